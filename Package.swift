@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "campaign",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "campaign", targets: ["campaign"]),
+        .library(name: "Workflow", targets: ["Workflow"]),
+        .library(name: "Plugins", targets: ["Plugins"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // The engine: definitions, validation, expressions, durable store, scheduler. Domain-free.
+        .target(
+            name: "Workflow",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The domain plugins compiled into the binary.
+        .target(name: "Plugins", dependencies: ["Workflow"]),
+        // Helpers shared by tests and benchmarks: virtual clock, temporary workspaces.
+        .target(name: "WorkflowTesting", dependencies: ["Workflow"]),
+        // The command-line tool: argument parsing and terminal output only.
+        .executableTarget(
+            name: "campaign",
+            dependencies: [
+                "Workflow", "Plugins",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Benchmarks: `swift run -c release campaign-bench engine`.
+        .executableTarget(name: "campaign-bench", dependencies: ["Workflow", "Plugins", "WorkflowTesting"]),
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "Plugins", "WorkflowTesting"]),
+        .testTarget(name: "CampaignTests", dependencies: ["Workflow", "Plugins", "WorkflowTesting"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+import Workflow
+
+/// `core.wait`: a step that waits until a time, for a span, or until a person signals it
+/// (whichever comes first). The human steps of a campaign — "the gate is open",
+/// "follow-up lasts 30 days" — are built on it until domain plugins take over.
+struct CoreWait: StepAction {
+    struct Input: Decodable, Sendable {
+        var until: String?
+        var `for`: String?
+        var signal: Bool
+        var prompt: String?
+    }
+
+    static let descriptor = ActionDescriptor(
+        name: "wait",
+        summary: "Waits until a time, for a duration, or until someone runs `campaign signal` — whichever comes first.",
+        parameters: [
+            ParameterSpec("until", .dateTime, doc: "When the wait ends, e.g. 2026-03-01 17:00 (campaign time zone)."),
+            ParameterSpec("for", .duration, doc: "How long to wait from the moment the step starts, e.g. 30d."),
+            ParameterSpec("signal", .boolean, default: .bool(false),
+                          doc: "true: `campaign signal CAMPAIGN STEP` ends the wait (e.g. when the gate closes)."),
+            ParameterSpec("prompt", .string, doc: "What the organizer should do meanwhile; shown by start and status."),
+        ],
+        outputs: [
+            OutputSpec("ended_by", doc: "time or signal."),
+            OutputSpec("ended_at", doc: "When the wait ended, in the campaign time zone."),
+            OutputSpec("signalled_by", doc: "Who sent the signal (--by), if any."),
+            OutputSpec("note", doc: "The signal's note (--note), if any."),
+        ],
+        waitsForPeople: true,
+        check: { given in
+            let timed = given.has("until") || given.has("for")
+            var problems: [ParameterProblem] = []
+            if given.has("until"), given.has("for") {
+                problems.append(ParameterProblem(parameter: "for", "give 'until' or 'for', not both"))
+            }
+            if !timed, !given.has("signal") || given["signal"] == .bool(false) {
+                problems.append(ParameterProblem(parameter: nil, "core.wait would wait forever",
+                                                 hint: "give 'until', 'for', or 'signal: true'"))
+            }
+            return problems
+        }
+    )
+
+    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+        var until: Date?
+        if let text = input.until { until = try context.dateTime(text) }
+        if let text = input.for, let span = TimeFormats.duration(text) {
+            until = context.clock.now().addingTimeInterval(span.seconds)
+        }
+        var prompt = input.prompt ?? "waiting"
+        if input.signal {
+            prompt += " — when done, run: campaign signal \(context.campaign) \(context.stepID)"
+        }
+        if let until {
+            prompt += input.signal ? " (or it ends by itself at \(context.format(until)))"
+                : " (until \(context.format(until)))"
+        }
+        return .waiting(Wait(until: until, signal: input.signal, prompt: prompt))
+    }
+}

@@ -1,0 +1,283 @@
+import Foundation
+
+/// Reads a definition's YAML tree into a `WorkflowDefinition`, reporting every structural problem
+/// (unknown or missing keys, wrong shapes, bad durations) instead of stopping at the first.
+struct DefinitionLoader {
+    static let topLevelKeys = ["name", "title", "description", "kind", "timezone", "vars", "steps"]
+    static let stepKeys = ["id", "name", "uses", "with", "needs", "if", "retry", "timeout"]
+    static let retryKeys = ["attempts", "backoff", "factor", "max-backoff"]
+
+    let file: SourceFile
+    var diagnostics = DiagnosticList()
+
+    init(file: SourceFile) {
+        self.file = file
+    }
+
+    mutating func load(_ root: SourceNode?) -> WorkflowDefinition? {
+        let start = file.location(line: 1, column: 1)
+        guard let root else {
+            diagnostics.error("the file is empty", at: start,
+                              hint: "a campaign needs at least 'name:' and 'steps:'; copy one from workflows/")
+            return nil
+        }
+        guard let entries = root.entries else {
+            diagnostics.error("a campaign file must be a mapping of keys such as 'name:' and 'steps:', "
+                              + "not \(root.kindName)", at: root.location)
+            return nil
+        }
+        checkKeys(entries, allowed: Self.topLevelKeys, context: "campaign")
+        var definition = WorkflowDefinition(file: file, name: "", title: nil, kind: .other,
+                                            timeZone: TimeZone(identifier: "Asia/Shanghai")!, vars: [], steps: [])
+        let map = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+
+        if let entry = map["name"] {
+            if let name = text(entry.value, key: "name") {
+                if name.isEmpty || name.contains(where: { $0.isWhitespace || $0 == "/" }) {
+                    diagnostics.error("campaign name '\(name)' cannot be empty or contain spaces or '/'",
+                                      at: entry.value.location, length: name.count,
+                                      hint: "use a short name such as spring-fair-2026; put the long one in 'title:'")
+                }
+                definition.name = name
+            }
+        } else {
+            diagnostics.error("missing key 'name' (the campaign's unique short name)", at: root.location,
+                              hint: "add a line such as 'name: spring-fair-2026'")
+        }
+        if let entry = map["title"] { definition.title = text(entry.value, key: "title") }
+        if let entry = map["description"] { _ = text(entry.value, key: "description") }
+        if let entry = map["kind"], let kind = text(entry.value, key: "kind") {
+            if let parsed = CampaignKind(rawValue: kind) {
+                definition.kind = parsed
+            } else {
+                diagnostics.error("unknown campaign kind '\(kind)'", at: entry.value.location, length: kind.count,
+                                  hint: Suggestions.hint(for: kind, among: CampaignKind.allCases.map(\.rawValue),
+                                                         noun: "kinds"))
+            }
+        }
+        if let entry = map["timezone"], let zone = text(entry.value, key: "timezone") {
+            if let parsed = TimeZone(identifier: zone) {
+                definition.timeZone = parsed
+            } else {
+                diagnostics.error("unknown time zone '\(zone)'", at: entry.value.location, length: zone.count,
+                                  hint: "use an IANA name such as Asia/Shanghai or Asia/Urumqi")
+            }
+        }
+        if let entry = map["vars"] { definition.vars = loadVars(entry.value) }
+        if let entry = map["steps"] {
+            definition.steps = loadSteps(entry.value)
+        } else {
+            diagnostics.error("missing key 'steps' (the list of things the campaign does)", at: root.location,
+                              hint: "add 'steps:' with at least one '- id: …' and 'uses: plugin.action'")
+        }
+        return definition
+    }
+
+    // MARK: - Parts
+
+    private mutating func loadVars(_ node: SourceNode) -> [Variable] {
+        guard let entries = node.entries else {
+            diagnostics.error("'vars' must be a mapping of names to values, not \(node.kindName)", at: node.location)
+            return []
+        }
+        return entries.compactMap { entry in
+            guard isIdentifier(entry.key) else {
+                diagnostics.error("variable name '\(entry.key)' can only hold letters, digits, '_' and '-'",
+                                  at: entry.keyLocation, length: entry.key.count)
+                return nil
+            }
+            return Variable(name: entry.key, value: entry.value.value, location: entry.keyLocation)
+        }
+    }
+
+    private mutating func loadSteps(_ node: SourceNode) -> [StepDefinition] {
+        guard let items = node.items else {
+            diagnostics.error("'steps' must be a list, each item starting with '- id:', not \(node.kindName)",
+                              at: node.location)
+            return []
+        }
+        if items.isEmpty {
+            diagnostics.error("'steps' is empty", at: node.location, hint: "a campaign needs at least one step")
+        }
+        return items.compactMap { loadStep($0) }
+    }
+
+    private mutating func loadStep(_ node: SourceNode) -> StepDefinition? {
+        guard let entries = node.entries else {
+            diagnostics.error("a step must be a mapping with 'id:' and 'uses:', not \(node.kindName)", at: node.location)
+            return nil
+        }
+        checkKeys(entries, allowed: Self.stepKeys, context: "step")
+        let map = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var step = StepDefinition(id: "", idLocation: node.location, name: nil, uses: "", usesLocation: node.location,
+                                  with: [], needs: [], condition: nil, retry: .none, timeout: nil,
+                                  location: node.location)
+        if let entry = map["id"], let id = text(entry.value, key: "id") {
+            step.id = id
+            step.idLocation = entry.value.location
+            if !isIdentifier(id) {
+                diagnostics.error("step id '\(id)' can only hold letters, digits, '_' and '-' and must not start "
+                                  + "with a digit", at: entry.value.location, length: id.count,
+                                  hint: "expressions refer to it as steps.<id>.outputs…")
+            }
+        } else if map["id"] == nil {
+            diagnostics.error("step is missing 'id'", at: node.location, hint: "add 'id: a-short-name' to the step")
+        }
+        if let entry = map["name"] { step.name = text(entry.value, key: "name") }
+        if let entry = map["uses"], let uses = text(entry.value, key: "uses") {
+            step.uses = uses
+            step.usesLocation = entry.value.location
+        } else if map["uses"] == nil {
+            diagnostics.error("step '\(step.id)' is missing 'uses' (the plugin action it runs)", at: node.location,
+                              hint: "add for example 'uses: core.log'; `campaign plugins` lists the actions")
+        }
+        if let entry = map["with"] {
+            if let params = entry.value.entries {
+                step.with = params.map { .init(name: $0.key, nameLocation: $0.keyLocation, node: $0.value) }
+            } else if case .scalar(let s) = entry.value.kind, s.isPlain, s.text.isEmpty {
+                step.with = []
+            } else {
+                diagnostics.error("'with' must be a mapping of parameter names to values, not \(entry.value.kindName)",
+                                  at: entry.value.location)
+            }
+        }
+        if let entry = map["needs"] { step.needs = loadNeeds(entry.value) }
+        if let entry = map["if"] { step.condition = loadCondition(entry.value) }
+        if let entry = map["retry"] { step.retry = loadRetry(entry.value) }
+        if let entry = map["timeout"], let text = text(entry.value, key: "timeout") {
+            step.timeout = duration(text, at: entry.value.location, key: "timeout")
+        }
+        return step
+    }
+
+    private mutating func loadNeeds(_ node: SourceNode) -> [StepDefinition.Dependency] {
+        switch node.kind {
+        case .scalar(let s):
+            return [.init(id: s.text, location: node.location)]
+        case .sequence(let items):
+            return items.compactMap { item in
+                guard case .scalar(let s) = item.kind else {
+                    diagnostics.error("each entry of 'needs' must be a step id", at: item.location)
+                    return nil
+                }
+                return .init(id: s.text, location: item.location)
+            }
+        case .mapping:
+            diagnostics.error("'needs' must be a step id or a list of step ids, not a mapping", at: node.location)
+            return []
+        }
+    }
+
+    private mutating func loadCondition(_ node: SourceNode) -> StepDefinition.Condition? {
+        guard case .scalar(let scalar) = node.kind else {
+            diagnostics.error("'if' must be a condition such as ${{ vars.walk_ins }}, not \(node.kindName)",
+                              at: node.location)
+            return nil
+        }
+        let start = file.contentStart(of: node)
+        let source = scalar.text
+        if source.contains("${{") {
+            let template: Template
+            do {
+                template = try Template.parse(source)
+            } catch {
+                diagnostics.error("invalid expression: \(error.message)", at: start.advanced(by: error.offset),
+                                  hint: error.hint)
+                return nil
+            }
+            let outside = template.parts.compactMap { part -> String? in
+                if case .text(let t) = part, !t.trimmingCharacters(in: .whitespaces).isEmpty { return t }
+                return nil
+            }
+            guard outside.isEmpty, let (expression, offset) = template.expressions.first, template.expressions.count == 1
+            else {
+                diagnostics.error("text outside ${{ }} in 'if' makes the condition a non-empty text, which is "
+                                  + "always true", at: start, length: source.unicodeScalars.count,
+                                  hint: "put the whole condition inside one ${{ }}, e.g. ${{ vars.a == 'x' }}")
+                return nil
+            }
+            return .init(source: source, expression: expression, location: start.advanced(by: offset))
+        }
+        if !scalar.isPlain || SourceNode.resolvePlain(source).stringValue != nil || source.isEmpty {
+            do {
+                return .init(source: source, expression: try ExpressionParser.parse(source), location: start)
+            } catch {
+                diagnostics.error("invalid expression: \(error.message)", at: start.advanced(by: error.offset),
+                                  hint: error.hint)
+                return nil
+            }
+        }
+        return .init(source: source, expression: .literal(SourceNode.resolvePlain(source)), location: start)
+    }
+
+    private mutating func loadRetry(_ node: SourceNode) -> RetryPolicy {
+        var policy = RetryPolicy(attempts: 3, backoff: .seconds(10), factor: 2, maxBackoff: .seconds(3600))
+        if case .scalar(let s) = node.kind {
+            guard let n = Int(s.text), n >= 1 else {
+                diagnostics.error("'retry' must be a number of attempts (1 or more) or a mapping with 'attempts', "
+                                  + "'backoff' and 'factor'", at: node.location)
+                return policy
+            }
+            policy.attempts = n
+            return policy
+        }
+        guard let entries = node.entries else {
+            diagnostics.error("'retry' must be a number or a mapping, not \(node.kindName)", at: node.location)
+            return policy
+        }
+        checkKeys(entries, allowed: Self.retryKeys, context: "retry")
+        for entry in entries {
+            let raw = entry.value.scalar?.text ?? ""
+            switch entry.key {
+            case "attempts":
+                if let n = Int(raw), n >= 1 { policy.attempts = n } else {
+                    diagnostics.error("'attempts' must be a whole number, 1 or more (it counts the first try)",
+                                      at: entry.value.location, length: raw.count)
+                }
+            case "backoff":
+                if let d = duration(raw, at: entry.value.location, key: "backoff") { policy.backoff = d }
+            case "max-backoff":
+                if let d = duration(raw, at: entry.value.location, key: "max-backoff") { policy.maxBackoff = d }
+            case "factor":
+                if let f = Double(raw), f >= 1 { policy.factor = f } else {
+                    diagnostics.error("'factor' must be a number, 1 or more (2 doubles the wait each time)",
+                                      at: entry.value.location, length: raw.count)
+                }
+            default: break
+            }
+        }
+        return policy
+    }
+
+    // MARK: - Helpers
+
+    private mutating func checkKeys(_ entries: [SourceNode.Entry], allowed: [String], context: String) {
+        for entry in entries where !allowed.contains(entry.key) {
+            diagnostics.error("unknown key '\(entry.key)' in \(context)", at: entry.keyLocation, length: entry.key.count,
+                              hint: Suggestions.hint(for: entry.key, among: allowed, noun: "keys"))
+        }
+    }
+
+    private mutating func text(_ node: SourceNode, key: String) -> String? {
+        guard case .scalar(let s) = node.kind else {
+            diagnostics.error("'\(key)' must be a single value, not \(node.kindName)", at: node.location)
+            return nil
+        }
+        return s.text
+    }
+
+    private mutating func duration(_ text: String, at location: SourceLocation, key: String) -> Duration? {
+        guard let d = TimeFormats.duration(text) else {
+            diagnostics.error("'\(key)' value '\(text)' is not a duration", at: location, length: text.count,
+                              hint: "write it like 90s, 15m, 2h or 1d")
+            return nil
+        }
+        return d
+    }
+
+    private func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
+        return text.unicodeScalars.allSatisfy { $0 == "_" || $0 == "-" || $0.properties.isAlphabetic
+            || ("0"..."9").contains($0) }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// A campaign definition as written in YAML: what to do, in which order, under which conditions.
+public struct WorkflowDefinition: Sendable {
+    public var file: SourceFile
+    /// Unique name of the campaign in the workspace, e.g. `spring-fair-2026`.
+    public var name: String
+    public var title: String?
+    public var kind: CampaignKind
+    public var timeZone: TimeZone
+    public var vars: [Variable]
+    public var steps: [StepDefinition]
+
+    /// The folder of the definition file: relative paths in `with:` are resolved against it.
+    public var directory: URL {
+        URL(fileURLWithPath: file.path).deletingLastPathComponent()
+    }
+
+    public var variableValues: [String: Value] {
+        Dictionary(vars.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
+    }
+
+    public func step(_ id: String) -> StepDefinition? { steps.first { $0.id == id } }
+}
+
+public enum CampaignKind: String, Sendable, CaseIterable {
+    case jobFair = "job-fair"
+    case busTransport = "bus-transport"
+    case livestream
+    case other
+}
+
+public struct Variable: Sendable {
+    public var name: String
+    public var value: Value
+    public var location: SourceLocation
+}
+
+/// One step: a plugin action with its parameters, dependencies and run policy.
+public struct StepDefinition: Sendable {
+    public var id: String
+    public var idLocation: SourceLocation
+    /// A human title shown in progress output; defaults to the id.
+    public var name: String?
+    public var uses: String
+    public var usesLocation: SourceLocation
+    public var with: [Parameter]
+    public var needs: [Dependency]
+    public var condition: Condition?
+    public var retry: RetryPolicy
+    public var timeout: Duration?
+    public var location: SourceLocation
+
+    public var displayName: String { name ?? id }
+    public var needIDs: [String] { needs.map(\.id) }
+
+    public struct Parameter: Sendable {
+        public var name: String
+        public var nameLocation: SourceLocation
+        public var node: SourceNode
+    }
+
+    public struct Dependency: Sendable {
+        public var id: String
+        public var location: SourceLocation
+    }
+
+    /// An `if:` condition: the expression and where its text starts in the file.
+    public struct Condition: Sendable {
+        public var source: String
+        public var expression: Expression
+        public var location: SourceLocation
+    }
+}
+
+/// How a failing step is tried again: `attempts` in all, waiting `backoff`, then `backoff × factor`, …
+public struct RetryPolicy: Sendable, Equatable {
+    public var attempts: Int
+    public var backoff: Duration
+    public var factor: Double
+    public var maxBackoff: Duration
+
+    public static let none = RetryPolicy(attempts: 1, backoff: .seconds(10), factor: 2, maxBackoff: .seconds(3600))
+
+    public init(attempts: Int, backoff: Duration, factor: Double, maxBackoff: Duration) {
+        self.attempts = attempts
+        self.backoff = backoff
+        self.factor = factor
+        self.maxBackoff = maxBackoff
+    }
+
+    /// The wait before attempt `attempt + 1`, after `attempt` attempts failed (1-based).
+    public func delay(afterAttempt attempt: Int) -> Duration {
+        let seconds = backoff.seconds * pow(factor, Double(max(0, attempt - 1)))
+        return .seconds(min(seconds, maxBackoff.seconds))
+    }
+}
+
+extension Duration {
+    public var seconds: Double {
+        let (s, atto) = components
+        return Double(s) + Double(atto) / 1e18
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// One problem found in a definition, compiler style: where, what, and how to fix it.
+public struct Diagnostic: Sendable, Hashable, Error {
+    public enum Severity: String, Sendable, Hashable {
+        case error, warning, note
+    }
+
+    public var severity: Severity
+    public var message: String
+    public var location: SourceLocation
+    /// How many scalars the caret underlines (at least one).
+    public var length: Int
+    /// A suggestion the user can act on ("did you mean 'core.log'?").
+    public var hint: String?
+
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation,
+                length: Int = 1, hint: String? = nil) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.length = max(1, length)
+        self.hint = hint
+    }
+}
+
+/// Collects every problem of a definition so the user sees them all at once, not one per run.
+public struct DiagnosticList: Sendable {
+    public private(set) var items: [Diagnostic] = []
+
+    public init() {}
+
+    public mutating func error(_ message: String, at location: SourceLocation, length: Int = 1, hint: String? = nil) {
+        items.append(Diagnostic(.error, message, at: location, length: length, hint: hint))
+    }
+
+    public mutating func append(_ diagnostic: Diagnostic) { items.append(diagnostic) }
+    public mutating func append(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }
+
+    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+
+    /// Sorted by position, duplicates removed (two checks may spot the same problem).
+    public var sorted: [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return items.filter { seen.insert($0).inserted }.sorted { $0.location < $1.location }
+    }
+}
+
+extension Diagnostic {
+    /// Renders `file:line:col: error: message`, the source line, a caret under the spot and the hint.
+    public func rendered(in file: SourceFile?, color: Bool = false) -> String {
+        let label = color ? severity.colored : severity.rawValue
+        var out = "\(location): \(label): \(message)"
+        if let file, file.path == location.file, let line = file.line(location.line) {
+            let text = String(line).replacingOccurrences(of: "\t", with: " ")
+            let before = String(String.UnicodeScalarView(text.unicodeScalars.prefix(max(0, location.column - 1))))
+            let underlined = String(String.UnicodeScalarView(
+                text.unicodeScalars.dropFirst(max(0, location.column - 1)).prefix(length)))
+            let pad = String(repeating: " ", count: before.terminalWidth)
+            let marks = "^" + String(repeating: "~", count: max(0, underlined.terminalWidth - 1))
+            out += "\n    \(text)\n    \(pad)\(color ? "\u{1B}[32m\(marks)\u{1B}[0m" : marks)"
+        }
+        if let hint {
+            out += "\n    help: \(hint)"
+        }
+        return out
+    }
+}
+
+extension Diagnostic.Severity {
+    var colored: String {
+        switch self {
+        case .error: "\u{1B}[1;31merror\u{1B}[0m"
+        case .warning: "\u{1B}[1;33mwarning\u{1B}[0m"
+        case .note: "\u{1B}[1;36mnote\u{1B}[0m"
+        }
+    }
+}
+
+extension String {
+    /// Columns the text takes in a terminal: CJK and full-width characters take two.
+    public var terminalWidth: Int {
+        unicodeScalars.reduce(0) { $0 + $1.terminalWidth }
+    }
+}
+
+extension Unicode.Scalar {
+    var terminalWidth: Int {
+        switch value {
+        case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F: 0
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD: 2
+        default: 1
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import GRDB
+import Logging
+
+/// What happens while a run is driven, for progress output. Sent from the driving task in order.
+public enum RunEvent: Sendable {
+    case started(step: String, attempt: Int)
+    case completed(step: String, elapsed: Duration, outputs: [String: Value])
+    case failed(step: String, message: String, retryAt: Date?)
+    case waiting(step: String, Wait)
+    case woke(step: String, reason: String)
+    case skipped(step: String, reason: String)
+    case interrupted(step: String)
+    case progress(ProgressUpdate)
+}
+
+public struct EngineOptions: Sendable {
+    /// How many ready steps may prepare at once (commits are serialized by SQLite).
+    public var maxConcurrency: Int
+    /// Timers due within this span are awaited in-process; later ones end the drive, to be fired by `resume`.
+    public var waitHorizon: Duration
+
+    public init(maxConcurrency: Int = 4, waitHorizon: Duration = .seconds(30)) {
+        self.maxConcurrency = max(1, maxConcurrency)
+        self.waitHorizon = waitHorizon
+    }
+}
+
+/// A run's state after a drive: what finished, what waits and for what.
+public struct RunSummary: Sendable {
+    public var run: RunRecord
+    public var steps: [StepRecord]
+    public var definition: WorkflowDefinition
+
+    public var waiting: [StepRecord] { steps.filter { $0.status == .waiting || $0.status == .retrying } }
+    public var failed: [StepRecord] { steps.filter { $0.status == .failed } }
+}
+
+/// Starts, resumes, signals and retries campaign runs in a workspace.
+public struct Engine: Sendable {
+    public let registry: PluginRegistry
+    public let workspace: Workspace
+    public let clock: any WorkflowClock
+    public let options: EngineOptions
+    public let logger: Logger
+    public let observer: @Sendable (RunEvent) -> Void
+
+    public init(registry: PluginRegistry, workspace: Workspace, clock: any WorkflowClock = SystemClock(),
+                options: EngineOptions = EngineOptions(), logger: Logger = Logger(label: "campaign"),
+                observer: @escaping @Sendable (RunEvent) -> Void = { _ in }) {
+        self.registry = registry
+        self.workspace = workspace
+        self.clock = clock
+        self.options = options
+        self.logger = logger
+        self.observer = observer
+    }
+
+    var validator: Validator { Validator(registry: registry) }
+
+    /// Creates the run of a validated campaign and drives it as far as it can go.
+    /// Refuses when the campaign already has a run: starting twice must not duplicate its effects.
+    public func start(_ workflow: ValidatedWorkflow, vars overrides: [String: Value] = [:]) async throws -> RunSummary {
+        let definition = workflow.definition
+        var vars = definition.variableValues
+        for (name, value) in overrides {
+            guard vars[name] != nil else {
+                throw WorkflowError.usage("the campaign declares no variable '\(name)'",
+                                          hint: Suggestions.hint(for: name, among: definition.vars.map(\.name),
+                                                                 noun: "variables"))
+            }
+            vars[name] = value
+        }
+        let now = clock.now()
+        let absolutePath = URL(fileURLWithPath: definition.file.path).standardizedFileURL.path
+        let varsJSON = try vars.jsonText()
+        try await workspace.pool.write { db in
+            if let existing = try RunQueries.run(named: definition.name, in: db) {
+                throw WorkflowError.usage(
+                    "campaign '\(definition.name)' was already started on "
+                        + TimeFormats.display(existing.createdAt, timeZone: definition.timeZone)
+                        + " (status: \(existing.status.rawValue)); starting it again would repeat its steps",
+                    hint: "see where it stands with `campaign status \(definition.name)`, continue it with "
+                        + "`campaign resume \(definition.name)`; to run it afresh give it a new 'name:'")
+            }
+            try db.execute(sql: """
+                INSERT INTO workflow_run (campaign, title, kind, definition_path, definition_text, vars_json, status,
+                                          created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?)
+                """, arguments: [definition.name, definition.title, definition.kind.rawValue, absolutePath,
+                                 definition.file.text, varsJSON, now, now])
+            let runID = db.lastInsertedRowID
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO workflow_step (run_id, step_id, position, uses, status) VALUES (?, ?, ?, ?, 'pending')
+                """)
+            for (position, step) in definition.steps.enumerated() {
+                try insert.execute(arguments: [runID, step.id, position, step.uses])
+            }
+            try RunQueries.appendEvent(db, run: runID, step: nil, attempt: nil, at: now, kind: "run-started",
+                                       message: "started from \(definition.file.path)")
+        }
+        return try await drive(campaign: definition.name)
+    }
+
+    /// Continues a run: fires timers that came due while nothing ran, re-runs attempts a crash
+    /// interrupted, and goes on as far as it can.
+    public func resume(campaign: String) async throws -> RunSummary {
+        try await drive(campaign: campaign)
+    }
+
+    /// Ends a human step's wait ("the gate is closed") and continues the run.
+    public func signal(campaign: String, step stepID: String, by: String?, note: String?) async throws -> RunSummary {
+        let now = clock.now()
+        try await workspace.pool.write { db in
+            let run = try RunQueries.requireRun(campaign, in: db)
+            let steps = try RunQueries.steps(runID: run.id, in: db)
+            guard let step = steps.first(where: { $0.stepId == stepID }) else {
+                throw WorkflowError.usage("campaign '\(campaign)' has no step '\(stepID)'",
+                                          hint: Suggestions.hint(for: stepID, among: steps.map(\.stepId), noun: "steps"))
+            }
+            guard step.status == .waiting, step.awaitsSignal else {
+                let waiting = steps.filter { $0.status == .waiting && $0.awaitsSignal }.map(\.stepId)
+                throw WorkflowError.usage("step '\(stepID)' is not waiting for a signal (it is \(step.status.rawValue))",
+                                          hint: waiting.isEmpty ? "`campaign status \(campaign)` shows where the run stands"
+                                            : "steps waiting for a signal: \(waiting.joined(separator: ", "))")
+            }
+            try db.execute(sql: "INSERT INTO workflow_signal (run_id, step_id, sent_by, note, sent_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [run.id, stepID, by, note, now])
+        }
+        return try await drive(campaign: campaign)
+    }
+
+    /// Runs a failed step again (with a fresh retry budget); the steps it blocked follow.
+    public func retry(campaign: String, step stepID: String) async throws -> RunSummary {
+        let now = clock.now()
+        try await workspace.pool.write { db in
+            let run = try RunQueries.requireRun(campaign, in: db)
+            let steps = try RunQueries.steps(runID: run.id, in: db)
+            guard let step = steps.first(where: { $0.stepId == stepID }) else {
+                throw WorkflowError.usage("campaign '\(campaign)' has no step '\(stepID)'",
+                                          hint: Suggestions.hint(for: stepID, among: steps.map(\.stepId), noun: "steps"))
+            }
+            guard step.status == .failed else {
+                let failed = steps.filter { $0.status == .failed }.map(\.stepId)
+                throw WorkflowError.usage("step '\(stepID)' has not failed (it is \(step.status.rawValue)); only failed "
+                                          + "steps can be retried",
+                                          hint: failed.isEmpty ? nil : "failed steps: \(failed.joined(separator: ", "))")
+            }
+            try db.execute(sql: """
+                UPDATE workflow_step SET status = 'pending', attempt = 0, error = NULL, due_at = NULL, finished_at = NULL
+                WHERE run_id = ? AND step_id = ?
+                """, arguments: [run.id, stepID])
+            try RunQueries.appendEvent(db, run: run.id, step: stepID, attempt: nil, at: now, kind: "retry-requested",
+                                       message: "retry requested after: \(step.error ?? "failure")")
+        }
+        return try await drive(campaign: campaign)
+    }
+
+    /// The stored state of a run, without driving it.
+    public func summary(campaign: String) async throws -> RunSummary {
+        let (run, steps) = try await workspace.pool.read { db in
+            let run = try RunQueries.requireRun(campaign, in: db)
+            return (run, try RunQueries.steps(runID: run.id, in: db))
+        }
+        return RunSummary(run: run, steps: steps, definition: try loadDefinition(run).definition)
+    }
+
+    /// The definition a run was started with (its stored snapshot, not today's file).
+    func loadDefinition(_ run: RunRecord) throws -> ValidatedWorkflow {
+        do {
+            return try validator.validate(file: SourceFile(path: run.definitionPath, text: run.definitionText))
+        } catch var error as WorkflowError {
+            error.message = "the definition campaign '\(run.campaign)' was started with no longer validates "
+                + "with this version of campaign: \(error.message)"
+            throw error
+        }
+    }
+
+    func drive(campaign: String) async throws -> RunSummary {
+        let driver = try await RunDriver(engine: self, campaign: campaign)
+        return try await driver.drive()
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+
+/// A named, append-only schema change of a plugin (or of the engine), run once per workspace.
+public struct Migration: Sendable {
+    public var name: String
+    public var apply: @Sendable (Database) throws -> Void
+
+    public init(_ name: String, apply: @escaping @Sendable (Database) throws -> Void) {
+        self.name = name
+        self.apply = apply
+    }
+}
+
+/// A plugin: a set of actions and the tables they own.
+public struct Plugin: Sendable {
+    public var name: String
+    public var summary: String
+    public var actions: [RegisteredAction]
+    public var migrations: [Migration]
+
+    public init(name: String, summary: String, actions: [any StepAction], migrations: [Migration] = []) {
+        self.name = name
+        self.summary = summary
+        self.actions = actions.map { RegisteredAction(plugin: name, action: $0) }
+        self.migrations = migrations
+    }
+}
+
+/// The compile-time list of plugins the binary carries, looked up by `plugin.action`.
+public struct PluginRegistry: Sendable {
+    public let plugins: [Plugin]
+    private let actionsByName: [String: RegisteredAction]
+
+    public init(_ plugins: [Plugin]) {
+        self.plugins = plugins
+        var byName: [String: RegisteredAction] = [:]
+        for plugin in plugins {
+            for action in plugin.actions { byName[action.fullName] = action }
+        }
+        actionsByName = byName
+    }
+
+    public func action(_ fullName: String) -> RegisteredAction? { actionsByName[fullName] }
+    public func plugin(_ name: String) -> Plugin? { plugins.first { $0.name == name } }
+    public var actionNames: [String] { plugins.flatMap { $0.actions.map(\.fullName) } }
+}
+
+/// An action with its type erased, so the engine can hold actions of different input types.
+public struct RegisteredAction: Sendable {
+    public let plugin: String
+    public let descriptor: ActionDescriptor
+    let box: any ErasedAction
+
+    public var fullName: String { "\(plugin).\(descriptor.name)" }
+
+    init<A: StepAction>(plugin: String, action: A) {
+        self.plugin = plugin
+        self.descriptor = A.descriptor
+        self.box = ActionBox(action: action)
+    }
+}
+
+protocol ErasedAction: Sendable {
+    func decode(_ parameters: Value) throws -> any Sendable
+    func prepare(_ input: any Sendable, context: StepContext) async throws -> any Sendable
+    func commit(_ prepared: any Sendable, input: any Sendable, context: StepContext, db: Database) throws -> StepOutcome
+    func wake(_ wake: Wake, input: any Sendable, context: StepContext, db: Database) throws -> StepOutcome
+}
+
+struct ActionBox<A: StepAction>: ErasedAction {
+    let action: A
+
+    func decode(_ parameters: Value) throws -> any Sendable {
+        try JSONDecoder().decode(A.Input.self, from: Data(parameters.jsonText().utf8))
+    }
+
+    func prepare(_ input: any Sendable, context: StepContext) async throws -> any Sendable {
+        try await action.prepare(input as! A.Input, context: context)
+    }
+
+    func commit(_ prepared: any Sendable, input: any Sendable, context: StepContext, db: Database) throws -> StepOutcome {
+        try action.commit(prepared as! A.Prepared, input: input as! A.Input, context: context, db: db)
+    }
+
+    func wake(_ wake: Wake, input: any Sendable, context: StepContext, db: Database) throws -> StepOutcome {
+        try action.wake(wake, input: input as! A.Input, context: context, db: db)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import Logging
+
+/// Everything a step attempt may use: who it is, the campaign's variables, the clock, a logger,
+/// progress reporting and read access to the workspace.
+public struct StepContext: Sendable {
+    public let campaign: String
+    public let runID: Int64
+    public let stepID: String
+    /// 1 for the first try, 2 for the first retry, …
+    public let attempt: Int
+    public let vars: [String: Value]
+    /// The definition's folder; relative file parameters are resolved against it.
+    public let directory: URL
+    public let timeZone: TimeZone
+    public let clock: any WorkflowClock
+    public let logger: Logger
+    public let progress: ProgressReporter
+    /// Read access for `prepare`; writes belong in `commit`.
+    public let reader: any DatabaseReader
+
+    public init(campaign: String, runID: Int64, stepID: String, attempt: Int, vars: [String: Value],
+                directory: URL, timeZone: TimeZone, clock: any WorkflowClock, logger: Logger,
+                progress: ProgressReporter, reader: any DatabaseReader) {
+        self.campaign = campaign
+        self.runID = runID
+        self.stepID = stepID
+        self.attempt = attempt
+        self.vars = vars
+        self.directory = directory
+        self.timeZone = timeZone
+        self.clock = clock
+        self.logger = logger
+        self.progress = progress
+        self.reader = reader
+    }
+
+    /// A path from `with:`, absolute or relative to the definition's folder.
+    public func url(forPath path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
+    }
+
+    /// A date-time parameter read in the campaign's time zone.
+    public func dateTime(_ text: String) throws -> Date {
+        guard let date = TimeFormats.dateTime(text, timeZone: timeZone) else {
+            throw StepFailure("'\(text)' is not a date and time; write it like 2026-03-01 08:00")
+        }
+        return date
+    }
+
+    public func format(_ date: Date) -> String { TimeFormats.display(date, timeZone: timeZone) }
+}
+
+/// Progress of long work (an import, a roster), shown as a bar on a terminal.
+public struct ProgressUpdate: Sendable {
+    public var stepID: String
+    public var done: Int
+    public var total: Int?
+    public var unit: String
+}
+
+public struct ProgressReporter: Sendable {
+    let stepID: String
+    let sink: @Sendable (ProgressUpdate) -> Void
+
+    public init(stepID: String, sink: @escaping @Sendable (ProgressUpdate) -> Void) {
+        self.stepID = stepID
+        self.sink = sink
+    }
+
+    public static let silent = ProgressReporter(stepID: "", sink: { _ in })
+
+    public func report(done: Int, total: Int?, unit: String) {
+        sink(ProgressUpdate(stepID: stepID, done: done, total: total, unit: unit))
+    }
+}

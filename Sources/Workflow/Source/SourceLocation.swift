@@ -1,0 +1,78 @@
+import Foundation
+
+/// A place in a definition file: 1-based line and column, columns counted in Unicode scalars
+/// (as libyaml counts them), so a caret lands under the right character in Chinese text too.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+
+    /// The same line, `offset` scalars further right.
+    public func advanced(by offset: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column + offset)
+    }
+}
+
+/// The text of a definition file with its path as the user typed it, kept for error snippets.
+public struct SourceFile: Sendable {
+    public let path: String
+    public let text: String
+    public let lines: [Substring]
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    }
+
+    public static func read(path: String) throws -> SourceFile {
+        let url = URL(fileURLWithPath: path)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw WorkflowError.unavailable("cannot read '\(path)': the file does not exist or is not readable",
+                                            hint: "check the path; definitions usually live in workflows/")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw WorkflowError.invalidInput("'\(path)' is not UTF-8 text",
+                                             hint: "save the file as UTF-8 (most editors offer it under 'Save as')")
+        }
+        return SourceFile(path: path, text: text)
+    }
+
+    public func line(_ number: Int) -> Substring? {
+        number >= 1 && number <= lines.count ? lines[number - 1] : nil
+    }
+
+    public func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: path, line: line, column: column)
+    }
+}
+
+extension SourceFile {
+    /// Where a scalar's text begins: one column after the opening quote for quoted scalars,
+    /// so offsets inside the text (an expression's position) land on the right column.
+    public func contentStart(of node: SourceNode) -> SourceLocation {
+        guard let line = line(node.location.line) else { return node.location }
+        let scalars = Array(line.unicodeScalars)
+        let index = node.location.column - 1
+        if index < scalars.count, scalars[index] == "'" || scalars[index] == "\"" {
+            return node.location.advanced(by: 1)
+        }
+        return node.location
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Yams
+
+/// A YAML node with its source location, detached from libyaml so it can cross concurrency
+/// domains. Scalars keep their raw text: typing happens where the schema is known.
+public struct SourceNode: Sendable {
+    public enum Kind: Sendable {
+        case scalar(Scalar)
+        case mapping([Entry])
+        case sequence([SourceNode])
+    }
+
+    public struct Scalar: Sendable {
+        public var text: String
+        /// Plain scalars (unquoted) may be numbers, booleans or null; quoted ones are always text.
+        public var isPlain: Bool
+    }
+
+    public struct Entry: Sendable {
+        public var key: String
+        public var keyLocation: SourceLocation
+        public var value: SourceNode
+    }
+
+    public var kind: Kind
+    public var location: SourceLocation
+
+    public var scalar: Scalar? {
+        if case .scalar(let s) = kind { return s }
+        return nil
+    }
+
+    public var entries: [Entry]? {
+        if case .mapping(let e) = kind { return e }
+        return nil
+    }
+
+    public var items: [SourceNode]? {
+        if case .sequence(let i) = kind { return i }
+        return nil
+    }
+
+    public var kindName: String {
+        switch kind {
+        case .scalar: "a single value"
+        case .mapping: "a mapping (key: value lines)"
+        case .sequence: "a list (lines starting with '-')"
+        }
+    }
+
+    /// The node read as a plain value: unquoted `true`, `42`, `3.5`, `null` become typed,
+    /// anything else text. Only YAML 1.2 core spellings count, so `no` stays text (the "Norway problem").
+    public var value: Value {
+        switch kind {
+        case .scalar(let s): s.isPlain ? Self.resolvePlain(s.text) : .string(s.text)
+        case .sequence(let items): .array(items.map(\.value))
+        case .mapping(let entries):
+            .object(Dictionary(entries.map { ($0.key, $0.value.value) }, uniquingKeysWith: { _, last in last }))
+        }
+    }
+
+    static func resolvePlain(_ text: String) -> Value {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        default: break
+        }
+        if let i = Int(text) { return .int(i) }
+        if text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true, let d = Double(text) {
+            return .double(d)
+        }
+        return .string(text)
+    }
+}
+
+extension SourceNode {
+    /// Parses YAML text into a located tree. YAML syntax errors come back as diagnostics.
+    public static func parse(_ file: SourceFile) -> Result<SourceNode?, Diagnostic> {
+        do {
+            guard let root = try Yams.compose(yaml: file.text) else { return .success(nil) }
+            return .success(SourceNode(root, file: file))
+        } catch let error as YamlError {
+            return .failure(Diagnostic(yamlError: error, file: file))
+        } catch {
+            return .failure(Diagnostic(.error, "cannot read YAML: \(error)", at: file.location(line: 1, column: 1)))
+        }
+    }
+
+    init(_ node: Node, file: SourceFile) {
+        let location = node.mark.map { file.location(line: $0.line, column: $0.column) }
+            ?? file.location(line: 1, column: 1)
+        self.location = location
+        switch node {
+        case .scalar(let scalar):
+            kind = .scalar(Scalar(text: scalar.string, isPlain: scalar.style == .plain))
+        case .mapping(let mapping):
+            kind = .mapping(mapping.map { key, value in
+                return Entry(key: key.string ?? "\(key)",
+                             keyLocation: key.mark.map { file.location(line: $0.line, column: $0.column) } ?? location,
+                             value: SourceNode(value, file: file))
+            })
+        case .sequence(let sequence):
+            kind = .sequence(sequence.map { SourceNode($0, file: file) })
+        case .alias:
+            kind = .scalar(Scalar(text: "", isPlain: true))
+        }
+    }
+}
+
+extension Diagnostic {
+    init(yamlError error: YamlError, file: SourceFile) {
+        func loc(_ mark: Mark) -> SourceLocation { file.location(line: mark.line, column: mark.column) }
+        let hint = "YAML is sensitive to indentation and to ':' followed by a space; "
+            + "quote text that contains ': ' or starts with '{', '[', '*', '&' or '#'"
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let what = context.map { "\(problem) (\($0.text))" } ?? problem
+            self.init(.error, "YAML syntax: \(what)", at: loc(mark), hint: hint)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            self.init(.error, "key \(names) appears twice in the same mapping", at: loc(context.mark),
+                      hint: "keep one of them; a later key would silently replace the earlier one")
+        case .reader(let problem, let offset, _, _):
+            var location = file.location(line: 1, column: 1)
+            if let offset {
+                let prefix = file.text.prefix(offset)
+                let line = prefix.filter { $0 == "\n" }.count + 1
+                let column = prefix.split(separator: "\n", omittingEmptySubsequences: false).last?
+                    .unicodeScalars.count ?? 0
+                location = file.location(line: line, column: column + 1)
+            }
+            self.init(.error, "cannot read the file: \(problem)", at: location, hint: "save the file as UTF-8 text")
+        default:
+            self.init(.error, "YAML error: \(error)", at: file.location(line: 1, column: 1))
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import GRDB
+
+/// The engine's tables: runs, their steps, an append-only event log and the signal inbox.
+enum EngineSchema {
+    static let migrations: [Migration] = [
+        Migration("engine-v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE workflow_run (
+                    id INTEGER PRIMARY KEY,
+                    campaign TEXT NOT NULL UNIQUE,
+                    title TEXT,
+                    kind TEXT NOT NULL,
+                    definition_path TEXT NOT NULL,
+                    definition_text TEXT NOT NULL,
+                    vars_json TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    owner_pid INTEGER,
+                    owner_host TEXT,
+                    created_at DATETIME NOT NULL,
+                    updated_at DATETIME NOT NULL,
+                    finished_at DATETIME
+                );
+                CREATE TABLE workflow_step (
+                    run_id INTEGER NOT NULL REFERENCES workflow_run(id) ON DELETE CASCADE,
+                    step_id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    uses TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    attempt INTEGER NOT NULL DEFAULT 0,
+                    due_at DATETIME,
+                    awaits_signal BOOLEAN NOT NULL DEFAULT 0,
+                    prompt TEXT,
+                    outputs_json TEXT,
+                    error TEXT,
+                    started_at DATETIME,
+                    finished_at DATETIME,
+                    PRIMARY KEY (run_id, step_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE workflow_event (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    run_id INTEGER NOT NULL REFERENCES workflow_run(id) ON DELETE CASCADE,
+                    step_id TEXT,
+                    attempt INTEGER,
+                    at DATETIME NOT NULL,
+                    kind TEXT NOT NULL,
+                    message TEXT
+                );
+                CREATE INDEX workflow_event_run ON workflow_event(run_id, id);
+                CREATE TABLE workflow_signal (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    run_id INTEGER NOT NULL REFERENCES workflow_run(id) ON DELETE CASCADE,
+                    step_id TEXT NOT NULL,
+                    sent_by TEXT,
+                    note TEXT,
+                    sent_at DATETIME NOT NULL,
+                    consumed_at DATETIME
+                );
+                """)
+        },
+    ]
+}

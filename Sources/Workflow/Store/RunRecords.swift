@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+
+public enum RunStatus: String, Sendable, Codable {
+    case running, waiting, completed, failed
+}
+
+public enum StepStatus: String, Sendable, Codable {
+    /// Not started: its needs are not all done yet (or one failed, which blocks it).
+    case pending
+    /// An attempt is under way (or was, when a crash interrupted it; resume runs it again).
+    case running
+    /// Waiting for a time or a signal.
+    case waiting
+    /// Failed, and will be tried again at `due_at`.
+    case retrying
+    case succeeded
+    case failed
+    case skipped
+
+    public var isFinished: Bool { self == .succeeded || self == .skipped }
+}
+
+/// A campaign run as stored.
+public struct RunRecord: Codable, FetchableRecord, Sendable {
+    public var id: Int64
+    public var campaign: String
+    public var title: String?
+    public var kind: String
+    public var definitionPath: String
+    public var definitionText: String
+    public var varsJson: String
+    public var status: RunStatus
+    public var ownerPid: Int32?
+    public var ownerHost: String?
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var finishedAt: Date?
+
+    public static let databaseTableName = "workflow_run"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+
+    public var vars: [String: Value] { (try? [String: Value].fromJSON(varsJson)) ?? [:] }
+}
+
+/// A step's state within a run, as stored.
+public struct StepRecord: Codable, FetchableRecord, Sendable {
+    public var runId: Int64
+    public var stepId: String
+    public var position: Int
+    public var uses: String
+    public var status: StepStatus
+    public var attempt: Int
+    public var dueAt: Date?
+    public var awaitsSignal: Bool
+    public var prompt: String?
+    public var outputsJson: String?
+    public var error: String?
+    public var startedAt: Date?
+    public var finishedAt: Date?
+
+    public static let databaseTableName = "workflow_step"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+
+    public var outputs: [String: Value] { (try? [String: Value].fromJSON(outputsJson)) ?? [:] }
+}
+
+/// One entry of a run's append-only history.
+public struct EventRecord: Codable, FetchableRecord, Sendable {
+    public var id: Int64
+    public var runId: Int64
+    public var stepId: String?
+    public var attempt: Int?
+    public var at: Date
+    public var kind: String
+    public var message: String?
+
+    public static let databaseTableName = "workflow_event"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+}
+
+/// Queries over runs shared by the engine and the CLI.
+public enum RunQueries {
+    public static func run(named campaign: String, in db: Database) throws -> RunRecord? {
+        try RunRecord.fetchOne(db, sql: "SELECT * FROM workflow_run WHERE campaign = ?", arguments: [campaign])
+    }
+
+    public static func runs(in db: Database) throws -> [RunRecord] {
+        try RunRecord.fetchAll(db, sql: "SELECT * FROM workflow_run ORDER BY created_at, id")
+    }
+
+    public static func steps(runID: Int64, in db: Database) throws -> [StepRecord] {
+        try StepRecord.fetchAll(db, sql: "SELECT * FROM workflow_step WHERE run_id = ? ORDER BY position",
+                                arguments: [runID])
+    }
+
+    public static func events(runID: Int64, in db: Database) throws -> [EventRecord] {
+        try EventRecord.fetchAll(db, sql: "SELECT * FROM workflow_event WHERE run_id = ? ORDER BY id",
+                                 arguments: [runID])
+    }
+
+    /// The run for a campaign, or an error that lists the campaigns there are.
+    public static func requireRun(_ campaign: String, in db: Database) throws -> RunRecord {
+        if let run = try run(named: campaign, in: db) { return run }
+        let names = try String.fetchAll(db, sql: "SELECT campaign FROM workflow_run ORDER BY campaign")
+        throw WorkflowError.usage("no campaign named '\(campaign)' in this workspace",
+                                  hint: Suggestions.hint(for: campaign, among: names, noun: "campaigns")
+                                    ?? "start one with `campaign start workflows/spring-fair.yaml`")
+    }
+
+    static func appendEvent(_ db: Database, run: Int64, step: String?, attempt: Int?, at: Date, kind: String,
+                            message: String?) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO workflow_event (run_id, step_id, attempt, at, kind, message) VALUES (?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [run, step, attempt, at, kind, message])
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+
+/// The one SQLite file that holds every campaign's runs and the shared ledger.
+///
+/// WAL mode lets staff read (status, tallies) while a run writes; `synchronous = NORMAL` keeps
+/// every commit atomic across a kill -9 or a power cut (a cut may lose the last commits, never
+/// half of one), which is the guarantee the engine's one-transaction-per-transition relies on.
+public final class Workspace: Sendable {
+    public let path: String
+    public let pool: DatabasePool
+
+    /// The default workspace: `--db`, then `CAMPAIGN_DB`, then `./campaign.sqlite`.
+    public static func defaultPath(explicit: String?) -> String {
+        explicit ?? ProcessInfo.processInfo.environment["CAMPAIGN_DB"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? "campaign.sqlite"
+    }
+
+    /// Opens (creating if needed) the workspace and brings its schema up to date.
+    public init(path: String, registry: PluginRegistry) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(15)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw WorkflowError.unavailable("cannot open the workspace '\(path)': \(Self.reason(error))",
+                                            hint: "check that the folder exists and is writable, or choose another "
+                                                + "file with --db PATH")
+        }
+        do {
+            try Self.migrator(registry: registry).migrate(pool)
+        } catch {
+            throw WorkflowError.unavailable("cannot prepare the workspace '\(path)': \(Self.reason(error))",
+                                            hint: "is it a campaign workspace? It may belong to a newer version")
+        }
+    }
+
+    /// Engine tables first, then each plugin's, all append-only and named.
+    static func migrator(registry: PluginRegistry) -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in EngineSchema.migrations + registry.plugins.flatMap(\.migrations) {
+            migrator.registerMigration(migration.name, migrate: migration.apply)
+        }
+        return migrator
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let db = error as? DatabaseError { return db.message ?? "\(db.resultCode)" }
+        return "\(error)"
+    }
+}

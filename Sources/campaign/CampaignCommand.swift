@@ -1,0 +1,18 @@
+import ArgumentParser
+
+@main
+struct CampaignCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "campaign",
+        abstract: "Run public employment campaigns — job fairs, chartered buses, livestreams — from YAML definitions.",
+        discussion: """
+            Workspace: ./campaign.sqlite unless --db PATH or CAMPAIGN_DB says otherwise.
+            Exit codes: 0 ok, 1 a step failed, 64 wrong usage, 65 invalid definition or data,
+            69 something unavailable (file, workspace, busy run), 70 internal error.
+            """,
+        subcommands: [
+            ValidateCommand.self, StartCommand.self, StatusCommand.self, ResumeCommand.self, SignalCommand.self,
+            RetryCommand.self, HistoryCommand.self, GraphCommand.self, PluginsCommand.self,
+        ]
+    )
+}
