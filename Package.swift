@@ -40,7 +40,8 @@ let package = Package(
         // Benchmarks: `swift run -c release campaign-bench engine`.
         .executableTarget(name: "campaign-bench", dependencies: ["Workflow", "Plugins", "WorkflowTesting"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "Plugins", "WorkflowTesting"]),
-        .testTarget(name: "CampaignTests", dependencies: ["Workflow", "Plugins", "WorkflowTesting"]),
+        // End-to-end tests run the built `campaign` binary; depending on it makes `swift test` build it.
+        .testTarget(name: "CampaignTests", dependencies: ["campaign", "Workflow", "Plugins", "WorkflowTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,6 +3,12 @@ public struct ExpressionError: Error, Sendable, Equatable {
     public var message: String
     public var offset: Int
     public var hint: String?
+
+    public init(message: String, offset: Int, hint: String? = nil) {
+        self.message = message
+        self.offset = offset
+        self.hint = hint
+    }
 }
 
 /// Recursive-descent parser: `or := and ('||' and)*`, `and := unary ('&&' unary)*`,

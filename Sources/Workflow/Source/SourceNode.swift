@@ -121,8 +121,11 @@ extension Diagnostic {
             self.init(.error, "YAML syntax: \(what)", at: loc(mark), hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            self.init(.error, "key \(names) appears twice in the same mapping", at: loc(context.mark),
-                      hint: "keep one of them; a later key would silently replace the earlier one")
+            let first = context.mark
+            let second = Self.repeatedKey(duplicates.first ?? "", after: first, in: file)
+            self.init(.error, "key \(names) appears twice in the same mapping (first at line \(first.line))",
+                      at: second ?? loc(first), length: duplicates.first?.count ?? 1,
+                      hint: "keep one of them; the later one would silently replace the earlier")
         case .reader(let problem, let offset, _, _):
             var location = file.location(line: 1, column: 1)
             if let offset {
@@ -136,5 +139,26 @@ extension Diagnostic {
         default:
             self.init(.error, "YAML error: \(error)", at: file.location(line: 1, column: 1))
         }
+    }
+}
+
+extension Diagnostic {
+    /// libyaml reports a duplicated key at its first occurrence; the mistake is usually the second,
+    /// so look for the same key at the same column further down.
+    static func repeatedKey(_ key: String, after first: Mark, in file: SourceFile) -> SourceLocation? {
+        guard first.line < file.lines.count else { return nil }
+        for number in (first.line + 1)...file.lines.count {
+            guard let line = file.line(number) else { continue }
+            let scalars = Array(line.unicodeScalars)
+            let column = first.column - 1
+            guard column < scalars.count else { continue }
+            let prefix = String(String.UnicodeScalarView(scalars[..<column]))
+            let rest = String(String.UnicodeScalarView(scalars[column...]))
+            let bare = prefix.allSatisfy { $0 == " " || $0 == "-" }
+            if bare, rest.hasPrefix("\(key):") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
+                return file.location(line: number, column: first.column)
+            }
+        }
+        return nil
     }
 }

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+import WorkflowTesting
+
+/// The journeys of the README, through the real binary.
+@Suite struct CLITests {
+    @Test func bundledWorkflowsAreValid() throws {
+        let cli = CLIRunner(directory: try TemporaryDirectory())
+        let result = try cli.run("validate", "workflows/spring-fair.yaml", "workflows/bus-transport.yaml",
+                                 "workflows/livestream.yaml")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.components(separatedBy: "valid").count == 4)
+        #expect(!FileManager.default.fileExists(atPath: cli.database))
+    }
+
+    @Test func invalidDefinitionExits65AndWritesNothing() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        let path = try dir.write("bad.yaml", """
+            name: bad
+            steps:
+              - id: a
+                uses: core.lgo
+              - id: b
+                needs: [zz]
+                uses: core.log
+                with: { message: hi }
+            """)
+        let validate = try cli.run("validate", path)
+        #expect(validate.status == 65)
+        #expect(validate.stderr.contains("\(path):4:16: error: plugin 'core' has no action 'lgo'"))
+        #expect(validate.stderr.contains("help: did you mean 'core.log'?"))
+        #expect(validate.stderr.contains("\(path):6:13: error: step 'b' needs 'zz'"))
+        let start = try cli.run("start", path)
+        #expect(start.status == 65)
+        #expect(start.stderr.contains("2 errors; nothing was run"))
+        #expect(!FileManager.default.fileExists(atPath: cli.database))
+        #expect(try cli.run("validate", dir.url.appendingPathComponent("missing.yaml").path).status == 69)
+    }
+
+    @Test func organizerJourneyThroughTheSpringFair() throws {
+        let cli = CLIRunner(directory: try TemporaryDirectory())
+        let start = try cli.run("start", "workflows/spring-fair.yaml", env: ["CAMPAIGN_NOW": "2026-02-20T09:00:00+08:00"])
+        #expect(start.status == 0, "\(start.stderr)")
+        #expect(start.stdout.contains("✓ announce"))
+        #expect(start.stdout.contains("campaign signal spring-fair-2026 gate"))
+        #expect(start.stdout.contains("Campaign spring-fair-2026 is waiting (3 of 7 steps done)"))
+
+        let again = try cli.run("start", "workflows/spring-fair.yaml")
+        #expect(again.status == 64)
+        #expect(again.stderr.contains("already started"))
+        #expect(again.stderr.contains("campaign resume spring-fair-2026"))
+
+        let signal = try cli.run("signal", "spring-fair-2026", "gate", "--by", "Li",
+                                 env: ["CAMPAIGN_NOW": "2026-03-01T17:00:00+08:00"])
+        #expect(signal.status == 0, "\(signal.stderr)")
+        #expect(signal.stdout.contains("✓ walk-ins"))
+        #expect(signal.stdout.contains("follow-up"))
+        #expect(signal.stdout.contains("campaign resume spring-fair-2026"))
+
+        // A week later the follow-up still runs; a month later its timer has come due and fires on resume.
+        let early = try cli.run("resume", "spring-fair-2026", env: ["CAMPAIGN_NOW": "2026-03-08T09:00:00+08:00"])
+        #expect(early.stdout.contains("is waiting"))
+        let late = try cli.run("resume", env: ["CAMPAIGN_NOW": "2026-04-02T09:00:00+08:00"])
+        #expect(late.status == 0, "\(late.stderr)")
+        #expect(late.stdout.contains("✓ tally"))
+        #expect(late.stdout.contains("Campaign spring-fair-2026 completed"))
+
+        let status = try cli.run("status")
+        #expect(status.stdout.contains("spring-fair-2026"))
+        #expect(status.stdout.contains("completed"))
+        let history = try cli.run("history", "spring-fair-2026")
+        #expect(history.stdout.contains("signalled by Li"))
+        #expect(history.stdout.contains("run-completed"))
+    }
+
+    @Test func failedStepExitsOneAndSaysHowToRetry() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        let path = try dir.write("f.yaml", """
+            name: flaky
+            steps:
+              - id: upload
+                uses: core.fail
+                with: { message: "the county server refused the upload", retryable: false }
+            """)
+        let start = try cli.run("start", path)
+        #expect(start.status == 1)
+        #expect(start.stdout.contains("the county server refused the upload"))
+        #expect(start.stdout.contains("campaign retry flaky upload"))
+        let status = try cli.run("status", "flaky")
+        #expect(status.stdout.contains("✗ upload"))
+        let wrongStep = try cli.run("signal", "flaky", "upload")
+        #expect(wrongStep.status == 64)
+        let unknown = try cli.run("status", "flakey")
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("did you mean 'flaky'?"))
+    }
+
+    @Test func graphAndPluginsDescribeTheCampaign() throws {
+        let cli = CLIRunner(directory: try TemporaryDirectory())
+        let mermaid = try cli.run("graph", "workflows/spring-fair.yaml")
+        #expect(mermaid.stdout.hasPrefix("flowchart TD"))
+        #expect(mermaid.stdout.contains("s3 --> s4"))
+        let dot = try cli.run("graph", "workflows/bus-transport.yaml", "--format", "dot")
+        #expect(dot.stdout.contains("\"board\" -> \"get-off\";"))
+        let plugins = try cli.run("plugins")
+        #expect(plugins.stdout.contains("core.wait (waits)"))
+        #expect(plugins.stdout.contains("until (date-time)"))
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import Workflow
+
+/// A test plugin whose steps take real time in `prepare`, write one row in `commit`, and record
+/// how many of them prepare at once.
+final class ConcurrencyTracker: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = 0
+    private(set) var maximum = 0
+
+    func enter() { lock.withLock { current += 1; maximum = max(maximum, current) } }
+    func leave() { lock.withLock { current -= 1 } }
+    var peak: Int { lock.withLock { maximum } }
+}
+
+struct ProbeWork: StepAction {
+    struct Input: Decodable, Sendable {
+        var ms: Int
+        var label: String?
+    }
+
+    let tracker: ConcurrencyTracker
+
+    static let descriptor = ActionDescriptor(
+        name: "work",
+        summary: "Takes `ms` milliseconds to prepare, then writes one row.",
+        parameters: [
+            ParameterSpec("ms", .integer, default: .int(0), doc: "Preparation time."),
+            ParameterSpec("label", .string, doc: "Written into the row."),
+        ],
+        outputs: [OutputSpec("label", doc: "The label written.")]
+    )
+
+    func prepare(_ input: Input, context: StepContext) async throws {
+        tracker.enter()
+        defer { tracker.leave() }
+        if input.ms > 0 { try await Task.sleep(for: .milliseconds(input.ms)) }
+    }
+
+    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+        try db.execute(sql: "INSERT INTO probe_effect (step_id, label) VALUES (?, ?)",
+                       arguments: [context.stepID, input.label])
+        return .completed(outputs: ["label": .string(input.label ?? "")])
+    }
+}
+
+func probePlugin(_ tracker: ConcurrencyTracker = ConcurrencyTracker()) -> Plugin {
+    Plugin(name: "probe", summary: "Test steps.", actions: [ProbeWork(tracker: tracker)], migrations: [
+        Migration("probe-v1") { db in
+            try db.execute(sql: "CREATE TABLE probe_effect (id INTEGER PRIMARY KEY, step_id TEXT NOT NULL, label TEXT)")
+        },
+    ])
+}
