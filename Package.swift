@@ -38,10 +38,16 @@ let package = Package(
             ]
         ),
         // Benchmarks: `swift run -c release campaign-bench engine`.
-        .executableTarget(name: "campaign-bench", dependencies: ["Workflow", "Plugins", "WorkflowTesting"]),
-        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "Plugins", "WorkflowTesting"]),
+        .executableTarget(name: "campaign-bench", dependencies: [
+            "Workflow", "Plugins", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "WorkflowTests", dependencies: [
+            "Workflow", "Plugins", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // End-to-end tests run the built `campaign` binary; depending on it makes `swift test` build it.
-        .testTarget(name: "CampaignTests", dependencies: ["campaign", "Workflow", "Plugins", "WorkflowTesting"]),
+        .testTarget(name: "CampaignTests", dependencies: [
+            "campaign", "Workflow", "Plugins", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,6 +17,7 @@ final class RunDriver {
     private var skippedNeed: [Bool]
     private var ready: [Int] = []
     private var readyHead = 0
+    private var expressionScope: ExpressionScope
     /// Steps waiting for a time or a retry: the only ones the timer check looks at.
     private var timed = Set<Int>()
 
@@ -71,6 +72,11 @@ final class RunDriver {
             return StepState(status: record.status, attempt: record.attempt, dueAt: record.dueAt,
                              awaitsSignal: record.awaitsSignal, outputs: record.outputs)
         }
+        var outputs: [String: [String: Value]] = [:]
+        for (i, state) in states.enumerated() where state.status == .succeeded && !state.outputs.isEmpty {
+            outputs[workflow.definition.steps[i].id] = state.outputs
+        }
+        expressionScope = ExpressionScope(vars: run.vars, stepOutputs: outputs)
         let graph = workflow.graph
         unmet = graph.needs.map { _ in 0 }
         skippedNeed = graph.needs.map { _ in false }
@@ -140,13 +146,9 @@ final class RunDriver {
         timed.compactMap { states[$0].dueAt }.min()
     }
 
-    private func scope() -> ExpressionScope {
-        var outputs: [String: [String: Value]] = [:]
-        for (i, state) in states.enumerated() where state.status == .succeeded && !state.outputs.isEmpty {
-            outputs[definition.steps[i].id] = state.outputs
-        }
-        return ExpressionScope(vars: run.vars, stepOutputs: outputs)
-    }
+    /// What expressions see: the run's variables and the outputs of succeeded steps, kept up to date
+    /// as steps finish (rebuilding it per step would cost O(steps²) on large campaigns).
+    private func scope() -> ExpressionScope { expressionScope }
 
     /// Marks a step finished in memory and readies the dependents whose needs are now all done.
     private func settle(_ index: Int) {
@@ -223,7 +225,7 @@ final class RunDriver {
         logger[metadataKey: "campaign"] = .string(run.campaign)
         logger[metadataKey: "step"] = .string(step.id)
         let observer = engine.observer
-        return StepContext(campaign: run.campaign, runID: run.id, stepID: step.id, attempt: attempt, vars: run.vars,
+        return StepContext(campaign: run.campaign, runID: run.id, stepID: step.id, attempt: attempt, vars: expressionScope.vars,
                            directory: definition.directory, timeZone: definition.timeZone, clock: engine.clock,
                            logger: logger,
                            progress: ProgressReporter(stepID: step.id, sink: { observer(.progress($0)) }),
@@ -240,6 +242,7 @@ final class RunDriver {
         switch result.transition.status {
         case .succeeded:
             states[i].outputs = result.transition.outputs
+            if !result.transition.outputs.isEmpty { expressionScope.stepOutputs[stepID] = result.transition.outputs }
             engine.observer(.completed(step: stepID, elapsed: result.elapsed, outputs: result.transition.outputs))
             settle(i)
         case .retrying, .failed:
