@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The engine: definitions, validation, expressions, durable store, scheduler. Domain-free.
@@ -26,9 +27,18 @@ let package = Package(
             ]
         ),
         // The domain plugins compiled into the binary.
-        .target(name: "Plugins", dependencies: ["Workflow"]),
+        .target(
+            name: "Plugins",
+            dependencies: [
+                "Workflow",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The raw SQLite API, for the one hot loop GRDB's conveniences would slow (ledger imports).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // Helpers shared by tests and benchmarks: virtual clock, temporary workspaces.
-        .target(name: "WorkflowTesting", dependencies: ["Workflow"]),
+        .target(name: "WorkflowTesting", dependencies: ["Workflow", "Plugins"]),
         // The command-line tool: argument parsing and terminal output only.
         .executableTarget(
             name: "campaign",

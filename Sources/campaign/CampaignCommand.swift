@@ -12,7 +12,8 @@ struct CampaignCommand: AsyncParsableCommand {
             """,
         subcommands: [
             ValidateCommand.self, StartCommand.self, StatusCommand.self, ResumeCommand.self, SignalCommand.self,
-            RetryCommand.self, HistoryCommand.self, GraphCommand.self, PluginsCommand.self,
+            RetryCommand.self, HistoryCommand.self, GraphCommand.self, PluginsCommand.self, ImportCommand.self,
+            RegisterCommand.self,
         ]
     )
 }

@@ -1,0 +1,115 @@
+import Workflow
+
+/// A column a ledger import understands, with the headers county spreadsheets use for it.
+public struct FieldSpec: Sendable {
+    public var key: String
+    /// The Chinese header shown in messages and reject files.
+    public var label: String
+    public var aliases: [String]
+    public var required: Bool
+
+    public init(_ key: String, _ label: String, aliases: [String], required: Bool = false) {
+        self.key = key
+        self.label = label
+        self.aliases = aliases
+        self.required = required
+    }
+}
+
+/// Where each field sits in a file, found from its header row (Chinese or English headers, or
+/// the step's `columns:` mapping).
+struct ColumnLayout: Sendable {
+    let header: [String]
+    private let indexByField: [String: Int]
+
+    func index(_ field: String) -> Int? { indexByField[field] }
+
+    func header(for field: String, fields: [FieldSpec]) -> String {
+        indexByField[field].map { header[$0] } ?? fields.first { $0.key == field }?.label ?? field
+    }
+
+    /// Headers compare without spaces, asterisks (required marks) or bracket styles, case-insensitively.
+    static func normalize(_ header: String) -> String {
+        var s = header.lowercased()
+        for (from, to) in [("（", "("), ("）", ")"), ("*", ""), (" ", ""), ("\u{3000}", ""), ("\u{FEFF}", ""), ("_", "")] {
+            s = s.replacingOccurrences(of: from, with: to)
+        }
+        return s.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func resolve(header: [String], fields: [FieldSpec], overrides: [String: String],
+                        file: String) throws -> ColumnLayout {
+        let normalized = header.map(normalize)
+        var indexByField: [String: Int] = [:]
+        for (key, headerText) in overrides {
+            guard fields.contains(where: { $0.key == key }) else {
+                throw WorkflowError.invalidInput("'columns' names an unknown field '\(key)'",
+                                                 hint: Suggestions.hint(for: key, among: fields.map(\.key), noun: "fields"))
+            }
+            guard let i = normalized.firstIndex(of: normalize(headerText)) else {
+                throw WorkflowError.invalidInput("\(file): 'columns' maps \(key) to the header '\(headerText)', "
+                                                 + "which the file does not have",
+                                                 hint: "the file's headers: " + header.joined(separator: ", "))
+            }
+            indexByField[key] = i
+        }
+        for field in fields where indexByField[field.key] == nil {
+            let candidates = ([field.key, field.label] + field.aliases).map(normalize)
+            if let i = normalized.firstIndex(where: { candidates.contains($0) }), !indexByField.values.contains(i) {
+                indexByField[field.key] = i
+            }
+        }
+        let missing = fields.filter { $0.required && indexByField[$0.key] == nil }
+        if !missing.isEmpty {
+            let names = missing.map { "\($0.label) (\($0.key))" }.joined(separator: ", ")
+            let guesses = missing.compactMap { field in
+                Suggestions.closest(to: field.label, among: header).map { "'\($0)' for \(field.label)" }
+            }
+            throw WorkflowError.invalidInput(
+                "\(file): the header row (row 1) has no column for \(names)",
+                hint: (guesses.isEmpty ? "" : "did you mean \(guesses.joined(separator: ", "))? ")
+                    + "headers found: \(header.joined(separator: ", ")); rename the column, or map it with "
+                    + "'columns:' (e.g. columns: { \(missing[0].key): 证件号 })")
+        }
+        return ColumnLayout(header: header, indexByField: indexByField)
+    }
+}
+
+/// One data row with access by field, for the row parsers.
+struct RowCells {
+    let row: Int
+    let cells: [String]
+    let layout: ColumnLayout
+
+    subscript(_ field: String) -> String {
+        guard let i = layout.index(field), i < cells.count else { return "" }
+        return Self.trimmed(cells[i])
+    }
+
+    /// Trims spaces, tabs, line breaks and the ideographic space — without Foundation, which
+    /// costs more than the rest of a row's validation.
+    static func trimmed(_ text: String) -> String {
+        func isSpace(_ s: Unicode.Scalar) -> Bool {
+            s == " " || s == "\t" || s == "\n" || s == "\r" || s == "\u{3000}" || s == "\u{A0}"
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return text }
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
+    }
+
+    func has(_ field: String) -> Bool { layout.index(field) != nil }
+}
+
+/// Why one row was refused, with the column at fault, in words a clerk can act on.
+public struct RowProblem: Error, Sendable {
+    public var row: Int
+    public var column: String
+    public var reason: String
+    public var cells: [String]
+
+    /// `row 17, 身份证号: …` — values inside the reason are already masked.
+    public var summary: String { "row \(row), \(column): \(reason)" }
+}

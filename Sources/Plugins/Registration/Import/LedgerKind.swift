@@ -1,0 +1,43 @@
+import GRDB
+import Workflow
+
+/// What changed when one record was written.
+enum WriteOutcome {
+    case inserted, updated, unchanged
+}
+
+/// One kind of ledger list (people, enterprises, postings): its columns, how a row becomes a
+/// record, and how a record is written. Parsing runs on the reader thread; writing runs in the
+/// import's transaction.
+protocol LedgerKind: Sendable {
+    associatedtype Record: Sendable
+    associatedtype Key: Hashable & Sendable
+
+    static var noun: String { get }
+    static var fields: [FieldSpec] { get }
+    /// The step action's name (`import-people`) and summary.
+    static var actionName: String { get }
+    static var actionSummary: String { get }
+
+    /// Validates a row; a problem names the column at fault.
+    static func parse(_ row: RowCells) -> Result<Record, RowProblem>
+    /// The identity used to spot the same record twice in one file.
+    static func key(of record: Record) -> Key
+
+    /// Prepares statements once per import.
+    func makeWriter(_ db: Database, options: ImportOptions) throws -> any LedgerWriter<Record>
+}
+
+protocol LedgerWriter<Record> {
+    associatedtype Record
+    /// Writes a record; may refuse it (e.g. a posting whose enterprise is unknown).
+    mutating func write(_ record: Record, row: Int) throws -> Result<WriteOutcome, RowProblem>
+    /// Campaign registrations (or links) newly made by this import.
+    var linked: Int { get }
+}
+
+extension RowProblem {
+    static func at(_ row: RowCells, _ field: String, fields: [FieldSpec], _ reason: String) -> RowProblem {
+        RowProblem(row: row.row, column: row.layout.header(for: field, fields: fields), reason: reason, cells: row.cells)
+    }
+}

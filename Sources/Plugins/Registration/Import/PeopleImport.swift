@@ -1,0 +1,202 @@
+import Foundation
+import GRDB
+import Workflow
+
+/// A job seeker as read from a ledger row, validated and normalized.
+struct PersonRecord: Sendable, Equatable {
+    var idNumber: ResidentID
+    var name: String
+    var phone: String?
+    var township: String
+    var village: String
+    var groups: Int
+    var skills: String
+    var desiredJob: String
+}
+
+/// Village ledgers (台账) of job seekers.
+struct PeopleImport: LedgerKind {
+    static let actionName = "import-people"
+    static let actionSummary = "Imports a ledger of job seekers and registers them to this campaign with badge codes."
+    static let noun = "person"
+    static let fields: [FieldSpec] = [
+        FieldSpec("id_number", "身份证号", aliases: ["身份证号码", "公民身份号码", "身份证", "证件号码", "证件号", "idnumber", "id",
+                                                   "idcard", "idno"], required: true),
+        FieldSpec("name", "姓名", aliases: ["名字", "求职者姓名", "fullname", "name"], required: true),
+        FieldSpec("phone", "手机号", aliases: ["手机号码", "手机", "联系电话", "电话", "联系方式", "mobile", "phone"]),
+        FieldSpec("township", "乡镇", aliases: ["乡镇(街道)", "乡镇街道", "镇", "乡", "街道", "所属乡镇", "town", "township"]),
+        FieldSpec("village", "村", aliases: ["村(社区)", "村社区", "行政村", "所在村", "所属村", "社区", "village"]),
+        FieldSpec("groups", "人员类别", aliases: ["人员类型", "类别", "帮扶类别", "人员身份", "targetgroups", "group", "groups"]),
+        FieldSpec("skills", "技能", aliases: ["职业技能", "技能特长", "特长", "skill", "skills"]),
+        FieldSpec("desired_job", "求职意向", aliases: ["意向岗位", "期望岗位", "就业意向", "求职岗位", "desiredjob", "wish"]),
+    ]
+
+    static func parse(_ row: RowCells) -> Result<PersonRecord, RowProblem> {
+        func problem(_ field: String, _ reason: String) -> Result<PersonRecord, RowProblem> {
+            .failure(.at(row, field, fields: fields, reason))
+        }
+        let rawID = row["id_number"]
+        if rawID.isEmpty { return problem("id_number", "the ID number is empty") }
+        if rawID.utf8.contains(UInt8(ascii: "+")) {
+            return problem("id_number", "the ID number was stored as a number in Excel and lost its last digits "
+                           + "(\(rawID)); format the column as text (文本) and enter the numbers again")
+        }
+        let id: ResidentID
+        do {
+            id = try ResidentID(rawID)
+        } catch {
+            return problem("id_number", "the ID number \(Masking.scrub(rawID)) \(error)")
+        }
+        let name = row["name"]
+        if name.isEmpty { return problem("name", "the name is empty") }
+        if name.count > 30 { return problem("name", "the name is longer than 30 characters") }
+        var phone: String?
+        let rawPhone = row["phone"]
+        if !rawPhone.isEmpty {
+            do {
+                phone = try PhoneNumber(rawPhone).value
+            } catch {
+                return problem("phone", "the phone number \(Masking.scrub(rawPhone)) \(error)")
+            }
+        }
+        let (groups, unknown) = TargetGroup.parseList(row["groups"])
+        if let label = unknown.first {
+            return problem("groups", "unknown target group '\(label)'; use "
+                           + TargetGroup.allCases.map(\.label).joined(separator: "、"))
+        }
+        return .success(PersonRecord(idNumber: id, name: name, phone: phone, township: row["township"],
+                                     village: row["village"], groups: groups, skills: row["skills"],
+                                     desiredJob: row["desired_job"]))
+    }
+
+    static func key(of record: PersonRecord) -> UInt64 { record.idNumber.numericKey }
+
+    func makeWriter(_ db: Database, options: ImportOptions) throws -> any LedgerWriter<PersonRecord> {
+        try PersonWriter(db, options: options)
+    }
+}
+
+/// Inserts new people, updates changed ones (recording each changed field), leaves identical
+/// rows alone, and registers everyone to the campaign with a badge code. The per-row statements
+/// go through `RawStatement`: this loop is what a million-row import spends its time in.
+struct PersonWriter: LedgerWriter {
+    let db: Database
+    let options: ImportOptions
+    let select: RawStatement
+    let insert: RawStatement
+    let update: RawStatement
+    let change: RawStatement
+    let register: RawStatement?
+    /// The import's time as stored text, formatted once rather than per row.
+    let now: String
+    /// True when the ledger held nobody when the import began (a first, city-wide load): then no
+    /// row can match a stored person (duplicates within the file are already gone), and the
+    /// lookup before each insert is skipped.
+    let ledgerWasEmpty: Bool
+    private(set) var linked = 0
+    static let comparedFields = ["name", "phone", "township", "village", "skills", "desired_job"]
+
+    init(_ db: Database, options: ImportOptions) throws {
+        self.db = db
+        self.options = options
+        now = String.fromDatabaseValue(options.now.databaseValue) ?? ""
+        ledgerWasEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM person)") ?? false
+        select = try RawStatement(db, sql: """
+            SELECT id, name, phone, township, village, skills, desired_job, groups FROM person WHERE id_number = ?
+            """)
+        insert = try RawStatement(db, sql: """
+            INSERT INTO person (id_number, name, phone, gender, birth_date, township, village, groups, skills, desired_job,
+                                source, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        update = try RawStatement(db, sql: """
+            UPDATE person SET name = ?, phone = ?, township = ?, village = ?, groups = ?, skills = ?, desired_job = ?,
+                source = ?, updated_at = ?
+            WHERE id = ?
+            """)
+        change = try RawStatement(db, sql: """
+            INSERT INTO person_change (person_id, field, old_value, new_value, source, changed_at) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        register = try options.campaign.map { _ in
+            try RawStatement(db, sql: """
+                INSERT INTO registration (campaign, person_id, code, channel, registered_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (campaign, person_id) DO NOTHING
+                """)
+        }
+    }
+
+    private struct Stored {
+        var id: Int64
+        var fields: [String?]
+        var groups: Int
+    }
+
+    mutating func write(_ p: PersonRecord, row: Int) throws -> Result<WriteOutcome, RowProblem> {
+        let id = p.idNumber.value
+        let outcome: WriteOutcome
+        let personID: Int64
+        let stored = ledgerWasEmpty ? nil : try select.run([.text(id)]) { row in
+            Stored(id: row.int(0), fields: (1...6).map { row.text($0) }, groups: Int(row.int(7)))
+        }
+        if let stored {
+            personID = stored.id
+            let after: [String?] = [p.name, p.phone, p.township, p.village, p.skills, p.desiredJob]
+            var changed: [(field: String, old: String?, new: String?)] = []
+            for (i, field) in Self.comparedFields.enumerated() where stored.fields[i] != after[i] {
+                changed.append((field, stored.fields[i], after[i]))
+            }
+            if stored.groups != p.groups {
+                changed.append(("groups", TargetGroup.labels(of: stored.groups).joined(separator: "、"),
+                                TargetGroup.labels(of: p.groups).joined(separator: "、")))
+            }
+            if changed.isEmpty {
+                outcome = .unchanged
+            } else {
+                try update.execute([.text(p.name), .text(p.phone), .text(p.township), .text(p.village),
+                                    .integer(Int64(p.groups)), .text(p.skills), .text(p.desiredJob),
+                                    .text(options.source), .text(now), .integer(personID)])
+                for c in changed {
+                    try change.execute([.integer(personID), .text(c.field), .text(c.old), .text(c.new),
+                                        .text(options.source), .text(now)])
+                }
+                outcome = .updated
+            }
+        } else {
+            try insert.execute([.text(id), .text(p.name), .text(p.phone), .text(p.idNumber.gender),
+                                .text(p.idNumber.birthDate), .text(p.township), .text(p.village), .integer(Int64(p.groups)),
+                                .text(p.skills), .text(p.desiredJob), .text(options.source), .text(now), .text(now)])
+            personID = db.lastInsertedRowID
+            outcome = .inserted
+        }
+        if let register, let campaign = options.campaign {
+            if try Registration.register(personID, campaign: campaign, channel: options.channel, at: now, using: register,
+                                         db: db) {
+                linked += 1
+            }
+        }
+        return .success(outcome)
+    }
+}
+
+enum Registration {
+    /// Registers a person to a campaign with a fresh code; false when already registered.
+    /// A code collision (one in a trillion per pair) is simply retried with another code.
+    static func register(_ personID: Int64, campaign: String, channel: String, at now: String,
+                         using statement: RawStatement, db: Database) throws -> Bool {
+        for _ in 0..<8 {
+            do {
+                try statement.execute([.text(campaign), .integer(personID), .text(ShortCode.make()), .text(channel),
+                                       .text(now)])
+                return db.changesCount > 0
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                continue
+            }
+        }
+        throw WorkflowError.internal("could not draw a unique registration code")
+    }
+
+    /// The campaign must have been started: registrations hang off its name.
+    static func requireCampaign(_ campaign: String, db: Database) throws {
+        _ = try RunQueries.requireRun(campaign, in: db)
+    }
+}

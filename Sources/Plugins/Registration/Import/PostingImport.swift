@@ -1,0 +1,173 @@
+import Foundation
+import GRDB
+import Workflow
+
+struct PostingRecord: Sendable {
+    var creditCode: String?
+    var enterpriseName: String
+    var title: String
+    var openings: Int
+    var salaryMin: Int?
+    var salaryMax: Int?
+    var location: String
+    var requirements: String
+}
+
+/// Postings (岗位) of enterprises already in the ledger; keyed by enterprise and title.
+struct PostingImport: LedgerKind {
+    static let actionName = "import-postings"
+    static let actionSummary = "Imports the postings of enterprises already in the ledger."
+    static let noun = "posting"
+    static let fields: [FieldSpec] = [
+        FieldSpec("title", "岗位名称", aliases: ["岗位", "职位", "职位名称", "招聘岗位", "工种", "position", "title"],
+                  required: true),
+        FieldSpec("credit_code", "统一社会信用代码", aliases: ["信用代码", "社会信用代码", "uscc", "creditcode"]),
+        FieldSpec("enterprise", "企业名称", aliases: ["单位名称", "企业", "公司名称", "用人单位", "company", "enterprise"]),
+        FieldSpec("openings", "招聘人数", aliases: ["人数", "需求人数", "招聘数量", "岗位数", "openings", "positions"],
+                  required: true),
+        FieldSpec("salary", "薪资", aliases: ["薪酬", "工资", "月薪", "薪资待遇", "工资待遇", "薪资范围", "salary"]),
+        FieldSpec("location", "工作地点", aliases: ["地点", "工作地址", "location"]),
+        FieldSpec("requirements", "岗位要求", aliases: ["要求", "任职要求", "招聘条件", "requirements"]),
+    ]
+
+    static func parse(_ row: RowCells) -> Result<PostingRecord, RowProblem> {
+        let title = row["title"]
+        if title.isEmpty { return .failure(.at(row, "title", fields: fields, "the posting title is empty")) }
+        var creditCode: String?
+        let rawCode = row["credit_code"]
+        if !rawCode.isEmpty {
+            do {
+                creditCode = try CreditCode(rawCode).value
+            } catch {
+                return .failure(.at(row, "credit_code", fields: fields, "the credit code \(rawCode) \(error)"))
+            }
+        }
+        let enterprise = row["enterprise"]
+        if creditCode == nil && enterprise.isEmpty {
+            return .failure(.at(row, row.has("credit_code") ? "credit_code" : "enterprise", fields: fields,
+                                "the row names no enterprise: give its credit code or its name"))
+        }
+        let rawOpenings = row["openings"].replacingOccurrences(of: "人", with: "").replacingOccurrences(of: "名", with: "")
+        guard let openings = Int(rawOpenings.trimmingCharacters(in: .whitespaces)), openings > 0 else {
+            return .failure(.at(row, "openings", fields: fields,
+                                "'\(row["openings"])' is not a number of openings (a whole number, 1 or more)"))
+        }
+        guard let (low, high) = SalaryRange.parse(row["salary"]) else {
+            return .failure(.at(row, "salary", fields: fields,
+                                "'\(row["salary"])' is not a salary; write it like 4000-6000, 5000以上 or 面议"))
+        }
+        return .success(PostingRecord(creditCode: creditCode, enterpriseName: enterprise, title: title, openings: openings,
+                                      salaryMin: low, salaryMax: high, location: row["location"],
+                                      requirements: row["requirements"]))
+    }
+
+    static func key(of record: PostingRecord) -> String {
+        (record.creditCode ?? record.enterpriseName) + "\u{1F}" + record.title
+    }
+
+    func makeWriter(_ db: Database, options: ImportOptions) throws -> any LedgerWriter<PostingRecord> {
+        PostingWriter(db: db, options: options)
+    }
+}
+
+struct PostingWriter: LedgerWriter {
+    let db: Database
+    let options: ImportOptions
+    private(set) var linked = 0
+
+    mutating func write(_ p: PostingRecord, row: Int) throws -> Result<WriteOutcome, RowProblem> {
+        let code: String
+        if let creditCode = p.creditCode {
+            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM enterprise WHERE credit_code = ?"),
+                                    arguments: [creditCode]) == true else {
+                return .failure(RowProblem(row: row, column: "统一社会信用代码",
+                                           reason: "no enterprise with credit code \(creditCode) is in the ledger; "
+                                               + "import the enterprises first", cells: []))
+            }
+            code = creditCode
+        } else {
+            let matches = try String.fetchAll(db.cachedStatement(sql: "SELECT credit_code FROM enterprise WHERE name = ?"),
+                                              arguments: [p.enterpriseName])
+            guard matches.count == 1 else {
+                return .failure(RowProblem(row: row, column: "企业名称",
+                                           reason: matches.isEmpty
+                                               ? "no enterprise named '\(p.enterpriseName)' is in the ledger; import the enterprises first"
+                                               : "\(matches.count) enterprises are named '\(p.enterpriseName)'; give the credit code",
+                                           cells: []))
+            }
+            code = matches[0]
+        }
+        let outcome: WriteOutcome
+        let postingID: Int64
+        if let old = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, openings, salary_min, salary_max, location, requirements FROM posting WHERE credit_code = ? AND title = ?
+            """), arguments: [code, p.title]) {
+            postingID = old["id"]
+            let same = old["openings"] == p.openings && old["salary_min"] == p.salaryMin && old["salary_max"] == p.salaryMax
+                && old["location"] == p.location && old["requirements"] == p.requirements
+            if same {
+                outcome = .unchanged
+            } else {
+                try db.cachedStatement(sql: """
+                    UPDATE posting SET openings = ?, salary_min = ?, salary_max = ?, location = ?, requirements = ?,
+                        source = ?, updated_at = ? WHERE id = ?
+                    """).execute(arguments: [p.openings, p.salaryMin, p.salaryMax, p.location, p.requirements,
+                                             options.source, options.now, postingID])
+                outcome = .updated
+            }
+        } else {
+            var inserted = false
+            var attempts = 0
+            while !inserted {
+                do {
+                    try db.cachedStatement(sql: """
+                        INSERT INTO posting (code, credit_code, title, openings, salary_min, salary_max, location, requirements,
+                                             source, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """).execute(arguments: [ShortCode.make(prefix: "P", length: 6), code, p.title, p.openings,
+                                                 p.salaryMin, p.salaryMax, p.location, p.requirements, options.source,
+                                                 options.now, options.now])
+                    inserted = true
+                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && attempts < 8 {
+                    attempts += 1
+                }
+            }
+            postingID = db.lastInsertedRowID
+            outcome = .inserted
+        }
+        if let campaign = options.campaign {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO campaign_posting (campaign, posting_id) VALUES (?, ?)")
+                .execute(arguments: [campaign, postingID])
+            linked += db.changesCount
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO campaign_enterprise (campaign, credit_code) VALUES (?, ?)")
+                .execute(arguments: [campaign, code])
+        }
+        return .success(outcome)
+    }
+}
+
+/// Salary cells as clerks write them: "4000-6000", "4000~6000元/月", "5000以上", "4k-6k", "面议".
+enum SalaryRange {
+    static func parse(_ text: String) -> (Int?, Int?)? {
+        let t = text.lowercased().replacingOccurrences(of: " ", with: "")
+        if t.isEmpty || t.contains("面议") || t == "negotiable" { return (nil, nil) }
+        var numbers: [Int] = []
+        var current = ""
+        for c in t + " " {
+            if c.isNumber || c == "." {
+                current.append(c)
+                continue
+            }
+            if let value = Double(current) {
+                let factor = c == "k" || c == "千" ? 1000.0 : c == "w" || c == "万" ? 10000.0 : 1.0
+                numbers.append(Int(value * factor))
+            }
+            current = ""
+        }
+        guard !numbers.isEmpty, numbers.count <= 2, numbers.allSatisfy({ $0 >= 0 }) else { return nil }
+        if numbers.count == 2 { return (min(numbers[0], numbers[1]), max(numbers[0], numbers[1])) }
+        if t.contains("以上") || t.contains("起") || t.hasSuffix("+") { return (numbers[0], nil) }
+        if t.contains("以下") { return (nil, numbers[0]) }
+        return (numbers[0], numbers[0])
+    }
+}

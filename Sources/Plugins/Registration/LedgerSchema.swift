@@ -1,0 +1,101 @@
+import GRDB
+import Workflow
+
+/// The shared ledger: people, enterprises and postings, and what links them to campaigns.
+/// Owned by the registration plugin; other plugins read it.
+enum LedgerSchema {
+    static let migrations: [Migration] = [
+        Migration("ledger-v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE person (
+                    id INTEGER PRIMARY KEY,                -- rowid: new people append, imports stay fast
+                    id_number TEXT NOT NULL UNIQUE,        -- 18 characters, normalized (GB 11643)
+                    name TEXT NOT NULL,
+                    phone TEXT,                            -- 11 digits, normalized
+                    gender TEXT NOT NULL,                  -- from the ID number
+                    birth_date TEXT NOT NULL,              -- yyyy-MM-dd, from the ID number
+                    township TEXT NOT NULL DEFAULT '',
+                    village TEXT NOT NULL DEFAULT '',
+                    groups INTEGER NOT NULL DEFAULT 0,     -- bit set of TargetGroup
+                    skills TEXT NOT NULL DEFAULT '',
+                    desired_job TEXT NOT NULL DEFAULT '',
+                    source TEXT NOT NULL,
+                    created_at DATETIME NOT NULL,
+                    updated_at DATETIME NOT NULL
+                );
+                CREATE TABLE person_change (
+                    id INTEGER PRIMARY KEY,
+                    person_id INTEGER NOT NULL REFERENCES person(id),
+                    field TEXT NOT NULL,
+                    old_value TEXT,
+                    new_value TEXT,
+                    source TEXT NOT NULL,
+                    changed_at DATETIME NOT NULL
+                );
+                CREATE INDEX person_change_person ON person_change(person_id);
+                CREATE TABLE registration (
+                    campaign TEXT NOT NULL,
+                    person_id INTEGER NOT NULL REFERENCES person(id),
+                    code TEXT NOT NULL UNIQUE,             -- short, unguessable: badges and check-in
+                    channel TEXT NOT NULL,                 -- import or walk-in
+                    registered_at DATETIME NOT NULL,
+                    PRIMARY KEY (campaign, person_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE enterprise (
+                    credit_code TEXT PRIMARY KEY NOT NULL, -- GB 32100
+                    name TEXT NOT NULL,
+                    industry TEXT NOT NULL DEFAULT '',
+                    contact TEXT NOT NULL DEFAULT '',
+                    phone TEXT NOT NULL DEFAULT '',
+                    address TEXT NOT NULL DEFAULT '',
+                    source TEXT NOT NULL,
+                    created_at DATETIME NOT NULL,
+                    updated_at DATETIME NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE posting (
+                    id INTEGER PRIMARY KEY,
+                    code TEXT NOT NULL UNIQUE,
+                    credit_code TEXT NOT NULL REFERENCES enterprise(credit_code),
+                    title TEXT NOT NULL,
+                    openings INTEGER NOT NULL,
+                    salary_min INTEGER,
+                    salary_max INTEGER,
+                    location TEXT NOT NULL DEFAULT '',
+                    requirements TEXT NOT NULL DEFAULT '',
+                    source TEXT NOT NULL,
+                    created_at DATETIME NOT NULL,
+                    updated_at DATETIME NOT NULL,
+                    UNIQUE (credit_code, title)
+                );
+                CREATE TABLE campaign_enterprise (
+                    campaign TEXT NOT NULL,
+                    credit_code TEXT NOT NULL REFERENCES enterprise(credit_code),
+                    PRIMARY KEY (campaign, credit_code)
+                ) WITHOUT ROWID;
+                CREATE TABLE campaign_posting (
+                    campaign TEXT NOT NULL,
+                    posting_id INTEGER NOT NULL REFERENCES posting(id),
+                    PRIMARY KEY (campaign, posting_id)
+                ) WITHOUT ROWID;
+                """)
+        },
+    ]
+}
+
+/// Short, unguessable codes for badges and postings: Crockford base-32 (no I, L, O, U), so a
+/// code read aloud or typed from a badge is not mistaken.
+enum ShortCode {
+    static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
+
+    /// 8 characters = 40 random bits.
+    static func make(prefix: String = "", length: Int = 8) -> String {
+        var generator = SystemRandomNumberGenerator()
+        var bytes = Array(prefix.utf8)
+        var bits = generator.next() as UInt64
+        for _ in 0..<length {
+            bytes.append(alphabet[Int(bits & 31)])
+            bits >>= 5
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Workflow
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The encodings county spreadsheets are exported in. Excel on Chinese Windows saves "CSV" as
+/// GB18030/GBK; newer tools write UTF-8, often with a byte-order mark; "Unicode text" is UTF-16.
+public enum TextEncoding: String, Sendable, CaseIterable {
+    case utf8 = "utf-8"
+    case gb18030
+    case utf16le = "utf-16le"
+    case utf16be = "utf-16be"
+
+    /// Reads `--encoding` values: gbk and gb2312 are subsets of GB18030 and decode as it.
+    public init?(name: String) {
+        switch name.lowercased().replacingOccurrences(of: "_", with: "-") {
+        case "utf-8", "utf8": self = .utf8
+        case "gb18030", "gbk", "gb2312", "cp936": self = .gb18030
+        case "utf-16le", "utf-16", "utf16": self = .utf16le
+        case "utf-16be": self = .utf16be
+        default: return nil
+        }
+    }
+
+    /// Picks the encoding from the first bytes: a byte-order mark decides; otherwise text that is
+    /// valid UTF-8 is UTF-8, and anything else is taken as GB18030. Returns the BOM length to skip.
+    static func detect(_ prefix: [UInt8]) -> (TextEncoding, bomLength: Int) {
+        if prefix.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8, 3) }
+        if prefix.starts(with: [0xFF, 0xFE]) { return (.utf16le, 2) }
+        if prefix.starts(with: [0xFE, 0xFF]) { return (.utf16be, 2) }
+        return (isValidUTF8(prefix) ? .utf8 : .gb18030, 0)
+    }
+
+    /// UTF-8 validity of a sample, forgiving a sequence cut off at its end.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            if b < 0x80 { length = 1 } else if b & 0xE0 == 0xC0 { length = 2 } else if b & 0xF0 == 0xE0 { length = 3 }
+            else if b & 0xF8 == 0xF0 { length = 4 } else { return false }
+            if i + length > bytes.count { return true }
+            for j in 1..<length where bytes[i + j] & 0xC0 != 0x80 { return false }
+            i += length
+        }
+        return true
+    }
+
+    var iconvName: String {
+        switch self {
+        case .utf8: "UTF-8"
+        case .gb18030: "GB18030"
+        case .utf16le: "UTF-16LE"
+        case .utf16be: "UTF-16BE"
+        }
+    }
+}
+
+/// Streaming conversion to UTF-8 with glibc's iconv, chunk by chunk, keeping a multi-byte
+/// sequence split across two chunks intact.
+final class UTF8Converter {
+    private let handle: iconv_t
+    private var pending: [UInt8] = []
+
+    init(from encoding: TextEncoding) throws {
+        let h = iconv_open("UTF-8", encoding.iconvName)
+        guard h != iconv_t(bitPattern: -1) else {
+            throw WorkflowErrorBridge.unavailable("this system cannot convert \(encoding.rawValue) text (iconv)")
+        }
+        handle = h!
+    }
+
+    deinit { iconv_close(handle) }
+
+    /// Converts a chunk; bytes of an unfinished character wait for the next chunk.
+    /// Undecodable bytes become U+FFFD so one bad cell never stops an import.
+    func convert(_ chunk: [UInt8], final: Bool) -> [UInt8] {
+        var input = pending + chunk
+        pending = []
+        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
+        var produced = 0
+        var inOffset = 0
+        while inOffset < input.count {
+            var inLeft = input.count - inOffset
+            var outLeft = output.count - produced
+            let result = input.withUnsafeMutableBufferPointer { inBuf in
+                output.withUnsafeMutableBufferPointer { outBuf in
+                    var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress! + inOffset)
+                        .assumingMemoryBound(to: CChar.self)
+                    var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress! + produced)
+                        .assumingMemoryBound(to: CChar.self)
+                    let r = iconv(handle, &inPtr, &inLeft, &outPtr, &outLeft)
+                    return (r, errno)
+                }
+            }
+            let consumed = (input.count - inOffset) - inLeft
+            inOffset += consumed
+            produced = output.count - outLeft
+            if result.0 != -1 { break }
+            switch result.1 {
+            case E2BIG:
+                output.append(contentsOf: [UInt8](repeating: 0, count: input.count + 16))
+            case EINVAL where !final:
+                pending = Array(input[inOffset...])
+                inOffset = input.count
+            default:
+                // An invalid sequence: emit U+FFFD and skip one byte.
+                if output.count - produced < 3 { output.append(contentsOf: [0, 0, 0]) }
+                output.replaceSubrange(produced..<(produced + 3), with: [0xEF, 0xBF, 0xBD])
+                produced += 3
+                inOffset += 1
+            }
+        }
+        output.removeSubrange(produced...)
+        return output
+    }
+}
+
+/// Lets table readers raise the engine's error type without importing it everywhere.
+enum WorkflowErrorBridge {
+    static func unavailable(_ message: String) -> Error {
+        WorkflowError.unavailable(message)
+    }
+}

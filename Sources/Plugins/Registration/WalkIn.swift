@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+import Workflow
+
+/// A job seeker registering at the fair's desk (现场登记).
+public struct WalkIn: Sendable {
+    public var campaign: String
+    public var name: String
+    public var idNumber: String
+    public var phone: String?
+    public var township: String?
+    public var village: String?
+    public var groups: String?
+
+    public init(campaign: String, name: String, idNumber: String, phone: String? = nil, township: String? = nil,
+                village: String? = nil, groups: String? = nil) {
+        self.campaign = campaign
+        self.name = name
+        self.idNumber = idNumber
+        self.phone = phone
+        self.township = township
+        self.village = village
+        self.groups = groups
+    }
+}
+
+public struct WalkInResult: Sendable {
+    public var code: String
+    /// False when the person was already registered for the campaign (the existing code is returned).
+    public var newlyRegistered: Bool
+    public var maskedName: String
+    public var maskedID: String
+    public var groups: [String]
+}
+
+extension RegistrationPlugin {
+    /// Registers a walk-in: validates what the desk typed, adds or updates the person (recording
+    /// changes) and returns the badge code — the existing one if they were registered already.
+    public static func registerWalkIn(_ walkIn: WalkIn, now: Date, db: Database) throws -> WalkInResult {
+        try Registration.requireCampaign(walkIn.campaign, db: db)
+        let id: ResidentID
+        do {
+            id = try ResidentID(walkIn.idNumber)
+        } catch {
+            throw WorkflowError.invalidInput("--id-number: the ID number \(Masking.scrub(walkIn.idNumber)) \(error)",
+                                             hint: "check it against the ID card")
+        }
+        let name = walkIn.name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw WorkflowError.invalidInput("--name is empty") }
+        var phone: String?
+        if let raw = walkIn.phone, !raw.isEmpty {
+            do {
+                phone = try PhoneNumber(raw).value
+            } catch {
+                throw WorkflowError.invalidInput("--phone: the number \(Masking.scrub(raw)) \(error)")
+            }
+        }
+        var groups: Int?
+        if let raw = walkIn.groups, !raw.isEmpty {
+            let (bits, unknown) = TargetGroup.parseList(raw)
+            if let label = unknown.first {
+                throw WorkflowError.invalidInput("--groups: unknown target group '\(label)'",
+                                                 hint: "use " + TargetGroup.allCases.map(\.label).joined(separator: "、"))
+            }
+            groups = bits
+        }
+        // What the desk did not type keeps its ledger value.
+        let existing = try Row.fetchOne(db, sql: """
+            SELECT phone, township, village, groups, skills, desired_job FROM person WHERE id_number = ?
+            """, arguments: [id.value])
+        let record = PersonRecord(idNumber: id, name: name, phone: phone ?? existing?["phone"],
+                                  township: walkIn.township ?? existing?["township"] ?? "",
+                                  village: walkIn.village ?? existing?["village"] ?? "",
+                                  groups: groups ?? existing?["groups"] ?? 0,
+                                  skills: existing?["skills"] ?? "", desiredJob: existing?["desired_job"] ?? "")
+        let options = ImportOptions(campaign: walkIn.campaign, source: "walk-in", channel: "walk-in", now: now)
+        var writer = try PersonWriter(db, options: options)
+        _ = try writer.write(record, row: 0)
+        let code = try String.fetchOne(db, sql: """
+            SELECT r.code FROM registration r JOIN person p ON p.id = r.person_id WHERE r.campaign = ? AND p.id_number = ?
+            """, arguments: [walkIn.campaign, id.value]) ?? ""
+        return WalkInResult(code: code, newlyRegistered: writer.linked > 0, maskedName: Masking.name(name),
+                            maskedID: id.masked, groups: TargetGroup.labels(of: record.groups))
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// An 18-character resident identity number (居民身份证号码) per GB 11643-1999: a 6-digit region,
+/// an 8-digit birth date, a 3-digit sequence (odd for men) and an ISO 7064 MOD 11-2 check
+/// character. Normalized: full-width digits become ASCII, a lower-case x becomes X.
+public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
+    public let value: String
+
+    public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        case length(Int)
+        case characters
+        case birthDate(String)
+        case checkCharacter(expected: Character, found: Character)
+
+        public var description: String {
+            switch self {
+            case .length(let n): "must have 18 characters, not \(n)"
+            case .characters: "may hold only digits, with X as the last character"
+            case .birthDate(let d): "holds the birth date \(d), which does not exist or is in the future"
+            case .checkCharacter(let expected, let found):
+                "has the check character \(found) where \(expected) is expected: a digit was probably mistyped"
+            }
+        }
+    }
+
+    static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    static let checkCharacters: [UInt8] = Array("10X98765432".utf8)
+
+    public init(_ text: String, today: Date? = nil) throws(Problem) {
+        var bytes = Self.normalizedBytes(text)
+        guard bytes.count == 18 else { throw .length(bytes.count) }
+        if bytes[17] == UInt8(ascii: "x") { bytes[17] = UInt8(ascii: "X") }
+        try Self.check(bytes, today: today.map(Self.yearMonthDay) ?? Self.today)
+        value = String(decoding: bytes, as: UTF8.self)
+    }
+
+    public var description: String { value }
+
+    /// `110105********002X`: region and the last four kept, birth date hidden.
+    public var masked: String { Masking.idNumber(value) }
+
+    /// The birth date as yyyy-MM-dd.
+    public var birthDate: String {
+        let d = Array(value.utf8)
+        return String(decoding: d[6..<10], as: UTF8.self) + "-" + String(decoding: d[10..<12], as: UTF8.self) + "-"
+            + String(decoding: d[12..<14], as: UTF8.self)
+    }
+
+    /// 男 / 女, from the parity of the sequence number.
+    public var gender: String {
+        let digit = Array(value.utf8)[16] - UInt8(ascii: "0")
+        return digit % 2 == 1 ? "男" : "女"
+    }
+
+    /// The first 17 digits as a number: a compact key for duplicate detection in large imports.
+    public var numericKey: UInt64 {
+        Array(value.utf8).prefix(17).reduce(0) { $0 * 10 + UInt64($1 - 48) }
+    }
+
+    /// Digits with spaces removed and full-width characters (０-９, Ｘ) folded to ASCII.
+    static func normalizedBytes(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(18)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20, 0x09, 0x3000: continue
+            case 0xFF10...0xFF19: out.append(UInt8(scalar.value - 0xFF10) + 48)
+            case 0xFF38, 0xFF58: out.append(UInt8(ascii: "X"))
+            case 0..<0x80: out.append(UInt8(scalar.value))
+            default: out.append(0)
+            }
+        }
+        return out
+    }
+
+    /// Today in China, computed once: a calendar per row would cost more than the check itself.
+    static let today = yearMonthDay(Date())
+
+    static func yearMonthDay(_ date: Date) -> (year: Int, month: Int, day: Int) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return (parts.year ?? 2100, parts.month ?? 12, parts.day ?? 31)
+    }
+
+    static func check(_ b: [UInt8], today: (year: Int, month: Int, day: Int)) throws(Problem) {
+        var sum = 0
+        for i in 0..<17 {
+            let d = Int(b[i]) - 48
+            guard d >= 0 && d <= 9 else { throw .characters }
+            sum += d * weights[i]
+        }
+        let last = b[17]
+        guard (last >= 48 && last <= 57) || last == UInt8(ascii: "X") else { throw .characters }
+        let year = digits(b, 6, 4), month = digits(b, 10, 2), day = digits(b, 12, 2)
+        if year < 1900 || month < 1 || month > 12 || day < 1 || day > daysIn(month, year)
+            || (year, month, day) > (today.year, today.month, today.day) {
+            throw .birthDate(String(format: "%04d-%02d-%02d", year, month, day))
+        }
+        let expected = checkCharacters[sum % 11]
+        guard expected == last else {
+            throw .checkCharacter(expected: Character(UnicodeScalar(expected)), found: Character(UnicodeScalar(last)))
+        }
+    }
+
+    static func digits(_ b: [UInt8], _ start: Int, _ count: Int) -> Int {
+        b[start..<(start + count)].reduce(0) { $0 * 10 + Int($1) - 48 }
+    }
+
+    static func daysIn(_ month: Int, _ year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// The check character for 17 digits, for generators of test ledgers.
+    public static func checkCharacter(for first17: String) -> Character {
+        let sum = zip(first17.utf8, weights).reduce(0) { $0 + (Int($1.0) - 48) * $1.1 }
+        return Character(UnicodeScalar(checkCharacters[sum % 11]))
+    }
+}

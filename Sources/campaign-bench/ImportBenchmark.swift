@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import Plugins
+import Workflow
+import WorkflowTesting
+
+/// `campaign-bench import [--rows N]`: a generated people ledger imported with full validation,
+/// end to end (read, decode, validate, deduplicate, write, register), against the sqlite3 shell's
+/// `.import` of the same file into a plain table — the floor.
+enum ImportBenchmark {
+    static func run(rows: Int) async throws {
+        let dir = try TemporaryDirectory()
+        let csv = dir.url.appendingPathComponent("people.csv")
+        print("import benchmark — \(rows) generated people, UTF-8 CSV, full validation, registration to a campaign")
+        let genStart = Date()
+        var generator = LedgerGenerator(seed: 7)
+        try generator.writePeopleCSV(to: csv, count: rows)
+        let size = (try FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0
+        print(String(format: "generated %.1f MB in %.1f s (not timed below)\n", Double(size) / 1e6,
+                     Date().timeIntervalSince(genStart)))
+
+        let registry = BuiltinPlugins.registry
+        let workspace = try Workspace(path: dir.databasePath, registry: registry)
+        try await workspace.pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO workflow_run (campaign, kind, definition_path, definition_text, vars_json, status, created_at, updated_at)
+                VALUES ('bench', 'job-fair', '', '', '{}', 'waiting', ?, ?)
+                """, arguments: [Date(), Date()])
+        }
+        let rssBefore = peakRSS()
+        for (label, expectNew) in [("first import", true), ("same file again (idempotent)", false)] {
+            let options = ImportOptions(campaign: "bench", source: "people.csv", now: Date())
+            let start = Date()
+            let summary = try await workspace.pool.write { db in
+                try RegistrationPlugin.importFile(.people, file: csv, options: options, db: db)
+            }
+            let seconds = Date().timeIntervalSince(start)
+            guard summary.rows == rows, summary.rejected == 0, (summary.inserted == rows) == expectNew else {
+                throw WorkflowError.internal("unexpected import result: \(summary)")
+            }
+            print(String(format: "%@: %.2f s — %.0f rows/s (%d new, %d unchanged, %d registered)", label, seconds,
+                         Double(rows) / seconds, summary.inserted, summary.unchanged, summary.linked))
+        }
+        print(String(format: "peak memory (max RSS of the process): %.0f MB (%.0f MB before importing)",
+                     Double(peakRSS()) / 1024, Double(rssBefore) / 1024))
+
+        let floorDB = dir.url.appendingPathComponent("floor.sqlite").path
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        shell.arguments = [floorDB, ".mode csv", ".import \(csv.path) people"]
+        let start = Date()
+        try shell.run()
+        shell.waitUntilExit()
+        let seconds = Date().timeIntervalSince(start)
+        print(String(format: "sqlite3 shell .import into a plain table (no validation, no index): %.2f s — %.0f rows/s",
+                     seconds, Double(rows) / seconds))
+    }
+
+    /// Peak resident memory of this process, in KiB.
+    static func peakRSS() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss
+    }
+}
