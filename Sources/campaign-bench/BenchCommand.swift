@@ -1,8 +1,11 @@
 import Foundation
+import Plugins
+import WorkflowTesting
 
 /// Benchmarks, run in release mode:
 /// `swift run -c release campaign-bench engine [--repetitions N]`,
-/// `swift run -c release campaign-bench import [--rows N]`.
+/// `swift run -c release campaign-bench import [--rows N]`,
+/// `swift run -c release campaign-bench generate [--rows N] FILE [utf-8|gb18030]`.
 @main
 struct BenchCommand {
     static func main() async {
@@ -23,8 +26,17 @@ struct BenchCommand {
                 try await EngineBenchmark.run(repetitions: repetitions)
             case "import":
                 try await ImportBenchmark.run(rows: rows)
+            case "generate":
+                // campaign-bench generate --rows N FILE [gb18030]: a synthetic people ledger.
+                guard arguments.count >= 2 else {
+                    FileHandle.standardError.write(Data("usage: campaign-bench generate [--rows N] FILE [utf-8|gb18030]\n".utf8))
+                    exit(64)
+                }
+                var generator = LedgerGenerator(seed: 7)
+                let encoding = arguments.count > 2 ? TextEncoding(name: arguments[2]) ?? .utf8 : .utf8
+                try generator.writePeopleCSV(to: URL(fileURLWithPath: arguments[1]), count: rows, encoding: encoding)
             default:
-                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, import\n".utf8))
+                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, import, generate\n".utf8))
                 exit(64)
             }
         } catch {

@@ -20,8 +20,8 @@ enum LedgerSchema {
                     skills TEXT NOT NULL DEFAULT '',
                     desired_job TEXT NOT NULL DEFAULT '',
                     source TEXT NOT NULL,
-                    created_at DATETIME NOT NULL,
-                    updated_at DATETIME NOT NULL
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
                 );
                 CREATE TABLE person_change (
                     id INTEGER PRIMARY KEY,
@@ -36,11 +36,15 @@ enum LedgerSchema {
                 CREATE TABLE registration (
                     campaign TEXT NOT NULL,
                     person_id INTEGER NOT NULL REFERENCES person(id),
-                    code TEXT NOT NULL UNIQUE,             -- short, unguessable: badges and check-in
                     channel TEXT NOT NULL,                 -- import or walk-in
-                    registered_at DATETIME NOT NULL,
+                    registered_at TEXT NOT NULL,
                     PRIMARY KEY (campaign, person_id)
                 ) WITHOUT ROWID;
+                -- The secret each campaign's badge codes are computed with (see BadgeCode).
+                CREATE TABLE campaign_badge_key (
+                    campaign TEXT PRIMARY KEY NOT NULL,
+                    secret INTEGER NOT NULL
+                );
                 CREATE TABLE enterprise (
                     credit_code TEXT PRIMARY KEY NOT NULL, -- GB 32100
                     name TEXT NOT NULL,
@@ -82,8 +86,8 @@ enum LedgerSchema {
     ]
 }
 
-/// Short, unguessable codes for badges and postings: Crockford base-32 (no I, L, O, U), so a
-/// code read aloud or typed from a badge is not mistaken.
+/// Short random codes for postings: Crockford base-32 (no I, L, O, U), so a code read aloud or
+/// typed is not mistaken.
 enum ShortCode {
     static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
 

@@ -76,9 +76,11 @@ extension RegistrationPlugin {
         let options = ImportOptions(campaign: walkIn.campaign, source: "walk-in", channel: "walk-in", now: now)
         var writer = try PersonWriter(db, options: options)
         _ = try writer.write(record, row: 0)
-        let code = try String.fetchOne(db, sql: """
-            SELECT r.code FROM registration r JOIN person p ON p.id = r.person_id WHERE r.campaign = ? AND p.id_number = ?
-            """, arguments: [walkIn.campaign, id.value]) ?? ""
+        guard let personID = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE id_number = ?",
+                                                arguments: [id.value]) else {
+            throw WorkflowError.internal("the walk-in was not saved")
+        }
+        let code = try Registration.badgeCode(for: walkIn.campaign, db: db).encode(personID)
         return WalkInResult(code: code, newlyRegistered: writer.linked > 0, maskedName: Masking.name(name),
                             maskedID: id.masked, groups: TargetGroup.labels(of: record.groups))
     }

@@ -117,9 +117,10 @@ struct PersonWriter: LedgerWriter {
         change = try RawStatement(db, sql: """
             INSERT INTO person_change (person_id, field, old_value, new_value, source, changed_at) VALUES (?, ?, ?, ?, ?, ?)
             """)
+        if let campaign = options.campaign { _ = try Registration.badgeCode(for: campaign, db: db) }
         register = try options.campaign.map { _ in
             try RawStatement(db, sql: """
-                INSERT INTO registration (campaign, person_id, code, channel, registered_at) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO registration (campaign, person_id, channel, registered_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (campaign, person_id) DO NOTHING
                 """)
         }
@@ -135,8 +136,13 @@ struct PersonWriter: LedgerWriter {
         let id = p.idNumber.value
         let outcome: WriteOutcome
         let personID: Int64
-        let stored = ledgerWasEmpty ? nil : try select.run([.text(id)]) { row in
-            Stored(id: row.int(0), fields: (1...6).map { row.text($0) }, groups: Int(row.int(7)))
+        var stored: Stored?
+        if !ledgerWasEmpty {
+            select.bind(1, id)
+            if try select.step() {
+                stored = Stored(id: select.int(0), fields: (1...6).map { select.text($0) }, groups: Int(select.int(7)))
+                select.reset()
+            }
         }
         if let stored {
             personID = stored.id
@@ -152,51 +158,70 @@ struct PersonWriter: LedgerWriter {
             if changed.isEmpty {
                 outcome = .unchanged
             } else {
-                try update.execute([.text(p.name), .text(p.phone), .text(p.township), .text(p.village),
-                                    .integer(Int64(p.groups)), .text(p.skills), .text(p.desiredJob),
-                                    .text(options.source), .text(now), .integer(personID)])
+                for (i, value) in after.enumerated() where i < 4 { update.bind(Int32(i + 1), value) }
+                update.bind(5, Int64(p.groups))
+                update.bind(6, p.skills)
+                update.bind(7, p.desiredJob)
+                update.bind(8, options.source)
+                update.bind(9, now)
+                update.bind(10, personID)
+                _ = try update.step()
                 for c in changed {
-                    try change.execute([.integer(personID), .text(c.field), .text(c.old), .text(c.new),
-                                        .text(options.source), .text(now)])
+                    change.bind(1, personID)
+                    change.bind(2, c.field)
+                    change.bind(3, c.old)
+                    change.bind(4, c.new)
+                    change.bind(5, options.source)
+                    change.bind(6, now)
+                    _ = try change.step()
                 }
                 outcome = .updated
             }
         } else {
-            try insert.execute([.text(id), .text(p.name), .text(p.phone), .text(p.idNumber.gender),
-                                .text(p.idNumber.birthDate), .text(p.township), .text(p.village), .integer(Int64(p.groups)),
-                                .text(p.skills), .text(p.desiredJob), .text(options.source), .text(now), .text(now)])
+            insert.bind(1, id)
+            insert.bind(2, p.name)
+            insert.bind(3, p.phone)
+            insert.bind(4, p.idNumber.gender)
+            insert.bind(5, p.idNumber.birthDate)
+            insert.bind(6, p.township)
+            insert.bind(7, p.village)
+            insert.bind(8, Int64(p.groups))
+            insert.bind(9, p.skills)
+            insert.bind(10, p.desiredJob)
+            insert.bind(11, options.source)
+            insert.bind(12, now)
+            insert.bind(13, now)
+            _ = try insert.step()
             personID = db.lastInsertedRowID
             outcome = .inserted
         }
         if let register, let campaign = options.campaign {
-            if try Registration.register(personID, campaign: campaign, channel: options.channel, at: now, using: register,
-                                         db: db) {
-                linked += 1
-            }
+            register.bind(1, campaign)
+            register.bind(2, personID)
+            register.bind(3, options.channel)
+            register.bind(4, now)
+            _ = try register.step()
+            linked += db.changesCount
         }
         return .success(outcome)
     }
 }
 
 enum Registration {
-    /// Registers a person to a campaign with a fresh code; false when already registered.
-    /// A code collision (one in a trillion per pair) is simply retried with another code.
-    static func register(_ personID: Int64, campaign: String, channel: String, at now: String,
-                         using statement: RawStatement, db: Database) throws -> Bool {
-        for _ in 0..<8 {
-            do {
-                try statement.execute([.text(campaign), .integer(personID), .text(ShortCode.make()), .text(channel),
-                                       .text(now)])
-                return db.changesCount > 0
-            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                continue
-            }
-        }
-        throw WorkflowError.internal("could not draw a unique registration code")
-    }
-
     /// The campaign must have been started: registrations hang off its name.
     static func requireCampaign(_ campaign: String, db: Database) throws {
         _ = try RunQueries.requireRun(campaign, in: db)
+    }
+
+    /// The campaign's badge-code scheme, creating its secret on first use.
+    static func badgeCode(for campaign: String, db: Database) throws -> BadgeCode {
+        if let secret = try Int64.fetchOne(db, sql: "SELECT secret FROM campaign_badge_key WHERE campaign = ?",
+                                           arguments: [campaign]) {
+            return BadgeCode(key: UInt64(bitPattern: secret))
+        }
+        let key = BadgeCode.newKey()
+        try db.execute(sql: "INSERT INTO campaign_badge_key (campaign, secret) VALUES (?, ?)",
+                       arguments: [campaign, Int64(bitPattern: key)])
+        return BadgeCode(key: key)
     }
 }

@@ -5,6 +5,8 @@ import GRDBSQLite
 /// imports: GRDB's argument boxing costs more than SQLite's own work there (measured with
 /// `campaign-bench import`). The statement is prepared by GRDB, so it lives and dies with the
 /// connection as usual; errors come back as GRDB's `DatabaseError`.
+///
+/// Use: `bind` each parameter (1-based), then `step()`; read columns while it returns true.
 struct RawStatement {
     let statement: Statement
     private var handle: OpaquePointer { statement.sqliteStatement }
@@ -14,49 +16,41 @@ struct RawStatement {
         statement = try db.makeStatement(sql: sql)
     }
 
-    enum Binding {
-        case text(String?)
-        case integer(Int64?)
+    func bind(_ index: Int32, _ text: String?) {
+        guard var text else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        text.withUTF8 { buffer in
+            _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self),
+                                  Int32(buffer.count), Self.transient)
+        }
     }
 
-    /// Binds, steps once and hands the row (if any) to `read` before the statement is reset.
-    @discardableResult
-    func run<T>(_ bindings: [Binding], read: (RawRow) -> T) throws -> T? {
-        sqlite3_reset(handle)
-        for (i, binding) in bindings.enumerated() {
-            let index = Int32(i + 1)
-            switch binding {
-            case .text(let text?):
-                var text = text
-                text.withUTF8 { buffer in
-                    _ = sqlite3_bind_text(handle, index, buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                                          Int32(buffer.count), Self.transient)
-                }
-            case .integer(let value?):
-                sqlite3_bind_int64(handle, index, value)
-            case .text(nil), .integer(nil):
-                sqlite3_bind_null(handle, index)
-            }
-        }
+    func bind(_ index: Int32, _ value: Int64) {
+        sqlite3_bind_int64(handle, index, value)
+    }
+
+    /// Runs the statement: true when a row is ready to read, false when done.
+    func step() throws -> Bool {
         let code = sqlite3_step(handle)
-        defer { sqlite3_reset(handle) }
         switch code {
-        case SQLITE_ROW: return read(RawRow(handle: handle))
-        case SQLITE_DONE: return nil
+        case SQLITE_ROW: return true
+        case SQLITE_DONE:
+            sqlite3_reset(handle)
+            return false
         default:
+            sqlite3_reset(handle)
             throw DatabaseError(resultCode: ResultCode(rawValue: code),
                                 message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))),
                                 sql: statement.sql)
         }
     }
 
-    func execute(_ bindings: [Binding]) throws {
-        _ = try run(bindings) { _ in () }
+    /// Ends a statement that returned a row, so it can run again.
+    func reset() {
+        sqlite3_reset(handle)
     }
-}
-
-struct RawRow {
-    let handle: OpaquePointer
 
     func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
