@@ -54,6 +54,11 @@ let package = Package(
         .testTarget(name: "WorkflowTests", dependencies: [
             "Workflow", "Plugins", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(
+            name: "RegistrationTests",
+            dependencies: ["Workflow", "Plugins", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]
+        ),
         // End-to-end tests run the built `campaign` binary; depending on it makes `swift test` build it.
         .testTarget(name: "CampaignTests", dependencies: [
             "campaign", "Workflow", "Plugins", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift"),

@@ -44,7 +44,9 @@ import WorkflowTesting
         #expect(start.status == 0, "\(start.stderr)")
         #expect(start.stdout.contains("✓ announce"))
         #expect(start.stdout.contains("campaign signal spring-fair-2026 gate"))
-        #expect(start.stdout.contains("Campaign spring-fair-2026 is waiting (3 of 7 steps done)"))
+        #expect(start.stdout.contains("Campaign spring-fair-2026 is waiting (4 of 8 steps done)"))
+        #expect(start.stdout.contains("people.csv row 43, 身份证号"))
+        #expect(start.stdout.contains("297 job seekers registered for 21 postings"))
 
         let again = try cli.run("start", "workflows/spring-fair.yaml")
         #expect(again.status == 64)

@@ -119,7 +119,11 @@ struct ImportAction<Kind: LedgerKind>: StepAction {
             throw StepFailure(error.description)
         }
         for problem in summary.problems.prefix(5) {
-            context.logger.warning("\(url.lastPathComponent): rejected \(problem.summary)")
+            context.note("\(url.lastPathComponent) \(problem.summary)")
+        }
+        if summary.rejected > 5 { context.note("… and \(summary.rejected - 5) more rejected rows") }
+        if let file = summary.rejectFile {
+            context.note("rejected rows, with reasons, are in \(file); fix and import that file again")
         }
         return .completed(outputs: summary.outputs)
     }

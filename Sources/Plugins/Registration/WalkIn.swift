@@ -64,15 +64,9 @@ extension RegistrationPlugin {
             }
             groups = bits
         }
-        // What the desk did not type keeps its ledger value.
-        let existing = try Row.fetchOne(db, sql: """
-            SELECT phone, township, village, groups, skills, desired_job FROM person WHERE id_number = ?
-            """, arguments: [id.value])
-        let record = PersonRecord(idNumber: id, name: name, phone: phone ?? existing?["phone"],
-                                  township: walkIn.township ?? existing?["township"] ?? "",
-                                  village: walkIn.village ?? existing?["village"] ?? "",
-                                  groups: groups ?? existing?["groups"] ?? 0,
-                                  skills: existing?["skills"] ?? "", desiredJob: existing?["desired_job"] ?? "")
+        // What the desk did not type stays as the ledger has it (the writer never erases with blanks).
+        let record = PersonRecord(idNumber: id, name: name, phone: phone, township: walkIn.township ?? "",
+                                  village: walkIn.village ?? "", groups: groups ?? 0, skills: "", desiredJob: "")
         let options = ImportOptions(campaign: walkIn.campaign, source: "walk-in", channel: "walk-in", now: now)
         var writer = try PersonWriter(db, options: options)
         _ = try writer.write(record, row: 0)
@@ -81,7 +75,8 @@ extension RegistrationPlugin {
             throw WorkflowError.internal("the walk-in was not saved")
         }
         let code = try Registration.badgeCode(for: walkIn.campaign, db: db).encode(personID)
+        let storedGroups = try Int.fetchOne(db, sql: "SELECT groups FROM person WHERE id = ?", arguments: [personID]) ?? 0
         return WalkInResult(code: code, newlyRegistered: writer.linked > 0, maskedName: Masking.name(name),
-                            maskedID: id.masked, groups: TargetGroup.labels(of: record.groups))
+                            maskedID: id.masked, groups: TargetGroup.labels(of: storedGroups))
     }
 }

@@ -12,6 +12,8 @@ public enum RunEvent: Sendable {
     case skipped(step: String, reason: String)
     case interrupted(step: String)
     case progress(ProgressUpdate)
+    /// Something a step wants the organizer to see, e.g. why an import refused rows.
+    case note(step: String, message: String)
 }
 
 public struct EngineOptions: Sendable {

@@ -229,6 +229,7 @@ final class RunDriver {
                            directory: definition.directory, timeZone: definition.timeZone, clock: engine.clock,
                            logger: logger,
                            progress: ProgressReporter(stepID: step.id, sink: { observer(.progress($0)) }),
+                           note: { [stepID = step.id] in observer(.note(step: stepID, message: $0)) },
                            reader: pool)
     }
 

@@ -17,12 +17,15 @@ public struct StepContext: Sendable {
     public let clock: any WorkflowClock
     public let logger: Logger
     public let progress: ProgressReporter
+    /// Tells the organizer something worth seeing in the progress output (e.g. why rows were refused).
+    public let note: @Sendable (String) -> Void
     /// Read access for `prepare`; writes belong in `commit`.
     public let reader: any DatabaseReader
 
     public init(campaign: String, runID: Int64, stepID: String, attempt: Int, vars: [String: Value],
                 directory: URL, timeZone: TimeZone, clock: any WorkflowClock, logger: Logger,
-                progress: ProgressReporter, reader: any DatabaseReader) {
+                progress: ProgressReporter, note: @escaping @Sendable (String) -> Void = { _ in },
+                reader: any DatabaseReader) {
         self.campaign = campaign
         self.runID = runID
         self.stepID = stepID
@@ -33,6 +36,7 @@ public struct StepContext: Sendable {
         self.clock = clock
         self.logger = logger
         self.progress = progress
+        self.note = note
         self.reader = reader
     }
 

@@ -35,6 +35,8 @@ struct RunPrinter: Sendable {
             t.line("  \(t.yellow("↺")) \(step): interrupted earlier, running again")
         case .progress:
             break
+        case .note(_, let message):
+            t.line("      \(t.yellow("!")) \(message)")
         }
     }
 

@@ -146,22 +146,26 @@ struct PersonWriter: LedgerWriter {
         }
         if let stored {
             personID = stored.id
-            let after: [String?] = [p.name, p.phone, p.township, p.village, p.skills, p.desiredJob]
+            // An empty cell means "not given here", never "erase": a ledger that lacks a column, or a
+            // reject file re-imported, must not wipe what the ledger already knows.
+            var after: [String?] = [p.name, p.phone, p.township, p.village, p.skills, p.desiredJob]
+            for i in after.indices where (after[i] ?? "").isEmpty { after[i] = stored.fields[i] }
+            let groups = p.groups == 0 ? stored.groups : p.groups
             var changed: [(field: String, old: String?, new: String?)] = []
             for (i, field) in Self.comparedFields.enumerated() where stored.fields[i] != after[i] {
                 changed.append((field, stored.fields[i], after[i]))
             }
-            if stored.groups != p.groups {
+            if stored.groups != groups {
                 changed.append(("groups", TargetGroup.labels(of: stored.groups).joined(separator: "、"),
-                                TargetGroup.labels(of: p.groups).joined(separator: "、")))
+                                TargetGroup.labels(of: groups).joined(separator: "、")))
             }
             if changed.isEmpty {
                 outcome = .unchanged
             } else {
                 for (i, value) in after.enumerated() where i < 4 { update.bind(Int32(i + 1), value) }
-                update.bind(5, Int64(p.groups))
-                update.bind(6, p.skills)
-                update.bind(7, p.desiredJob)
+                update.bind(5, Int64(groups))
+                update.bind(6, after[4])
+                update.bind(7, after[5])
                 update.bind(8, options.source)
                 update.bind(9, now)
                 update.bind(10, personID)

@@ -70,6 +70,8 @@ final class XLSXReader: TableReader, @unchecked Sendable {
 }
 
 /// Base class for the small SAX parsers below: collects character data between events.
+/// Every delegate method is declared here and overridden below: on Linux the protocol witness is
+/// fixed at the class that declares the conformance, so a method only a subclass has is never called.
 class XMLCollector: NSObject, XMLParserDelegate {
     var text = ""
     var collecting = false
@@ -77,6 +79,11 @@ class XMLCollector: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         if collecting { text += string }
     }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {}
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {}
 
     static func localName(_ name: String) -> Substring {
         name.split(separator: ":").last ?? Substring(name)
@@ -94,8 +101,8 @@ final class WorkbookSheetsParser: XMLCollector {
         return delegate.sheets
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+                         qualifiedName: String?, attributes: [String: String] = [:]) {
         guard Self.localName(name) == "sheet" else { return }
         let relation = attributes.first { $0.key.hasSuffix(":id") || $0.key == "id" }?.value ?? ""
         sheets.append((attributes["name"] ?? "Sheet\(sheets.count + 1)", relation))
@@ -113,8 +120,8 @@ final class RelationshipsParser: XMLCollector {
         return delegate.targets
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+                         qualifiedName: String?, attributes: [String: String] = [:]) {
         guard Self.localName(name) == "Relationship", let id = attributes["Id"], let target = attributes["Target"]
         else { return }
         targets[id] = target
@@ -134,8 +141,8 @@ final class SharedStringsParser: XMLCollector {
         return delegate.strings
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+                         qualifiedName: String?, attributes: [String: String] = [:]) {
         switch Self.localName(name) {
         case "si": current = ""
         case "rPh": inPhonetic = true
@@ -146,7 +153,8 @@ final class SharedStringsParser: XMLCollector {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?,
+                         qualifiedName: String?) {
         switch Self.localName(name) {
         case "t" where collecting:
             current += text
@@ -189,8 +197,8 @@ final class SheetParser: XMLCollector {
         return n - 1
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+                         qualifiedName: String?, attributes: [String: String] = [:]) {
         switch Self.localName(name) {
         case "row":
             rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
@@ -207,7 +215,8 @@ final class SheetParser: XMLCollector {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?,
+                         qualifiedName: String?) {
         switch Self.localName(name) {
         case "v", "t":
             value += text

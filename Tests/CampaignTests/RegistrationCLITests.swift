@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import Testing
+import WorkflowTesting
+
+/// Imports and walk-ins through the real binary: summaries, masking, exit codes, and a kill -9
+/// in the middle of a large import.
+@Suite struct RegistrationCLITests {
+    func startedCampaign(_ dir: TemporaryDirectory) throws -> CLIRunner {
+        let cli = CLIRunner(directory: dir)
+        let path = try dir.write("fair.yaml", "name: fair\nsteps:\n  - id: gate\n    uses: core.wait\n    with: { signal: true }\n")
+        #expect(try cli.run("start", path).status == 0)
+        return cli
+    }
+
+    @Test func importPrintsASummaryWithMaskedDataOnly() throws {
+        let dir = try TemporaryDirectory()
+        let cli = try startedCampaign(dir)
+        let file = try dir.write("people.csv", """
+            姓名,身份证号,手机号,村
+            张伟,11010519491231002X,13800138000,南关村
+            王芳,110105194912310021,13800138001,南关村
+            """)
+        let result = try cli.run("import", "people", file, "--campaign", "fair")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2 rows: 1 new, 0 updated, 0 unchanged, 1 rejected"))
+        #expect(result.stdout.contains("1 newly registered to fair"))
+        #expect(result.stdout.contains("row 3, 身份证号"))
+        #expect(result.stdout.contains("110105********0021"))
+        for secret in ["110105194912310021", "11010519491231002X", "13800138001"] {
+            #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret), "\(secret) printed unmasked")
+        }
+        let strict = try cli.run("import", "people", file, "--strict")
+        #expect(strict.status == 65)
+        #expect(strict.stderr.contains("nothing was imported (--strict)"))
+        let missing = try cli.run("import", "people", dir.url.appendingPathComponent("nope.csv").path)
+        #expect(missing.status == 69)
+    }
+
+    @Test func walkInRegistrationPrintsTheBadgeCode() throws {
+        let dir = try TemporaryDirectory()
+        let cli = try startedCampaign(dir)
+        let first = try cli.run("register", "--campaign", "fair", "--name", "赵强", "--id-number", "522426199001010033",
+                                "--phone", "15800158000", "--groups", "返乡农民工")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("赵* 522426********0033 [返乡农民工] registered for fair"))
+        let code = try #require(first.stdout.split(separator: " ").last.map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) })
+        #expect(code.count == 8)
+        let again = try cli.run("register", "--campaign", "fair", "--name", "赵强", "--id-number", "522426199001010033")
+        #expect(again.stdout.contains("already registered"))
+        #expect(again.stdout.contains(code))
+        let bad = try cli.run("register", "--campaign", "fair", "--name", "赵强", "--id-number", "522426199001010034")
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("check character"))
+    }
+
+    @Test(.timeLimit(.minutes(3))) func killedImportLeavesTheLedgerAsItWas() throws {
+        let dir = try TemporaryDirectory()
+        let cli = try startedCampaign(dir)
+        var generator = LedgerGenerator(seed: 11)
+        let file = dir.url.appendingPathComponent("big.csv")
+        try generator.writePeopleCSV(to: file, count: 150_000)
+        var interrupted = 0
+        for delay in [0.15, 0.3, 0.5] {
+            let process = cli.process(["import", "people", file.path, "--campaign", "fair"])
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let people = try DatabaseQueue(path: cli.database).read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
+            }
+            // All or nothing: never part of the file.
+            #expect(people == 0 || people == 150_000, "after a kill at \(delay) s the ledger holds \(people) people")
+            if people == 0 { interrupted += 1 } else { break }
+        }
+        #expect(interrupted > 0, "no kill landed during the import")
+        let finished = try cli.run("import", "people", file.path, "--campaign", "fair")
+        #expect(finished.status == 0)
+        let counts = try DatabaseQueue(path: cli.database).read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM registration") ?? 0)
+        }
+        #expect(counts == (150_000, 150_000))
+    }
+}

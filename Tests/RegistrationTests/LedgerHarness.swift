@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+import Plugins
+import Workflow
+import WorkflowTesting
+
+/// A workspace with a started campaign named `fair`, and helpers to import into it.
+struct LedgerHarness {
+    let engine: EngineHarness
+
+    init() async throws {
+        engine = try EngineHarness(plugins: BuiltinPlugins.all)
+        let workflow = try engine.workflow("""
+            name: fair
+            steps:
+              - id: gate
+                uses: core.wait
+                with: { signal: true }
+            """)
+        _ = try await engine.engine().start(workflow)
+    }
+
+    var directory: TemporaryDirectory { engine.directory }
+    var pool: DatabasePool { engine.workspace.pool }
+
+    func file(_ name: String, _ text: String) throws -> URL {
+        URL(fileURLWithPath: try directory.write(name, text))
+    }
+
+    func file(_ name: String, bytes: Data) throws -> URL {
+        let url = directory.url.appendingPathComponent(name)
+        try bytes.write(to: url)
+        return url
+    }
+
+    func importFile(_ kind: LedgerListKind, _ url: URL, campaign: String? = "fair", strict: Bool = false,
+                    columns: [String: String] = [:], sheet: String? = nil) async throws -> ImportSummary {
+        let options = ImportOptions(campaign: campaign, sheet: sheet, columns: columns, strict: strict,
+                                    source: url.lastPathComponent, now: Date())
+        return try await pool.write { db in
+            try RegistrationPlugin.importFile(kind, file: url, options: options, db: db)
+        }
+    }
+
+    func count(_ table: String) async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+    }
+
+    func person(_ idNumber: String) async throws -> [String: String] {
+        try await pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id_number = ?", arguments: [idNumber]) else {
+                return [:]
+            }
+            var out: [String: String] = [:]
+            for column in row.columnNames { out[column] = row[column].map { "\($0)" } ?? "" }
+            return out
+        }
+    }
+}
+
+extension String {
+    /// CSV text with a UTF-8 byte-order mark, as Excel writes "CSV UTF-8".
+    var withBOM: Data { Data([0xEF, 0xBB, 0xBF]) + Data(self.utf8) }
+}
