@@ -123,19 +123,19 @@ import WorkflowTesting
         #expect(summary.run.status == .failed)
     }
 
-    @Test func timeoutFailsTheStepAndUndoesNothingHalfDone() async throws {
-        let h = try harness()
+    @Test func timeoutCancelsTheStepAndWritesNothing() async throws {
+        let tracker = ConcurrencyTracker()
+        let h = try harness(tracker)
         let workflow = try h.workflow("""
             name: slow
             steps:
               - id: slow
                 uses: probe.work
                 timeout: 100ms
-                with: { ms: 5000 }
+                with: { ms: 60000 }
             """)
-        let began = ContinuousClock.now
         let summary = try await h.engine().start(workflow)
-        #expect(ContinuousClock.now - began < .seconds(3))
+        #expect(tracker.cancelledCount == 1)  // the step's work was cancelled, not waited out
         #expect(summary.run.status == .failed)
         #expect(summary.steps[0].error?.contains("timed out after 100 ms") == true)
         #expect(try effects(h).isEmpty)
@@ -212,10 +212,9 @@ import WorkflowTesting
                 needs: follow-up
                 uses: probe.work
             """)
-        let began = ContinuousClock.now
         let summary = try await h.engine().start(workflow)
         #expect(summary.run.status == .completed)
-        #expect(ContinuousClock.now - began < .seconds(2))
+        // 44 days passed on the campaign's clock; the test itself took milliseconds of real time.
         let expected = try #require(TimeFormats.dateTime("2026-04-14 08:30", timeZone: TimeZone(identifier: "Asia/Shanghai")!))
         #expect(h.clock.now() == expected)
     }

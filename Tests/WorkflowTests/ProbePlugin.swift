@@ -8,10 +8,13 @@ final class ConcurrencyTracker: @unchecked Sendable {
     private let lock = NSLock()
     private var current = 0
     private(set) var maximum = 0
+    private var cancellations = 0
 
     func enter() { lock.withLock { current += 1; maximum = max(maximum, current) } }
     func leave() { lock.withLock { current -= 1 } }
     var peak: Int { lock.withLock { maximum } }
+    func cancelled() { lock.withLock { cancellations += 1 } }
+    var cancelledCount: Int { lock.withLock { cancellations } }
 }
 
 struct ProbeWork: StepAction {
@@ -35,7 +38,12 @@ struct ProbeWork: StepAction {
     func prepare(_ input: Input, context: StepContext) async throws {
         tracker.enter()
         defer { tracker.leave() }
-        if input.ms > 0 { try await Task.sleep(for: .milliseconds(input.ms)) }
+        do {
+            if input.ms > 0 { try await Task.sleep(for: .milliseconds(input.ms)) }
+        } catch is CancellationError {
+            tracker.cancelled()
+            throw CancellationError()
+        }
     }
 
     func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
