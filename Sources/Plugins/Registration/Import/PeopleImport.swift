@@ -5,6 +5,9 @@ import Workflow
 /// A job seeker as read from a ledger row, validated and normalized.
 struct PersonRecord: Sendable, Equatable {
     var idNumber: ResidentID
+    /// Derived from the ID number on the reader thread, so the writer only binds.
+    var birthDate: String
+    var gender: String
     var name: String
     var phone: String?
     var township: String
@@ -64,7 +67,7 @@ struct PeopleImport: LedgerKind {
             return problem("groups", "unknown target group '\(label)'; use "
                            + TargetGroup.allCases.map(\.label).joined(separator: "、"))
         }
-        return .success(PersonRecord(idNumber: id, name: name, phone: phone, township: row["township"],
+        return .success(PersonRecord(idNumber: id, birthDate: id.birthDate, gender: id.gender, name: name, phone: phone, township: row["township"],
                                      village: row["village"], groups: groups, skills: row["skills"],
                                      desiredJob: row["desired_job"]))
     }
@@ -185,8 +188,8 @@ struct PersonWriter: LedgerWriter {
             insert.bind(1, id)
             insert.bind(2, p.name)
             insert.bind(3, p.phone)
-            insert.bind(4, p.idNumber.gender)
-            insert.bind(5, p.idNumber.birthDate)
+            insert.bind(4, p.gender)
+            insert.bind(5, p.birthDate)
             insert.bind(6, p.township)
             insert.bind(7, p.village)
             insert.bind(8, Int64(p.groups))
