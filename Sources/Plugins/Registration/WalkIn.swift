@@ -70,6 +70,7 @@ extension RegistrationPlugin {
         let options = ImportOptions(campaign: walkIn.campaign, source: "walk-in", channel: "walk-in", now: now)
         var writer = try PersonWriter(db, options: options)
         _ = try writer.write(record, row: 0)
+        try writer.finish()
         guard let personID = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE id_number = ?",
                                                 arguments: [id.value]) else {
             throw WorkflowError.internal("the walk-in was not saved")

@@ -137,6 +137,7 @@ enum ImportRunner {
                 }
             }
         }
+        try writer.finish()
         progress(reader.totalBytes, reader.totalBytes)
         summary.linked = writer.linked
         summary.rejectFile = try rejects.finish()

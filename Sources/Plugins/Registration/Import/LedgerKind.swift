@@ -34,6 +34,12 @@ protocol LedgerWriter<Record> {
     mutating func write(_ record: Record, row: Int) throws -> Result<WriteOutcome, RowProblem>
     /// Campaign registrations (or links) newly made by this import.
     var linked: Int { get }
+    /// Writes what the writer buffered; called once after the last row.
+    mutating func finish() throws
+}
+
+extension LedgerWriter {
+    mutating func finish() throws {}
 }
 
 extension RowProblem {

@@ -80,13 +80,20 @@ struct PeopleImport: LedgerKind {
 }
 
 /// Inserts new people, updates changed ones (recording each changed field), leaves identical
-/// rows alone, and registers everyone to the campaign with a badge code. The per-row statements
-/// go through `RawStatement`: this loop is what a million-row import spends its time in.
+/// rows alone, and registers everyone to the campaign. This loop is what a million-row import
+/// spends its time in, so: statements go through `RawStatement`; new people get their ledger
+/// numbers here (the import holds the only write transaction) and are inserted 64 rows per
+/// statement; and their registrations are made by one set-based statement at the end.
 struct PersonWriter: LedgerWriter {
     let db: Database
     let options: ImportOptions
     let select: RawStatement
-    let insert: RawStatement
+    let insertBatch: RawStatement
+    static let batchRows = 64
+    static let insertColumns = 14
+    private var pending: [(id: Int64, person: PersonRecord)] = []
+    private var nextID: Int64
+    private let firstNewID: Int64
     let update: RawStatement
     let change: RawStatement
     let register: RawStatement?
@@ -107,11 +114,9 @@ struct PersonWriter: LedgerWriter {
         select = try RawStatement(db, sql: """
             SELECT id, name, phone, township, village, skills, desired_job, groups FROM person WHERE id_number = ?
             """)
-        insert = try RawStatement(db, sql: """
-            INSERT INTO person (id_number, name, phone, gender, birth_date, township, village, groups, skills, desired_job,
-                                source, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        insertBatch = try RawStatement(db, sql: Self.insertSQL(rows: Self.batchRows))
+        nextID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM person") ?? 0) + 1
+        firstNewID = nextID
         update = try RawStatement(db, sql: """
             UPDATE person SET name = ?, phone = ?, township = ?, village = ?, groups = ?, skills = ?, desired_job = ?,
                 source = ?, updated_at = ?
@@ -185,22 +190,12 @@ struct PersonWriter: LedgerWriter {
                 outcome = .updated
             }
         } else {
-            insert.bind(1, id)
-            insert.bind(2, p.name)
-            insert.bind(3, p.phone)
-            insert.bind(4, p.gender)
-            insert.bind(5, p.birthDate)
-            insert.bind(6, p.township)
-            insert.bind(7, p.village)
-            insert.bind(8, Int64(p.groups))
-            insert.bind(9, p.skills)
-            insert.bind(10, p.desiredJob)
-            insert.bind(11, options.source)
-            insert.bind(12, now)
-            insert.bind(13, now)
-            _ = try insert.step()
-            personID = db.lastInsertedRowID
+            personID = nextID
+            nextID += 1
+            pending.append((personID, p))
+            if pending.count == Self.batchRows { try flush(using: insertBatch) }
             outcome = .inserted
+            return .success(outcome)  // registered with the others in `finish`
         }
         if let register, let campaign = options.campaign {
             register.bind(1, campaign)
@@ -211,6 +206,49 @@ struct PersonWriter: LedgerWriter {
             linked += db.changesCount
         }
         return .success(outcome)
+    }
+
+    mutating func finish() throws {
+        if !pending.isEmpty { try flush(using: RawStatement(db, sql: Self.insertSQL(rows: pending.count))) }
+        if let campaign = options.campaign, nextID > firstNewID {
+            try db.execute(sql: """
+                INSERT INTO registration (campaign, person_id, channel, registered_at)
+                SELECT ?, id, ?, ? FROM person WHERE id >= ? AND id < ?
+                ON CONFLICT (campaign, person_id) DO NOTHING
+                """, arguments: [campaign, options.channel, now, firstNewID, nextID])
+            linked += db.changesCount
+        }
+    }
+
+    private mutating func flush(using statement: RawStatement) throws {
+        for (row, (id, p)) in pending.enumerated() {
+            let base = Int32(row * Self.insertColumns)
+            statement.bind(base + 1, id)
+            statement.bind(base + 2, p.idNumber.value)
+            statement.bind(base + 3, p.name)
+            statement.bind(base + 4, p.phone)
+            statement.bind(base + 5, p.gender)
+            statement.bind(base + 6, p.birthDate)
+            statement.bind(base + 7, p.township)
+            statement.bind(base + 8, p.village)
+            statement.bind(base + 9, Int64(p.groups))
+            statement.bind(base + 10, p.skills)
+            statement.bind(base + 11, p.desiredJob)
+            statement.bind(base + 12, options.source)
+            statement.bind(base + 13, now)
+            statement.bind(base + 14, now)
+        }
+        _ = try statement.step()
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    static func insertSQL(rows: Int) -> String {
+        let tuple = "(" + Array(repeating: "?", count: insertColumns).joined(separator: ", ") + ")"
+        return """
+            INSERT INTO person (id, id_number, name, phone, gender, birth_date, township, village, groups, skills,
+                                desired_job, source, created_at, updated_at)
+            VALUES \(Array(repeating: tuple, count: rows).joined(separator: ", "))
+            """
     }
 }
 
