@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "campaign",
             dependencies: [
-                "Workflow", "Plugins",
+                "Workflow", "Plugins", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +58,10 @@ let package = Package(
             name: "RegistrationTests",
             dependencies: ["Workflow", "Plugins", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CheckinTests",
+            dependencies: ["Workflow", "Plugins", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // End-to-end tests run the built `campaign` binary; depending on it makes `swift test` build it.
         .testTarget(name: "CampaignTests", dependencies: [

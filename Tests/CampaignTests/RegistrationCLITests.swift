@@ -86,3 +86,39 @@ import WorkflowTesting
         #expect(counts == (150_000, 150_000))
     }
 }
+
+/// The staff journey at the gate, through the real binary.
+@Suite struct CheckinCLITests {
+    @Test func staffCheckInAtTheGatesAndExportTheLedger() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        let env = ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]
+        #expect(try cli.run("start", "workflows/spring-fair.yaml", env: env).status == 0)
+        let id = "341222197009160001"  // row 3 of workflows/data/people.csv
+        let first = try cli.run("checkin", id, "--campaign", "spring-fair-2026", "--gate", "north", "--staff", "Li", env: env)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("✓ 万** 341222********0001 [高校毕业生] — checked in"))
+        let repeatScan = try cli.run("checkin", id, "--campaign", "spring-fair-2026", "--gate", "south", env: env)
+        #expect(repeatScan.status == 0)
+        #expect(repeatScan.stdout.contains("already checked in at 09:00 at the north gate by Li"))
+        let unknown = try cli.run("checkin", "11010519491231002X", "--campaign", "spring-fair-2026", env: env)
+        #expect(unknown.status == 1)
+        #expect(unknown.stdout.contains("no one with ID number 110105********002X"))
+        let early = try cli.run("checkin", id, "--campaign", "spring-fair-2026",
+                                env: ["CAMPAIGN_NOW": "2026-03-01T08:00:00+08:00"])
+        #expect(early.stdout.contains("opens at 2026-03-01 08:30"))
+
+        let csv = dir.url.appendingPathComponent("scans.csv").path
+        let export = try cli.run("checkins", "--campaign", "spring-fair-2026", "--csv", csv)
+        #expect(export.stdout.contains("1 people checked in at gate (4 scans): north 1"))
+        let text = try String(contentsOfFile: csv, encoding: .utf8)
+        #expect(text.split(separator: "\r\n").count == 5)
+        #expect(!text.contains(id))  // masked in exports
+        #expect(text.contains("341222********0001"))
+
+        let closed = try cli.run("signal", "spring-fair-2026", "gate", env: env)
+        #expect(closed.stdout.contains("attended=1"))
+        let after = try cli.run("checkin", id, "--campaign", "spring-fair-2026", env: env)
+        #expect(after.stdout.contains("has closed"))
+    }
+}

@@ -35,13 +35,8 @@ struct RejectFile {
     }
 
     private func write(_ cells: [String]) {
-        let line = cells.map(Self.quote).joined(separator: ",") + "\r\n"
+        let line = cells.map(CSVText.quote).joined(separator: ",") + "\r\n"
         handle?.write(Data(line.utf8))
-    }
-
-    static func quote(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// The reject file's path when rows were refused; a stale one from an earlier import is removed.

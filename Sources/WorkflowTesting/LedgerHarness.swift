@@ -2,38 +2,38 @@ import Foundation
 import GRDB
 import Plugins
 import Workflow
-import WorkflowTesting
 
-/// A workspace with a started campaign named `fair`, and helpers to import into it.
-struct LedgerHarness {
-    let engine: EngineHarness
+/// A workspace with a started campaign named `fair` (its first step opens check-in at the
+/// gates north and south), and helpers to import into it.
+public struct LedgerHarness: Sendable {
+    public let engine: EngineHarness
 
-    init() async throws {
+    public init(gateYAML: String = "{ gates: [north, south] }") async throws {
         engine = try EngineHarness(plugins: BuiltinPlugins.all)
         let workflow = try engine.workflow("""
             name: fair
             steps:
               - id: gate
-                uses: core.wait
-                with: { signal: true }
+                uses: checkin.gate
+                with: \(gateYAML)
             """)
-        _ = try await engine.engine().start(workflow)
+        _ = try await engine.engine(waitHorizon: .zero).start(workflow)
     }
 
-    var directory: TemporaryDirectory { engine.directory }
-    var pool: DatabasePool { engine.workspace.pool }
+    public var directory: TemporaryDirectory { engine.directory }
+    public var pool: DatabasePool { engine.workspace.pool }
 
-    func file(_ name: String, _ text: String) throws -> URL {
+    public func file(_ name: String, _ text: String) throws -> URL {
         URL(fileURLWithPath: try directory.write(name, text))
     }
 
-    func file(_ name: String, bytes: Data) throws -> URL {
+    public func file(_ name: String, bytes: Data) throws -> URL {
         let url = directory.url.appendingPathComponent(name)
         try bytes.write(to: url)
         return url
     }
 
-    func importFile(_ kind: LedgerListKind, _ url: URL, campaign: String? = "fair", strict: Bool = false,
+    public func importFile(_ kind: LedgerListKind, _ url: URL, campaign: String? = "fair", strict: Bool = false,
                     columns: [String: String] = [:], sheet: String? = nil) async throws -> ImportSummary {
         let options = ImportOptions(campaign: campaign, sheet: sheet, columns: columns, strict: strict,
                                     source: url.lastPathComponent, now: Date())
@@ -42,11 +42,11 @@ struct LedgerHarness {
         }
     }
 
-    func count(_ table: String) async throws -> Int {
+    public func count(_ table: String) async throws -> Int {
         try await pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
     }
 
-    func person(_ idNumber: String) async throws -> [String: String] {
+    public func person(_ idNumber: String) async throws -> [String: String] {
         try await pool.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id_number = ?", arguments: [idNumber]) else {
                 return [:]
@@ -60,5 +60,5 @@ struct LedgerHarness {
 
 extension String {
     /// CSV text with a UTF-8 byte-order mark, as Excel writes "CSV UTF-8".
-    var withBOM: Data { Data([0xEF, 0xBB, 0xBF]) + Data(self.utf8) }
+    public var withBOM: Data { Data([0xEF, 0xBB, 0xBF]) + Data(self.utf8) }
 }
