@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The engine: definitions, validation, expressions, durable store, scheduler. Domain-free.
@@ -35,6 +37,17 @@ let package = Package(
                 // The raw SQLite API, for the one hot loop GRDB's conveniences would slow (ledger imports).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                // SHA-256 for staff sign-in tokens (stored hashed).
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // `campaign serve`: the check-in page and JSON API for staff phones (Hummingbird 2).
+        .target(
+            name: "CampaignServer",
+            dependencies: [
+                "Workflow", "Plugins",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // Helpers shared by tests and benchmarks: virtual clock, temporary workspaces.
@@ -43,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "campaign",
             dependencies: [
-                "Workflow", "Plugins", .product(name: "GRDB", package: "GRDB.swift"),
+                "Workflow", "Plugins", "CampaignServer", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -9,7 +9,7 @@ public enum CheckinPlugin {
         name: "checkin",
         summary: "Opens check-in at a checkpoint (gates, bus doors) and counts distinct people, exactly once.",
         actions: [GateAction()],
-        migrations: CheckinSchema.migrations
+        migrations: CheckinSchema.migrations + StaffAccounts.migrations
     )
 
     /// Distinct people checked in, in all and per gate.

@@ -34,6 +34,11 @@ public struct WalkInResult: Sendable {
 }
 
 extension RegistrationPlugin {
+    /// The campaign's badge-code scheme (its secret is created on first use).
+    public static func badgeCodes(for campaign: String, db: Database) throws -> BadgeCode {
+        try Registration.badgeCode(for: campaign, db: db)
+    }
+
     /// Registers a walk-in: validates what the desk typed, adds or updates the person (recording
     /// changes) and returns the badge code — the existing one if they were registered already.
     public static func registerWalkIn(_ walkIn: WalkIn, now: Date, db: Database) throws -> WalkInResult {

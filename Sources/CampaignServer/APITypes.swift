@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import Plugins
+
+/// The JSON bodies of the check-in API. Keys are stable: phones and scripts depend on them.
+struct CheckinBody: Decodable {
+    var input: String
+    var gate: String?
+    var nonce: String?
+    var device: String?
+    var client_time: Date?
+}
+
+struct ScanReply: ResponseEncodable {
+    var result: String
+    var reason: String
+    var name: String?
+    var id_number: String?
+    var groups: [String]
+    var replayed: Bool
+
+    init(_ answer: ScanAnswer) {
+        result = answer.result.rawValue
+        reason = answer.reason
+        name = answer.maskedName
+        id_number = answer.maskedID
+        groups = answer.groups
+        replayed = answer.replayed
+    }
+}
+
+struct CountsReply: ResponseEncodable {
+    var campaign: String
+    var checkpoint: String
+    var attended: Int
+    var by_gate: [String: Int]
+}
+
+struct Candidate: ResponseEncodable {
+    var name: String
+    var id_number: String
+    var phone: String
+    var code: String
+}
+
+struct WalkInBody: Decodable {
+    var name: String
+    var id_number: String
+    var phone: String?
+    var township: String?
+    var village: String?
+    var groups: String?
+}
+
+struct WalkInReply: ResponseEncodable {
+    var code: String
+    var newly_registered: Bool
+    var name: String
+    var id_number: String
+    var groups: [String]
+}
+
+struct MeReply: ResponseEncodable {
+    var name: String
+    var role: String
+    var campaign: String
+    var checkpoint: String
+    var gates: [String]
+}
+
+struct ScanRow: ResponseEncodable {
+    var at: String
+    var gate: String
+    var staff: String
+    var method: String
+    var input: String
+    var name: String?
+    var id_number: String?
+    var result: String
+    var reason: String
+}

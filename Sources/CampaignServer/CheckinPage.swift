@@ -1,0 +1,225 @@
+/// The check-in page, one self-contained file: no build step, no external assets, works offline
+/// on the fair's local network. Large input that keeps focus for USB/Bluetooth barcode scanners
+/// (they type the code and Enter); camera scanning where the browser has BarcodeDetector; lookup
+/// by the last four digits; a big green/amber/red answer; live counts; the walk-in form.
+enum CheckinPage {
+    static let html = #"""
+<!doctype html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>签到 Check-in</title>
+<style>
+  :root { font-family: system-ui, "PingFang SC", "Noto Sans CJK SC", sans-serif; color: #1b1b1b; }
+  body { margin: 0; background: #f4f5f7; }
+  header { background: #b71c1c; color: white; padding: .6rem 1rem; display: flex; justify-content: space-between;
+           align-items: center; gap: .5rem; flex-wrap: wrap; }
+  header h1 { font-size: 1.1rem; margin: 0; }
+  main { max-width: 40rem; margin: 0 auto; padding: 1rem; }
+  section { background: white; border-radius: .6rem; padding: 1rem; margin-bottom: 1rem; box-shadow: 0 1px 3px #0002; }
+  label { display: block; font-size: .9rem; margin: .4rem 0 .2rem; color: #444; }
+  input, select, button { font-size: 1.1rem; padding: .6rem; border-radius: .4rem; border: 1px solid #bbb; box-sizing: border-box; }
+  input, select { width: 100%; }
+  #scan { font-size: 1.8rem; text-align: center; letter-spacing: .1em; }
+  button { background: #b71c1c; color: white; border: none; cursor: pointer; margin-top: .5rem; }
+  button.secondary { background: #555; }
+  .row { display: flex; gap: .5rem; } .row > * { flex: 1; }
+  #answer { font-size: 1.5rem; font-weight: bold; padding: 1.2rem; border-radius: .6rem; text-align: center; min-height: 3rem; }
+  #answer.accepted { background: #2e7d32; color: white; }
+  #answer.repeat { background: #f9a825; color: #1b1b1b; }
+  #answer.rejected { background: #c62828; color: white; }
+  #answer small { display: block; font-size: 1rem; font-weight: normal; margin-top: .3rem; }
+  #counts { font-size: 1.1rem; } #counts b { font-size: 1.6rem; }
+  .candidate { display: flex; justify-content: space-between; align-items: center; padding: .4rem 0; border-bottom: 1px solid #eee; }
+  .candidate button { margin: 0; font-size: .95rem; }
+  video { width: 100%; border-radius: .4rem; display: none; }
+  .hidden { display: none; }
+  #lang { background: transparent; border: 1px solid white; margin: 0; font-size: .9rem; padding: .3rem .6rem; }
+</style>
+</head>
+<body>
+<header>
+  <h1 id="title" data-t="title">签到</h1>
+  <span id="who"></span>
+  <button id="lang" type="button">EN</button>
+</header>
+<main>
+  <section id="signin">
+    <label for="token" data-t="token">工作人员令牌</label>
+    <input id="token" autocomplete="off" placeholder="">
+    <button id="signinButton" type="button" data-t="signin">登录</button>
+    <p id="signinError" class="hidden" style="color:#c62828"></p>
+  </section>
+
+  <div id="app" class="hidden">
+    <section>
+      <div class="row">
+        <div><label for="gate" data-t="gate">闸口</label><select id="gate"></select></div>
+      </div>
+      <label for="scan" data-t="scanLabel">扫码或输入 身份证号 / 手机号 / 胸牌码，回车确认</label>
+      <input id="scan" autocomplete="off" autofocus inputmode="text">
+      <div class="row">
+        <button id="submit" type="button" data-t="checkin">签到</button>
+        <button id="camera" type="button" class="secondary hidden" data-t="camera">摄像头扫码</button>
+      </div>
+      <video id="video" playsinline muted></video>
+    </section>
+    <section><div id="answer" role="status" aria-live="assertive"></div></section>
+    <section>
+      <div id="counts"></div>
+    </section>
+    <section>
+      <label for="last4" data-t="lookup">按身份证或手机号后四位查找</label>
+      <div class="row"><input id="last4" inputmode="numeric" maxlength="8"><button id="lookupButton" type="button" class="secondary" data-t="find">查找</button></div>
+      <div id="candidates"></div>
+    </section>
+    <section>
+      <h2 style="font-size:1.1rem;margin:0" data-t="walkin">现场登记（未报名人员）</h2>
+      <label for="wName" data-t="name">姓名</label><input id="wName">
+      <label for="wId" data-t="idNumber">身份证号</label><input id="wId" autocomplete="off">
+      <label for="wPhone" data-t="phone">手机号</label><input id="wPhone" inputmode="tel">
+      <label for="wVillage" data-t="village">村</label><input id="wVillage">
+      <label for="wGroups" data-t="groups">人员类别（如 脱贫人口、监测对象）</label><input id="wGroups">
+      <button id="register" type="button" data-t="register">登记并签到</button>
+    </section>
+  </div>
+</main>
+<script>
+const T = {
+  zh: { title: "签到", token: "工作人员令牌", signin: "登录", gate: "闸口", scanLabel: "扫码或输入 身份证号 / 手机号 / 胸牌码，回车确认",
+        checkin: "签到", camera: "摄像头扫码", lookup: "按身份证或手机号后四位查找", find: "查找", walkin: "现场登记（未报名人员）",
+        name: "姓名", idNumber: "身份证号", phone: "手机号", village: "村", groups: "人员类别（如 脱贫人口、监测对象）",
+        register: "登记并签到", attended: "已签到", people: "人", anyGate: "（不分闸口）", accepted: "签到成功", repeat: "已签到过",
+        rejected: "不能签到", offline: "网络中断，请重试", pick: "签到", none: "没有找到", badToken: "令牌无效" },
+  en: { title: "Check-in", token: "Staff token", signin: "Sign in", gate: "Gate", scanLabel: "Scan or type the badge code / ID number / phone, then Enter",
+        checkin: "Check in", camera: "Scan with camera", lookup: "Find by the last four digits of ID or phone", find: "Find",
+        walkin: "Walk-in registration", name: "Name", idNumber: "ID number", phone: "Mobile", village: "Village",
+        groups: "Target groups (e.g. 脱贫人口、监测对象)", register: "Register and check in", attended: "Checked in", people: "",
+        anyGate: "(any gate)", accepted: "Checked in", repeat: "Already checked in", rejected: "Refused", offline: "No connection, try again",
+        pick: "Check in", none: "Nobody found", badToken: "Token not accepted" }
+};
+let lang = localStorage.getItem("lang") || ((navigator.language || "zh").startsWith("zh") ? "zh" : "en");
+const $ = id => document.getElementById(id);
+function t(key) { return T[lang][key] || key; }
+function applyLanguage() {
+  document.documentElement.lang = lang;
+  document.querySelectorAll("[data-t]").forEach(el => el.textContent = t(el.dataset.t));
+  $("lang").textContent = lang === "zh" ? "EN" : "中文";
+  document.title = t("title");
+}
+$("lang").onclick = () => { lang = lang === "zh" ? "en" : "zh"; localStorage.setItem("lang", lang); applyLanguage(); refreshCounts(); };
+
+let token = localStorage.getItem("token") || "";
+async function api(path, body) {
+  const response = await fetch("/api/" + path, {
+    method: body ? "POST" : "GET",
+    headers: Object.assign({ "Authorization": "Bearer " + token }, body ? { "Content-Type": "application/json" } : {}),
+    body: body ? JSON.stringify(body) : undefined });
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) throw Object.assign(new Error((data.error && data.error.message) || response.statusText), { status: response.status });
+  return data;
+}
+
+async function signIn() {
+  token = $("token").value.trim() || token;
+  try {
+    const me = await api("me");
+    localStorage.setItem("token", token);
+    $("who").textContent = me.name + " · " + me.campaign;
+    $("gate").innerHTML = "";
+    for (const g of (me.gates.length ? me.gates : [""])) {
+      const option = document.createElement("option"); option.value = g; option.textContent = g || t("anyGate"); $("gate").appendChild(option);
+    }
+    const saved = localStorage.getItem("gate"); if (saved !== null && me.gates.includes(saved)) $("gate").value = saved;
+    $("signin").classList.add("hidden"); $("app").classList.remove("hidden");
+    refreshCounts(); setInterval(refreshCounts, 3000); $("scan").focus();
+  } catch (e) {
+    $("signinError").textContent = t("badToken") + ": " + e.message; $("signinError").classList.remove("hidden");
+  }
+}
+$("signinButton").onclick = signIn;
+$("token").addEventListener("keydown", e => { if (e.key === "Enter") signIn(); });
+$("gate").onchange = () => { localStorage.setItem("gate", $("gate").value); $("scan").focus(); };
+
+function show(answer) {
+  const box = $("answer");
+  box.className = answer.result;
+  const who = [answer.name, answer.id_number].filter(Boolean).join(" ");
+  const groups = answer.groups && answer.groups.length ? " [" + answer.groups.join("、") + "]" : "";
+  box.innerHTML = "";
+  box.appendChild(document.createTextNode(t(answer.result) + (who ? " — " + who + groups : "")));
+  const small = document.createElement("small"); small.textContent = answer.reason; box.appendChild(small);
+}
+
+function nonce() { return (crypto.randomUUID ? crypto.randomUUID() : Date.now() + "-" + Math.random()); }
+async function checkIn(input) {
+  input = (input || "").trim(); if (!input) return;
+  const body = { input, gate: $("gate").value, nonce: nonce(), device: navigator.userAgent.slice(0, 60), client_time: new Date().toISOString() };
+  for (let attempt = 0; attempt < 3; attempt++) {   // the same nonce: a retry is answered, never counted twice
+    try { show(await api("checkin", body)); refreshCounts(); break; }
+    catch (e) { if (e.status) { show({ result: "rejected", reason: e.message }); break; } if (attempt === 2) show({ result: "rejected", reason: t("offline") }); }
+  }
+  $("scan").value = ""; $("scan").focus();
+}
+$("scan").addEventListener("keydown", e => { if (e.key === "Enter") { e.preventDefault(); checkIn($("scan").value); } });
+$("submit").onclick = () => checkIn($("scan").value);
+document.addEventListener("click", e => { if (!["INPUT", "SELECT", "BUTTON"].includes(e.target.tagName)) $("scan").focus(); });
+
+async function refreshCounts() {
+  try {
+    const c = await api("counts");
+    const gates = Object.entries(c.by_gate).map(([g, n]) => (g || t("anyGate")) + " " + n).join(" · ");
+    $("counts").innerHTML = "";
+    $("counts").append(t("attended") + " ");
+    const b = document.createElement("b"); b.id = "attended"; b.textContent = c.attended; $("counts").appendChild(b);
+    $("counts").append(" " + t("people") + (gates ? " — " + gates : ""));
+  } catch (e) {}
+}
+
+$("lookupButton").onclick = async () => {
+  const list = $("candidates"); list.textContent = "";
+  try {
+    const found = await api("lookup?q=" + encodeURIComponent($("last4").value));
+    if (!found.length) list.textContent = t("none");
+    for (const c of found) {
+      const row = document.createElement("div"); row.className = "candidate";
+      row.textContent = c.name + " " + c.id_number + " " + c.phone;
+      const pick = document.createElement("button"); pick.textContent = t("pick"); pick.onclick = () => checkIn(c.code);
+      row.appendChild(pick); list.appendChild(row);
+    }
+  } catch (e) { list.textContent = e.message; }
+};
+
+$("register").onclick = async () => {
+  try {
+    const r = await api("register", { name: $("wName").value, id_number: $("wId").value, phone: $("wPhone").value || null,
+                                      village: $("wVillage").value || null, groups: $("wGroups").value || null });
+    ["wName", "wId", "wPhone", "wVillage", "wGroups"].forEach(id => $(id).value = "");
+    await checkIn(r.code);
+  } catch (e) { show({ result: "rejected", reason: e.message }); }
+};
+
+if ("BarcodeDetector" in window && navigator.mediaDevices) {
+  $("camera").classList.remove("hidden");
+  $("camera").onclick = async () => {
+    const video = $("video");
+    const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
+    video.srcObject = stream; video.style.display = "block"; await video.play();
+    const detector = new BarcodeDetector({ formats: ["qr_code", "code_128"] });
+    const tick = async () => {
+      const codes = await detector.detect(video).catch(() => []);
+      if (codes.length) { stream.getTracks().forEach(track => track.stop()); video.style.display = "none"; checkIn(codes[0].rawValue); return; }
+      requestAnimationFrame(tick);
+    };
+    tick();
+  };
+}
+
+applyLanguage();
+if (token) signIn();
+</script>
+</body>
+</html>
+"""#
+}

@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Logging
+import Plugins
+import Workflow
+
+/// `campaign serve`: the check-in page for staff phones and laptops, and the JSON API under it.
+public struct CheckinServer: Sendable {
+    public let workspace: Workspace
+    public let campaign: String
+    public let checkpoint: String
+    public let clock: any WorkflowClock
+
+    public init(workspace: Workspace, campaign: String, checkpoint: String, clock: any WorkflowClock) {
+        self.workspace = workspace
+        self.campaign = campaign
+        self.checkpoint = checkpoint
+        self.clock = clock
+    }
+
+    public func router() -> Router<ServerContext> {
+        let router = Router(context: ServerContext.self)
+        router.get("/") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                     body: .init(byteBuffer: ByteBuffer(string: CheckinPage.html)))
+        }
+        router.get("/health") { _, _ in "ok" }
+
+        let api = router.group("api").add(middleware: StaffAuthentication(workspace: workspace, requiredRole: .staff))
+        api.get("me") { _, context in try await me(context) }
+        api.post("checkin") { request, context in
+            let body = try await request.decode(as: CheckinBody.self, context: context)
+            return try await checkin(body, staff: context.staff?.name ?? "")
+        }
+        api.get("counts") { _, _ in try await counts() }
+        api.get("lookup") { request, _ in try await lookup(request.uri.queryParameters.get("q") ?? "") }
+        api.post("register") { request, context in
+            try await register(try await request.decode(as: WalkInBody.self, context: context))
+        }
+        let manager = router.group("api/manager")
+            .add(middleware: StaffAuthentication(workspace: workspace, requiredRole: .manager))
+        manager.get("checkins") { _, _ in try await checkins() }
+        return router
+    }
+
+    /// Serves until the process is stopped (Ctrl-C).
+    public func run(host: String, port: Int, logger: Logger) async throws {
+        let app = Application(router: router(),
+                              configuration: .init(address: .hostname(host, port: port), serverName: "campaign"),
+                              logger: logger)
+        try await app.runService()
+    }
+
+    // MARK: - Handlers
+
+    func me(_ context: ServerContext) async throws -> MeReply {
+        let gates = try await workspace.pool.read { [campaign, checkpoint] db in
+            try String.fetchOne(db, sql: "SELECT gates FROM checkin_window WHERE campaign = ? AND checkpoint = ?",
+                                arguments: [campaign, checkpoint]) ?? ""
+        }
+        return MeReply(name: context.staff?.name ?? "", role: context.staff?.role.rawValue ?? "staff", campaign: campaign,
+                       checkpoint: checkpoint, gates: gates.split(separator: ",").map(String.init))
+    }
+
+    func checkin(_ body: CheckinBody, staff: String) async throws -> ScanReply {
+        let request = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: body.input, gate: body.gate ?? "",
+                                  staff: staff, device: body.device ?? "web", nonce: body.nonce ?? UUID().uuidString,
+                                  clientTime: body.client_time)
+        let now = clock.now()
+        let answer = try await workspace.pool.write { db in try Checkin.scan(request, now: now, db: db) }
+        return ScanReply(answer)
+    }
+
+    func counts() async throws -> CountsReply {
+        let (total, byGate) = try await workspace.pool.read { [campaign, checkpoint] db in
+            try CheckinPlugin.counts(campaign: campaign, checkpoint: checkpoint, db: db)
+        }
+        return CountsReply(campaign: campaign, checkpoint: checkpoint, attended: total, by_gate: byGate)
+    }
+
+    /// Registered people whose ID number or phone ends with the digits typed (at least four).
+    func lookup(_ query: String) async throws -> [Candidate] {
+        let digits = query.filter { $0.isNumber || $0 == "X" || $0 == "x" }.uppercased()
+        guard digits.count >= 4 else {
+            throw HTTPError(.badRequest, message: "type at least the last four digits of the ID or phone number")
+        }
+        return try await workspace.pool.write { [campaign] db in
+            let scheme = try RegistrationPlugin.badgeCodes(for: campaign, db: db)
+            return try Row.fetchAll(db, sql: """
+                SELECT p.id, p.name, p.id_number, p.phone FROM registration r JOIN person p ON p.id = r.person_id
+                WHERE r.campaign = ? AND (p.id_number LIKE '%' || ? OR p.phone LIKE '%' || ?) LIMIT 8
+                """, arguments: [campaign, digits, digits]).map { row in
+                Candidate(name: Masking.name(row["name"]), id_number: Masking.idNumber(row["id_number"]),
+                          phone: (row["phone"] as String?).map(Masking.phone) ?? "", code: scheme.encode(row["id"]))
+            }
+        }
+    }
+
+    func register(_ body: WalkInBody) async throws -> WalkInReply {
+        let walkIn = WalkIn(campaign: campaign, name: body.name, idNumber: body.id_number, phone: body.phone,
+                            township: body.township, village: body.village, groups: body.groups)
+        let now = clock.now()
+        do {
+            let result = try await workspace.pool.write { db in try RegistrationPlugin.registerWalkIn(walkIn, now: now, db: db) }
+            return WalkInReply(code: result.code, newly_registered: result.newlyRegistered, name: result.maskedName,
+                               id_number: result.maskedID, groups: result.groups)
+        } catch let error as WorkflowError where error.code == .invalidInput {
+            throw HTTPError(.badRequest, message: error.message)
+        }
+    }
+
+    func checkins() async throws -> [ScanRow] {
+        try await workspace.pool.read { [campaign, checkpoint] db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.received_at, s.gate, s.staff, s.method, s.input, s.result, s.reason, p.name, p.id_number
+                FROM scan s LEFT JOIN person p ON p.id = s.person_id
+                WHERE s.campaign = ? AND s.checkpoint = ? ORDER BY s.id DESC LIMIT 500
+                """, arguments: [campaign, checkpoint]).map { row in
+                ScanRow(at: row["received_at"], gate: row["gate"], staff: row["staff"], method: row["method"],
+                        input: row["input"], name: (row["name"] as String?).map(Masking.name),
+                        id_number: (row["id_number"] as String?).map(Masking.idNumber), result: row["result"],
+                        reason: row["reason"])
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Crypto
+import Foundation
+import GRDB
+import Workflow
+
+public enum StaffRole: String, Sendable, CaseIterable, Codable {
+    /// Checks people in and registers walk-ins.
+    case staff
+    /// Also sees the scan ledger and the counts.
+    case manager
+}
+
+public struct StaffMember: Sendable, Equatable, Codable {
+    public var name: String
+    public var role: StaffRole
+}
+
+/// Staff sign-in tokens. Only a SHA-256 hash of each token is stored: a copied workspace file
+/// gives no one a way to sign in. A token is shown once, when it is made.
+public enum StaffAccounts {
+    static let migrations: [Migration] = [
+        Migration("staff-v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE staff (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    role TEXT NOT NULL,
+                    token_hash TEXT NOT NULL UNIQUE,
+                    created_at TEXT NOT NULL,
+                    revoked_at TEXT
+                );
+                """)
+        },
+    ]
+
+    /// Creates (or re-creates, after a revocation) a staff account and returns its new token.
+    public static func add(name: String, role: StaffRole, now: Date, db: Database) throws -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw WorkflowError.usage("the staff name is empty") }
+        if let existing = try Row.fetchOne(db, sql: "SELECT revoked_at FROM staff WHERE name = ?", arguments: [trimmed]),
+           (existing["revoked_at"] as String?) == nil {
+            throw WorkflowError.usage("'\(trimmed)' already has a sign-in token",
+                                      hint: "to give them a new one: campaign staff revoke \(trimmed), then add them again")
+        }
+        let token = newToken()
+        try db.execute(sql: """
+            INSERT INTO staff (name, role, token_hash, created_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (name) DO UPDATE SET role = excluded.role, token_hash = excluded.token_hash,
+                created_at = excluded.created_at, revoked_at = NULL
+            """, arguments: [trimmed, role.rawValue, hash(token), now])
+        return token
+    }
+
+    public static func revoke(name: String, now: Date, db: Database) throws {
+        try db.execute(sql: "UPDATE staff SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL", arguments: [now, name])
+        guard db.changesCount == 1 else {
+            let names = try String.fetchAll(db, sql: "SELECT name FROM staff WHERE revoked_at IS NULL ORDER BY name")
+            throw WorkflowError.usage("no active staff account named '\(name)'",
+                                      hint: Suggestions.hint(for: name, among: names, noun: "staff"))
+        }
+    }
+
+    public static func list(db: Database) throws -> [(member: StaffMember, created: Date, revoked: Date?)] {
+        try Row.fetchAll(db, sql: "SELECT name, role, created_at, revoked_at FROM staff ORDER BY name").map { row in
+            (StaffMember(name: row["name"], role: StaffRole(rawValue: row["role"]) ?? .staff), row["created_at"],
+             row["revoked_at"])
+        }
+    }
+
+    /// The staff member a token belongs to, or nil (unknown or revoked).
+    public static func authenticate(token: String, db: Database) throws -> StaffMember? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT name, role FROM staff WHERE token_hash = ? AND revoked_at IS NULL
+            """, arguments: [hash(token.trimmingCharacters(in: .whitespaces))]) else { return nil }
+        return StaffMember(name: row["name"], role: StaffRole(rawValue: row["role"]) ?? .staff)
+    }
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// 128 random bits as 26 Crockford base-32 characters.
+    static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz")
+        var bits: [UInt64] = [generator.next(), generator.next()]
+        var out = ""
+        for i in 0..<26 {
+            let word = i < 13 ? 0 : 1
+            out.append(alphabet[Int(bits[word] & 31)])
+            bits[word] >>= 5
+        }
+        return out
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+import WorkflowTesting
+
+/// `campaign serve` as staff phones use it: the real binary on a loopback port, real HTTP.
+@Suite struct ServerTests {
+    final class Server {
+        let process: Process
+        let base: URL
+
+        init(_ cli: CLIRunner, campaign: String, env: [String: String]) throws {
+            var lastError: Error?
+            for _ in 0..<5 {
+                let port = Int.random(in: 20000...60000)
+                let process = cli.process(["serve", "--campaign", campaign, "--host", "127.0.0.1", "--port", "\(port)"],
+                                          extraEnvironment: env)
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                let base = URL(string: "http://127.0.0.1:\(port)")!
+                for _ in 0..<100 where process.isRunning {
+                    if let (_, status) = try? Self.get(base.appendingPathComponent("health")), status == 200 {
+                        self.process = process
+                        self.base = base
+                        return
+                    }
+                    Thread.sleep(forTimeInterval: 0.05)
+                }
+                process.terminate()
+                lastError = URLError(.cannotConnectToHost)
+            }
+            throw lastError!
+        }
+
+        deinit {
+            process.terminate()
+            process.waitUntilExit()
+        }
+
+        static func get(_ url: URL, token: String? = nil) throws -> (Data, Int) {
+            var request = URLRequest(url: url)
+            if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+            return try send(request)
+        }
+
+        static func send(_ request: URLRequest) throws -> (Data, Int) {
+            let box = ResultBox()
+            let semaphore = DispatchSemaphore(value: 0)
+            URLSession.shared.dataTask(with: request) { data, response, error in
+                box.value = (data ?? Data(), (response as? HTTPURLResponse)?.statusCode ?? 0, error)
+                semaphore.signal()
+            }.resume()
+            semaphore.wait()
+            if let error = box.value?.2 { throw error }
+            return (box.value!.0, box.value!.1)
+        }
+
+        func get(_ path: String, token: String?) throws -> (json: Any?, status: Int) {
+            let (data, status) = try Self.get(base.appendingPathComponent(path), token: token)
+            return (try? JSONSerialization.jsonObject(with: data), status)
+        }
+
+        func post(_ path: String, _ body: [String: Any], token: String?) throws -> (json: [String: Any], status: Int) {
+            var request = URLRequest(url: base.appendingPathComponent(path))
+            request.httpMethod = "POST"
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+            request.httpBody = try JSONSerialization.data(withJSONObject: body)
+            let (data, status) = try Self.send(request)
+            return ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:], status)
+        }
+    }
+
+    final class ResultBox: @unchecked Sendable {
+        var value: (Data, Int, Error?)?
+    }
+
+    static func token(_ output: String) -> String {
+        output.split(separator: "\n").dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+    }
+
+    @Test func staffCheckInThroughTheAPIAndRolesAreEnforced() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        let env = ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]
+        #expect(try cli.run("start", "workflows/spring-fair.yaml", env: env).status == 0)
+        let staff = Self.token(try cli.run("staff", "add", "Li").stdout)
+        let manager = Self.token(try cli.run("staff", "add", "Chen", "--role", "manager").stdout)
+        let leaver = Self.token(try cli.run("staff", "add", "Zhou").stdout)
+        #expect(staff.count == 26 && manager.count == 26)
+        #expect(try cli.run("staff", "revoke", "Zhou").status == 0)
+        #expect(try cli.run("staff", "add", "Li").status == 64)  // one token at a time
+
+        let server = try Server(cli, campaign: "spring-fair-2026", env: env)
+        let page = try Server.get(server.base)
+        #expect(page.1 == 200)
+        #expect(String(decoding: page.0, as: UTF8.self).contains("BarcodeDetector"))
+
+        #expect(try server.get("api/counts", token: nil).status == 401)
+        #expect(try server.get("api/counts", token: leaver).status == 401)  // revoked
+        #expect(try server.get("api/counts", token: "not-a-token").status == 401)
+        #expect(try server.get("api/manager/checkins", token: staff).status == 403)
+        #expect(try server.get("api/manager/checkins", token: manager).status == 200)
+
+        let me = try server.get("api/me", token: staff).json as? [String: Any]
+        #expect(me?["name"] as? String == "Li")
+        #expect(me?["gates"] as? [String] == ["north", "south"])
+
+        let id = "341222197009160001"
+        let first = try server.post("api/checkin", ["input": id, "gate": "north", "nonce": "n-1"], token: staff)
+        #expect(first.status == 200)
+        #expect(first.json["result"] as? String == "accepted")
+        #expect(first.json["id_number"] as? String == "341222********0001")
+        let replay = try server.post("api/checkin", ["input": id, "gate": "north", "nonce": "n-1"], token: staff)
+        #expect(replay.json["result"] as? String == "accepted")
+        #expect(replay.json["replayed"] as? Bool == true)
+        let second = try server.post("api/checkin", ["input": id, "gate": "south", "nonce": "n-2"], token: manager)
+        #expect(second.json["result"] as? String == "repeat")
+        #expect((second.json["reason"] as? String)?.contains("by Li") == true)
+
+        let candidates = try server.get("api/lookup", token: staff)
+        #expect(candidates.status == 400)  // no digits given
+        let found = try Server.get(URL(string: server.base.absoluteString + "/api/lookup?q=0001")!, token: staff)
+        let list = try JSONSerialization.jsonObject(with: found.0) as? [[String: Any]] ?? []
+        #expect(list.contains { $0["id_number"] as? String == "341222********0001" })
+        #expect(!String(decoding: found.0, as: UTF8.self).contains(id))
+
+        let walkIn = try server.post("api/register", ["name": "赵强", "id_number": "522426199001010033"], token: staff)
+        #expect(walkIn.status == 200)
+        let code = try #require(walkIn.json["code"] as? String)
+        #expect(try server.post("api/checkin", ["input": code, "gate": "south"], token: staff).json["result"] as? String
+                == "accepted")
+        let bad = try server.post("api/register", ["name": "X", "id_number": "522426199001010034"], token: staff)
+        #expect(bad.status == 400)
+
+        let counts = try server.get("api/counts", token: staff).json as? [String: Any]
+        #expect(counts?["attended"] as? Int == 2)
+        #expect(counts?["by_gate"] as? [String: Int] == ["north": 1, "south": 1])
+    }
+}
