@@ -28,11 +28,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // libqrencode (Debian's libqrencode-dev): QR codes for badges and staff sign-in links.
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         // The domain plugins compiled into the binary.
         .target(
             name: "Plugins",
             dependencies: [
-                "Workflow",
+                "Workflow", "CQRencode",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The raw SQLite API, for the one hot loop GRDB's conveniences would slow (ledger imports).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -216,8 +216,15 @@ if ("BarcodeDetector" in window && navigator.mediaDevices) {
   };
 }
 
+// A sign-in link (the QR code `campaign staff add` prints) carries #token=…; it may also name the
+// gate and a code to check in at once (#gate=north&scan=CODE), for scanner apps that open links.
+const link = new URLSearchParams(location.hash.slice(1));
+if (link.get("token")) { token = link.get("token"); }
+if (link.get("gate") !== null) localStorage.setItem("gate", link.get("gate") || "");
+if (link.get("lang")) { lang = link.get("lang"); }
+history.replaceState(null, "", location.pathname);
 applyLanguage();
-if (token) signIn();
+if (token) signIn().then(() => { if (link.get("scan")) checkIn(link.get("scan")); });
 </script>
 </body>
 </html>

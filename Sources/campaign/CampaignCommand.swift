@@ -13,7 +13,7 @@ struct CampaignCommand: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self, StartCommand.self, StatusCommand.self, ResumeCommand.self, SignalCommand.self,
             RetryCommand.self, HistoryCommand.self, GraphCommand.self, PluginsCommand.self, ImportCommand.self,
-            RegisterCommand.self, CheckinCommand.self, CheckinsCommand.self, ServeCommand.self, StaffCommand.self,
+            RegisterCommand.self, CheckinCommand.self, CheckinsCommand.self, ServeCommand.self, StaffCommand.self, BadgesCommand.self,
         ]
     )
 }

@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+import Workflow
+
+/// Printable A4 sheets of badges: each with the person's QR code (their registration code), the
+/// code in letters for typing, the masked name and the village — 15 to a page.
+public enum Badges {
+    public static func html(campaign: String, title: String?, db: Database) throws -> (html: String, count: Int) {
+        let scheme = try RegistrationPlugin.badgeCodes(for: campaign, db: db)
+        let people = try Row.fetchAll(db, sql: """
+            SELECT p.id, p.name, p.township, p.village FROM registration r JOIN person p ON p.id = r.person_id
+            WHERE r.campaign = ? ORDER BY p.township, p.village, p.name, p.id
+            """, arguments: [campaign])
+        var cards = ""
+        for person in people {
+            let code = scheme.encode(person["id"])
+            let place = [person["township"] as String, person["village"] as String].filter { !$0.isEmpty }
+                .joined(separator: " ")
+            cards += """
+                <div class="badge">\(try QRCode(code).svg(pixels: 110))<div class="text">\
+                <div class="name">\(escape(Masking.name(person["name"])))</div>\
+                <div class="place">\(escape(place))</div><div class="code">\(code.prefix(4)) \(code.dropFirst(4))</div>\
+                </div></div>\n
+                """
+        }
+        let heading = escape(title ?? campaign)
+        let page = """
+            <!doctype html>
+            <html lang="zh"><head><meta charset="utf-8"><title>\(heading) — 胸牌 badges</title>
+            <style>
+              @page { size: A4; margin: 10mm; }
+              body { margin: 0; font-family: "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; }
+              .sheet { display: grid; grid-template-columns: repeat(3, 1fr); gap: 3mm; }
+              .badge { border: 1px dashed #999; height: 52mm; padding: 3mm; box-sizing: border-box; display: flex;
+                       align-items: center; gap: 2mm; break-inside: avoid; }
+              .badge svg { width: 30mm; height: 30mm; flex: none; }
+              .name { font-size: 16pt; font-weight: bold; } .place { font-size: 9pt; color: #444; margin: 1mm 0; }
+              .code { font-family: monospace; font-size: 12pt; letter-spacing: .05em; }
+              h1 { font-size: 12pt; margin: 0 0 3mm; }
+            </style></head>
+            <body><h1>\(heading) · \(people.count) 人</h1><div class="sheet">
+            \(cards)</div></body></html>
+            """
+        return (page, people.count)
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import Plugins
+import Workflow
+
+struct BadgesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "badges",
+        abstract: "Write printable A4 badge sheets (QR code, code, masked name) for everyone registered.")
+
+    @Option(help: "The campaign.") var campaign: String
+    @Option(help: "The HTML file to write; open it in a browser and print.") var out = "badges.html"
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func run() async throws {
+        try await CommandSupport.reportingErrors {
+            let ws = try workspace.openExisting()
+            let (html, count) = try await ws.pool.write { db in
+                let run = try RunQueries.requireRun(campaign, in: db)
+                return try Badges.html(campaign: campaign, title: run.title, db: db)
+            }
+            do {
+                try html.write(toFile: out, atomically: true, encoding: .utf8)
+            } catch {
+                throw WorkflowError.unavailable("cannot write '\(out)': \(error.localizedDescription)")
+            }
+            Terminal.standard.line("✓ \(count) badges written to \(out) (\((count + 14) / 15) A4 pages); open it and print")
+        }
+    }
+}

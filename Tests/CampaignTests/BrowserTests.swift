@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+import WorkflowTesting
+
+/// A real browser (Debian's headless Chromium) loads the check-in page from `campaign serve`,
+/// signs in with a staff sign-in link, submits a code, and the answer is read from the page.
+/// The screenshot is kept under .build/test-output/ for a person to look at.
+@Suite struct BrowserTests {
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    func browse(_ url: String, screenshot: String? = nil) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.chromium!)
+        var arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=8000",
+                         "--window-size=412,915", "--user-data-dir=\(NSTemporaryDirectory())/chromium-\(UUID().uuidString)"]
+        arguments += screenshot.map { ["--screenshot=\($0)"] } ?? ["--dump-dom"]
+        process.arguments = arguments + [url]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test(.enabled(if: chromium != nil, "needs Debian's chromium (.ci/run installs it)"), .timeLimit(.minutes(2)))
+    func pageSignsInChecksInAndShowsTheAnswer() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        let env = ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]
+        #expect(try cli.run("start", "workflows/spring-fair.yaml", env: env).status == 0)
+        let token = ServerTests.token(try cli.run("staff", "add", "Li").stdout)
+        let server = try ServerTests.Server(cli, campaign: "spring-fair-2026", env: env)
+        let link = "\(server.base.absoluteString)/#token=\(token)&gate=north&scan=341222197009160001"
+
+        let dom = try browse(link + "&lang=en")
+        #expect(dom.contains(#"<div id="answer" role="status" aria-live="assertive" class="accepted">"#))
+        #expect(dom.contains("Checked in — 万** 341222********0001 [高校毕业生]"))
+        #expect(dom.contains(#"<b id="attended">1</b>"#))
+        #expect(!dom.contains("341222197009160001"))  // the scanned number is not left on the page
+
+        let output = CLIRunner.packageRoot.appendingPathComponent(".build/test-output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let png = output.appendingPathComponent("checkin-page-repeat.png").path
+        _ = try browse(link + "&lang=zh", screenshot: png)
+        #expect(FileManager.default.fileExists(atPath: png))
+        let again = try browse(link + "&lang=en")
+        #expect(again.contains(#"class="repeat""#))
+        #expect(again.contains("already checked in at 09:00 at the north gate by Li"))
+    }
+}
+
+/// Badges carry real QR codes: a barcode reader (Debian's zbarimg) reads them back from a
+/// browser-rendered page, and each decoded code checks its person in.
+@Suite struct BadgeTests {
+    static let zbarimg = FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg")
+
+    @Test(.enabled(if: BrowserTests.chromium != nil && zbarimg, "needs chromium and zbar-tools (.ci/run installs them)"),
+          .timeLimit(.minutes(2)))
+    func printedBadgesScanBackToTheirCodes() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        let env = ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]
+        _ = try dir.write("people.csv", "姓名,身份证号,村\n张伟,11010519491231002X,南关村\n李娜,522426199001010017,柳树村\n")
+        let yaml = try dir.write("fair.yaml", """
+            name: fair
+            steps:
+              - id: ledger
+                uses: registration.import-people
+                with: { file: people.csv }
+              - id: gate
+                needs: ledger
+                uses: checkin.gate
+            """)
+        #expect(try cli.run("start", yaml, env: env).status == 0)
+        let html = dir.url.appendingPathComponent("badges.html").path
+        let made = try cli.run("badges", "--campaign", "fair", "--out", html)
+        #expect(made.stdout.contains("2 badges written"))
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("张*") && page.contains("李*"))
+        #expect(!page.contains("张伟") && !page.contains("11010519491231002X"))
+
+        let png = CLIRunner.packageRoot.appendingPathComponent(".build/test-output/badges.png").path
+        try FileManager.default.createDirectory(atPath: (png as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        _ = try BrowserTests().browse("file://\(html)", screenshot: png)
+        let zbar = Process()
+        zbar.executableURL = URL(fileURLWithPath: "/usr/bin/zbarimg")
+        zbar.arguments = ["-q", "--raw", png]
+        let output = Pipe()
+        zbar.standardOutput = output
+        zbar.standardError = FileHandle.nullDevice
+        try zbar.run()
+        let decoded = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").map(String.init)
+        zbar.waitUntilExit()
+        #expect(decoded.count == 2)
+        for code in decoded {
+            #expect(page.contains("\(code.prefix(4)) \(code.dropFirst(4))"))
+            let scan = try cli.run("checkin", code, "--campaign", "fair", env: env)
+            #expect(scan.stdout.contains("checked in"), "\(code): \(scan.stdout)")
+        }
+    }
+}
