@@ -5,7 +5,8 @@ import WorkflowTesting
 /// Benchmarks, run in release mode:
 /// `swift run -c release campaign-bench engine [--repetitions N]`,
 /// `swift run -c release campaign-bench import [--rows N]`,
-/// `swift run -c release campaign-bench generate [--rows N] FILE [utf-8|gb18030]`.
+/// `swift run -c release campaign-bench generate [--rows N] FILE [utf-8|gb18030]`,
+/// `swift build -c release && .build/release/campaign-bench checkin [--people N] [--seconds S]`.
 @main
 struct BenchCommand {
     static func main() async {
@@ -26,6 +27,9 @@ struct BenchCommand {
                 try await EngineBenchmark.run(repetitions: repetitions)
             case "import":
                 try await ImportBenchmark.run(rows: rows)
+            case "checkin":
+                try await CheckinBenchmark.run(people: option("--people", default: 10_000),
+                                               seconds: option("--seconds", default: 10))
             case "generate":
                 // campaign-bench generate --rows N FILE [gb18030]: a synthetic people ledger.
                 guard arguments.count >= 2 else {
@@ -36,7 +40,7 @@ struct BenchCommand {
                 let encoding = arguments.count > 2 ? TextEncoding(name: arguments[2]) ?? .utf8 : .utf8
                 try generator.writePeopleCSV(to: URL(fileURLWithPath: arguments[1]), count: rows, encoding: encoding)
             default:
-                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, import, generate\n".utf8))
+                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, import, checkin, generate\n".utf8))
                 exit(64)
             }
         } catch {
