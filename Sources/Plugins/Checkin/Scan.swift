@@ -48,18 +48,20 @@ public struct ScanAnswer: Sendable, Equatable {
 }
 
 public enum Checkin {
+    static let zone = TimeZone(identifier: "Asia/Shanghai")!
+
     /// Records a scan and answers it, in one transaction. Exactly one accepted scan per person
     /// and checkpoint exists, even with many staff scanning at once; a nonce seen before returns
     /// the answer it got the first time.
     public static func scan(_ request: ScanRequest, now: Date, db: Database) throws -> ScanAnswer {
-        if let previous = try Row.fetchOne(db, sql: """
+        if let previous = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT s.result, s.reason, p.name, p.id_number, p.groups FROM scan s LEFT JOIN person p ON p.id = s.person_id
             WHERE s.nonce = ?
-            """, arguments: [request.nonce]) {
+            """), arguments: [request.nonce]) {
             return answer(result: previous["result"], reason: previous["reason"], name: previous["name"],
                           idNumber: previous["id_number"], groups: previous["groups"], replayed: true)
         }
-        let zone = TimeZone(identifier: "Asia/Shanghai")!
+        let zone = Self.zone
         let nowText = String.fromDatabaseValue(now.databaseValue) ?? ""
         let (method, lookup) = try resolve(request, db: db)
         var result = ScanAnswer.Result.rejected
@@ -73,21 +75,21 @@ public enum Checkin {
             reason = why.reason
         case .success(let id):
             personID = id
-            person = try Row.fetchOne(db, sql: "SELECT name, id_number, groups FROM person WHERE id = ?", arguments: [id])
+            person = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, id_number, groups FROM person WHERE id = ?"), arguments: [id])
             if let why = try windowProblem(request, now: now, zone: zone, db: db) {
                 reason = why
-            } else if try !Bool.fetchOne(db, sql: """
+            } else if try !Bool.fetchOne(db.cachedStatement(sql: """
                 SELECT EXISTS (SELECT 1 FROM registration WHERE campaign = ? AND person_id = ?)
-                """, arguments: [request.campaign, id])! {
-                let walkIns = try Bool.fetchOne(db, sql: """
+                """), arguments: [request.campaign, id])! {
+                let walkIns = try Bool.fetchOne(db.cachedStatement(sql: """
                     SELECT walk_ins FROM checkin_window WHERE campaign = ? AND checkpoint = ?
-                    """, arguments: [request.campaign, request.checkpoint]) ?? false
+                    """), arguments: [request.campaign, request.checkpoint]) ?? false
                 reason = "not registered for \(request.campaign)"
                     + (walkIns ? "; register them at the desk (walk-ins are welcome), then scan again" : "")
-            } else if let first = try Row.fetchOne(db, sql: """
+            } else if let first = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT id, gate, staff, received_at FROM scan
                 WHERE campaign = ? AND checkpoint = ? AND person_id = ? AND result = 'accepted'
-                """, arguments: [request.campaign, request.checkpoint, id]) {
+                """), arguments: [request.campaign, request.checkpoint, id]) {
                 result = .repeat_
                 firstScan = first["id"]
                 let at: Date = first["received_at"]
@@ -99,11 +101,11 @@ public enum Checkin {
                 reason = "checked in"
             }
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO scan (nonce, campaign, checkpoint, person_id, method, input, gate, staff, device, client_time,
                               received_at, result, reason, first_scan_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [request.nonce, request.campaign, request.checkpoint, personID, method,
+            """).execute(arguments: [request.nonce, request.campaign, request.checkpoint, personID, method,
                              Masking.scrub(request.input), request.gate, request.staff, request.device,
                              request.clientTime.map { String.fromDatabaseValue($0.databaseValue) ?? "" }, nowText,
                              result.rawValue, reason, firstScan])
@@ -126,14 +128,14 @@ public enum Checkin {
             guard let id = try? ResidentID(input) else {
                 return ("id", .failure(LookupFailure("\(Masking.scrub(input)) is not a valid ID number; check it or scan the badge")))
             }
-            guard let personID = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE id_number = ?",
+            guard let personID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE id_number = ?"),
                                                     arguments: [id.value]) else {
                 return ("id", .failure(LookupFailure("no one with ID number \(id.masked) is in the ledger")))
             }
             return ("id", .success(personID))
         }
         if let phone = try? PhoneNumber(input) {
-            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM person WHERE phone = ? LIMIT 2", arguments: [phone.value])
+            let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ? LIMIT 2"), arguments: [phone.value])
             switch ids.count {
             case 0: return ("phone", .failure(LookupFailure("no one with phone \(phone.masked) is in the ledger")))
             case 1: return ("phone", .success(ids[0]))
@@ -143,7 +145,7 @@ public enum Checkin {
         }
         let scheme = try Registration.badgeCode(for: request.campaign, db: db)
         guard let personID = scheme.decode(input),
-              try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?)", arguments: [personID])! else {
+              try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?)"), arguments: [personID])! else {
             return ("code", .failure(LookupFailure("unknown code '\(input.prefix(12))': not a badge of \(request.campaign)")))
         }
         return ("code", .success(personID))
@@ -151,9 +153,9 @@ public enum Checkin {
 
     /// Why check-in is not possible right now at this checkpoint, or nil when it is open.
     static func windowProblem(_ request: ScanRequest, now: Date, zone: TimeZone, db: Database) throws -> String? {
-        guard let window = try Row.fetchOne(db, sql: """
+        guard let window = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT gates, opens_at, closes_at, status FROM checkin_window WHERE campaign = ? AND checkpoint = ?
-            """, arguments: [request.campaign, request.checkpoint]) else {
+            """), arguments: [request.campaign, request.checkpoint]) else {
             return "check-in at \(request.checkpoint) is not open for \(request.campaign) (its step has not started)"
         }
         if window["status"] == "closed" { return "check-in at \(request.checkpoint) has closed" }

@@ -69,9 +69,9 @@ public enum StaffAccounts {
 
     /// The staff member a token belongs to, or nil (unknown or revoked).
     public static func authenticate(token: String, db: Database) throws -> StaffMember? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT name, role FROM staff WHERE token_hash = ? AND revoked_at IS NULL
-            """, arguments: [hash(token.trimmingCharacters(in: .whitespaces))]) else { return nil }
+            """), arguments: [hash(token.trimmingCharacters(in: .whitespaces))]) else { return nil }
         return StaffMember(name: row["name"], role: StaffRole(rawValue: row["role"]) ?? .staff)
     }
 

@@ -48,13 +48,26 @@ public enum TimeFormats {
         return nil
     }
 
-    /// `2026-03-01 17:00` in the given zone, for messages.
+    /// `2026-03-01 17:00` in the given zone, for messages. Computed from the zone's offset with
+    /// integer arithmetic (Hinnant's civil-from-days): a DateFormatter per call cost more than a
+    /// whole check-in.
     public static func display(_ date: Date, timeZone: TimeZone, seconds: Bool = false) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = seconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
+        let local = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
+        let days = local >= 0 ? local / 86400 : (local - 86399) / 86400
+        let secondOfDay = local - days * 86400
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        var text = "\(year)-\(two(month))-\(two(day)) \(two(secondOfDay / 3600)):\(two(secondOfDay % 3600 / 60))"
+        if seconds { text += ":\(two(secondOfDay % 60))" }
+        return text
     }
 
     public static func display(_ duration: Duration) -> String {

@@ -260,7 +260,7 @@ enum Registration {
 
     /// The campaign's badge-code scheme, creating its secret on first use.
     static func badgeCode(for campaign: String, db: Database) throws -> BadgeCode {
-        if let secret = try Int64.fetchOne(db, sql: "SELECT secret FROM campaign_badge_key WHERE campaign = ?",
+        if let secret = try Int64.fetchOne(db.cachedStatement(sql: "SELECT secret FROM campaign_badge_key WHERE campaign = ?"),
                                            arguments: [campaign]) {
             return BadgeCode(key: UInt64(bitPattern: secret))
         }
