@@ -11,12 +11,15 @@ public struct CheckinServer: Sendable {
     public let campaign: String
     public let checkpoint: String
     public let clock: any WorkflowClock
+    let batcher: ScanBatcher
+    let tokens = TokenCache()
 
     public init(workspace: Workspace, campaign: String, checkpoint: String, clock: any WorkflowClock) {
         self.workspace = workspace
         self.campaign = campaign
         self.checkpoint = checkpoint
         self.clock = clock
+        batcher = ScanBatcher(workspace: workspace, clock: clock)
     }
 
     public func router() -> Router<ServerContext> {
@@ -27,7 +30,7 @@ public struct CheckinServer: Sendable {
         }
         router.get("/health") { _, _ in "ok" }
 
-        let api = router.group("api").add(middleware: StaffAuthentication(workspace: workspace, requiredRole: .staff))
+        let api = router.group("api").add(middleware: StaffAuthentication(workspace: workspace, requiredRole: .staff, cache: tokens))
         api.get("me") { _, context in try await me(context) }
         api.post("checkin") { request, context in
             let body = try await request.decode(as: CheckinBody.self, context: context)
@@ -39,7 +42,7 @@ public struct CheckinServer: Sendable {
             try await register(try await request.decode(as: WalkInBody.self, context: context))
         }
         let manager = router.group("api/manager")
-            .add(middleware: StaffAuthentication(workspace: workspace, requiredRole: .manager))
+            .add(middleware: StaffAuthentication(workspace: workspace, requiredRole: .manager, cache: tokens))
         manager.get("checkins") { _, _ in try await checkins() }
         return router
     }
@@ -67,9 +70,7 @@ public struct CheckinServer: Sendable {
         let request = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: body.input, gate: body.gate ?? "",
                                   staff: staff, device: body.device ?? "web", nonce: body.nonce ?? UUID().uuidString,
                                   clientTime: body.client_time)
-        let now = clock.now()
-        let answer = try await workspace.pool.write { db in try Checkin.scan(request, now: now, db: db) }
-        return ScanReply(answer)
+        return ScanReply(try await batcher.scan(request))
     }
 
     func counts() async throws -> CountsReply {

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Plugins
 import Workflow
@@ -19,6 +20,7 @@ struct StaffAuthentication: RouterMiddleware {
     typealias Context = ServerContext
     let workspace: Workspace
     let requiredRole: StaffRole
+    let cache: TokenCache
 
     func handle(_ request: Request, context: ServerContext,
                 next: (Request, ServerContext) async throws -> Response) async throws -> Response {
@@ -26,7 +28,12 @@ struct StaffAuthentication: RouterMiddleware {
             throw HTTPError(.unauthorized, message: "sign in with your staff token (campaign staff add NAME)")
         }
         let token = String(header.dropFirst("Bearer ".count))
-        guard let staff = try await workspace.pool.read({ db in try StaffAccounts.authenticate(token: token, db: db) }) else {
+        var staff = cache.lookup(token)
+        if staff == nil {
+            staff = try await workspace.pool.read { db in try StaffAccounts.authenticate(token: token, db: db) }
+            if let staff { cache.store(token, staff) }
+        }
+        guard let staff else {
             throw HTTPError(.unauthorized, message: "this token is unknown or was revoked; ask a manager for a new one")
         }
         if requiredRole == .manager && staff.role != .manager {
@@ -35,5 +42,27 @@ struct StaffAuthentication: RouterMiddleware {
         var context = context
         context.staff = staff
         return try await next(request, context)
+    }
+}
+
+/// Recently verified tokens, so a busy gate does not read the staff table on every scan. An entry
+/// lives two seconds: a revoked token stops working within that time.
+final class TokenCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: (staff: StaffMember, until: ContinuousClock.Instant)] = [:]
+    static let lifetime = Duration.seconds(2)
+
+    func lookup(_ token: String) -> StaffMember? {
+        lock.withLock {
+            guard let entry = entries[token], entry.until > .now else { return nil }
+            return entry.staff
+        }
+    }
+
+    func store(_ token: String, _ staff: StaffMember) {
+        lock.withLock {
+            if entries.count > 1000 { entries.removeAll() }
+            entries[token] = (staff, .now + Self.lifetime)
+        }
     }
 }

@@ -78,24 +78,28 @@ public enum Checkin {
             person = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, id_number, groups FROM person WHERE id = ?"), arguments: [id])
             if let why = try windowProblem(request, now: now, zone: zone, db: db) {
                 reason = why
-            } else if try !Bool.fetchOne(db.cachedStatement(sql: """
-                SELECT EXISTS (SELECT 1 FROM registration WHERE campaign = ? AND person_id = ?)
-                """), arguments: [request.campaign, id])! {
-                let walkIns = try Bool.fetchOne(db.cachedStatement(sql: """
-                    SELECT walk_ins FROM checkin_window WHERE campaign = ? AND checkpoint = ?
-                    """), arguments: [request.campaign, request.checkpoint]) ?? false
-                reason = "not registered for \(request.campaign)"
-                    + (walkIns ? "; register them at the desk (walk-ins are welcome), then scan again" : "")
-            } else if let first = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT id, gate, staff, received_at FROM scan
-                WHERE campaign = ? AND checkpoint = ? AND person_id = ? AND result = 'accepted'
-                """), arguments: [request.campaign, request.checkpoint, id]) {
-                result = .repeat_
-                firstScan = first["id"]
-                let at: Date = first["received_at"]
-                let gate: String = first["gate"], staff: String = first["staff"]
-                reason = "already checked in at \(TimeFormats.display(at, timeZone: zone).suffix(5))"
-                    + (gate.isEmpty ? "" : " at the \(gate) gate") + (staff.isEmpty ? "" : " by \(staff)")
+            } else if let standing = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT EXISTS (SELECT 1 FROM registration WHERE campaign = ?1 AND person_id = ?3) AS registered,
+                       s.id, s.gate, s.staff, s.received_at
+                FROM (SELECT 1) LEFT JOIN scan s
+                    ON s.campaign = ?1 AND s.checkpoint = ?2 AND s.person_id = ?3 AND s.result = 'accepted'
+                """), arguments: [request.campaign, request.checkpoint, id]), !(standing["registered"] as Bool)
+                || standing["id"] != nil {
+                // One query tells both whether they are registered and whether they were checked in already.
+                if !(standing["registered"] as Bool) {
+                    let walkIns = try Bool.fetchOne(db.cachedStatement(sql: """
+                        SELECT walk_ins FROM checkin_window WHERE campaign = ? AND checkpoint = ?
+                        """), arguments: [request.campaign, request.checkpoint]) ?? false
+                    reason = "not registered for \(request.campaign)"
+                        + (walkIns ? "; register them at the desk (walk-ins are welcome), then scan again" : "")
+                } else {
+                    result = .repeat_
+                    firstScan = standing["id"]
+                    let at: Date = standing["received_at"]
+                    let gate: String = standing["gate"], staff: String = standing["staff"]
+                    reason = "already checked in at \(TimeFormats.display(at, timeZone: zone).suffix(5))"
+                        + (gate.isEmpty ? "" : " at the \(gate) gate") + (staff.isEmpty ? "" : " by \(staff)")
+                }
             } else {
                 result = .accepted
                 reason = "checked in"

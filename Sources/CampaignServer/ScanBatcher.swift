@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import Plugins
+import Workflow
+
+/// Group commit for check-ins: scans that arrive while a transaction is being written wait for
+/// the next one and are written together, each in its own savepoint (one failing scan cannot
+/// undo another). Under a morning rush this turns hundreds of tiny transactions per second into
+/// a few larger ones, while a lone scan is still written at once.
+actor ScanBatcher {
+    let workspace: Workspace
+    let clock: any WorkflowClock
+    private var pending: [(request: ScanRequest, continuation: CheckedContinuation<ScanAnswer, any Error>)] = []
+    private var draining = false
+    static let maxBatch = 256
+
+    init(workspace: Workspace, clock: any WorkflowClock) {
+        self.workspace = workspace
+        self.clock = clock
+    }
+
+    func scan(_ request: ScanRequest) async throws -> ScanAnswer {
+        try await withCheckedThrowingContinuation { continuation in
+            pending.append((request, continuation))
+            if !draining {
+                draining = true
+                Task { await drain() }
+            }
+        }
+    }
+
+    private func drain() async {
+        while !pending.isEmpty {
+            let batch = Array(pending.prefix(Self.maxBatch))
+            pending.removeFirst(batch.count)
+            let requests = batch.map(\.request)
+            let now = clock.now()
+            do {
+                let results = try await workspace.pool.write { db in
+                    requests.map { request in
+                        Result<ScanAnswer, any Error> {
+                            var answer: ScanAnswer?
+                            try db.inSavepoint {
+                                answer = try Checkin.scan(request, now: now, db: db)
+                                return .commit
+                            }
+                            return answer!
+                        }
+                    }
+                }
+                for (item, result) in zip(batch, results) { item.continuation.resume(with: result) }
+            } catch {
+                for item in batch { item.continuation.resume(throwing: error) }
+            }
+        }
+        draining = false
+    }
+}
