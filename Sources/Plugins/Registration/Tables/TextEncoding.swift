@@ -66,7 +66,7 @@ final class UTF8Converter {
     init(from encoding: TextEncoding) throws {
         let h = iconv_open("UTF-8", encoding.iconvName)
         guard h != iconv_t(bitPattern: -1) else {
-            throw WorkflowErrorBridge.unavailable("this system cannot convert \(encoding.rawValue) text (iconv)")
+            throw WorkflowError.unavailable("this system cannot convert \(encoding.rawValue) text (iconv)")
         }
         handle = h!
     }
@@ -114,12 +114,5 @@ final class UTF8Converter {
         }
         output.removeSubrange(produced...)
         return output
-    }
-}
-
-/// Lets table readers raise the engine's error type without importing it everywhere.
-enum WorkflowErrorBridge {
-    static func unavailable(_ message: String) -> Error {
-        WorkflowError.unavailable(message)
     }
 }
