@@ -103,6 +103,10 @@ struct PersonWriter: LedgerWriter {
     /// row can match a stored person (duplicates within the file are already gone), and the
     /// lookup before each insert is skipped.
     let ledgerWasEmpty: Bool
+    /// Secondary indexes on `person` (e.g. the check-in plugin's phone index), dropped for a first
+    /// load and built again at the end: building an index from sorted data is far cheaper than a
+    /// million random insertions into it. It all happens inside the import's transaction.
+    private var deferredIndexes: [String] = []
     private(set) var linked = 0
     static let comparedFields = ["name", "phone", "township", "village", "skills", "desired_job"]
 
@@ -111,6 +115,15 @@ struct PersonWriter: LedgerWriter {
         self.options = options
         now = String.fromDatabaseValue(options.now.databaseValue) ?? ""
         ledgerWasEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM person)") ?? false
+        if ledgerWasEmpty {
+            let indexes = try Row.fetchAll(db, sql: """
+                SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'person' AND sql IS NOT NULL
+                """)
+            for index in indexes {
+                try db.execute(sql: "DROP INDEX \(index["name"] as String)")
+                deferredIndexes.append(index["sql"])
+            }
+        }
         select = try RawStatement(db, sql: """
             SELECT id, name, phone, township, village, skills, desired_job, groups FROM person WHERE id_number = ?
             """)
@@ -210,6 +223,8 @@ struct PersonWriter: LedgerWriter {
 
     mutating func finish() throws {
         if !pending.isEmpty { try flush(using: RawStatement(db, sql: Self.insertSQL(rows: pending.count))) }
+        for sql in deferredIndexes { try db.execute(sql: sql) }
+        deferredIndexes = []
         if let campaign = options.campaign, nextID > firstNewID {
             try db.execute(sql: """
                 INSERT INTO registration (campaign, person_id, channel, registered_at)
