@@ -113,15 +113,10 @@ public struct CheckinServer: Sendable {
 
     func checkins() async throws -> [ScanRow] {
         try await workspace.pool.read { [campaign, checkpoint] db in
-            try Row.fetchAll(db, sql: """
-                SELECT s.received_at, s.gate, s.staff, s.method, s.input, s.result, s.reason, p.name, p.id_number
-                FROM scan s LEFT JOIN person p ON p.id = s.person_id
-                WHERE s.campaign = ? AND s.checkpoint = ? ORDER BY s.id DESC LIMIT 500
-                """, arguments: [campaign, checkpoint]).map { row in
-                ScanRow(at: row["received_at"], gate: row["gate"], staff: row["staff"], method: row["method"],
-                        input: row["input"], name: (row["name"] as String?).map(Masking.name),
-                        id_number: (row["id_number"] as String?).map(Masking.idNumber), result: row["result"],
-                        reason: row["reason"])
+            try Checkin.history(campaign: campaign, checkpoint: checkpoint, latest: 500, db: db).reversed().map { e in
+                ScanRow(at: TimeFormats.display(e.at, timeZone: Checkin.zone, seconds: true), gate: e.gate, staff: e.staff,
+                        method: e.method, input: e.input, name: e.name, id_number: e.idNumber, result: e.result,
+                        reason: e.reason)
             }
         }
     }

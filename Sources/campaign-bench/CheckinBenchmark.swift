@@ -35,17 +35,7 @@ enum CheckinBenchmark {
         var generator = LedgerGenerator(seed: 9)
         let ledger = dir.url.appendingPathComponent("people.csv")
         try generator.writePeopleCSV(to: ledger, count: people)
-        let yaml = try dir.write("fair.yaml", """
-            name: bench
-            steps:
-              - id: ledger
-                uses: registration.import-people
-                with: { file: people.csv }
-              - id: gate
-                needs: ledger
-                uses: checkin.gate
-                with: { gates: [north, south] }
-            """)
+        let yaml = try dir.write("fair.yaml", SampleCampaign.ledgerThenGate(name: "bench", gates: ["north", "south"]))
         _ = try cli(["start", yaml])
         let token = try cli(["staff", "add", "bench"]).split(separator: "\n")[1].trimmingCharacters(in: .whitespaces)
         let ids = try await DatabaseQueue(path: db).read { db in try String.fetchAll(db, sql: "SELECT id_number FROM person") }

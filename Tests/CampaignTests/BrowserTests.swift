@@ -65,16 +65,7 @@ import WorkflowTesting
         let cli = CLIRunner(directory: dir)
         let env = ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]
         _ = try dir.write("people.csv", "姓名,身份证号,村\n张伟,11010519491231002X,南关村\n李娜,522426199001010017,柳树村\n")
-        let yaml = try dir.write("fair.yaml", """
-            name: fair
-            steps:
-              - id: ledger
-                uses: registration.import-people
-                with: { file: people.csv }
-              - id: gate
-                needs: ledger
-                uses: checkin.gate
-            """)
+        let yaml = try dir.write("fair.yaml", SampleCampaign.ledgerThenGate(name: "fair", gates: []))
         #expect(try cli.run("start", yaml, env: env).status == 0)
         let html = dir.url.appendingPathComponent("badges.html").path
         let made = try cli.run("badges", "--campaign", "fair", "--out", html)

@@ -30,17 +30,7 @@ import WorkflowTesting
         let env = ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]
         var generator = LedgerGenerator(seed: 21)
         try generator.writePeopleCSV(to: dir.url.appendingPathComponent("people.csv"), count: 10_000)
-        let yaml = try dir.write("fair.yaml", """
-            name: fair
-            steps:
-              - id: ledger
-                uses: registration.import-people
-                with: { file: people.csv }
-              - id: gate
-                needs: ledger
-                uses: checkin.gate
-                with: { gates: [north, south] }
-            """)
+        let yaml = try dir.write("fair.yaml", SampleCampaign.ledgerThenGate(name: "fair", gates: ["north", "south"]))
         #expect(try cli.run("start", yaml, env: env).status == 0)
         let token = ServerTests.token(try cli.run("staff", "add", "load").stdout)
         let ids = try await DatabaseQueue(path: cli.database).read { db in try String.fetchAll(db, sql: "SELECT id_number FROM person") }

@@ -48,7 +48,8 @@ public struct ScanAnswer: Sendable, Equatable {
 }
 
 public enum Checkin {
-    static let zone = TimeZone(identifier: "Asia/Shanghai")!
+    /// Scan times are shown in China Standard Time.
+    public static let zone = TimeZone(identifier: "Asia/Shanghai")!
 
     /// Records a scan and answers it, in one transaction. Exactly one accepted scan per person
     /// and checkpoint exists, even with many staff scanning at once; a nonce seen before returns
@@ -174,6 +175,37 @@ public enum Checkin {
             return "there is no gate '\(request.gate)' at \(request.checkpoint); gates: \(gates.joined(separator: ", "))"
         }
         return nil
+    }
+}
+
+/// One scan of the ledger as staff and managers see it: personal data masked.
+public struct ScanEntry: Sendable {
+    public var at: Date
+    public var gate: String
+    public var staff: String
+    public var method: String
+    public var input: String
+    public var name: String?
+    public var idNumber: String?
+    public var result: String
+    public var reason: String
+}
+
+extension Checkin {
+    /// The scan history of a checkpoint, oldest first, masked; `latest` keeps only the newest N.
+    public static func history(campaign: String, checkpoint: String, latest: Int? = nil,
+                               db: Database) throws -> [ScanEntry] {
+        let entries = try Row.fetchAll(db, sql: """
+            SELECT s.received_at, s.gate, s.staff, s.method, s.input, s.result, s.reason, p.name, p.id_number
+            FROM scan s LEFT JOIN person p ON p.id = s.person_id
+            WHERE s.campaign = ? AND s.checkpoint = ? ORDER BY s.id DESC LIMIT ?
+            """, arguments: [campaign, checkpoint, latest ?? -1]).map { row in
+            ScanEntry(at: row["received_at"], gate: row["gate"], staff: row["staff"], method: row["method"],
+                      input: row["input"], name: (row["name"] as String?).map(Masking.name),
+                      idNumber: (row["id_number"] as String?).map(Masking.idNumber), result: row["result"],
+                      reason: row["reason"])
+        }
+        return entries.reversed()
     }
 }
 

@@ -65,16 +65,9 @@ struct CheckinsCommand: AsyncParsableCommand {
             let ws = try workspace.openExisting()
             let (rows, counts) = try await ws.pool.read { db in
                 _ = try RunQueries.requireRun(campaign, in: db)
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT s.received_at, s.gate, s.staff, s.method, s.input, s.result, s.reason, p.name, p.id_number
-                    FROM scan s LEFT JOIN person p ON p.id = s.person_id
-                    WHERE s.campaign = ? AND s.checkpoint = ? ORDER BY s.id
-                    """, arguments: [campaign, checkpoint]).map { row -> [String] in
-                    let at: Date = row["received_at"]
-                    return [TimeFormats.display(at, timeZone: TimeZone(identifier: "Asia/Shanghai")!, seconds: true),
-                            row["gate"], row["staff"], row["method"], row["input"],
-                            (row["name"] as String?).map(Masking.name) ?? "",
-                            (row["id_number"] as String?).map(Masking.idNumber) ?? "", row["result"], row["reason"]]
+                let rows = try Checkin.history(campaign: campaign, checkpoint: checkpoint, db: db).map { e in
+                    [TimeFormats.display(e.at, timeZone: Checkin.zone, seconds: true), e.gate, e.staff, e.method, e.input,
+                     e.name ?? "", e.idNumber ?? "", e.result, e.reason]
                 }
                 return (rows, try CheckinPlugin.counts(campaign: campaign, checkpoint: checkpoint, db: db))
             }

@@ -88,17 +88,21 @@ class XMLCollector: NSObject, XMLParserDelegate {
     static func localName(_ name: String) -> Substring {
         name.split(separator: ":").last ?? Substring(name)
     }
+
+    /// Runs a parser over a document with `delegate` and returns the delegate, filled in.
+    static func run<Delegate: XMLCollector>(_ delegate: Delegate, on data: Data) -> Delegate {
+        let parser = XMLParser(data: data)
+        parser.delegate = delegate
+        _ = parser.parse()
+        return delegate
+    }
 }
 
 final class WorkbookSheetsParser: XMLCollector {
     var sheets: [(name: String, relation: String)] = []
 
     static func parse(_ data: Data) -> [(name: String, relation: String)] {
-        let delegate = WorkbookSheetsParser()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        _ = parser.parse()
-        return delegate.sheets
+        run(WorkbookSheetsParser(), on: data).sheets
     }
 
     override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
@@ -113,11 +117,7 @@ final class RelationshipsParser: XMLCollector {
     var targets: [String: String] = [:]
 
     static func parse(_ data: Data) -> [String: String] {
-        let delegate = RelationshipsParser()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        _ = parser.parse()
-        return delegate.targets
+        run(RelationshipsParser(), on: data).targets
     }
 
     override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
@@ -134,11 +134,7 @@ final class SharedStringsParser: XMLCollector {
     var inPhonetic = false
 
     static func parse(_ data: Data) -> [String] {
-        let delegate = SharedStringsParser()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        _ = parser.parse()
-        return delegate.strings
+        run(SharedStringsParser(), on: data).strings
     }
 
     override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
@@ -180,11 +176,7 @@ final class SheetParser: XMLCollector {
     }
 
     static func parse(_ data: Data, sharedStrings: [String]) -> [(number: Int, cells: [String])] {
-        let delegate = SheetParser(shared: sharedStrings)
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        _ = parser.parse()
-        return delegate.rows
+        run(SheetParser(shared: sharedStrings), on: data).rows
     }
 
     /// "BC12" → 54 (0-based column index 54 → BC), from the letters of a cell reference.
