@@ -36,18 +36,7 @@ actor ScanBatcher {
             let requests = batch.map(\.request)
             let now = clock.now()
             do {
-                let results = try await workspace.pool.write { db in
-                    requests.map { request in
-                        Result<ScanAnswer, any Error> {
-                            var answer: ScanAnswer?
-                            try db.inSavepoint {
-                                answer = try Checkin.scan(request, now: now, db: db)
-                                return .commit
-                            }
-                            return answer!
-                        }
-                    }
-                }
+                let results = try await workspace.pool.write { db in Checkin.scan(requests, now: now, db: db) }
                 for (item, result) in zip(batch, results) { item.continuation.resume(with: result) }
             } catch {
                 for item in batch { item.continuation.resume(throwing: error) }

@@ -65,6 +65,22 @@ import WorkflowTesting
         #expect(try await h.count("scan") == 1)
     }
 
+    @Test func aBatchIsolatesItsScansAndAnswersReplaysWithinIt() async throws {
+        let h = try await fair()
+        let now = h.engine.clock.now()
+        let requests = [
+            ScanRequest(campaign: "fair", input: "11010519491231002X", gate: "north", nonce: "a"),
+            ScanRequest(campaign: "fair", input: "11010519491231002X", gate: "north", nonce: "a"),  // retried
+            ScanRequest(campaign: "fair", input: "11010519491231002X", gate: "south", nonce: "b"),
+            ScanRequest(campaign: "fair", input: "ZZZZZZZZ", gate: "north", nonce: "c"),
+            ScanRequest(campaign: "fair", input: "13900139000", gate: "south", nonce: "d"),
+        ]
+        let answers = try await h.pool.write { db in try Checkin.scan(requests, now: now, db: db).map { try $0.get() } }
+        #expect(answers.map(\.result) == [.accepted, .accepted, .repeat_, .rejected, .accepted])
+        #expect(answers.map(\.replayed) == [false, true, false, false, false])
+        #expect(try await h.count("scan") == 4)
+    }
+
     @Test func unknownAndUnregisteredPeopleAreRefusedWithAReason() async throws {
         let h = try await fair()
         let unknown = try await scan(h, "ZZZZ-ZZZZ")

@@ -55,13 +55,36 @@ public enum Checkin {
     /// and checkpoint exists, even with many staff scanning at once; a nonce seen before returns
     /// the answer it got the first time.
     public static func scan(_ request: ScanRequest, now: Date, db: Database) throws -> ScanAnswer {
-        if let previous = try Row.fetchOne(db.cachedStatement(sql: """
+        try scan(request, now: now, db: db, windows: WindowCache())
+    }
+
+    /// Scans many requests in the caller's transaction, each in its own savepoint so one failure
+    /// cannot undo another (group commit for a busy gate). Windows are read once per batch.
+    public static func scan(_ requests: [ScanRequest], now: Date, db: Database) -> [Result<ScanAnswer, any Error>] {
+        let windows = WindowCache()
+        return requests.map { request in
+            Result {
+                var answer: ScanAnswer?
+                try db.inSavepoint {
+                    answer = try scan(request, now: now, db: db, windows: windows)
+                    return .commit
+                }
+                return answer!
+            }
+        }
+    }
+
+    /// The answer a nonce got the first time, if it was seen before.
+    static func replay(nonce: String, db: Database) throws -> ScanAnswer? {
+        guard let previous = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT s.result, s.reason, p.name, p.id_number, p.groups FROM scan s LEFT JOIN person p ON p.id = s.person_id
             WHERE s.nonce = ?
-            """), arguments: [request.nonce]) {
-            return answer(result: previous["result"], reason: previous["reason"], name: previous["name"],
-                          idNumber: previous["id_number"], groups: previous["groups"], replayed: true)
-        }
+            """), arguments: [nonce]) else { return nil }
+        return answer(result: previous["result"], reason: previous["reason"], name: previous["name"],
+                      idNumber: previous["id_number"], groups: previous["groups"], replayed: true)
+    }
+
+    static func scan(_ request: ScanRequest, now: Date, db: Database, windows: WindowCache) throws -> ScanAnswer {
         let zone = Self.zone
         let nowText = String.fromDatabaseValue(now.databaseValue) ?? ""
         let (method, lookup) = try resolve(request, db: db)
@@ -77,7 +100,7 @@ public enum Checkin {
         case .success(let id):
             personID = id
             person = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, id_number, groups FROM person WHERE id = ?"), arguments: [id])
-            if let why = try windowProblem(request, now: now, zone: zone, db: db) {
+            if let why = try windowProblem(request, now: now, zone: zone, window: windows.window(for: request, db: db)) {
                 reason = why
             } else if let standing = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT EXISTS (SELECT 1 FROM registration WHERE campaign = ?1 AND person_id = ?3) AS registered,
@@ -88,9 +111,7 @@ public enum Checkin {
                 || standing["id"] != nil {
                 // One query tells both whether they are registered and whether they were checked in already.
                 if !(standing["registered"] as Bool) {
-                    let walkIns = try Bool.fetchOne(db.cachedStatement(sql: """
-                        SELECT walk_ins FROM checkin_window WHERE campaign = ? AND checkpoint = ?
-                        """), arguments: [request.campaign, request.checkpoint]) ?? false
+                    let walkIns = try windows.window(for: request, db: db)?.walkIns ?? false
                     reason = "not registered for \(request.campaign)"
                         + (walkIns ? "; register them at the desk (walk-ins are welcome), then scan again" : "")
                 } else {
@@ -106,14 +127,21 @@ public enum Checkin {
                 reason = "checked in"
             }
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO scan (nonce, campaign, checkpoint, person_id, method, input, gate, staff, device, client_time,
-                              received_at, result, reason, first_scan_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [request.nonce, request.campaign, request.checkpoint, personID, method,
-                             Masking.scrub(request.input), request.gate, request.staff, request.device,
-                             request.clientTime.map { String.fromDatabaseValue($0.databaseValue) ?? "" }, nowText,
-                             result.rawValue, reason, firstScan])
+        do {
+            try db.cachedStatement(sql: """
+                INSERT INTO scan (nonce, campaign, checkpoint, person_id, method, input, gate, staff, device, client_time,
+                                  received_at, result, reason, first_scan_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [request.nonce, request.campaign, request.checkpoint, personID, method,
+                                         Masking.scrub(request.input), request.gate, request.staff, request.device,
+                                         request.clientTime.map { String.fromDatabaseValue($0.databaseValue) ?? "" },
+                                         nowText, result.rawValue, reason, firstScan])
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            // The nonce was seen before (a retried request): answer as the first time, count nothing.
+            // Checking for it only when the insert fails keeps a query off every normal scan.
+            guard let first = try replay(nonce: request.nonce, db: db) else { throw error }
+            return first
+        }
         return answer(result: result.rawValue, reason: reason, name: person?["name"], idNumber: person?["id_number"],
                       groups: person?["groups"], replayed: false)
     }
@@ -157,24 +185,49 @@ public enum Checkin {
     }
 
     /// Why check-in is not possible right now at this checkpoint, or nil when it is open.
-    static func windowProblem(_ request: ScanRequest, now: Date, zone: TimeZone, db: Database) throws -> String? {
-        guard let window = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT gates, opens_at, closes_at, status FROM checkin_window WHERE campaign = ? AND checkpoint = ?
-            """), arguments: [request.campaign, request.checkpoint]) else {
+    static func windowProblem(_ request: ScanRequest, now: Date, zone: TimeZone, window: Window?) -> String? {
+        guard let window else {
             return "check-in at \(request.checkpoint) is not open for \(request.campaign) (its step has not started)"
         }
-        if window["status"] == "closed" { return "check-in at \(request.checkpoint) has closed" }
-        if let opens: Date = window["opens_at"], now < opens {
+        if window.closed { return "check-in at \(request.checkpoint) has closed" }
+        if let opens = window.opens, now < opens {
             return "check-in at \(request.checkpoint) opens at \(TimeFormats.display(opens, timeZone: zone))"
         }
-        if let closes: Date = window["closes_at"], now >= closes {
+        if let closes = window.closes, now >= closes {
             return "check-in at \(request.checkpoint) closed at \(TimeFormats.display(closes, timeZone: zone))"
         }
-        let gates = (window["gates"] as String).split(separator: ",").map(String.init)
+        let gates = window.gates
         if !gates.isEmpty, !request.gate.isEmpty, !gates.contains(request.gate) {
             return "there is no gate '\(request.gate)' at \(request.checkpoint); gates: \(gates.joined(separator: ", "))"
         }
         return nil
+    }
+}
+
+/// An open checkpoint as stored by its `checkin.gate` step.
+struct Window {
+    var gates: [String]
+    var opens: Date?
+    var closes: Date?
+    var closed: Bool
+    var walkIns: Bool
+}
+
+/// Checkpoint windows read once per transaction: they cannot change while it holds the write lock.
+final class WindowCache {
+    private var windows: [String: Window?] = [:]
+
+    func window(for request: ScanRequest, db: Database) throws -> Window? {
+        let key = request.campaign + "\u{1F}" + request.checkpoint
+        if let known = windows[key] { return known }
+        let window = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT gates, opens_at, closes_at, status, walk_ins FROM checkin_window WHERE campaign = ? AND checkpoint = ?
+            """), arguments: [request.campaign, request.checkpoint]).map { row in
+            Window(gates: (row["gates"] as String).split(separator: ",").map(String.init), opens: row["opens_at"],
+                   closes: row["closes_at"], closed: row["status"] == "closed", walkIns: row["walk_ins"])
+        }
+        windows[key] = window
+        return window
     }
 }
 
