@@ -47,8 +47,4 @@ public final class EventRecorder: @unchecked Sendable {
     public var completed: [String] {
         all.compactMap { if case .completed(let step, _, _) = $0 { step } else { nil } }
     }
-
-    public var started: [String] {
-        all.compactMap { if case .started(let step, _) = $0 { step } else { nil } }
-    }
 }

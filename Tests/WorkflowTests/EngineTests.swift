@@ -289,6 +289,7 @@ import WorkflowTesting
         #expect(summary.run.status == .completed)
         #expect(try effects(h) == ["a", "b"])
         #expect(summary.steps[1].attempt == 1)
+        #expect(h.events.all.contains { if case .interrupted("b") = $0 { true } else { false } })
         #expect(h.events.all.contains { if case .started("b", 1) = $0 { true } else { false } })
     }
 

@@ -18,6 +18,8 @@ final class RunDriver {
     private var ready: [Int] = []
     private var readyHead = 0
     private var expressionScope: ExpressionScope
+    /// Attempts a crash interrupted, run again by this drive; reported when it begins.
+    private let interrupted: [String]
     /// Steps waiting for a time or a retry: the only ones the timer check looks at.
     private var timed = Set<Int>()
 
@@ -38,7 +40,7 @@ final class RunDriver {
         let host = ProcessInfo.processInfo.hostName
         let now = engine.clock.now()
         // Take ownership of the run, so two processes never drive it at once.
-        let (run, records) = try await engine.workspace.pool.write { db in
+        let (run, records, interrupted) = try await engine.workspace.pool.write { db in
             var run = try RunQueries.requireRun(campaign, in: db)
             if let owner = run.ownerPid, owner != pid, run.ownerHost == host, Self.processIsAlive(owner) {
                 throw WorkflowError.unavailable(
@@ -60,9 +62,10 @@ final class RunDriver {
                 try RunQueries.appendEvent(db, run: run.id, step: step, attempt: nil, at: now, kind: "interrupted",
                                            message: "the attempt was interrupted (the process stopped); running it again")
             }
-            return (run, try RunQueries.steps(runID: run.id, in: db))
+            return (run, try RunQueries.steps(runID: run.id, in: db), interrupted)
         }
         self.run = run
+        self.interrupted = interrupted
         self.workflow = try engine.loadDefinition(run)
         let byID = Dictionary(records.map { ($0.stepId, $0) }, uniquingKeysWith: { first, _ in first })
         states = try workflow.definition.steps.map { step in
@@ -97,6 +100,7 @@ final class RunDriver {
     // MARK: - The loop
 
     func drive() async throws -> RunSummary {
+        for step in interrupted { engine.observer(.interrupted(step: step)) }
         do {
             try await loop()
         } catch {

@@ -13,10 +13,6 @@ public struct Template: Sendable {
         parts.count == 1 && { if case .expression = parts[0] { true } else { false } }()
     }
 
-    public var hasExpressions: Bool {
-        parts.contains { if case .expression = $0 { true } else { false } }
-    }
-
     public var expressions: [(expression: Expression, offset: Int)] {
         parts.compactMap { if case .expression(let e, _, let o) = $0 { (e, o) } else { nil } }
     }
