@@ -30,11 +30,13 @@ let package = Package(
         ),
         // libqrencode (Debian's libqrencode-dev): QR codes for badges and staff sign-in links.
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        // libxlsxwriter (Debian's libxlsxwriter-dev): Excel workbooks for tally reports.
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // The domain plugins compiled into the binary.
         .target(
             name: "Plugins",
             dependencies: [
-                "Workflow", "CQRencode",
+                "Workflow", "CQRencode", "CXlsxWriter",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The raw SQLite API, for the one hot loop GRDB's conveniences would slow (ledger imports).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -76,6 +78,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CheckinTests",
+            dependencies: ["Workflow", "Plugins", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "OutcomeTests",
             dependencies: ["Workflow", "Plugins", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // End-to-end tests run the built `campaign` binary; depending on it makes `swift test` build it.

@@ -14,6 +14,7 @@ struct CampaignCommand: AsyncParsableCommand {
             ValidateCommand.self, StartCommand.self, StatusCommand.self, ResumeCommand.self, SignalCommand.self,
             RetryCommand.self, HistoryCommand.self, GraphCommand.self, PluginsCommand.self, ImportCommand.self,
             RegisterCommand.self, CheckinCommand.self, CheckinsCommand.self, ServeCommand.self, StaffCommand.self, BadgesCommand.self,
+            RecordCommand.self, OutcomesCommand.self, TallyCommand.self,
         ]
     )
 }

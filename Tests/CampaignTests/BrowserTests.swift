@@ -10,11 +10,11 @@ import WorkflowTesting
         FileManager.default.isExecutableFile(atPath: $0)
     }
 
-    func browse(_ url: String, screenshot: String? = nil) throws -> String {
+    func browse(_ url: String, screenshot: String? = nil, windowSize: String = "412,915") throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.chromium!)
         var arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=8000",
-                         "--window-size=412,915", "--user-data-dir=\(NSTemporaryDirectory())/chromium-\(UUID().uuidString)"]
+                         "--window-size=\(windowSize)", "--user-data-dir=\(NSTemporaryDirectory())/chromium-\(UUID().uuidString)"]
         arguments += screenshot.map { ["--screenshot=\($0)"] } ?? ["--dump-dom"]
         process.arguments = arguments + [url]
         let output = Pipe()

@@ -39,12 +39,15 @@ import WorkflowTesting
     }
 
     @Test func organizerJourneyThroughTheSpringFair() throws {
-        let cli = CLIRunner(directory: try TemporaryDirectory())
-        let start = try cli.run("start", "workflows/spring-fair.yaml", env: ["CAMPAIGN_NOW": "2026-02-20T09:00:00+08:00"])
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        let reports = dir.url.appendingPathComponent("reports").path
+        let start = try cli.run("start", "workflows/spring-fair.yaml", "--var", "reports=\(reports)",
+                                env: ["CAMPAIGN_NOW": "2026-02-20T09:00:00+08:00"])
         #expect(start.status == 0, "\(start.stderr)")
         #expect(start.stdout.contains("✓ announce"))
         #expect(start.stdout.contains("campaign signal spring-fair-2026 gate"))
-        #expect(start.stdout.contains("Campaign spring-fair-2026 is waiting (4 of 8 steps done)"))
+        #expect(start.stdout.contains("Campaign spring-fair-2026 is waiting (4 of 9 steps done)"))
         #expect(start.stdout.contains("people.csv row 43, 身份证号"))
         #expect(start.stdout.contains("inserted=297 linked=297"))
         #expect(start.stdout.contains("check-in at gate is open from 2026-03-01 08:30"))
@@ -68,6 +71,10 @@ import WorkflowTesting
         #expect(late.status == 0, "\(late.stderr)")
         #expect(late.stdout.contains("✓ tally"))
         #expect(late.stdout.contains("Campaign spring-fair-2026 completed"))
+        // tally.report wrote the county's files.
+        for ext in ["xlsx", "html"] {
+            #expect(FileManager.default.fileExists(atPath: "\(reports)/spring-fair-2026.\(ext)"))
+        }
 
         let status = try cli.run("status")
         #expect(status.stdout.contains("spring-fair-2026"))

@@ -155,33 +155,7 @@ public enum Checkin {
 
     /// Finds the person a scan names: a badge code, an ID number or a mobile number.
     static func resolve(_ request: ScanRequest, db: Database) throws -> (method: String, Result<Int64, LookupFailure>) {
-        let input = request.input.trimmingCharacters(in: .whitespaces)
-        let digits = input.filter { $0.isNumber || $0 == "X" || $0 == "x" }
-        if digits.count >= 15 {
-            guard let id = try? ResidentID(input) else {
-                return ("id", .failure(LookupFailure("\(Masking.scrub(input)) is not a valid ID number; check it or scan the badge")))
-            }
-            guard let personID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE id_number = ?"),
-                                                    arguments: [id.value]) else {
-                return ("id", .failure(LookupFailure("no one with ID number \(id.masked) is in the ledger")))
-            }
-            return ("id", .success(personID))
-        }
-        if let phone = try? PhoneNumber(input) {
-            let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ? LIMIT 2"), arguments: [phone.value])
-            switch ids.count {
-            case 0: return ("phone", .failure(LookupFailure("no one with phone \(phone.masked) is in the ledger")))
-            case 1: return ("phone", .success(ids[0]))
-            default:
-                return ("phone", .failure(LookupFailure("several people share phone \(phone.masked); scan the badge or type the ID number")))
-            }
-        }
-        let scheme = try Registration.badgeCode(for: request.campaign, db: db)
-        guard let personID = scheme.decode(input),
-              try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?)"), arguments: [personID])! else {
-            return ("code", .failure(LookupFailure("unknown code '\(input.prefix(12))': not a badge of \(request.campaign)")))
-        }
-        return ("code", .success(personID))
+        try PersonLookup.resolve(request.input, campaign: request.campaign, db: db)
     }
 
     /// Why check-in is not possible right now at this checkpoint, or nil when it is open.
@@ -260,9 +234,4 @@ extension Checkin {
         }
         return entries.reversed()
     }
-}
-
-struct LookupFailure: Error {
-    let reason: String
-    init(_ reason: String) { self.reason = reason }
 }

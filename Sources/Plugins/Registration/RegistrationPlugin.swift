@@ -23,6 +23,11 @@ public enum RegistrationPlugin {
         case .enterprises:
             return try ImportRunner.run(EnterpriseImport(), file: file, options: options, db: db, progress: progress)
         case .postings: return try ImportRunner.run(PostingImport(), file: file, options: options, db: db, progress: progress)
+        case .outcomes:
+            guard options.campaign != nil else {
+                throw WorkflowError.usage("outcomes belong to a campaign", hint: "add --campaign NAME")
+            }
+            return try ImportRunner.run(OutcomeImport(), file: file, options: options, db: db, progress: progress)
         }
     }
 
@@ -31,12 +36,13 @@ public enum RegistrationPlugin {
         case .people: PeopleImport.fields
         case .enterprises: EnterpriseImport.fields
         case .postings: PostingImport.fields
+        case .outcomes: OutcomeImport.fields
         }
     }
 }
 
 public enum LedgerListKind: String, Sendable, CaseIterable {
-    case people, enterprises, postings
+    case people, enterprises, postings, outcomes
 }
 
 /// `registration.import-*`: the import as a campaign step. The file is read and written inside

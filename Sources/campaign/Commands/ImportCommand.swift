@@ -8,18 +8,19 @@ extension LedgerListKind: ExpressibleByArgument {}
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import job seekers, enterprises or postings from a CSV or XLSX file into the ledger.",
+        abstract: "Import job seekers, enterprises, postings or outcomes from a CSV or XLSX file.",
         discussion: """
             Headers may be Chinese or English (姓名/name, 身份证号/id_number, 手机号/phone, 乡镇/township,
             村/village, 人员类别/groups, 技能/skills, 求职意向/desired_job; 企业名称, 统一社会信用代码, 行业;
-            岗位名称, 招聘人数, 薪资 …). Bad rows are reported with their row number and reason and written to
+            岗位名称, 招聘人数, 薪资 …; outcomes: 身份证号/报名码/手机号, 岗位编号 or 企业名称+岗位名称,
+            结果 (面试/达成意向/成功就业/稳定就业), 日期, 备注 — with --campaign). Bad rows are reported with their row number and reason and written to
             NAME.rejects.csv beside the file; the valid rows are imported. Importing the same file again
             changes nothing; a changed row updates the record and the change is recorded.
             """)
 
-    @Argument(help: "people, enterprises or postings.") var kind: LedgerListKind
+    @Argument(help: "people, enterprises, postings or outcomes.") var kind: LedgerListKind
     @Argument(help: "The CSV or XLSX file.") var file: String
-    @Option(help: "Register the people (or link the enterprises/postings) to this started campaign.")
+    @Option(help: "Register the people (or link the enterprises/postings) to this started campaign; outcomes need it.")
     var campaign: String?
     @Option(help: "utf-8 or gb18030 (gbk); detected when omitted.") var encoding: String?
     @Option(help: "The XLSX sheet to read (default: the first).") var sheet: String?
@@ -74,7 +75,7 @@ enum ImportReport {
         t.line(t.bold("Imported \(name)") + " (\(s.format)\(rate))")
         t.line("  \(s.rows) rows: \(t.green("\(s.inserted) new")), \(s.updated) updated, \(s.unchanged) unchanged, "
                + (s.rejected > 0 ? t.red("\(s.rejected) rejected") : "0 rejected"))
-        if let campaign {
+        if let campaign, kind != .outcomes {
             let noun = kind == .people ? "registered to" : "linked to"
             t.line("  \(s.linked) newly \(noun) \(campaign)")
         }

@@ -16,6 +16,8 @@ struct EnterpriseImport: LedgerKind {
     static let actionName = "import-enterprises"
     static let actionSummary = "Imports the enterprises coming to this campaign."
     static let noun = "enterprise"
+    /// Every row that parses is written: no reason to keep its cells.
+    static let writerMayRefuse = false
     static let fields: [FieldSpec] = [
         FieldSpec("credit_code", "统一社会信用代码", aliases: ["信用代码", "社会信用代码", "企业信用代码", "uscc", "creditcode"],
                   required: true),

@@ -117,12 +117,15 @@ enum ImportRunner {
                     switch parsed {
                     case .problem(let p):
                         problem = p
-                    case .record(let row, let record):
+                    case .record(let row, let record, let cells):
                         switch try writer.write(record, row: row) {
                         case .success(.inserted): summary.inserted += 1
                         case .success(.updated): summary.updated += 1
                         case .success(.unchanged): summary.unchanged += 1
-                        case .failure(let p): problem = p
+                        case .failure(var p):
+                            // The reject file repeats the row so the clerk can fix it there.
+                            if p.cells.isEmpty { p.cells = cells ?? [] }
+                            problem = p
                         }
                     }
                     if let problem {
@@ -153,7 +156,8 @@ enum ImportRunner {
     }
 
     enum ParsedRow<Record: Sendable>: Sendable {
-        case record(row: Int, Record)
+        /// The cells are kept only for kinds whose writer may refuse a valid row (see `LedgerKind`).
+        case record(row: Int, Record, cells: [String]?)
         case problem(RowProblem)
     }
 
@@ -177,7 +181,7 @@ enum ImportRunner {
                                                          cells: cells)))
                     } else {
                         firstRow[key] = row.row
-                        batch.append(.record(row: row.row, record))
+                        batch.append(.record(row: row.row, record, cells: K.writerMayRefuse ? cells : nil))
                     }
                 }
                 if batch.count == batchSize {

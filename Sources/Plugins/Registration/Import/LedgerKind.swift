@@ -24,6 +24,10 @@ protocol LedgerKind: Sendable {
     /// The identity used to spot the same record twice in one file.
     static func key(of record: Record) -> Key
 
+    /// Whether the writer can refuse a row that parsed (e.g. a posting whose enterprise is not in
+    /// the ledger); the runner then keeps each row's cells for the reject file.
+    static var writerMayRefuse: Bool { get }
+
     /// Prepares statements once per import.
     func makeWriter(_ db: Database, options: ImportOptions) throws -> any LedgerWriter<Record>
 }
@@ -36,6 +40,10 @@ protocol LedgerWriter<Record> {
     var linked: Int { get }
     /// Writes what the writer buffered; called once after the last row.
     mutating func finish() throws
+}
+
+extension LedgerKind {
+    static var writerMayRefuse: Bool { true }
 }
 
 extension LedgerWriter {

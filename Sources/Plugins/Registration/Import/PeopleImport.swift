@@ -22,6 +22,8 @@ struct PeopleImport: LedgerKind {
     static let actionName = "import-people"
     static let actionSummary = "Imports a ledger of job seekers and registers them to this campaign with badge codes."
     static let noun = "person"
+    /// Every row that parses is written: no reason to keep its cells.
+    static let writerMayRefuse = false
     static let fields: [FieldSpec] = [
         FieldSpec("id_number", "身份证号", aliases: ["身份证号码", "公民身份号码", "身份证", "证件号码", "证件号", "idnumber", "id",
                                                    "idcard", "idno"], required: true),

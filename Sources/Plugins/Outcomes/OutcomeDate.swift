@@ -1,0 +1,29 @@
+import Foundation
+import Workflow
+
+/// Dates as clerks write them on follow-up sheets: 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日,
+/// or an Excel date cell (a serial day number). Stored as `yyyy-MM-dd`.
+enum OutcomeDate {
+    static func parse(_ text: String) -> String? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if let serial = Double(t), serial >= 20_000, serial < 80_000 {
+            // Excel's day 0 is 1899-12-30 (its 1900 leap-year bug included).
+            let date = Date(timeIntervalSince1970: (serial.rounded(.down) - 25_569) * 86_400)
+            return String(TimeFormats.display(date, timeZone: TimeZone(identifier: "UTC")!).prefix(10))
+        }
+        let parts = t.replacingOccurrences(of: "日", with: "")
+            .split(whereSeparator: { "-/.年月".contains($0) }).map(String.init)
+        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (2000...2100).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
+              calendar.component(.day, from: date) == day else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// Today in China Standard Time.
+    static func today(_ now: Date) -> String {
+        String(TimeFormats.display(now, timeZone: TimeZone(identifier: "Asia/Shanghai")!).prefix(10))
+    }
+}

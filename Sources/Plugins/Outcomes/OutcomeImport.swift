@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import Workflow
+
+struct OutcomeRecord: Sendable {
+    /// The person as the sheet names them: ID number, badge code or phone (the first given).
+    var person: String
+    var personField: String
+    /// A posting code, or an enterprise and a title.
+    var postingCode: String
+    var enterprise: String
+    var title: String
+    var stage: OutcomeStage
+    var date: String
+    var note: String
+    var recordedBy: String
+}
+
+/// Follow-up sheets (跟踪回访表): one row per job seeker and posting, with the stage reached.
+/// Rows go through the same rules as `campaign record`, so a sheet imported twice changes
+/// nothing and a sheet of interviews imported after the placements moves no one back.
+struct OutcomeImport: LedgerKind {
+    static let actionName = "import-outcomes"
+    static let actionSummary = "Imports a follow-up sheet of interviews, intents and placements."
+    static let noun = "outcome"
+    static let fields: [FieldSpec] = [
+        FieldSpec("id_number", "身份证号", aliases: ["身份证号码", "公民身份号码", "证件号码", "身份证", "idnumber", "id"]),
+        FieldSpec("code", "报名码", aliases: ["胸卡码", "登记码", "二维码", "badge", "code", "registrationcode"]),
+        FieldSpec("phone", "手机号", aliases: ["手机号码", "联系电话", "电话", "mobile", "phone"]),
+        FieldSpec("posting", "岗位编号", aliases: ["岗位代码", "岗位码", "postingcode", "posting"]),
+        FieldSpec("enterprise", "企业名称", aliases: ["单位名称", "企业", "公司名称", "用人单位", "company", "enterprise"]),
+        FieldSpec("title", "岗位名称", aliases: ["岗位", "职位", "职位名称", "招聘岗位", "position", "title"]),
+        FieldSpec("stage", "结果", aliases: ["求职结果", "阶段", "状态", "进展", "对接结果", "stage", "outcome", "result"],
+                  required: true),
+        FieldSpec("date", "日期", aliases: ["时间", "结果日期", "入职日期", "面试日期", "date"]),
+        FieldSpec("note", "备注", aliases: ["说明", "note", "notes"]),
+        FieldSpec("recorded_by", "记录人", aliases: ["经办人", "回访人", "staff", "recordedby"]),
+    ]
+
+    static func parse(_ row: RowCells) -> Result<OutcomeRecord, RowProblem> {
+        guard let (field, person) = ["id_number", "code", "phone"].lazy.map({ ($0, row[$0]) }).first(where: { !$0.1.isEmpty })
+        else {
+            return .failure(.at(row, row.has("id_number") ? "id_number" : "code", fields: fields,
+                                "the row names no job seeker: give the ID number, the badge code or the phone"))
+        }
+        let postingCode = row["posting"], enterprise = row["enterprise"], title = row["title"]
+        if postingCode.isEmpty && (enterprise.isEmpty || title.isEmpty) {
+            return .failure(.at(row, row.has("posting") ? "posting" : "title", fields: fields,
+                                "the row names no posting: give the posting code, or the enterprise and the posting title"))
+        }
+        let rawStage = row["stage"]
+        guard let stage = OutcomeStage.parse(rawStage), stage != .none else {
+            return .failure(.at(row, "stage", fields: fields, "'\(rawStage)' is not a stage; write 面试, 达成意向, 成功就业 or 稳定就业 "
+                                + "(interview, intent, placement, retained)"))
+        }
+        let rawDate = row["date"]
+        var date = ""
+        if !rawDate.isEmpty {
+            guard let parsed = OutcomeDate.parse(rawDate) else {
+                return .failure(.at(row, "date", fields: fields, "'\(rawDate)' is not a date; write it like 2026-03-05"))
+            }
+            date = parsed
+        }
+        return .success(OutcomeRecord(person: person, personField: field, postingCode: postingCode, enterprise: enterprise,
+                                      title: title, stage: stage, date: date, note: row["note"],
+                                      recordedBy: row["recorded_by"]))
+    }
+
+    /// The same person, posting and stage twice in one sheet is a duplicate; two stages are not.
+    static func key(of record: OutcomeRecord) -> String {
+        [record.person, record.postingCode, record.enterprise, record.title, String(record.stage.rawValue)]
+            .joined(separator: "\u{1F}")
+    }
+
+    func makeWriter(_ db: Database, options: ImportOptions) throws -> any LedgerWriter<OutcomeRecord> {
+        guard let campaign = options.campaign else {
+            throw WorkflowError.usage("outcomes belong to a campaign", hint: "add --campaign NAME")
+        }
+        _ = try RunQueries.requireRun(campaign, in: db)
+        return OutcomeWriter(db: db, campaign: campaign, options: options)
+    }
+}
+
+struct OutcomeWriter: LedgerWriter {
+    let db: Database
+    let campaign: String
+    let options: ImportOptions
+    /// Imports link nothing to the campaign; outcomes are counted by `campaign tally`.
+    let linked = 0
+
+    func write(_ record: OutcomeRecord, row: Int) throws -> Result<WriteOutcome, RowProblem> {
+        func problem(_ refusal: OutcomeRefusal) -> RowProblem {
+            let column: String
+            switch refusal.field {
+            case .person: column = OutcomeImport.fields.first { $0.key == record.personField }?.label ?? "身份证号"
+            case .posting: column = record.postingCode.isEmpty ? "岗位名称" : "岗位编号"
+            case .stage: column = "结果"
+            case .date: column = "日期"
+            }
+            return RowProblem(row: row, column: column, reason: refusal.reason, cells: [])
+        }
+        do {
+            // Each row in its own savepoint: a refused row leaves no trace, the others stay.
+            var result: OutcomeResult?
+            try db.inSavepoint {
+                let code = record.postingCode.isEmpty
+                    ? try Outcomes.postingCode(enterprise: record.enterprise, title: record.title, campaign: campaign, db: db)
+                    : record.postingCode
+                result = try Outcomes.record(OutcomeEntry(campaign: campaign, person: record.person, posting: code,
+                                                          stage: record.stage, date: record.date.isEmpty ? nil : record.date,
+                                                          note: record.note, recordedBy: record.recordedBy,
+                                                          source: options.source), now: options.now, db: db)
+                return .commit
+            }
+            switch result!.change {
+            case .advanced(from: .none, _): return .success(.inserted)
+            case .advanced: return .success(.updated)
+            case .unchanged, .corrected: return .success(.unchanged)
+            }
+        } catch let refusal as OutcomeRefusal {
+            return .failure(problem(refusal))
+        }
+    }
+}

@@ -1,0 +1,251 @@
+import Foundation
+import GRDB
+import Workflow
+
+/// One outcome as booth staff or a follow-up clerk report it.
+public struct OutcomeEntry: Sendable {
+    public var campaign: String
+    /// A badge code, an ID number or a mobile number.
+    public var person: String
+    /// The posting's code (e.g. P7K2M9Q), as printed on the posting list.
+    public var posting: String
+    public var stage: OutcomeStage
+    /// `yyyy-MM-dd` or another common spelling; today when nil.
+    public var date: String?
+    public var note: String
+    public var recordedBy: String
+    /// Moving a stage back (or withdrawing it with `.none`) is a correction and must be asked for.
+    public var correction: Bool
+    /// cli, web, or the imported file's name.
+    public var source: String
+
+    public init(campaign: String, person: String, posting: String, stage: OutcomeStage, date: String? = nil,
+                note: String = "", recordedBy: String = "", correction: Bool = false, source: String = "cli") {
+        self.campaign = campaign
+        self.person = person
+        self.posting = posting
+        self.stage = stage
+        self.date = date
+        self.note = note
+        self.recordedBy = recordedBy
+        self.correction = correction
+        self.source = source
+    }
+}
+
+/// What recording did.
+public struct OutcomeResult: Sendable, Equatable {
+    public enum Change: Sendable, Equatable {
+        /// Moved forward (or recorded for the first time, from `.none`).
+        case advanced(from: OutcomeStage, to: OutcomeStage)
+        /// Already at that stage or further (a placement implies the interview): nothing written,
+        /// so re-importing a sheet changes nothing. Carries the stage the person stays at.
+        case unchanged(OutcomeStage)
+        /// Moved back or withdrawn on purpose; kept in the history as a correction.
+        case corrected(from: OutcomeStage, to: OutcomeStage)
+    }
+
+    public var change: Change
+    public var maskedName: String
+    public var maskedID: String
+    public var posting: String
+    public var enterprise: String
+}
+
+/// A refusal that names what to do about it. The row number is filled in by imports.
+public struct OutcomeRefusal: Error, Sendable, CustomStringConvertible {
+    public enum Field: Sendable { case person, posting, stage, date }
+    public var field: Field
+    public var reason: String
+    public var description: String { reason }
+}
+
+public enum Outcomes {
+    /// Records an outcome in the caller's transaction. Moving forward is always allowed (skipping
+    /// stages is fine: a placement implies the interview and the intent); the same or an earlier
+    /// stage changes nothing; moving back happens only with `correction`, kept in the history.
+    public static func record(_ entry: OutcomeEntry, now: Date, db: Database) throws -> OutcomeResult {
+        _ = try RunQueries.requireRun(entry.campaign, in: db)
+        let personID = try person(entry.person, campaign: entry.campaign, db: db)
+        let posting = try posting(entry.posting, campaign: entry.campaign, db: db)
+        let date: String
+        if let raw = entry.date, !raw.isEmpty {
+            guard let parsed = OutcomeDate.parse(raw) else {
+                throw OutcomeRefusal(field: .date, reason: "'\(raw)' is not a date; write it like 2026-03-05")
+            }
+            date = parsed
+        } else {
+            date = OutcomeDate.today(now)
+        }
+        let current = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT stage, stage_date, recorded_by FROM outcome WHERE campaign = ? AND person_id = ? AND posting_id = ?
+            """), arguments: [entry.campaign, personID, posting.id])
+        let from = current.flatMap { OutcomeStage(rawValue: $0["stage"]) } ?? OutcomeStage.none
+        let change: OutcomeResult.Change
+        if entry.stage > from {
+            change = .advanced(from: from, to: entry.stage)
+        } else if entry.correction && entry.stage < from {
+            change = .corrected(from: from, to: entry.stage)
+        } else {
+            // The same stage, or an earlier one the current stage already implies (an interview
+            // sheet imported after the placements): true, and nothing to write.
+            change = .unchanged(from)
+        }
+        if case .unchanged = change {} else {
+            if entry.stage == .none {
+                try db.cachedStatement(sql: "DELETE FROM outcome WHERE campaign = ? AND person_id = ? AND posting_id = ?")
+                    .execute(arguments: [entry.campaign, personID, posting.id])
+            } else {
+                try db.cachedStatement(sql: """
+                    INSERT INTO outcome (campaign, person_id, posting_id, stage, stage_date, note, recorded_by, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (campaign, person_id, posting_id) DO UPDATE SET stage = excluded.stage,
+                        stage_date = excluded.stage_date, note = excluded.note, recorded_by = excluded.recorded_by,
+                        updated_at = excluded.updated_at
+                    """).execute(arguments: [entry.campaign, personID, posting.id, entry.stage.rawValue, date, entry.note,
+                                             entry.recordedBy, now])
+            }
+            var correction = false
+            if case .corrected = change { correction = true }
+            try db.cachedStatement(sql: """
+                INSERT INTO outcome_change (campaign, person_id, posting_id, from_stage, to_stage, stage_date, note, correction,
+                                            recorded_by, source, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [entry.campaign, personID, posting.id, from.rawValue, entry.stage.rawValue, date,
+                                         entry.note, correction, entry.recordedBy, entry.source, now])
+        }
+        let who = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, id_number FROM person WHERE id = ?"),
+                                   arguments: [personID])
+        return OutcomeResult(change: change, maskedName: Masking.name(who?["name"] ?? ""),
+                             maskedID: Masking.idNumber(who?["id_number"] ?? ""), posting: posting.title,
+                             enterprise: posting.enterprise)
+    }
+
+    /// The person, who must be registered for the campaign: outcomes count in its funnel.
+    static func person(_ input: String, campaign: String, db: Database) throws -> Int64 {
+        let (_, lookup) = try PersonLookup.resolve(input, campaign: campaign, db: db)
+        switch lookup {
+        case .failure(let why):
+            throw OutcomeRefusal(field: .person, reason: why.reason)
+        case .success(let id):
+            guard try Bool.fetchOne(db.cachedStatement(sql: """
+                SELECT EXISTS (SELECT 1 FROM registration WHERE campaign = ? AND person_id = ?)
+                """), arguments: [campaign, id])! else {
+                throw OutcomeRefusal(field: .person, reason: "\(Masking.scrub(input)) is not registered for \(campaign); "
+                                     + "register them first (campaign register --campaign \(campaign) …)")
+            }
+            return id
+        }
+    }
+
+    struct PostingRef {
+        var id: Int64
+        var code: String
+        var title: String
+        var enterprise: String
+    }
+
+    /// The posting, which must be offered at the campaign (imported with it or linked to it).
+    static func posting(_ input: String, campaign: String, db: Database) throws -> PostingRef {
+        let code = input.trimmingCharacters(in: .whitespaces).uppercased()
+        guard !code.isEmpty else {
+            throw OutcomeRefusal(field: .posting, reason: "no posting given; give the posting code from the posting list")
+        }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT p.id, p.code, p.title, e.name AS enterprise,
+                   EXISTS (SELECT 1 FROM campaign_posting c WHERE c.campaign = ? AND c.posting_id = p.id) AS offered
+            FROM posting p JOIN enterprise e ON e.credit_code = p.credit_code WHERE p.code = ?
+            """), arguments: [campaign, code]) else {
+            throw OutcomeRefusal(field: .posting, reason: "no posting with code \(code) is in the ledger; "
+                                 + "see the codes with `campaign tally \(campaign) --by posting`")
+        }
+        guard row["offered"] as Bool else {
+            throw OutcomeRefusal(field: .posting, reason: "posting \(code) (\(row["title"] as String)) is not offered at "
+                                 + "\(campaign); import the postings with --campaign \(campaign) to link them")
+        }
+        return PostingRef(id: row["id"], code: row["code"], title: row["title"], enterprise: row["enterprise"])
+    }
+
+    /// The history of one person's outcomes in a campaign, oldest first (masked nothing: no personal data in it).
+    public static func history(campaign: String, person: String, db: Database) throws -> [OutcomeChange] {
+        let personID = try self.person(person, campaign: campaign, db: db)
+        return try Row.fetchAll(db, sql: """
+            SELECT c.from_stage, c.to_stage, c.stage_date, c.note, c.correction, c.recorded_by, c.source, c.recorded_at,
+                   p.code, p.title
+            FROM outcome_change c JOIN posting p ON p.id = c.posting_id
+            WHERE c.campaign = ? AND c.person_id = ? ORDER BY c.id
+            """, arguments: [campaign, personID]).map { row in
+            OutcomeChange(from: OutcomeStage(rawValue: row["from_stage"]) ?? .none,
+                          to: OutcomeStage(rawValue: row["to_stage"]) ?? .none, date: row["stage_date"], note: row["note"],
+                          correction: row["correction"], recordedBy: row["recorded_by"], source: row["source"],
+                          recordedAt: row["recorded_at"], postingCode: row["code"], postingTitle: row["title"])
+        }
+    }
+}
+
+public struct OutcomeChange: Sendable {
+    public var from: OutcomeStage
+    public var to: OutcomeStage
+    public var date: String
+    public var note: String
+    public var correction: Bool
+    public var recordedBy: String
+    public var source: String
+    public var recordedAt: Date
+    public var postingCode: String
+    public var postingTitle: String
+}
+
+extension Outcomes {
+    /// The code of the posting an enterprise offers at a campaign under a title, for sheets that
+    /// name postings by enterprise and title rather than by code.
+    static func postingCode(enterprise: String, title: String, campaign: String, db: Database) throws -> String {
+        let codes = try String.fetchAll(db.cachedStatement(sql: """
+            SELECT p.code FROM campaign_posting c JOIN posting p ON p.id = c.posting_id
+            JOIN enterprise e ON e.credit_code = p.credit_code
+            WHERE c.campaign = ? AND p.title = ? AND (e.name = ? OR e.credit_code = ?) LIMIT 2
+            """), arguments: [campaign, title, enterprise, enterprise])
+        guard codes.count == 1 else {
+            throw OutcomeRefusal(field: .posting, reason: codes.isEmpty
+                ? "\(enterprise) offers no posting titled '\(title)' at \(campaign); check the spelling against the posting list"
+                : "\(enterprise) offers several postings titled '\(title)'; give the posting code")
+        }
+        return codes[0]
+    }
+}
+
+/// A job seeker at a stage, for the list a manager asks for (who was placed): masked.
+public struct OutcomePerson: Sendable {
+    public var maskedName: String
+    public var maskedID: String
+    public var maskedPhone: String
+    public var township: String
+    public var village: String
+    public var stage: OutcomeStage
+    public var date: String
+    public var postingCode: String
+    public var postingTitle: String
+    public var enterprise: String
+}
+
+extension Outcomes {
+    /// Everyone at `atLeast` or further in a campaign, with their furthest outcome, masked.
+    public static func people(campaign: String, atLeast: OutcomeStage, db: Database) throws -> [OutcomePerson] {
+        try Row.fetchAll(db, sql: """
+            SELECT pe.name, pe.id_number, pe.phone, pe.township, pe.village, o.stage, o.stage_date,
+                   po.code, po.title, e.name AS enterprise
+            FROM outcome o JOIN person pe ON pe.id = o.person_id JOIN posting po ON po.id = o.posting_id
+            JOIN enterprise e ON e.credit_code = po.credit_code
+            WHERE o.campaign = ? AND o.stage >= ?
+              AND o.posting_id = (SELECT o2.posting_id FROM outcome o2 WHERE o2.campaign = o.campaign
+                                  AND o2.person_id = o.person_id ORDER BY o2.stage DESC, o2.stage_date LIMIT 1)
+            ORDER BY pe.township, pe.village, pe.name
+            """, arguments: [campaign, max(atLeast.rawValue, 1)]).map { row in
+            OutcomePerson(maskedName: Masking.name(row["name"]), maskedID: Masking.idNumber(row["id_number"]),
+                          maskedPhone: (row["phone"] as String?).map(Masking.phone) ?? "", township: row["township"],
+                          village: row["village"], stage: OutcomeStage(rawValue: row["stage"]) ?? .none,
+                          date: row["stage_date"], postingCode: row["code"], postingTitle: row["title"],
+                          enterprise: row["enterprise"])
+        }
+    }
+}

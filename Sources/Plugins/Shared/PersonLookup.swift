@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+
+/// Finds the person staff name by what they have at hand: a campaign badge code, an 18-digit ID
+/// number or an 11-digit mobile number. Shared by check-in and outcome recording, so both
+/// accept the same inputs and refuse them with the same words.
+enum PersonLookup {
+    /// How the person was named: `code`, `id` or `phone`.
+    typealias Method = String
+
+    static func resolve(_ rawInput: String, campaign: String, db: Database) throws -> (method: Method, Result<Int64, LookupFailure>) {
+        let input = rawInput.trimmingCharacters(in: .whitespaces)
+        let digits = input.filter { $0.isNumber || $0 == "X" || $0 == "x" }
+        if digits.count >= 15 {
+            guard let id = try? ResidentID(input) else {
+                return ("id", .failure(LookupFailure("\(Masking.scrub(input)) is not a valid ID number; check it or scan the badge")))
+            }
+            guard let personID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE id_number = ?"),
+                                                    arguments: [id.value]) else {
+                return ("id", .failure(LookupFailure("no one with ID number \(id.masked) is in the ledger")))
+            }
+            return ("id", .success(personID))
+        }
+        if let phone = try? PhoneNumber(input) {
+            let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ? LIMIT 2"), arguments: [phone.value])
+            switch ids.count {
+            case 0: return ("phone", .failure(LookupFailure("no one with phone \(phone.masked) is in the ledger")))
+            case 1: return ("phone", .success(ids[0]))
+            default:
+                return ("phone", .failure(LookupFailure("several people share phone \(phone.masked); scan the badge or type the ID number")))
+            }
+        }
+        let scheme = try Registration.badgeCode(for: campaign, db: db)
+        guard let personID = scheme.decode(input),
+              try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?)"), arguments: [personID])! else {
+            return ("code", .failure(LookupFailure("unknown code '\(input.prefix(12))': not a badge of \(campaign)")))
+        }
+        return ("code", .success(personID))
+    }
+}
+
+struct LookupFailure: Error {
+    let reason: String
+    init(_ reason: String) { self.reason = reason }
+}

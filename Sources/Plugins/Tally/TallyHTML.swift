@@ -1,0 +1,157 @@
+import Foundation
+import Workflow
+
+/// The tally as one self-contained HTML file: an SVG funnel, a bar chart and a table per
+/// breakdown, no scripts and nothing fetched, so it can be mailed, opened offline and printed.
+public enum TallyHTML {
+    public static func render(_ report: TallyReport, lang: TallyLanguage) -> String {
+        let zone = TimeZone(identifier: "Asia/Shanghai")!
+        let title = report.heading(lang) + (lang == .zh ? " 招聘成效汇总" : " — outcomes tally")
+        var body = "<header><h1>\(escape(title))</h1><p class=\"meta\">"
+        body += escape((lang == .zh ? "活动：" : "Campaigns: ") + report.campaigns.map(\.name).joined(separator: ", "))
+        if report.from != nil || report.to != nil {
+            body += " · " + escape("\(report.from ?? "…") – \(report.to ?? "…")")
+        }
+        body += " · " + escape((lang == .zh ? "生成于 " : "as of ") + TimeFormats.display(report.generatedAt, timeZone: zone))
+        body += "</p></header>\n"
+        body += "<section class=\"summary\"><h2>\(lang == .zh ? "总体" : "Funnel")</h2>"
+        body += tiles(report.funnel, lang: lang)
+        body += funnelChart(report.funnel, lang: lang)
+        body += htmlTable(TallyTextReport.funnelTable(report.funnel, lang: lang))
+        body += "</section>\n"
+        for breakdown in report.breakdowns {
+            body += "<section class=\"breakdown\" id=\"by-\(breakdown.dimension.rawValue)\">"
+            body += "<h2>\(escape(breakdown.dimension.title(lang)))</h2>"
+            body += barChart(breakdown, lang: lang)
+            body += htmlTable(TallyTextReport.breakdownTable(breakdown, lang: lang))
+            body += "</section>\n"
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="\(lang == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title))</title>
+            <style>
+            body { font-family: "Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei", sans-serif; margin: 24px auto;
+                   max-width: 960px; color: #1d2733; padding: 0 16px; }
+            h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 18px; border-left: 4px solid #c8102e;
+                   padding-left: 8px; margin: 28px 0 12px; }
+            .meta { color: #5b6776; margin: 0; font-size: 13px; }
+            .tiles { display: flex; flex-wrap: wrap; gap: 10px; margin-bottom: 12px; }
+            .tile { border: 1px solid #d9dee5; border-radius: 6px; padding: 8px 14px; min-width: 92px; }
+            .tile b { display: block; font-size: 22px; } .tile span { font-size: 12px; color: #5b6776; }
+            table { border-collapse: collapse; width: 100%; font-size: 13px; margin-top: 8px; }
+            th, td { border: 1px solid #d9dee5; padding: 4px 8px; } th { background: #f1f4f8; white-space: nowrap; }
+            td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+            td:first-child { white-space: nowrap; } .scroll { overflow-x: auto; }
+            svg text { font-family: inherit; }
+            section { page-break-inside: avoid; }
+            @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } }
+            @page { size: A4; margin: 14mm; }
+            </style></head><body>
+            \(body)</body></html>
+
+            """
+    }
+
+    static func tiles(_ funnel: TallyCounts, lang: TallyLanguage) -> String {
+        let shown: [TallyMeasure] = [.enterprises, .positions, .attended, .intents, .placed]
+        return "<div class=\"tiles\">" + shown.map { m in
+            "<div class=\"tile\"><b>\(TallyText.number(m.value(in: funnel)))</b><span>\(escape(m.label(lang)))</span></div>"
+        }.joined() + "</div>"
+    }
+
+    /// Centered bars, one per stage, each as wide as its share of the registered.
+    static func funnelChart(_ funnel: TallyCounts, lang: TallyLanguage) -> String {
+        let stages = TallyMeasure.people
+        let width = 640.0, barHeight = 34.0, gap = 6.0, labelWidth = 150.0
+        let top = Double(max(1, stages.compactMap { $0.value(in: funnel) }.max() ?? 1))
+        let colors = ["#1f5fa8", "#2b74c0", "#3d8fd1", "#3aa38f", "#2f9a52", "#1e7a3c"]
+        var svg = "<svg class=\"funnel\" role=\"img\" aria-label=\"\(lang == .zh ? "漏斗图" : "funnel")\" "
+            + "viewBox=\"0 0 \(Int(width + labelWidth + 90)) \(Int(Double(stages.count) * (barHeight + gap)))\" "
+            + "width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">"
+        for (i, stage) in stages.enumerated() {
+            let value = Double(stage.value(in: funnel) ?? 0)
+            let w = max(2, width * value / top)
+            let x = labelWidth + (width - w) / 2, y = Double(i) * (barHeight + gap)
+            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + barHeight / 2 + 5)\" text-anchor=\"end\" font-size=\"14\">"
+                + escape(stage.label(lang)) + "</text>"
+            svg += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(w))\" height=\"\(barHeight)\" rx=\"3\" "
+                + "fill=\"\(colors[i % colors.count])\"><title>\(escape(stage.label(lang))) \(Int(value))</title></rect>"
+            // The number inside a bar wide enough to hold it, beside a narrow one.
+            let inside = w >= 56
+            svg += "<text x=\"\(fmt(inside ? labelWidth + width / 2 : x + w + 6))\" y=\"\(y + barHeight / 2 + 5)\" "
+                + "text-anchor=\"\(inside ? "middle" : "start")\" font-size=\"14\" fill=\"\(inside ? "#fff" : "#1d2733")\">"
+                + "\(Int(value))</text>"
+            if let rate = stage.rate(in: funnel) {
+                svg += "<text x=\"\(labelWidth + width + 8)\" y=\"\(y + barHeight / 2 + 5)\" font-size=\"13\" "
+                    + "fill=\"#5b6776\">\(TallyText.percent(rate))</text>"
+            }
+        }
+        return svg + "</svg>"
+    }
+
+    /// Two bars per row (attended and placed, or interviewed and placed), the top 20 rows.
+    static func barChart(_ breakdown: TallyBreakdown, lang: TallyLanguage) -> String {
+        let rows = Array(breakdown.rows.prefix(20))
+        guard !rows.isEmpty else { return "<p>\(lang == .zh ? "暂无数据" : "nothing recorded yet")</p>" }
+        let first: TallyMeasure = breakdown.dimension.measures.contains(.attended) ? .attended : .interviewed
+        let series: [(TallyMeasure, String)] = [(first, "#3d8fd1"), (.placed, "#2f9a52")]
+        let labelWidth = 190.0, width = 560.0, rowHeight = 30.0
+        let top = Double(max(1, rows.map { first.value(in: $0.counts) ?? 0 }.max() ?? 1, rows.map(\.counts.placed).max() ?? 1))
+        let height = Double(rows.count) * rowHeight + 28
+        var svg = "<svg class=\"bars\" role=\"img\" viewBox=\"0 0 \(Int(labelWidth + width + 60)) \(Int(height))\" "
+            + "width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">"
+        for (i, row) in rows.enumerated() {
+            let y = Double(i) * rowHeight
+            let label = TallyText.rowLabel(row, dimension: breakdown.dimension, lang: lang)
+            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 19)\" text-anchor=\"end\" font-size=\"13\">"
+                + escape(String(label.prefix(16))) + "</text>"
+            for (j, (measure, color)) in series.enumerated() {
+                let value = Double(measure.value(in: row.counts) ?? 0)
+                let w = max(1, width * value / top)
+                let barY = y + 4 + Double(j) * 11
+                svg += "<rect x=\"\(labelWidth)\" y=\"\(fmt(barY))\" width=\"\(fmt(w))\" height=\"10\" fill=\"\(color)\">"
+                    + "<title>\(escape(measure.label(lang))) \(Int(value))</title></rect>"
+                svg += "<text x=\"\(fmt(labelWidth + w + 4))\" y=\"\(fmt(barY + 9))\" font-size=\"10\">\(Int(value))</text>"
+            }
+        }
+        let legendY = Double(rows.count) * rowHeight + 14
+        for (j, (measure, color)) in series.enumerated() {
+            let x = labelWidth + Double(j) * 140
+            svg += "<rect x=\"\(fmt(x))\" y=\"\(fmt(legendY - 9))\" width=\"12\" height=\"10\" fill=\"\(color)\"/>"
+                + "<text x=\"\(fmt(x + 16))\" y=\"\(fmt(legendY))\" font-size=\"12\">\(escape(measure.label(lang)))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    static func htmlTable(_ table: TextTable) -> String {
+        var html = "<div class=\"scroll\"><table><thead><tr>"
+        for (i, header) in table.headers.enumerated() {
+            html += "<th\(table.numeric[i] ? " class=\"n\"" : "")>\(escape(header))</th>"
+        }
+        html += "</tr></thead><tbody>"
+        for row in table.rows {
+            html += "<tr>" + row.enumerated().map { i, cell in
+                "<td\(table.numeric[i] ? " class=\"n\"" : "")>\(escape(cell))</td>"
+            }.joined() + "</tr>"
+        }
+        return html + "</tbody></table></div>"
+    }
+
+    static func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

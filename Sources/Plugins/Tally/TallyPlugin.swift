@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import Workflow
+
+/// Tallies: the funnel from positions offered to placements, broken down for the county report.
+public enum TallyPlugin {
+    public static let plugin = Plugin(
+        name: "tally",
+        summary: "Tallies the campaign (positions, attendance, interviews, intents, placements) into Excel and HTML reports.",
+        actions: [ReportAction()]
+    )
+
+    /// The report formats a file can be written in.
+    public enum FileFormat: String, Sendable, CaseIterable {
+        case xlsx, html, json, csv
+    }
+
+    /// Writes a report in one format to a file (the XLSX through a temporary file; the others at once).
+    public static func write(_ report: TallyReport, format: FileFormat, lang: TallyLanguage, to url: URL) throws {
+        switch format {
+        case .xlsx:
+            try TallyWorkbook.write(report, lang: lang, to: url)
+        case .html:
+            try Data(TallyHTML.render(report, lang: lang).utf8).write(to: url, options: .atomic)
+        case .json:
+            try TallyJSON.encode(report).write(to: url, options: .atomic)
+        case .csv:
+            try Data(TallyTextReport.csv(report, lang: lang).utf8).write(to: url, options: .atomic)
+        }
+    }
+}
+
+/// `tally.report`: at the end of a campaign, tallies it and writes the reports managers pass on.
+struct ReportAction: StepAction {
+    struct Input: Decodable, Sendable {
+        var out: String?
+        var formats: [String]?
+        var by: [String]?
+        var lang: String
+    }
+
+    static let descriptor = ActionDescriptor(
+        name: "report",
+        summary: "Tallies this campaign and writes the reports (Excel and HTML by default) for the county.",
+        parameters: [
+            ParameterSpec("out", .outputPath,
+                          doc: "Where to write, without extension, relative to this definition (default: reports/CAMPAIGN)."),
+            ParameterSpec("formats", .stringList,
+                          doc: "Which files: xlsx, html, json, csv (default: [xlsx, html])."),
+            ParameterSpec("by", .stringList,
+                          doc: "Breakdowns: township, village, group, enterprise, posting (default: township, group, enterprise)."),
+            ParameterSpec("lang", .string, default: .string("zh"), doc: "zh (Chinese headers) or en."),
+        ],
+        outputs: [
+            OutputSpec("registered", doc: "Job seekers registered."),
+            OutputSpec("attended", doc: "Job seekers who came (accepted check-in, or walk-in)."),
+            OutputSpec("interviewed", doc: "Distinct people interviewed."),
+            OutputSpec("intents", doc: "Distinct people with a hiring intent."),
+            OutputSpec("placed", doc: "Distinct people placed."),
+            OutputSpec("retained", doc: "Distinct people still employed at follow-up."),
+            OutputSpec("files", doc: "The report files written, comma-separated."),
+        ],
+        check: { given in
+            var problems: [ParameterProblem] = []
+            if case .array(let items) = given["formats"] {
+                for case .string(let item) in items where TallyPlugin.FileFormat(rawValue: item) == nil {
+                    problems.append(ParameterProblem(parameter: "formats", "unknown format '\(item)'",
+                                                     hint: "use xlsx, html, json or csv"))
+                }
+            }
+            if case .array(let items) = given["by"] {
+                for case .string(let item) in items where TallyDimension(rawValue: item) == nil {
+                    problems.append(ParameterProblem(parameter: "by", "unknown breakdown '\(item)'",
+                                                     hint: Suggestions.hint(for: item, among: TallyDimension.allCases.map(\.rawValue),
+                                                                            noun: "breakdowns")))
+                }
+            }
+            if case .string(let lang) = given["lang"], TallyLanguage(rawValue: lang) == nil {
+                problems.append(ParameterProblem(parameter: "lang", "unknown language '\(lang)'", hint: "use zh or en"))
+            }
+            return problems
+        }
+    )
+
+    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+        let formats = (input.formats ?? ["xlsx", "html"]).compactMap(TallyPlugin.FileFormat.init(rawValue:))
+        let dimensions = (input.by ?? ["township", "group", "enterprise"]).compactMap(TallyDimension.init(rawValue:))
+        let lang = TallyLanguage(rawValue: input.lang) ?? .zh
+        let report = try Tally.run(TallyRequest(campaigns: [context.campaign], breakdowns: dimensions),
+                                   now: context.clock.now(), db: db)
+        let base = context.url(forPath: input.out ?? "reports/\(context.campaign)")
+        do {
+            try FileManager.default.createDirectory(at: base.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw StepFailure("cannot create the folder \(base.deletingLastPathComponent().path): \(error.localizedDescription)")
+        }
+        var files: [String] = []
+        for format in formats {
+            let url = base.appendingPathExtension(format.rawValue)
+            try TallyPlugin.write(report, format: format, lang: lang, to: url)
+            files.append(url.path)
+            context.note("wrote \(url.path)")
+        }
+        let f = report.funnel
+        return .completed(outputs: [
+            "registered": .int(f.registered ?? 0), "attended": .int(f.attended ?? 0), "interviewed": .int(f.interviewed),
+            "intents": .int(f.intents), "placed": .int(f.placed), "retained": .int(f.retained),
+            "files": .string(files.joined(separator: ",")),
+        ])
+    }
+}

@@ -1,0 +1,143 @@
+import CXlsxWriter
+import Foundation
+import Workflow
+
+/// The tally as an Excel workbook, written by libxlsxwriter (Debian's libxlsxwriter-dev): a
+/// summary sheet with the funnel and "of which" columns, then one sheet per breakdown, Chinese
+/// (or English) headers, numbers stored as numbers and rates as percentages, so managers can
+/// pass the file on or sum it further.
+public enum TallyWorkbook {
+    /// Writes the workbook to `url` through a temporary file, so an error leaves no half-written report.
+    public static func write(_ report: TallyReport, lang: TallyLanguage, to url: URL) throws {
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        guard let workbook = workbook_new(temporary.path) else {
+            throw WorkflowError.unavailable("cannot create \(url.path)", hint: "check that the folder exists and is writable")
+        }
+        let styles = Styles(workbook)
+        let zone = TimeZone(identifier: "Asia/Shanghai")!
+
+        let summary = workbook_add_worksheet(workbook, lang == .zh ? "汇总" : "Summary")
+        let sheet = Sheet(summary, styles: styles)
+        sheet.title(row: 0, report.heading(lang) + (lang == .zh ? " 招聘成效汇总" : " — outcomes tally"))
+        sheet.text(row: 1, col: 0, (lang == .zh ? "活动：" : "Campaigns: ") + report.campaigns.map(\.name).joined(separator: ", ")
+                   + (lang == .zh ? "；生成于 " : "; as of ") + TimeFormats.display(report.generatedAt, timeZone: zone))
+        let funnel = TallyTextReport.funnelTable(report.funnel, lang: lang)
+        sheet.headers(row: 3, funnel.headers)
+        for (i, measure) in TallyMeasure.allCases.enumerated() {
+            let row = 4 + i
+            sheet.text(row: row, col: 0, measure.label(lang), style: styles.cell)
+            sheet.number(row: row, col: 1, measure.value(in: report.funnel))
+            sheet.percent(row: row, col: 2, measure.rate(in: report.funnel))
+            for (j, group) in TallyText.groupsPresent(report.funnel).enumerated() {
+                sheet.number(row: row, col: 3 + j, report.funnel.ofWhich[group].flatMap(measure.value(in:)))
+            }
+        }
+        sheet.widths(funnel)
+
+        for breakdown in report.breakdowns {
+            let name = breakdown.dimension.title(lang)
+            guard let worksheet = workbook_add_worksheet(workbook, name) else { continue }
+            let sheet = Sheet(worksheet, styles: styles)
+            let table = TallyTextReport.breakdownTable(breakdown, lang: lang)
+            sheet.headers(row: 0, table.headers)
+            let measures = breakdown.dimension.measures
+            for (i, row) in breakdown.rows.enumerated() {
+                sheet.text(row: 1 + i, col: 0, TallyText.rowLabel(row, dimension: breakdown.dimension, lang: lang),
+                           style: styles.cell)
+                for (j, measure) in measures.enumerated() {
+                    sheet.number(row: 1 + i, col: 1 + j, measure.value(in: row.counts))
+                }
+                if measures.contains(.attended) {
+                    sheet.percent(row: 1 + i, col: 1 + measures.count, TallyTextReport.placedOfAttended(row.counts))
+                }
+            }
+            worksheet_freeze_panes(worksheet, 1, 1)
+            sheet.widths(table)
+        }
+
+        let status = workbook_close(workbook)
+        guard status == LXW_NO_ERROR else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw WorkflowError.unavailable("could not write \(url.lastPathComponent): \(String(cString: lxw_strerror(status)))",
+                                            hint: "check the folder is writable and the disk not full")
+        }
+        _ = try? FileManager.default.removeItem(at: url)
+        try FileManager.default.moveItem(at: temporary, to: url)
+    }
+
+    /// The formats, created once per workbook (libxlsxwriter owns and frees them).
+    struct Styles {
+        typealias Format = UnsafeMutablePointer<lxw_format>
+        let title: Format?
+        let header: Format?
+        let cell: Format?
+        let number: Format?
+        let percent: Format?
+
+        init(_ workbook: UnsafeMutablePointer<lxw_workbook>) {
+            let thin = UInt8(LXW_BORDER_THIN.rawValue)
+            func make(_ configure: (Format) -> Void) -> Format? {
+                guard let format = workbook_add_format(workbook) else { return nil }
+                configure(format)
+                return format
+            }
+            title = make { format_set_bold($0); format_set_font_size($0, 14) }
+            header = make {
+                format_set_bold($0); format_set_bg_color($0, 0xF1F4F8); format_set_border($0, thin)
+                format_set_align($0, UInt8(LXW_ALIGN_CENTER.rawValue))
+            }
+            cell = make { format_set_border($0, thin) }
+            number = make { format_set_border($0, thin); format_set_num_format($0, "#,##0") }
+            percent = make { format_set_border($0, thin); format_set_num_format($0, "0.0%") }
+        }
+    }
+
+    /// Writes cells into one worksheet.
+    struct Sheet {
+        let worksheet: UnsafeMutablePointer<lxw_worksheet>?
+        let styles: Styles
+
+        init(_ worksheet: UnsafeMutablePointer<lxw_worksheet>?, styles: Styles) {
+            self.worksheet = worksheet
+            self.styles = styles
+        }
+
+        func title(row: Int, _ text: String) {
+            worksheet_write_string(worksheet, lxw_row_t(row), 0, text, styles.title)
+        }
+
+        func text(row: Int, col: Int, _ text: String, style: Styles.Format? = nil) {
+            worksheet_write_string(worksheet, lxw_row_t(row), lxw_col_t(col), text, style)
+        }
+
+        func headers(row: Int, _ headers: [String]) {
+            for (i, header) in headers.enumerated() { text(row: row, col: i, header, style: styles.header) }
+        }
+
+        /// A number, or a bordered blank where the measure does not apply.
+        func number(row: Int, col: Int, _ value: Int?) {
+            if let value {
+                worksheet_write_number(worksheet, lxw_row_t(row), lxw_col_t(col), Double(value), styles.number)
+            } else {
+                worksheet_write_blank(worksheet, lxw_row_t(row), lxw_col_t(col), styles.cell)
+            }
+        }
+
+        func percent(row: Int, col: Int, _ value: Double?) {
+            if let value {
+                worksheet_write_number(worksheet, lxw_row_t(row), lxw_col_t(col), value, styles.percent)
+            } else {
+                worksheet_write_blank(worksheet, lxw_row_t(row), lxw_col_t(col), styles.cell)
+            }
+        }
+
+        /// Column widths from the longest text, counting Chinese characters as two.
+        func widths(_ table: TextTable) {
+            for i in table.headers.indices {
+                let longest = ([table.headers[i]] + table.rows.map { i < $0.count ? $0[i] : "" }).map(DisplayWidth.of).max() ?? 8
+                worksheet_set_column(worksheet, lxw_col_t(i), lxw_col_t(i), Double(min(60, max(8, longest + 2))), nil)
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import Plugins
+import Workflow
+
+extension TallyLanguage: ExpressibleByArgument {}
+
+struct TallyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tally",
+        abstract: "Count a campaign's funnel — positions, attendance, interviews, intents, placements — with breakdowns.",
+        discussion: """
+            Counting rules: a person counts once per stage per campaign, however many postings they
+            try; a placement implies the interview and the intent; attended = distinct people with an
+            accepted check-in, walk-ins included; several campaigns add up (人次).
+            Formats: table (terminal), csv, json (stable keys, see README), xlsx and html (written to
+            --out, default tally-NAME.xlsx / .html). Reports hold counts only, no personal data.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, json, xlsx, html
+    }
+
+    @Argument(help: "The campaigns to tally (or --all).") var campaigns: [String] = []
+    @Flag(help: "Every campaign in the workspace (narrowed by --from/--to).") var all = false
+    @Option(help: "Only campaigns started on or after this day, e.g. 2026-01-01.") var from: String?
+    @Option(help: "Only campaigns started on or before this day, e.g. 2026-12-31.") var to: String?
+    @Option(name: .customLong("by"), parsing: .upToNextOption,
+            help: "Breakdowns: campaign, township, village, group, enterprise, posting (repeatable or comma-separated).")
+    var breakdowns: [String] = []
+    @Option(help: "table, csv, json, xlsx or html.") var format: Format = .table
+    @Option(help: "zh (Chinese labels, default) or en.") var lang: TallyLanguage = .zh
+    @Option(help: "Write to this file (table/csv/json: instead of the terminal; xlsx/html default: tally-NAME.xlsx).")
+    var out: String?
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func validate() throws {
+        if all && !campaigns.isEmpty { throw ValidationError("name campaigns or use --all, not both") }
+    }
+
+    func dimensions() throws -> [TallyDimension] {
+        var dimensions: [TallyDimension] = []
+        for item in breakdowns.flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+        where !item.isEmpty {
+            guard let dimension = TallyDimension(rawValue: item) else {
+                throw WorkflowError.usage("unknown breakdown '\(item)'",
+                                          hint: Suggestions.hint(for: item, among: TallyDimension.allCases.map(\.rawValue),
+                                                                 noun: "breakdowns")
+                                            ?? "use campaign, township, village, group, enterprise or posting")
+            }
+            if !dimensions.contains(dimension) { dimensions.append(dimension) }
+        }
+        return dimensions
+    }
+
+    func run() async throws {
+        try await CommandSupport.reportingErrors {
+            let request = TallyRequest(campaigns: campaigns, all: all, from: from, to: to, breakdowns: try dimensions())
+            let ws = try workspace.openExisting()
+            let now = try CommandSupport.clock().now()
+            let report = try await ws.pool.read { db in try Tally.run(request, now: now, db: db) }
+            let t = Terminal.standard
+            switch format {
+            case .table, .csv, .json:
+                let text: String
+                switch format {
+                case .csv: text = TallyTextReport.csv(report, lang: lang)
+                case .json: text = String(decoding: try TallyJSON.encode(report), as: UTF8.self) + "\n"
+                default: text = TallyTextReport.table(report, lang: lang)
+                }
+                if let out {
+                    try write(Data(text.utf8), to: out)
+                    t.line("wrote \(out)")
+                } else {
+                    FileHandle.standardOutput.write(Data(text.utf8))
+                }
+            case .xlsx, .html:
+                let name = out ?? "tally-\(report.campaigns.count == 1 ? report.campaigns[0].name : "all").\(format.rawValue)"
+                let url = URL(fileURLWithPath: name)
+                do {
+                    try TallyPlugin.write(report, format: format == .xlsx ? .xlsx : .html, lang: lang, to: url)
+                } catch let error as WorkflowError {
+                    throw error
+                } catch {
+                    throw WorkflowError.unavailable("could not write \(name): \(error.localizedDescription)",
+                                                    hint: "check that the folder exists and is writable")
+                }
+                let f = report.funnel
+                t.line("wrote \(name): \(f.attended ?? 0) attended, \(f.intents) intents, \(f.placed) placed")
+            }
+        }
+    }
+
+    func write(_ data: Data, to path: String) throws {
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw WorkflowError.unavailable("could not write \(path): \(error.localizedDescription)",
+                                            hint: "check that the folder exists and is writable")
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import GRDB
+import Testing
+import WorkflowTesting
+
+/// The manager's journey through the real binary on the sample fair: record outcomes, import a
+/// follow-up sheet, tally in every format; the workbook is read back by a real XLSX reader
+/// (Python's openpyxl) and the HTML report rendered by headless Chromium.
+@Suite struct OutcomeCLITests {
+    static let fairDay = ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]
+
+    /// The spring fair started on its day (imports done, gates open), and three ID numbers and posting codes.
+    func startedFair(_ dir: TemporaryDirectory) throws -> (CLIRunner, ids: [String], postings: [String]) {
+        let cli = CLIRunner(directory: dir)
+        let start = try cli.run("start", "workflows/spring-fair.yaml", "--var", "reports=\(dir.url.path)/reports",
+                                env: Self.fairDay)
+        #expect(start.status == 0, "\(start.stderr)")
+        let queue = try DatabaseQueue(path: cli.database)
+        let (ids, postings) = try queue.read { db in
+            (try String.fetchAll(db, sql: "SELECT id_number FROM person ORDER BY id LIMIT 3"),
+             try String.fetchAll(db, sql: "SELECT code FROM posting ORDER BY id LIMIT 2"))
+        }
+        return (cli, ids, postings)
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func recordImportAndTallyThroughTheCommandLine() throws {
+        let dir = try TemporaryDirectory()
+        let (cli, ids, postings) = try startedFair(dir)
+        for id in ids { #expect(try cli.run("checkin", id, "--campaign", "spring-fair-2026", env: Self.fairDay).status == 0) }
+
+        let interview = try cli.run("record", "interview", "--campaign", "spring-fair-2026", "--person", ids[0],
+                                    "--posting", postings[0], "--staff", "Li", env: Self.fairDay)
+        #expect(interview.status == 0, "\(interview.stderr)")
+        #expect(interview.stdout.contains("✓ "))
+        #expect(interview.stdout.contains("面试 (interview)"))
+        let placed = try cli.run("record", "placement", "--campaign", "spring-fair-2026", "--person", ids[0],
+                                 "--posting", postings[0], "--date", "2026-03-10", env: Self.fairDay)
+        #expect(placed.stdout.contains("— was interview"))
+        let same = try cli.run("record", "intent", "--campaign", "spring-fair-2026", "--person", ids[0],
+                               "--posting", postings[0], env: Self.fairDay)
+        #expect(same.stdout.contains("already at 成功就业"))
+        for output in [interview.stdout, placed.stdout, same.stdout] { #expect(!output.contains(ids[0])) }
+
+        // Clear refusals and exit codes.
+        let stranger = try cli.run("record", "interview", "--campaign", "spring-fair-2026", "--person", "11010519491231002X",
+                                   "--posting", postings[0])
+        #expect(stranger.status == 65)
+        #expect(stranger.stderr.contains("no one with ID number 110105********002X is in the ledger"))
+        #expect(try cli.run("record", "hired-maybe", "--campaign", "spring-fair-2026", "--person", ids[0],
+                            "--posting", postings[0]).status == 64)
+        #expect(try cli.run("record", "none", "--campaign", "spring-fair-2026", "--person", ids[0],
+                            "--posting", postings[0]).status == 64)
+
+        let sheet = try dir.write("回访.csv", """
+            身份证号,岗位编号,结果,日期
+            \(ids[1]),\(postings[1]),达成意向,2026-03-05
+            \(ids[2]),\(postings[1]),面试,2026-03-05
+            \(ids[2]),PZZZZZZ,面试,2026-03-05
+            """)
+        let imported = try cli.run("import", "outcomes", sheet, "--campaign", "spring-fair-2026", env: Self.fairDay)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("3 rows: 2 new, 0 updated, 0 unchanged, 1 rejected"))
+        #expect(imported.stdout.contains("row 4, 岗位编号: no posting with code PZZZZZZ"))
+
+        let table = try cli.run("tally", "spring-fair-2026", "--by", "township,group", env: Self.fairDay)
+        #expect(table.status == 0, "\(table.stderr)")
+        let lines = table.stdout.split(separator: "\n").map(String.init)
+        func value(_ label: String) -> String? {
+            lines.first { $0.hasPrefix(label) }?.split(separator: " ").dropFirst().first.map(String.init)
+        }
+        #expect(value("到场求职者") == "3")
+        #expect(value("面试人数") == "3")
+        #expect(value("达成意向") == "2")
+        #expect(value("成功就业") == "1")
+        #expect(table.stdout.contains("按乡镇"))
+        #expect(table.stdout.contains("按人员类别"))
+        let unknown = try cli.run("tally", "spring-fair-2026", "--by", "townshp")
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("did you mean 'township'?"))
+
+        let json = try cli.run("tally", "spring-fair-2026", "--format", "json", "--by", "enterprise")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((object?["funnel"] as? [String: Any])?["placed"] as? Int == 1)
+
+        let placedList = try cli.run("outcomes", "--campaign", "spring-fair-2026", "--stage", "placement")
+        #expect(placedList.stdout.contains("1 people at placement or further"))
+        #expect(!placedList.stdout.contains(ids[0]))
+        let history = try cli.run("outcomes", "--campaign", "spring-fair-2026", "--person", ids[0])
+        #expect(history.stdout.contains("interview  placement"))
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func theWorkbookOpensInARealReaderWithTheExpectedCells() throws {
+        let dir = try TemporaryDirectory()
+        let (cli, ids, postings) = try startedFair(dir)
+        for id in ids { _ = try cli.run("checkin", id, "--campaign", "spring-fair-2026", env: Self.fairDay) }
+        _ = try cli.run("record", "placement", "--campaign", "spring-fair-2026", "--person", ids[0], "--posting", postings[0])
+        let xlsx = dir.url.appendingPathComponent("报表.xlsx").path
+        let written = try cli.run("tally", "spring-fair-2026", "--by", "township", "--by", "enterprise", "--format", "xlsx",
+                                  "--out", xlsx, env: Self.fairDay)
+        #expect(written.status == 0, "\(written.stderr)")
+
+        let script = """
+            import json, sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1])
+            summary = wb[wb.sheetnames[0]]
+            rows = {r[0]: list(r[1:3]) for r in summary.iter_rows(min_row=5, values_only=True) if r[0]}
+            towns = wb[wb.sheetnames[1]]
+            print(json.dumps({"sheets": wb.sheetnames, "title": summary["A1"].value, "header": summary["B4"].value,
+                              "rows": rows, "town_header": [c.value for c in towns[1]],
+                              "rate_format": towns.cell(row=2, column=8).number_format}, ensure_ascii=False))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, xlsx]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "openpyxl could not read the workbook (.ci/run installs it): \(errors)")
+        let read = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(read["sheets"] as? [String] == ["汇总", "按乡镇", "按企业"])
+        #expect(read["title"] as? String == "2026年春风行动专场招聘会 招聘成效汇总")
+        #expect(read["header"] as? String == "合计")
+        let rows = try #require(read["rows"] as? [String: [Any]])
+        #expect(rows["登记求职者"]?.first as? Int == 297)
+        #expect(rows["到场求职者"]?.first as? Int == 3)
+        #expect(rows["成功就业"]?.first as? Int == 1)
+        #expect(rows["招聘人数"]?.first as? Int == 407)
+        #expect(read["town_header"] as? [String] == ["乡镇", "登记求职者", "到场求职者", "面试人数", "达成意向", "成功就业",
+                                                    "稳定就业", "就业率"])
+        #expect(read["rate_format"] as? String == "0.0%")
+    }
+
+    @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (.ci/run installs it)"),
+          .timeLimit(.minutes(2)))
+    func theHTMLReportRendersInChromium() throws {
+        let dir = try TemporaryDirectory()
+        let (cli, ids, postings) = try startedFair(dir)
+        for id in ids { _ = try cli.run("checkin", id, "--campaign", "spring-fair-2026", env: Self.fairDay) }
+        _ = try cli.run("record", "intent", "--campaign", "spring-fair-2026", "--person", ids[1], "--posting", postings[1])
+        let html = dir.url.appendingPathComponent("report.html").path
+        #expect(try cli.run("tally", "spring-fair-2026", "--by", "township,group,enterprise", "--format", "html",
+                            "--out", html, env: Self.fairDay).status == 0)
+        let dom = try BrowserTests().browse("file://\(html)")
+        #expect(dom.contains("<svg class=\"funnel\""))
+        #expect(dom.contains("<h2>按乡镇</h2>"))
+        #expect(dom.contains("<h2>按企业</h2>"))
+        let output = CLIRunner.packageRoot.appendingPathComponent(".build/test-output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let png = output.appendingPathComponent("tally-report.png").path
+        try? FileManager.default.removeItem(atPath: png)
+        _ = try BrowserTests().browse("file://\(html)", screenshot: png, windowSize: "1000,2000")
+        let size = (try FileManager.default.attributesOfItem(atPath: png)[.size] as? Int) ?? 0
+        #expect(size > 20_000, "the screenshot should show the charts, not an empty page")
+    }
+}

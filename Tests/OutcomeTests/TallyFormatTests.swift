@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+import Plugins
+import Testing
+import Workflow
+import WorkflowTesting
+
+@Suite struct TallyFormatTests {
+    /// The fixture with a few check-ins and outcomes, tallied by township, group and enterprise.
+    func sampleReport() async throws -> (OutcomeFixture, TallyReport) {
+        let f = try await OutcomeFixture()
+        for person in [F.zhang, F.li, F.wang] { try await f.checkIn(person) }
+        try await f.record(.placed, F.zhang, "分拣员")
+        try await f.record(.intent, F.wang, "质检员")
+        return (f, try await f.tally(by: [.township, .group, .enterprise]))
+    }
+
+    @Test func chineseTextLinesUpInTerminalTables() {
+        #expect(DisplayWidth.of("城关镇") == 6)
+        #expect(DisplayWidth.of("A1") == 2)
+        #expect(DisplayWidth.of("（未填）") == 8)
+        var table = TextTable(headers: ["乡镇", "登记", "placed"], numeric: [false, true, true])
+        table.rows = [["城关镇", "12", "3"], ["Hexi", "1234", "0"], ["龙泉乡新村", "5", "10"]]
+        let lines = table.render().split(separator: "\n").map(String.init)
+        // Every line is equally wide on screen, and each column starts at the same screen column.
+        #expect(Set(lines.map(DisplayWidth.of)).count == 1)
+        for line in lines.dropFirst(2) {
+            let firstColumn = String(line.prefix { !$0.isNumber })
+            #expect(DisplayWidth.of(firstColumn) >= DisplayWidth.of("龙泉乡新村") + 2)
+        }
+        #expect(lines[2].hasPrefix("城关镇      "))   // padded to 龙泉乡新村's 10 columns, then the gap
+    }
+
+    @Test func theTerminalTableShowsTheFunnelAndOfWhich() async throws {
+        let (_, report) = try await sampleReport()
+        let zh = TallyTextReport.table(report, lang: .zh)
+        #expect(zh.contains("其中 脱贫人口"))
+        #expect(zh.contains("按乡镇"))
+        let placedLine = try #require(zh.split(separator: "\n").first { $0.hasPrefix("成功就业") })
+        #expect(placedLine.split(separator: " ").first { $0 != "成功就业" } == "1")
+        let en = TallyTextReport.table(report, lang: .en)
+        #expect(en.contains("of which lifted out of poverty"))
+        #expect(en.contains("by township"))
+    }
+
+    @Test func jsonKeysAreTheDocumentedOnes() async throws {
+        let (_, report) = try await sampleReport()
+        let object = try #require(try JSONSerialization.jsonObject(with: TallyJSON.encode(report)) as? [String: Any])
+        #expect(Set(object.keys) == ["schema", "generated_at", "from", "to", "campaigns", "funnel", "breakdowns"])
+        #expect(object["schema"] as? String == "campaign.tally/1")
+        let funnel = try #require(object["funnel"] as? [String: Any])
+        #expect(Set(funnel.keys) == Set(TallyMeasure.allCases.map(\.rawValue) + ["rates", "of_which"]))
+        #expect(funnel["placed"] as? Int == 1)
+        #expect(funnel["attended"] as? Int == 3)
+        let ofWhich = try #require(funnel["of_which"] as? [String: [String: Int]])
+        #expect(Set(ofWhich.keys) == Set(TargetGroup.allCases.map(\.key)))
+        #expect(ofWhich["poverty_alleviated"]?["placed"] == 1)
+        let rates = try #require(funnel["rates"] as? [String: Any])
+        #expect(Set(rates.keys) == ["attended_of_registered", "interviewed_of_attended", "intents_of_interviewed",
+                                    "placed_of_intents", "retained_of_placed", "placed_of_attended"])
+        #expect(rates["attended_of_registered"] as? Double == 0.6)
+        let breakdowns = try #require(object["breakdowns"] as? [[String: Any]])
+        #expect(breakdowns.map { $0["by"] as? String } == ["township", "group", "enterprise"])
+        let enterprise = try #require((breakdowns[2]["rows"] as? [[String: Any]])?.first)
+        let counts = try #require(enterprise["counts"] as? [String: Any])
+        #expect(counts["registered"] is NSNull)          // not a measure of an enterprise: null, key kept
+        #expect(counts["of_which"] is NSNull)
+    }
+
+    @Test func csvHasOneLinePerRowWithAllMeasures() async throws {
+        let (_, report) = try await sampleReport()
+        let csv = TallyTextReport.csv(report, lang: .en)
+        let lines = csv.split(separator: "\r\n").map(String.init)
+        #expect(lines[0] == "dimension,key,label,campaigns,enterprises,postings,positions,registered,attended,interviewed,"
+                + "intents,placed,retained")
+        #expect(lines[1].hasPrefix("total,,fair,1,2,3,70,5,3,2,2,1,0"))
+        #expect(lines.contains { $0.hasPrefix("township,城关镇,城关镇,,,,,2,2,1,1,1,0") })
+        #expect(TallyTextReport.csv(report, lang: .zh).hasPrefix("\u{FEFF}维度,编码,名称,活动场次"))
+    }
+
+    @Test func htmlIsSelfContainedWithAFunnelAndBarCharts() async throws {
+        let (_, report) = try await sampleReport()
+        let html = TallyHTML.render(report, lang: .zh)
+        #expect(html.contains("<svg class=\"funnel\""))
+        #expect(html.components(separatedBy: "<svg class=\"bars\"").count == 4)   // one per breakdown
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("http://") || !html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http://"))
+        #expect(!html.contains("110105"))                        // counts, no personal data
+    }
+}
