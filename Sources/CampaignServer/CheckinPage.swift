@@ -1,7 +1,8 @@
 /// The check-in page, one self-contained file: no build step, no external assets, works offline
 /// on the fair's local network. Large input that keeps focus for USB/Bluetooth barcode scanners
 /// (they type the code and Enter); camera scanning where the browser has BarcodeDetector; lookup
-/// by the last four digits; a big green/amber/red answer; live counts; the walk-in form.
+/// by the last four digits; a big green/amber/red answer; live counts; the walk-in form; and the
+/// booth form where enterprise staff record interviews, hiring intents and placements.
 enum CheckinPage {
     static let html = #"""
 <!doctype html>
@@ -25,6 +26,9 @@ enum CheckinPage {
   button { background: #b71c1c; color: white; border: none; cursor: pointer; margin-top: .5rem; }
   button.secondary { background: #555; }
   .row { display: flex; gap: .5rem; } .row > * { flex: 1; }
+  #oAnswer { font-size: 1.1rem; padding: .8rem; border-radius: .6rem; margin-top: .6rem; }
+  #oAnswer.accepted { background: #2e7d32; color: white; } #oAnswer.repeat { background: #f9a825; }
+  #oAnswer.rejected { background: #c62828; color: white; }
   #answer { font-size: 1.5rem; font-weight: bold; padding: 1.2rem; border-radius: .6rem; text-align: center; min-height: 3rem; }
   #answer.accepted { background: #2e7d32; color: white; }
   #answer.repeat { background: #f9a825; color: #1b1b1b; }
@@ -83,6 +87,19 @@ enum CheckinPage {
       <label for="wGroups" data-t="groups">人员类别（如 脱贫人口、监测对象）</label><input id="wGroups">
       <button id="register" type="button" data-t="register">登记并签到</button>
     </section>
+    <section id="booth">
+      <h2 style="font-size:1.1rem;margin:0" data-t="booth">招聘展位：记录面试、意向、录用</h2>
+      <label for="oPerson" data-t="oPerson">求职者（胸牌码 / 身份证号 / 手机号）</label><input id="oPerson" autocomplete="off">
+      <label for="oPosting" data-t="oPosting">岗位</label><select id="oPosting"></select>
+      <label for="oStage" data-t="oStage">结果</label>
+      <select id="oStage">
+        <option value="interview" data-t="sInterview">面试</option><option value="intent" data-t="sIntent">达成意向</option>
+        <option value="placement" data-t="sPlacement">成功就业</option><option value="retained" data-t="sRetained">稳定就业</option>
+      </select>
+      <label for="oNote" data-t="oNote">备注</label><input id="oNote">
+      <button id="oRecord" type="button" data-t="oRecord">记录</button>
+      <div id="oAnswer" role="status" aria-live="polite"></div>
+    </section>
   </div>
 </main>
 <script>
@@ -91,13 +108,22 @@ const T = {
         checkin: "签到", camera: "摄像头扫码", lookup: "按身份证或手机号后四位查找", find: "查找", walkin: "现场登记（未报名人员）",
         name: "姓名", idNumber: "身份证号", phone: "手机号", village: "村", groups: "人员类别（如 脱贫人口、监测对象）",
         register: "登记并签到", attended: "已签到", people: "人", anyGate: "（不分闸口）", accepted: "签到成功", repeat: "已签到过",
-        rejected: "不能签到", offline: "网络中断，请重试", pick: "签到", none: "没有找到", badToken: "令牌无效" },
+        rejected: "不能签到", offline: "网络中断，请重试", pick: "签到", none: "没有找到", badToken: "令牌无效",
+        booth: "招聘展位：记录面试、意向、录用", oPerson: "求职者（胸牌码 / 身份证号 / 手机号）", oPosting: "岗位", oStage: "结果",
+        sInterview: "面试", sIntent: "达成意向", sPlacement: "成功就业", sRetained: "稳定就业", oNote: "备注", oRecord: "记录",
+        advanced: "已记录", unchanged: "无变化（已在该阶段或更后）", corrected: "已更正",
+        interview: "面试", intent: "达成意向", placement: "成功就业", retained: "稳定就业" },
   en: { title: "Check-in", token: "Staff token", signin: "Sign in", gate: "Gate", scanLabel: "Scan or type the badge code / ID number / phone, then Enter",
         checkin: "Check in", camera: "Scan with camera", lookup: "Find by the last four digits of ID or phone", find: "Find",
         walkin: "Walk-in registration", name: "Name", idNumber: "ID number", phone: "Mobile", village: "Village",
         groups: "Target groups (e.g. 脱贫人口、监测对象)", register: "Register and check in", attended: "Checked in", people: "",
         anyGate: "(any gate)", accepted: "Checked in", repeat: "Already checked in", rejected: "Refused", offline: "No connection, try again",
-        pick: "Check in", none: "Nobody found", badToken: "Token not accepted" }
+        pick: "Check in", none: "Nobody found", badToken: "Token not accepted",
+        booth: "Booth: record interviews, intents, placements", oPerson: "Job seeker (badge code / ID number / phone)",
+        oPosting: "Posting", oStage: "Outcome", sInterview: "Interview", sIntent: "Hiring intent", sPlacement: "Placed",
+        sRetained: "Retained", oNote: "Note", oRecord: "Record", advanced: "Recorded",
+        unchanged: "No change (already at this stage or further)", corrected: "Corrected",
+        interview: "interview", intent: "hiring intent", placement: "placed", retained: "retained" }
 };
 let lang = localStorage.getItem("lang") || ((navigator.language || "zh").startsWith("zh") ? "zh" : "en");
 const $ = id => document.getElementById(id);
@@ -133,7 +159,7 @@ async function signIn() {
     }
     const saved = localStorage.getItem("gate"); if (saved !== null && me.gates.includes(saved)) $("gate").value = saved;
     $("signin").classList.add("hidden"); $("app").classList.remove("hidden");
-    refreshCounts(); setInterval(refreshCounts, 3000); $("scan").focus();
+    refreshCounts(); setInterval(refreshCounts, 3000); loadPostings(); $("scan").focus();
   } catch (e) {
     $("signinError").textContent = t("badToken") + ": " + e.message; $("signinError").classList.remove("hidden");
   }
@@ -198,6 +224,28 @@ $("register").onclick = async () => {
     ["wName", "wId", "wPhone", "wVillage", "wGroups"].forEach(id => $(id).value = "");
     await checkIn(r.code);
   } catch (e) { show({ result: "rejected", reason: e.message }); }
+};
+
+async function loadPostings() {
+  try {
+    const postings = await api("postings");
+    $("oPosting").innerHTML = "";
+    for (const p of postings) {
+      const option = document.createElement("option"); option.value = p.code;
+      option.textContent = p.code + " " + p.title + "（" + p.enterprise + "）"; $("oPosting").appendChild(option);
+    }
+  } catch (e) {}
+}
+
+$("oRecord").onclick = async () => {
+  const box = $("oAnswer");
+  try {
+    const r = await api("outcomes", { person: $("oPerson").value.trim(), posting: $("oPosting").value,
+                                      stage: $("oStage").value, note: $("oNote").value || null });
+    box.className = r.change === "advanced" ? "accepted" : "repeat";
+    box.textContent = t(r.change) + " — " + r.name + " " + r.id_number + ": " + t(r.to) + " · " + r.posting + "（" + r.enterprise + "）";
+    $("oPerson").value = ""; $("oNote").value = "";
+  } catch (e) { box.className = "rejected"; box.textContent = e.message; }
 };
 
 if ("BarcodeDetector" in window && navigator.mediaDevices) {

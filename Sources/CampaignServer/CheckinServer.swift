@@ -41,9 +41,14 @@ public struct CheckinServer: Sendable {
         api.post("register") { request, context in
             try await register(try await request.decode(as: WalkInBody.self, context: context))
         }
+        api.get("postings") { _, _ in try await postings() }
+        api.post("outcomes") { request, context in
+            try await recordOutcome(try await request.decode(as: OutcomeBody.self, context: context), staff: context.staff)
+        }
         let manager = router.group("api/manager")
             .add(middleware: StaffAuthentication(workspace: workspace, requiredRole: .manager, cache: tokens))
         manager.get("checkins") { _, _ in try await checkins() }
+        manager.get("tally") { request, _ in try await tally(request.uri.queryParameters) }
         return router
     }
 
@@ -119,5 +124,69 @@ public struct CheckinServer: Sendable {
                         reason: e.reason)
             }
         }
+    }
+
+    // MARK: - Outcomes and tallies
+
+    /// The postings offered at the campaign, for the booth form's list.
+    func postings() async throws -> [PostingRow] {
+        try await workspace.pool.read { [campaign] db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.code, p.title, e.name AS enterprise, p.openings FROM campaign_posting c
+                JOIN posting p ON p.id = c.posting_id JOIN enterprise e ON e.credit_code = p.credit_code
+                WHERE c.campaign = ? ORDER BY e.name, p.title
+                """, arguments: [campaign]).map { row in
+                PostingRow(code: row["code"], title: row["title"], enterprise: row["enterprise"], openings: row["openings"])
+            }
+        }
+    }
+
+    /// Booth staff record interviews, intents and placements; only managers may correct (move back).
+    func recordOutcome(_ body: OutcomeBody, staff: StaffMember?) async throws -> OutcomeReply {
+        guard let stage = OutcomeStage.parse(body.stage), stage != .none || body.correct == true else {
+            throw HTTPError(.badRequest, message: "'\(body.stage)' is not a stage; use interview, intent, placement or retained")
+        }
+        if body.correct == true && staff?.role != .manager {
+            throw HTTPError(.forbidden, message: "only a manager can correct an outcome; ask one to do it")
+        }
+        let entry = OutcomeEntry(campaign: campaign, person: body.person, posting: body.posting, stage: stage,
+                                 date: body.date, note: body.note ?? "", recordedBy: staff?.name ?? "",
+                                 correction: body.correct ?? false, source: "web")
+        let now = clock.now()
+        do {
+            let result = try await workspace.pool.write { db in try Outcomes.record(entry, now: now, db: db) }
+            let (change, from, to): (String, OutcomeStage, OutcomeStage)
+            switch result.change {
+            case .advanced(let a, let b): (change, from, to) = ("advanced", a, b)
+            case .unchanged(let a): (change, from, to) = ("unchanged", a, a)
+            case .corrected(let a, let b): (change, from, to) = ("corrected", a, b)
+            }
+            return OutcomeReply(change: change, from: from.verb, to: to.verb, name: result.maskedName,
+                                id_number: result.maskedID, posting: result.posting, enterprise: result.enterprise)
+        } catch let refusal as OutcomeRefusal {
+            throw HTTPError(.badRequest, message: refusal.reason)
+        }
+    }
+
+    /// The campaign's tally for managers: JSON (the documented keys) or the HTML report.
+    func tally(_ query: Parameters) async throws -> Response {
+        var dimensions: [TallyDimension] = []
+        for item in (query.get("by") ?? "township,group,enterprise").split(separator: ",") {
+            guard let dimension = TallyDimension(rawValue: String(item)) else {
+                throw HTTPError(.badRequest, message: "unknown breakdown '\(item)'; use township, village, group, enterprise, posting")
+            }
+            dimensions.append(dimension)
+        }
+        let lang = TallyLanguage(rawValue: query.get("lang") ?? "zh") ?? .zh
+        let now = clock.now()
+        let request = TallyRequest(campaigns: [campaign], breakdowns: dimensions)
+        let pool = workspace.pool
+        let report = try await pool.read { db in try Tally.run(request, now: now, parallel: pool, db: db) }
+        if query.get("format") == "html" {
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: TallyHTML.render(report, lang: lang))))
+        }
+        return Response(status: .ok, headers: [.contentType: "application/json"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: try TallyJSON.encode(report))))
     }
 }

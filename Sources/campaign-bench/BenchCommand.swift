@@ -6,7 +6,8 @@ import WorkflowTesting
 /// `swift run -c release campaign-bench engine [--repetitions N]`,
 /// `swift run -c release campaign-bench import [--rows N]`,
 /// `swift run -c release campaign-bench generate [--rows N] FILE [utf-8|gb18030]`,
-/// `swift build -c release && .build/release/campaign-bench checkin [--people N] [--seconds S]`.
+/// `swift build -c release && .build/release/campaign-bench checkin [--people N] [--seconds S]`,
+/// `swift build -c release && .build/release/campaign-bench tally [--rows N] [--repetitions N]`.
 @main
 struct BenchCommand {
     static func main() async {
@@ -30,6 +31,8 @@ struct BenchCommand {
             case "checkin":
                 try await CheckinBenchmark.run(people: option("--people", default: 10_000),
                                                seconds: option("--seconds", default: 10))
+            case "tally":
+                try await TallyBenchmark.run(registered: rows, repetitions: repetitions)
             case "generate":
                 // campaign-bench generate --rows N FILE [gb18030]: a synthetic people ledger.
                 guard arguments.count >= 2 else {
@@ -40,7 +43,7 @@ struct BenchCommand {
                 let encoding = arguments.count > 2 ? TextEncoding(name: arguments[2]) ?? .utf8 : .utf8
                 try generator.writePeopleCSV(to: URL(fileURLWithPath: arguments[1]), count: rows, encoding: encoding)
             default:
-                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, import, checkin, generate\n".utf8))
+                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, import, checkin, tally, generate\n".utf8))
                 exit(64)
             }
         } catch {

@@ -82,6 +82,47 @@ import WorkflowTesting
         output.split(separator: "\n").dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
     }
 
+    @Test func boothStaffRecordOutcomesAndManagersSeeTheTally() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        let env = ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]
+        #expect(try cli.run("start", "workflows/spring-fair.yaml", env: env).status == 0)
+        let staff = Self.token(try cli.run("staff", "add", "Li").stdout)
+        let manager = Self.token(try cli.run("staff", "add", "Chen", "--role", "manager").stdout)
+        let server = try Server(cli, campaign: "spring-fair-2026", env: env)
+
+        let postings = try server.get("api/postings", token: staff).json as? [[String: Any]] ?? []
+        #expect(postings.count == 21)
+        let code = try #require(postings.first?["code"] as? String)
+        let id = "341222197009160001"
+        let placed = try server.post("api/outcomes", ["person": id, "posting": code, "stage": "成功就业"], token: staff)
+        #expect(placed.status == 200)
+        #expect(placed.json["change"] as? String == "advanced")
+        #expect(placed.json["to"] as? String == "placement")
+        #expect(placed.json["id_number"] as? String == "341222********0001")
+        let again = try server.post("api/outcomes", ["person": id, "posting": code, "stage": "interview"], token: staff)
+        #expect(again.json["change"] as? String == "unchanged")
+        // Only managers correct; refusals are 400 with the reason.
+        let correction = ["person": id, "posting": code, "stage": "intent", "correct": true] as [String: Any]
+        #expect(try server.post("api/outcomes", correction, token: staff).status == 403)
+        let unknown = try server.post("api/outcomes", ["person": "11010519491231002X", "posting": code, "stage": "interview"],
+                                      token: staff)
+        #expect(unknown.status == 400)
+        #expect(try server.post("api/outcomes", ["person": id, "posting": code, "stage": "maybe"], token: staff).status == 400)
+
+        #expect(try server.get("api/manager/tally", token: staff).status == 403)
+        let tally = try server.get("api/manager/tally", token: manager)
+        #expect(tally.status == 200)
+        let funnel = (tally.json as? [String: Any])?["funnel"] as? [String: Any]
+        #expect(funnel?["placed"] as? Int == 1)
+        #expect(funnel?["intents"] as? Int == 1)
+        #expect(try server.post("api/outcomes", correction, token: manager).json["change"] as? String == "corrected")
+        let after = (try server.get("api/manager/tally", token: manager).json as? [String: Any])?["funnel"] as? [String: Any]
+        #expect(after?["placed"] as? Int == 0)
+        let html = try Server.get(URL(string: server.base.absoluteString + "/api/manager/tally?format=html")!, token: manager)
+        #expect(String(decoding: html.0, as: UTF8.self).contains("<svg class=\"funnel\""))
+    }
+
     @Test func staffCheckInThroughTheAPIAndRolesAreEnforced() throws {
         let dir = try TemporaryDirectory()
         let cli = CLIRunner(directory: dir)

@@ -199,3 +199,42 @@ typealias F = OutcomeFixture
         #expect(try await f.h.count("outcome_change") == 1)   // refusals wrote nothing
     }
 }
+
+@Suite struct TallyStrategyTests {
+    /// The two ways of counting people — a sequential pass over the ledger (large tallies) and an
+    /// indexed join (small ones) — must give the same numbers, whatever the data.
+    @Test func scanningTheLedgerAndJoiningGiveTheSameTally() async throws {
+        let f = try await OutcomeFixture()
+        try await f.startCampaign("bus", registering: """
+            姓名,身份证号,乡镇,村,人员类别
+            张伟,11010519491231002X,城关镇,东街村,脱贫人口
+            孙丽,522426199707070011,河西镇,,退役军人
+            """)
+        for person in [F.zhang, F.li, F.chen] { try await f.checkIn(person) }
+        try await f.checkIn(F.li, checkpoint: "board")
+        try await f.checkIn(F.zhang, campaign: "bus")
+        let walkIn = WalkIn(campaign: "bus", name: "赵敏", idNumber: "522426199606060017", township: "城关镇")
+        let now = f.now
+        _ = try await f.pool.write { db in try RegistrationPlugin.registerWalkIn(walkIn, now: now, db: db) }
+        try await f.record(.placed, F.zhang, "分拣员")
+        try await f.record(.interviewed, F.zhang, "质检员")
+        try await f.record(.retained, F.chen, "电子装配工")
+        try await f.record(.intent, F.zhang, "分拣员", campaign: "bus")
+        try await f.record(.interviewed, "522426199606060017", "质检员", campaign: "bus")
+
+        let request = TallyRequest(all: true, breakdowns: [.campaign, .township, .village, .group, .enterprise, .posting])
+        let pool = f.pool
+        let (scanned, joined, parallel) = try await pool.read { db in
+            (try Tally.run(request, now: now, strategy: .scan, db: db), try Tally.run(request, now: now, strategy: .join, db: db),
+             try Tally.run(request, now: now, strategy: .scan, parallel: pool, db: db))
+        }
+        #expect(scanned.funnel == joined.funnel)
+        #expect(scanned.breakdowns == joined.breakdowns)
+        #expect(parallel.funnel == joined.funnel)
+        #expect(parallel.breakdowns == joined.breakdowns)
+        #expect(scanned.funnel.registered == 8)
+        #expect(scanned.funnel.attended == 5)     // 张 李 陈 at the fair; 张 and the walk-in on the bus
+        #expect(scanned.funnel.interviewed == 4)
+        #expect(scanned.funnel.retained == 1)
+    }
+}

@@ -33,10 +33,13 @@ public struct TallyRequest: Sendable {
 /// (campaign, township, village, groups); the funnel and the person breakdowns are sums of
 /// those groups, so three breakdowns cost what one does.
 public enum Tally {
-    public static func run(_ request: TallyRequest, now: Date, db: Database) throws -> TallyReport {
+    /// Tallies in the caller's transaction. With `parallel`, a large tally also reads the ledger
+    /// on a second connection of that pool, so two cores share the work.
+    public static func run(_ request: TallyRequest, now: Date, strategy: PeopleStrategy = .automatic,
+                           parallel: DatabasePool? = nil, db: Database) throws -> TallyReport {
         let campaigns = try select(request, db: db)
         let names = campaigns.map(\.name)
-        let people = try peopleGroups(names, db: db)
+        let people = try peopleGroups(names, strategy: strategy, parallel: parallel, db: db)
         let offers = try offerCounts(names, db: db)
 
         var funnel = TallyCounts()
@@ -164,10 +167,30 @@ public enum Tally {
         var counts: PeopleCounts
     }
 
-    /// One pass over the registrations: each registered person's attendance (an accepted scan,
-    /// or a walk-in) and furthest outcome stage, summed per campaign, township, village and
-    /// target-group set.
-    static func peopleGroups(_ campaigns: [String], db: Database) throws -> [PeopleGroup] {
+    /// How the people side is computed: `scan` reads the whole ledger in order (fast when the
+    /// campaigns register a good part of it), `join` looks each registered person up (fast for a
+    /// small campaign in a large ledger), `automatic` picks by size. Both give the same counts.
+    public enum PeopleStrategy: Sendable {
+        case automatic, scan, join
+    }
+
+    /// Each registered person's attendance (an accepted scan, or a walk-in) and furthest outcome
+    /// stage, summed per campaign, township, village and target-group set.
+    static func peopleGroups(_ campaigns: [String], strategy: PeopleStrategy = .automatic, parallel: DatabasePool?,
+                             db: Database) throws -> [PeopleGroup] {
+        var useScan = strategy == .scan
+        if strategy == .automatic {
+            let (marks, arguments) = inList(campaigns)
+            let registered = try Int.fetchOne(db, sql: "SELECT count(*) FROM registration WHERE campaign IN (\(marks))",
+                                              arguments: arguments) ?? 0
+            let ledger = try Int.fetchOne(db, sql: "SELECT max(id) FROM person") ?? 0
+            useScan = registered * 8 >= ledger && registered > 10_000
+        }
+        return useScan ? try PeopleScan.groups(campaigns, parallel: parallel, db: db) : try joinedGroups(campaigns, db: db)
+    }
+
+    /// The people side as one SQL query: an indexed lookup per registration.
+    static func joinedGroups(_ campaigns: [String], db: Database) throws -> [PeopleGroup] {
         let (marks, arguments) = inList(campaigns)
         return try Row.fetchAll(db, sql: """
             SELECT campaign, township, village, groups, count(*) AS registered, sum(attended) AS attended,
@@ -248,19 +271,38 @@ public enum Tally {
             counts.positions = row["positions"]
             rows[row["credit_code"]] = TallyRow(key: row["credit_code"], label: row["name"], counts: counts)
         }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT credit_code, sum(stage >= 1) AS interviewed, sum(stage >= 2) AS intents, sum(stage >= 3) AS placed,
-                   sum(stage >= 4) AS retained
-            FROM (SELECT o.campaign, p.credit_code, o.person_id, max(o.stage) AS stage
-                  FROM outcome o JOIN posting p ON p.id = o.posting_id
-                  WHERE o.campaign IN (\(marks)) GROUP BY o.campaign, p.credit_code, o.person_id)
-            GROUP BY credit_code
-            """, arguments: arguments) {
-            let key: String = row["credit_code"]
-            rows[key]?.counts.interviewed = row["interviewed"]
-            rows[key]?.counts.intents = row["intents"]
-            rows[key]?.counts.placed = row["placed"]
-            rows[key]?.counts.retained = row["retained"]
+        // Distinct people per enterprise and stage: each person's outcomes in a campaign arrive
+        // together (the outcome key starts with campaign and person), so their furthest stage with
+        // each enterprise is known when the next person starts — no sort of the outcomes needed.
+        let enterpriseOf = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+            SELECT DISTINCT p.id, p.credit_code FROM campaign_posting c JOIN posting p ON p.id = c.posting_id
+            WHERE c.campaign IN (\(marks))
+            """, arguments: arguments).map { ($0["id"] as Int64, $0["credit_code"] as String) })
+        var reached: [String: PeopleCounts] = [:]
+        let outcomes = try RawStatement(db, sql: "SELECT person_id, posting_id, stage FROM outcome WHERE campaign = ? ORDER BY person_id")
+        for campaign in campaigns {
+            outcomes.bind(1, campaign)
+            var person: Int64 = -1
+            var furthest: [String: Int64] = [:]
+            func count() {
+                for (enterprise, stage) in furthest { reached[enterprise, default: PeopleCounts()].add(attended: false, stage: stage) }
+                furthest.removeAll(keepingCapacity: true)
+            }
+            while try outcomes.step() {
+                if outcomes.int(0) != person {
+                    count()
+                    person = outcomes.int(0)
+                }
+                guard let enterprise = enterpriseOf[outcomes.int(1)] else { continue }
+                furthest[enterprise] = max(furthest[enterprise] ?? 0, outcomes.int(2))
+            }
+            count()
+        }
+        for (key, people) in reached {
+            rows[key]?.counts.interviewed = people.interviewed
+            rows[key]?.counts.intents = people.intents
+            rows[key]?.counts.placed = people.placed
+            rows[key]?.counts.retained = people.retained
         }
         return Array(rows.values)
     }

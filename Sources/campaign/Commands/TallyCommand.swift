@@ -59,7 +59,8 @@ struct TallyCommand: AsyncParsableCommand {
             let request = TallyRequest(campaigns: campaigns, all: all, from: from, to: to, breakdowns: try dimensions())
             let ws = try workspace.openExisting()
             let now = try CommandSupport.clock().now()
-            let report = try await ws.pool.read { db in try Tally.run(request, now: now, db: db) }
+            let pool = ws.pool
+            let report = try await pool.read { db in try Tally.run(request, now: now, parallel: pool, db: db) }
             let t = Terminal.standard
             switch format {
             case .table, .csv, .json:
