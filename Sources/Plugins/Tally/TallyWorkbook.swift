@@ -9,6 +9,13 @@ import Workflow
 public enum TallyWorkbook {
     /// Writes the workbook to `url` through a temporary file, so an error leaves no half-written report.
     public static func write(_ report: TallyReport, lang: TallyLanguage, to url: URL) throws {
+        let folder = url.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue,
+              FileManager.default.isWritableFile(atPath: folder.path) else {
+            throw WorkflowError.unavailable("cannot write \(url.lastPathComponent): the folder \(folder.path) does not exist "
+                                            + "or is not writable", hint: "create it, or choose another place with --out")
+        }
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         guard let workbook = workbook_new(temporary.path) else {
