@@ -1,5 +1,6 @@
 import Foundation
 import Plugins
+import Workflow
 import WorkflowTesting
 
 /// Benchmarks, run in release mode:
@@ -50,5 +51,17 @@ struct BenchCommand {
             FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
             exit(70)
         }
+    }
+
+    /// The release `campaign` binary beside this one, and a tool from Debian the benchmark drives.
+    static func campaignBinary(alsoNeeding tool: String, from package: String) throws -> URL {
+        let campaign = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("campaign")
+        guard FileManager.default.isExecutableFile(atPath: campaign.path), FileManager.default.isExecutableFile(atPath: tool)
+        else {
+            throw WorkflowError.unavailable("needs \(campaign.path) (swift build -c release) and \(tool) "
+                                            + "(apt-get install \(package))")
+        }
+        return campaign
     }
 }

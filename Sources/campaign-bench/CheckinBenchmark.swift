@@ -9,12 +9,7 @@ import WorkflowTesting
 /// Needs the release `campaign` binary beside this one: `swift build -c release` first.
 enum CheckinBenchmark {
     static func run(people: Int, seconds: Int) async throws {
-        let bin = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let campaign = bin.appendingPathComponent("campaign")
-        guard FileManager.default.isExecutableFile(atPath: campaign.path),
-              FileManager.default.isExecutableFile(atPath: "/usr/bin/wrk") else {
-            throw WorkflowError.unavailable("needs \(campaign.path) (swift build -c release) and wrk (apt-get install wrk)")
-        }
+        let campaign = try BenchCommand.campaignBinary(alsoNeeding: "/usr/bin/wrk", from: "wrk")
         let dir = try TemporaryDirectory()
         let db = dir.databasePath
         func cli(_ arguments: [String]) throws -> String {

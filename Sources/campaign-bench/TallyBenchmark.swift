@@ -13,12 +13,7 @@ enum TallyBenchmark {
     static let campaigns = 20
 
     static func run(registered: Int, repetitions: Int) async throws {
-        let bin = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let campaignBinary = bin.appendingPathComponent("campaign")
-        guard FileManager.default.isExecutableFile(atPath: campaignBinary.path),
-              FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else {
-            throw WorkflowError.unavailable("needs \(campaignBinary.path) (swift build -c release) and sqlite3 (apt-get install sqlite3)")
-        }
+        let campaignBinary = try BenchCommand.campaignBinary(alsoNeeding: "/usr/bin/sqlite3", from: "sqlite3")
         // A workspace kept after the run, so the numbers can be checked by hand afterwards.
         let folder = URL(fileURLWithPath: "/tmp/campaign-bench-tally")
         try? FileManager.default.removeItem(at: folder)

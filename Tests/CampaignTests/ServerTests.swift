@@ -78,17 +78,24 @@ import WorkflowTesting
         var value: (Data, Int, Error?)?
     }
 
+    /// The sample fair started on its day, with a staff member (Li) and a manager (Chen) and their tokens.
+    static func fairDayWithStaff(_ dir: TemporaryDirectory) throws
+        -> (cli: CLIRunner, env: [String: String], staff: String, manager: String) {
+        let cli = CLIRunner(directory: dir)
+        let env = ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]
+        #expect(try cli.run("start", "workflows/spring-fair.yaml", env: env).status == 0)
+        let staff = token(try cli.run("staff", "add", "Li").stdout)
+        let manager = token(try cli.run("staff", "add", "Chen", "--role", "manager").stdout)
+        return (cli, env, staff, manager)
+    }
+
     static func token(_ output: String) -> String {
         output.split(separator: "\n").dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
     }
 
     @Test func boothStaffRecordOutcomesAndManagersSeeTheTally() throws {
         let dir = try TemporaryDirectory()
-        let cli = CLIRunner(directory: dir)
-        let env = ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]
-        #expect(try cli.run("start", "workflows/spring-fair.yaml", env: env).status == 0)
-        let staff = Self.token(try cli.run("staff", "add", "Li").stdout)
-        let manager = Self.token(try cli.run("staff", "add", "Chen", "--role", "manager").stdout)
+        let (cli, env, staff, manager) = try Self.fairDayWithStaff(dir)
         let server = try Server(cli, campaign: "spring-fair-2026", env: env)
 
         let postings = try server.get("api/postings", token: staff).json as? [[String: Any]] ?? []
@@ -125,11 +132,7 @@ import WorkflowTesting
 
     @Test func staffCheckInThroughTheAPIAndRolesAreEnforced() throws {
         let dir = try TemporaryDirectory()
-        let cli = CLIRunner(directory: dir)
-        let env = ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]
-        #expect(try cli.run("start", "workflows/spring-fair.yaml", env: env).status == 0)
-        let staff = Self.token(try cli.run("staff", "add", "Li").stdout)
-        let manager = Self.token(try cli.run("staff", "add", "Chen", "--role", "manager").stdout)
+        let (cli, env, staff, manager) = try Self.fairDayWithStaff(dir)
         let leaver = Self.token(try cli.run("staff", "add", "Zhou").stdout)
         #expect(staff.count == 26 && manager.count == 26)
         #expect(try cli.run("staff", "revoke", "Zhou").status == 0)

@@ -45,11 +45,7 @@ struct CoreWait: StepAction {
     )
 
     func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
-        var until: Date?
-        if let text = input.until { until = try context.dateTime(text) }
-        if let text = input.for, let span = TimeFormats.duration(text) {
-            until = context.clock.now().addingTimeInterval(span.seconds)
-        }
+        let until = try context.deadline(until: input.until, for: input.for)
         var prompt = input.prompt ?? "waiting"
         if input.signal {
             prompt += " — when done, run: campaign signal \(context.campaign) \(context.stepID)"

@@ -54,6 +54,12 @@ public struct StepContext: Sendable {
     }
 
     public func format(_ date: Date) -> String { TimeFormats.display(date, timeZone: timeZone) }
+
+    /// When a waiting step ends by itself: at `until` (a date-time), or `for` (a duration) after now.
+    public func deadline(until: String?, for span: String?) throws -> Date? {
+        if let span, let duration = TimeFormats.duration(span) { return clock.now().addingTimeInterval(duration.seconds) }
+        return try until.map(dateTime)
+    }
 }
 
 /// Progress of long work (an import, a roster), shown as a bar on a terminal.
