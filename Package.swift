@@ -86,7 +86,7 @@ let package = Package(
         ),
         // End-to-end tests run the built `campaign` binary; depending on it makes `swift test` build it.
         .testTarget(name: "CampaignTests", dependencies: [
-            "campaign", "Workflow", "Plugins", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            "campaign", "CampaignServer", "Workflow", "Plugins", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v6]

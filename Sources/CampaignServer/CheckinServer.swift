@@ -57,7 +57,15 @@ public struct CheckinServer: Sendable {
         let app = Application(router: router(),
                               configuration: .init(address: .hostname(host, port: port), serverName: "campaign"),
                               logger: logger)
-        try await app.runService()
+        try await BackgroundCheckpointer.disableAutomaticCheckpoints(workspace)
+        let checkpointer = try BackgroundCheckpointer(workspace: workspace)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService() }
+            group.addTask { await checkpointer.run() }
+            // The server ends (Ctrl-C): stop checkpointing too.
+            try await group.next()
+            group.cancelAll()
+        }
     }
 
     // MARK: - Handlers

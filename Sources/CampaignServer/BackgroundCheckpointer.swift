@@ -1,0 +1,31 @@
+import Foundation
+import GRDB
+import Workflow
+
+/// Keeps WAL checkpoints off the check-in path. By default SQLite copies the write-ahead log back
+/// into the database inside the commit that crosses 1,000 pages — so one scan in a few hundred
+/// waits for that copy, and the p99 latency is that wait. The server turns that off for its
+/// writer and checkpoints from this separate connection instead, a few times a second, in
+/// PASSIVE mode: it copies what no reader still needs and never blocks a writer.
+final class BackgroundCheckpointer: Sendable {
+    private let connection: DatabaseQueue
+    let interval: Duration
+
+    init(workspace: Workspace, interval: Duration = .milliseconds(250)) throws {
+        connection = try DatabaseQueue(path: workspace.path)
+        self.interval = interval
+    }
+
+    /// Turns automatic checkpoints off for the workspace's writer connection (this process only).
+    static func disableAutomaticCheckpoints(_ workspace: Workspace) async throws {
+        try await workspace.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+    }
+
+    /// Checkpoints until cancelled; a checkpoint another process holds (SQLITE_BUSY) is simply skipped.
+    func run() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            _ = try? await connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        }
+    }
+}
