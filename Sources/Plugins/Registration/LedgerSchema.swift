@@ -83,6 +83,39 @@ enum LedgerSchema {
                 ) WITHOUT ROWID;
                 """)
         },
+        // The ID number's uniqueness moves from a constraint inside the table to a named unique
+        // index. Same rule, but an index can be dropped for a first, city-wide load and built
+        // again from sorted keys at its end: maintained row by row, a million random keys made
+        // SQLite rewrite each index page dozens of times (6 GB written for a 260 MB ledger).
+        Migration("ledger-v2-id-number-index") { db in
+            let otherIndexes = try String.fetchAll(db, sql: """
+                SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'person' AND sql IS NOT NULL
+                """)
+            try db.execute(sql: """
+                CREATE TABLE person_v2 (
+                    id INTEGER PRIMARY KEY,                -- rowid: new people append, imports stay fast
+                    id_number TEXT NOT NULL,               -- 18 characters, normalized (GB 11643); unique, below
+                    name TEXT NOT NULL,
+                    phone TEXT,                            -- 11 digits, normalized
+                    gender TEXT NOT NULL,                  -- from the ID number
+                    birth_date TEXT NOT NULL,              -- yyyy-MM-dd, from the ID number
+                    township TEXT NOT NULL DEFAULT '',
+                    village TEXT NOT NULL DEFAULT '',
+                    groups INTEGER NOT NULL DEFAULT 0,     -- bit set of TargetGroup
+                    skills TEXT NOT NULL DEFAULT '',
+                    desired_job TEXT NOT NULL DEFAULT '',
+                    source TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                INSERT INTO person_v2 SELECT id, id_number, name, phone, gender, birth_date, township, village, groups,
+                    skills, desired_job, source, created_at, updated_at FROM person;
+                DROP TABLE person;
+                ALTER TABLE person_v2 RENAME TO person;
+                CREATE UNIQUE INDEX person_id_number ON person(id_number);
+                """)
+            for sql in otherIndexes { try db.execute(sql: sql) }
+        },
     ]
 }
 

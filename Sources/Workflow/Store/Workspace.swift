@@ -25,10 +25,11 @@ public final class Workspace: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // 64 MiB of page cache (the default is 8): a million-row import keeps its indexes in memory.
             try db.execute(sql: "PRAGMA cache_size = -65536")
-            // Reads map the file rather than copy each page out of the OS cache: a city-wide tally
-            // reads the whole ledger, and the copies cost nearly as much as the reading
-            // (measured with `campaign-bench tally`). Writes still go through SQLite's journal.
-            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            // Readers map the file rather than copy each page out of the OS cache: a city-wide tally
+            // reads the whole ledger, and the copies cost nearly as much as the reading (measured
+            // with `campaign-bench tally`). Not the writer: an import would then count the mapped
+            // database in its memory, and gains nothing from it.
+            if db.configuration.readonly { try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

@@ -105,9 +105,12 @@ struct PersonWriter: LedgerWriter {
     /// row can match a stored person (duplicates within the file are already gone), and the
     /// lookup before each insert is skipped.
     let ledgerWasEmpty: Bool
-    /// Secondary indexes on `person` (e.g. the check-in plugin's phone index), dropped for a first
-    /// load and built again at the end: building an index from sorted data is far cheaper than a
-    /// million random insertions into it. It all happens inside the import's transaction.
+    /// The indexes on `person` — the ID number's unique index, the check-in plugin's phone index —
+    /// dropped for a first load and built again at the end: building an index from sorted keys is
+    /// far cheaper than a million random insertions into it, which also made SQLite rewrite each
+    /// index page many times as its cache spilled. Uniqueness holds meanwhile: the reader thread
+    /// drops a file's repeated ID numbers, and the ledger was empty. It all happens inside the
+    /// import's transaction, so a failure leaves the indexes as they were.
     private var deferredIndexes: [String] = []
     private(set) var linked = 0
     static let comparedFields = ["name", "phone", "township", "village", "skills", "desired_job"]
