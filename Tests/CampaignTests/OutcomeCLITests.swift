@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Plugins
 import Testing
 import WorkflowTesting
 
@@ -98,7 +99,7 @@ import WorkflowTesting
         _ = try cli.run("record", "placement", "--campaign", "spring-fair-2026", "--person", ids[0], "--posting", postings[0])
         let xlsx = dir.url.appendingPathComponent("报表.xlsx").path
         let written = try cli.run("tally", "spring-fair-2026", "--by", "township", "--by", "enterprise", "--format", "xlsx",
-                                  "--out", xlsx, env: Self.fairDay)
+                                  "--list-placed", "--out", xlsx, env: Self.fairDay)
         #expect(written.status == 0, "\(written.stderr)")
 
         let script = """
@@ -107,9 +108,11 @@ import WorkflowTesting
             summary = wb[wb.sheetnames[0]]
             rows = {r[0]: list(r[1:3]) for r in summary.iter_rows(min_row=5, values_only=True) if r[0]}
             towns = wb[wb.sheetnames[1]]
+            placed = wb[wb.sheetnames[-1]]
             print(json.dumps({"sheets": wb.sheetnames, "title": summary["A1"].value, "header": summary["B4"].value,
                               "rows": rows, "town_header": [c.value for c in towns[1]],
-                              "rate_format": towns.cell(row=2, column=8).number_format}, ensure_ascii=False))
+                              "rate_format": towns.cell(row=2, column=8).number_format,
+                              "placed": [c.value for c in placed[2]]}, ensure_ascii=False))
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -123,7 +126,11 @@ import WorkflowTesting
         process.waitUntilExit()
         try #require(process.terminationStatus == 0, "openpyxl could not read the workbook (.ci/run installs it): \(errors)")
         let read = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(read["sheets"] as? [String] == ["汇总", "按乡镇", "按企业"])
+        #expect(read["sheets"] as? [String] == ["汇总", "按乡镇", "按企业", "就业名单"])
+        let placedRow = try #require(read["placed"] as? [Any])
+        #expect(placedRow.first as? String == "spring-fair-2026")
+        #expect(placedRow.contains { ($0 as? String) == Masking.idNumber(ids[0]) })
+        #expect(!placedRow.contains { ($0 as? String) == ids[0] })
         #expect(read["title"] as? String == "2026年春风行动专场招聘会 招聘成效汇总")
         #expect(read["header"] as? String == "合计")
         let rows = try #require(read["rows"] as? [String: [Any]])

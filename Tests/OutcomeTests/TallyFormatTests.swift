@@ -46,7 +46,9 @@ import WorkflowTesting
     @Test func jsonKeysAreTheDocumentedOnes() async throws {
         let (_, report) = try await sampleReport()
         let object = try #require(try JSONSerialization.jsonObject(with: TallyJSON.encode(report)) as? [String: Any])
-        #expect(Set(object.keys) == ["schema", "generated_at", "from", "to", "campaigns", "funnel", "breakdowns"])
+        #expect(Set(object.keys) == ["schema", "generated_at", "from", "to", "campaigns", "funnel", "breakdowns",
+                                     "placed_people"])
+        #expect(object["placed_people"] is NSNull)     // only when a manager asks
         #expect(object["schema"] as? String == "campaign.tally/1")
         let funnel = try #require(object["funnel"] as? [String: Any])
         #expect(Set(funnel.keys) == Set(TallyMeasure.allCases.map(\.rawValue) + ["rates", "of_which"]))
@@ -76,6 +78,28 @@ import WorkflowTesting
         #expect(lines[1].hasPrefix("total,,fair,1,2,3,70,5,3,2,2,1,0"))
         #expect(lines.contains { $0.hasPrefix("township,城关镇,城关镇,,,,,2,2,1,1,1,0") })
         #expect(TallyTextReport.csv(report, lang: .zh).hasPrefix("\u{FEFF}维度,编码,名称,活动场次"))
+    }
+
+    @Test func theListOfPlacedPeopleComesOnlyWhenAskedAndMasked() async throws {
+        let (f, _) = try await sampleReport()
+        let request = TallyRequest(campaigns: ["fair"], listPlaced: true)
+        let now = f.now
+        let report = try await f.pool.read { db in try Tally.run(request, now: now, db: db) }
+        let placed = try #require(report.placed)
+        #expect(placed.count == 1)
+        #expect(placed.first?.maskedID == "110105********002X")
+        #expect(placed.first?.maskedPhone == "138****8000")
+        #expect(placed.first?.postingTitle == "分拣员")
+        let text = TallyTextReport.table(report, lang: .zh)
+        #expect(text.contains("成功就业人员名单（已脱敏）"))
+        #expect(text.contains("110105********002X"))
+        #expect(!text.contains("11010519491231002X") && !text.contains("13800138000"))
+        let html = TallyHTML.render(report, lang: .zh)
+        #expect(html.contains("110105********002X") && !html.contains("11010519491231002X"))
+        let json = try #require(try JSONSerialization.jsonObject(with: TallyJSON.encode(report)) as? [String: Any])
+        let people = try #require(json["placed_people"] as? [[String: Any]])
+        #expect(people.first?["id_number"] as? String == "110105********002X")
+        #expect(people.first?["stage"] as? String == "placement")
     }
 
     @Test func htmlIsSelfContainedWithAFunnelAndBarCharts() async throws {

@@ -216,6 +216,7 @@ extension Outcomes {
 
 /// A job seeker at a stage, for the list a manager asks for (who was placed): masked.
 public struct OutcomePerson: Sendable {
+    public var campaign: String
     public var maskedName: String
     public var maskedID: String
     public var maskedPhone: String
@@ -241,7 +242,7 @@ extension Outcomes {
                                   AND o2.person_id = o.person_id ORDER BY o2.stage DESC, o2.stage_date LIMIT 1)
             ORDER BY pe.township, pe.village, pe.name
             """, arguments: [campaign, max(atLeast.rawValue, 1)]).map { row in
-            OutcomePerson(maskedName: Masking.name(row["name"]), maskedID: Masking.idNumber(row["id_number"]),
+            OutcomePerson(campaign: campaign, maskedName: Masking.name(row["name"]), maskedID: Masking.idNumber(row["id_number"]),
                           maskedPhone: (row["phone"] as String?).map(Masking.phone) ?? "", township: row["township"],
                           village: row["village"], stage: OutcomeStage(rawValue: row["stage"]) ?? .none,
                           date: row["stage_date"], postingCode: row["code"], postingTitle: row["title"],

@@ -26,6 +26,10 @@ public enum TallyHTML {
             body += htmlTable(TallyTextReport.breakdownTable(breakdown, lang: lang))
             body += "</section>\n"
         }
+        if let placed = report.placed {
+            body += "<section class=\"placed\"><h2>\(escape(TallyTextReport.placedTitle(lang)))</h2>"
+            body += htmlTable(TallyTextReport.placedTable(placed, lang: lang)) + "</section>\n"
+        }
         return """
             <!DOCTYPE html>
             <html lang="\(lang == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8">

@@ -19,6 +19,14 @@ public enum TallyJSON {
                 ["name": c.name, "title": c.title, "started_at": iso.string(from: c.startedAt)]
             },
             "funnel": counts(report.funnel),
+            // Only when a manager asks (--list-placed); masked like every export.
+            "placed_people": report.placed.map { people in
+                people.map { p -> [String: Any] in
+                    ["campaign": p.campaign, "name": p.maskedName, "id_number": p.maskedID, "phone": p.maskedPhone,
+                     "township": p.township, "village": p.village, "stage": p.stage.verb, "date": p.date,
+                     "posting": p.postingCode, "posting_title": p.postingTitle, "enterprise": p.enterprise]
+                }
+            } ?? NSNull(),
             "breakdowns": report.breakdowns.map { breakdown -> [String: Any] in
                 [
                     "by": breakdown.dimension.rawValue,

@@ -102,6 +102,8 @@ public struct TallyReport: Sendable {
     public var generatedAt: Date
     public var funnel: TallyCounts
     public var breakdowns: [TallyBreakdown]
+    /// The placed people, masked, when a manager asked for the list; nil otherwise.
+    public var placed: [OutcomePerson]?
 
     public struct CampaignInfo: Sendable, Equatable {
         public var name: String

@@ -11,9 +11,12 @@ public struct TallyRequest: Sendable {
     public var from: String?
     public var to: String?
     public var breakdowns: [TallyDimension]
+    /// Add the list of placed people (masked) — a manager's request; reports otherwise hold counts only.
+    public var listPlaced: Bool
 
     public init(campaigns: [String] = [], all: Bool = false, from: String? = nil, to: String? = nil,
-                breakdowns: [TallyDimension] = []) {
+                breakdowns: [TallyDimension] = [], listPlaced: Bool = false) {
+        self.listPlaced = listPlaced
         self.campaigns = campaigns
         self.all = all
         self.from = from
@@ -96,8 +99,10 @@ public enum Tally {
                                                  rows: try postingRows(names, db: db).sorted(by: Self.byPlacedThenName)))
             }
         }
+        let placed = request.listPlaced
+            ? try names.flatMap { try Outcomes.people(campaign: $0, atLeast: .placed, db: db) } : nil
         return TallyReport(campaigns: campaigns, from: request.from, to: request.to, generatedAt: now, funnel: funnel,
-                           breakdowns: breakdowns)
+                           breakdowns: breakdowns, placed: placed)
     }
 
     /// Most placements first (what managers look for), then by name for a stable order.

@@ -18,6 +18,11 @@ public enum TallyTextReport {
             out.append(breakdown.dimension.title(lang))
             out.append(breakdownTable(breakdown, lang: lang).render())
         }
+        if let placed = report.placed {
+            out.append("")
+            out.append(placedTitle(lang))
+            out.append(placedTable(placed, lang: lang).render())
+        }
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -48,6 +53,23 @@ public enum TallyTextReport {
             cells += measures.map { TallyText.number($0.value(in: row.counts)) }
             if showsRate { cells.append(TallyText.percent(placedOfAttended(row.counts))) }
             table.rows.append(cells)
+        }
+        return table
+    }
+
+    static func placedTitle(_ lang: TallyLanguage) -> String {
+        lang == .zh ? "成功就业人员名单（已脱敏）" : "Placed job seekers (masked)"
+    }
+
+    /// The placed people, masked, one line each with where they were placed.
+    static func placedTable(_ people: [OutcomePerson], lang: TallyLanguage) -> TextTable {
+        let headers = lang == .zh ? ["活动", "姓名", "身份证号", "手机号", "乡镇", "村", "阶段", "日期", "岗位", "企业"]
+            : ["campaign", "name", "ID number", "phone", "township", "village", "stage", "date", "posting", "enterprise"]
+        var table = TextTable(headers: headers, numeric: headers.map { _ in false })
+        for p in people {
+            table.rows.append([p.campaign, p.maskedName, p.maskedID, p.maskedPhone, p.township, p.village,
+                               lang == .zh ? p.stage.label : p.stage.english, p.date, "\(p.postingCode) \(p.postingTitle)",
+                               p.enterprise])
         }
         return table
     }

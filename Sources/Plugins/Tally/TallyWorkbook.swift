@@ -63,6 +63,17 @@ public enum TallyWorkbook {
             sheet.widths(table)
         }
 
+        if let placed = report.placed, let worksheet = workbook_add_worksheet(workbook, lang == .zh ? "就业名单" : "Placed") {
+            let sheet = Sheet(worksheet, styles: styles)
+            let table = TallyTextReport.placedTable(placed, lang: lang)
+            sheet.headers(row: 0, table.headers)
+            for (i, row) in table.rows.enumerated() {
+                for (j, cell) in row.enumerated() { sheet.text(row: 1 + i, col: j, cell, style: styles.cell) }
+            }
+            worksheet_freeze_panes(worksheet, 1, 0)
+            sheet.widths(table)
+        }
+
         let status = workbook_close(workbook)
         guard status == LXW_NO_ERROR else {
             try? FileManager.default.removeItem(at: temporary)

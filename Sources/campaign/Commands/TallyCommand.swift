@@ -30,6 +30,7 @@ struct TallyCommand: AsyncParsableCommand {
             help: "Breakdowns: campaign, township, village, group, enterprise, posting (repeatable or comma-separated).")
     var breakdowns: [String] = []
     @Option(help: "table, csv, json, xlsx or html.") var format: Format = .table
+    @Flag(help: "Add the list of placed people, masked (not in csv).") var listPlaced = false
     @Option(help: "zh (Chinese labels, default) or en.") var lang: TallyLanguage = .zh
     @Option(help: "Write to this file (table/csv/json: instead of the terminal; xlsx/html default: tally-NAME.xlsx).")
     var out: String?
@@ -37,6 +38,10 @@ struct TallyCommand: AsyncParsableCommand {
 
     func validate() throws {
         if all && !campaigns.isEmpty { throw ValidationError("name campaigns or use --all, not both") }
+        if listPlaced && format == .csv {
+            throw ValidationError("--list-placed does not fit the one-table CSV; use table, json, xlsx or html, "
+                                  + "or `campaign outcomes --stage placement --csv FILE`")
+        }
     }
 
     func dimensions() throws -> [TallyDimension] {
@@ -56,7 +61,8 @@ struct TallyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandSupport.reportingErrors {
-            let request = TallyRequest(campaigns: campaigns, all: all, from: from, to: to, breakdowns: try dimensions())
+            let request = TallyRequest(campaigns: campaigns, all: all, from: from, to: to, breakdowns: try dimensions(),
+                                       listPlaced: listPlaced)
             let ws = try workspace.openExisting()
             let now = try CommandSupport.clock().now()
             let pool = ws.pool
