@@ -106,7 +106,7 @@ struct OutcomeWriter: LedgerWriter {
                 let code = record.postingCode.isEmpty
                     ? try Outcomes.postingCode(enterprise: record.enterprise, title: record.title, campaign: campaign, db: db)
                     : record.postingCode
-                result = try Outcomes.record(OutcomeEntry(campaign: campaign, person: record.person, posting: code,
+                result = try Outcomes.record(inStartedCampaign: OutcomeEntry(campaign: campaign, person: record.person, posting: code,
                                                           stage: record.stage, date: record.date.isEmpty ? nil : record.date,
                                                           note: record.note, recordedBy: record.recordedBy,
                                                           source: options.source), now: options.now, db: db)

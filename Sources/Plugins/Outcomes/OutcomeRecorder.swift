@@ -66,6 +66,11 @@ public enum Outcomes {
     /// stage changes nothing; moving back happens only with `correction`, kept in the history.
     public static func record(_ entry: OutcomeEntry, now: Date, db: Database) throws -> OutcomeResult {
         _ = try RunQueries.requireRun(entry.campaign, in: db)
+        return try record(inStartedCampaign: entry, now: now, db: db)
+    }
+
+    /// `record` for a campaign the caller has already checked (an import checks it once, not per row).
+    static func record(inStartedCampaign entry: OutcomeEntry, now: Date, db: Database) throws -> OutcomeResult {
         let personID = try person(entry.person, campaign: entry.campaign, db: db)
         let posting = try posting(entry.posting, campaign: entry.campaign, db: db)
         let date: String
