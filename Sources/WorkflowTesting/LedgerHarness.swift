@@ -34,9 +34,9 @@ public struct LedgerHarness: Sendable {
     }
 
     public func importFile(_ kind: LedgerListKind, _ url: URL, campaign: String? = "fair", strict: Bool = false,
-                    columns: [String: String] = [:], sheet: String? = nil) async throws -> ImportSummary {
+                    columns: [String: String] = [:], sheet: String? = nil, now: Date = Date()) async throws -> ImportSummary {
         let options = ImportOptions(campaign: campaign, sheet: sheet, columns: columns, strict: strict,
-                                    source: url.lastPathComponent, now: Date())
+                                    source: url.lastPathComponent, now: now)
         return try await pool.write { db in
             try RegistrationPlugin.importFile(kind, file: url, options: options, db: db)
         }

@@ -89,18 +89,18 @@ enum TallyBenchmark {
         let now = "2026-03-01 09:00:00.000"
         try db.execute(sql: """
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(registered))
-            INSERT INTO person (id, id_number, name, phone, gender, birth_date, township, village, groups, source,
-                                created_at, updated_at)
-            SELECT i, printf('B%017d', i), '测试', printf('139%08d', i), 'F', '1990-01-01',
+            INSERT INTO ledger_source (id, name) VALUES (1, 'bench');
+            INSERT INTO person (id, id_number, name, phone, township, village, groups, source_id, created_at, updated_at)
+            SELECT i, printf('B%017d', i), '测试', printf('139%08d', i),
                    printf('第%02d镇', i * 7919 % 12), printf('第%02d村', i * 104729 % 10),
                    (i * 31 % 100 < 30) | ((i * 37 % 100 < 8) << 1) | ((i * 41 % 100 < 3) << 2) | ((i * 43 % 100 < 5) << 3)
                    | ((i * 47 % 100 < 6) << 4) | ((i * 53 % 100 < 2) << 5) | ((i * 59 % 100 < 1) << 6)
                    | ((i * 61 % 100 < 10) << 7),
-                   'bench', '\(now)', '\(now)'
+                   1, 1772355600, 1772355600
             FROM n;
             INSERT INTO registration (campaign, person_id, channel, registered_at)
             SELECT printf('fair-%02d', id % \(campaigns) + 1), id, CASE WHEN id % 50 = 0 THEN 'walk-in' ELSE 'import' END,
-                   '\(now)'
+                   1772355600
             FROM person ORDER BY id % \(campaigns), id;
             INSERT INTO scan (nonce, campaign, checkpoint, person_id, method, input, gate, staff, device, received_at,
                               result, reason)

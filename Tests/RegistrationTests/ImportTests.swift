@@ -20,6 +20,8 @@ import WorkflowTesting
         #expect(zhang["name"] == "张伟")
         #expect(zhang["groups"] == String(TargetGroup.povertyAlleviated.bit))
         #expect(zhang["birth_date"] == "1949-12-31")
+        #expect(zhang["gender"] == "女")
+        #expect(try await h.person("522426199001010017")["gender"] == "男")
         #expect(summary.rejectFile == nil)
         #expect(try await h.count("registration") == 2)
     }
@@ -69,6 +71,18 @@ import WorkflowTesting
             #expect(error.hint?.contains("columns:") == true)
         }
         #expect(try await h.importFile(.people, odd, columns: ["id_number": "证件"]).inserted == 1)
+    }
+
+    /// Cells padded with spaces, tabs, ideographic (U+3000) or no-break (U+00A0) spaces are
+    /// stored trimmed; characters inside a cell stay.
+    @Test func paddedCellsAreTrimmed() async throws {
+        let h = try await LedgerHarness()
+        let url = try h.file("padded.csv", Self.header
+            + " 张伟 ,\t11010519491231002X, 13800138000,城关镇\u{A0},\u{3000}南关村\u{3000},脱贫人口,电 焊,\u{3000}\n")
+        #expect(try await h.importFile(.people, url).inserted == 1)
+        let zhang = try await h.person("11010519491231002X")
+        #expect([zhang["name"], zhang["township"], zhang["village"], zhang["skills"], zhang["desired_job"]]
+                == ["张伟", "城关镇", "南关村", "电 焊", ""])
     }
 
     @Test func badRowsAreRejectedWithRowColumnAndReasonAndTheRestImported() async throws {
@@ -124,12 +138,12 @@ import WorkflowTesting
         let h = try await LedgerHarness()
         let url = try h.file("people.csv", Self.header + Self.zhang + Self.li)
         _ = try await h.importFile(.people, url)
-        let code = try await h.pool.read { db in try String.fetchAll(db, sql: "SELECT registered_at FROM registration") }
+        let code = try await h.pool.read { db in try Int64.fetchAll(db, sql: "SELECT registered_at FROM registration") }
 
-        let again = try await h.importFile(.people, url)
+        let again = try await h.importFile(.people, url, now: Date().addingTimeInterval(3600))
         #expect((again.inserted, again.updated, again.unchanged, again.linked) == (0, 0, 2, 0))
         #expect(try await h.count("person_change") == 0)
-        #expect(try await h.pool.read { db in try String.fetchAll(db, sql: "SELECT registered_at FROM registration") } == code)
+        #expect(try await h.pool.read { db in try Int64.fetchAll(db, sql: "SELECT registered_at FROM registration") } == code)
 
         let changed = Self.zhang.replacingOccurrences(of: "13800138000", with: "13700137000")
             .replacingOccurrences(of: "南关村", with: "北关村").replacingOccurrences(of: "脱贫人口", with: "脱贫人口、残疾人")
@@ -141,6 +155,12 @@ import WorkflowTesting
         }
         #expect(changes == ["groups: 脱贫人口 → 脱贫人口、残疾人", "phone: 13800138000 → 13700137000", "village: 南关村 → 北关村"])
         #expect(try await h.person("11010519491231002X")["phone"] == "13700137000")
+        let sources = try await h.pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT s.name FROM person p JOIN ledger_source s ON s.id = p.source_id ORDER BY p.id_number
+                """)
+        }
+        #expect(sources == ["people-v2.csv", "people.csv"])  // the changed row names the file that changed it
     }
 
     @Test func enterprisesAndPostingsImportAndLinkToTheCampaign() async throws {

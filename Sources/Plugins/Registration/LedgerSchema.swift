@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Workflow
 
@@ -116,7 +117,81 @@ enum LedgerSchema {
                 """)
             for sql in otherIndexes { try db.execute(sql: sql) }
         },
+        // A third of every person row was bookkeeping text written again and again: the source
+        // file's name and two timestamps (56 bytes), plus the birth date and gender, which the ID
+        // number already holds. A million-row import wrote all of it twice (the WAL, then the
+        // checkpoint). Now source names live once in `ledger_source`, times are Unix seconds,
+        // and birth date and gender are computed from the ID number when read (virtual columns,
+        // no storage). Registrations keep their time as Unix seconds too. Rows shrink from about
+        // 150 to 90 bytes; every query reads the same columns as before.
+        Migration("ledger-v3-compact-rows") { db in
+            let personIndexes = try String.fetchAll(db, sql: """
+                SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'person' AND sql IS NOT NULL
+                """)
+            let registrationIndexes = try String.fetchAll(db, sql: """
+                SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'registration' AND sql IS NOT NULL
+                """)
+            try db.execute(sql: """
+                CREATE TABLE ledger_source (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE              -- the file an import read, or 'walk-in'
+                );
+                INSERT INTO ledger_source (name) SELECT DISTINCT source FROM person ORDER BY source;
+                CREATE TABLE person_v3 (
+                    id INTEGER PRIMARY KEY,                -- rowid: new people append, imports stay fast
+                    id_number TEXT NOT NULL,               -- 18 characters, normalized (GB 11643); unique index
+                    name TEXT NOT NULL,
+                    phone TEXT,                            -- 11 digits, normalized
+                    township TEXT NOT NULL DEFAULT '',
+                    village TEXT NOT NULL DEFAULT '',
+                    groups INTEGER NOT NULL DEFAULT 0,     -- bit set of TargetGroup
+                    skills TEXT NOT NULL DEFAULT '',
+                    desired_job TEXT NOT NULL DEFAULT '',
+                    source_id INTEGER NOT NULL,            -- ledger_source(id); unchecked: the import looks it up
+                    created_at INTEGER NOT NULL,           -- Unix time, seconds
+                    updated_at INTEGER NOT NULL,           -- Unix time, seconds
+                    birth_date TEXT GENERATED ALWAYS AS (   -- yyyy-MM-dd
+                        substr(id_number, 7, 4) || '-' || substr(id_number, 11, 2) || '-' || substr(id_number, 13, 2)
+                    ) VIRTUAL,
+                    gender TEXT GENERATED ALWAYS AS (       -- 男 / 女: the parity of the 17th character
+                        CASE substr(id_number, 17, 1) % 2 WHEN 1 THEN '男' ELSE '女' END
+                    ) VIRTUAL
+                );
+                INSERT INTO person_v3 (id, id_number, name, phone, township, village, groups, skills, desired_job,
+                                       source_id, created_at, updated_at)
+                SELECT p.id, p.id_number, p.name, p.phone, p.township, p.village, p.groups, p.skills, p.desired_job,
+                       s.id, coalesce(CAST(strftime('%s', p.created_at) AS INTEGER), 0),
+                       coalesce(CAST(strftime('%s', p.updated_at) AS INTEGER), 0)
+                FROM person p JOIN ledger_source s ON s.name = p.source;
+                DROP TABLE person;
+                ALTER TABLE person_v3 RENAME TO person;
+                CREATE TABLE registration_v3 (
+                    campaign TEXT NOT NULL,
+                    person_id INTEGER NOT NULL REFERENCES person(id),
+                    channel TEXT NOT NULL,                 -- import or walk-in
+                    registered_at INTEGER NOT NULL,        -- Unix time, seconds
+                    PRIMARY KEY (campaign, person_id)
+                ) WITHOUT ROWID;
+                INSERT INTO registration_v3 SELECT campaign, person_id, channel,
+                    coalesce(CAST(strftime('%s', registered_at) AS INTEGER), 0) FROM registration;
+                DROP TABLE registration;
+                ALTER TABLE registration_v3 RENAME TO registration;
+                """)
+            for sql in personIndexes + registrationIndexes { try db.execute(sql: sql) }
+        },
     ]
+
+    /// The number `person.source_id` stores for a source name, adding the name on first use.
+    static func sourceID(_ name: String, db: Database) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO ledger_source (name) VALUES (?) ON CONFLICT (name) DO NOTHING", arguments: [name])
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM ledger_source WHERE name = ?", arguments: [name]) else {
+            throw WorkflowError.internal("the ledger source '\(name)' was not saved")
+        }
+        return id
+    }
+
+    /// Unix seconds, as person and registration times are stored.
+    static func unixTime(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
 }
 
 /// Short random codes for postings: Crockford base-32 (no I, L, O, U), so a code read aloud or

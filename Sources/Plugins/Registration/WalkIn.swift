@@ -70,7 +70,7 @@ extension RegistrationPlugin {
             groups = bits
         }
         // What the desk did not type stays as the ledger has it (the writer never erases with blanks).
-        let record = PersonRecord(idNumber: id, birthDate: id.birthDate, gender: id.gender, name: name, phone: phone, township: walkIn.township ?? "",
+        let record = PersonRecord(idNumber: id, name: name, phone: phone, township: walkIn.township ?? "",
                                   village: walkIn.village ?? "", groups: groups ?? 0, skills: "", desiredJob: "")
         let options = ImportOptions(campaign: walkIn.campaign, source: "walk-in", channel: "walk-in", now: now)
         var writer = try PersonWriter(db, options: options)

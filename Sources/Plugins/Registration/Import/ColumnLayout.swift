@@ -21,8 +21,21 @@ public struct FieldSpec: Sendable {
 struct ColumnLayout: Sendable {
     let header: [String]
     private let indexByField: [String: Int]
+    /// The same as `indexByField`, searched in order: a row parser asks for each of its eight or so
+    /// fields on every row, and comparing short keys beats hashing them (a million-row import asks
+    /// eight million times).
+    private let fieldIndices: [(field: String, index: Int)]
 
-    func index(_ field: String) -> Int? { indexByField[field] }
+    init(header: [String], indexByField: [String: Int]) {
+        self.header = header
+        self.indexByField = indexByField
+        fieldIndices = indexByField.sorted { $0.value < $1.value }.map { ($0.key, $0.value) }
+    }
+
+    func index(_ field: String) -> Int? {
+        for entry in fieldIndices where entry.field == field { return entry.index }
+        return nil
+    }
 
     func header(for field: String, fields: [FieldSpec]) -> String {
         indexByField[field].map { header[$0] } ?? fields.first { $0.key == field }?.label ?? field
@@ -92,6 +105,22 @@ struct RowCells {
         func isSpace(_ s: Unicode.Scalar) -> Bool {
             s == " " || s == "\t" || s == "\n" || s == "\r" || s == "\u{3000}" || s == "\u{A0}"
         }
+        // Most cells have nothing to trim: look at their first and last bytes before decoding
+        // characters. A space ends in 0x20, 0x09, 0x0A or 0x0D, U+3000 in 0x80, U+00A0 in 0xA0.
+        func mayEndASpace(_ byte: UInt8) -> Bool {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x80, 0xA0: true
+            default: false
+            }
+        }
+        func mayStartASpace(_ byte: UInt8) -> Bool {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0xE3, 0xC2: true
+            default: false
+            }
+        }
+        guard let firstByte = text.utf8.first, let lastByte = text.utf8.last,
+              mayStartASpace(firstByte) || mayEndASpace(lastByte) else { return text }
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return text }
         var start = scalars.startIndex, end = scalars.endIndex

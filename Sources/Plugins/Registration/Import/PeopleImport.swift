@@ -4,10 +4,8 @@ import Workflow
 
 /// A job seeker as read from a ledger row, validated and normalized.
 struct PersonRecord: Sendable, Equatable {
+    /// Birth date and gender are not kept apart: the ledger computes them from the ID number.
     var idNumber: ResidentID
-    /// Derived from the ID number on the reader thread, so the writer only binds.
-    var birthDate: String
-    var gender: String
     var name: String
     var phone: String?
     var township: String
@@ -69,7 +67,7 @@ struct PeopleImport: LedgerKind {
             return problem("groups", "unknown target group '\(label)'; use "
                            + TargetGroup.allCases.map(\.label).joined(separator: "、"))
         }
-        return .success(PersonRecord(idNumber: id, birthDate: id.birthDate, gender: id.gender, name: name, phone: phone, township: row["township"],
+        return .success(PersonRecord(idNumber: id, name: name, phone: phone, township: row["township"],
                                      village: row["village"], groups: groups, skills: row["skills"],
                                      desiredJob: row["desired_job"]))
     }
@@ -92,15 +90,21 @@ struct PersonWriter: LedgerWriter {
     let select: RawStatement
     let insertBatch: RawStatement
     static let batchRows = 64
-    static let insertColumns = 14
-    private var pending: [(id: Int64, person: PersonRecord)] = []
+    /// Parameters per row of the batched insert; the source and the time are shared (?1, ?2).
+    static let rowParameters = 9
+    /// New people waiting for the next batched insert; they take ledger numbers from `nextID - count`.
+    private var pending: [PersonRecord] = []
     private var nextID: Int64
     private let firstNewID: Int64
     let update: RawStatement
     let change: RawStatement
     let register: RawStatement?
-    /// The import's time as stored text, formatted once rather than per row.
-    let now: String
+    /// The import's time, as stored (Unix seconds).
+    let now: Int64
+    /// Where new and changed rows came from: the file's name in `ledger_source`.
+    let sourceID: Int64
+    /// The time as `person_change` keeps it (text, like the other logs).
+    let changedAt: String
     /// True when the ledger held nobody when the import began (a first, city-wide load): then no
     /// row can match a stored person (duplicates within the file are already gone), and the
     /// lookup before each insert is skipped.
@@ -118,7 +122,9 @@ struct PersonWriter: LedgerWriter {
     init(_ db: Database, options: ImportOptions) throws {
         self.db = db
         self.options = options
-        now = String.fromDatabaseValue(options.now.databaseValue) ?? ""
+        now = LedgerSchema.unixTime(options.now)
+        changedAt = String.fromDatabaseValue(options.now.databaseValue) ?? ""
+        sourceID = try LedgerSchema.sourceID(options.source, db: db)
         ledgerWasEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM person)") ?? false
         if ledgerWasEmpty {
             let indexes = try Row.fetchAll(db, sql: """
@@ -132,12 +138,12 @@ struct PersonWriter: LedgerWriter {
         select = try RawStatement(db, sql: """
             SELECT id, name, phone, township, village, skills, desired_job, groups FROM person WHERE id_number = ?
             """)
-        insertBatch = try RawStatement(db, sql: Self.insertSQL(rows: Self.batchRows))
+        insertBatch = try Self.makeInsert(db, rows: Self.batchRows, sourceID: sourceID, now: now)
         nextID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM person") ?? 0) + 1
         firstNewID = nextID
         update = try RawStatement(db, sql: """
             UPDATE person SET name = ?, phone = ?, township = ?, village = ?, groups = ?, skills = ?, desired_job = ?,
-                source = ?, updated_at = ?
+                source_id = ?, updated_at = ?
             WHERE id = ?
             """)
         change = try RawStatement(db, sql: """
@@ -192,7 +198,7 @@ struct PersonWriter: LedgerWriter {
                 update.bind(5, Int64(groups))
                 update.bind(6, after[4])
                 update.bind(7, after[5])
-                update.bind(8, options.source)
+                update.bind(8, sourceID)
                 update.bind(9, now)
                 update.bind(10, personID)
                 _ = try update.step()
@@ -202,18 +208,16 @@ struct PersonWriter: LedgerWriter {
                     change.bind(3, c.old)
                     change.bind(4, c.new)
                     change.bind(5, options.source)
-                    change.bind(6, now)
+                    change.bind(6, changedAt)
                     _ = try change.step()
                 }
                 outcome = .updated
             }
         } else {
-            personID = nextID
             nextID += 1
-            pending.append((personID, p))
+            pending.append(p)
             if pending.count == Self.batchRows { try flush(using: insertBatch) }
-            outcome = .inserted
-            return .success(outcome)  // registered with the others in `finish`
+            return .success(.inserted)  // registered with the others in `finish`
         }
         if let register, let campaign = options.campaign {
             register.bind(1, campaign)
@@ -227,7 +231,7 @@ struct PersonWriter: LedgerWriter {
     }
 
     mutating func finish() throws {
-        if !pending.isEmpty { try flush(using: RawStatement(db, sql: Self.insertSQL(rows: pending.count))) }
+        if !pending.isEmpty { try flush(using: Self.makeInsert(db, rows: pending.count, sourceID: sourceID, now: now)) }
         for sql in deferredIndexes { try db.execute(sql: sql) }
         deferredIndexes = []
         if let campaign = options.campaign, nextID > firstNewID {
@@ -241,34 +245,38 @@ struct PersonWriter: LedgerWriter {
     }
 
     private mutating func flush(using statement: RawStatement) throws {
-        for (row, (id, p)) in pending.enumerated() {
-            let base = Int32(row * Self.insertColumns)
-            statement.bind(base + 1, id)
-            statement.bind(base + 2, p.idNumber.value)
-            statement.bind(base + 3, p.name)
-            statement.bind(base + 4, p.phone)
-            statement.bind(base + 5, p.gender)
-            statement.bind(base + 6, p.birthDate)
-            statement.bind(base + 7, p.township)
-            statement.bind(base + 8, p.village)
-            statement.bind(base + 9, Int64(p.groups))
-            statement.bind(base + 10, p.skills)
-            statement.bind(base + 11, p.desiredJob)
-            statement.bind(base + 12, options.source)
-            statement.bind(base + 13, now)
-            statement.bind(base + 14, now)
+        let firstID = nextID - Int64(pending.count)
+        for row in pending.indices {
+            let base = Int32(2 + row * Self.rowParameters)
+            statement.bind(base + 1, firstID + Int64(row))
+            statement.bind(base + 2, pending[row].idNumber.value)
+            statement.bind(base + 3, pending[row].name)
+            statement.bind(base + 4, pending[row].phone)
+            statement.bind(base + 5, pending[row].township)
+            statement.bind(base + 6, pending[row].village)
+            statement.bind(base + 7, Int64(pending[row].groups))
+            statement.bind(base + 8, pending[row].skills)
+            statement.bind(base + 9, pending[row].desiredJob)
         }
         _ = try statement.step()
         pending.removeAll(keepingCapacity: true)
     }
 
-    static func insertSQL(rows: Int) -> String {
-        let tuple = "(" + Array(repeating: "?", count: insertColumns).joined(separator: ", ") + ")"
-        return """
-            INSERT INTO person (id, id_number, name, phone, gender, birth_date, township, village, groups, skills,
-                                desired_job, source, created_at, updated_at)
-            VALUES \(Array(repeating: tuple, count: rows).joined(separator: ", "))
-            """
+    /// `INSERT … VALUES` for `rows` people at once, with the source (?1) and the time (?2) bound
+    /// once per statement rather than once per row.
+    private static func makeInsert(_ db: Database, rows: Int, sourceID: Int64, now: Int64) throws -> RawStatement {
+        let tuples = (0..<rows).map { row in
+            let base = 2 + row * Self.rowParameters
+            return "(" + (1...Self.rowParameters).map { "?\(base + $0)" }.joined(separator: ", ") + ", ?1, ?2, ?2)"
+        }
+        let statement = try RawStatement(db, sql: """
+            INSERT INTO person (id, id_number, name, phone, township, village, groups, skills, desired_job,
+                                source_id, created_at, updated_at)
+            VALUES \(tuples.joined(separator: ", "))
+            """)
+        statement.bind(1, sourceID)
+        statement.bind(2, now)
+        return statement
     }
 }
 
