@@ -19,10 +19,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
+        // Process-wide SQLite settings that need C (sqlite3_config is variadic).
+        .target(name: "CSQLiteSetup", dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // The engine: definitions, validation, expressions, durable store, scheduler. Domain-free.
         .target(
             name: "Workflow",
             dependencies: [
+                "CSQLiteSetup",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

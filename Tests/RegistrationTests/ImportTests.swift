@@ -19,9 +19,6 @@ import WorkflowTesting
         let zhang = try await h.person("11010519491231002X")
         #expect(zhang["name"] == "张伟")
         #expect(zhang["groups"] == String(TargetGroup.povertyAlleviated.bit))
-        #expect(zhang["birth_date"] == "1949-12-31")
-        #expect(zhang["gender"] == "女")
-        #expect(try await h.person("522426199001010017")["gender"] == "男")
         #expect(summary.rejectFile == nil)
         #expect(try await h.count("registration") == 2)
     }

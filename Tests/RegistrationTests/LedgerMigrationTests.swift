@@ -44,8 +44,8 @@ import WorkflowTesting
         }
     }
 
-    /// Compacting the rows keeps every value: source names move to `ledger_source`, text times
-    /// become Unix seconds, and birth date and gender read as before, computed from the ID number.
+    /// Compacting the rows keeps every value that is not derived from the ID number: source names
+    /// move to `ledger_source` and text times become Unix seconds.
     @Test func compactingRowsKeepsSourcesTimesAndDerivedColumns() async throws {
         let dir = try TemporaryDirectory()
         try await Self.olderWorkspace(without: ["ledger-v3-compact-rows"], at: dir.databasePath, rows: """
@@ -61,19 +61,18 @@ import WorkflowTesting
         let workspace = try Workspace(path: dir.databasePath, registry: BuiltinPlugins.registry)
         try await workspace.pool.read { db in
             let people = try Row.fetchAll(db, sql: """
-                SELECT p.id, p.name, p.phone, p.village, p.groups, s.name AS source, p.created_at, p.updated_at,
-                       p.birth_date, p.gender
+                SELECT p.id, p.id_number, p.name, p.phone, p.village, p.groups, s.name AS source, p.created_at,
+                       p.updated_at
                 FROM person p JOIN ledger_source s ON s.id = p.source_id ORDER BY p.id
                 """)
             #expect(people.count == 2)
             #expect(people[0]["source"] as String == "台账-城关镇.xlsx")
             #expect(people[0]["created_at"] as Int64 == 1_767_256_200)  // 2026-01-01 08:30 UTC
             #expect(people[0]["updated_at"] as Int64 == 1_769_904_000)  // 2026-02-01 00:00 UTC
-            #expect((people[0]["birth_date"] as String, people[0]["gender"] as String) == ("1949-12-31", "女"))
+            #expect(people[0]["id_number"] as String == "11010519491231002X")
             #expect((people[0]["village"] as String, people[0]["groups"] as Int) == ("南关村", 1))
             #expect(people[1]["source"] as String == "walk-in")
             #expect(people[1]["phone"] as String? == nil)
-            #expect((people[1]["birth_date"] as String, people[1]["gender"] as String) == ("1990-01-01", "男"))
             let registered = try Int64.fetchAll(db, sql: "SELECT registered_at FROM registration ORDER BY person_id")
             #expect(registered == [1_767_256_200, 1_772_355_600])
             let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'person'")

@@ -120,10 +120,11 @@ enum LedgerSchema {
         // A third of every person row was bookkeeping text written again and again: the source
         // file's name and two timestamps (56 bytes), plus the birth date and gender, which the ID
         // number already holds. A million-row import wrote all of it twice (the WAL, then the
-        // checkpoint). Now source names live once in `ledger_source`, times are Unix seconds,
-        // and birth date and gender are computed from the ID number when read (virtual columns,
-        // no storage). Registrations keep their time as Unix seconds too. Rows shrink from about
-        // 150 to 90 bytes; every query reads the same columns as before.
+        // checkpoint). Now source names live once in `ledger_source` and times are Unix seconds;
+        // birth date and gender are read from the ID number when wanted (`ResidentID.birthDate`,
+        // `.gender`; in SQL `substr(id_number, 7, 8)`). Virtual generated columns were measured
+        // and refused: SQLite computes them on every insert, which doubled the cost of a row.
+        // Registrations keep their time as Unix seconds too. Rows shrink from about 150 to 85 bytes.
         Migration("ledger-v3-compact-rows") { db in
             let personIndexes = try String.fetchAll(db, sql: """
                 SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'person' AND sql IS NOT NULL
@@ -149,13 +150,7 @@ enum LedgerSchema {
                     desired_job TEXT NOT NULL DEFAULT '',
                     source_id INTEGER NOT NULL,            -- ledger_source(id); unchecked: the import looks it up
                     created_at INTEGER NOT NULL,           -- Unix time, seconds
-                    updated_at INTEGER NOT NULL,           -- Unix time, seconds
-                    birth_date TEXT GENERATED ALWAYS AS (   -- yyyy-MM-dd
-                        substr(id_number, 7, 4) || '-' || substr(id_number, 11, 2) || '-' || substr(id_number, 13, 2)
-                    ) VIRTUAL,
-                    gender TEXT GENERATED ALWAYS AS (       -- 男 / 女: the parity of the 17th character
-                        CASE substr(id_number, 17, 1) % 2 WHEN 1 THEN '男' ELSE '女' END
-                    ) VIRTUAL
+                    updated_at INTEGER NOT NULL            -- Unix time, seconds
                 );
                 INSERT INTO person_v3 (id, id_number, name, phone, township, village, groups, skills, desired_job,
                                        source_id, created_at, updated_at)

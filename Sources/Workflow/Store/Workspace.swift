@@ -1,3 +1,4 @@
+import CSQLiteSetup
 import Foundation
 import GRDB
 
@@ -16,8 +17,12 @@ public final class Workspace: Sendable {
             ?? "campaign.sqlite"
     }
 
+    /// Process-wide SQLite settings, made once before the first connection opens (see CSQLiteSetup).
+    private static let sqliteSetup: Int32 = campaign_sqlite_skip_memory_statistics()
+
     /// Opens (creating if needed) the workspace and brings its schema up to date.
     public init(path: String, registry: PluginRegistry) throws {
+        _ = Self.sqliteSetup
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(15)
