@@ -3,8 +3,30 @@ import Foundation
 /// An 18-character resident identity number (居民身份证号码) per GB 11643-1999: a 6-digit region,
 /// an 8-digit birth date, a 3-digit sequence (odd for men) and an ISO 7064 MOD 11-2 check
 /// character. Normalized: full-width digits become ASCII, a lower-case x becomes X.
+///
+/// Kept as bytes inline rather than as text: a million-row import makes one per row, and 18
+/// characters are too long for Swift's inline strings, so text would cost an allocation (freed
+/// on the other thread) each time.
 public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
-    public let value: String
+    /// The 18 ASCII characters, then zeros (so equal numbers compare and hash equal).
+    private let bytes: SIMD32<UInt8>
+
+    /// The 18 characters.
+    public var value: String {
+        withASCII { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Runs `body` with the 18 ASCII characters, without making a String of them.
+    public func withASCII<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try withUnsafeBytes(of: bytes) { raw in
+            try body(UnsafeBufferPointer(start: raw.bindMemory(to: UInt8.self).baseAddress, count: 18))
+        }
+    }
+
+    /// The first 17 digits as a number: a compact key for duplicate detection in large imports.
+    public var numericKey: UInt64 {
+        (0..<17).reduce(0) { $0 * 10 + UInt64(bytes[$1] - 48) }
+    }
 
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
         case length(Int)
@@ -27,11 +49,12 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
     static let checkCharacters: [UInt8] = Array("10X98765432".utf8)
 
     public init(_ text: String, today: Date? = nil) throws(Problem) {
-        var bytes = Self.normalizedBytes(text)
-        guard bytes.count == 18 else { throw .length(bytes.count) }
+        var bytes = SIMD32<UInt8>()
+        let count = Self.normalize(text, into: &bytes)
+        guard count == 18 else { throw .length(count) }
         if bytes[17] == UInt8(ascii: "x") { bytes[17] = UInt8(ascii: "X") }
         try Self.check(bytes, today: today.map(Self.yearMonthDay) ?? Self.today)
-        value = String(decoding: bytes, as: UTF8.self)
+        self.bytes = bytes
     }
 
     public var description: String { value }
@@ -48,29 +71,34 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
 
     /// 男 / 女, from the parity of the sequence number.
     public var gender: String {
-        let digit = Array(value.utf8)[16] - UInt8(ascii: "0")
-        return digit % 2 == 1 ? "男" : "女"
+        bytes[16] % 2 == 1 ? "男" : "女"  // ASCII digits are odd exactly when their value is
     }
 
-    /// The first 17 digits as a number: a compact key for duplicate detection in large imports.
-    public var numericKey: UInt64 {
-        Array(value.utf8).prefix(17).reduce(0) { $0 * 10 + UInt64($1 - 48) }
-    }
-
-    /// Digits with spaces removed and full-width characters (０-９, Ｘ) folded to ASCII.
-    static func normalizedBytes(_ text: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(18)
+    /// Puts the characters into `bytes` with spaces removed and full-width characters (０-９, Ｘ)
+    /// folded to ASCII; returns how many there were (only the first 32 are kept).
+    static func normalize(_ text: String, into bytes: inout SIMD32<UInt8>) -> Int {
+        var count = 0
+        // The usual cell: 18 ASCII characters, read as bytes without decoding.
+        if text.utf8.count == 18, text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x80 }) {
+            for byte in text.utf8 {
+                bytes[count] = byte
+                count += 1
+            }
+            return count
+        }
         for scalar in text.unicodeScalars {
+            let byte: UInt8
             switch scalar.value {
             case 0x20, 0x09, 0x3000: continue
-            case 0xFF10...0xFF19: out.append(UInt8(scalar.value - 0xFF10) + 48)
-            case 0xFF38, 0xFF58: out.append(UInt8(ascii: "X"))
-            case 0..<0x80: out.append(UInt8(scalar.value))
-            default: out.append(0)
+            case 0xFF10...0xFF19: byte = UInt8(scalar.value - 0xFF10) + 48
+            case 0xFF38, 0xFF58: byte = UInt8(ascii: "X")
+            case 0..<0x80: byte = UInt8(scalar.value)
+            default: byte = 0
             }
+            if count < 32 { bytes[count] = byte }
+            count += 1
         }
-        return out
+        return count
     }
 
     /// Today in China, computed once: a calendar per row would cost more than the check itself.
@@ -83,7 +111,8 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
         return (parts.year ?? 2100, parts.month ?? 12, parts.day ?? 31)
     }
 
-    static func check(_ b: [UInt8], today: (year: Int, month: Int, day: Int)) throws(Problem) {
+    /// Checks the characters, the birth date and the check character.
+    static func check(_ b: SIMD32<UInt8>, today: (year: Int, month: Int, day: Int)) throws(Problem) {
         var sum = 0
         for i in 0..<17 {
             let d = Int(b[i]) - 48
@@ -103,8 +132,8 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    static func digits(_ b: [UInt8], _ start: Int, _ count: Int) -> Int {
-        b[start..<(start + count)].reduce(0) { $0 * 10 + Int($1) - 48 }
+    static func digits(_ b: SIMD32<UInt8>, _ start: Int, _ count: Int) -> Int {
+        (start..<(start + count)).reduce(0) { $0 * 10 + Int(b[$1]) - 48 }
     }
 
     static func daysIn(_ month: Int, _ year: Int) -> Int {

@@ -25,17 +25,22 @@ struct ColumnLayout: Sendable {
     /// fields on every row, and comparing short keys beats hashing them (a million-row import asks
     /// eight million times).
     private let fieldIndices: [(field: String, index: Int)]
+    /// The column of each field in the order of the kind's `fields`.
+    private let columnByFieldPosition: [Int?]
 
-    init(header: [String], indexByField: [String: Int]) {
+    init(header: [String], indexByField: [String: Int], fields: [FieldSpec]) {
         self.header = header
         self.indexByField = indexByField
         fieldIndices = indexByField.sorted { $0.value < $1.value }.map { ($0.key, $0.value) }
+        columnByFieldPosition = fields.map { indexByField[$0.key] }
     }
 
     func index(_ field: String) -> Int? {
         for entry in fieldIndices where entry.field == field { return entry.index }
         return nil
     }
+
+    func column(atFieldPosition position: Int) -> Int? { columnByFieldPosition[position] }
 
     func header(for field: String, fields: [FieldSpec]) -> String {
         indexByField[field].map { header[$0] } ?? fields.first { $0.key == field }?.label ?? field
@@ -84,7 +89,7 @@ struct ColumnLayout: Sendable {
                     + "headers found: \(header.joined(separator: ", ")); rename the column, or map it with "
                     + "'columns:' (e.g. columns: { \(missing[0].key): 证件号 })")
         }
-        return ColumnLayout(header: header, indexByField: indexByField)
+        return ColumnLayout(header: header, indexByField: indexByField, fields: fields)
     }
 }
 
@@ -94,39 +99,17 @@ struct RowCells {
     let cells: [String]
     let layout: ColumnLayout
 
+    /// The cell of a field, by its key; "" when the file has no such column.
     subscript(_ field: String) -> String {
         guard let i = layout.index(field), i < cells.count else { return "" }
-        return Self.trimmed(cells[i])
+        return cells[i]
     }
 
-    /// Trims spaces, tabs, line breaks and the ideographic space — without Foundation, which
-    /// costs more than the rest of a row's validation.
-    static func trimmed(_ text: String) -> String {
-        func isSpace(_ s: Unicode.Scalar) -> Bool {
-            s == " " || s == "\t" || s == "\n" || s == "\r" || s == "\u{3000}" || s == "\u{A0}"
-        }
-        // Most cells have nothing to trim: look at their first and last bytes before decoding
-        // characters. A space ends in 0x20, 0x09, 0x0A or 0x0D, U+3000 in 0x80, U+00A0 in 0xA0.
-        func mayEndASpace(_ byte: UInt8) -> Bool {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D, 0x80, 0xA0: true
-            default: false
-            }
-        }
-        func mayStartASpace(_ byte: UInt8) -> Bool {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D, 0xE3, 0xC2: true
-            default: false
-            }
-        }
-        guard let firstByte = text.utf8.first, let lastByte = text.utf8.last,
-              mayStartASpace(firstByte) || mayEndASpace(lastByte) else { return text }
-        let scalars = text.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return text }
-        var start = scalars.startIndex, end = scalars.endIndex
-        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
-        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        return String(scalars[start..<end])
+    /// The cell of a field, by its position in the kind's `fields`: for parsers that read many
+    /// rows (people), where even comparing keys shows in a profile.
+    subscript(position position: Int) -> String {
+        guard let i = layout.column(atFieldPosition: position), i < cells.count else { return "" }
+        return cells[i]
     }
 
     func has(_ field: String) -> Bool { layout.index(field) != nil }

@@ -4,6 +4,7 @@ import Workflow
 /// Streams a CSV (or tab-separated) file record by record without loading it: the file is
 /// read in 1 MiB chunks, converted to UTF-8 on the way, and split by a byte-level state machine
 /// that follows RFC 4180 (quoted fields, doubled quotes, line breaks inside quotes, CRLF).
+/// Cells are trimmed on the bytes, before they become text (see `CellText`).
 final class CSVReader: TableReader, @unchecked Sendable {
     let encoding: TextEncoding
     let totalBytes: Int
@@ -144,11 +145,15 @@ final class CSVReader: TableReader, @unchecked Sendable {
                         value.append(b[i])
                         i += 1
                     }
-                    fields.append(String(decoding: value, as: UTF8.self))
+                    value.withUnsafeBufferPointer { v in
+                        let (from, to) = CellText.trimmedRange(v, 0, v.count)
+                        fields.append(String(decoding: UnsafeBufferPointer(rebasing: v[from..<to]), as: UTF8.self))
+                    }
                 } else {
                     var j = i
                     while j < end && b[j] != delimiter { j += 1 }
-                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[i..<j]), as: UTF8.self))
+                    let (from, to) = CellText.trimmedRange(b, i, j)
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self))
                     i = j
                 }
                 if i >= end { break }
@@ -163,7 +168,7 @@ final class CSVReader: TableReader, @unchecked Sendable {
     }
 }
 
-/// A source of spreadsheet rows: CSV or XLSX.
+/// A source of spreadsheet rows: CSV or XLSX. Cells come trimmed of the spaces around them.
 protocol TableReader: AnyObject, Sendable {
     /// The spreadsheet row number of the record `next()` returned last (the header is row 1).
     var row: Int { get }
@@ -171,4 +176,46 @@ protocol TableReader: AnyObject, Sendable {
     var bytesRead: Int { get }
     var totalBytes: Int { get }
     func next() throws -> [String]?
+}
+
+/// The spaces clerks leave around cells: ASCII spaces, tabs and line breaks, the ideographic
+/// space (U+3000, typed by Chinese input methods) and the no-break space (U+00A0, from web pages).
+enum CellText {
+    /// `text` without those spaces at either end.
+    static func trimmed(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            let (from, to) = trimmedRange(bytes, 0, bytes.count)
+            return from == 0 && to == bytes.count ? nil : String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+        } ?? text
+    }
+
+    /// The part of `bytes[start..<end]` (UTF-8) left once those spaces are cut from both ends.
+    @inline(__always)
+    static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
+        var from = start, to = end
+        while from < to {
+            switch bytes[from] {
+            case 0x20, 0x09, 0x0A, 0x0D: from += 1
+            case 0xE3 where to - from >= 3 && bytes[from + 1] == 0x80 && bytes[from + 2] == 0x80: from += 3
+            case 0xC2 where to - from >= 2 && bytes[from + 1] == 0xA0: from += 2
+            default: return trimmedEnd(bytes, from, to)
+            }
+        }
+        return (from, to)
+    }
+
+    @inline(__always)
+    private static func trimmedEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> (Int, Int) {
+        var to = end
+        while to > from {
+            switch bytes[to - 1] {
+            case 0x20, 0x09, 0x0A, 0x0D: to -= 1
+            case 0x80 where to - from >= 3 && bytes[to - 3] == 0xE3 && bytes[to - 2] == 0x80: to -= 3
+            case 0xA0 where to - from >= 2 && bytes[to - 2] == 0xC2: to -= 2
+            default: return (from, to)
+            }
+        }
+        return (from, to)
+    }
 }

@@ -7,7 +7,7 @@ import ZIPFoundation
 
 /// Reads the rows of one worksheet of an .xlsx file (Office Open XML): the ZIP container is
 /// opened with ZIPFoundation, the shared strings and the sheet are parsed with a streaming XML
-/// parser. Cells keep their text as shown; empty cells between filled ones are kept as "".
+/// parser. Cells keep their text as shown, trimmed; empty cells between filled ones are kept as "".
 final class XLSXReader: TableReader, @unchecked Sendable {
     private var rows: [(number: Int, cells: [String])] = []
     private var index = 0
@@ -59,11 +59,11 @@ final class XLSXReader: TableReader, @unchecked Sendable {
 
     func next() throws -> [String]? {
         while index < rows.count {
-            let current = rows[index]
+            let cells = rows[index].cells.map(CellText.trimmed)
+            row = rows[index].number
             index += 1
-            row = current.number
-            if current.cells.allSatisfy({ $0.isEmpty }) { continue }
-            return current.cells
+            if cells.allSatisfy({ $0.isEmpty }) { continue }
+            return cells
         }
         return nil
     }
