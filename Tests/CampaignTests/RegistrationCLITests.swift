@@ -84,6 +84,10 @@ import WorkflowTesting
              try Int.fetchOne(db, sql: "SELECT count(*) FROM registration") ?? 0)
         }
         #expect(counts == (150_000, 150_000))
+        // The first load went through a rollback journal (nobody else had the workspace open);
+        // killed or finished, the workspace is back in WAL mode with no journal left behind.
+        #expect(try DatabaseQueue(path: cli.database).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(!FileManager.default.fileExists(atPath: cli.database + "-journal"))
     }
 }
 

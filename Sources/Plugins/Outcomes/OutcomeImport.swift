@@ -72,7 +72,7 @@ struct OutcomeImport: LedgerKind {
             .joined(separator: "\u{1F}")
     }
 
-    func makeWriter(_ db: Database, options: ImportOptions) throws -> any LedgerWriter<OutcomeRecord> {
+    func makeWriter(_ db: Database, options: ImportOptions) throws -> OutcomeWriter {
         guard let campaign = options.campaign else {
             throw WorkflowError.usage("outcomes belong to a campaign", hint: "add --campaign NAME")
         }

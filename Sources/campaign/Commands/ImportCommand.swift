@@ -52,10 +52,8 @@ struct ImportCommand: AsyncParsableCommand {
             let bar = ProgressBar(label: "importing \(url.lastPathComponent)")
             let summary: ImportSummary
             do {
-                summary = try await ws.pool.write { [kind] db in
-                    try RegistrationPlugin.importFile(kind, file: url, options: options, db: db) { done, total in
-                        bar.update(done: done, total: total)
-                    }
+                summary = try await RegistrationPlugin.importFile(kind, file: url, options: options, pool: ws.pool) {
+                    done, total in bar.update(done: done, total: total)
                 }
                 bar.finish()
             } catch {

@@ -47,7 +47,7 @@ struct EnterpriseImport: LedgerKind {
 
     static func key(of record: EnterpriseRecord) -> String { record.creditCode }
 
-    func makeWriter(_ db: Database, options: ImportOptions) throws -> any LedgerWriter<EnterpriseRecord> {
+    func makeWriter(_ db: Database, options: ImportOptions) throws -> EnterpriseWriter {
         try EnterpriseWriter(db, options: options)
     }
 }

@@ -45,6 +45,9 @@ public struct ImportSummary: Sendable {
     /// The first problems, for the terminal; all of them are in the reject file.
     public var problems: [RowProblem] = []
     public var seconds = 0.0
+    /// A first, city-wide load written through a rollback journal rather than the WAL (see
+    /// `RegistrationPlugin.importFile(_:file:options:pool:progress:)`).
+    public var bulkLoad = false
 
     public var outputs: [String: Value] {
         var o: [String: Value] = ["rows": .int(rows), "inserted": .int(inserted), "updated": .int(updated),

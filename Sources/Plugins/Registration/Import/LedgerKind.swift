@@ -12,6 +12,9 @@ enum WriteOutcome {
 protocol LedgerKind: Sendable {
     associatedtype Record: Sendable
     associatedtype Key: Hashable & Sendable
+    /// A concrete type rather than `any LedgerWriter`, so the import loop is specialized for each
+    /// kind and a record reaches the writer without boxing.
+    associatedtype Writer: LedgerWriter<Record>
 
     static var noun: String { get }
     static var fields: [FieldSpec] { get }
@@ -29,7 +32,7 @@ protocol LedgerKind: Sendable {
     static var writerMayRefuse: Bool { get }
 
     /// Prepares statements once per import.
-    func makeWriter(_ db: Database, options: ImportOptions) throws -> any LedgerWriter<Record>
+    func makeWriter(_ db: Database, options: ImportOptions) throws -> Writer
 }
 
 protocol LedgerWriter<Record> {

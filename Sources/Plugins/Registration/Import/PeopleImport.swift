@@ -89,7 +89,7 @@ struct PeopleImport: LedgerKind {
 
     static func key(of record: PersonRecord) -> UInt64 { record.idNumber.numericKey }
 
-    func makeWriter(_ db: Database, options: ImportOptions) throws -> any LedgerWriter<PersonRecord> {
+    func makeWriter(_ db: Database, options: ImportOptions) throws -> PersonWriter {
         try PersonWriter(db, options: options)
     }
 }

@@ -65,7 +65,7 @@ struct PostingImport: LedgerKind {
         (record.creditCode ?? record.enterpriseName) + "\u{1F}" + record.title
     }
 
-    func makeWriter(_ db: Database, options: ImportOptions) throws -> any LedgerWriter<PostingRecord> {
+    func makeWriter(_ db: Database, options: ImportOptions) throws -> PostingWriter {
         PostingWriter(db: db, options: options)
     }
 }
