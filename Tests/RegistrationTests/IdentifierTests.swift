@@ -17,6 +17,17 @@ import WorkflowTesting
         #expect(try ResidentID("１１０１０５１９４９１２３１００２Ｘ").value == "11010519491231002X")
     }
 
+    /// Stored as bytes: the same number however it was typed is one key, and printing one
+    /// shows it masked.
+    @Test func idNumbersCompareByValueAndPrintMasked() throws {
+        let typed = try ResidentID("11010519491231002x"), wide = try ResidentID("１１０１０５１９４９１２３１００２Ｘ")
+        #expect(typed == wide)
+        #expect(Set([typed, wide]).count == 1)
+        #expect(typed.numericKey == 11010519491231002)
+        #expect("\(typed)" == "110105********002X")
+        #expect(try ResidentID("522426199001010017").gender == "男")
+    }
+
     @Test func idNumbersWithImpossibleDatesOrShapesAreRefused() {
         #expect(throws: ResidentID.Problem.length(17)) { try ResidentID("11010519491231002") }
         #expect(throws: ResidentID.Problem.characters) { try ResidentID("1101051949123100AX") }

@@ -57,7 +57,8 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
         self.bytes = bytes
     }
 
-    public var description: String { value }
+    /// Masked, so an ID number that slips into a message or a log is not disclosed; `value` has it whole.
+    public var description: String { masked }
 
     /// `110105********002X`: region and the last four kept, birth date hidden.
     public var masked: String { Masking.idNumber(value) }
