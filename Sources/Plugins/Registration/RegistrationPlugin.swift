@@ -159,30 +159,3 @@ struct ImportAction<Kind: LedgerKind>: StepAction {
         return .completed(outputs: summary.outputs)
     }
 }
-
-/// The rollback-journal window of a first, city-wide load (see `RegistrationPlugin.importFile`).
-struct BulkLoad {
-    static let minimumFileSize = 8 << 20
-    /// Whether the journal mode was switched, and so must be switched back.
-    let switched: Bool
-
-    static func begin(kind: LedgerListKind, file: URL, db: Database) throws -> BulkLoad {
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-        guard kind == .people, size >= minimumFileSize,
-              try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM person)") == true else {
-            return BulkLoad(switched: false)
-        }
-        // Leaving WAL needs the only connection to the file: with a server or another command
-        // open, SQLite refuses at once and the import goes through the log as usual.
-        let mode = try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
-        guard mode == "delete" else { return BulkLoad(switched: false) }
-        // A rollback journal is safe across a power cut only with full syncs.
-        try db.execute(sql: "PRAGMA synchronous = FULL")
-        return BulkLoad(switched: true)
-    }
-
-    func end(_ db: Database) {
-        guard switched else { return }
-        try? db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
-    }
-}
