@@ -196,6 +196,21 @@ import WorkflowTesting
         #expect(try await h.count("person") == 0)
     }
 
+    /// A later list that lacks columns or leaves cells empty says nothing about them: the stored
+    /// values stay. A cell that gives what the ledger lacked (李娜 had no skills) fills it in.
+    @Test func emptyCellsKeepWhatTheLedgerKnowsAndNewCellsFillIt() async throws {
+        let h = try await LedgerHarness()
+        _ = try await h.importFile(.people, try h.file("people.csv", Self.header + Self.zhang + Self.li))
+        let fewer = try h.file("names-only.csv", "姓名,身份证号,人员类别,技能\n张伟,11010519491231002X,,\n李娜,522426199001010017,,电工\n")
+        let summary = try await h.importFile(.people, fewer, now: Date().addingTimeInterval(60))
+        #expect((summary.unchanged, summary.updated) == (1, 1))
+        let zhang = try await h.person("11010519491231002X")
+        #expect([zhang["phone"], zhang["village"], zhang["skills"]] == ["13800138000", "南关村", "电焊"])
+        #expect(zhang["groups"] == String(TargetGroup.povertyAlleviated.bit))
+        #expect(try await h.person("522426199001010017")["skills"] == "电工")
+        #expect(try await h.count("person_change") == 1)
+    }
+
     @Test func walkInsGetABadgeCodeOnceAndKeepTheirLedgerDetails() async throws {
         let h = try await LedgerHarness()
         _ = try await h.importFile(.people, try h.file("people.csv", Self.header + Self.zhang))

@@ -92,18 +92,24 @@ struct PersonWriter: LedgerWriter {
     }
 
     mutating func write(_ p: PersonRecord, row: Int) throws -> Result<WriteOutcome, RowProblem> {
-        let outcome: WriteOutcome
-        let personID: Int64
+        var outcome = WriteOutcome.unchanged
+        var personID: Int64 = 0
         var stored: Stored?
         if !ledgerWasEmpty {
             select.bind(1, p.idNumber)
             if try select.step() {
-                stored = Stored(id: select.int(0), fields: (1...6).map { select.text($0) }, groups: Int(select.int(7)))
+                personID = select.int(0)
+                // The usual re-import: the stored row says the same. Compared on its bytes, so no
+                // text is made for the million rows that did not change.
+                if !storedRowDiffers(from: p) {
+                    select.reset()
+                    return try registerExisting(personID, outcome: .unchanged)
+                }
+                stored = Stored(id: personID, fields: (1...6).map { select.text($0) }, groups: Int(select.int(7)))
                 select.reset()
             }
         }
         if let stored {
-            personID = stored.id
             // An empty cell means "not given here", never "erase": a ledger that lacks a column, or a
             // reject file re-imported, must not wipe what the ledger already knows.
             var after: [String?] = [p.name, p.phone, p.township, p.village, p.skills, p.desiredJob]
@@ -117,9 +123,7 @@ struct PersonWriter: LedgerWriter {
                 changed.append(("groups", TargetGroup.labels(of: stored.groups).joined(separator: "、"),
                                 TargetGroup.labels(of: groups).joined(separator: "、")))
             }
-            if changed.isEmpty {
-                outcome = .unchanged
-            } else {
+            if !changed.isEmpty {
                 for (i, value) in after.enumerated() where i < 4 { update.bind(Int32(i + 1), value) }
                 update.bind(5, Int64(groups))
                 update.bind(6, after[4])
@@ -145,6 +149,12 @@ struct PersonWriter: LedgerWriter {
             if pending.count == Self.batchRows { try flush(insert: insertBatch, register: registerBatch) }
             return .success(.inserted)  // registered with its batch
         }
+        return try registerExisting(personID, outcome: outcome)
+    }
+
+    /// Registers a person already in the ledger to the campaign (once: a repeat changes nothing).
+    private mutating func registerExisting(_ personID: Int64, outcome: WriteOutcome) throws
+        -> Result<WriteOutcome, RowProblem> {
         if let register, let campaign = options.campaign {
             register.bind(1, campaign)
             register.bind(2, personID)
@@ -154,6 +164,17 @@ struct PersonWriter: LedgerWriter {
             linked += db.changesCount
         }
         return .success(outcome)
+    }
+
+    /// Whether the row `select` stands on differs from `p` in a field `p` gives (an empty cell
+    /// gives nothing), compared on the stored bytes.
+    private func storedRowDiffers(from p: PersonRecord) -> Bool {
+        func differs(_ column: Int32, _ value: String?) -> Bool {
+            guard let value, !value.isEmpty else { return false }
+            return !select.bytes(column).elementsEqual(value.utf8)
+        }
+        return differs(1, p.name) || differs(2, p.phone) || differs(3, p.township) || differs(4, p.village)
+            || differs(5, p.skills) || differs(6, p.desiredJob) || (p.groups != 0 && Int(select.int(7)) != p.groups)
     }
 
     mutating func finish() throws {
