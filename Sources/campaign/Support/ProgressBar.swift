@@ -19,7 +19,8 @@ final class ProgressBar: @unchecked Sendable {
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let elapsed = Date().timeIntervalSince(started)
-        let eta = fraction > 0.02 ? String(format: " ~%.0fs left", elapsed / fraction - elapsed) : ""
+        // Read to the end: the rest (a first load's indexes, the commit) has no measure to show.
+        let eta = fraction >= 1 ? " — saving…" : fraction > 0.02 ? String(format: " ~%.0fs left", elapsed / fraction - elapsed) : ""
         FileHandle.standardError.write(Data("\r\(label) \(bar) \(Int(fraction * 100))%\(eta)   ".utf8))
         shown = true
     }

@@ -143,8 +143,9 @@ enum ImportRunner {
                 }
             }
         }
-        try writer.finish()
+        // All read: what remains (indexes of a first load, the commit) shows as "saving".
         progress(reader.totalBytes, reader.totalBytes)
+        try writer.finish()
         summary.linked = writer.linked
         summary.rejectFile = try rejects.finish()
         summary.seconds = Date().timeIntervalSince(started)
