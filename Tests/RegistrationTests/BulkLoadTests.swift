@@ -26,17 +26,28 @@ import WorkflowTesting
         let dir = try TemporaryDirectory()
         let file = try Self.ledgerFile(in: dir)
         let workspace = try Workspace(path: dir.databasePath, registry: BuiltinPlugins.registry)
-        let options = ImportOptions(source: "city.csv", now: Date())
+        try await workspace.pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO workflow_run (campaign, kind, definition_path, definition_text, vars_json, status, created_at, updated_at)
+                VALUES ('city', 'job-fair', '', '', '{}', 'waiting', ?, ?)
+                """, arguments: [Date(), Date()])
+        }
+        let options = ImportOptions(campaign: "city", source: "city.csv", now: Date())
         let summary = try await RegistrationPlugin.importFile(.people, file: file, options: options, pool: workspace.pool)
         #expect(summary.bulkLoad)
-        #expect((summary.inserted, summary.rejected) == (Self.rows, 0))
-        let (mode, people, integrity) = try await workspace.pool.read { db in
+        #expect((summary.inserted, summary.rejected, summary.linked) == (Self.rows, 0, Self.rows))
+        let (mode, people, integrity, orphans) = try await workspace.pool.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "SELECT count(*) FROM person"),
-             try String.fetchOne(db, sql: "PRAGMA integrity_check"))
+             try String.fetchOne(db, sql: "PRAGMA integrity_check"), try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count)
         }
         #expect(mode == "wal")
         #expect(people == Self.rows)
         #expect(integrity == "ok")
+        // Foreign keys were not checked row by row during the load: every registration still names
+        // a person, and the writer checks them again afterwards.
+        #expect(orphans == 0)
+        let checksForeignKeys = try await workspace.pool.write { db in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") }
+        #expect(checksForeignKeys == true)
         #expect(!FileManager.default.fileExists(atPath: dir.databasePath + "-journal"))
 
         // A second load is no first load: the ledger is not empty, the log is used as usual.
