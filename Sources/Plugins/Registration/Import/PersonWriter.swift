@@ -85,8 +85,8 @@ struct PersonWriter: LedgerWriter {
         }
     }
 
+    /// A changed person's stored values, as text for the change log.
     private struct Stored {
-        var id: Int64
         var fields: [String?]
         var groups: Int
     }
@@ -105,7 +105,7 @@ struct PersonWriter: LedgerWriter {
                     select.reset()
                     return try registerExisting(personID, outcome: .unchanged)
                 }
-                stored = Stored(id: personID, fields: (1...6).map { select.text($0) }, groups: Int(select.int(7)))
+                stored = Stored(fields: (1...6).map { select.text($0) }, groups: Int(select.int(7)))
                 select.reset()
             }
         }
