@@ -21,24 +21,17 @@ public struct FieldSpec: Sendable {
 struct ColumnLayout: Sendable {
     let header: [String]
     private let indexByField: [String: Int]
-    /// The same as `indexByField`, searched in order: a row parser asks for each of its eight or so
-    /// fields on every row, and comparing short keys beats hashing them (a million-row import asks
-    /// eight million times).
-    private let fieldIndices: [(field: String, index: Int)]
-    /// The column of each field in the order of the kind's `fields`.
+    /// The column of each field in the order of the kind's `fields`: a parser that reads many rows
+    /// (people) looks its cells up by position, which a profile showed beats hashing the keys.
     private let columnByFieldPosition: [Int?]
 
     init(header: [String], indexByField: [String: Int], fields: [FieldSpec]) {
         self.header = header
         self.indexByField = indexByField
-        fieldIndices = indexByField.sorted { $0.value < $1.value }.map { ($0.key, $0.value) }
         columnByFieldPosition = fields.map { indexByField[$0.key] }
     }
 
-    func index(_ field: String) -> Int? {
-        for entry in fieldIndices where entry.field == field { return entry.index }
-        return nil
-    }
+    func index(_ field: String) -> Int? { indexByField[field] }
 
     func column(atFieldPosition position: Int) -> Int? { columnByFieldPosition[position] }
 
