@@ -89,7 +89,8 @@ let package = Package(
         ),
         // End-to-end tests run the built `campaign` binary; depending on it makes `swift test` build it.
         .testTarget(name: "CampaignTests", dependencies: [
-            "campaign", "CampaignServer", "Workflow", "Plugins", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            "campaign", "campaign-bench", "CampaignServer", "Workflow", "Plugins", "WorkflowTesting",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v6]

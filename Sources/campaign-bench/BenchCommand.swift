@@ -4,11 +4,15 @@ import Workflow
 import WorkflowTesting
 
 /// Benchmarks, run in release mode:
-/// `swift run -c release campaign-bench engine [--repetitions N]`,
+/// `swift run -c release campaign-bench engine [--repetitions N] [--steps N]`,
 /// `swift run -c release campaign-bench import [--rows N]`,
 /// `swift run -c release campaign-bench generate [--rows N] FILE [utf-8|gb18030]`,
 /// `swift build -c release && .build/release/campaign-bench checkin [--people N] [--seconds S]`,
-/// `swift build -c release && .build/release/campaign-bench tally [--rows N] [--repetitions N]`.
+/// `swift build -c release && .build/release/campaign-bench tally [--rows N] [--repetitions N] [--dir PATH]`.
+///
+/// Each benchmark checks its own result (the run completed, every row imported, every check-in counted once,
+/// the hand-written SQL's funnel equals the tally's) and exits 70 when it does not, so the tiny runs in the
+/// test suite (`BenchmarkTests`) catch a benchmark that no longer runs or no longer agrees.
 @main
 struct BenchCommand {
     static func main() async {
@@ -20,20 +24,26 @@ struct BenchCommand {
             arguments.removeSubrange(i...(i + 1))
             return max(1, n)
         }
+        func path(_ name: String, default value: String) -> String {
+            guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return value }
+            defer { arguments.removeSubrange(i...(i + 1)) }
+            return arguments[i + 1]
+        }
         let repetitions = option("--repetitions", default: 5)
         let rows = option("--rows", default: 1_000_000)
         let suite = arguments.first ?? "engine"
         do {
             switch suite {
             case "engine":
-                try await EngineBenchmark.run(repetitions: repetitions)
+                try await EngineBenchmark.run(repetitions: repetitions, steps: option("--steps", default: 10_000))
             case "import":
                 try await ImportBenchmark.run(rows: rows)
             case "checkin":
                 try await CheckinBenchmark.run(people: option("--people", default: 10_000),
                                                seconds: option("--seconds", default: 10))
             case "tally":
-                try await TallyBenchmark.run(registered: rows, repetitions: repetitions)
+                try await TallyBenchmark.run(registered: rows, repetitions: repetitions,
+                                             folder: URL(fileURLWithPath: path("--dir", default: "/tmp/campaign-bench-tally")))
             case "generate":
                 // campaign-bench generate --rows N FILE [gb18030]: a synthetic people ledger.
                 guard arguments.count >= 2 else {

@@ -62,7 +62,7 @@ enum CheckinBenchmark {
         server.standardOutput = FileHandle.nullDevice
         try server.run()
         defer { server.terminate() }
-        try await Task.sleep(for: .seconds(1))
+        try await waitUntilListening(port: port, while: server)
 
         print("check-in benchmark — campaign serve, \(people) registered people, wrk 2 threads × 64 connections, \(seconds) s")
         for (label, extra) in [("POST /api/checkin", ["-s", script]), ("GET /health", [])] {
@@ -80,14 +80,43 @@ enum CheckinBenchmark {
             let errors = text.split(separator: "\n").filter { $0.contains("Non-2xx") || $0.contains("Socket errors") }
             print("\(label): \(rate.trimmingCharacters(in: .whitespaces)); latency p50 \(p50.split(separator: " ").last ?? ""), "
                   + "p99 \(p99.split(separator: " ").last ?? "")" + (errors.isEmpty ? "" : "; " + errors.joined(separator: "; ")))
+            guard errors.isEmpty, rate != "?" else {
+                throw WorkflowError.internal("\(label) did not answer every request: \(errors.joined(separator: "; "))")
+            }
         }
-        let counts = try await DatabaseQueue(path: db).read { db -> (Int, Int, Int) in
+        let counts = try await DatabaseQueue(path: db).read { db -> (Int, Int, Int, Int) in
             let row = try Row.fetchOne(db, sql: """
-                SELECT count(*) AS scans, sum(result = 'accepted') AS accepted, sum(result = 'repeat') AS repeats
+                SELECT count(*) AS scans, sum(result = 'accepted') AS accepted, sum(result = 'repeat') AS repeats,
+                       count(DISTINCT CASE WHEN result = 'accepted' THEN person_id END) AS people
                 FROM scan
                 """)!
-            return (row["scans"], row["accepted"] ?? 0, row["repeats"] ?? 0)
+            return (row["scans"], row["accepted"] ?? 0, row["repeats"] ?? 0, row["people"])
         }
         print("ledger after the run: \(counts.0) scans, \(counts.1) distinct people checked in, \(counts.2) repeats")
+        // The rule the load must not break: one accepted scan per person, and every scan either accepted or a repeat.
+        guard counts.1 == counts.3, counts.1 + counts.2 == counts.0, counts.1 > 0 else {
+            throw WorkflowError.internal("the scan ledger disagrees with itself: \(counts.0) scans, \(counts.1) accepted "
+                                         + "for \(counts.3) people, \(counts.2) repeats")
+        }
+    }
+
+    /// Polls the port until the server accepts a connection (a fixed sleep is too short on a busy machine).
+    static func waitUntilListening(port: Int, while server: Process) async throws {
+        for _ in 0..<400 where server.isRunning {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+                }
+            }
+            close(fd)
+            if connected { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw WorkflowError.unavailable("campaign serve did not start listening on port \(port)")
     }
 }

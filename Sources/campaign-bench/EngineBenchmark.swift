@@ -71,10 +71,14 @@ enum EngineBenchmark {
         return Measurement(validate: validate, run: run, steps: workflow.definition.steps.count)
     }
 
-    static func run(repetitions: Int) async throws {
+    /// `steps` sizes the DAG (width 100, or fewer when smaller); the chain has a tenth as many steps.
+    static func run(repetitions: Int, steps: Int) async throws {
         print("engine benchmark — durable no-op steps, 2 transitions each, WAL + synchronous=NORMAL")
         print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; median of \(repetitions) runs\n")
-        for (label, yaml) in [("1,000-step chain", chain(1000)), ("10,000-step DAG, width 100", dag(width: 100, layers: 100))] {
+        let width = min(100, steps), chainLength = max(1, steps / 10)
+        let layers = max(1, steps / width)
+        for (label, yaml) in [("\(chainLength.formatted())-step chain", chain(chainLength)),
+                              ("\((width * layers).formatted())-step DAG, width \(width)", dag(width: width, layers: layers))] {
             var results: [Measurement] = []
             for _ in 0..<repetitions { results.append(try await measure(yaml, concurrency: 4)) }
             results.sort { $0.perTransitionMs < $1.perTransitionMs }

@@ -56,6 +56,10 @@ enum ImportBenchmark {
         try shell.run()
         shell.waitUntilExit()
         let seconds = Date().timeIntervalSince(start)
+        let floorRows = try await DatabaseQueue(path: floorDB).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM people") }
+        guard shell.terminationStatus == 0, floorRows == rows else {
+            throw WorkflowError.internal("the sqlite3 shell imported \(floorRows ?? 0) of \(rows) rows")
+        }
         print(String(format: "sqlite3 shell .import into a plain table (no validation, no index): %.2f s — %.0f rows/s",
                      seconds, Double(rows) / seconds))
     }

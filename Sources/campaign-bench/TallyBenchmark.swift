@@ -12,10 +12,9 @@ import WorkflowTesting
 enum TallyBenchmark {
     static let campaigns = 20
 
-    static func run(registered: Int, repetitions: Int) async throws {
+    /// `folder` holds the workspace, kept after the run so the numbers can be checked by hand afterwards.
+    static func run(registered: Int, repetitions: Int, folder: URL) async throws {
         let campaignBinary = try BenchCommand.campaignBinary(alsoNeeding: "/usr/bin/sqlite3", from: "sqlite3")
-        // A workspace kept after the run, so the numbers can be checked by hand afterwards.
-        let folder = URL(fileURLWithPath: "/tmp/campaign-bench-tally")
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let db = folder.appendingPathComponent("campaign.sqlite").path
@@ -67,6 +66,11 @@ enum TallyBenchmark {
         }
         let handCounts = try run("/usr/bin/sqlite3", [db, ".read \(script.path)"]).split(separator: "\n").first ?? ""
         print("hand-written SQL's funnel line (registered|attended|interviewed|intents|placed|retained): \(handCounts)")
+        let ours = [f.registered ?? 0, f.attended ?? 0, f.interviewed, f.intents, f.placed, f.retained]
+            .map(String.init).joined(separator: "|")
+        guard handCounts == ours else {
+            throw WorkflowError.internal("the tally's funnel \(ours) differs from the hand-written SQL's \(handCounts)")
+        }
         print(String(format: "tally in-process:            median %.3f s (best %.3f s) over %d runs",
                      median(inProcess), inProcess.min() ?? 0, repetitions))
         print(String(format: "campaign tally (new process): median %.3f s (best %.3f s)", median(command), command.min() ?? 0))
@@ -88,8 +92,8 @@ enum TallyBenchmark {
     static func generate(registered: Int, db: Database) throws -> Sizes {
         let now = "2026-03-01 09:00:00.000"
         try db.execute(sql: """
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(registered))
             INSERT INTO ledger_source (id, name) VALUES (1, 'bench');
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(registered))
             INSERT INTO person (id, id_number, name, phone, township, village, groups, source_id, created_at, updated_at)
             SELECT i, printf('B%017d', i), '测试', printf('139%08d', i),
                    printf('第%02d镇', i * 7919 % 12), printf('第%02d村', i * 104729 % 10),

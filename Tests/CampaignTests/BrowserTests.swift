@@ -26,7 +26,7 @@ import WorkflowTesting
         return String(decoding: data, as: UTF8.self)
     }
 
-    @Test(.enabled(if: chromium != nil, "needs Debian's chromium (.ci/run installs it)"), .timeLimit(.minutes(2)))
+    @Test(.enabled(if: chromium != nil, "needs Debian's chromium (scripts/test installs it)"), .timeLimit(.minutes(2)))
     func pageSignsInChecksInAndShowsTheAnswer() throws {
         let dir = try TemporaryDirectory()
         let cli = CLIRunner(directory: dir)
@@ -58,7 +58,7 @@ import WorkflowTesting
 @Suite struct BadgeTests {
     static let zbarimg = FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg")
 
-    @Test(.enabled(if: BrowserTests.chromium != nil && zbarimg, "needs chromium and zbar-tools (.ci/run installs them)"),
+    @Test(.enabled(if: BrowserTests.chromium != nil && zbarimg, "needs chromium and zbar-tools (scripts/test installs them)"),
           .timeLimit(.minutes(2)))
     func printedBadgesScanBackToTheirCodes() throws {
         let dir = try TemporaryDirectory()

@@ -124,7 +124,7 @@ import WorkflowTesting
         let data = out.fileHandleForReading.readDataToEndOfFile()
         let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "openpyxl could not read the workbook (.ci/run installs it): \(errors)")
+        try #require(process.terminationStatus == 0, "openpyxl could not read the workbook (scripts/test installs it): \(errors)")
         let read = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(read["sheets"] as? [String] == ["汇总", "按乡镇", "按企业", "就业名单"])
         let placedRow = try #require(read["placed"] as? [Any])
@@ -143,7 +143,7 @@ import WorkflowTesting
         #expect(read["rate_format"] as? String == "0.0%")
     }
 
-    @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (.ci/run installs it)"),
+    @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"),
           .timeLimit(.minutes(2)))
     func theHTMLReportRendersInChromium() throws {
         let dir = try TemporaryDirectory()

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import WorkflowTesting
+
+/// Every benchmark runs at a tiny size here, so none can rot unnoticed: each must finish and pass its own
+/// cross-check (the run completes, every row is imported, every check-in counted once, the hand-written
+/// SQL's funnel equals the tally's). Their real sizes are run by hand (README, "Performance").
+@Suite struct BenchmarkTests {
+    static let bench = CLIRunner.binary.deletingLastPathComponent().appendingPathComponent("campaign-bench")
+    static let sqlite3 = FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")
+    static let wrk = FileManager.default.isExecutableFile(atPath: "/usr/bin/wrk")
+
+    /// Runs `campaign-bench` and returns its exit status and everything it printed.
+    func bench(_ arguments: String...) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = Self.bench
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
+    @Test func theEngineBenchmarkRunsBothShapes() throws {
+        let (status, output) = try bench("engine", "--repetitions", "1", "--steps", "200")
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("20-step chain"))
+        #expect(output.contains("200-step DAG, width 100"))
+        #expect(output.components(separatedBy: "per transition: median").count == 3, "\(output)")
+    }
+
+    @Test(.enabled(if: sqlite3, "needs sqlite3 (scripts/test installs it)"))
+    func theImportBenchmarkImportsEveryRowTwiceAndItsFloor() throws {
+        let (status, output) = try bench("import", "--rows", "300")
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("first import:"))
+        #expect(output.contains("(300 new, 0 unchanged, 300 registered"))
+        #expect(output.contains("(0 new, 300 unchanged"))
+        #expect(output.contains("sqlite3 shell .import"))
+    }
+
+    @Test(.enabled(if: sqlite3 && wrk, "needs sqlite3 and wrk (scripts/test installs them)"))
+    func theCheckinBenchmarkCountsEveryoneOnceUnderLoad() throws {
+        let (status, output) = try bench("checkin", "--people", "50", "--seconds", "1")
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("POST /api/checkin: Requests/sec"))
+        #expect(output.contains("GET /health: Requests/sec"))
+        #expect(output.contains("ledger after the run:"))
+    }
+
+    @Test(.enabled(if: sqlite3, "needs sqlite3 (scripts/test installs it)"))
+    func theTallyBenchmarkAgreesWithTheHandWrittenSQL() throws {
+        let directory = try TemporaryDirectory()
+        let (status, output) = try bench("tally", "--rows", "2000", "--repetitions", "1", "--dir", directory.url.path)
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("funnel: registered 2000, attended"))
+        #expect(output.contains("hand-written SQL's funnel line (registered|attended|interviewed|intents|placed|retained): 2000|"))
+        #expect(output.contains("campaign tally / sqlite3 by hand:"))
+    }
+}
