@@ -1,13 +1,19 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// The folder of a plugin target: every plugin is a target of its own under Sources/Plugins.
+func plugin(_ name: String, dependencies: [Target.Dependency] = [], resources: [Resource]? = nil) -> Target {
+    .target(name: name, dependencies: ["Workflow", "Ledger", .product(name: "GRDB", package: "GRDB.swift")] + dependencies,
+            path: "Sources/Plugins/\(name)")
+}
+
 let package = Package(
     name: "campaign",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "campaign", targets: ["campaign"]),
         .library(name: "Workflow", targets: ["Workflow"]),
-        .library(name: "Plugins", targets: ["Plugins"]),
+        .library(name: "BuiltinPlugins", targets: ["BuiltinPlugins"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,13 +27,15 @@ let package = Package(
     targets: [
         // Process-wide SQLite settings that need C (sqlite3_config is variadic).
         .target(name: "CSQLiteSetup", dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]),
-        // The engine: definitions, validation, expressions, durable store, scheduler. Domain-free.
+        // The engine: definitions, validation, expressions, durable store, scheduler, the core steps. Domain-free.
         .target(
             name: "Workflow",
             dependencies: [
                 "CSQLiteSetup",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The raw SQLite API, for the few hot loops GRDB's conveniences would slow (imports, tallies).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -35,62 +43,79 @@ let package = Package(
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         // libxlsxwriter (Debian's libxlsxwriter-dev): Excel workbooks for tally reports.
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
-        // The domain plugins compiled into the binary.
+        // What every plugin shares: people, enterprises, postings, registrations, badge codes, staff accounts,
+        // identifier rules, the table readers (CSV/XLSX) and the import framework.
         .target(
-            name: "Plugins",
+            name: "Ledger",
             dependencies: [
-                "Workflow", "CQRencode", "CXlsxWriter",
+                "Workflow", "CQRencode",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                // The raw SQLite API, for the one hot loop GRDB's conveniences would slow (ledger imports).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 // SHA-256 for staff sign-in tokens (stored hashed).
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            path: "Sources/Plugins/Ledger"
         ),
+        // The domain plugins, one target each.
+        plugin("Registration"),
+        plugin("Checkin"),
+        plugin("Outcomes"),
+        plugin("Tally", dependencies: ["CXlsxWriter", "Outcomes"]),
+        // The plugins compiled into the binary: adding one is one line there.
+        .target(name: "BuiltinPlugins", dependencies: ["Workflow", "Ledger", "Registration", "Checkin", "Outcomes", "Tally"],
+                path: "Sources/Plugins/BuiltinPlugins"),
         // `campaign serve`: the check-in page and JSON API for staff phones (Hummingbird 2).
         .target(
             name: "CampaignServer",
             dependencies: [
-                "Workflow", "Plugins",
+                "Workflow", "Ledger", "Registration", "Checkin", "Outcomes", "Tally",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        // Helpers shared by tests and benchmarks: virtual clock, temporary workspaces.
-        .target(name: "WorkflowTesting", dependencies: ["Workflow", "Plugins"]),
+        // Engine test helpers: virtual clock, temporary folders, an engine harness.
+        .target(name: "WorkflowTesting", dependencies: ["Workflow"]),
+        // Domain test helpers: the ledger generator, a ledger harness, sample campaigns.
+        .target(name: "CampaignTesting", dependencies: ["Workflow", "WorkflowTesting", "Ledger", "BuiltinPlugins",
+                                                        .product(name: "GRDB", package: "GRDB.swift")]),
         // The command-line tool: argument parsing and terminal output only.
         .executableTarget(
             name: "campaign",
             dependencies: [
-                "Workflow", "Plugins", "CampaignServer", .product(name: "GRDB", package: "GRDB.swift"),
+                "Workflow", "Ledger", "Registration", "Checkin", "Outcomes", "Tally", "BuiltinPlugins", "CampaignServer",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks: `swift run -c release campaign-bench engine`.
         .executableTarget(name: "campaign-bench", dependencies: [
-            "Workflow", "Plugins", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            "Workflow", "Ledger", "Tally", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "WorkflowTests", dependencies: [
-            "Workflow", "Plugins", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            "Workflow", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(
             name: "RegistrationTests",
-            dependencies: ["Workflow", "Plugins", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Workflow", "Ledger", "Registration", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "CheckinTests",
-            dependencies: ["Workflow", "Plugins", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Workflow", "Ledger", "Checkin", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "OutcomeTests",
-            dependencies: ["Workflow", "Plugins", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Workflow", "Ledger", "Checkin", "Outcomes", "Tally", "BuiltinPlugins", "WorkflowTesting",
+                           "CampaignTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // End-to-end tests run the built `campaign` binary; depending on it makes `swift test` build it.
         .testTarget(name: "CampaignTests", dependencies: [
-            "campaign", "campaign-bench", "CampaignServer", "Workflow", "Plugins", "WorkflowTesting",
-            .product(name: "GRDB", package: "GRDB.swift"),
+            "campaign", "campaign-bench", "CampaignServer", "Workflow", "Ledger", "Checkin", "BuiltinPlugins",
+            "WorkflowTesting", "CampaignTesting", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
+import Checkin
 import Foundation
 import Hummingbird
-import Plugins
+import Ledger
 
 /// The JSON bodies of the check-in API. Keys are stable: phones and scripts depend on them.
 struct CheckinBody: Decodable {

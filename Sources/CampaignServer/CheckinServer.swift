@@ -1,8 +1,11 @@
+import Checkin
 import Foundation
 import GRDB
 import Hummingbird
+import Ledger
 import Logging
-import Plugins
+import Outcomes
+import Tally
 import Workflow
 
 /// `campaign serve`: the check-in page for staff phones and laptops, and the JSON API under it.
@@ -100,7 +103,7 @@ public struct CheckinServer: Sendable {
             throw HTTPError(.badRequest, message: "type at least the last four digits of the ID or phone number")
         }
         return try await workspace.pool.write { [campaign] db in
-            let scheme = try RegistrationPlugin.badgeCodes(for: campaign, db: db)
+            let scheme = try Registrations.badgeCode(for: campaign, db: db)
             return try Row.fetchAll(db, sql: """
                 SELECT p.id, p.name, p.id_number, p.phone FROM registration r JOIN person p ON p.id = r.person_id
                 WHERE r.campaign = ? AND (p.id_number LIKE '%' || ? OR p.phone LIKE '%' || ?) LIMIT 8
@@ -116,7 +119,7 @@ public struct CheckinServer: Sendable {
                             township: body.township, village: body.village, groups: body.groups)
         let now = clock.now()
         do {
-            let result = try await workspace.pool.write { db in try RegistrationPlugin.registerWalkIn(walkIn, now: now, db: db) }
+            let result = try await workspace.pool.write { db in try Registrations.registerWalkIn(walkIn, now: now, db: db) }
             return WalkInReply(code: result.code, newly_registered: result.newlyRegistered, name: result.maskedName,
                                id_number: result.maskedID, groups: result.groups)
         } catch let error as WorkflowError where error.code == .invalidInput {
@@ -126,8 +129,8 @@ public struct CheckinServer: Sendable {
 
     func checkins() async throws -> [ScanRow] {
         try await workspace.pool.read { [campaign, checkpoint] db in
-            try Checkin.history(campaign: campaign, checkpoint: checkpoint, latest: 500, db: db).reversed().map { e in
-                ScanRow(at: TimeFormats.display(e.at, timeZone: Checkin.zone, seconds: true), gate: e.gate, staff: e.staff,
+            try Scans.history(campaign: campaign, checkpoint: checkpoint, latest: 500, db: db).reversed().map { e in
+                ScanRow(at: TimeFormats.display(e.at, timeZone: Scans.zone, seconds: true), gate: e.gate, staff: e.staff,
                         method: e.method, input: e.input, name: e.name, id_number: e.idNumber, result: e.result,
                         reason: e.reason)
             }
@@ -162,7 +165,7 @@ public struct CheckinServer: Sendable {
                                  correction: body.correct ?? false, source: "web")
         let now = clock.now()
         do {
-            let result = try await workspace.pool.write { db in try Outcomes.record(entry, now: now, db: db) }
+            let result = try await workspace.pool.write { db in try OutcomeRecorder.record(entry, now: now, db: db) }
             let (change, from, to): (String, OutcomeStage, OutcomeStage)
             switch result.change {
             case .advanced(let a, let b): (change, from, to) = ("advanced", a, b)
@@ -189,7 +192,7 @@ public struct CheckinServer: Sendable {
         let now = clock.now()
         let request = TallyRequest(campaigns: [campaign], breakdowns: dimensions)
         let pool = workspace.pool
-        let report = try await pool.read { db in try Tally.run(request, now: now, parallel: pool, db: db) }
+        let report = try await pool.read { db in try TallyQuery.run(request, now: now, parallel: pool, db: db) }
         if query.get("format") == "html" {
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: TallyHTML.render(report, lang: lang))))

@@ -1,6 +1,6 @@
+import Checkin
 import Foundation
 import GRDB
-import Plugins
 import Workflow
 
 /// Group commit for check-ins: scans that arrive while a transaction is being written wait for
@@ -36,7 +36,7 @@ actor ScanBatcher {
             let requests = batch.map(\.request)
             let now = clock.now()
             do {
-                let results = try await workspace.pool.write { db in Checkin.scan(requests, now: now, db: db) }
+                let results = try await workspace.pool.write { db in Scans.scan(requests, now: now, db: db) }
                 for (item, result) in zip(batch, results) { item.continuation.resume(with: result) }
             } catch {
                 for item in batch { item.continuation.resume(throwing: error) }

@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import Plugins
+import Ledger
 import Workflow
 
 /// The request context: Hummingbird's core storage plus the signed-in staff member.

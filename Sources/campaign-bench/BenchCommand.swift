@@ -1,5 +1,6 @@
+import CampaignTesting
 import Foundation
-import Plugins
+import Ledger
 import Workflow
 import WorkflowTesting
 

@@ -1,6 +1,6 @@
+import CampaignTesting
 import Foundation
 import GRDB
-import Plugins
 import Workflow
 import WorkflowTesting
 

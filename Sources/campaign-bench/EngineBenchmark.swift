@@ -1,6 +1,7 @@
+import BuiltinPlugins
+import CampaignTesting
 import Foundation
 import GRDB
-import Plugins
 import Workflow
 import WorkflowTesting
 

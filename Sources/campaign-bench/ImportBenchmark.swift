@@ -1,6 +1,9 @@
+import BuiltinPlugins
+import CampaignTesting
 import Foundation
 import GRDB
-import Plugins
+import Ledger
+import Registration
 import Workflow
 import WorkflowTesting
 
@@ -36,7 +39,7 @@ enum ImportBenchmark {
         for (label, expectNew) in [("first import", true), ("same file again (idempotent)", false)] {
             let options = ImportOptions(campaign: "bench", source: "people.csv", now: Date())
             let start = Date()
-            let summary = try await RegistrationPlugin.importFile(.people, file: csv, options: options, pool: workspace.pool)
+            let summary = try await ImportKind.people.importFile(csv, options: options, pool: workspace.pool)
             let seconds = Date().timeIntervalSince(start)
             guard summary.rows == rows, summary.rejected == 0, (summary.inserted == rows) == expectNew else {
                 throw WorkflowError.internal("unexpected import result: \(summary)")

@@ -1,6 +1,9 @@
+import BuiltinPlugins
+import CampaignTesting
 import Foundation
 import GRDB
-import Plugins
+import Outcomes
+import Tally
 import Workflow
 import WorkflowTesting
 
@@ -45,7 +48,7 @@ enum TallyBenchmark {
         for _ in 0..<repetitions {
             let started = Date()
             let pool = workspace.pool
-            report = try await pool.read { db in try Tally.run(request, now: Date(), parallel: pool, db: db) }
+            report = try await pool.read { db in try TallyQuery.run(request, now: Date(), parallel: pool, db: db) }
             inProcess.append(Date().timeIntervalSince(started))
         }
         guard let report else { return }

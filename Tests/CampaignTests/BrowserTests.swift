@@ -1,3 +1,4 @@
+import CampaignTesting
 import Foundation
 import Testing
 import WorkflowTesting

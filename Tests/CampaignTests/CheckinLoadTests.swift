@@ -4,6 +4,7 @@ import FoundationNetworking
 #endif
 import GRDB
 import Testing
+import CampaignTesting
 import WorkflowTesting
 
 /// Eight `campaign serve` processes share one workspace; 64 HTTP clients check in the same

@@ -1,10 +1,10 @@
+import BuiltinPlugins
 import Foundation
 import GRDB
-@testable import CampaignServer
-import Plugins
 import Testing
 import Workflow
 import WorkflowTesting
+@testable import CampaignServer
 
 /// `campaign serve` moves WAL checkpoints off the check-in path: its writer no longer checkpoints,
 /// and a separate connection does, so the log stops growing without a scan ever waiting for it.

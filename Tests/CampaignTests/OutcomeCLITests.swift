@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import Plugins
+import Ledger
 import Testing
 import WorkflowTesting
 

@@ -1,6 +1,9 @@
+import BuiltinPlugins
+import CampaignTesting
+import Checkin
 import Foundation
 import GRDB
-import Plugins
+import Ledger
 import Testing
 import Workflow
 import WorkflowTesting
@@ -23,7 +26,7 @@ import WorkflowTesting
               nonce: String = UUID().uuidString, at now: Date? = nil) async throws -> ScanAnswer {
         let request = ScanRequest(campaign: "fair", input: input, gate: gate, staff: staff, device: "test", nonce: nonce)
         let time = now ?? h.engine.clock.now()
-        return try await h.pool.write { db in try Checkin.scan(request, now: time, db: db) }
+        return try await h.pool.write { db in try Scans.scan(request, now: time, db: db) }
     }
 
     func code(_ h: LedgerHarness, _ idNumber: String) async throws -> String {
@@ -75,7 +78,7 @@ import WorkflowTesting
             ScanRequest(campaign: "fair", input: "ZZZZZZZZ", gate: "north", nonce: "c"),
             ScanRequest(campaign: "fair", input: "13900139000", gate: "south", nonce: "d"),
         ]
-        let answers = try await h.pool.write { db in try Checkin.scan(requests, now: now, db: db).map { try $0.get() } }
+        let answers = try await h.pool.write { db in try Scans.scan(requests, now: now, db: db).map { try $0.get() } }
         #expect(answers.map(\.result) == [.accepted, .accepted, .repeat_, .rejected, .accepted])
         #expect(answers.map(\.replayed) == [false, true, false, false, false])
         #expect(try await h.count("scan") == 4)
@@ -147,7 +150,7 @@ import WorkflowTesting
                     for input in mine.shuffled() {
                         let request = ScanRequest(campaign: "fair", input: input, gate: d % 2 == 0 ? "north" : "south",
                                                   staff: "staff\(d)", device: "device\(d)")
-                        out.append(try await device.pool.write { db in try Checkin.scan(request, now: now, db: db) }.result)
+                        out.append(try await device.pool.write { db in try Scans.scan(request, now: now, db: db) }.result)
                     }
                     return out
                 }

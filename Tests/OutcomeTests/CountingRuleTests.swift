@@ -1,6 +1,9 @@
+import Checkin
 import Foundation
 import GRDB
-import Plugins
+import Ledger
+import Outcomes
+import Tally
 import Testing
 import Workflow
 import WorkflowTesting
@@ -62,7 +65,7 @@ typealias F = OutcomeFixture
         #expect(report.funnel.placed == 0)
         #expect(report.funnel.intents == 1)
 
-        let history = try await f.pool.read { db in try Outcomes.history(campaign: "fair", person: F.liu, db: db) }
+        let history = try await f.pool.read { db in try OutcomeRecorder.history(campaign: "fair", person: F.liu, db: db) }
         #expect(history.map(\.from) == [.none, .interviewed, .placed])
         #expect(history.map(\.to) == [.interviewed, .placed, .intent])
         #expect(history.map(\.correction) == [false, false, true])
@@ -73,7 +76,7 @@ typealias F = OutcomeFixture
         try await f.record(.none, F.liu, "电子装配工", correct: true)
         report = try await f.tally()
         #expect(report.funnel.interviewed == 0)
-        let changes = try await f.pool.read { db in try Outcomes.history(campaign: "fair", person: F.liu, db: db) }
+        let changes = try await f.pool.read { db in try OutcomeRecorder.history(campaign: "fair", person: F.liu, db: db) }
         #expect(changes.count == 4)
     }
 
@@ -86,7 +89,7 @@ typealias F = OutcomeFixture
         let walkIn = WalkIn(campaign: "fair", name: "赵敏", idNumber: "522426199606060017", township: "城关镇",
                             village: "东街村", groups: "脱贫人口")
         let now = f.now
-        _ = try await f.pool.write { db in try RegistrationPlugin.registerWalkIn(walkIn, now: now, db: db) }
+        _ = try await f.pool.write { db in try Registrations.registerWalkIn(walkIn, now: now, db: db) }
 
         let report = try await f.tally(by: [.township])
         #expect(report.funnel.registered == 6)
@@ -166,7 +169,7 @@ typealias F = OutcomeFixture
         let all = try await f.tally([], all: true)
         #expect(all.funnel.registered == 7)
         // The bus left 40 days after the fair was started: a date range picks one.
-        let fairDay = String(TimeFormats.display(both.campaigns[0].startedAt, timeZone: Checkin.zone).prefix(10))
+        let fairDay = String(TimeFormats.display(both.campaigns[0].startedAt, timeZone: Scans.zone).prefix(10))
         let onlyFair = try await f.tally([], from: fairDay, to: fairDay)
         #expect(onlyFair.campaigns.map(\.name) == ["fair"])
         await #expect(throws: WorkflowError.self) { try await f.tally([]) }   // nothing named, no --all
@@ -187,7 +190,7 @@ typealias F = OutcomeFixture
         }
         #expect(other?.reason.contains("is not registered for fair; register them first") == true)
         #expect(other?.reason.contains("522426********0017") == true)   // masked
-        _ = try await f.pool.write { db in try RegistrationPlugin.registerWalkIn(walkIn, now: now, db: db) }
+        _ = try await f.pool.write { db in try Registrations.registerWalkIn(walkIn, now: now, db: db) }
         #expect(try await f.record(.interviewed, "522426199606060017", "分拣员").change == .advanced(from: .none, to: .interviewed))
 
         let unknownPosting = await #expect(throws: OutcomeRefusal.self) { try await f.record(.interviewed, F.zhang, "PNOSUCH") }
@@ -215,7 +218,7 @@ typealias F = OutcomeFixture
         try await f.checkIn(F.zhang, campaign: "bus")
         let walkIn = WalkIn(campaign: "bus", name: "赵敏", idNumber: "522426199606060017", township: "城关镇")
         let now = f.now
-        _ = try await f.pool.write { db in try RegistrationPlugin.registerWalkIn(walkIn, now: now, db: db) }
+        _ = try await f.pool.write { db in try Registrations.registerWalkIn(walkIn, now: now, db: db) }
         try await f.record(.placed, F.zhang, "分拣员")
         try await f.record(.interviewed, F.zhang, "质检员")
         try await f.record(.retained, F.chen, "电子装配工")
@@ -225,8 +228,8 @@ typealias F = OutcomeFixture
         let request = TallyRequest(all: true, breakdowns: [.campaign, .township, .village, .group, .enterprise, .posting])
         let pool = f.pool
         let (scanned, joined, parallel) = try await pool.read { db in
-            (try Tally.run(request, now: now, strategy: .scan, db: db), try Tally.run(request, now: now, strategy: .join, db: db),
-             try Tally.run(request, now: now, strategy: .scan, parallel: pool, db: db))
+            (try TallyQuery.run(request, now: now, strategy: .scan, db: db), try TallyQuery.run(request, now: now, strategy: .join, db: db),
+             try TallyQuery.run(request, now: now, strategy: .scan, parallel: pool, db: db))
         }
         #expect(scanned.funnel == joined.funnel)
         #expect(scanned.breakdowns == joined.breakdowns)

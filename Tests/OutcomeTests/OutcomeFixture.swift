@@ -1,6 +1,10 @@
+import CampaignTesting
+import Checkin
 import Foundation
 import GRDB
-import Plugins
+import Ledger
+import Outcomes
+import Tally
 import Workflow
 import WorkflowTesting
 
@@ -54,21 +58,21 @@ struct OutcomeFixture {
         let entry = OutcomeEntry(campaign: campaign, person: person, posting: posting[title] ?? title, stage: stage,
                                  date: date, recordedBy: "Li", correction: correct)
         let now = now
-        return try await pool.write { db in try Outcomes.record(entry, now: now, db: db) }
+        return try await pool.write { db in try OutcomeRecorder.record(entry, now: now, db: db) }
     }
 
     @discardableResult
     func checkIn(_ person: String, campaign: String = "fair", checkpoint: String = "gate") async throws -> ScanAnswer {
         let request = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: person, gate: "north")
         let now = now
-        return try await pool.write { db in try Checkin.scan(request, now: now, db: db) }
+        return try await pool.write { db in try Scans.scan(request, now: now, db: db) }
     }
 
     func tally(_ campaigns: [String] = ["fair"], by: [TallyDimension] = [], all: Bool = false, from: String? = nil,
                to: String? = nil) async throws -> TallyReport {
         let request = TallyRequest(campaigns: campaigns, all: all, from: from, to: to, breakdowns: by)
         let now = now
-        return try await pool.read { db in try Tally.run(request, now: now, db: db) }
+        return try await pool.read { db in try TallyQuery.run(request, now: now, db: db) }
     }
 
     /// Starts a second campaign in the same workspace with check-in open, and registers people to it.

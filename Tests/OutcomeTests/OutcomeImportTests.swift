@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import Plugins
+import Outcomes
 import Testing
 import Workflow
 import WorkflowTesting
@@ -40,7 +40,7 @@ import WorkflowTesting
         #expect(report.funnel.interviewed == 3)
         #expect(report.funnel.intents == 3)
         #expect(report.funnel.placed == 2)
-        let history = try await f.pool.read { db in try Outcomes.history(campaign: "fair", person: F.li, db: db) }
+        let history = try await f.pool.read { db in try OutcomeRecorder.history(campaign: "fair", person: F.li, db: db) }
         #expect(history.first?.date == "2026-03-05")     // an Excel date cell (serial 46086)
         #expect(history.first?.source == "跟踪回访.csv")
 

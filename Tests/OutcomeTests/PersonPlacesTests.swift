@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
-@testable import Plugins
+import Ledger
 import Testing
 import WorkflowTesting
+@testable import Tally
 
 @Suite struct PersonPlacesTests {
     /// The places are read on a second connection a moment before the registrations: someone
@@ -13,7 +14,7 @@ import WorkflowTesting
         let walkIn = WalkIn(campaign: "fair", name: "赵敏", idNumber: "522426199606060017", township: "龙泉乡", village: "石门村",
                             groups: "退役军人")
         let now = f.now
-        _ = try await f.pool.write { db in try RegistrationPlugin.registerWalkIn(walkIn, now: now, db: db) }
+        _ = try await f.pool.write { db in try Registrations.registerWalkIn(walkIn, now: now, db: db) }
         let id = try await f.pool.read { db in
             try Int.fetchOne(db, sql: "SELECT id FROM person WHERE id_number = '522426199606060017'")!
         }

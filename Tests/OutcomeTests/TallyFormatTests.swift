@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
-import Plugins
+import Ledger
+import Tally
 import Testing
 import Workflow
 import WorkflowTesting
@@ -84,7 +85,7 @@ import WorkflowTesting
         let (f, _) = try await sampleReport()
         let request = TallyRequest(campaigns: ["fair"], listPlaced: true)
         let now = f.now
-        let report = try await f.pool.read { db in try Tally.run(request, now: now, db: db) }
+        let report = try await f.pool.read { db in try TallyQuery.run(request, now: now, db: db) }
         let placed = try #require(report.placed)
         #expect(placed.count == 1)
         #expect(placed.first?.maskedID == "110105********002X")

@@ -1,6 +1,9 @@
+import BuiltinPlugins
+import CampaignTesting
 import Foundation
 import GRDB
-import Plugins
+import Ledger
+import Registration
 import Testing
 import Workflow
 import WorkflowTesting
@@ -33,7 +36,7 @@ import WorkflowTesting
                 """, arguments: [Date(), Date()])
         }
         let options = ImportOptions(campaign: "city", source: "city.csv", now: Date())
-        let summary = try await RegistrationPlugin.importFile(.people, file: file, options: options, pool: workspace.pool)
+        let summary = try await ImportKind.people.importFile(file, options: options, pool: workspace.pool)
         #expect(summary.bulkLoad)
         #expect((summary.inserted, summary.rejected, summary.linked) == (Self.rows, 0, Self.rows))
         let (mode, people, integrity, orphans) = try await workspace.pool.read { db in
@@ -51,7 +54,7 @@ import WorkflowTesting
         #expect(!FileManager.default.fileExists(atPath: dir.databasePath + "-journal"))
 
         // A second load is no first load: the ledger is not empty, the log is used as usual.
-        let again = try await RegistrationPlugin.importFile(.people, file: file, options: options, pool: workspace.pool)
+        let again = try await ImportKind.people.importFile(file, options: options, pool: workspace.pool)
         #expect(!again.bulkLoad)
         #expect(again.unchanged == Self.rows)
     }
@@ -64,7 +67,7 @@ import WorkflowTesting
         let other = try DatabasePool(path: dir.databasePath)
         _ = try await other.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM person") }
         let options = ImportOptions(source: "city.csv", now: Date())
-        let summary = try await RegistrationPlugin.importFile(.people, file: file, options: options, pool: workspace.pool)
+        let summary = try await ImportKind.people.importFile(file, options: options, pool: workspace.pool)
         #expect(!summary.bulkLoad)
         #expect(summary.inserted == Self.rows)
         #expect(try await other.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM person") } == Self.rows)

@@ -1,4 +1,5 @@
-import Plugins
+import CampaignTesting
+import Ledger
 import Testing
 import WorkflowTesting
 

@@ -1,6 +1,7 @@
+import CampaignTesting
 import Foundation
 import GRDB
-import Plugins
+import Ledger
 import Testing
 import Workflow
 import WorkflowTesting
@@ -215,7 +216,7 @@ import WorkflowTesting
         let h = try await LedgerHarness()
         _ = try await h.importFile(.people, try h.file("people.csv", Self.header + Self.zhang))
         let first = try await h.pool.write { db in
-            try RegistrationPlugin.registerWalkIn(WalkIn(campaign: "fair", name: "赵强", idNumber: "522426199001010033",
+            try Registrations.registerWalkIn(WalkIn(campaign: "fair", name: "赵强", idNumber: "522426199001010033",
                                                          phone: "158 0015 8000", village: "渡口村", groups: "返乡农民工"),
                                                   now: Date(), db: db)
         }
@@ -224,7 +225,7 @@ import WorkflowTesting
         #expect(first.maskedID == "522426********0033")
         #expect(first.groups == ["返乡农民工"])
         let again = try await h.pool.write { db in
-            try RegistrationPlugin.registerWalkIn(WalkIn(campaign: "fair", name: "赵强", idNumber: "522426199001010033"),
+            try Registrations.registerWalkIn(WalkIn(campaign: "fair", name: "赵强", idNumber: "522426199001010033"),
                                                   now: Date(), db: db)
         }
         #expect(!again.newlyRegistered)
@@ -232,7 +233,7 @@ import WorkflowTesting
         #expect(try await h.person("522426199001010033")["village"] == "渡口村")  // kept, not wiped
         await #expect(throws: WorkflowError.self) {
             try await h.pool.write { db in
-                try RegistrationPlugin.registerWalkIn(WalkIn(campaign: "fair", name: "X", idNumber: "522426199001010034"),
+                try Registrations.registerWalkIn(WalkIn(campaign: "fair", name: "X", idNumber: "522426199001010034"),
                                                       now: Date(), db: db)
             }
         }

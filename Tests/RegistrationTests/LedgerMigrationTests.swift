@@ -1,6 +1,6 @@
+import BuiltinPlugins
 import Foundation
 import GRDB
-import Plugins
 import Testing
 import Workflow
 import WorkflowTesting

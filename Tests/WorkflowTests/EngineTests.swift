@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import Plugins
 import Testing
 import Workflow
 import WorkflowTesting
@@ -9,7 +8,7 @@ import WorkflowTesting
 /// waits, wakes, skips — each test in its own workspace with a virtual clock.
 @Suite struct EngineTests {
     func harness(_ tracker: ConcurrencyTracker = ConcurrencyTracker()) throws -> EngineHarness {
-        try EngineHarness(plugins: BuiltinPlugins.all + [probePlugin(tracker)])
+        try EngineHarness(plugins: [CorePlugin.plugin, probePlugin(tracker)])
     }
 
     func effects(_ h: EngineHarness) throws -> [String] {
@@ -297,7 +296,7 @@ import WorkflowTesting
         let dir = try TemporaryDirectory()
         let path = try dir.write("bad.yaml", "name: bad\nsteps:\n  - id: a\n    uses: core.nope\n")
         #expect(throws: WorkflowError.self) {
-            try Validator(registry: BuiltinPlugins.registry).validate(path: path)
+            try Validator(registry: PluginRegistry([CorePlugin.plugin])).validate(path: path)
         }
         #expect(!FileManager.default.fileExists(atPath: dir.databasePath))
     }

@@ -1,10 +1,9 @@
-import Plugins
 import Testing
 import Workflow
 
 /// Validation reports every error class at its exact line:col, with a useful hint.
 @Suite struct ValidationTests {
-    let validator = Validator(registry: PluginRegistry(BuiltinPlugins.all + [probePlugin()]))
+    let validator = Validator(registry: PluginRegistry([CorePlugin.plugin, probePlugin()]))
 
     func diagnostics(_ yaml: String) -> [Diagnostic] {
         validator.check(file: SourceFile(path: "c.yaml", text: yaml)).1

@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
+import Ledger
 import Workflow
 
 /// Printable A4 sheets of badges: each with the person's QR code (their registration code), the
 /// code in letters for typing, the masked name and the village — 15 to a page.
 public enum Badges {
     public static func html(campaign: String, title: String?, db: Database) throws -> (html: String, count: Int) {
-        let scheme = try RegistrationPlugin.badgeCodes(for: campaign, db: db)
+        let scheme = try Registrations.badgeCode(for: campaign, db: db)
         let people = try Row.fetchAll(db, sql: """
             SELECT p.id, p.name, p.township, p.village FROM registration r JOIN person p ON p.id = r.person_id
             WHERE r.campaign = ? ORDER BY p.township, p.village, p.name, p.id

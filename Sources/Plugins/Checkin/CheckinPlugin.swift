@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Ledger
 import Workflow
 
 /// Check-in at the gates (and at the bus checkpoints): a human step that opens a checkpoint,
@@ -9,7 +10,7 @@ public enum CheckinPlugin {
         name: "checkin",
         summary: "Opens check-in at a checkpoint (gates, bus doors) and counts distinct people, exactly once.",
         actions: [GateAction()],
-        migrations: CheckinSchema.migrations + StaffAccounts.migrations
+        migrations: CheckinSchema.migrations
     )
 
     /// Distinct people checked in, in all and per gate.

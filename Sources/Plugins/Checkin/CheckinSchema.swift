@@ -1,4 +1,5 @@
 import GRDB
+import Ledger
 import Workflow
 
 /// The check-in tables: open windows (one per campaign and checkpoint) and the append-only scan

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Ledger
 import Workflow
 
 /// One scan or typed entry at a gate.
@@ -47,7 +48,7 @@ public struct ScanAnswer: Sendable, Equatable {
     public var replayed: Bool
 }
 
-public enum Checkin {
+public enum Scans {
     /// Scan times are shown in China Standard Time.
     public static let zone = TimeZone(identifier: "Asia/Shanghai")!
 
@@ -218,7 +219,7 @@ public struct ScanEntry: Sendable {
     public var reason: String
 }
 
-extension Checkin {
+extension Scans {
     /// The scan history of a checkpoint, oldest first, masked; `latest` keeps only the newest N.
     public static func history(campaign: String, checkpoint: String, latest: Int? = nil,
                                db: Database) throws -> [ScanEntry] {

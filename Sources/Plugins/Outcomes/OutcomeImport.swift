@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
+import Ledger
 import Workflow
 
-struct OutcomeRecord: Sendable {
+public struct OutcomeRecord: Sendable {
     /// The person as the sheet names them: ID number, badge code or phone (the first given).
     var person: String
     var personField: String
@@ -19,11 +20,13 @@ struct OutcomeRecord: Sendable {
 /// Follow-up sheets (跟踪回访表): one row per job seeker and posting, with the stage reached.
 /// Rows go through the same rules as `campaign record`, so a sheet imported twice changes
 /// nothing and a sheet of interviews imported after the placements moves no one back.
-struct OutcomeImport: LedgerKind {
-    static let actionName = "import-outcomes"
-    static let actionSummary = "Imports a follow-up sheet of interviews, intents and placements."
-    static let noun = "outcome"
-    static let fields: [FieldSpec] = [
+public struct OutcomeImport: LedgerKind {
+    public init() {}
+
+    public static let actionName = "import-outcomes"
+    public static let actionSummary = "Imports a follow-up sheet of interviews, intents and placements."
+    public static let noun = "outcome"
+    public static let fields: [FieldSpec] = [
         FieldSpec("id_number", "身份证号", aliases: ["身份证号码", "公民身份号码", "证件号码", "身份证", "idnumber", "id"]),
         FieldSpec("code", "报名码", aliases: ["胸卡码", "登记码", "二维码", "badge", "code", "registrationcode"]),
         FieldSpec("phone", "手机号", aliases: ["手机号码", "联系电话", "电话", "mobile", "phone"]),
@@ -37,7 +40,7 @@ struct OutcomeImport: LedgerKind {
         FieldSpec("recorded_by", "记录人", aliases: ["经办人", "回访人", "staff", "recordedby"]),
     ]
 
-    static func parse(_ row: RowCells) -> Result<OutcomeRecord, RowProblem> {
+    public static func parse(_ row: RowCells) -> Result<OutcomeRecord, RowProblem> {
         guard let (field, person) = ["id_number", "code", "phone"].lazy.map({ ($0, row[$0]) }).first(where: { !$0.1.isEmpty })
         else {
             return .failure(.at(row, row.has("id_number") ? "id_number" : "code", fields: fields,
@@ -56,7 +59,7 @@ struct OutcomeImport: LedgerKind {
         let rawDate = row["date"]
         var date = ""
         if !rawDate.isEmpty {
-            guard let parsed = OutcomeDate.parse(rawDate) else {
+            guard let parsed = SheetDate.parse(rawDate) else {
                 return .failure(.at(row, "date", fields: fields, "'\(rawDate)' is not a date; write it like 2026-03-05"))
             }
             date = parsed
@@ -67,12 +70,12 @@ struct OutcomeImport: LedgerKind {
     }
 
     /// The same person, posting and stage twice in one sheet is a duplicate; two stages are not.
-    static func key(of record: OutcomeRecord) -> String {
+    public static func key(of record: OutcomeRecord) -> String {
         [record.person, record.postingCode, record.enterprise, record.title, String(record.stage.rawValue)]
             .joined(separator: "\u{1F}")
     }
 
-    func makeWriter(_ db: Database, options: ImportOptions) throws -> OutcomeWriter {
+    public func makeWriter(_ db: Database, options: ImportOptions) throws -> OutcomeWriter {
         guard let campaign = options.campaign else {
             throw WorkflowError.usage("outcomes belong to a campaign", hint: "add --campaign NAME")
         }
@@ -81,14 +84,14 @@ struct OutcomeImport: LedgerKind {
     }
 }
 
-struct OutcomeWriter: LedgerWriter {
+public struct OutcomeWriter: LedgerWriter {
     let db: Database
     let campaign: String
     let options: ImportOptions
     /// Imports link nothing to the campaign; outcomes are counted by `campaign tally`.
-    let linked = 0
+    public let linked = 0
 
-    func write(_ record: OutcomeRecord, row: Int) throws -> Result<WriteOutcome, RowProblem> {
+    public func write(_ record: OutcomeRecord, row: Int) throws -> Result<WriteOutcome, RowProblem> {
         func problem(_ refusal: OutcomeRefusal) -> RowProblem {
             let column: String
             switch refusal.field {
@@ -104,9 +107,9 @@ struct OutcomeWriter: LedgerWriter {
             var result: OutcomeResult?
             try db.inSavepoint {
                 let code = record.postingCode.isEmpty
-                    ? try Outcomes.postingCode(enterprise: record.enterprise, title: record.title, campaign: campaign, db: db)
+                    ? try OutcomeRecorder.postingCode(enterprise: record.enterprise, title: record.title, campaign: campaign, db: db)
                     : record.postingCode
-                result = try Outcomes.record(inStartedCampaign: OutcomeEntry(campaign: campaign, person: record.person, posting: code,
+                result = try OutcomeRecorder.record(inStartedCampaign: OutcomeEntry(campaign: campaign, person: record.person, posting: code,
                                                           stage: record.stage, date: record.date.isEmpty ? nil : record.date,
                                                           note: record.note, recordedBy: record.recordedBy,
                                                           source: options.source), now: options.now, db: db)
@@ -121,4 +124,10 @@ struct OutcomeWriter: LedgerWriter {
             return .failure(problem(refusal))
         }
     }
+}
+
+extension ImportKind {
+    /// Follow-up sheets (跟踪回访表) of a campaign.
+    public static let outcomes = ImportKind("outcomes", OutcomeImport(), summary: "follow-up sheets of interviews, intents "
+                                            + "and placements (跟踪回访表)", needsCampaign: true)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Ledger
 import Workflow
 
 /// One outcome as booth staff or a follow-up clerk report it.
@@ -60,7 +61,7 @@ public struct OutcomeRefusal: Error, Sendable, CustomStringConvertible {
     public var description: String { reason }
 }
 
-public enum Outcomes {
+public enum OutcomeRecorder {
     /// Records an outcome in the caller's transaction. Moving forward is always allowed (skipping
     /// stages is fine: a placement implies the interview and the intent); the same or an earlier
     /// stage changes nothing; moving back happens only with `correction`, kept in the history.
@@ -75,12 +76,12 @@ public enum Outcomes {
         let posting = try posting(entry.posting, campaign: entry.campaign, db: db)
         let date: String
         if let raw = entry.date, !raw.isEmpty {
-            guard let parsed = OutcomeDate.parse(raw) else {
+            guard let parsed = SheetDate.parse(raw) else {
                 throw OutcomeRefusal(field: .date, reason: "'\(raw)' is not a date; write it like 2026-03-05")
             }
             date = parsed
         } else {
-            date = OutcomeDate.today(now)
+            date = SheetDate.today(now)
         }
         let current = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT stage, stage_date, recorded_by FROM outcome WHERE campaign = ? AND person_id = ? AND posting_id = ?
@@ -201,7 +202,7 @@ public struct OutcomeChange: Sendable {
     public var postingTitle: String
 }
 
-extension Outcomes {
+extension OutcomeRecorder {
     /// The code of the posting an enterprise offers at a campaign under a title, for sheets that
     /// name postings by enterprise and title rather than by code.
     static func postingCode(enterprise: String, title: String, campaign: String, db: Database) throws -> String {
@@ -234,7 +235,7 @@ public struct OutcomePerson: Sendable {
     public var enterprise: String
 }
 
-extension Outcomes {
+extension OutcomeRecorder {
     /// Everyone at `atLeast` or further in a campaign, with their furthest outcome, masked.
     public static func people(campaign: String, atLeast: OutcomeStage, db: Database) throws -> [OutcomePerson] {
         try Row.fetchAll(db, sql: """

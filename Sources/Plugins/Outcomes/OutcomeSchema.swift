@@ -1,4 +1,5 @@
 import GRDB
+import Ledger
 import Workflow
 
 /// Outcomes: where each job seeker stands with each posting they tried, and every change to it.

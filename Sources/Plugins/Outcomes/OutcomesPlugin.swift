@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Ledger
 import Workflow
 
 /// Outcomes: interviews, hiring intents, placements and retention, recorded by booth staff and
@@ -11,6 +12,9 @@ public enum OutcomesPlugin {
         actions: [CollectAction()],
         migrations: OutcomeSchema.migrations
     )
+
+    /// The lists `campaign import` reads: follow-up sheets.
+    public static let importKinds: [ImportKind] = [.outcomes]
 
     /// Distinct people at each stage in one campaign (a stage implies the earlier ones).
     public static func stageCounts(campaign: String, db: Database) throws -> [OutcomeStage: Int] {

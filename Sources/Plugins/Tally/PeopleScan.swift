@@ -1,5 +1,8 @@
 import Foundation
 import GRDB
+import Ledger
+import Outcomes
+import Workflow
 
 /// The people side of a large tally without a million random lookups. One sequential pass over
 /// the ledger loads each person's place (township and village, interned) and target groups into
@@ -12,10 +15,10 @@ import GRDB
 /// read a moment earlier; anyone it did not see (registered in between) is looked up on the
 /// caller's connection, so no one is left out.
 ///
-/// `Tally.peopleGroups` chooses this when the campaigns cover a good part of the ledger; for a
+/// `TallyQuery.peopleGroups` chooses this when the campaigns cover a good part of the ledger; for a
 /// small campaign in a large ledger, SQL's indexed join touches fewer pages.
 enum PeopleScan {
-    static func groups(_ campaigns: [String], parallel pool: DatabasePool?, db: Database) throws -> [Tally.PeopleGroup] {
+    static func groups(_ campaigns: [String], parallel pool: DatabasePool?, db: Database) throws -> [TallyQuery.PeopleGroup] {
         let pending = pool.map { pool in Pending { try pool.read { db in try PersonPlaces.load(db) } } }
         let streams = try campaigns.map { try registrations(of: $0, db: db) }
         var people = try pending?.value() ?? PersonPlaces.load(db)
@@ -31,7 +34,7 @@ enum PeopleScan {
         }
         return cells.map { key, counts in
             let place = people.places[Int(key >> 8 & 0xFFFF_FFFF)]
-            return Tally.PeopleGroup(campaign: campaigns[Int(key >> 40)], township: place.township, village: place.village,
+            return TallyQuery.PeopleGroup(campaign: campaigns[Int(key >> 40)], township: place.township, village: place.village,
                                      groups: Int(key & 0xFF), counts: counts)
         }
     }

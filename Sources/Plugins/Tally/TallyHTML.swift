@@ -1,4 +1,6 @@
 import Foundation
+import Ledger
+import Outcomes
 import Workflow
 
 /// The tally as one self-contained HTML file: an SVG funnel, a bar chart and a table per

@@ -1,4 +1,7 @@
 import Foundation
+import Ledger
+import Outcomes
+import Workflow
 
 /// The tally as JSON. The keys are an interface (other systems import these files), so they are
 /// English, snake_case, always present (null where a measure does not apply) and versioned by

@@ -1,3 +1,6 @@
+import Ledger
+import Outcomes
+
 /// The measures of a tally, in funnel order, with the names county reports use.
 public enum TallyMeasure: String, Sendable, CaseIterable {
     case campaigns, enterprises, postings, positions, registered, attended, interviewed, intents, placed, retained

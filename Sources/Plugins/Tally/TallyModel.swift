@@ -1,4 +1,6 @@
 import Foundation
+import Ledger
+import Outcomes
 
 /// What a tally can be broken down by. Person dimensions (township, village, group) count job
 /// seekers by where they live and who they are; posting dimensions (enterprise, posting) count

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import Ledger
+import Outcomes
 import Workflow
 
 /// Tallies: the funnel from positions offered to placements, broken down for the county report.
@@ -86,7 +88,7 @@ struct ReportAction: StepAction {
         let formats = (input.formats ?? ["xlsx", "html"]).compactMap(TallyPlugin.FileFormat.init(rawValue:))
         let dimensions = (input.by ?? ["township", "group", "enterprise"]).compactMap(TallyDimension.init(rawValue:))
         let lang = TallyLanguage(rawValue: input.lang) ?? .zh
-        let report = try Tally.run(TallyRequest(campaigns: [context.campaign], breakdowns: dimensions),
+        let report = try TallyQuery.run(TallyRequest(campaigns: [context.campaign], breakdowns: dimensions),
                                    now: context.clock.now(), db: db)
         let base = context.url(forPath: input.out ?? "reports/\(context.campaign)")
         do {

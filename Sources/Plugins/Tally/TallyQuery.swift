@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import Ledger
+import Outcomes
 import Workflow
 
 /// Which campaigns to tally and how to break the numbers down.
@@ -35,7 +37,7 @@ public struct TallyRequest: Sendable {
 /// Everything about people comes from one pass over the campaigns' registrations, grouped by
 /// (campaign, township, village, groups); the funnel and the person breakdowns are sums of
 /// those groups, so three breakdowns cost what one does.
-public enum Tally {
+public enum TallyQuery {
     /// Tallies in the caller's transaction. With `parallel`, a large tally also reads the ledger
     /// on a second connection of that pool, so two cores share the work.
     public static func run(_ request: TallyRequest, now: Date, strategy: PeopleStrategy = .automatic,
@@ -100,7 +102,7 @@ public enum Tally {
             }
         }
         let placed = request.listPlaced
-            ? try names.flatMap { try Outcomes.people(campaign: $0, atLeast: .placed, db: db) } : nil
+            ? try names.flatMap { try OutcomeRecorder.people(campaign: $0, atLeast: .placed, db: db) } : nil
         return TallyReport(campaigns: campaigns, from: request.from, to: request.to, generatedAt: now, funnel: funnel,
                            breakdowns: breakdowns, placed: placed)
     }
@@ -129,7 +131,7 @@ public enum Tally {
     // MARK: Campaigns
 
     static func select(_ request: TallyRequest, db: Database) throws -> [TallyReport.CampaignInfo] {
-        for day in [request.from, request.to].compactMap({ $0 }) where OutcomeDate.parse(day) == nil {
+        for day in [request.from, request.to].compactMap({ $0 }) where SheetDate.parse(day) == nil {
             throw WorkflowError.usage("'\(day)' is not a date", hint: "write it like 2026-03-01")
         }
         var names = request.campaigns
@@ -146,8 +148,8 @@ public enum Tally {
             let run = try RunQueries.requireRun(name, in: db)
             let startedAt = run.createdAt
             let day = String(TimeFormats.display(startedAt, timeZone: zone).prefix(10))
-            if let from = request.from.flatMap(OutcomeDate.parse), day < from { continue }
-            if let to = request.to.flatMap(OutcomeDate.parse), day > to { continue }
+            if let from = request.from.flatMap(SheetDate.parse), day < from { continue }
+            if let to = request.to.flatMap(SheetDate.parse), day > to { continue }
             campaigns.append(.init(name: name, title: run.title ?? "", startedAt: startedAt))
         }
         if campaigns.isEmpty {

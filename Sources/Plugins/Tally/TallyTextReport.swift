@@ -1,4 +1,6 @@
 import Foundation
+import Ledger
+import Outcomes
 import Workflow
 
 /// The tally as terminal tables and as CSV.

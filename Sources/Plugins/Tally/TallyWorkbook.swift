@@ -1,5 +1,7 @@
 import CXlsxWriter
 import Foundation
+import Ledger
+import Outcomes
 import Workflow
 
 /// The tally as an Excel workbook, written by libxlsxwriter (Debian's libxlsxwriter-dev): a

@@ -1,7 +1,8 @@
 import ArgumentParser
+import Checkin
 import Foundation
 import GRDB
-import Plugins
+import Ledger
 import Workflow
 
 struct CheckinCommand: AsyncParsableCommand {
@@ -33,7 +34,7 @@ struct CheckinCommand: AsyncParsableCommand {
                                       device: device, nonce: nonce ?? UUID().uuidString)
             let answer = try await ws.pool.write { db in
                 _ = try RunQueries.requireRun(request.campaign, in: db)
-                return try Checkin.scan(request, now: now, db: db)
+                return try Scans.scan(request, now: now, db: db)
             }
             let t = Terminal.standard
             let who = [answer.maskedName, answer.maskedID].compactMap { $0 }.joined(separator: " ")
@@ -65,8 +66,8 @@ struct CheckinsCommand: AsyncParsableCommand {
             let ws = try workspace.openExisting()
             let (rows, counts) = try await ws.pool.read { db in
                 _ = try RunQueries.requireRun(campaign, in: db)
-                let rows = try Checkin.history(campaign: campaign, checkpoint: checkpoint, db: db).map { e in
-                    [TimeFormats.display(e.at, timeZone: Checkin.zone, seconds: true), e.gate, e.staff, e.method, e.input,
+                let rows = try Scans.history(campaign: campaign, checkpoint: checkpoint, db: db).map { e in
+                    [TimeFormats.display(e.at, timeZone: Scans.zone, seconds: true), e.gate, e.staff, e.method, e.input,
                      e.name ?? "", e.idNumber ?? "", e.result, e.reason]
                 }
                 return (rows, try CheckinPlugin.counts(campaign: campaign, checkpoint: checkpoint, db: db))

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Plugins
+import BuiltinPlugins
 import Workflow
 
 struct GraphCommand: AsyncParsableCommand {
@@ -61,7 +61,7 @@ struct PluginsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let t = Terminal.standard
-        for plugin in BuiltinPlugins.registry.plugins {
+        for plugin in BuiltinPlugins.registry.plugins where !plugin.actions.isEmpty {
             t.line(t.bold(plugin.name) + " — \(plugin.summary)")
             for action in plugin.actions {
                 let d = action.descriptor

@@ -1,9 +1,10 @@
 import ArgumentParser
+import BuiltinPlugins
 import Foundation
-import Plugins
+import Ledger
+import Outcomes
+import Registration
 import Workflow
-
-extension LedgerListKind: ExpressibleByArgument {}
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +19,7 @@ struct ImportCommand: AsyncParsableCommand {
             changes nothing; a changed row updates the record and the change is recorded.
             """)
 
-    @Argument(help: "people, enterprises, postings or outcomes.") var kind: LedgerListKind
+    @Argument(help: "people, enterprises, postings or outcomes.") var kind: String
     @Argument(help: "The CSV or XLSX file.") var file: String
     @Option(help: "Register the people (or link the enterprises/postings) to this started campaign; outcomes need it.")
     var campaign: String?
@@ -31,6 +32,12 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandSupport.reportingErrors {
+            let kinds = BuiltinPlugins.importKinds
+            guard let importKind = kinds.first(where: { $0.name == self.kind }) else {
+                throw WorkflowError.usage("unknown list '\(self.kind)'",
+                                          hint: Suggestions.hint(for: self.kind, among: kinds.map(\.name), noun: "lists")
+                                            ?? "use " + kinds.map(\.name).joined(separator: ", "))
+            }
             var encodingValue: TextEncoding?
             if let encoding {
                 guard let e = TextEncoding(name: encoding) else {
@@ -52,7 +59,7 @@ struct ImportCommand: AsyncParsableCommand {
             let bar = ProgressBar(label: "importing \(url.lastPathComponent)")
             let summary: ImportSummary
             do {
-                summary = try await RegistrationPlugin.importFile(kind, file: url, options: options, pool: ws.pool) {
+                summary = try await importKind.importFile(url, options: options, pool: ws.pool) {
                     done, total in bar.update(done: done, total: total)
                 }
                 bar.finish()
@@ -60,21 +67,21 @@ struct ImportCommand: AsyncParsableCommand {
                 bar.finish()
                 throw error
             }
-            ImportReport.print(summary, kind: kind, campaign: campaign)
+            ImportReport.print(summary, kind: importKind, campaign: campaign)
         }
     }
 }
 
 enum ImportReport {
-    static func print(_ s: ImportSummary, kind: LedgerListKind, campaign: String?) {
+    static func print(_ s: ImportSummary, kind: ImportKind, campaign: String?) {
         let t = Terminal.standard
         let name = URL(fileURLWithPath: s.file).lastPathComponent
         let rate = s.seconds > 0.5 ? String(format: ", %.1f s, %.0f rows/s", s.seconds, Double(s.rows) / s.seconds) : ""
         t.line(t.bold("Imported \(name)") + " (\(s.format)\(rate))")
         t.line("  \(s.rows) rows: \(t.green("\(s.inserted) new")), \(s.updated) updated, \(s.unchanged) unchanged, "
                + (s.rejected > 0 ? t.red("\(s.rejected) rejected") : "0 rejected"))
-        if let campaign, kind != .outcomes {
-            let noun = kind == .people ? "registered to" : "linked to"
+        if let campaign, !kind.needsCampaign {
+            let noun = kind.loadsPeople ? "registered to" : "linked to"
             t.line("  \(s.linked) newly \(noun) \(campaign)")
         }
         if s.rejected > 0 {
@@ -108,7 +115,7 @@ struct RegisterCommand: AsyncParsableCommand {
                                 village: village, groups: groups)
             let now = try CommandSupport.clock().now()
             let ws = try workspace.openExisting()
-            let result = try await ws.pool.write { db in try RegistrationPlugin.registerWalkIn(walkIn, now: now, db: db) }
+            let result = try await ws.pool.write { db in try Registrations.registerWalkIn(walkIn, now: now, db: db) }
             let t = Terminal.standard
             let groups = result.groups.isEmpty ? "" : " [\(result.groups.joined(separator: "、"))]"
             if result.newlyRegistered {

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import GRDB
-import Plugins
+import Ledger
+import Outcomes
 import Workflow
 
 extension OutcomeStage: ExpressibleByArgument {
@@ -49,7 +50,7 @@ struct RecordCommand: AsyncParsableCommand {
                                      note: note, recordedBy: staff, correction: correct, source: "cli")
             let result: OutcomeResult
             do {
-                result = try await ws.pool.write { db in try Outcomes.record(entry, now: now, db: db) }
+                result = try await ws.pool.write { db in try OutcomeRecorder.record(entry, now: now, db: db) }
             } catch let refusal as OutcomeRefusal {
                 throw WorkflowError.invalidInput(refusal.reason)
             }
@@ -89,7 +90,7 @@ struct OutcomesCommand: AsyncParsableCommand {
                 do {
                     changes = try await ws.pool.read { db in
                         _ = try RunQueries.requireRun(campaign, in: db)
-                        return try Outcomes.history(campaign: campaign, person: person, db: db)
+                        return try OutcomeRecorder.history(campaign: campaign, person: person, db: db)
                     }
                 } catch let refusal as OutcomeRefusal {
                     throw WorkflowError.invalidInput(refusal.reason)
@@ -108,7 +109,7 @@ struct OutcomesCommand: AsyncParsableCommand {
             }
             let people = try await ws.pool.read { [stage] db in
                 _ = try RunQueries.requireRun(campaign, in: db)
-                return try Outcomes.people(campaign: campaign, atLeast: stage, db: db)
+                return try OutcomeRecorder.people(campaign: campaign, atLeast: stage, db: db)
             }
             var table = TextTable(headers: ["name", "ID number", "phone", "township", "village", "stage", "date", "posting"],
                                   numeric: Array(repeating: false, count: 8))

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CampaignServer
 import Foundation
-import Plugins
+import Ledger
 import Workflow
 
 struct ServeCommand: AsyncParsableCommand {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Plugins
 import Workflow
 
 struct StatusCommand: AsyncParsableCommand {

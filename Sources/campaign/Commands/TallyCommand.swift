@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import GRDB
-import Plugins
+import Tally
 import Workflow
 
 extension TallyLanguage: ExpressibleByArgument {}
@@ -66,7 +66,7 @@ struct TallyCommand: AsyncParsableCommand {
             let ws = try workspace.openExisting()
             let now = try CommandSupport.clock().now()
             let pool = ws.pool
-            let report = try await pool.read { db in try Tally.run(request, now: now, parallel: pool, db: db) }
+            let report = try await pool.read { db in try TallyQuery.run(request, now: now, parallel: pool, db: db) }
             let t = Terminal.standard
             switch format {
             case .table, .csv, .json:

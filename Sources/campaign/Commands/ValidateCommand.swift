@@ -1,5 +1,5 @@
 import ArgumentParser
-import Plugins
+import BuiltinPlugins
 import Workflow
 
 struct ValidateCommand: AsyncParsableCommand {

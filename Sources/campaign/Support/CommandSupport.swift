@@ -1,7 +1,7 @@
 import ArgumentParser
+import BuiltinPlugins
 import Foundation
 import Logging
-import Plugins
 import Workflow
 
 /// `--db PATH`, shared by every command that touches the workspace.

@@ -7,20 +7,21 @@ import GRDBSQLite
 /// connection as usual; errors come back as GRDB's `DatabaseError`.
 ///
 /// Use: `bind` each parameter (1-based), then `step()`; read columns while it returns true.
-struct RawStatement {
-    let statement: Statement
-    private var handle: OpaquePointer { statement.sqliteStatement }
+public struct RawStatement {
+    public let statement: Statement
+    @usableFromInline var handle: OpaquePointer { statement.sqliteStatement }
     /// SQLITE_TRANSIENT: SQLite copies the bytes. Computed, not a stored static, whose lazy
     /// initialization check showed in the profile of a million-row import.
-    @inline(__always) private static var transient: sqlite3_destructor_type {
+    @usableFromInline @inline(__always) static var transient: sqlite3_destructor_type {
         unsafeBitCast(-1, to: sqlite3_destructor_type.self)
     }
 
-    init(_ db: Database, sql: String) throws {
+    public init(_ db: Database, sql: String) throws {
         statement = try db.makeStatement(sql: sql)
     }
 
-    func bind(_ index: Int32, _ text: String?) {
+    @inlinable
+    public func bind(_ index: Int32, _ text: String?) {
         guard var text else {
             sqlite3_bind_null(handle, index)
             return
@@ -31,20 +32,20 @@ struct RawStatement {
         }
     }
 
-    /// Binds the ID number's 18 characters without making a String of them.
-    func bind(_ index: Int32, _ id: ResidentID) {
-        id.withASCII { bytes in
-            _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self),
-                                  Int32(bytes.count), Self.transient)
-        }
+    /// Binds ASCII or UTF-8 bytes as text without making a String of them (e.g. an ID number kept inline).
+    @inlinable
+    public func bind(_ index: Int32, utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self),
+                              Int32(bytes.count), Self.transient)
     }
 
-    func bind(_ index: Int32, _ value: Int64) {
+    @inlinable
+    public func bind(_ index: Int32, _ value: Int64) {
         sqlite3_bind_int64(handle, index, value)
     }
 
     /// Runs the statement: true when a row is ready to read, false when done.
-    func step() throws -> Bool {
+    public func step() throws -> Bool {
         let code = sqlite3_step(handle)
         switch code {
         case SQLITE_ROW: return true
@@ -60,19 +61,22 @@ struct RawStatement {
     }
 
     /// Ends a statement that returned a row, so it can run again.
-    func reset() {
+    @inlinable
+    public func reset() {
         sqlite3_reset(handle)
     }
 
-    func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+    @inlinable
+    public func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
     /// The column's UTF-8 bytes, valid until the next step: for comparing text without making Strings.
-    func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
+    @inlinable
+    public func bytes(_ column: Int32) -> UnsafeRawBufferPointer {
         guard let pointer = sqlite3_column_text(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         return UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
     }
 
-    func text(_ column: Int32) -> String? {
+    public func text(_ column: Int32) -> String? {
         guard let pointer = sqlite3_column_text(handle, column) else { return nil }
         return String(cString: pointer)
     }

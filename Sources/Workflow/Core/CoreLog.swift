@@ -1,5 +1,4 @@
 import GRDB
-import Workflow
 
 /// `core.log`: writes a line to the campaign's journal (shown by `campaign history`).
 struct CoreLog: StepAction {

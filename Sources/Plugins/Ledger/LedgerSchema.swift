@@ -4,7 +4,7 @@ import Workflow
 
 /// The shared ledger: people, enterprises and postings, and what links them to campaigns.
 /// Owned by the registration plugin; other plugins read it.
-enum LedgerSchema {
+public enum LedgerSchema {
     static let migrations: [Migration] = [
         Migration("ledger-v1") { db in
             try db.execute(sql: """

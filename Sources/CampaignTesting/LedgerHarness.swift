@@ -1,7 +1,10 @@
+import BuiltinPlugins
 import Foundation
 import GRDB
-import Plugins
+import Ledger
+import Registration
 import Workflow
+import WorkflowTesting
 
 /// A workspace with a started campaign named `fair` (its first step opens check-in at the
 /// gates north and south), and helpers to import into it.
@@ -33,13 +36,11 @@ public struct LedgerHarness: Sendable {
         return url
     }
 
-    public func importFile(_ kind: LedgerListKind, _ url: URL, campaign: String? = "fair", strict: Bool = false,
+    public func importFile(_ kind: ImportKind, _ url: URL, campaign: String? = "fair", strict: Bool = false,
                     columns: [String: String] = [:], sheet: String? = nil, now: Date = Date()) async throws -> ImportSummary {
         let options = ImportOptions(campaign: campaign, sheet: sheet, columns: columns, strict: strict,
                                     source: url.lastPathComponent, now: now)
-        return try await pool.write { db in
-            try RegistrationPlugin.importFile(kind, file: url, options: options, db: db)
-        }
+        return try await pool.write { db in try kind.importFile(url, options: options, db: db) }
     }
 
     public func count(_ table: String) async throws -> Int {

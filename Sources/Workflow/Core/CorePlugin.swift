@@ -1,5 +1,4 @@
 import GRDB
-import Workflow
 
 /// General-purpose steps every campaign may use: a journal line, a wait for time or a person,
 /// a short pause, and a deliberate failure (to rehearse retries and alerts).

@@ -1,5 +1,4 @@
 import GRDB
-import Workflow
 
 /// `core.fail`: fails on purpose — to rehearse retries and what an organizer sees when a step breaks.
 struct CoreFail: StepAction {

@@ -1,15 +1,16 @@
 import Foundation
 import GRDB
 
-/// The rollback-journal window of a first, city-wide load (see `RegistrationPlugin.importFile`).
+/// The rollback-journal window of a first, city-wide load (see `ImportKind.importFile(file:options:pool:progress:)`).
 struct BulkLoad {
     static let minimumFileSize = 8 << 20
     /// Whether the journal mode was switched, and so must be switched back.
     let switched: Bool
 
-    static func begin(kind: LedgerListKind, file: URL, db: Database) throws -> BulkLoad {
+    /// `loadsPeople`: only a people ledger is loaded this way (see `LedgerKind.loadsPeople`).
+    static func begin(loadsPeople: Bool, file: URL, db: Database) throws -> BulkLoad {
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-        guard kind == .people, size >= minimumFileSize,
+        guard loadsPeople, size >= minimumFileSize,
               try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM person)") == true else {
             return BulkLoad(switched: false)
         }

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import Workflow
 
 /// `core.wait`: a step that waits until a time, for a span, or until a person signals it
 /// (whichever comes first). The human steps of a campaign — "the gate is open",

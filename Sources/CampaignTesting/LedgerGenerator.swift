@@ -1,5 +1,5 @@
 import Foundation
-import Plugins
+import Ledger
 
 /// Synthetic but realistic ledgers — valid ID check digits, mobile numbers, credit codes — for
 /// tests, the sample campaign and the import benchmark. Seeded, so the same call writes the same file.

@@ -3,7 +3,7 @@ import GRDB
 import Workflow
 
 /// A job seeker as read from a ledger row, validated and normalized.
-struct PersonRecord: Sendable, Equatable {
+public struct PersonRecord: Sendable, Equatable {
     /// Birth date and gender are not stored: `ResidentID` reads them from the number.
     var idNumber: ResidentID
     var name: String
@@ -16,12 +16,15 @@ struct PersonRecord: Sendable, Equatable {
 }
 
 /// Village ledgers (台账) of job seekers.
-struct PeopleImport: LedgerKind {
-    static let actionName = "import-people"
-    static let actionSummary = "Imports a ledger of job seekers and registers them to this campaign with badge codes."
-    static let noun = "person"
+public struct PeopleImport: LedgerKind {
+    public init() {}
+
+    public static let actionName = "import-people"
+    public static let actionSummary = "Imports a ledger of job seekers and registers them to this campaign with badge codes."
+    public static let noun = "person"
     /// Every row that parses is written: no reason to keep its cells.
-    static let writerMayRefuse = false
+    public static let writerMayRefuse = false
+    public static let loadsPeople = true
     /// The columns of a people ledger. `fields` lists them in this order, so a row parser reads
     /// each cell by position instead of looking up its key (eight lookups on each of a million rows).
     enum Field: Int, CaseIterable {
@@ -45,9 +48,9 @@ struct PeopleImport: LedgerKind {
             }
         }
     }
-    static let fields = Field.allCases.map(\.spec)
+    public static let fields = Field.allCases.map(\.spec)
 
-    static func parse(_ row: RowCells) -> Result<PersonRecord, RowProblem> {
+    public static func parse(_ row: RowCells) -> Result<PersonRecord, RowProblem> {
         func problem(_ field: String, _ reason: String) -> Result<PersonRecord, RowProblem> {
             .failure(.at(row, field, fields: fields, reason))
         }
@@ -87,9 +90,9 @@ struct PeopleImport: LedgerKind {
                                      desiredJob: cell(.desiredJob)))
     }
 
-    static func key(of record: PersonRecord) -> UInt64 { record.idNumber.numericKey }
+    public static func key(of record: PersonRecord) -> UInt64 { record.idNumber.numericKey }
 
-    func makeWriter(_ db: Database, options: ImportOptions) throws -> PersonWriter {
+    public func makeWriter(_ db: Database, options: ImportOptions) throws -> PersonWriter {
         try PersonWriter(db, options: options)
     }
 }

@@ -33,16 +33,11 @@ public struct WalkInResult: Sendable {
     public var groups: [String]
 }
 
-extension RegistrationPlugin {
-    /// The campaign's badge-code scheme (its secret is created on first use).
-    public static func badgeCodes(for campaign: String, db: Database) throws -> BadgeCode {
-        try Registration.badgeCode(for: campaign, db: db)
-    }
-
+extension Registrations {
     /// Registers a walk-in: validates what the desk typed, adds or updates the person (recording
     /// changes) and returns the badge code — the existing one if they were registered already.
     public static func registerWalkIn(_ walkIn: WalkIn, now: Date, db: Database) throws -> WalkInResult {
-        try Registration.requireCampaign(walkIn.campaign, db: db)
+        try Registrations.requireCampaign(walkIn.campaign, db: db)
         let id: ResidentID
         do {
             id = try ResidentID(walkIn.idNumber)
@@ -80,7 +75,7 @@ extension RegistrationPlugin {
                                                 arguments: [id.value]) else {
             throw WorkflowError.internal("the walk-in was not saved")
         }
-        let code = try Registration.badgeCode(for: walkIn.campaign, db: db).encode(personID)
+        let code = try Registrations.badgeCode(for: walkIn.campaign, db: db).encode(personID)
         let storedGroups = try Int.fetchOne(db, sql: "SELECT groups FROM person WHERE id = ?", arguments: [personID]) ?? 0
         return WalkInResult(code: code, newlyRegistered: writer.linked > 0, maskedName: Masking.name(name),
                             maskedID: id.masked, groups: TargetGroup.labels(of: storedGroups))

@@ -2,14 +2,14 @@ import GRDB
 import Workflow
 
 /// What changed when one record was written.
-enum WriteOutcome {
+public enum WriteOutcome: Sendable {
     case inserted, updated, unchanged
 }
 
 /// One kind of ledger list (people, enterprises, postings): its columns, how a row becomes a
 /// record, and how a record is written. Parsing runs on the reader thread; writing runs in the
 /// import's transaction.
-protocol LedgerKind: Sendable {
+public protocol LedgerKind: Sendable {
     associatedtype Record: Sendable
     associatedtype Key: Hashable & Sendable
     /// A concrete type rather than `any LedgerWriter`, so the import loop is specialized for each
@@ -30,12 +30,15 @@ protocol LedgerKind: Sendable {
     /// Whether the writer can refuse a row that parsed (e.g. a posting whose enterprise is not in
     /// the ledger); the runner then keeps each row's cells for the reject file.
     static var writerMayRefuse: Bool { get }
+    /// Whether the rows are people going into the ledger: a first, city-wide load of them may go
+    /// through a rollback journal (see `ImportKind.importFile(_:options:pool:progress:)`).
+    static var loadsPeople: Bool { get }
 
     /// Prepares statements once per import.
     func makeWriter(_ db: Database, options: ImportOptions) throws -> Writer
 }
 
-protocol LedgerWriter<Record> {
+public protocol LedgerWriter<Record> {
     associatedtype Record
     /// Writes a record; may refuse it (e.g. a posting whose enterprise is unknown).
     mutating func write(_ record: Record, row: Int) throws -> Result<WriteOutcome, RowProblem>
@@ -46,15 +49,17 @@ protocol LedgerWriter<Record> {
 }
 
 extension LedgerKind {
-    static var writerMayRefuse: Bool { true }
+    public static var writerMayRefuse: Bool { true }
+    public static var loadsPeople: Bool { false }
 }
 
 extension LedgerWriter {
-    mutating func finish() throws {}
+    public mutating func finish() throws {}
 }
 
 extension RowProblem {
-    static func at(_ row: RowCells, _ field: String, fields: [FieldSpec], _ reason: String) -> RowProblem {
+    /// A problem in the column of `field`, named by the file's own header.
+    public static func at(_ row: RowCells, _ field: String, fields: [FieldSpec], _ reason: String) -> RowProblem {
         RowProblem(row: row.row, column: row.layout.header(for: field, fields: fields), reason: reason, cells: row.cells)
     }
 }

@@ -46,7 +46,7 @@ public struct ImportSummary: Sendable {
     public var problems: [RowProblem] = []
     public var seconds = 0.0
     /// A first, city-wide load written through a rollback journal rather than the WAL (see
-    /// `RegistrationPlugin.importFile(_:file:options:pool:progress:)`).
+    /// `ImportKind.importFile(file:options:pool:progress:)`).
     public var bulkLoad = false
 
     public var outputs: [String: Value] {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Workflow
 
-struct EnterpriseRecord: Sendable {
+public struct EnterpriseRecord: Sendable {
     var creditCode: String
     var name: String
     var industry: String
@@ -12,13 +12,15 @@ struct EnterpriseRecord: Sendable {
 }
 
 /// Enterprises coming to a campaign, keyed by their unified social credit code.
-struct EnterpriseImport: LedgerKind {
-    static let actionName = "import-enterprises"
-    static let actionSummary = "Imports the enterprises coming to this campaign."
-    static let noun = "enterprise"
+public struct EnterpriseImport: LedgerKind {
+    public init() {}
+
+    public static let actionName = "import-enterprises"
+    public static let actionSummary = "Imports the enterprises coming to this campaign."
+    public static let noun = "enterprise"
     /// Every row that parses is written: no reason to keep its cells.
-    static let writerMayRefuse = false
-    static let fields: [FieldSpec] = [
+    public static let writerMayRefuse = false
+    public static let fields: [FieldSpec] = [
         FieldSpec("credit_code", "统一社会信用代码", aliases: ["信用代码", "社会信用代码", "企业信用代码", "uscc", "creditcode"],
                   required: true),
         FieldSpec("name", "企业名称", aliases: ["单位名称", "企业", "公司名称", "用人单位", "enterprise", "company", "name"],
@@ -29,7 +31,7 @@ struct EnterpriseImport: LedgerKind {
         FieldSpec("address", "地址", aliases: ["企业地址", "单位地址", "address"]),
     ]
 
-    static func parse(_ row: RowCells) -> Result<EnterpriseRecord, RowProblem> {
+    public static func parse(_ row: RowCells) -> Result<EnterpriseRecord, RowProblem> {
         let raw = row["credit_code"]
         if raw.isEmpty { return .failure(.at(row, "credit_code", fields: fields, "the credit code is empty")) }
         let code: CreditCode
@@ -45,24 +47,24 @@ struct EnterpriseImport: LedgerKind {
                                          contact: row["contact"], phone: phone, address: row["address"]))
     }
 
-    static func key(of record: EnterpriseRecord) -> String { record.creditCode }
+    public static func key(of record: EnterpriseRecord) -> String { record.creditCode }
 
-    func makeWriter(_ db: Database, options: ImportOptions) throws -> EnterpriseWriter {
+    public func makeWriter(_ db: Database, options: ImportOptions) throws -> EnterpriseWriter {
         try EnterpriseWriter(db, options: options)
     }
 }
 
-struct EnterpriseWriter: LedgerWriter {
+public struct EnterpriseWriter: LedgerWriter {
     let db: Database
     let options: ImportOptions
-    private(set) var linked = 0
+    public private(set) var linked = 0
 
     init(_ db: Database, options: ImportOptions) throws {
         self.db = db
         self.options = options
     }
 
-    mutating func write(_ e: EnterpriseRecord, row: Int) throws -> Result<WriteOutcome, RowProblem> {
+    public mutating func write(_ e: EnterpriseRecord, row: Int) throws -> Result<WriteOutcome, RowProblem> {
         let outcome: WriteOutcome
         if let old = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT name, industry, contact, phone, address FROM enterprise WHERE credit_code = ?

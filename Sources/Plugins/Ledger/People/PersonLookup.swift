@@ -4,11 +4,11 @@ import GRDB
 /// Finds the person staff name by what they have at hand: a campaign badge code, an 18-digit ID
 /// number or an 11-digit mobile number. Shared by check-in and outcome recording, so both
 /// accept the same inputs and refuse them with the same words.
-enum PersonLookup {
+public enum PersonLookup {
     /// How the person was named: `code`, `id` or `phone`.
-    typealias Method = String
+    public typealias Method = String
 
-    static func resolve(_ rawInput: String, campaign: String, db: Database) throws -> (method: Method, Result<Int64, LookupFailure>) {
+    public static func resolve(_ rawInput: String, campaign: String, db: Database) throws -> (method: Method, Result<Int64, LookupFailure>) {
         let input = rawInput.trimmingCharacters(in: .whitespaces)
         let digits = input.filter { $0.isNumber || $0 == "X" || $0 == "x" }
         if digits.count >= 15 {
@@ -30,7 +30,7 @@ enum PersonLookup {
                 return ("phone", .failure(LookupFailure("several people share phone \(phone.masked); scan the badge or type the ID number")))
             }
         }
-        let scheme = try Registration.badgeCode(for: campaign, db: db)
+        let scheme = try Registrations.badgeCode(for: campaign, db: db)
         guard let personID = scheme.decode(input),
               try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?)"), arguments: [personID])! else {
             return ("code", .failure(LookupFailure("unknown code '\(input.prefix(12))': not a badge of \(campaign)")))
@@ -39,7 +39,7 @@ enum PersonLookup {
     }
 }
 
-struct LookupFailure: Error {
-    let reason: String
-    init(_ reason: String) { self.reason = reason }
+public struct LookupFailure: Error, Sendable {
+    public let reason: String
+    public init(_ reason: String) { self.reason = reason }
 }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Workflow
 
-struct PostingRecord: Sendable {
+public struct PostingRecord: Sendable {
     var creditCode: String?
     var enterpriseName: String
     var title: String
@@ -14,11 +14,13 @@ struct PostingRecord: Sendable {
 }
 
 /// Postings (岗位) of enterprises already in the ledger; keyed by enterprise and title.
-struct PostingImport: LedgerKind {
-    static let actionName = "import-postings"
-    static let actionSummary = "Imports the postings of enterprises already in the ledger."
-    static let noun = "posting"
-    static let fields: [FieldSpec] = [
+public struct PostingImport: LedgerKind {
+    public init() {}
+
+    public static let actionName = "import-postings"
+    public static let actionSummary = "Imports the postings of enterprises already in the ledger."
+    public static let noun = "posting"
+    public static let fields: [FieldSpec] = [
         FieldSpec("title", "岗位名称", aliases: ["岗位", "职位", "职位名称", "招聘岗位", "工种", "position", "title"],
                   required: true),
         FieldSpec("credit_code", "统一社会信用代码", aliases: ["信用代码", "社会信用代码", "uscc", "creditcode"]),
@@ -30,7 +32,7 @@ struct PostingImport: LedgerKind {
         FieldSpec("requirements", "岗位要求", aliases: ["要求", "任职要求", "招聘条件", "requirements"]),
     ]
 
-    static func parse(_ row: RowCells) -> Result<PostingRecord, RowProblem> {
+    public static func parse(_ row: RowCells) -> Result<PostingRecord, RowProblem> {
         let title = row["title"]
         if title.isEmpty { return .failure(.at(row, "title", fields: fields, "the posting title is empty")) }
         var creditCode: String?
@@ -61,21 +63,21 @@ struct PostingImport: LedgerKind {
                                       requirements: row["requirements"]))
     }
 
-    static func key(of record: PostingRecord) -> String {
+    public static func key(of record: PostingRecord) -> String {
         (record.creditCode ?? record.enterpriseName) + "\u{1F}" + record.title
     }
 
-    func makeWriter(_ db: Database, options: ImportOptions) throws -> PostingWriter {
+    public func makeWriter(_ db: Database, options: ImportOptions) throws -> PostingWriter {
         PostingWriter(db: db, options: options)
     }
 }
 
-struct PostingWriter: LedgerWriter {
+public struct PostingWriter: LedgerWriter {
     let db: Database
     let options: ImportOptions
-    private(set) var linked = 0
+    public private(set) var linked = 0
 
-    mutating func write(_ p: PostingRecord, row: Int) throws -> Result<WriteOutcome, RowProblem> {
+    public mutating func write(_ p: PostingRecord, row: Int) throws -> Result<WriteOutcome, RowProblem> {
         let code: String
         if let creditCode = p.creditCode {
             guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM enterprise WHERE credit_code = ?"),
@@ -148,7 +150,7 @@ struct PostingWriter: LedgerWriter {
 
 /// Salary cells as clerks write them: "4000-6000", "4000~6000元/月", "5000以上", "4k-6k", "面议".
 enum SalaryRange {
-    static func parse(_ text: String) -> (Int?, Int?)? {
+    public static func parse(_ text: String) -> (Int?, Int?)? {
         let t = text.lowercased().replacingOccurrences(of: " ", with: "")
         if t.isEmpty || t.contains("面议") || t == "negotiable" { return (nil, nil) }
         var numbers: [Int] = []

@@ -7,7 +7,7 @@ import Workflow
 /// spends its time in, so: statements go through `RawStatement`; new people get their ledger
 /// numbers here (the import holds the only write transaction) and are inserted and registered
 /// 64 rows per statement.
-struct PersonWriter: LedgerWriter {
+public struct PersonWriter: LedgerWriter {
     let db: Database
     let options: ImportOptions
     let select: RawStatement
@@ -40,7 +40,7 @@ struct PersonWriter: LedgerWriter {
     /// drops a file's repeated ID numbers, and the ledger was empty. It all happens inside the
     /// import's transaction, so a failure leaves the indexes as they were.
     private var deferredIndexes: [String] = []
-    private(set) var linked = 0
+    public private(set) var linked = 0
     static let comparedFields = ["name", "phone", "township", "village", "skills", "desired_job"]
 
     init(_ db: Database, options: ImportOptions) throws {
@@ -76,7 +76,7 @@ struct PersonWriter: LedgerWriter {
         change = try RawStatement(db, sql: """
             INSERT INTO person_change (person_id, field, old_value, new_value, source, changed_at) VALUES (?, ?, ?, ?, ?, ?)
             """)
-        if let campaign = options.campaign { _ = try Registration.badgeCode(for: campaign, db: db) }
+        if let campaign = options.campaign { _ = try Registrations.badgeCode(for: campaign, db: db) }
         register = try options.campaign.map { _ in
             try RawStatement(db, sql: """
                 INSERT INTO registration (campaign, person_id, channel, registered_at) VALUES (?, ?, ?, ?)
@@ -91,7 +91,7 @@ struct PersonWriter: LedgerWriter {
         var groups: Int
     }
 
-    mutating func write(_ p: PersonRecord, row: Int) throws -> Result<WriteOutcome, RowProblem> {
+    public mutating func write(_ p: PersonRecord, row: Int) throws -> Result<WriteOutcome, RowProblem> {
         var outcome = WriteOutcome.unchanged
         var personID: Int64 = 0
         var stored: Stored?
@@ -177,7 +177,7 @@ struct PersonWriter: LedgerWriter {
             || differs(5, p.skills) || differs(6, p.desiredJob) || (p.groups != 0 && Int(select.int(7)) != p.groups)
     }
 
-    mutating func finish() throws {
+    public mutating func finish() throws {
         if !pending.isEmpty {
             try flush(insert: Self.makeInsert(db, rows: pending.count, sourceID: sourceID, now: now),
                       register: options.campaign.map { campaign in

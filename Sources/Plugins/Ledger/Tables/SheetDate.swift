@@ -1,10 +1,10 @@
 import Foundation
 import Workflow
 
-/// Dates as clerks write them on follow-up sheets: 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日,
+/// Dates as clerks write them on sheets and forms: 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日,
 /// or an Excel date cell (a serial day number). Stored as `yyyy-MM-dd`.
-enum OutcomeDate {
-    static func parse(_ text: String) -> String? {
+public enum SheetDate {
+    public static func parse(_ text: String) -> String? {
         let t = text.trimmingCharacters(in: .whitespaces)
         if let serial = Double(t), serial >= 20_000, serial < 80_000 {
             // Excel's day 0 is 1899-12-30 (its 1900 leap-year bug included).
@@ -23,7 +23,7 @@ enum OutcomeDate {
     }
 
     /// Today in China Standard Time.
-    static func today(_ now: Date) -> String {
+    public static func today(_ now: Date) -> String {
         String(TimeFormats.display(now, timeZone: TimeZone(identifier: "Asia/Shanghai")!).prefix(10))
     }
 }

@@ -87,25 +87,25 @@ struct ColumnLayout: Sendable {
 }
 
 /// One data row with access by field, for the row parsers.
-struct RowCells {
-    let row: Int
-    let cells: [String]
+public struct RowCells {
+    public let row: Int
+    public let cells: [String]
     let layout: ColumnLayout
 
     /// The cell of a field, by its key; "" when the file has no such column.
-    subscript(_ field: String) -> String {
+    public subscript(_ field: String) -> String {
         guard let i = layout.index(field), i < cells.count else { return "" }
         return cells[i]
     }
 
     /// The cell of a field, by its position in the kind's `fields`: for parsers that read many
     /// rows (people), where even comparing keys shows in a profile.
-    subscript(position position: Int) -> String {
+    public subscript(position position: Int) -> String {
         guard let i = layout.column(atFieldPosition: position), i < cells.count else { return "" }
         return cells[i]
     }
 
-    func has(_ field: String) -> Bool { layout.index(field) != nil }
+    public func has(_ field: String) -> Bool { layout.index(field) != nil }
 }
 
 /// Why one row was refused, with the column at fault, in words a clerk can act on.
@@ -114,6 +114,13 @@ public struct RowProblem: Error, Sendable {
     public var column: String
     public var reason: String
     public var cells: [String]
+
+    public init(row: Int, column: String, reason: String, cells: [String]) {
+        self.row = row
+        self.column = column
+        self.reason = reason
+        self.cells = cells
+    }
 
     /// `row 17, 身份证号: …` — values inside the reason are already masked.
     public var summary: String { "row \(row), \(column): \(reason)" }

@@ -1,4 +1,5 @@
 import Foundation
+import Workflow
 
 /// An 18-character resident identity number (居民身份证号码) per GB 11643-1999: a 6-digit region,
 /// an 8-digit birth date, a 3-digit sequence (odd for men) and an ISO 7064 MOD 11-2 check
@@ -149,5 +150,13 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
     public static func checkCharacter(for first17: String) -> Character {
         let sum = zip(first17.utf8, weights).reduce(0) { $0 + (Int($1.0) - 48) * $1.1 }
         return Character(UnicodeScalar(checkCharacters[sum % 11]))
+    }
+}
+
+extension RawStatement {
+    /// Binds the ID number's 18 characters without making a String of them.
+    @inlinable
+    public func bind(_ index: Int32, _ id: ResidentID) {
+        id.withASCII { bind(index, utf8: $0) }
     }
 }

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import Workflow
+
+/// A ledger import as a campaign step (`registration.import-people`, …). The file is read and
+/// written inside the step's one transaction, so a crash mid-import leaves the ledger as it was
+/// and the step simply runs again on resume.
+public struct ImportAction<Kind: LedgerKind>: StepAction {
+    public struct Input: Decodable, Sendable {
+        var file: String
+        var columns: [String: String]?
+        var encoding: String?
+        var sheet: String?
+        var strict: Bool
+        var register: Bool
+    }
+
+    let kind: Kind
+
+    public init(_ kind: Kind) {
+        self.kind = kind
+    }
+
+    public static var descriptor: ActionDescriptor {
+        let fields = Kind.fields
+        return ActionDescriptor(
+            name: Kind.actionName,
+            summary: Kind.actionSummary,
+            parameters: [
+                ParameterSpec("file", .file, required: true,
+                              doc: "The CSV or XLSX file, relative to this definition (e.g. data/people.csv)."),
+                ParameterSpec("columns", .object, doc: "Field → header, for headers not recognized, e.g. "
+                              + "{ \(fields[0].key): 证件号 }. Fields: \(fields.map(\.key).joined(separator: ", "))."),
+                ParameterSpec("encoding", .string, doc: "utf-8 or gb18030 (gbk); detected when omitted."),
+                ParameterSpec("sheet", .string, doc: "The XLSX sheet to read (default: the first)."),
+                ParameterSpec("strict", .boolean, default: .bool(false),
+                              doc: "true: any bad row fails the step and nothing is imported."),
+                ParameterSpec("register", .boolean, default: .bool(true),
+                              doc: "Register people (or link enterprises and postings) to this campaign."),
+            ],
+            outputs: [
+                OutputSpec("rows", doc: "Data rows read."),
+                OutputSpec("inserted", doc: "New records."),
+                OutputSpec("updated", doc: "Records whose details changed (each change is recorded)."),
+                OutputSpec("unchanged", doc: "Records already in the ledger as they are."),
+                OutputSpec("rejected", doc: "Rows refused; see reject_file."),
+                OutputSpec("linked", doc: "People newly registered (or enterprises/postings newly linked) to the campaign."),
+                OutputSpec("reject_file", doc: "The CSV of refused rows with row number, column and reason."),
+            ],
+            check: { given in
+                var problems: [ParameterProblem] = []
+                if case .object(let columns) = given["columns"] {
+                    for key in columns.keys.sorted() where !fields.contains(where: { $0.key == key }) {
+                        problems.append(ParameterProblem(parameter: "columns", "'columns' names an unknown field '\(key)'",
+                                                         hint: Suggestions.hint(for: key, among: fields.map(\.key),
+                                                                                noun: "fields")))
+                    }
+                }
+                if case .string(let name) = given["encoding"], TextEncoding(name: name) == nil {
+                    problems.append(ParameterProblem(parameter: "encoding", "unknown encoding '\(name)'",
+                                                     hint: "use utf-8 or gb18030 (gbk also reads as gb18030)"))
+                }
+                return problems
+            }
+        )
+    }
+
+    public func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+        var encoding: TextEncoding?
+        if let name = input.encoding {
+            guard let e = TextEncoding(name: name) else {
+                throw StepFailure("unknown encoding '\(name)'; use utf-8 or gb18030 (gbk)")
+            }
+            encoding = e
+        }
+        let url = context.url(forPath: input.file)
+        let options = ImportOptions(campaign: input.register ? context.campaign : nil, encoding: encoding,
+                                    sheet: input.sheet, columns: input.columns ?? [:], strict: input.strict,
+                                    source: url.lastPathComponent, now: context.clock.now())
+        let summary: ImportSummary
+        do {
+            summary = try ImportRunner.run(kind, file: url, options: options, db: db) { done, total in
+                context.progress.report(done: done, total: total, unit: "bytes")
+            }
+        } catch let error as WorkflowError where error.code == .invalidInput || error.code == .usage {
+            throw StepFailure(error.description)
+        }
+        for problem in summary.problems.prefix(5) {
+            context.note("\(url.lastPathComponent) \(problem.summary)")
+        }
+        if summary.rejected > 5 { context.note("… and \(summary.rejected - 5) more rejected rows") }
+        if let file = summary.rejectFile {
+            context.note("rejected rows, with reasons, are in \(file); fix and import that file again")
+        }
+        return .completed(outputs: summary.outputs)
+    }
+}

@@ -1,0 +1,12 @@
+import Workflow
+
+/// The shared ledger as the engine sees it: no steps, only the tables every plugin builds on —
+/// people, enterprises, postings, registrations, badge keys and staff accounts — and their migrations.
+public enum LedgerPlugin {
+    public static let plugin = Plugin(
+        name: "ledger",
+        summary: "The shared ledger: people, enterprises, postings, registrations, badge codes, staff accounts.",
+        actions: [],
+        migrations: LedgerSchema.migrations + StaffAccounts.migrations
+    )
+}
