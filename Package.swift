@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// The folder of a plugin target: every plugin is a target of its own under Sources/Plugins.
-func plugin(_ name: String, dependencies: [Target.Dependency] = [], resources: [Resource]? = nil) -> Target {
+func plugin(_ name: String, dependencies: [Target.Dependency] = []) -> Target {
     .target(name: name, dependencies: ["Workflow", "Ledger", .product(name: "GRDB", package: "GRDB.swift")] + dependencies,
             path: "Sources/Plugins/\(name)")
 }
@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(name: "CampaignTests", dependencies: [
             "campaign", "campaign-bench", "CampaignServer", "Workflow", "Ledger", "Checkin", "BuiltinPlugins",
             "WorkflowTesting", "CampaignTesting", .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

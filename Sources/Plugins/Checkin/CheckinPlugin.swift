@@ -10,7 +10,8 @@ public enum CheckinPlugin {
         name: "checkin",
         summary: "Opens check-in at a checkpoint (gates, bus doors) and counts distinct people, exactly once.",
         actions: [GateAction()],
-        migrations: CheckinSchema.migrations
+        migrations: CheckinSchema.migrations,
+        dependencies: ["ledger"]
     )
 
     /// Distinct people checked in, in all and per gate.

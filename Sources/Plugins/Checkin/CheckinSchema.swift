@@ -39,15 +39,17 @@ enum CheckinSchema {
                 );
                 CREATE UNIQUE INDEX scan_once ON scan(campaign, checkpoint, person_id) WHERE result = 'accepted';
                 CREATE INDEX scan_campaign ON scan(campaign, checkpoint, id);
-                CREATE INDEX person_phone ON person(phone);
                 """)
+            // Workspaces made before the ledger owned its phone index got it here (as person_phone).
         },
-        // Lookups by phone (`WHERE phone = ?`) never look for a missing phone: leave those people
-        // out of the index. A first million-row import rebuilds it 25 % faster.
-        Migration("checkin-v2-phone-index-without-blanks") { db in
+        // Once the phone index without blanks, on the ledger's table; the ledger owns it now
+        // (ledger-v4-person-phone-index). Kept, empty, so the name stays known to older workspaces.
+        Migration("checkin-v2-phone-index-without-blanks") { _ in },
+        // "Attended" is one seek per registration in a tally, whatever the checkpoints. Workspaces
+        // made before check-in owned it got it from outcomes-v1; hence IF NOT EXISTS.
+        Migration("checkin-v3-attended-index") { db in
             try db.execute(sql: """
-                DROP INDEX person_phone;
-                CREATE INDEX person_phone ON person(phone) WHERE phone IS NOT NULL;
+                CREATE INDEX IF NOT EXISTS scan_attended ON scan(campaign, person_id) WHERE result = 'accepted'
                 """)
         },
     ]

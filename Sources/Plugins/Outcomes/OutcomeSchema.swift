@@ -36,9 +36,8 @@ enum OutcomeSchema {
                     recorded_at TEXT NOT NULL
                 );
                 CREATE INDEX outcome_change_key ON outcome_change(campaign, person_id, posting_id, id);
-                -- "Attended" is a lookup per registration in a tally: one seek, whatever the checkpoints.
-                CREATE INDEX scan_attended ON scan(campaign, person_id) WHERE result = 'accepted';
                 """)
+            // Workspaces made before check-in owned its attended index got it here (scan_attended).
         },
     ]
 }

@@ -10,7 +10,8 @@ public enum OutcomesPlugin {
         name: "outcomes",
         summary: "Records interviews, intents, placements and retention during the follow-up period.",
         actions: [CollectAction()],
-        migrations: OutcomeSchema.migrations
+        migrations: OutcomeSchema.migrations,
+        dependencies: ["ledger"]
     )
 
     /// The lists `campaign import` reads: follow-up sheets.

@@ -9,7 +9,8 @@ public enum RegistrationPlugin {
     public static let plugin = Plugin(
         name: "registration",
         summary: "Imports village ledgers, enterprises and postings (CSV/XLSX) into the shared ledger; registers people.",
-        actions: [ImportAction(PeopleImport()), ImportAction(EnterpriseImport()), ImportAction(PostingImport())]
+        actions: [ImportAction(PeopleImport()), ImportAction(EnterpriseImport()), ImportAction(PostingImport())],
+        dependencies: ["ledger"]
     )
 
     /// The lists `campaign import` reads into the ledger.

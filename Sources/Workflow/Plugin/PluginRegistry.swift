@@ -18,12 +18,18 @@ public struct Plugin: Sendable {
     public var summary: String
     public var actions: [RegisteredAction]
     public var migrations: [Migration]
+    /// The plugins whose tables this one's migrations build on (a foreign key to `person`, an index
+    /// on it): all their migrations run before any of this plugin's. The order of migrations comes
+    /// from these declarations, never from the order plugins are listed in.
+    public var dependencies: [String]
 
-    public init(name: String, summary: String, actions: [any StepAction], migrations: [Migration] = []) {
+    public init(name: String, summary: String, actions: [any StepAction], migrations: [Migration] = [],
+                dependencies: [String] = []) {
         self.name = name
         self.summary = summary
         self.actions = actions.map { RegisteredAction(plugin: name, action: $0) }
         self.migrations = migrations
+        self.dependencies = dependencies
     }
 }
 
@@ -42,6 +48,32 @@ public struct PluginRegistry: Sendable {
     }
 
     public func action(_ fullName: String) -> RegisteredAction? { actionsByName[fullName] }
+
+    /// The plugins in the order their migrations must run: each after the plugins it depends on,
+    /// ties broken by name so the order never depends on how the list was written. A dependency on
+    /// a plugin that is not compiled in, or a cycle, is a bug in the plugin list.
+    public func migrationOrder() throws -> [Plugin] {
+        let byName = Dictionary(plugins.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for plugin in plugins {
+            for dependency in plugin.dependencies where byName[dependency] == nil {
+                throw WorkflowError.internal("plugin '\(plugin.name)' depends on '\(dependency)', which is not compiled in")
+            }
+        }
+        var ordered: [Plugin] = []
+        var placed = Set<String>()
+        var remaining = plugins.sorted { $0.name < $1.name }
+        while !remaining.isEmpty {
+            guard let next = remaining.firstIndex(where: { $0.dependencies.allSatisfy(placed.contains) }) else {
+                throw WorkflowError.internal("the plugins' dependencies form a cycle: "
+                                             + remaining.map { "\($0.name) → \($0.dependencies.joined(separator: ", "))" }
+                                                .joined(separator: "; "))
+            }
+            let plugin = remaining.remove(at: next)
+            ordered.append(plugin)
+            placed.insert(plugin.name)
+        }
+        return ordered
+    }
     public func plugin(_ name: String) -> Plugin? { plugins.first { $0.name == name } }
     public var actionNames: [String] { plugins.flatMap { $0.actions.map(\.fullName) } }
 }

@@ -43,18 +43,20 @@ public final class Workspace: Sendable {
                                             hint: "check that the folder exists and is writable, or choose another "
                                                 + "file with --db PATH")
         }
+        let migrator = try Self.migrator(registry: registry)
         do {
-            try Self.migrator(registry: registry).migrate(pool)
+            try migrator.migrate(pool)
         } catch {
             throw WorkflowError.unavailable("cannot prepare the workspace '\(path)': \(Self.reason(error))",
                                             hint: "is it a campaign workspace? It may belong to a newer version")
         }
     }
 
-    /// Engine tables first, then each plugin's, all append-only and named.
-    static func migrator(registry: PluginRegistry) -> DatabaseMigrator {
+    /// Engine tables first, then each plugin's after those of the plugins it depends on; all
+    /// append-only and named, so a workspace made by an earlier version runs only what is new.
+    static func migrator(registry: PluginRegistry) throws -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        for migration in EngineSchema.migrations + registry.plugins.flatMap(\.migrations) {
+        for migration in EngineSchema.migrations + (try registry.migrationOrder()).flatMap(\.migrations) {
             migrator.registerMigration(migration.name, migrate: migration.apply)
         }
         return migrator

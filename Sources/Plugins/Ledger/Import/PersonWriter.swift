@@ -33,7 +33,7 @@ public struct PersonWriter: LedgerWriter {
     /// row can match a stored person (duplicates within the file are already gone), and the
     /// lookup before each insert is skipped.
     let ledgerWasEmpty: Bool
-    /// The indexes on `person` — the ID number's unique index, the check-in plugin's phone index —
+    /// The indexes on `person` — the ID number's unique index and the phone index —
     /// dropped for a first load and built again at the end: building an index from sorted keys is
     /// far cheaper than a million random insertions into it, which also made SQLite rewrite each
     /// index page many times as its cache spilled. Uniqueness holds meanwhile: the reader thread

@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import Testing
+import WorkflowTesting
+
+/// A workspace made by the version before the plugins became targets of their own
+/// (`Fixtures/workspace-before-plugin-targets.sqlite`, made by that version's binary; see
+/// `Fixtures/README.md`) opens with today's code: every row is still there, the migrations that
+/// moved indexes to their owners ran once, and the tally says exactly what it said then.
+@Suite struct EarlierWorkspaceTests {
+    static let fixtures = CLIRunner.packageRoot.appendingPathComponent("Tests/CampaignTests/Fixtures")
+
+    /// Row counts the earlier version's workspace held, read with sqlite3 when it was made.
+    static let counts: [String: Int] = [
+        "workflow_run": 1, "workflow_step": 9, "workflow_event": 18, "core_log": 2, "person": 298, "person_change": 0,
+        "registration": 298, "ledger_source": 2, "campaign_badge_key": 1, "enterprise": 10, "posting": 21,
+        "campaign_enterprise": 10, "campaign_posting": 21, "staff": 2, "checkin_window": 1, "scan": 5, "outcome": 3,
+        "outcome_change": 4,
+    ]
+
+    @Test func everyRowAndTheTallySurviveTheNewLayout() throws {
+        let cli = CLIRunner(directory: try TemporaryDirectory())
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("workspace-before-plugin-targets.sqlite"),
+                                         to: URL(fileURLWithPath: cli.database))
+        let tally = try cli.run("tally", "spring-fair-2026", "--by", "township,group,enterprise", "--format", "json")
+        #expect(tally.status == 0, "\(tally.stderr)")
+        var now = try JSONSerialization.jsonObject(with: Data(tally.stdout.utf8)) as? [String: Any] ?? [:]
+        var then = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: Self.fixtures.appendingPathComponent("workspace-before-plugin-targets.tally.json")))
+            as? [String: Any] ?? [:]
+        now["generated_at"] = nil
+        then["generated_at"] = nil
+        #expect(NSDictionary(dictionary: now).isEqual(to: then), "the tally changed:\n\(tally.stdout)")
+
+        let queue = try DatabaseQueue(path: cli.database)
+        try queue.read { db in
+            for (table, count) in Self.counts {
+                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") == count, "\(table)")
+            }
+            let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+            #expect(applied.isSuperset(of: ["ledger-v1", "checkin-v1", "outcomes-v1", "staff-v1",
+                                            "ledger-v4-person-phone-index", "checkin-v3-attended-index"]))
+            let indexes = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+                SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+                """).map { ($0["name"] as String, $0["sql"] as String) })
+            #expect(indexes["person_phone"] == "CREATE INDEX person_phone ON person(phone) WHERE phone IS NOT NULL")
+            #expect(indexes["scan_attended"]
+                    == "CREATE INDEX scan_attended ON scan(campaign, person_id) WHERE result = 'accepted'")
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+        }
+
+        // The scan ledger reads as it did: who came, at which gate, by whom.
+        let scans = try cli.run("checkins", "--campaign", "spring-fair-2026")
+        #expect(scans.status == 0, "\(scans.stderr)")
+        #expect(scans.stdout.contains("2 people checked in at gate (5 scans): north 1, south 1"), "\(scans.stdout)")
+    }
+}
