@@ -1,9 +1,13 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// The folder of a plugin target: every plugin is a target of its own under Sources/Plugins.
+/// A plugin: a target of its own under Sources/Plugins, built on the engine, the shared ledger and
+/// the plugin kit (commands with ArgumentParser, routes with Hummingbird, tally sections).
 func plugin(_ name: String, dependencies: [Target.Dependency] = []) -> Target {
-    .target(name: name, dependencies: ["Workflow", "Ledger", .product(name: "GRDB", package: "GRDB.swift")] + dependencies,
+    .target(name: name,
+            dependencies: ["Workflow", "Ledger", "PluginKit", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "Hummingbird", package: "hummingbird")] + dependencies,
             path: "Sources/Plugins/\(name)")
 }
 
@@ -57,19 +61,32 @@ let package = Package(
             ],
             path: "Sources/Plugins/Ledger"
         ),
+        // What a plugin brings besides its steps: commands, routes, import kinds and tally sections, and
+        // the terminal and HTTP helpers they share.
+        .target(
+            name: "PluginKit",
+            dependencies: [
+                "Workflow", "Ledger",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The domain plugins, one target each.
         plugin("Registration"),
         plugin("Checkin"),
         plugin("Outcomes"),
         plugin("Tally", dependencies: ["CXlsxWriter", "Outcomes"]),
         // The plugins compiled into the binary: adding one is one line there.
-        .target(name: "BuiltinPlugins", dependencies: ["Workflow", "Ledger", "Registration", "Checkin", "Outcomes", "Tally"],
+        .target(name: "BuiltinPlugins",
+                dependencies: ["Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "Outcomes", "Tally"],
                 path: "Sources/Plugins/BuiltinPlugins"),
         // `campaign serve`: the check-in page and JSON API for staff phones (Hummingbird 2).
         .target(
             name: "CampaignServer",
             dependencies: [
-                "Workflow", "Ledger", "Registration", "Checkin", "Outcomes", "Tally",
+                "Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "Outcomes", "Tally",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -83,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "campaign",
             dependencies: [
-                "Workflow", "Ledger", "Registration", "Checkin", "Outcomes", "Tally", "BuiltinPlugins", "CampaignServer",
+                "Workflow", "Ledger", "PluginKit", "BuiltinPlugins", "CampaignServer",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -109,7 +126,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutcomeTests",
-            dependencies: ["Workflow", "Ledger", "Checkin", "Outcomes", "Tally", "BuiltinPlugins", "WorkflowTesting",
+            dependencies: ["Workflow", "Ledger", "PluginKit", "Checkin", "Outcomes", "Tally", "BuiltinPlugins", "WorkflowTesting",
                            "CampaignTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // End-to-end tests run the built `campaign` binary; depending on it makes `swift test` build it.

@@ -5,6 +5,7 @@ import Hummingbird
 import Ledger
 import Logging
 import Outcomes
+import PluginKit
 import Tally
 import Workflow
 

@@ -12,7 +12,7 @@ public struct LedgerHarness: Sendable {
     public let engine: EngineHarness
 
     public init(gateYAML: String = "{ gates: [north, south] }") async throws {
-        engine = try EngineHarness(plugins: BuiltinPlugins.all)
+        engine = try EngineHarness(plugins: BuiltinPlugins.engines)
         let workflow = try engine.workflow("""
             name: fair
             steps:

@@ -20,7 +20,7 @@ enum EngineBenchmark {
         }
     }
 
-    static let registry = PluginRegistry(BuiltinPlugins.all + [Plugin(name: "bench", summary: "", actions: [NoOp()])])
+    static let registry = PluginRegistry(BuiltinPlugins.engines + [Plugin(name: "bench", summary: "", actions: [NoOp()])])
 
     static func chain(_ count: Int) -> String {
         var lines = ["name: chain-\(count)", "steps:"]

@@ -21,7 +21,7 @@ enum TallyBenchmark {
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let db = folder.appendingPathComponent("campaign.sqlite").path
-        let registry = PluginRegistry(BuiltinPlugins.all)
+        let registry = PluginRegistry(BuiltinPlugins.engines)
         let workspace = try Workspace(path: db, registry: registry)
         let engine = Engine(registry: registry, workspace: workspace, clock: SystemClock(),
                             options: EngineOptions(waitHorizon: .zero))

@@ -1,20 +1,32 @@
 import ArgumentParser
+import BuiltinPlugins
+import PluginKit
 
 @main
 struct CampaignCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "campaign",
-        abstract: "Run public employment campaigns — job fairs, chartered buses, livestreams — from YAML definitions.",
-        discussion: """
-            Workspace: ./campaign.sqlite unless --db PATH or CAMPAIGN_DB says otherwise.
-            Exit codes: 0 ok, 1 a step failed, 64 wrong usage, 65 invalid definition or data,
-            69 something unavailable (file, workspace, busy run), 70 internal error.
-            """,
-        subcommands: [
-            ValidateCommand.self, StartCommand.self, StatusCommand.self, ResumeCommand.self, SignalCommand.self,
-            RetryCommand.self, HistoryCommand.self, GraphCommand.self, PluginsCommand.self, ImportCommand.self,
-            RegisterCommand.self, CheckinCommand.self, CheckinsCommand.self, ServeCommand.self, StaffCommand.self, BadgesCommand.self,
-            RecordCommand.self, OutcomesCommand.self, TallyCommand.self,
-        ]
-    )
+    /// The engine's commands, then each plugin's under its own heading.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "campaign",
+            abstract: "Run public employment campaigns — job fairs, chartered buses, livestreams — from YAML definitions.",
+            discussion: """
+                Workspace: ./campaign.sqlite unless --db PATH or CAMPAIGN_DB says otherwise.
+                Exit codes: 0 ok, 1 a step failed, 64 wrong usage, 65 invalid definition or data,
+                69 something unavailable (file, workspace, busy run), 70 internal error.
+                """,
+            subcommands: [
+                ValidateCommand.self, StartCommand.self, StatusCommand.self, ResumeCommand.self, SignalCommand.self,
+                RetryCommand.self, HistoryCommand.self, GraphCommand.self, PluginsCommand.self, ImportCommand.self,
+                ServeCommand.self, StaffCommand.self,
+            ],
+            groupedSubcommands: PluginSystem.plugins.filter { !$0.commands.isEmpty }.map { plugin in
+                CommandGroup(name: plugin.title, subcommands: plugin.commands)
+            }
+        )
+    }
+
+    static func main() async {
+        PluginSystem.bootstrap(BuiltinPlugins.all)
+        await main(nil)
+    }
 }

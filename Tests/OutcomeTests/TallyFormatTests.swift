@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Ledger
+import PluginKit
 import Tally
 import Testing
 import Workflow
@@ -17,17 +18,17 @@ import WorkflowTesting
     }
 
     @Test func chineseTextLinesUpInTerminalTables() {
-        #expect(DisplayWidth.of("城关镇") == 6)
-        #expect(DisplayWidth.of("A1") == 2)
-        #expect(DisplayWidth.of("（未填）") == 8)
+        #expect("城关镇".terminalWidth == 6)
+        #expect("A1".terminalWidth == 2)
+        #expect("（未填）".terminalWidth == 8)
         var table = TextTable(headers: ["乡镇", "登记", "placed"], numeric: [false, true, true])
         table.rows = [["城关镇", "12", "3"], ["Hexi", "1234", "0"], ["龙泉乡新村", "5", "10"]]
         let lines = table.render().split(separator: "\n").map(String.init)
         // Every line is equally wide on screen, and each column starts at the same screen column.
-        #expect(Set(lines.map(DisplayWidth.of)).count == 1)
+        #expect(Set(lines.map(\.terminalWidth)).count == 1)
         for line in lines.dropFirst(2) {
             let firstColumn = String(line.prefix { !$0.isNumber })
-            #expect(DisplayWidth.of(firstColumn) >= DisplayWidth.of("龙泉乡新村") + 2)
+            #expect(firstColumn.terminalWidth >= "龙泉乡新村".terminalWidth + 2)
         }
         #expect(lines[2].hasPrefix("城关镇      "))   // padded to 龙泉乡新村's 10 columns, then the gap
     }

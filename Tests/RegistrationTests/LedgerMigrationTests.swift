@@ -10,7 +10,7 @@ import WorkflowTesting
     static func olderWorkspace(without skipped: Set<String>, at path: String, rows: String) async throws {
         let older = try DatabaseQueue(path: path)
         var migrator = DatabaseMigrator()
-        for migration in BuiltinPlugins.all.flatMap(\.migrations) where !skipped.contains(migration.name) {
+        for migration in BuiltinPlugins.engines.flatMap(\.migrations) where !skipped.contains(migration.name) {
             migrator.registerMigration(migration.name, migrate: migration.apply)
         }
         try migrator.migrate(older)

@@ -1,19 +1,24 @@
 import Checkin
 import Ledger
 import Outcomes
+import PluginKit
 import Registration
 import Tally
 import Workflow
 
 /// The plugins compiled into `campaign`. A new plugin is added here and nowhere else.
 public enum BuiltinPlugins {
-    public static let all: [Plugin] = [
-        CorePlugin.plugin, LedgerPlugin.plugin, RegistrationPlugin.plugin, CheckinPlugin.plugin, OutcomesPlugin.plugin,
+    public static let all: [CampaignPlugin] = [
+        CampaignPlugin(CorePlugin.plugin, title: "core"),
+        CampaignPlugin(LedgerPlugin.plugin, title: "ledger"),
+        RegistrationPlugin.plugin,
+        CheckinPlugin.plugin,
+        OutcomesPlugin.plugin,
         TallyPlugin.plugin,
     ]
 
-    public static let registry = PluginRegistry(all)
+    /// Their steps and migrations, for the engine.
+    public static let engines: [Plugin] = all.map(\.engine)
 
-    /// The lists `campaign import KIND` reads, from every plugin.
-    public static let importKinds: [ImportKind] = RegistrationPlugin.importKinds + OutcomesPlugin.importKinds
+    public static let registry = PluginRegistry(engines)
 }

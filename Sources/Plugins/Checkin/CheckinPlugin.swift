@@ -1,17 +1,18 @@
 import Foundation
 import GRDB
 import Ledger
+import PluginKit
 import Workflow
 
 /// Check-in at the gates (and at the bus checkpoints): a human step that opens a checkpoint,
 /// and the scan ledger behind `campaign checkin`.
 public enum CheckinPlugin {
-    public static let plugin = Plugin(
-        name: "checkin",
-        summary: "Opens check-in at a checkpoint (gates, bus doors) and counts distinct people, exactly once.",
-        actions: [GateAction()],
-        migrations: CheckinSchema.migrations,
-        dependencies: ["ledger"]
+    public static let plugin = CampaignPlugin(
+        Plugin(name: "checkin",
+               summary: "Opens check-in at a checkpoint (gates, bus doors) and counts distinct people, exactly once.",
+               actions: [GateAction()], migrations: CheckinSchema.migrations, dependencies: ["ledger"]),
+        title: "check-in (签到)",
+        commands: [CheckinCommand.self, CheckinsCommand.self, BadgesCommand.self]
     )
 
     /// Distinct people checked in, in all and per gate.

@@ -1,21 +1,20 @@
 import Foundation
 import GRDB
 import Ledger
+import PluginKit
 import Workflow
 
 /// Outcomes: interviews, hiring intents, placements and retention, recorded by booth staff and
 /// follow-up clerks; and the tallies managers pass up to the county.
 public enum OutcomesPlugin {
-    public static let plugin = Plugin(
-        name: "outcomes",
-        summary: "Records interviews, intents, placements and retention during the follow-up period.",
-        actions: [CollectAction()],
-        migrations: OutcomeSchema.migrations,
-        dependencies: ["ledger"]
+    public static let plugin = CampaignPlugin(
+        Plugin(name: "outcomes",
+               summary: "Records interviews, intents, placements and retention during the follow-up period.",
+               actions: [CollectAction()], migrations: OutcomeSchema.migrations, dependencies: ["ledger"]),
+        title: "outcomes (求职结果)",
+        commands: [RecordCommand.self, OutcomesCommand.self],
+        importKinds: [.outcomes]
     )
-
-    /// The lists `campaign import` reads: follow-up sheets.
-    public static let importKinds: [ImportKind] = [.outcomes]
 
     /// Distinct people at each stage in one campaign (a stage implies the earlier ones).
     public static func stageCounts(campaign: String, db: Database) throws -> [OutcomeStage: Int] {

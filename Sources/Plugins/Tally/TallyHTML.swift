@@ -1,6 +1,7 @@
 import Foundation
 import Ledger
 import Outcomes
+import PluginKit
 import Workflow
 
 /// The tally as one self-contained HTML file: an SVG funnel, a bar chart and a table per

@@ -1,5 +1,6 @@
 import Ledger
 import Outcomes
+import PluginKit
 
 /// The measures of a tally, in funnel order, with the names county reports use.
 public enum TallyMeasure: String, Sendable, CaseIterable {

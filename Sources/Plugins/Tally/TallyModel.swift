@@ -1,6 +1,7 @@
 import Foundation
 import Ledger
 import Outcomes
+import PluginKit
 
 /// What a tally can be broken down by. Person dimensions (township, village, group) count job
 /// seekers by where they live and who they are; posting dimensions (enterprise, posting) count
@@ -118,8 +119,4 @@ public struct TallyReport: Sendable {
         if campaigns.count == 1 { return campaigns[0].title.isEmpty ? campaigns[0].name : campaigns[0].title }
         return lang == .zh ? "\(campaigns.count)场活动汇总" : "\(campaigns.count) campaigns"
     }
-}
-
-public enum TallyLanguage: String, Sendable, CaseIterable {
-    case zh, en
 }

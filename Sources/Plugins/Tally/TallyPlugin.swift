@@ -2,14 +2,17 @@ import Foundation
 import GRDB
 import Ledger
 import Outcomes
+import PluginKit
 import Workflow
 
 /// Tallies: the funnel from positions offered to placements, broken down for the county report.
 public enum TallyPlugin {
-    public static let plugin = Plugin(
-        name: "tally",
-        summary: "Tallies the campaign (positions, attendance, interviews, intents, placements) into Excel and HTML reports.",
-        actions: [ReportAction()]
+    public static let plugin = CampaignPlugin(
+        Plugin(name: "tally",
+               summary: "Tallies the campaign (positions, attendance, interviews, intents, placements) into Excel and HTML reports.",
+               actions: [ReportAction()]),
+        title: "tallies (统计)",
+        commands: [TallyCommand.self]
     )
 
     /// The report formats a file can be written in.

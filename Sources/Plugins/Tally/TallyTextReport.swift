@@ -1,6 +1,7 @@
 import Foundation
 import Ledger
 import Outcomes
+import PluginKit
 import Workflow
 
 /// The tally as terminal tables and as CSV.

@@ -2,6 +2,7 @@ import CXlsxWriter
 import Foundation
 import Ledger
 import Outcomes
+import PluginKit
 import Workflow
 
 /// The tally as an Excel workbook, written by libxlsxwriter (Debian's libxlsxwriter-dev): a
@@ -155,7 +156,7 @@ public enum TallyWorkbook {
         /// Column widths from the longest text, counting Chinese characters as two.
         func widths(_ table: TextTable) {
             for i in table.headers.indices {
-                let longest = ([table.headers[i]] + table.rows.map { i < $0.count ? $0[i] : "" }).map(DisplayWidth.of).max() ?? 8
+                let longest = ([table.headers[i]] + table.rows.map { i < $0.count ? $0[i] : "" }).map(\.terminalWidth).max() ?? 8
                 worksheet_set_column(worksheet, lxw_col_t(i), lxw_col_t(i), Double(min(60, max(8, longest + 2))), nil)
             }
         }

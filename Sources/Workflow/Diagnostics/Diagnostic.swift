@@ -78,9 +78,16 @@ extension Diagnostic.Severity {
 }
 
 extension String {
-    /// Columns the text takes in a terminal: CJK and full-width characters take two.
+    /// Columns the text takes in a terminal: CJK and full-width characters take two, combining marks
+    /// none. Tables that pad with `count` misalign as soon as a village name is Chinese.
     public var terminalWidth: Int {
         unicodeScalars.reduce(0) { $0 + $1.terminalWidth }
+    }
+
+    /// The text padded with spaces to `width` columns: after it, or before it for numbers.
+    public func padded(toWidth width: Int, alignRight: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - terminalWidth))
+        return alignRight ? fill + self : self + fill
     }
 }
 

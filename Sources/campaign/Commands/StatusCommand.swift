@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PluginKit
 import Workflow
 
 struct StatusCommand: AsyncParsableCommand {
@@ -76,35 +77,6 @@ struct StatusCommand: AsyncParsableCommand {
                 let attempt = step.attempt > 1 ? " (attempt \(step.attempt))" : ""
                 t.line("  \(mark) \(Terminal.pad(step.stepId, width))  \(Terminal.pad(step.status.rawValue, 9))"
                        + "\(attempt)  \(t.dim(detail))")
-            }
-        }
-    }
-}
-
-struct HistoryCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "history",
-        abstract: "Print a campaign's event log: every start, completion, failure, wait, signal and retry.")
-
-    @Argument(help: "The campaign name.") var campaign: String
-    @OptionGroup var workspace: WorkspaceOptions
-
-    func run() async throws {
-        try await CommandSupport.reportingErrors {
-            let ws = try workspace.openExisting()
-            let (run, events) = try await ws.pool.read { db in
-                let run = try RunQueries.requireRun(campaign, in: db)
-                return (run, try RunQueries.events(runID: run.id, in: db))
-            }
-            let engine = try CommandSupport.engine(ws, printer: RunPrinter())
-            let zone = (try? await engine.summary(campaign: run.campaign).definition.timeZone) ?? .current
-            let t = Terminal.standard
-            let width = max(4, events.compactMap { $0.stepId?.terminalWidth }.max() ?? 0)
-            for event in events {
-                let attempt = (event.attempt ?? 0) > 1 ? " #\(event.attempt!)" : ""
-                t.line(TimeFormats.display(event.at, timeZone: zone, seconds: true) + "  "
-                       + Terminal.pad(event.stepId ?? "-", width) + "  " + Terminal.pad(event.kind + attempt, 16)
-                       + (event.message.map { "  \($0)" } ?? ""))
             }
         }
     }

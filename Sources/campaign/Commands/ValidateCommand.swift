@@ -1,5 +1,5 @@
 import ArgumentParser
-import BuiltinPlugins
+import PluginKit
 import Workflow
 
 struct ValidateCommand: AsyncParsableCommand {
@@ -15,7 +15,7 @@ struct ValidateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let validator = Validator(registry: BuiltinPlugins.registry)
+        let validator = Validator(registry: PluginSystem.registry)
         let terminal = Terminal.standard
         var errors = 0
         var unreadable = false

@@ -1,4 +1,5 @@
 import Foundation
+import PluginKit
 import Workflow
 
 /// Prints a run's progress as it happens and, at the end, what it waits for and how to continue.

@@ -58,7 +58,7 @@ public struct ImportAction<Kind: LedgerKind>: StepAction {
                 }
                 if case .string(let name) = given["encoding"], TextEncoding(name: name) == nil {
                     problems.append(ParameterProblem(parameter: "encoding", "unknown encoding '\(name)'",
-                                                     hint: "use utf-8 or gb18030 (gbk also reads as gb18030)"))
+                                                     hint: TextEncoding.namesHint))
                 }
                 return problems
             }
@@ -66,19 +66,13 @@ public struct ImportAction<Kind: LedgerKind>: StepAction {
     }
 
     public func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
-        var encoding: TextEncoding?
-        if let name = input.encoding {
-            guard let e = TextEncoding(name: name) else {
-                throw StepFailure("unknown encoding '\(name)'; use utf-8 or gb18030 (gbk)")
-            }
-            encoding = e
-        }
         let url = context.url(forPath: input.file)
-        let options = ImportOptions(campaign: input.register ? context.campaign : nil, encoding: encoding,
-                                    sheet: input.sheet, columns: input.columns ?? [:], strict: input.strict,
-                                    source: url.lastPathComponent, now: context.clock.now())
         let summary: ImportSummary
         do {
+            let options = ImportOptions(campaign: input.register ? context.campaign : nil,
+                                        encoding: try input.encoding.map(TextEncoding.named), sheet: input.sheet,
+                                        columns: input.columns ?? [:], strict: input.strict, source: url.lastPathComponent,
+                                        now: context.clock.now())
             summary = try ImportRunner.run(kind, file: url, options: options, db: db) { done, total in
                 context.progress.report(done: done, total: total, unit: "bytes")
             }

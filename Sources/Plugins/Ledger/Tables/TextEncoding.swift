@@ -23,6 +23,16 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         }
     }
 
+    /// The encoding named by `--encoding` or `encoding:`, or the error that lists the names known.
+    public static func named(_ name: String) throws -> TextEncoding {
+        guard let encoding = TextEncoding(name: name) else {
+            throw WorkflowError.usage("unknown encoding '\(name)'", hint: namesHint)
+        }
+        return encoding
+    }
+
+    public static let namesHint = "use utf-8 or gb18030 (gbk and gb2312 read as gb18030)"
+
     /// Picks the encoding from the first bytes: a byte-order mark decides; otherwise text that is
     /// valid UTF-8 is UTF-8, and anything else is taken as GB18030. Returns the BOM length to skip.
     static func detect(_ prefix: [UInt8]) -> (TextEncoding, bomLength: Int) {

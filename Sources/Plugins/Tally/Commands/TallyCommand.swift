@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import GRDB
-import Tally
+import PluginKit
 import Workflow
 
 extension TallyLanguage: ExpressibleByArgument {}

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Checkin
 import Foundation
+import PluginKit
 import Workflow
 
 struct BadgesCommand: AsyncParsableCommand {

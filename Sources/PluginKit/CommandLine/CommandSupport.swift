@@ -1,34 +1,12 @@
 import ArgumentParser
-import BuiltinPlugins
 import Foundation
 import Logging
 import Workflow
 
-/// `--db PATH`, shared by every command that touches the workspace.
-struct WorkspaceOptions: ParsableArguments {
-    @Option(name: .long, help: "Workspace database (default: $CAMPAIGN_DB or ./campaign.sqlite).")
-    var db: String?
-
-    var path: String { Workspace.defaultPath(explicit: db) }
-
-    func open() throws -> Workspace {
-        try Workspace(path: path, registry: BuiltinPlugins.registry)
-    }
-
-    /// Opens an existing workspace only: reading commands must not create an empty file by accident.
-    func openExisting() throws -> Workspace {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw WorkflowError.unavailable("no workspace at '\(path)'",
-                                            hint: "start a campaign first (`campaign start workflows/spring-fair.yaml`), "
-                                                + "or point to the workspace with --db PATH")
-        }
-        return try open()
-    }
-}
-
-enum CommandSupport {
+/// What every command shares: the clock, the logger, and how errors become messages and exit codes.
+public enum CommandSupport {
     /// The clock: real time, or shifted to `CAMPAIGN_NOW` for rehearsals and tests.
-    static func clock() throws -> any WorkflowClock {
+    public static func clock() throws -> any WorkflowClock {
         guard let text = ProcessInfo.processInfo.environment["CAMPAIGN_NOW"], !text.isEmpty else { return SystemClock() }
         guard let date = TimeFormats.dateTime(text, timeZone: TimeZone(identifier: "Asia/Shanghai")!) else {
             throw WorkflowError.usage("CAMPAIGN_NOW='\(text)' is not a date and time",
@@ -37,20 +15,15 @@ enum CommandSupport {
         return ShiftedClock(startingAt: date)
     }
 
-    static func logger() -> Logger {
+    public static func logger() -> Logger {
         let level = ProcessInfo.processInfo.environment["CAMPAIGN_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
         var logger = Logger(label: "campaign") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = level ?? .warning
         return logger
     }
 
-    static func engine(_ workspace: Workspace, printer: RunPrinter) throws -> Engine {
-        Engine(registry: BuiltinPlugins.registry, workspace: workspace, clock: try clock(), logger: logger(),
-               observer: { printer.event($0) })
-    }
-
     /// Runs a command body, turning engine errors into a clear message and the documented exit code.
-    static func reportingErrors(_ body: () async throws -> Void) async throws {
+    public static func reportingErrors(_ body: () async throws -> Void) async throws {
         do {
             try await body()
         } catch let error as WorkflowError {

@@ -2,17 +2,17 @@ import Foundation
 
 /// A one-line progress bar on stderr, shown only on a terminal and only for work that has
 /// already taken more than a second (quick imports print just their summary).
-final class ProgressBar: @unchecked Sendable {
+public final class ProgressBar: @unchecked Sendable {
     private let label: String
     private let started = Date()
     private let enabled = isatty(STDERR_FILENO) == 1
     private var shown = false
 
-    init(label: String) {
+    public init(label: String) {
         self.label = label
     }
 
-    func update(done: Int, total: Int) {
+    public func update(done: Int, total: Int) {
         guard enabled, total > 0, Date().timeIntervalSince(started) > 1 else { return }
         let fraction = min(1, Double(done) / Double(total))
         let width = 30
@@ -25,7 +25,7 @@ final class ProgressBar: @unchecked Sendable {
         shown = true
     }
 
-    func finish() {
+    public func finish() {
         if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
     }
 }

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Hummingbird
+import Ledger
+import Workflow
+
+/// Everything a plugin brings: its steps and tables (the engine's `Plugin`), its commands, the lists
+/// `campaign import` reads, its HTTP routes and its part of the tally. The command line, the server
+/// and the reports find them here and nowhere else, so adding a plugin means its own folder, its
+/// test target, one line in BuiltinPlugins and its target in Package.swift.
+public struct CampaignPlugin: Sendable {
+    /// The steps, migrations and dependencies the engine runs.
+    public var engine: Plugin
+    /// The heading its commands stand under in `campaign --help`, e.g. "check-in (签到)".
+    public var title: String
+    /// Its commands, one type each (`campaign checkin`, `campaign badges`, …).
+    public var commands: [any ParsableCommand.Type]
+    /// The lists `campaign import KIND` reads into what this plugin owns.
+    public var importKinds: [ImportKind]
+    /// Its HTTP routes, mounted under `/api` by `campaign serve` behind staff sign-in.
+    public var routes: (@Sendable (ServerEnvironment) -> RouteCollection<CampaignRequestContext>)?
+    /// What it adds to tallies: measures, their labels and how to count them.
+    public var tallySection: (any TallySection)?
+
+    public var name: String { engine.name }
+
+    public init(_ engine: Plugin, title: String? = nil, commands: [any ParsableCommand.Type] = [],
+                importKinds: [ImportKind] = [],
+                routes: (@Sendable (ServerEnvironment) -> RouteCollection<CampaignRequestContext>)? = nil,
+                tallySection: (any TallySection)? = nil) {
+        self.engine = engine
+        self.title = title ?? engine.name
+        self.commands = commands
+        self.importKinds = importKinds
+        self.routes = routes
+        self.tallySection = tallySection
+    }
+}

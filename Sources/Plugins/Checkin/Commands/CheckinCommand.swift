@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import Ledger
+import PluginKit
+import Workflow
+
+struct CheckinCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checkin",
+        abstract: "Check a person in at a gate by badge code, ID number or mobile number.",
+        discussion: """
+            Green: checked in. Amber: already checked in (says when, where and by whom; counts once).
+            Red: refused, with the reason. Exit status 0 for green and amber, 1 for red, so a scanner
+            script can beep. A barcode scanner that types the code and Enter works as the input.
+            """)
+
+    @Argument(help: "Badge code, 18-digit ID number or 11-digit mobile number.") var input: String
+    @Option(help: "The campaign.") var campaign: String
+    @Option(help: "The checkpoint (default: gate; bus checkpoints: board, get-off, …).") var checkpoint = "gate"
+    @Option(help: "The gate you stand at, e.g. north.") var gate = ""
+    @Option(help: "Your name, recorded with the scan.") var staff = ""
+    @Option(help: "This device's name.") var device = "terminal"
+    @Option(help: "A unique id for this scan; a retried scan with the same nonce is answered, not counted.")
+    var nonce: String?
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func run() async throws {
+        var rejected = false
+        try await CommandSupport.reportingErrors {
+            let ws = try workspace.openExisting()
+            let now = try CommandSupport.clock().now()
+            let request = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: input, gate: gate, staff: staff,
+                                      device: device, nonce: nonce ?? UUID().uuidString)
+            let answer = try await ws.pool.write { db in
+                _ = try RunQueries.requireRun(request.campaign, in: db)
+                return try Scans.scan(request, now: now, db: db)
+            }
+            let t = Terminal.standard
+            let who = [answer.maskedName, answer.maskedID].compactMap { $0 }.joined(separator: " ")
+            let groups = answer.groups.isEmpty ? "" : " [\(answer.groups.joined(separator: "、"))]"
+            switch answer.result {
+            case .accepted: t.line(t.green("✓ \(who)\(groups) — \(answer.reason)"))
+            case .repeat_: t.line(t.yellow("• \(who)\(groups) — \(answer.reason)"))
+            case .rejected:
+                t.line(t.red("✗ " + (who.isEmpty ? "" : "\(who)\(groups) — ") + answer.reason))
+                rejected = true
+            }
+        }
+        if rejected { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import Ledger
+import PluginKit
+import Workflow
+
+struct CheckinsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checkins",
+        abstract: "List a campaign's scan ledger (masked), with counts per gate; export it as CSV.")
+
+    @Option(help: "The campaign.") var campaign: String
+    @Option(help: "The checkpoint.") var checkpoint = "gate"
+    @Option(help: "Write the full scan history to this CSV file (UTF-8 with BOM, masked).") var csv: String?
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func run() async throws {
+        try await CommandSupport.reportingErrors {
+            let ws = try workspace.openExisting()
+            let (rows, counts) = try await ws.pool.read { db in
+                _ = try RunQueries.requireRun(campaign, in: db)
+                let rows = try Scans.history(campaign: campaign, checkpoint: checkpoint, db: db).map { e in
+                    [TimeFormats.display(e.at, timeZone: Scans.zone, seconds: true), e.gate, e.staff, e.method, e.input,
+                     e.name ?? "", e.idNumber ?? "", e.result, e.reason]
+                }
+                return (rows, try CheckinPlugin.counts(campaign: campaign, checkpoint: checkpoint, db: db))
+            }
+            let header = ["时间 time", "闸口 gate", "工作人员 staff", "方式 method", "输入 input", "姓名 name",
+                          "身份证号 id_number", "结果 result", "原因 reason"]
+            if let csv { try CSVExport.write([header] + rows, to: csv) }
+            let t = Terminal.standard
+            if csv == nil {
+                for row in rows {
+                    let mark = row[7] == "accepted" ? t.green("✓") : row[7] == "repeat" ? t.yellow("•") : t.red("✗")
+                    t.line("\(row[0])  \(mark) \(Terminal.pad(row[1], 6)) \(Terminal.pad(row[5], 6)) \(row[6])  \(row[8])"
+                           + (row[2].isEmpty ? "" : t.dim("  by \(row[2])")))
+                }
+            }
+            let gates = counts.byGate.sorted { $0.key < $1.key }.map { "\($0.key.isEmpty ? "(no gate)" : $0.key) \($0.value)" }
+            t.line(t.bold("\(counts.total) people checked in at \(checkpoint)") + " (\(rows.count) scans)"
+                   + (gates.isEmpty ? "" : ": " + gates.joined(separator: ", "))
+                   + (csv.map { "; written to \($0)" } ?? ""))
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import Ledger
+import PluginKit
+import Workflow
+
+extension OutcomeStage: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let stage = OutcomeStage.parse(argument) else { return nil }
+        self = stage
+    }
+
+    public static var allValueStrings: [String] { OutcomeStage.allCases.map(\.verb) }
+}
+
+struct RecordCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Record an interview, a hiring intent, a placement or retention for a job seeker and a posting.",
+        discussion: """
+            Stages only move forward: recording a placement implies the interview and the intent, and
+            recording an interview for someone already placed changes nothing. To move someone back
+            (a placement entered by mistake), record the right stage with --correct; `none --correct`
+            withdraws the record. Every change is kept: `campaign outcomes --campaign NAME --person …`.
+            """)
+
+    @Argument(help: "interview, intent, placement or retained (none, with --correct, withdraws).")
+    var stage: OutcomeStage
+    @Option(help: "The campaign.") var campaign: String
+    @Option(help: "The job seeker: badge code, ID number or mobile number.") var person: String
+    @Option(help: "The posting's code (see `campaign tally NAME --by posting`).") var posting: String
+    @Option(help: "When the stage was reached (default: today), e.g. 2026-03-05.") var date: String?
+    @Option(help: "A note kept with the record.") var note = ""
+    @Option(help: "Your name, kept in the history.") var staff = ""
+    @Flag(help: "Move the person back to this stage: a correction, kept in the history.") var correct = false
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func validate() throws {
+        if stage == .none && !correct {
+            throw ValidationError("'none' withdraws a record and needs --correct")
+        }
+    }
+
+    func run() async throws {
+        try await CommandSupport.reportingErrors {
+            let ws = try workspace.openExisting()
+            let now = try CommandSupport.clock().now()
+            let entry = OutcomeEntry(campaign: campaign, person: person, posting: posting, stage: stage, date: date,
+                                     note: note, recordedBy: staff, correction: correct, source: "cli")
+            let result: OutcomeResult
+            do {
+                result = try await ws.pool.write { db in try OutcomeRecorder.record(entry, now: now, db: db) }
+            } catch let refusal as OutcomeRefusal {
+                throw WorkflowError.invalidInput(refusal.reason)
+            }
+            let t = Terminal.standard
+            let who = "\(result.maskedName) \(result.maskedID)"
+            let at = "\(result.posting)（\(result.enterprise)）"
+            switch result.change {
+            case .advanced(let from, let to):
+                t.line(t.green("✓ \(who): \(to.label) (\(to.verb)) at \(at)")
+                       + (from == .none ? "" : " — was \(from.verb)"))
+            case .unchanged(let stage):
+                t.line(t.yellow("• \(who) is already at \(stage.label) (\(stage.verb)) for \(at); nothing changed"))
+            case .corrected(let from, let to):
+                t.line(t.yellow("↺ \(who): corrected \(from.verb) → \(to.verb) at \(at) (kept in the history)"))
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import PluginKit
+import Workflow
+
+struct RetryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retry",
+        abstract: "Run a failed step again, then the steps that depend on it.")
+
+    @Argument(help: "The campaign name.") var campaign: String
+    @Argument(help: "The failed step's id.") var step: String
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func run() async throws {
+        try await CommandSupport.reportingErrors {
+            let printer = RunPrinter()
+            let engine = try CommandSupport.engine(try workspace.openExisting(), printer: printer)
+            let summary = try await engine.retry(campaign: campaign, step: step)
+            RunPrinter(timeZone: summary.definition.timeZone).summary(summary)
+            if summary.run.status == .failed { throw ExitCode(1) }
+        }
+    }
+}

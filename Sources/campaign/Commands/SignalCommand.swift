@@ -1,0 +1,25 @@
+import ArgumentParser
+import PluginKit
+import Workflow
+
+struct SignalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "signal",
+        abstract: "End a step that waits for a person (e.g. the gate has closed), then continue the campaign.")
+
+    @Argument(help: "The campaign name.") var campaign: String
+    @Argument(help: "The waiting step's id.") var step: String
+    @Option(help: "Who gives the signal (recorded in the history).") var by: String?
+    @Option(help: "A note recorded with the signal.") var note: String?
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func run() async throws {
+        try await CommandSupport.reportingErrors {
+            let printer = RunPrinter()
+            let engine = try CommandSupport.engine(try workspace.openExisting(), printer: printer)
+            let summary = try await engine.signal(campaign: campaign, step: step, by: by, note: note)
+            RunPrinter(timeZone: summary.definition.timeZone).summary(summary)
+            if summary.run.status == .failed { throw ExitCode(1) }
+        }
+    }
+}

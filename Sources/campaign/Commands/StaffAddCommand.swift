@@ -1,0 +1,35 @@
+import ArgumentParser
+import CampaignServer
+import Foundation
+import Ledger
+import PluginKit
+import Workflow
+
+extension StaffCommand {
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a staff account and print its sign-in token.")
+        @Argument(help: "The staff member's name, shown with each scan they make.") var name: String
+        @Option(help: "staff (check-in, walk-ins) or manager (also the ledger and reports).") var role: StaffRole = .staff
+        @Option(help: "The check-in page's address, e.g. http://192.168.1.10:8080 — prints a QR code that signs a phone in.")
+        var url: String?
+        @OptionGroup var workspace: WorkspaceOptions
+
+        func run() async throws {
+            try await CommandSupport.reportingErrors {
+                let now = try CommandSupport.clock().now()
+                let token = try await workspace.open().pool.write { db in
+                    try StaffAccounts.add(name: name, role: role, now: now, db: db)
+                }
+                let t = Terminal.standard
+                t.line("\(t.green("✓")) \(name) (\(role.rawValue)) can sign in with this token — it is shown only now:")
+                t.line("  \(t.bold(token))")
+                if let url {
+                    let link = url.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + "/#token=\(token)"
+                    t.line("  Sign-in link: \(link)\n  Scan it with the phone's camera:")
+                    t.line(try QRCode(link).terminal())
+                }
+                t.line(t.dim("  Revoke it with: campaign staff revoke \(name)"))
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import CampaignServer
+import Foundation
+import Ledger
+import PluginKit
+import Workflow
+
+extension StaffCommand {
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List staff accounts (tokens are never shown again).")
+        @OptionGroup var workspace: WorkspaceOptions
+
+        func run() async throws {
+            try await CommandSupport.reportingErrors {
+                let accounts = try await workspace.openExisting().pool.read { db in try StaffAccounts.list(db: db) }
+                let t = Terminal.standard
+                if accounts.isEmpty { t.line("No staff accounts. Add one: campaign staff add NAME") }
+                let zone = TimeZone(identifier: "Asia/Shanghai")!
+                for (member, created, revoked) in accounts {
+                    let state = revoked.map { "revoked \(TimeFormats.display($0, timeZone: zone))" } ?? "active"
+                    t.line("\(Terminal.pad(member.name, 16)) \(Terminal.pad(member.role.rawValue, 8)) since "
+                           + "\(TimeFormats.display(created, timeZone: zone))  \(state)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import CampaignServer
+import Foundation
+import Ledger
+import PluginKit
+import Workflow
+
+extension StaffCommand {
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a staff member's token at once.")
+        @Argument(help: "The staff member's name.") var name: String
+        @OptionGroup var workspace: WorkspaceOptions
+
+        func run() async throws {
+            try await CommandSupport.reportingErrors {
+                let now = try CommandSupport.clock().now()
+                try await workspace.openExisting().pool.write { db in try StaffAccounts.revoke(name: name, now: now, db: db) }
+                Terminal.standard.line("✓ \(name)'s token no longer works")
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import Ledger
+import Outcomes
+import PluginKit
+import Registration
+import Workflow
+
+enum ImportReport {
+    static func print(_ s: ImportSummary, kind: ImportKind, campaign: String?) {
+        let t = Terminal.standard
+        let name = URL(fileURLWithPath: s.file).lastPathComponent
+        let rate = s.seconds > 0.5 ? String(format: ", %.1f s, %.0f rows/s", s.seconds, Double(s.rows) / s.seconds) : ""
+        t.line(t.bold("Imported \(name)") + " (\(s.format)\(rate))")
+        t.line("  \(s.rows) rows: \(t.green("\(s.inserted) new")), \(s.updated) updated, \(s.unchanged) unchanged, "
+               + (s.rejected > 0 ? t.red("\(s.rejected) rejected") : "0 rejected"))
+        if let campaign, !kind.needsCampaign {
+            let noun = kind.loadsPeople ? "registered to" : "linked to"
+            t.line("  \(s.linked) newly \(noun) \(campaign)")
+        }
+        if s.rejected > 0 {
+            for problem in s.problems { t.line("  \(t.red("✗")) \(problem.summary)") }
+            if s.rejected > s.problems.count { t.line("  … and \(s.rejected - s.problems.count) more") }
+            if let file = s.rejectFile {
+                t.line("  Rejected rows, with the reason for each: \(file)")
+                t.line("  Fix them there and import that file again; the valid rows are already in.")
+            }
+        }
+    }
+}
