@@ -86,7 +86,7 @@ let package = Package(
         .target(
             name: "CampaignServer",
             dependencies: [
-                "Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "Outcomes", "Tally",
+                "Workflow", "Ledger", "PluginKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

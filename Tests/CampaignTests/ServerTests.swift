@@ -179,6 +179,13 @@ import WorkflowTesting
                 == "accepted")
         let bad = try server.post("api/register", ["name": "X", "id_number": "522426199001010034"], token: staff)
         #expect(bad.status == 400)
+        // Worded for the page: the reason and what to do, no command-line option name.
+        let message = (bad.json["error"] as? [String: Any])?["message"] as? String
+        #expect(message == "the ID number 522426********0034 has the check character 4 where 3 is expected: "
+                + "a digit was probably mistyped; check it against the ID card")
+        let short = try Server.get(URL(string: server.base.absoluteString + "/api/lookup?q=01")!, token: staff)
+        #expect(short.1 == 400)
+        #expect(String(decoding: short.0, as: UTF8.self).contains("type at least the last four digits"))
 
         let counts = try server.get("api/counts", token: staff).json as? [String: Any]
         #expect(counts?["attended"] as? Int == 2)

@@ -51,8 +51,9 @@ import WorkflowTesting
         #expect(again.reason.hasPrefix("already checked in at "))
         #expect(again.reason.hasSuffix(" at the north gate by Li"))
         #expect(try await scan(h, "139 0013 9000").result == .accepted)  // by phone
-        let counts = try await h.pool.read { db in try CheckinPlugin.counts(campaign: "fair", checkpoint: "gate", db: db) }
-        #expect(counts.total == 2)
+        let counts = try await h.pool.read { db in try Scans.counts(campaign: "fair", checkpoint: "gate", db: db) }
+        #expect(counts.attended == 2)
+        #expect(counts.scans == 3 && counts.repeats == 1 && counts.rejected == 0)
         #expect(counts.byGate == ["north": 2])
         #expect(try await h.count("scan") == 3)
     }
@@ -162,7 +163,8 @@ import WorkflowTesting
         #expect(results.filter { $0 == .accepted }.count == 2000)
         #expect(results.filter { $0 == .repeat_ }.count == 400)
         #expect(!results.contains(.rejected))
-        let counted = try await h.pool.read { db in try CheckinPlugin.counts(campaign: "fair", checkpoint: "gate", db: db) }
-        #expect(counted.total == 2000)
+        let counted = try await h.pool.read { db in try Scans.counts(campaign: "fair", checkpoint: "gate", db: db) }
+        #expect(counted.attended == 2000)
+        #expect(counted.repeats == 400)
     }
 }

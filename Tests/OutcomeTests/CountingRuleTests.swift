@@ -194,7 +194,7 @@ typealias F = OutcomeFixture
         #expect(try await f.record(.interviewed, "522426199606060017", "分拣员").change == .advanced(from: .none, to: .interviewed))
 
         let unknownPosting = await #expect(throws: OutcomeRefusal.self) { try await f.record(.interviewed, F.zhang, "PNOSUCH") }
-        #expect(unknownPosting?.field == .posting)
+        #expect(unknownPosting?.input == .posting)
         let badDate = await #expect(throws: OutcomeRefusal.self) {
             try await f.record(.interviewed, F.zhang, "分拣员", date: "2026-02-30")
         }

@@ -231,11 +231,16 @@ import WorkflowTesting
         #expect(!again.newlyRegistered)
         #expect(again.code == first.code)
         #expect(try await h.person("522426199001010033")["village"] == "渡口村")  // kept, not wiped
-        await #expect(throws: WorkflowError.self) {
+        // The refusal names the field, not a command-line option: each front end words it its own way.
+        let refusal = await #expect(throws: InputRefusal.self) {
             try await h.pool.write { db in
                 try Registrations.registerWalkIn(WalkIn(campaign: "fair", name: "X", idNumber: "522426199001010034"),
                                                       now: Date(), db: db)
             }
         }
+        #expect(refusal?.field == "id_number")
+        #expect(refusal?.reason == "the ID number 522426********0034 has the check character 4 where 3 is expected: "
+                + "a digit was probably mistyped")
+        #expect(refusal?.hint == "check it against the ID card")
     }
 }

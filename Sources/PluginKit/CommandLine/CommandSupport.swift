@@ -33,6 +33,12 @@ public enum CommandSupport {
             let label = Terminal.errorsColored ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
             Terminal.error("\(label): \(error.message)" + (error.hint.map { "\n  help: \($0)" } ?? ""))
             throw ExitCode(error.exitCode)
+        } catch let refusal as any Refusal {
+            // The command line names the option at fault: `--id-number: the ID number … has …`.
+            let option = refusal.field.map { "--" + $0.replacingOccurrences(of: "_", with: "-") + ": " } ?? ""
+            let label = Terminal.errorsColored ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
+            Terminal.error("\(label): \(option)\(refusal.reason)" + (refusal.hint.map { "\n  help: \($0)" } ?? ""))
+            throw ExitCode(WorkflowError.Code.invalidInput.exitCode)
         } catch let error as ExitCode {
             throw error
         } catch is CancellationError {

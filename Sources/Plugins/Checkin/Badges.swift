@@ -8,18 +8,14 @@ import Workflow
 public enum Badges {
     public static func html(campaign: String, title: String?, db: Database) throws -> (html: String, count: Int) {
         let scheme = try Registrations.badgeCode(for: campaign, db: db)
-        let people = try Row.fetchAll(db, sql: """
-            SELECT p.id, p.name, p.township, p.village FROM registration r JOIN person p ON p.id = r.person_id
-            WHERE r.campaign = ? ORDER BY p.township, p.village, p.name, p.id
-            """, arguments: [campaign])
+        let people = try Registrations.people(of: campaign, db: db)
         var cards = ""
         for person in people {
-            let code = scheme.encode(person["id"])
-            let place = [person["township"] as String, person["village"] as String].filter { !$0.isEmpty }
-                .joined(separator: " ")
+            let code = scheme.encode(person.id)
+            let place = [person.township, person.village].filter { !$0.isEmpty }.joined(separator: " ")
             cards += """
                 <div class="badge">\(try QRCode(code).svg(pixels: 110))<div class="text">\
-                <div class="name">\(escape(Masking.name(person["name"])))</div>\
+                <div class="name">\(escape(Masking.name(person.name)))</div>\
                 <div class="place">\(escape(place))</div><div class="code">\(code.prefix(4)) \(code.dropFirst(4))</div>\
                 </div></div>\n
                 """

@@ -1,106 +1,17 @@
 import Foundation
-import GRDB
 import Ledger
 import PluginKit
 import Workflow
 
-/// Check-in at the gates (and at the bus checkpoints): a human step that opens a checkpoint,
-/// and the scan ledger behind `campaign checkin`.
+/// Check-in at the gates (and at the bus checkpoints): a human step that opens a checkpoint, the
+/// scan ledger behind `campaign checkin` and the check-in page, and the "attended" of tallies.
 public enum CheckinPlugin {
     public static let plugin = CampaignPlugin(
         Plugin(name: "checkin",
                summary: "Opens check-in at a checkpoint (gates, bus doors) and counts distinct people, exactly once.",
                actions: [GateAction()], migrations: CheckinSchema.migrations, dependencies: ["ledger"]),
         title: "check-in (签到)",
-        commands: [CheckinCommand.self, CheckinsCommand.self, BadgesCommand.self]
+        commands: [CheckinCommand.self, CheckinsCommand.self, BadgesCommand.self],
+        routes: CheckinRoutes.routes
     )
-
-    /// Distinct people checked in, in all and per gate.
-    public static func counts(campaign: String, checkpoint: String, db: Database) throws -> (total: Int, byGate: [String: Int]) {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT gate, count(*) AS people FROM scan
-            WHERE campaign = ? AND checkpoint = ? AND result = 'accepted' GROUP BY gate ORDER BY gate
-            """, arguments: [campaign, checkpoint])
-        var byGate: [String: Int] = [:]
-        for row in rows { byGate[row["gate"] as String] = row["people"] }
-        return (byGate.values.reduce(0, +), byGate)
-    }
-}
-
-/// `checkin.gate`: opens check-in for the campaign at a checkpoint and waits until it closes —
-/// at `closes`, or when staff run `campaign signal CAMPAIGN STEP`. Its outputs are the counts.
-struct GateAction: StepAction {
-    struct Input: Decodable, Sendable {
-        var checkpoint: String
-        var gates: [String]?
-        var opens: String?
-        var closes: String?
-        var walk_ins: Bool
-    }
-
-    static let descriptor = ActionDescriptor(
-        name: "gate",
-        summary: "Opens check-in at a checkpoint; staff scan badges or type ID/phone numbers until it closes.",
-        parameters: [
-            ParameterSpec("checkpoint", .string, default: .string("gate"),
-                          doc: "The checkpoint's name, e.g. gate, board, get-off, enter-factory."),
-            ParameterSpec("gates", .stringList, doc: "The gates (entrances) staff scan at, e.g. [north, south]."),
-            ParameterSpec("opens", .dateTime, doc: "Scans before this time are refused (e.g. 2026-03-01 08:00)."),
-            ParameterSpec("closes", .dateTime, doc: "Check-in closes by itself at this time; a signal closes it earlier."),
-            ParameterSpec("walk_ins", .boolean, default: .bool(true),
-                          doc: "Whether unregistered people may register at the desk (the refusal says so)."),
-        ],
-        outputs: [
-            OutputSpec("attended", doc: "Distinct people checked in at this checkpoint."),
-            OutputSpec("by_gate", doc: "Distinct people per gate, e.g. north=120 south=98."),
-            OutputSpec("scans", doc: "All scans, repeats and refusals included."),
-            OutputSpec("repeats", doc: "Scans of people already checked in."),
-            OutputSpec("rejected", doc: "Scans refused (unknown, not registered, outside the window)."),
-            OutputSpec("ended_by", doc: "time or signal."),
-        ],
-        waitsForPeople: true
-    )
-
-    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
-        let opens = try input.opens.map(context.dateTime)
-        let closes = try input.closes.map(context.dateTime)
-        if let opens, let closes, closes <= opens {
-            throw StepFailure("'closes' (\(context.format(closes))) must be after 'opens' (\(context.format(opens)))")
-        }
-        try db.execute(sql: """
-            INSERT INTO checkin_window (campaign, checkpoint, step_id, gates, opens_at, closes_at, walk_ins, status)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'open')
-            ON CONFLICT (campaign, checkpoint) DO UPDATE SET step_id = excluded.step_id, gates = excluded.gates,
-                opens_at = excluded.opens_at, closes_at = excluded.closes_at, walk_ins = excluded.walk_ins, status = 'open'
-            """, arguments: [context.campaign, input.checkpoint, context.stepID, (input.gates ?? []).joined(separator: ","),
-                             opens, closes, input.walk_ins])
-        var prompt = "check-in at \(input.checkpoint) is open"
-        if let opens { prompt += " from \(context.format(opens))" }
-        prompt += "; scan with: campaign checkin CODE --campaign \(context.campaign)"
-        if input.checkpoint != "gate" { prompt += " --checkpoint \(input.checkpoint)" }
-        prompt += ". To close it: campaign signal \(context.campaign) \(context.stepID)"
-        if let closes { prompt += " (or it closes at \(context.format(closes)))" }
-        return .waiting(Wait(until: closes, signal: true, prompt: prompt))
-    }
-
-    func wake(_ wake: Wake, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
-        try db.execute(sql: "UPDATE checkin_window SET status = 'closed' WHERE campaign = ? AND checkpoint = ?",
-                       arguments: [context.campaign, input.checkpoint])
-        let (total, byGate) = try CheckinPlugin.counts(campaign: context.campaign, checkpoint: input.checkpoint, db: db)
-        let tallies = try Row.fetchOne(db, sql: """
-            SELECT count(*) AS scans, sum(result = 'repeat') AS repeats, sum(result = 'rejected') AS rejected
-            FROM scan WHERE campaign = ? AND checkpoint = ?
-            """, arguments: [context.campaign, input.checkpoint])
-        var endedBy = "time"
-        if case .signal = wake { endedBy = "signal" }
-        return .completed(outputs: [
-            "attended": .int(total),
-            "by_gate": .string(byGate.sorted { $0.key < $1.key }.map { "\($0.key.isEmpty ? "-" : $0.key)=\($0.value)" }
-                .joined(separator: " ")),
-            "scans": .int(tallies?["scans"] ?? 0),
-            "repeats": .int(tallies?["repeats"] ?? 0),
-            "rejected": .int(tallies?["rejected"] ?? 0),
-            "ended_by": .string(endedBy),
-        ])
-    }
 }

@@ -78,11 +78,10 @@ public enum Scans {
     /// The answer a nonce got the first time, if it was seen before.
     static func replay(nonce: String, db: Database) throws -> ScanAnswer? {
         guard let previous = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT s.result, s.reason, p.name, p.id_number, p.groups FROM scan s LEFT JOIN person p ON p.id = s.person_id
-            WHERE s.nonce = ?
+            SELECT result, reason, person_id FROM scan WHERE nonce = ?
             """), arguments: [nonce]) else { return nil }
-        return answer(result: previous["result"], reason: previous["reason"], name: previous["name"],
-                      idNumber: previous["id_number"], groups: previous["groups"], replayed: true)
+        let person = try (previous["person_id"] as Int64?).flatMap { try People.summary(id: $0, db: db) }
+        return answer(result: previous["result"], reason: previous["reason"], person: person, replayed: true)
     }
 
     static func scan(_ request: ScanRequest, now: Date, db: Database, windows: WindowCache) throws -> ScanAnswer {
@@ -93,36 +92,30 @@ public enum Scans {
         var reason: String
         var personID: Int64?
         var firstScan: Int64?
-        var person: Row?
+        var person: PersonSummary?
 
         switch lookup {
         case .failure(let why):
             reason = why.reason
         case .success(let id):
             personID = id
-            person = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, id_number, groups FROM person WHERE id = ?"), arguments: [id])
+            person = try People.summary(id: id, db: db)
             if let why = try windowProblem(request, now: now, zone: zone, window: windows.window(for: request, db: db)) {
                 reason = why
-            } else if let standing = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT EXISTS (SELECT 1 FROM registration WHERE campaign = ?1 AND person_id = ?3) AS registered,
-                       s.id, s.gate, s.staff, s.received_at
-                FROM (SELECT 1) LEFT JOIN scan s
-                    ON s.campaign = ?1 AND s.checkpoint = ?2 AND s.person_id = ?3 AND s.result = 'accepted'
-                """), arguments: [request.campaign, request.checkpoint, id]), !(standing["registered"] as Bool)
-                || standing["id"] != nil {
-                // One query tells both whether they are registered and whether they were checked in already.
-                if !(standing["registered"] as Bool) {
-                    let walkIns = try windows.window(for: request, db: db)?.walkIns ?? false
-                    reason = "not registered for \(request.campaign)"
-                        + (walkIns ? "; register them at the desk (walk-ins are welcome), then scan again" : "")
-                } else {
-                    result = .repeat_
-                    firstScan = standing["id"]
-                    let at: Date = standing["received_at"]
-                    let gate: String = standing["gate"], staff: String = standing["staff"]
-                    reason = "already checked in at \(TimeFormats.display(at, timeZone: zone).suffix(5))"
-                        + (gate.isEmpty ? "" : " at the \(gate) gate") + (staff.isEmpty ? "" : " by \(staff)")
-                }
+            } else if !(try Registrations.isRegistered(id, campaign: request.campaign, db: db)) {
+                let walkIns = try windows.window(for: request, db: db)?.walkIns ?? false
+                reason = "not registered for \(request.campaign)"
+                    + (walkIns ? "; register them at the desk (walk-ins are welcome), then scan again" : "")
+            } else if let first = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT id, gate, staff, received_at FROM scan
+                WHERE campaign = ? AND checkpoint = ? AND person_id = ? AND result = 'accepted'
+                """), arguments: [request.campaign, request.checkpoint, id]) {
+                result = .repeat_
+                firstScan = first["id"]
+                let at: Date = first["received_at"]
+                let gate: String = first["gate"], staff: String = first["staff"]
+                reason = "already checked in at \(TimeFormats.display(at, timeZone: zone).suffix(5))"
+                    + (gate.isEmpty ? "" : " at the \(gate) gate") + (staff.isEmpty ? "" : " by \(staff)")
             } else {
                 result = .accepted
                 reason = "checked in"
@@ -143,15 +136,13 @@ public enum Scans {
             guard let first = try replay(nonce: request.nonce, db: db) else { throw error }
             return first
         }
-        return answer(result: result.rawValue, reason: reason, name: person?["name"], idNumber: person?["id_number"],
-                      groups: person?["groups"], replayed: false)
+        return answer(result: result.rawValue, reason: reason, person: person, replayed: false)
     }
 
-    static func answer(result: String, reason: String, name: String?, idNumber: String?, groups: Int?,
-                       replayed: Bool) -> ScanAnswer {
+    static func answer(result: String, reason: String, person: PersonSummary?, replayed: Bool) -> ScanAnswer {
         ScanAnswer(result: ScanAnswer.Result(rawValue: result) ?? .rejected, reason: reason,
-                   maskedName: name.map(Masking.name), maskedID: idNumber.map(Masking.idNumber),
-                   groups: TargetGroup.labels(of: groups ?? 0), replayed: replayed)
+                   maskedName: person.map { Masking.name($0.name) }, maskedID: person.map { Masking.idNumber($0.idNumber) },
+                   groups: TargetGroup.labels(of: person?.groups ?? 0), replayed: replayed)
     }
 
     /// Finds the person a scan names: a badge code, an ID number or a mobile number.
@@ -223,16 +214,17 @@ extension Scans {
     /// The scan history of a checkpoint, oldest first, masked; `latest` keeps only the newest N.
     public static func history(campaign: String, checkpoint: String, latest: Int? = nil,
                                db: Database) throws -> [ScanEntry] {
-        let entries = try Row.fetchAll(db, sql: """
-            SELECT s.received_at, s.gate, s.staff, s.method, s.input, s.result, s.reason, p.name, p.id_number
-            FROM scan s LEFT JOIN person p ON p.id = s.person_id
-            WHERE s.campaign = ? AND s.checkpoint = ? ORDER BY s.id DESC LIMIT ?
-            """, arguments: [campaign, checkpoint, latest ?? -1]).map { row in
-            ScanEntry(at: row["received_at"], gate: row["gate"], staff: row["staff"], method: row["method"],
-                      input: row["input"], name: (row["name"] as String?).map(Masking.name),
-                      idNumber: (row["id_number"] as String?).map(Masking.idNumber), result: row["result"],
-                      reason: row["reason"])
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT received_at, gate, staff, method, input, result, reason, person_id
+            FROM scan WHERE campaign = ? AND checkpoint = ? ORDER BY id DESC LIMIT ?
+            """, arguments: [campaign, checkpoint, latest ?? -1])
+        let people = try People.summaries(ids: rows.compactMap { $0["person_id"] as Int64? }, db: db)
+        return rows.reversed().map { row in
+            let person = (row["person_id"] as Int64?).flatMap { people[$0] }
+            return ScanEntry(at: row["received_at"], gate: row["gate"], staff: row["staff"], method: row["method"],
+                             input: row["input"], name: person.map { Masking.name($0.name) },
+                             idNumber: person.map { Masking.idNumber($0.idNumber) }, result: row["result"],
+                             reason: row["reason"])
         }
-        return entries.reversed()
     }
 }

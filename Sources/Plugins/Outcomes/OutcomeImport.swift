@@ -94,7 +94,7 @@ public struct OutcomeWriter: LedgerWriter {
     public func write(_ record: OutcomeRecord, row: Int) throws -> Result<WriteOutcome, RowProblem> {
         func problem(_ refusal: OutcomeRefusal) -> RowProblem {
             let column: String
-            switch refusal.field {
+            switch refusal.input {
             case .person: column = OutcomeImport.fields.first { $0.key == record.personField }?.label ?? "身份证号"
             case .posting: column = record.postingCode.isEmpty ? "岗位名称" : "岗位编号"
             case .stage: column = "结果"

@@ -54,11 +54,16 @@ public struct OutcomeResult: Sendable, Equatable {
 }
 
 /// A refusal that names what to do about it. The row number is filled in by imports.
-public struct OutcomeRefusal: Error, Sendable, CustomStringConvertible {
-    public enum Field: Sendable { case person, posting, stage, date }
-    public var field: Field
+public struct OutcomeRefusal: Refusal {
+    public enum Input: String, Sendable { case person, posting, stage, date }
+    public var input: Input
     public var reason: String
-    public var description: String { reason }
+    public var field: String? { input.rawValue }
+
+    public init(field: Input, reason: String) {
+        input = field
+        self.reason = reason
+    }
 }
 
 public enum OutcomeRecorder {
@@ -120,10 +125,9 @@ public enum OutcomeRecorder {
                 """).execute(arguments: [entry.campaign, personID, posting.id, from.rawValue, entry.stage.rawValue, date,
                                          entry.note, correction, entry.recordedBy, entry.source, now])
         }
-        let who = try Row.fetchOne(db.cachedStatement(sql: "SELECT name, id_number FROM person WHERE id = ?"),
-                                   arguments: [personID])
-        return OutcomeResult(change: change, maskedName: Masking.name(who?["name"] ?? ""),
-                             maskedID: Masking.idNumber(who?["id_number"] ?? ""), posting: posting.title,
+        let who = try People.summary(id: personID, db: db)
+        return OutcomeResult(change: change, maskedName: Masking.name(who?.name ?? ""),
+                             maskedID: Masking.idNumber(who?.idNumber ?? ""), posting: posting.title,
                              enterprise: posting.enterprise)
     }
 
@@ -134,9 +138,7 @@ public enum OutcomeRecorder {
         case .failure(let why):
             throw OutcomeRefusal(field: .person, reason: why.reason)
         case .success(let id):
-            guard try Bool.fetchOne(db.cachedStatement(sql: """
-                SELECT EXISTS (SELECT 1 FROM registration WHERE campaign = ? AND person_id = ?)
-                """), arguments: [campaign, id])! else {
+            guard try Registrations.isRegistered(id, campaign: campaign, db: db) else {
                 throw OutcomeRefusal(field: .person, reason: "\(Masking.scrub(input)) is not registered for \(campaign); "
                                      + "register them first (campaign register --campaign \(campaign) …)")
             }
@@ -144,47 +146,38 @@ public enum OutcomeRecorder {
         }
     }
 
-    struct PostingRef {
-        var id: Int64
-        var code: String
-        var title: String
-        var enterprise: String
-    }
-
     /// The posting, which must be offered at the campaign (imported with it or linked to it).
-    static func posting(_ input: String, campaign: String, db: Database) throws -> PostingRef {
+    static func posting(_ input: String, campaign: String, db: Database) throws -> PostingSummary {
         let code = input.trimmingCharacters(in: .whitespaces).uppercased()
         guard !code.isEmpty else {
             throw OutcomeRefusal(field: .posting, reason: "no posting given; give the posting code from the posting list")
         }
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT p.id, p.code, p.title, e.name AS enterprise,
-                   EXISTS (SELECT 1 FROM campaign_posting c WHERE c.campaign = ? AND c.posting_id = p.id) AS offered
-            FROM posting p JOIN enterprise e ON e.credit_code = p.credit_code WHERE p.code = ?
-            """), arguments: [campaign, code]) else {
+        guard let (posting, offered) = try Postings.find(code: code, campaign: campaign, db: db) else {
             throw OutcomeRefusal(field: .posting, reason: "no posting with code \(code) is in the ledger; "
                                  + "see the codes with `campaign tally \(campaign) --by posting`")
         }
-        guard row["offered"] as Bool else {
-            throw OutcomeRefusal(field: .posting, reason: "posting \(code) (\(row["title"] as String)) is not offered at "
+        guard offered else {
+            throw OutcomeRefusal(field: .posting, reason: "posting \(code) (\(posting.title)) is not offered at "
                                  + "\(campaign); import the postings with --campaign \(campaign) to link them")
         }
-        return PostingRef(id: row["id"], code: row["code"], title: row["title"], enterprise: row["enterprise"])
+        return posting
     }
 
     /// The history of one person's outcomes in a campaign, oldest first (masked nothing: no personal data in it).
     public static func history(campaign: String, person: String, db: Database) throws -> [OutcomeChange] {
         let personID = try self.person(person, campaign: campaign, db: db)
-        return try Row.fetchAll(db, sql: """
-            SELECT c.from_stage, c.to_stage, c.stage_date, c.note, c.correction, c.recorded_by, c.source, c.recorded_at,
-                   p.code, p.title
-            FROM outcome_change c JOIN posting p ON p.id = c.posting_id
-            WHERE c.campaign = ? AND c.person_id = ? ORDER BY c.id
-            """, arguments: [campaign, personID]).map { row in
-            OutcomeChange(from: OutcomeStage(rawValue: row["from_stage"]) ?? .none,
-                          to: OutcomeStage(rawValue: row["to_stage"]) ?? .none, date: row["stage_date"], note: row["note"],
-                          correction: row["correction"], recordedBy: row["recorded_by"], source: row["source"],
-                          recordedAt: row["recorded_at"], postingCode: row["code"], postingTitle: row["title"])
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT from_stage, to_stage, stage_date, note, correction, recorded_by, source, recorded_at, posting_id
+            FROM outcome_change WHERE campaign = ? AND person_id = ? ORDER BY id
+            """, arguments: [campaign, personID])
+        let postings = try Postings.summaries(ids: rows.map { $0["posting_id"] as Int64 }, db: db)
+        return rows.map { row in
+            let posting = postings[row["posting_id"]]
+            return OutcomeChange(from: OutcomeStage(rawValue: row["from_stage"]) ?? .none,
+                                 to: OutcomeStage(rawValue: row["to_stage"]) ?? .none, date: row["stage_date"],
+                                 note: row["note"], correction: row["correction"], recordedBy: row["recorded_by"],
+                                 source: row["source"], recordedAt: row["recorded_at"], postingCode: posting?.code ?? "",
+                                 postingTitle: posting?.title ?? "")
         }
     }
 }
@@ -206,11 +199,7 @@ extension OutcomeRecorder {
     /// The code of the posting an enterprise offers at a campaign under a title, for sheets that
     /// name postings by enterprise and title rather than by code.
     static func postingCode(enterprise: String, title: String, campaign: String, db: Database) throws -> String {
-        let codes = try String.fetchAll(db.cachedStatement(sql: """
-            SELECT p.code FROM campaign_posting c JOIN posting p ON p.id = c.posting_id
-            JOIN enterprise e ON e.credit_code = p.credit_code
-            WHERE c.campaign = ? AND p.title = ? AND (e.name = ? OR e.credit_code = ?) LIMIT 2
-            """), arguments: [campaign, title, enterprise, enterprise])
+        let codes = try Postings.codes(enterprise: enterprise, title: title, campaign: campaign, db: db)
         guard codes.count == 1 else {
             throw OutcomeRefusal(field: .posting, reason: codes.isEmpty
                 ? "\(enterprise) offers no posting titled '\(title)' at \(campaign); check the spelling against the posting list"
@@ -233,26 +222,30 @@ public struct OutcomePerson: Sendable {
     public var postingCode: String
     public var postingTitle: String
     public var enterprise: String
+    /// Township, village and unmasked name: the order lists are printed in (as the SQL did, by bytes).
+    var sortKey: [String]
 }
 
 extension OutcomeRecorder {
     /// Everyone at `atLeast` or further in a campaign, with their furthest outcome, masked.
     public static func people(campaign: String, atLeast: OutcomeStage, db: Database) throws -> [OutcomePerson] {
-        try Row.fetchAll(db, sql: """
-            SELECT pe.name, pe.id_number, pe.phone, pe.township, pe.village, o.stage, o.stage_date,
-                   po.code, po.title, e.name AS enterprise
-            FROM outcome o JOIN person pe ON pe.id = o.person_id JOIN posting po ON po.id = o.posting_id
-            JOIN enterprise e ON e.credit_code = po.credit_code
+        // Each person's furthest outcome (the earliest-dated posting where they reached it).
+        let furthest = try Row.fetchAll(db, sql: """
+            SELECT o.person_id, o.posting_id, o.stage, o.stage_date FROM outcome o
             WHERE o.campaign = ? AND o.stage >= ?
               AND o.posting_id = (SELECT o2.posting_id FROM outcome o2 WHERE o2.campaign = o.campaign
                                   AND o2.person_id = o.person_id ORDER BY o2.stage DESC, o2.stage_date LIMIT 1)
-            ORDER BY pe.township, pe.village, pe.name
-            """, arguments: [campaign, max(atLeast.rawValue, 1)]).map { row in
-            OutcomePerson(campaign: campaign, maskedName: Masking.name(row["name"]), maskedID: Masking.idNumber(row["id_number"]),
-                          maskedPhone: (row["phone"] as String?).map(Masking.phone) ?? "", township: row["township"],
-                          village: row["village"], stage: OutcomeStage(rawValue: row["stage"]) ?? .none,
-                          date: row["stage_date"], postingCode: row["code"], postingTitle: row["title"],
-                          enterprise: row["enterprise"])
-        }
+            """, arguments: [campaign, max(atLeast.rawValue, 1)])
+        let people = try People.summaries(ids: furthest.map { $0["person_id"] as Int64 }, db: db)
+        let postings = try Postings.summaries(ids: furthest.map { $0["posting_id"] as Int64 }, db: db)
+        return furthest.compactMap { row -> OutcomePerson? in
+            guard let person = people[row["person_id"]], let posting = postings[row["posting_id"]] else { return nil }
+            return OutcomePerson(campaign: campaign, maskedName: Masking.name(person.name),
+                                 maskedID: Masking.idNumber(person.idNumber),
+                                 maskedPhone: person.phone.map(Masking.phone) ?? "", township: person.township,
+                                 village: person.village, stage: OutcomeStage(rawValue: row["stage"]) ?? .none,
+                                 date: row["stage_date"], postingCode: posting.code, postingTitle: posting.title,
+                                 enterprise: posting.enterprise, sortKey: [person.township, person.village, person.name])
+        }.sorted { $0.sortKey.lexicographicallyPrecedes($1.sortKey) }
     }
 }

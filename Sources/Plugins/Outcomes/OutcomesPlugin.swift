@@ -13,7 +13,8 @@ public enum OutcomesPlugin {
                actions: [CollectAction()], migrations: OutcomeSchema.migrations, dependencies: ["ledger"]),
         title: "outcomes (求职结果)",
         commands: [RecordCommand.self, OutcomesCommand.self],
-        importKinds: [.outcomes]
+        importKinds: [.outcomes],
+        routes: OutcomeRoutes.routes
     )
 
     /// Distinct people at each stage in one campaign (a stage implies the earlier ones).

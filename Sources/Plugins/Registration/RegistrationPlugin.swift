@@ -14,6 +14,7 @@ public enum RegistrationPlugin {
                dependencies: ["ledger"]),
         title: "registration (登记)",
         commands: [RegisterCommand.self],
-        importKinds: [.people, .enterprises, .postings]
+        importKinds: [.people, .enterprises, .postings],
+        routes: WalkInRoutes.routes
     )
 }

@@ -2,6 +2,7 @@ import Foundation
 import Ledger
 import Outcomes
 import PluginKit
+import Workflow
 
 /// What a tally can be broken down by. Person dimensions (township, village, group) count job
 /// seekers by where they live and who they are; posting dimensions (enterprise, posting) count
@@ -10,6 +11,21 @@ public enum TallyDimension: String, Sendable, CaseIterable, Codable {
     case campaign, township, village, group, enterprise, posting
 
     var isPersonDimension: Bool { self == .township || self == .village || self == .group }
+
+    /// Breakdowns as `--by`, `by:` and `?by=` give them: repeated or comma-separated, each once.
+    public static func parseList(_ items: [String]) throws -> [TallyDimension] {
+        var dimensions: [TallyDimension] = []
+        for item in items.flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+        where !item.isEmpty {
+            guard let dimension = TallyDimension(rawValue: item) else {
+                throw WorkflowError.usage("unknown breakdown '\(item)'",
+                                          hint: Suggestions.hint(for: item, among: allCases.map(\.rawValue), noun: "breakdowns")
+                                            ?? "use " + allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            if !dimensions.contains(dimension) { dimensions.append(dimension) }
+        }
+        return dimensions
+    }
 }
 
 /// Job seekers at each stage of the funnel: distinct people per campaign, added up over campaigns.

@@ -12,7 +12,8 @@ public enum TallyPlugin {
                summary: "Tallies the campaign (positions, attendance, interviews, intents, placements) into Excel and HTML reports.",
                actions: [ReportAction()]),
         title: "tallies (统计)",
-        commands: [TallyCommand.self]
+        commands: [TallyCommand.self],
+        routes: TallyRoutes.routes
     )
 
     /// The report formats a file can be written in.
@@ -74,11 +75,11 @@ struct ReportAction: StepAction {
                 }
             }
             if case .array(let items) = given["by"] {
-                for case .string(let item) in items where TallyDimension(rawValue: item) == nil {
-                    problems.append(ParameterProblem(parameter: "by", "unknown breakdown '\(item)'",
-                                                     hint: Suggestions.hint(for: item, among: TallyDimension.allCases.map(\.rawValue),
-                                                                            noun: "breakdowns")))
-                }
+                do {
+                    _ = try TallyDimension.parseList(items.map(\.interpolated))
+                } catch let error as WorkflowError {
+                    problems.append(ParameterProblem(parameter: "by", error.message, hint: error.hint))
+                } catch {}
             }
             if case .string(let lang) = given["lang"], TallyLanguage(rawValue: lang) == nil {
                 problems.append(ParameterProblem(parameter: "lang", "unknown language '\(lang)'", hint: "use zh or en"))
@@ -89,7 +90,7 @@ struct ReportAction: StepAction {
 
     func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
         let formats = (input.formats ?? ["xlsx", "html"]).compactMap(TallyPlugin.FileFormat.init(rawValue:))
-        let dimensions = (input.by ?? ["township", "group", "enterprise"]).compactMap(TallyDimension.init(rawValue:))
+        let dimensions = try TallyDimension.parseList(input.by ?? ["township", "group", "enterprise"])
         let lang = TallyLanguage(rawValue: input.lang) ?? .zh
         let report = try TallyQuery.run(TallyRequest(campaigns: [context.campaign], breakdowns: dimensions),
                                    now: context.clock.now(), db: db)

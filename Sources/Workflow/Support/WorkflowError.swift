@@ -14,6 +14,16 @@ public struct WorkflowError: Error, Sendable, CustomStringConvertible {
         case unavailable
         /// A bug or an unexpected state (exit 70).
         case `internal`
+
+        /// The documented exit status of the command line (sysexits.h).
+        public var exitCode: Int32 {
+            switch self {
+            case .usage: 64
+            case .invalidInput: 65
+            case .unavailable: 69
+            case .internal: 70
+            }
+        }
     }
 
     public var code: Code
@@ -48,14 +58,7 @@ public struct WorkflowError: Error, Sendable, CustomStringConvertible {
         WorkflowError(.internal, message, hint: "this is a bug in campaign; please report it with the command you ran")
     }
 
-    public var exitCode: Int32 {
-        switch code {
-        case .usage: 64
-        case .invalidInput: 65
-        case .unavailable: 69
-        case .internal: 70
-        }
-    }
+    public var exitCode: Int32 { code.exitCode }
 
     public var description: String {
         hint.map { "\(message)\n  help: \($0)" } ?? message

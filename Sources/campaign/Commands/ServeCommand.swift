@@ -28,8 +28,9 @@ struct ServeCommand: AsyncParsableCommand {
                 _ = try RunQueries.requireRun(campaign, in: db)
                 return try StaffAccounts.list(db: db).filter { $0.revoked == nil }.count
             }
-            let server = CheckinServer(workspace: ws, campaign: campaign, checkpoint: checkpoint,
-                                       clock: try CommandSupport.clock())
+            let server = StaffServer(environment: ServerEnvironment(workspace: ws, campaign: campaign, checkpoint: checkpoint,
+                                                                    clock: try CommandSupport.clock(),
+                                                                    plugins: PluginSystem.plugins))
             let t = Terminal.standard
             t.line(t.bold("Check-in for \(campaign)") + " at http://\(host == "0.0.0.0" ? "<this machine's address>" : host):\(port)/")
             if staffCount == 0 {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CampaignServer
 import Foundation
 import Ledger
 import PluginKit

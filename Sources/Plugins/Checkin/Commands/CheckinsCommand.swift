@@ -24,7 +24,7 @@ struct CheckinsCommand: AsyncParsableCommand {
                     [TimeFormats.display(e.at, timeZone: Scans.zone, seconds: true), e.gate, e.staff, e.method, e.input,
                      e.name ?? "", e.idNumber ?? "", e.result, e.reason]
                 }
-                return (rows, try CheckinPlugin.counts(campaign: campaign, checkpoint: checkpoint, db: db))
+                return (rows, try Scans.counts(campaign: campaign, checkpoint: checkpoint, db: db))
             }
             let header = ["时间 time", "闸口 gate", "工作人员 staff", "方式 method", "输入 input", "姓名 name",
                           "身份证号 id_number", "结果 result", "原因 reason"]
@@ -38,7 +38,7 @@ struct CheckinsCommand: AsyncParsableCommand {
                 }
             }
             let gates = counts.byGate.sorted { $0.key < $1.key }.map { "\($0.key.isEmpty ? "(no gate)" : $0.key) \($0.value)" }
-            t.line(t.bold("\(counts.total) people checked in at \(checkpoint)") + " (\(rows.count) scans)"
+            t.line(t.bold("\(counts.attended) people checked in at \(checkpoint)") + " (\(rows.count) scans)"
                    + (gates.isEmpty ? "" : ": " + gates.joined(separator: ", "))
                    + (csv.map { "; written to \($0)" } ?? ""))
         }

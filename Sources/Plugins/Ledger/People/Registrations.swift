@@ -22,3 +22,50 @@ public enum Registrations {
         return BadgeCode(key: key)
     }
 }
+
+/// Reads of who is registered for a campaign, for the plugins that scan, record and count them.
+extension Registrations {
+    /// Whether the person is registered for the campaign.
+    public static func isRegistered(_ person: Int64, campaign: String, db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM registration WHERE campaign = ? AND person_id = ?)
+            """), arguments: [campaign, person]) ?? false
+    }
+
+    /// Everyone registered for the campaign, by township, village and name (as badges are printed).
+    public static func people(of campaign: String, db: Database) throws -> [PersonSummary] {
+        try Row.fetchAll(db, sql: """
+            SELECT p.id, p.name, p.id_number, p.phone, p.township, p.village, p.groups
+            FROM registration r JOIN person p ON p.id = r.person_id
+            WHERE r.campaign = ? ORDER BY p.township, p.village, p.name, p.id
+            """, arguments: [campaign]).map(PersonSummary.init)
+    }
+
+    /// Registered people whose ID number or phone ends with `digits` (the desk types the last four).
+    public static func matching(digits: String, campaign: String, limit: Int, db: Database) throws -> [PersonSummary] {
+        try Row.fetchAll(db, sql: """
+            SELECT p.id, p.name, p.id_number, p.phone, p.township, p.village, p.groups
+            FROM registration r JOIN person p ON p.id = r.person_id
+            WHERE r.campaign = ? AND (p.id_number LIKE '%' || ? OR p.phone LIKE '%' || ?) LIMIT ?
+            """, arguments: [campaign, digits, digits, limit]).map(PersonSummary.init)
+    }
+
+    /// The campaign's registrations by ledger number, ascending, each with whether it came through
+    /// the desk (a walk-in) — the stream a tally merges other plugins' lists into.
+    public static func sortedByPerson(campaign: String, db: Database) throws -> [(person: Int64, walkIn: Bool)] {
+        let statement = try RawStatement(db, sql: """
+            SELECT person_id, channel = 'walk-in' FROM registration WHERE campaign = ? ORDER BY person_id
+            """)
+        statement.bind(1, campaign)
+        var registrations: [(person: Int64, walkIn: Bool)] = []
+        while try statement.step() { registrations.append((statement.int(0), statement.int(1) != 0)) }
+        return registrations
+    }
+
+    /// How many people a set of campaigns registered.
+    public static func count(campaigns: [String], db: Database) throws -> Int {
+        let marks = Array(repeating: "?", count: campaigns.count).joined(separator: ", ")
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM registration WHERE campaign IN (\(marks))",
+                                arguments: StatementArguments(campaigns)) ?? 0
+    }
+}

@@ -36,31 +36,32 @@ public struct WalkInResult: Sendable {
 extension Registrations {
     /// Registers a walk-in: validates what the desk typed, adds or updates the person (recording
     /// changes) and returns the badge code — the existing one if they were registered already.
+    /// What the desk typed wrong is an `InputRefusal` naming the field (`id_number`, `name`, `phone`, `groups`).
     public static func registerWalkIn(_ walkIn: WalkIn, now: Date, db: Database) throws -> WalkInResult {
         try Registrations.requireCampaign(walkIn.campaign, db: db)
         let id: ResidentID
         do {
             id = try ResidentID(walkIn.idNumber)
         } catch {
-            throw WorkflowError.invalidInput("--id-number: the ID number \(Masking.scrub(walkIn.idNumber)) \(error)",
-                                             hint: "check it against the ID card")
+            throw InputRefusal(field: "id_number", "the ID number \(Masking.scrub(walkIn.idNumber)) \(error)",
+                               hint: "check it against the ID card")
         }
         let name = walkIn.name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw WorkflowError.invalidInput("--name is empty") }
+        guard !name.isEmpty else { throw InputRefusal(field: "name", "the name is empty") }
         var phone: String?
         if let raw = walkIn.phone, !raw.isEmpty {
             do {
                 phone = try PhoneNumber(raw).value
             } catch {
-                throw WorkflowError.invalidInput("--phone: the number \(Masking.scrub(raw)) \(error)")
+                throw InputRefusal(field: "phone", "the number \(Masking.scrub(raw)) \(error)")
             }
         }
         var groups: Int?
         if let raw = walkIn.groups, !raw.isEmpty {
             let (bits, unknown) = TargetGroup.parseList(raw)
             if let label = unknown.first {
-                throw WorkflowError.invalidInput("--groups: unknown target group '\(label)'",
-                                                 hint: "use " + TargetGroup.allCases.map(\.label).joined(separator: "、"))
+                throw InputRefusal(field: "groups", "unknown target group '\(label)'",
+                                   hint: "use " + TargetGroup.allCases.map(\.label).joined(separator: "、"))
             }
             groups = bits
         }

@@ -21,14 +21,9 @@ struct OutcomesCommand: AsyncParsableCommand {
             let ws = try workspace.openExisting()
             let t = Terminal.standard
             if let person {
-                let changes: [OutcomeChange]
-                do {
-                    changes = try await ws.pool.read { db in
-                        _ = try RunQueries.requireRun(campaign, in: db)
-                        return try OutcomeRecorder.history(campaign: campaign, person: person, db: db)
-                    }
-                } catch let refusal as OutcomeRefusal {
-                    throw WorkflowError.invalidInput(refusal.reason)
+                let changes = try await ws.pool.read { db in
+                    _ = try RunQueries.requireRun(campaign, in: db)
+                    return try OutcomeRecorder.history(campaign: campaign, person: person, db: db)
                 }
                 if changes.isEmpty { t.line("no outcome recorded for this person in \(campaign)") }
                 var table = TextTable(headers: ["recorded", "posting", "from", "to", "date", "by", "source", "note"],

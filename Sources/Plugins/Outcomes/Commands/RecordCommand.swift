@@ -48,12 +48,7 @@ struct RecordCommand: AsyncParsableCommand {
             let now = try CommandSupport.clock().now()
             let entry = OutcomeEntry(campaign: campaign, person: person, posting: posting, stage: stage, date: date,
                                      note: note, recordedBy: staff, correction: correct, source: "cli")
-            let result: OutcomeResult
-            do {
-                result = try await ws.pool.write { db in try OutcomeRecorder.record(entry, now: now, db: db) }
-            } catch let refusal as OutcomeRefusal {
-                throw WorkflowError.invalidInput(refusal.reason)
-            }
+            let result = try await ws.pool.write { db in try OutcomeRecorder.record(entry, now: now, db: db) }
             let t = Terminal.standard
             let who = "\(result.maskedName) \(result.maskedID)"
             let at = "\(result.posting)（\(result.enterprise)）"

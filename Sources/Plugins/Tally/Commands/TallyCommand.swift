@@ -44,24 +44,9 @@ struct TallyCommand: AsyncParsableCommand {
         }
     }
 
-    func dimensions() throws -> [TallyDimension] {
-        var dimensions: [TallyDimension] = []
-        for item in breakdowns.flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
-        where !item.isEmpty {
-            guard let dimension = TallyDimension(rawValue: item) else {
-                throw WorkflowError.usage("unknown breakdown '\(item)'",
-                                          hint: Suggestions.hint(for: item, among: TallyDimension.allCases.map(\.rawValue),
-                                                                 noun: "breakdowns")
-                                            ?? "use campaign, township, village, group, enterprise or posting")
-            }
-            if !dimensions.contains(dimension) { dimensions.append(dimension) }
-        }
-        return dimensions
-    }
-
     func run() async throws {
         try await CommandSupport.reportingErrors {
-            let request = TallyRequest(campaigns: campaigns, all: all, from: from, to: to, breakdowns: try dimensions(),
+            let request = TallyRequest(campaigns: campaigns, all: all, from: from, to: to, breakdowns: try TallyDimension.parseList(breakdowns),
                                        listPlaced: listPlaced)
             let ws = try workspace.openExisting()
             let now = try CommandSupport.clock().now()

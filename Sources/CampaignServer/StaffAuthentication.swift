@@ -1,29 +1,19 @@
 import Foundation
 import Hummingbird
 import Ledger
+import PluginKit
 import Workflow
 
-/// The request context: Hummingbird's core storage plus the signed-in staff member.
-public struct ServerContext: RequestContext {
-    public var coreContext: CoreRequestContextStorage
-    public var staff: StaffMember?
-
-    public init(source: Source) {
-        coreContext = .init(source: source)
-        staff = nil
-    }
-}
-
-/// Every API request needs `Authorization: Bearer TOKEN` of an active staff account;
-/// `requiredRole: .manager` also keeps staff out of the ledger and the reports.
+/// Every API request needs `Authorization: Bearer TOKEN` of an active staff account; the staff
+/// member is put in the context, where a plugin's route checks the role it needs
+/// (`context.requireStaff(.manager)`).
 struct StaffAuthentication: RouterMiddleware {
-    typealias Context = ServerContext
+    typealias Context = CampaignRequestContext
     let workspace: Workspace
-    let requiredRole: StaffRole
     let cache: TokenCache
 
-    func handle(_ request: Request, context: ServerContext,
-                next: (Request, ServerContext) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: CampaignRequestContext,
+                next: (Request, CampaignRequestContext) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
             throw HTTPError(.unauthorized, message: "sign in with your staff token (campaign staff add NAME)")
         }
@@ -35,9 +25,6 @@ struct StaffAuthentication: RouterMiddleware {
         }
         guard let staff else {
             throw HTTPError(.unauthorized, message: "this token is unknown or was revoked; ask a manager for a new one")
-        }
-        if requiredRole == .manager && staff.role != .manager {
-            throw HTTPError(.forbidden, message: "only managers can see this")
         }
         var context = context
         context.staff = staff

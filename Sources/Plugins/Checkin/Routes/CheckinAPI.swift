@@ -1,4 +1,3 @@
-import Checkin
 import Foundation
 import Hummingbird
 import Ledger
@@ -44,23 +43,6 @@ struct Candidate: ResponseEncodable {
     var code: String
 }
 
-struct WalkInBody: Decodable {
-    var name: String
-    var id_number: String
-    var phone: String?
-    var township: String?
-    var village: String?
-    var groups: String?
-}
-
-struct WalkInReply: ResponseEncodable {
-    var code: String
-    var newly_registered: Bool
-    var name: String
-    var id_number: String
-    var groups: [String]
-}
-
 struct MeReply: ResponseEncodable {
     var name: String
     var role: String
@@ -79,33 +61,4 @@ struct ScanRow: ResponseEncodable {
     var id_number: String?
     var result: String
     var reason: String
-}
-
-/// A booth's outcome report. `stage`: interview, intent, placement, retained (or 面试, 达成意向,
-/// 成功就业, 稳定就业); `correct` (managers only) moves a person back.
-struct OutcomeBody: Decodable {
-    var person: String
-    var posting: String
-    var stage: String
-    var date: String?
-    var note: String?
-    var correct: Bool?
-}
-
-struct OutcomeReply: ResponseEncodable {
-    /// advanced, unchanged or corrected.
-    var change: String
-    var from: String
-    var to: String
-    var name: String
-    var id_number: String
-    var posting: String
-    var enterprise: String
-}
-
-struct PostingRow: ResponseEncodable {
-    var code: String
-    var title: String
-    var enterprise: String
-    var openings: Int
 }

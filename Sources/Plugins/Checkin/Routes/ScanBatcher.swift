@@ -1,4 +1,3 @@
-import Checkin
 import Foundation
 import GRDB
 import Workflow

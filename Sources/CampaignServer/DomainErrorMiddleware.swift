@@ -1,0 +1,34 @@
+import Hummingbird
+import PluginKit
+import Workflow
+
+/// Turns what plugins' routes throw into HTTP answers, once for all of them: a refusal (a wrong ID
+/// number, a posting not offered here) is 400 with its reason as the page shows it — no command-line
+/// option names; a usage or data error 400; something unavailable (a busy workspace, a missing file)
+/// 503; anything else 500 without internals. Hummingbird's own `HTTPError`s pass through as they are.
+struct DomainErrorMiddleware: RouterMiddleware {
+    typealias Context = CampaignRequestContext
+
+    func handle(_ request: Request, context: CampaignRequestContext,
+                next: (Request, CampaignRequestContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPResponseError {
+            throw error
+        } catch let refusal as any Refusal {
+            throw HTTPError(.badRequest, message: refusal.reason + (refusal.hint.map { "; \($0)" } ?? ""))
+        } catch let error as WorkflowError {
+            let message = error.message + (error.hint.map { "; \($0)" } ?? "")
+            switch error.code {
+            case .usage, .invalidInput: throw HTTPError(.badRequest, message: message)
+            case .unavailable: throw HTTPError(.serviceUnavailable, message: message)
+            case .internal:
+                context.logger.error("internal error: \(error.message)")
+                throw HTTPError(.internalServerError, message: "something went wrong on the server; it was logged")
+            }
+        } catch {
+            context.logger.error("unexpected error: \(error)")
+            throw HTTPError(.internalServerError, message: "something went wrong on the server; it was logged")
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Hummingbird
+import Logging
+import PluginKit
+import Workflow
+
+/// `campaign serve`: the check-in page for staff phones and laptops, and under `/api` the routes
+/// every plugin brings, behind staff sign-in. Errors become HTTP answers in one place
+/// (`DomainErrorMiddleware`); the server itself knows no plugin.
+public struct StaffServer: Sendable {
+    public let environment: ServerEnvironment
+    let tokens = TokenCache()
+
+    public init(environment: ServerEnvironment) {
+        self.environment = environment
+    }
+
+    public func router() -> Router<CampaignRequestContext> {
+        let router = Router(context: CampaignRequestContext.self)
+        router.add(middleware: DomainErrorMiddleware())
+        router.get("/") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                     body: .init(byteBuffer: ByteBuffer(string: CheckinPage.html)))
+        }
+        router.get("/health") { _, _ in "ok" }
+        let api = router.group("api").add(middleware: StaffAuthentication(workspace: environment.workspace, cache: tokens))
+        for plugin in environment.plugins {
+            if let routes = plugin.routes { api.addRoutes(routes(environment)) }
+        }
+        return router
+    }
+
+    /// Serves until the process is stopped (Ctrl-C).
+    public func run(host: String, port: Int, logger: Logger) async throws {
+        let app = Application(router: router(),
+                              configuration: .init(address: .hostname(host, port: port), serverName: "campaign"),
+                              logger: logger)
+        let workspace = environment.workspace
+        try await BackgroundCheckpointer.disableAutomaticCheckpoints(workspace)
+        let checkpointer = try BackgroundCheckpointer(workspace: workspace)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService() }
+            group.addTask { await checkpointer.run() }
+            // The server ends (Ctrl-C): stop checkpointing too.
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import GRDB
+import Workflow
+
+/// What happened at one checkpoint: distinct people checked in, in all and per gate, and every scan
+/// by its answer. Counted in one pass over the checkpoint's scans, for the gate step's outputs, the
+/// terminal's `campaign checkins` and the page's live counts alike.
+public struct CheckpointCounts: Sendable, Equatable {
+    /// Distinct people with an accepted scan.
+    public var attended = 0
+    /// Distinct people per gate ("" for scans made without naming a gate).
+    public var byGate: [String: Int] = [:]
+    public var scans = 0
+    public var repeats = 0
+    public var rejected = 0
+}
+
+extension Scans {
+    public static func counts(campaign: String, checkpoint: String, db: Database) throws -> CheckpointCounts {
+        var counts = CheckpointCounts()
+        for row in try Row.fetchAll(db, sql: """
+            SELECT result, gate, count(*) AS scans FROM scan WHERE campaign = ? AND checkpoint = ? GROUP BY result, gate
+            """, arguments: [campaign, checkpoint]) {
+            let scans: Int = row["scans"]
+            counts.scans += scans
+            switch row["result"] as String {
+            case "accepted":
+                counts.attended += scans  // one accepted scan per person (the scan_once index)
+                counts.byGate[row["gate"], default: 0] += scans
+            case "repeat": counts.repeats += scans
+            default: counts.rejected += scans
+            }
+        }
+        return counts
+    }
+
+    /// The gates a checkpoint's step named (empty: any gate), for the page's gate picker.
+    public static func gates(campaign: String, checkpoint: String, db: Database) throws -> [String] {
+        let gates = try String.fetchOne(db, sql: "SELECT gates FROM checkin_window WHERE campaign = ? AND checkpoint = ?",
+                                        arguments: [campaign, checkpoint]) ?? ""
+        return gates.split(separator: ",").map(String.init)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import Workflow
+
+/// `checkin.gate`: opens check-in for the campaign at a checkpoint and waits until it closes —
+/// at `closes`, or when staff run `campaign signal CAMPAIGN STEP`. Its outputs are the counts.
+struct GateAction: StepAction {
+    struct Input: Decodable, Sendable {
+        var checkpoint: String
+        var gates: [String]?
+        var opens: String?
+        var closes: String?
+        var walk_ins: Bool
+    }
+
+    static let descriptor = ActionDescriptor(
+        name: "gate",
+        summary: "Opens check-in at a checkpoint; staff scan badges or type ID/phone numbers until it closes.",
+        parameters: [
+            ParameterSpec("checkpoint", .string, default: .string("gate"),
+                          doc: "The checkpoint's name, e.g. gate, board, get-off, enter-factory."),
+            ParameterSpec("gates", .stringList, doc: "The gates (entrances) staff scan at, e.g. [north, south]."),
+            ParameterSpec("opens", .dateTime, doc: "Scans before this time are refused (e.g. 2026-03-01 08:00)."),
+            ParameterSpec("closes", .dateTime, doc: "Check-in closes by itself at this time; a signal closes it earlier."),
+            ParameterSpec("walk_ins", .boolean, default: .bool(true),
+                          doc: "Whether unregistered people may register at the desk (the refusal says so)."),
+        ],
+        outputs: [
+            OutputSpec("attended", doc: "Distinct people checked in at this checkpoint."),
+            OutputSpec("by_gate", doc: "Distinct people per gate, e.g. north=120 south=98."),
+            OutputSpec("scans", doc: "All scans, repeats and refusals included."),
+            OutputSpec("repeats", doc: "Scans of people already checked in."),
+            OutputSpec("rejected", doc: "Scans refused (unknown, not registered, outside the window)."),
+            OutputSpec("ended_by", doc: "time or signal."),
+        ],
+        waitsForPeople: true
+    )
+
+    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+        let opens = try input.opens.map(context.dateTime)
+        let closes = try input.closes.map(context.dateTime)
+        if let opens, let closes, closes <= opens {
+            throw StepFailure("'closes' (\(context.format(closes))) must be after 'opens' (\(context.format(opens)))")
+        }
+        try db.execute(sql: """
+            INSERT INTO checkin_window (campaign, checkpoint, step_id, gates, opens_at, closes_at, walk_ins, status)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'open')
+            ON CONFLICT (campaign, checkpoint) DO UPDATE SET step_id = excluded.step_id, gates = excluded.gates,
+                opens_at = excluded.opens_at, closes_at = excluded.closes_at, walk_ins = excluded.walk_ins, status = 'open'
+            """, arguments: [context.campaign, input.checkpoint, context.stepID, (input.gates ?? []).joined(separator: ","),
+                             opens, closes, input.walk_ins])
+        var prompt = "check-in at \(input.checkpoint) is open"
+        if let opens { prompt += " from \(context.format(opens))" }
+        prompt += "; scan with: campaign checkin CODE --campaign \(context.campaign)"
+        if input.checkpoint != "gate" { prompt += " --checkpoint \(input.checkpoint)" }
+        prompt += ". To close it: campaign signal \(context.campaign) \(context.stepID)"
+        if let closes { prompt += " (or it closes at \(context.format(closes)))" }
+        return .waiting(Wait(until: closes, signal: true, prompt: prompt))
+    }
+
+    func wake(_ wake: Wake, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+        try db.execute(sql: "UPDATE checkin_window SET status = 'closed' WHERE campaign = ? AND checkpoint = ?",
+                       arguments: [context.campaign, input.checkpoint])
+        let counts = try Scans.counts(campaign: context.campaign, checkpoint: input.checkpoint, db: db)
+        var endedBy = "time"
+        if case .signal = wake { endedBy = "signal" }
+        return .completed(outputs: [
+            "attended": .int(counts.attended),
+            "by_gate": .string(counts.byGate.sorted { $0.key < $1.key }
+                .map { "\($0.key.isEmpty ? "-" : $0.key)=\($0.value)" }.joined(separator: " ")),
+            "scans": .int(counts.scans),
+            "repeats": .int(counts.repeats),
+            "rejected": .int(counts.rejected),
+            "ended_by": .string(endedBy),
+        ])
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Ledger
+import PluginKit
+import Workflow
+
+/// The check-in page's API: who is signed in and at which gates, scans (group-committed), live
+/// counts, finding a registered person by the last digits of their ID or phone number, and — for
+/// managers — the scan ledger.
+enum CheckinRoutes {
+    static func routes(_ server: ServerEnvironment) -> RouteCollection<CampaignRequestContext> {
+        let routes = RouteCollection(context: CampaignRequestContext.self)
+        let batcher = ScanBatcher(workspace: server.workspace, clock: server.clock)
+        let pool = server.workspace.pool
+        let campaign = server.campaign, checkpoint = server.checkpoint
+
+        routes.get("me") { _, context in
+            let staff = try context.requireStaff()
+            let gates = try await pool.read { db in try Scans.gates(campaign: campaign, checkpoint: checkpoint, db: db) }
+            return MeReply(name: staff.name, role: staff.role.rawValue, campaign: campaign, checkpoint: checkpoint,
+                           gates: gates)
+        }
+        routes.post("checkin") { request, context in
+            let staff = try context.requireStaff()
+            let body = try await request.decode(as: CheckinBody.self, context: context)
+            let scan = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: body.input, gate: body.gate ?? "",
+                                   staff: staff.name, device: body.device ?? "web", nonce: body.nonce ?? UUID().uuidString,
+                                   clientTime: body.client_time)
+            return ScanReply(try await batcher.scan(scan))
+        }
+        routes.get("counts") { _, context in
+            _ = try context.requireStaff()
+            let counts = try await pool.read { db in try Scans.counts(campaign: campaign, checkpoint: checkpoint, db: db) }
+            return CountsReply(campaign: campaign, checkpoint: checkpoint, attended: counts.attended, by_gate: counts.byGate)
+        }
+        routes.get("lookup") { request, context in
+            _ = try context.requireStaff()
+            return try await lookup(request.uri.queryParameters.get("q") ?? "", campaign: campaign, pool: pool)
+        }
+        routes.get("manager/checkins") { _, context in
+            _ = try context.requireStaff(.manager)
+            return try await pool.read { db in
+                try Scans.history(campaign: campaign, checkpoint: checkpoint, latest: 500, db: db).reversed().map { e in
+                    ScanRow(at: TimeFormats.display(e.at, timeZone: Scans.zone, seconds: true), gate: e.gate, staff: e.staff,
+                            method: e.method, input: e.input, name: e.name, id_number: e.idNumber, result: e.result,
+                            reason: e.reason)
+                }
+            }
+        }
+        return routes
+    }
+
+    /// Registered people whose ID number or phone ends with the digits typed (at least four), masked,
+    /// with their badge codes.
+    static func lookup(_ query: String, campaign: String, pool: DatabasePool) async throws -> [Candidate] {
+        let digits = query.filter { $0.isNumber || $0 == "X" || $0 == "x" }.uppercased()
+        guard digits.count >= 4 else {
+            throw InputRefusal(field: "q", "type at least the last four digits of the ID or phone number")
+        }
+        // A write: the campaign's badge-code secret is made on first use.
+        return try await pool.write { db in
+            let scheme = try Registrations.badgeCode(for: campaign, db: db)
+            return try Registrations.matching(digits: digits, campaign: campaign, limit: 8, db: db).map { person in
+                Candidate(name: Masking.name(person.name), id_number: Masking.idNumber(person.idNumber),
+                          phone: person.phone.map(Masking.phone) ?? "", code: scheme.encode(person.id))
+            }
+        }
+    }
+}

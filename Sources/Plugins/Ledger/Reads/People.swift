@@ -1,0 +1,46 @@
+import GRDB
+import Workflow
+
+/// A person as other plugins see them: who, where they live, their target groups. Raw values —
+/// mask them (`Masking`) before they reach a screen, a file or a log.
+public struct PersonSummary: Sendable, Equatable {
+    public var id: Int64
+    public var name: String
+    public var idNumber: String
+    public var phone: String?
+    public var township: String
+    public var village: String
+    /// Bit set of `TargetGroup`.
+    public var groups: Int
+
+    init(_ row: Row) {
+        id = row["id"]
+        name = row["name"]
+        idNumber = row["id_number"]
+        phone = row["phone"]
+        township = row["township"]
+        village = row["village"]
+        groups = row["groups"]
+    }
+}
+
+/// Reads of the people in the ledger, for the plugins that count and show them.
+public enum People {
+    static let columns = "id, name, id_number, phone, township, village, groups"
+
+    /// One person by ledger number.
+    public static func summary(id: Int64, db: Database) throws -> PersonSummary? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM person WHERE id = ?"), arguments: [id])
+            .map(PersonSummary.init)
+    }
+
+    /// Several people by ledger number (those not found are left out).
+    public static func summaries(ids: some Collection<Int64>, db: Database) throws -> [Int64: PersonSummary] {
+        var found: [Int64: PersonSummary] = [:]
+        let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM person WHERE id = ?")
+        for id in Set(ids) {
+            if let row = try Row.fetchOne(statement, arguments: [id]) { found[id] = PersonSummary(row) }
+        }
+        return found
+    }
+}

@@ -1,0 +1,103 @@
+import GRDB
+import Workflow
+
+/// A posting with its enterprise, as booth forms, outcome records and tallies show it.
+public struct PostingSummary: Sendable, Equatable {
+    public var id: Int64
+    /// The short code printed on the posting list (e.g. P7K2M9Q).
+    public var code: String
+    public var title: String
+    public var creditCode: String
+    public var enterprise: String
+    public var openings: Int
+
+    init(_ row: Row) {
+        id = row["id"]
+        code = row["code"]
+        title = row["title"]
+        creditCode = row["credit_code"]
+        enterprise = row["enterprise"]
+        openings = row["openings"]
+    }
+}
+
+/// What a campaign offered: its enterprises and postings (with the number of openings).
+public struct CampaignOffer: Sendable, Equatable {
+    public var enterprises = 0
+    public var postings = 0
+    public var positions = 0
+
+    public init() {}
+}
+
+/// Reads of the postings in the ledger and the campaigns they are offered at.
+public enum Postings {
+    static let select = """
+        SELECT p.id, p.code, p.title, p.credit_code, e.name AS enterprise, p.openings
+        FROM posting p JOIN enterprise e ON e.credit_code = p.credit_code
+        """
+
+    /// The postings offered at a campaign, by enterprise and title: the booth form's list.
+    public static func offered(at campaign: String, db: Database) throws -> [PostingSummary] {
+        try Row.fetchAll(db, sql: """
+            \(select) JOIN campaign_posting c ON c.posting_id = p.id WHERE c.campaign = ? ORDER BY e.name, p.title
+            """, arguments: [campaign]).map(PostingSummary.init)
+    }
+
+    /// A posting by its code, and whether it is offered at `campaign`.
+    public static func find(code: String, campaign: String, db: Database) throws -> (PostingSummary, offered: Bool)? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "\(select) WHERE p.code = ?"), arguments: [code]) else {
+            return nil
+        }
+        let offered = try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM campaign_posting WHERE campaign = ? AND posting_id = ?)
+            """), arguments: [campaign, row["id"]]) ?? false
+        return (PostingSummary(row), offered)
+    }
+
+    /// The codes of the postings an enterprise (by name or credit code) offers at a campaign under a
+    /// title: one for a clear match; none or several the caller words as a refusal.
+    public static func codes(enterprise: String, title: String, campaign: String, db: Database) throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: """
+            SELECT p.code FROM campaign_posting c JOIN posting p ON p.id = c.posting_id
+            JOIN enterprise e ON e.credit_code = p.credit_code
+            WHERE c.campaign = ? AND p.title = ? AND (e.name = ? OR e.credit_code = ?) LIMIT 2
+            """), arguments: [campaign, title, enterprise, enterprise])
+    }
+
+    /// Several postings by ledger number.
+    public static func summaries(ids: some Collection<Int64>, db: Database) throws -> [Int64: PostingSummary] {
+        var found: [Int64: PostingSummary] = [:]
+        let statement = try db.cachedStatement(sql: "\(select) WHERE p.id = ?")
+        for id in Set(ids) {
+            if let row = try Row.fetchOne(statement, arguments: [id]) { found[id] = PostingSummary(row) }
+        }
+        return found
+    }
+
+    /// Every posting offered at any of the campaigns, with how many of them offer it.
+    public static func offered(at campaigns: [String], db: Database) throws -> [(posting: PostingSummary, campaigns: Int)] {
+        let marks = Array(repeating: "?", count: campaigns.count).joined(separator: ", ")
+        return try Row.fetchAll(db, sql: """
+            SELECT p.id, p.code, p.title, p.credit_code, e.name AS enterprise, p.openings,
+                   count(DISTINCT c.campaign) AS campaigns
+            FROM campaign_posting c JOIN posting p ON p.id = c.posting_id JOIN enterprise e ON e.credit_code = p.credit_code
+            WHERE c.campaign IN (\(marks)) GROUP BY p.id
+            """, arguments: StatementArguments(campaigns)).map { (PostingSummary($0), $0["campaigns"]) }
+    }
+
+    /// What one campaign offered: enterprises linked to it, postings and their openings.
+    public static func offer(of campaign: String, db: Database) throws -> CampaignOffer {
+        var offer = CampaignOffer()
+        if let row = try Row.fetchOne(db, sql: """
+            SELECT count(*) AS postings, coalesce(sum(p.openings), 0) AS positions
+            FROM campaign_posting c JOIN posting p ON p.id = c.posting_id WHERE c.campaign = ?
+            """, arguments: [campaign]) {
+            offer.postings = row["postings"]
+            offer.positions = row["positions"]
+        }
+        offer.enterprises = try Int.fetchOne(db, sql: "SELECT count(*) FROM campaign_enterprise WHERE campaign = ?",
+                                             arguments: [campaign]) ?? 0
+        return offer
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Hummingbird
+import Ledger
+import PluginKit
+
+/// The booth form's API: the postings offered at the campaign, and recording an outcome (only a
+/// manager may correct one, moving a person back).
+enum OutcomeRoutes {
+    static func routes(_ server: ServerEnvironment) -> RouteCollection<CampaignRequestContext> {
+        let routes = RouteCollection(context: CampaignRequestContext.self)
+        let pool = server.workspace.pool
+        let campaign = server.campaign
+        routes.get("postings") { _, context in
+            _ = try context.requireStaff()
+            return try await pool.read { db in
+                try Postings.offered(at: campaign, db: db).map {
+                    PostingRow(code: $0.code, title: $0.title, enterprise: $0.enterprise, openings: $0.openings)
+                }
+            }
+        }
+        routes.post("outcomes") { request, context in
+            let staff = try context.requireStaff()
+            let body = try await request.decode(as: OutcomeBody.self, context: context)
+            guard let stage = OutcomeStage.parse(body.stage), stage != .none || body.correct == true else {
+                throw OutcomeRefusal(field: .stage, reason: "'\(body.stage)' is not a stage; use interview, intent, "
+                                     + "placement or retained")
+            }
+            if body.correct == true && staff.role != .manager {
+                throw HTTPError(.forbidden, message: "only a manager can correct an outcome; ask one to do it")
+            }
+            let entry = OutcomeEntry(campaign: campaign, person: body.person, posting: body.posting, stage: stage,
+                                     date: body.date, note: body.note ?? "", recordedBy: staff.name,
+                                     correction: body.correct ?? false, source: "web")
+            let now = server.clock.now()
+            let result = try await pool.write { db in try OutcomeRecorder.record(entry, now: now, db: db) }
+            let (change, from, to): (String, OutcomeStage, OutcomeStage)
+            switch result.change {
+            case .advanced(let a, let b): (change, from, to) = ("advanced", a, b)
+            case .unchanged(let a): (change, from, to) = ("unchanged", a, a)
+            case .corrected(let a, let b): (change, from, to) = ("corrected", a, b)
+            }
+            return OutcomeReply(change: change, from: from.verb, to: to.verb, name: result.maskedName,
+                                id_number: result.maskedID, posting: result.posting, enterprise: result.enterprise)
+        }
+        return routes
+    }
+}
