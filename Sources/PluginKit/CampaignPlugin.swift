@@ -35,3 +35,8 @@ public struct CampaignPlugin: Sendable {
         self.tallySection = tallySection
     }
 }
+
+extension [CampaignPlugin] {
+    /// What these plugins add to tallies, in their order.
+    public var tallySections: [any TallySection] { compactMap(\.tallySection) }
+}

@@ -2,7 +2,7 @@ import BuiltinPlugins
 import CampaignTesting
 import Foundation
 import GRDB
-import Outcomes
+import PluginKit
 import Tally
 import Workflow
 import WorkflowTesting
@@ -48,14 +48,16 @@ enum TallyBenchmark {
         for _ in 0..<repetitions {
             let started = Date()
             let pool = workspace.pool
-            report = try await pool.read { db in try TallyQuery.run(request, now: Date(), parallel: pool, db: db) }
+            report = try await pool.read { db in
+                try TallyQuery.run(request, sections: BuiltinPlugins.all.tallySections, now: Date(), parallel: pool, db: db)
+            }
             inProcess.append(Date().timeIntervalSince(started))
         }
         guard let report else { return }
-        let f = report.funnel
-        print("funnel: registered \(f.registered ?? 0), attended \(f.attended ?? 0), interviewed \(f.interviewed), "
-              + "intents \(f.intents), placed \(f.placed), retained \(f.retained); "
-              + "\(report.breakdowns.map { "\($0.rows.count) \($0.dimension.rawValue) rows" }.joined(separator: ", "))")
+        let funnelKeys = ["registered", "attended", "interviewed", "intents", "placed", "retained"]
+        let funnel = funnelKeys.map { report.funnel[$0] ?? 0 }
+        print("funnel: " + zip(funnelKeys, funnel).map { "\($0) \($1)" }.joined(separator: ", ") + "; "
+              + report.breakdowns.map { "\($0.rows.count) \($0.dimension.rawValue) rows" }.joined(separator: ", "))
 
         var command: [Double] = []
         for _ in 0..<repetitions {
@@ -69,8 +71,7 @@ enum TallyBenchmark {
         }
         let handCounts = try run("/usr/bin/sqlite3", [db, ".read \(script.path)"]).split(separator: "\n").first ?? ""
         print("hand-written SQL's funnel line (registered|attended|interviewed|intents|placed|retained): \(handCounts)")
-        let ours = [f.registered ?? 0, f.attended ?? 0, f.interviewed, f.intents, f.placed, f.retained]
-            .map(String.init).joined(separator: "|")
+        let ours = funnel.map(String.init).joined(separator: "|")
         guard handCounts == ours else {
             throw WorkflowError.internal("the tally's funnel \(ours) differs from the hand-written SQL's \(handCounts)")
         }

@@ -228,8 +228,8 @@ typealias F = OutcomeFixture
         let request = TallyRequest(all: true, breakdowns: [.campaign, .township, .village, .group, .enterprise, .posting])
         let pool = f.pool
         let (scanned, joined, parallel) = try await pool.read { db in
-            (try TallyQuery.run(request, now: now, strategy: .scan, db: db), try TallyQuery.run(request, now: now, strategy: .join, db: db),
-             try TallyQuery.run(request, now: now, strategy: .scan, parallel: pool, db: db))
+            (try TallyQuery.run(request, sections: F.sections, now: now, strategy: .scan, db: db), try TallyQuery.run(request, sections: F.sections, now: now, strategy: .join, db: db),
+             try TallyQuery.run(request, sections: F.sections, now: now, strategy: .scan, parallel: pool, db: db))
         }
         #expect(scanned.funnel == joined.funnel)
         #expect(scanned.breakdowns == joined.breakdowns)

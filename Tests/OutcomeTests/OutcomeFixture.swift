@@ -1,9 +1,11 @@
+import BuiltinPlugins
 import CampaignTesting
 import Checkin
 import Foundation
 import GRDB
 import Ledger
 import Outcomes
+import PluginKit
 import Tally
 import Workflow
 import WorkflowTesting
@@ -72,8 +74,11 @@ struct OutcomeFixture {
                to: String? = nil) async throws -> TallyReport {
         let request = TallyRequest(campaigns: campaigns, all: all, from: from, to: to, breakdowns: by)
         let now = now
-        return try await pool.read { db in try TallyQuery.run(request, now: now, db: db) }
+        return try await pool.read { db in try TallyQuery.run(request, sections: F.sections, now: now, db: db) }
     }
+
+    /// What the built-in plugins add to tallies.
+    static let sections = BuiltinPlugins.all.tallySections
 
     /// Starts a second campaign in the same workspace with check-in open, and registers people to it.
     func startCampaign(_ name: String, registering people: String) async throws {

@@ -3,7 +3,6 @@ import GRDB
 import Ledger
 import Testing
 import WorkflowTesting
-@testable import Tally
 
 @Suite struct PersonPlacesTests {
     /// The places are read on a second connection a moment before the registrations: someone
@@ -21,7 +20,7 @@ import WorkflowTesting
         #expect(places.place(of: id) == -1)
         let place = try await f.pool.read { [places] db in
             var copy = places
-            let place = try copy.lookUp(id, db: db)
+            let place = try copy.lookUp(id, with: PersonPlaces.lookUpStatement(db))
             return (place, copy)
         }
         places = place.1

@@ -53,7 +53,8 @@ import WorkflowTesting
         #expect(object["placed_people"] is NSNull)     // only when a manager asks
         #expect(object["schema"] as? String == "campaign.tally/1")
         let funnel = try #require(object["funnel"] as? [String: Any])
-        #expect(Set(funnel.keys) == Set(TallyMeasure.allCases.map(\.rawValue) + ["rates", "of_which"]))
+        #expect(Set(funnel.keys) == ["campaigns", "enterprises", "postings", "positions", "registered", "attended",
+                                     "interviewed", "intents", "placed", "retained", "rates", "of_which"])
         #expect(funnel["placed"] as? Int == 1)
         #expect(funnel["attended"] as? Int == 3)
         let ofWhich = try #require(funnel["of_which"] as? [String: [String: Int]])
@@ -86,12 +87,12 @@ import WorkflowTesting
         let (f, _) = try await sampleReport()
         let request = TallyRequest(campaigns: ["fair"], listPlaced: true)
         let now = f.now
-        let report = try await f.pool.read { db in try TallyQuery.run(request, now: now, db: db) }
-        let placed = try #require(report.placed)
+        let report = try await f.pool.read { db in try TallyQuery.run(request, sections: F.sections, now: now, db: db) }
+        let placed = try #require(report.askedLists.first { $0.list.key == "placed_people" }?.rows)
         #expect(placed.count == 1)
-        #expect(placed.first?.maskedID == "110105********002X")
-        #expect(placed.first?.maskedPhone == "138****8000")
-        #expect(placed.first?.postingTitle == "分拣员")
+        #expect(placed.first?.json["id_number"] == "110105********002X")
+        #expect(placed.first?.json["phone"] == "138****8000")
+        #expect(placed.first?.json["posting_title"] == "分拣员")
         let text = TallyTextReport.table(report, lang: .zh)
         #expect(text.contains("成功就业人员名单（已脱敏）"))
         #expect(text.contains("110105********002X"))

@@ -38,9 +38,15 @@ public struct TallyMeasure: Sendable, Hashable {
     public let breakdownRate: BreakdownRate?
     /// Shown as a headline figure above the HTML report's funnel.
     public let highlight: Bool
+    /// Breakdown rows come in order of the measures that have this, 1 first, each highest value
+    /// first (most placements, then most attendance), then by key.
+    public let rowOrder: Int?
+    /// What it counts, in a sentence: shown where the measure is an output (`campaign plugins`).
+    public let doc: String
 
     public init(_ key: String, zh: String, en: String, scope: Scope, ratesOf: [String] = [],
-                breakdownRate: BreakdownRate? = nil, highlight: Bool = false) {
+                breakdownRate: BreakdownRate? = nil, highlight: Bool = false, rowOrder: Int? = nil, doc: String = "") {
+        self.doc = doc
         self.key = key
         self.zh = zh
         self.en = en
@@ -48,6 +54,7 @@ public struct TallyMeasure: Sendable, Hashable {
         self.ratesOf = ratesOf
         self.breakdownRate = breakdownRate
         self.highlight = highlight
+        self.rowOrder = rowOrder
     }
 
     public func label(_ lang: TallyLanguage) -> String { lang == .zh ? zh : en }

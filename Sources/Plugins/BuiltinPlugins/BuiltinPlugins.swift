@@ -8,14 +8,17 @@ import Workflow
 
 /// The plugins compiled into `campaign`. A new plugin is added here and nowhere else.
 public enum BuiltinPlugins {
-    public static let all: [CampaignPlugin] = [
-        CampaignPlugin(CorePlugin.plugin, title: "core"),
-        CampaignPlugin(LedgerPlugin.plugin, title: "ledger"),
-        RegistrationPlugin.plugin,
-        CheckinPlugin.plugin,
-        OutcomesPlugin.plugin,
-        TallyPlugin.plugin,
-    ]
+    public static let all: [CampaignPlugin] = {
+        let plugins = [
+            CampaignPlugin(CorePlugin.plugin, title: "core"),
+            CampaignPlugin(LedgerPlugin.plugin, title: "ledger"),
+            RegistrationPlugin.plugin,
+            CheckinPlugin.plugin,
+            OutcomesPlugin.plugin,
+        ]
+        // The tally counts what every plugin above adds to it.
+        return plugins + [TallyPlugin.plugin(tallying: plugins)]
+    }()
 
     /// Their steps and migrations, for the engine.
     public static let engines: [Plugin] = all.map(\.engine)

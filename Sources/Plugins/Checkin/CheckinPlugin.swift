@@ -12,6 +12,7 @@ public enum CheckinPlugin {
                actions: [GateAction()], migrations: CheckinSchema.migrations, dependencies: ["ledger"]),
         title: "check-in (签到)",
         commands: [CheckinCommand.self, CheckinsCommand.self, BadgesCommand.self],
-        routes: CheckinRoutes.routes
+        routes: CheckinRoutes.routes,
+        tallySection: AttendanceSection()
     )
 }

@@ -14,7 +14,8 @@ public enum OutcomesPlugin {
         title: "outcomes (求职结果)",
         commands: [RecordCommand.self, OutcomesCommand.self],
         importKinds: [.outcomes],
-        routes: OutcomeRoutes.routes
+        routes: OutcomeRoutes.routes,
+        tallySection: OutcomeSection()
     )
 
     /// Distinct people at each stage in one campaign (a stage implies the earlier ones).

@@ -1,6 +1,5 @@
 import Foundation
 import Ledger
-import Outcomes
 import PluginKit
 import Workflow
 
@@ -18,9 +17,9 @@ public enum TallyHTML {
         body += " · " + escape((lang == .zh ? "生成于 " : "as of ") + TimeFormats.display(report.generatedAt, timeZone: zone))
         body += "</p></header>\n"
         body += "<section class=\"summary\"><h2>\(lang == .zh ? "总体" : "Funnel")</h2>"
-        body += tiles(report.funnel, lang: lang)
-        body += funnelChart(report.funnel, lang: lang)
-        body += htmlTable(TallyTextReport.funnelTable(report.funnel, lang: lang))
+        body += tiles(report, lang: lang)
+        body += funnelChart(report, lang: lang)
+        body += htmlTable(TallyTextReport.funnelTable(report, lang: lang))
         body += "</section>\n"
         for breakdown in report.breakdowns {
             body += "<section class=\"breakdown\" id=\"by-\(breakdown.dimension.rawValue)\">"
@@ -29,9 +28,9 @@ public enum TallyHTML {
             body += htmlTable(TallyTextReport.breakdownTable(breakdown, lang: lang))
             body += "</section>\n"
         }
-        if let placed = report.placed {
-            body += "<section class=\"placed\"><h2>\(escape(TallyTextReport.placedTitle(lang)))</h2>"
-            body += htmlTable(TallyTextReport.placedTable(placed, lang: lang)) + "</section>\n"
+        for (list, rows) in report.askedLists {
+            body += "<section class=\"placed\"><h2>\(escape(list.title(lang)))</h2>"
+            body += htmlTable(TallyTextReport.personTable(list, rows: rows, lang: lang)) + "</section>\n"
         }
         return """
             <!DOCTYPE html>
@@ -61,24 +60,25 @@ public enum TallyHTML {
             """
     }
 
-    static func tiles(_ funnel: TallyCounts, lang: TallyLanguage) -> String {
-        let shown: [TallyMeasure] = [.enterprises, .positions, .attended, .intents, .placed]
-        return "<div class=\"tiles\">" + shown.map { m in
-            "<div class=\"tile\"><b>\(TallyText.number(m.value(in: funnel)))</b><span>\(escape(m.label(lang)))</span></div>"
+    /// The headline figures: the measures their plugins mark as such.
+    static func tiles(_ report: TallyReport, lang: TallyLanguage) -> String {
+        "<div class=\"tiles\">" + report.measures.filter(\.highlight).map { m in
+            "<div class=\"tile\"><b>\(TallyText.number(report.funnel[m.key]))</b><span>\(escape(m.label(lang)))</span></div>"
         }.joined() + "</div>"
     }
 
     /// Centered bars, one per stage, each as wide as its share of the registered.
-    static func funnelChart(_ funnel: TallyCounts, lang: TallyLanguage) -> String {
-        let stages = TallyMeasure.people
+    static func funnelChart(_ report: TallyReport, lang: TallyLanguage) -> String {
+        let funnel = report.funnel
+        let stages = report.peopleMeasures
         let width = 640.0, barHeight = 34.0, gap = 6.0, labelWidth = 150.0
-        let top = Double(max(1, stages.compactMap { $0.value(in: funnel) }.max() ?? 1))
+        let top = Double(max(1, stages.compactMap { funnel[$0.key] }.max() ?? 1))
         let colors = ["#1f5fa8", "#2b74c0", "#3d8fd1", "#3aa38f", "#2f9a52", "#1e7a3c"]
         var svg = "<svg class=\"funnel\" role=\"img\" aria-label=\"\(lang == .zh ? "漏斗图" : "funnel")\" "
             + "viewBox=\"0 0 \(Int(width + labelWidth + 90)) \(Int(Double(stages.count) * (barHeight + gap)))\" "
             + "width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">"
         for (i, stage) in stages.enumerated() {
-            let value = Double(stage.value(in: funnel) ?? 0)
+            let value = Double(funnel[stage.key] ?? 0)
             let w = max(2, width * value / top)
             let x = labelWidth + (width - w) / 2, y = Double(i) * (barHeight + gap)
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + barHeight / 2 + 5)\" text-anchor=\"end\" font-size=\"14\">"
@@ -90,7 +90,7 @@ public enum TallyHTML {
             svg += "<text x=\"\(fmt(inside ? labelWidth + width / 2 : x + w + 6))\" y=\"\(y + barHeight / 2 + 5)\" "
                 + "text-anchor=\"\(inside ? "middle" : "start")\" font-size=\"14\" fill=\"\(inside ? "#fff" : "#1d2733")\">"
                 + "\(Int(value))</text>"
-            if let rate = stage.rate(in: funnel) {
+            if let rate = funnel.rate(stage) {
                 svg += "<text x=\"\(labelWidth + width + 8)\" y=\"\(y + barHeight / 2 + 5)\" font-size=\"13\" "
                     + "fill=\"#5b6776\">\(TallyText.percent(rate))</text>"
             }
@@ -98,14 +98,16 @@ public enum TallyHTML {
         return svg + "</svg>"
     }
 
-    /// Two bars per row (attended and placed, or interviewed and placed), the top 20 rows.
+    /// Two bars per row — the first level people reach after registering (attended, or interviewed
+    /// where attendance does not apply) and the furthest headline one (placed) — for the top 20 rows.
     static func barChart(_ breakdown: TallyBreakdown, lang: TallyLanguage) -> String {
         let rows = Array(breakdown.rows.prefix(20))
         guard !rows.isEmpty else { return "<p>\(lang == .zh ? "暂无数据" : "nothing recorded yet")</p>" }
-        let first: TallyMeasure = breakdown.dimension.measures.contains(.attended) ? .attended : .interviewed
-        let series: [(TallyMeasure, String)] = [(first, "#3d8fd1"), (.placed, "#2f9a52")]
+        let people = breakdown.measures.filter { ($0.threshold ?? 0) > 0 }
+        guard let first = people.first, let last = people.last(where: \.highlight) ?? people.last else { return "" }
+        let series: [(TallyMeasure, String)] = [(first, "#3d8fd1"), (last, "#2f9a52")]
         let labelWidth = 190.0, width = 560.0, rowHeight = 30.0
-        let top = Double(max(1, rows.map { first.value(in: $0.counts) ?? 0 }.max() ?? 1, rows.map(\.counts.placed).max() ?? 1))
+        let top = Double(max(1, rows.map { $0.counts[first.key] ?? 0 }.max() ?? 1, rows.map { $0.counts[last.key] ?? 0 }.max() ?? 1))
         let height = Double(rows.count) * rowHeight + 28
         var svg = "<svg class=\"bars\" role=\"img\" viewBox=\"0 0 \(Int(labelWidth + width + 60)) \(Int(height))\" "
             + "width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">"
@@ -115,7 +117,7 @@ public enum TallyHTML {
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 19)\" text-anchor=\"end\" font-size=\"13\">"
                 + escape(String(label.prefix(16))) + "</text>"
             for (j, (measure, color)) in series.enumerated() {
-                let value = Double(measure.value(in: row.counts) ?? 0)
+                let value = Double(row.counts[measure.key] ?? 0)
                 let w = max(1, width * value / top)
                 let barY = y + 4 + Double(j) * 11
                 svg += "<rect x=\"\(labelWidth)\" y=\"\(fmt(barY))\" width=\"\(fmt(w))\" height=\"10\" fill=\"\(color)\">"

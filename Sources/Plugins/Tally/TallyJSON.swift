@@ -1,6 +1,6 @@
 import Foundation
 import Ledger
-import Outcomes
+import PluginKit
 import Workflow
 
 /// The tally as JSON. The keys are an interface (other systems import these files), so they are
@@ -13,7 +13,7 @@ public enum TallyJSON {
     public static func encode(_ report: TallyReport) throws -> Data {
         let iso = ISO8601DateFormatter()
         iso.timeZone = TimeZone(identifier: "Asia/Shanghai")!
-        let document: [String: Any] = [
+        var document: [String: Any] = [
             "schema": schema,
             "generated_at": iso.string(from: report.generatedAt),
             "from": report.from ?? NSNull(),
@@ -21,46 +21,46 @@ public enum TallyJSON {
             "campaigns": report.campaigns.map { c -> [String: Any] in
                 ["name": c.name, "title": c.title, "started_at": iso.string(from: c.startedAt)]
             },
-            "funnel": counts(report.funnel),
-            // Only when a manager asks (--list-placed); masked like every export.
-            "placed_people": report.placed.map { people in
-                people.map { p -> [String: Any] in
-                    ["campaign": p.campaign, "name": p.maskedName, "id_number": p.maskedID, "phone": p.maskedPhone,
-                     "township": p.township, "village": p.village, "stage": p.stage.verb, "date": p.date,
-                     "posting": p.postingCode, "posting_title": p.postingTitle, "enterprise": p.enterprise]
-                }
-            } ?? NSNull(),
+            "funnel": counts(report.funnel, measures: report.measures),
             "breakdowns": report.breakdowns.map { breakdown -> [String: Any] in
                 [
                     "by": breakdown.dimension.rawValue,
                     "rows": breakdown.rows.map { row -> [String: Any] in
-                        ["key": row.key, "label": row.label, "counts": counts(row.counts)]
+                        ["key": row.key, "label": row.label, "counts": counts(row.counts, measures: report.measures)]
                     },
                 ]
             },
         ]
+        // Each plugin's list of people (placed_people) is there, null unless a manager asked; masked.
+        for (list, rows) in report.personLists {
+            document[list.key] = rows.map { $0.map(\.json) } ?? NSNull()
+        }
         return try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys,
                                                                                .withoutEscapingSlashes])
     }
 
-    static func counts(_ c: TallyCounts) -> [String: Any] {
+    /// Every measure of the report (null where it does not apply), its rates, and "of which" per
+    /// target group wherever people are counted (null for enterprises and postings).
+    static func counts(_ c: TallyCounts, measures: [TallyMeasure]) -> [String: Any] {
         var object: [String: Any] = [:]
-        for measure in TallyMeasure.allCases {
-            object[measure.rawValue] = measure.value(in: c) ?? NSNull()
-        }
         var rates: [String: Any] = [:]
-        for (key, value) in c.rates { rates[key] = value.map { ($0 * 10000).rounded() / 10000 } ?? NSNull() }
+        for measure in measures {
+            object[measure.key] = c[measure.key] ?? NSNull()
+            for whole in measure.ratesOf {
+                rates["\(measure.key)_of_\(whole)"] = c.rate(measure, of: whole).map { ($0 * 10000).rounded() / 10000 }
+                    ?? NSNull()
+            }
+        }
         object["rates"] = rates
-        // Every target group, zeros included, wherever people are counted; null for enterprises and postings.
-        guard c.registered != nil else {
+        guard c[LedgerMeasures.registered.key] != nil else {
             object["of_which"] = NSNull()
             return object
         }
         var ofWhich: [String: Any] = [:]
         for group in TargetGroup.allCases {
-            let people = c.ofWhich[group] ?? PeopleCounts()
+            let people = c.ofWhich[group] ?? TallyCounts()
             var stages: [String: Any] = [:]
-            for measure in TallyMeasure.people { stages[measure.rawValue] = measure.value(in: people) ?? 0 }
+            for measure in measures where measure.threshold != nil { stages[measure.key] = people[measure.key] ?? 0 }
             ofWhich[group.key] = stages
         }
         object["of_which"] = ofWhich

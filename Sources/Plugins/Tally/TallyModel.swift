@@ -1,6 +1,5 @@
 import Foundation
 import Ledger
-import Outcomes
 import PluginKit
 import Workflow
 
@@ -28,88 +27,48 @@ public enum TallyDimension: String, Sendable, CaseIterable, Codable {
     }
 }
 
-/// Job seekers at each stage of the funnel: distinct people per campaign, added up over campaigns.
-public struct PeopleCounts: Sendable, Equatable {
-    public var registered = 0
-    public var attended = 0
-    public var interviewed = 0
-    public var intents = 0
-    public var placed = 0
-    public var retained = 0
-
-    public init() {}
-
-    static func + (a: PeopleCounts, b: PeopleCounts) -> PeopleCounts {
-        var c = a
-        c.add(b)
-        return c
-    }
-
-    mutating func add(_ b: PeopleCounts) {
-        registered += b.registered
-        attended += b.attended
-        interviewed += b.interviewed
-        intents += b.intents
-        placed += b.placed
-        retained += b.retained
-    }
-}
-
-/// One line of a tally: the whole funnel, or one township, enterprise, posting… Measures that do
-/// not apply to a dimension are nil (a township offers no positions; a posting has no
-/// registrations), and print as blanks, not zeros.
+/// One line of a tally — the whole funnel, or one township, enterprise, posting… — as the value of
+/// each measure that applies to it, by key. A measure that does not apply (a township offers no
+/// positions; a posting has no registrations) is absent, and prints as a blank, not a zero.
+/// `counts.placed` reads the measure `placed`, whichever plugin declared it.
+@dynamicMemberLookup
 public struct TallyCounts: Sendable, Equatable {
-    public var campaigns: Int?
-    public var enterprises: Int?
-    public var postings: Int?
-    public var positions: Int?
-    public var registered: Int?
-    public var attended: Int?
-    public var interviewed = 0
-    public var intents = 0
-    public var placed = 0
-    public var retained = 0
-    /// "Of which" per target group: the same stages counting only people in that group.
-    public var ofWhich: [TargetGroup: PeopleCounts] = [:]
+    public var values: [String: Int] = [:]
+    /// "Of which" per target group: the people measures counting only people in that group.
+    public var ofWhich: [TargetGroup: TallyCounts] = [:]
 
-    public init() {}
-
-    init(people: PeopleCounts) {
-        registered = people.registered
-        attended = people.attended
-        interviewed = people.interviewed
-        intents = people.intents
-        placed = people.placed
-        retained = people.retained
+    public init(_ values: [String: Int] = [:]) {
+        self.values = values
     }
 
-    /// Conversion from one stage to the next, nil where the earlier stage is zero or not counted.
-    public var rates: [(key: String, value: Double?)] {
-        func rate(_ part: Int?, _ whole: Int?) -> Double? {
-            guard let part, let whole, whole > 0 else { return nil }
-            return Double(part) / Double(whole)
-        }
-        return [
-            ("attended_of_registered", rate(attended, registered)),
-            ("interviewed_of_attended", rate(interviewed, attended)),
-            ("intents_of_interviewed", rate(intents, interviewed)),
-            ("placed_of_intents", rate(placed, intents)),
-            ("retained_of_placed", rate(retained, placed)),
-            ("placed_of_attended", rate(placed, attended)),
-        ]
+    public subscript(key: String) -> Int? {
+        get { values[key] }
+        set { values[key] = newValue }
+    }
+
+    public subscript(dynamicMember key: String) -> Int? { values[key] }
+
+    /// The conversion rate of `measure` from what it is divided by (its first `ratesOf`, or `of`), or
+    /// nil where either does not apply or the whole is zero.
+    public func rate(_ measure: TallyMeasure, of whole: String? = nil) -> Double? {
+        guard let whole = whole ?? measure.ratesOf.first, let part = values[measure.key], let total = values[whole],
+              total > 0 else { return nil }
+        return Double(part) / Double(total)
     }
 }
 
 public struct TallyRow: Sendable, Equatable {
     /// Stable identifier: the township, "township/village", the group key, the credit code, the posting code.
     public var key: String
-    /// What people read: 城关镇 / 东村, 脱贫人口, 某某公司, P7K2M9Q 焊工（某某公司）.
+    /// What people read: 城关镇 / 东村, 脱贫人口, 某某公司, 焊工（某某公司）.
     public var label: String
     public var counts: TallyCounts
 }
 
 public struct TallyBreakdown: Sendable, Equatable {
     public var dimension: TallyDimension
+    /// The measures its tables show, in funnel order.
+    public var measures: [TallyMeasure]
     public var rows: [TallyRow]
 }
 
@@ -119,10 +78,13 @@ public struct TallyReport: Sendable {
     public var from: String?
     public var to: String?
     public var generatedAt: Date
+    /// Every measure, in funnel order: the ledger's, then each plugin's.
+    public var measures: [TallyMeasure]
     public var funnel: TallyCounts
     public var breakdowns: [TallyBreakdown]
-    /// The placed people, masked, when a manager asked for the list; nil otherwise.
-    public var placed: [OutcomePerson]?
+    /// Lists of people the plugins offer (the placed job seekers), with their rows when a manager
+    /// asked for them (`--list-placed`) and nil otherwise.
+    public var personLists: [(list: TallyPersonList, rows: [TallyPersonList.Row]?)]
 
     public struct CampaignInfo: Sendable, Equatable {
         public var name: String
@@ -134,5 +96,13 @@ public struct TallyReport: Sendable {
     public func heading(_ lang: TallyLanguage) -> String {
         if campaigns.count == 1 { return campaigns[0].title.isEmpty ? campaigns[0].name : campaigns[0].title }
         return lang == .zh ? "\(campaigns.count)场活动汇总" : "\(campaigns.count) campaigns"
+    }
+
+    /// The measures that count registered people, in funnel order.
+    public var peopleMeasures: [TallyMeasure] { measures.filter { $0.threshold != nil } }
+
+    /// The lists a manager asked for.
+    public var askedLists: [(list: TallyPersonList, rows: [TallyPersonList.Row])] {
+        personLists.compactMap { entry in entry.rows.map { (entry.list, $0) } }
     }
 }

@@ -1,20 +1,23 @@
 import Foundation
 import GRDB
 import Ledger
-import Outcomes
 import PluginKit
 import Workflow
 
 /// Tallies: the funnel from positions offered to placements, broken down for the county report.
 public enum TallyPlugin {
-    public static let plugin = CampaignPlugin(
-        Plugin(name: "tally",
-               summary: "Tallies the campaign (positions, attendance, interviews, intents, placements) into Excel and HTML reports.",
-               actions: [ReportAction()]),
-        title: "tallies (统计)",
-        commands: [TallyCommand.self],
-        routes: TallyRoutes.routes
-    )
+    /// The tally plugin, counting what `plugins` add to tallies (every other plugin compiled in).
+    public static func plugin(tallying plugins: [CampaignPlugin]) -> CampaignPlugin {
+        CampaignPlugin(
+            Plugin(name: "tally",
+                   summary: "Tallies the campaign (positions, attendance, interviews, intents, placements) into Excel "
+                       + "and HTML reports.",
+                   actions: [ReportAction(sections: plugins.tallySections)]),
+            title: "tallies (统计)",
+            commands: [TallyCommand.self],
+            routes: TallyRoutes.routes
+        )
+    }
 
     /// The report formats a file can be written in.
     public enum FileFormat: String, Sendable, CaseIterable {
@@ -45,6 +48,17 @@ struct ReportAction: StepAction {
         var lang: String
     }
 
+    /// What the other plugins add to the report.
+    let sections: [any TallySection]
+
+    /// One output per people measure (`registered`, `attended`, `placed`, …), then the files.
+    var configuredDescriptor: ActionDescriptor {
+        var descriptor = Self.descriptor
+        let people = (LedgerMeasures.all + sections.flatMap(\.measures)).filter { $0.threshold != nil }
+        descriptor.outputs = people.map { OutputSpec($0.key, doc: $0.doc) } + descriptor.outputs
+        return descriptor
+    }
+
     static let descriptor = ActionDescriptor(
         name: "report",
         summary: "Tallies this campaign and writes the reports (Excel and HTML by default) for the county.",
@@ -57,15 +71,7 @@ struct ReportAction: StepAction {
                           doc: "Breakdowns: township, village, group, enterprise, posting (default: township, group, enterprise)."),
             ParameterSpec("lang", .string, default: .string("zh"), doc: "zh (Chinese headers) or en."),
         ],
-        outputs: [
-            OutputSpec("registered", doc: "Job seekers registered."),
-            OutputSpec("attended", doc: "Job seekers who came (accepted check-in, or walk-in)."),
-            OutputSpec("interviewed", doc: "Distinct people interviewed."),
-            OutputSpec("intents", doc: "Distinct people with a hiring intent."),
-            OutputSpec("placed", doc: "Distinct people placed."),
-            OutputSpec("retained", doc: "Distinct people still employed at follow-up."),
-            OutputSpec("files", doc: "The report files written, comma-separated."),
-        ],
+        outputs: [OutputSpec("files", doc: "The report files written, comma-separated.")],
         check: { given in
             var problems: [ParameterProblem] = []
             if case .array(let items) = given["formats"] {
@@ -93,7 +99,7 @@ struct ReportAction: StepAction {
         let dimensions = try TallyDimension.parseList(input.by ?? ["township", "group", "enterprise"])
         let lang = TallyLanguage(rawValue: input.lang) ?? .zh
         let report = try TallyQuery.run(TallyRequest(campaigns: [context.campaign], breakdowns: dimensions),
-                                   now: context.clock.now(), db: db)
+                                        sections: sections, now: context.clock.now(), db: db)
         let base = context.url(forPath: input.out ?? "reports/\(context.campaign)")
         do {
             try FileManager.default.createDirectory(at: base.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -107,11 +113,8 @@ struct ReportAction: StepAction {
             files.append(url.path)
             context.note("wrote \(url.path)")
         }
-        let f = report.funnel
-        return .completed(outputs: [
-            "registered": .int(f.registered ?? 0), "attended": .int(f.attended ?? 0), "interviewed": .int(f.interviewed),
-            "intents": .int(f.intents), "placed": .int(f.placed), "retained": .int(f.retained),
-            "files": .string(files.joined(separator: ",")),
-        ])
+        var outputs: [String: Value] = ["files": .string(files.joined(separator: ","))]
+        for measure in report.peopleMeasures { outputs[measure.key] = .int(report.funnel[measure.key] ?? 0) }
+        return .completed(outputs: outputs)
     }
 }

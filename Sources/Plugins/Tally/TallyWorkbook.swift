@@ -1,7 +1,6 @@
 import CXlsxWriter
 import Foundation
 import Ledger
-import Outcomes
 import PluginKit
 import Workflow
 
@@ -32,15 +31,15 @@ public enum TallyWorkbook {
         sheet.title(row: 0, report.heading(lang) + (lang == .zh ? " 招聘成效汇总" : " — outcomes tally"))
         sheet.text(row: 1, col: 0, (lang == .zh ? "活动：" : "Campaigns: ") + report.campaigns.map(\.name).joined(separator: ", ")
                    + (lang == .zh ? "；生成于 " : "; as of ") + TimeFormats.display(report.generatedAt, timeZone: zone))
-        let funnel = TallyTextReport.funnelTable(report.funnel, lang: lang)
+        let funnel = TallyTextReport.funnelTable(report, lang: lang)
         sheet.headers(row: 3, funnel.headers)
-        for (i, measure) in TallyMeasure.allCases.enumerated() {
+        for (i, measure) in report.measures.enumerated() {
             let row = 4 + i
             sheet.text(row: row, col: 0, measure.label(lang), style: styles.cell)
-            sheet.number(row: row, col: 1, measure.value(in: report.funnel))
-            sheet.percent(row: row, col: 2, measure.rate(in: report.funnel))
+            sheet.number(row: row, col: 1, report.funnel[measure.key])
+            sheet.percent(row: row, col: 2, report.funnel.rate(measure))
             for (j, group) in TallyText.groupsPresent(report.funnel).enumerated() {
-                sheet.number(row: row, col: 3 + j, report.funnel.ofWhich[group].flatMap(measure.value(in:)))
+                sheet.number(row: row, col: 3 + j, report.funnel.ofWhich[group]?[measure.key])
             }
         }
         sheet.widths(funnel)
@@ -51,24 +50,26 @@ public enum TallyWorkbook {
             let sheet = Sheet(worksheet, styles: styles)
             let table = TallyTextReport.breakdownTable(breakdown, lang: lang)
             sheet.headers(row: 0, table.headers)
-            let measures = breakdown.dimension.measures
+            let measures = breakdown.measures
+            let rates = TallyText.breakdownRates(breakdown)
             for (i, row) in breakdown.rows.enumerated() {
                 sheet.text(row: 1 + i, col: 0, TallyText.rowLabel(row, dimension: breakdown.dimension, lang: lang),
                            style: styles.cell)
                 for (j, measure) in measures.enumerated() {
-                    sheet.number(row: 1 + i, col: 1 + j, measure.value(in: row.counts))
+                    sheet.number(row: 1 + i, col: 1 + j, row.counts[measure.key])
                 }
-                if measures.contains(.attended) {
-                    sheet.percent(row: 1 + i, col: 1 + measures.count, TallyTextReport.placedOfAttended(row.counts))
+                for (j, rate) in rates.enumerated() {
+                    sheet.percent(row: 1 + i, col: 1 + measures.count + j, row.counts.rate(rate.measure, of: rate.rate.of))
                 }
             }
             worksheet_freeze_panes(worksheet, 1, 1)
             sheet.widths(table)
         }
 
-        if let placed = report.placed, let worksheet = workbook_add_worksheet(workbook, lang == .zh ? "就业名单" : "Placed") {
+        for (list, rows) in report.askedLists {
+            guard let worksheet = workbook_add_worksheet(workbook, lang == .zh ? list.sheet.zh : list.sheet.en) else { continue }
             let sheet = Sheet(worksheet, styles: styles)
-            let table = TallyTextReport.placedTable(placed, lang: lang)
+            let table = TallyTextReport.personTable(list, rows: rows, lang: lang)
             sheet.headers(row: 0, table.headers)
             for (i, row) in table.rows.enumerated() {
                 for (j, cell) in row.enumerated() { sheet.text(row: 1 + i, col: j, cell, style: styles.cell) }

@@ -88,7 +88,7 @@ public struct RegisteredAction: Sendable {
 
     init<A: StepAction>(plugin: String, action: A) {
         self.plugin = plugin
-        self.descriptor = A.descriptor
+        self.descriptor = action.configuredDescriptor
         self.box = ActionBox(action: action)
     }
 }

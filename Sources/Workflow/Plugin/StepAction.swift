@@ -75,10 +75,17 @@ public protocol StepAction: Sendable {
     associatedtype Prepared: Sendable = Void
 
     static var descriptor: ActionDescriptor { get }
+    /// This action's description as configured: the type's `descriptor` unless the instance adds
+    /// to it (the tally's outputs are the measures of the plugins it was given).
+    var configuredDescriptor: ActionDescriptor { get }
 
     func prepare(_ input: Input, context: StepContext) async throws -> Prepared
     func commit(_ prepared: Prepared, input: Input, context: StepContext, db: Database) throws -> StepOutcome
     func wake(_ wake: Wake, input: Input, context: StepContext, db: Database) throws -> StepOutcome
+}
+
+extension StepAction {
+    public var configuredDescriptor: ActionDescriptor { Self.descriptor }
 }
 
 extension StepAction where Prepared == Void {

@@ -50,16 +50,26 @@ extension Registrations {
             """, arguments: [campaign, digits, digits, limit]).map(PersonSummary.init)
     }
 
-    /// The campaign's registrations by ledger number, ascending, each with whether it came through
-    /// the desk (a walk-in) — the stream a tally merges other plugins' lists into.
-    public static func sortedByPerson(campaign: String, db: Database) throws -> [(person: Int64, walkIn: Bool)] {
-        let statement = try RawStatement(db, sql: """
-            SELECT person_id, channel = 'walk-in' FROM registration WHERE campaign = ? ORDER BY person_id
-            """)
+    /// The people a campaign registered, by ledger number ascending: the stream a tally merges
+    /// the plugins' sorted lists into.
+    public static func registeredPeople(campaign: String, db: Database) throws -> [Int64] {
+        try sortedPeople(sql: "SELECT person_id FROM registration WHERE campaign = ? ORDER BY person_id",
+                         campaign: campaign, db: db)
+    }
+
+    /// The people who registered at the desk (walk-ins), by ledger number ascending.
+    public static func walkIns(campaign: String, db: Database) throws -> [Int64] {
+        try sortedPeople(sql: """
+            SELECT person_id FROM registration WHERE campaign = ? AND channel = 'walk-in' ORDER BY person_id
+            """, campaign: campaign, db: db)
+    }
+
+    private static func sortedPeople(sql: String, campaign: String, db: Database) throws -> [Int64] {
+        let statement = try RawStatement(db, sql: sql)
         statement.bind(1, campaign)
-        var registrations: [(person: Int64, walkIn: Bool)] = []
-        while try statement.step() { registrations.append((statement.int(0), statement.int(1) != 0)) }
-        return registrations
+        var people: [Int64] = []
+        while try statement.step() { people.append(statement.int(0)) }
+        return people
     }
 
     /// How many people a set of campaigns registered.

@@ -28,6 +28,11 @@ public struct PersonSummary: Sendable, Equatable {
 public enum People {
     static let columns = "id, name, id_number, phone, township, village, groups"
 
+    /// The highest ledger number given so far (0 for an empty ledger): the size of a full read.
+    public static func highestID(db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT max(id) FROM person") ?? 0
+    }
+
     /// One person by ledger number.
     public static func summary(id: Int64, db: Database) throws -> PersonSummary? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM person WHERE id = ?"), arguments: [id])

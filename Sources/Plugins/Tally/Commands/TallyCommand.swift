@@ -51,7 +51,8 @@ struct TallyCommand: AsyncParsableCommand {
             let ws = try workspace.openExisting()
             let now = try CommandSupport.clock().now()
             let pool = ws.pool
-            let report = try await pool.read { db in try TallyQuery.run(request, now: now, parallel: pool, db: db) }
+            let report = try await pool.read { db in try TallyQuery.run(request, sections: PluginSystem.plugins.tallySections, now: now,
+                                                                       parallel: pool, db: db) }
             let t = Terminal.standard
             switch format {
             case .table, .csv, .json:
@@ -78,8 +79,9 @@ struct TallyCommand: AsyncParsableCommand {
                     throw WorkflowError.unavailable("could not write \(name): \(error.localizedDescription)",
                                                     hint: "check that the folder exists and is writable")
                 }
-                let f = report.funnel
-                t.line("wrote \(name): \(f.attended ?? 0) attended, \(f.intents) intents, \(f.placed) placed")
+                let headline = report.peopleMeasures.filter(\.highlight)
+                    .map { "\(report.funnel[$0.key] ?? 0) \($0.key)" }.joined(separator: ", ")
+                t.line("wrote \(name): \(headline)")
             }
         }
     }
