@@ -38,7 +38,7 @@ import WorkflowTesting
                 #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") == count, "\(table)")
             }
             let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
-            #expect(applied.isSuperset(of: ["ledger-v1", "checkin-v1", "outcomes-v1", "staff-v1",
+            #expect(applied.isSuperset(of: ["ledger-v1", "checkin-v1", "outcomes-v1", "staff-v1", "engine-v2-run-time-zone",
                                             "ledger-v4-person-phone-index", "checkin-v3-attended-index"]))
             let indexes = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
                 SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
@@ -46,6 +46,8 @@ import WorkflowTesting
             #expect(indexes["person_phone"] == "CREATE INDEX person_phone ON person(phone) WHERE phone IS NOT NULL")
             #expect(indexes["scan_attended"]
                     == "CREATE INDEX scan_attended ON scan(campaign, person_id) WHERE result = 'accepted'")
+            // The run took its time zone from the definition it was started with.
+            #expect(try String.fetchOne(db, sql: "SELECT time_zone_identifier FROM workflow_run") == "Asia/Shanghai")
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
         }

@@ -169,10 +169,12 @@ typealias F = OutcomeFixture
         let all = try await f.tally([], all: true)
         #expect(all.funnel.registered == 7)
         // The bus left 40 days after the fair was started: a date range picks one.
-        let fairDay = String(TimeFormats.display(both.campaigns[0].startedAt, timeZone: Scans.zone).prefix(10))
+        let fairDay = SheetDate.day(of: both.campaigns[0].startedAt, in: both.campaigns[0].timeZone)
         let onlyFair = try await f.tally([], from: fairDay, to: fairDay)
         #expect(onlyFair.campaigns.map(\.name) == ["fair"])
-        await #expect(throws: WorkflowError.self) { try await f.tally([]) }   // nothing named, no --all
+        let nothingNamed = await #expect(throws: WorkflowError.self) { try await f.tally([]) }   // no names, no --all
+        #expect(nothingNamed?.code == .usage)
+        #expect(nothingNamed?.message == "name the campaigns to tally, or use --all")
     }
 
     @Test func refusalsSayWhatToDo() async throws {

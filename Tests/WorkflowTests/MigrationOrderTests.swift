@@ -29,7 +29,7 @@ import WorkflowTesting
         let applied = try workspace.pool.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
         }
-        #expect(applied == ["engine-v1", "people-v1", "visits-v1"])
+        #expect(applied.filter { !$0.hasPrefix("engine-") } == ["people-v1", "visits-v1"])
     }
 
     @Test func independentPluginsMigrateInNameOrderWhateverTheListOrder() throws {

@@ -8,7 +8,7 @@ public enum CommandSupport {
     /// The clock: real time, or shifted to `CAMPAIGN_NOW` for rehearsals and tests.
     public static func clock() throws -> any WorkflowClock {
         guard let text = ProcessInfo.processInfo.environment["CAMPAIGN_NOW"], !text.isEmpty else { return SystemClock() }
-        guard let date = TimeFormats.dateTime(text, timeZone: TimeZone(identifier: "Asia/Shanghai")!) else {
+        guard let date = TimeFormats.dateTime(text, timeZone: WorkflowDefinition.defaultTimeZone) else {
             throw WorkflowError.usage("CAMPAIGN_NOW='\(text)' is not a date and time",
                                       hint: "write it like 2026-03-01T08:00:00+08:00")
         }

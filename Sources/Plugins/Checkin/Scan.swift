@@ -49,9 +49,6 @@ public struct ScanAnswer: Sendable, Equatable {
 }
 
 public enum Scans {
-    /// Scan times are shown in China Standard Time.
-    public static let zone = TimeZone(identifier: "Asia/Shanghai")!
-
     /// Records a scan and answers it, in one transaction. Exactly one accepted scan per person
     /// and checkpoint exists, even with many staff scanning at once; a nonce seen before returns
     /// the answer it got the first time.
@@ -85,7 +82,7 @@ public enum Scans {
     }
 
     static func scan(_ request: ScanRequest, now: Date, db: Database, windows: WindowCache) throws -> ScanAnswer {
-        let zone = Self.zone
+        let zone = try windows.timeZone(of: request.campaign, db: db)
         let nowText = String.fromDatabaseValue(now.databaseValue) ?? ""
         let (method, lookup) = try resolve(request, db: db)
         var result = ScanAnswer.Result.rejected
@@ -179,9 +176,20 @@ struct Window {
     var walkIns: Bool
 }
 
-/// Checkpoint windows read once per transaction: they cannot change while it holds the write lock.
+/// Checkpoint windows and campaign time zones read once per transaction: they cannot change while it
+/// holds the write lock.
 final class WindowCache {
     private var windows: [String: Window?] = [:]
+
+    private var zones: [String: TimeZone] = [:]
+
+    /// The campaign's own time zone: the times a scan's answer names are in it.
+    func timeZone(of campaign: String, db: Database) throws -> TimeZone {
+        if let known = zones[campaign] { return known }
+        let zone = try RunQueries.run(named: campaign, in: db)?.timeZone ?? WorkflowDefinition.defaultTimeZone
+        zones[campaign] = zone
+        return zone
+    }
 
     func window(for request: ScanRequest, db: Database) throws -> Window? {
         let key = request.campaign + "\u{1F}" + request.checkpoint

@@ -79,14 +79,16 @@ public struct OutcomeImport: LedgerKind {
         guard let campaign = options.campaign else {
             throw WorkflowError.usage("outcomes belong to a campaign", hint: "add --campaign NAME")
         }
-        _ = try RunQueries.requireRun(campaign, in: db)
-        return OutcomeWriter(db: db, campaign: campaign, options: options)
+        let run = try RunQueries.requireRun(campaign, in: db)
+        return OutcomeWriter(db: db, campaign: campaign, timeZone: run.timeZone, options: options)
     }
 }
 
 public struct OutcomeWriter: LedgerWriter {
     let db: Database
     let campaign: String
+    /// The campaign's: a row without a date is dated today there.
+    let timeZone: TimeZone
     let options: ImportOptions
     /// Imports link nothing to the campaign; outcomes are counted by `campaign tally`.
     public let linked = 0
@@ -112,7 +114,7 @@ public struct OutcomeWriter: LedgerWriter {
                 result = try OutcomeRecorder.record(inStartedCampaign: OutcomeEntry(campaign: campaign, person: record.person, posting: code,
                                                           stage: record.stage, date: record.date.isEmpty ? nil : record.date,
                                                           note: record.note, recordedBy: record.recordedBy,
-                                                          source: options.source), now: options.now, db: db)
+                                                          source: options.source), timeZone: timeZone, now: options.now, db: db)
                 return .commit
             }
             switch result!.change {

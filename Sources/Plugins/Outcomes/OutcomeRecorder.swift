@@ -71,12 +71,14 @@ public enum OutcomeRecorder {
     /// stages is fine: a placement implies the interview and the intent); the same or an earlier
     /// stage changes nothing; moving back happens only with `correction`, kept in the history.
     public static func record(_ entry: OutcomeEntry, now: Date, db: Database) throws -> OutcomeResult {
-        _ = try RunQueries.requireRun(entry.campaign, in: db)
-        return try record(inStartedCampaign: entry, now: now, db: db)
+        let run = try RunQueries.requireRun(entry.campaign, in: db)
+        return try record(inStartedCampaign: entry, timeZone: run.timeZone, now: now, db: db)
     }
 
-    /// `record` for a campaign the caller has already checked (an import checks it once, not per row).
-    static func record(inStartedCampaign entry: OutcomeEntry, now: Date, db: Database) throws -> OutcomeResult {
+    /// `record` for a campaign the caller has already checked (an import checks it once, not per
+    /// row); a date not given is today in the campaign's `timeZone`.
+    static func record(inStartedCampaign entry: OutcomeEntry, timeZone: TimeZone, now: Date,
+                       db: Database) throws -> OutcomeResult {
         let personID = try person(entry.person, campaign: entry.campaign, db: db)
         let posting = try posting(entry.posting, campaign: entry.campaign, db: db)
         let date: String
@@ -86,7 +88,7 @@ public enum OutcomeRecorder {
             }
             date = parsed
         } else {
-            date = SheetDate.today(now)
+            date = SheetDate.day(of: now, in: timeZone)
         }
         let current = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT stage, stage_date, recorded_by FROM outcome WHERE campaign = ? AND person_id = ? AND posting_id = ?

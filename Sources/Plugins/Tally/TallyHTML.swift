@@ -7,7 +7,7 @@ import Workflow
 /// breakdown, no scripts and nothing fetched, so it can be mailed, opened offline and printed.
 public enum TallyHTML {
     public static func render(_ report: TallyReport, lang: TallyLanguage) -> String {
-        let zone = TimeZone(identifier: "Asia/Shanghai")!
+        let zone = report.timeZone
         let title = report.heading(lang) + (lang == .zh ? " 招聘成效汇总" : " — outcomes tally")
         var body = "<header><h1>\(escape(title))</h1><p class=\"meta\">"
         body += escape((lang == .zh ? "活动：" : "Campaigns: ") + report.campaigns.map(\.name).joined(separator: ", "))

@@ -11,15 +11,18 @@ public enum TallyJSON {
     public static let schema = "campaign.tally/1"
 
     public static func encode(_ report: TallyReport) throws -> Data {
-        let iso = ISO8601DateFormatter()
-        iso.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        func iso(_ date: Date, in zone: TimeZone) -> String {
+            let formatter = ISO8601DateFormatter()
+            formatter.timeZone = zone
+            return formatter.string(from: date)
+        }
         var document: [String: Any] = [
             "schema": schema,
-            "generated_at": iso.string(from: report.generatedAt),
+            "generated_at": iso(report.generatedAt, in: report.timeZone),
             "from": report.from ?? NSNull(),
             "to": report.to ?? NSNull(),
             "campaigns": report.campaigns.map { c -> [String: Any] in
-                ["name": c.name, "title": c.title, "started_at": iso.string(from: c.startedAt)]
+                ["name": c.name, "title": c.title, "started_at": iso(c.startedAt, in: c.timeZone)]
             },
             "funnel": counts(report.funnel, measures: report.measures),
             "breakdowns": report.breakdowns.map { breakdown -> [String: Any] in

@@ -90,7 +90,12 @@ public struct TallyReport: Sendable {
         public var name: String
         public var title: String
         public var startedAt: Date
+        /// The campaign's own time zone.
+        public var timeZone: TimeZone
     }
+
+    /// The zone the report's own times are printed in: its campaigns' (the first one's, should they differ).
+    public var timeZone: TimeZone { campaigns.first?.timeZone ?? WorkflowDefinition.defaultTimeZone }
 
     /// The report's heading: the campaign's title, or "3 campaigns".
     public func heading(_ lang: TallyLanguage) -> String {

@@ -187,14 +187,13 @@ public enum TallyQuery {
         }
         var seen = Set<String>()
         var campaigns: [TallyReport.CampaignInfo] = []
-        let zone = TimeZone(identifier: "Asia/Shanghai")!
         for name in names where seen.insert(name).inserted {
             let run = try RunQueries.requireRun(name, in: db)
-            let startedAt = run.createdAt
-            let day = String(TimeFormats.display(startedAt, timeZone: zone).prefix(10))
+            // The day the campaign started, where it ran.
+            let day = SheetDate.day(of: run.createdAt, in: run.timeZone)
             if let from = request.from.flatMap(SheetDate.parse), day < from { continue }
             if let to = request.to.flatMap(SheetDate.parse), day > to { continue }
-            campaigns.append(.init(name: name, title: run.title ?? "", startedAt: startedAt))
+            campaigns.append(.init(name: name, title: run.title ?? "", startedAt: run.createdAt, timeZone: run.timeZone))
         }
         if campaigns.isEmpty {
             throw WorkflowError.usage("no campaign was started between \(request.from ?? "the beginning") and "

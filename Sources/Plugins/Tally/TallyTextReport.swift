@@ -8,7 +8,7 @@ public enum TallyTextReport {
     /// Aligned tables: the funnel with "of which" per target group, then each breakdown.
     public static func table(_ report: TallyReport, lang: TallyLanguage) -> String {
         var out: [String] = []
-        let zone = TimeZone(identifier: "Asia/Shanghai")!
+        let zone = report.timeZone
         let names = report.campaigns.map(\.name).joined(separator: ", ")
         out.append(report.heading(lang) + (lang == .zh ? " — 汇总" : " — tally"))
         out.append((lang == .zh ? "活动: " : "campaigns: ") + names + (lang == .zh ? "  生成于 " : "  as of ")

@@ -24,7 +24,7 @@ public enum TallyWorkbook {
             throw WorkflowError.unavailable("cannot create \(url.path)", hint: "check that the folder exists and is writable")
         }
         let styles = Styles(workbook)
-        let zone = TimeZone(identifier: "Asia/Shanghai")!
+        let zone = report.timeZone
 
         let summary = workbook_add_worksheet(workbook, lang == .zh ? "汇总" : "Summary")
         let sheet = Sheet(summary, styles: styles)

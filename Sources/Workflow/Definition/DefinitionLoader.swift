@@ -28,7 +28,7 @@ struct DefinitionLoader {
         }
         checkKeys(entries, allowed: Self.topLevelKeys, context: "campaign")
         var definition = WorkflowDefinition(file: file, name: "", title: nil, kind: .other,
-                                            timeZone: TimeZone(identifier: "Asia/Shanghai")!, vars: [], steps: [])
+                                            timeZone: WorkflowDefinition.defaultTimeZone, vars: [], steps: [])
         let map = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
 
         if let entry = map["name"] {
@@ -60,7 +60,8 @@ struct DefinitionLoader {
                 definition.timeZone = parsed
             } else {
                 diagnostics.error("unknown time zone '\(zone)'", at: entry.value.location, length: zone.count,
-                                  hint: "use an IANA name such as Asia/Shanghai or Asia/Urumqi")
+                                  hint: "use an IANA name such as \(WorkflowDefinition.defaultTimeZone.identifier) "
+                                    + "or Asia/Urumqi")
             }
         }
         if let entry = map["vars"] { definition.vars = loadVars(entry.value) }

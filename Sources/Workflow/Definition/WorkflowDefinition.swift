@@ -7,6 +7,8 @@ public struct WorkflowDefinition: Sendable {
     public var name: String
     public var title: String?
     public var kind: CampaignKind
+    /// The campaign's own time zone (`timezone:`): its dates are read in it and its times printed in
+    /// it, wherever the machine running `campaign` is.
     public var timeZone: TimeZone
     public var vars: [Variable]
     public var steps: [StepDefinition]
@@ -21,6 +23,9 @@ public struct WorkflowDefinition: Sendable {
     }
 
     public func step(_ id: String) -> StepDefinition? { steps.first { $0.id == id } }
+
+    /// The time zone of a definition that declares none: China Standard Time, where these campaigns run.
+    public static let defaultTimeZone = TimeZone(identifier: "Asia/Shanghai")!
 }
 
 public enum CampaignKind: String, Sendable, CaseIterable {

@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import Yams
 
 /// The engine's tables: runs, their steps, an append-only event log and the signal inbox.
 enum EngineSchema {
@@ -56,6 +58,18 @@ enum EngineSchema {
                     consumed_at DATETIME
                 );
                 """)
+        },
+        // Each run keeps its campaign's time zone, so every view — the scan ledger, outcome dates,
+        // tallies, status — prints its times in the campaign's zone without parsing the definition
+        // again. Runs started before read theirs from the definition they were started with.
+        Migration("engine-v2-run-time-zone") { db in
+            try db.execute(sql: "ALTER TABLE workflow_run ADD COLUMN time_zone_identifier TEXT")
+            for row in try Row.fetchAll(db, sql: "SELECT id, definition_text FROM workflow_run") {
+                let declared = (try? Yams.load(yaml: row["definition_text"] as String) as? [String: Any])?["timezone"]
+                let zone = (declared as? String).flatMap(TimeZone.init(identifier:)) ?? WorkflowDefinition.defaultTimeZone
+                try db.execute(sql: "UPDATE workflow_run SET time_zone_identifier = ? WHERE id = ?",
+                               arguments: [zone.identifier, row["id"]])
+            }
         },
     ]
 }

@@ -36,11 +36,18 @@ public struct RunRecord: Codable, FetchableRecord, Sendable {
     public var createdAt: Date
     public var updatedAt: Date
     public var finishedAt: Date?
+    /// The campaign's time zone, as its definition declared it.
+    public var timeZoneIdentifier: String?
 
     public static let databaseTableName = "workflow_run"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 
     public var vars: [String: Value] { (try? [String: Value].fromJSON(varsJson)) ?? [:] }
+
+    /// The campaign's time zone: every time of this run is read and printed in it.
+    public var timeZone: TimeZone {
+        timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? WorkflowDefinition.defaultTimeZone
+    }
 }
 
 /// A step's state within a run, as stored.

@@ -18,8 +18,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 let run = try RunQueries.requireRun(campaign, in: db)
                 return (run, try RunQueries.events(runID: run.id, in: db))
             }
-            let engine = try CommandSupport.engine(ws, printer: RunPrinter())
-            let zone = (try? await engine.summary(campaign: run.campaign).definition.timeZone) ?? .current
+            let zone = run.timeZone
             let t = Terminal.standard
             let width = max(4, events.compactMap { $0.stepId?.terminalWidth }.max() ?? 0)
             for event in events {

@@ -27,11 +27,11 @@ struct ResumeCommand: AsyncParsableCommand {
             }
             var failed = false
             for name in names {
-                let printer = RunPrinter()
+                let printer = try await RunPrinter.forRun(name, in: ws)
                 let engine = try CommandSupport.engine(ws, printer: printer)
                 printer.terminal.line(printer.terminal.bold("Resuming \(name)"))
                 let summary = try await engine.resume(campaign: name)
-                RunPrinter(timeZone: summary.definition.timeZone).summary(summary)
+                printer.summary(summary)
                 failed = failed || summary.run.status == .failed
             }
             if failed { throw ExitCode(1) }

@@ -13,10 +13,11 @@ struct RetryCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandSupport.reportingErrors {
-            let printer = RunPrinter()
-            let engine = try CommandSupport.engine(try workspace.openExisting(), printer: printer)
+            let ws = try workspace.openExisting()
+            let printer = try await RunPrinter.forRun(campaign, in: ws)
+            let engine = try CommandSupport.engine(ws, printer: printer)
             let summary = try await engine.retry(campaign: campaign, step: step)
-            RunPrinter(timeZone: summary.definition.timeZone).summary(summary)
+            printer.summary(summary)
             if summary.run.status == .failed { throw ExitCode(1) }
         }
     }

@@ -14,7 +14,8 @@ extension StaffCommand {
                 let accounts = try await workspace.openExisting().pool.read { db in try StaffAccounts.list(db: db) }
                 let t = Terminal.standard
                 if accounts.isEmpty { t.line("No staff accounts. Add one: campaign staff add NAME") }
-                let zone = TimeZone(identifier: "Asia/Shanghai")!
+                // Accounts serve every campaign of the workspace: their times are in the campaigns' default zone.
+                let zone = WorkflowDefinition.defaultTimeZone
                 for (member, created, revoked) in accounts {
                     let state = revoked.map { "revoked \(TimeFormats.display($0, timeZone: zone))" } ?? "active"
                     t.line("\(Terminal.pad(member.name, 16)) \(Terminal.pad(member.role.rawValue, 8)) since "

@@ -32,13 +32,13 @@ struct StatusCommand: AsyncParsableCommand {
                     let done = steps.filter { $0.status.isFinished }.count
                     t.line(Terminal.pad(run.campaign, width) + "  " + Terminal.pad(run.kind, 13) + "  "
                            + Terminal.pad(run.status.rawValue, 9) + "  " + Terminal.pad("\(done)/\(steps.count)", 6)
-                           + "  " + TimeFormats.display(run.updatedAt, timeZone: .current))
+                           + "  " + TimeFormats.display(run.updatedAt, timeZone: run.timeZone))
                 }
                 return
             }
-            let engine = try CommandSupport.engine(ws, printer: RunPrinter())
+            let engine = try CommandSupport.engine(ws, printer: try await RunPrinter.forRun(campaign, in: ws))
             let summary = try await engine.summary(campaign: campaign)
-            let zone = summary.definition.timeZone
+            let zone = summary.run.timeZone
             let run = summary.run
             t.line(t.bold(run.campaign) + (run.title.map { " — \($0)" } ?? "") + "  [\(run.status.rawValue)]")
             t.line(t.dim("started \(TimeFormats.display(run.createdAt, timeZone: zone)) from \(run.definitionPath)"))

@@ -7,9 +7,15 @@ struct RunPrinter: Sendable {
     let terminal: Terminal
     let timeZone: TimeZone
 
-    init(terminal: Terminal = .standard, timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!) {
+    /// `timeZone`: the campaign's, which every time of the run is printed in.
+    init(terminal: Terminal = .standard, timeZone: TimeZone) {
         self.terminal = terminal
         self.timeZone = timeZone
+    }
+
+    /// A printer for a started campaign, in its time zone.
+    static func forRun(_ campaign: String, in workspace: Workspace) async throws -> RunPrinter {
+        RunPrinter(timeZone: try await workspace.pool.read { db in try RunQueries.requireRun(campaign, in: db).timeZone })
     }
 
     func event(_ event: RunEvent) {
@@ -45,7 +51,7 @@ struct RunPrinter: Sendable {
     func summary(_ summary: RunSummary) {
         let t = terminal
         let run = summary.run
-        let zone = summary.definition.timeZone
+        let zone = summary.run.timeZone
         let done = summary.steps.filter { $0.status.isFinished }.count
         let total = summary.steps.count
         switch run.status {

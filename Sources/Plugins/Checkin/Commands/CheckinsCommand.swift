@@ -19,9 +19,9 @@ struct CheckinsCommand: AsyncParsableCommand {
         try await CommandSupport.reportingErrors {
             let ws = try workspace.openExisting()
             let (rows, counts) = try await ws.pool.read { db in
-                _ = try RunQueries.requireRun(campaign, in: db)
+                let zone = try RunQueries.requireRun(campaign, in: db).timeZone
                 let rows = try Scans.history(campaign: campaign, checkpoint: checkpoint, db: db).map { e in
-                    [TimeFormats.display(e.at, timeZone: Scans.zone, seconds: true), e.gate, e.staff, e.method, e.input,
+                    [TimeFormats.display(e.at, timeZone: zone, seconds: true), e.gate, e.staff, e.method, e.input,
                      e.name ?? "", e.idNumber ?? "", e.result, e.reason]
                 }
                 return (rows, try Scans.counts(campaign: campaign, checkpoint: checkpoint, db: db))

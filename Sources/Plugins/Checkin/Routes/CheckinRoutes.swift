@@ -41,8 +41,9 @@ enum CheckinRoutes {
         routes.get("manager/checkins") { _, context in
             _ = try context.requireStaff(.manager)
             return try await pool.read { db in
-                try Scans.history(campaign: campaign, checkpoint: checkpoint, latest: 500, db: db).reversed().map { e in
-                    ScanRow(at: TimeFormats.display(e.at, timeZone: Scans.zone, seconds: true), gate: e.gate, staff: e.staff,
+                let zone = try RunQueries.requireRun(campaign, in: db).timeZone
+                return try Scans.history(campaign: campaign, checkpoint: checkpoint, latest: 500, db: db).reversed().map { e in
+                    ScanRow(at: TimeFormats.display(e.at, timeZone: zone, seconds: true), gate: e.gate, staff: e.staff,
                             method: e.method, input: e.input, name: e.name, id_number: e.idNumber, result: e.result,
                             reason: e.reason)
                 }

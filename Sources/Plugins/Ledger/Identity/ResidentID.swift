@@ -106,9 +106,10 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
     /// Today in China, computed once: a calendar per row would cost more than the check itself.
     static let today = yearMonthDay(Date())
 
+    /// The day in China, where the numbers are issued (UTC+8 all year), whatever the campaign's zone.
     static func yearMonthDay(_ date: Date) -> (year: Int, month: Int, day: Int) {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return (parts.year ?? 2100, parts.month ?? 12, parts.day ?? 31)
     }

@@ -22,8 +22,8 @@ public enum SheetDate {
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
-    /// Today in China Standard Time.
-    public static func today(_ now: Date) -> String {
-        String(TimeFormats.display(now, timeZone: TimeZone(identifier: "Asia/Shanghai")!).prefix(10))
+    /// The day `now` falls on in a campaign's time zone, as `yyyy-MM-dd`.
+    public static func day(of now: Date, in timeZone: TimeZone) -> String {
+        String(TimeFormats.display(now, timeZone: timeZone).prefix(10))
     }
 }

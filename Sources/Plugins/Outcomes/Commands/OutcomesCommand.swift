@@ -21,14 +21,13 @@ struct OutcomesCommand: AsyncParsableCommand {
             let ws = try workspace.openExisting()
             let t = Terminal.standard
             if let person {
-                let changes = try await ws.pool.read { db in
-                    _ = try RunQueries.requireRun(campaign, in: db)
-                    return try OutcomeRecorder.history(campaign: campaign, person: person, db: db)
+                let (zone, changes) = try await ws.pool.read { db in
+                    (try RunQueries.requireRun(campaign, in: db).timeZone,
+                     try OutcomeRecorder.history(campaign: campaign, person: person, db: db))
                 }
                 if changes.isEmpty { t.line("no outcome recorded for this person in \(campaign)") }
                 var table = TextTable(headers: ["recorded", "posting", "from", "to", "date", "by", "source", "note"],
                                       numeric: Array(repeating: false, count: 8))
-                let zone = TimeZone(identifier: "Asia/Shanghai")!
                 for c in changes {
                     table.rows.append([TimeFormats.display(c.recordedAt, timeZone: zone), "\(c.postingCode) \(c.postingTitle)",
                                        c.from.verb, c.to.verb + (c.correction ? " (correction)" : ""), c.date, c.recordedBy,
