@@ -7,9 +7,11 @@ import Workflow
 /// waits for that copy, and the p99 latency is that wait. The server turns that off for its
 /// writer and checkpoints from this separate connection instead, a few times a second, in
 /// PASSIVE mode: it copies what no reader still needs and never blocks a writer.
-final class BackgroundCheckpointer: Sendable {
+final class BackgroundCheckpointer: @unchecked Sendable {
     private let connection: DatabaseQueue
     let interval: Duration
+    private let lock = NSLock()
+    private var caughtUpWaiters: [CheckedContinuation<Void, Never>] = []
 
     init(workspace: Workspace, interval: Duration = .milliseconds(250)) throws {
         connection = try DatabaseQueue(path: workspace.path)
@@ -25,7 +27,18 @@ final class BackgroundCheckpointer: Sendable {
     func run() async {
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
-            _ = try? await connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            let result = try? await connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            if let result, result.checkpointedFrameCount == result.walFrameCount {
+                for waiter in lock.withLock({ defer { caughtUpWaiters = [] }; return caughtUpWaiters }) { waiter.resume() }
+            }
+        }
+    }
+
+    /// Returns after the next checkpoint that copied the whole log back into the database: the
+    /// writer then starts the log over. (Tests wait on it rather than on a guessed delay.)
+    func caughtUp() async {
+        await withCheckedContinuation { continuation in
+            lock.withLock { caughtUpWaiters.append(continuation) }
         }
     }
 }

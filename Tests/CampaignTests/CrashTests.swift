@@ -46,6 +46,21 @@ import WorkflowTesting
         return (try? queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM core_log") ?? 0 }) ?? 0
     }
 
+    /// Polls until `condition` holds or the process ends.
+    static func waitUntil(_ process: Process, _ condition: () -> Bool) {
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning, Date() < deadline, !condition() { Thread.sleep(forTimeInterval: 0.0005) }
+    }
+
+    /// Whether the workspace holds the run yet (read-only, from outside).
+    static func runRecorded(_ path: String) -> Bool {
+        var configuration = Configuration()
+        configuration.readonly = true
+        guard FileManager.default.fileExists(atPath: path),
+              let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return false }
+        return ((try? queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM workflow_run") }) ?? 0) > 0
+    }
+
     /// Polls the run's journal (read-only, from outside) until it holds `count` rows.
     static func waitForRows(in path: String, atLeast count: Int, while process: Process) {
         var configuration = Configuration()
@@ -78,8 +93,9 @@ import WorkflowTesting
         #expect(expected.journal.count == 240)
         #expect(expected.runStatus == "completed")
 
-        // Kill points: a few by time (start-up, creating the run), the rest when the run has written
-        // a chosen number of rows, spread over the whole run — whatever the machine's load.
+        // Kill points: three at start-up (at once, once the workspace file appears, once the run is
+        // recorded), the rest when the run has written a chosen number of rows, spread over the whole
+        // run — whatever the machine's load.
         let kills = 24
         var landedMidRun = 0
         for k in 0..<kills {
@@ -90,10 +106,11 @@ import WorkflowTesting
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            if k < 3 {
-                Thread.sleep(forTimeInterval: Double(k) * 0.02)
-            } else {
-                Self.waitForRows(in: db, atLeast: (k - 3) * 11 + 1, while: process)
+            switch k {
+            case 0: break                                                   // at once: before anything
+            case 1: Self.waitUntil(process) { FileManager.default.fileExists(atPath: db) }   // the workspace opening
+            case 2: Self.waitUntil(process) { Self.runRecorded(db) }         // the run just recorded
+            default: Self.waitForRows(in: db, atLeast: (k - 3) * 11 + 1, while: process)
             }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

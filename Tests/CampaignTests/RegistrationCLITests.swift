@@ -55,26 +55,41 @@ import WorkflowTesting
         #expect(bad.stderr.contains("check character"))
     }
 
+    /// Polls how many bytes the process has read (Linux's /proc/PID/io `rchar`) until it reaches
+    /// `bytes`, or the process ends.
+    static func waitUntil(_ process: Process, hasRead bytes: Int) {
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning, Date() < deadline {
+            let io = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/io", encoding: .utf8)) ?? ""
+            let read = io.split(separator: "\n").first { $0.hasPrefix("rchar:") }
+                .flatMap { Int($0.dropFirst("rchar:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+            if read >= bytes { return }
+            Thread.sleep(forTimeInterval: 0.001)
+        }
+    }
+
     @Test(.timeLimit(.minutes(3))) func killedImportLeavesTheLedgerAsItWas() throws {
         let dir = try TemporaryDirectory()
         let cli = try startedCampaign(dir)
         var generator = LedgerGenerator(seed: 11)
         let file = dir.url.appendingPathComponent("big.csv")
         try generator.writePeopleCSV(to: file, count: 150_000)
+        let size = try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int ?? 0
         var interrupted = 0
-        for delay in [0.15, 0.3, 0.5] {
+        // Killed when it has read a fifth, half, four fifths of the file — whatever the machine's speed.
+        for fraction in [0.2, 0.5, 0.8] {
             let process = cli.process(["import", "people", file.path, "--campaign", "fair"])
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: delay)
+            Self.waitUntil(process, hasRead: Int(Double(size) * fraction))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let people = try DatabaseQueue(path: cli.database).read { db in
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
             }
             // All or nothing: never part of the file.
-            #expect(people == 0 || people == 150_000, "after a kill at \(delay) s the ledger holds \(people) people")
+            #expect(people == 0 || people == 150_000, "after a kill at \(fraction) of the file the ledger holds \(people)")
             if people == 0 { interrupted += 1 } else { break }
         }
         #expect(interrupted > 0, "no kill landed during the import")

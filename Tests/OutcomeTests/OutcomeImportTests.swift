@@ -56,14 +56,20 @@ import WorkflowTesting
     @Test func outcomesNeedACampaign() async throws {
         let f = try await OutcomeFixture()
         let url = try f.h.file("o.csv", "身份证号,岗位编号,结果\n\(F.zhang),\(f.posting["分拣员"]!),面试\n")
-        await #expect(throws: WorkflowError.self) { try await f.h.importFile(.outcomes, url, campaign: nil) }
+        let noCampaign = await #expect(throws: WorkflowError.self) { try await f.h.importFile(.outcomes, url, campaign: nil) }
+        #expect(noCampaign?.code == .usage)
+        #expect(noCampaign?.message == "outcomes belong to a campaign")
+        #expect(noCampaign?.hint == "add --campaign NAME")
         #expect(try await f.h.count("outcome") == 0)
     }
 
     @Test func strictRefusesTheWholeSheet() async throws {
         let f = try await OutcomeFixture()
         let url = try f.h.file("o.csv", "身份证号,岗位编号,结果\n\(F.zhang),\(f.posting["分拣员"]!),面试\n\(F.li),PNOPE,面试\n")
-        await #expect(throws: WorkflowError.self) { try await f.h.importFile(.outcomes, url, strict: true) }
+        let strict = await #expect(throws: WorkflowError.self) { try await f.h.importFile(.outcomes, url, strict: true) }
+        #expect(strict?.code == .invalidInput)
+        #expect(strict?.message.hasPrefix("o.csv: 1 of 2 rows are invalid, so nothing was imported (--strict): row 3, 岗位编号:")
+                == true)
         #expect(try await f.h.count("outcome") == 0)
         #expect(try await f.h.count("outcome_change") == 0)
     }

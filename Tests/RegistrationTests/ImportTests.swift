@@ -50,7 +50,10 @@ import WorkflowTesting
         #expect(zhang["township"] == "城关镇")
         #expect(zhang["village"] == "南关村")
         #expect(zhang["groups"] == String(TargetGroup.povertyAlleviated.bit | TargetGroup.monitored.bit))
-        await #expect(throws: WorkflowError.self) { try await h.importFile(.people, url, sheet: "Sheet9") }
+        let noSheet = await #expect(throws: WorkflowError.self) { try await h.importFile(.people, url, sheet: "Sheet9") }
+        #expect(noSheet?.code == .usage)
+        #expect(noSheet?.message == "the workbook has no sheet named 'Sheet9'")
+        #expect(noSheet?.hint == "its sheets: '台账'")
         #expect(try await h.importFile(.people, url, sheet: "台账").unchanged == 3)
     }
 
@@ -193,7 +196,10 @@ import WorkflowTesting
     @Test func importingForAnUnknownCampaignIsRefused() async throws {
         let h = try await LedgerHarness()
         let url = try h.file("people.csv", Self.header + Self.zhang)
-        await #expect(throws: WorkflowError.self) { try await h.importFile(.people, url, campaign: "fiar") }
+        let unknown = await #expect(throws: WorkflowError.self) { try await h.importFile(.people, url, campaign: "fiar") }
+        #expect(unknown?.code == .usage)
+        #expect(unknown?.message == "no campaign named 'fiar' in this workspace")
+        #expect(unknown?.hint == "did you mean 'fair'?")
         #expect(try await h.count("person") == 0)
     }
 

@@ -9,8 +9,32 @@ final class ConcurrencyTracker: @unchecked Sendable {
     private var current = 0
     private(set) var maximum = 0
     private var cancellations = 0
+    private var waiting: [(peak: Int, continuation: CheckedContinuation<Void, Never>)] = []
 
-    func enter() { lock.withLock { current += 1; maximum = max(maximum, current) } }
+    func enter() {
+        let ready: [CheckedContinuation<Void, Never>] = lock.withLock {
+            current += 1
+            maximum = max(maximum, current)
+            let ready = waiting.filter { $0.peak <= maximum }.map(\.continuation)
+            waiting.removeAll { $0.peak <= maximum }
+            return ready
+        }
+        for continuation in ready { continuation.resume() }
+    }
+
+    /// Returns once `peak` steps have been preparing at the same time: a step that waits here can
+    /// only go on if the engine runs that many at once — no timing involved.
+    func waitForPeak(_ peak: Int) async {
+        await withCheckedContinuation { continuation in
+            let reached = lock.withLock {
+                if maximum >= peak { return true }
+                waiting.append((peak, continuation))
+                return false
+            }
+            if reached { continuation.resume() }
+        }
+    }
+
     func leave() { lock.withLock { current -= 1 } }
     var peak: Int { lock.withLock { maximum } }
     func cancelled() { lock.withLock { cancellations += 1 } }
@@ -21,6 +45,8 @@ struct ProbeWork: StepAction {
     struct Input: Decodable, Sendable {
         var ms: Int
         var label: String?
+        /// Waits in `prepare` until this many steps prepare at once.
+        var meet: Int?
     }
 
     let tracker: ConcurrencyTracker
@@ -31,6 +57,7 @@ struct ProbeWork: StepAction {
         parameters: [
             ParameterSpec("ms", .integer, default: .int(0), doc: "Preparation time."),
             ParameterSpec("label", .string, doc: "Written into the row."),
+            ParameterSpec("meet", .integer, doc: "Wait until this many steps prepare at once."),
         ],
         outputs: [OutputSpec("label", doc: "The label written.")]
     )
@@ -38,6 +65,7 @@ struct ProbeWork: StepAction {
     func prepare(_ input: Input, context: StepContext) async throws {
         tracker.enter()
         defer { tracker.leave() }
+        if let meet = input.meet { await tracker.waitForPeak(meet) }
         do {
             if input.ms > 0 { try await Task.sleep(for: .milliseconds(input.ms)) }
         } catch is CancellationError {
