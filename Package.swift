@@ -129,6 +129,16 @@ let package = Package(
             dependencies: ["Workflow", "Ledger", "PluginKit", "Checkin", "Outcomes", "Tally", "BuiltinPlugins", "WorkflowTesting",
                            "CampaignTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The layering kept honest: the README's target diagram, plugin-to-plugin edges, SQL ownership.
+        .testTarget(name: "ArchitectureTests"),
+        // "Writing a plugin", proved: the smallest real plugin (a survey) reaches every front end.
+        .testTarget(name: "PluginKitTests", dependencies: [
+            "Workflow", "Ledger", "PluginKit", "Checkin", "Tally", "BuiltinPlugins", "CampaignServer", "WorkflowTesting",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // End-to-end tests run the built `campaign` binary; depending on it makes `swift test` build it.
         .testTarget(name: "CampaignTests", dependencies: [
             "campaign", "campaign-bench", "CampaignServer", "Workflow", "Ledger", "Checkin", "BuiltinPlugins",

@@ -40,3 +40,10 @@ extension [CampaignPlugin] {
     /// What these plugins add to tallies, in their order.
     public var tallySections: [any TallySection] { compactMap(\.tallySection) }
 }
+
+extension [CampaignPlugin] {
+    /// Their commands, under a heading per plugin, as `campaign --help` lists them.
+    public var commandGroups: [CommandGroup] {
+        filter { !$0.commands.isEmpty }.map { CommandGroup(name: $0.title, subcommands: $0.commands) }
+    }
+}

@@ -19,9 +19,7 @@ struct CampaignCommand: AsyncParsableCommand {
                 RetryCommand.self, HistoryCommand.self, GraphCommand.self, PluginsCommand.self, ImportCommand.self,
                 ServeCommand.self, StaffCommand.self,
             ],
-            groupedSubcommands: PluginSystem.plugins.filter { !$0.commands.isEmpty }.map { plugin in
-                CommandGroup(name: plugin.title, subcommands: plugin.commands)
-            }
+            groupedSubcommands: PluginSystem.plugins.commandGroups
         )
     }
 

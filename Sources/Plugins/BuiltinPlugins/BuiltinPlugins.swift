@@ -8,17 +8,20 @@ import Workflow
 
 /// The plugins compiled into `campaign`. A new plugin is added here and nowhere else.
 public enum BuiltinPlugins {
-    public static let all: [CampaignPlugin] = {
+    public static let all: [CampaignPlugin] = with([])
+
+    /// The built-in plugins and `extra` ones, with the tally counting what each of them adds to it
+    /// (tests use it to try a plugin the way adding its line here would).
+    public static func with(_ extra: [CampaignPlugin]) -> [CampaignPlugin] {
         let plugins = [
             CampaignPlugin(CorePlugin.plugin, title: "core"),
             CampaignPlugin(LedgerPlugin.plugin, title: "ledger"),
             RegistrationPlugin.plugin,
             CheckinPlugin.plugin,
             OutcomesPlugin.plugin,
-        ]
-        // The tally counts what every plugin above adds to it.
+        ] + extra
         return plugins + [TallyPlugin.plugin(tallying: plugins)]
-    }()
+    }
 
     /// Their steps and migrations, for the engine.
     public static let engines: [Plugin] = all.map(\.engine)

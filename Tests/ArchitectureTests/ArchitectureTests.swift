@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+
+/// The layering of DESIGN.md §2, kept honest: the README's target diagram is the one Package.swift
+/// makes, arrows point down only, a plugin uses another only where the README names the reason,
+/// and each module's SQL touches only the tables it creates.
+@Suite struct ArchitectureTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// Package.swift's targets and their dependencies on other targets of this package.
+    struct Target {
+        var name: String
+        var kind: String
+        var path: String?
+        var dependencies: [String]
+    }
+
+    static func targets() throws -> [Target] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        // A scratch folder of its own: the test run holds the package's own .build.
+        process.arguments = ["swift", "package", "--package-path", root.path, "--scratch-path",
+                             FileManager.default.temporaryDirectory.appendingPathComponent("arch-\(UUID())").path,
+                             "dump-package"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let package = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let raw = try #require(package["targets"] as? [[String: Any]])
+        let names = Set(raw.compactMap { $0["name"] as? String })
+        return raw.map { target in
+            let dependencies = (target["dependencies"] as? [[String: Any]] ?? []).compactMap { dependency -> String? in
+                guard let value = dependency.values.first as? [Any], let name = value.first as? String else { return nil }
+                return names.contains(name) && dependency["product"] == nil ? name : nil
+            }
+            return Target(name: target["name"] as? String ?? "", kind: target["type"] as? String ?? "",
+                          path: target["path"] as? String, dependencies: dependencies)
+        }
+    }
+
+    /// The diagram: non-test targets, each arrow one that no longer path already implies.
+    static func diagram(_ targets: [Target]) -> [String] {
+        let shown = targets.filter { $0.kind != "test" }
+        let deps = Dictionary(uniqueKeysWithValues: shown.map { ($0.name, Set($0.dependencies)) })
+        func reachable(from start: String, skipping edge: String) -> Set<String> {
+            var seen = Set<String>()
+            var stack = Array((deps[start] ?? []).filter { $0 != edge })
+            while let next = stack.popLast() {
+                if seen.insert(next).inserted { stack += Array(deps[next] ?? []) }
+            }
+            return seen
+        }
+        var lines: [String] = []
+        for target in shown {
+            for dependency in target.dependencies.sorted()
+            where !reachable(from: target.name, skipping: dependency).contains(dependency) {
+                lines.append("    \(id(target.name)) --> \(id(dependency))")
+            }
+        }
+        return lines.sorted()
+    }
+
+    static func id(_ name: String) -> String { name.replacingOccurrences(of: "-", with: "_") }
+
+    static func readmeBlock(_ marker: String) throws -> [String] {
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        guard let start = readme.range(of: "<!-- \(marker):begin -->"), let end = readme.range(of: "<!-- \(marker):end -->")
+        else { return [] }
+        return readme[start.upperBound..<end.lowerBound].split(separator: "\n").map(String.init)
+    }
+
+    @Test func theREADMEDiagramIsTheOnePackageSwiftMakes() throws {
+        let expected = Self.diagram(try Self.targets())
+        let shown = try Self.readmeBlock("targets").filter { $0.contains("-->") }.sorted()
+        #expect(shown == expected, "README.md's diagram should read:\n\(expected.joined(separator: "\n"))")
+    }
+
+    @Test func arrowsPointDownAndPluginsUseEachOtherOnlyForANamedReason() throws {
+        let targets = try Self.targets()
+        let byName = Dictionary(uniqueKeysWithValues: targets.map { ($0.name, $0) })
+        // No cycle: a depth-first walk never meets a target still on its path.
+        var state: [String: Int] = [:]
+        func visit(_ name: String, path: [String]) {
+            if state[name] == 2 { return }
+            #expect(state[name] != 1, "cycle: \((path + [name]).joined(separator: " → "))")
+            if state[name] == 1 { return }
+            state[name] = 1
+            for dependency in byName[name]?.dependencies ?? [] { visit(dependency, path: path + [name]) }
+            state[name] = 2
+        }
+        for target in targets { visit(target.name, path: []) }
+
+        // The layers: nothing below the plugins depends on one; the engine on nothing of the domain.
+        let plugins = Set(targets.filter { ($0.path ?? "").hasPrefix("Sources/Plugins/") }.map(\.name))
+            .subtracting(["Ledger", "BuiltinPlugins"])
+        func dependencies(_ name: String) -> Set<String> { Set(byName[name].map(\.dependencies) ?? []) }
+        for low in ["Workflow", "Ledger", "PluginKit", "CampaignServer", "WorkflowTesting"] {
+            let uses = dependencies(low)
+            #expect(uses.isDisjoint(with: plugins.union(["BuiltinPlugins"])), "\(low) depends on a plugin")
+        }
+        let engine = dependencies("Workflow")
+        #expect(engine.isDisjoint(with: ["Ledger", "PluginKit", "CQRencode", "CXlsxWriter"]))
+        #expect(dependencies("WorkflowTesting") == ["Workflow"])
+
+        // Every plugin-to-plugin edge has its row in the README, with the reason.
+        let named = try Self.readmeBlock("plugin-edges").filter { $0.hasPrefix("| ") && !$0.contains("---") }
+            .map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
+            .filter { $0.count >= 3 && !$0[2].isEmpty }.map { "\($0[0]) → \($0[1])" }
+        for plugin in plugins.sorted() {
+            for dependency in dependencies(plugin) where plugins.contains(dependency) {
+                #expect(named.contains("\(plugin) → \(dependency)"), "\(plugin) uses \(dependency) without a reason in README.md")
+            }
+        }
+    }
+
+    /// Tables each module creates, and those its SQL reads or writes, from its Swift sources.
+    static func tables(in folder: String) throws -> (created: Set<String>, used: Set<String>) {
+        var created = Set<String>(), used = Set<String>()
+        let files = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+        while let file = files?.nextObject() as? URL {
+            guard file.pathExtension == "swift" else { continue }
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: #/CREATE TABLE (?:IF NOT EXISTS )?([a-z_][a-z0-9_]*)/#) { created.insert(String(match.1)) }
+            for match in text.matches(of: #/\b(?:FROM|JOIN|INTO|UPDATE|INDEXED BY|TABLE)\s+([a-z_][a-z0-9_]*)/#) {
+                used.insert(String(match.1))
+            }
+            for match in text.matches(of: #/INDEX (?:IF NOT EXISTS )?[a-z_]+ ON ([a-z_][a-z0-9_]*)/#) { used.insert(String(match.1)) }
+        }
+        return (created, used)
+    }
+
+    @Test func eachModulesSQLTouchesOnlyItsOwnTables() throws {
+        let sqlite: Set<String> = ["sqlite_master", "grdb_migrations"]
+        // Indexes are named like tables after INDEXED BY: each module's own.
+        let indexes: Set<String> = ["scan_attended"]
+        var owners: [String: String] = [:]
+        let modules = ["Sources/Workflow", "Sources/Plugins/Ledger", "Sources/Plugins/Registration", "Sources/Plugins/Checkin",
+                       "Sources/Plugins/Outcomes", "Sources/Plugins/Tally", "Sources/PluginKit", "Sources/CampaignServer",
+                       "Sources/campaign"]
+        var tables: [String: (created: Set<String>, used: Set<String>)] = [:]
+        for module in modules {
+            tables[module] = try Self.tables(in: module)
+            for table in tables[module]!.created {
+                #expect(owners[table] == nil, "\(table) is created by both \(owners[table] ?? "") and \(module)")
+                owners[table] = module
+            }
+        }
+        #expect(owners["person"] == "Sources/Plugins/Ledger" && owners["scan"] == "Sources/Plugins/Checkin")
+        for module in modules {
+            let own = tables[module] ?? (created: [], used: [])
+            let foreign = own.used.subtracting(own.created).subtracting(sqlite).subtracting(indexes)
+            #expect(foreign.isEmpty, "\(module) writes SQL on tables it does not own: \(foreign.sorted())")
+        }
+    }
+}

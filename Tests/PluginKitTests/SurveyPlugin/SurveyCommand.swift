@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import PluginKit
+import Workflow
+
+/// `campaign survey --campaign NAME`: the survey's results in one line.
+struct SurveyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "survey",
+                                                    abstract: "Show a campaign's survey results.")
+
+    @Option(help: "The campaign.") var campaign: String
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func run() async throws {
+        try await CommandSupport.reportingErrors {
+            let results = try await workspace.openExisting().pool.read { db in
+                _ = try RunQueries.requireRun(campaign, in: db)
+                return try SurveyResults.of(campaign, db: db)
+            }
+            Terminal.standard.line(String(format: "%d answers, average %.1f of 5", results.answers, results.average))
+        }
+    }
+}
