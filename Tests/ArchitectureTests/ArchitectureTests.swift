@@ -105,6 +105,12 @@ import Testing
         let engine = dependencies("Workflow")
         #expect(engine.isDisjoint(with: ["Ledger", "PluginKit", "CQRencode", "CXlsxWriter"]))
         #expect(dependencies("WorkflowTesting") == ["Workflow"])
+        // The engine's tests build without the C libraries of the domain (libqrencode, libxlsxwriter).
+        var closure = Set<String>(), stack = ["WorkflowTests"]
+        while let next = stack.popLast() {
+            if closure.insert(next).inserted { stack += Array(dependencies(next)) }
+        }
+        #expect(closure.isDisjoint(with: ["CQRencode", "CXlsxWriter", "Ledger"]), "WorkflowTests reach \(closure.sorted())")
 
         // Every plugin-to-plugin edge has its row in the README, with the reason.
         let named = try Self.readmeBlock("plugin-edges").filter { $0.hasPrefix("| ") && !$0.contains("---") }
