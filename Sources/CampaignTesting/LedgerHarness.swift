@@ -2,7 +2,6 @@ import BuiltinPlugins
 import Foundation
 import GRDB
 import Ledger
-import Registration
 import Workflow
 import WorkflowTesting
 

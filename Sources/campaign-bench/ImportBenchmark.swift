@@ -3,7 +3,6 @@ import CampaignTesting
 import Foundation
 import GRDB
 import Ledger
-import Registration
 import Workflow
 import WorkflowTesting
 

@@ -123,6 +123,27 @@ import Testing
         }
     }
 
+    /// A module imports only the targets it declares: an import that builds only because another
+    /// target happened to be built first breaks a clean build (and hides a dependency).
+    @Test func everyImportedTargetIsADeclaredDependency() throws {
+        let targets = try Self.targets()
+        let names = Set(targets.map(\.name))
+        for target in targets {
+            let folder = target.path ?? (target.kind == "test" ? "Tests/" : "Sources/") + target.name
+            let files = FileManager.default.enumerator(at: Self.root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+            while let file = files?.nextObject() as? URL {
+                guard file.pathExtension == "swift" else { continue }
+                let text = try String(contentsOf: file, encoding: .utf8)
+                for match in text.matches(of: #/(?m)^(?:@testable )?import (\w+)/#) {
+                    let module = String(match.1)
+                    guard names.contains(module), module != target.name else { continue }
+                    #expect(target.dependencies.contains(module),
+                            "\(file.lastPathComponent) imports \(module), which \(target.name) does not declare")
+                }
+            }
+        }
+    }
+
     /// Tables each module creates, and those its SQL reads or writes, from its Swift sources.
     static func tables(in folder: String) throws -> (created: Set<String>, used: Set<String>) {
         var created = Set<String>(), used = Set<String>()

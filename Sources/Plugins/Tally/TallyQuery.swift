@@ -74,7 +74,9 @@ public enum TallyQuery {
         funnel = add(people, to: funnel, measures: peopleMeasures)
 
         var breakdowns: [TallyBreakdown] = []
-        let postingSections = try postingLevels(names, sections: sections, db: db)
+        // Levels per posting are read only for the enterprise and posting breakdowns.
+        let byPosting = request.breakdowns.contains { $0 == .enterprise || $0 == .posting }
+        let postingSections = byPosting ? try postingLevels(names, sections: sections, db: db) : []
         let postingMeasures = peopleMeasures.filter { measure in postingSections.contains { $0.measures.contains(measure) } }
         for dimension in request.breakdowns {
             switch dimension {

@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ledger
-import Outcomes
 import PluginKit
-import Registration
 import Workflow
 
 enum ImportReport {
