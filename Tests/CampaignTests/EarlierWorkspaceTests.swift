@@ -39,7 +39,8 @@ import WorkflowTesting
             }
             let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
             #expect(applied.isSuperset(of: ["ledger-v1", "checkin-v1", "outcomes-v1", "staff-v1", "engine-v2-run-time-zone",
-                                            "ledger-v4-person-phone-index", "checkin-v3-attended-index"]))
+                                            "ledger-v4-person-phone-index", "ledger-v5-walk-in-index",
+                                            "checkin-v3-attended-index"]))
             let indexes = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
                 SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
                 """).map { ($0["name"] as String, $0["sql"] as String) })

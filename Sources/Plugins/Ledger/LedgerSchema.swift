@@ -184,6 +184,13 @@ public enum LedgerSchema {
                 CREATE INDEX person_phone ON person(phone) WHERE phone IS NOT NULL;
                 """)
         },
+        // Tallies count walk-ins as attended: the few registered at the desk, found without reading
+        // every registration of the campaign (imports never write to this index).
+        Migration("ledger-v5-walk-in-index") { db in
+            try db.execute(sql: """
+                CREATE INDEX registration_walk_in ON registration(campaign, person_id) WHERE channel = 'walk-in'
+                """)
+        },
     ]
 
     /// The number `person.source_id` stores for a source name, adding the name on first use.

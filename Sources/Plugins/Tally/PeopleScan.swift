@@ -28,7 +28,7 @@ enum PeopleScan {
                        parallel pool: DatabasePool?, db: Database) throws -> [Group] {
         // Which section each measure reads its level from (-1: the registration itself) and the level it needs.
         let sectionOf = measures.map { measure in sections.firstIndex { $0.measures.contains(measure) } ?? -1 }
-        let thresholds = measures.map { $0.threshold ?? 0 }
+        let thresholds = measures.map { Int32($0.threshold ?? 0) }
         let scanAll: Bool
         switch strategy {
         case .scan: scanAll = true
@@ -50,15 +50,10 @@ enum PeopleScan {
         var cellIndex: [UInt64: Int] = [:]
         var cellKeys: [UInt64] = []
         var counts: [Int] = []
-        var level = [Int](repeating: 0, count: sections.count)
         for (index, stream) in streams.enumerated() {
-            var cursor = [Int](repeating: 0, count: sections.count)
-            for person in stream.people {
-                for s in sections.indices {
-                    let levels = stream.levels[s]
-                    while cursor[s] < levels.count && levels[cursor[s]].person < person { cursor[s] += 1 }
-                    level[s] = cursor[s] < levels.count && levels[cursor[s]].person == person ? levels[cursor[s]].level : 0
-                }
+            // Each section's level for each registration, aligned with the registrations.
+            let aligned = stream.levels.map { Self.align($0, to: stream.people) }
+            for (r, person) in stream.people.enumerated() {
                 var place = people.place(of: Int(person))
                 if place < 0 { place = try people.lookUp(Int(person), with: lookUp) }
                 let key = UInt64(index) << 40 | UInt64(UInt32(place)) << 8 | UInt64(people.groups[Int(person)])
@@ -71,7 +66,7 @@ enum PeopleScan {
                     cellKeys.append(key)
                     counts += repeatElement(0, count: width)
                 }
-                for m in 0..<width where sectionOf[m] < 0 || level[sectionOf[m]] >= thresholds[m] {
+                for m in 0..<width where sectionOf[m] < 0 || aligned[sectionOf[m]][r] >= thresholds[m] {
                     counts[cell * width + m] += 1
                 }
             }
@@ -81,6 +76,20 @@ enum PeopleScan {
             return Group(campaign: campaigns[Int(key >> 40)], township: place.township, village: place.village,
                          groups: Int(key & 0xFF), counts: Array(counts[cell * width..<(cell + 1) * width]))
         }
+    }
+}
+
+extension PeopleScan {
+    /// A section's levels (sorted by person) laid against the registrations (sorted by person):
+    /// the level of each registration, 0 for people the section does not list.
+    static func align(_ levels: [PersonLevel], to people: [Int64]) -> [Int32] {
+        var aligned = [Int32](repeating: 0, count: people.count)
+        var l = 0
+        for (r, person) in people.enumerated() {
+            while l < levels.count && levels[l].person < person { l += 1 }
+            if l < levels.count && levels[l].person == person { aligned[r] = Int32(levels[l].level) }
+        }
+        return aligned
     }
 }
 
