@@ -5,12 +5,20 @@ import Workflow
 struct PluginsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugins",
-        abstract: "List every plugin action with its parameters, outputs and documentation.")
+        abstract: "List every plugin: its actions with their parameters, outputs and documentation, and the "
+            + "commands, lists to import and tally measures it brings.")
 
     func run() async throws {
         let t = Terminal.standard
-        for plugin in PluginSystem.registry.plugins where !plugin.actions.isEmpty {
+        for campaignPlugin in PluginSystem.plugins {
+            let plugin = campaignPlugin.engine
+            let measures = campaignPlugin.tallySection?.measures.map { "\($0.key) (\($0.zh))" } ?? []
+            let brings = [("commands", campaignPlugin.commands.map { $0.configuration.commandName ?? "" }),
+                          ("imports", campaignPlugin.importKinds.map(\.name)), ("tally measures", measures)]
+                .filter { !$0.1.isEmpty }
+            guard !plugin.actions.isEmpty || !brings.isEmpty else { continue }
             t.line(t.bold(plugin.name) + " — \(plugin.summary)")
+            for (what, names) in brings { t.line("  \(what): \(names.joined(separator: ", "))") }
             for action in plugin.actions {
                 let d = action.descriptor
                 t.line("  \(t.bold(action.fullName))\(d.waitsForPeople ? " (waits)" : "") — \(d.summary)")
