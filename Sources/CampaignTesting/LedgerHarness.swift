@@ -36,8 +36,9 @@ public struct LedgerHarness: Sendable {
     }
 
     public func importFile(_ kind: ImportKind, _ url: URL, campaign: String? = "fair", strict: Bool = false,
-                    columns: [String: String] = [:], sheet: String? = nil, now: Date = Date()) async throws -> ImportSummary {
-        let options = ImportOptions(campaign: campaign, sheet: sheet, columns: columns, strict: strict,
+                           columns: [String: String] = [:], sheet: String? = nil, encoding: TextEncoding? = nil,
+                           now: Date = Date()) async throws -> ImportSummary {
+        let options = ImportOptions(campaign: campaign, encoding: encoding, sheet: sheet, columns: columns, strict: strict,
                                     source: url.lastPathComponent, now: now)
         return try await pool.write { db in try kind.importFile(url, options: options, db: db) }
     }

@@ -33,6 +33,9 @@ struct ColumnLayout: Sendable {
 
     func index(_ field: String) -> Int? { indexByField[field] }
 
+    /// The header of a column (0-based), or its number when the row is longer than the header.
+    func header(atColumn index: Int) -> String { index < header.count ? header[index] : "\(index + 1)" }
+
     func column(atFieldPosition position: Int) -> Int? { columnByFieldPosition[position] }
 
     func header(for field: String, fields: [FieldSpec]) -> String {

@@ -86,6 +86,10 @@ enum ImportRunner {
         guard let header = try reader.next() else {
             throw WorkflowError.invalidInput("'\(url.lastPathComponent)' is empty", hint: "the first row must hold the column headers")
         }
+        if let problem = reader.problem {
+            throw WorkflowError.invalidInput("\(url.lastPathComponent): the header row (row \(reader.row)), column "
+                                             + "\(problem.cell + 1): \(problem.reason)")
+        }
         return (reader, header, format)
     }
 
@@ -177,18 +181,23 @@ enum ImportRunner {
         do {
             while let cells = try reader.next() {
                 let row = RowCells(row: reader.row, cells: cells, layout: layout)
-                switch K.parse(row) {
-                case .failure(let problem):
-                    batch.append(.problem(problem))
-                case .success(let record):
-                    let key = K.key(of: record)
-                    if let first = firstRow.updateValue(row.row, forKey: key) {
-                        firstRow[key] = first  // one hash lookup for the usual, new key; the first row stays
-                        batch.append(.problem(RowProblem(row: row.row, column: layout.header(for: K.fields[0].key, fields: K.fields),
-                                                         reason: "the same \(K.noun) as row \(first) (kept row \(first))",
-                                                         cells: cells)))
-                    } else {
-                        batch.append(.record(row: row.row, record, cells: K.writerMayRefuse ? cells : nil))
+                if let unreadable = reader.problem {
+                    batch.append(.problem(RowProblem(row: row.row, column: layout.header(atColumn: unreadable.cell),
+                                                     reason: unreadable.reason, cells: cells)))
+                } else {
+                    switch K.parse(row) {
+                    case .failure(let problem):
+                        batch.append(.problem(problem))
+                    case .success(let record):
+                        let key = K.key(of: record)
+                        if let first = firstRow.updateValue(row.row, forKey: key) {
+                            firstRow[key] = first  // one hash lookup for the usual, new key; the first row stays
+                            batch.append(.problem(RowProblem(row: row.row, column: layout.header(for: K.fields[0].key, fields: K.fields),
+                                                             reason: "the same \(K.noun) as row \(first) (kept row \(first))",
+                                                             cells: cells)))
+                        } else {
+                            batch.append(.record(row: row.row, record, cells: K.writerMayRefuse ? cells : nil))
+                        }
                     }
                 }
                 if batch.count == batchSize {

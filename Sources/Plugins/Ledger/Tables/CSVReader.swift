@@ -1,10 +1,16 @@
 import Foundation
 import Workflow
 
-/// Streams a CSV (or tab-separated) file record by record without loading it: the file is
-/// read in 1 MiB chunks, converted to UTF-8 on the way, and split by a byte-level state machine
-/// that follows RFC 4180 (quoted fields, doubled quotes, line breaks inside quotes, CRLF).
+/// Streams a CSV (or tab-separated) file record by record without loading it: the file is read
+/// in 1 MiB chunks, converted to UTF-8 on the way, and split by a byte-level state machine that
+/// follows RFC 4180 as Excel and LibreOffice read it: a quote that opens a cell quotes it (doubled
+/// quotes inside, line breaks allowed), a quote anywhere else in a cell is just a character.
 /// Cells are trimmed on the bytes, before they become text (see `CellText`).
+///
+/// Nothing is lost or garbled silently. A record whose text cannot be read — a quote that opens a
+/// cell and never closes (it would swallow the rest of the file), bytes that are not valid in the
+/// file's encoding — comes back with `problem` set, saying which cell and why; the import refuses
+/// that row with the reason and goes on with the next line.
 final class CSVReader: TableReader, @unchecked Sendable {
     let encoding: TextEncoding
     let totalBytes: Int
@@ -17,8 +23,13 @@ final class CSVReader: TableReader, @unchecked Sendable {
     private var delimiter: UInt8 = UInt8(ascii: ",")
     /// Records returned so far, header included: the spreadsheet row number of the last record.
     private(set) var row = 0
+    /// Why the last record could not be read as it is, or nil.
+    private(set) var problem: CellProblem?
 
     static let chunkSize = 1 << 20
+    /// A quoted cell this long has surely lost its closing quote (real cells are a few dozen bytes):
+    /// reading on would hold the rest of the file in memory.
+    static let longestQuotedCell = 1 << 20
 
     init(url: URL, encoding requested: TextEncoding?) throws {
         guard let file = try? FileHandle(forReadingFrom: url) else {
@@ -26,9 +37,15 @@ final class CSVReader: TableReader, @unchecked Sendable {
         }
         self.file = file
         totalBytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        let first = [UInt8](file.readData(ofLength: Self.chunkSize))
-        bytesRead = first.count
+        var first = [UInt8](file.readData(ofLength: Self.chunkSize))
         endOfFile = first.count < Self.chunkSize
+        // A sample of only ASCII says nothing about the encoding: read on to the first other byte.
+        while requested == nil && !endOfFile && !first.contains(where: { $0 >= 0x80 }) {
+            let more = [UInt8](file.readData(ofLength: Self.chunkSize))
+            endOfFile = more.count < Self.chunkSize
+            first += more
+        }
+        bytesRead = first.count
         let (detected, bom) = TextEncoding.detect(first)
         encoding = requested ?? detected
         let body = Array(first.dropFirst(requested == nil || requested == detected ? bom : 0))
@@ -66,70 +83,68 @@ final class CSVReader: TableReader, @unchecked Sendable {
     /// The next record's fields, or nil at the end. Blank lines are skipped (but counted as rows).
     func next() throws -> [String]? {
         while true {
+            problem = nil
             guard let record = try readRecord() else { return nil }
             row += 1
-            if record.count == 1 && record[0].isEmpty { continue }
+            if record.count == 1 && record[0].isEmpty && problem == nil { continue }
             return record
         }
     }
 
+    /// What parsing a record from the buffer came to.
+    private enum Parsed {
+        case record([String], end: Int)
+        /// The buffer ends before the record does: read more first.
+        case needMore
+        /// The cell at this index opens a quote that does not close.
+        case unclosedQuote(cell: Int)
+    }
+
     private func readRecord() throws -> [String]? {
-        var fields: [String] = []
-        var start = position
-        // Make sure a whole record is in the buffer: scan to its end, refilling as needed.
         while true {
-            if let end = recordEnd(from: start) {
-                fields = split(from: start, to: end)
+            guard position < buffer.count || !endOfFile else { return nil }
+            if position >= buffer.count {
+                refill()
+                continue
+            }
+            switch parse(from: position, quotes: true) {
+            case .record(let fields, let end):
                 position = end
-                if position < buffer.count, buffer[position] == 13 { position += 1 }
-                if position < buffer.count, buffer[position] == 10 { position += 1 }
+                return fields
+            case .needMore:
+                refill()
+            case .unclosedQuote(let cell):
+                // Read the line as it stands, quotes and all, and refuse it: the rows after it stay rows.
+                guard case .record(let fields, let end) = parse(from: position, quotes: false) else { return nil }
+                position = end
+                problem = CellProblem(cell: cell, reason: "this cell opens a quote (\") that never closes, so the rest "
+                                      + "of the file would have been read into it; the row was read up to its line end "
+                                      + "and refused — remove the quote, or close it, and import the row again")
                 return fields
             }
-            if endOfFile {
-                guard start < buffer.count else { return nil }
-                fields = split(from: start, to: buffer.count)
-                position = buffer.count
-                return fields
-            }
-            let offset = start - position
-            refill()
-            start = position + offset
         }
     }
 
-    /// Index of the line break ending the record that starts at `start`, or nil if not in the buffer yet.
-    private func recordEnd(from start: Int) -> Int? {
-        var inQuotes = false
-        var i = start
-        let count = buffer.count
+    /// Parses the record starting at `start`. With `quotes`, a quote opening a cell quotes it;
+    /// without, every quote is a character and the record ends at the first line break.
+    private func parse(from start: Int, quotes: Bool) -> Parsed {
+        let count = buffer.count, delimiter = delimiter, atEnd = endOfFile
         return buffer.withUnsafeBufferPointer { b in
-            while i < count {
-                let c = b[i]
-                if c == 34 {
-                    inQuotes.toggle()
-                } else if !inQuotes && (c == 10 || c == 13) {
-                    // A CR at the end of the buffer may have its LF in the next chunk: read on first.
-                    if c == 13 && i + 1 == count && !endOfFile { return nil }
-                    return i
-                }
-                i += 1
-            }
-            return nil
-        }
-    }
-
-    private func split(from start: Int, to end: Int) -> [String] {
-        var fields: [String] = []
-        fields.reserveCapacity(16)
-        buffer.withUnsafeBufferPointer { b in
+            var fields: [String] = []
+            fields.reserveCapacity(16)
             var i = start
             while true {
-                if i < end && b[i] == 34 {
+                if quotes && i < count && b[i] == 34 {
+                    // A quoted cell: up to the closing quote, "" standing for one quote.
+                    let opened = i
                     var value: [UInt8] = []
                     i += 1
-                    while i < end {
+                    while true {
+                        guard i < count else { return atEnd ? .unclosedQuote(cell: fields.count) : .needMore }
+                        if i - opened > Self.longestQuotedCell { return .unclosedQuote(cell: fields.count) }
                         if b[i] == 34 {
-                            if i + 1 < end && b[i + 1] == 34 {
+                            guard i + 1 < count || atEnd else { return .needMore }
+                            if i + 1 < count && b[i + 1] == 34 {
                                 value.append(34)
                                 i += 2
                                 continue
@@ -141,37 +156,76 @@ final class CSVReader: TableReader, @unchecked Sendable {
                         i += 1
                     }
                     // Text after the closing quote (malformed but common) is kept.
-                    while i < end && b[i] != delimiter {
+                    while i < count && b[i] != delimiter && b[i] != 10 && b[i] != 13 {
                         value.append(b[i])
                         i += 1
                     }
+                    if i >= count && !atEnd { return .needMore }
                     value.withUnsafeBufferPointer { v in
                         let (from, to) = CellText.trimmedRange(v, 0, v.count)
-                        fields.append(String(decoding: UnsafeBufferPointer(rebasing: v[from..<to]), as: UTF8.self))
+                        fields.append(cellText(UnsafeBufferPointer(rebasing: v[from..<to]), index: fields.count))
                     }
                 } else {
                     var j = i
-                    while j < end && b[j] != delimiter { j += 1 }
+                    while j < count && b[j] != delimiter && b[j] != 10 && b[j] != 13 { j += 1 }
+                    if j >= count && !atEnd { return .needMore }
                     let (from, to) = CellText.trimmedRange(b, i, j)
-                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self))
+                    fields.append(cellText(UnsafeBufferPointer(rebasing: b[from..<to]), index: fields.count))
                     i = j
                 }
-                if i >= end { break }
-                i += 1  // the delimiter
-                if i == end {
-                    fields.append("")
-                    break
+                if i < count && b[i] == delimiter {
+                    i += 1
+                    continue
                 }
+                // The end of the record: a line break (CRLF, LF or CR) or the end of the file.
+                if i < count && b[i] == 13 {
+                    guard i + 1 < count || atEnd else { return .needMore }
+                    i += 1
+                }
+                if i < count && b[i] == 10 { i += 1 }
+                return .record(fields, end: i)
             }
         }
-        return fields
     }
+
+    /// A cell's text. Bytes the file's encoding cannot read mark the record (never U+FFFD in the
+    /// ledger); the text kept for the reject file is the best reading there is.
+    private func cellText(_ bytes: UnsafeBufferPointer<UInt8>, index: Int) -> String {
+        if converter == nil {
+            if let text = String(validating: bytes, as: UTF8.self) { return text }
+            noteUndecodable(cell: index)
+            // A UTF-8 file with a few rows saved as GB18030 (rows pasted from an older sheet): show them as such.
+            return (try? UTF8Converter(from: .gb18030).convertWhole(Array(bytes))).flatMap { String(validating: $0, as: UTF8.self) }
+                ?? String(decoding: bytes, as: UTF8.self)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        // The converter put U+FFFD where the file's bytes were not valid in its encoding.
+        if bytes.count >= 3 && text.unicodeScalars.contains("\u{FFFD}") { noteUndecodable(cell: index) }
+        return text
+    }
+
+    private func noteUndecodable(cell: Int) {
+        guard problem == nil else { return }
+        let other: TextEncoding = encoding == .utf8 ? .gb18030 : .utf8
+        problem = CellProblem(cell: cell, reason: "this cell has bytes that are not \(encoding.rawValue) text, so it "
+                              + "cannot be read without garbling it; if the file (or these rows) was saved as "
+                              + "\(other.rawValue), import it with --encoding \(other.rawValue) (encoding: \(other.rawValue) "
+                              + "in a step), or retype the cell")
+    }
+}
+
+/// Why a record could not be read as it stands: its cell (0-based) and the reason.
+struct CellProblem: Sendable, Equatable {
+    var cell: Int
+    var reason: String
 }
 
 /// A source of spreadsheet rows: CSV or XLSX. Cells come trimmed of the spaces around them.
 protocol TableReader: AnyObject, Sendable {
     /// The spreadsheet row number of the record `next()` returned last (the header is row 1).
     var row: Int { get }
+    /// Why the record `next()` returned last could not be read as it is (it is refused), or nil.
+    var problem: CellProblem? { get }
     /// Progress through the file, as bytes read of all bytes.
     var bytesRead: Int { get }
     var totalBytes: Int { get }

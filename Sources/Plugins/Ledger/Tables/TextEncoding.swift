@@ -34,27 +34,44 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     public static let namesHint = "use utf-8 or gb18030 (gbk and gb2312 read as gb18030)"
 
     /// Picks the encoding from the first bytes: a byte-order mark decides; otherwise text that is
-    /// valid UTF-8 is UTF-8, and anything else is taken as GB18030. Returns the BOM length to skip.
+    /// mostly valid UTF-8 is UTF-8 — a UTF-8 file with a few rows pasted from a GBK sheet stays UTF-8,
+    /// and those rows are refused with a hint rather than the whole file read as GB18030 — and
+    /// anything else is taken as GB18030. Returns the BOM length to skip.
     static func detect(_ prefix: [UInt8]) -> (TextEncoding, bomLength: Int) {
         if prefix.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8, 3) }
         if prefix.starts(with: [0xFF, 0xFE]) { return (.utf16le, 2) }
         if prefix.starts(with: [0xFE, 0xFF]) { return (.utf16be, 2) }
-        return (isValidUTF8(prefix) ? .utf8 : .gb18030, 0)
+        let (valid, invalid) = utf8Sequences(prefix)
+        return (invalid == 0 || valid >= invalid * 4 ? .utf8 : .gb18030, 0)
     }
 
-    /// UTF-8 validity of a sample, forgiving a sequence cut off at its end.
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+    /// How many multi-byte UTF-8 characters a sample holds, and how many bytes start no valid one
+    /// (a character cut off at the sample's end counts as neither).
+    static func utf8Sequences(_ bytes: [UInt8]) -> (valid: Int, invalid: Int) {
+        var valid = 0, invalid = 0
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
             let length: Int
-            if b < 0x80 { length = 1 } else if b & 0xE0 == 0xC0 { length = 2 } else if b & 0xF0 == 0xE0 { length = 3 }
-            else if b & 0xF8 == 0xF0 { length = 4 } else { return false }
-            if i + length > bytes.count { return true }
-            for j in 1..<length where bytes[i + j] & 0xC0 != 0x80 { return false }
-            i += length
+            if b < 0x80 {
+                i += 1
+                continue
+            } else if b & 0xE0 == 0xC0 { length = 2 } else if b & 0xF0 == 0xE0 { length = 3 }
+            else if b & 0xF8 == 0xF0 { length = 4 } else {
+                invalid += 1
+                i += 1
+                continue
+            }
+            if i + length > bytes.count { break }
+            if (1..<length).allSatisfy({ bytes[i + $0] & 0xC0 == 0x80 }) {
+                valid += 1
+                i += length
+            } else {
+                invalid += 1
+                i += 1
+            }
         }
-        return true
+        return (valid, invalid)
     }
 
     var iconvName: String {
@@ -84,7 +101,8 @@ final class UTF8Converter {
     deinit { iconv_close(handle) }
 
     /// Converts a chunk; bytes of an unfinished character wait for the next chunk.
-    /// Undecodable bytes become U+FFFD so one bad cell never stops an import.
+    /// Undecodable bytes become U+FFFD so one bad cell never stops an import; the reader refuses
+    /// the row holding it (see `CSVReader.cellText`), so it never reaches the ledger.
     func convert(_ chunk: [UInt8], final: Bool) -> [UInt8] {
         var input = pending + chunk
         pending = []
@@ -124,5 +142,14 @@ final class UTF8Converter {
         }
         output.removeSubrange(produced...)
         return output
+    }
+
+    /// Converts bytes that must all be valid in the encoding; fails on the first that is not.
+    func convertWhole(_ bytes: [UInt8]) throws -> [UInt8] {
+        let converted = convert(bytes, final: true)
+        guard !converted.indices.contains(where: { i in
+            i + 2 < converted.count && converted[i] == 0xEF && converted[i + 1] == 0xBF && converted[i + 2] == 0xBD
+        }) else { throw WorkflowError.invalidInput("not valid text") }
+        return converted
     }
 }

@@ -12,6 +12,8 @@ final class XLSXReader: TableReader, @unchecked Sendable {
     private var rows: [(number: Int, cells: [String])] = []
     private var index = 0
     private(set) var row = 0
+    /// Cells come from the workbook's own typed XML: there is no encoding to get wrong.
+    let problem: CellProblem? = nil
     let totalBytes: Int
     var bytesRead: Int { rows.isEmpty ? totalBytes : totalBytes * index / rows.count }
     let sheetName: String

@@ -1,0 +1,113 @@
+import CampaignTesting
+import Foundation
+import GRDB
+import Ledger
+import Testing
+import Workflow
+import WorkflowTesting
+
+/// Files as broken exports and careless edits leave them: nothing is lost or garbled silently. A
+/// quote inside a cell is a character; a quote that never closes costs its own row, never the rest
+/// of the file; text the file's encoding cannot read is refused with the hint that reads it — the
+/// ledger never holds a U+FFFD.
+@Suite struct UnreadableTextTests {
+    static let people = """
+        身份证号,姓名,技能
+        522426196601010009,张三,21"显示器维修
+        341222197009160001,李四,电工
+        511923197506040007,王五,瓦工
+
+        """
+
+    func garbledNames(_ h: LedgerHarness) async throws -> Int {
+        try await h.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM person WHERE instr(name, char(65533)) > 0") ?? -1
+        }
+    }
+
+    @Test func aQuoteInsideACellIsACharacter() async throws {
+        let h = try await LedgerHarness()
+        let summary = try await h.importFile(.people, try h.file("r.csv", Self.people), strict: true)
+        #expect(summary.inserted == 3)
+        #expect(summary.rejected == 0)
+        #expect(try await h.person("522426196601010009")["skills"] == "21\"显示器维修")
+        #expect(try await h.person("511923197506040007")["name"] == "王五")
+    }
+
+    @Test func aQuoteThatNeverClosesCostsOnlyItsRow() async throws {
+        let h = try await LedgerHarness()
+        let text = Self.people.replacingOccurrences(of: "21\"显示器维修", with: "\"21显示器维修")
+        let url = try h.file("u.csv", text)
+        let strict = await #expect(throws: WorkflowError.self) { try await h.importFile(.people, url, strict: true) }
+        #expect(strict?.code == .invalidInput)
+        #expect(strict?.message.hasPrefix("u.csv: 1 of 3 rows are invalid, so nothing was imported (--strict): row 2, 技能:")
+                == true)
+        #expect(try await h.count("person") == 0)
+
+        let summary = try await h.importFile(.people, url)
+        #expect(summary.inserted == 2)
+        #expect(summary.problems.map(\.row) == [2])
+        #expect(summary.problems.first?.column == "技能")
+        #expect(summary.problems.first?.reason.hasPrefix("this cell opens a quote (\") that never closes") == true)
+        #expect(try await h.person("341222197009160001")["name"] == "李四")
+        #expect(try await h.person("511923197506040007")["name"] == "王五")
+        // The reject file holds the row as written, quote and all, to be fixed and imported again.
+        let rejects = try String(contentsOfFile: try #require(summary.rejectFile), encoding: .utf8)
+        #expect(rejects.contains("522426196601010009,张三,\"\"\"21显示器维修\",2,技能,"))
+    }
+
+    @Test func gbkTextAfterAFirstMebibyteOfASCIIIsReadAsGBK() async throws {
+        let h = try await LedgerHarness()
+        var generator = LedgerGenerator(seed: 5)
+        var ascii = "id_number,name,skills\n"
+        while ascii.utf8.count <= 1 << 20 { ascii += "\(generator.idNumber()),zhang,x\n" }
+        let chinese = (0..<500).map { "\(generator.idNumber()),张\(["伟", "芳", "娜"][$0 % 3])\($0),电工\n" }.joined()
+        let url = try h.file("late.csv", bytes: Data(ascii.utf8) + (try LedgerGenerator.encode(chinese, .gb18030)))
+        let summary = try await h.importFile(.people, url)
+        #expect(summary.format == "CSV, gb18030")
+        #expect(summary.rejected == 0)
+        #expect(try await garbledNames(h) == 0)
+        let names = try await h.pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM person WHERE name LIKE '张%'") }
+        #expect(names.count == 500)
+        #expect(names.contains("张芳1"))
+    }
+
+    @Test func rowsSavedInAnotherEncodingAreRefusedWithTheHintThatReadsThem() async throws {
+        let h = try await LedgerHarness()
+        var generator = LedgerGenerator(seed: 6)
+        var bytes = Data("身份证号,姓名,技能\n".utf8)
+        for k in 0..<100 {
+            let row = "\(generator.idNumber()),李\(k),瓦工\n"
+            bytes += k % 10 == 3 ? try LedgerGenerator.encode(row, .gb18030) : Data(row.utf8)
+        }
+        let summary = try await h.importFile(.people, try h.file("mixed.csv", bytes: bytes))
+        #expect(summary.format == "CSV, utf-8")
+        #expect(summary.inserted == 90)
+        #expect(summary.rejected == 10)
+        #expect(summary.problems.first?.row == 5)
+        #expect(summary.problems.first?.column == "姓名")
+        #expect(summary.problems.first?.reason.contains("import it with --encoding gb18030") == true)
+        #expect(try await garbledNames(h) == 0)
+        // The reject file shows those rows read as GB18030: fixed, they import as they are.
+        let rejects = try String(contentsOfFile: try #require(summary.rejectFile), encoding: .utf8)
+        #expect(rejects.contains(",李3,瓦工,5,姓名,"))
+        #expect(!rejects.contains("\u{FFFD}"))
+        let again = try await h.importFile(.people, URL(fileURLWithPath: try #require(summary.rejectFile)))
+        #expect(again.inserted == 10)
+        #expect(try await garbledNames(h) == 0)
+    }
+
+    @Test func bytesAGB18030FileCannotHoldRefuseTheirRow() async throws {
+        let h = try await LedgerHarness()
+        var generator = LedgerGenerator(seed: 7)
+        let good = try LedgerGenerator.encode("身份证号,姓名\n\(generator.idNumber()),王芳\n", .gb18030)
+        // 0x81 0x20 starts a two-byte character whose second byte is not allowed: not GB18030.
+        let bad = Data("\(generator.idNumber()),".utf8) + Data([0xC0, 0xB3, 0x81, 0x20]) + Data("\n".utf8)
+        let summary = try await h.importFile(.people, try h.file("gbk.csv", bytes: good + bad),
+                                             encoding: .gb18030)
+        #expect(summary.inserted == 1)
+        #expect(summary.problems.map(\.row) == [3])
+        #expect(summary.problems.first?.reason.contains("not gb18030 text") == true)
+        #expect(try await garbledNames(h) == 0)
+    }
+}
