@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import WorkflowTesting
 
@@ -117,5 +118,37 @@ import WorkflowTesting
         let plugins = try cli.run("plugins")
         #expect(plugins.stdout.contains("core.wait (waits)"))
         #expect(plugins.stdout.contains("until (date-time)"))
+    }
+}
+
+/// One campaign that cannot go on must not hold up the others: `resume` reports it and resumes the rest.
+@Suite struct ResumeIsolationTests {
+    @Test func resumeGoesOnWithTheOtherCampaignsWhenOneCannotProceed() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        for name in ["fair-a", "fair-b"] {
+            let path = try dir.write("\(name).yaml", """
+                name: \(name)
+                steps:
+                  - id: wait
+                    uses: core.wait
+                    with: { until: "2026-03-02 08:00" }
+                  - id: done
+                    needs: wait
+                    uses: core.log
+                    with: { message: "\(name) went on" }
+                """)
+            #expect(try cli.run("start", path, env: ["CAMPAIGN_NOW": "2026-03-01T08:00:00+08:00"]).status == 0)
+        }
+        // fair-a's stored definition no longer validates (as if written for another version).
+        try DatabaseQueue(path: cli.database).write { db in
+            try db.execute(sql: "UPDATE workflow_run SET definition_text = replace(definition_text, 'core.log', 'core.lgo') "
+                           + "WHERE campaign = 'fair-a'")
+        }
+        let resumed = try cli.run("resume", env: ["CAMPAIGN_NOW": "2026-03-02T09:00:00+08:00"])
+        #expect(resumed.status == 65)
+        #expect(resumed.stderr.contains("the definition campaign 'fair-a' was started with no longer validates"))
+        #expect(resumed.stderr.contains("campaign fair-a was left as it was; the others go on"))
+        #expect(resumed.stdout.contains("Campaign fair-b completed"), "\(resumed.stdout)")
     }
 }

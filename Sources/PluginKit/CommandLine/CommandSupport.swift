@@ -26,26 +26,36 @@ public enum CommandSupport {
     public static func reportingErrors(_ body: () async throws -> Void) async throws {
         do {
             try await body()
-        } catch let error as WorkflowError {
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw ExitCode(report(error))
+        }
+    }
+
+    /// Prints what went wrong as a clerk can act on it and returns the documented exit code: for a
+    /// command that goes on with other work after one part failed (`resume` of every campaign).
+    public static func report(_ error: any Error) -> Int32 {
+        let label = Terminal.errorsColored ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
+        switch error {
+        case let error as WorkflowError:
             for diagnostic in error.diagnostics {
                 Terminal.error(diagnostic.rendered(in: error.file, color: Terminal.errorsColored))
             }
-            let label = Terminal.errorsColored ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
             Terminal.error("\(label): \(error.message)" + (error.hint.map { "\n  help: \($0)" } ?? ""))
-            throw ExitCode(error.exitCode)
-        } catch let refusal as any Refusal {
+            return error.exitCode
+        case let refusal as any Refusal:
             // The command line names the option at fault: `--id-number: the ID number … has …`.
             let option = refusal.field.map { "--" + $0.replacingOccurrences(of: "_", with: "-") + ": " } ?? ""
-            let label = Terminal.errorsColored ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
             Terminal.error("\(label): \(option)\(refusal.reason)" + (refusal.hint.map { "\n  help: \($0)" } ?? ""))
-            throw ExitCode(WorkflowError.Code.invalidInput.exitCode)
-        } catch let error as ExitCode {
-            throw error
-        } catch is CancellationError {
-            throw ExitCode(130)
-        } catch {
-            Terminal.error("error: \(error)\n  help: this is unexpected; please report it with the command you ran")
-            throw ExitCode(70)
+            return WorkflowError.Code.invalidInput.exitCode
+        case let exit as ExitCode:
+            return exit.rawValue
+        case is CancellationError:
+            return 130
+        default:
+            Terminal.error("\(label): \(error)\n  help: this is unexpected; please report it with the command you ran")
+            return 70
         }
     }
 }

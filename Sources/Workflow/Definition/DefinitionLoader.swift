@@ -146,7 +146,7 @@ struct DefinitionLoader {
         if let entry = map["if"] { step.condition = loadCondition(entry.value) }
         if let entry = map["retry"] { step.retry = loadRetry(entry.value) }
         if let entry = map["timeout"], let text = text(entry.value, key: "timeout") {
-            step.timeout = duration(text, at: entry.value.location, key: "timeout")
+            step.timeout = duration(text, at: entry.value.location, key: "timeout", limit: Self.timeoutLimit)
         }
         return step
     }
@@ -214,9 +214,9 @@ struct DefinitionLoader {
     private mutating func loadRetry(_ node: SourceNode) -> RetryPolicy {
         var policy = RetryPolicy(attempts: 3, backoff: .seconds(10), factor: 2, maxBackoff: .seconds(3600))
         if case .scalar(let s) = node.kind {
-            guard let n = Int(s.text), n >= 1 else {
-                diagnostics.error("'retry' must be a number of attempts (1 or more) or a mapping with 'attempts', "
-                                  + "'backoff' and 'factor'", at: node.location)
+            guard let n = Int(s.text), (1...Self.attemptsLimit).contains(n) else {
+                diagnostics.error("'retry' must be a number of attempts (1 to \(Self.attemptsLimit)) or a mapping with "
+                                  + "'attempts', 'backoff' and 'factor'", at: node.location)
                 return policy
             }
             policy.attempts = n
@@ -231,17 +231,23 @@ struct DefinitionLoader {
             let raw = entry.value.scalar?.text ?? ""
             switch entry.key {
             case "attempts":
-                if let n = Int(raw), n >= 1 { policy.attempts = n } else {
-                    diagnostics.error("'attempts' must be a whole number, 1 or more (it counts the first try)",
+                if let n = Int(raw), (1...Self.attemptsLimit).contains(n) { policy.attempts = n } else {
+                    diagnostics.error("'attempts' must be a whole number from 1 to \(Self.attemptsLimit) (it counts the "
+                                      + "first try)",
                                       at: entry.value.location, length: raw.count)
                 }
             case "backoff":
-                if let d = duration(raw, at: entry.value.location, key: "backoff") { policy.backoff = d }
+                if let d = duration(raw, at: entry.value.location, key: "backoff", limit: Self.backoffLimit) {
+                    policy.backoff = d
+                }
             case "max-backoff":
-                if let d = duration(raw, at: entry.value.location, key: "max-backoff") { policy.maxBackoff = d }
+                if let d = duration(raw, at: entry.value.location, key: "max-backoff", limit: Self.backoffLimit) {
+                    policy.maxBackoff = d
+                }
             case "factor":
-                if let f = Double(raw), f >= 1 { policy.factor = f } else {
-                    diagnostics.error("'factor' must be a number, 1 or more (2 doubles the wait each time)",
+                if let f = Double(raw), f >= 1, f <= Self.factorLimit { policy.factor = f } else {
+                    diagnostics.error("'factor' must be a number from 1 to \(Int(Self.factorLimit)) (2 doubles the wait "
+                                      + "each time)",
                                       at: entry.value.location, length: raw.count)
                 }
             default: break
@@ -267,14 +273,25 @@ struct DefinitionLoader {
         return s.text
     }
 
-    private mutating func duration(_ text: String, at location: SourceLocation, key: String) -> Duration? {
-        guard let d = TimeFormats.duration(text) else {
-            diagnostics.error("'\(key)' value '\(text)' is not a duration", at: location, length: text.count,
-                              hint: "write it like 90s, 15m, 2h or 1d")
+    /// A duration no longer than `limit` (a timeout: a year; a retry's wait: a day).
+    private mutating func duration(_ text: String, at location: SourceLocation, key: String,
+                                   limit: (Duration, String)) -> Duration? {
+        if let problem = TimeFormats.durationProblem(text) {
+            diagnostics.error("'\(key)': \(problem)", at: location, length: text.count)
+            return nil
+        }
+        guard let d = TimeFormats.duration(text), d <= limit.0 else {
+            diagnostics.error("'\(key)' is \(text), longer than \(limit.1)", at: location, length: text.count,
+                              hint: "at most \(limit.1)")
             return nil
         }
         return d
     }
+
+    static let timeoutLimit = (Duration.seconds(365 * 86400), "a year (365d)")
+    static let backoffLimit = (Duration.seconds(86400), "a day (1d)")
+    static let attemptsLimit = 100
+    static let factorLimit = 10.0
 
     private func isIdentifier(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }

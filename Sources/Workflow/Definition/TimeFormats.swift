@@ -2,10 +2,32 @@ import Foundation
 
 /// Reading the durations and date-times people write in campaign files.
 public enum TimeFormats {
-    /// `90s`, `15m`, `2h`, `30d`, `1h30m`, `500ms`. A bare number is seconds.
+    /// The longest duration a campaign file may give: ten years. Longer ones are mistakes (a unit
+    /// typed twice, a number pasted whole) and would overflow the clock's arithmetic.
+    public static let longestDuration = Duration.seconds(3650 * 86400)
+
+    /// `90s`, `15m`, `2h`, `30d`, `1h30m`, `500ms`. A bare number is seconds. Nil for anything
+    /// else, and for infinity, NaN or more than `longestDuration`.
     public static func duration(_ text: String) -> Duration? {
+        guard let seconds = durationSeconds(text), seconds.isFinite, seconds >= 0,
+              seconds <= longestDuration.seconds else { return nil }
+        return .seconds(seconds)
+    }
+
+    /// Why `text` is not a duration a campaign file may give, in words for the file's author.
+    public static func durationProblem(_ text: String) -> String? {
+        guard let seconds = durationSeconds(text), seconds >= 0 else {
+            return "'\(text)' is not a duration; write it like 90s, 15m, 2h or 30d"
+        }
+        guard seconds.isFinite, seconds <= longestDuration.seconds else {
+            return "'\(text)' is longer than ten years (3650d), the longest a campaign may wait"
+        }
+        return nil
+    }
+
+    private static func durationSeconds(_ text: String) -> Double? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if let seconds = Double(trimmed), seconds >= 0 { return .seconds(seconds) }
+        if let seconds = Double(trimmed) { return seconds }
         var total = 0.0
         var number = ""
         var rest = Substring(trimmed)
@@ -24,12 +46,21 @@ public enum TimeFormats {
             number = ""
         }
         guard number.isEmpty else { return nil }
-        return .seconds(total)
+        return total
     }
 
+    /// The years a campaign's dates may fall in: anything else is a typo (20260 for 2026).
+    public static let campaignYears = 2000...2099
+
     /// `2026-03-01 17:00`, `2026-03-01T17:00:00`, `2026-03-01` (midnight) in the campaign's time zone,
-    /// or a full ISO 8601 time with its own offset (`2026-03-01T17:00:00+08:00`).
+    /// or a full ISO 8601 time with its own offset (`2026-03-01T17:00:00+08:00`); nil outside `campaignYears`.
     public static func dateTime(_ text: String, timeZone: TimeZone) -> Date? {
+        guard let date = anyDateTime(text, timeZone: timeZone) else { return nil }
+        let year = Calendar(identifier: .gregorian).dateComponents(in: timeZone, from: date).year ?? 0
+        return campaignYears.contains(year) ? date : nil
+    }
+
+    private static func anyDateTime(_ text: String, timeZone: TimeZone) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let iso = ISO8601DateFormatter()
         iso.formatOptions = [.withInternetDateTime]

@@ -96,8 +96,11 @@ public struct RetryPolicy: Sendable, Equatable {
 
     /// The wait before attempt `attempt + 1`, after `attempt` attempts failed (1-based).
     public func delay(afterAttempt attempt: Int) -> Duration {
+        guard backoff > .zero else { return .zero }
         let seconds = backoff.seconds * pow(factor, Double(max(0, attempt - 1)))
-        return .seconds(min(seconds, maxBackoff.seconds))
+        // Past the cap (or past any number: many attempts at a large factor) the wait is the cap.
+        guard seconds.isFinite, seconds <= maxBackoff.seconds else { return maxBackoff }
+        return .seconds(seconds)
     }
 }
 

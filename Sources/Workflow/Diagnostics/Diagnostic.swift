@@ -52,10 +52,19 @@ extension Diagnostic {
         let label = color ? severity.colored : severity.rawValue
         var out = "\(location): \(label): \(message)"
         if let file, file.path == location.file, let line = file.line(location.line) {
-            let text = String(line).replacingOccurrences(of: "\t", with: " ")
-            let before = String(String.UnicodeScalarView(text.unicodeScalars.prefix(max(0, location.column - 1))))
-            let underlined = String(String.UnicodeScalarView(
-                text.unicodeScalars.dropFirst(max(0, location.column - 1)).prefix(length)))
+            var scalars = Array(String(line).replacingOccurrences(of: "\t", with: " ").unicodeScalars)
+            var column = max(0, location.column - 1)
+            // A long line shows only the part around the spot, marked with … where it is cut.
+            let shown = 100
+            if scalars.count > shown {
+                let from = max(0, min(column - 40, scalars.count - shown))
+                let cut = Array(scalars[from..<min(scalars.count, from + shown)])
+                scalars = (from > 0 ? ["…"] : []) + cut + (from + shown < scalars.count ? ["…"] : [])
+                column = column - from + (from > 0 ? 1 : 0)
+            }
+            let text = String(String.UnicodeScalarView(scalars))
+            let before = String(String.UnicodeScalarView(scalars.prefix(column)))
+            let underlined = String(String.UnicodeScalarView(scalars.dropFirst(column).prefix(min(length, 80))))
             let pad = String(repeating: " ", count: before.terminalWidth)
             let marks = "^" + String(repeating: "~", count: max(0, underlined.terminalWidth - 1))
             out += "\n    \(text)\n    \(pad)\(color ? "\u{1B}[32m\(marks)\u{1B}[0m" : marks)"

@@ -20,8 +20,17 @@ public struct ExpressionParser {
 
     private var tokens: [(token: Token, offset: Int)] = []
     private var index = 0
+    /// Parentheses and `!` open so far: bounded, so no expression can exhaust the stack.
+    private var depth = 0
+    static let deepest = 64
+    /// Longer expressions are not conditions people write (and their evaluation recurses per operator).
+    static let longest = 4096
 
     public static func parse(_ text: String) throws(ExpressionError) -> Expression {
+        guard text.unicodeScalars.count <= longest else {
+            throw ExpressionError(message: "the expression is longer than \(longest) characters", offset: longest,
+                                  hint: "split it into steps, or compute the value into a variable")
+        }
         var parser = ExpressionParser()
         parser.tokens = try tokenize(text)
         guard parser.tokens.count > 1 else {
@@ -62,9 +71,20 @@ public struct ExpressionParser {
         return left
     }
 
+    /// Counts one more level of nesting at `offset`, refusing more than `deepest`.
+    private mutating func nest(at offset: Int) throws(ExpressionError) {
+        depth += 1
+        guard depth <= Self.deepest else {
+            throw ExpressionError(message: "the expression nests more than \(Self.deepest) levels deep", offset: offset,
+                                  hint: "remove parentheses or '!' that are not needed")
+        }
+    }
+
     private mutating func parseUnary() throws(ExpressionError) -> Expression {
         if current == .op("!") {
-            _ = advance()
+            let (_, offset) = advance()
+            try nest(at: offset)
+            defer { depth -= 1 }
             return .not(try parseUnary())
         }
         let left = try parsePrimary()
@@ -82,6 +102,8 @@ public struct ExpressionParser {
         case .number(let v): return .literal(v)
         case .string(let s): return .literal(.string(s))
         case .leftParen:
+            try nest(at: offset)
+            defer { depth -= 1 }
             let inner = try parseOr()
             let (closing, closingOffset) = advance()
             guard closing == .rightParen else {

@@ -38,7 +38,7 @@ public enum ParameterBinding {
             return .success(.string(value.interpolated))
         case (.integer, .int):
             return .success(value)
-        case (.integer, .double(let d)) where d == d.rounded():
+        case (.integer, .double(let d)) where d == d.rounded() && abs(d) < 1e15:
             return .success(.int(Int(d)))
         case (.integer, .string(let s)) where Int(s.trimmingCharacters(in: .whitespaces)) != nil:
             return .success(.int(Int(s.trimmingCharacters(in: .whitespaces))!))
@@ -54,12 +54,12 @@ public enum ParameterBinding {
             return .success(.bool(s.lowercased() == "true"))
         case (.dateTime, .string(let s)):
             return TimeFormats.dateTime(s, timeZone: timeZone) != nil ? .success(value)
-                : .failure(TypeMismatch("'\(s)' is not a date and time; write it like 2026-03-01 08:00"))
+                : .failure(TypeMismatch("'\(s)' is not a date and time from \(TimeFormats.campaignYears.lowerBound) to "
+                                        + "\(TimeFormats.campaignYears.upperBound); write it like 2026-03-01 08:00"))
         case (.duration, .string(let s)):
-            return TimeFormats.duration(s) != nil ? .success(value)
-                : .failure(TypeMismatch("'\(s)' is not a duration; write it like 90s, 15m, 2h or 30d"))
+            return TimeFormats.durationProblem(s).map { .failure(TypeMismatch($0)) } ?? .success(value)
         case (.duration, .int(let i)):
-            return .success(.string("\(i)s"))
+            return coerce(.string("\(i)s"), to: .duration, timeZone: timeZone)
         case (.stringList, .string), (.stringList, .int), (.stringList, .double):
             return .success(.array([.string(value.interpolated)]))
         case (.stringList, .array(let items)):

@@ -75,11 +75,28 @@ public struct SourceNode: Sendable {
 }
 
 extension SourceNode {
-    /// Parses YAML text into a located tree. YAML syntax errors come back as diagnostics.
+    /// The largest campaign file read (a real one is a few KiB).
+    static let largestFile = 1 << 20
+    /// The most values a file may hold once its aliases are expanded: a campaign has a few hundred;
+    /// a few nested aliases (`&a [*b, *b, …]`) can stand for billions.
+    static let mostValues = 100_000
+
+    /// Parses YAML text into a located tree. YAML syntax errors come back as diagnostics, and so
+    /// does a file too large, or whose aliases expand past `mostValues`.
     public static func parse(_ file: SourceFile) -> Result<SourceNode?, Diagnostic> {
+        guard file.text.utf8.count <= largestFile else {
+            return .failure(Diagnostic(.error, "the file is larger than 1 MiB; a campaign definition is a few KiB",
+                                       at: file.location(line: 1, column: 1),
+                                       hint: "check that this is the campaign's YAML file"))
+        }
         do {
             guard let root = try Yams.compose(yaml: file.text) else { return .success(nil) }
-            return .success(SourceNode(root, file: file))
+            var budget = mostValues
+            return .success(try SourceNode(root, file: file, budget: &budget))
+        } catch let tooMany as TooManyValues {
+            return .failure(Diagnostic(.error, "the file expands to more than \(mostValues) values: YAML aliases (*name) "
+                                       + "repeat what an anchor (&name) holds, and these repeat each other",
+                                       at: tooMany.location, hint: "write the values out, or use fewer aliases"))
         } catch let error as YamlError {
             return .failure(Diagnostic(yamlError: error, file: file))
         } catch {
@@ -87,25 +104,37 @@ extension SourceNode {
         }
     }
 
-    init(_ node: Node, file: SourceFile) {
+    /// Converts libyaml's node, counting the values against `budget` (aliases expanded).
+    init(_ node: Node, file: SourceFile, budget: inout Int) throws(TooManyValues) {
         let location = node.mark.map { file.location(line: $0.line, column: $0.column) }
             ?? file.location(line: 1, column: 1)
+        budget -= 1
+        guard budget >= 0 else { throw TooManyValues(location: location) }
         self.location = location
         switch node {
         case .scalar(let scalar):
             kind = .scalar(Scalar(text: scalar.string, isPlain: scalar.style == .plain))
         case .mapping(let mapping):
-            kind = .mapping(mapping.map { key, value in
-                return Entry(key: key.string ?? "\(key)",
-                             keyLocation: key.mark.map { file.location(line: $0.line, column: $0.column) } ?? location,
-                             value: SourceNode(value, file: file))
-            })
+            var entries: [Entry] = []
+            for (key, value) in mapping {
+                entries.append(Entry(key: key.string ?? "\(key)",
+                                     keyLocation: key.mark.map { file.location(line: $0.line, column: $0.column) } ?? location,
+                                     value: try SourceNode(value, file: file, budget: &budget)))
+            }
+            kind = .mapping(entries)
         case .sequence(let sequence):
-            kind = .sequence(sequence.map { SourceNode($0, file: file) })
+            var items: [SourceNode] = []
+            for item in sequence { items.append(try SourceNode(item, file: file, budget: &budget)) }
+            kind = .sequence(items)
         case .alias:
             kind = .scalar(Scalar(text: "", isPlain: true))
         }
     }
+}
+
+/// A file whose aliases expand past the budget, at the value where it ran out.
+struct TooManyValues: Error {
+    var location: SourceLocation
 }
 
 extension Diagnostic {

@@ -25,16 +25,23 @@ struct ResumeCommand: AsyncParsableCommand {
                 }
                 if names.isEmpty { Terminal.standard.line("Nothing to resume: every campaign has completed.") }
             }
-            var failed = false
+            // One campaign that cannot go on is reported and left; the others still run on time.
+            var exitCode: Int32 = 0
             for name in names {
-                let printer = try await RunPrinter.forRun(name, in: ws)
-                let engine = try CommandSupport.engine(ws, printer: printer)
-                printer.terminal.line(printer.terminal.bold("Resuming \(name)"))
-                let summary = try await engine.resume(campaign: name)
-                printer.summary(summary)
-                failed = failed || summary.run.status == .failed
+                do {
+                    let printer = try await RunPrinter.forRun(name, in: ws)
+                    let engine = try CommandSupport.engine(ws, printer: printer)
+                    printer.terminal.line(printer.terminal.bold("Resuming \(name)"))
+                    let summary = try await engine.resume(campaign: name)
+                    printer.summary(summary)
+                    if summary.run.status == .failed && exitCode == 0 { exitCode = 1 }
+                } catch {
+                    let code = CommandSupport.report(error)
+                    if names.count > 1 { Terminal.error("  (campaign \(name) was left as it was; the others go on)") }
+                    if exitCode <= 1 { exitCode = code }
+                }
             }
-            if failed { throw ExitCode(1) }
+            if exitCode != 0 { throw ExitCode(exitCode) }
         }
     }
 }
