@@ -107,7 +107,7 @@ let package = Package(
         ),
         // Benchmarks: `swift run -c release campaign-bench engine`.
         .executableTarget(name: "campaign-bench", dependencies: [
-            "Workflow", "Ledger", "PluginKit", "Tally", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
+            "Workflow", "Ledger", "PluginKit", "Tally", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting", "CXlsxWriter",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "WorkflowTests", dependencies: [
@@ -116,7 +116,8 @@ let package = Package(
         .testTarget(
             name: "RegistrationTests",
             dependencies: ["Workflow", "Ledger", "Registration", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
-                           .product(name: "GRDB", package: "GRDB.swift")],
+                           .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

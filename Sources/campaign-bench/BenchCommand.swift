@@ -7,6 +7,7 @@ import WorkflowTesting
 /// Benchmarks, run in release mode:
 /// `swift run -c release campaign-bench engine [--repetitions N] [--steps N]`,
 /// `swift run -c release campaign-bench import [--rows N]`,
+/// `swift run -c release campaign-bench import-xlsx [--rows N]`,
 /// `swift run -c release campaign-bench generate [--rows N] FILE [utf-8|gb18030]`,
 /// `swift build -c release && .build/release/campaign-bench checkin [--people N] [--seconds S]`,
 /// `swift build -c release && .build/release/campaign-bench tally [--rows N] [--repetitions N] [--dir PATH]`.
@@ -39,6 +40,8 @@ struct BenchCommand {
                 try await EngineBenchmark.run(repetitions: repetitions, steps: option("--steps", default: 10_000))
             case "import":
                 try await ImportBenchmark.run(rows: rows)
+            case "import-xlsx":
+                try await XLSXImportBenchmark.run(rows: rows)
             case "checkin":
                 try await CheckinBenchmark.run(people: option("--people", default: 10_000),
                                                seconds: option("--seconds", default: 10))
@@ -55,7 +58,7 @@ struct BenchCommand {
                 let encoding = arguments.count > 2 ? TextEncoding(name: arguments[2]) ?? .utf8 : .utf8
                 try generator.writePeopleCSV(to: URL(fileURLWithPath: arguments[1]), count: rows, encoding: encoding)
             default:
-                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, import, checkin, tally, generate\n".utf8))
+                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, import, import-xlsx, checkin, tally, generate\n".utf8))
                 exit(64)
             }
         } catch {

@@ -26,14 +26,8 @@ enum ImportBenchmark {
         print(String(format: "generated %.1f MB in %.1f s (not timed below)\n", Double(size) / 1e6,
                      Date().timeIntervalSince(genStart)))
 
-        let registry = BuiltinPlugins.registry
-        let workspace = try Workspace(path: dir.databasePath, registry: registry)
-        try await workspace.pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO workflow_run (campaign, kind, definition_path, definition_text, vars_json, status, created_at, updated_at)
-                VALUES ('bench', 'job-fair', '', '', '{}', 'waiting', ?, ?)
-                """, arguments: [Date(), Date()])
-        }
+        let workspace = try Workspace(path: dir.databasePath, registry: BenchSupport.registry)
+        try await BenchSupport.startCampaign("bench", in: workspace)
         let rssBefore = peakRSS()
         for (label, expectNew) in [("first import", true), ("same file again (idempotent)", false)] {
             let options = ImportOptions(campaign: "bench", source: "people.csv", now: Date())

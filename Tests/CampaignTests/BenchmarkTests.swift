@@ -42,6 +42,13 @@ import WorkflowTesting
         #expect(output.contains("sqlite3 shell .import"))
     }
 
+    @Test func theWorkbookImportBenchmarkImportsEveryRow() throws {
+        let (status, output) = try bench("import-xlsx", "--rows", "300")
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("imported 300 rows in"))
+        #expect(output.contains("peak memory (max RSS of the process):"))
+    }
+
     @Test(.enabled(if: sqlite3 && wrk, "needs sqlite3 and wrk (scripts/test installs them)"))
     func theCheckinBenchmarkCountsEveryoneOnceUnderLoad() throws {
         let (status, output) = try bench("checkin", "--people", "50", "--seconds", "1")

@@ -1,22 +1,30 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Workflow
 import ZIPFoundation
 
-/// Reads the rows of one worksheet of an .xlsx file (Office Open XML): the ZIP container is
-/// opened with ZIPFoundation, the shared strings and the sheet are parsed with a streaming XML
-/// parser. Cells keep their text as shown, trimmed; empty cells between filled ones are kept as "".
+/// Reads the rows of one worksheet of an .xlsx file (Office Open XML) as the sheet is unzipped and
+/// parsed: a background thread extracts the sheet with ZIPFoundation and tokenizes it
+/// (`XMLTokenizer`), handing rows over in small batches, so a million-row workbook never sits in
+/// memory. A workbook is not trusted: each part's size and compression ratio, cell references and
+/// shared-string indices are checked, and a file that breaks a limit is refused with what it broke.
+/// Cells keep their text as shown, trimmed; empty cells between filled ones are kept as "".
 final class XLSXReader: TableReader, @unchecked Sendable {
-    private var rows: [(number: Int, cells: [String])] = []
-    private var index = 0
     private(set) var row = 0
     /// Cells come from the workbook's own typed XML: there is no encoding to get wrong.
     let problem: CellProblem? = nil
     let totalBytes: Int
-    var bytesRead: Int { rows.isEmpty ? totalBytes : totalBytes * index / rows.count }
+    var bytesRead: Int { sheet.progress(of: totalBytes) }
     let sheetName: String
+    private let sheet: SheetStream
+    private var batch: [(number: Int, cells: [String])] = []
+    private var index = 0
+
+    /// The largest part read whole (the workbook, its relationships): a few KiB in any real file.
+    static let largestSmallPart: UInt64 = 16 << 20
+    /// The largest sheet or shared-string table, unzipped (a million-row sheet is ~150 MiB).
+    static let largestPart: UInt64 = 2 << 30
+    /// How much larger than zipped a part may be: XML packs 5–20 times; a zip bomb, thousands.
+    static let largestRatio: UInt64 = 250
 
     init(url: URL, sheet requested: String?) throws {
         let archive: Archive
@@ -26,19 +34,24 @@ final class XLSXReader: TableReader, @unchecked Sendable {
             throw WorkflowError.invalidInput("'\(url.lastPathComponent)' is not a readable .xlsx workbook",
                                              hint: "save it again from Excel or WPS as .xlsx, or export it as CSV")
         }
+        let file = url.lastPathComponent
         totalBytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        func read(_ path: String) throws -> Data? {
-            guard let entry = archive[path] else { return nil }
-            var data = Data()
-            _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
-            return data
+        guard let workbook = try Self.tokens(of: "xl/workbook.xml", in: archive, file: file, limit: Self.largestSmallPart)
+        else {
+            throw WorkflowError.invalidInput("'\(file)' has no workbook part; it is not an .xlsx file",
+                                             hint: "save it again from Excel or WPS as .xlsx, or export it as CSV")
         }
-        guard let workbook = try read("xl/workbook.xml") else {
-            throw WorkflowError.invalidInput("'\(url.lastPathComponent)' has no workbook part; it is not an .xlsx file")
+        var sheets: [(name: String, relation: String)] = []
+        for case .start("sheet", let attributes, _) in workbook {
+            let relation = attributes.first { $0.key.hasSuffix(":id") || $0.key == "id" }?.value ?? ""
+            sheets.append((attributes["name"] ?? "Sheet\(sheets.count + 1)", relation))
         }
-        let sheets = WorkbookSheetsParser.parse(workbook)
-        let relations = try read("xl/_rels/workbook.xml.rels").map(RelationshipsParser.parse) ?? [:]
-        guard !sheets.isEmpty else { throw WorkflowError.invalidInput("'\(url.lastPathComponent)' has no worksheet") }
+        var relations: [String: String] = [:]
+        for case .start("Relationship", let attributes, _) in try Self.tokens(of: "xl/_rels/workbook.xml.rels", in: archive,
+                                                                              file: file, limit: Self.largestSmallPart) ?? [] {
+            if let id = attributes["Id"], let target = attributes["Target"] { relations[id] = target }
+        }
+        guard !sheets.isEmpty else { throw WorkflowError.invalidInput("'\(file)' has no worksheet") }
         let chosen: (name: String, relation: String)
         if let requested {
             guard let match = sheets.first(where: { $0.name == requested }) else {
@@ -52,183 +65,324 @@ final class XLSXReader: TableReader, @unchecked Sendable {
         sheetName = chosen.name
         var target = relations[chosen.relation] ?? "worksheets/sheet1.xml"
         if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
-        guard let sheetData = try read(target) else {
-            throw WorkflowError.invalidInput("sheet '\(chosen.name)' is missing from the workbook")
+        guard let entry = archive[target] else {
+            throw WorkflowError.invalidInput("sheet '\(chosen.name)' is missing from the workbook '\(file)'")
         }
-        let shared = try read("xl/sharedStrings.xml").map(SharedStringsParser.parse) ?? []
-        rows = SheetParser.parse(sheetData, sharedStrings: shared)
+        try Self.check(entry, of: file, limit: Self.largestPart)
+        let shared = try SharedStrings.read(archive, file: file)
+        sheet = SheetStream(archive: archive, entry: entry, file: file, sharedStrings: shared)
     }
 
+    deinit { sheet.cancel() }
+
     func next() throws -> [String]? {
-        while index < rows.count {
-            let cells = rows[index].cells.map(CellText.trimmed)
-            row = rows[index].number
+        while true {
+            if index == batch.count {
+                guard let more = try sheet.take() else { return nil }
+                batch = more
+                index = 0
+                continue
+            }
+            let cells = batch[index].cells.map(CellText.trimmed)
+            row = batch[index].number
             index += 1
             if cells.allSatisfy({ $0.isEmpty }) { continue }
             return cells
         }
+    }
+
+    /// Refuses a part bigger, or packed tighter, than any real workbook's.
+    static func check(_ entry: Entry, of file: String, limit: UInt64) throws {
+        if entry.uncompressedSize > limit {
+            throw WorkflowError.invalidInput("'\(file)': its part \(entry.path) unpacks to \(entry.uncompressedSize >> 20) MiB, "
+                                             + "more than the \(limit >> 20) MiB a workbook may hold",
+                                             hint: "split the list into smaller files, or export it as CSV")
+        }
+        if entry.uncompressedSize > 1 << 20 && entry.uncompressedSize > max(1, entry.compressedSize) * largestRatio {
+            throw WorkflowError.invalidInput("'\(file)': its part \(entry.path) unpacks to \(entry.uncompressedSize / max(1, entry.compressedSize)) "
+                                             + "times its packed size; real workbooks pack 5 to 20 times, so it is refused "
+                                             + "as a zip bomb", hint: "save it again from Excel or WPS, or export it as CSV")
+        }
+    }
+
+    /// The tokens of a small part, read whole (nil when the workbook has no such part).
+    static func tokens(of path: String, in archive: Archive, file: String, limit: UInt64) throws -> [XMLTokenizer.Token]? {
+        guard let entry = archive[path] else { return nil }
+        try check(entry, of: file, limit: limit)
+        var tokenizer = XMLTokenizer()
+        var tokens: [XMLTokenizer.Token] = []
+        var unpacked: UInt64 = 0
+        do {
+            _ = try archive.extract(entry, skipCRC32: true) { chunk in
+                unpacked += UInt64(chunk.count)
+                guard unpacked <= limit else { throw Limit.partTooLarge }
+                tokenizer.append(chunk)
+                while let token = try tokenizer.next() { tokens.append(token) }
+            }
+        } catch let problem as XMLTokenizer.Problem {
+            throw WorkflowError.invalidInput("'\(file)' cannot be read: its part \(path): \(problem.message)")
+        } catch Limit.partTooLarge {
+            throw WorkflowError.invalidInput("'\(file)': its part \(path) unpacks to more than \(limit >> 20) MiB")
+        } catch let error as WorkflowError {
+            throw error
+        } catch {
+            throw WorkflowError.invalidInput("'\(file)' is damaged: its part \(path) cannot be unpacked (\(error))",
+                                             hint: "save it again from Excel or WPS as .xlsx, or export it as CSV")
+        }
+        return tokens
+    }
+
+    enum Limit: Error {
+        case partTooLarge
+        case cancelled
+    }
+}
+
+/// The workbook's shared strings (text cells point into this table by index).
+enum SharedStrings {
+    static func read(_ archive: Archive, file: String) throws -> [String] {
+        guard let entry = archive["xl/sharedStrings.xml"] else { return [] }
+        try XLSXReader.check(entry, of: file, limit: XLSXReader.largestPart)
+        var tokenizer = XMLTokenizer()
+        var strings: [String] = []
+        var current = ""
+        var inText = false, inPhonetic = false
+        var unpacked: UInt64 = 0
+        do {
+            _ = try archive.extract(entry, skipCRC32: true) { chunk in
+                unpacked += UInt64(chunk.count)
+                guard unpacked <= max(entry.uncompressedSize, 1) + (1 << 16) else { throw XLSXReader.Limit.partTooLarge }
+                tokenizer.append(chunk)
+                while let token = try tokenizer.next() {
+                    switch token {
+                    case .start("si", _, let selfClosing):
+                        current = ""
+                        if selfClosing { strings.append("") }
+                    case .start("rPh", _, _): inPhonetic = true
+                    case .end("rPh"): inPhonetic = false
+                    case .start("t", _, false) where !inPhonetic:
+                        inText = true
+                        tokenizer.wantsText = true
+                    case .end("t") where inText:
+                        inText = false
+                        tokenizer.wantsText = false
+                    case .text(let text) where inText: current += text
+                    case .end("si"): strings.append(current)
+                    default: break
+                    }
+                }
+            }
+        } catch let problem as XMLTokenizer.Problem {
+            throw WorkflowError.invalidInput("'\(file)' cannot be read: its shared strings: \(problem.message)")
+        } catch XLSXReader.Limit.partTooLarge {
+            throw WorkflowError.invalidInput("'\(file)': its shared strings unpack to more than they declare; the file "
+                                             + "is damaged or forged", hint: "save it again from Excel or WPS as .xlsx")
+        } catch let error as WorkflowError {
+            throw error
+        } catch {
+            throw WorkflowError.invalidInput("'\(file)' is damaged: its shared strings cannot be unpacked (\(error))",
+                                             hint: "save it again from Excel or WPS as .xlsx, or export it as CSV")
+        }
+        return strings
+    }
+}
+
+/// A worksheet parsed on its own thread as it is unzipped, its rows handed over in batches through
+/// a bounded queue: memory stays at a few batches whatever the sheet's size.
+final class SheetStream: @unchecked Sendable {
+    typealias Row = (number: Int, cells: [String])
+    private let condition = NSCondition()
+    private var queue: [[Row]] = []
+    private var finished = false
+    private var cancelled = false
+    private var failure: (any Error)?
+    private var unpacked: UInt64 = 0
+    private let declared: UInt64
+    static let batchSize = 1024
+    static let capacity = 8
+    /// Excel's last column (XFD) and last row.
+    static let lastColumn = 16_384
+    static let lastRow = 1_048_576
+
+    /// The archive passes to the parsing thread, which alone uses it from then on.
+    private struct Handoff: @unchecked Sendable {
+        let archive: Archive
+        let entry: Entry
+    }
+
+    init(archive: Archive, entry: Entry, file: String, sharedStrings: [String]) {
+        declared = max(entry.uncompressedSize, 1)
+        let handoff = Handoff(archive: archive, entry: entry)
+        let thread = Thread { [self] in
+            do {
+                try parse(archive: handoff.archive, entry: handoff.entry, file: file, shared: sharedStrings)
+            } catch XLSXReader.Limit.cancelled {
+            } catch {
+                fail(error)
+            }
+            finish()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    func progress(of total: Int) -> Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return Int(Double(total) * min(1, Double(unpacked) / Double(declared)))
+    }
+
+    /// The next batch of rows; nil at the end of the sheet. Rethrows what stopped the parse.
+    func take() throws -> [Row]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty && !finished { condition.wait() }
+        if !queue.isEmpty {
+            let batch = queue.removeFirst()
+            condition.broadcast()
+            return batch
+        }
+        if let failure { throw failure }
         return nil
     }
-}
 
-/// Base class for the small SAX parsers below: collects character data between events.
-/// Every delegate method is declared here and overridden below: on Linux the protocol witness is
-/// fixed at the class that declares the conformance, so a method only a subclass has is never called.
-class XMLCollector: NSObject, XMLParserDelegate {
-    var text = ""
-    var collecting = false
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if collecting { text += string }
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        queue.removeAll()
+        condition.broadcast()
+        condition.unlock()
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {}
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {}
-
-    static func localName(_ name: String) -> Substring {
-        name.split(separator: ":").last ?? Substring(name)
+    private func put(_ batch: [Row]) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= Self.capacity && !cancelled { condition.wait() }
+        if cancelled { throw XLSXReader.Limit.cancelled }
+        queue.append(batch)
+        condition.broadcast()
     }
 
-    /// Runs a parser over a document with `delegate` and returns the delegate, filled in.
-    static func run<Delegate: XMLCollector>(_ delegate: Delegate, on data: Data) -> Delegate {
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        _ = parser.parse()
-        return delegate
-    }
-}
-
-final class WorkbookSheetsParser: XMLCollector {
-    var sheets: [(name: String, relation: String)] = []
-
-    static func parse(_ data: Data) -> [(name: String, relation: String)] {
-        run(WorkbookSheetsParser(), on: data).sheets
+    private func fail(_ error: any Error) {
+        condition.lock()
+        failure = error
+        condition.unlock()
     }
 
-    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                         qualifiedName: String?, attributes: [String: String] = [:]) {
-        guard Self.localName(name) == "sheet" else { return }
-        let relation = attributes.first { $0.key.hasSuffix(":id") || $0.key == "id" }?.value ?? ""
-        sheets.append((attributes["name"] ?? "Sheet\(sheets.count + 1)", relation))
-    }
-}
-
-final class RelationshipsParser: XMLCollector {
-    var targets: [String: String] = [:]
-
-    static func parse(_ data: Data) -> [String: String] {
-        run(RelationshipsParser(), on: data).targets
+    private func finish() {
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
     }
 
-    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                         qualifiedName: String?, attributes: [String: String] = [:]) {
-        guard Self.localName(name) == "Relationship", let id = attributes["Id"], let target = attributes["Target"]
-        else { return }
-        targets[id] = target
-    }
-}
-
-final class SharedStringsParser: XMLCollector {
-    var strings: [String] = []
-    var current = ""
-    var inPhonetic = false
-
-    static func parse(_ data: Data) -> [String] {
-        run(SharedStringsParser(), on: data).strings
-    }
-
-    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                         qualifiedName: String?, attributes: [String: String] = [:]) {
-        switch Self.localName(name) {
-        case "si": current = ""
-        case "rPh": inPhonetic = true
-        case "t" where !inPhonetic:
-            collecting = true
-            text = ""
-        default: break
+    private func parse(archive: Archive, entry: Entry, file: String, shared: [String]) throws {
+        var tokenizer = XMLTokenizer()
+        var rows: [Row] = []
+        var cells: [String] = []
+        var rowNumber = 0, column = 0
+        var type = "n", value = ""
+        var inValue = false
+        func refuse(_ message: String) -> WorkflowError {
+            WorkflowError.invalidInput("'\(file)', sheet row \(rowNumber): \(message)",
+                                       hint: "save it again from Excel or WPS as .xlsx, or export it as CSV")
         }
-    }
-
-    override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?,
-                         qualifiedName: String?) {
-        switch Self.localName(name) {
-        case "t" where collecting:
-            current += text
-            collecting = false
-        case "rPh": inPhonetic = false
-        case "si": strings.append(current)
-        default: break
+        do {
+            _ = try archive.extract(entry, skipCRC32: true) { chunk in
+                condition.lock()
+                unpacked += UInt64(chunk.count)
+                let stop = cancelled
+                let over = unpacked > declared + (1 << 16)
+                condition.unlock()
+                if stop { throw XLSXReader.Limit.cancelled }
+                if over { throw XLSXReader.Limit.partTooLarge }
+                tokenizer.append(chunk)
+                while let token = try tokenizer.next() {
+                    switch token {
+                    case .start("row", let attributes, let selfClosing):
+                        rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+                        guard (1...Self.lastRow).contains(rowNumber) else {
+                            throw refuse("row number \(attributes["r"] ?? "") is beyond Excel's last row (\(Self.lastRow))")
+                        }
+                        cells = []
+                        if selfClosing { rows.append((rowNumber, [])) }
+                    case .start("c", let attributes, let selfClosing):
+                        column = cells.count
+                        if let reference = attributes["r"] {
+                            guard let parsed = Self.column(of: reference) else {
+                                throw refuse("cell reference '\(reference.prefix(20))' is beyond Excel's last column "
+                                             + "(XFD)")
+                            }
+                            column = parsed
+                        }
+                        type = attributes["t"] ?? "n"
+                        value = ""
+                        if selfClosing { Self.place("", at: column, in: &cells) }
+                    case .start("v", _, false), .start("t", _, false):
+                        inValue = true
+                        tokenizer.wantsText = true
+                    case .end("v"), .end("t"):
+                        inValue = false
+                        tokenizer.wantsText = false
+                    case .text(let text) where inValue:
+                        value += text
+                    case .end("c"):
+                        var shown = value
+                        switch type {
+                        case "s":
+                            guard let index = Int(value), shared.indices.contains(index) else {
+                                throw refuse("a cell points to shared string '\(value.prefix(20))', but the workbook "
+                                             + "has \(shared.count)")
+                            }
+                            shown = shared[index]
+                        case "b": shown = value == "1" ? "TRUE" : "FALSE"
+                        case "n": shown = Self.number(value)
+                        default: break
+                        }
+                        Self.place(shown, at: column, in: &cells)
+                    case .end("row"):
+                        rows.append((rowNumber, cells))
+                        if rows.count == Self.batchSize {
+                            try put(rows)
+                            rows.removeAll(keepingCapacity: true)
+                        }
+                    default: break
+                    }
+                }
+            }
+        } catch let problem as XMLTokenizer.Problem {
+            throw WorkflowError.invalidInput("'\(file)' cannot be read: its sheet: \(problem.message)")
+        } catch XLSXReader.Limit.partTooLarge {
+            throw WorkflowError.invalidInput("'\(file)': its sheet unpacks to more than it declares; the file is damaged "
+                                             + "or forged", hint: "save it again from Excel or WPS as .xlsx")
+        } catch let error as WorkflowError {
+            throw error
+        } catch XLSXReader.Limit.cancelled {
+            throw XLSXReader.Limit.cancelled
+        } catch {
+            throw WorkflowError.invalidInput("'\(file)' is damaged: its sheet cannot be unpacked (\(error))",
+                                             hint: "save it again from Excel or WPS as .xlsx, or export it as CSV")
         }
-    }
-}
-
-final class SheetParser: XMLCollector {
-    let shared: [String]
-    var rows: [(number: Int, cells: [String])] = []
-    var cells: [String] = []
-    var rowNumber = 0
-    var cellColumn = 0
-    var cellType = ""
-    var value = ""
-
-    init(shared: [String]) {
-        self.shared = shared
+        if !rows.isEmpty { try put(rows) }
     }
 
-    static func parse(_ data: Data, sharedStrings: [String]) -> [(number: Int, cells: [String])] {
-        run(SheetParser(shared: sharedStrings), on: data).rows
+    static func place(_ value: String, at column: Int, in cells: inout [String]) {
+        while cells.count < column { cells.append("") }
+        if cells.count == column { cells.append(value) } else { cells[column] = value }
     }
 
-    /// "BC12" → 54 (0-based column index 54 → BC), from the letters of a cell reference.
-    static func column(of reference: String) -> Int {
+    /// "BC12" → 54 (0-based), from the letters of a cell reference; nil past XFD, Excel's last column.
+    static func column(of reference: String) -> Int? {
         var n = 0
+        var letters = 0
         for scalar in reference.unicodeScalars {
             guard scalar.value >= 65 && scalar.value <= 90 else { break }
+            letters += 1
+            guard letters <= 3 else { return nil }
             n = n * 26 + Int(scalar.value - 64)
         }
+        guard n >= 1, n <= lastColumn else { return letters == 0 ? 0 : nil }
         return n - 1
-    }
-
-    override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                         qualifiedName: String?, attributes: [String: String] = [:]) {
-        switch Self.localName(name) {
-        case "row":
-            rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
-            cells = []
-        case "c":
-            cellColumn = attributes["r"].map(Self.column(of:)) ?? cells.count
-            if cellColumn < 0 { cellColumn = cells.count }
-            cellType = attributes["t"] ?? "n"
-            value = ""
-        case "v", "t":
-            collecting = true
-            text = ""
-        default: break
-        }
-    }
-
-    override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?,
-                         qualifiedName: String?) {
-        switch Self.localName(name) {
-        case "v", "t":
-            value += text
-            collecting = false
-        case "c":
-            var shown = value
-            switch cellType {
-            case "s": shown = Int(value).flatMap { $0 < shared.count ? shared[$0] : nil } ?? ""
-            case "b": shown = value == "1" ? "TRUE" : "FALSE"
-            case "n": shown = Self.number(value)
-            default: break
-            }
-            while cells.count < cellColumn { cells.append("") }
-            if cells.count == cellColumn { cells.append(shown) } else if cellColumn < cells.count { cells[cellColumn] = shown }
-        case "row":
-            rows.append((rowNumber, cells))
-        default: break
-        }
     }
 
     /// Numbers as a person would read them: 13800138000 rather than 1.3800138E10, 12 rather than 12.0.

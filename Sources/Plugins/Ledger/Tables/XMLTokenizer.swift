@@ -1,0 +1,186 @@
+import Foundation
+
+/// A small XML tokenizer for the parts of an .xlsx file, fed chunk by chunk as they are unzipped.
+/// It knows what SpreadsheetML uses — elements, attributes, text, CDATA, the five named entities
+/// and character references — and refuses what a workbook never needs and an attack does: a
+/// DOCTYPE (entity bombs, external entities). Names come without their namespace prefix.
+struct XMLTokenizer {
+    enum Token {
+        case start(name: String, attributes: [String: String], selfClosing: Bool)
+        case end(name: String)
+        /// Text between tags, entities already resolved.
+        case text(String)
+    }
+
+    struct Problem: Error {
+        var message: String
+    }
+
+    private var buffer: [UInt8] = []
+    private var position = 0
+    /// Text is only decoded where a reader wants it (`<v>`, `<t>`): elsewhere it is skipped.
+    var wantsText = false
+
+    mutating func append(_ data: Data) {
+        if position > 1 << 16 && position > buffer.count / 2 {
+            buffer.removeSubrange(0..<position)
+            position = 0
+        }
+        buffer.append(contentsOf: data)
+    }
+
+    /// The next complete token, or nil when the bytes so far end inside one (or there are none left).
+    mutating func next() throws(Problem) -> Token? {
+        while position < buffer.count {
+            if buffer[position] != UInt8(ascii: "<") {
+                guard let end = find(UInt8(ascii: "<"), from: position) else { return nil }
+                let start = position
+                position = end
+                if wantsText { return .text(Self.decode(buffer[start..<end])) }
+                continue
+            }
+            guard position + 1 < buffer.count else { return nil }
+            switch buffer[position + 1] {
+            case UInt8(ascii: "?"):
+                guard let end = find("?>", from: position) else { return nil }
+                position = end + 2
+            case UInt8(ascii: "!"):
+                if starts(with: "<!--") {
+                    guard let end = find("-->", from: position) else { return nil }
+                    position = end + 3
+                } else if starts(with: "<![CDATA[") {
+                    guard let end = find("]]>", from: position) else { return nil }
+                    let text = String(decoding: buffer[(position + 9)..<end], as: UTF8.self)
+                    position = end + 3
+                    if wantsText { return .text(text) }
+                } else if buffer.count - position < 9 {
+                    return nil
+                } else {
+                    throw Problem(message: "it declares a DOCTYPE, which no workbook needs")
+                }
+            case UInt8(ascii: "/"):
+                guard let end = find(UInt8(ascii: ">"), from: position) else { return nil }
+                let name = Self.localName(buffer[(position + 2)..<end])
+                position = end + 1
+                return .end(name: name)
+            default:
+                guard let end = tagEnd(from: position) else { return nil }
+                let token = try Self.startTag(buffer[(position + 1)..<end])
+                position = end + 1
+                return token
+            }
+        }
+        return nil
+    }
+
+    private func find(_ byte: UInt8, from start: Int) -> Int? {
+        buffer[start...].firstIndex(of: byte)
+    }
+
+    private func find(_ text: String, from start: Int) -> Int? {
+        let needle = Array(text.utf8)
+        var i = start
+        while i + needle.count <= buffer.count {
+            if buffer[i] == needle[0] && buffer[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    private func starts(with text: String) -> Bool {
+        let needle = Array(text.utf8)
+        return buffer.count - position >= needle.count && buffer[position..<(position + needle.count)].elementsEqual(needle)
+    }
+
+    /// The `>` ending the tag at `start`, outside quoted attribute values.
+    private func tagEnd(from start: Int) -> Int? {
+        var quote: UInt8 = 0
+        var i = start + 1
+        while i < buffer.count {
+            let c = buffer[i]
+            if quote != 0 {
+                if c == quote { quote = 0 }
+            } else if c == 34 || c == 39 {
+                quote = c
+            } else if c == UInt8(ascii: ">") {
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `name a="1" b='2'` (and a closing `/`), from between `<` and `>`.
+    private static func startTag(_ bytes: ArraySlice<UInt8>) throws(Problem) -> Token {
+        var body = bytes
+        let selfClosing = body.last == UInt8(ascii: "/")
+        if selfClosing { body = body.dropLast() }
+        let nameEnd = body.firstIndex { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 } ?? body.endIndex
+        let name = localName(body[body.startIndex..<nameEnd])
+        var attributes: [String: String] = [:]
+        var i = nameEnd
+        while i < body.endIndex {
+            while i < body.endIndex && (body[i] == 32 || body[i] == 9 || body[i] == 10 || body[i] == 13) { i += 1 }
+            guard i < body.endIndex else { break }
+            guard let equals = body[i...].firstIndex(of: UInt8(ascii: "=")) else {
+                throw Problem(message: "a tag <\(name)> has an attribute without a value")
+            }
+            let key = String(decoding: body[i..<equals], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            var j = equals + 1
+            while j < body.endIndex && body[j] == 32 { j += 1 }
+            guard j < body.endIndex, body[j] == 34 || body[j] == 39,
+                  let close = body[(j + 1)...].firstIndex(of: body[j]) else {
+                throw Problem(message: "a tag <\(name)> has an attribute value without quotes")
+            }
+            attributes[key] = decode(body[(j + 1)..<close])
+            i = close + 1
+        }
+        return .start(name: name, attributes: attributes, selfClosing: selfClosing)
+    }
+
+    static func localName(_ bytes: ArraySlice<UInt8>) -> String {
+        let trimmed = bytes.prefix { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }
+        let local = trimmed.lastIndex(of: UInt8(ascii: ":")).map { trimmed[($0 + 1)...] } ?? trimmed
+        return String(decoding: local, as: UTF8.self)
+    }
+
+    /// Text with `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&#NN;` and `&#xHH;` resolved; any other
+    /// `&…;` is left as written (a workbook has no DTD to define more).
+    static func decode(_ bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            guard bytes[i] == UInt8(ascii: "&"), let semicolon = bytes[i...].prefix(12).firstIndex(of: UInt8(ascii: ";"))
+            else {
+                out.append(bytes[i])
+                i += 1
+                continue
+            }
+            let entity = String(decoding: bytes[(i + 1)..<semicolon], as: UTF8.self)
+            var replacement: String?
+            switch entity {
+            case "amp": replacement = "&"
+            case "lt": replacement = "<"
+            case "gt": replacement = ">"
+            case "quot": replacement = "\""
+            case "apos": replacement = "'"
+            default:
+                if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
+                    replacement = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+                } else if entity.hasPrefix("#") {
+                    replacement = UInt32(entity.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
+                }
+            }
+            if let replacement {
+                out.append(contentsOf: replacement.utf8)
+                i = semicolon + 1
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
