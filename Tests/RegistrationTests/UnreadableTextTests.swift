@@ -111,3 +111,54 @@ import WorkflowTesting
         #expect(try await garbledNames(h) == 0)
     }
 }
+
+/// Personal data in messages and files stays masked, exports cannot carry formulas, and control
+/// characters never reach the ledger.
+@Suite struct LedgerHygieneTests {
+    @Test func aPhoneADigitShortIsQuotedMasked() async throws {
+        let h = try await LedgerHarness()
+        let summary = try await h.importFile(.people, try h.file("p.csv", "姓名,身份证号,手机号\n张伟,11010519491231002X,1380013800\n"))
+        #expect(summary.problems.first?.reason.hasPrefix("the phone number 138***3800 must be an 11-digit mobile number") == true)
+        let walkIn = await #expect(throws: InputRefusal.self) {
+            try await h.pool.write { db in
+                try Registrations.registerWalkIn(WalkIn(campaign: "fair", name: "赵强", idNumber: "522426199001010033",
+                                                        phone: "1580015800"), now: Date(), db: db)
+            }
+        }
+        #expect(walkIn?.field == "phone")
+        #expect(walkIn?.reason.hasPrefix("the number 158***5800 ") == true)
+    }
+
+    @Test func controlCharactersRefuseTheirRowAndTheirWalkIn() async throws {
+        let h = try await LedgerHarness()
+        let summary = try await h.importFile(.people, try h.file("nul.csv", "姓名,身份证号\n张\u{0}伟,11010519491231002X\n"
+                                                                 + "李娜,522426199001010017\n"))
+        #expect(summary.inserted == 1)
+        #expect(summary.problems.first?.column == "姓名")
+        #expect(summary.problems.first?.reason.hasPrefix("this cell holds control characters (such as NUL)") == true)
+        let walkIn = await #expect(throws: InputRefusal.self) {
+            try await h.pool.write { db in
+                try Registrations.registerWalkIn(WalkIn(campaign: "fair", name: "赵\u{1B}强", idNumber: "522426199001010033"),
+                                                 now: Date(), db: db)
+            }
+        }
+        #expect(walkIn?.field == "name")
+        #expect(walkIn?.reason == "the name holds control characters (such as NUL) that no text has")
+    }
+
+    @Test func formulasAreNeutralizedInFilesAndTheRejectFileStillImports() async throws {
+        #expect(CSVText.neutralized("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")")
+        #expect(CSVText.neutralized("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVText.neutralized("张伟") == "张伟")
+        let h = try await LedgerHarness()
+        // A bad ID number, a phone starting with +: the reject file writes '+86…, and importing it (fixed) reads +86….
+        let url = try h.file("r.csv", "姓名,身份证号,手机号\n张伟,11010519491231002Y,+86 138 0013 8000\n")
+        let summary = try await h.importFile(.people, url)
+        let rejectPath = try #require(summary.rejectFile)
+        let rejects = try String(contentsOfFile: rejectPath, encoding: .utf8)
+        #expect(rejects.contains(",'+86 138 0013 8000,"))
+        try rejects.replacingOccurrences(of: "002Y", with: "002X").write(toFile: rejectPath, atomically: true, encoding: .utf8)
+        #expect(try await h.importFile(.people, URL(fileURLWithPath: rejectPath)).inserted == 1)
+        #expect(try await h.person("11010519491231002X")["phone"] == "13800138000")
+    }
+}

@@ -84,7 +84,12 @@ public enum Scans {
     static func scan(_ request: ScanRequest, now: Date, db: Database, windows: WindowCache) throws -> ScanAnswer {
         let zone = try windows.timeZone(of: request.campaign, db: db)
         let nowText = String.fromDatabaseValue(now.databaseValue) ?? ""
-        let (method, lookup) = try resolve(request, db: db)
+        // A badge code, an ID or a phone number is at most a couple of dozen characters: anything
+        // longer is refused unread, and only its masked beginning is kept.
+        let (method, lookup) = request.input.unicodeScalars.count > Self.longestInput
+            ? ("code", .failure(LookupFailure("what was scanned is \(request.input.unicodeScalars.count) characters long; a "
+                                             + "badge code, ID number or phone number is at most \(Self.longestInput)")))
+            : try resolve(request, db: db)
         var result = ScanAnswer.Result.rejected
         var reason: String
         var personID: Int64?
@@ -124,7 +129,7 @@ public enum Scans {
                                   received_at, result, reason, first_scan_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [request.nonce, request.campaign, request.checkpoint, personID, method,
-                                         Masking.scrub(request.input), request.gate, request.staff, request.device,
+                                         Self.stored(request.input), request.gate, request.staff, request.device,
                                          request.clientTime.map { String.fromDatabaseValue($0.databaseValue) ?? "" },
                                          nowText, result.rawValue, reason, firstScan])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
@@ -134,6 +139,17 @@ public enum Scans {
             return first
         }
         return answer(result: result.rawValue, reason: reason, person: person, replayed: false)
+    }
+
+    /// The longest input read as a code, an ID or a phone number.
+    static let longestInput = 64
+
+    /// What the ledger keeps of the typed input: masked, without control characters, at most `longestInput`.
+    static func stored(_ input: String) -> String {
+        let printable = String(String.UnicodeScalarView(input.unicodeScalars.prefix(Self.longestInput * 2).filter {
+            $0.value >= 0x20 && $0.value != 0x7F
+        }))
+        return String(Masking.scrub(printable).prefix(Self.longestInput))
     }
 
     static func answer(result: String, reason: String, person: PersonSummary?, replayed: Bool) -> ScanAnswer {

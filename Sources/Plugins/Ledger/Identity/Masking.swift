@@ -22,22 +22,46 @@ public enum Masking {
         return String(c.prefix(keep)) + String(repeating: "*", count: c.count - keep)
     }
 
-    /// Masks anything in free text that looks like an ID number or a mobile number
-    /// (for messages that quote a bad cell).
+    /// Masks anything in free text that looks like an ID number or a phone number, for messages and
+    /// ledgers that quote what was typed. Digits count however they were typed — full-width
+    /// (１３８), or split by spaces, dashes or dots (138 0013-8000, +86 138…) — and any run of seven
+    /// or more is masked (an ID number keeps its first six and last four, anything else its first
+    /// three and last four), so a number a digit short or long is masked too.
     public static func scrub(_ text: String) -> String {
         var out = ""
-        var run = ""
+        var digits = ""
+        var pending = ""   // separators seen after a digit, kept only if no digit follows
         func flush() {
-            if run.count >= 15 { out += idNumber(run) } else if run.count >= 11 { out += phone(run) } else { out += run }
-            run = ""
+            if digits.count >= 15 { out += idNumber(digits) } else if digits.count >= 7 { out += phone(digits) }
+            else { out += digits }
+            digits = ""
+            out += pending
+            pending = ""
         }
         for ch in text {
-            if ch.isASCII && (ch.isNumber || ch == "X" || ch == "x") { run.append(ch) } else {
+            if let digit = asciiDigit(ch) {
+                pending = ""
+                digits.append(digit)
+            } else if !digits.isEmpty && (ch == "X" || ch == "x") {
+                digits.append("X")
+            } else if !digits.isEmpty && pending.count < 2 && [" ", "-", ".", "\u{3000}"].contains(ch) {
+                pending.append(ch)
+            } else {
                 flush()
                 out.append(ch)
             }
         }
         flush()
         return out
+    }
+
+    /// The ASCII digit a character stands for: 0–9, or the full-width ０–９ of Chinese input methods.
+    static func asciiDigit(_ ch: Character) -> Character? {
+        guard let scalar = ch.unicodeScalars.first, ch.unicodeScalars.count == 1 else { return nil }
+        switch scalar.value {
+        case 0x30...0x39: return ch
+        case 0xFF10...0xFF19: return Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
+        default: return nil
+        }
     }
 }

@@ -163,6 +163,13 @@ enum ImportRunner {
         return summary
     }
 
+    /// The first cell holding a control character, as a problem of its row.
+    static func controlCharacters(in cells: [String]) -> CellProblem? {
+        guard let index = cells.firstIndex(where: CellText.hasControlCharacters) else { return nil }
+        return CellProblem(cell: index, reason: "this cell holds control characters (such as NUL) that no text has; the "
+                           + "file may be damaged or not a spreadsheet export — retype the cell")
+    }
+
     enum ParsedRow<Record: Sendable>: Sendable {
         /// The cells are kept only for kinds whose writer may refuse a valid row (see `LedgerKind`).
         case record(row: Int, Record, cells: [String]?)
@@ -181,7 +188,7 @@ enum ImportRunner {
         do {
             while let cells = try reader.next() {
                 let row = RowCells(row: reader.row, cells: cells, layout: layout)
-                if let unreadable = reader.problem {
+                if let unreadable = reader.problem ?? Self.controlCharacters(in: cells) {
                     batch.append(.problem(RowProblem(row: row.row, column: layout.header(atColumn: unreadable.cell),
                                                      reason: unreadable.reason, cells: cells)))
                 } else {

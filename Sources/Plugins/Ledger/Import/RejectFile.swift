@@ -35,7 +35,7 @@ struct RejectFile {
     }
 
     private func write(_ cells: [String]) {
-        let line = cells.map(CSVText.quote).joined(separator: ",") + "\r\n"
+        let line = cells.map { CSVText.quote(CSVText.neutralized($0)) }.joined(separator: ",") + "\r\n"
         handle?.write(Data(line.utf8))
     }
 

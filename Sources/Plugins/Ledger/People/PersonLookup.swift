@@ -33,7 +33,7 @@ public enum PersonLookup {
         let scheme = try Registrations.badgeCode(for: campaign, db: db)
         guard let personID = scheme.decode(input),
               try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?)"), arguments: [personID])! else {
-            return ("code", .failure(LookupFailure("unknown code '\(input.prefix(12))': not a badge of \(campaign)")))
+            return ("code", .failure(LookupFailure("unknown code '\(Masking.scrub(String(input.prefix(12))))': not a badge of \(campaign)")))
         }
         return ("code", .success(personID))
     }

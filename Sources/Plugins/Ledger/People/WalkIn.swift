@@ -46,6 +46,11 @@ extension Registrations {
             throw InputRefusal(field: "id_number", "the ID number \(Masking.scrub(walkIn.idNumber)) \(error)",
                                hint: "check it against the ID card")
         }
+        for (field, value) in [("name", walkIn.name), ("township", walkIn.township ?? ""), ("village", walkIn.village ?? "")]
+        where CellText.hasControlCharacters(value) || value.count > 60 {
+            throw InputRefusal(field: field, value.count > 60 ? "the \(field) is longer than 60 characters"
+                                : "the \(field) holds control characters (such as NUL) that no text has")
+        }
         let name = walkIn.name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw InputRefusal(field: "name", "the name is empty") }
         var phone: String?

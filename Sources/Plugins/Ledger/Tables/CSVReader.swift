@@ -190,7 +190,13 @@ final class CSVReader: TableReader, @unchecked Sendable {
 
     /// A cell's text. Bytes the file's encoding cannot read mark the record (never U+FFFD in the
     /// ledger); the text kept for the reject file is the best reading there is.
-    private func cellText(_ bytes: UnsafeBufferPointer<UInt8>, index: Int) -> String {
+    private func cellText(_ whole: UnsafeBufferPointer<UInt8>, index: Int) -> String {
+        // An apostrophe an export put before =, +, - or @ (so Excel shows text, not a formula) is dropped.
+        var bytes = whole
+        if bytes.count >= 2 && bytes[0] == UInt8(ascii: "'")
+            && [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@")].contains(bytes[1]) {
+            bytes = UnsafeBufferPointer(rebasing: bytes[1...])
+        }
         if converter == nil {
             if let text = String(validating: bytes, as: UTF8.self) { return text }
             noteUndecodable(cell: index)
@@ -235,6 +241,12 @@ protocol TableReader: AnyObject, Sendable {
 /// The spaces clerks leave around cells: ASCII spaces, tabs and line breaks, the ideographic
 /// space (U+3000, typed by Chinese input methods) and the no-break space (U+00A0, from web pages).
 enum CellText {
+    /// Whether text holds a control character no cell should (NUL, escape, …; tab and line breaks
+    /// are allowed inside a cell): such bytes come from a broken export or a binary file.
+    static func hasControlCharacters(_ text: String) -> Bool {
+        text.utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }
+    }
+
     /// `text` without those spaces at either end.
     static func trimmed(_ text: String) -> String {
         var text = text
