@@ -27,6 +27,10 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Already under Hummingbird; named for the connection guard of `serve` (a channel handler).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Process-wide SQLite settings that need C (sqlite3_config is variadic).
@@ -71,6 +75,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         // The domain plugins, one target each.
@@ -89,6 +94,11 @@ let package = Package(
                 "Workflow", "Ledger", "PluginKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         // Engine test helpers: virtual clock, temporary folders, an engine harness.
@@ -143,7 +153,8 @@ let package = Package(
         // End-to-end tests run the built `campaign` binary; depending on it makes `swift test` build it.
         .testTarget(name: "CampaignTests", dependencies: [
             "campaign", "campaign-bench", "CampaignServer", "Workflow", "Ledger", "Checkin", "BuiltinPlugins",
-            "WorkflowTesting", "CampaignTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            "WorkflowTesting", "CampaignTesting", "PluginKit", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
         ], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

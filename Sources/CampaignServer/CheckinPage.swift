@@ -112,7 +112,13 @@ const T = {
         booth: "招聘展位：记录面试、意向、录用", oPerson: "求职者（胸牌码 / 身份证号 / 手机号）", oPosting: "岗位", oStage: "结果",
         sInterview: "面试", sIntent: "达成意向", sPlacement: "成功就业", sRetained: "稳定就业", oNote: "备注", oRecord: "记录",
         advanced: "已记录", unchanged: "无变化（已在该阶段或更后）", corrected: "已更正",
-        interview: "面试", intent: "达成意向", placement: "成功就业", retained: "稳定就业" },
+        interview: "面试", intent: "达成意向", placement: "成功就业", retained: "稳定就业",
+        storage_full: "服务器磁盘已满，本次操作未保存。请通知管理员清理磁盘空间后重试",
+        storage_read_only: "服务器上的工作区为只读，本次操作未保存。请通知管理员",
+        storage_busy: "服务器正忙（另一个命令正在写入），请稍后重试",
+        storage_damaged: "服务器上的工作区文件已损坏。请通知管理员从备份恢复",
+        storage_io: "服务器读写磁盘出错，本次操作未保存。请通知管理员",
+        sign_in_throttled: "这台设备输错令牌次数过多，请等一分钟再试" },
   en: { title: "Check-in", token: "Staff token", signin: "Sign in", gate: "Gate", scanLabel: "Scan or type the badge code / ID number / phone, then Enter",
         checkin: "Check in", camera: "Scan with camera", lookup: "Find by the last four digits of ID or phone", find: "Find",
         walkin: "Walk-in registration", name: "Name", idNumber: "ID number", phone: "Mobile", village: "Village",
@@ -123,7 +129,13 @@ const T = {
         oPosting: "Posting", oStage: "Outcome", sInterview: "Interview", sIntent: "Hiring intent", sPlacement: "Placed",
         sRetained: "Retained", oNote: "Note", oRecord: "Record", advanced: "Recorded",
         unchanged: "No change (already at this stage or further)", corrected: "Corrected",
-        interview: "interview", intent: "hiring intent", placement: "placed", retained: "retained" }
+        interview: "interview", intent: "hiring intent", placement: "placed", retained: "retained",
+        storage_full: "The server's disk is full: this was not saved. Ask the organizer to free space, then try again",
+        storage_read_only: "The workspace on the server is read-only: this was not saved. Tell the organizer",
+        storage_busy: "The server is busy (another command is writing); try again in a moment",
+        storage_damaged: "The workspace file on the server is damaged. Ask the organizer to restore it from a backup",
+        storage_io: "The server could not read or write its disk: this was not saved. Tell the organizer",
+        sign_in_throttled: "Too many wrong tokens from this device; wait a minute and try again" }
 };
 let lang = localStorage.getItem("lang") || ((navigator.language || "zh").startsWith("zh") ? "zh" : "en");
 const $ = id => document.getElementById(id);
@@ -143,7 +155,9 @@ async function api(path, body) {
     headers: Object.assign({ "Authorization": "Bearer " + token }, body ? { "Content-Type": "application/json" } : {}),
     body: body ? JSON.stringify(body) : undefined });
   const data = await response.json().catch(() => ({}));
-  if (!response.ok) throw Object.assign(new Error((data.error && data.error.message) || response.statusText), { status: response.status });
+  const error = data.error || {};
+  // A known code is worded from the catalogue above, in the staff's language; others show the server's message.
+  if (!response.ok) throw Object.assign(new Error((error.code && T[lang][error.code]) || error.message || response.statusText), { status: response.status });
   return data;
 }
 

@@ -1,11 +1,13 @@
+import GRDB
 import Hummingbird
 import PluginKit
 import Workflow
 
 /// Turns what plugins' routes throw into HTTP answers, once for all of them: a refusal (a wrong ID
 /// number, a posting not offered here) is 400 with its reason as the page shows it — no command-line
-/// option names; a usage or data error 400; something unavailable (a busy workspace, a missing file)
-/// 503; anything else 500 without internals. Hummingbird's own `HTTPError`s pass through as they are.
+/// option names; a usage or data error 400; something unavailable (a busy workspace, a full disk) 503
+/// with what happened and a code the page words in its language, logged; anything else 500 without internals, logged. Hummingbird's own
+/// `HTTPError`s pass through as they are.
 struct DomainErrorMiddleware: RouterMiddleware {
     typealias Context = CampaignRequestContext
 
@@ -15,6 +17,11 @@ struct DomainErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPResponseError {
             throw error
+        } catch let database as DatabaseError where StorageFailure(database) != nil {
+            let failure = StorageFailure(database)!
+            context.logger.error("workspace unavailable: \(failure.message) (\(database.resultCode)); \(failure.hint)")
+            throw CodedHTTPError(status: .serviceUnavailable, code: failure.code, message: failure.message,
+                                 retryAfter: failure == .busy ? 5 : nil)
         } catch let refusal as any Refusal {
             throw HTTPError(.badRequest, message: refusal.reason + (refusal.hint.map { "; \($0)" } ?? ""))
         } catch let error as WorkflowError {

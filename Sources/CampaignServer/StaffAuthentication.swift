@@ -6,11 +6,12 @@ import Workflow
 
 /// Every API request needs `Authorization: Bearer TOKEN` of an active staff account; the staff
 /// member is put in the context, where a plugin's route checks the role it needs
-/// (`context.requireStaff(.manager)`).
+/// (`context.requireStaff(.manager)`). An address that sent too many wrong tokens waits (429).
 struct StaffAuthentication: RouterMiddleware {
     typealias Context = CampaignRequestContext
     let workspace: Workspace
     let cache: TokenCache
+    let throttle: SignInThrottle
 
     func handle(_ request: Request, context: CampaignRequestContext,
                 next: (Request, CampaignRequestContext) async throws -> Response) async throws -> Response {
@@ -19,11 +20,22 @@ struct StaffAuthentication: RouterMiddleware {
         }
         let token = String(header.dropFirst("Bearer ".count))
         var staff = cache.lookup(token)
+        let address = context.remoteAddress?.ipAddress ?? "unknown"
         if staff == nil {
+            // A token this server has accepted before is re-checked (it may have been revoked)
+            // even while its address waits: staff behind the same Wi-Fi router keep working.
+            if !cache.wasAccepted(token), let wait = throttle.wait(for: address) {
+                let seconds = max(Int(wait.components.seconds) + 1, 1)
+                context.logger.warning("sign-in throttled for \(address): too many wrong tokens")
+                throw CodedHTTPError(status: .tooManyRequests, code: "sign_in_throttled",
+                                     message: "too many wrong tokens from this device; wait \(seconds) s and try again",
+                                     retryAfter: seconds)
+            }
             staff = try await workspace.pool.read { db in try StaffAccounts.authenticate(token: token, db: db) }
             if let staff { cache.store(token, staff) }
         }
         guard let staff else {
+            throttle.failed(address)
             throw HTTPError(.unauthorized, message: "this token is unknown or was revoked; ask a manager for a new one")
         }
         var context = context
@@ -33,11 +45,17 @@ struct StaffAuthentication: RouterMiddleware {
 }
 
 /// Recently verified tokens, so a busy gate does not read the staff table on every scan. An entry
-/// lives two seconds: a revoked token stops working within that time.
+/// lives two seconds: a revoked token stops working within that time. Tokens ever accepted are
+/// remembered (bounded) so that the sign-in throttle does not lock out staff already signed in.
 final class TokenCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: (staff: StaffMember, until: ContinuousClock.Instant)] = [:]
+    private var accepted: Set<String> = []
     static let lifetime = Duration.seconds(2)
+
+    func wasAccepted(_ token: String) -> Bool {
+        lock.withLock { accepted.contains(token) }
+    }
 
     func lookup(_ token: String) -> StaffMember? {
         lock.withLock {
@@ -50,6 +68,7 @@ final class TokenCache: @unchecked Sendable {
         lock.withLock {
             if entries.count > 1000 { entries.removeAll() }
             entries[token] = (staff, .now + Self.lifetime)
+            if accepted.count < 10_000 { accepted.insert(token) }
         }
     }
 }

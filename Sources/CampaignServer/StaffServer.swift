@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import PluginKit
 import Workflow
@@ -9,10 +10,16 @@ import Workflow
 /// (`DomainErrorMiddleware`); the server itself knows no plugin.
 public struct StaffServer: Sendable {
     public let environment: ServerEnvironment
+    public let limits: ServerLimits
     let tokens = TokenCache()
+    let signIns: SignInThrottle
+    let connections: ConnectionRegistry
 
-    public init(environment: ServerEnvironment) {
+    public init(environment: ServerEnvironment, limits: ServerLimits = ServerLimits()) {
         self.environment = environment
+        self.limits = limits
+        signIns = SignInThrottle(failures: limits.signInFailures, window: limits.signInWindow)
+        connections = ConnectionRegistry(perAddress: limits.connectionsPerAddress)
     }
 
     public func router() -> Router<CampaignRequestContext> {
@@ -23,7 +30,8 @@ public struct StaffServer: Sendable {
                      body: .init(byteBuffer: ByteBuffer(string: CheckinPage.html)))
         }
         router.get("/health") { _, _ in "ok" }
-        let api = router.group("api").add(middleware: StaffAuthentication(workspace: environment.workspace, cache: tokens))
+        let api = router.group("api").add(middleware: StaffAuthentication(workspace: environment.workspace, cache: tokens,
+                                                                          throttle: signIns))
         for plugin in environment.plugins {
             if let routes = plugin.routes { api.addRoutes(routes(environment)) }
         }
@@ -32,8 +40,14 @@ public struct StaffServer: Sendable {
 
     /// Serves until the process is stopped (Ctrl-C).
     public func run(host: String, port: Int, logger: Logger) async throws {
-        let app = Application(router: router(),
-                              configuration: .init(address: .hostname(host, port: port), serverName: "campaign"),
+        let ceiling = ServerLimits.connectionCeiling()
+        let (connections, headerTimeout) = (self.connections, limits.headerTimeout)
+        let http1 = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [ConnectionGuard(registry: connections, headerTimeout: headerTimeout)],
+            idleTimeout: .seconds(120))
+        let app = Application(router: router(), server: .http1(configuration: http1),
+                              configuration: .init(address: .hostname(host, port: port), serverName: "campaign",
+                                                   availableConnectionsDelegate: .maximum(ceiling, logger: logger)),
                               logger: logger)
         let workspace = environment.workspace
         try await BackgroundCheckpointer.disableAutomaticCheckpoints(workspace)

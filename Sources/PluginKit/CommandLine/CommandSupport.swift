@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GRDB
 import Logging
 import Workflow
 
@@ -37,6 +38,9 @@ public enum CommandSupport {
     /// command that goes on with other work after one part failed (`resume` of every campaign).
     public static func report(_ error: any Error) -> Int32 {
         let label = Terminal.errorsColored ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
+        if let database = error as? DatabaseError, let storage = WorkflowError(storage: database) {
+            return report(storage)
+        }
         switch error {
         case let error as WorkflowError:
             for diagnostic in error.diagnostics {

@@ -1,16 +1,24 @@
 import Hummingbird
 import Ledger
+import NIOCore
 
 /// A request to `campaign serve`: Hummingbird's core storage plus the staff member its token
 /// signed in (set by the server's sign-in middleware before any plugin route runs).
-public struct CampaignRequestContext: RequestContext {
+public struct CampaignRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var staff: StaffMember?
+    /// Where the request came from: the sign-in throttle counts wrong tokens per address.
+    public let remoteAddress: SocketAddress?
 
     public init(source: Source) {
         coreContext = .init(source: source)
         staff = nil
+        remoteAddress = source.channel.remoteAddress
     }
+
+    /// Check-ins, walk-ins and outcomes are a few hundred bytes; anything past 64 KiB is refused
+    /// (413) before it is read into memory. Hummingbird's default is 2 MiB.
+    public var maxUploadSize: Int { 64 * 1024 }
 
     /// The signed-in staff member, who must hold `role` (a manager may do everything staff may).
     public func requireStaff(_ role: StaffRole = .staff) throws -> StaffMember {

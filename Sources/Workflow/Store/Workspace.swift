@@ -10,6 +10,10 @@ import GRDB
 public final class Workspace: Sendable {
     public let path: String
     public let pool: DatabasePool
+    /// Opened from a file or folder this user cannot write (a read-only share, a CD, a copy sent
+    /// for inspection): everything can be read — status, tallies, check-in lists — and any write
+    /// fails with "the workspace is read-only".
+    public let isReadOnly: Bool
 
     /// The default workspace: `--db`, then `CAMPAIGN_DB`, then `./campaign.sqlite`.
     public static func defaultPath(explicit: String?) -> String {
@@ -18,12 +22,36 @@ public final class Workspace: Sendable {
     }
 
     /// Process-wide SQLite settings, made once before the first connection opens (see CSQLiteSetup).
-    private static let sqliteSetup: Int32 = campaign_sqlite_skip_memory_statistics()
+    private static let sqliteSetup: Int32 = campaign_sqlite_configure()
 
-    /// Opens (creating if needed) the workspace and brings its schema up to date.
+    /// Opens (creating if needed) the workspace and brings its schema up to date; a workspace this
+    /// user cannot write is opened read-only instead (see `isReadOnly`).
     public init(path: String, registry: PluginRegistry) throws {
         _ = Self.sqliteSetup
         self.path = path
+        let migrator = try Self.migrator(registry: registry)
+        if Self.cannotWrite(path) {
+            pool = try Self.openReadOnly(path, configuration: Self.configuration(), migrator: migrator)
+            isReadOnly = true
+            return
+        }
+        isReadOnly = false
+        do {
+            pool = try DatabasePool(path: path, configuration: Self.configuration())
+        } catch {
+            throw WorkflowError.unavailable("cannot open the workspace '\(path)': \(Self.reason(error))",
+                                            hint: "check that the folder exists and is writable, or choose another "
+                                                + "file with --db PATH")
+        }
+        do {
+            try migrator.migrate(pool)
+        } catch {
+            throw WorkflowError.unavailable("cannot prepare the workspace '\(path)': \(Self.reason(error))",
+                                            hint: "is it a campaign workspace? It may belong to a newer version")
+        }
+    }
+
+    private static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(15)
         configuration.prepareDatabase { db in
@@ -36,20 +64,63 @@ public final class Workspace: Sendable {
             // database in its memory, and gains nothing from it.
             if db.configuration.readonly { try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
         }
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-        } catch {
-            throw WorkflowError.unavailable("cannot open the workspace '\(path)': \(Self.reason(error))",
-                                            hint: "check that the folder exists and is writable, or choose another "
-                                                + "file with --db PATH")
+        return configuration
+    }
+
+    /// An existing workspace whose file, or whose folder (where SQLite keeps its log and lock
+    /// files), this user cannot write.
+    static func cannotWrite(_ path: String) -> Bool {
+        let files = FileManager.default
+        guard files.fileExists(atPath: path) else { return false }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return !files.isWritableFile(atPath: path) || !files.isWritableFile(atPath: folder)
+    }
+
+    /// Read-only: through the log beside it when SQLite can share it, else as an immutable file
+    /// (no lock, no shared memory — nothing is created on the read-only disk). A workspace an
+    /// earlier version made cannot get its new tables here, and says so.
+    private static func openReadOnly(_ path: String, configuration: Configuration,
+                                     migrator: DatabaseMigrator) throws -> DatabasePool {
+        var configuration = configuration
+        configuration.readonly = true
+        var opened: DatabasePool?
+        var firstError: (any Error)?
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let immutable = "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute)
+            + "?immutable=1"
+        for candidate in [path, immutable] {
+            // An immutable open would not see what the log beside the file still holds: rather no
+            // answer than an old one.
+            if candidate == immutable, let size = try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size]
+                as? Int, size > 0 {
+                throw WorkflowError.unavailable("the workspace '\(path)' is read-only and its last changes are still in "
+                                                    + "'\(path)-wal', which cannot be read here",
+                                                hint: "copy the workspace together with its -wal file to a folder you can "
+                                                    + "write and run the command there")
+            }
+            do {
+                let pool = try DatabasePool(path: candidate, configuration: configuration)
+                _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+                opened = pool
+                break
+            } catch {
+                firstError = firstError ?? error
+            }
         }
-        let migrator = try Self.migrator(registry: registry)
-        do {
-            try migrator.migrate(pool)
-        } catch {
-            throw WorkflowError.unavailable("cannot prepare the workspace '\(path)': \(Self.reason(error))",
-                                            hint: "is it a campaign workspace? It may belong to a newer version")
+        guard let pool = opened else {
+            throw WorkflowError.unavailable("cannot open the read-only workspace '\(path)': "
+                                                + "\(Self.reason(firstError ?? WorkflowError.internal("no reason")))",
+                                            hint: "copy it to a folder you can write and run the command there")
         }
+        let complete = (try? pool.read { db in try migrator.hasCompletedMigrations(db) }) ?? false
+        guard complete else {
+            throw WorkflowError.unavailable("the workspace '\(path)' is read-only, and was made by an earlier version "
+                                                + "of campaign that must first add its new tables to it",
+                                            hint: "copy it to a folder you can write and run the command there")
+        }
+        return pool
     }
 
     /// Engine tables first, then each plugin's after those of the plugins it depends on; all

@@ -21,6 +21,9 @@ enum ImportReport {
             if s.rejected > s.problems.count { t.line("  … and \(s.rejected - s.problems.count) more") }
             if let file = s.rejectFile {
                 t.line("  Rejected rows, with the reason for each: \(file)")
+                if s.rejectFileMoved {
+                    t.line("  (the input's folder is read-only, so the reject file is beside the workspace)")
+                }
                 t.line("  Fix them there and import that file again; the valid rows are already in.")
             }
         }

@@ -84,7 +84,8 @@ public struct ImportAction<Kind: LedgerKind>: StepAction {
         }
         if summary.rejected > 5 { context.note("… and \(summary.rejected - 5) more rejected rows") }
         if let file = summary.rejectFile {
-            context.note("rejected rows, with reasons, are in \(file); fix and import that file again")
+            context.note("rejected rows, with reasons, are in \(file); fix and import that file again"
+                         + (summary.rejectFileMoved ? " (the input's folder is read-only, so it is beside the workspace)" : ""))
         }
         return .completed(outputs: summary.outputs)
     }

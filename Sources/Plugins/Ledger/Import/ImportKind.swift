@@ -53,9 +53,15 @@ public struct ImportKind: Sendable {
             let bulk = try BulkLoad.begin(loadsPeople: loadsPeople, file: file, db: db)
             defer { bulk.end(db) }
             var summary: ImportSummary?
-            try db.inTransaction {
-                summary = try importFile(file, options: options, db: db, progress: progress)
-                return .commit
+            do {
+                try db.inTransaction {
+                    summary = try importFile(file, options: options, db: db, progress: progress)
+                    return .commit
+                }
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+                // The rolled-back import's pages still fill the log: give the disk its space back.
+                _ = try? db.checkpoint(.truncate)
+                throw error
             }
             guard var summary else { throw WorkflowError.internal("the import returned no summary") }
             summary.seconds = Date().timeIntervalSince(started)  // the commit included

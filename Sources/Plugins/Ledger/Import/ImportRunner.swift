@@ -42,6 +42,8 @@ public struct ImportSummary: Sendable {
     /// People registered (or enterprises and postings linked) to the campaign by this import.
     public var linked = 0
     public var rejectFile: String?
+    /// True when the input's folder was read-only and the reject file went beside the workspace.
+    public var rejectFileMoved = false
     /// The first problems, for the terminal; all of them are in the reject file.
     public var problems: [RowProblem] = []
     public var seconds = 0.0
@@ -101,7 +103,7 @@ enum ImportRunner {
                                               file: url.lastPathComponent)
         var summary = ImportSummary(file: url.path, format: format)
         var writer = try kind.makeWriter(db, options: options)
-        var rejects = RejectFile(input: url, header: header)
+        var rejects = RejectFile(input: url, header: header, fallbackFolder: db.workspaceFolder)
         defer { rejects.close() }
 
         let channel = BatchChannel<K.Record>(capacity: 8)
@@ -152,6 +154,7 @@ enum ImportRunner {
         try writer.finish()
         summary.linked = writer.linked
         summary.rejectFile = try rejects.finish()
+        summary.rejectFileMoved = summary.rejectFile != nil && rejects.moved
         summary.seconds = Date().timeIntervalSince(started)
         if options.strict && summary.rejected > 0 {
             throw WorkflowError.invalidInput(

@@ -3,40 +3,62 @@ import Workflow
 
 /// The rows an import refused, written next to the input as `NAME.rejects.csv` — UTF-8 with a
 /// byte-order mark so Excel shows the Chinese — with the row number, column and reason added.
-/// A clerk fixes the cells and imports that file again: valid rows then simply come in.
+/// A clerk fixes the cells and imports that file again: valid rows then simply come in. When the
+/// input's folder cannot be written (a read-only share, a CD), the file goes beside the workspace.
 struct RejectFile {
-    let path: URL
+    private(set) var path: URL
     let header: [String]
+    private let fallbackFolder: URL?
+    /// True when the file went to the fallback folder because the input's folder is read-only.
+    private(set) var moved = false
     private var handle: FileHandle?
     private var count = 0
 
-    init(input: URL, header: [String]) {
+    init(input: URL, header: [String], fallbackFolder: URL?) {
         // Never the input itself, even when a clerk re-imports a reject file.
         let name = input.deletingPathExtension().lastPathComponent + ".rejects.csv"
         path = input.deletingLastPathComponent().appendingPathComponent(name)
         self.header = header
+        self.fallbackFolder = fallbackFolder.map { $0.standardizedFileURL }
     }
 
     mutating func append(_ problem: RowProblem) throws {
         if handle == nil {
-            guard FileManager.default.createFile(atPath: path.path, contents: Data([0xEF, 0xBB, 0xBF])),
-                  let h = FileHandle(forWritingAtPath: path.path) else {
+            if let opened = Self.create(path) {
+                handle = opened
+            } else if let folder = fallbackFolder, folder != path.deletingLastPathComponent().standardizedFileURL,
+                      let opened = Self.create(folder.appendingPathComponent(path.lastPathComponent)) {
+                path = folder.appendingPathComponent(path.lastPathComponent)
+                handle = opened
+                moved = true
+            } else {
                 throw WorkflowError.unavailable("cannot write the reject file '\(path.path)'",
-                                                hint: "make the folder of the input file writable")
+                                                hint: "make the folder of the input file writable, or free space on its disk")
             }
-            h.seekToEndOfFile()
-            handle = h
-            write(header + ["行号 row", "列 column", "原因 reason"])
+            try write(header + ["行号 row", "列 column", "原因 reason"])
         }
         var cells = problem.cells
         while cells.count < header.count { cells.append("") }
-        write(Array(cells.prefix(header.count)) + [String(problem.row), problem.column, problem.reason])
+        try write(Array(cells.prefix(header.count)) + [String(problem.row), problem.column, problem.reason])
         count += 1
     }
 
-    private func write(_ cells: [String]) {
+    /// A new file starting with the byte-order mark, or nil when the folder refuses it.
+    private static func create(_ url: URL) -> FileHandle? {
+        guard FileManager.default.createFile(atPath: url.path, contents: Data([0xEF, 0xBB, 0xBF])),
+              let handle = FileHandle(forWritingAtPath: url.path) else { return nil }
+        _ = try? handle.seekToEnd()
+        return handle
+    }
+
+    private func write(_ cells: [String]) throws {
         let line = cells.map { CSVText.quote(CSVText.neutralized($0)) }.joined(separator: ",") + "\r\n"
-        handle?.write(Data(line.utf8))
+        do {
+            try handle?.write(contentsOf: Data(line.utf8))
+        } catch {
+            throw WorkflowError.unavailable("cannot write the reject file '\(path.path)': \(error.localizedDescription)",
+                                            hint: "free space on its disk and import again; nothing was imported")
+        }
     }
 
     /// The reject file's path when rows were refused; a stale one from an earlier import is removed.

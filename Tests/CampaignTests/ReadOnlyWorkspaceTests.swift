@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import WorkflowTesting
+
+/// A workspace on a read-only share, or sent to the county office for inspection: it can be read
+/// by every reading command, and a write says "read-only" instead of failing obscurely.
+@Suite struct ReadOnlyWorkspaceTests {
+    /// Runs the binary as a user who cannot write the workspace: as root (who may write anything),
+    /// through `setpriv` as nobody; otherwise as this user, with the permissions taken away.
+    static func runWithoutWriteAccess(_ cli: CLIRunner, _ arguments: String..., env: [String: String])
+        throws -> CLIRunner.Result {
+        let process = cli.process(arguments, extraEnvironment: env)
+        if getuid() == 0 {
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CLIRunner.binary.path] + arguments
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLIRunner.Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                                stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func statusTallyAndCheckinsReadAReadOnlyWorkspaceAndAWriteSaysWhy() throws {
+        let dir = try TemporaryDirectory()
+        let (cli, env, _, _) = try ServerTests.fairDayWithStaff(dir)
+        #expect(try cli.run("checkin", "--campaign", "spring-fair-2026", "341222197009160001", "--gate", "north",
+                            env: env).status == 0)
+        let files = FileManager.default
+        try files.setAttributes([.posixPermissions: 0o444], ofItemAtPath: cli.database)
+        try files.setAttributes([.posixPermissions: 0o555], ofItemAtPath: dir.url.path)
+        defer { try? files.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.url.path) }
+        let before = try files.contentsOfDirectory(atPath: dir.url.path).sorted()
+
+        let status = try Self.runWithoutWriteAccess(cli, "status", env: env)
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.contains("spring-fair-2026"))
+        let tally = try Self.runWithoutWriteAccess(cli, "tally", "spring-fair-2026", "--lang", "en", env: env)
+        #expect(tally.status == 0, "\(tally.stderr)")
+        #expect(tally.stdout.contains("attended               1"))
+        let checkins = try Self.runWithoutWriteAccess(cli, "checkins", "--campaign", "spring-fair-2026", env: env)
+        #expect(checkins.status == 0, "\(checkins.stderr)")
+        #expect(checkins.stdout.contains("341222********0001"))
+        #expect(checkins.stdout.contains("1 people checked in"))
+
+        let write = try Self.runWithoutWriteAccess(cli, "checkin", "--campaign", "spring-fair-2026", "511923197506040007",
+                                                   "--gate", "north", env: env)
+        #expect(write.status == 69)
+        #expect(write.stderr.contains("the workspace is read-only, so nothing can be saved to it"))
+        #expect(write.stderr.contains("copy it somewhere writable"))
+        // Nothing was created beside the workspace (no log, no lock file on the read-only disk).
+        #expect(try files.contentsOfDirectory(atPath: dir.url.path).sorted() == before)
+    }
+}
