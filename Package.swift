@@ -115,6 +115,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzzing: the parsers strangers' bytes reach, each a target (`scripts/fuzz`), and a replayer.
+        .target(name: "CampaignFuzzing", dependencies: [
+            "Workflow", "Ledger", "BuiltinPlugins", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .executableTarget(name: "campaign-fuzz", dependencies: ["CampaignFuzzing"]),
         // Benchmarks: `swift run -c release campaign-bench engine`.
         .executableTarget(name: "campaign-bench", dependencies: [
             "Workflow", "Ledger", "PluginKit", "Tally", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting", "CXlsxWriter",
@@ -140,6 +146,8 @@ let package = Package(
             dependencies: ["Workflow", "Ledger", "PluginKit", "Checkin", "Outcomes", "Tally", "BuiltinPlugins", "WorkflowTesting",
                            "CampaignTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The fuzz targets as property tests over the committed corpus (Fuzz/corpus).
+        .testTarget(name: "FuzzTests", dependencies: ["CampaignFuzzing"]),
         // The layering kept honest: the README's target diagram, plugin-to-plugin edges, SQL ownership.
         .testTarget(name: "ArchitectureTests"),
         // "Writing a plugin", proved: the smallest real plugin (a survey) reaches every front end.

@@ -161,4 +161,28 @@ import WorkflowTesting
         #expect(try await h.importFile(.people, URL(fileURLWithPath: rejectPath)).inserted == 1)
         #expect(try await h.person("11010519491231002X")["phone"] == "13800138000")
     }
+
+    // Found by the fuzz targets (Tests/FuzzTests): a quote that closes rows later made a name of
+    // two lines, and a replacement character typed or left in a workbook reached the ledger.
+    @Test func aNameOrPlaceSpanningLinesRefusesItsRow() async throws {
+        let h = try await LedgerHarness()
+        let text = "身份证号,姓名,技能\n522426196601010009,\"张三,电焊\n341222197009160001,李四\",电工\n"
+            + "511923197506040007,王五,瓦工\n"
+        let summary = try await h.importFile(.people, try h.file("multi.csv", text))
+        #expect((summary.inserted, summary.rejected) == (1, 1))
+        #expect(summary.problems.first?.column == "姓名")
+        #expect(summary.problems.first?.reason.hasPrefix("the name holds a line break or a tab") == true)
+        #expect(try await h.person("511923197506040007")["name"] == "王五")
+    }
+
+    @Test func aReplacementCharacterInAnyCellRefusesItsRow() async throws {
+        let h = try await LedgerHarness()
+        let text = "身份证号,姓名,村\n522426196601010009,张\u{FFFD}三,南关村\n341222197009160001,李四,柳\u{FFFD}村\n"
+            + "511923197506040007,王五,河西村\n"
+        let summary = try await h.importFile(.people, try h.file("garbled.csv", text))
+        #expect((summary.inserted, summary.rejected) == (1, 2))
+        #expect(summary.problems.map(\.column) == ["姓名", "村"])
+        #expect(summary.problems.first?.reason.contains("--encoding gb18030") == true)
+        #expect(try await h.count("person") == 1)
+    }
 }

@@ -166,11 +166,18 @@ enum ImportRunner {
         return summary
     }
 
-    /// The first cell holding a control character, as a problem of its row.
+    /// The first cell holding a control character or the replacement character, as a problem of
+    /// its row: neither is ever stored in the ledger.
     static func controlCharacters(in cells: [String]) -> CellProblem? {
-        guard let index = cells.firstIndex(where: CellText.hasControlCharacters) else { return nil }
-        return CellProblem(cell: index, reason: "this cell holds control characters (such as NUL) that no text has; the "
-                           + "file may be damaged or not a spreadsheet export — retype the cell")
+        if let index = cells.firstIndex(where: CellText.hasControlCharacters) {
+            return CellProblem(cell: index, reason: "this cell holds control characters (such as NUL) that no text has; "
+                               + "the file may be damaged or not a spreadsheet export — retype the cell")
+        }
+        if let index = cells.firstIndex(where: CellText.hasReplacementCharacter) {
+            return CellProblem(cell: index, reason: "this cell holds '\u{FFFD}', the mark text garbled by a wrong encoding "
+                               + "leaves; retype the cell, or export the file again (for a CSV, try --encoding gb18030)")
+        }
+        return nil
     }
 
     enum ParsedRow<Record: Sendable>: Sendable {

@@ -71,6 +71,13 @@ public struct PeopleImport: LedgerKind {
         if name.isEmpty { return problem("name", "the name is empty") }
         // Counting characters means finding grapheme boundaries: only for names that might be long.
         if name.utf8.count > 30 && name.count > 30 { return problem("name", "the name is longer than 30 characters") }
+        for (field, word) in [(Field.name, "name"), (.township, "township"), (.village, "village")]
+        where cell(field).utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            // A name or a place is one line: a break inside one means a quote opened a cell that
+            // closes rows later, or a cell pasted with its line end.
+            return problem(field.spec.key, "the \(word) holds a line break or a tab; a name or a place is one line — "
+                           + "check for a quote (\") left open in this row")
+        }
         var phone: String?
         let rawPhone = cell(.phone)
         if !rawPhone.isEmpty {

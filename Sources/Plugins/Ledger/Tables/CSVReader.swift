@@ -247,6 +247,21 @@ enum CellText {
         text.utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }
     }
 
+    /// U+FFFD (EF BF BD in UTF-8): what a decoder leaves for bytes it could not read.
+    static func hasReplacementCharacter(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        var state = 0
+        while let byte = utf8.next() {
+            switch (state, byte) {
+            case (_, 0xEF): state = 1
+            case (1, 0xBF): state = 2
+            case (2, 0xBD): return true
+            default: state = 0
+            }
+        }
+        return false
+    }
+
     /// `text` without those spaces at either end.
     static func trimmed(_ text: String) -> String {
         var text = text
