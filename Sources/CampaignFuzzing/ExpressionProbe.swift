@@ -8,21 +8,23 @@ enum ExpressionProbe {
 
     static func check(_ bytes: [UInt8]) -> [String] {
         let text = String(decoding: bytes, as: UTF8.self)
+        // Offsets count Unicode scalars (as the diagnostics' columns do), not grapheme clusters.
+        let length = text.unicodeScalars.count
         var problems: [String] = []
         do {
             let expression = try ExpressionParser.parse(text)
             _ = expression.evaluate(in: scope)
             _ = expression.references
         } catch {
-            if error.offset < 0 || error.offset > text.count {
-                problems.append("error offset \(error.offset) outside the \(text.count) characters: \(error.message)")
+            if error.offset < 0 || error.offset > length {
+                problems.append("error offset \(error.offset) outside the \(length) scalars: \(error.message)")
             }
         }
         do {
             _ = try Template.parse(text).evaluate(in: scope)
         } catch {
-            if error.offset < 0 || error.offset > text.count {
-                problems.append("template error offset \(error.offset) outside the \(text.count) characters")
+            if error.offset < 0 || error.offset > length {
+                problems.append("template error offset \(error.offset) outside the \(length) scalars")
             }
         }
         return problems

@@ -41,6 +41,23 @@ import Workflow
         #expect(found.first?.hasPrefix("5:4 YAML syntax") == true)
     }
 
+    /// Definitions saved on Windows (CR LF) or by an old Mac editor (CR) show the line the parser
+    /// means: CR LF is one `Character` in Swift, so splitting on "\n" alone found one long line.
+    @Test func windowsAndOldMacLineEndingsShowTheRightLine() {
+        for ending in ["\r\n", "\r"] {
+            let yaml = ["name: x", "steps:", "  - id: a", "    uses: core.lgo", "    with: {message: hi}", ""]
+                .joined(separator: ending)
+            let file = SourceFile(path: "c.yaml", text: yaml)
+            #expect(file.lines.count == 6)
+            #expect(file.line(4) == "    uses: core.lgo")
+            let found = validator.check(file: file).1.filter { $0.severity == .error }
+            #expect(found.map { "\($0.location.line):\($0.location.column)" } == ["4:16"])
+            let shown = found.first?.rendered(in: file) ?? ""
+            #expect(shown.contains("\n        uses: core.lgo\n"), "\(shown)")
+            #expect(!shown.contains("with:"))
+        }
+    }
+
     @Test func duplicateYamlKeyPointsAtTheSecond() {
         #expect(errors("name: x\nname: y\nsteps: []\n").first?.hasPrefix("2:1 key 'name' appears twice") == true)
     }

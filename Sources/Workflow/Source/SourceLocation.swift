@@ -34,8 +34,31 @@ public struct SourceFile: Sendable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        self.lines = Self.splitLines(text)
+    }
+
+    /// The lines as the YAML parser counts them: a line ends at LF, CR LF or a lone CR (a file
+    /// saved by an old Mac editor), and at NEL, LS and PS — so a diagnostic's line number finds its
+    /// line. (Splitting the `String` on "\n" would not: CR LF is one `Character`.)
+    static func splitLines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var i = start
+        while i < scalars.endIndex {
+            let scalar = scalars[i]
+            guard scalar == "\n" || scalar == "\r" || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" else {
+                i = scalars.index(after: i)
+                continue
+            }
+            lines.append(Substring(scalars[start..<i]))
+            var next = scalars.index(after: i)
+            if scalar == "\r", next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
+            start = next
+            i = next
+        }
+        lines.append(Substring(scalars[start..<scalars.endIndex]))
+        return lines
     }
 
     public static func read(path: String) throws -> SourceFile {
