@@ -38,6 +38,48 @@ import WorkflowTesting
         #expect(missing.status == 69)
     }
 
+    /// A copy of a county fixture (Tests/RegistrationTests/Fixtures) in the test's folder, as `name`.
+    func countyFixture(_ fixture: String, in dir: TemporaryDirectory, as name: String) throws -> URL {
+        let file = dir.url.appendingPathComponent(name)
+        try FileManager.default.copyItem(
+            at: CLIRunner.packageRoot.appendingPathComponent("Tests/RegistrationTests/Fixtures/" + fixture), to: file)
+        return file
+    }
+
+    /// A county workbook (one sheet per township, titles, totals) through the real binary: the
+    /// summary says what was read, per sheet, what was skipped and what was left out — masked.
+    @Test func countyWorkbookSummaryNamesSheetsSkippedLinesAndSheetsLeftOut() throws {
+        let dir = try TemporaryDirectory()
+        let cli = try startedCampaign(dir)
+        let file = try countyFixture("county-ledger.xlsx", in: dir, as: "台账.xlsx")
+        let result = try cli.run("import", "people", file.path, "--campaign", "fair")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("(XLSX, 3 sheets: 城关镇, 河西镇, 柳树乡"))
+        #expect(result.stdout.contains("sheet 河西镇: header row 3, 3 rows, 1 rejected, 3 skipped, township from the sheet's name"))
+        #expect(result.stdout.contains("above the headers: XX县2026年脱贫劳动力就业台账 / 填报单位：城关镇 填报日期：2026年3月2日"))
+        #expect(result.stdout.contains("8 rows: 6 new, 0 updated, 0 unchanged, 2 rejected; 9 skipped (totals, notes, empty lines)"))
+        #expect(result.stdout.contains("– skipped sheet 城关镇, row 8: a 合计 row, not a record — 合计 3人"))
+        #expect(result.stdout.contains("! sheet '填表说明' has no header row with the columns this list needs; not read"))
+        #expect(result.stdout.contains("sheet 河西镇, row 5, 身份证号: Excel stored this ID number as a number"))
+        #expect(!result.stdout.contains("86123456"))
+    }
+
+    /// Without LibreOffice an old workbook is refused with what to do, and nothing is imported.
+    @Test func oldWorkbookWithoutLibreOfficeSaysHowToSaveItAsXLSX() throws {
+        let dir = try TemporaryDirectory()
+        let cli = try startedCampaign(dir)
+        let file = try countyFixture("county-ledger.xls", in: dir, as: "台账.xls")
+        let result = try cli.run("import", "people", file.path, env: ["CAMPAIGN_SOFFICE": "/nonexistent/soffice"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("'台账.xls' is an old-style .xls workbook, and LibreOffice, which converts it, is not installed"))
+        #expect(result.stderr.contains("save it as .xlsx (文件 → 另存为 → Excel 工作簿)"))
+        #expect(result.stderr.contains("apt-get install libreoffice-calc-nogui"))
+        let people = try DatabaseQueue(path: cli.database).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? -1
+        }
+        #expect(people == 0)
+    }
+
     @Test func walkInRegistrationPrintsTheBadgeCode() throws {
         let dir = try TemporaryDirectory()
         let cli = try startedCampaign(dir)

@@ -103,7 +103,7 @@ import WorkflowTesting
         #expect(summary.problems[0].reason.contains("check character"))
         #expect(summary.problems[0].reason.contains("110105********0021"))  // masked in messages
         #expect(summary.problems[3].reason.contains("row 2"))
-        #expect(summary.problems[4].reason.contains("stored as a number in Excel"))
+        #expect(summary.problems[4].reason.contains("Excel stored this ID number as a number and dropped its last digits"))
         let rejectFile = try #require(summary.rejectFile)
         #expect(rejectFile.hasSuffix("ledger.rejects.csv"))
         let rejects = try String(contentsOfFile: rejectFile, encoding: .utf8)

@@ -191,6 +191,27 @@ public enum LedgerSchema {
                 CREATE INDEX registration_walk_in ON registration(campaign, person_id) WHERE channel = 'walk-in'
                 """)
         },
+        // Each import, as the clerk will later ask about it: which file, which sheets, the header row
+        // it took and the title lines above it (a county's file says whose ledger it is there), and
+        // what came of the rows.
+        Migration("ledger-v6-import-log") { db in
+            try db.execute(sql: """
+                CREATE TABLE ledger_import (
+                    id INTEGER PRIMARY KEY,
+                    at INTEGER NOT NULL,                   -- Unix time, seconds
+                    kind TEXT NOT NULL,                    -- import-people, import-postings, …
+                    source TEXT NOT NULL,                  -- the file's name
+                    format TEXT NOT NULL,                  -- CSV, utf-8 / XLSX, sheet '城关镇' / …
+                    sheets TEXT NOT NULL,                  -- JSON: name, header row, description, counts per sheet
+                    rows INTEGER NOT NULL,
+                    inserted INTEGER NOT NULL,
+                    updated INTEGER NOT NULL,
+                    unchanged INTEGER NOT NULL,
+                    rejected INTEGER NOT NULL,
+                    skipped INTEGER NOT NULL
+                )
+                """)
+        },
     ]
 
     /// The number `person.source_id` stores for a source name, adding the name on first use.

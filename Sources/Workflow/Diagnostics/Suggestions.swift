@@ -3,7 +3,7 @@ public enum Suggestions {
     public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
         var best: (name: String, distance: Int)?
-        for candidate in candidates {
+        for candidate in candidates where !candidate.isEmpty {  // an empty name is never what was meant
             let distance = editDistance(lowered, candidate.lowercased())
             if best == nil || distance < best!.distance { best = (candidate, distance) }
         }

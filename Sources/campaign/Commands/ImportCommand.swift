@@ -20,7 +20,11 @@ struct ImportCommand: AsyncParsableCommand {
                 \(kinds.joined(separator: "\n"))
 
                 Bad rows are reported with their row number and reason and written to NAME.rejects.csv beside \
-                the file; the valid rows are imported. Importing the same file again changes nothing; a changed \
+                the file; the valid rows are imported. Title rows above the headers (XX县…台账, 填报单位：…) are \
+                read as the file's description; 合计, 小计, 备注 and 制表人 lines and numbered empty lines are skipped \
+                and listed. A workbook with one sheet per township is read whole, the township taken from each \
+                sheet's name when there is no 乡镇 column. Old .xls and WPS .et files are converted by LibreOffice \
+                when it is installed. Importing the same file again changes nothing; a changed \
                 row updates the record and the change is recorded.
                 """)
     }
@@ -31,7 +35,8 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Register the people (or link the enterprises/postings) to this started campaign; outcomes need it.")
     var campaign: String?
     @Option(help: "utf-8 or gb18030 (gbk); detected when omitted.") var encoding: String?
-    @Option(help: "The XLSX sheet to read (default: the first).") var sheet: String?
+    @Option(help: "The sheet to read, or 'all'. Default: every sheet with the same header row (a workbook with one sheet per township), else the first.")
+    var sheet: String?
     @Option(name: .customLong("column"), help: "Map a field to a header: --column id_number=证件号 (repeatable).")
     var columns: [String] = []
     @Flag(help: "Import nothing if any row is bad.") var strict = false

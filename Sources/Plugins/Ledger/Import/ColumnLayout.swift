@@ -33,6 +33,22 @@ struct ColumnLayout: Sendable {
 
     func index(_ field: String) -> Int? { indexByField[field] }
 
+    /// The layout with one more column, after the header's, for `field`: a value the import
+    /// supplies for every row (the township a sheet is named after).
+    func adding(_ field: FieldSpec, fields: [FieldSpec]) -> ColumnLayout {
+        var indexes = indexByField
+        indexes[field.key] = header.count
+        return ColumnLayout(header: header + [field.label], indexByField: indexes, fields: fields)
+    }
+
+    /// Whether a row has nothing in any column the import reads: a numbered but empty line, a
+    /// signature line. Such a row holds nothing to lose.
+    /// Columns from `width` on are the import's own (see `adding(_:fields:)`) and do not count.
+    func isBlank(_ cells: [String], width: Int) -> Bool {
+        let end = min(cells.count, width)
+        return indexByField.values.allSatisfy { $0 >= end || cells[$0].isEmpty }
+    }
+
     /// The header of a column (0-based), or its number when the row is longer than the header.
     func header(atColumn index: Int) -> String { index < header.count ? header[index] : "\(index + 1)" }
 
@@ -51,8 +67,26 @@ struct ColumnLayout: Sendable {
         return s.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The fields a row would give columns for if it were the header: how a title or a
+    /// 填报单位 line is told from the header row below it.
+    static func fieldsMatched(by row: [String], fields: [FieldSpec], overrides: [String: String]) -> Set<String> {
+        let normalized = Set(row.lazy.filter { !$0.isEmpty }.map(normalize))
+        guard !normalized.isEmpty else { return [] }
+        var matched: Set<String> = []
+        for field in fields {
+            if let text = overrides[field.key] {
+                if normalized.contains(normalize(text)) { matched.insert(field.key) }
+            } else if ([field.key, field.label] + field.aliases).contains(where: { normalized.contains(normalize($0)) }) {
+                matched.insert(field.key)
+            }
+        }
+        return matched
+    }
+
+    /// The columns of a header row. `headerRow` is its row number in the sheet; `searchedRows`,
+    /// when given, says how many rows were tried as the header before giving up (for the message).
     static func resolve(header: [String], fields: [FieldSpec], overrides: [String: String],
-                        file: String) throws -> ColumnLayout {
+                        file: String, headerRow: Int = 1, searchedRows: Int? = nil) throws -> ColumnLayout {
         let normalized = header.map(normalize)
         var indexByField: [String: Int] = [:]
         for (key, headerText) in overrides {
@@ -76,14 +110,18 @@ struct ColumnLayout: Sendable {
         let missing = fields.filter { $0.required && indexByField[$0.key] == nil }
         if !missing.isEmpty {
             let names = missing.map { "\($0.label) (\($0.key))" }.joined(separator: ", ")
+            let shown = header.filter { !$0.isEmpty }
             let guesses = missing.compactMap { field in
-                Suggestions.closest(to: field.label, among: header).map { "'\($0)' for \(field.label)" }
+                Suggestions.closest(to: field.label, among: shown).map { "'\($0)' for \(field.label)" }
             }
+            let message = searchedRows.map { "none of the first \($0) rows has a column for \(names); the closest is row \(headerRow)" }
+                ?? "the header row (row \(headerRow)) has no column for \(names)"
             throw WorkflowError.invalidInput(
-                "\(file): the header row (row 1) has no column for \(names)",
+                "\(file): " + message,
                 hint: (guesses.isEmpty ? "" : "did you mean \(guesses.joined(separator: ", "))? ")
-                    + "headers found: \(header.joined(separator: ", ")); rename the column, or map it with "
-                    + "'columns:' (e.g. columns: { \(missing[0].key): 证件号 })")
+                    + "headers found in row \(headerRow): \(shown.isEmpty ? "none" : shown.joined(separator: ", ")); "
+                    + "rename the column, or map it with 'columns:' (e.g. columns: { \(missing[0].key): 证件号 }, "
+                    + "or --column \(missing[0].key)=证件号)")
         }
         return ColumnLayout(header: header, indexByField: indexByField, fields: fields)
     }
@@ -117,14 +155,29 @@ public struct RowProblem: Error, Sendable {
     public var column: String
     public var reason: String
     public var cells: [String]
+    /// The sheet, when the import read several.
+    public var sheet: String?
 
-    public init(row: Int, column: String, reason: String, cells: [String]) {
+    public init(row: Int, column: String, reason: String, cells: [String], sheet: String? = nil) {
         self.row = row
         self.column = column
         self.reason = reason
         self.cells = cells
+        self.sheet = sheet
     }
 
-    /// `row 17, 身份证号: …` — values inside the reason are already masked.
-    public var summary: String { "row \(row), \(column): \(reason)" }
+    /// `row 17, 身份证号: …` (`sheet 城关镇, row 17, …`) — values inside the reason are already masked.
+    public var summary: String { (sheet.map { "sheet \($0), " } ?? "") + "row \(row), \(column): \(reason)" }
+}
+
+/// A row that lists no one — a 合计 line, a note, a numbered but empty line — skipped, not refused.
+public struct SkippedRow: Sendable, Equatable {
+    public var sheet: String?
+    public var row: Int
+    /// Why: "合计 row", "note (备注)", "nothing in the columns read".
+    public var reason: String
+    /// The row's filled cells, masked.
+    public var text: String
+
+    public var summary: String { (sheet.map { "sheet \($0), " } ?? "") + "row \(row): \(reason)" + (text.isEmpty ? "" : " — \(text)") }
 }

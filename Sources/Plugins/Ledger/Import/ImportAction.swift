@@ -32,7 +32,8 @@ public struct ImportAction<Kind: LedgerKind>: StepAction {
                 ParameterSpec("columns", .object, doc: "Field → header, for headers not recognized, e.g. "
                               + "{ \(fields[0].key): 证件号 }. Fields: \(fields.map(\.key).joined(separator: ", "))."),
                 ParameterSpec("encoding", .string, doc: "utf-8 or gb18030 (gbk); detected when omitted."),
-                ParameterSpec("sheet", .string, doc: "The XLSX sheet to read (default: the first)."),
+                ParameterSpec("sheet", .string, doc: "The sheet to read, or all (default: every sheet with the same "
+                              + "header row, else the first)."),
                 ParameterSpec("strict", .boolean, default: .bool(false),
                               doc: "true: any bad row fails the step and nothing is imported."),
                 ParameterSpec("register", .boolean, default: .bool(true),
@@ -44,6 +45,8 @@ public struct ImportAction<Kind: LedgerKind>: StepAction {
                 OutputSpec("updated", doc: "Records whose details changed (each change is recorded)."),
                 OutputSpec("unchanged", doc: "Records already in the ledger as they are."),
                 OutputSpec("rejected", doc: "Rows refused; see reject_file."),
+                OutputSpec("skipped", doc: "Rows that list no one (合计, notes, empty numbered lines), skipped."),
+                OutputSpec("sheets", doc: "Sheets read (1 for a CSV file)."),
                 OutputSpec("linked", doc: "People newly registered (or enterprises/postings newly linked) to the campaign."),
                 OutputSpec("reject_file", doc: "The CSV of refused rows with row number, column and reason."),
             ],
@@ -79,6 +82,15 @@ public struct ImportAction<Kind: LedgerKind>: StepAction {
         } catch let error as WorkflowError where error.code == .invalidInput || error.code == .usage {
             throw StepFailure(error.description)
         }
+        if let sheet = summary.sheets.first, sheet.headerRow > 1 || summary.sheets.count > 1 {
+            context.note("\(url.lastPathComponent): \(summary.format); header row \(sheet.headerRow)"
+                         + (sheet.description.isEmpty ? "" : " under \(sheet.description.map(Masking.scrub).joined(separator: " / "))"))
+        }
+        if summary.skipped > 0 {
+            context.note("\(summary.skipped) rows skipped (totals, notes, empty lines): "
+                         + summary.skippedRows.prefix(3).map(\.summary).joined(separator: "; "))
+        }
+        for note in summary.notes { context.note("\(url.lastPathComponent): \(note)") }
         for problem in summary.problems.prefix(5) {
             context.note("\(url.lastPathComponent) \(problem.summary)")
         }

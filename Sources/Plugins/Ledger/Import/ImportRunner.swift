@@ -31,6 +31,21 @@ public struct ImportOptions: Sendable {
     }
 }
 
+/// One sheet (or the CSV file) as an import read it.
+public struct SheetSummary: Sendable {
+    /// nil for a CSV file.
+    public var name: String?
+    /// The row the headers were found on (1 unless a title sits above them).
+    public var headerRow: Int
+    /// The title and 填报单位-style lines above the header.
+    public var description: [String]
+    /// The field filled in from the sheet's name (the township), when the sheet has no column for it.
+    public var fieldFromName: String?
+    public var rows = 0
+    public var rejected = 0
+    public var skipped = 0
+}
+
 public struct ImportSummary: Sendable {
     public var file: String
     public var format: String
@@ -39,6 +54,8 @@ public struct ImportSummary: Sendable {
     public var updated = 0
     public var unchanged = 0
     public var rejected = 0
+    /// Rows that list no one (合计, notes, empty numbered lines): skipped, not refused.
+    public var skipped = 0
     /// People registered (or enterprises and postings linked) to the campaign by this import.
     public var linked = 0
     public var rejectFile: String?
@@ -46,84 +63,97 @@ public struct ImportSummary: Sendable {
     public var rejectFileMoved = false
     /// The first problems, for the terminal; all of them are in the reject file.
     public var problems: [RowProblem] = []
+    /// The first skipped rows, for the terminal.
+    public var skippedRows: [SkippedRow] = []
+    /// The sheets read, in order (one for a CSV file).
+    public var sheets: [SheetSummary] = []
+    /// What else the clerk should know: sheets not read and why.
+    public var notes: [String] = []
     public var seconds = 0.0
     /// A first, city-wide load written through a rollback journal rather than the WAL (see
     /// `ImportKind.importFile(file:options:pool:progress:)`).
     public var bulkLoad = false
 
+    public init(file: String, format: String) {
+        self.file = file
+        self.format = format
+    }
+
+    /// The header row of the first sheet.
+    public var headerRow: Int { sheets.first?.headerRow ?? 1 }
+
     public var outputs: [String: Value] {
         var o: [String: Value] = ["rows": .int(rows), "inserted": .int(inserted), "updated": .int(updated),
-                                  "unchanged": .int(unchanged), "rejected": .int(rejected), "linked": .int(linked)]
+                                  "unchanged": .int(unchanged), "rejected": .int(rejected), "linked": .int(linked),
+                                  "skipped": .int(skipped), "sheets": .int(sheets.count)]
         if let rejectFile { o["reject_file"] = .string(rejectFile) }
         return o
     }
 }
 
-/// Runs an import: a reader thread parses and validates rows while the calling thread writes
-/// them in the surrounding transaction — both cores busy, memory bounded by a few batches.
+/// Runs an import: a reader thread finds each sheet's header, parses and validates rows while the
+/// calling thread writes them in the surrounding transaction — both cores busy, memory bounded by
+/// a few batches.
 enum ImportRunner {
     static let batchSize = 2048
     static let maxProblemsShown = 20
 
-    /// Opens a CSV or XLSX file and reads its header row.
-    static func open(_ url: URL, options: ImportOptions) throws -> (any TableReader, header: [String], format: String) {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw WorkflowError.unavailable("file '\(url.path)' does not exist", hint: "check the path")
-        }
-        let reader: any TableReader
-        let format: String
-        switch url.pathExtension.lowercased() {
-        case "xlsx", "xlsm":
-            let xlsx = try XLSXReader(url: url, sheet: options.sheet)
-            reader = xlsx
-            format = "XLSX, sheet '\(xlsx.sheetName)'"
-        case "xls":
-            throw WorkflowError.invalidInput("'\(url.lastPathComponent)' is an old-style .xls workbook",
-                                             hint: "save it as .xlsx (Excel/WPS: Save As → Excel Workbook) or as CSV")
-        default:
-            let csv = try CSVReader(url: url, encoding: options.encoding)
-            reader = csv
-            format = "CSV, \(csv.encoding.rawValue)"
-        }
-        guard let header = try reader.next() else {
-            throw WorkflowError.invalidInput("'\(url.lastPathComponent)' is empty", hint: "the first row must hold the column headers")
-        }
-        if let problem = reader.problem {
-            throw WorkflowError.invalidInput("\(url.lastPathComponent): the header row (row \(reader.row)), column "
-                                             + "\(problem.cell + 1): \(problem.reason)")
-        }
-        return (reader, header, format)
-    }
-
     static func run<K: LedgerKind>(_ kind: K, file url: URL, options: ImportOptions, db: Database,
                                    progress: @escaping (Int, Int) -> Void = { _, _ in }) throws -> ImportSummary {
         let started = Date()
-        let (reader, header, format) = try open(url, options: options)
-        let layout = try ColumnLayout.resolve(header: header, fields: K.fields, overrides: options.columns,
-                                              file: url.lastPathComponent)
+        let source = try ImportSource(url: url, encoding: options.encoding)
+        let file = url.lastPathComponent
+        let plan = try SheetPlan.choose(K.self, source: source, requested: options.sheet, overrides: options.columns)
+        // The first sheet's header, read here: the reject file takes its columns.
+        let firstReader = try source.reader(table: plan.tables[0])
+        guard let firstHeader = try HeaderFinder.find(in: firstReader, fields: K.fields, overrides: options.columns,
+                                                      file: file) else {
+            throw WorkflowError.invalidInput("'\(file)' is empty", hint: "the first row must hold the column headers")
+        }
+        let names = plan.tables.map { source.tableNames[$0] }
+        var format = source.format
+        if source.isWorkbook {
+            format += names.count == 1 ? ", sheet '\(names[0] ?? "")'"
+                : ", \(names.count) sheets: " + names.compactMap { $0 }.joined(separator: ", ")
+        }
         var summary = ImportSummary(file: url.path, format: format)
+        summary.notes = plan.notes
         var writer = try kind.makeWriter(db, options: options)
-        var rejects = RejectFile(input: url, header: header, fallbackFolder: db.workspaceFolder)
+        var rejectHeader = firstHeader.cells
+        if let place = plan.placeField { rejectHeader.append(place.label) }
+        var rejects = RejectFile(input: url, header: rejectHeader, sheetColumn: names.count > 1,
+                                 fallbackFolder: db.workspaceFolder)
         defer { rejects.close() }
 
+        let gauge = ProgressGauge(total: source.totalBytes)
         let channel = BatchChannel<K.Record>(capacity: 8)
+        let job = SheetJob(source: source, plan: plan, firstReader: firstReader, firstHeader: firstHeader,
+                           overrides: options.columns, file: file)
         let producer = Thread {
-            Self.produce(kind: K.self, reader: reader, layout: layout, channel: channel)
+            Self.produce(kind: K.self, job: job, channel: channel, gauge: gauge)
         }
         producer.stackSize = 1 << 20
         producer.start()
         defer { channel.cancel() }
 
         var lastReport = Date()
+        let multiple = names.count > 1
         while let batch = channel.take() {
             switch batch {
             case .failure(let error):
                 throw error
             case .success(let rows):
                 for parsed in rows {
-                    summary.rows += 1
                     var problem: RowProblem?
                     switch parsed {
+                    case .sheet(let sheet):
+                        summary.sheets.append(sheet)
+                        continue
+                    case .skipped(let skipped):
+                        summary.skipped += 1
+                        summary.sheets[summary.sheets.count - 1].skipped += 1
+                        if summary.skippedRows.count < maxProblemsShown { summary.skippedRows.append(skipped) }
+                        continue
                     case .problem(let p):
                         problem = p
                     case .record(let row, let record, let cells):
@@ -137,20 +167,24 @@ enum ImportRunner {
                             problem = p
                         }
                     }
-                    if let problem {
+                    summary.rows += 1
+                    summary.sheets[summary.sheets.count - 1].rows += 1
+                    if var problem {
+                        if multiple { problem.sheet = summary.sheets.last?.name }
                         summary.rejected += 1
+                        summary.sheets[summary.sheets.count - 1].rejected += 1
                         if summary.problems.count < maxProblemsShown { summary.problems.append(problem) }
                         try rejects.append(problem)
                     }
                 }
                 if Date().timeIntervalSince(lastReport) > 0.2 {
-                    progress(reader.bytesRead, reader.totalBytes)
+                    progress(gauge.done, gauge.total)
                     lastReport = Date()
                 }
             }
         }
         // All read: what remains (indexes of a first load, the commit) shows as "saving".
-        progress(reader.totalBytes, reader.totalBytes)
+        progress(gauge.total, gauge.total)
         try writer.finish()
         summary.linked = writer.linked
         summary.rejectFile = try rejects.finish()
@@ -158,11 +192,12 @@ enum ImportRunner {
         summary.seconds = Date().timeIntervalSince(started)
         if options.strict && summary.rejected > 0 {
             throw WorkflowError.invalidInput(
-                "\(url.lastPathComponent): \(summary.rejected) of \(summary.rows) rows are invalid, so nothing was "
+                "\(file): \(summary.rejected) of \(summary.rows) rows are invalid, so nothing was "
                     + "imported (--strict): " + summary.problems.prefix(5).map(\.summary).joined(separator: "; "),
                 hint: "fix the rows listed in \(summary.rejectFile ?? "the reject file") and import again, "
                     + "or import without --strict to keep the valid rows")
         }
+        try ImportLog.record(summary, kind: K.actionName, source: options.source, at: options.now, db: db)
         return summary
     }
 
@@ -184,42 +219,99 @@ enum ImportRunner {
         /// The cells are kept only for kinds whose writer may refuse a valid row (see `LedgerKind`).
         case record(row: Int, Record, cells: [String]?)
         case problem(RowProblem)
+        case skipped(SkippedRow)
+        /// The rows that follow come from this sheet.
+        case sheet(SheetSummary)
     }
 
-    /// The reader thread: parse, validate, catch duplicates, hand over in batches.
-    private static func produce<K: LedgerKind>(kind: K.Type, reader: any TableReader, layout: ColumnLayout,
-                                               channel: BatchChannel<K.Record>) {
+    /// What the reader thread reads: the planned sheets, the first one opened past its header.
+    struct SheetJob: @unchecked Sendable {
+        let source: ImportSource
+        let plan: SheetPlan
+        let firstReader: any TableReader
+        let firstHeader: DetectedHeader
+        let overrides: [String: String]
+        let file: String
+    }
+
+    /// The reader thread: for each sheet, find its header; parse, validate, catch duplicates
+    /// (across sheets too), set aside rows that list no one, hand over in batches.
+    private static func produce<K: LedgerKind>(kind: K.Type, job: SheetJob, channel: BatchChannel<K.Record>,
+                                               gauge: ProgressGauge) {
+        let multiple = job.plan.tables.count > 1
+        // The first row of each key, as sheet << 40 | row (one word per entry, as many as a million).
         var firstRow: [K.Key: Int] = [:]
         // Sized for the file up front (ledger rows run 60–120 bytes) rather than grown by
         // rehashing a million keys several times over.
-        firstRow.reserveCapacity(min(reader.totalBytes / 80, 4_000_000))
+        firstRow.reserveCapacity(min(job.source.totalBytes / 80, 4_000_000))
         var batch: [ParsedRow<K.Record>] = []
         batch.reserveCapacity(batchSize)
+        let sheetNames = job.plan.tables.map { job.source.tableNames[$0] }
         do {
-            while let cells = try reader.next() {
-                let row = RowCells(row: reader.row, cells: cells, layout: layout)
-                if let unreadable = reader.problem ?? Self.controlCharacters(in: cells) {
-                    batch.append(.problem(RowProblem(row: row.row, column: layout.header(atColumn: unreadable.cell),
-                                                     reason: unreadable.reason, cells: cells)))
+            for (position, table) in job.plan.tables.enumerated() {
+                let reader: any TableReader
+                let header: DetectedHeader
+                if position == 0 {
+                    (reader, header) = (job.firstReader, job.firstHeader)
                 } else {
-                    switch K.parse(row) {
-                    case .failure(let problem):
-                        batch.append(.problem(problem))
-                    case .success(let record):
-                        let key = K.key(of: record)
-                        if let first = firstRow.updateValue(row.row, forKey: key) {
-                            firstRow[key] = first  // one hash lookup for the usual, new key; the first row stays
-                            batch.append(.problem(RowProblem(row: row.row, column: layout.header(for: K.fields[0].key, fields: K.fields),
-                                                             reason: "the same \(K.noun) as row \(first) (kept row \(first))",
-                                                             cells: cells)))
-                        } else {
-                            batch.append(.record(row: row.row, record, cells: K.writerMayRefuse ? cells : nil))
+                    reader = try job.source.reader(table: table)
+                    guard let found = try HeaderFinder.find(in: reader, fields: K.fields, overrides: job.overrides,
+                                                            file: job.file) else { continue }
+                    guard SheetPlan.signature(found.cells) == SheetPlan.signature(job.firstHeader.cells) else {
+                        throw WorkflowError.invalidInput("sheet '\(sheetNames[position] ?? "")' of '\(job.file)' changed "
+                                                         + "while it was read", hint: "import it again")
+                    }
+                    header = found
+                }
+                let sheetName = sheetNames[position]
+                var layout = header.layout
+                var place: String?
+                if let field = job.plan.placeField, let sheetName {
+                    layout = layout.adding(field, fields: K.fields)
+                    place = sheetName
+                }
+                batch.append(.sheet(SheetSummary(name: sheetName, headerRow: header.row, description: header.description,
+                                                 fieldFromName: place == nil ? nil : job.plan.placeField?.key)))
+                let width = header.cells.count
+                while var cells = try reader.next() {
+                    if let place {
+                        while cells.count < width { cells.append("") }
+                        cells.append(place)
+                    }
+                    let row = RowCells(row: reader.row, cells: cells, layout: layout)
+                    if let unreadable = reader.problem ?? Self.controlCharacters(in: cells) {
+                        batch.append(.problem(RowProblem(row: row.row, column: layout.header(atColumn: unreadable.cell),
+                                                         reason: unreadable.reason, cells: cells)))
+                    } else {
+                        switch K.parse(row) {
+                        case .failure(let problem):
+                            // Only a row that fails is asked whether it lists anyone: valid rows pay nothing.
+                            if let skipped = Self.skipped(Array(cells.prefix(width)), row: row.row, layout: layout,
+                                                          sheet: multiple ? sheetName : nil) {
+                                batch.append(.skipped(skipped))
+                            } else {
+                                batch.append(.problem(problem))
+                            }
+                        case .success(let record):
+                            let key = K.key(of: record)
+                            if let first = firstRow.updateValue(position << 40 | row.row, forKey: key) {
+                                firstRow[key] = first  // one hash lookup for the usual, new key; the first row stays
+                                let (firstSheet, firstLine) = (first >> 40, first & (1 << 40 - 1))
+                                let earlier = firstSheet == position || !multiple ? "row \(firstLine)"
+                                    : "row \(firstLine) of sheet \(sheetNames[firstSheet] ?? "")"
+                                batch.append(.problem(RowProblem(row: row.row, column: layout.header(for: K.fields[0].key, fields: K.fields),
+                                                                 reason: "the same \(K.noun) as \(earlier) (kept \(earlier))",
+                                                                 cells: cells)))
+                            } else {
+                                batch.append(.record(row: row.row, record, cells: K.writerMayRefuse ? cells : nil))
+                            }
                         }
                     }
-                }
-                if batch.count == batchSize {
-                    guard channel.put(.success(batch)) else { return }
-                    batch.removeAll(keepingCapacity: true)
+                    if batch.count >= batchSize {
+                        gauge.update(sheet: position, of: job.plan.tables.count, bytesRead: reader.bytesRead)
+                        guard channel.put(.success(batch)) else { return }
+                        batch.removeAll(keepingCapacity: true)
+                    }
                 }
             }
             if !batch.isEmpty { _ = channel.put(.success(batch)) }
@@ -227,6 +319,41 @@ enum ImportRunner {
             _ = channel.put(.failure(error))
         }
         channel.close()
+    }
+
+    /// A row that lists no one: a 合计 / 备注 / 制表人 line, or one with nothing in the columns read.
+    /// `cells` are the file's own (without a township added from the sheet's name).
+    static func skipped(_ cells: [String], row: Int, layout: ColumnLayout, sheet: String?) -> SkippedRow? {
+        let reason: String
+        if let opening = FooterRows.opening(of: cells) {
+            reason = "a \(opening) row, not a record"
+        } else if layout.isBlank(cells, width: cells.count) {
+            reason = "nothing in the columns read"
+        } else {
+            return nil
+        }
+        let text = Masking.scrub(cells.filter { !$0.isEmpty }.joined(separator: " "))
+        return SkippedRow(sheet: sheet, row: row, reason: reason, text: String(text.prefix(80)))
+    }
+}
+
+/// How far the reader thread is through the file, for the progress bar: sheets read so far and
+/// the part of the current one.
+final class ProgressGauge: @unchecked Sendable {
+    let total: Int
+    private let lock = NSLock()
+    private var value = 0
+
+    init(total: Int) {
+        self.total = total
+    }
+
+    var done: Int { lock.withLock { value } }
+
+    /// `bytesRead` is the reader's own progress over the whole file's size.
+    func update(sheet: Int, of sheets: Int, bytesRead: Int) {
+        let share = sheets > 1 ? (sheet * total + bytesRead) / sheets : bytesRead
+        lock.withLock { value = min(total, share) }
     }
 }
 

@@ -34,6 +34,10 @@ public protocol LedgerKind: Sendable {
     /// through a rollback journal (see `ImportKind.importFile(_:options:pool:progress:)`).
     static var loadsPeople: Bool { get }
 
+    /// The field a sheet's name stands for when a workbook keeps one sheet per place and its
+    /// sheets have no column for that field (people: the township); nil when names mean nothing.
+    static func fieldNamedBySheets(_ names: [String], hasColumn: (String) -> Bool) -> FieldSpec?
+
     /// Prepares statements once per import.
     func makeWriter(_ db: Database, options: ImportOptions) throws -> Writer
 }
@@ -51,6 +55,7 @@ public protocol LedgerWriter<Record> {
 extension LedgerKind {
     public static var writerMayRefuse: Bool { true }
     public static var loadsPeople: Bool { false }
+    public static func fieldNamedBySheets(_ names: [String], hasColumn: (String) -> Bool) -> FieldSpec? { nil }
 }
 
 extension LedgerWriter {

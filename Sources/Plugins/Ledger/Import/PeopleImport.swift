@@ -57,15 +57,19 @@ public struct PeopleImport: LedgerKind {
         func cell(_ field: Field) -> String { row[position: field.rawValue] }
         let rawID = cell(.idNumber)
         if rawID.isEmpty { return problem("id_number", "the ID number is empty") }
-        if rawID.utf8.contains(UInt8(ascii: "+")) {
-            return problem("id_number", "the ID number was stored as a number in Excel and lost its last digits "
-                           + "(\(rawID)); format the column as text (文本) and enter the numbers again")
+        if Self.isScientificNumber(rawID) {
+            return problem("id_number", "Excel stored this ID number as a number and dropped its last digits "
+                           + "(\(rawID)); set the column's format to text (文本) and type it again")
         }
         let id: ResidentID
         do {
             id = try ResidentID(rawID)
         } catch {
-            return problem("id_number", "the ID number \(Masking.scrub(rawID)) \(error)")
+            // Rounded by Excel and then saved as text (110105194912310000): the check digit is off by chance.
+            let rounded = rawID.count == 18 && rawID.hasSuffix("000")
+                ? "; if the column was a number in Excel, it dropped the last digits — set it to text (文本) and type them again"
+                : ""
+            return problem("id_number", "the ID number \(Masking.scrub(rawID)) \(error)\(rounded)")
         }
         let name = cell(.name)
         if name.isEmpty { return problem("name", "the name is empty") }
@@ -95,6 +99,25 @@ public struct PeopleImport: LedgerKind {
         return .success(PersonRecord(idNumber: id, name: name, phone: phone, township: cell(.township),
                                      village: cell(.village), groups: groups, skills: cell(.skills),
                                      desiredJob: cell(.desiredJob)))
+    }
+
+    /// 1.10105E+17 or 1.10105194912310E+17: how Excel writes a long number it keeps as a number.
+    static func isScientificNumber(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }), e > 0,
+              e + 1 < bytes.count else { return false }
+        let mantissa = bytes[..<e], exponent = bytes[(e + 1)...].drop { $0 == UInt8(ascii: "+") }
+        return !exponent.isEmpty && exponent.allSatisfy { $0 >= 48 && $0 <= 57 }
+            && mantissa.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") }
+    }
+
+    /// A workbook kept as one sheet per place names the township (or, for sheets named …村 or
+    /// …社区, the village) by its sheets when it has no column for it.
+    public static func fieldNamedBySheets(_ names: [String], hasColumn: (String) -> Bool) -> FieldSpec? {
+        let villages = names.allSatisfy { name in ["村", "社区", "居委会", "村委会"].contains { name.hasSuffix($0) } }
+        if villages && !hasColumn("village") { return Field.village.spec }
+        if !villages && !hasColumn("township") { return Field.township.spec }
+        return nil
     }
 
     public static func key(of record: PersonRecord) -> UInt64 { record.idNumber.numericKey }

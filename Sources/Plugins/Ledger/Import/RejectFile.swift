@@ -8,17 +8,20 @@ import Workflow
 struct RejectFile {
     private(set) var path: URL
     let header: [String]
+    /// Whether rows came from several sheets: a 工作表 column then says which.
+    let sheetColumn: Bool
     private let fallbackFolder: URL?
     /// True when the file went to the fallback folder because the input's folder is read-only.
     private(set) var moved = false
     private var handle: FileHandle?
     private var count = 0
 
-    init(input: URL, header: [String], fallbackFolder: URL?) {
+    init(input: URL, header: [String], sheetColumn: Bool = false, fallbackFolder: URL?) {
         // Never the input itself, even when a clerk re-imports a reject file.
         let name = input.deletingPathExtension().lastPathComponent + ".rejects.csv"
         path = input.deletingLastPathComponent().appendingPathComponent(name)
         self.header = header
+        self.sheetColumn = sheetColumn
         self.fallbackFolder = fallbackFolder.map { $0.standardizedFileURL }
     }
 
@@ -35,11 +38,12 @@ struct RejectFile {
                 throw WorkflowError.unavailable("cannot write the reject file '\(path.path)'",
                                                 hint: "make the folder of the input file writable, or free space on its disk")
             }
-            try write(header + ["行号 row", "列 column", "原因 reason"])
+            try write(header + (sheetColumn ? ["工作表 sheet"] : []) + ["行号 row", "列 column", "原因 reason"])
         }
         var cells = problem.cells
         while cells.count < header.count { cells.append("") }
-        try write(Array(cells.prefix(header.count)) + [String(problem.row), problem.column, problem.reason])
+        try write(Array(cells.prefix(header.count)) + (sheetColumn ? [problem.sheet ?? ""] : [])
+                  + [String(problem.row), problem.column, problem.reason])
         count += 1
     }
 

@@ -57,10 +57,14 @@ final class CSVReader: TableReader, @unchecked Sendable {
 
     deinit { try? file.close() }
 
-    /// Comma unless the first line has more tabs (Excel's "text" export) or semicolons.
+    /// Comma unless a line among the first twenty has more tabs (Excel's "text" export) or
+    /// semicolons than any has commas. Not the first line alone: a title above the headers
+    /// (XX县…台账) may have no delimiter at all.
     static func guessDelimiter(_ bytes: [UInt8]) -> UInt8 {
-        let line = bytes.prefix { $0 != 10 }
-        let counts = [UInt8(ascii: ","), 9, UInt8(ascii: ";")].map { d in (d, line.filter { $0 == d }.count) }
+        let lines = bytes.prefix(1 << 16).split(separator: 10, maxSplits: 20, omittingEmptySubsequences: true).prefix(20)
+        let counts = [UInt8(ascii: ","), 9, UInt8(ascii: ";")].map { d in
+            (d, lines.map { line in line.filter { $0 == d }.count }.max() ?? 0)
+        }
         return counts.max { $0.1 < $1.1 }.flatMap { $0.1 > 0 ? $0.0 : nil } ?? UInt8(ascii: ",")
     }
 

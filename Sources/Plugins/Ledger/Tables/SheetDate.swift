@@ -2,7 +2,8 @@ import Foundation
 import Workflow
 
 /// Dates as clerks write them on sheets and forms: 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日,
-/// or an Excel date cell (a serial day number). Stored as `yyyy-MM-dd`.
+/// 3/5/2026 (month first, as Excel writes dates into a CSV on an English system), or an Excel
+/// date cell (a serial day number). Stored as `yyyy-MM-dd`.
 public enum SheetDate {
     public static func parse(_ text: String) -> String? {
         let t = text.trimmingCharacters(in: .whitespaces)
@@ -13,7 +14,11 @@ public enum SheetDate {
         }
         let parts = t.replacingOccurrences(of: "日", with: "")
             .split(whereSeparator: { "-/.年月".contains($0) }).map(String.init)
-        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+        guard parts.count == 3 else { return nil }
+        // The year is the part with four digits: first (2026/3/5) or, with slashes, last (3/5/2026).
+        let yearLast = parts[2].count == 4 && parts[0].count <= 2 && t.contains("/")
+        let (y, m, d) = yearLast ? (parts[2], parts[0], parts[1]) : (parts[0], parts[1], parts[2])
+        guard let year = Int(y), let month = Int(m), let day = Int(d),
               (2000...2100).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

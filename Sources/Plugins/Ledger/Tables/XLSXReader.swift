@@ -2,11 +2,82 @@ import Foundation
 import Workflow
 import ZIPFoundation
 
-/// Reads the rows of one worksheet of an .xlsx file (Office Open XML) as the sheet is unzipped and
-/// parsed: a background thread extracts the sheet with ZIPFoundation and tokenizes it
-/// (`XMLTokenizer`), handing rows over in small batches, so a million-row workbook never sits in
-/// memory. A workbook is not trusted: each part's size and compression ratio, cell references and
-/// shared-string indices are checked, and a file that breaks a limit is refused with what it broke.
+/// An .xlsx workbook (Office Open XML): its sheets, in the workbook's order, and the shared
+/// strings their text cells point into, read once for all sheets. A workbook is not trusted: each
+/// part's size and compression ratio are checked before it is read (see `XLSXReader.check`).
+final class XLSXWorkbook: @unchecked Sendable {
+    let url: URL
+    let file: String
+    /// Each sheet's name and the path of its part inside the archive.
+    let sheets: [(name: String, part: String)]
+    let totalBytes: Int
+    private var shared: [String]?
+
+    init(url: URL) throws {
+        self.url = url
+        file = url.lastPathComponent
+        let archive = try Self.archive(url)
+        totalBytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard let workbook = try XLSXReader.tokens(of: "xl/workbook.xml", in: archive, file: file,
+                                                   limit: XLSXReader.largestSmallPart) else {
+            throw WorkflowError.invalidInput("'\(file)' has no workbook part; it is not an .xlsx file",
+                                             hint: "save it again from Excel or WPS as .xlsx, or export it as CSV")
+        }
+        var listed: [(name: String, relation: String)] = []
+        for case .start("sheet", let attributes, _) in workbook {
+            let relation = attributes.first { $0.key.hasSuffix(":id") || $0.key == "id" }?.value ?? ""
+            listed.append((attributes["name"] ?? "Sheet\(listed.count + 1)", relation))
+        }
+        var relations: [String: String] = [:]
+        for case .start("Relationship", let attributes, _) in try XLSXReader.tokens(
+            of: "xl/_rels/workbook.xml.rels", in: archive, file: file, limit: XLSXReader.largestSmallPart) ?? [] {
+            if let id = attributes["Id"], let target = attributes["Target"] { relations[id] = target }
+        }
+        guard !listed.isEmpty else { throw WorkflowError.invalidInput("'\(file)' has no worksheet") }
+        sheets = listed.enumerated().map { index, sheet in
+            var target = relations[sheet.relation] ?? "worksheets/sheet\(index + 1).xml"
+            if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
+            return (sheet.name, target)
+        }
+    }
+
+    static func archive(_ url: URL) throws -> Archive {
+        do {
+            return try Archive(url: url, accessMode: .read)
+        } catch {
+            throw WorkflowError.invalidInput("'\(url.lastPathComponent)' is not a readable .xlsx workbook",
+                                             hint: "save it again from Excel or WPS as .xlsx, or export it as CSV")
+        }
+    }
+
+    /// The position of the sheet named `name`, or a usage error listing the sheets there are.
+    func sheetIndex(named name: String) throws -> Int {
+        guard let index = sheets.firstIndex(where: { $0.name == name }) else {
+            throw WorkflowError.usage("the workbook has no sheet named '\(name)'",
+                                      hint: "its sheets: " + sheets.map { "'\($0.name)'" }.joined(separator: ", "))
+        }
+        return index
+    }
+
+    /// A reader of one sheet, streaming it on its own thread (each reader opens the archive anew:
+    /// an archive is read by one thread only).
+    func reader(sheet index: Int) throws -> XLSXReader {
+        let archive = try Self.archive(url)
+        let (name, part) = sheets[index]
+        guard let entry = archive[part] else {
+            throw WorkflowError.invalidInput("sheet '\(name)' is missing from the workbook '\(file)'")
+        }
+        try XLSXReader.check(entry, of: file, limit: XLSXReader.largestPart)
+        if shared == nil { shared = try SharedStrings.read(archive, file: file) }
+        return XLSXReader(sheetName: name, totalBytes: totalBytes,
+                          sheet: SheetStream(archive: archive, entry: entry, file: file, sharedStrings: shared ?? []))
+    }
+}
+
+/// Reads the rows of one worksheet as the sheet is unzipped and parsed: a background thread
+/// extracts the sheet with ZIPFoundation and tokenizes it (`XMLTokenizer`), handing rows over in
+/// small batches, so a million-row workbook never sits in memory. Cell references and
+/// shared-string indices are checked, and a sheet that breaks a limit is refused with what it broke.
 /// Cells keep their text as shown, trimmed; empty cells between filled ones are kept as "".
 final class XLSXReader: TableReader, @unchecked Sendable {
     private(set) var row = 0
@@ -26,51 +97,10 @@ final class XLSXReader: TableReader, @unchecked Sendable {
     /// How much larger than zipped a part may be: XML packs 5–20 times; a zip bomb, thousands.
     static let largestRatio: UInt64 = 250
 
-    init(url: URL, sheet requested: String?) throws {
-        let archive: Archive
-        do {
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            throw WorkflowError.invalidInput("'\(url.lastPathComponent)' is not a readable .xlsx workbook",
-                                             hint: "save it again from Excel or WPS as .xlsx, or export it as CSV")
-        }
-        let file = url.lastPathComponent
-        totalBytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        guard let workbook = try Self.tokens(of: "xl/workbook.xml", in: archive, file: file, limit: Self.largestSmallPart)
-        else {
-            throw WorkflowError.invalidInput("'\(file)' has no workbook part; it is not an .xlsx file",
-                                             hint: "save it again from Excel or WPS as .xlsx, or export it as CSV")
-        }
-        var sheets: [(name: String, relation: String)] = []
-        for case .start("sheet", let attributes, _) in workbook {
-            let relation = attributes.first { $0.key.hasSuffix(":id") || $0.key == "id" }?.value ?? ""
-            sheets.append((attributes["name"] ?? "Sheet\(sheets.count + 1)", relation))
-        }
-        var relations: [String: String] = [:]
-        for case .start("Relationship", let attributes, _) in try Self.tokens(of: "xl/_rels/workbook.xml.rels", in: archive,
-                                                                              file: file, limit: Self.largestSmallPart) ?? [] {
-            if let id = attributes["Id"], let target = attributes["Target"] { relations[id] = target }
-        }
-        guard !sheets.isEmpty else { throw WorkflowError.invalidInput("'\(file)' has no worksheet") }
-        let chosen: (name: String, relation: String)
-        if let requested {
-            guard let match = sheets.first(where: { $0.name == requested }) else {
-                throw WorkflowError.usage("the workbook has no sheet named '\(requested)'",
-                                          hint: "its sheets: " + sheets.map { "'\($0.name)'" }.joined(separator: ", "))
-            }
-            chosen = match
-        } else {
-            chosen = sheets[0]
-        }
-        sheetName = chosen.name
-        var target = relations[chosen.relation] ?? "worksheets/sheet1.xml"
-        if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
-        guard let entry = archive[target] else {
-            throw WorkflowError.invalidInput("sheet '\(chosen.name)' is missing from the workbook '\(file)'")
-        }
-        try Self.check(entry, of: file, limit: Self.largestPart)
-        let shared = try SharedStrings.read(archive, file: file)
-        sheet = SheetStream(archive: archive, entry: entry, file: file, sharedStrings: shared)
+    fileprivate init(sheetName: String, totalBytes: Int, sheet: SheetStream) {
+        self.sheetName = sheetName
+        self.totalBytes = totalBytes
+        self.sheet = sheet
     }
 
     deinit { sheet.cancel() }
@@ -386,9 +416,14 @@ final class SheetStream: @unchecked Sendable {
     }
 
     /// Numbers as a person would read them: 13800138000 rather than 1.3800138E10, 12 rather than 12.0.
+    /// A whole number of 16 digits or more has lost digits in a number cell (Excel keeps 15): an
+    /// 18-digit ID number typed into one. It is shown as Excel shows it, 1.10105194912310E+17, so
+    /// that nothing reads it as the number that was typed (the import refuses it with the reason).
     static func number(_ raw: String) -> String {
-        guard let d = Double(raw), raw.contains("E") || raw.contains("e") || raw.hasSuffix(".0") else { return raw }
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+        guard let d = Double(raw) else { return raw }
+        if abs(d) >= 1e15, d == d.rounded() { return String(format: "%.14E", d) }
+        guard raw.contains("E") || raw.contains("e") || raw.hasSuffix(".0") else { return raw }
+        if d == d.rounded() { return String(Int64(d)) }
         return raw
     }
 }
