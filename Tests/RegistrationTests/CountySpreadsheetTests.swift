@@ -73,6 +73,28 @@ import Workflow
         #expect(summary.sheets.first?.description == ["XX县台账"])
     }
 
+    /// The progress bar's total is the file's size, and it reaches it (the first reader is handed
+    /// over before anything is read, which once left the total at 0 and the import's tables unsized).
+    @Test func progressRunsOverTheWholeFile() async throws {
+        let h = try await LedgerHarness()
+        let url = try fixture("county-titled-gb18030.csv", in: h)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int)
+        final class Seen: @unchecked Sendable {
+            let lock = NSLock()
+            var reports: [(Int, Int)] = []
+        }
+        let seen = Seen()
+        let options = ImportOptions(campaign: "fair", source: url.lastPathComponent, now: Date())
+        _ = try await h.pool.write { db in
+            try ImportKind.people.importFile(url, options: options, db: db) { done, total in
+                seen.lock.withLock { seen.reports.append((done, total)) }
+            }
+        }
+        let last = try #require(seen.reports.last)
+        #expect(last == (size, size))
+        #expect(seen.reports.allSatisfy { $0.1 == size })
+    }
+
     @Test func workbookWithOneSheetPerTownshipImportsEverySheetAndNamesTheTownship() async throws {
         let h = try await LedgerHarness()
         let url = try fixture("county-ledger.xlsx", in: h)

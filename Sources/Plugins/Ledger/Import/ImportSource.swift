@@ -29,6 +29,7 @@ final class ImportSource: @unchecked Sendable {
             self.workbook = workbook
             format = "XLSX"
             tableNames = workbook.sheets.map(\.name)
+            totalBytes = workbook.totalBytes
         case "xls", "et", "ett", "xlt":
             let (converted, folder) = try LegacyWorkbook.convert(url)
             temporaryFolder = folder
@@ -42,12 +43,14 @@ final class ImportSource: @unchecked Sendable {
             self.workbook = workbook
             format = "\(url.pathExtension.uppercased()) (converted by LibreOffice)"
             tableNames = workbook.sheets.map(\.name)
+            totalBytes = workbook.totalBytes
         default:
             let csv = try CSVReader(url: url, encoding: encoding)
             openedCSV = csv
             workbook = nil
             format = "CSV, \(csv.encoding.rawValue)"
             tableNames = [nil]
+            totalBytes = csv.totalBytes
         }
     }
 
@@ -56,7 +59,8 @@ final class ImportSource: @unchecked Sendable {
     }
 
     var isWorkbook: Bool { workbook != nil }
-    var totalBytes: Int { workbook?.totalBytes ?? openedCSV?.totalBytes ?? 0 }
+    /// The file's size, for progress and for sizing the import's tables up front.
+    let totalBytes: Int
 
     /// A fresh reader of table `index` (reading a sheet's first rows twice is how the import
     /// decides which sheets to read).
