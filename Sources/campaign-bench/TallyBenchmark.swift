@@ -127,7 +127,8 @@ enum TallyBenchmark {
             INSERT INTO posting (id, code, credit_code, title, openings, source, created_at, updated_at)
             SELECT i, printf('P%06d', i), printf('91BENCH%011d', (i - 1) / 5 + 1), printf('岗位%d', i % 37), 5 + i * 13 % 46,
                    'bench', '\(now)', '\(now)' FROM n;
-            INSERT INTO campaign_posting (campaign, posting_id) SELECT printf('fair-%02d', (id - 1) % \(campaigns) + 1), id FROM posting;
+            INSERT INTO campaign_posting (campaign, posting_id, openings)
+            SELECT printf('fair-%02d', (id - 1) % \(campaigns) + 1), id, openings FROM posting;
             INSERT INTO campaign_enterprise (campaign, credit_code)
             SELECT DISTINCT c.campaign, p.credit_code FROM campaign_posting c JOIN posting p ON p.id = c.posting_id;
             INSERT INTO outcome (campaign, person_id, posting_id, stage, stage_date, note, recorded_by, updated_at)

@@ -212,6 +212,20 @@ public enum LedgerSchema {
                 )
                 """)
         },
+        // Each campaign's offer is its own: the openings (and salary) a posting had at a fair stay
+        // with that fair, so loading April's list with new numbers never rewrites March's report.
+        // The posting keeps the latest numbers, for lists and forms.
+        Migration("ledger-v7-campaign-offer") { db in
+            try db.execute(sql: """
+                ALTER TABLE campaign_posting ADD COLUMN openings INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE campaign_posting ADD COLUMN salary_min INTEGER;
+                ALTER TABLE campaign_posting ADD COLUMN salary_max INTEGER;
+                UPDATE campaign_posting SET
+                    openings = (SELECT p.openings FROM posting p WHERE p.id = campaign_posting.posting_id),
+                    salary_min = (SELECT p.salary_min FROM posting p WHERE p.id = campaign_posting.posting_id),
+                    salary_max = (SELECT p.salary_max FROM posting p WHERE p.id = campaign_posting.posting_id);
+                """)
+        },
     ]
 
     /// The number `person.source_id` stores for a source name, adding the name on first use.

@@ -17,13 +17,13 @@ enum PostingBreakdown {
         let offered = try Postings.offered(at: campaigns, db: db)
         let postingByID = Dictionary(uniqueKeysWithValues: offered.map { ($0.posting.id, $0.posting) })
         var rows: [String: TallyRow] = [:]
-        for (posting, offeredAt) in offered {
+        for (posting, offeredAt, positions) in offered {
             let key = dimension == .enterprise ? posting.creditCode : posting.code
             var row = rows[key] ?? TallyRow(key: key, label: dimension == .enterprise ? posting.enterprise
                                                 : "\(posting.title)（\(posting.enterprise)）",
                                             counts: TallyCounts())
             if dimension == .enterprise { row.counts[LedgerMeasures.postings.key] = (row.counts.postings ?? 0) + offeredAt }
-            row.counts[LedgerMeasures.positions.key] = (row.counts.positions ?? 0) + posting.openings * offeredAt
+            row.counts[LedgerMeasures.positions.key] = (row.counts.positions ?? 0) + positions
             for measure in measures { row.counts[measure.key] = 0 }
             rows[key] = row
         }

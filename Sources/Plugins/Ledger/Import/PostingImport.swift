@@ -138,9 +138,22 @@ public struct PostingWriter: LedgerWriter {
             outcome = .inserted
         }
         if let campaign = options.campaign {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO campaign_posting (campaign, posting_id) VALUES (?, ?)")
-                .execute(arguments: [campaign, postingID])
-            linked += db.changesCount
+            // The campaign's own numbers: a new link takes this file's; this campaign's list loaded
+            // again with other numbers updates them; no other campaign's offer moves.
+            try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO campaign_posting (campaign, posting_id, openings, salary_min, salary_max)
+                VALUES (?, ?, ?, ?, ?)
+                """).execute(arguments: [campaign, postingID, p.openings, p.salaryMin, p.salaryMax])
+            if db.changesCount > 0 {
+                linked += 1
+            } else {
+                try db.cachedStatement(sql: """
+                    UPDATE campaign_posting SET openings = ?, salary_min = ?, salary_max = ?
+                    WHERE campaign = ? AND posting_id = ?
+                      AND (openings IS NOT ? OR salary_min IS NOT ? OR salary_max IS NOT ?)
+                    """).execute(arguments: [p.openings, p.salaryMin, p.salaryMax, campaign, postingID,
+                                             p.openings, p.salaryMin, p.salaryMax])
+            }
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO campaign_enterprise (campaign, credit_code) VALUES (?, ?)")
                 .execute(arguments: [campaign, code])
         }

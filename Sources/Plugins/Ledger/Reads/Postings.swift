@@ -9,6 +9,7 @@ public struct PostingSummary: Sendable, Equatable {
     public var title: String
     public var creditCode: String
     public var enterprise: String
+    /// The openings: the campaign's own when read for a campaign, else the latest list's.
     public var openings: Int
 
     init(_ row: Row) {
@@ -37,10 +38,13 @@ public enum Postings {
         FROM posting p JOIN enterprise e ON e.credit_code = p.credit_code
         """
 
-    /// The postings offered at a campaign, by enterprise and title: the booth form's list.
+    /// The postings offered at a campaign, by enterprise and title, with the campaign's openings:
+    /// the booth form's list.
     public static func offered(at campaign: String, db: Database) throws -> [PostingSummary] {
         try Row.fetchAll(db, sql: """
-            \(select) JOIN campaign_posting c ON c.posting_id = p.id WHERE c.campaign = ? ORDER BY e.name, p.title
+            SELECT p.id, p.code, p.title, p.credit_code, e.name AS enterprise, c.openings
+            FROM campaign_posting c JOIN posting p ON p.id = c.posting_id JOIN enterprise e ON e.credit_code = p.credit_code
+            WHERE c.campaign = ? ORDER BY e.name, p.title
             """, arguments: [campaign]).map(PostingSummary.init)
     }
 
@@ -75,23 +79,25 @@ public enum Postings {
         return found
     }
 
-    /// Every posting offered at any of the campaigns, with how many of them offer it.
-    public static func offered(at campaigns: [String], db: Database) throws -> [(posting: PostingSummary, campaigns: Int)] {
+    /// Every posting offered at any of the campaigns, with how many of them offer it and the
+    /// openings they offered in all (each campaign its own number).
+    public static func offered(at campaigns: [String], db: Database)
+        throws -> [(posting: PostingSummary, campaigns: Int, positions: Int)] {
         let marks = Array(repeating: "?", count: campaigns.count).joined(separator: ", ")
         return try Row.fetchAll(db, sql: """
             SELECT p.id, p.code, p.title, p.credit_code, e.name AS enterprise, p.openings,
-                   count(DISTINCT c.campaign) AS campaigns
+                   count(DISTINCT c.campaign) AS campaigns, sum(c.openings) AS positions
             FROM campaign_posting c JOIN posting p ON p.id = c.posting_id JOIN enterprise e ON e.credit_code = p.credit_code
             WHERE c.campaign IN (\(marks)) GROUP BY p.id
-            """, arguments: StatementArguments(campaigns)).map { (PostingSummary($0), $0["campaigns"]) }
+            """, arguments: StatementArguments(campaigns)).map { (PostingSummary($0), $0["campaigns"], $0["positions"]) }
     }
 
     /// What one campaign offered: enterprises linked to it, postings and their openings.
     public static func offer(of campaign: String, db: Database) throws -> CampaignOffer {
         var offer = CampaignOffer()
         if let row = try Row.fetchOne(db, sql: """
-            SELECT count(*) AS postings, coalesce(sum(p.openings), 0) AS positions
-            FROM campaign_posting c JOIN posting p ON p.id = c.posting_id WHERE c.campaign = ?
+            SELECT count(*) AS postings, coalesce(sum(openings), 0) AS positions
+            FROM campaign_posting WHERE campaign = ?
             """, arguments: [campaign]) {
             offer.postings = row["postings"]
             offer.positions = row["positions"]
