@@ -60,6 +60,11 @@ final class HalfOpenConnections {
         return closed
     }
 
+    func closeAll() {
+        for fd in sockets { close(fd) }
+        sockets.removeAll()
+    }
+
     deinit {
         for fd in sockets { close(fd) }
     }

@@ -36,19 +36,19 @@ import WorkflowTesting
         let server = try ServerTests.Server(cli, campaign: "spring-fair-2026", env: env, openFiles: 1_024)
         let port = try #require(server.base.port)
 
-        let ids = try await Self.registeredIDs(cli, 32 * 8)
-        #expect(ids.count == 256)
+        let ids = try await Self.registeredIDs(cli, 32 * 9)
+        #expect(ids.count == 288)   // of the sample fair's 298
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpMaximumConnectionsPerHost = 32
         configuration.timeoutIntervalForRequest = 5
         let session = URLSession(configuration: configuration)
         let base = server.base
-        /// 32 gates, each checking in four people one after the other; every answer with its time.
+        /// 32 gates, each checking in three people one after the other; every answer with its time.
         func thirtyTwoGates(_ people: ArraySlice<String>, round: String) async throws -> [(Int, String?, Duration)] {
             let people = Array(people)
             return try await withThrowingTaskGroup(of: [(Int, String?, Duration)].self) { group in
                 for gate in 0..<32 {
-                    let mine = Array(people[(gate * 4)..<(gate * 4 + 4)])
+                    let mine = Array(people[(gate * 3)..<(gate * 3 + 3)])
                     group.addTask {
                         var timed: [(Int, String?, Duration)] = []
                         for (i, id) in mine.enumerated() {
@@ -68,7 +68,7 @@ import WorkflowTesting
         }
         // The same gates first without the idle sockets: how fast this machine answers right now
         // (the test suite runs in parallel, so an absolute figure alone would measure the others).
-        let calm = try await thirtyTwoGates(ids[0..<128], round: "calm")
+        let calm = try await thirtyTwoGates(ids[0..<96], round: "calm")
         #expect(calm.allSatisfy { $0.0 == 200 && $0.1 == "accepted" })
         let calmSlowest = calm.map(\.2).max() ?? .zero
 
@@ -76,20 +76,26 @@ import WorkflowTesting
         let idle = HalfOpenConnections()
         let opened = idle.open(2_000, port: port)
         #expect(opened == 2_000)
-        let answers = try await thirtyTwoGates(ids[128..<256], round: "attack")
-        #expect(answers.count == 128)
+        let answers = try await thirtyTwoGates(ids[96..<192], round: "attack")
+        #expect(answers.count == 96)
         #expect(answers.allSatisfy { $0.0 == 200 && $0.1 == "accepted" })
-        // Within a second, as on an idle machine (`swift test --filter SlowClientTests` alone: the
-        // slowest of 128 took 0.03 s); on a machine busy with other tests, within a second more
-        // than twice the slowest answer without the idle sockets.
-        let slowest = answers.map(\.2).max() ?? .zero
-        print("slow clients: slowest of 128 check-ins \(slowest) beside 2,000 idle sockets, \(calmSlowest) without")
-        #expect(slowest < .seconds(1) + calmSlowest * 2,
-                "the slowest check-in took \(slowest) (\(calmSlowest) without the idle sockets)")
         // One address holds at most 256 connections: the older idle ones were closed to make room.
         #expect(idle.closedByServer() >= 2_000 - 256)
+        // The same gates again once the idle sockets are gone: the machine's pace may have changed
+        // meanwhile (other tests start and stop), so the bound takes the slower of the calm rounds.
+        idle.closeAll()
+        let calmAgain = try await thirtyTwoGates(ids[192..<288], round: "calm-again")
+        #expect(calmAgain.allSatisfy { $0.0 == 200 && $0.1 == "accepted" })
+        let calmSlowestOfBoth = max(calmSlowest, calmAgain.map(\.2).max() ?? .zero)
+        // Within a second, as on an idle machine (`swift test --filter SlowClientTests` alone: the
+        // slowest of 96 took 0.03 s); on a machine busy with other tests, within a second more
+        // than twice the slowest answer without the idle sockets.
+        let slowest = answers.map(\.2).max() ?? .zero
+        print("slow clients: slowest of 96 check-ins \(slowest) beside 2,000 idle sockets, \(calmSlowestOfBoth) without")
+        #expect(slowest < .seconds(1) + calmSlowestOfBoth * 2,
+                "the slowest check-in took \(slowest) (\(calmSlowestOfBoth) without the idle sockets)")
         let counts = try server.get("api/counts", token: staff).json as? [String: Any]
-        #expect(counts?["attended"] as? Int == 256)
+        #expect(counts?["attended"] as? Int == 288)
     }
 
     @Test func halfSentHeaderIsClosedAfterTheHeaderTimeout() async throws {
