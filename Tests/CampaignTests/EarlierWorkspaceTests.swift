@@ -18,6 +18,15 @@ import WorkflowTesting
         "outcome_change": 4,
     ]
 
+    /// The JSON value without `key` in any object, at any depth.
+    static func removing(_ key: String, from value: Any) -> Any {
+        if let object = value as? [String: Any] {
+            return object.filter { $0.key != key }.mapValues { removing(key, from: $0) }
+        }
+        if let array = value as? [Any] { return array.map { removing(key, from: $0) } }
+        return value
+    }
+
     @Test func everyRowAndTheTallySurviveTheNewLayout() throws {
         let cli = CLIRunner(directory: try TemporaryDirectory())
         try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("workspace-before-plugin-targets.sqlite"),
@@ -30,6 +39,11 @@ import WorkflowTesting
             as? [String: Any] ?? [:]
         now["generated_at"] = nil
         then["generated_at"] = nil
+        // Target groups added since (low_income) appear under every "of_which", with nobody in them.
+        let funnel = now["funnel"] as? [String: Any]
+        let lowIncome = (funnel?["of_which"] as? [String: Any])?["low_income"] as? [String: Int]
+        #expect(lowIncome?["registered"] == 0)
+        now = Self.removing("low_income", from: now) as? [String: Any] ?? [:]
         #expect(NSDictionary(dictionary: now).isEqual(to: then), "the tally changed:\n\(tally.stdout)")
 
         let queue = try DatabaseQueue(path: cli.database)

@@ -83,7 +83,16 @@ import WorkflowTesting
         #expect(TargetGroup.labels(of: bits) == ["脱贫人口", "监测对象", "残疾人", "返乡农民工"])
         #expect(TargetGroup.parseList("poverty_alleviated, veteran").bits
                 == TargetGroup.povertyAlleviated.bit | TargetGroup.veteran.bit)
-        #expect(TargetGroup.parseList("贫困户").unknown == ["贫困户"])
+        // The labels counties still use from before 2021, and the low-income groups.
+        for label in ["贫困户", "贫困劳动力", "建档立卡贫困户", "脱贫户", "脱贫人口"] {
+            #expect(TargetGroup.parseList(label).bits == TargetGroup.povertyAlleviated.bit, "\(label)")
+        }
+        for label in ["监测户", "防返贫监测对象", "三类户"] {
+            #expect(TargetGroup.parseList(label).bits == TargetGroup.monitored.bit, "\(label)")
+        }
+        #expect(TargetGroup.parseList("低保户、特困人员").bits == TargetGroup.lowIncome.bit)
+        #expect(TargetGroup.parseList("其他").unknown == ["其他"])
+        #expect(TargetGroup.parseList("其他", extra: ["其他": .hardship]).bits == TargetGroup.hardship.bit)
     }
 
     @Test func badgeCodesRoundTripAndDoNotRevealNeighbours() {

@@ -52,6 +52,7 @@ extension TargetGroup {
         case .veteran: return "veterans"
         case .disabled: return "disabled"
         case .returnee: return "returning migrants"
+        case .lowIncome: return "rural low-income"
         }
     }
 }

@@ -39,6 +39,8 @@ struct ImportCommand: AsyncParsableCommand {
     var sheet: String?
     @Option(name: .customLong("column"), help: "Map a field to a header: --column id_number=证件号 (repeatable).")
     var columns: [String] = []
+    @Option(name: .customLong("group-label"), help: "A target-group label of this county: --group-label 三类人员=monitored (repeatable).")
+    var groupLabels: [String] = []
     @Flag(help: "Import nothing if any row is bad.") var strict = false
     @OptionGroup var workspace: WorkspaceOptions
 
@@ -57,10 +59,19 @@ struct ImportCommand: AsyncParsableCommand {
                 guard parts.count == 2 else { throw WorkflowError.usage("--column '\(pair)' must look like FIELD=HEADER") }
                 mapping[parts[0]] = parts[1]
             }
+            var labels: [String: String] = [:]
+            for pair in groupLabels {
+                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else {
+                    throw WorkflowError.usage("--group-label '\(pair)' must look like LABEL=GROUP", hint: "e.g. --group-label 三类人员=monitored")
+                }
+                labels[parts[0]] = parts[1]
+            }
             let url = URL(fileURLWithPath: file)
-            let options = ImportOptions(campaign: campaign, encoding: encodingValue, sheet: sheet, columns: mapping,
+            var options = ImportOptions(campaign: campaign, encoding: encodingValue, sheet: sheet, columns: mapping,
                                         strict: strict, source: url.lastPathComponent,
                                         now: try CommandSupport.clock().now())
+            options.groupLabels = try TargetGroup.vocabulary(labels)
             let ws = try workspace.open()
             let bar = ProgressBar(label: "importing \(url.lastPathComponent)")
             let summary: ImportSummary

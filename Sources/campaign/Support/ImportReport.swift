@@ -33,7 +33,8 @@ enum ImportReport {
             let noun = kind.loadsPeople ? "registered to" : "linked to"
             t.line("  \(s.linked) newly \(noun) \(campaign)")
         }
-        if s.rejected > 0 {
+        for problem in s.cellProblems { t.line("  \(t.yellow("!")) \(problem.summary)") }
+        if s.rejected > 0 || s.cellsRefused > 0 {
             for problem in s.problems { t.line("  \(t.red("✗")) \(problem.summary)") }
             if s.rejected > s.problems.count { t.line("  … and \(s.rejected - s.problems.count) more") }
             if let file = s.rejectFile {

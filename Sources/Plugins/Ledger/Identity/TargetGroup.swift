@@ -1,3 +1,5 @@
+import Workflow
+
 /// The target groups (人员类别) that campaigns report on. Stored as a bit set, so a person can be
 /// in several and tallies filter with one AND.
 public enum TargetGroup: Int, Sendable, CaseIterable {
@@ -9,6 +11,8 @@ public enum TargetGroup: Int, Sendable, CaseIterable {
     case veteran
     case disabled
     case returnee
+    /// 农村低收入人口: 低保 and 特困 households, reported beside the poverty groups since 2021.
+    case lowIncome
 
     public var key: String {
         switch self {
@@ -20,6 +24,7 @@ public enum TargetGroup: Int, Sendable, CaseIterable {
         case .veteran: "veteran"
         case .disabled: "disabled"
         case .returnee: "returnee"
+        case .lowIncome: "low_income"
         }
     }
 
@@ -33,6 +38,7 @@ public enum TargetGroup: Int, Sendable, CaseIterable {
         case .veteran: "退役军人"
         case .disabled: "残疾人"
         case .returnee: "返乡农民工"
+        case .lowIncome: "农村低收入人口"
         }
     }
 
@@ -42,14 +48,19 @@ public enum TargetGroup: Int, Sendable, CaseIterable {
     static let aliases: [String: TargetGroup] = {
         var map: [String: TargetGroup] = [:]
         let extra: [TargetGroup: [String]] = [
-            .povertyAlleviated: ["脱贫户", "脱贫劳动力", "建档立卡", "建档立卡贫困户", "poverty", "poverty-alleviated"],
-            .monitored: ["监测户", "防返贫监测对象", "边缘易致贫户", "突发严重困难户", "monitored household"],
+            // Before 2021 the same people were 贫困 (poor) in county ledgers; many sheets still say so.
+            .povertyAlleviated: ["脱贫户", "脱贫劳动力", "脱贫人员", "已脱贫人口", "建档立卡", "建档立卡贫困户",
+                                 "建档立卡贫困人口", "建档立卡贫困劳动力", "建档立卡户", "贫困劳动力", "贫困户", "贫困人口",
+                                 "贫困人员", "poverty", "poverty-alleviated"],
+            .monitored: ["监测户", "监测对象户", "防返贫监测对象", "防止返贫监测对象", "边缘易致贫户", "脱贫不稳定户",
+                         "突发严重困难户", "三类户", "三类人员", "monitored household"],
             .zeroEmploymentFamily: ["零就业", "零就业家庭成员", "zero-employment", "zero employment family"],
             .hardship: ["困难人员", "就业困难", "hardship"],
             .graduate: ["毕业生", "高校毕业生", "大学毕业生", "graduates"],
             .veteran: ["退伍军人", "退役士兵", "veterans"],
             .disabled: ["残疾", "残疾人员", "disability"],
             .returnee: ["返乡人员", "返乡农民工", "返乡创业", "returnees", "returning migrant"],
+            .lowIncome: ["低收入人口", "低保户", "低保对象", "低保", "特困人员", "特困供养人员", "五保户", "low income"],
         ]
         for group in TargetGroup.allCases {
             map[group.key] = group
@@ -65,16 +76,35 @@ public enum TargetGroup: Int, Sendable, CaseIterable {
     }
 
     /// Parses a cell such as "脱贫人口、监测对象" into a bit set; unknown labels are returned apart.
-    public static func parseList(_ text: String) -> (bits: Int, unknown: [String]) {
+    /// `extra` holds a definition's own labels (`group_labels:`), looked up first.
+    public static func parseList(_ text: String, extra: [String: TargetGroup] = [:]) -> (bits: Int, unknown: [String]) {
         if text.isEmpty { return (0, []) }
-        if let single = aliases[text] { return (single.bit, []) }
+        if let single = extra[text] ?? aliases[text] { return (single.bit, []) }
         var bits = 0
         var unknown: [String] = []
         let separators: Set<Character> = ["、", ",", "，", ";", "；", "/", "|", " "]
         for part in text.split(whereSeparator: { separators.contains($0) }) where !part.isEmpty {
-            if let group = parse(String(part)) { bits |= group.bit } else { unknown.append(String(part)) }
+            if let group = extra[String(part)] ?? parse(String(part)) { bits |= group.bit } else { unknown.append(String(part)) }
         }
         return (bits, unknown)
+    }
+
+    /// A group by its key (`poverty_alleviated`) or any label it is known by.
+    public static func named(_ name: String) -> TargetGroup? {
+        allCases.first { $0.key == name } ?? parse(name)
+    }
+
+    /// The labels a definition adds (label → group key or label), checked: unknown groups are named.
+    public static func vocabulary(_ labels: [String: String]) throws -> [String: TargetGroup] {
+        var map: [String: TargetGroup] = [:]
+        for (label, name) in labels {
+            guard let group = named(name) else {
+                throw WorkflowError.usage("'\(label)' is mapped to '\(name)', which is not a target group",
+                                          hint: "use one of " + allCases.map { "\($0.key) (\($0.label))" }.joined(separator: ", "))
+            }
+            map[label] = group
+        }
+        return map
     }
 
     public static func labels(of bits: Int) -> [String] {

@@ -24,6 +24,8 @@ struct ColumnLayout: Sendable {
     /// The column of each field in the order of the kind's `fields`: a parser that reads many rows
     /// (people) looks its cells up by position, which a profile showed beats hashing the keys.
     private let columnByFieldPosition: [Int?]
+    /// Target-group labels the import was given beyond the built-in ones.
+    var groupLabels: [String: TargetGroup] = [:]
 
     init(header: [String], indexByField: [String: Int], fields: [FieldSpec]) {
         self.header = header
@@ -147,6 +149,9 @@ public struct RowCells {
     }
 
     public func has(_ field: String) -> Bool { layout.index(field) != nil }
+
+    /// Target-group labels the import was given (`group_labels:`) beyond the built-in ones.
+    public var groupLabels: [String: TargetGroup] { layout.groupLabels }
 }
 
 /// Why one row was refused, with the column at fault, in words a clerk can act on.

@@ -13,6 +13,7 @@ public struct ImportAction<Kind: LedgerKind>: StepAction {
         var sheet: String?
         var strict: Bool
         var register: Bool
+        var group_labels: [String: String]?
     }
 
     let kind: Kind
@@ -34,6 +35,8 @@ public struct ImportAction<Kind: LedgerKind>: StepAction {
                 ParameterSpec("encoding", .string, doc: "utf-8 or gb18030 (gbk); detected when omitted."),
                 ParameterSpec("sheet", .string, doc: "The sheet to read, or all (default: every sheet with the same "
                               + "header row, else the first)."),
+                ParameterSpec("group_labels", .object, doc: "Target-group labels this county uses beyond the built-in "
+                              + "ones, label → group, e.g. { 三类人员: monitored, 低收入户: low_income }."),
                 ParameterSpec("strict", .boolean, default: .bool(false),
                               doc: "true: any bad row fails the step and nothing is imported."),
                 ParameterSpec("register", .boolean, default: .bool(true),
@@ -59,6 +62,16 @@ public struct ImportAction<Kind: LedgerKind>: StepAction {
                                                                                 noun: "fields")))
                     }
                 }
+                if case .object(let labels) = given["group_labels"] {
+                    for (label, value) in labels.sorted(by: { $0.key < $1.key }) {
+                        guard case .string(let name) = value, TargetGroup.named(name) != nil else {
+                            problems.append(ParameterProblem(parameter: "group_labels",
+                                                             "'group_labels' maps '\(label)' to something that is not a target group",
+                                                             hint: "use one of " + TargetGroup.allCases.map(\.key).joined(separator: ", ")))
+                            continue
+                        }
+                    }
+                }
                 if case .string(let name) = given["encoding"], TextEncoding(name: name) == nil {
                     problems.append(ParameterProblem(parameter: "encoding", "unknown encoding '\(name)'",
                                                      hint: TextEncoding.namesHint))
@@ -72,10 +85,11 @@ public struct ImportAction<Kind: LedgerKind>: StepAction {
         let url = context.url(forPath: input.file)
         let summary: ImportSummary
         do {
-            let options = ImportOptions(campaign: input.register ? context.campaign : nil,
+            var options = ImportOptions(campaign: input.register ? context.campaign : nil,
                                         encoding: try input.encoding.map(TextEncoding.named), sheet: input.sheet,
                                         columns: input.columns ?? [:], strict: input.strict, source: url.lastPathComponent,
                                         now: context.clock.now())
+            options.groupLabels = try TargetGroup.vocabulary(input.group_labels ?? [:])
             summary = try ImportRunner.run(kind, file: url, options: options, db: db) { done, total in
                 context.progress.report(done: done, total: total, unit: "bytes")
             }
@@ -91,6 +105,9 @@ public struct ImportAction<Kind: LedgerKind>: StepAction {
                          + summary.skippedRows.prefix(3).map(\.summary).joined(separator: "; "))
         }
         for note in summary.notes { context.note("\(url.lastPathComponent): \(note)") }
+        for problem in summary.cellProblems.prefix(3) {
+            context.note("\(url.lastPathComponent) \(problem.summary)")
+        }
         for problem in summary.problems.prefix(5) {
             context.note("\(url.lastPathComponent) \(problem.summary)")
         }

@@ -9,6 +9,8 @@ public struct ImportOptions: Sendable {
     public var sheet: String?
     /// Field → header text, for headers the aliases do not know.
     public var columns: [String: String]
+    /// Target-group labels a county uses beyond the built-in ones (label → group).
+    public var groupLabels: [String: TargetGroup] = [:]
     /// Any bad row aborts the whole import, writing nothing.
     public var strict: Bool
     /// Recorded as the source of new and changed records (the file name, or "walk-in").
@@ -65,6 +67,10 @@ public struct ImportSummary: Sendable {
     public var problems: [RowProblem] = []
     /// The first skipped rows, for the terminal.
     public var skippedRows: [SkippedRow] = []
+    /// Rows imported without one cell that was refused (an unknown target group): they are in the
+    /// reject file too, so the fixed cell can be imported again.
+    public var cellsRefused = 0
+    public var cellProblems: [RowProblem] = []
     /// The sheets read, in order (one for a CSV file).
     public var sheets: [SheetSummary] = []
     /// What else the clerk should know: sheets not read and why.
@@ -85,7 +91,8 @@ public struct ImportSummary: Sendable {
     public var outputs: [String: Value] {
         var o: [String: Value] = ["rows": .int(rows), "inserted": .int(inserted), "updated": .int(updated),
                                   "unchanged": .int(unchanged), "rejected": .int(rejected), "linked": .int(linked),
-                                  "skipped": .int(skipped), "sheets": .int(sheets.count)]
+                                  "skipped": .int(skipped), "sheets": .int(sheets.count),
+                                  "cells_refused": .int(cellsRefused)]
         if let rejectFile { o["reject_file"] = .string(rejectFile) }
         return o
     }
@@ -128,7 +135,7 @@ enum ImportRunner {
         let gauge = ProgressGauge(total: source.totalBytes)
         let channel = BatchChannel<K.Record>(capacity: 8)
         let job = SheetJob(source: source, plan: plan, firstReader: firstReader, firstHeader: firstHeader,
-                           overrides: options.columns, file: file)
+                           overrides: options.columns, groupLabels: options.groupLabels, file: file)
         let producer = Thread {
             Self.produce(kind: K.self, job: job, channel: channel, gauge: gauge)
         }
@@ -148,6 +155,12 @@ enum ImportRunner {
                     switch parsed {
                     case .sheet(let sheet):
                         summary.sheets.append(sheet)
+                        continue
+                    case .cellRefused(var p):
+                        if multiple { p.sheet = summary.sheets.last?.name }
+                        summary.cellsRefused += 1
+                        if summary.cellProblems.count < maxProblemsShown { summary.cellProblems.append(p) }
+                        try rejects.append(p)
                         continue
                     case .skipped(let skipped):
                         summary.skipped += 1
@@ -190,10 +203,12 @@ enum ImportRunner {
         summary.rejectFile = try rejects.finish()
         summary.rejectFileMoved = summary.rejectFile != nil && rejects.moved
         summary.seconds = Date().timeIntervalSince(started)
-        if options.strict && summary.rejected > 0 {
+        if options.strict && summary.rejected + summary.cellsRefused > 0 {
+            let bad = summary.rejected + summary.cellsRefused
             throw WorkflowError.invalidInput(
-                "\(file): \(summary.rejected) of \(summary.rows) rows are invalid, so nothing was "
-                    + "imported (--strict): " + summary.problems.prefix(5).map(\.summary).joined(separator: "; "),
+                "\(file): \(bad) of \(summary.rows) rows are invalid, so nothing was "
+                    + "imported (--strict): " + (summary.problems + summary.cellProblems).prefix(5).map(\.summary)
+                    .joined(separator: "; "),
                 hint: "fix the rows listed in \(summary.rejectFile ?? "the reject file") and import again, "
                     + "or import without --strict to keep the valid rows")
         }
@@ -220,6 +235,8 @@ enum ImportRunner {
         case record(row: Int, Record, cells: [String]?)
         case problem(RowProblem)
         case skipped(SkippedRow)
+        /// The record before it was written without this cell.
+        case cellRefused(RowProblem)
         /// The rows that follow come from this sheet.
         case sheet(SheetSummary)
     }
@@ -231,6 +248,7 @@ enum ImportRunner {
         let firstReader: any TableReader
         let firstHeader: DetectedHeader
         let overrides: [String: String]
+        let groupLabels: [String: TargetGroup]
         let file: String
     }
 
@@ -265,6 +283,7 @@ enum ImportRunner {
                 }
                 let sheetName = sheetNames[position]
                 var layout = header.layout
+                layout.groupLabels = job.groupLabels
                 var place: String?
                 if let field = job.plan.placeField, let sheetName {
                     layout = layout.adding(field, fields: K.fields)
@@ -304,6 +323,10 @@ enum ImportRunner {
                                                                  cells: cells)))
                             } else {
                                 batch.append(.record(row: row.row, record, cells: K.writerMayRefuse ? cells : nil))
+                                if let refused = K.refusedCell(of: record) {
+                                    batch.append(.cellRefused(RowProblem(row: row.row, column: layout.header(for: refused.field, fields: K.fields),
+                                                                         reason: refused.reason, cells: cells)))
+                                }
                             }
                         }
                     }

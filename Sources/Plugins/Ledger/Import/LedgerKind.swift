@@ -38,6 +38,10 @@ public protocol LedgerKind: Sendable {
     /// sheets have no column for that field (people: the township); nil when names mean nothing.
     static func fieldNamedBySheets(_ names: [String], hasColumn: (String) -> Bool) -> FieldSpec?
 
+    /// A cell of a valid record that was left out (an unknown target group): the record is
+    /// written without it and the row goes to the reject file with the reason.
+    static func refusedCell(of record: Record) -> (field: String, reason: String)?
+
     /// Prepares statements once per import.
     func makeWriter(_ db: Database, options: ImportOptions) throws -> Writer
 }
@@ -56,6 +60,7 @@ extension LedgerKind {
     public static var writerMayRefuse: Bool { true }
     public static var loadsPeople: Bool { false }
     public static func fieldNamedBySheets(_ names: [String], hasColumn: (String) -> Bool) -> FieldSpec? { nil }
+    public static func refusedCell(of record: Record) -> (field: String, reason: String)? { nil }
 }
 
 extension LedgerWriter {

@@ -13,6 +13,8 @@ public struct PersonRecord: Sendable, Equatable {
     var groups: Int
     var skills: String
     var desiredJob: String
+    /// Labels in the 人员类别 cell that name no target group: the person is imported without them.
+    var unknownGroups: [String] = []
 }
 
 /// Village ledgers (台账) of job seekers.
@@ -91,14 +93,10 @@ public struct PeopleImport: LedgerKind {
                 return problem("phone", "the phone number \(Masking.scrub(rawPhone)) \(error)")
             }
         }
-        let (groups, unknown) = TargetGroup.parseList(cell(.groups))
-        if let label = unknown.first {
-            return problem("groups", "unknown target group '\(label)'; use "
-                           + TargetGroup.allCases.map(\.label).joined(separator: "、"))
-        }
+        let (groups, unknown) = TargetGroup.parseList(cell(.groups), extra: row.groupLabels)
         return .success(PersonRecord(idNumber: id, name: name, phone: phone, township: cell(.township),
                                      village: cell(.village), groups: groups, skills: cell(.skills),
-                                     desiredJob: cell(.desiredJob)))
+                                     desiredJob: cell(.desiredJob), unknownGroups: unknown))
     }
 
     /// 1.10105E+17 or 1.10105194912310E+17: how Excel writes a long number it keeps as a number.
@@ -118,6 +116,15 @@ public struct PeopleImport: LedgerKind {
         if villages && !hasColumn("village") { return Field.village.spec }
         if !villages && !hasColumn("township") { return Field.township.spec }
         return nil
+    }
+
+    /// An unknown target-group label costs the person only that label, never the registration.
+    public static func refusedCell(of record: PersonRecord) -> (field: String, reason: String)? {
+        guard !record.unknownGroups.isEmpty else { return nil }
+        let labels = record.unknownGroups.map { "'\($0)'" }.joined(separator: ", ")
+        return ("groups", "unknown target group \(labels): the person was imported without it; use "
+                + TargetGroup.allCases.map(\.label).joined(separator: "、")
+                + " (or name the label in the step's group_labels: / --group-label LABEL=GROUP) and import this row again")
     }
 
     public static func key(of record: PersonRecord) -> UInt64 { record.idNumber.numericKey }
