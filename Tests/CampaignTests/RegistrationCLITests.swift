@@ -80,6 +80,37 @@ import WorkflowTesting
         #expect(people == 0)
     }
 
+    /// Booth staff find a posting's code: `campaign postings` lists the campaign's own numbers.
+    @Test func postingsListsTheCampaignsCodesOpeningsAndSalaries() throws {
+        let dir = try TemporaryDirectory()
+        let cli = try startedCampaign(dir)
+        let enterprises = try dir.write("enterprises.csv", """
+            企业名称,统一社会信用代码
+            贵州示范电子科技有限公司,913505828PBRNYTPLA
+            示范县顺达物流有限公司,913302063BFU7CH3JQ
+            """)
+        let postings = try dir.write("postings.csv", """
+            统一社会信用代码,岗位编号,岗位名称,招聘人数,薪资
+            913505828PBRNYTPLA,001,电子装配工,40,4000-6000
+            913302063BFU7CH3JQ,017,分拣员,20,
+            """)
+        #expect(try cli.run("import", "enterprises", enterprises, "--campaign", "fair").status == 0)
+        #expect(try cli.run("import", "postings", postings, "--campaign", "fair").status == 0)
+        let list = try cli.run("postings", "--campaign", "fair")
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stdout.contains("001"))
+        #expect(list.stdout.contains("电子装配工"))
+        #expect(list.stdout.contains("4000-6000"))
+        #expect(list.stdout.contains("面议"))
+        #expect(list.stdout.contains("2 postings, 60 positions at fair"))
+        let found = try cli.run("postings", "--campaign", "fair", "--search", "分拣")
+        #expect(found.stdout.contains("017") && !found.stdout.contains("电子装配工"))
+        #expect(found.stdout.contains("1 posting, 20 positions at fair matching '分拣' (of 2)"))
+        let missing = try cli.run("postings", "--campaign", "nope")
+        #expect(missing.status == 64 || missing.status == 65)
+        #expect(missing.stderr.contains("nope"))
+    }
+
     @Test func walkInRegistrationPrintsTheBadgeCode() throws {
         let dir = try TemporaryDirectory()
         let cli = try startedCampaign(dir)

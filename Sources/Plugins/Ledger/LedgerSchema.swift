@@ -226,6 +226,34 @@ public enum LedgerSchema {
                     salary_max = (SELECT p.salary_max FROM posting p WHERE p.id = campaign_posting.posting_id);
                 """)
         },
+        // A clerk's posting list numbers its postings (岗位编号 001, 002 …) per enterprise: a code
+        // is unique within an enterprise, not across the ledger. Rebuilt without the ledger-wide
+        // constraint; lookups by code go through an index and say when a code is ambiguous.
+        Migration("ledger-v8-posting-code-per-enterprise") { db in
+            try db.execute(sql: """
+                CREATE TABLE posting_v8 (
+                    id INTEGER PRIMARY KEY,
+                    code TEXT NOT NULL,                    -- from the clerk's list, or generated (P + 6)
+                    credit_code TEXT NOT NULL REFERENCES enterprise(credit_code),
+                    title TEXT NOT NULL,
+                    openings INTEGER NOT NULL,             -- the latest list's; each campaign keeps its own
+                    salary_min INTEGER,
+                    salary_max INTEGER,
+                    location TEXT NOT NULL DEFAULT '',
+                    requirements TEXT NOT NULL DEFAULT '',
+                    source TEXT NOT NULL,
+                    created_at DATETIME NOT NULL,
+                    updated_at DATETIME NOT NULL,
+                    UNIQUE (credit_code, title),
+                    UNIQUE (credit_code, code)
+                );
+                INSERT INTO posting_v8 SELECT id, code, credit_code, title, openings, salary_min, salary_max, location,
+                    requirements, source, created_at, updated_at FROM posting;
+                DROP TABLE posting;
+                ALTER TABLE posting_v8 RENAME TO posting;
+                CREATE INDEX posting_code ON posting(code);
+                """)
+        },
     ]
 
     /// The number `person.source_id` stores for a source name, adding the name on first use.

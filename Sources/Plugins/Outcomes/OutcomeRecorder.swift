@@ -154,13 +154,21 @@ public enum OutcomeRecorder {
         guard !code.isEmpty else {
             throw OutcomeRefusal(field: .posting, reason: "no posting given; give the posting code from the posting list")
         }
-        guard let (posting, offered) = try Postings.find(code: code, campaign: campaign, db: db) else {
+        let posting: PostingSummary
+        switch try Postings.lookup(code: code, campaign: campaign, db: db) {
+        case .none:
             throw OutcomeRefusal(field: .posting, reason: "no posting with code \(code) is in the ledger; "
-                                 + "see the codes with `campaign tally \(campaign) --by posting`")
-        }
-        guard offered else {
-            throw OutcomeRefusal(field: .posting, reason: "posting \(code) (\(posting.title)) is not offered at "
-                                 + "\(campaign); import the postings with --campaign \(campaign) to link them")
+                                 + "see the codes with `campaign postings --campaign \(campaign)`")
+        case .ambiguous(let several):
+            throw OutcomeRefusal(field: .posting, reason: "the code \(code) is used by \(several.count) enterprises' postings ("
+                                 + several.prefix(4).map { "\($0.enterprise) \($0.title)" }.joined(separator: "; ")
+                                 + "); give the enterprise and the title instead")
+        case .found(let one, let offered):
+            guard offered else {
+                throw OutcomeRefusal(field: .posting, reason: "posting \(code) (\(one.title)) is not offered at "
+                                     + "\(campaign); import the postings with --campaign \(campaign) to link them")
+            }
+            posting = one
         }
         return posting
     }

@@ -13,7 +13,7 @@ public enum RegistrationPlugin {
                actions: [ImportAction(PeopleImport()), ImportAction(EnterpriseImport()), ImportAction(PostingImport())],
                dependencies: ["ledger"]),
         title: "registration (登记)",
-        commands: [RegisterCommand.self],
+        commands: [RegisterCommand.self, PostingsCommand.self],
         importKinds: [.people, .enterprises, .postings],
         routes: WalkInRoutes.routes
     )

@@ -3,6 +3,8 @@ import GRDB
 import Workflow
 
 public struct PostingRecord: Sendable {
+    /// The clerk's 岗位编号, upper-cased; nil when the list has none (one is generated).
+    var code: String?
     var creditCode: String?
     var enterpriseName: String
     var title: String
@@ -30,7 +32,16 @@ public struct PostingImport: LedgerKind {
         FieldSpec("salary", "薪资", aliases: ["薪酬", "工资", "月薪", "薪资待遇", "工资待遇", "薪资范围", "salary"]),
         FieldSpec("location", "工作地点", aliases: ["地点", "工作地址", "location"]),
         FieldSpec("requirements", "岗位要求", aliases: ["要求", "任职要求", "招聘条件", "requirements"]),
+        FieldSpec("code", "岗位编号", aliases: ["岗位代码", "岗位码", "岗位编码", "职位编号", "postingcode", "code"]),
     ]
+
+    /// A-Z, 0-9, - and _: what a code may hold.
+    static func isCodeByte(_ byte: UInt8) -> Bool {
+        (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 45 || byte == 95
+    }
+
+    /// The longest code a booth clerk types: a list's own numbering (001, A-12, GZ2026-003).
+    static let longestCode = 20
 
     public static func parse(_ row: RowCells) -> Result<PostingRecord, RowProblem> {
         let title = row["title"]
@@ -58,7 +69,17 @@ public struct PostingImport: LedgerKind {
             return .failure(.at(row, "salary", fields: fields,
                                 "'\(row["salary"])' is not a salary; write it like 4000-6000, 5000以上 or 面议"))
         }
-        return .success(PostingRecord(creditCode: creditCode, enterpriseName: enterprise, title: title, openings: openings,
+        var code: String?
+        let givenCode = row["code"]
+        if !givenCode.isEmpty {
+            let upper = givenCode.uppercased()
+            guard upper.utf8.count <= longestCode, upper.utf8.allSatisfy(Self.isCodeByte) else {
+                return .failure(.at(row, "code", fields: fields, "the posting code '\(givenCode.prefix(30))' must be at most "
+                                    + "\(longestCode) letters, digits, - or _ (booth staff type it)"))
+            }
+            code = upper
+        }
+        return .success(PostingRecord(code: code, creditCode: creditCode, enterpriseName: enterprise, title: title, openings: openings,
                                       salaryMin: low, salaryMax: high, location: row["location"],
                                       requirements: row["requirements"]))
     }
@@ -76,6 +97,16 @@ public struct PostingWriter: LedgerWriter {
     let db: Database
     let options: ImportOptions
     public private(set) var linked = 0
+
+    /// A code no posting in the ledger has (40 random bits make a clash rare; it is checked anyway).
+    static func newCode(_ db: Database) throws -> String {
+        while true {
+            let code = ShortCode.make(prefix: "P", length: 6)
+            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM posting WHERE code = ?"), arguments: [code]) != true {
+                return code
+            }
+        }
+    }
 
     public mutating func write(_ p: PostingRecord, row: Int) throws -> Result<WriteOutcome, RowProblem> {
         let code: String
@@ -101,39 +132,39 @@ public struct PostingWriter: LedgerWriter {
         }
         let outcome: WriteOutcome
         let postingID: Int64
+        if let given = p.code, let taken = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT title FROM posting WHERE credit_code = ? AND code = ? AND title <> ?
+            """), arguments: [code, given, p.title]) {
+            return .failure(RowProblem(row: row, column: "岗位编号",
+                                       reason: "the posting code \(given) is already this enterprise's posting "
+                                           + "'\(taken["title"] as String)'; give each posting of an enterprise its own code",
+                                       cells: []))
+        }
         if let old = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, openings, salary_min, salary_max, location, requirements FROM posting WHERE credit_code = ? AND title = ?
+            SELECT id, code, openings, salary_min, salary_max, location, requirements FROM posting WHERE credit_code = ? AND title = ?
             """), arguments: [code, p.title]) {
             postingID = old["id"]
+            let postingCode = p.code ?? old["code"]
             let same = old["openings"] == p.openings && old["salary_min"] == p.salaryMin && old["salary_max"] == p.salaryMax
-                && old["location"] == p.location && old["requirements"] == p.requirements
+                && old["location"] == p.location && old["requirements"] == p.requirements && old["code"] == postingCode
             if same {
                 outcome = .unchanged
             } else {
                 try db.cachedStatement(sql: """
-                    UPDATE posting SET openings = ?, salary_min = ?, salary_max = ?, location = ?, requirements = ?,
+                    UPDATE posting SET code = ?, openings = ?, salary_min = ?, salary_max = ?, location = ?, requirements = ?,
                         source = ?, updated_at = ? WHERE id = ?
-                    """).execute(arguments: [p.openings, p.salaryMin, p.salaryMax, p.location, p.requirements,
+                    """).execute(arguments: [postingCode, p.openings, p.salaryMin, p.salaryMax, p.location, p.requirements,
                                              options.source, options.now, postingID])
                 outcome = .updated
             }
         } else {
-            var inserted = false
-            var attempts = 0
-            while !inserted {
-                do {
-                    try db.cachedStatement(sql: """
-                        INSERT INTO posting (code, credit_code, title, openings, salary_min, salary_max, location, requirements,
-                                             source, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """).execute(arguments: [ShortCode.make(prefix: "P", length: 6), code, p.title, p.openings,
-                                                 p.salaryMin, p.salaryMax, p.location, p.requirements, options.source,
-                                                 options.now, options.now])
-                    inserted = true
-                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && attempts < 8 {
-                    attempts += 1
-                }
-            }
+            try db.cachedStatement(sql: """
+                INSERT INTO posting (code, credit_code, title, openings, salary_min, salary_max, location, requirements,
+                                     source, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [try p.code ?? Self.newCode(db), code, p.title, p.openings,
+                                         p.salaryMin, p.salaryMax, p.location, p.requirements, options.source,
+                                         options.now, options.now])
             postingID = db.lastInsertedRowID
             outcome = .inserted
         }

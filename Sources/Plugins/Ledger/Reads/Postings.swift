@@ -11,6 +11,9 @@ public struct PostingSummary: Sendable, Equatable {
     public var enterprise: String
     /// The openings: the campaign's own when read for a campaign, else the latest list's.
     public var openings: Int
+    /// The salary range, when the read includes it (the campaign's, for a campaign's list).
+    public var salaryMin: Int?
+    public var salaryMax: Int?
 
     init(_ row: Row) {
         id = row["id"]
@@ -19,6 +22,18 @@ public struct PostingSummary: Sendable, Equatable {
         creditCode = row["credit_code"]
         enterprise = row["enterprise"]
         openings = row["openings"]
+        salaryMin = row.hasColumn("salary_min") ? row["salary_min"] : nil
+        salaryMax = row.hasColumn("salary_max") ? row["salary_max"] : nil
+    }
+
+    /// 4000-6000, 5000以上, 至4000, 面议: the range as a list shows it.
+    public var salary: String {
+        switch (salaryMin, salaryMax) {
+        case (nil, nil): "面议"
+        case (let low?, nil): "\(low)以上"
+        case (nil, let high?): "\(high)以下"
+        case (let low?, let high?): low == high ? "\(low)" : "\(low)-\(high)"
+        }
     }
 }
 
@@ -39,24 +54,37 @@ public enum Postings {
         """
 
     /// The postings offered at a campaign, by enterprise and title, with the campaign's openings:
-    /// the booth form's list.
+    /// the booth form's list and `campaign postings`.
     public static func offered(at campaign: String, db: Database) throws -> [PostingSummary] {
         try Row.fetchAll(db, sql: """
-            SELECT p.id, p.code, p.title, p.credit_code, e.name AS enterprise, c.openings
+            SELECT p.id, p.code, p.title, p.credit_code, e.name AS enterprise, c.openings, c.salary_min, c.salary_max
             FROM campaign_posting c JOIN posting p ON p.id = c.posting_id JOIN enterprise e ON e.credit_code = p.credit_code
             WHERE c.campaign = ? ORDER BY e.name, p.title
             """, arguments: [campaign]).map(PostingSummary.init)
     }
 
-    /// A posting by its code, and whether it is offered at `campaign`.
-    public static func find(code: String, campaign: String, db: Database) throws -> (PostingSummary, offered: Bool)? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "\(select) WHERE p.code = ?"), arguments: [code]) else {
-            return nil
+    /// What a code typed at a booth names.
+    public enum Lookup: Sendable, Equatable {
+        case none
+        /// One posting, and whether it is offered at the campaign.
+        case found(PostingSummary, offered: Bool)
+        /// Several enterprises number their postings alike (001…) and more than one is at the campaign.
+        case ambiguous([PostingSummary])
+    }
+
+    /// A posting by its code: the one offered at `campaign` when enterprises share the code.
+    public static func lookup(code: String, campaign: String, db: Database) throws -> Lookup {
+        let found = try Row.fetchAll(db.cachedStatement(sql: "\(select) WHERE p.code = ? ORDER BY e.name"), arguments: [code])
+            .map(PostingSummary.init)
+        guard !found.isEmpty else { return .none }
+        let offered = try found.filter { posting in
+            try Bool.fetchOne(db.cachedStatement(sql: """
+                SELECT EXISTS (SELECT 1 FROM campaign_posting WHERE campaign = ? AND posting_id = ?)
+                """), arguments: [campaign, posting.id]) ?? false
         }
-        let offered = try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT EXISTS (SELECT 1 FROM campaign_posting WHERE campaign = ? AND posting_id = ?)
-            """), arguments: [campaign, row["id"]]) ?? false
-        return (PostingSummary(row), offered)
+        if offered.count == 1 { return .found(offered[0], offered: true) }
+        if offered.count > 1 { return .ambiguous(offered) }
+        return found.count == 1 ? .found(found[0], offered: false) : .ambiguous(found)
     }
 
     /// The codes of the postings an enterprise (by name or credit code) offers at a campaign under a

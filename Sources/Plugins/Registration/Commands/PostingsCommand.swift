@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Ledger
+import PluginKit
+import Workflow
+
+/// The postings a campaign offers with their codes: what booth staff look a code up in, and
+/// what a clerk checks after importing a posting list.
+struct PostingsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "postings",
+        abstract: "List the postings offered at a campaign with their codes (岗位编号), openings and salary.")
+
+    @Option(help: "The campaign.") var campaign: String
+    @Option(help: "Only postings whose code, title or enterprise contains this text.") var search: String?
+    @Option(help: "Write the list to this CSV file (UTF-8 with BOM).") var csv: String?
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func run() async throws {
+        try await CommandSupport.reportingErrors {
+            let ws = try workspace.openExisting()
+            let all = try await ws.pool.read { db in
+                try Registrations.requireCampaign(campaign, db: db)
+                return try Postings.offered(at: campaign, db: db)
+            }
+            let wanted = search.map { $0.lowercased() }
+            let postings = all.filter { posting in
+                guard let wanted, !wanted.isEmpty else { return true }
+                return [posting.code, posting.title, posting.enterprise].contains { $0.lowercased().contains(wanted) }
+            }
+            let rows = postings.map { [$0.code, $0.enterprise, $0.title, String($0.openings), $0.salary] }
+            if let csv {
+                try CSVExport.write([["岗位编号 code", "企业名称 enterprise", "岗位名称 title", "招聘人数 openings", "薪资 salary"]]
+                                    + rows, to: csv)
+            }
+            let t = Terminal.standard
+            if csv == nil {
+                for row in rows {
+                    t.line("\(t.bold(Terminal.pad(row[0], 10))) \(Terminal.pad(row[1], 24)) \(Terminal.pad(row[2], 14)) "
+                           + "\(Terminal.pad(row[3], 4)) \(row[4])")
+                }
+            }
+            let positions = postings.reduce(0) { $0 + $1.openings }
+            t.line("\(postings.count) \(postings.count == 1 ? "posting" : "postings"), \(positions) positions at \(campaign)"
+                   + (postings.count < all.count ? " matching '\(search ?? "")' (of \(all.count))" : "")
+                   + (csv.map { "; written to \($0)" } ?? ""))
+        }
+    }
+}
