@@ -233,10 +233,14 @@ $("lookupButton").onclick = async () => {
 
 $("register").onclick = async () => {
   try {
+    // The desk registers and, while the gate is open and takes walk-ins, checks in in the same act.
     const r = await api("register", { name: $("wName").value, id_number: $("wId").value, phone: $("wPhone").value || null,
-                                      village: $("wVillage").value || null, groups: $("wGroups").value || null });
+                                      village: $("wVillage").value || null, groups: $("wGroups").value || null,
+                                      gate: $("gate").value || null });
     ["wName", "wId", "wPhone", "wVillage", "wGroups"].forEach(id => $(id).value = "");
-    await checkIn(r.code);
+    show({ result: r.checked_in ? "accepted" : "repeat", name: r.name, id_number: r.id_number, groups: r.groups,
+           reason: r.code + " — " + r.attendance });
+    refreshCounts();
   } catch (e) { show({ result: "rejected", reason: e.message }); }
 };
 

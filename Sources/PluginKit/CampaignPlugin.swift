@@ -20,19 +20,22 @@ public struct CampaignPlugin: Sendable {
     public var routes: (@Sendable (ServerEnvironment) -> RouteCollection<CampaignRequestContext>)?
     /// What it adds to tallies: measures, their labels and how to count them.
     public var tallySection: (any TallySection)?
+    /// Whether (and how) someone registered at the desk is checked in too (check-in keeps attendance).
+    public var deskAttendance: (any DeskAttendance)?
 
     public var name: String { engine.name }
 
     public init(_ engine: Plugin, title: String? = nil, commands: [any ParsableCommand.Type] = [],
                 importKinds: [ImportKind] = [],
                 routes: (@Sendable (ServerEnvironment) -> RouteCollection<CampaignRequestContext>)? = nil,
-                tallySection: (any TallySection)? = nil) {
+                tallySection: (any TallySection)? = nil, deskAttendance: (any DeskAttendance)? = nil) {
         self.engine = engine
         self.title = title ?? engine.name
         self.commands = commands
         self.importKinds = importKinds
         self.routes = routes
         self.tallySection = tallySection
+        self.deskAttendance = deskAttendance
     }
 }
 

@@ -113,8 +113,8 @@ enum TallyBenchmark {
             INSERT INTO scan (nonce, campaign, checkpoint, person_id, method, input, gate, staff, device, received_at,
                               result, reason)
             SELECT 'n' || person_id, campaign, 'gate', person_id, 'code', '', CASE person_id % 2 WHEN 0 THEN 'north' ELSE 'south' END,
-                   'Li', 'bench', '\(now)', 'accepted', 'checked in'
-            FROM registration WHERE channel = 'import' AND person_id * 2654435761 % 1000 < 612;
+                   'Li', CASE channel WHEN 'walk-in' THEN 'desk' ELSE 'bench' END, '\(now)', 'accepted', 'checked in'
+            FROM registration WHERE channel = 'walk-in' OR person_id * 2654435761 % 1000 < 612;
             INSERT INTO scan (nonce, campaign, checkpoint, person_id, method, input, gate, staff, device, received_at,
                               result, reason)
             SELECT 'r' || person_id, campaign, 'gate', person_id, 'code', '', 'north', 'Li', 'bench', '\(now)', 'repeat',

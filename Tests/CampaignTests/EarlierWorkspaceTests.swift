@@ -14,7 +14,7 @@ import WorkflowTesting
     static let counts: [String: Int] = [
         "workflow_run": 1, "workflow_step": 9, "workflow_event": 18, "core_log": 2, "person": 298, "person_change": 0,
         "registration": 298, "ledger_source": 2, "campaign_badge_key": 1, "enterprise": 10, "posting": 21,
-        "campaign_enterprise": 10, "campaign_posting": 21, "staff": 2, "checkin_window": 1, "scan": 5, "outcome": 3,
+        "campaign_enterprise": 10, "campaign_posting": 21, "staff": 2, "checkin_window": 1, "scan": 6, "outcome": 3,
         "outcome_change": 4,
     ]
 
@@ -70,6 +70,9 @@ import WorkflowTesting
         // The scan ledger reads as it did: who came, at which gate, by whom.
         let scans = try cli.run("checkins", "--campaign", "spring-fair-2026")
         #expect(scans.status == 0, "\(scans.stderr)")
-        #expect(scans.stdout.contains("2 people checked in at gate (5 scans): north 1, south 1"), "\(scans.stdout)")
+        // The walk-in registered at the desk counted as attended in the tally but not at the gate (two
+        // figures for one fair); checkin-v4 gave it the scan it stood for, so both now say 3.
+        #expect(scans.stdout.contains("registered at the desk before registration and check-in were separate acts"))
+        #expect(scans.stdout.contains("3 people checked in at gate (6 scans): (no gate) 1, north 1, south 1"), "\(scans.stdout)")
     }
 }

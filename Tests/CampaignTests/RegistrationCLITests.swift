@@ -118,11 +118,23 @@ import WorkflowTesting
                                 "--phone", "15800158000", "--groups", "返乡农民工")
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("赵* 522426********0033 [返乡农民工] registered for fair"))
-        let code = try #require(first.stdout.split(separator: " ").last.map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) })
+        // This fair has no check-in step: registered, and said not to count as attended.
+        #expect(first.stdout.contains("registered only, not checked in: check-in at gate has not been opened for fair"))
+        let codeLine = try #require(first.stdout.split(separator: "\n").first { $0.contains("badge code:") })
+        let code = try #require(codeLine.split(separator: " ").last.map(String.init))
         #expect(code.count == 8)
         let again = try cli.run("register", "--campaign", "fair", "--name", "赵强", "--id-number", "522426199001010033")
         #expect(again.stdout.contains("already registered"))
         #expect(again.stdout.contains(code))
+        // --check-in insists: with no open gate nothing is registered.
+        let insisted = try cli.run("register", "--campaign", "fair", "--name", "钱多", "--id-number", "522426199707070011",
+                                   "--check-in")
+        #expect(insisted.status == 65)
+        #expect(insisted.stderr.contains("not checked in: check-in at gate has not been opened for fair"))
+        let people = try DatabaseQueue(path: cli.database).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM person WHERE id_number = '522426199707070011'") ?? -1
+        }
+        #expect(people == 0)
         let bad = try cli.run("register", "--campaign", "fair", "--name", "赵强", "--id-number", "522426199001010034")
         #expect(bad.status == 65)
         #expect(bad.stderr.contains("check character"))

@@ -179,11 +179,15 @@ import WorkflowTesting
         #expect(list.contains { $0["id_number"] as? String == "341222********0001" })
         #expect(!String(decoding: found.0, as: UTF8.self).contains(id))
 
-        let walkIn = try server.post("api/register", ["name": "赵强", "id_number": "522426199001010033"], token: staff)
+        // The desk registers and checks in, in one act, while the gate is open.
+        let walkIn = try server.post("api/register", ["name": "赵强", "id_number": "522426199001010033", "gate": "south"],
+                                     token: staff)
         #expect(walkIn.status == 200)
+        #expect(walkIn.json["checked_in"] as? Bool == true)
+        #expect(walkIn.json["attendance"] as? String == "checked in")
         let code = try #require(walkIn.json["code"] as? String)
         #expect(try server.post("api/checkin", ["input": code, "gate": "south"], token: staff).json["result"] as? String
-                == "accepted")
+                == "repeat")
         let bad = try server.post("api/register", ["name": "X", "id_number": "522426199001010034"], token: staff)
         #expect(bad.status == 400)
         // Worded for the page: the reason and what to do, no command-line option name.

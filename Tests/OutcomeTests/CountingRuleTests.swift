@@ -80,23 +80,27 @@ typealias F = OutcomeFixture
         #expect(changes.count == 4)
     }
 
-    @Test func attendedIsDistinctCheckedInPeoplePlusWalkIns() async throws {
+    @Test func attendedIsDistinctCheckedInPeopleTheDeskIncluded() async throws {
         let f = try await OutcomeFixture()
         try await f.checkIn(F.zhang)
         #expect(try await f.checkIn(F.zhang).result == .repeat_)   // a repeat counts once
         try await f.checkIn(F.li)
         try await f.checkIn(F.li, checkpoint: "board")            // a second checkpoint: still one person
+        // Registered at the desk while the gate is open: checked in there, a scan like any other.
         let walkIn = WalkIn(campaign: "fair", name: "赵敏", idNumber: "522426199606060017", township: "城关镇",
                             village: "东街村", groups: "脱贫人口")
+        #expect(try await f.registerAtDesk(walkIn) == .checkedIn(checkpoint: "gate"))
+        // Registered without coming (a late registrant): registered, not attended.
+        let late = WalkIn(campaign: "fair", name: "钱多", idNumber: "522426199707070011", township: "城关镇")
         let now = f.now
-        _ = try await f.pool.write { db in try Registrations.registerWalkIn(walkIn, now: now, db: db) }
+        _ = try await f.pool.write { db in try Registrations.registerWalkIn(late, now: now, db: db) }
 
         let report = try await f.tally(by: [.township])
-        #expect(report.funnel.registered == 6)
+        #expect(report.funnel.registered == 7)
         #expect(report.funnel.attended == 3)
         #expect(report.funnel.ofWhich[.povertyAlleviated]?.attended == 2)   // 张伟 and the walk-in
         let chengguan = report.breakdowns[0].rows.first { $0.key == "城关镇" }
-        #expect(chengguan?.counts.registered == 3)
+        #expect(chengguan?.counts.registered == 4)
         #expect(chengguan?.counts.attended == 3)
     }
 
@@ -219,8 +223,8 @@ typealias F = OutcomeFixture
         try await f.checkIn(F.li, checkpoint: "board")
         try await f.checkIn(F.zhang, campaign: "bus")
         let walkIn = WalkIn(campaign: "bus", name: "赵敏", idNumber: "522426199606060017", township: "城关镇")
+        try await f.registerAtDesk(walkIn)
         let now = f.now
-        _ = try await f.pool.write { db in try Registrations.registerWalkIn(walkIn, now: now, db: db) }
         try await f.record(.placed, F.zhang, "分拣员")
         try await f.record(.interviewed, F.zhang, "质检员")
         try await f.record(.retained, F.chen, "电子装配工")

@@ -77,6 +77,19 @@ struct OutcomeFixture {
         return try await pool.read { db in try TallyQuery.run(request, sections: F.sections, now: now, db: db) }
     }
 
+    /// Registers someone at the desk as `campaign register` does: the registration, and the check-in
+    /// at `checkpoint` when it is open and takes walk-ins (what happened is returned).
+    @discardableResult
+    func registerAtDesk(_ walkIn: WalkIn, checkpoint: String = "gate") async throws -> DeskCheckIn? {
+        let now = now
+        let desk = BuiltinPlugins.all.deskAttendance
+        return try await pool.write { db in
+            let result = try Registrations.registerWalkIn(walkIn, now: now, db: db)
+            return try desk?.checkIn(badgeCode: result.code, campaign: walkIn.campaign, checkpoint: checkpoint, gate: "",
+                                     staff: "desk", now: now, db: db)
+        }
+    }
+
     /// What the built-in plugins add to tallies.
     static let sections = BuiltinPlugins.all.tallySections
 

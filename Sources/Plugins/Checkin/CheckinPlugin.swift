@@ -13,6 +13,7 @@ public enum CheckinPlugin {
         title: "check-in (签到)",
         commands: [CheckinCommand.self, CheckinsCommand.self, BadgesCommand.self],
         routes: CheckinRoutes.routes,
-        tallySection: AttendanceSection()
+        tallySection: AttendanceSection(),
+        deskAttendance: GateDesk()
     )
 }

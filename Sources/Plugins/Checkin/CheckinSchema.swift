@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Ledger
 import Workflow
@@ -51,6 +52,24 @@ enum CheckinSchema {
             try db.execute(sql: """
                 CREATE INDEX IF NOT EXISTS scan_attended ON scan(campaign, person_id) WHERE result = 'accepted'
                 """)
+        },
+        // Registration and attendance became separate acts: a desk registration no longer counts
+        // as attended by itself; the desk scans the person when the gate is open. Walk-ins
+        // registered before then counted as attended in finished reports, so each gets the scan it
+        // stood for (at its registration time, marked as such): no earlier report changes.
+        Migration("checkin-v4-walk-ins-as-scans") { db in
+            let statement = try db.makeStatement(sql: """
+                INSERT OR IGNORE INTO scan (nonce, campaign, checkpoint, person_id, method, input, gate, staff, device,
+                                            client_time, received_at, result, reason, first_scan_id)
+                SELECT ?, ?, 'gate', ?, 'walk-in', '', '', '', 'desk', NULL, ?, 'accepted',
+                       'registered at the desk before registration and check-in were separate acts', NULL
+                WHERE NOT EXISTS (SELECT 1 FROM scan WHERE campaign = ? AND person_id = ? AND result = 'accepted')
+                """)
+            for walkIn in try Registrations.allWalkIns(db: db) {
+                let at = Date(timeIntervalSince1970: TimeInterval(walkIn.at))
+                try statement.execute(arguments: ["walk-in-\(walkIn.campaign)-\(walkIn.person)", walkIn.campaign,
+                                                  walkIn.person, at, walkIn.campaign, walkIn.person])
+            }
         },
     ]
 }

@@ -57,6 +57,13 @@ extension Registrations {
                          campaign: campaign, db: db)
     }
 
+    /// Every desk registration (walk-in) in the workspace, with its time (Unix seconds).
+    public static func allWalkIns(db: Database) throws -> [(campaign: String, person: Int64, at: Int64)] {
+        try Row.fetchAll(db, sql: """
+            SELECT campaign, person_id, registered_at FROM registration WHERE channel = 'walk-in' ORDER BY campaign, person_id
+            """).map { ($0["campaign"], $0["person_id"], $0["registered_at"]) }
+    }
+
     /// The people who registered at the desk (walk-ins), by ledger number ascending.
     public static func walkIns(campaign: String, db: Database) throws -> [Int64] {
         try sortedPeople(sql: """

@@ -16,6 +16,12 @@ struct RegisterCommand: AsyncParsableCommand {
     @Option(help: "Township (乡镇).") var township: String?
     @Option(help: "Village (村).") var village: String?
     @Option(help: "Target groups, e.g. 脱贫人口、监测对象.") var groups: String?
+    @Option(help: "The checkpoint the desk stands at.") var checkpoint = "gate"
+    @Option(help: "The gate the desk stands at (when the checkpoint names gates).") var gate: String?
+    @Option(help: "The staff member at the desk.") var staff: String?
+    @Flag(inversion: .prefixedNo,
+          help: "Check them in too when the gate is open and takes walk-ins (default). --check-in alone insists: without an open gate nothing is registered; --no-check-in only registers (a late registrant who has not come).")
+    var checkIn: Bool?
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
@@ -24,7 +30,20 @@ struct RegisterCommand: AsyncParsableCommand {
                                 village: village, groups: groups)
             let now = try CommandSupport.clock().now()
             let ws = try workspace.openExisting()
-            let result = try await ws.pool.write { db in try Registrations.registerWalkIn(walkIn, now: now, db: db) }
+            let desk = checkIn == false ? nil : PluginSystem.plugins.deskAttendance
+            let insist = checkIn == true
+            let (campaign, checkpoint, gate, staff) = (campaign, checkpoint, gate ?? "", staff ?? "")
+            let (result, attendance) = try await ws.pool.write { db in
+                let result = try Registrations.registerWalkIn(walkIn, now: now, db: db)
+                let attendance = try desk?.checkIn(badgeCode: result.code, campaign: campaign, checkpoint: checkpoint,
+                                                   gate: gate, staff: staff, now: now, db: db)
+                if insist, case .notCheckedIn(let reason)? = attendance {
+                    // Nothing is kept: the clerk asked for registration and check-in together.
+                    throw WorkflowError.invalidInput("not checked in: \(reason)",
+                                                     hint: "leave out --check-in to register them without checking in")
+                }
+                return (result, attendance)
+            }
             let t = Terminal.standard
             let groups = result.groups.isEmpty ? "" : " [\(result.groups.joined(separator: "、"))]"
             if result.newlyRegistered {
@@ -33,6 +52,16 @@ struct RegisterCommand: AsyncParsableCommand {
                 t.line("\(t.yellow("•")) \(result.maskedName) \(result.maskedID)\(groups) was already registered for \(campaign)")
             }
             t.line("  badge code: \(t.bold(result.code))")
+            switch attendance {
+            case .checkedIn(let checkpoint)?:
+                t.line("  \(t.green("✓")) checked in at \(checkpoint) too (at the desk): counts as attended")
+            case .alreadyCheckedIn(let reason)?:
+                t.line("  \(t.yellow("•")) \(reason)")
+            case .notCheckedIn(let reason)?:
+                t.line("  \(t.yellow("•")) registered only, not checked in: \(reason)")
+            case nil:
+                t.line("  registered only (--no-check-in): not counted as attended until scanned at the gate")
+            }
         }
     }
 }

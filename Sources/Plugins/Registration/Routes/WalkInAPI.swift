@@ -9,6 +9,8 @@ struct WalkInBody: Decodable {
     var township: String?
     var village: String?
     var groups: String?
+    /// The gate the desk stands at, when the checkpoint names gates.
+    var gate: String?
 }
 
 struct WalkInReply: ResponseEncodable {
@@ -17,4 +19,7 @@ struct WalkInReply: ResponseEncodable {
     var name: String
     var id_number: String
     var groups: [String]
+    /// Whether they were checked in too (the gate open and taking walk-ins), and what happened.
+    var checked_in: Bool
+    var attendance: String
 }

@@ -8,16 +8,26 @@ enum WalkInRoutes {
     static func routes(_ server: ServerEnvironment) -> RouteCollection<CampaignRequestContext> {
         let routes = RouteCollection(context: CampaignRequestContext.self)
         routes.post("register") { request, context in
-            _ = try context.requireStaff()
+            let staff = try context.requireStaff()
             let body = try await request.decode(as: WalkInBody.self, context: context)
             let walkIn = WalkIn(campaign: server.campaign, name: body.name, idNumber: body.id_number, phone: body.phone,
                                 township: body.township, village: body.village, groups: body.groups)
             let now = server.clock.now()
-            let result = try await server.workspace.pool.write { db in
-                try Registrations.registerWalkIn(walkIn, now: now, db: db)
+            let desk = server.plugins.deskAttendance
+            let (campaign, checkpoint, gate) = (server.campaign, server.checkpoint, body.gate ?? "")
+            let (result, attendance) = try await server.workspace.pool.write { db in
+                let result = try Registrations.registerWalkIn(walkIn, now: now, db: db)
+                return (result, try desk?.checkIn(badgeCode: result.code, campaign: campaign, checkpoint: checkpoint,
+                                                  gate: gate, staff: staff.name, now: now, db: db))
+            }
+            let (checkedIn, said): (Bool, String) = switch attendance {
+            case .checkedIn?: (true, "checked in")
+            case .alreadyCheckedIn(let reason)?: (true, reason)
+            case .notCheckedIn(let reason)?: (false, reason)
+            case nil: (false, "registered only")
             }
             return WalkInReply(code: result.code, newly_registered: result.newlyRegistered, name: result.maskedName,
-                               id_number: result.maskedID, groups: result.groups)
+                               id_number: result.maskedID, groups: result.groups, checked_in: checkedIn, attendance: said)
         }
         return routes
     }

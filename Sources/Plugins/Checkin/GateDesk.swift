@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+import Ledger
+import PluginKit
+import Workflow
+
+/// The desk beside the gate: someone registered there is checked in at the same moment — a real
+/// scan, counted like every other — when the checkpoint is open and welcomes walk-ins. Before the
+/// gate opens, after it closes, or when walk-ins are not allowed, the registration stands alone
+/// and the reason is said: a late registrant has not come.
+struct GateDesk: DeskAttendance {
+    func checkIn(badgeCode: String, campaign: String, checkpoint: String, gate: String, staff: String, now: Date,
+                 db: Database) throws -> DeskCheckIn {
+        let request = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: badgeCode, gate: gate, staff: staff,
+                                  device: "desk")
+        let windows = WindowCache()
+        guard let window = try windows.window(for: request, db: db) else {
+            return .notCheckedIn(reason: "check-in at \(checkpoint) has not been opened for \(campaign) (no gate step has "
+                                 + "started); they are registered and can be scanned when it opens")
+        }
+        guard window.walkIns else {
+            return .notCheckedIn(reason: "the \(checkpoint) step does not take walk-ins (walk_ins: false); they are "
+                                 + "registered, not counted as attended")
+        }
+        let zone = try windows.timeZone(of: campaign, db: db)
+        if let problem = Scans.windowProblem(request, now: now, zone: zone, window: window) {
+            return .notCheckedIn(reason: problem + "; they are registered, not counted as attended")
+        }
+        let answer = try Scans.scan(request, now: now, db: db, windows: windows)
+        switch answer.result {
+        case .accepted: return .checkedIn(checkpoint: checkpoint)
+        case .repeat_: return .alreadyCheckedIn(reason: answer.reason)
+        case .rejected: return .notCheckedIn(reason: answer.reason)
+        }
+    }
+}
