@@ -72,7 +72,7 @@ import WorkflowTesting
         #expect((report["funnel"] as? [String: Any])?["placed"] as? Int == 1)
         let nextDay = try cli.run("tally", "--all", "--from", "2026-03-02", "--format", "json")
         #expect(nextDay.status == 64)
-        #expect(nextDay.stderr.contains("no campaign was started between 2026-03-02 and today"), "\(nextDay.stderr)")
+        #expect(nextDay.stderr.contains("no campaign was held between 2026-03-02 and today"), "\(nextDay.stderr)")
     }
 
     /// The posting's code, from the posting breakdown (codes are random).

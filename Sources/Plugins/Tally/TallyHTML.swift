@@ -11,8 +11,8 @@ public enum TallyHTML {
         let title = report.heading(lang) + (lang == .zh ? " 招聘成效汇总" : " — outcomes tally")
         var body = "<header><h1>\(escape(title))</h1><p class=\"meta\">"
         body += escape((lang == .zh ? "活动：" : "Campaigns: ") + report.campaigns.map(\.name).joined(separator: ", "))
-        if report.from != nil || report.to != nil {
-            body += " · " + escape("\(report.from ?? "…") – \(report.to ?? "…")")
+        if !report.period.isEmpty {
+            body += " · " + escape((lang == .zh ? "时间：" : "Period: ") + report.period)
         }
         body += " · " + escape((lang == .zh ? "生成于 " : "as of ") + TimeFormats.display(report.generatedAt, timeZone: zone))
         body += "</p></header>\n"

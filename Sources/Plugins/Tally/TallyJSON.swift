@@ -22,7 +22,7 @@ public enum TallyJSON {
             "from": report.from ?? NSNull(),
             "to": report.to ?? NSNull(),
             "campaigns": report.campaigns.map { c -> [String: Any] in
-                ["name": c.name, "title": c.title, "started_at": iso(c.startedAt, in: c.timeZone)]
+                ["name": c.name, "title": c.title, "started_at": iso(c.startedAt, in: c.timeZone), "held_on": c.heldOn]
             },
             "funnel": counts(report.funnel, measures: report.measures),
             "breakdowns": report.breakdowns.map { breakdown -> [String: Any] in

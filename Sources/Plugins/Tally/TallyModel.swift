@@ -92,6 +92,25 @@ public struct TallyReport: Sendable {
         public var startedAt: Date
         /// The campaign's own time zone.
         public var timeZone: TimeZone
+        /// The day it was held (its `date:`, else the day it was started): what periods select on.
+        public var heldOn: String
+
+        public init(name: String, title: String, startedAt: Date, timeZone: TimeZone, heldOn: String) {
+            self.name = name
+            self.title = title
+            self.startedAt = startedAt
+            self.timeZone = timeZone
+            self.heldOn = heldOn
+        }
+    }
+
+    /// The period the report covers: the one asked for, else the first and last days its campaigns
+    /// were held (`2026-03-01` or `2026-03-01 – 2026-11-20`).
+    public var period: String {
+        if from != nil || to != nil { return "\(from ?? "…") – \(to ?? "…")" }
+        let days = campaigns.map(\.heldOn).sorted()
+        guard let first = days.first, let last = days.last else { return "" }
+        return first == last ? first : "\(first) – \(last)"
     }
 
     /// The zone the report's own times are printed in: its campaigns' (the first one's, should they differ).

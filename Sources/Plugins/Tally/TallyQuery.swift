@@ -191,15 +191,18 @@ public enum TallyQuery {
         var campaigns: [TallyReport.CampaignInfo] = []
         for name in names where seen.insert(name).inserted {
             let run = try RunQueries.requireRun(name, in: db)
-            // The day the campaign started, where it ran.
-            let day = SheetDate.day(of: run.createdAt, in: run.timeZone)
+            // The day the campaign was held (its `date:`), not the day someone started it in the tool.
+            let day = run.heldDay
             if let from = request.from.flatMap(SheetDate.parse), day < from { continue }
             if let to = request.to.flatMap(SheetDate.parse), day > to { continue }
-            campaigns.append(.init(name: name, title: run.title ?? "", startedAt: run.createdAt, timeZone: run.timeZone))
+            campaigns.append(.init(name: name, title: run.title ?? "", startedAt: run.createdAt, timeZone: run.timeZone,
+                                   heldOn: day))
         }
         if campaigns.isEmpty {
-            throw WorkflowError.usage("no campaign was started between \(request.from ?? "the beginning") and "
-                                      + "\(request.to ?? "today")", hint: "widen --from/--to; `campaign status` lists them")
+            throw WorkflowError.usage("no campaign was held between \(request.from ?? "the beginning") and "
+                                      + "\(request.to ?? "today")",
+                                      hint: "widen --from/--to; a campaign's day is its definition's date: (else the day "
+                                        + "it was started); `campaign status` lists them")
         }
         return campaigns
     }

@@ -11,8 +11,8 @@ public enum TallyTextReport {
         let zone = report.timeZone
         let names = report.campaigns.map(\.name).joined(separator: ", ")
         out.append(report.heading(lang) + (lang == .zh ? " — 汇总" : " — tally"))
-        out.append((lang == .zh ? "活动: " : "campaigns: ") + names + (lang == .zh ? "  生成于 " : "  as of ")
-                   + TimeFormats.display(report.generatedAt, timeZone: zone))
+        out.append((lang == .zh ? "活动: " : "campaigns: ") + names + (lang == .zh ? "  时间: " : "  period: ") + report.period
+                   + (lang == .zh ? "  生成于 " : "  as of ") + TimeFormats.display(report.generatedAt, timeZone: zone))
         out.append("")
         out.append(funnelTable(report, lang: lang).render())
         for breakdown in report.breakdowns {

@@ -30,6 +30,7 @@ public enum TallyWorkbook {
         let sheet = Sheet(summary, styles: styles)
         sheet.title(row: 0, report.heading(lang) + (lang == .zh ? " 招聘成效汇总" : " — outcomes tally"))
         sheet.text(row: 1, col: 0, (lang == .zh ? "活动：" : "Campaigns: ") + report.campaigns.map(\.name).joined(separator: ", ")
+                   + (lang == .zh ? "；时间：" : "; period: ") + report.period
                    + (lang == .zh ? "；生成于 " : "; as of ") + TimeFormats.display(report.generatedAt, timeZone: zone))
         let funnel = TallyTextReport.funnelTable(report, lang: lang)
         sheet.headers(row: 3, funnel.headers)

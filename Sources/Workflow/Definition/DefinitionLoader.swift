@@ -3,7 +3,7 @@ import Foundation
 /// Reads a definition's YAML tree into a `WorkflowDefinition`, reporting every structural problem
 /// (unknown or missing keys, wrong shapes, bad durations) instead of stopping at the first.
 struct DefinitionLoader {
-    static let topLevelKeys = ["name", "title", "description", "kind", "timezone", "vars", "steps"]
+    static let topLevelKeys = ["name", "title", "description", "kind", "timezone", "date", "vars", "steps"]
     static let stepKeys = ["id", "name", "uses", "with", "needs", "if", "retry", "timeout"]
     static let retryKeys = ["attempts", "backoff", "factor", "max-backoff"]
 
@@ -62,6 +62,16 @@ struct DefinitionLoader {
                 diagnostics.error("unknown time zone '\(zone)'", at: entry.value.location, length: zone.count,
                                   hint: "use an IANA name such as \(WorkflowDefinition.defaultTimeZone.identifier) "
                                     + "or Asia/Urumqi")
+            }
+        }
+        if let entry = map["date"], let text = text(entry.value, key: "date") {
+            if let day = TimeFormats.day(text) {
+                definition.heldOn = day
+            } else {
+                diagnostics.error("'date' must be the day the campaign is held, such as 2026-03-01 (found '\(text.prefix(40))')",
+                                  at: entry.value.location, length: text.count,
+                                  hint: "a real day between \(TimeFormats.campaignYears.lowerBound) and "
+                                    + "\(TimeFormats.campaignYears.upperBound); periods (tally --from/--to) select on it")
             }
         }
         if let entry = map["vars"] { definition.vars = loadVars(entry.value) }

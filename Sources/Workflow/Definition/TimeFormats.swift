@@ -49,6 +49,21 @@ public enum TimeFormats {
         return total
     }
 
+    /// A day written `2026-03-01` (or `2026/3/1`), as `yyyy-MM-dd`; nil when it is no real day in
+    /// `campaignYears`.
+    public static func day(_ text: String) -> String? {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(whereSeparator: { $0 == "-" || $0 == "/" })
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+              let day = Int(parts[2]), campaignYears.contains(year), (1...12).contains(month), (1...31).contains(day) else {
+            return nil
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
+              calendar.component(.day, from: date) == day else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
     /// The years a campaign's dates may fall in: anything else is a typo (20260 for 2026).
     public static let campaignYears = 2000...2099
 

@@ -10,6 +10,9 @@ public struct WorkflowDefinition: Sendable {
     /// The campaign's own time zone (`timezone:`): its dates are read in it and its times printed in
     /// it, wherever the machine running `campaign` is.
     public var timeZone: TimeZone
+    /// The day the campaign is held (`date:`, `yyyy-MM-dd`): what periods select on. Without it, the
+    /// day it was started stands in.
+    public var heldOn: String?
     public var vars: [Variable]
     public var steps: [StepDefinition]
 

@@ -87,10 +87,11 @@ public struct Engine: Sendable {
             }
             try db.execute(sql: """
                 INSERT INTO workflow_run (campaign, title, kind, definition_path, definition_text, vars_json, status,
-                                          created_at, updated_at, time_zone_identifier)
-                VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)
+                                          created_at, updated_at, time_zone_identifier, held_on)
+                VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)
                 """, arguments: [definition.name, definition.title, definition.kind.rawValue, absolutePath,
-                                 definition.file.text, varsJSON, now, now, definition.timeZone.identifier])
+                                 definition.file.text, varsJSON, now, now, definition.timeZone.identifier,
+                                 definition.heldOn])
             let runID = db.lastInsertedRowID
             let insert = try db.makeStatement(sql: """
                 INSERT INTO workflow_step (run_id, step_id, position, uses, status) VALUES (?, ?, ?, ?, 'pending')

@@ -71,5 +71,20 @@ enum EngineSchema {
                                arguments: [zone.identifier, row["id"]])
             }
         },
+        // The day a campaign is held (`date:`), which periods select on; runs started before read it
+        // from the definition they were started with (none: the day they were started stands in).
+        Migration("engine-v3-run-held-on") { db in
+            try db.execute(sql: "ALTER TABLE workflow_run ADD COLUMN held_on TEXT")
+            for row in try Row.fetchAll(db, sql: "SELECT id, definition_text FROM workflow_run") {
+                let declared = (try? Yams.load(yaml: row["definition_text"] as String) as? [String: Any])?["date"]
+                let text: String? = switch declared {
+                case let day as String: day
+                case let date as Date: String(ISO8601DateFormatter().string(from: date).prefix(10))
+                default: nil
+                }
+                guard let day = text.flatMap(TimeFormats.day) else { continue }
+                try db.execute(sql: "UPDATE workflow_run SET held_on = ? WHERE id = ?", arguments: [day, row["id"]])
+            }
+        },
     ]
 }

@@ -38,11 +38,16 @@ public struct RunRecord: Codable, FetchableRecord, Sendable {
     public var finishedAt: Date?
     /// The campaign's time zone, as its definition declared it.
     public var timeZoneIdentifier: String?
+    /// The day it is held (`date:` in its definition), `yyyy-MM-dd`.
+    public var heldOn: String?
 
     public static let databaseTableName = "workflow_run"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 
     public var vars: [String: Value] { (try? [String: Value].fromJSON(varsJson)) ?? [:] }
+
+    /// The day the campaign is held: its `date:`, or else the day it was started, where it runs.
+    public var heldDay: String { heldOn ?? String(TimeFormats.display(createdAt, timeZone: timeZone).prefix(10)) }
 
     /// The campaign's time zone: every time of this run is read and printed in it.
     public var timeZone: TimeZone {

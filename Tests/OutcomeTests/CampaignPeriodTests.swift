@@ -1,0 +1,58 @@
+import BuiltinPlugins
+import CampaignTesting
+import Foundation
+import Tally
+import Testing
+import Workflow
+
+/// Periods select campaigns by the day they are held (`date:`), not the day a clerk started them
+/// in the tool; the report says which period it covers.
+@Suite struct CampaignPeriodTests {
+    @Test func aFairEnteredInMarchButHeldInAprilCountsInApril() async throws {
+        let h = try await LedgerHarness()   // "fair": no date, so the day it was started
+        for (name, day) in [("march-fair", "2026-03-01"), ("april-fair", "2026-04-15")] {
+            let workflow = try h.engine.workflow("""
+                name: \(name)
+                date: \(day)
+                steps:
+                  - id: gate
+                    uses: checkin.gate
+                """, file: "\(name).yaml")
+            _ = try await h.engine.engine(waitHorizon: .zero).start(workflow)
+        }
+        let now = h.engine.clock.now()
+        let started = String(TimeFormats.display(now, timeZone: WorkflowDefinition.defaultTimeZone).prefix(10))
+        func tally(from: String?, to: String?, _ names: [String] = []) async throws -> TallyReport {
+            let request = TallyRequest(campaigns: names, all: names.isEmpty, from: from, to: to)
+            return try await h.pool.read { db in
+                try TallyQuery.run(request, sections: BuiltinPlugins.all.tallySections, now: now, db: db)
+            }
+        }
+        let april = try await tally(from: "2026-04-01", to: "2026-04-30")
+        #expect(april.campaigns.map(\.name) == ["april-fair"])
+        #expect(april.campaigns.first?.heldOn == "2026-04-15")
+        #expect(april.period == "2026-04-01 – 2026-04-30")
+        let spring = try await tally(from: nil, to: nil, ["march-fair", "april-fair"])
+        #expect(spring.period == "2026-03-01 – 2026-04-15")
+        let undated = try await tally(from: nil, to: nil, ["fair"])
+        #expect(undated.campaigns.first?.heldOn == started)
+        let html = TallyHTML.render(spring, lang: .zh)
+        #expect(html.contains("时间：2026-03-01 – 2026-04-15"))
+        let none = await #expect(throws: WorkflowError.self) { try await tally(from: "2026-05-01", to: "2026-05-31") }
+        #expect(none?.message == "no campaign was held between 2026-05-01 and 2026-05-31")
+    }
+
+    @Test func aDateThatIsNoDayIsRefusedAtItsLine() {
+        let validator = Validator(registry: BuiltinPlugins.registry)
+        let found = validator.check(file: SourceFile(path: "f.yaml", text: """
+            name: f
+            date: 2026-02-30
+            steps:
+              - id: a
+                uses: core.log
+                with: { message: hi }
+            """)).1.filter { $0.severity == .error }
+        #expect(found.map { "\($0.location.line):\($0.location.column)" } == ["2:7"])
+        #expect(found.first?.message == "'date' must be the day the campaign is held, such as 2026-03-01 (found '2026-02-30')")
+    }
+}
