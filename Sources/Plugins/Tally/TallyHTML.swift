@@ -20,6 +20,7 @@ public enum TallyHTML {
         body += tiles(report, lang: lang)
         body += funnelChart(report, lang: lang)
         body += htmlTable(TallyTextReport.funnelTable(report, lang: lang))
+        if let note = TallyTextReport.countingNote(report, lang: lang) { body += "<p class=\"note\">\(escape(note))</p>" }
         body += "</section>\n"
         for breakdown in report.breakdowns {
             body += "<section class=\"breakdown\" id=\"by-\(breakdown.dimension.rawValue)\">"

@@ -25,6 +25,8 @@ public enum TallyJSON {
                 ["name": c.name, "title": c.title, "started_at": iso(c.startedAt, in: c.timeZone), "held_on": c.heldOn]
             },
             "funnel": counts(report.funnel, measures: report.measures),
+            // 人数 beside the funnel's 人次 when several campaigns are tallied; null for one.
+            "distinct_people": report.distinctPeople.map { $0 as Any } ?? NSNull(),
             "breakdowns": report.breakdowns.map { breakdown -> [String: Any] in
                 [
                     "by": breakdown.dimension.rawValue,

@@ -81,6 +81,9 @@ public struct TallyReport: Sendable {
     /// Every measure, in funnel order: the ledger's, then each plugin's.
     public var measures: [TallyMeasure]
     public var funnel: TallyCounts
+    /// 人数 beside the funnel's 人次: for a tally of several campaigns, each people measure counting
+    /// every person once however many of them they came to; nil for one campaign (the two agree).
+    public var distinctPeople: [String: Int]?
     public var breakdowns: [TallyBreakdown]
     /// Lists of people the plugins offer (the placed job seekers), with their rows when a manager
     /// asked for them (`--list-placed`) and nil otherwise.

@@ -33,7 +33,8 @@ public struct TallyRequest: Sendable {
 /// (README, "Counting rules"):
 /// - a person counts once per measure per campaign, however many postings they try;
 /// - a level implies the ones below it (a placement counts as an interview and an intent);
-/// - several campaigns add up: a person at two fairs counts at each (人次), as county reports do.
+/// - several campaigns add up: a person at two fairs counts at each (人次), as county reports do;
+///   beside it, the distinct people (人数), each once however many campaigns they came to.
 public enum TallyQuery {
     /// How the people side reads where people live: `scan` reads the whole ledger in order (fast
     /// when the campaigns register a good part of it), `join` looks each registered person up (fast
@@ -123,8 +124,39 @@ public enum TallyQuery {
             guard let list = section.personList else { continue }
             lists.append((list, request.listPlaced ? try section.personListRows(campaigns: names, db: db) : nil))
         }
-        return TallyReport(campaigns: campaigns, from: request.from, to: request.to, generatedAt: now, measures: measures,
-                           funnel: funnel, breakdowns: breakdowns, personLists: lists)
+        var report = TallyReport(campaigns: campaigns, from: request.from, to: request.to, generatedAt: now,
+                                 measures: measures, funnel: funnel, breakdowns: breakdowns, personLists: lists)
+        if names.count > 1 {
+            report.distinctPeople = try distinctPeople(names, measures: peopleMeasures, sections: sections, db: db)
+        }
+        return report
+    }
+
+    /// 人数: each people measure counting a person once across `campaigns` — registered at any of
+    /// them; reaching the measure's level (came, was interviewed, placed…) at any of them.
+    static func distinctPeople(_ campaigns: [String], measures: [TallyMeasure], sections: [any TallySection],
+                               db: Database) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        var registered = Set<Int64>()
+        for campaign in campaigns {
+            registered.formUnion(try Registrations.registeredPeople(campaign: campaign, db: db))
+        }
+        counts[LedgerMeasures.registered.key] = registered.count
+        for section in sections {
+            let own = section.measures.filter { $0.threshold != nil && measures.contains($0) }
+            guard !own.isEmpty else { continue }
+            var furthest: [Int64: Int] = [:]
+            for campaign in campaigns {
+                for entry in try section.personLevels(campaign: campaign, db: db) {
+                    furthest[entry.person] = max(furthest[entry.person] ?? 0, entry.level)
+                }
+            }
+            for measure in own {
+                let threshold = measure.threshold ?? 0
+                counts[measure.key] = furthest.values.reduce(0) { $0 + ($1 >= threshold ? 1 : 0) }
+            }
+        }
+        return counts
     }
 
     /// Adds the people cells' counts to a line, with "of which" per target group.

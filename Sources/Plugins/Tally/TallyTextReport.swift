@@ -15,6 +15,7 @@ public enum TallyTextReport {
                    + (lang == .zh ? "  生成于 " : "  as of ") + TimeFormats.display(report.generatedAt, timeZone: zone))
         out.append("")
         out.append(funnelTable(report, lang: lang).render())
+        if let note = countingNote(report, lang: lang) { out.append(note) }
         for breakdown in report.breakdowns {
             out.append("")
             out.append(breakdown.dimension.title(lang))
@@ -32,16 +33,30 @@ public enum TallyTextReport {
         let funnel = report.funnel
         let groups = TallyText.groupsPresent(funnel)
         let ofWhich = lang == .zh ? "其中" : "of which"
+        // Several campaigns: the totals are visits (人次, a person at two fairs counts at each), and
+        // a column beside them counts each person once (人数).
+        let distinct = report.distinctPeople
+        let total = distinct == nil ? (lang == .zh ? "合计" : "total") : (lang == .zh ? "合计（人次）" : "total (visits)")
         var table = TextTable(
-            headers: [lang == .zh ? "指标" : "measure", lang == .zh ? "合计" : "total", lang == .zh ? "转化率" : "rate"]
-                + groups.map { "\(ofWhich) \($0.label(lang))" },
-            numeric: [false, true, true] + groups.map { _ in true })
+            headers: [lang == .zh ? "指标" : "measure", total] + (distinct == nil ? [] : [lang == .zh ? "人数" : "people"])
+                + [lang == .zh ? "转化率" : "rate"] + groups.map { "\(ofWhich) \($0.label(lang))" },
+            numeric: [false, true] + (distinct == nil ? [] : [true]) + [true] + groups.map { _ in true })
         for measure in report.measures {
-            table.rows.append([measure.label(lang), TallyText.number(funnel[measure.key]),
-                               TallyText.percent(funnel.rate(measure))]
+            table.rows.append([measure.label(lang), TallyText.number(funnel[measure.key])]
+                + (distinct.map { [TallyText.number($0[measure.key])] } ?? [])
+                + [TallyText.percent(funnel.rate(measure))]
                 + groups.map { TallyText.number(funnel.ofWhich[$0]?[measure.key]) })
         }
         return table
+    }
+
+    /// How several campaigns are counted, for a footnote under the funnel; nil for one campaign.
+    static func countingNote(_ report: TallyReport, lang: TallyLanguage) -> String? {
+        guard report.distinctPeople != nil else { return nil }
+        return lang == .zh
+            ? "人次：一人参加多场活动，每场各计一次（各场相加）；人数：每人只计一次。转化率与“其中”按人次计算。"
+            : "Visits: a person at several campaigns counts at each (the campaigns add up); people: each person once. "
+                + "Rates and \"of which\" are over visits."
     }
 
     static func breakdownTable(_ breakdown: TallyBreakdown, lang: TallyLanguage) -> TextTable {

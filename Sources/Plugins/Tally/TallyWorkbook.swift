@@ -34,14 +34,20 @@ public enum TallyWorkbook {
                    + (lang == .zh ? "；生成于 " : "; as of ") + TimeFormats.display(report.generatedAt, timeZone: zone))
         let funnel = TallyTextReport.funnelTable(report, lang: lang)
         sheet.headers(row: 3, funnel.headers)
+        // With several campaigns a 人数 column follows the 人次 totals (see `TallyTextReport.funnelTable`).
+        let shift = report.distinctPeople == nil ? 0 : 1
         for (i, measure) in report.measures.enumerated() {
             let row = 4 + i
             sheet.text(row: row, col: 0, measure.label(lang), style: styles.cell)
             sheet.number(row: row, col: 1, report.funnel[measure.key])
-            sheet.percent(row: row, col: 2, report.funnel.rate(measure))
+            if let distinct = report.distinctPeople { sheet.number(row: row, col: 2, distinct[measure.key]) }
+            sheet.percent(row: row, col: 2 + shift, report.funnel.rate(measure))
             for (j, group) in TallyText.groupsPresent(report.funnel).enumerated() {
-                sheet.number(row: row, col: 3 + j, report.funnel.ofWhich[group]?[measure.key])
+                sheet.number(row: row, col: 3 + shift + j, report.funnel.ofWhich[group]?[measure.key])
             }
+        }
+        if let note = TallyTextReport.countingNote(report, lang: lang) {
+            sheet.text(row: 4 + report.measures.count + 1, col: 0, note)
         }
         sheet.widths(funnel)
 

@@ -29,7 +29,7 @@ struct RecordCommand: AsyncParsableCommand {
     var stage: OutcomeStage
     @Option(help: "The campaign.") var campaign: String
     @Option(help: "The job seeker: badge code, ID number or mobile number.") var person: String
-    @Option(help: "The posting's code (see `campaign tally NAME --by posting`).") var posting: String
+    @Option(help: "The posting's code (see `campaign postings --campaign NAME`).") var posting: String
     @Option(help: "When the stage was reached (default: today), e.g. 2026-03-05.") var date: String?
     @Option(help: "A note kept with the record.") var note = ""
     @Option(help: "Your name, kept in the history.") var staff = ""
