@@ -9,6 +9,8 @@ import WorkflowTesting
 /// (Python's openpyxl) and the HTML report rendered by headless Chromium.
 @Suite struct OutcomeCLITests {
     static let fairDay = ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]
+    /// Follow-ups are recorded after the fair: an outcome dated after today is refused.
+    static let followUp = ["CAMPAIGN_NOW": "2026-03-20T10:00:00+08:00"]
 
     /// The spring fair started on its day (imports done, gates open), and three ID numbers and posting codes.
     func startedFair(_ dir: TemporaryDirectory) throws -> (CLIRunner, ids: [String], postings: [String]) {
@@ -36,12 +38,22 @@ import WorkflowTesting
         #expect(interview.stdout.contains("✓ "))
         #expect(interview.stdout.contains("面试 (interview)"))
         let placed = try cli.run("record", "placement", "--campaign", "spring-fair-2026", "--person", ids[0],
-                                 "--posting", postings[0], "--date", "2026-03-10", env: Self.fairDay)
+                                 "--posting", postings[0], "--date", "2026-03-10", env: Self.followUp)
         #expect(placed.stdout.contains("— was interview"))
         let same = try cli.run("record", "intent", "--campaign", "spring-fair-2026", "--person", ids[0],
                                "--posting", postings[0], env: Self.fairDay)
         #expect(same.stdout.contains("already at 成功就业"))
         for output in [interview.stdout, placed.stdout, same.stdout] { #expect(!output.contains(ids[0])) }
+        // A date after today, or before the fair and the registration, is a typo: refused, and said why.
+        let future = try cli.run("record", "interview", "--campaign", "spring-fair-2026", "--person", ids[1],
+                                 "--posting", postings[0], "--date", "2026-04-10", env: Self.followUp)
+        #expect(future.status == 65)
+        #expect(future.stderr.contains("2026-04-10 is after today (2026-03-20)"))
+        let past = try cli.run("record", "interview", "--campaign", "spring-fair-2026", "--person", ids[1],
+                               "--posting", postings[0], "--date", "2025-03-05", env: Self.followUp)
+        #expect(past.status == 65)
+        #expect(past.stderr.contains("2025-03-05 is before spring-fair-2026 (held 2026-03-01; registered 2026-03-01)"),
+                "\(past.stderr)")
 
         // Clear refusals and exit codes.
         let stranger = try cli.run("record", "interview", "--campaign", "spring-fair-2026", "--person", "11010519491231002X",
@@ -59,7 +71,7 @@ import WorkflowTesting
             \(ids[2]),\(postings[1]),面试,2026-03-05
             \(ids[2]),PZZZZZZ,面试,2026-03-05
             """)
-        let imported = try cli.run("import", "outcomes", sheet, "--campaign", "spring-fair-2026", env: Self.fairDay)
+        let imported = try cli.run("import", "outcomes", sheet, "--campaign", "spring-fair-2026", env: Self.followUp)
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("3 rows: 2 new, 0 updated, 0 unchanged, 1 rejected"))
         #expect(imported.stdout.contains("row 4, 岗位编号: no posting with code PZZZZZZ"))

@@ -58,7 +58,7 @@ import WorkflowTesting
 
     @Test(.timeLimit(.minutes(3))) func aYearOfSixteenFairsCountsVisitsAndPeopleAndStaysPut() throws {
         let dir = try TemporaryDirectory()
-        let cli = CLIRunner(directory: dir, environment: ["CAMPAIGN_NOW": "2026-12-20T10:00:00+08:00"])
+        let cli = CLIRunner(directory: dir, environment: ["CAMPAIGN_NOW": "2027-06-01T10:00:00+08:00"])
         let enterprises = try dir.write("enterprises.csv", """
             企业名称,统一社会信用代码
             贵州示范电子科技有限公司,913505828PBRNYTPLA

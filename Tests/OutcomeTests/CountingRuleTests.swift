@@ -57,6 +57,7 @@ typealias F = OutcomeFixture
 
     @Test func correctionsMoveBackOnlyWhenAskedAndAreKeptInTheHistory() async throws {
         let f = try await OutcomeFixture()
+        f.h.engine.clock.advance(by: 20 * 86400)   // the follow-up, after the dates it records
         try await f.record(.interviewed, F.liu, "电子装配工", date: "2026/3/2")
         try await f.record(.placed, F.liu, "电子装配工", date: "2026年3月9日")
         let corrected = try await f.record(.intent, F.liu, "电子装配工", correct: true)

@@ -80,7 +80,7 @@ public struct OutcomeImport: LedgerKind {
             throw WorkflowError.usage("outcomes belong to a campaign", hint: "add --campaign NAME")
         }
         let run = try RunQueries.requireRun(campaign, in: db)
-        return OutcomeWriter(db: db, campaign: campaign, timeZone: run.timeZone, options: options)
+        return OutcomeWriter(db: db, campaign: campaign, timeZone: run.timeZone, heldOn: run.heldDay, options: options)
     }
 }
 
@@ -89,6 +89,8 @@ public struct OutcomeWriter: LedgerWriter {
     let campaign: String
     /// The campaign's: a row without a date is dated today there.
     let timeZone: TimeZone
+    /// The day the campaign was held: outcomes dated before it (and before the registration) are refused.
+    let heldOn: String
     let options: ImportOptions
     /// Imports link nothing to the campaign; outcomes are counted by `campaign tally`.
     public let linked = 0
@@ -114,7 +116,8 @@ public struct OutcomeWriter: LedgerWriter {
                 result = try OutcomeRecorder.record(inStartedCampaign: OutcomeEntry(campaign: campaign, person: record.person, posting: code,
                                                           stage: record.stage, date: record.date.isEmpty ? nil : record.date,
                                                           note: record.note, recordedBy: record.recordedBy,
-                                                          source: options.source), timeZone: timeZone, now: options.now, db: db)
+                                                          source: options.source), timeZone: timeZone, heldOn: heldOn,
+                                                    now: options.now, db: db)
                 return .commit
             }
             switch result!.change {

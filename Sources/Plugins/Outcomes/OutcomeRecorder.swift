@@ -72,15 +72,16 @@ public enum OutcomeRecorder {
     /// stage changes nothing; moving back happens only with `correction`, kept in the history.
     public static func record(_ entry: OutcomeEntry, now: Date, db: Database) throws -> OutcomeResult {
         let run = try RunQueries.requireRun(entry.campaign, in: db)
-        return try record(inStartedCampaign: entry, timeZone: run.timeZone, now: now, db: db)
+        return try record(inStartedCampaign: entry, timeZone: run.timeZone, heldOn: run.heldDay, now: now, db: db)
     }
 
     /// `record` for a campaign the caller has already checked (an import checks it once, not per
     /// row); a date not given is today in the campaign's `timeZone`.
-    static func record(inStartedCampaign entry: OutcomeEntry, timeZone: TimeZone, now: Date,
+    static func record(inStartedCampaign entry: OutcomeEntry, timeZone: TimeZone, heldOn: String, now: Date,
                        db: Database) throws -> OutcomeResult {
         let personID = try person(entry.person, campaign: entry.campaign, db: db)
         let posting = try posting(entry.posting, campaign: entry.campaign, db: db)
+        let today = SheetDate.day(of: now, in: timeZone)
         let date: String
         if let raw = entry.date, !raw.isEmpty {
             guard let parsed = SheetDate.parse(raw) else {
@@ -88,7 +89,20 @@ public enum OutcomeRecorder {
             }
             date = parsed
         } else {
-            date = SheetDate.day(of: now, in: timeZone)
+            date = today
+        }
+        // An outcome happens after the person was in the campaign and before today: a date outside
+        // that is a typo (2025 for 2026, a month and day swapped) and would land in another period.
+        if date > today {
+            throw OutcomeRefusal(field: .date, reason: "\(date) is after today (\(today)); record an outcome when it "
+                                 + "has happened, with the day it happened")
+        }
+        let registered = try Registrations.registeredAt(personID, campaign: entry.campaign, db: db)
+            .map { SheetDate.day(of: $0, in: timeZone) } ?? heldOn
+        let earliest = min(registered, heldOn)
+        if date < earliest {
+            throw OutcomeRefusal(field: .date, reason: "\(date) is before \(entry.campaign) (held \(heldOn); registered "
+                                 + "\(registered)); check the year and the month")
         }
         let current = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT stage, stage_date, recorded_by FROM outcome WHERE campaign = ? AND person_id = ? AND posting_id = ?

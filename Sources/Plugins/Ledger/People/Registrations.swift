@@ -32,6 +32,13 @@ extension Registrations {
             """), arguments: [campaign, person]) ?? false
     }
 
+    /// When the person was registered for the campaign, or nil when they are not.
+    public static func registeredAt(_ person: Int64, campaign: String, db: Database) throws -> Date? {
+        try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT registered_at FROM registration WHERE campaign = ? AND person_id = ?
+            """), arguments: [campaign, person]).map { Date(timeIntervalSince1970: TimeInterval($0)) }
+    }
+
     /// Everyone registered for the campaign, by township, village and name (as badges are printed).
     public static func people(of campaign: String, db: Database) throws -> [PersonSummary] {
         try Row.fetchAll(db, sql: """
