@@ -81,7 +81,7 @@ let package = Package(
         // The domain plugins, one target each.
         plugin("Registration"),
         plugin("Checkin"),
-        plugin("Outcomes"),
+        plugin("Outcomes", dependencies: ["Checkin"]),
         plugin("Tally", dependencies: ["CXlsxWriter"]),
         // The plugins compiled into the binary: adding one is one line there.
         .target(name: "BuiltinPlugins",

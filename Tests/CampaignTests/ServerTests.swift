@@ -109,6 +109,13 @@ import WorkflowTesting
         #expect(postings.count == 21)
         let code = try #require(postings.first?["code"] as? String)
         let id = "341222197009160001"
+        // Placing someone who never came is refused unless said so, with how.
+        let unseen = try server.post("api/outcomes", ["person": id, "posting": code, "stage": "成功就业"], token: staff)
+        #expect(unseen.status == 400)
+        #expect(((unseen.json["error"] as? [String: Any])?["message"] as? String)?
+            .contains("was never checked in at spring-fair-2026") == true)
+        #expect(try server.post("api/checkin", ["input": id, "gate": "north"], token: staff).json["result"] as? String
+                == "accepted")
         let placed = try server.post("api/outcomes", ["person": id, "posting": code, "stage": "成功就业"], token: staff)
         #expect(placed.status == 200)
         #expect(placed.json["change"] as? String == "advanced")

@@ -38,6 +38,7 @@ typealias F = OutcomeFixture
 
     @Test func aPlacementImpliesTheInterviewAndTheIntent() async throws {
         let f = try await OutcomeFixture()
+        try await f.checkIn(F.wang)
         let placed = try await f.record(.placed, F.wang, "分拣员")
         #expect(placed.change == .advanced(from: .none, to: .placed))
         #expect(placed.maskedName == "王*")
@@ -57,6 +58,7 @@ typealias F = OutcomeFixture
 
     @Test func correctionsMoveBackOnlyWhenAskedAndAreKeptInTheHistory() async throws {
         let f = try await OutcomeFixture()
+        try await f.checkIn(F.liu)
         f.h.engine.clock.advance(by: 20 * 86400)   // the follow-up, after the dates it records
         try await f.record(.interviewed, F.liu, "电子装配工", date: "2026/3/2")
         try await f.record(.placed, F.liu, "电子装配工", date: "2026年3月9日")

@@ -8,17 +8,18 @@ import WorkflowTesting
 @Suite struct OutcomeImportTests {
     @Test func aFollowUpSheetImportsWithChineseHeadersAndReportsBadRows() async throws {
         let f = try await OutcomeFixture()
+        try await f.checkIn(F.zhang)   // 张 came; 王 did not, and the sheet says so (未到场, with how)
         let sheet = """
-            身份证号,手机号,企业名称,岗位名称,岗位编号,结果,日期,备注
-            \(F.zhang),,,,\(f.posting["分拣员"]!),面试,2026/3/1,
-            \(F.zhang),,,,\(f.posting["分拣员"]!),成功就业,2026-03-08,已入职
-            ,139 0013 9000,贵州示范电子科技有限公司,质检员,,达成意向,46086,
-            \(F.wang),,,,\(f.posting["分拣员"]!),录用,,
-            \(F.liu),,,,\(f.posting["分拣员"]!),考虑中,,
-            522426199606060017,,,,\(f.posting["分拣员"]!),面试,,
-            \(F.chen),,示范县顺达物流有限公司,司机,,面试,,
-            \(F.chen),,,,\(f.posting["分拣员"]!),面试,2026-13-01,
-            ,,,,\(f.posting["分拣员"]!),面试,,
+            身份证号,手机号,企业名称,岗位名称,岗位编号,结果,日期,备注,未到场
+            \(F.zhang),,,,\(f.posting["分拣员"]!),面试,2026/3/1,,
+            \(F.zhang),,,,\(f.posting["分拣员"]!),成功就业,2026-03-08,已入职,
+            ,139 0013 9000,贵州示范电子科技有限公司,质检员,,达成意向,46086,,
+            \(F.wang),,,,\(f.posting["分拣员"]!),录用,,回访推荐,是
+            \(F.liu),,,,\(f.posting["分拣员"]!),考虑中,,,
+            522426199606060017,,,,\(f.posting["分拣员"]!),面试,,,
+            \(F.chen),,示范县顺达物流有限公司,司机,,面试,,,
+            \(F.chen),,,,\(f.posting["分拣员"]!),面试,2026-13-01,,
+            ,,,,\(f.posting["分拣员"]!),面试,,,
             """
         let url = try f.h.file("跟踪回访.csv", sheet)
         let summary = try await f.h.importFile(.outcomes, url)
@@ -40,6 +41,7 @@ import WorkflowTesting
         #expect(report.funnel.interviewed == 3)
         #expect(report.funnel.intents == 3)
         #expect(report.funnel.placed == 2)
+        #expect(report.funnel.placed_not_attended == 1)   // 王, placed through a follow-up call
         let history = try await f.pool.read { db in try OutcomeRecorder.history(campaign: "fair", person: F.li, db: db) }
         #expect(history.first?.date == "2026-03-05")     // an Excel date cell (serial 46086)
         #expect(history.first?.source == "跟踪回访.csv")

@@ -19,8 +19,8 @@ import Workflow
     }
 
     /// The import log's entries: format, and the sheets' JSON.
-    func logged(_ h: LedgerHarness) async throws -> [Row] {
-        try await h.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM ledger_import ORDER BY id") }
+    func logged(_ h: LedgerHarness) throws -> [Row] {
+        try h.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM ledger_import ORDER BY id") }
     }
 
     @Test func titledGB18030CSVFindsItsHeaderAndSkipsTotalsAndNotes() async throws {
@@ -38,7 +38,7 @@ import Workflow
         #expect(summary.skippedRows[0].reason == "a 合计 row, not a record")
         #expect(summary.skippedRows[1].reason == "a 备注 row, not a record")
         #expect(try await h.person("522426196601010017")["village"] == "东村")
-        let log = try await logged(h)
+        let log = try logged(h)
         #expect(log.count == 1)
         #expect(log.first?["kind"] == "import-people")
         #expect((log.first?["rows"] as Int?, log.first?["skipped"] as Int?) == (4, 2))

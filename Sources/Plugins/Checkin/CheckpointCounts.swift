@@ -33,6 +33,13 @@ extension Scans {
         return counts
     }
 
+    /// Whether the person was checked in at any checkpoint of the campaign (what "attended" means).
+    public static func hasCheckedIn(_ person: Int64, campaign: String, db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM scan INDEXED BY scan_attended WHERE campaign = ? AND person_id = ? AND result = 'accepted')
+            """), arguments: [campaign, person]) ?? false
+    }
+
     /// The gates a checkpoint's step named (empty: any gate), for the page's gate picker.
     public static func gates(campaign: String, checkpoint: String, db: Database) throws -> [String] {
         let gates = try String.fetchOne(db, sql: "SELECT gates FROM checkin_window WHERE campaign = ? AND checkpoint = ?",

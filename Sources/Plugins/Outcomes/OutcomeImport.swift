@@ -15,6 +15,8 @@ public struct OutcomeRecord: Sendable {
     var date: String
     var note: String
     var recordedBy: String
+    /// 未到场: placed without ever being checked in.
+    var notAttended: Bool
 }
 
 /// Follow-up sheets (跟踪回访表): one row per job seeker and posting, with the stage reached.
@@ -38,6 +40,7 @@ public struct OutcomeImport: LedgerKind {
         FieldSpec("date", "日期", aliases: ["时间", "结果日期", "入职日期", "面试日期", "date"]),
         FieldSpec("note", "备注", aliases: ["说明", "note", "notes"]),
         FieldSpec("recorded_by", "记录人", aliases: ["经办人", "回访人", "staff", "recordedby"]),
+        FieldSpec("not_attended", "未到场", aliases: ["未签到", "未到会", "未参会", "notattended"]),
     ]
 
     public static func parse(_ row: RowCells) -> Result<OutcomeRecord, RowProblem> {
@@ -64,9 +67,10 @@ public struct OutcomeImport: LedgerKind {
             }
             date = parsed
         }
+        let notAttended = ["是", "y", "yes", "true", "1", "√", "✓", "未到场"].contains(row["not_attended"].lowercased())
         return .success(OutcomeRecord(person: person, personField: field, postingCode: postingCode, enterprise: enterprise,
                                       title: title, stage: stage, date: date, note: row["note"],
-                                      recordedBy: row["recorded_by"]))
+                                      recordedBy: row["recorded_by"], notAttended: notAttended))
     }
 
     /// The same person, posting and stage twice in one sheet is a duplicate; two stages are not.
@@ -116,7 +120,7 @@ public struct OutcomeWriter: LedgerWriter {
                 result = try OutcomeRecorder.record(inStartedCampaign: OutcomeEntry(campaign: campaign, person: record.person, posting: code,
                                                           stage: record.stage, date: record.date.isEmpty ? nil : record.date,
                                                           note: record.note, recordedBy: record.recordedBy,
-                                                          source: options.source), timeZone: timeZone, heldOn: heldOn,
+                                                          source: options.source, notAttended: record.notAttended), timeZone: timeZone, heldOn: heldOn,
                                                     now: options.now, db: db)
                 return .commit
             }

@@ -1,4 +1,5 @@
 import Foundation
+import Checkin
 import GRDB
 import Ledger
 import Workflow
@@ -19,9 +20,13 @@ public struct OutcomeEntry: Sendable {
     public var correction: Bool
     /// cli, web, or the imported file's name.
     public var source: String
+    /// Said on purpose: the person was placed without ever being checked in at the campaign (a
+    /// follow-up call, a referral). Needs a note saying how.
+    public var notAttended: Bool
 
     public init(campaign: String, person: String, posting: String, stage: OutcomeStage, date: String? = nil,
-                note: String = "", recordedBy: String = "", correction: Bool = false, source: String = "cli") {
+                note: String = "", recordedBy: String = "", correction: Bool = false, source: String = "cli",
+                notAttended: Bool = false) {
         self.campaign = campaign
         self.person = person
         self.posting = posting
@@ -31,6 +36,7 @@ public struct OutcomeEntry: Sendable {
         self.recordedBy = recordedBy
         self.correction = correction
         self.source = source
+        self.notAttended = notAttended
     }
 }
 
@@ -104,6 +110,20 @@ public enum OutcomeRecorder {
             throw OutcomeRefusal(field: .date, reason: "\(date) is before \(entry.campaign) (held \(heldOn); registered "
                                  + "\(registered)); check the year and the month")
         }
+        // Placed without having come: only when said so, with how.
+        var notAttended = false
+        if entry.stage >= .placed, !(try Scans.hasCheckedIn(personID, campaign: entry.campaign, db: db)) {
+            guard entry.notAttended else {
+                throw OutcomeRefusal(field: .person, reason: "\(Masking.scrub(entry.person)) was never checked in at "
+                                     + "\(entry.campaign); to record a placement of someone who did not come, say so "
+                                     + "(--not-attended, 未到场 in a sheet) with a note on how they were placed")
+            }
+            guard !entry.note.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw OutcomeRefusal(field: .person, reason: "a placement without a check-in needs a note on how they were "
+                                     + "placed (--note, 备注 in a sheet), e.g. 回访推荐")
+            }
+            notAttended = true
+        }
         let current = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT stage, stage_date, recorded_by FROM outcome WHERE campaign = ? AND person_id = ? AND posting_id = ?
             """), arguments: [entry.campaign, personID, posting.id])
@@ -124,13 +144,14 @@ public enum OutcomeRecorder {
                     .execute(arguments: [entry.campaign, personID, posting.id])
             } else {
                 try db.cachedStatement(sql: """
-                    INSERT INTO outcome (campaign, person_id, posting_id, stage, stage_date, note, recorded_by, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO outcome (campaign, person_id, posting_id, stage, stage_date, note, recorded_by, updated_at,
+                                         not_attended)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (campaign, person_id, posting_id) DO UPDATE SET stage = excluded.stage,
                         stage_date = excluded.stage_date, note = excluded.note, recorded_by = excluded.recorded_by,
-                        updated_at = excluded.updated_at
+                        updated_at = excluded.updated_at, not_attended = excluded.not_attended
                     """).execute(arguments: [entry.campaign, personID, posting.id, entry.stage.rawValue, date, entry.note,
-                                             entry.recordedBy, now])
+                                             entry.recordedBy, now, notAttended])
             }
             var correction = false
             if case .corrected = change { correction = true }

@@ -39,5 +39,10 @@ enum OutcomeSchema {
                 """)
             // Workspaces made before check-in owned its attended index got it here (scan_attended).
         },
+        // A placement of someone who was never checked in (placed through a follow-up call, say) is
+        // kept, said and counted apart: the funnel's "placed" can then exceed "attended" only openly.
+        Migration("outcomes-v2-not-attended") { db in
+            try db.execute(sql: "ALTER TABLE outcome ADD COLUMN not_attended BOOLEAN NOT NULL DEFAULT 0")
+        },
     ]
 }

@@ -16,7 +16,16 @@ struct OutcomeSection: TallySection {
                      doc: "Distinct people placed."),
         TallyMeasure("retained", zh: "稳定就业", en: "retained", scope: .people(threshold: 4), ratesOf: ["placed"],
                      doc: "Distinct people still employed at follow-up."),
+        TallyMeasure("placed_not_attended", zh: "其中未到场就业", en: "placed without check-in", scope: .campaign,
+                     doc: "Of the placed, people never checked in at the campaign (recorded with --not-attended)."),
     ]
+
+    /// The placed who never came, counted apart so that "placed" beside "attended" reads right.
+    func campaignValues(campaign: String, db: Database) throws -> [String: Int] {
+        ["placed_not_attended": try Int.fetchOne(db, sql: """
+            SELECT count(DISTINCT person_id) FROM outcome WHERE campaign = ? AND stage >= 3 AND not_attended
+            """, arguments: [campaign]) ?? 0]
+    }
 
     /// Each person's furthest stage in the campaign, whatever the posting.
     func personLevels(campaign: String, db: Database) throws -> [PersonLevel] {

@@ -34,6 +34,9 @@ struct RecordCommand: AsyncParsableCommand {
     @Option(help: "A note kept with the record.") var note = ""
     @Option(help: "Your name, kept in the history.") var staff = ""
     @Flag(help: "Move the person back to this stage: a correction, kept in the history.") var correct = false
+    @Flag(name: .customLong("not-attended"),
+          help: "They were placed without ever being checked in (a follow-up call, a referral): say how with --note.")
+    var notAttended = false
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
@@ -47,7 +50,8 @@ struct RecordCommand: AsyncParsableCommand {
             let ws = try workspace.openExisting()
             let now = try CommandSupport.clock().now()
             let entry = OutcomeEntry(campaign: campaign, person: person, posting: posting, stage: stage, date: date,
-                                     note: note, recordedBy: staff, correction: correct, source: "cli")
+                                     note: note, recordedBy: staff, correction: correct, source: "cli",
+                                     notAttended: notAttended)
             let result = try await ws.pool.write { db in try OutcomeRecorder.record(entry, now: now, db: db) }
             let t = Terminal.standard
             let who = "\(result.maskedName) \(result.maskedID)"

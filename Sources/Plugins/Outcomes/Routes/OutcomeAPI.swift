@@ -10,6 +10,8 @@ struct OutcomeBody: Decodable {
     var date: String?
     var note: String?
     var correct: Bool?
+    /// Placed without ever being checked in; needs a note.
+    var not_attended: Bool?
 }
 
 struct OutcomeReply: ResponseEncodable {

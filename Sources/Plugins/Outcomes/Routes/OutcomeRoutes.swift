@@ -30,7 +30,8 @@ enum OutcomeRoutes {
             }
             let entry = OutcomeEntry(campaign: campaign, person: body.person, posting: body.posting, stage: stage,
                                      date: body.date, note: body.note ?? "", recordedBy: staff.name,
-                                     correction: body.correct ?? false, source: "web")
+                                     correction: body.correct ?? false, source: "web",
+                                     notAttended: body.not_attended ?? false)
             let now = server.clock.now()
             let result = try await pool.write { db in try OutcomeRecorder.record(entry, now: now, db: db) }
             let (change, from, to): (String, OutcomeStage, OutcomeStage)
