@@ -106,6 +106,13 @@ import WorkflowTesting
         let found = try cli.run("postings", "--campaign", "fair", "--search", "分拣")
         #expect(found.stdout.contains("017") && !found.stdout.contains("电子装配工"))
         #expect(found.stdout.contains("1 posting, 20 positions at fair matching '分拣' (of 2)"))
+        // The desk checks a booth in: the enterprise attends (the gate can scan its credit code too).
+        let booth = try cli.run("attend-enterprise", "贵州示范电子科技有限公司", "--campaign", "fair")
+        #expect(booth.status == 0, "\(booth.stderr)")
+        #expect(booth.stdout.contains("✓ 贵州示范电子科技有限公司: enterprise checked in"))
+        #expect(try cli.run("attend-enterprise", "913505828PBRNYTPLA", "--campaign", "fair").stdout
+            .contains("already checked in"))
+        #expect(try cli.run("attend-enterprise", "不存在的公司", "--campaign", "fair").status == 1)
         let missing = try cli.run("postings", "--campaign", "nope")
         #expect(missing.status == 64 || missing.status == 65)
         #expect(missing.stderr.contains("nope"))

@@ -12,7 +12,15 @@ struct AttendanceSection: TallySection {
         "attended", zh: "到场求职者", en: "attended", scope: .people(threshold: 1), ratesOf: ["registered"],
         highlight: true, rowOrder: 2, doc: "Job seekers who came: an accepted check-in (at the gate, or at the desk when they registered there).")
 
-    let measures = [Self.attended]
+    static let enterprisesAttended = TallyMeasure(
+        "enterprises_attended", zh: "到场企业", en: "enterprises attended", scope: .campaign, highlight: true,
+        doc: "Invited enterprises whose booth was checked in (credit code at the gate, or campaign attend-enterprise).")
+
+    let measures = [Self.enterprisesAttended, Self.attended]
+
+    func campaignValues(campaign: String, db: Database) throws -> [String: Int] {
+        [Self.enterprisesAttended.key: try EnterpriseCheckIns.count(campaign: campaign, db: db)]
+    }
 
     /// Level 1 for everyone who came, sorted by person: one seek per campaign on the attended
     /// index (several checkpoints may list a person twice).

@@ -11,7 +11,7 @@ public enum CheckinPlugin {
                summary: "Opens check-in at a checkpoint (gates, bus doors) and counts distinct people, exactly once.",
                actions: [GateAction()], migrations: CheckinSchema.migrations, dependencies: ["ledger"]),
         title: "check-in (签到)",
-        commands: [CheckinCommand.self, CheckinsCommand.self, BadgesCommand.self],
+        commands: [CheckinCommand.self, CheckinsCommand.self, BadgesCommand.self, AttendEnterpriseCommand.self],
         routes: CheckinRoutes.routes,
         tallySection: AttendanceSection(),
         deskAttendance: GateDesk()

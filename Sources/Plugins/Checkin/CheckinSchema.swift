@@ -71,5 +71,19 @@ enum CheckinSchema {
                                                   walkIn.person, at, walkIn.campaign, walkIn.person])
             }
         },
+        // Enterprises come too: a booth checked in at the gate (its credit code scanned or typed) or at
+        // the desk (`campaign attend-enterprise`), once per campaign, apart from the job seekers' scans.
+        Migration("checkin-v5-enterprise-attendance") { db in
+            try db.execute(sql: """
+                CREATE TABLE enterprise_checkin (
+                    campaign TEXT NOT NULL,
+                    credit_code TEXT NOT NULL,           -- the ledger's enterprise
+                    gate TEXT NOT NULL,
+                    staff TEXT NOT NULL,
+                    checked_in_at TEXT NOT NULL,
+                    PRIMARY KEY (campaign, credit_code)
+                ) WITHOUT ROWID
+                """)
+        },
     ]
 }

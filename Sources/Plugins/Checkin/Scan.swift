@@ -82,6 +82,11 @@ public enum Scans {
     }
 
     static func scan(_ request: ScanRequest, now: Date, db: Database, windows: WindowCache) throws -> ScanAnswer {
+        // An enterprise's credit code at the gate checks its booth in, apart from the job seekers.
+        if EnterpriseCheckIns.looksLikeEnterprise(request.input) {
+            return try EnterpriseCheckIns.checkIn(request.input, campaign: request.campaign, gate: request.gate,
+                                                  staff: request.staff, now: now, db: db)
+        }
         let zone = try windows.timeZone(of: request.campaign, db: db)
         let nowText = String.fromDatabaseValue(now.databaseValue) ?? ""
         // A badge code, an ID or a phone number is at most a couple of dozen characters: anything

@@ -5,7 +5,7 @@ import PluginKit
 /// The plugins' sections add the rest of the funnel after these.
 enum LedgerMeasures {
     static let campaigns = TallyMeasure("campaigns", zh: "活动场次", en: "campaigns", scope: .campaign)
-    static let enterprises = TallyMeasure("enterprises", zh: "参会企业", en: "enterprises", scope: .campaign,
+    static let enterprises = TallyMeasure("enterprises", zh: "邀请企业", en: "enterprises invited", scope: .campaign,
                                           highlight: true)
     static let postings = TallyMeasure("postings", zh: "岗位数", en: "postings", scope: .campaign)
     static let positions = TallyMeasure("positions", zh: "招聘人数", en: "positions offered", scope: .campaign,

@@ -135,3 +135,28 @@ public enum Postings {
         return offer
     }
 }
+
+/// An enterprise as check-in and tallies show it.
+public struct EnterpriseSummary: Sendable, Equatable {
+    public var creditCode: String
+    public var name: String
+    /// Whether it is linked to the campaign asked about (its list or postings were imported with it).
+    public var invited: Bool
+}
+
+/// Reads of the enterprises in the ledger.
+public enum Enterprises {
+    /// An enterprise by its credit code or its exact name, and whether `campaign` invited it.
+    public static func find(_ text: String, campaign: String, db: Database) throws -> EnterpriseSummary? {
+        let key = text.trimmingCharacters(in: .whitespaces)
+        let upper = key.uppercased()
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT credit_code, name FROM enterprise WHERE credit_code = ? OR name = ? LIMIT 1
+            """), arguments: [upper, key]) else { return nil }
+        let code: String = row["credit_code"]
+        let invited = try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM campaign_enterprise WHERE campaign = ? AND credit_code = ?)
+            """), arguments: [campaign, code]) ?? false
+        return EnterpriseSummary(creditCode: code, name: row["name"], invited: invited)
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import Ledger
+import PluginKit
+import Workflow
+
+/// The desk checks an enterprise's booth in (the gate can scan its credit code instead).
+struct AttendEnterpriseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attend-enterprise",
+        abstract: "Check an invited enterprise in at a campaign (its booth attends), by credit code or name.")
+
+    @Argument(help: "The enterprise's unified social credit code or its exact name.") var enterprise: String
+    @Option(help: "The campaign.") var campaign: String
+    @Option(help: "The gate or desk, e.g. north.") var gate = ""
+    @Option(help: "Your name, recorded with the check-in.") var staff = ""
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func run() async throws {
+        var refused = false
+        try await CommandSupport.reportingErrors {
+            let ws = try workspace.openExisting()
+            let now = try CommandSupport.clock().now()
+            let (campaign, enterprise, gate, staff) = (campaign, enterprise, gate, staff)
+            let answer = try await ws.pool.write { db in
+                try EnterpriseCheckIns.checkIn(enterprise, campaign: campaign, gate: gate, staff: staff, now: now, db: db)
+            }
+            let t = Terminal.standard
+            let name = answer.maskedName.map { "\($0): " } ?? ""
+            switch answer.result {
+            case .accepted: t.line("\(t.green("✓")) \(name)\(answer.reason)")
+            case .repeat_: t.line("\(t.yellow("•")) \(name)\(answer.reason)")
+            case .rejected:
+                t.line("\(t.red("✗")) \(name)\(answer.reason)")
+                refused = true
+            }
+        }
+        if refused { throw ExitCode(1) }
+    }
+}

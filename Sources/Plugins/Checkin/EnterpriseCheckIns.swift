@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+import Ledger
+import Workflow
+
+/// Enterprises attend a fair when their booth is checked in: the enterprise's credit code scanned
+/// or typed at the gate (the same input as a badge), or `campaign attend-enterprise` at the desk.
+/// Invited enterprises (linked to the campaign by an import) that never checked in stay invited
+/// only: the tally counts both.
+public enum EnterpriseCheckIns {
+    /// Whether what was scanned is an enterprise's credit code rather than a person's badge, ID or phone.
+    static func looksLikeEnterprise(_ input: String) -> Bool {
+        let text = input.trimmingCharacters(in: .whitespaces)
+        guard text.count == 18, (try? ResidentID(text)) == nil else { return false }
+        return (try? CreditCode(text)) != nil
+    }
+
+    /// Checks an enterprise in (by credit code or exact name) and answers as a scan is answered.
+    public static func checkIn(_ enterprise: String, campaign: String, gate: String, staff: String, now: Date,
+                               db: Database) throws -> ScanAnswer {
+        func answer(_ result: ScanAnswer.Result, _ reason: String, name: String? = nil) -> ScanAnswer {
+            ScanAnswer(result: result, reason: reason, maskedName: name, maskedID: nil, groups: [], replayed: false)
+        }
+        let zone = try RunQueries.requireRun(campaign, in: db).timeZone
+        guard let found = try Enterprises.find(enterprise, campaign: campaign, db: db) else {
+            return answer(.rejected, "no enterprise '\(enterprise.prefix(40))' is in the ledger; import the enterprises first")
+        }
+        guard found.invited else {
+            return answer(.rejected, "\(found.name) is not invited to \(campaign); import its postings or the enterprise "
+                          + "list with --campaign \(campaign)", name: found.name)
+        }
+        if let first = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT gate, checked_in_at FROM enterprise_checkin WHERE campaign = ? AND credit_code = ?
+            """), arguments: [campaign, found.creditCode]) {
+            let at: Date = first["checked_in_at"]
+            let firstGate: String = first["gate"]
+            return answer(.repeat_, "the enterprise already checked in at \(TimeFormats.display(at, timeZone: zone).suffix(5))"
+                          + (firstGate.isEmpty ? "" : " at the \(firstGate) gate"), name: found.name)
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO enterprise_checkin (campaign, credit_code, gate, staff, checked_in_at) VALUES (?, ?, ?, ?, ?)
+            """).execute(arguments: [campaign, found.creditCode, gate, staff, now])
+        return answer(.accepted, "enterprise checked in: its booth counts as attending", name: found.name)
+    }
+
+    /// How many of the campaign's enterprises checked in.
+    public static func count(campaign: String, db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM enterprise_checkin WHERE campaign = ?", arguments: [campaign]) ?? 0
+    }
+}
