@@ -90,7 +90,9 @@ enum CheckinPage {
     <section id="booth">
       <h2 style="font-size:1.1rem;margin:0" data-t="booth">招聘展位：记录面试、意向、录用</h2>
       <label for="oPerson" data-t="oPerson">求职者（胸牌码 / 身份证号 / 手机号）</label><input id="oPerson" autocomplete="off">
-      <label for="oPosting" data-t="oPosting">岗位</label><select id="oPosting"></select>
+      <label for="oPosting" data-t="oPosting">岗位</label>
+      <input id="oFind" type="search" autocomplete="off" data-ph="oFind" placeholder="搜索岗位编号、岗位或企业">
+      <select id="oPosting"></select>
       <label for="oStage" data-t="oStage">结果</label>
       <select id="oStage">
         <option value="interview" data-t="sInterview">面试</option><option value="intent" data-t="sIntent">达成意向</option>
@@ -109,7 +111,7 @@ const T = {
         name: "姓名", idNumber: "身份证号", phone: "手机号", village: "村", groups: "人员类别（如 脱贫人口、监测对象）",
         register: "登记并签到", attended: "已签到", people: "人", anyGate: "（不分闸口）", accepted: "签到成功", repeat: "已签到过",
         rejected: "不能签到", offline: "网络中断，请重试", pick: "签到", none: "没有找到", badToken: "令牌无效",
-        booth: "招聘展位：记录面试、意向、录用", oPerson: "求职者（胸牌码 / 身份证号 / 手机号）", oPosting: "岗位", oStage: "结果",
+        booth: "招聘展位：记录面试、意向、录用", oFind: "搜索岗位编号、岗位或企业", oPerson: "求职者（胸牌码 / 身份证号 / 手机号）", oPosting: "岗位", oStage: "结果",
         sInterview: "面试", sIntent: "达成意向", sPlacement: "成功就业", sRetained: "稳定就业", oNote: "备注", oRecord: "记录",
         advanced: "已记录", unchanged: "无变化（已在该阶段或更后）", corrected: "已更正",
         interview: "面试", intent: "达成意向", placement: "成功就业", retained: "稳定就业",
@@ -126,7 +128,7 @@ const T = {
         anyGate: "(any gate)", accepted: "Checked in", repeat: "Already checked in", rejected: "Refused", offline: "No connection, try again",
         pick: "Check in", none: "Nobody found", badToken: "Token not accepted",
         booth: "Booth: record interviews, intents, placements", oPerson: "Job seeker (badge code / ID number / phone)",
-        oPosting: "Posting", oStage: "Outcome", sInterview: "Interview", sIntent: "Hiring intent", sPlacement: "Placed",
+        oPosting: "Posting", oFind: "Search code, title or enterprise", oStage: "Outcome", sInterview: "Interview", sIntent: "Hiring intent", sPlacement: "Placed",
         sRetained: "Retained", oNote: "Note", oRecord: "Record", advanced: "Recorded",
         unchanged: "No change (already at this stage or further)", corrected: "Corrected",
         interview: "interview", intent: "hiring intent", placement: "placed", retained: "retained",
@@ -143,6 +145,7 @@ function t(key) { return T[lang][key] || key; }
 function applyLanguage() {
   document.documentElement.lang = lang;
   document.querySelectorAll("[data-t]").forEach(el => el.textContent = t(el.dataset.t));
+  document.querySelectorAll("[data-ph]").forEach(el => el.placeholder = t(el.dataset.ph));
   $("lang").textContent = lang === "zh" ? "EN" : "中文";
   document.title = t("title");
 }
@@ -244,16 +247,22 @@ $("register").onclick = async () => {
   } catch (e) { show({ result: "rejected", reason: e.message }); }
 };
 
-async function loadPostings() {
-  try {
-    const postings = await api("postings");
-    $("oPosting").innerHTML = "";
-    for (const p of postings) {
-      const option = document.createElement("option"); option.value = p.code;
-      option.textContent = p.code + " " + p.title + "（" + p.enterprise + "）"; $("oPosting").appendChild(option);
-    }
-  } catch (e) {}
+// The booth form's postings, narrowed as staff type a code (岗位编号), a title or an enterprise.
+let allPostings = [];
+function showPostings() {
+  const wanted = ($("oFind").value || "").trim().toLowerCase();
+  $("oPosting").innerHTML = "";
+  for (const p of allPostings) {
+    const text = p.code + " " + p.title + "（" + p.enterprise + "）";
+    if (wanted && !text.toLowerCase().includes(wanted)) continue;
+    const option = document.createElement("option"); option.value = p.code;
+    option.textContent = text; $("oPosting").appendChild(option);
+  }
 }
+async function loadPostings() {
+  try { allPostings = await api("postings"); showPostings(); } catch (e) {}
+}
+$("oFind").addEventListener("input", showPostings);
 
 $("oRecord").onclick = async () => {
   const box = $("oAnswer");
