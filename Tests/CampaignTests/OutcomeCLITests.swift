@@ -26,6 +26,26 @@ import WorkflowTesting
         return (cli, ids, postings)
     }
 
+    /// A report written, then an outcome recorded: the report no longer holds, and `tally` says so
+    /// until it is written again.
+    @Test func anOutcomeAfterTheReportMarksItStaleUntilItIsWrittenAgain() throws {
+        let dir = try TemporaryDirectory()
+        let (cli, ids, postings) = try startedFair(dir)
+        #expect(try cli.run("checkin", ids[0], "--campaign", "spring-fair-2026", env: Self.fairDay).status == 0)
+        let report = dir.url.appendingPathComponent("report.xlsx").path
+        #expect(try cli.run("tally", "spring-fair-2026", "--format", "xlsx", "--out", report, env: Self.fairDay).status == 0)
+        #expect(!(try cli.run("tally", "spring-fair-2026", env: Self.fairDay).stderr.contains("out of date")))
+        #expect(try cli.run("record", "placement", "--campaign", "spring-fair-2026", "--person", ids[0],
+                            "--posting", postings[0], env: Self.followUp).status == 0)
+        let stale = try cli.run("tally", "spring-fair-2026", env: Self.followUp)
+        #expect(stale.status == 0)
+        #expect(stale.stderr.contains("is out of date — interviewed 0 → 1, intents 0 → 1, placed 0 → 1 since"),
+                "\(stale.stderr)")
+        #expect(stale.stderr.contains(report))
+        #expect(try cli.run("tally", "spring-fair-2026", "--format", "xlsx", "--out", report, env: Self.followUp).status == 0)
+        #expect(!(try cli.run("tally", "spring-fair-2026", env: Self.followUp).stderr.contains("out of date")))
+    }
+
     @Test(.timeLimit(.minutes(2)))
     func recordImportAndTallyThroughTheCommandLine() throws {
         let dir = try TemporaryDirectory()

@@ -12,7 +12,8 @@ public enum TallyPlugin {
             Plugin(name: "tally",
                    summary: "Tallies the campaign (positions, attendance, interviews, intents, placements) into Excel "
                        + "and HTML reports.",
-                   actions: [ReportAction(sections: plugins.tallySections)]),
+                   actions: [ReportAction(sections: plugins.tallySections)], migrations: WrittenReports.migrations,
+                   dependencies: ["ledger"]),
             title: "tallies (统计)",
             commands: [TallyCommand.self],
             routes: TallyRoutes.routes
@@ -113,6 +114,7 @@ struct ReportAction: StepAction {
             files.append(url.path)
             context.note("wrote \(url.path)")
         }
+        try WrittenReports.record(report, files: files, now: context.clock.now(), db: db)
         var outputs: [String: Value] = ["files": .string(files.joined(separator: ","))]
         for measure in report.peopleMeasures { outputs[measure.key] = .int(report.funnel[measure.key] ?? 0) }
         return .completed(outputs: outputs)

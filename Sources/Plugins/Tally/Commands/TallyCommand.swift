@@ -51,9 +51,18 @@ struct TallyCommand: AsyncParsableCommand {
             let ws = try workspace.openExisting()
             let now = try CommandSupport.clock().now()
             let pool = ws.pool
-            let report = try await pool.read { db in try TallyQuery.run(request, sections: PluginSystem.plugins.tallySections, now: now,
-                                                                       parallel: pool, db: db) }
+            let (report, stale) = try await pool.read { db in
+                let report = try TallyQuery.run(request, sections: PluginSystem.plugins.tallySections, now: now,
+                                                parallel: pool, db: db)
+                return (report, try WrittenReports.stale(report, db: db))
+            }
             let t = Terminal.standard
+            // The report a campaign's step (or an earlier `--out`) wrote no longer holds: say so, not silently.
+            if let stale, out == nil || format == .table {
+                Terminal.error("note: the report written \(TimeFormats.display(stale.writtenAt, timeZone: report.timeZone)) "
+                               + "(\(stale.files)) is out of date — \(stale.changes.joined(separator: ", ")) since; write it "
+                               + "again, e.g. campaign tally \(stale.campaign) --format xlsx --out FILE")
+            }
             switch format {
             case .table, .csv, .json:
                 let text: String
@@ -81,6 +90,8 @@ struct TallyCommand: AsyncParsableCommand {
                 }
                 let headline = report.peopleMeasures.filter(\.highlight)
                     .map { "\(report.funnel[$0.key] ?? 0) \($0.key)" }.joined(separator: ", ")
+                // Bookkeeping only: a read-only workspace still gets its report file.
+                _ = try? await pool.write { db in try WrittenReports.record(report, files: [url.path], now: now, db: db) }
                 t.line("wrote \(name): \(headline)")
             }
         }
