@@ -133,27 +133,33 @@ public enum TallyQuery {
     }
 
     /// 人数: each people measure counting a person once across `campaigns` — registered at any of
-    /// them; reaching the measure's level (came, was interviewed, placed…) at any of them.
+    /// them; reaching the measure's level (came, was interviewed, placed…) at any of them. People are
+    /// ledger row numbers, dense from 1: a byte per person (a million people, a megabyte) keeps each
+    /// one's furthest level without hashing.
     static func distinctPeople(_ campaigns: [String], measures: [TallyMeasure], sections: [any TallySection],
                                db: Database) throws -> [String: Int] {
-        var counts: [String: Int] = [:]
-        var registered = Set<Int64>()
-        for campaign in campaigns {
-            registered.formUnion(try Registrations.registeredPeople(campaign: campaign, db: db))
+        func mark(_ person: Int64, _ level: Int, in levels: inout [UInt8]) {
+            let index = Int(person)
+            guard index >= 0 else { return }
+            if index >= levels.count { levels.append(contentsOf: repeatElement(0, count: index + 1 - levels.count)) }
+            levels[index] = max(levels[index], UInt8(clamping: level))
         }
-        counts[LedgerMeasures.registered.key] = registered.count
+        var counts: [String: Int] = [:]
+        var registered: [UInt8] = []
+        for campaign in campaigns {
+            for person in try Registrations.registeredPeople(campaign: campaign, db: db) { mark(person, 1, in: &registered) }
+        }
+        counts[LedgerMeasures.registered.key] = registered.reduce(0) { $0 + Int($1) }
         for section in sections {
             let own = section.measures.filter { $0.threshold != nil && measures.contains($0) }
             guard !own.isEmpty else { continue }
-            var furthest: [Int64: Int] = [:]
+            var furthest: [UInt8] = []
             for campaign in campaigns {
-                for entry in try section.personLevels(campaign: campaign, db: db) {
-                    furthest[entry.person] = max(furthest[entry.person] ?? 0, entry.level)
-                }
+                for entry in try section.personLevels(campaign: campaign, db: db) { mark(entry.person, entry.level, in: &furthest) }
             }
             for measure in own {
-                let threshold = measure.threshold ?? 0
-                counts[measure.key] = furthest.values.reduce(0) { $0 + ($1 >= threshold ? 1 : 0) }
+                let threshold = UInt8(clamping: max(1, measure.threshold ?? 1))
+                counts[measure.key] = furthest.reduce(0) { $0 + ($1 >= threshold ? 1 : 0) }
             }
         }
         return counts
