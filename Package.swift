@@ -117,7 +117,7 @@ let package = Package(
         ),
         // Fuzzing: the parsers strangers' bytes reach, each a target (`scripts/fuzz`), and a replayer.
         .target(name: "CampaignFuzzing", dependencies: [
-            "Workflow", "Ledger", "BuiltinPlugins", .product(name: "GRDB", package: "GRDB.swift"),
+            "Workflow", "Ledger", "BuiltinPlugins", "CampaignTesting", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .executableTarget(name: "campaign-fuzz", dependencies: ["CampaignFuzzing"]),
@@ -143,7 +143,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutcomeTests",
-            dependencies: ["Workflow", "Ledger", "PluginKit", "Checkin", "Outcomes", "Tally", "BuiltinPlugins", "WorkflowTesting",
+            dependencies: ["Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "Outcomes", "Tally", "BuiltinPlugins", "WorkflowTesting",
                            "CampaignTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The fuzz targets as property tests over the committed corpus (Fuzz/corpus).

@@ -1,26 +1,21 @@
+import CampaignTesting
+
 /// Deterministic mutations of seed inputs, in the manner of libFuzzer's own (flip, insert, erase,
 /// copy a span, insert a dictionary word, splice two seeds), for the property tests: the same
 /// seed always gives the same inputs, so a failure names an input that can be replayed.
 public struct InputMutator {
-    private var state: UInt64
+    private var random: SplitMix64
     let dictionary: [[UInt8]]
     /// Inputs are kept under this size (libFuzzer's default `-max_len` is 4096).
     let maxLength: Int
 
     public init(seed: UInt64, dictionary: [[UInt8]], maxLength: Int = 8192) {
-        state = seed
+        random = SplitMix64(seed: seed)
         self.dictionary = dictionary
         self.maxLength = maxLength
     }
 
-    /// SplitMix64.
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    private mutating func next() -> UInt64 { random.next() }
 
     private mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
 

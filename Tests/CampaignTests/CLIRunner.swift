@@ -45,7 +45,16 @@ struct CLIRunner {
 
     @discardableResult
     func run(_ arguments: String..., env: [String: String] = [:]) throws -> Result {
-        let process = process(arguments, extraEnvironment: env)
+        try run(arguments: arguments, env: env)
+    }
+
+    @discardableResult
+    func run(arguments: [String], env: [String: String] = [:]) throws -> Result {
+        try Self.capture(process(arguments, extraEnvironment: env))
+    }
+
+    /// Runs a prepared process to its end and returns what it printed.
+    static func capture(_ process: Process) throws -> Result {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -14,15 +14,7 @@ import WorkflowTesting
             process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CLIRunner.binary.path] + arguments
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
         }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIRunner.Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                                stderr: String(decoding: errData, as: UTF8.self))
+        return try CLIRunner.capture(process)
     }
 
     @Test func statusTallyAndCheckinsReadAReadOnlyWorkspaceAndAWriteSaysWhy() throws {

@@ -109,7 +109,7 @@ import WorkflowTesting
         // The desk checks a booth in: the enterprise attends (the gate can scan its credit code too).
         let booth = try cli.run("attend-enterprise", "贵州示范电子科技有限公司", "--campaign", "fair")
         #expect(booth.status == 0, "\(booth.stderr)")
-        #expect(booth.stdout.contains("✓ 贵州示范电子科技有限公司: enterprise checked in"))
+        #expect(booth.stdout.contains("✓ 贵州示范电子科技有限公司 — enterprise checked in"))
         #expect(try cli.run("attend-enterprise", "913505828PBRNYTPLA", "--campaign", "fair").stdout
             .contains("already checked in"))
         #expect(try cli.run("attend-enterprise", "不存在的公司", "--campaign", "fair").status == 1)

@@ -43,13 +43,7 @@ import WorkflowTesting
     }
 
     func tally(_ cli: CLIRunner, _ arguments: String...) throws -> [String: Any] {
-        let process = cli.process(["tally"] + arguments + ["--by", "campaign,township,enterprise", "--format", "json"])
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let result = (status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self), stderr: "")
+        let result = try cli.run(arguments: ["tally"] + arguments + ["--by", "campaign,township,enterprise", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         var json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
         json["generated_at"] = nil

@@ -5,6 +5,7 @@ import Foundation
 import GRDB
 import Ledger
 import PluginKit
+import Registration
 import Tally
 import Testing
 import Workflow
@@ -18,9 +19,7 @@ import Workflow
         let now = h.engine.clock.now()
         let desk = BuiltinPlugins.all.deskAttendance
         return try await h.pool.write { db in
-            let result = try Registrations.registerWalkIn(walkIn, now: now, db: db)
-            return try desk?.checkIn(badgeCode: result.code, campaign: walkIn.campaign, checkpoint: "gate", gate: "",
-                                     staff: "desk", now: now, db: db)
+            try DeskRegistration.register(walkIn, desk: desk, checkpoint: "gate", gate: "", staff: "desk", now: now, db: db).1
         }
     }
 

@@ -6,6 +6,7 @@ import GRDB
 import Ledger
 import Outcomes
 import PluginKit
+import Registration
 import Tally
 import Workflow
 import WorkflowTesting
@@ -84,9 +85,8 @@ struct OutcomeFixture {
         let now = now
         let desk = BuiltinPlugins.all.deskAttendance
         return try await pool.write { db in
-            let result = try Registrations.registerWalkIn(walkIn, now: now, db: db)
-            return try desk?.checkIn(badgeCode: result.code, campaign: walkIn.campaign, checkpoint: checkpoint, gate: "",
-                                     staff: "desk", now: now, db: db)
+            try DeskRegistration.register(walkIn, desk: desk, checkpoint: checkpoint, gate: "", staff: "desk", now: now,
+                                          db: db).1
         }
     }
 

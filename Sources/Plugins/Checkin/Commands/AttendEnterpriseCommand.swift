@@ -25,15 +25,7 @@ struct AttendEnterpriseCommand: AsyncParsableCommand {
             let answer = try await ws.pool.write { db in
                 try EnterpriseCheckIns.checkIn(enterprise, campaign: campaign, gate: gate, staff: staff, now: now, db: db)
             }
-            let t = Terminal.standard
-            let name = answer.maskedName.map { "\($0): " } ?? ""
-            switch answer.result {
-            case .accepted: t.line("\(t.green("✓")) \(name)\(answer.reason)")
-            case .repeat_: t.line("\(t.yellow("•")) \(name)\(answer.reason)")
-            case .rejected:
-                t.line("\(t.red("✗")) \(name)\(answer.reason)")
-                refused = true
-            }
+            refused = ScanAnswerLine.print(answer)
         }
         if refused { throw ExitCode(1) }
     }

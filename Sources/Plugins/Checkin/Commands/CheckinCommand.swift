@@ -36,16 +36,7 @@ struct CheckinCommand: AsyncParsableCommand {
                 _ = try RunQueries.requireRun(request.campaign, in: db)
                 return try Scans.scan(request, now: now, db: db)
             }
-            let t = Terminal.standard
-            let who = [answer.maskedName, answer.maskedID].compactMap { $0 }.joined(separator: " ")
-            let groups = answer.groups.isEmpty ? "" : " [\(answer.groups.joined(separator: "、"))]"
-            switch answer.result {
-            case .accepted: t.line(t.green("✓ \(who)\(groups) — \(answer.reason)"))
-            case .repeat_: t.line(t.yellow("• \(who)\(groups) — \(answer.reason)"))
-            case .rejected:
-                t.line(t.red("✗ " + (who.isEmpty ? "" : "\(who)\(groups) — ") + answer.reason))
-                rejected = true
-            }
+            rejected = ScanAnswerLine.print(answer)
         }
         if rejected { throw ExitCode(1) }
     }

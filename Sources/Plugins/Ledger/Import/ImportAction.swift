@@ -64,12 +64,10 @@ public struct ImportAction<Kind: LedgerKind>: StepAction {
                 }
                 if case .object(let labels) = given["group_labels"] {
                     for (label, value) in labels.sorted(by: { $0.key < $1.key }) {
-                        guard case .string(let name) = value, TargetGroup.named(name) != nil else {
-                            problems.append(ParameterProblem(parameter: "group_labels",
-                                                             "'group_labels' maps '\(label)' to something that is not a target group",
-                                                             hint: "use one of " + TargetGroup.allCases.map(\.key).joined(separator: ", ")))
-                            continue
-                        }
+                        if case .string(let name) = value, TargetGroup.named(name) != nil { continue }
+                        problems.append(ParameterProblem(parameter: "group_labels",
+                                                         "'group_labels' maps '\(label)' to something that is not a target group",
+                                                         hint: "use one of " + TargetGroup.allCases.map(\.key).joined(separator: ", ")))
                     }
                 }
                 if case .string(let name) = given["encoding"], TextEncoding(name: name) == nil {

@@ -149,15 +149,9 @@ final class XLSXReader: TableReader, @unchecked Sendable {
                 tokenizer.append(chunk)
                 while let token = try tokenizer.next() { tokens.append(token) }
             }
-        } catch let problem as XMLTokenizer.Problem {
-            throw WorkflowError.invalidInput("'\(file)' cannot be read: its part \(path): \(problem.message)")
-        } catch Limit.partTooLarge {
-            throw WorkflowError.invalidInput("'\(file)': its part \(path) unpacks to more than \(limit >> 20) MiB")
-        } catch let error as WorkflowError {
-            throw error
         } catch {
-            throw WorkflowError.invalidInput("'\(file)' is damaged: its part \(path) cannot be unpacked (\(error))",
-                                             hint: "save it again from Excel or WPS as .xlsx, or export it as CSV")
+            throw refusal(error, part: "its part \(path)", file: file,
+                          tooLarge: WorkflowError.invalidInput("'\(file)': its part \(path) unpacks to more than \(limit >> 20) MiB"))
         }
         return tokens
     }
@@ -165,6 +159,26 @@ final class XLSXReader: TableReader, @unchecked Sendable {
     enum Limit: Error {
         case partTooLarge
         case cancelled
+    }
+
+    /// What stopped reading a part, in the clerk's words: XML the tokenizer refuses, more bytes than
+    /// a limit allows (`tooLarge`), a zip that does not unpack. Our own errors and a cancelled read
+    /// pass through as they are.
+    static func refusal(_ error: any Error, part: String, file: String, tooLarge: WorkflowError) -> any Error {
+        switch error {
+        case let problem as XMLTokenizer.Problem:
+            WorkflowError.invalidInput("'\(file)' cannot be read: \(part): \(problem.message)")
+        case Limit.partTooLarge: tooLarge
+        case is WorkflowError, Limit.cancelled: error
+        default:
+            WorkflowError.invalidInput("'\(file)' is damaged: \(part) cannot be unpacked (\(error))",
+                                       hint: "save it again from Excel or WPS as .xlsx, or export it as CSV")
+        }
+    }
+
+    /// A part that unpacks to more than it declared.
+    static func forged(_ message: String) -> WorkflowError {
+        WorkflowError.invalidInput(message + "; the file is damaged or forged", hint: "save it again from Excel or WPS as .xlsx")
     }
 }
 
@@ -202,16 +216,9 @@ enum SharedStrings {
                     }
                 }
             }
-        } catch let problem as XMLTokenizer.Problem {
-            throw WorkflowError.invalidInput("'\(file)' cannot be read: its shared strings: \(problem.message)")
-        } catch XLSXReader.Limit.partTooLarge {
-            throw WorkflowError.invalidInput("'\(file)': its shared strings unpack to more than they declare; the file "
-                                             + "is damaged or forged", hint: "save it again from Excel or WPS as .xlsx")
-        } catch let error as WorkflowError {
-            throw error
         } catch {
-            throw WorkflowError.invalidInput("'\(file)' is damaged: its shared strings cannot be unpacked (\(error))",
-                                             hint: "save it again from Excel or WPS as .xlsx, or export it as CSV")
+            throw XLSXReader.refusal(error, part: "its shared strings", file: file, tooLarge: XLSXReader.forged(
+                "'\(file)': its shared strings unpack to more than they declare"))
         }
         return strings
     }
@@ -380,18 +387,9 @@ final class SheetStream: @unchecked Sendable {
                     }
                 }
             }
-        } catch let problem as XMLTokenizer.Problem {
-            throw WorkflowError.invalidInput("'\(file)' cannot be read: its sheet: \(problem.message)")
-        } catch XLSXReader.Limit.partTooLarge {
-            throw WorkflowError.invalidInput("'\(file)': its sheet unpacks to more than it declares; the file is damaged "
-                                             + "or forged", hint: "save it again from Excel or WPS as .xlsx")
-        } catch let error as WorkflowError {
-            throw error
-        } catch XLSXReader.Limit.cancelled {
-            throw XLSXReader.Limit.cancelled
         } catch {
-            throw WorkflowError.invalidInput("'\(file)' is damaged: its sheet cannot be unpacked (\(error))",
-                                             hint: "save it again from Excel or WPS as .xlsx, or export it as CSV")
+            throw XLSXReader.refusal(error, part: "its sheet", file: file,
+                                     tooLarge: XLSXReader.forged("'\(file)': its sheet unpacks to more than it declares"))
         }
         if !rows.isEmpty { try put(rows) }
     }

@@ -32,11 +32,10 @@ struct RegisterCommand: AsyncParsableCommand {
             let ws = try workspace.openExisting()
             let desk = checkIn == false ? nil : PluginSystem.plugins.deskAttendance
             let insist = checkIn == true
-            let (campaign, checkpoint, gate, staff) = (campaign, checkpoint, gate ?? "", staff ?? "")
+            let (checkpoint, gate, staff) = (checkpoint, gate ?? "", staff ?? "")
             let (result, attendance) = try await ws.pool.write { db in
-                let result = try Registrations.registerWalkIn(walkIn, now: now, db: db)
-                let attendance = try desk?.checkIn(badgeCode: result.code, campaign: campaign, checkpoint: checkpoint,
-                                                   gate: gate, staff: staff, now: now, db: db)
+                let (result, attendance) = try DeskRegistration.register(walkIn, desk: desk, checkpoint: checkpoint,
+                                                                         gate: gate, staff: staff, now: now, db: db)
                 if insist, case .notCheckedIn(let reason)? = attendance {
                     // Nothing is kept: the clerk asked for registration and check-in together.
                     throw WorkflowError.invalidInput("not checked in: \(reason)",

@@ -14,11 +14,10 @@ enum WalkInRoutes {
                                 township: body.township, village: body.village, groups: body.groups)
             let now = server.clock.now()
             let desk = server.plugins.deskAttendance
-            let (campaign, checkpoint, gate) = (server.campaign, server.checkpoint, body.gate ?? "")
+            let (checkpoint, gate) = (server.checkpoint, body.gate ?? "")
             let (result, attendance) = try await server.workspace.pool.write { db in
-                let result = try Registrations.registerWalkIn(walkIn, now: now, db: db)
-                return (result, try desk?.checkIn(badgeCode: result.code, campaign: campaign, checkpoint: checkpoint,
-                                                  gate: gate, staff: staff.name, now: now, db: db))
+                try DeskRegistration.register(walkIn, desk: desk, checkpoint: checkpoint, gate: gate, staff: staff.name,
+                                              now: now, db: db)
             }
             let (checkedIn, said): (Bool, String) = switch attendance {
             case .checkedIn?: (true, "checked in")
