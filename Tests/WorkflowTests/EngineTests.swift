@@ -100,12 +100,12 @@ import WorkflowTesting
         #expect(failed.run.status == .failed)
         #expect(failed.failed.map(\.stepId) == ["a"])
         #expect(failed.steps.first { $0.stepId == "a" }?.error?.contains("failed on purpose") == true)
-        #expect(failed.steps.first { $0.stepId == "b" }?.status == .pending)
+        #expect(failed.steps.first { $0.stepId == "b" }?.status == .blocked)
         #expect(try effects(h).isEmpty)
         // Retrying a step that has not failed is refused with a reason.
         let notFailed = await #expect(throws: WorkflowError.self) { try await engine.retry(campaign: "broken", step: "b") }
         #expect(notFailed?.code == .usage)
-        #expect(notFailed?.message == "step 'b' has not failed (it is pending); only failed steps can be retried")
+        #expect(notFailed?.message == "step 'b' has not failed (it is blocked); only failed steps can be retried")
         #expect(notFailed?.hint == "failed steps: a")
         let again = try await engine.retry(campaign: "broken", step: "a")
         #expect(again.steps.first { $0.stepId == "a" }?.attempt == 2)

@@ -64,7 +64,7 @@ struct CollectAction: StepAction {
         let until = try context.deadline(until: input.until, for: input.for)
         var prompt = input.prompt ?? "record outcomes"
         prompt += "; e.g. campaign record placement --campaign \(context.campaign) --person CODE --posting P…"
-        prompt += ". To end follow-up: campaign signal \(context.campaign) \(context.stepID)"
+        prompt += ". To end follow-up: \(context.signalCommand)"
         if let until { prompt += " (or it ends by itself at \(context.format(until)))" }
         return .waiting(Wait(until: until, signal: true, prompt: prompt))
     }

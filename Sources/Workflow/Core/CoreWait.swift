@@ -47,7 +47,7 @@ struct CoreWait: StepAction {
         let until = try context.deadline(until: input.until, for: input.for)
         var prompt = input.prompt ?? "waiting"
         if input.signal {
-            prompt += " — when done, run: campaign signal \(context.campaign) \(context.stepID)"
+            prompt += " — when done, run: \(context.signalCommand)"
         }
         if let until {
             prompt += input.signal ? " (or it ends by itself at \(context.format(until)))"

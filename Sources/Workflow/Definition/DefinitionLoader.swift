@@ -4,7 +4,7 @@ import Foundation
 /// (unknown or missing keys, wrong shapes, bad durations) instead of stopping at the first.
 struct DefinitionLoader {
     static let topLevelKeys = ["name", "title", "description", "kind", "timezone", "date", "vars", "steps"]
-    static let stepKeys = ["id", "name", "uses", "with", "needs", "if", "retry", "timeout"]
+    static let stepKeys = ["id", "name", "uses", "with", "needs", "if", "retry", "timeout", "for_each", "max-parallel"]
     static let retryKeys = ["attempts", "backoff", "factor", "max-backoff"]
 
     let file: SourceFile
@@ -121,7 +121,7 @@ struct DefinitionLoader {
         checkKeys(entries, allowed: Self.stepKeys, context: "step")
         let map = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var step = StepDefinition(id: "", idLocation: node.location, name: nil, uses: "", usesLocation: node.location,
-                                  with: [], needs: [], condition: nil, retry: .none, timeout: nil,
+                                  with: [], needs: [], condition: nil, retry: .none, timeout: nil, fanOut: nil,
                                   location: node.location)
         if let entry = map["id"], let id = text(entry.value, key: "id") {
             step.id = id
@@ -158,7 +158,52 @@ struct DefinitionLoader {
         if let entry = map["timeout"], let text = text(entry.value, key: "timeout") {
             step.timeout = duration(text, at: entry.value.location, key: "timeout", limit: Self.timeoutLimit)
         }
+        if let entry = map["for_each"] { step.fanOut = loadFanOut(entry.value) }
+        if let entry = map["max-parallel"] {
+            let raw = entry.value.scalar?.text ?? ""
+            if step.fanOut == nil, map["for_each"] == nil {
+                diagnostics.error("'max-parallel' limits the instances of a 'for_each' step, and this step has none",
+                                  at: entry.keyLocation, length: entry.key.count,
+                                  hint: "add 'for_each:' with the list to go over, or remove 'max-parallel'")
+            } else if let n = Int(raw), (1...Self.fanOutLimit).contains(n) {
+                step.fanOut?.maxParallel = n
+            } else {
+                diagnostics.error("'max-parallel' must be a whole number from 1 to \(Self.fanOutLimit), not '\(raw.prefix(40))'",
+                                  at: entry.value.location, length: max(1, raw.count),
+                                  hint: "how many instances may be in progress at once, e.g. max-parallel: 4")
+            }
+        }
         return step
+    }
+
+    /// `for_each:` is a list written out, or one `${{ }}` that gives a list when the step is reached.
+    private mutating func loadFanOut(_ node: SourceNode) -> StepDefinition.FanOut? {
+        switch node.kind {
+        case .sequence(let items):
+            if items.count > Self.fanOutLimit {
+                diagnostics.error("'for_each' lists \(items.count) items; at most \(Self.fanOutLimit) are allowed",
+                                  at: node.location, hint: "split the campaign, or go over a shorter list")
+                return nil
+            }
+            return .init(node: node, location: node.location, maxParallel: nil)
+        case .scalar(let s) where s.text.contains("${{"):
+            guard let template = try? Template.parse(s.text), template.isSingleExpression else {
+                diagnostics.error("'for_each' must be one ${{ }} that gives a list, with nothing around it",
+                                  at: file.contentStart(of: node), length: s.text.unicodeScalars.count,
+                                  hint: "for example for_each: ${{ vars.batches }}")
+                return nil
+            }
+            return .init(node: node, location: file.contentStart(of: node), maxParallel: nil)
+        case .scalar(let s):
+            diagnostics.error("'for_each' must be a list (or ${{ }} giving one), not the single value '\(s.text.prefix(40))'",
+                              at: node.location, length: max(1, s.text.count),
+                              hint: "write the items as a YAML list, e.g. for_each: [城关镇, 河口镇], or for_each: ${{ vars.batches }}")
+            return nil
+        case .mapping:
+            diagnostics.error("'for_each' must be a list (or ${{ }} giving one), not a mapping", at: node.location,
+                              hint: "write the items as a YAML list, each item may be a mapping")
+            return nil
+        }
     }
 
     private mutating func loadNeeds(_ node: SourceNode) -> [StepDefinition.Dependency] {
@@ -301,6 +346,8 @@ struct DefinitionLoader {
     static let timeoutLimit = (Duration.seconds(365 * 86400), "a year (365d)")
     static let backoffLimit = (Duration.seconds(86400), "a day (1d)")
     static let attemptsLimit = 100
+    /// The most instances one `for_each` step may make (a season's bus batches are a few dozen).
+    static let fanOutLimit = 100_000
     static let factorLimit = 10.0
 
     private func isIdentifier(_ text: String) -> Bool {

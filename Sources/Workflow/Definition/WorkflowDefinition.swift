@@ -57,6 +57,8 @@ public struct StepDefinition: Sendable {
     public var condition: Condition?
     public var retry: RetryPolicy
     public var timeout: Duration?
+    /// `for_each:`: run the step once per item of a list.
+    public var fanOut: FanOut?
     public var location: SourceLocation
 
     public var displayName: String { name ?? id }
@@ -78,6 +80,25 @@ public struct StepDefinition: Sendable {
         public var source: String
         public var expression: Expression
         public var location: SourceLocation
+
+        public init(source: String, expression: Expression, location: SourceLocation) {
+            self.source = source
+            self.expression = expression
+            self.location = location
+        }
+
+        /// True when it asks how the needs ended (`failure()`, `always()`, …) instead of implying `success()`.
+        public var usesStatusFunction: Bool { !expression.statusFunctions.isEmpty }
+        /// True when it reads the fan-out item, so each instance decides it for itself.
+        public var readsItem: Bool { expression.references.contains { $0.path.first == "item" } }
+    }
+
+    /// A step's `for_each:` (a list written out, or one `${{ }}` giving a list) and its `max-parallel:`.
+    public struct FanOut: Sendable {
+        public var node: SourceNode
+        public var location: SourceLocation
+        /// At most this many instances in progress (running or waiting) at once; nil: no limit.
+        public var maxParallel: Int?
     }
 }
 

@@ -9,7 +9,10 @@ public enum RunEvent: Sendable {
     case failed(step: String, message: String, retryAt: Date?)
     case waiting(step: String, Wait)
     case woke(step: String, reason: String)
+    /// Skipped, blocked by a failure upstream, or cancelled: it ended without running.
     case skipped(step: String, reason: String)
+    /// A `for_each` step made one instance per item.
+    case fannedOut(step: String, instances: Int)
     case interrupted(step: String)
     case progress(ProgressUpdate)
     /// Something a step wants the organizer to see, e.g. why an import refused rows.
@@ -111,52 +114,128 @@ public struct Engine: Sendable {
         try await drive(campaign: campaign)
     }
 
-    /// Ends a human step's wait ("the gate is closed") and continues the run.
-    public func signal(campaign: String, step stepID: String, by: String?, note: String?) async throws -> RunSummary {
+    /// Ends a human step's wait ("the gate is closed") and continues the run. For a `for_each`
+    /// step, `item` names the instance: its number (from 1) or its item's text.
+    public func signal(campaign: String, step stepID: String, item: String? = nil, by: String?,
+                       note: String?) async throws -> RunSummary {
         let now = clock.now()
         try await workspace.pool.write { db in
             let run = try RunQueries.requireRun(campaign, in: db)
             let steps = try RunQueries.steps(runID: run.id, in: db)
-            guard let step = steps.first(where: { $0.stepId == stepID }) else {
-                throw WorkflowError.usage("campaign '\(campaign)' has no step '\(stepID)'",
-                                          hint: Suggestions.hint(for: stepID, among: steps.map(\.stepId), noun: "steps"))
-            }
-            guard step.status == .waiting, step.awaitsSignal else {
+            let target = try StepTarget.find(stepID, item: item, campaign: campaign, in: steps)
+            guard target.status == .waiting, target.awaitsSignal else {
                 let waiting = steps.filter { $0.status == .waiting && $0.awaitsSignal }.map(\.stepId)
-                throw WorkflowError.usage("step '\(stepID)' is not waiting for a signal (it is \(step.status.rawValue))",
+                if target.fanOut != nil, item == nil {
+                    throw WorkflowError.usage("step '\(stepID)' runs once per item; say which instance to signal",
+                                              hint: waiting.isEmpty ? "`campaign status \(campaign)` lists them"
+                                                : "instances waiting for a signal: \(StepTarget.list(waiting, campaign))")
+                }
+                throw WorkflowError.usage("step '\(target.stepId)' is not waiting for a signal (it is \(target.status.rawValue))",
                                           hint: waiting.isEmpty ? "`campaign status \(campaign)` shows where the run stands"
-                                            : "steps waiting for a signal: \(waiting.joined(separator: ", "))")
+                                            : "steps waiting for a signal: \(StepTarget.list(waiting, campaign))")
             }
             try db.execute(sql: "INSERT INTO workflow_signal (run_id, step_id, sent_by, note, sent_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [run.id, stepID, by, note, now])
+                           arguments: [run.id, target.stepId, by, note, now])
         }
         return try await drive(campaign: campaign)
     }
 
-    /// Runs a failed step again (with a fresh retry budget); the steps it blocked follow.
+    /// Runs a failed step again (with a fresh retry budget) — for a `for_each` step, its failed
+    /// instances — and decides again every step downstream that did not run because of it.
     public func retry(campaign: String, step stepID: String) async throws -> RunSummary {
         let now = clock.now()
         try await workspace.pool.write { db in
             let run = try RunQueries.requireRun(campaign, in: db)
             let steps = try RunQueries.steps(runID: run.id, in: db)
-            guard let step = steps.first(where: { $0.stepId == stepID }) else {
-                throw WorkflowError.usage("campaign '\(campaign)' has no step '\(stepID)'",
-                                          hint: Suggestions.hint(for: stepID, among: steps.map(\.stepId), noun: "steps"))
-            }
-            guard step.status == .failed else {
-                let failed = steps.filter { $0.status == .failed }.map(\.stepId)
-                throw WorkflowError.usage("step '\(stepID)' has not failed (it is \(step.status.rawValue)); only failed "
+            let target = try StepTarget.find(stepID, item: nil, campaign: campaign, in: steps)
+            guard target.status == .failed else {
+                let failed = steps.filter { $0.status == .failed && !$0.isInstance }.map(\.stepId)
+                throw WorkflowError.usage("step '\(stepID)' has not failed (it is \(target.status.rawValue)); only failed "
                                           + "steps can be retried",
                                           hint: failed.isEmpty ? nil : "failed steps: \(failed.joined(separator: ", "))")
             }
-            try db.execute(sql: """
+            let reset = """
                 UPDATE workflow_step SET status = 'pending', attempt = 0, error = NULL, due_at = NULL, finished_at = NULL
                 WHERE run_id = ? AND step_id = ?
-                """, arguments: [run.id, stepID])
+                """
+            if target.fanOut != nil {
+                // The instances that failed run again; the step waits for them once more.
+                try db.execute(sql: """
+                    UPDATE workflow_step SET status = 'pending', attempt = 0, error = NULL, due_at = NULL, finished_at = NULL
+                    WHERE run_id = ? AND parent_step = ? AND status = 'failed'
+                    """, arguments: [run.id, stepID])
+                try db.execute(sql: """
+                    UPDATE workflow_step SET status = 'running', error = NULL, finished_at = NULL WHERE run_id = ? AND step_id = ?
+                    """, arguments: [run.id, stepID])
+            } else {
+                try db.execute(sql: reset, arguments: [run.id, stepID])
+            }
+            for downstream in try downstreamNotRun(of: stepID, run: run, steps: steps) {
+                try db.execute(sql: reset, arguments: [run.id, downstream])
+            }
             try RunQueries.appendEvent(db, run: run.id, step: stepID, attempt: nil, at: now, kind: "retry-requested",
-                                       message: "retry requested after: \(step.error ?? "failure")")
+                                       message: "retry requested after: \(target.error ?? "failure")")
         }
         return try await drive(campaign: campaign)
+    }
+
+    /// The steps downstream of `stepID` that ended without running (blocked or skipped): after a
+    /// retry they are decided again, so a step that only waited for the failure to be fixed runs.
+    private func downstreamNotRun(of stepID: String, run: RunRecord, steps: [StepRecord]) throws -> [String] {
+        let graph = try loadDefinition(run).graph
+        guard let start = graph.index[stepID] else { return [] }
+        let byID = Dictionary(steps.filter { !$0.isInstance }.map { ($0.stepId, $0) }, uniquingKeysWith: { a, _ in a })
+        var found: [String] = []
+        var seen = Set<Int>()
+        var pending = graph.dependents[start]
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            let id = graph.ids[next]
+            if let status = byID[id]?.status, status == .blocked || status == .skipped {
+                found.append(id)
+            }
+            pending.append(contentsOf: graph.dependents[next])
+        }
+        return found
+    }
+
+    /// Stops a run: steps in progress are cancelled (a running attempt's effects are not applied),
+    /// steps not yet started do not start — except those whose `if:` says `always()` or
+    /// `cancelled()`, which run as their needs end. When another process drives the run, the
+    /// request is recorded and that process stops it.
+    public func cancel(campaign: String, by: String?, reason: String?) async throws -> RunSummary {
+        let run = try await workspace.pool.read { db in try RunQueries.requireRun(campaign, in: db) }
+        if run.cancelRequestedAt != nil || run.status == .cancelled {
+            throw WorkflowError.usage("campaign '\(campaign)' was already cancelled"
+                                      + (run.cancelRequestedAt.map { " on " + TimeFormats.display($0, timeZone: run.timeZone) } ?? ""),
+                                      hint: "`campaign status \(campaign)` shows where it stands")
+        }
+        if run.status == .completed {
+            throw WorkflowError.usage("campaign '\(campaign)' has already completed; there is nothing to cancel",
+                                      hint: "`campaign history \(campaign)` shows what it did")
+        }
+        let request = CancelRequest(by: by, reason: reason)
+        let driver: RunDriver
+        do {
+            driver = try await RunDriver(engine: self, campaign: campaign)
+        } catch let error as WorkflowError where error.code == .unavailable {
+            // Another process drives it: record the request, which that process notices within a second.
+            let now = clock.now()
+            try await workspace.pool.write { db in
+                try db.execute(sql: "UPDATE workflow_run SET cancel_requested_at = ?, cancelled_by = ? WHERE id = ?",
+                               arguments: [now, by, run.id])
+                try RunQueries.appendEvent(db, run: run.id, step: nil, attempt: nil, at: now, kind: "cancel-requested",
+                                           message: request.description)
+            }
+            return try await summary(campaign: campaign)
+        }
+        do {
+            try await driver.stopEverything(requestedBy: request)
+        } catch {
+            try? await RunDriver.release(run: driver.run, pool: workspace.pool)
+            throw error
+        }
+        return try await driver.drive()
     }
 
     /// The stored state of a run, without driving it.

@@ -6,6 +6,8 @@ import GRDB
 struct StepAttempt: Sendable {
     let index: Int
     let step: StepDefinition
+    /// The stored step id: the step's, or for one instance of a fan-out, e.g. `board[3]`.
+    let recordID: String
     let number: Int
     let binding: Result<Value, StepFailure>
     let action: RegisteredAction
@@ -19,11 +21,17 @@ struct StepAttempt: Sendable {
         do {
             let transition = try await attempt(started: started)
             return AttemptResult(index: index, transition: transition, elapsed: ContinuousClock.now - started)
+        } catch let superseded as StepSuperseded {
+            // Cancelled (or taken over) while it ran: nothing of it was applied, and its state is not ours to write.
+            return AttemptResult(index: index, transition: Transition(status: superseded.status, dueAt: nil, wait: nil,
+                                                                      outputs: [:], message: nil),
+                                 elapsed: ContinuousClock.now - started)
         } catch {
             // The commit itself failed (disk full, database locked too long): record a retryable failure.
             let outcome = StepOutcome.failed(message: "could not save the step's result: \(error)", retryable: true)
             let transition = (try? await pool.write { [self] db in
-                try Transition.record(outcome, step: step, attempt: number, runID: runID, now: clock.now(), db: db)
+                try Transition.record(outcome, step: step, recordID: recordID, attempt: number, runID: runID,
+                                      now: clock.now(), db: db)
             }) ?? Transition(status: .failed, dueAt: nil, wait: nil, outputs: [:], message: "\(error)")
             return AttemptResult(index: index, transition: transition, elapsed: ContinuousClock.now - started)
         }
@@ -43,9 +51,10 @@ struct StepAttempt: Sendable {
             // Only the owner of this attempt may end it: a superseded attempt must not apply its effects.
             let current = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT status, attempt FROM workflow_step WHERE run_id = ? AND step_id = ?
-                """), arguments: [runID, step.id])
+                """), arguments: [runID, recordID])
             guard let current, current["status"] == "running", current["attempt"] == number else {
-                throw WorkflowError.unavailable("step '\(step.id)' was taken over by another process")
+                let status = (current?["status"] as String?).flatMap(StepStatus.init(rawValue:))
+                throw StepSuperseded(status: status == .cancelled ? .cancelled : .running)
             }
             var outcome = failure ?? .succeeded
             if let prepared {
@@ -61,7 +70,8 @@ struct StepAttempt: Sendable {
                     outcome = Self.failure(from: error, timeout: step.timeout)
                 }
             }
-            return try Transition.record(outcome, step: step, attempt: number, runID: runID, now: clock.now(), db: db)
+            return try Transition.record(outcome, step: step, recordID: recordID, attempt: number, runID: runID,
+                                         now: clock.now(), db: db)
         }
     }
 
@@ -112,6 +122,11 @@ struct StepTimeout: Error {
     let limit: Duration
 }
 
+/// The attempt no longer owns its step (the run was cancelled, or another process took it over).
+struct StepSuperseded: Error {
+    let status: StepStatus
+}
+
 /// What an attempt (or a wake) did to its step, as committed.
 struct AttemptResult: Sendable {
     let index: Int
@@ -127,8 +142,8 @@ struct Transition: Sendable {
     var message: String?
 
     /// Writes a step's new state and its event; called inside the transaction of the step's effects.
-    static func record(_ outcome: StepOutcome, step: StepDefinition, attempt: Int, runID: Int64, now: Date,
-                       db: Database) throws -> Transition {
+    static func record(_ outcome: StepOutcome, step: StepDefinition, recordID: String, attempt: Int, runID: Int64,
+                       now: Date, db: Database) throws -> Transition {
         var transition: Transition
         var eventKind: String
         var eventMessage: String?
@@ -163,9 +178,9 @@ struct Transition: Sendable {
                 transition.outputs.isEmpty ? nil : try transition.outputs.jsonText(),
                 transition.status == .failed || transition.status == .retrying ? transition.message : nil,
                 transition.status == .succeeded || transition.status == .failed ? now : nil,
-                runID, step.id,
+                runID, recordID,
             ])
-        try RunQueries.appendEvent(db, run: runID, step: step.id, attempt: attempt, at: now, kind: eventKind,
+        try RunQueries.appendEvent(db, run: runID, step: recordID, attempt: attempt, at: now, kind: eventKind,
                                    message: eventMessage)
         return transition
     }

@@ -7,6 +7,20 @@ public indirect enum Expression: Sendable, Equatable {
     case reference(path: [String], offset: Int)
     case not(Expression)
     case binary(BinaryOperator, Expression, Expression)
+    /// A status function — `success()`, `failure()`, `always()`, `cancelled()` — and where it starts.
+    case status(StatusFunction, offset: Int)
+
+    /// GitHub Actions' status check functions: what a step's `if:` asks about the steps it needs.
+    public enum StatusFunction: String, Sendable, Equatable, CaseIterable {
+        /// Every step it needs succeeded, and the run was not cancelled (what an `if:` without one means).
+        case success
+        /// A step it needs (or one further upstream) failed.
+        case failure
+        /// Always true: the step runs however its needs ended, even after a cancel.
+        case always
+        /// The run was cancelled.
+        case cancelled
+    }
 
     public enum BinaryOperator: String, Sendable, Equatable {
         case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
@@ -16,10 +30,44 @@ public indirect enum Expression: Sendable, Equatable {
     /// Every reference in the expression, for validation.
     public var references: [(path: [String], offset: Int)] {
         switch self {
-        case .literal: []
+        case .literal, .status: []
         case .reference(let path, let offset): [(path, offset)]
         case .not(let e): e.references
         case .binary(_, let l, let r): l.references + r.references
+        }
+    }
+
+    /// Every status function in the expression, with its offset.
+    public var statusFunctions: [(function: StatusFunction, offset: Int)] {
+        switch self {
+        case .literal, .reference: []
+        case .status(let f, let offset): [(f, offset)]
+        case .not(let e): e.statusFunctions
+        case .binary(_, let l, let r): l.statusFunctions + r.statusFunctions
+        }
+    }
+}
+
+/// How the steps a step needs ended, as its status functions and `needs.ID.result` read it.
+public struct NeedsStatus: Sendable, Equatable {
+    /// Each need's result: success, failure, skipped or cancelled.
+    public var results: [String: String]
+    /// A need failed, or did not run because something further upstream failed.
+    public var upstreamFailed: Bool
+    public var runCancelled: Bool
+
+    public init(results: [String: String], upstreamFailed: Bool, runCancelled: Bool) {
+        self.results = results
+        self.upstreamFailed = upstreamFailed
+        self.runCancelled = runCancelled
+    }
+
+    public func value(of function: Expression.StatusFunction) -> Bool {
+        switch function {
+        case .success: !runCancelled && results.values.allSatisfy { $0 == "success" }
+        case .failure: upstreamFailed
+        case .always: true
+        case .cancelled: runCancelled
         }
     }
 }
@@ -27,12 +75,19 @@ public indirect enum Expression: Sendable, Equatable {
 /// Where the values of references come from when an expression is evaluated.
 public struct ExpressionScope: Sendable {
     public var vars: [String: Value]
-    /// Outputs of finished steps, by step id.
+    /// Outputs of finished steps, by step id (a `for_each` step's: each output as the list of its instances').
     public var stepOutputs: [String: [String: Value]]
+    /// The item of the fan-out instance being run (`${{ item }}`), if it is one.
+    public var item: Value?
+    /// How the step's needs ended, when it is being decided.
+    public var needs: NeedsStatus?
 
-    public init(vars: [String: Value], stepOutputs: [String: [String: Value]] = [:]) {
+    public init(vars: [String: Value], stepOutputs: [String: [String: Value]] = [:], item: Value? = nil,
+                needs: NeedsStatus? = nil) {
         self.vars = vars
         self.stepOutputs = stepOutputs
+        self.item = item
+        self.needs = needs
     }
 
     /// Looks a path up; unknown names read as null, as in GitHub Actions
@@ -50,6 +105,12 @@ public struct ExpressionScope: Sendable {
             guard path.count >= 4, path[2] == "outputs" else { return .null }
             current = stepOutputs[path[1]]?[path[3]] ?? .null
             rest = path.dropFirst(4)
+        case "item":
+            current = item ?? .null
+            rest = path.dropFirst(1)
+        case "needs":
+            guard path.count == 3, path[2] == "result" else { return .null }
+            return (needs?.results[path[1]]).map(Value.string) ?? .null
         default:
             return .null
         }
@@ -70,6 +131,8 @@ extension Expression {
             return scope.resolve(path)
         case .not(let e):
             return .bool(!e.evaluate(in: scope).isTruthy)
+        case .status(let function, _):
+            return .bool(scope.needs?.value(of: function) ?? (function == .always))
         case .binary(.and, let l, let r):
             let left = l.evaluate(in: scope)
             return left.isTruthy ? r.evaluate(in: scope) : left

@@ -118,6 +118,23 @@ public struct ExpressionParser {
             case "null": return .literal(.null)
             default: break
             }
+            if current == .leftParen {
+                _ = advance()
+                let (closing, closingOffset) = advance()
+                let known = Expression.StatusFunction.allCases.map { "\($0.rawValue)()" }.joined(separator: ", ")
+                guard let function = Expression.StatusFunction(rawValue: name) else {
+                    throw ExpressionError(message: "unknown function '\(name)()'", offset: offset,
+                                          hint: Suggestions.closest(to: name, among: Expression.StatusFunction.allCases
+                                                                        .map(\.rawValue))
+                                            .map { "did you mean '\($0)()'? The functions are \(known)" }
+                                            ?? "the functions are \(known)")
+                }
+                guard closing == .rightParen else {
+                    throw ExpressionError(message: "'\(name)()' takes nothing between its parentheses",
+                                          offset: closingOffset, hint: "write \(name)()")
+                }
+                return .status(function, offset: offset)
+            }
             var path = [name]
             while current == .dot {
                 _ = advance()

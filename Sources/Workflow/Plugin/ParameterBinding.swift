@@ -36,6 +36,9 @@ public enum ParameterBinding {
             return .success(value)
         case (.string, .int), (.string, .double), (.string, .bool):
             return .success(.string(value.interpolated))
+        case (.string, .array), (.string, .object):
+            // A list read into text (a fan-out's outputs in a message) reads as its JSON.
+            return .success(.string(value.interpolated))
         case (.integer, .int):
             return .success(value)
         case (.integer, .double(let d)) where d == d.rounded() && abs(d) < 1e15:

@@ -7,7 +7,11 @@ import Logging
 public struct StepContext: Sendable {
     public let campaign: String
     public let runID: Int64
+    /// The step's id; for one instance of a `for_each` step, the id with its number, e.g. `board[3]`:
+    /// unique within the run, so it serves as the attempt's idempotency key.
     public let stepID: String
+    /// For one instance of a `for_each` step: its number (from 1) in the list.
+    public let itemNumber: Int?
     /// 1 for the first try, 2 for the first retry, …
     public let attempt: Int
     public let vars: [String: Value]
@@ -22,13 +26,14 @@ public struct StepContext: Sendable {
     /// Read access for `prepare`; writes belong in `commit`.
     public let reader: any DatabaseReader
 
-    public init(campaign: String, runID: Int64, stepID: String, attempt: Int, vars: [String: Value],
-                directory: URL, timeZone: TimeZone, clock: any WorkflowClock, logger: Logger,
+    public init(campaign: String, runID: Int64, stepID: String, itemNumber: Int? = nil, attempt: Int,
+                vars: [String: Value], directory: URL, timeZone: TimeZone, clock: any WorkflowClock, logger: Logger,
                 progress: ProgressReporter, note: @escaping @Sendable (String) -> Void = { _ in },
                 reader: any DatabaseReader) {
         self.campaign = campaign
         self.runID = runID
         self.stepID = stepID
+        self.itemNumber = itemNumber
         self.attempt = attempt
         self.vars = vars
         self.directory = directory
@@ -54,6 +59,14 @@ public struct StepContext: Sendable {
     }
 
     public func format(_ date: Date) -> String { TimeFormats.display(date, timeZone: timeZone) }
+
+    /// The command that signals this step (or this instance of a `for_each` step), for prompts.
+    public var signalCommand: String {
+        guard let itemNumber, let bracket = stepID.firstIndex(of: "[") else {
+            return "campaign signal \(campaign) \(stepID)"
+        }
+        return "campaign signal \(campaign) \(stepID[..<bracket]) \(itemNumber)"
+    }
 
     /// When a waiting step ends by itself: at `until` (a date-time), or `for` (a duration) after now.
     public func deadline(until: String?, for span: String?) throws -> Date? {

@@ -86,5 +86,19 @@ enum EngineSchema {
                 try db.execute(sql: "UPDATE workflow_run SET held_on = ? WHERE id = ?", arguments: [day, row["id"]])
             }
         },
+        // Fan-out (`for_each:`): each instance is a step row of its own — retried, timed out and
+        // signalled on its own — that names the step it belongs to, its number and its item; the
+        // step itself records how many instances it made. Cancelling (`campaign cancel`) is a request
+        // on the run that whichever process drives it honours.
+        Migration("engine-v4-fan-out-and-cancel") { db in
+            try db.execute(sql: """
+                ALTER TABLE workflow_step ADD COLUMN parent_step TEXT;
+                ALTER TABLE workflow_step ADD COLUMN item_number INTEGER;
+                ALTER TABLE workflow_step ADD COLUMN item_json TEXT;
+                ALTER TABLE workflow_step ADD COLUMN fan_out INTEGER;
+                ALTER TABLE workflow_run ADD COLUMN cancel_requested_at DATETIME;
+                ALTER TABLE workflow_run ADD COLUMN cancelled_by TEXT;
+                """)
+        },
     ]
 }

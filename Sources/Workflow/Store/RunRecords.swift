@@ -3,6 +3,8 @@ import GRDB
 
 public enum RunStatus: String, Sendable, Codable {
     case running, waiting, completed, failed
+    /// `campaign cancel` ended it; only its `always()` / `cancelled()` steps ran afterwards.
+    case cancelled
 }
 
 public enum StepStatus: String, Sendable, Codable {
@@ -17,8 +19,30 @@ public enum StepStatus: String, Sendable, Codable {
     case succeeded
     case failed
     case skipped
+    /// Did not run because a step upstream failed; `campaign retry` of that step decides it again.
+    case blocked
+    /// Did not run, or was stopped, because the run was cancelled.
+    case cancelled
 
     public var isFinished: Bool { self == .succeeded || self == .skipped }
+
+    /// Nothing more will happen to it in this run unless someone retries: what its dependents wait for.
+    public var hasEnded: Bool {
+        switch self {
+        case .succeeded, .failed, .skipped, .blocked, .cancelled: true
+        case .pending, .running, .waiting, .retrying: false
+        }
+    }
+
+    /// The result a dependent reads as `needs.ID.result`, in GitHub Actions' words.
+    public var result: String {
+        switch self {
+        case .succeeded: "success"
+        case .failed: "failure"
+        case .cancelled: "cancelled"
+        default: "skipped"
+        }
+    }
 }
 
 /// A campaign run as stored.
@@ -40,6 +64,9 @@ public struct RunRecord: Codable, FetchableRecord, Sendable {
     public var timeZoneIdentifier: String?
     /// The day it is held (`date:` in its definition), `yyyy-MM-dd`.
     public var heldOn: String?
+    /// When `campaign cancel` asked the run to stop, and who did.
+    public var cancelRequestedAt: Date?
+    public var cancelledBy: String?
 
     public static let databaseTableName = "workflow_run"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
@@ -70,11 +97,22 @@ public struct StepRecord: Codable, FetchableRecord, Sendable {
     public var error: String?
     public var startedAt: Date?
     public var finishedAt: Date?
+    /// For one instance of a `for_each` step: the step it belongs to, its number (from 1) and its item.
+    public var parentStep: String?
+    public var itemNumber: Int?
+    public var itemJson: String?
+    /// For a `for_each` step that has fanned out: how many instances it made.
+    public var fanOut: Int?
 
     public static let databaseTableName = "workflow_step"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 
     public var outputs: [String: Value] { (try? [String: Value].fromJSON(outputsJson)) ?? [:] }
+
+    /// The item of a fan-out instance.
+    public var item: Value? { itemJson.flatMap { try? Value(jsonText: $0) } }
+
+    public var isInstance: Bool { parentStep != nil }
 }
 
 /// One entry of a run's append-only history.
@@ -102,7 +140,7 @@ public enum RunQueries {
     }
 
     public static func steps(runID: Int64, in db: Database) throws -> [StepRecord] {
-        try StepRecord.fetchAll(db, sql: "SELECT * FROM workflow_step WHERE run_id = ? ORDER BY position",
+        try StepRecord.fetchAll(db, sql: "SELECT * FROM workflow_step WHERE run_id = ? ORDER BY position, item_number",
                                 arguments: [runID])
     }
 

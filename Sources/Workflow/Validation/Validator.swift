@@ -168,22 +168,138 @@ public struct Validator: Sendable {
 
     // MARK: - Expressions
 
+    /// Where an expression was written: `if:` may ask how needs ended, `with:` may not, and
+    /// `for_each:` itself is read before there is an item.
+    private enum ExpressionPlace { case condition, parameter, fanOutList }
+
     private func checkExpressions(_ definition: WorkflowDefinition, graph: StepGraph,
                                   into diagnostics: inout DiagnosticList) {
         let varNames = definition.vars.map(\.name)
         for (stepIndex, step) in definition.steps.enumerated() {
-            var found: [(Expression, SourceLocation)] = []
-            if let condition = step.condition { found.append((condition.expression, condition.location)) }
+            var found: [(Expression, SourceLocation, ExpressionPlace)] = []
+            if let condition = step.condition { found.append((condition.expression, condition.location, .condition)) }
+            var templates: [(Expression, SourceLocation)] = []
             for parameter in step.with {
-                collectTemplates(parameter.node, file: definition.file, into: &found, diagnostics: &diagnostics)
+                collectTemplates(parameter.node, file: definition.file, into: &templates, diagnostics: &diagnostics)
             }
-            for (expression, location) in found {
+            found += templates.map { ($0.0, $0.1, .parameter) }
+            var listTemplates: [(Expression, SourceLocation)] = []
+            if let fanOut = step.fanOut {
+                collectTemplates(fanOut.node, file: definition.file, into: &listTemplates, diagnostics: &diagnostics)
+            }
+            found += listTemplates.map { ($0.0, $0.1, .fanOutList) }
+            let items = step.fanOut.flatMap { knownItems($0, definition: definition) }
+            for (expression, location, place) in found {
+                if place != .condition {
+                    for (function, offset) in expression.statusFunctions {
+                        diagnostics.error("'\(function.rawValue)()' asks how the step's needs ended, which only 'if:' "
+                                          + "can ask", at: location.advanced(by: offset),
+                                          length: function.rawValue.count + 2,
+                                          hint: "move it into the step's 'if:', e.g. if: ${{ failure() }}")
+                    }
+                }
                 for (path, offset) in expression.references {
-                    checkReference(path, at: location.advanced(by: offset), step: stepIndex, varNames: varNames,
-                                   definition: definition, graph: graph, into: &diagnostics)
+                    let at = location.advanced(by: offset)
+                    switch path[0] {
+                    case "item":
+                        checkItem(path, at: at, step: step, place: place, items: items, into: &diagnostics)
+                    case "needs":
+                        checkNeedsResult(path, at: at, step: step, into: &diagnostics)
+                    default:
+                        checkReference(path, at: at, step: stepIndex, varNames: varNames,
+                                       definition: definition, graph: graph, into: &diagnostics)
+                    }
                 }
             }
+            if let fanOut = step.fanOut { checkFanOutList(fanOut, definition: definition, into: &diagnostics) }
         }
+    }
+
+    /// The items a `for_each` will go over, when they are known before running (a list written out,
+    /// or a variable's list).
+    private func knownItems(_ fanOut: StepDefinition.FanOut, definition: WorkflowDefinition) -> [Value]? {
+        if case .sequence = fanOut.node.kind {
+            guard !ParameterBinding.containsExpression(fanOut.node), case .array(let items) = fanOut.node.value
+            else { return nil }
+            return items
+        }
+        let value = ParameterBinding.evaluate(fanOut.node, in: ExpressionScope(vars: definition.variableValues))
+        guard case .scalar(let s) = fanOut.node.kind, s.text.contains("vars."), !s.text.contains("steps."),
+              case .array(let items) = value else { return nil }
+        return items
+    }
+
+    private func checkItem(_ path: [String], at location: SourceLocation, step: StepDefinition, place: ExpressionPlace,
+                           items: [Value]?, into diagnostics: inout DiagnosticList) {
+        let text = path.joined(separator: ".")
+        guard step.fanOut != nil else {
+            diagnostics.error("'item' is only defined in a step with 'for_each' (step '\(step.id)' has none)",
+                              at: location, length: text.count,
+                              hint: "add 'for_each:' with the list to go over, or read vars.NAME instead")
+            return
+        }
+        guard place != .fanOutList else {
+            diagnostics.error("'for_each' cannot read 'item': the list is read before there are items",
+                              at: location, length: text.count, hint: "go over vars.NAME or steps.ID.outputs.NAME")
+            return
+        }
+        guard path.count >= 2, let items, !items.isEmpty else { return }
+        let key = path[1]
+        let keyLocation = location.advanced(by: 5)
+        let maps = items.compactMap { if case .object(let o) = $0 { o } else { nil } }
+        guard maps.count == items.count else {
+            diagnostics.error("the items of 'for_each' are \(items[0].typeName), so 'item' has no key '\(key)'",
+                              at: keyLocation, length: key.count,
+                              hint: "write ${{ item }} for the item itself, or make each item a mapping")
+            return
+        }
+        guard maps.contains(where: { $0[key] != nil }) else {
+            let keys = Set(maps.flatMap(\.keys)).sorted()
+            diagnostics.error("no item of 'for_each' has the key '\(key)'", at: keyLocation, length: key.count,
+                              hint: Suggestions.hint(for: key, among: keys, noun: "keys")
+                                ?? "the items' keys: \(keys.joined(separator: ", "))")
+            return
+        }
+    }
+
+    private func checkNeedsResult(_ path: [String], at location: SourceLocation, step: StepDefinition,
+                                  into diagnostics: inout DiagnosticList) {
+        let text = path.joined(separator: ".")
+        guard path.count == 3, path[2] == "result" else {
+            diagnostics.error("'needs' is read as needs.<id>.result (success, failure, skipped or cancelled), "
+                              + "not '\(text)'", at: location, length: text.count,
+                              hint: path.count >= 3 && path[2] == "outputs"
+                                ? "read outputs as steps.\(path[1]).outputs.\(path.dropFirst(3).joined(separator: "."))" : nil)
+            return
+        }
+        guard step.needIDs.contains(path[1]) else {
+            diagnostics.error("step '\(step.id)' does not need '\(path[1])', so it cannot read its result",
+                              at: location.advanced(by: 6), length: path[1].count,
+                              hint: Suggestions.hint(for: path[1], among: step.needIDs, noun: "needs")
+                                ?? "add '\(path[1])' to this step's 'needs'")
+            return
+        }
+    }
+
+    private func checkFanOutList(_ fanOut: StepDefinition.FanOut, definition: WorkflowDefinition,
+                                 into diagnostics: inout DiagnosticList) {
+        guard case .scalar(let s) = fanOut.node.kind,
+              let template = try? Template.parse(s.text), case .expression(let expression, let source, _)? = template.parts.first,
+              case .reference(let path, _) = expression, path.first == "vars", path.count >= 2,
+              definition.vars.contains(where: { $0.name == path[1] }) else { return }
+        let value = expression.evaluate(in: ExpressionScope(vars: definition.variableValues))
+        if case .array(let items) = value {
+            if items.count > DefinitionLoader.fanOutLimit {
+                diagnostics.error("'\(source.trimmingCharacters(in: .whitespaces))' holds \(items.count) items; "
+                                  + "'for_each' goes over at most \(DefinitionLoader.fanOutLimit)",
+                                  at: fanOut.location, length: s.text.unicodeScalars.count)
+            }
+            return
+        }
+        diagnostics.error("'for_each' needs a list, but \(path.joined(separator: ".")) is \(value.typeName)"
+                          + (value.typeName == "text" ? " '\(value.interpolated.prefix(40))'" : ""),
+                          at: fanOut.location, length: s.text.unicodeScalars.count,
+                          hint: "declare it as a list under 'vars:', e.g. \(path[1]): [城关镇, 河口镇]")
     }
 
     private func collectTemplates(_ node: SourceNode, file: SourceFile, into found: inout [(Expression, SourceLocation)],
@@ -252,8 +368,9 @@ public struct Validator: Sendable {
             }
         default:
             diagnostics.error("unknown name '\(path[0])' in expression", at: location, length: path[0].count,
-                              hint: Suggestions.hint(for: path[0], among: ["vars", "steps"], noun: "names")
-                                ?? "expressions read vars.NAME or steps.ID.outputs.KEY; quote text as 'text'")
+                              hint: Suggestions.hint(for: path[0], among: ["vars", "steps", "needs", "item"], noun: "names")
+                                ?? "expressions read vars.NAME, steps.ID.outputs.KEY, needs.ID.result or item; "
+                                + "quote text as 'text'")
         }
     }
 }

@@ -9,6 +9,8 @@ struct SignalCommand: AsyncParsableCommand {
 
     @Argument(help: "The campaign name.") var campaign: String
     @Argument(help: "The waiting step's id.") var step: String
+    @Argument(help: "For a step with for_each: which instance — its number (from 1) or its item's text.")
+    var item: String?
     @Option(help: "Who gives the signal (recorded in the history).") var by: String?
     @Option(help: "A note recorded with the signal.") var note: String?
     @OptionGroup var workspace: WorkspaceOptions
@@ -18,7 +20,7 @@ struct SignalCommand: AsyncParsableCommand {
             let ws = try workspace.openExisting()
             let printer = try await RunPrinter.forRun(campaign, in: ws)
             let engine = try CommandSupport.engine(ws, printer: printer)
-            let summary = try await engine.signal(campaign: campaign, step: step, by: by, note: note)
+            let summary = try await engine.signal(campaign: campaign, step: step, item: item, by: by, note: note)
             printer.summary(summary)
             if summary.run.status == .failed { throw ExitCode(1) }
         }

@@ -38,6 +38,8 @@ struct RunPrinter: Sendable {
             t.line("  \(t.dim("⏵")) \(step): \(reason)")
         case .skipped(let step, let reason):
             t.line("  \(t.dim("↷ \(step): \(reason)"))")
+        case .fannedOut(let step, let instances):
+            t.line("  \(t.dim("⑂")) \(step): \(instances) instance\(instances == 1 ? "" : "s"), one per item")
         case .interrupted(let step):
             t.line("  \(t.yellow("↺")) \(step): interrupted earlier, running again")
         case .progress:
@@ -48,31 +50,42 @@ struct RunPrinter: Sendable {
     }
 
     /// The closing lines of start/resume/signal/retry: where the run stands and the next command.
+    /// Waiting steps listed at the end of a drive; a fan-out of 36 buses would otherwise fill the screen.
+    static let waitingShown = 10
+
     func summary(_ summary: RunSummary) {
         let t = terminal
         let run = summary.run
         let zone = summary.run.timeZone
-        let done = summary.steps.filter { $0.status.isFinished }.count
-        let total = summary.steps.count
+        let steps = summary.steps.filter { !$0.isInstance }
+        let done = steps.filter { $0.status.isFinished }.count
+        let total = steps.count
         switch run.status {
         case .completed:
             t.line(t.green("Campaign \(run.campaign) completed") + " (\(total) steps).")
         case .failed:
             t.line(t.red("Campaign \(run.campaign) stopped: a step failed") + " (\(done) of \(total) steps done).")
-            for step in summary.failed {
+            for step in summary.failed where !step.isInstance {
                 t.line("  \(t.red("✗")) \(step.stepId): \(step.error ?? "failed")")
                 t.line("    fix the cause, then run: campaign retry \(run.campaign) \(step.stepId)")
             }
         case .waiting, .running:
             t.line(t.yellow("Campaign \(run.campaign) is waiting") + " (\(done) of \(total) steps done).")
+        case .cancelled:
+            t.line(t.yellow("Campaign \(run.campaign) was cancelled") + " (\(done) of \(total) steps done)"
+                   + (run.cancelledBy.map { " by \($0)" } ?? "") + ".")
         }
-        for step in summary.waiting {
+        let shownWaiting = summary.waiting.prefix(Self.waitingShown)
+        for step in shownWaiting {
             if step.status == .retrying, let due = step.dueAt {
                 t.line("  ↻ \(step.stepId): will try again at \(TimeFormats.display(due, timeZone: zone, seconds: true))"
                        + " — run: campaign resume \(run.campaign)")
             } else {
                 t.line("  ⏸ \(step.stepId): \(step.prompt ?? "waiting")")
             }
+        }
+        if summary.waiting.count > shownWaiting.count {
+            t.line("  … and \(summary.waiting.count - shownWaiting.count) more waiting; `campaign status \(run.campaign)` lists them")
         }
         if run.status == .waiting {
             let timed = summary.waiting.compactMap(\.dueAt).min()

@@ -1,0 +1,31 @@
+import ArgumentParser
+import PluginKit
+import Workflow
+
+struct CancelCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cancel",
+        abstract: "Stop a campaign: waiting and running steps are cancelled, steps not started do not start — "
+            + "except those whose 'if:' says always() or cancelled(), which run.")
+
+    @Argument(help: "The campaign name.") var campaign: String
+    @Option(help: "Who cancels (recorded in the history).") var by: String?
+    @Option(help: "Why (recorded in the history).") var reason: String?
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func run() async throws {
+        try await CommandSupport.reportingErrors {
+            let ws = try workspace.openExisting()
+            let printer = try await RunPrinter.forRun(campaign, in: ws)
+            let engine = try CommandSupport.engine(ws, printer: printer)
+            let summary = try await engine.cancel(campaign: campaign, by: by, reason: reason)
+            if summary.run.status != .cancelled, summary.run.ownerPid != nil {
+                printer.terminal.line("Cancel recorded: the process driving \(campaign) (pid \(summary.run.ownerPid!)) "
+                                      + "stops it within a second.")
+                return
+            }
+            printer.summary(summary)
+            if summary.run.status == .failed { throw ExitCode(1) }
+        }
+    }
+}
