@@ -45,6 +45,19 @@ enum EngineBenchmark {
         return lines.joined(separator: "\n")
     }
 
+    /// One step that fans out over `count` items (a variable's list), every instance a durable no-op.
+    static func fanOut(_ count: Int) -> String {
+        let items = (0..<count).map(String.init).joined(separator: ", ")
+        return """
+            name: fan-out-\(count)
+            vars: { items: [\(items)] }
+            steps:
+              - id: each
+                for_each: ${{ vars.items }}
+                uses: bench.noop
+            """
+    }
+
     struct Measurement {
         var validate: Duration
         var run: Duration
@@ -69,27 +82,41 @@ enum EngineBenchmark {
         guard summary.run.status == .completed else {
             throw WorkflowError.internal("benchmark run ended \(summary.run.status.rawValue)")
         }
-        return Measurement(validate: validate, run: run, steps: workflow.definition.steps.count)
+        let units = summary.steps.filter { $0.isInstance && $0.status == .succeeded }.count
+        if workflow.definition.steps.contains(where: { $0.fanOut != nil }), units == 0 {
+            throw WorkflowError.internal("benchmark fan-out made no instances")
+        }
+        return Measurement(validate: validate, run: run, steps: units > 0 ? units : workflow.definition.steps.count)
     }
 
-    /// `steps` sizes the DAG (width 100, or fewer when smaller); the chain has a tenth as many steps.
+    /// `steps` sizes the DAG (width 100, or fewer when smaller) and the fan-out; the chain has a tenth
+    /// as many steps. The fan-out's cost per instance is reported as a ratio to the chain's per step,
+    /// both measured in this run (this machine's speed swings too much for absolute figures to compare).
     static func run(repetitions: Int, steps: Int) async throws {
         print("engine benchmark — durable no-op steps, 2 transitions each, WAL + synchronous=NORMAL")
         print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; median of \(repetitions) runs\n")
         let width = min(100, steps), chainLength = max(1, steps / 10)
         let layers = max(1, steps / width)
+        var medians: [String: Measurement] = [:]
         for (label, yaml) in [("\(chainLength.formatted())-step chain", chain(chainLength)),
-                              ("\((width * layers).formatted())-step DAG, width \(width)", dag(width: width, layers: layers))] {
+                              ("\((width * layers).formatted())-step DAG, width \(width)", dag(width: width, layers: layers)),
+                              ("\(steps.formatted())-instance fan-out", fanOut(steps))] {
             var results: [Measurement] = []
             for _ in 0..<repetitions { results.append(try await measure(yaml, concurrency: 4)) }
             results.sort { $0.perTransitionMs < $1.perTransitionMs }
             let median = results[results.count / 2]
+            medians[label] = median
             print(label)
             print(String(format: "  per transition: median %.3f ms (min %.3f, max %.3f)", median.perTransitionMs,
                          results.first!.perTransitionMs, results.last!.perTransitionMs))
             print(String(format: "  per step: %.3f ms — %.0f steps/s; whole run %.2f s; validation %.0f ms",
                          median.perTransitionMs * 2, median.stepsPerSecond, median.run.seconds,
                          median.validate.seconds * 1000))
+        }
+        if let chain = medians["\(chainLength.formatted())-step chain"],
+           let fan = medians["\(steps.formatted())-instance fan-out"] {
+            print(String(format: "\nfan-out instance ÷ chain step: %.2f× (%.3f ms per instance, %.3f ms per step)",
+                         fan.perTransitionMs / chain.perTransitionMs, fan.perTransitionMs * 2, chain.perTransitionMs * 2))
         }
     }
 }

@@ -24,12 +24,14 @@ import WorkflowTesting
         return (process.terminationStatus, text)
     }
 
-    @Test func theEngineBenchmarkRunsBothShapes() throws {
+    @Test func theEngineBenchmarkRunsEveryShape() throws {
         let (status, output) = try bench("engine", "--repetitions", "1", "--steps", "200")
         #expect(status == 0, "\(output)")
         #expect(output.contains("20-step chain"))
         #expect(output.contains("200-step DAG, width 100"))
-        #expect(output.components(separatedBy: "per transition: median").count == 3, "\(output)")
+        #expect(output.contains("200-instance fan-out"))
+        #expect(output.contains("fan-out instance ÷ chain step: "))
+        #expect(output.components(separatedBy: "per transition: median").count == 4, "\(output)")
     }
 
     @Test(.enabled(if: sqlite3, "needs sqlite3 (scripts/test installs it)"))

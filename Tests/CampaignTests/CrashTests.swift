@@ -34,7 +34,8 @@ import WorkflowTesting
                     """),
                 steps: try String.fetchAll(db, sql: """
                     SELECT step_id || '|' || status || '|' || attempt || '|' || coalesce(outputs_json, '')
-                    FROM workflow_step ORDER BY position
+                        || '|' || coalesce(item_json, '') || '|' || coalesce(fan_out, '')
+                    FROM workflow_step ORDER BY position, item_number
                     """),
                 runStatus: try String.fetchOne(db, sql: "SELECT status FROM workflow_run"))
         }
@@ -77,26 +78,57 @@ import WorkflowTesting
         }
     }
 
+    /// A 100-instance fan-out between two steps: instances run eight at a time, each writing one row.
+    static let fanOutDefinition: String = {
+        let towns = (1...100).map { "t\($0)" }.joined(separator: ", ")
+        return """
+            name: crash
+            vars: { towns: [\(towns)] }
+            steps:
+              - id: first
+                uses: core.log
+                with: { message: before }
+              - id: each
+                needs: first
+                for_each: ${{ vars.towns }}
+                max-parallel: 8
+                uses: core.log
+                with: { message: "row for ${{ item }}" }
+              - id: last
+                needs: each
+                uses: core.log
+                with: { message: "after ${{ steps.each.outputs.message }}" }
+
+            """
+    }()
+
     @Test(.timeLimit(.minutes(5))) func killedAnywhereResumeCompletesExactlyOnce() throws {
+        try killAndResume(definition: Self.definition, rows: 240, kills: 24)
+    }
+
+    /// Every instance of a fan-out exactly once, whatever moment the process is killed at.
+    @Test(.timeLimit(.minutes(5))) func killedDuringAFanOutEveryInstanceRunsExactlyOnce() throws {
+        try killAndResume(definition: Self.fanOutDefinition, rows: 102, kills: 14)
+    }
+
+    func killAndResume(definition: String, rows: Int, kills: Int) throws {
         let dir = try TemporaryDirectory()
-        let yaml = try dir.write("crash.yaml", Self.definition)
+        let yaml = try dir.write("crash.yaml", definition)
 
         // The reference: one uninterrupted run, timed to spread the kills over its length.
-        var reference = CLIRunner(directory: dir)
-        reference.environment["CAMPAIGN_DB"] = dir.url.appendingPathComponent("reference.sqlite").path
+        let reference = CLIRunner(directory: dir)
         let began = Date()
         let clean = try reference.run("start", yaml, env: ["CAMPAIGN_DB": dir.url.appendingPathComponent("reference.sqlite").path])
         let runTime = Date().timeIntervalSince(began)
-        _ = reference
         #expect(clean.status == 0, "\(clean.stderr)")
         let expected = try Self.snapshot(dir.url.appendingPathComponent("reference.sqlite").path)
-        #expect(expected.journal.count == 240)
+        #expect(expected.journal.count == rows)
         #expect(expected.runStatus == "completed")
 
         // Kill points: three at start-up (at once, once the workspace file appears, once the run is
         // recorded), the rest when the run has written a chosen number of rows, spread over the whole
         // run — whatever the machine's load.
-        let kills = 24
+        let spacing = max(1, rows / (kills - 2))
         var landedMidRun = 0
         for k in 0..<kills {
             let db = dir.url.appendingPathComponent("killed-\(k).sqlite").path
@@ -110,12 +142,12 @@ import WorkflowTesting
             case 0: break                                                   // at once: before anything
             case 1: Self.waitUntil(process) { FileManager.default.fileExists(atPath: db) }   // the workspace opening
             case 2: Self.waitUntil(process) { Self.runRecorded(db) }         // the run just recorded
-            default: Self.waitForRows(in: db, atLeast: (k - 3) * 11 + 1, while: process)
+            default: Self.waitForRows(in: db, atLeast: (k - 3) * spacing + 1, while: process)
             }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let before = Self.rowsBeforeResume(db)
-            if before > 0 && before < 240 { landedMidRun += 1 }
+            if before > 0 && before < rows { landedMidRun += 1 }
 
             var resumed = try cli.run("resume", "crash", env: env)
             if resumed.status == 64 || resumed.status == 69 {
@@ -127,7 +159,7 @@ import WorkflowTesting
             #expect(actual == expected, "kill \(k) after \(before) rows: the resumed run differs from the reference")
             #expect(Set(actual.journal).count == actual.journal.count, "kill \(k): a row was written twice")
         }
-        print("crash test: uninterrupted run \(Int(runTime * 1000)) ms; \(landedMidRun) of \(kills) kills landed mid-run")
+        print("crash test (\(rows) rows): uninterrupted run \(Int(runTime * 1000)) ms; \(landedMidRun) of \(kills) kills landed mid-run")
         // The kills must actually have interrupted runs in the middle, or the test proves nothing.
         #expect(landedMidRun >= kills / 2, "only \(landedMidRun) of \(kills) kills landed mid-run")
     }

@@ -107,6 +107,10 @@ extension RunDriver {
             engine.observer(.completed(step: definitionStep.id, elapsed: .zero, outputs: [:]))
         case .failed:
             engine.observer(.failed(step: definitionStep.id, message: message ?? "failed", retryAt: nil))
+        case .cancelled:
+            let stopped = instances.filter { $0.status == .cancelled }.count
+            engine.observer(.skipped(step: definitionStep.id,
+                                     reason: "cancelled: \(stopped) of its \(instances.count) instances did not finish"))
         default:
             engine.observer(.skipped(step: definitionStep.id, reason: "none of its \(instances.count) instances ran"))
         }
