@@ -38,8 +38,9 @@ public struct StaffServer: Sendable {
         return router
     }
 
-    /// Serves until the process is stopped (Ctrl-C).
-    public func run(host: String, port: Int, logger: Logger) async throws {
+    /// Serves until the process is stopped (Ctrl-C), with the workspace's daemon alongside when given
+    /// (the campaigns run on time while the page is served).
+    public func run(host: String, port: Int, logger: Logger, daemon: Daemon? = nil) async throws {
         let ceiling = ServerLimits.connectionCeiling()
         let (connections, headerTimeout) = (self.connections, limits.headerTimeout)
         let http1 = HTTP1Channel.Configuration(
@@ -55,6 +56,16 @@ public struct StaffServer: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
             group.addTask { await checkpointer.run() }
+            if let daemon {
+                group.addTask {
+                    do {
+                        try await daemon.run()
+                    } catch {
+                        logger.error("the daemon inside serve stopped: \(error)")
+                    }
+                    try await Task.sleep(for: .seconds(365 * 86400))  // the server goes on without it
+                }
+            }
             // The server ends (Ctrl-C): stop checkpointing too.
             try await group.next()
             group.cancelAll()

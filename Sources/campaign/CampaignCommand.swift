@@ -16,7 +16,7 @@ struct CampaignCommand: AsyncParsableCommand {
                 """,
             subcommands: [
                 ValidateCommand.self, StartCommand.self, StatusCommand.self, ResumeCommand.self, SignalCommand.self,
-                CancelCommand.self, RetryCommand.self, HistoryCommand.self, GraphCommand.self, PluginsCommand.self, ImportCommand.self,
+                CancelCommand.self, RetryCommand.self, RunDaemonCommand.self, UnscheduleCommand.self, HistoryCommand.self, GraphCommand.self, PluginsCommand.self, ImportCommand.self,
                 ServeCommand.self, StaffCommand.self,
             ],
             groupedSubcommands: PluginSystem.plugins.commandGroups

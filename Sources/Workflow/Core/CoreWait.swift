@@ -8,6 +8,7 @@ struct CoreWait: StepAction {
     struct Input: Decodable, Sendable {
         var until: String?
         var `for`: String?
+        var at: String?
         var signal: Bool
         var prompt: String?
     }
@@ -18,6 +19,8 @@ struct CoreWait: StepAction {
         parameters: [
             ParameterSpec("until", .dateTime, doc: "When the wait ends, e.g. 2026-03-01 17:00 (campaign time zone)."),
             ParameterSpec("for", .duration, doc: "How long to wait from the moment the step starts, e.g. 30d."),
+            ParameterSpec("at", .string, doc: "Until the next time a cron schedule names, e.g. \"0 9 * * 1\" (next "
+                          + "Monday 09:00, campaign time zone)."),
             ParameterSpec("signal", .boolean, default: .bool(false),
                           doc: "true: `campaign signal CAMPAIGN STEP` ends the wait (e.g. when the gate closes)."),
             ParameterSpec("prompt", .string, doc: "What the organizer should do meanwhile; shown by start and status."),
@@ -30,21 +33,37 @@ struct CoreWait: StepAction {
         ],
         waitsForPeople: true,
         check: { given in
-            let timed = given.has("until") || given.has("for")
+            let timed = given.has("until") || given.has("for") || given.has("at")
             var problems: [ParameterProblem] = []
-            if given.has("until"), given.has("for") {
-                problems.append(ParameterProblem(parameter: "for", "give 'until' or 'for', not both"))
+            if [given.has("until"), given.has("for"), given.has("at")].filter({ $0 }).count > 1 {
+                problems.append(ParameterProblem(parameter: given.has("at") ? "at" : "for",
+                                                 "give one of 'until', 'for' and 'at', not several"))
+            }
+            if case .string(let cron) = given["at"] {
+                do throws(CronExpression.Problem) {
+                    _ = try CronExpression(cron)
+                } catch {
+                    problems.append(ParameterProblem(parameter: "at", "cron '\(cron)': \(error.message)", hint: error.hint))
+                }
             }
             if !timed, !given.has("signal") || given["signal"] == .bool(false) {
                 problems.append(ParameterProblem(parameter: nil, "core.wait would wait forever",
-                                                 hint: "give 'until', 'for', or 'signal: true'"))
+                                                 hint: "give 'until', 'for', 'at', or 'signal: true'"))
             }
             return problems
         }
     )
 
     func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
-        let until = try context.deadline(until: input.until, for: input.for)
+        var until = try context.deadline(until: input.until, for: input.for)
+        if let at = input.at {
+            do throws(CronExpression.Problem) {
+                until = try CronExpression(at).next(after: context.clock.now(), in: context.timeZone)
+            } catch {
+                throw StepFailure("'at': cron '\(at)': \(error.message)")
+            }
+            guard until != nil else { throw StepFailure("'at': cron '\(at)' names no time in the next five years") }
+        }
         var prompt = input.prompt ?? "waiting"
         if input.signal {
             prompt += " — when done, run: \(context.signalCommand)"

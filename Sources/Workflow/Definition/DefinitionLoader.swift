@@ -3,7 +3,7 @@ import Foundation
 /// Reads a definition's YAML tree into a `WorkflowDefinition`, reporting every structural problem
 /// (unknown or missing keys, wrong shapes, bad durations) instead of stopping at the first.
 struct DefinitionLoader {
-    static let topLevelKeys = ["name", "title", "description", "kind", "timezone", "date", "vars", "steps"]
+    static let topLevelKeys = ["name", "title", "description", "kind", "timezone", "date", "vars", "on", "steps"]
     static let stepKeys = ["id", "name", "uses", "with", "needs", "if", "retry", "timeout", "for_each", "max-parallel"]
     static let retryKeys = ["attempts", "backoff", "factor", "max-backoff"]
 
@@ -75,6 +75,7 @@ struct DefinitionLoader {
             }
         }
         if let entry = map["vars"] { definition.vars = loadVars(entry.value) }
+        if let entry = map["on"] { definition.schedules = loadTriggers(entry.value) }
         if let entry = map["steps"] {
             definition.steps = loadSteps(entry.value)
         } else {
@@ -85,6 +86,45 @@ struct DefinitionLoader {
     }
 
     // MARK: - Parts
+
+    /// `on: { schedule: [ { cron: "0 9 * * 1#1" }, … ] }`, as GitHub Actions writes it.
+    private mutating func loadTriggers(_ node: SourceNode) -> [WorkflowDefinition.Schedule] {
+        guard let entries = node.entries else {
+            diagnostics.error("'on' must be a mapping such as 'schedule:', not \(node.kindName)", at: node.location,
+                              hint: "on: { schedule: [ { cron: \"0 9 * * 1\" } ] }")
+            return []
+        }
+        checkKeys(entries, allowed: ["schedule"], context: "on")
+        guard let schedule = entries.first(where: { $0.key == "schedule" })?.value else { return [] }
+        guard let items = schedule.items, !items.isEmpty else {
+            diagnostics.error("'schedule' must be a list of '- cron: …' entries", at: schedule.location,
+                              hint: "schedule: [ { cron: \"0 9 * * 1\" } ]")
+            return []
+        }
+        return items.compactMap { item -> WorkflowDefinition.Schedule? in
+            guard let fields = item.entries else {
+                diagnostics.error("each schedule is a mapping with 'cron:', not \(item.kindName)", at: item.location)
+                return nil
+            }
+            checkKeys(fields, allowed: ["cron"], context: "schedule")
+            guard let cronNode = fields.first(where: { $0.key == "cron" })?.value,
+                  let text = text(cronNode, key: "cron") else {
+                diagnostics.error("this schedule has no 'cron:'", at: item.location,
+                                  hint: "e.g. cron: \"0 9 * * *\" (every day at 09:00)")
+                return nil
+            }
+            let start = file.contentStart(of: cronNode)
+            do {
+                return .init(cron: try CronExpression(text), location: start)
+            } catch let problem as CronExpression.Problem {
+                diagnostics.error("cron '\(text)': \(problem.message)", at: start.advanced(by: problem.offset),
+                                  hint: problem.hint)
+                return nil
+            } catch {
+                return nil
+            }
+        }
+    }
 
     private mutating func loadVars(_ node: SourceNode) -> [Variable] {
         guard let entries = node.entries else {

@@ -15,6 +15,15 @@ public struct WorkflowDefinition: Sendable {
     public var heldOn: String?
     public var vars: [Variable]
     public var steps: [StepDefinition]
+    /// `on: schedule:` — when set, `campaign start` does not run the campaign but schedules it: the
+    /// daemon starts one run at each time, named after the campaign and the time.
+    public var schedules: [Schedule] = []
+
+    /// One `cron:` of `on: schedule:` and where it is written.
+    public struct Schedule: Sendable {
+        public var cron: CronExpression
+        public var location: SourceLocation
+    }
 
     /// The folder of the definition file: relative paths in `with:` are resolved against it.
     public var directory: URL {

@@ -65,8 +65,12 @@ public struct Engine: Sendable {
 
     /// Creates the run of a validated campaign and drives it as far as it can go.
     /// Refuses when the campaign already has a run: starting twice must not duplicate its effects.
-    public func start(_ workflow: ValidatedWorkflow, vars overrides: [String: Value] = [:]) async throws -> RunSummary {
+    /// `name`: the run's campaign name when it is not the definition's (a scheduled run's, e.g.
+    /// `reminders-20260302-0900`).
+    public func start(_ workflow: ValidatedWorkflow, vars overrides: [String: Value] = [:],
+                      name: String? = nil) async throws -> RunSummary {
         let definition = workflow.definition
+        let campaign = name ?? definition.name
         var vars = definition.variableValues
         for (name, value) in overrides {
             guard vars[name] != nil else {
@@ -80,19 +84,19 @@ public struct Engine: Sendable {
         let absolutePath = URL(fileURLWithPath: definition.file.path).standardizedFileURL.path
         let varsJSON = try vars.jsonText()
         try await workspace.pool.write { db in
-            if let existing = try RunQueries.run(named: definition.name, in: db) {
+            if let existing = try RunQueries.run(named: campaign, in: db) {
                 throw WorkflowError.usage(
-                    "campaign '\(definition.name)' was already started on "
+                    "campaign '\(campaign)' was already started on "
                         + TimeFormats.display(existing.createdAt, timeZone: definition.timeZone)
                         + " (status: \(existing.status.rawValue)); starting it again would repeat its steps",
-                    hint: "see where it stands with `campaign status \(definition.name)`, continue it with "
-                        + "`campaign resume \(definition.name)`; to run it afresh give it a new 'name:'")
+                    hint: "see where it stands with `campaign status \(campaign)`, continue it with "
+                        + "`campaign resume \(campaign)`; to run it afresh give it a new 'name:'")
             }
             try db.execute(sql: """
                 INSERT INTO workflow_run (campaign, title, kind, definition_path, definition_text, vars_json, status,
                                           created_at, updated_at, time_zone_identifier, held_on)
                 VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)
-                """, arguments: [definition.name, definition.title, definition.kind.rawValue, absolutePath,
+                """, arguments: [campaign, definition.title, definition.kind.rawValue, absolutePath,
                                  definition.file.text, varsJSON, now, now, definition.timeZone.identifier,
                                  definition.heldOn])
             let runID = db.lastInsertedRowID
@@ -105,13 +109,14 @@ public struct Engine: Sendable {
             try RunQueries.appendEvent(db, run: runID, step: nil, attempt: nil, at: now, kind: "run-started",
                                        message: "started from \(definition.file.path)")
         }
-        return try await drive(campaign: definition.name)
+        return try await drive(campaign: campaign)
     }
 
     /// Continues a run: fires timers that came due while nothing ran, re-runs attempts a crash
     /// interrupted, and goes on as far as it can.
-    public func resume(campaign: String) async throws -> RunSummary {
-        try await drive(campaign: campaign)
+    /// `patience`: how long to wait when another process is driving it (the daemon gives none).
+    public func resume(campaign: String, patience: Duration = .seconds(10)) async throws -> RunSummary {
+        try await drive(campaign: campaign, patience: patience)
     }
 
     /// Ends a human step's wait ("the gate is closed") and continues the run. For a `for_each`
@@ -258,8 +263,18 @@ public struct Engine: Sendable {
         }
     }
 
-    func drive(campaign: String) async throws -> RunSummary {
-        let driver = try await RunDriver(engine: self, campaign: campaign)
-        return try await driver.drive()
+    /// Drives a run; when another process is driving it (the daemon delivering a signal, say), waits
+    /// up to `patience` for it to finish before saying so.
+    func drive(campaign: String, patience: Duration = .seconds(10)) async throws -> RunSummary {
+        let deadline = ContinuousClock.now + patience
+        while true {
+            do {
+                let driver = try await RunDriver(engine: self, campaign: campaign)
+                return try await driver.drive()
+            } catch let error as WorkflowError where error.code == .unavailable && ContinuousClock.now < deadline
+                && error.message.contains("is being run by another process") {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
     }
 }

@@ -89,9 +89,11 @@ extension RunDriver {
         lastCancelCheck = now
         let runID = run.id
         let requested = try await pool.read { db in
-            try Date.fetchOne(db, sql: "SELECT cancel_requested_at FROM workflow_run WHERE id = ?", arguments: [runID])
+            try Bool.fetchOne(db, sql: """
+                SELECT cancel_requested_at IS NOT NULL AND cancel_applied_at IS NULL FROM workflow_run WHERE id = ?
+                """, arguments: [runID]) ?? false
         }
-        guard requested != nil else { return false }
+        guard requested else { return false }
         try await stopEverything()
         return true
     }
@@ -108,6 +110,7 @@ extension RunDriver {
         let now = engine.clock.now()
         let records = stopping.map { nodes[$0].recordID }
         try await pool.write { [run] db in
+            try db.execute(sql: "UPDATE workflow_run SET cancel_applied_at = ? WHERE id = ?", arguments: [now, run.id])
             if let request {
                 try db.execute(sql: "UPDATE workflow_run SET cancel_requested_at = ?, cancelled_by = ? WHERE id = ?",
                                arguments: [now, request.by, run.id])

@@ -96,7 +96,7 @@ final class RunDriver {
         }
         self.run = run
         self.interrupted = interrupted
-        self.cancelled = run.cancelRequestedAt != nil
+        self.cancelled = run.cancelAppliedAt != nil
         self.workflow = try engine.loadDefinition(run)
         let steps = workflow.definition.steps
         var byID: [String: StepRecord] = [:]
@@ -177,6 +177,8 @@ final class RunDriver {
     private func loop() async throws {
         try await withThrowingTaskGroup(of: AttemptResult.self) { group in
             var running = 0
+            // A cancel recorded while another process drove the run, and not yet applied.
+            if !cancelled, run.cancelRequestedAt != nil { try await stopEverything() }
             try await deliverSignals()
             for step in unfinishedFanOuts { try await finishFanOut(step) }
             while true {

@@ -100,5 +100,30 @@ enum EngineSchema {
                 ALTER TABLE workflow_run ADD COLUMN cancelled_by TEXT;
                 """)
         },
+        // Schedules (`on: schedule:`): a definition the daemon starts a run of at each cron time; and
+        // the daemon's lease, so that of two daemons (or a daemon and `serve`) only one drives runs.
+        Migration("engine-v5-schedules-and-daemon") { db in
+            try db.execute(sql: """
+                CREATE TABLE workflow_schedule (
+                    name TEXT PRIMARY KEY,
+                    definition_path TEXT NOT NULL,
+                    definition_text TEXT NOT NULL,
+                    vars_json TEXT NOT NULL,
+                    time_zone_identifier TEXT NOT NULL,
+                    created_at DATETIME NOT NULL,
+                    next_fire_at DATETIME,
+                    last_fired_at DATETIME,
+                    last_campaign TEXT
+                );
+                ALTER TABLE workflow_run ADD COLUMN cancel_applied_at DATETIME;
+                CREATE TABLE workflow_daemon (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    owner TEXT NOT NULL,
+                    owner_pid INTEGER NOT NULL,
+                    owner_host TEXT NOT NULL,
+                    heartbeat_at DATETIME NOT NULL
+                );
+                """)
+        },
     ]
 }

@@ -67,6 +67,8 @@ public struct RunRecord: Codable, FetchableRecord, Sendable {
     /// When `campaign cancel` asked the run to stop, and who did.
     public var cancelRequestedAt: Date?
     public var cancelledBy: String?
+    /// When the driving process stopped the run's steps after the request.
+    public var cancelAppliedAt: Date?
 
     public static let databaseTableName = "workflow_run"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase

@@ -19,6 +19,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on (0.0.0.0: every network; 127.0.0.1: this machine only).")
     var host = "0.0.0.0"
     @Option(help: "The port.") var port = 8080
+    @Flag(inversion: .prefixedNo, help: "Run the workspace's campaigns on time while serving (as run-daemon does).")
+    var daemon = true
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
@@ -37,7 +39,10 @@ struct ServeCommand: AsyncParsableCommand {
                 t.line(t.yellow("No staff accounts yet: add one with `campaign staff add NAME`, then sign in with its token."))
             }
             t.line(t.dim("Stop with Ctrl-C."))
-            try await server.run(host: host, port: port, logger: CommandSupport.logger())
+            let printer = RunPrinter(timeZone: WorkflowDefinition.defaultTimeZone)
+            let engine = try CommandSupport.engine(ws, printer: printer)
+            let runner = daemon ? Daemon(engine: engine, report: DaemonReporter(terminal: t, clock: engine.clock).report) : nil
+            try await server.run(host: host, port: port, logger: CommandSupport.logger(), daemon: runner)
         }
     }
 }

@@ -33,6 +33,21 @@ struct StartCommand: AsyncParsableCommand {
             let definition = workflow.definition
             let printer = RunPrinter(timeZone: definition.timeZone)
             let engine = try CommandSupport.engine(try workspace.open(), printer: printer)
+            if !definition.schedules.isEmpty {
+                let schedule = try await engine.schedule(workflow, vars: overrides)
+                let zone = definition.timeZone
+                printer.terminal.line(printer.terminal.bold("Scheduled \(definition.name)")
+                    + (definition.title.map { " — \($0)" } ?? "") + ": a run starts at "
+                    + definition.schedules.map { "'\($0.cron.source)'" }.joined(separator: " and ")
+                    + " (\(zone.identifier)).")
+                if let next = schedule.nextFireAt {
+                    printer.terminal.line("Next: \(TimeFormats.display(next, timeZone: zone)), as campaign "
+                        + ScheduleRecord.campaign(definition.name, firedAt: next, timeZone: zone) + ".")
+                }
+                printer.terminal.line("`campaign run-daemon` (or `campaign serve`) starts the runs; "
+                                      + "`campaign unschedule \(definition.name)` stops the schedule.")
+                return
+            }
             printer.terminal.line(printer.terminal.bold("Starting \(definition.name)")
                                   + (definition.title.map { " — \($0)" } ?? "")
                                   + printer.terminal.dim(" (\(definition.steps.count) steps, workspace \(workspace.path))"))

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import PluginKit
+import Workflow
+
+struct RunDaemonCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run-daemon",
+        abstract: "Run the workspace's campaigns on time, by themselves: timers, retries, schedules, signals.",
+        discussion: """
+            Fires every timer and retry when it is due, starts the runs of scheduled campaigns
+            (on: schedule:), delivers signals and cancels sent from other commands, and resumes runs a
+            crash left behind. Of several daemons on one workspace (campaign serve runs one too), one
+            works and the others stand by. Stop with Ctrl-C; a systemd unit is in the README.
+            """)
+
+    @Option(help: "How often to look for work sent by other commands, in seconds.") var poll: Double = 1
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func run() async throws {
+        try await CommandSupport.reportingErrors {
+            let ws = try workspace.openExisting()
+            let printer = RunPrinter(timeZone: WorkflowDefinition.defaultTimeZone)
+            let engine = try CommandSupport.engine(ws, printer: printer)
+            let daemon = Daemon(engine: engine, pollInterval: .milliseconds(Int(max(0.05, poll) * 1000)),
+                                report: DaemonReporter(terminal: printer.terminal, clock: engine.clock).report)
+            let task = Task { try await daemon.run() }
+            let stop = StopSignals { task.cancel() }
+            defer { stop.cancel() }
+            try await task.value
+        }
+    }
+}
+
+/// One line per thing a daemon does, with the time, for a terminal or the system journal.
+struct DaemonReporter: Sendable {
+    let terminal: Terminal
+    let clock: any WorkflowClock
+
+    func report(_ event: DaemonEvent) {
+        let time = terminal.dim(TimeFormats.display(clock.now(), timeZone: WorkflowDefinition.defaultTimeZone, seconds: true))
+        switch event {
+        case .started(let pid):
+            terminal.line("\(time) daemon started (pid \(pid)); stop with Ctrl-C")
+        case .standingBy(let pid, let host):
+            terminal.line("\(time) another daemon (pid \(pid) on \(host)) runs this workspace; standing by")
+        case .tookOver:
+            terminal.line("\(time) the other daemon stopped; this one takes over")
+        case .scheduled(let campaign, let status):
+            terminal.line("\(time) started scheduled campaign \(campaign) — \(status.rawValue)")
+        case .drove(let campaign, let status):
+            terminal.line("\(time) \(campaign) — \(status.rawValue)")
+        case .skipped(let campaign, let reason):
+            terminal.line("\(time) \(campaign) cannot go on: \(reason)")
+        case .stopped:
+            terminal.line("\(time) daemon stopped")
+        }
+    }
+}
+
+/// Calls `handler` once on Ctrl-C or `kill` (SIGINT, SIGTERM), so a daemon stops cleanly and gives
+/// up its lease instead of being cut off.
+final class StopSignals {
+    private let sources: [any DispatchSourceSignal]
+
+    init(handler: @escaping @Sendable () -> Void) {
+        sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler(handler: handler)
+            source.resume()
+            return source
+        }
+    }
+
+    func cancel() {
+        for source in sources { source.cancel() }
+    }
+}

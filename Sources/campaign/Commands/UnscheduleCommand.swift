@@ -1,0 +1,21 @@
+import ArgumentParser
+import PluginKit
+import Workflow
+
+struct UnscheduleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unschedule",
+        abstract: "Stop starting runs of a scheduled campaign (the runs it started stay).")
+
+    @Argument(help: "The schedule's name (the definition's 'name:').") var name: String
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func run() async throws {
+        try await CommandSupport.reportingErrors {
+            let ws = try workspace.openExisting()
+            let printer = RunPrinter(timeZone: WorkflowDefinition.defaultTimeZone)
+            try await CommandSupport.engine(ws, printer: printer).unschedule(name)
+            printer.terminal.line("Schedule \(name) removed; the campaigns it started stay.")
+        }
+    }
+}
