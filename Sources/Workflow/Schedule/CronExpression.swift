@@ -132,7 +132,8 @@ public struct CronExpression: Sendable, Equatable {
     public func next(after date: Date, in timeZone: TimeZone) -> Date? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        let start = date.addingTimeInterval(60 - date.timeIntervalSince1970.truncatingRemainder(dividingBy: 60))
+        // The next whole minute, computed on whole numbers: 08:59:58.3 gives exactly 09:00:00.
+        let start = Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 60).rounded(.down) * 60 + 60)
         var day = calendar.startOfDay(for: start)
         let sortedHours = hours.sorted(), sortedMinutes = minutes.sorted()
         for _ in 0..<(5 * 366) {

@@ -52,6 +52,8 @@ public struct Daemon: Sendable {
                 report(.drove(campaign: campaign, status: summary.run.status))
             } catch let error as WorkflowError where error.code == .unavailable {
                 continue  // a command is driving it right now; the next round looks again
+            } catch is CancellationError {
+                throw CancellationError()
             } catch let error as WorkflowError {
                 // Its definition no longer loads, say: the others go on.
                 report(.skipped(campaign: campaign, reason: error.description))
@@ -66,7 +68,12 @@ public struct Daemon: Sendable {
         defer { report(.stopped) }
         var standingBy = false
         while !Task.isCancelled {
-            let round = try await round()
+            let round: Round
+            do {
+                round = try await self.round()
+            } catch is CancellationError {
+                break
+            }
             let now = engine.clock.now()
             var wake = now.addingTimeInterval(pollInterval.seconds)
             switch round {

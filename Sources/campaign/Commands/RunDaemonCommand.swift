@@ -27,7 +27,11 @@ struct RunDaemonCommand: AsyncParsableCommand {
             let task = Task { try await daemon.run() }
             let stop = StopSignals { task.cancel() }
             defer { stop.cancel() }
-            try await task.value
+            do {
+                try await task.value
+            } catch is CancellationError {
+                // Stopped by Ctrl-C or SIGTERM: a clean end.
+            }
         }
     }
 }

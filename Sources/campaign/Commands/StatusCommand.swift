@@ -18,12 +18,14 @@ struct StatusCommand: AsyncParsableCommand {
             let ws = try workspace.openExisting()
             let t = Terminal.standard
             guard let campaign else {
-                let rows = try await ws.pool.read { db in
-                    try RunQueries.runs(in: db).map { run in
-                        (run, try RunQueries.steps(runID: run.id, in: db))
-                    }
+                let (rows, schedules) = try await ws.pool.read { db in
+                    (try RunQueries.runs(in: db).map { run in (run, try RunQueries.steps(runID: run.id, in: db)) },
+                     try ScheduleRecord.all(in: db))
                 }
-                if rows.isEmpty { t.line("No campaigns yet. Start one: campaign start workflows/spring-fair.yaml") }
+                defer { printSchedules(schedules, t: t) }
+                if rows.isEmpty && schedules.isEmpty {
+                    t.line("No campaigns yet. Start one: campaign start workflows/spring-fair.yaml")
+                }
                 let width = max(8, rows.map { $0.0.campaign.terminalWidth }.max() ?? 0)
                 if !rows.isEmpty {
                     t.line(t.bold(Terminal.pad("CAMPAIGN", width) + "  KIND           STATUS     STEPS   UPDATED"))
@@ -61,6 +63,18 @@ struct StatusCommand: AsyncParsableCommand {
                                          + "`campaign history \(run.campaign)` has every one"))
                 }
             }
+        }
+    }
+
+    private func printSchedules(_ schedules: [ScheduleRecord], t: Terminal) {
+        guard !schedules.isEmpty else { return }
+        t.line("")
+        t.line(t.bold("SCHEDULED") + t.dim("  (started by `campaign run-daemon` or `campaign serve`)"))
+        for schedule in schedules {
+            let next = schedule.nextFireAt.map { "next \(TimeFormats.display($0, timeZone: schedule.timeZone))" }
+                ?? "no time to come"
+            let last = schedule.lastCampaign.map { "; last started \($0)" } ?? ""
+            t.line("  \(schedule.name)  \(next)\(last)")
         }
     }
 

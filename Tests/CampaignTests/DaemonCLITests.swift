@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import WorkflowTesting
+
+/// `campaign start` on a scheduled definition schedules it; `campaign run-daemon` starts its run
+/// when the time comes and stops cleanly on SIGTERM.
+@Suite struct DaemonCLITests {
+    @Test(.timeLimit(.minutes(1))) func theDaemonStartsAScheduledCampaignOnTime() throws {
+        let dir = try TemporaryDirectory()
+        var cli = CLIRunner(directory: dir)
+        // Two seconds before nine: the daily 09:00 schedule comes round while the test watches.
+        cli.environment["CAMPAIGN_NOW"] = "2026-03-02T08:59:58+08:00"
+        let path = try dir.write("reminders.yaml", """
+            name: reminders
+            title: 每日回访提醒
+            on:
+              schedule:
+                - cron: "0 9 * * *"
+            steps:
+              - id: remind
+                uses: core.log
+                with: { message: "call back the leads not reached" }
+            """)
+        let start = try cli.run("start", path)
+        #expect(start.status == 0, "\(start.stderr)")
+        #expect(start.stdout.contains("Scheduled reminders — 每日回访提醒: a run starts at '0 9 * * *' (Asia/Shanghai)."))
+        #expect(start.stdout.contains("Next: 2026-03-02 09:00, as campaign reminders-20260302-0900."))
+        let listed = try cli.run("status")
+        #expect(listed.stdout.contains("reminders  next 2026-03-02 09:00"), "\(listed.stdout)")
+
+        let daemon = cli.process(["run-daemon", "--poll", "0.05"])
+        let out = Pipe()
+        daemon.standardOutput = out
+        daemon.standardError = out
+        try daemon.run()
+        let deadline = Date().addingTimeInterval(20)
+        var status = try cli.run("status", "reminders-20260302-0900")
+        while status.status != 0, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+            status = try cli.run("status", "reminders-20260302-0900")
+        }
+        kill(daemon.processIdentifier, SIGTERM)
+        daemon.waitUntilExit()
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(status.stdout.contains("[completed]"), "\(status.stdout) \(printed)")
+        #expect(daemon.terminationStatus == 0, "\(printed)")
+        #expect(printed.contains("started scheduled campaign reminders-20260302-0900 — completed"), "\(printed)")
+        #expect(printed.contains("daemon stopped"), "\(printed)")
+        let after = try cli.run("status")
+        #expect(after.stdout.contains("next 2026-03-03 09:00; last started reminders-20260302-0900"), "\(after.stdout)")
+
+        let removed = try cli.run("unschedule", "reminder")
+        #expect(removed.status == 64)
+        #expect(removed.stderr.contains("did you mean 'reminders'?"))
+        #expect(try cli.run("unschedule", "reminders").status == 0)
+    }
+}
