@@ -139,7 +139,7 @@ import WorkflowTesting
         for task in tasks { _ = try? await task.value }
         #expect(try await engine.summary(campaign: "timers").run.status == .completed)
         #expect(drove.daemons.count == 1, "both daemons drove the run: \(drove.daemons)")
-        let rows = try await workspace.pool.read { db in
+        let rows = try workspace.pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT s.step_id, s.started_at, s.item_json,
                        (SELECT count(*) FROM workflow_event e WHERE e.run_id = s.run_id AND e.step_id = s.step_id

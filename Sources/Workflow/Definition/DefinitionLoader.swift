@@ -3,7 +3,8 @@ import Foundation
 /// Reads a definition's YAML tree into a `WorkflowDefinition`, reporting every structural problem
 /// (unknown or missing keys, wrong shapes, bad durations) instead of stopping at the first.
 struct DefinitionLoader {
-    static let topLevelKeys = ["name", "title", "description", "kind", "timezone", "date", "vars", "on", "steps"]
+    static let topLevelKeys = ["name", "title", "description", "kind", "timezone", "date", "inputs", "vars", "on", "steps"]
+    static let inputKeys = ["type", "required", "default", "doc", "description"]
     static let stepKeys = ["id", "name", "uses", "with", "needs", "if", "retry", "timeout", "for_each", "max-parallel"]
     static let retryKeys = ["attempts", "backoff", "factor", "max-backoff"]
 
@@ -31,7 +32,15 @@ struct DefinitionLoader {
                                             timeZone: WorkflowDefinition.defaultTimeZone, vars: [], steps: [])
         let map = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
 
-        if let entry = map["name"] {
+        for key in ["name", "title", "date"] {
+            guard let node = map[key]?.value, case .scalar(let s) = node.kind, s.text.contains("${{") else { continue }
+            definition.placeholders.append(InputPlaceholder(key: key, text: s.text, location: file.contentStart(of: node)))
+        }
+        if let entry = map["inputs"] { definition.inputs = loadInputs(entry.value) }
+        let placeholderKeys = Set(definition.placeholders.map(\.key))
+        if let entry = map["name"], placeholderKeys.contains("name") {
+            definition.name = entry.value.scalar?.text ?? ""
+        } else if let entry = map["name"] {
             if let name = text(entry.value, key: "name") {
                 if name.isEmpty || name.contains(where: { $0.isWhitespace || $0 == "/" }) {
                     diagnostics.error("campaign name '\(name)' cannot be empty or contain spaces or '/'",
@@ -45,6 +54,11 @@ struct DefinitionLoader {
                               hint: "add a line such as 'name: spring-fair-2026'")
         }
         if let entry = map["title"] { definition.title = text(entry.value, key: "title") }
+        for placeholder in definition.placeholders where definition.inputs.isEmpty {
+            diagnostics.error("'\(placeholder.key)' uses ${{ }}, which only a template can: declare the values it reads "
+                              + "under 'inputs:'", at: placeholder.location, length: placeholder.text.unicodeScalars.count,
+                              hint: "inputs: { date: { type: date, required: true } }, then name: spring-fair-${{ inputs.date }}")
+        }
         if let entry = map["description"] { _ = text(entry.value, key: "description") }
         if let entry = map["kind"], let kind = text(entry.value, key: "kind") {
             if let parsed = CampaignKind(rawValue: kind) {
@@ -64,7 +78,7 @@ struct DefinitionLoader {
                                     + "or Asia/Urumqi")
             }
         }
-        if let entry = map["date"], let text = text(entry.value, key: "date") {
+        if let entry = map["date"], !placeholderKeys.contains("date"), let text = text(entry.value, key: "date") {
             if let day = TimeFormats.day(text) {
                 definition.heldOn = day
             } else {
@@ -86,6 +100,51 @@ struct DefinitionLoader {
     }
 
     // MARK: - Parts
+
+    /// `inputs: { date: { type: date, required: true, doc: 招聘会日期 }, township: { default: 城关镇 } }`
+    private mutating func loadInputs(_ node: SourceNode) -> [TemplateInput] {
+        guard let entries = node.entries else {
+            diagnostics.error("'inputs' must be a mapping of input names to their type, default and doc, not "
+                              + "\(node.kindName)", at: node.location,
+                              hint: "inputs: { date: { type: date, required: true } }")
+            return []
+        }
+        return entries.compactMap { entry -> TemplateInput? in
+            guard isIdentifier(entry.key) else {
+                diagnostics.error("input name '\(entry.key)' can only hold letters, digits, '_' and '-'",
+                                  at: entry.keyLocation, length: entry.key.count)
+                return nil
+            }
+            var input = TemplateInput(name: entry.key, kind: .text, required: false, defaultValue: nil, doc: nil,
+                                      location: entry.keyLocation)
+            guard let fields = entry.value.entries else {
+                // Shorthand: `township: 城关镇` is a text input with that default.
+                input.defaultValue = entry.value.value
+                return input
+            }
+            checkKeys(fields, allowed: Self.inputKeys, context: "input '\(entry.key)'")
+            for field in fields {
+                switch field.key {
+                case "type":
+                    let raw = field.value.scalar?.text ?? ""
+                    if let kind = TemplateInput.Kind(rawValue: raw) { input.kind = kind } else {
+                        diagnostics.error("unknown input type '\(raw)'", at: field.value.location, length: max(1, raw.count),
+                                          hint: Suggestions.hint(for: raw, among: TemplateInput.Kind.allCases.map(\.rawValue),
+                                                                 noun: "types")
+                                            ?? "types: " + TemplateInput.Kind.allCases.map(\.rawValue).joined(separator: ", "))
+                    }
+                case "required":
+                    if case .bool(let b) = field.value.value { input.required = b } else {
+                        diagnostics.error("'required' is true or false", at: field.value.location)
+                    }
+                case "default": input.defaultValue = field.value.value
+                case "doc", "description": input.doc = field.value.scalar?.text
+                default: break
+                }
+            }
+            return input
+        }
+    }
 
     /// `on: { schedule: [ { cron: "0 9 * * 1#1" }, … ] }`, as GitHub Actions writes it.
     private mutating func loadTriggers(_ node: SourceNode) -> [WorkflowDefinition.Schedule] {

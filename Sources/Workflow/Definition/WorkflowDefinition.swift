@@ -18,6 +18,17 @@ public struct WorkflowDefinition: Sendable {
     /// `on: schedule:` — when set, `campaign start` does not run the campaign but schedules it: the
     /// daemon starts one run at each time, named after the campaign and the time.
     public var schedules: [Schedule] = []
+    /// `inputs:` — when declared, the definition is a template: a campaign is made from it with
+    /// `campaign start FILE --input NAME=VALUE` or an instance file that `uses:` it.
+    public var inputs: [TemplateInput] = []
+    /// The inputs' values once a campaign is made from the template (`${{ inputs.NAME }}`).
+    public var inputValues: [String: Value] = [:]
+    /// `name:`, `title:`, `date:` written with `${{ inputs.… }}`, filled in from the inputs.
+    public var placeholders: [InputPlaceholder] = []
+
+    public var isTemplate: Bool { !inputs.isEmpty }
+    /// A campaign made from a template (its inputs filled in), not the template itself.
+    public var madeFromTemplate = false
 
     /// One `cron:` of `on: schedule:` and where it is written.
     public struct Schedule: Sendable {

@@ -13,6 +13,9 @@ public struct Diagnostic: Sendable, Hashable, Error {
     public var length: Int
     /// A suggestion the user can act on ("did you mean 'core.log'?").
     public var hint: String?
+    /// The text of the line it points at, when that line is in another file than the one being
+    /// shown (a template's, below an instance's diagnostics).
+    public var sourceLine: String?
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation,
                 length: Int = 1, hint: String? = nil) {
@@ -51,7 +54,9 @@ extension Diagnostic {
     public func rendered(in file: SourceFile?, color: Bool = false) -> String {
         let label = color ? severity.colored : severity.rawValue
         var out = "\(location): \(label): \(message)"
-        if let file, file.path == location.file, let line = file.line(location.line) {
+        let line: Substring? = if let file, file.path == location.file { file.line(location.line) }
+            else { sourceLine.map { Substring($0) } }
+        if let line {
             var scalars = Array(String(line).replacingOccurrences(of: "\t", with: " ").unicodeScalars)
             var column = max(0, location.column - 1)
             // A long line shows only the part around the spot, marked with … where it is cut.

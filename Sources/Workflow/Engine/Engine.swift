@@ -83,6 +83,7 @@ public struct Engine: Sendable {
         let now = clock.now()
         let absolutePath = URL(fileURLWithPath: definition.file.path).standardizedFileURL.path
         let varsJSON = try vars.jsonText()
+        let inputsJSON = definition.madeFromTemplate ? try definition.inputValues.jsonText() : nil
         try await workspace.pool.write { db in
             if let existing = try RunQueries.run(named: campaign, in: db) {
                 throw WorkflowError.usage(
@@ -94,11 +95,11 @@ public struct Engine: Sendable {
             }
             try db.execute(sql: """
                 INSERT INTO workflow_run (campaign, title, kind, definition_path, definition_text, vars_json, status,
-                                          created_at, updated_at, time_zone_identifier, held_on)
-                VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)
+                                          created_at, updated_at, time_zone_identifier, held_on, inputs_json)
+                VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?)
                 """, arguments: [campaign, definition.title, definition.kind.rawValue, absolutePath,
                                  definition.file.text, varsJSON, now, now, definition.timeZone.identifier,
-                                 definition.heldOn])
+                                 definition.heldOn, inputsJSON])
             let runID = db.lastInsertedRowID
             let insert = try db.makeStatement(sql: """
                 INSERT INTO workflow_step (run_id, step_id, position, uses, status) VALUES (?, ?, ?, ?, 'pending')
@@ -255,7 +256,14 @@ public struct Engine: Sendable {
     /// The definition a run was started with (its stored snapshot, not today's file).
     func loadDefinition(_ run: RunRecord) throws -> ValidatedWorkflow {
         do {
-            return try validator.validate(file: SourceFile(path: run.definitionPath, text: run.definitionText))
+            let written = try validator.validateAsWritten(file: SourceFile(path: run.definitionPath,
+                                                                           text: run.definitionText))
+            guard written.definition.isTemplate else { return written }
+            let (made, problems) = validator.instantiate(written, with: run.inputs.mapValues { .init($0) })
+            guard let made else {
+                throw WorkflowError.invalidInput(problems.map(\.message).joined(separator: "; "))
+            }
+            return made
         } catch var error as WorkflowError {
             error.message = "the definition campaign '\(run.campaign)' was started with no longer validates "
                 + "with this version of campaign: \(error.message)"

@@ -140,6 +140,7 @@ final class RunDriver {
             outputs[steps[node.step].id] = node.outputs
         }
         expressionScope = ExpressionScope(vars: run.vars, stepOutputs: outputs)
+        expressionScope.inputs = workflow.definition.inputValues
         let graph = workflow.graph
         unmet = graph.needs.map { _ in 0 }
         for i in steps.indices {

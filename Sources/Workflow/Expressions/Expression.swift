@@ -81,6 +81,8 @@ public struct ExpressionScope: Sendable {
     public var item: Value?
     /// How the step's needs ended, when it is being decided.
     public var needs: NeedsStatus?
+    /// A template's inputs, as the campaign made from it gave them (`${{ inputs.NAME }}`).
+    public var inputs: [String: Value] = [:]
 
     public init(vars: [String: Value], stepOutputs: [String: [String: Value]] = [:], item: Value? = nil,
                 needs: NeedsStatus? = nil) {
@@ -108,6 +110,10 @@ public struct ExpressionScope: Sendable {
         case "item":
             current = item ?? .null
             rest = path.dropFirst(1)
+        case "inputs":
+            guard path.count >= 2 else { return .object(inputs) }
+            current = inputs[path[1]] ?? .null
+            rest = path.dropFirst(2)
         case "needs":
             guard path.count == 3, path[2] == "result" else { return .null }
             return (needs?.results[path[1]]).map(Value.string) ?? .null

@@ -100,8 +100,9 @@ enum EngineSchema {
                 ALTER TABLE workflow_run ADD COLUMN cancelled_by TEXT;
                 """)
         },
-        // Schedules (`on: schedule:`): a definition the daemon starts a run of at each cron time; and
-        // the daemon's lease, so that of two daemons (or a daemon and `serve`) only one drives runs.
+        // Schedules (`on: schedule:`): a definition the daemon starts a run of at each cron time; the
+        // daemon's lease, so that of two daemons (or a daemon and `serve`) only one drives runs; when a
+        // cancel was applied; and the inputs a campaign made from a template was given.
         Migration("engine-v5-schedules-and-daemon") { db in
             try db.execute(sql: """
                 CREATE TABLE workflow_schedule (
@@ -116,6 +117,7 @@ enum EngineSchema {
                     last_campaign TEXT
                 );
                 ALTER TABLE workflow_run ADD COLUMN cancel_applied_at DATETIME;
+                ALTER TABLE workflow_run ADD COLUMN inputs_json TEXT;
                 CREATE TABLE workflow_daemon (
                     id INTEGER PRIMARY KEY CHECK (id = 1),
                     owner TEXT NOT NULL,

@@ -69,11 +69,14 @@ public struct RunRecord: Codable, FetchableRecord, Sendable {
     public var cancelledBy: String?
     /// When the driving process stopped the run's steps after the request.
     public var cancelAppliedAt: Date?
+    /// The inputs of the template it was made from, if any.
+    public var inputsJson: String?
 
     public static let databaseTableName = "workflow_run"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 
     public var vars: [String: Value] { (try? [String: Value].fromJSON(varsJson)) ?? [:] }
+    public var inputs: [String: Value] { (try? [String: Value].fromJSON(inputsJson)) ?? [:] }
 
     /// The day the campaign is held: its `date:`, or else the day it was started, where it runs.
     public var heldDay: String { heldOn ?? String(TimeFormats.display(createdAt, timeZone: timeZone).prefix(10)) }

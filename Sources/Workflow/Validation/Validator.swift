@@ -16,11 +16,38 @@ public struct Validator: Sendable {
     }
 
     /// Reads and validates a definition file. Throws `WorkflowError` (exit 65) listing every diagnostic.
-    public func validate(path: String) throws -> ValidatedWorkflow {
-        try validate(file: SourceFile.read(path: path))
+    public func validate(path: String, inputs: [String: String] = [:]) throws -> ValidatedWorkflow {
+        try validate(file: SourceFile.read(path: path), inputs: inputs)
     }
 
-    public func validate(file: SourceFile) throws -> ValidatedWorkflow {
+    /// `inputs`: the values of a template's inputs (`--input NAME=VALUE`); a template needs its
+    /// required ones, a plain definition none.
+    public func validate(file: SourceFile, inputs: [String: String] = [:]) throws -> ValidatedWorkflow {
+        let workflow = try validateAsWritten(file: file)
+        if workflow.definition.madeFromTemplate, let name = inputs.keys.sorted().first {
+            throw WorkflowError.usage("--input \(name): \(file.path) takes its inputs from its 'with:'",
+                                      hint: "change the value there")
+        }
+        guard workflow.definition.isTemplate, !workflow.definition.madeFromTemplate else {
+            if let name = inputs.keys.sorted().first {
+                throw WorkflowError.usage("--input \(name): \(file.path) is not a template (it declares no 'inputs:')",
+                                          hint: "use --var NAME=VALUE to change one of its variables")
+            }
+            return workflow
+        }
+        let given = inputs.mapValues { GivenInput(.string($0)) }
+        let (made, problems) = instantiate(workflow, with: given)
+        guard let made else {
+            throw WorkflowError.usage("\(file.path) is a template: " + problems.map(\.message).joined(separator: "; "),
+                                      hint: "give its inputs with --input NAME=VALUE — "
+                                        + workflow.definition.inputs.map(\.summary).joined(separator: "; "))
+        }
+        return made
+    }
+
+    /// A template as written (not yet made into a campaign), or a plain definition; an instance
+    /// file comes back made from its template.
+    func validateAsWritten(file: SourceFile) throws -> ValidatedWorkflow {
         let (workflow, diagnostics) = check(file: file)
         guard let workflow, !diagnostics.contains(where: { $0.severity == .error }) else {
             let count = diagnostics.filter { $0.severity == .error }.count
@@ -37,6 +64,9 @@ public struct Validator: Sendable {
         case .success(let node): root = node
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
+        if let root, root.entries?.contains(where: { $0.key == "uses" }) == true {
+            return checkInstance(file: file, root: root)
+        }
         var loader = DefinitionLoader(file: file)
         guard let definition = loader.load(root) else { return (nil, loader.diagnostics.sorted) }
         var diagnostics = loader.diagnostics
@@ -45,6 +75,7 @@ public struct Validator: Sendable {
         let order = graph.topologicalOrder
         if order == nil { reportCycles(definition, graph: graph, into: &diagnostics) }
         checkExpressions(definition, graph: graph, into: &diagnostics)
+        checkTemplate(definition, into: &diagnostics)
         let sorted = diagnostics.sorted
         guard !diagnostics.hasErrors, let order else { return (nil, sorted) }
         return (ValidatedWorkflow(definition: definition, graph: graph, order: order), sorted)
@@ -205,6 +236,8 @@ public struct Validator: Sendable {
                         checkItem(path, at: at, step: step, place: place, items: items, into: &diagnostics)
                     case "needs":
                         checkNeedsResult(path, at: at, step: step, into: &diagnostics)
+                    case "inputs":
+                        checkInput(path, at: at, definition: definition, into: &diagnostics)
                     default:
                         checkReference(path, at: at, step: stepIndex, varNames: varNames,
                                        definition: definition, graph: graph, into: &diagnostics)
@@ -368,7 +401,8 @@ public struct Validator: Sendable {
             }
         default:
             diagnostics.error("unknown name '\(path[0])' in expression", at: location, length: path[0].count,
-                              hint: Suggestions.hint(for: path[0], among: ["vars", "steps", "needs", "item"], noun: "names")
+                              hint: Suggestions.hint(for: path[0], among: ["vars", "steps", "needs", "item", "inputs"],
+                                                     noun: "names")
                                 ?? "expressions read vars.NAME, steps.ID.outputs.KEY, needs.ID.result or item; "
                                 + "quote text as 'text'")
         }

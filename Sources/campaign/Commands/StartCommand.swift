@@ -18,18 +18,16 @@ struct StartCommand: AsyncParsableCommand {
     @Option(name: .customLong("var"), help: "Override a variable: --var township=城关镇 (repeatable).")
     var vars: [String] = []
 
+    @Option(name: .customLong("input"), help: "An input of a template: --input date=2026-03-01 (repeatable).")
+    var inputs: [String] = []
+
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
         try await CommandSupport.reportingErrors {
-            var overrides: [String: Value] = [:]
-            for assignment in vars {
-                guard let eq = assignment.firstIndex(of: "="), eq != assignment.startIndex else {
-                    throw WorkflowError.usage("--var '\(assignment)' must look like NAME=VALUE")
-                }
-                overrides[String(assignment[..<eq])] = .string(String(assignment[assignment.index(after: eq)...]))
-            }
-            let workflow = try Validator(registry: PluginSystem.registry).validate(path: file)
+            let overrides = try Self.assignments(vars, flag: "--var").mapValues(Value.string)
+            let given = try Self.assignments(inputs, flag: "--input")
+            let workflow = try Validator(registry: PluginSystem.registry).validate(path: file, inputs: given)
             let definition = workflow.definition
             let printer = RunPrinter(timeZone: definition.timeZone)
             let engine = try CommandSupport.engine(try workspace.open(), printer: printer)
@@ -55,5 +53,16 @@ struct StartCommand: AsyncParsableCommand {
             printer.summary(summary)
             if summary.run.status == .failed { throw ExitCode(1) }
         }
+    }
+    /// NAME=VALUE flags as a map (the last wins).
+    static func assignments(_ flags: [String], flag: String) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for assignment in flags {
+            guard let eq = assignment.firstIndex(of: "="), eq != assignment.startIndex else {
+                throw WorkflowError.usage("\(flag) '\(assignment)' must look like NAME=VALUE")
+            }
+            result[String(assignment[..<eq])] = String(assignment[assignment.index(after: eq)...])
+        }
+        return result
     }
 }

@@ -34,7 +34,11 @@ struct ValidateCommand: AsyncParsableCommand {
                 Terminal.error(diagnostic.rendered(in: file, color: Terminal.errorsColored))
             }
             let count = diagnostics.filter { $0.severity == .error }.count
-            if let workflow, count == 0 {
+            if let workflow, count == 0, workflow.definition.isTemplate, !workflow.definition.madeFromTemplate {
+                terminal.line("\(terminal.green("✓")) \(path): valid template '\(workflow.definition.name)', "
+                              + "\(workflow.definition.steps.count) steps; inputs: "
+                              + workflow.definition.inputs.map(\.summary).joined(separator: "; "))
+            } else if let workflow, count == 0 {
                 terminal.line("\(terminal.green("✓")) \(path): valid — campaign '\(workflow.definition.name)', "
                               + "\(workflow.definition.steps.count) steps")
             } else {

@@ -1,0 +1,189 @@
+import Foundation
+
+/// Templates: a definition with typed `inputs:`, and the campaigns made from it — by
+/// `--input NAME=VALUE` or by an instance file that `uses:` it.
+extension Validator {
+    /// An input value given for a template, and where: a position in an instance file, or a flag.
+    public struct GivenInput: Sendable {
+        public var value: Value
+        public var location: SourceLocation?
+
+        public init(_ value: Value, at location: SourceLocation? = nil) {
+            self.value = value
+            self.location = location
+        }
+    }
+
+    func checkInput(_ path: [String], at location: SourceLocation, definition: WorkflowDefinition,
+                    into diagnostics: inout DiagnosticList) {
+        let names = definition.inputs.map(\.name)
+        guard path.count >= 2 else {
+            diagnostics.error("'inputs' needs an input's name, as in inputs.date", at: location, length: 6)
+            return
+        }
+        guard names.contains(path[1]) else {
+            diagnostics.error("unknown input '\(path[1])'", at: location.advanced(by: 7), length: path[1].count,
+                              hint: Suggestions.hint(for: path[1], among: names, noun: "inputs")
+                                ?? "declare it under 'inputs:' at the top of the file")
+            return
+        }
+    }
+
+    /// The template's own rules: `name:`/`title:`/`date:` read only inputs, defaults fit their types.
+    func checkTemplate(_ definition: WorkflowDefinition, into diagnostics: inout DiagnosticList) {
+        guard definition.isTemplate else { return }
+        for placeholder in definition.placeholders {
+            let template: Template
+            do {
+                template = try Template.parse(placeholder.text)
+            } catch {
+                diagnostics.error("invalid expression: \(error.message)", at: placeholder.location.advanced(by: error.offset),
+                                  hint: error.hint)
+                continue
+            }
+            for (expression, offset) in template.expressions {
+                for (path, at) in expression.references {
+                    let location = placeholder.location.advanced(by: offset + at)
+                    if path.first == "inputs" {
+                        checkInput(path, at: location, definition: definition, into: &diagnostics)
+                    } else {
+                        diagnostics.error("'\(placeholder.key)' can only read inputs (inputs.NAME), not "
+                                          + "'\(path.joined(separator: "."))'", at: location,
+                                          length: path.joined(separator: ".").count,
+                                          hint: "the campaign's name is known before its variables and steps")
+                    }
+                }
+            }
+        }
+        for input in definition.inputs {
+            guard let value = input.defaultValue else { continue }
+            if case .failure(let why) = input.coerce(value, timeZone: definition.timeZone) {
+                diagnostics.error("the default of input '\(input.name)' \(why.reason)", at: input.location,
+                                  length: input.name.count)
+            }
+        }
+    }
+
+    /// Makes a campaign from a validated template: every input given or defaulted and of its type,
+    /// `name:`, `title:` and `date:` filled in. Problems point at the value given (in the instance
+    /// file) and name the input's declaration in the template.
+    public func instantiate(_ workflow: ValidatedWorkflow, with given: [String: GivenInput],
+                            instance: SourceLocation? = nil) -> (ValidatedWorkflow?, [Diagnostic]) {
+        var definition = workflow.definition
+        var diagnostics = DiagnosticList()
+        let declared = definition.inputs.map(\.name)
+        let fallback = instance ?? SourceLocation(file: "--input", line: 0, column: 0)
+        for (name, input) in given.sorted(by: { $0.key < $1.key }) where !declared.contains(name) {
+            diagnostics.error("the template \(definition.file.path) has no input '\(name)'",
+                              at: input.location ?? fallback, length: name.count,
+                              hint: Suggestions.hint(for: name, among: declared, noun: "inputs")
+                                ?? "its inputs: " + definition.inputs.map(\.summary).joined(separator: "; "))
+        }
+        var values: [String: Value] = [:]
+        for input in definition.inputs {
+            let declaredAt = "(declared at \(input.location))"
+            guard let value = given[input.name]?.value ?? input.defaultValue else {
+                if input.required {
+                    diagnostics.error("input '\(input.name)' is required \(declaredAt)", at: fallback,
+                                      hint: input.summary)
+                }
+                continue
+            }
+            switch input.coerce(value, timeZone: definition.timeZone) {
+            case .success(let coerced): values[input.name] = coerced
+            case .failure(let why):
+                diagnostics.error("input '\(input.name)' \(why.reason) \(declaredAt)",
+                                  at: given[input.name]?.location ?? input.location, length: value.interpolated.count,
+                                  hint: input.doc)
+            }
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics.sorted) }
+        definition.inputValues = values
+        definition.madeFromTemplate = true
+        var scope = ExpressionScope(vars: [:])
+        scope.inputs = values
+        for placeholder in definition.placeholders {
+            guard let text = (try? Template.parse(placeholder.text))?.evaluate(in: scope).interpolated else { continue }
+            switch placeholder.key {
+            case "name":
+                if text.isEmpty || text.contains(where: { $0.isWhitespace || $0 == "/" }) {
+                    diagnostics.error("the campaign name '\(text)' made from the inputs cannot be empty or contain "
+                                      + "spaces or '/'", at: placeholder.location, length: placeholder.text.count,
+                                      hint: "give inputs without spaces, or build the name from other inputs")
+                }
+                definition.name = text
+            case "title":
+                definition.title = text
+            default:
+                if let day = TimeFormats.day(text) { definition.heldOn = day } else {
+                    diagnostics.error("'date' made from the inputs is '\(text)', not a day such as 2026-03-01",
+                                      at: placeholder.location, length: placeholder.text.count)
+                }
+            }
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics.sorted) }
+        return (ValidatedWorkflow(definition: definition, graph: workflow.graph, order: workflow.order), [])
+    }
+}
+
+extension Validator {
+    /// An instance file: `uses: TEMPLATE` and `with:` its inputs. Problems in the template keep
+    /// the template's positions (with its lines); problems with the values, the instance's.
+    func checkInstance(file: SourceFile, root: SourceNode) -> (ValidatedWorkflow?, [Diagnostic]) {
+        var diagnostics = DiagnosticList()
+        let entries = root.entries ?? []
+        for entry in entries where !["uses", "with"].contains(entry.key) {
+            diagnostics.error("unknown key '\(entry.key)' in a file that uses a template", at: entry.keyLocation,
+                              length: entry.key.count,
+                              hint: "such a file has only 'uses:' (the template) and 'with:' (its inputs); the rest "
+                                + "belongs in the template")
+        }
+        guard let usesNode = entries.first(where: { $0.key == "uses" })?.value, let path = usesNode.scalar?.text,
+              !path.isEmpty else {
+            diagnostics.error("'uses' must name the template file, e.g. uses: templates/spring-fair.yaml",
+                              at: root.location)
+            return (nil, diagnostics.sorted)
+        }
+        let directory = URL(fileURLWithPath: file.path).deletingLastPathComponent()
+        let templatePath = path.hasPrefix("/") ? path
+            : directory.appendingPathComponent(path).standardizedFileURL.path
+        let template: SourceFile
+        do {
+            template = try SourceFile.read(path: templatePath)
+        } catch {
+            diagnostics.error("the template '\(path)' cannot be read (looked for \(templatePath))",
+                              at: usesNode.location, length: path.count,
+                              hint: "the path is relative to the folder of \(file.path)")
+            return (nil, diagnostics.sorted)
+        }
+        let (written, templateProblems) = check(file: template)
+        let withLines = templateProblems.map { problem -> Diagnostic in
+            var problem = problem
+            problem.sourceLine = template.line(problem.location.line).map(String.init)
+            return problem
+        }
+        guard let written, !templateProblems.contains(where: { $0.severity == .error }) else {
+            diagnostics.error("the template '\(path)' has \(templateProblems.filter { $0.severity == .error }.count) "
+                              + "error(s), listed with their place in it", at: usesNode.location, length: path.count)
+            return (nil, diagnostics.sorted + withLines)
+        }
+        guard written.definition.isTemplate else {
+            diagnostics.error("'\(path)' is a campaign, not a template (it declares no 'inputs:')",
+                              at: usesNode.location, length: path.count,
+                              hint: "start it directly: campaign start \(templatePath)")
+            return (nil, diagnostics.sorted)
+        }
+        var given: [String: GivenInput] = [:]
+        if let withNode = entries.first(where: { $0.key == "with" })?.value {
+            if let fields = withNode.entries {
+                for field in fields { given[field.key] = GivenInput(field.value.value, at: field.value.location) }
+            } else {
+                diagnostics.error("'with' must be a mapping of the template's inputs to values", at: withNode.location)
+            }
+        }
+        let (made, problems) = instantiate(written, with: given, instance: usesNode.location)
+        diagnostics.append(contentsOf: problems)
+        guard let made, !diagnostics.hasErrors else { return (nil, diagnostics.sorted) }
+        return (made, diagnostics.sorted)
+    }
+}
