@@ -11,13 +11,16 @@ import Workflow
 public struct StaffServer: Sendable {
     public let environment: ServerEnvironment
     public let limits: ServerLimits
+    /// Drives runs for the run page (signals); nil serves no run page.
+    public let engine: Engine?
     let tokens = TokenCache()
     let signIns: SignInThrottle
     let connections: ConnectionRegistry
 
-    public init(environment: ServerEnvironment, limits: ServerLimits = ServerLimits()) {
+    public init(environment: ServerEnvironment, limits: ServerLimits = ServerLimits(), engine: Engine? = nil) {
         self.environment = environment
         self.limits = limits
+        self.engine = engine
         signIns = SignInThrottle(failures: limits.signInFailures, window: limits.signInWindow)
         connections = ConnectionRegistry(perAddress: limits.connectionsPerAddress)
     }
@@ -30,11 +33,18 @@ public struct StaffServer: Sendable {
                      body: .init(byteBuffer: ByteBuffer(string: CheckinPage.html)))
         }
         router.get("/health") { _, _ in "ok" }
+        if engine != nil {
+            router.get("/runs") { _, _ in
+                Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                         body: .init(byteBuffer: ByteBuffer(string: RunPage.html)))
+            }
+        }
         let api = router.group("api").add(middleware: StaffAuthentication(workspace: environment.workspace, cache: tokens,
                                                                           throttle: signIns))
         for plugin in environment.plugins {
             if let routes = plugin.routes { api.addRoutes(routes(environment)) }
         }
+        if let engine { api.addRoutes(RunRoutes.routes(engine: engine)) }
         return router
     }
 

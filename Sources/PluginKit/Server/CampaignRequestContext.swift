@@ -20,12 +20,16 @@ public struct CampaignRequestContext: RequestContext, RemoteAddressRequestContex
     /// (413) before it is read into memory. Hummingbird's default is 2 MiB.
     public var maxUploadSize: Int { 64 * 1024 }
 
-    /// The signed-in staff member, who must hold `role` (a manager may do everything staff may).
+    /// The signed-in staff member, who must hold `role` (a manager may do everything staff may, an
+    /// organizer everything a manager may).
     public func requireStaff(_ role: StaffRole = .staff) throws -> StaffMember {
         guard let staff else {
             throw HTTPError(.unauthorized, message: "sign in with your staff token (campaign staff add NAME)")
         }
-        if role == .manager && staff.role != .manager { throw HTTPError(.forbidden, message: "only managers can see this") }
+        guard staff.role.includes(role) else {
+            throw HTTPError(.forbidden, message: role == .organizer ? "only organizers can do this"
+                            : "only managers can see this")
+        }
         return staff
     }
 }

@@ -30,17 +30,22 @@ struct ServeCommand: AsyncParsableCommand {
                 _ = try RunQueries.requireRun(campaign, in: db)
                 return try StaffAccounts.list(db: db).filter { $0.revoked == nil }.count
             }
+            let printer = RunPrinter(timeZone: WorkflowDefinition.defaultTimeZone)
+            // The page's signals drive runs without sleeping: the daemon fires timers.
+            let engine = Engine(registry: PluginSystem.registry, workspace: ws, clock: try CommandSupport.clock(),
+                                options: EngineOptions(waitHorizon: .zero), logger: CommandSupport.logger(),
+                                observer: { printer.event($0) })
             let server = StaffServer(environment: ServerEnvironment(workspace: ws, campaign: campaign, checkpoint: checkpoint,
                                                                     clock: try CommandSupport.clock(),
-                                                                    plugins: PluginSystem.plugins))
+                                                                    plugins: PluginSystem.plugins),
+                                     engine: engine)
             let t = Terminal.standard
             t.line(t.bold("Check-in for \(campaign)") + " at http://\(host == "0.0.0.0" ? "<this machine's address>" : host):\(port)/")
             if staffCount == 0 {
                 t.line(t.yellow("No staff accounts yet: add one with `campaign staff add NAME`, then sign in with its token."))
             }
+            t.line("Runs of every campaign (organizers and managers) at http://\(host == "0.0.0.0" ? "<this machine's address>" : host):\(port)/runs")
             t.line(t.dim("Stop with Ctrl-C."))
-            let printer = RunPrinter(timeZone: WorkflowDefinition.defaultTimeZone)
-            let engine = try CommandSupport.engine(ws, printer: printer)
             let runner = daemon ? Daemon(engine: engine, report: DaemonReporter(terminal: t, clock: engine.clock).report) : nil
             try await server.run(host: host, port: port, logger: CommandSupport.logger(), daemon: runner)
         }

@@ -8,7 +8,9 @@ extension StaffCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a staff account and print its sign-in token.")
         @Argument(help: "The staff member's name, shown with each scan they make.") var name: String
-        @Option(help: "staff (check-in, walk-ins) or manager (also the ledger and reports).") var role: StaffRole = .staff
+        @Option(help: ArgumentHelp("staff (check-in, walk-ins), manager (also the ledger and reports) or organizer "
+                                    + "(also the run page: every run, and signalling its waiting steps)."))
+        var role: StaffRole = .staff
         @Option(help: "The check-in page's address, e.g. http://192.168.1.10:8080 — prints a QR code that signs a phone in.")
         var url: String?
         @OptionGroup var workspace: WorkspaceOptions

@@ -8,6 +8,13 @@ public enum StaffRole: String, Sendable, CaseIterable, Codable {
     case staff
     /// Also sees the scan ledger and the counts.
     case manager
+    /// Runs the campaigns: also sees every run on the run page and signals its waiting steps.
+    case organizer
+
+    /// staff < manager < organizer: each may do what the ones before may.
+    public func includes(_ other: StaffRole) -> Bool {
+        Self.allCases.firstIndex(of: self)! >= Self.allCases.firstIndex(of: other)!
+    }
 }
 
 public struct StaffMember: Sendable, Equatable, Codable {

@@ -25,7 +25,7 @@ enum OutcomeRoutes {
                 throw OutcomeRefusal(field: .stage, reason: "'\(body.stage)' is not a stage; use interview, intent, "
                                      + "placement or retained")
             }
-            if body.correct == true && staff.role != .manager {
+            if body.correct == true && !staff.role.includes(.manager) {
                 throw HTTPError(.forbidden, message: "only a manager can correct an outcome; ask one to do it")
             }
             let entry = OutcomeEntry(campaign: campaign, person: body.person, posting: body.posting, stage: stage,
