@@ -116,6 +116,7 @@ import WorkflowTesting
         #expect(mermaid.stdout.contains("s3 --> s4"))
         let dot = try cli.run("graph", "workflows/bus-transport.yaml", "--format", "dot")
         #expect(dot.stdout.contains("\"board\" -> \"get-off\";"))
+        #expect(dot.stdout.contains("\"board\" [label=\"上车门 — board the bus\\ncore.wait × each item\"];"), "\(dot.stdout)")
         let plugins = try cli.run("plugins")
         #expect(plugins.stdout.contains("core.wait (waits)"))
         #expect(plugins.stdout.contains("until (date-time)"))

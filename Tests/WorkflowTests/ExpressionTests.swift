@@ -43,4 +43,22 @@ import Workflow
             #expect(error.offset == 2)
         }
     }
+
+    @Test func statusFunctionsParseAndEvaluateAgainstTheNeeds() throws {
+        let expression = try ExpressionParser.parse("failure() && needs.import.result == 'failure' || cancelled()")
+        #expect(expression.statusFunctions.map(\.function) == [.failure, .cancelled])
+        var scope = ExpressionScope(vars: [:])
+        #expect(expression.evaluate(in: scope) == .bool(false))  // nothing ended: no failure
+        scope.needs = NeedsStatus(results: ["import": "failure"], upstreamFailed: true, runCancelled: false)
+        #expect(expression.evaluate(in: scope).isTruthy)
+        #expect(throws: ExpressionError(message: "'always()' takes nothing between its parentheses", offset: 7,
+                                        hint: "write always()")) {
+            try ExpressionParser.parse("always(1)")
+        }
+        #expect(throws: ExpressionError(message: "unknown function 'contains()'", offset: 0,
+                                        hint: "the functions are success(), failure(), always(), cancelled()")) {
+            try ExpressionParser.parse("contains('a')")
+        }
+    }
 }
+

@@ -3,13 +3,19 @@ import BuiltinPlugins
 import PluginKit
 import Workflow
 
-/// Text renderings of a step graph. Conditional steps are drawn with a dashed border / diamond note.
+/// Text renderings of a step graph. Conditional steps are drawn with a dashed border / diamond note;
+/// a `for_each` step says so under its action ("× each item").
 enum StepGraphRendering {
+    static func fanOutNote(_ step: StepDefinition) -> String {
+        guard step.fanOut != nil else { return "" }
+        return " × each item" + (step.fanOut?.maxParallel.map { ", \($0) at a time" } ?? "")
+    }
+
     static func mermaid(_ workflow: ValidatedWorkflow) -> String {
         let steps = workflow.definition.steps
         var lines = ["flowchart TD"]
         for (i, step) in steps.enumerated() {
-            let label = "\(step.displayName)<br/><small>\(step.uses)</small>".replacingOccurrences(of: "\"", with: "#quot;")
+            let label = "\(step.displayName)<br/><small>\(step.uses)\(fanOutNote(step))</small>".replacingOccurrences(of: "\"", with: "#quot;")
             lines.append(step.condition == nil ? "    s\(i)[\"\(label)\"]" : "    s\(i){{\"\(label)\"}}")
         }
         for (i, needs) in workflow.graph.needs.enumerated() {
@@ -23,7 +29,7 @@ enum StepGraphRendering {
         var lines = ["digraph \(quote(workflow.definition.name)) {", "    rankdir=TB;", "    node [shape=box];"]
         for step in workflow.definition.steps {
             let style = step.condition == nil ? "" : ", style=dashed"
-            lines.append("    \(quote(step.id)) [label=\(quote("\(step.displayName)\\n\(step.uses)"))\(style)];")
+            lines.append("    \(quote(step.id)) [label=\(quote("\(step.displayName)\\n\(step.uses)\(fanOutNote(step))"))\(style)];")
         }
         for (i, needs) in workflow.graph.needs.enumerated() {
             for n in needs {
