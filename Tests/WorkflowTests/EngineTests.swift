@@ -112,6 +112,32 @@ import WorkflowTesting
         #expect(again.run.status == .failed)
     }
 
+    /// `campaign serve` drives runs from its daemon and from the run page in one process: a second
+    /// drive of a run waits for the first, never runs beside it.
+    @Test(.timeLimit(.minutes(1))) func oneProcessNeverDrivesARunTwiceAtOnce() async throws {
+        let tracker = ConcurrencyTracker()
+        let h = try harness(tracker)
+        let engine = h.engine()
+        let workflow = try h.workflow("""
+            name: slow
+            steps:
+              - id: a
+                uses: probe.work
+                with: { ms: 400 }
+            """)
+        let first = Task { try await engine.start(workflow) }
+        await tracker.waitForPeak(1)  // the first drive is preparing its step
+        let busy = await #expect(throws: WorkflowError.self) {
+            try await engine.resume(campaign: "slow", patience: .zero)
+        }
+        #expect(busy?.code == .unavailable)
+        #expect(busy?.message == "campaign 'slow' is being run by this process right now (the daemon, or the run page)")
+        let patient = try await engine.resume(campaign: "slow")  // waits for the first, then finds nothing to do
+        #expect(patient.run.status == .completed)
+        #expect(try await first.value.run.status == .completed)
+        #expect(try effects(h) == ["a"])
+    }
+
     @Test func nonRetryableFailureIsNotRetried() async throws {
         let h = try harness()
         let workflow = try h.workflow("""

@@ -164,7 +164,13 @@ public struct Engine: Sendable {
                 UPDATE workflow_step SET status = 'pending', attempt = 0, error = NULL, due_at = NULL, finished_at = NULL
                 WHERE run_id = ? AND step_id = ?
                 """
-            if target.fanOut != nil {
+            if let parent = target.parentStep {
+                // One instance named (`board[2]`): it runs again, and its step waits for it once more.
+                try db.execute(sql: reset, arguments: [run.id, target.stepId])
+                try db.execute(sql: """
+                    UPDATE workflow_step SET status = 'running', error = NULL, finished_at = NULL WHERE run_id = ? AND step_id = ?
+                    """, arguments: [run.id, parent])
+            } else if target.fanOut != nil {
                 // The instances that failed run again; the step waits for them once more.
                 try db.execute(sql: """
                     UPDATE workflow_step SET status = 'pending', attempt = 0, error = NULL, due_at = NULL, finished_at = NULL
@@ -176,7 +182,7 @@ public struct Engine: Sendable {
             } else {
                 try db.execute(sql: reset, arguments: [run.id, stepID])
             }
-            for downstream in try downstreamNotRun(of: stepID, run: run, steps: steps) {
+            for downstream in try downstreamNotRun(of: target.parentStep ?? target.stepId, run: run, steps: steps) {
                 try db.execute(sql: reset, arguments: [run.id, downstream])
             }
             try RunQueries.appendEvent(db, run: run.id, step: stepID, attempt: nil, at: now, kind: "retry-requested",
@@ -223,7 +229,7 @@ public struct Engine: Sendable {
         let request = CancelRequest(by: by, reason: reason)
         let driver: RunDriver
         do {
-            driver = try await RunDriver(engine: self, campaign: campaign)
+            driver = try await self.driver(campaign: campaign, patience: .seconds(2))
         } catch let error as WorkflowError where error.code == .unavailable {
             // Another process drives it: record the request, which that process notices within a second.
             let now = clock.now()
@@ -239,6 +245,7 @@ public struct Engine: Sendable {
             try await driver.stopEverything(requestedBy: request)
         } catch {
             try? await RunDriver.release(run: driver.run, pool: workspace.pool)
+            driver.leaveProcess()
             throw error
         }
         return try await driver.drive()
@@ -274,13 +281,18 @@ public struct Engine: Sendable {
     /// Drives a run; when another process is driving it (the daemon delivering a signal, say), waits
     /// up to `patience` for it to finish before saying so.
     func drive(campaign: String, patience: Duration = .seconds(10)) async throws -> RunSummary {
+        let driver = try await driver(campaign: campaign, patience: patience)
+        return try await driver.drive()
+    }
+
+    /// Takes the run over for driving, waiting up to `patience` while another drive holds it.
+    func driver(campaign: String, patience: Duration) async throws -> RunDriver {
         let deadline = ContinuousClock.now + patience
         while true {
             do {
-                let driver = try await RunDriver(engine: self, campaign: campaign)
-                return try await driver.drive()
-            } catch let error as WorkflowError where error.code == .unavailable && ContinuousClock.now < deadline
-                && error.message.contains("is being run by another process") {
+                return try await RunDriver(engine: self, campaign: campaign)
+            } catch let busy as RunBusy {
+                guard ContinuousClock.now < deadline else { throw busy.error }
                 try await Task.sleep(for: .milliseconds(50))
             }
         }

@@ -63,100 +63,118 @@ final class RunDriver {
     var definition: WorkflowDefinition { workflow.definition }
     var pool: DatabasePool { engine.workspace.pool }
 
+    /// This process's hold on the run (see `ActiveRuns`), given up when the drive ends.
+    let processSlot: String
+
     init(engine: Engine, campaign: String) async throws {
         self.engine = engine
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let host = ProcessInfo.processInfo.hostName
-        let now = engine.clock.now()
-        // Take ownership of the run, so two processes never drive it at once.
-        let (run, records, interrupted) = try await engine.workspace.pool.write { db in
-            var run = try RunQueries.requireRun(campaign, in: db)
-            if let owner = run.ownerPid, owner != pid, run.ownerHost == host, Self.processIsAlive(owner) {
-                throw WorkflowError.unavailable(
-                    "campaign '\(campaign)' is being run by another process (pid \(owner)) right now",
-                    hint: "wait for it to finish, or stop it; its progress is kept either way")
-            }
-            try db.execute(sql: "UPDATE workflow_run SET owner_pid = ?, owner_host = ?, updated_at = ? WHERE id = ?",
-                           arguments: [pid, host, now, run.id])
-            run.ownerPid = pid
-            // Attempts a crash interrupted between their start and their commit wrote nothing durable
-            // (their effects commit with their end): run them again, without charging the retry budget.
-            // A fan-out step that is 'running' is waiting for its instances, not interrupted.
-            let interrupted = try String.fetchAll(db, sql: """
-                SELECT step_id FROM workflow_step WHERE run_id = ? AND status = 'running' AND fan_out IS NULL
-                """, arguments: [run.id])
-            for step in interrupted {
-                try db.execute(sql: """
-                    UPDATE workflow_step SET status = 'pending', attempt = max(attempt - 1, 0) WHERE run_id = ? AND step_id = ?
-                    """, arguments: [run.id, step])
-                try RunQueries.appendEvent(db, run: run.id, step: step, attempt: nil, at: now, kind: "interrupted",
-                                           message: "the attempt was interrupted (the process stopped); running it again")
-            }
-            return (run, try RunQueries.steps(runID: run.id, in: db), interrupted)
+        let slot = engine.workspace.path + "\u{0}" + campaign
+        processSlot = slot
+        guard ActiveRuns.shared.enter(slot) else {
+            throw RunBusy(error: WorkflowError.unavailable(
+                "campaign '\(campaign)' is being run by this process right now (the daemon, or the run page)",
+                hint: "wait a moment and try again; its progress is kept either way"))
         }
-        self.run = run
-        self.interrupted = interrupted
-        self.cancelled = run.cancelAppliedAt != nil
-        self.workflow = try engine.loadDefinition(run)
-        let steps = workflow.definition.steps
-        var byID: [String: StepRecord] = [:]
-        var instancesOf: [String: [StepRecord]] = [:]
-        for record in records {
-            if let parent = record.parentStep {
-                instancesOf[parent, default: []].append(record)
-            } else if byID[record.stepId] == nil {
-                byID[record.stepId] = record
+        do {
+            let pid = ProcessInfo.processInfo.processIdentifier
+            let host = ProcessInfo.processInfo.hostName
+            let now = engine.clock.now()
+            // Take ownership of the run, so two processes never drive it at once.
+            let (run, records, interrupted) = try await engine.workspace.pool.write { db in
+                var run = try RunQueries.requireRun(campaign, in: db)
+                if let owner = run.ownerPid, owner != pid, run.ownerHost == host, Self.processIsAlive(owner) {
+                    throw RunBusy(error: WorkflowError.unavailable(
+                        "campaign '\(campaign)' is being run by another process (pid \(owner)) right now",
+                        hint: "wait for it to finish, or stop it; its progress is kept either way"))
+                }
+                try db.execute(sql: "UPDATE workflow_run SET owner_pid = ?, owner_host = ?, updated_at = ? WHERE id = ?",
+                               arguments: [pid, host, now, run.id])
+                run.ownerPid = pid
+                // Attempts a crash interrupted between their start and their commit wrote nothing durable
+                // (their effects commit with their end): run them again, without charging the retry budget.
+                // A fan-out step that is 'running' is waiting for its instances, not interrupted.
+                let interrupted = try String.fetchAll(db, sql: """
+                    SELECT step_id FROM workflow_step WHERE run_id = ? AND status = 'running' AND fan_out IS NULL
+                    """, arguments: [run.id])
+                for step in interrupted {
+                    try db.execute(sql: """
+                        UPDATE workflow_step SET status = 'pending', attempt = max(attempt - 1, 0) WHERE run_id = ? AND step_id = ?
+                        """, arguments: [run.id, step])
+                    try RunQueries.appendEvent(db, run: run.id, step: step, attempt: nil, at: now, kind: "interrupted",
+                                               message: "the attempt was interrupted (the process stopped); running it again")
+                }
+                return (run, try RunQueries.steps(runID: run.id, in: db), interrupted)
             }
-        }
-        nodes = try steps.enumerated().map { index, step in
-            guard let record = byID[step.id] else {
-                throw WorkflowError.internal("step '\(step.id)' of campaign '\(campaign)' has no stored state")
-            }
-            return Node(step: index, recordID: step.id, item: nil, itemNumber: nil, status: record.status,
-                        attempt: record.attempt, dueAt: record.dueAt, awaitsSignal: record.awaitsSignal,
-                        outputs: record.outputs)
-        }
-        var fanOuts: [Int: FanOutProgress] = [:]
-        for (index, step) in steps.enumerated() {
-            guard let fanOut = step.fanOut, byID[step.id]?.fanOut != nil, nodes[index].status == .running else { continue }
-            var progress = FanOutProgress(instances: [], maxParallel: fanOut.maxParallel ?? Int.max)
-            for record in (instancesOf[step.id] ?? []).sorted(by: { ($0.itemNumber ?? 0) < ($1.itemNumber ?? 0) }) {
-                progress.instances.append(nodes.count)
-                nodes.append(Node(step: index, recordID: record.stepId, item: record.item, itemNumber: record.itemNumber,
-                                  status: record.status, attempt: record.attempt, dueAt: record.dueAt,
-                                  awaitsSignal: record.awaitsSignal, outputs: record.outputs))
-                if record.status.hasEnded {
-                    progress.ended += 1
-                } else if record.status != .pending {
-                    progress.inProgress += 1
+            self.run = run
+            self.interrupted = interrupted
+            self.cancelled = run.cancelAppliedAt != nil
+            self.workflow = try engine.loadDefinition(run)
+            let steps = workflow.definition.steps
+            var byID: [String: StepRecord] = [:]
+            var instancesOf: [String: [StepRecord]] = [:]
+            for record in records {
+                if let parent = record.parentStep {
+                    instancesOf[parent, default: []].append(record)
+                } else if byID[record.stepId] == nil {
+                    byID[record.stepId] = record
                 }
             }
-            fanOuts[index] = progress
-        }
-        self.fanOuts = fanOuts
-        nodeByRecord = Dictionary(nodes.enumerated().map { ($1.recordID, $0) }, uniquingKeysWith: { first, _ in first })
-        var outputs: [String: [String: Value]] = [:]
-        for node in nodes.prefix(steps.count) where node.status == .succeeded && !node.outputs.isEmpty {
-            outputs[steps[node.step].id] = node.outputs
-        }
-        expressionScope = ExpressionScope(vars: run.vars, stepOutputs: outputs)
-        expressionScope.inputs = workflow.definition.inputValues
-        let graph = workflow.graph
-        unmet = graph.needs.map { _ in 0 }
-        for i in steps.indices {
-            unmet[i] = graph.needs[i].filter { !nodes[$0].status.hasEnded }.count
-        }
-        for i in workflow.order where nodes[i].status == .pending && unmet[i] == 0 { ready.append(i) }
-        for step in fanOuts.keys.sorted() {
-            launchInstances(of: step)
-            if let progress = self.fanOuts[step], progress.ended == progress.instances.count {
-                unfinishedFanOuts.append(step)
+            nodes = try steps.enumerated().map { index, step in
+                guard let record = byID[step.id] else {
+                    throw WorkflowError.internal("step '\(step.id)' of campaign '\(campaign)' has no stored state")
+                }
+                return Node(step: index, recordID: step.id, item: nil, itemNumber: nil, status: record.status,
+                            attempt: record.attempt, dueAt: record.dueAt, awaitsSignal: record.awaitsSignal,
+                            outputs: record.outputs)
             }
-        }
-        for i in nodes.indices where nodes[i].dueAt != nil && [.waiting, .retrying].contains(nodes[i].status) {
-            timed.insert(i)
+            var fanOuts: [Int: FanOutProgress] = [:]
+            for (index, step) in steps.enumerated() {
+                guard let fanOut = step.fanOut, byID[step.id]?.fanOut != nil, nodes[index].status == .running else { continue }
+                var progress = FanOutProgress(instances: [], maxParallel: fanOut.maxParallel ?? Int.max)
+                for record in (instancesOf[step.id] ?? []).sorted(by: { ($0.itemNumber ?? 0) < ($1.itemNumber ?? 0) }) {
+                    progress.instances.append(nodes.count)
+                    nodes.append(Node(step: index, recordID: record.stepId, item: record.item, itemNumber: record.itemNumber,
+                                      status: record.status, attempt: record.attempt, dueAt: record.dueAt,
+                                      awaitsSignal: record.awaitsSignal, outputs: record.outputs))
+                    if record.status.hasEnded {
+                        progress.ended += 1
+                    } else if record.status != .pending {
+                        progress.inProgress += 1
+                    }
+                }
+                fanOuts[index] = progress
+            }
+            self.fanOuts = fanOuts
+            nodeByRecord = Dictionary(nodes.enumerated().map { ($1.recordID, $0) }, uniquingKeysWith: { first, _ in first })
+            var outputs: [String: [String: Value]] = [:]
+            for node in nodes.prefix(steps.count) where node.status == .succeeded && !node.outputs.isEmpty {
+                outputs[steps[node.step].id] = node.outputs
+            }
+            expressionScope = ExpressionScope(vars: run.vars, stepOutputs: outputs)
+            expressionScope.inputs = workflow.definition.inputValues
+            let graph = workflow.graph
+            unmet = graph.needs.map { _ in 0 }
+            for i in steps.indices {
+                unmet[i] = graph.needs[i].filter { !nodes[$0].status.hasEnded }.count
+            }
+            for i in workflow.order where nodes[i].status == .pending && unmet[i] == 0 { ready.append(i) }
+            for step in fanOuts.keys.sorted() {
+                launchInstances(of: step)
+                if let progress = self.fanOuts[step], progress.ended == progress.instances.count {
+                    unfinishedFanOuts.append(step)
+                }
+            }
+            for i in nodes.indices where nodes[i].dueAt != nil && [.waiting, .retrying].contains(nodes[i].status) {
+                timed.insert(i)
+            }
+        } catch {
+            ActiveRuns.shared.leave(slot)
+            throw error
         }
     }
+
+    /// Gives up this process's hold on the run (idempotent).
+    func leaveProcess() { ActiveRuns.shared.leave(processSlot) }
 
     static func processIsAlive(_ pid: Int32) -> Bool {
         kill(pid, 0) == 0 || errno == EPERM
@@ -165,6 +183,7 @@ final class RunDriver {
     // MARK: - The loop
 
     func drive() async throws -> RunSummary {
+        defer { leaveProcess() }
         for step in interrupted { engine.observer(.interrupted(step: step)) }
         do {
             try await loop()

@@ -6,6 +6,10 @@ extension Engine {
     public func schedule(_ workflow: ValidatedWorkflow, vars overrides: [String: Value] = [:]) async throws
         -> ScheduleRecord {
         let definition = workflow.definition
+        guard !definition.madeFromTemplate else {
+            throw WorkflowError.usage("a template with 'on: schedule:' cannot be scheduled yet: each run would need "
+                                      + "its inputs", hint: "give the schedule to a plain definition, with the values as 'vars:'")
+        }
         var vars = definition.variableValues
         for (name, value) in overrides {
             guard vars[name] != nil else {
