@@ -21,7 +21,7 @@ import WorkflowTesting
 @Suite struct WritingAPluginTests {
     static let plugins = BuiltinPlugins.with([SurveyPlugin.plugin])
 
-    @Test(.timeLimit(.minutes(1))) func aPluginAddedInOneLineReachesEveryFrontEnd() async throws {
+    @Test(.timeLimit(.minutes(3))) func aPluginAddedInOneLineReachesEveryFrontEnd() async throws {
         let h = try EngineHarness(plugins: Self.plugins.map(\.engine))
         // Its table comes after the ledger's, which it points at.
         let order = try h.registry.migrationOrder().map(\.name)
