@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // A binary heap for the interview planner's shortest paths (already under swift-nio).
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         // Process-wide SQLite settings that need C (sqlite3_config is variadic).
@@ -83,9 +85,11 @@ let package = Package(
         plugin("Checkin"),
         plugin("Outcomes", dependencies: ["Checkin"]),
         plugin("Tally", dependencies: ["CXlsxWriter"]),
+        plugin("Scheduling", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
         // The plugins compiled into the binary: adding one is one line there.
         .target(name: "BuiltinPlugins",
-                dependencies: ["Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "Outcomes", "Tally"],
+                dependencies: ["Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "Outcomes", "Tally",
+                               "Scheduling"],
                 path: "Sources/Plugins/BuiltinPlugins"),
         // `campaign serve`: the check-in page and JSON API for staff phones (Hummingbird 2).
         .target(
@@ -123,8 +127,8 @@ let package = Package(
         .executableTarget(name: "campaign-fuzz", dependencies: ["CampaignFuzzing"]),
         // Benchmarks: `swift run -c release campaign-bench engine`.
         .executableTarget(name: "campaign-bench", dependencies: [
-            "Workflow", "Ledger", "PluginKit", "Tally", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting", "CXlsxWriter",
-            .product(name: "GRDB", package: "GRDB.swift"),
+            "Workflow", "Ledger", "PluginKit", "Tally", "Scheduling", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
+            "CXlsxWriter", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "WorkflowTests", dependencies: [
             "Workflow", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift"),
@@ -145,6 +149,11 @@ let package = Package(
             name: "OutcomeTests",
             dependencies: ["Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "Outcomes", "Tally", "BuiltinPlugins", "WorkflowTesting",
                            "CampaignTesting", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "SchedulingTests",
+            dependencies: ["Workflow", "Ledger", "Scheduling", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The fuzz targets as property tests over the committed corpus (Fuzz/corpus).
         .testTarget(name: "FuzzTests", dependencies: ["CampaignFuzzing"]),

@@ -7,6 +7,7 @@ import WorkflowTesting
 /// Benchmarks, run in release mode:
 /// `swift run -c release campaign-bench engine [--repetitions N] [--steps N]`,
 /// `swift run -c release campaign-bench import [--rows N]`,
+/// `swift run -c release campaign-bench schedule [--seekers N] [--repetitions N]`,
 /// `swift run -c release campaign-bench import-xlsx [--rows N]`,
 /// `swift run -c release campaign-bench generate [--rows N] FILE [utf-8|gb18030]`,
 /// `swift build -c release && .build/release/campaign-bench checkin [--people N] [--seconds S]`,
@@ -48,6 +49,8 @@ struct BenchCommand {
             case "tally":
                 try await TallyBenchmark.run(registered: rows, repetitions: repetitions,
                                              folder: URL(fileURLWithPath: path("--dir", default: "/tmp/campaign-bench-tally")))
+            case "schedule":
+                try ScheduleBenchmark.run(repetitions: repetitions, seekers: option("--seekers", default: 8_000))
             case "generate":
                 // campaign-bench generate --rows N FILE [gb18030]: a synthetic people ledger.
                 guard arguments.count >= 2 else {
@@ -58,7 +61,7 @@ struct BenchCommand {
                 let encoding = arguments.count > 2 ? TextEncoding(name: arguments[2]) ?? .utf8 : .utf8
                 try generator.writePeopleCSV(to: URL(fileURLWithPath: arguments[1]), count: rows, encoding: encoding)
             default:
-                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, import, import-xlsx, checkin, tally, generate\n".utf8))
+                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, import, import-xlsx, checkin, tally, schedule, generate\n".utf8))
                 exit(64)
             }
         } catch {

@@ -34,6 +34,15 @@ import WorkflowTesting
         #expect(output.components(separatedBy: "per transition: median").count == 4, "\(output)")
     }
 
+    @Test func theScheduleBenchmarkPlansAndChecksItsPlan() throws {
+        let (status, output) = try bench("schedule", "--seekers", "300", "--repetitions", "1")
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("300 seekers"))
+        #expect(output.contains("interviews scheduled: "))
+        #expect(output.contains(" of an upper bound of "))
+        #expect(output.contains("slots used: "))
+    }
+
     @Test(.enabled(if: sqlite3, "needs sqlite3 (scripts/test installs it)"))
     func theImportBenchmarkImportsEveryRowTwiceAndItsFloor() throws {
         let (status, output) = try bench("import", "--rows", "300")

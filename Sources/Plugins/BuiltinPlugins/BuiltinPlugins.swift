@@ -3,6 +3,7 @@ import Ledger
 import Outcomes
 import PluginKit
 import Registration
+import Scheduling
 import Tally
 import Workflow
 
@@ -19,6 +20,7 @@ public enum BuiltinPlugins {
             RegistrationPlugin.plugin,
             CheckinPlugin.plugin,
             OutcomesPlugin.plugin,
+            SchedulingPlugin.plugin,
         ] + extra
         return plugins + [TallyPlugin.plugin(tallying: plugins)]
     }

@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import Ledger
+import Workflow
+
+/// A campaign's plan as people read it: times in the campaign's zone, booths and postings by name,
+/// job seekers masked.
+struct InterviewListing: Sendable {
+    struct Interview: Sendable {
+        var person: Int64
+        var postingID: Int64
+        var time: String
+        var start: Date
+        var end: Date
+        var booth: String
+        var boothCode: String
+        var posting: String
+        var interviewer: Int
+        var name: String
+        var idNumber: String
+        var rank: Int
+        var sequence: Int
+    }
+
+    struct Unmet: Sendable {
+        var name: String
+        var idNumber: String
+        var posting: String
+        var rank: Int
+        var reasonZh: String
+        var reasonEn: String
+    }
+
+    var timeZone: TimeZone
+    var interviews: [Interview]
+    var unmet: [Unmet]
+
+    static func read(campaign: String, person: String?, db: Database) throws -> InterviewListing {
+        let run = try RunQueries.requireRun(campaign, in: db)
+        var only: Int64?
+        if let person {
+            switch try PersonLookup.resolve(person, campaign: campaign, db: db).1 {
+            case .success(let id): only = id
+            case .failure(let failure): throw WorkflowError.usage(failure.reason)
+            }
+        }
+        let postings = Dictionary(try Postings.offered(at: campaign, db: db).map { ($0.id, $0) },
+                                  uniquingKeysWith: { first, _ in first })
+        let rows = try InterviewRow.all(campaign: campaign, db: db).filter { only == nil || $0.person == only }
+        let unmetRows = try UnmetRow.all(campaign: campaign, db: db).filter { only == nil || $0.person == only }
+        let people = try People.summaries(ids: Set(rows.map(\.person) + unmetRows.map(\.person)), db: db)
+        let zone = run.timeZone
+        func clock(_ date: Date) -> String { String(TimeFormats.display(date, timeZone: zone).suffix(5)) }
+        let interviews = rows.map { row in
+            let posting = postings[row.posting]
+            let who = people[row.person]
+            return Interview(person: row.person, postingID: row.posting,
+                             time: "\(clock(row.startsAt))-\(clock(row.endsAt))", start: row.startsAt, end: row.endsAt,
+                             booth: posting?.enterprise ?? "?", boothCode: posting?.creditCode ?? "?",
+                             posting: posting.map { "\($0.code) \($0.title)" } ?? "?", interviewer: row.interviewer,
+                             name: who.map { Masking.name($0.name) } ?? "?",
+                             idNumber: who.map { Masking.idNumber($0.idNumber) } ?? "?", rank: row.rank,
+                             sequence: row.sequence)
+        }
+        let unmet = unmetRows.map { row in
+            Unmet(name: people[row.person].map { Masking.name($0.name) } ?? "?",
+                  idNumber: people[row.person].map { Masking.idNumber($0.idNumber) } ?? "?",
+                  posting: postings[row.posting].map { "\($0.code) \($0.title)（\($0.enterprise)）" } ?? "?",
+                  rank: row.rank, reasonZh: row.reasonZh, reasonEn: row.reasonEn)
+        }
+        return InterviewListing(timeZone: zone, interviews: interviews, unmet: unmet)
+    }
+}
+
+/// One calendar per booth and per job seeker.
+enum InterviewCalendars {
+    static func write(_ listing: InterviewListing, campaign: String, to folder: URL, stamp: Date) throws -> Int {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        func event(_ i: InterviewListing.Interview, summary: String) -> ICalendar.Event {
+            ICalendar.Event(uid: "\(campaign)-\(i.person)-\(i.postingID)@campaign", sequence: i.sequence, start: i.start,
+                            end: i.end, summary: summary, location: "\(i.booth)，面试官 \(i.interviewer)",
+                            description: "\(campaign)：\(i.posting)；求职者 \(i.name)（第\(i.rank)志愿）")
+        }
+        var written = 0
+        for (code, interviews) in Dictionary(grouping: listing.interviews, by: \.boothCode) {
+            let calendar = ICalendar(name: "\(interviews[0].booth) 面试安排", timeZone: listing.timeZone,
+                                     events: interviews.map { event($0, summary: "面试 \($0.posting) — \($0.name)") },
+                                     stamp: stamp)
+            try Data(calendar.text.utf8).write(to: folder.appendingPathComponent("booth-\(code).ics"), options: .atomic)
+            written += 1
+        }
+        for (person, interviews) in Dictionary(grouping: listing.interviews, by: \.person) {
+            let calendar = ICalendar(name: "\(interviews[0].name) 的面试", timeZone: listing.timeZone,
+                                     events: interviews.map { event($0, summary: "面试：\($0.booth) \($0.posting)") },
+                                     stamp: stamp)
+            try Data(calendar.text.utf8).write(to: folder.appendingPathComponent("seeker-\(person).ics"), options: .atomic)
+            written += 1
+        }
+        return written
+    }
+}

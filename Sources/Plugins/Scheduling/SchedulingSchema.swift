@@ -1,0 +1,42 @@
+import GRDB
+import Workflow
+
+/// The scheduling plugin's tables: job seekers' ranked wishes, the interviews planned from them,
+/// and the wishes left out with their reason.
+enum SchedulingSchema {
+    static let migrations = [
+        Migration("schedule-v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE schedule_wish (
+                    campaign TEXT NOT NULL,
+                    person_id INTEGER NOT NULL REFERENCES person(id),
+                    posting_id INTEGER NOT NULL REFERENCES posting(id),
+                    rank INTEGER NOT NULL,                 -- 1: first wish
+                    source TEXT NOT NULL,
+                    created_at DATETIME NOT NULL,
+                    PRIMARY KEY (campaign, person_id, posting_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE schedule_interview (
+                    campaign TEXT NOT NULL,
+                    person_id INTEGER NOT NULL REFERENCES person(id),
+                    posting_id INTEGER NOT NULL REFERENCES posting(id),
+                    rank INTEGER NOT NULL,
+                    starts_at DATETIME NOT NULL,
+                    ends_at DATETIME NOT NULL,
+                    interviewer INTEGER NOT NULL,          -- which of the booth's interviewers, from 1
+                    sequence INTEGER NOT NULL DEFAULT 0,   -- iCalendar SEQUENCE: raised when the slot moves
+                    PRIMARY KEY (campaign, person_id, posting_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE schedule_unmet (
+                    campaign TEXT NOT NULL,
+                    person_id INTEGER NOT NULL REFERENCES person(id),
+                    posting_id INTEGER NOT NULL REFERENCES posting(id),
+                    rank INTEGER NOT NULL,
+                    reason_zh TEXT NOT NULL,
+                    reason_en TEXT NOT NULL,
+                    PRIMARY KEY (campaign, person_id, posting_id)
+                ) WITHOUT ROWID;
+                """)
+        },
+    ]
+}
