@@ -53,6 +53,8 @@ import Testing
                 #expect(perSeeker[wish.seeker, default: 0] == limit)
             case .boothClosed(let booth):
                 #expect(problem.booths[booth].interviewers == 0 || problem.slots == 0)
+            case .noCommonSlot:
+                #expect(!problem.announced.isEmpty, "a clash can only come from announced interviews")
             }
         }
         #expect(plan.interviews.count <= plan.upperBound)
@@ -111,5 +113,39 @@ import Testing
         let plan = InterviewPlanner.plan(problem)
         #expect(plan.interviews.map(\.wish) == [1])
         #expect(plan.unmet.first?.reason == .boothFull(booth: 0, capacity: 1, byRank: [1, 0]))
+    }
+
+    /// A re-plan after wishes came and went keeps every announced interview whose wish remains at its
+    /// time and interviewer, and still keeps every rule.
+    @Test func replanningKeepsAnnouncedInterviewsWhereTheyWere() {
+        var random = SplitMix64(seed: 99)
+        for round in 0..<150 {
+            let first = Self.randomProblem(&random, seekers: 10 + round % 30, booths: 2 + round % 5, slots: 2 + round % 4)
+            let plan = InterviewPlanner.plan(first)
+            // Some wishes withdrawn, some new ones added; the rest stay (and keep their index mapping).
+            var wishes: [InterviewPlanner.Wish] = []
+            var announced: [Int: InterviewPlanner.Placement] = [:]
+            let placed = Dictionary(plan.interviews.map { ($0.wish, InterviewPlanner.Placement(slot: $0.slot, lane: $0.lane)) },
+                                    uniquingKeysWith: { a, _ in a })
+            for (w, wish) in first.wishes.enumerated() where random.next() % 5 != 0 {
+                if let at = placed[w] { announced[wishes.count] = at }
+                wishes.append(wish)
+            }
+            for _ in 0..<(round % 6) {
+                let seeker = Int(random.next() % UInt64(first.seekers)), booth = Int(random.next() % UInt64(first.booths.count))
+                guard !wishes.contains(where: { $0.seeker == seeker && $0.booth == booth }) else { continue }
+                wishes.append(.init(seeker: seeker, booth: booth, rank: 1, posting: "P\(booth)"))
+            }
+            var second = first
+            second.wishes = wishes
+            second.announced = announced
+            let again = InterviewPlanner.plan(second)
+            Self.check(second, again)
+            #expect(again.moved == 0, "round \(round): \(again.moved) announced interviews moved")
+            #expect(again.kept == announced.count)
+            for interview in again.interviews where announced[interview.wish] != nil {
+                #expect(announced[interview.wish] == InterviewPlanner.Placement(slot: interview.slot, lane: interview.lane))
+            }
+        }
     }
 }

@@ -162,6 +162,21 @@ import WorkflowTesting
         #expect(Set(uids).count == 4)
     }
 
+    /// Planned again the same day (the break dropped, so there is one more slot): every announced
+    /// interview stays at its time and interviewer, and the new room goes to wishes left out before.
+    @Test func aReplanKeepsWhatWasAnnounced() async throws {
+        let h = try EngineHarness(plugins: BuiltinPlugins.engines)
+        for (name, text) in Self.files { _ = try h.directory.write(name, text) }
+        let run = try await h.engine(waitHorizon: .zero).start(try h.workflow(Self.definition(hours: "09:00-09:45",
+                                                                                               replanAt: "09:00-09:45")))
+        let replan = try #require(run.steps.first { $0.stepId == "replan" }?.outputs)
+        #expect(replan["kept"] == .int(4))
+        #expect(replan["moved"] == .int(0))
+        #expect(replan["interviews"] == .int(5))   // the freed break slot takes one more electronics interview
+        let rows = try await h.workspace.pool.read { db in try InterviewRow.all(campaign: "fair", db: db) }
+        #expect(rows.allSatisfy { $0.sequence == 0 })
+    }
+
     @Test func foldingNeverCutsACharacter() {
         let line = "SUMMARY:" + String(repeating: "面试贵州示范电子科技有限公司", count: 6)
         let folded = ICalendar.fold(line)

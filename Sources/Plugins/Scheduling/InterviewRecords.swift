@@ -25,14 +25,9 @@ public struct InterviewRow: Sendable, Equatable {
     public var sequence: Int
 
     /// The last plan's start and SEQUENCE per (person, posting), so a moved interview's is raised.
-    static func sequences(campaign: String, db: Database) throws -> [[Int64]: (startsAt: Date, sequence: Int)] {
-        var result: [[Int64]: (startsAt: Date, sequence: Int)] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT person_id, posting_id, starts_at, sequence FROM schedule_interview WHERE campaign = ?
-            """, arguments: [campaign]) {
-            result[[row["person_id"], row["posting_id"]]] = (row["starts_at"], row["sequence"])
-        }
-        return result
+    static func previous(campaign: String, db: Database) throws -> [[Int64]: InterviewRow] {
+        Dictionary(try all(campaign: campaign, db: db).map { ([$0.person, $0.posting], $0) },
+                   uniquingKeysWith: { first, _ in first })
     }
 
     public static func all(campaign: String, db: Database) throws -> [InterviewRow] {

@@ -34,6 +34,8 @@ struct InterviewsAction: StepAction {
             OutputSpec("upper_bound", doc: "The most any plan could hold (booths' and people's limits)."),
             OutputSpec("slots", doc: "Slots in the fair's hours."),
             OutputSpec("slots_used", doc: "Slots holding at least one interview."),
+            OutputSpec("kept", doc: "Interviews of the last plan kept at their time and interviewer."),
+            OutputSpec("moved", doc: "Interviews of the last plan moved or dropped (their time is gone, or their wish)."),
         ],
         check: { given in
             var problems: [ParameterProblem] = []
@@ -81,7 +83,7 @@ struct InterviewsAction: StepAction {
         let (wishes, offered, day, previous) = try await context.reader.read { db in
             (try WishRecord.all(campaign: campaign, db: db), try Postings.offered(at: campaign, db: db),
              try RunQueries.requireRun(campaign, in: db).heldDay,
-             try InterviewRow.sequences(campaign: campaign, db: db))
+             try InterviewRow.previous(campaign: campaign, db: db))
         }
         guard let midnight = TimeFormats.dateTime(day, timeZone: context.timeZone) else {
             throw StepFailure("the campaign's day '\(day)' cannot be read", retryable: false)
@@ -93,6 +95,14 @@ struct InterviewsAction: StepAction {
         let people = Array(Set(wishes.map(\.person))).sorted()
         let seekerIndex = Dictionary(people.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let kept = wishes.filter { postingByID[$0.posting] != nil }
+        // The last plan's interviews keep their time and interviewer where that time is still a slot.
+        let slotAt = Dictionary(starts.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var announced: [Int: InterviewPlanner.Placement] = [:]
+        for (w, wish) in kept.enumerated() {
+            guard let old = previous[[wish.person, wish.posting]] else { continue }
+            let minute = Int(old.startsAt.timeIntervalSince(midnight) / 60)
+            if let slot = slotAt[minute] { announced[w] = .init(slot: slot, lane: old.interviewer - 1) }
+        }
         let problem = InterviewPlanner.Problem(
             seekers: people.count,
             booths: boothCodes.map { .init(name: boothNames[$0] ?? $0, interviewers: input.interviewers) },
@@ -101,7 +111,7 @@ struct InterviewsAction: StepAction {
                 return .init(seeker: seekerIndex[wish.person]!, booth: boothIndex[posting.creditCode]!, rank: wish.rank,
                              posting: posting.code)
             },
-            slots: starts.count, perPerson: input.per_person)
+            slots: starts.count, perPerson: input.per_person, announced: announced)
         context.progress.report(done: 0, total: kept.count, unit: "wishes")
         let plan = InterviewPlanner.plan(problem)
         let rows = plan.interviews.map { interview -> InterviewRow in
@@ -126,6 +136,7 @@ struct InterviewsAction: StepAction {
         return Prepared(rows: rows, unmet: unmet, outputs: [
             "interviews": .int(rows.count), "wishes": .int(kept.count), "unmet": .int(unmet.count),
             "upper_bound": .int(plan.upperBound), "slots": .int(starts.count), "slots_used": .int(plan.slotsUsed),
+            "kept": .int(plan.kept), "moved": .int(previous.count - plan.kept),
         ])
     }
 

@@ -18,6 +18,9 @@ enum UnmetReason {
         case .personFull(let limit):
             return ("已安排 \(limit) 场面试（每人最多 \(perPerson) 场，或已排满时段）",
                     "already has \(limit) interviews, the most one person is given (\(perPerson), or every slot)")
+        case .noCommonSlot:
+            return ("展位和本人都还有空，但已公布的面试占去了共同的空闲时段",
+                    "the booth and the person both have room, but not at a common time around the interviews already announced")
         case .boothClosed(let booth):
             return ("\(booths[booth].name) 本场不安排面试（没有面试官或没有时段）",
                     "\(booths[booth].name) holds no interviews at this fair (no interviewer or no slot)")

@@ -20,22 +20,47 @@ struct SlotColouring {
 
     private let leftCount: Int
 
-    /// Colours one edge; its slot is `colour[index]`. Both ends must have fewer edges than slots.
-    mutating func add(left: Int, right: Int) -> Int {
+    /// Edges that must keep their slot (interviews already announced): never swapped.
+    private var locked: Set<Int> = []
+
+    /// Places an edge in a given slot and locks it there; nil when that slot is taken at either end.
+    mutating func lock(left: Int, right: Int, slot: Int) -> Int? {
         let u = left, v = leftCount + right
+        guard slot < slots, colourAt[u][slot] == -1, colourAt[v][slot] == -1 else { return nil }
         let index = ends.count
         ends.append((u, v))
         colour.append(-1)
-        guard let a = freeSlot(at: u), let b = freeSlot(at: v) else {
-            preconditionFailure("more interviews at one end than slots: the plan's capacities were not kept")
+        set(index, slot)
+        locked.insert(index)
+        return index
+    }
+
+    /// Colours one edge; its slot is `colour[index]` once all are added (a later swap may move it,
+    /// never a locked one). Nil when no slot can be found without moving a locked edge (only possible
+    /// when some are locked); both ends must have fewer edges than slots.
+    mutating func add(left: Int, right: Int) -> Int? {
+        let u = left, v = leftCount + right
+        // A slot free at both ends: the earliest.
+        if let both = (0..<slots).first(where: { colourAt[u][$0] == -1 && colourAt[v][$0] == -1 }) {
+            return place(u, v, both)
         }
-        if colourAt[v][a] != -1 {
-            // Swap a and b along the path from v that alternates a, b, a, …: a becomes free at v and
-            // stays free at u (the path cannot reach u in a bipartite graph).
-            flipPath(from: v, a: a, b: b)
+        // Swap a (free at u) and b (free at v) along the alternating path from v, when no locked edge is on it.
+        for a in (0..<slots) where colourAt[u][a] == -1 {
+            for b in (0..<slots) where colourAt[v][b] == -1 {
+                let path = alternatingPath(from: v, a: a, b: b)
+                guard !path.contains(where: locked.contains) else { continue }
+                flip(path, a: a, b: b)
+                return place(u, v, a)
+            }
         }
-        _ = b
-        set(index, a)
+        return nil
+    }
+
+    private mutating func place(_ u: Int, _ v: Int, _ slot: Int) -> Int {
+        let index = ends.count
+        ends.append((u, v))
+        colour.append(-1)
+        set(index, slot)
         return index
     }
 
@@ -50,7 +75,8 @@ struct SlotColouring {
         colourAt[v][slot] = Int32(edge)
     }
 
-    private mutating func flipPath(from start: Int, a: Int, b: Int) {
+    /// The edges of the path from `start` whose colours alternate a, b, a, …
+    private func alternatingPath(from start: Int, a: Int, b: Int) -> [Int] {
         var path: [Int] = []
         var vertex = start
         var wanted = a
@@ -61,6 +87,11 @@ struct SlotColouring {
             vertex = u == vertex ? v : u
             wanted = wanted == a ? b : a
         }
+        return path
+    }
+
+    /// Swaps a and b on a path: a becomes free at its start (and stays free where it was).
+    private mutating func flip(_ path: [Int], a: Int, b: Int) {
         for edge in path {
             let (u, v) = ends[edge]
             let old = colour[edge]
