@@ -38,7 +38,7 @@ import WorkflowTesting
         #expect(try walFrames(workspace) >= 3000)
     }
 
-    @Test(.timeLimit(.minutes(1))) func theBackgroundCheckpointerKeepsTheLogShort() async throws {
+    @Test(.timeLimit(.minutes(5))) func theBackgroundCheckpointerKeepsTheLogShort() async throws {
         let dir = try TemporaryDirectory()
         let workspace = try await workspace(dir)
         let checkpointer = try BackgroundCheckpointer(workspace: workspace, interval: .milliseconds(10))

@@ -46,7 +46,7 @@ import WorkflowTesting
         #expect(try effects(h).count == 4)
     }
 
-    @Test(.timeLimit(.minutes(1))) func independentStepsPrepareConcurrentlyWithinTheBound() async throws {
+    @Test(.timeLimit(.minutes(5))) func independentStepsPrepareConcurrentlyWithinTheBound() async throws {
         let tracker = ConcurrencyTracker()
         let h = try harness(tracker)
         // Each step waits until three prepare at once: the run completes only if the engine runs three
@@ -114,7 +114,7 @@ import WorkflowTesting
 
     /// `campaign serve` drives runs from its daemon and from the run page in one process: a second
     /// drive of a run waits for the first, never runs beside it.
-    @Test(.timeLimit(.minutes(1))) func oneProcessNeverDrivesARunTwiceAtOnce() async throws {
+    @Test(.timeLimit(.minutes(5))) func oneProcessNeverDrivesARunTwiceAtOnce() async throws {
         let tracker = ConcurrencyTracker()
         let h = try harness(tracker)
         let engine = h.engine()

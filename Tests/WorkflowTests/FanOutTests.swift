@@ -20,7 +20,7 @@ import WorkflowTesting
 
     func step(_ summary: RunSummary, _ id: String) -> StepRecord? { summary.steps.first { $0.stepId == id } }
 
-    @Test(.timeLimit(.minutes(1))) func overAVariableAtMostMaxParallelAtOnceAndReadDownstreamAsAList() async throws {
+    @Test(.timeLimit(.minutes(5))) func overAVariableAtMostMaxParallelAtOnceAndReadDownstreamAsAList() async throws {
         let tracker = ConcurrencyTracker()
         let h = try harness(tracker)
         let workflow = try h.workflow("""
