@@ -35,7 +35,7 @@ import WorkflowTesting
         try daemon.run()
         let deadline = Date().addingTimeInterval(90)
         var status = try cli.run("status", "reminders-20260302-0900")
-        while status.status != 0, Date() < deadline {
+        while !status.stdout.contains("[completed]"), Date() < deadline {   // started, then driven to its end
             Thread.sleep(forTimeInterval: 0.1)
             status = try cli.run("status", "reminders-20260302-0900")
         }

@@ -9,7 +9,7 @@ public enum SchedulingPlugin {
     public static let plugin = CampaignPlugin(
         Plugin(name: "schedule",
                summary: "Plans interview slots from ranked wishes (optimal, explained); calendars for booths and seekers.",
-               actions: [InterviewsAction(), ImportAction(WishImport())], migrations: SchedulingSchema.migrations,
+               actions: [InterviewsAction(), BoothsAction(), ImportAction(WishImport())], migrations: SchedulingSchema.migrations,
                dependencies: ["ledger"]),
         title: "scheduling (日程)",
         commands: [InterviewsCommand.self],

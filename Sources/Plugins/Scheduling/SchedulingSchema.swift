@@ -2,7 +2,7 @@ import GRDB
 import Workflow
 
 /// The scheduling plugin's tables: job seekers' ranked wishes, the interviews planned from them,
-/// and the wishes left out with their reason.
+/// the wishes left out with their reason, and the booth each enterprise was given.
 enum SchedulingSchema {
     static let migrations = [
         Migration("schedule-v1") { db in
@@ -26,6 +26,16 @@ enum SchedulingSchema {
                     interviewer INTEGER NOT NULL,          -- which of the booth's interviewers, from 1
                     sequence INTEGER NOT NULL DEFAULT 0,   -- iCalendar SEQUENCE: raised when the slot moves
                     PRIMARY KEY (campaign, person_id, posting_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE schedule_booth (
+                    campaign TEXT NOT NULL,
+                    booth TEXT NOT NULL,                   -- A01, B12, … or the venue's own numbers
+                    credit_code TEXT NOT NULL REFERENCES enterprise(credit_code),
+                    x REAL NOT NULL,
+                    y REAL NOT NULL,
+                    accessible BOOLEAN NOT NULL,
+                    zone TEXT NOT NULL,                    -- the enterprise's industry
+                    PRIMARY KEY (campaign, booth)
                 ) WITHOUT ROWID;
                 CREATE TABLE schedule_unmet (
                     campaign TEXT NOT NULL,

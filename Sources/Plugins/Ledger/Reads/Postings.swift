@@ -144,8 +144,25 @@ public struct EnterpriseSummary: Sendable, Equatable {
     public var invited: Bool
 }
 
+/// An enterprise a campaign invited, with its industry (booth zones group by it).
+public struct InvitedEnterprise: Sendable, Equatable {
+    public var creditCode: String
+    public var name: String
+    public var industry: String
+}
+
 /// Reads of the enterprises in the ledger.
 public enum Enterprises {
+    /// The enterprises a campaign invited, by name.
+    public static func invited(at campaign: String, db: Database) throws -> [InvitedEnterprise] {
+        try Row.fetchAll(db, sql: """
+            SELECT e.credit_code, e.name, e.industry FROM campaign_enterprise c JOIN enterprise e ON e.credit_code = c.credit_code
+            WHERE c.campaign = ? ORDER BY e.name
+            """, arguments: [campaign]).map {
+            InvitedEnterprise(creditCode: $0["credit_code"], name: $0["name"], industry: $0["industry"])
+        }
+    }
+
     /// An enterprise by its credit code or its exact name, and whether `campaign` invited it.
     public static func find(_ text: String, campaign: String, db: Database) throws -> EnterpriseSummary? {
         let key = text.trimmingCharacters(in: .whitespaces)

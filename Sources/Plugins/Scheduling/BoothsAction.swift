@@ -1,0 +1,118 @@
+import Foundation
+import GRDB
+import Ledger
+import Workflow
+
+/// `schedule.booths`: gives each enterprise the campaign invited a booth of the venue — pinned
+/// promises kept, accessible booths for those that need one, the rest grouped by industry into zones
+/// along the walking order — and writes a printable booth map (HTML with SVG).
+struct BoothsAction: StepAction {
+    struct Input: Decodable, Sendable {
+        var rows: Int
+        var per_row: Int
+        var accessible_rows: Int
+        var pinned: [String: String]?
+        var accessible_for: [String]?
+        var out: String?
+    }
+
+    static let descriptor = ActionDescriptor(
+        name: "booths",
+        summary: "Assigns the invited enterprises to the venue's booths by industry zone, keeping pinned and accessible "
+            + "booths; writes a printable booth map.",
+        parameters: [
+            ParameterSpec("rows", .integer, default: .int(4), doc: "Rows of booths in the venue (A, B, C, …)."),
+            ParameterSpec("per_row", .integer, default: .int(15), doc: "Booths in each row (A01 … A15)."),
+            ParameterSpec("accessible_rows", .integer, default: .int(1),
+                          doc: "How many rows, from the entrance (row A), are accessible (ramp, ground level)."),
+            ParameterSpec("pinned", .object, doc: "Booths promised: enterprise name or credit code → booth, e.g. "
+                          + "{ 贵州示范电子科技有限公司: A01 }."),
+            ParameterSpec("accessible_for", .stringList, doc: "Enterprises (name or credit code) that need an accessible booth."),
+            ParameterSpec("out", .outputPath, doc: "The booth map (HTML); default reports/CAMPAIGN-booths.html."),
+        ],
+        outputs: [
+            OutputSpec("booths", doc: "Booths in the venue."),
+            OutputSpec("enterprises", doc: "Enterprises given a booth."),
+            OutputSpec("zones", doc: "Industry zones."),
+            OutputSpec("map", doc: "The booth map's path."),
+        ],
+        check: { given in
+            var problems: [ParameterProblem] = []
+            for name in ["rows", "per_row"] {
+                if case .int(let n) = given[name], !(1...60).contains(n) {
+                    problems.append(ParameterProblem(parameter: name, "'\(name)' must be from 1 to 60, not \(n)"))
+                }
+            }
+            return problems
+        }
+    )
+
+    struct Prepared: Sendable {
+        var rows: [(booth: BoothPlanner.Booth, code: String, zone: String)]
+        var html: String
+        var map: URL
+        var zones: Int
+        var booths: Int
+    }
+
+    func prepare(_ input: Input, context: StepContext) async throws -> Prepared {
+        let campaign = context.campaign
+        let invited = try await context.reader.read { db in try Enterprises.invited(at: campaign, db: db) }
+        guard !invited.isEmpty else {
+            throw StepFailure("\(campaign) has invited no enterprise yet: import its enterprises first", retryable: false)
+        }
+        func matches(_ key: String, _ enterprise: InvitedEnterprise) -> Bool {
+            let key = key.trimmingCharacters(in: .whitespaces)
+            return key == enterprise.name || key.uppercased() == enterprise.creditCode
+        }
+        var unknown: [String] = []
+        for key in Array((input.pinned ?? [:]).keys) + (input.accessible_for ?? [])
+            where !invited.contains(where: { matches(key, $0) }) { unknown.append(key) }
+        guard unknown.isEmpty else {
+            throw StepFailure("\(unknown.joined(separator: ", ")): not among the enterprises \(campaign) invited "
+                              + "(name or credit code)", retryable: false)
+        }
+        let exhibitors = invited.map { enterprise in
+            BoothPlanner.Exhibitor(
+                name: enterprise.name, industry: enterprise.industry.isEmpty ? "其他" : enterprise.industry,
+                needsAccessible: (input.accessible_for ?? []).contains { matches($0, enterprise) },
+                pinned: (input.pinned ?? [:]).first { matches($0.key, enterprise) }?.value)
+        }
+        let booths = BoothPlanner.grid(rows: input.rows, perRow: input.per_row,
+                                       accessibleRows: Set(0..<max(0, input.accessible_rows)))
+        let assignment: [Int]
+        switch BoothPlanner.assign(exhibitors, to: booths) {
+        case .success(let result): assignment = result
+        case .failure(let problems):
+            throw StepFailure(problems.all.map { "\($0.zh) / \($0.en)" }.joined(separator: "; "), retryable: false)
+        }
+        let rows = assignment.enumerated().map { e, b in (booth: booths[b], code: invited[e].creditCode,
+                                                          zone: exhibitors[e].industry) }
+        let map = context.url(forPath: input.out ?? "reports/\(campaign)-booths.html")
+        let html = BoothMap.html(title: "\(campaign) 展位图", booths: booths,
+                                 placed: Dictionary(assignment.enumerated().map { (booths[$1].id, exhibitors[$0]) },
+                                                    uniquingKeysWith: { first, _ in first }))
+        return Prepared(rows: rows, html: html, map: map, zones: Set(exhibitors.map(\.industry)).count, booths: booths.count)
+    }
+
+    func commit(_ prepared: Prepared, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+        try db.execute(sql: "DELETE FROM schedule_booth WHERE campaign = ?", arguments: [context.campaign])
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO schedule_booth (campaign, booth, credit_code, x, y, accessible, zone) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for row in prepared.rows {
+            try insert.execute(arguments: [context.campaign, row.booth.id, row.code, row.booth.x, row.booth.y,
+                                           row.booth.accessible, row.zone])
+        }
+        // The file last: if it cannot be written, the transaction (and the step) fails with nothing half-done.
+        do {
+            try FileManager.default.createDirectory(at: prepared.map.deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
+            try Data(prepared.html.utf8).write(to: prepared.map, options: .atomic)
+        } catch {
+            throw StepFailure("cannot write the booth map \(prepared.map.path): \(error.localizedDescription)")
+        }
+        return .completed(outputs: ["booths": .int(prepared.booths), "enterprises": .int(prepared.rows.count),
+                                    "zones": .int(prepared.zones), "map": .string(prepared.map.path)])
+    }
+}
