@@ -60,6 +60,14 @@ import WorkflowTesting
         #expect(!plan.stdout.contains("10:30-10:45"))   // the break
         let unmet = try cli.run("interviews", "--campaign", "spring-fair-2026", "--unmet", "--lang", "en")
         #expect(unmet.stdout.contains("has all its 22 interview slots taken, by"), "\(unmet.stdout)")
+        #expect(plan.stdout.contains("B04 贵州示范电子科技有限公司"))   // the booth number from schedule.booths
+        let slips = dir.url.appendingPathComponent("slips.html").path
+        let printed = try cli.run("interviews", "--campaign", "spring-fair-2026", "--slips", slips)
+        #expect(printed.stdout.contains("slips to \(slips) (names and ID numbers masked)"), "\(printed.stdout)")
+        let page = try String(contentsOfFile: slips, encoding: .utf8)
+        #expect(page.contains("<td>B04</td><td>贵州示范电子科技有限公司</td>"))
+        #expect(page.contains("胸牌 ") && page.contains("size: A4"))
+        #expect(!page.contains("522426196601010009"))   // ID numbers masked
 
         let again = try cli.run("start", "workflows/spring-fair.yaml")
         #expect(again.status == 64)

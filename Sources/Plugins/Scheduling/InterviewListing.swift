@@ -14,6 +14,9 @@ struct InterviewListing: Sendable {
         var end: Date
         var booth: String
         var boothCode: String
+        /// The booth's number on the venue's map (schedule.booths), if laid out.
+        var boothNumber: String?
+        var badge: String
         var posting: String
         var interviewer: Int
         var name: String
@@ -49,6 +52,10 @@ struct InterviewListing: Sendable {
         let rows = try InterviewRow.all(campaign: campaign, db: db).filter { only == nil || $0.person == only }
         let unmetRows = try UnmetRow.all(campaign: campaign, db: db).filter { only == nil || $0.person == only }
         let people = try People.summaries(ids: Set(rows.map(\.person) + unmetRows.map(\.person)), db: db)
+        let numbers = Dictionary(try Row.fetchAll(db, sql: "SELECT credit_code, booth FROM schedule_booth WHERE campaign = ?",
+                                                  arguments: [campaign]).map { ($0["credit_code"] as String, $0["booth"] as String) },
+                                 uniquingKeysWith: { first, _ in first })
+        let badges = try Registrations.badgeCode(for: campaign, db: db)
         let zone = run.timeZone
         func clock(_ date: Date) -> String { String(TimeFormats.display(date, timeZone: zone).suffix(5)) }
         let interviews = rows.map { row in
@@ -57,6 +64,7 @@ struct InterviewListing: Sendable {
             return Interview(person: row.person, postingID: row.posting,
                              time: "\(clock(row.startsAt))-\(clock(row.endsAt))", start: row.startsAt, end: row.endsAt,
                              booth: posting?.enterprise ?? "?", boothCode: posting?.creditCode ?? "?",
+                             boothNumber: posting.flatMap { numbers[$0.creditCode] }, badge: badges.encode(row.person),
                              posting: posting.map { "\($0.code) \($0.title)" } ?? "?", interviewer: row.interviewer,
                              name: who.map { Masking.name($0.name) } ?? "?",
                              idNumber: who.map { Masking.idNumber($0.idNumber) } ?? "?", rank: row.rank,

@@ -20,6 +20,7 @@ struct InterviewsCommand: AsyncParsableCommand {
     @Flag(help: "List the wishes left out, each with its reason.") var unmet = false
     @Option(help: "Write the list to this CSV file (UTF-8 with BOM, masked).") var csv: String?
     @Option(help: "Write iCalendar files into this folder.") var ics: String?
+    @Option(help: "Write printable slips (HTML, A4, eight to a page) for the job seekers to this file.") var slips: String?
     @Option(help: "Language of reasons: zh or en.") var lang = "zh"
     @OptionGroup var workspace: WorkspaceOptions
 
@@ -42,7 +43,14 @@ struct InterviewsCommand: AsyncParsableCommand {
             var table = TextTable(headers: ["time", "booth", "posting", "interviewer", "job seeker", "ID number", "wish"],
                                   numeric: [false, false, false, true, false, false, true])
             for row in view.interviews {
-                table.rows.append([row.time, row.booth, row.posting, "\(row.interviewer)", row.name, row.idNumber, "\(row.rank)"])
+                table.rows.append([row.time, (row.boothNumber.map { "\($0) " } ?? "") + row.booth, row.posting,
+                                   "\(row.interviewer)", row.name, row.idNumber, "\(row.rank)"])
+            }
+            if let slips {
+                let html = InterviewSlips.html(view, campaign: campaign)
+                try Data(html.utf8).write(to: URL(fileURLWithPath: slips), options: .atomic)
+                t.line("wrote \(Set(view.interviews.map(\.person)).count) slips to \(slips) (names and ID numbers masked)")
+                return
             }
             if let ics {
                 let written = try InterviewCalendars.write(view, campaign: campaign, to: URL(fileURLWithPath: ics),
