@@ -25,7 +25,8 @@ enum InterviewSlips {
             @page { size: A4; margin: 10mm; }
             body { font: 11px "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; margin: 0;
                    display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; }
-            .slip { border: 1px dashed #777; padding: 4mm; break-inside: avoid; height: 62mm; overflow: hidden; }
+            .slip { border: 1px dashed #777; padding: 4mm; break-inside: avoid; box-sizing: border-box; height: 62mm;
+                    overflow: hidden; }
             h2 { font-size: 14px; margin: 0 0 3mm; } small { font-weight: normal; color: #444; }
             table { border-collapse: collapse; width: 100%; } td, th { border-bottom: 1px solid #ccc; padding: 1mm 2mm; text-align: left; }
             p { margin: 2mm 0 0; color: #444; }
