@@ -42,6 +42,7 @@ enum RunPage {
   <h1 data-t="title">活动运行</h1>
   <select id="campaign" aria-label="campaign"></select>
   <span>状态 / status: <b id="run-status" class="state">—</b></span>
+  <button id="cancel" hidden data-t="cancel">取消活动</button>
   <button id="lang">EN</button>
 </header>
 <main>
@@ -61,12 +62,15 @@ const $ = id => document.getElementById(id);
 const words = {
   zh: { title: "活动运行", token: "令牌", signin: "登录", graph: "步骤", waits: "等待中", history: "历史",
         signal: "完成，继续", none: "没有等待的步骤", signalled: "已发出信号：", needOrganizer: "只有组织者可以发出信号",
-        signInFirst: "请用管理员或组织者的令牌登录", waitsForTime: "等到 ",
+        signInFirst: "请用管理员或组织者的令牌登录", waitsForTime: "等到 ", cancel: "取消活动",
+        confirmCancel: "确定取消这场活动？进行中的步骤将停止，只运行 always() / cancelled() 步骤。", cancelledBy: "已取消",
         states: { pending: "未开始", running: "进行中", waiting: "等待", retrying: "将重试", succeeded: "完成", failed: "失败",
                   skipped: "跳过", blocked: "受阻", cancelled: "已取消", completed: "已完成" } },
   en: { title: "Campaign runs", token: "Token", signin: "Sign in", graph: "Steps", waits: "Waiting", history: "History",
         signal: "Done — continue", none: "No step is waiting", signalled: "Signalled: ", needOrganizer: "Only organizers can signal",
-        signInFirst: "Sign in with a manager's or organizer's token", waitsForTime: "until ",
+        signInFirst: "Sign in with a manager's or organizer's token", waitsForTime: "until ", cancel: "Cancel campaign",
+        confirmCancel: "Cancel this campaign? Steps in progress stop; only always() / cancelled() steps still run.",
+        cancelledBy: "Cancelled",
         states: {} }
 };
 let lang = localStorage.getItem("lang") || ((navigator.language || "zh").startsWith("zh") ? "zh" : "en");
@@ -134,8 +138,17 @@ async function refresh() {
   try {
     view = await api("runs/" + encodeURIComponent(current));
     $("run-status").textContent = stateWord(view.status);
+    $("cancel").hidden = !(view.canSignal && ["waiting", "running", "failed"].includes(view.status));
     drawGraph(view); drawWaits(view); drawHistory(view);
   } catch (e) { say(e.message, "error"); }
+}
+async function cancelRun() {
+  if (!current || !confirm(t("confirmCancel"))) return;
+  try {
+    view = await api("runs/" + encodeURIComponent(current) + "/cancel", {});
+    say(t("cancelledBy"), "ok");
+    await refresh();
+  } catch (e) { say(e.status === 403 ? t("needOrganizer") : e.message, "error"); }
 }
 async function loadList() {
   const runs = await api("runs");
@@ -167,6 +180,7 @@ async function signIn() {
   }
 }
 $("signin-button").onclick = signIn;
+$("cancel").onclick = cancelRun;
 $("token").addEventListener("keydown", e => { if (e.key === "Enter") signIn(); });
 $("campaign").onchange = () => { current = $("campaign").value; refresh(); };
 $("lang").onclick = () => { lang = lang === "zh" ? "en" : "zh"; localStorage.setItem("lang", lang); applyLanguage(); refresh(); };

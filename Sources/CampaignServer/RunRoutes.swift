@@ -7,6 +7,10 @@ import Workflow
 /// The run page's API: every run (managers and organizers), one run's graph, states and history,
 /// and signalling a waiting step or instance (organizers: it moves a campaign on).
 enum RunRoutes {
+    struct CancelBody: Decodable {
+        var reason: String?
+    }
+
     struct SignalBody: Decodable {
         var step: String
         var item: String?
@@ -44,6 +48,13 @@ enum RunRoutes {
             }
             _ = try await engine.signal(campaign: campaign, step: body.step, item: body.item, by: staff.name,
                                         note: body.note)
+            return try json(try await view(campaign, engine: engine, staff: staff))
+        }
+        routes.post("runs/:campaign/cancel") { request, context -> Response in
+            let staff = try context.requireStaff(.organizer)
+            let campaign = try context.parameters.require("campaign")
+            let body = (try? await request.decode(as: CancelBody.self, context: context)) ?? CancelBody()
+            _ = try await engine.cancel(campaign: campaign, by: staff.name, reason: body.reason)
             return try json(try await view(campaign, engine: engine, staff: staff))
         }
         return routes

@@ -52,6 +52,7 @@ import WorkflowTesting
         #expect(before.contains("第2批 boarding"))
         #expect(before.contains(#"data-signal="arrive""#))
         #expect(before.contains(#"data-signal="board" data-item="2""#))
+        #expect(before.contains(#"<button id="cancel" data-t="cancel">Cancel campaign</button>"#))   // shown to organizers
 
         _ = try browser.browse(page + "&signal=arrive", windowSize: "1280,900")
         let one = try browser.browse(page + "&signal=board&item=1", windowSize: "1280,900")
@@ -98,5 +99,16 @@ import WorkflowTesting
         #expect(ok.status == 200)
         let steps = ok.json["steps"] as? [[String: Any]]
         #expect((steps?.first { $0["id"] as? String == "board" }?["instances"] as? [String: Int]) == ["succeeded": 1, "waiting": 1])
+
+        // Cancelling is an organizer's act too, recorded with their name.
+        #expect(try server.post("api/runs/bus-season/cancel", [:], token: manager).status == 403)
+        let cancelled = try server.post("api/runs/bus-season/cancel", ["reason": "暴雨"], token: organizer)
+        #expect(cancelled.status == 200)
+        #expect(cancelled.json["status"] as? String == "cancelled")
+        #expect(cancelled.json["cancelledBy"] as? String == "王主任")
+        let twice = try server.post("api/runs/bus-season/cancel", [:], token: organizer)
+        #expect(twice.status == 400)
+        #expect(((twice.json["error"] as? [String: Any])?["message"] as? String)?
+                    .hasPrefix("campaign 'bus-season' was already cancelled") == true)
     }
 }
