@@ -19,7 +19,7 @@ enum RunRoutes {
 
     static func routes(engine: Engine) -> RouteCollection<CampaignRequestContext> {
         let routes = RouteCollection(context: CampaignRequestContext.self)
-        routes.get("runs") { _, context -> Response in
+        routes.get("runs") { _, context in
             _ = try context.requireStaff(.manager)
             let items = try await engine.workspace.pool.read { db in
                 try RunQueries.runs(in: db).map { run in
@@ -29,14 +29,13 @@ enum RunRoutes {
                                        updated: TimeFormats.display(run.updatedAt, timeZone: run.timeZone))
                 }
             }
-            return try json(items)
+            return items
         }
-        routes.get("runs/:campaign") { _, context -> Response in
+        routes.get("runs/:campaign") { _, context in
             let staff = try context.requireStaff(.manager)
-            let campaign = try context.parameters.require("campaign")
-            return try json(try await view(campaign, engine: engine, staff: staff))
+            return try await view(try context.parameters.require("campaign"), engine: engine, staff: staff)
         }
-        routes.post("runs/:campaign/signal") { request, context -> Response in
+        routes.post("runs/:campaign/signal") { request, context in
             let staff = try context.requireStaff(.organizer)
             let campaign = try context.parameters.require("campaign")
             let body: SignalBody
@@ -48,14 +47,14 @@ enum RunRoutes {
             }
             _ = try await engine.signal(campaign: campaign, step: body.step, item: body.item, by: staff.name,
                                         note: body.note)
-            return try json(try await view(campaign, engine: engine, staff: staff))
+            return try await view(campaign, engine: engine, staff: staff)
         }
-        routes.post("runs/:campaign/cancel") { request, context -> Response in
+        routes.post("runs/:campaign/cancel") { request, context in
             let staff = try context.requireStaff(.organizer)
             let campaign = try context.parameters.require("campaign")
             let body = (try? await request.decode(as: CancelBody.self, context: context)) ?? CancelBody()
             _ = try await engine.cancel(campaign: campaign, by: staff.name, reason: body.reason)
-            return try json(try await view(campaign, engine: engine, staff: staff))
+            return try await view(campaign, engine: engine, staff: staff)
         }
         return routes
     }
@@ -64,12 +63,5 @@ enum RunRoutes {
         let summary = try await engine.summary(campaign: campaign)
         let events = try await engine.workspace.pool.read { db in try RunQueries.events(runID: summary.run.id, in: db) }
         return RunView(summary: summary, events: events, canSignal: staff.role.includes(.organizer))
-    }
-
-    static func json(_ value: some Encodable) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(value))))
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
+import Hummingbird
 import Workflow
 
 /// What the run page shows of a run: its steps laid out as a graph (columns by depth in `needs`),
 /// each with its state, what it waits for, and its instances; and the latest history.
-struct RunView: Codable, Sendable {
+struct RunView: ResponseEncodable, Sendable {
     struct Step: Codable, Sendable {
         var id: String
         var name: String?
@@ -87,7 +88,7 @@ struct RunView: Codable, Sendable {
                         notable: mine.filter { [.waiting, .failed, .retrying, .running].contains($0.status) }
                             .prefix(Self.instancesShown).map { instance in
                                 Instance(id: instance.stepId, number: instance.itemNumber ?? 0,
-                                         item: Self.describe(instance.item), status: instance.status.rawValue,
+                                         item: instance.item?.itemLabel ?? "", status: instance.status.rawValue,
                                          prompt: instance.prompt, awaitsSignal: instance.status == .waiting && instance.awaitsSignal)
                             })
         }
@@ -96,17 +97,10 @@ struct RunView: Codable, Sendable {
                   message: $0.message)
         }
     }
-
-    /// An item as one line: a mapping's values, in key order.
-    static func describe(_ item: Value?) -> String {
-        guard let item else { return "" }
-        guard case .object(let fields) = item else { return item.interpolated }
-        return fields.sorted { $0.key < $1.key }.map { $0.value.interpolated }.joined(separator: " ")
-    }
 }
 
 /// A run in the list of the run page.
-struct RunListItem: Codable, Sendable {
+struct RunListItem: ResponseEncodable, Sendable {
     var campaign: String
     var title: String?
     var kind: String

@@ -1,4 +1,5 @@
 import Foundation
+import PluginKit
 import GRDB
 import Ledger
 import Workflow
@@ -15,12 +16,12 @@ public enum Badges {
             let place = [person.township, person.village].filter { !$0.isEmpty }.joined(separator: " ")
             cards += """
                 <div class="badge">\(try QRCode(code).svg(pixels: 110))<div class="text">\
-                <div class="name">\(escape(Masking.name(person.name)))</div>\
-                <div class="place">\(escape(place))</div><div class="code">\(code.prefix(4)) \(code.dropFirst(4))</div>\
+                <div class="name">\(HTMLText.escape(Masking.name(person.name)))</div>\
+                <div class="place">\(HTMLText.escape(place))</div><div class="code">\(code.prefix(4)) \(code.dropFirst(4))</div>\
                 </div></div>\n
                 """
         }
-        let heading = escape(title ?? campaign)
+        let heading = HTMLText.escape(title ?? campaign)
         let page = """
             <!doctype html>
             <html lang="zh"><head><meta charset="utf-8"><title>\(heading) — 胸牌 badges</title>
@@ -39,10 +40,5 @@ public enum Badges {
             \(cards)</div></body></html>
             """
         return (page, people.count)
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
     }
 }

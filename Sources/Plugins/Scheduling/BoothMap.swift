@@ -1,4 +1,5 @@
 import Foundation
+import PluginKit
 
 /// The printable booth map: one SVG of the venue (each booth a box with its number and enterprise,
 /// coloured by industry zone, accessible booths marked ♿) and the table beside it, on A4 landscape.
@@ -12,7 +13,7 @@ enum BoothMap {
         let width = 120.0, height = 64.0, gap = 10.0
         let columns = (booths.map(\.x).max() ?? 0) + 1, rows = (booths.map(\.y).max() ?? 0) + 1
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(columns * (width + gap) + gap)) "
-            + "\(Int(rows * (height + gap) + gap + 24))\" role=\"img\" aria-label=\"\(escape(title))\">"
+            + "\(Int(rows * (height + gap) + gap + 24))\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\">"
         svg += "<text x=\"\(Int(gap))\" y=\"16\" font-size=\"13\">入口 / entrance ↓</text>"
         for booth in booths {
             let x = gap + booth.x * (width + gap), y = 24 + gap + booth.y * (height + gap)
@@ -24,20 +25,20 @@ enum BoothMap {
                 + (booth.accessible ? " ♿" : "") + "</text>"
             if let exhibitor {
                 for (i, line) in wrap(exhibitor.name, per: 9).prefix(3).enumerated() {
-                    svg += "<text x=\"\(x + 6)\" y=\"\(y + 32 + Double(i) * 14)\" font-size=\"11\">\(escape(line))</text>"
+                    svg += "<text x=\"\(x + 6)\" y=\"\(y + 32 + Double(i) * 14)\" font-size=\"11\">\(HTMLText.escape(line))</text>"
                 }
             }
             svg += "</g>"
         }
         svg += "</svg>"
-        let legend = zones.map { "<span class=\"zone\" style=\"background:\(colour[$0]!)\">\(escape($0))</span>" }
+        let legend = zones.map { "<span class=\"zone\" style=\"background:\(colour[$0]!)\">\(HTMLText.escape($0))</span>" }
             .joined(separator: " ")
         let table = booths.compactMap { booth -> String? in
             guard let e = placed[booth.id] else { return nil }
-            return "<tr><td>\(booth.id)\(booth.accessible ? " ♿" : "")</td><td>\(escape(e.name))</td><td>\(escape(e.industry))</td></tr>"
+            return "<tr><td>\(booth.id)\(booth.accessible ? " ♿" : "")</td><td>\(HTMLText.escape(e.name))</td><td>\(HTMLText.escape(e.industry))</td></tr>"
         }.joined()
         return """
-            <!doctype html><html lang="zh"><head><meta charset="utf-8"><title>\(escape(title))</title>
+            <!doctype html><html lang="zh"><head><meta charset="utf-8"><title>\(HTMLText.escape(title))</title>
             <style>
             @page { size: A4 landscape; margin: 12mm; }
             body { font: 12px "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; margin: 0; }
@@ -46,7 +47,7 @@ enum BoothMap {
             table { border-collapse: collapse; margin-top: 10px; page-break-before: always; }
             td, th { border: 1px solid #999; padding: 3px 8px; text-align: left; }
             </style></head><body>
-            <h1>\(escape(title))</h1><p>展区 / zones: \(legend)</p>\(svg)
+            <h1>\(HTMLText.escape(title))</h1><p>展区 / zones: \(legend)</p>\(svg)
             <table><thead><tr><th>展位 booth</th><th>企业 enterprise</th><th>展区 zone</th></tr></thead><tbody>\(table)</tbody></table>
             </body></html>
             """
@@ -60,10 +61,5 @@ enum BoothMap {
         }
         if !current.isEmpty { lines.append(current) }
         return lines
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PluginKit
 
 /// Printable interview slips, one per job seeker, eight to an A4 page: the badge code, the masked
 /// name and ID number, and each interview's time, booth number, enterprise and posting — what a
@@ -10,17 +11,17 @@ enum InterviewSlips {
         let slips = bySeeker.map { _, interviews -> String in
             let first = interviews[0]
             let rows = interviews.sorted { $0.start < $1.start }.map { i in
-                "<tr><td>\(escape(i.time))</td><td>\(escape(i.boothNumber ?? "—"))</td><td>\(escape(i.booth))</td>"
-                    + "<td>\(escape(i.posting))</td><td>\(i.interviewer)</td></tr>"
+                "<tr><td>\(HTMLText.escape(i.time))</td><td>\(HTMLText.escape(i.boothNumber ?? "—"))</td><td>\(HTMLText.escape(i.booth))</td>"
+                    + "<td>\(HTMLText.escape(i.posting))</td><td>\(i.interviewer)</td></tr>"
             }.joined()
             return """
-                <section class="slip"><h2>\(escape(first.name)) <small>\(escape(first.idNumber)) · 胸牌 \(escape(first.badge))</small></h2>
+                <section class="slip"><h2>\(HTMLText.escape(first.name)) <small>\(HTMLText.escape(first.idNumber)) · 胸牌 \(HTMLText.escape(first.badge))</small></h2>
                 <table><thead><tr><th>时间</th><th>展位</th><th>企业</th><th>岗位</th><th>面试官</th></tr></thead>
                 <tbody>\(rows)</tbody></table><p>请提前5分钟到展位等候 · Please be at the booth 5 minutes early.</p></section>
                 """
         }.joined(separator: "\n")
         return """
-            <!doctype html><html lang="zh"><head><meta charset="utf-8"><title>\(escape(campaign)) 面试通知单</title>
+            <!doctype html><html lang="zh"><head><meta charset="utf-8"><title>\(HTMLText.escape(campaign)) 面试通知单</title>
             <style>
             @page { size: A4; margin: 10mm; }
             body { font: 11px "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; margin: 0;
@@ -36,5 +37,4 @@ enum InterviewSlips {
             """
     }
 
-    static func escape(_ text: String) -> String { BoothMap.escape(text) }
 }

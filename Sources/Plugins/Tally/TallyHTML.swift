@@ -9,35 +9,35 @@ public enum TallyHTML {
     public static func render(_ report: TallyReport, lang: TallyLanguage) -> String {
         let zone = report.timeZone
         let title = report.heading(lang) + (lang == .zh ? " 招聘成效汇总" : " — outcomes tally")
-        var body = "<header><h1>\(escape(title))</h1><p class=\"meta\">"
-        body += escape((lang == .zh ? "活动：" : "Campaigns: ") + report.campaigns.map(\.name).joined(separator: ", "))
+        var body = "<header><h1>\(HTMLText.escape(title))</h1><p class=\"meta\">"
+        body += HTMLText.escape((lang == .zh ? "活动：" : "Campaigns: ") + report.campaigns.map(\.name).joined(separator: ", "))
         if !report.period.isEmpty {
-            body += " · " + escape((lang == .zh ? "时间：" : "Period: ") + report.period)
+            body += " · " + HTMLText.escape((lang == .zh ? "时间：" : "Period: ") + report.period)
         }
-        body += " · " + escape((lang == .zh ? "生成于 " : "as of ") + TimeFormats.display(report.generatedAt, timeZone: zone))
+        body += " · " + HTMLText.escape((lang == .zh ? "生成于 " : "as of ") + TimeFormats.display(report.generatedAt, timeZone: zone))
         body += "</p></header>\n"
         body += "<section class=\"summary\"><h2>\(lang == .zh ? "总体" : "Funnel")</h2>"
         body += tiles(report, lang: lang)
         body += funnelChart(report, lang: lang)
         body += htmlTable(TallyTextReport.funnelTable(report, lang: lang))
-        if let note = TallyTextReport.countingNote(report, lang: lang) { body += "<p class=\"note\">\(escape(note))</p>" }
+        if let note = TallyTextReport.countingNote(report, lang: lang) { body += "<p class=\"note\">\(HTMLText.escape(note))</p>" }
         body += "</section>\n"
         for breakdown in report.breakdowns {
             body += "<section class=\"breakdown\" id=\"by-\(breakdown.dimension.rawValue)\">"
-            body += "<h2>\(escape(breakdown.dimension.title(lang)))</h2>"
+            body += "<h2>\(HTMLText.escape(breakdown.dimension.title(lang)))</h2>"
             body += barChart(breakdown, lang: lang)
             body += htmlTable(TallyTextReport.breakdownTable(breakdown, lang: lang))
             body += "</section>\n"
         }
         for (list, rows) in report.askedLists {
-            body += "<section class=\"placed\"><h2>\(escape(list.title(lang)))</h2>"
+            body += "<section class=\"placed\"><h2>\(HTMLText.escape(list.title(lang)))</h2>"
             body += htmlTable(TallyTextReport.personTable(list, rows: rows, lang: lang)) + "</section>\n"
         }
         return """
             <!DOCTYPE html>
             <html lang="\(lang == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(title))</title>
+            <title>\(HTMLText.escape(title))</title>
             <style>
             body { font-family: "Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei", sans-serif; margin: 24px auto;
                    max-width: 960px; color: #1d2733; padding: 0 16px; }
@@ -64,7 +64,7 @@ public enum TallyHTML {
     /// The headline figures: the measures their plugins mark as such.
     static func tiles(_ report: TallyReport, lang: TallyLanguage) -> String {
         "<div class=\"tiles\">" + report.measures.filter(\.highlight).map { m in
-            "<div class=\"tile\"><b>\(TallyText.number(report.funnel[m.key]))</b><span>\(escape(m.label(lang)))</span></div>"
+            "<div class=\"tile\"><b>\(TallyText.number(report.funnel[m.key]))</b><span>\(HTMLText.escape(m.label(lang)))</span></div>"
         }.joined() + "</div>"
     }
 
@@ -83,9 +83,9 @@ public enum TallyHTML {
             let w = max(2, width * value / top)
             let x = labelWidth + (width - w) / 2, y = Double(i) * (barHeight + gap)
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + barHeight / 2 + 5)\" text-anchor=\"end\" font-size=\"14\">"
-                + escape(stage.label(lang)) + "</text>"
+                + HTMLText.escape(stage.label(lang)) + "</text>"
             svg += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(w))\" height=\"\(barHeight)\" rx=\"3\" "
-                + "fill=\"\(colors[i % colors.count])\"><title>\(escape(stage.label(lang))) \(Int(value))</title></rect>"
+                + "fill=\"\(colors[i % colors.count])\"><title>\(HTMLText.escape(stage.label(lang))) \(Int(value))</title></rect>"
             // The number inside a bar wide enough to hold it, beside a narrow one.
             let inside = w >= 56
             svg += "<text x=\"\(fmt(inside ? labelWidth + width / 2 : x + w + 6))\" y=\"\(y + barHeight / 2 + 5)\" "
@@ -116,13 +116,13 @@ public enum TallyHTML {
             let y = Double(i) * rowHeight
             let label = TallyText.rowLabel(row, dimension: breakdown.dimension, lang: lang)
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 19)\" text-anchor=\"end\" font-size=\"13\">"
-                + escape(String(label.prefix(16))) + "</text>"
+                + HTMLText.escape(String(label.prefix(16))) + "</text>"
             for (j, (measure, color)) in series.enumerated() {
                 let value = Double(row.counts[measure.key] ?? 0)
                 let w = max(1, width * value / top)
                 let barY = y + 4 + Double(j) * 11
                 svg += "<rect x=\"\(labelWidth)\" y=\"\(fmt(barY))\" width=\"\(fmt(w))\" height=\"10\" fill=\"\(color)\">"
-                    + "<title>\(escape(measure.label(lang))) \(Int(value))</title></rect>"
+                    + "<title>\(HTMLText.escape(measure.label(lang))) \(Int(value))</title></rect>"
                 svg += "<text x=\"\(fmt(labelWidth + w + 4))\" y=\"\(fmt(barY + 9))\" font-size=\"10\">\(Int(value))</text>"
             }
         }
@@ -130,7 +130,7 @@ public enum TallyHTML {
         for (j, (measure, color)) in series.enumerated() {
             let x = labelWidth + Double(j) * 140
             svg += "<rect x=\"\(fmt(x))\" y=\"\(fmt(legendY - 9))\" width=\"12\" height=\"10\" fill=\"\(color)\"/>"
-                + "<text x=\"\(fmt(x + 16))\" y=\"\(fmt(legendY))\" font-size=\"12\">\(escape(measure.label(lang)))</text>"
+                + "<text x=\"\(fmt(x + 16))\" y=\"\(fmt(legendY))\" font-size=\"12\">\(HTMLText.escape(measure.label(lang)))</text>"
         }
         return svg + "</svg>"
     }
@@ -138,30 +138,16 @@ public enum TallyHTML {
     static func htmlTable(_ table: TextTable) -> String {
         var html = "<div class=\"scroll\"><table><thead><tr>"
         for (i, header) in table.headers.enumerated() {
-            html += "<th\(table.numeric[i] ? " class=\"n\"" : "")>\(escape(header))</th>"
+            html += "<th\(table.numeric[i] ? " class=\"n\"" : "")>\(HTMLText.escape(header))</th>"
         }
         html += "</tr></thead><tbody>"
         for row in table.rows {
             html += "<tr>" + row.enumerated().map { i, cell in
-                "<td\(table.numeric[i] ? " class=\"n\"" : "")>\(escape(cell))</td>"
+                "<td\(table.numeric[i] ? " class=\"n\"" : "")>\(HTMLText.escape(cell))</td>"
             }.joined() + "</tr>"
         }
         return html + "</tbody></table></div>"
     }
 
     static func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
 }

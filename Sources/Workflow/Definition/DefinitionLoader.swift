@@ -42,7 +42,7 @@ struct DefinitionLoader {
             definition.name = entry.value.scalar?.text ?? ""
         } else if let entry = map["name"] {
             if let name = text(entry.value, key: "name") {
-                if name.isEmpty || name.contains(where: { $0.isWhitespace || $0 == "/" }) {
+                if !Self.isCampaignName(name) {
                     diagnostics.error("campaign name '\(name)' cannot be empty or contain spaces or '/'",
                                       at: entry.value.location, length: name.count,
                                       hint: "use a short name such as spring-fair-2026; put the long one in 'title:'")
@@ -440,6 +440,11 @@ struct DefinitionLoader {
             return nil
         }
         return d
+    }
+
+    /// A campaign name is one word: it names the run in commands, files and reports.
+    static func isCampaignName(_ name: String) -> Bool {
+        !name.isEmpty && !name.contains(where: { $0.isWhitespace || $0 == "/" })
     }
 
     static let timeoutLimit = (Duration.seconds(365 * 86400), "a year (365d)")

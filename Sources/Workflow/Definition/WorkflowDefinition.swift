@@ -45,6 +45,20 @@ public struct WorkflowDefinition: Sendable {
         Dictionary(vars.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
     }
 
+    /// The variables with `--var` overrides applied; an override of a variable the campaign does not
+    /// declare is a usage error.
+    public func variableValues(overriding overrides: [String: Value]) throws -> [String: Value] {
+        var values = variableValues
+        for (name, value) in overrides {
+            guard values[name] != nil else {
+                throw WorkflowError.usage("the campaign declares no variable '\(name)'",
+                                          hint: Suggestions.hint(for: name, among: vars.map(\.name), noun: "variables"))
+            }
+            values[name] = value
+        }
+        return values
+    }
+
     public func step(_ id: String) -> StepDefinition? { steps.first { $0.id == id } }
 
     /// The time zone of a definition that declares none: China Standard Time, where these campaigns run.

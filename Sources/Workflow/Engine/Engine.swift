@@ -71,15 +71,7 @@ public struct Engine: Sendable {
                       name: String? = nil) async throws -> RunSummary {
         let definition = workflow.definition
         let campaign = name ?? definition.name
-        var vars = definition.variableValues
-        for (name, value) in overrides {
-            guard vars[name] != nil else {
-                throw WorkflowError.usage("the campaign declares no variable '\(name)'",
-                                          hint: Suggestions.hint(for: name, among: definition.vars.map(\.name),
-                                                                 noun: "variables"))
-            }
-            vars[name] = value
-        }
+        let vars = try definition.variableValues(overriding: overrides)
         let now = clock.now()
         let absolutePath = URL(fileURLWithPath: definition.file.path).standardizedFileURL.path
         let varsJSON = try vars.jsonText()
@@ -160,30 +152,22 @@ public struct Engine: Sendable {
                                           + "steps can be retried",
                                           hint: failed.isEmpty ? nil : "failed steps: \(failed.joined(separator: ", "))")
             }
-            let reset = """
+            let reset = try db.makeStatement(sql: """
                 UPDATE workflow_step SET status = 'pending', attempt = 0, error = NULL, due_at = NULL, finished_at = NULL
                 WHERE run_id = ? AND step_id = ?
-                """
-            if let parent = target.parentStep {
-                // One instance named (`board[2]`): it runs again, and its step waits for it once more.
-                try db.execute(sql: reset, arguments: [run.id, target.stepId])
+                """)
+            // A fan-out runs its failed instances again (or the one named, `board[2]`) and waits for them once more.
+            let fanOutStep = target.parentStep ?? (target.fanOut != nil ? target.stepId : nil)
+            let again = target.fanOut != nil
+                ? steps.filter { $0.parentStep == target.stepId && $0.status == .failed }.map(\.stepId) : [target.stepId]
+            for id in again { try reset.execute(arguments: [run.id, id]) }
+            if let fanOutStep {
                 try db.execute(sql: """
                     UPDATE workflow_step SET status = 'running', error = NULL, finished_at = NULL WHERE run_id = ? AND step_id = ?
-                    """, arguments: [run.id, parent])
-            } else if target.fanOut != nil {
-                // The instances that failed run again; the step waits for them once more.
-                try db.execute(sql: """
-                    UPDATE workflow_step SET status = 'pending', attempt = 0, error = NULL, due_at = NULL, finished_at = NULL
-                    WHERE run_id = ? AND parent_step = ? AND status = 'failed'
-                    """, arguments: [run.id, stepID])
-                try db.execute(sql: """
-                    UPDATE workflow_step SET status = 'running', error = NULL, finished_at = NULL WHERE run_id = ? AND step_id = ?
-                    """, arguments: [run.id, stepID])
-            } else {
-                try db.execute(sql: reset, arguments: [run.id, stepID])
+                    """, arguments: [run.id, fanOutStep])
             }
-            for downstream in try downstreamNotRun(of: target.parentStep ?? target.stepId, run: run, steps: steps) {
-                try db.execute(sql: reset, arguments: [run.id, downstream])
+            for downstream in try downstreamNotRun(of: fanOutStep ?? target.stepId, run: run, steps: steps) {
+                try reset.execute(arguments: [run.id, downstream])
             }
             try RunQueries.appendEvent(db, run: run.id, step: stepID, attempt: nil, at: now, kind: "retry-requested",
                                        message: "retry requested after: \(target.error ?? "failure")")

@@ -30,7 +30,7 @@ enum StepTarget {
             }
         }
         if matching.count == 1 { return matching[0] }
-        let shown = instances.prefix(6).map { "\($0.itemNumber ?? 0) (\(($0.item ?? .null).interpolated.prefix(30)))" }
+        let shown = instances.prefix(6).map { "\($0.itemNumber ?? 0) (\(($0.item?.itemLabel ?? "").prefix(30)))" }
         throw WorkflowError.usage(
             matching.isEmpty ? "step '\(stepID)' has no instance '\(item)' (it has \(instances.count), numbered from 1)"
                 : "'\(item)' matches \(matching.count) instances of '\(stepID)'; give the instance's number",

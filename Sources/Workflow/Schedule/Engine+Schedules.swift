@@ -10,15 +10,7 @@ extension Engine {
             throw WorkflowError.usage("a template with 'on: schedule:' cannot be scheduled yet: each run would need "
                                       + "its inputs", hint: "give the schedule to a plain definition, with the values as 'vars:'")
         }
-        var vars = definition.variableValues
-        for (name, value) in overrides {
-            guard vars[name] != nil else {
-                throw WorkflowError.usage("the campaign declares no variable '\(name)'",
-                                          hint: Suggestions.hint(for: name, among: definition.vars.map(\.name),
-                                                                 noun: "variables"))
-            }
-            vars[name] = value
-        }
+        let vars = try definition.variableValues(overriding: overrides)
         let now = clock.now()
         let record = ScheduleRecord(
             name: definition.name,

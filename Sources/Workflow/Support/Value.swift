@@ -63,6 +63,12 @@ extension Value {
         }
     }
 
+    /// A fan-out item as one short line: a mapping's values in key order (`第2批 河口镇`), else the value.
+    public var itemLabel: String {
+        guard case .object(let fields) = self else { return interpolated }
+        return fields.sorted { $0.key < $1.key }.map { $0.value.interpolated }.joined(separator: " ")
+    }
+
     public var stringValue: String? {
         if case .string(let s) = self { return s }
         return nil

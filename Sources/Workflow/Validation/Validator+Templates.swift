@@ -106,7 +106,7 @@ extension Validator {
             guard let text = (try? Template.parse(placeholder.text))?.evaluate(in: scope).interpolated else { continue }
             switch placeholder.key {
             case "name":
-                if text.isEmpty || text.contains(where: { $0.isWhitespace || $0 == "/" }) {
+                if !DefinitionLoader.isCampaignName(text) {
                     diagnostics.error("the campaign name '\(text)' made from the inputs cannot be empty or contain "
                                       + "spaces or '/'", at: placeholder.location, length: placeholder.text.count,
                                       hint: "give inputs without spaces, or build the name from other inputs")

@@ -256,10 +256,20 @@ public struct Validator: Sendable {
             else { return nil }
             return items
         }
-        let value = ParameterBinding.evaluate(fanOut.node, in: ExpressionScope(vars: definition.variableValues))
-        guard case .scalar(let s) = fanOut.node.kind, s.text.contains("vars."), !s.text.contains("steps."),
-              case .array(let items) = value else { return nil }
+        guard let variable = fanOutVariable(fanOut, definition: definition), case .array(let items) = variable.value
+        else { return nil }
         return items
+    }
+
+    /// A `for_each` that is exactly one declared variable (`${{ vars.batches }}`): its path, its value and
+    /// the expression's text — what validation can know of the list before running.
+    private func fanOutVariable(_ fanOut: StepDefinition.FanOut, definition: WorkflowDefinition)
+        -> (path: [String], value: Value, source: String)? {
+        guard case .scalar(let s) = fanOut.node.kind, let template = try? Template.parse(s.text),
+              case .expression(let expression, let source, _)? = template.parts.first,
+              case .reference(let path, _) = expression, path.first == "vars", path.count >= 2,
+              definition.vars.contains(where: { $0.name == path[1] }) else { return nil }
+        return (path, expression.evaluate(in: ExpressionScope(vars: definition.variableValues)), source)
     }
 
     private func checkItem(_ path: [String], at location: SourceLocation, step: StepDefinition, place: ExpressionPlace,
@@ -317,10 +327,7 @@ public struct Validator: Sendable {
     private func checkFanOutList(_ fanOut: StepDefinition.FanOut, definition: WorkflowDefinition,
                                  into diagnostics: inout DiagnosticList) {
         guard case .scalar(let s) = fanOut.node.kind,
-              let template = try? Template.parse(s.text), case .expression(let expression, let source, _)? = template.parts.first,
-              case .reference(let path, _) = expression, path.first == "vars", path.count >= 2,
-              definition.vars.contains(where: { $0.name == path[1] }) else { return }
-        let value = expression.evaluate(in: ExpressionScope(vars: definition.variableValues))
+              let (path, value, source) = fanOutVariable(fanOut, definition: definition) else { return }
         if case .array(let items) = value {
             if items.count > DefinitionLoader.fanOutLimit {
                 diagnostics.error("'\(source.trimmingCharacters(in: .whitespaces))' holds \(items.count) items; "

@@ -122,10 +122,7 @@ struct StatusCommand: AsyncParsableCommand {
             detail = waitsFor.isEmpty ? "" : "waits for \(waitsFor.joined(separator: ", "))"
         }
         let attempt = step.attempt > 1 ? " (attempt \(step.attempt))" : ""
-        let item = step.item.map { item -> String in
-            guard case .object(let fields) = item else { return " " + item.interpolated.prefix(40) }
-            return " " + fields.sorted { $0.key < $1.key }.map { $0.value.interpolated }.joined(separator: " ").prefix(40)
-        } ?? ""
+        let item = step.item.map { " " + $0.itemLabel.prefix(40) } ?? ""
         return "  \(mark) \(Terminal.pad(step.stepId, width))  \(Terminal.pad(step.status.rawValue, 9))"
             + "\(attempt)  \(t.dim(item.isEmpty ? detail : String(item.dropFirst()) + (detail.isEmpty ? "" : " — " + detail)))"
     }

@@ -145,41 +145,32 @@ public enum InterviewPlanner {
 
         let chosen = wishEdges.keys.filter { network.flow(wishEdges[$0]!) > 0 }
             .sorted { (problem.wishes[$0].rank, problem.wishes[$0].seeker, $0) < (problem.wishes[$1].rank, problem.wishes[$1].seeker, $1) }
-        // Each new interview goes to the booth's least-loaded interviewer, so none has more than there are slots.
+        // Each new interview goes to the booth's least-loaded interviewer, so none has more than there are
+        // slots; one that finds no slot free at both ends (only around announced ones) is a clash.
         var clashed = Set<Int>()
-        for w in chosen {
+        func place(_ w: Int) {
             let wish = problem.wishes[w]
             let first = lanesBefore[wish.booth]
             let lane = (0..<problem.booths[wish.booth].interviewers).min { laneLoad[first + $0] < laneLoad[first + $1] }!
             guard let edge = colouring.add(left: wish.seeker, right: first + lane) else {
                 clashed.insert(w)
-                continue
+                return
             }
             laneLoad[first + lane] += 1
             given[wish.booth] += 1
+            taken[wish.seeker] += 1
             placed.append((w, lane, edge))
         }
+        chosen.forEach(place)
         // Room a clash left (the flow chose a wish that found no common time): offered to the other wishes
         // that fit it, earlier ranks first; one that still finds no time is a clash too.
         if !clashed.isEmpty {
-            var load = Array(repeating: 0, count: problem.seekers)
-            for p in placed { load[problem.wishes[p.wish].seeker] += 1 }
             let placedWishes = Set(placed.map(\.wish))
             let waiting = problem.wishes.indices.filter { !placedWishes.contains($0) && !clashed.contains($0) }
                 .sorted { (problem.wishes[$0].rank, $0) < (problem.wishes[$1].rank, $1) }
-            for w in waiting {
-                let wish = problem.wishes[w]
-                guard load[wish.seeker] < seekerLimit[wish.seeker], given[wish.booth] < boothCapacity[wish.booth] else { continue }
-                let first = lanesBefore[wish.booth]
-                let lane = (0..<problem.booths[wish.booth].interviewers).min { laneLoad[first + $0] < laneLoad[first + $1] }!
-                guard let edge = colouring.add(left: wish.seeker, right: first + lane) else {
-                    clashed.insert(w)
-                    continue
-                }
-                laneLoad[first + lane] += 1
-                given[wish.booth] += 1
-                load[wish.seeker] += 1
-                placed.append((w, lane, edge))
+            for w in waiting where taken[problem.wishes[w].seeker] < seekerLimit[problem.wishes[w].seeker]
+                && given[problem.wishes[w].booth] < boothCapacity[problem.wishes[w].booth] {
+                place(w)
             }
         }
         // Read the slots once all are placed: a later swap may move an earlier new interview.
@@ -188,12 +179,10 @@ public enum InterviewPlanner {
         // Why each other wish was left out. A wish whose person and booth both had room would have
         // been taken (the flow is maximum), so one of them was full — or, on a re-plan, they had no
         // common free time around the announced interviews.
-        var takenBy = Array(repeating: 0, count: problem.seekers)
         var byRank = Array(repeating: [Int](), count: problem.booths.count)
         let deepest = (problem.wishes.map(\.rank).max() ?? 1)
         for b in byRank.indices { byRank[b] = Array(repeating: 0, count: deepest) }
         for interview in interviews {
-            takenBy[problem.wishes[interview.wish].seeker] += 1
             byRank[problem.wishes[interview.wish].booth][problem.wishes[interview.wish].rank - 1] += 1
         }
         let scheduled = Set(interviews.map(\.wish))
