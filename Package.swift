@@ -86,10 +86,12 @@ let package = Package(
         plugin("Outcomes", dependencies: ["Checkin"]),
         plugin("Tally", dependencies: ["CXlsxWriter"]),
         plugin("Scheduling", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
+        // Buses ride through check-in's checkpoints (leave-home, board, alight, enter-factory).
+        plugin("Transport", dependencies: ["Checkin", "CXlsxWriter"]),
         // The plugins compiled into the binary: adding one is one line there.
         .target(name: "BuiltinPlugins",
                 dependencies: ["Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "Outcomes", "Tally",
-                               "Scheduling"],
+                               "Scheduling", "Transport"],
                 path: "Sources/Plugins/BuiltinPlugins"),
         // `campaign serve`: the check-in page and JSON API for staff phones (Hummingbird 2).
         .target(
@@ -127,7 +129,7 @@ let package = Package(
         .executableTarget(name: "campaign-fuzz", dependencies: ["CampaignFuzzing"]),
         // Benchmarks: `swift run -c release campaign-bench engine`.
         .executableTarget(name: "campaign-bench", dependencies: [
-            "Workflow", "Ledger", "PluginKit", "Tally", "Scheduling", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
+            "Workflow", "Ledger", "PluginKit", "Tally", "Scheduling", "Transport", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
             "CXlsxWriter", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "WorkflowTests", dependencies: [
@@ -154,6 +156,11 @@ let package = Package(
             name: "SchedulingTests",
             dependencies: ["Workflow", "Ledger", "Scheduling", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
                            .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "TransportTests",
+            dependencies: ["Workflow", "Ledger", "Checkin", "Transport", "BuiltinPlugins", "WorkflowTesting",
+                           "CampaignTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The fuzz targets as property tests over the committed corpus (Fuzz/corpus).
         .testTarget(name: "FuzzTests", dependencies: ["CampaignFuzzing"]),

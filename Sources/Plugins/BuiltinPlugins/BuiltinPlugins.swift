@@ -5,6 +5,7 @@ import PluginKit
 import Registration
 import Scheduling
 import Tally
+import Transport
 import Workflow
 
 /// The plugins compiled into `campaign`. A new plugin is added here and nowhere else.
@@ -21,6 +22,7 @@ public enum BuiltinPlugins {
             CheckinPlugin.plugin,
             OutcomesPlugin.plugin,
             SchedulingPlugin.plugin,
+            TransportPlugin.plugin,
         ] + extra
         return plugins + [TallyPlugin.plugin(tallying: plugins)]
     }

@@ -15,6 +15,10 @@ public struct PersonRecord: Sendable, Equatable {
     var desiredJob: String
     /// Labels in the 人员类别 cell that name no target group: the person is imported without them.
     var unknownGroups: [String] = []
+
+    /// Who the row is, for kinds that read a person and more from one row (a bus's passengers).
+    public var residentID: ResidentID { idNumber }
+    public var personName: String { name }
 }
 
 /// Village ledgers (台账) of job seekers.

@@ -33,6 +33,11 @@ public enum People {
         try Int64.fetchOne(db, sql: "SELECT max(id) FROM person") ?? 0
     }
 
+    /// The ledger number of the person with this ID number, if the ledger has them.
+    public static func id(of idNumber: ResidentID, db: Database) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE id_number = ?"), arguments: [idNumber.value])
+    }
+
     /// One person by ledger number.
     public static func summary(id: Int64, db: Database) throws -> PersonSummary? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM person WHERE id = ?"), arguments: [id])

@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+import Workflow
+
+/// An append-only record of acts on personal data that a county must be able to account for: who
+/// exported names, ID numbers and phones unmasked, when, and what. Nothing in the program updates
+/// or deletes an entry.
+public enum AuditLog {
+    public struct Entry: Sendable, Equatable {
+        public var at: Date
+        public var actor: String
+        public var action: String
+        public var campaign: String
+        public var detail: String
+    }
+
+    static let migrations: [Migration] = [
+        Migration("audit-v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE audit_log (
+                    id INTEGER PRIMARY KEY,
+                    at DATETIME NOT NULL,
+                    actor TEXT NOT NULL,                 -- a staff account's name
+                    action TEXT NOT NULL,                -- e.g. unmasked-export
+                    campaign TEXT NOT NULL,
+                    detail TEXT NOT NULL                 -- what: the file, the rows, the fields
+                );
+                CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                """)
+        },
+    ]
+
+    /// The staff member who may see personal data unmasked: a signed-up account (not revoked) whose
+    /// role is manager or above. Otherwise a usage error that says how to become one.
+    public static func requireManager(_ name: String, db: Database) throws -> StaffMember {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard let member = try StaffAccounts.list(db: db).first(where: { $0.member.name == trimmed && $0.revoked == nil })?.member
+        else {
+            throw WorkflowError.usage("'\(trimmed)' is not a staff account of this workspace; unmasked data is for managers",
+                                      hint: "campaign staff add NAME --role manager, then --by NAME")
+        }
+        guard member.role.includes(.manager) else {
+            throw WorkflowError.usage("\(trimmed) is \(member.role.rawValue), not a manager: unmasked data is for managers",
+                                      hint: "a manager exports it with --by THEIR_NAME")
+        }
+        return member
+    }
+
+    public static func record(actor: String, action: String, campaign: String, detail: String, at: Date,
+                              db: Database) throws {
+        try db.execute(sql: "INSERT INTO audit_log (at, actor, action, campaign, detail) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [at, actor, action, campaign, detail])
+    }
+
+    /// Every entry, oldest first.
+    public static func entries(db: Database) throws -> [Entry] {
+        try Row.fetchAll(db, sql: "SELECT at, actor, action, campaign, detail FROM audit_log ORDER BY id").map { row in
+            Entry(at: row["at"], actor: row["actor"], action: row["action"], campaign: row["campaign"], detail: row["detail"])
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import Ledger
+import PluginKit
+import Workflow
+
+struct RosterCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roster",
+        abstract: "Seats a bus campaign's passengers (fewest buses, villages together, seats kept) and writes manifests.",
+        discussion: """
+            Works the roster out again from the vehicles and passengers as they stand and saves it, as the
+            transport.roster step does; prints the buses beside the fewest any roster could use, who moved and
+            why, and which villages ride on more than one bus and why. Everyone who did not change keeps their
+            seat. --dry-run shows the new roster without saving it.
+            Manifests are masked; --unmasked (the escort's copy, with full names, ID numbers and phones) needs
+            --by NAME of a manager's staff account and is recorded in the audit log.
+            """)
+
+    @Option(help: "The bus campaign.") var campaign: String
+    @Flag(help: "Show the roster that would be made, without saving it.") var dryRun = false
+    @Option(help: "Write the manifests (HTML, A4, one bus a page) to this file.") var manifests: String?
+    @Option(help: "Write the manifests as one CSV table (UTF-8 with BOM) to this file.") var csv: String?
+    @Option(help: "Only this vehicle's manifest (plate).") var plate: String?
+    @Option(help: "The departure time printed on the manifests, e.g. 06:00.") var departsAt: String?
+    @Flag(help: "Full names, ID numbers and phones in the manifests (a manager's act, recorded).") var unmasked = false
+    @Option(help: "The manager exporting unmasked data (a staff account).") var by: String?
+    @Option(help: "Language of reasons: zh or en.") var lang = "zh"
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func validate() throws {
+        if unmasked && by == nil { throw ValidationError("--unmasked needs --by NAME: the manager who exports it") }
+        if unmasked && manifests == nil && csv == nil { throw ValidationError("--unmasked is for --manifests or --csv") }
+        if let departsAt, !RosterAction.isTime(departsAt) {
+            throw ValidationError("--departs-at '\(departsAt)' is not a time such as 06:00")
+        }
+        if let plate, LicensePlate(plate) == nil { throw ValidationError("--plate '\(plate)' is not a plate such as 贵A·12345") }
+    }
+
+    func run() async throws {
+        try await CommandSupport.reportingErrors {
+            let ws = try workspace.openExisting()
+            let t = Terminal.standard
+            let now = try CommandSupport.clock().now()
+            let english = lang == "en"
+            let (roster, listing) = try await ws.pool.write { [campaign, dryRun, unmasked, by, manifests, csv, plate] db in
+                try Registrations.requireCampaign(campaign, db: db)
+                let roster = try Roster.make(campaign: campaign, db: db)
+                if let shortage = roster.shortage(campaign: campaign) { throw WorkflowError.invalidInput(shortage.message) }
+                if !dryRun { try TransportRecords.save(roster.plan, campaign: campaign, now: now, db: db) }
+                if unmasked, let by {
+                    let manager = try AuditLog.requireManager(by, db: db)
+                    try AuditLog.record(actor: manager.name, action: "unmasked-export", campaign: campaign,
+                                        detail: "bus manifests" + (plate.map { " of \($0)" } ?? "") + " with names, ID numbers "
+                                            + "and phones: " + [manifests, csv].compactMap { $0 }.joined(separator: ", "),
+                                        at: now, db: db)
+                }
+                return (roster, try RosterListing.make(seats: roster.plan.seatOf, campaign: campaign, plate: plate, db: db))
+            }
+            if let manifests {
+                try write(Manifests.html(listing, campaign: campaign, departsAt: departsAt, unmasked: unmasked), to: manifests)
+                t.line("wrote \(listing.buses.count) manifests to \(manifests)" + (unmasked ? " (UNMASKED, recorded)" : " (masked)"))
+            }
+            if let csv {
+                try CSVExport.write(Manifests.table(listing, unmasked: unmasked), to: csv)
+                t.line("wrote \(listing.buses.reduce(0) { $0 + $1.passengers.count }) passengers to \(csv)"
+                       + (unmasked ? " (UNMASKED, recorded)" : " (masked)"))
+            }
+            if manifests != nil || csv != nil { return }
+            print(roster, listing, english: english, t: t)
+        }
+    }
+
+    private func print(_ roster: Roster, _ listing: RosterListing, english: Bool, t: Terminal) {
+        var table = TextTable(headers: ["batch", "bus", "plate", "day", "destination", "passengers", "seats", "pickups"],
+                              numeric: [false, false, false, false, false, true, true, false])
+        for bus in listing.buses {
+            table.rows.append(["第\(bus.batch)批", "\(bus.number)号车", bus.vehicle.plate, bus.departsOn, bus.destination,
+                               "\(bus.passengers.count)", "\(bus.vehicle.capacity)", bus.pickups.joined(separator: " → ")])
+        }
+        if !table.rows.isEmpty { t.line(table.render()) }
+        let plan = roster.plan
+        t.line("\(plan.buses.count) buses (the fewest possible: \(plan.lowerBound)) in \(roster.batches) batches for "
+               + "\(roster.passengers.count) passengers; \(plan.kept) kept their seat, "
+               + "\(plan.moves.filter { $0.from != nil }.count) moved, \(plan.moves.filter { $0.reason == .new }.count) added"
+               + (dryRun ? " — not saved (--dry-run)" : ""))
+        if plan.buses.count > plan.lowerBound {
+            t.line("  more buses than the fewest possible: seats kept from the last roster, or the fleet's sizes")
+        }
+        let moved = plan.moves.filter { $0.from != nil }
+        for move in moved.prefix(30) {
+            let who = roster.people[move.person].map { "\(Masking.name($0.name)) \(Masking.idNumber($0.idNumber))" }
+                ?? "#\(move.person)"
+            let words = move.reason.words
+            t.line("  moved \(who): \(move.from.map(TransportRecords.describe) ?? "—") → "
+                   + "\(move.to.map(TransportRecords.describe) ?? "—") (\(english ? words.en : words.zh))")
+        }
+        if moved.count > 30 { t.line("  … and \(moved.count - 30) more moved") }
+        t.line("\(plan.splits.count) villages ride on more than one bus")
+        for split in plan.splits.prefix(30) {
+            let words = split.reason.words(people: split.people)
+            t.line("  \(split.departsOn) \(split.destination) · \(split.pickup) \(split.village): \(split.buses) buses — "
+                   + (english ? words.en : words.zh))
+        }
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw WorkflowError.unavailable("cannot write '\(path)': \(error.localizedDescription)",
+                                            hint: "check that the folder exists and is writable")
+        }
+    }
+}

@@ -1,0 +1,187 @@
+/// Seats passengers on buses: per departure day and destination, the fewest buses the fleet allows
+/// (capacity is seats minus crew, read from the vehicle list each time), villages and pickup points
+/// kept on one bus where that costs no extra bus, and everyone who did not change keeping the seat
+/// they were told. Pure: the step and the benchmark give it values and store what it returns.
+///
+/// The bus count is checked against a lower bound no roster can beat: per day, the larger of the sum
+/// over destinations of ⌈passengers ÷ largest capacity⌉ and the fewest vehicles whose capacities add
+/// up to the day's passengers.
+public enum RosterPlanner {
+    public struct Passenger: Sendable, Equatable {
+        public var id: Int64
+        public var departsOn: String
+        public var destination: String
+        public var pickup: String
+        /// Township and village: the people who should ride together.
+        public var village: String
+
+        public init(id: Int64, departsOn: String, destination: String, pickup: String, village: String) {
+            self.id = id
+            self.departsOn = departsOn
+            self.destination = destination
+            self.pickup = pickup
+            self.village = village
+        }
+    }
+
+    public struct Vehicle: Sendable, Equatable {
+        public var plate: String
+        /// Seats for passengers: the vehicle's seats minus its crew (driver, escort).
+        public var capacity: Int
+
+        public init(plate: String, capacity: Int) {
+            self.plate = plate
+            self.capacity = capacity
+        }
+    }
+
+    /// A seat on one day's trip of a vehicle, bound for a destination.
+    public struct Seat: Sendable, Hashable {
+        public var departsOn: String
+        public var destination: String
+        public var plate: String
+        public var number: Int
+
+        public init(departsOn: String, destination: String, plate: String, number: Int) {
+            self.departsOn = departsOn
+            self.destination = destination
+            self.plate = plate
+            self.number = number
+        }
+    }
+
+    public struct Problem: Sendable {
+        public var passengers: [Passenger]
+        public var vehicles: [Vehicle]
+        /// The seats of the last roster, by person: kept where nothing about the person or the bus changed.
+        public var previous: [Int64: Seat]
+
+        public init(passengers: [Passenger], vehicles: [Vehicle], previous: [Int64: Seat] = [:]) {
+            self.passengers = passengers
+            self.vehicles = vehicles
+            self.previous = previous
+        }
+    }
+
+    public struct Bus: Sendable, Equatable {
+        public var departsOn: String
+        public var destination: String
+        public var plate: String
+        public var capacity: Int
+        /// Passengers by seat number (1-based), in seat order.
+        public var seats: [(number: Int, person: Int64)]
+
+        public static func == (a: Bus, b: Bus) -> Bool {
+            a.departsOn == b.departsOn && a.destination == b.destination && a.plate == b.plate && a.capacity == b.capacity
+                && a.seats.map(\.number) == b.seats.map(\.number) && a.seats.map(\.person) == b.seats.map(\.person)
+        }
+    }
+
+    /// Why a person's seat is not the one they had.
+    public enum MoveReason: String, Sendable {
+        /// On no earlier roster.
+        case new
+        /// Their departure day or destination changed.
+        case tripChanged
+        /// Their vehicle left the list, or now carries fewer people than their seat number.
+        case vehicleChanged
+        /// No longer a passenger.
+        case withdrawn
+    }
+
+    public struct Move: Sendable, Equatable {
+        public var person: Int64
+        public var from: Seat?
+        public var to: Seat?
+        public var reason: MoveReason
+    }
+
+    /// Why a village's people ride on more than one bus.
+    public enum SplitReason: Sendable, Equatable {
+        /// More of them than the largest bus of the trip carries.
+        case largerThanBus(Int)
+        /// Keeping them together would have taken one more bus.
+        case wouldTakeAnotherBus
+        /// Some kept the seats of the last roster on one bus; those added later did not fit on it.
+        case keptSeats
+    }
+
+    public struct Split: Sendable, Equatable {
+        public var departsOn: String
+        public var destination: String
+        public var pickup: String
+        public var village: String
+        public var people: Int
+        public var buses: Int
+        public var reason: SplitReason
+
+        public init(departsOn: String, destination: String, pickup: String, village: String, people: Int, buses: Int,
+                    reason: SplitReason) {
+            self.departsOn = departsOn
+            self.destination = destination
+            self.pickup = pickup
+            self.village = village
+            self.people = people
+            self.buses = buses
+            self.reason = reason
+        }
+    }
+
+    public struct Plan: Sendable {
+        public var buses: [Bus]
+        public var seatOf: [Int64: Seat]
+        public var lowerBound: Int
+        public var moves: [Move]
+        public var splits: [Split]
+        /// Passengers without a seat: the fleet is too small on their day.
+        public var unseated: [Passenger]
+        /// People of the last roster who kept their seat.
+        public var kept: Int
+    }
+
+    public static func plan(_ problem: Problem) -> Plan {
+        let capacityOf = Dictionary(problem.vehicles.map { ($0.plate, max(0, $0.capacity)) },
+                                    uniquingKeysWith: { first, _ in first })
+        var byDay: [String: [Passenger]] = [:]
+        for passenger in problem.passengers { byDay[passenger.departsOn, default: []].append(passenger) }
+        var plan = Plan(buses: [], seatOf: [:], lowerBound: 0, moves: [], splits: [], unseated: [], kept: 0)
+        for day in byDay.keys.sorted() {
+            let trip = DayRoster(day: day, passengers: byDay[day]!, capacityOf: capacityOf, previous: problem.previous)
+            trip.run(into: &plan)
+        }
+        let present = Set(problem.passengers.map(\.id))
+        for (person, seat) in problem.previous where !present.contains(person) {
+            plan.moves.append(Move(person: person, from: seat, to: nil, reason: .withdrawn))
+        }
+        for passenger in problem.passengers {
+            let old = problem.previous[passenger.id]
+            let new = plan.seatOf[passenger.id]
+            if old == new, old != nil { plan.kept += 1; continue }
+            let reason: MoveReason
+            if let old {
+                reason = old.departsOn != passenger.departsOn || old.destination != passenger.destination
+                    ? .tripChanged : .vehicleChanged
+            } else {
+                reason = .new
+            }
+            plan.moves.append(Move(person: passenger.id, from: old, to: new, reason: reason))
+        }
+        plan.moves.sort { ($0.to?.departsOn ?? $0.from?.departsOn ?? "", $0.person) < ($1.to?.departsOn ?? $1.from?.departsOn ?? "", $1.person) }
+        plan.buses.sort { ($0.departsOn, $0.destination, $0.plate) < ($1.departsOn, $1.destination, $1.plate) }
+        return plan
+    }
+
+    /// The fewest buses no roster of `demands` (passengers per destination) can beat with `capacities`.
+    public static func lowerBound(demands: [Int], capacities: [Int]) -> Int {
+        let largest = capacities.max() ?? 0
+        guard largest > 0 else { return 0 }
+        let perDestination = demands.reduce(0) { $0 + ($1 + largest - 1) / largest }
+        var total = demands.reduce(0, +)
+        var covering = 0
+        for capacity in capacities.sorted(by: >) where total > 0 {
+            total -= capacity
+            covering += 1
+        }
+        return max(perDestination, covering)
+    }
+}

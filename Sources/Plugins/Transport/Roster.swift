@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import Ledger
+import Workflow
+
+/// A campaign's roster worked out from what the workspace holds now — the vehicle list as it stands
+/// (never a number copied earlier), the passengers not withdrawn, the seats of the last roster — for
+/// the `transport.roster` step and `campaign roster` alike.
+struct Roster: Sendable {
+    var plan: RosterPlanner.Plan
+    var passengers: [PassengerRecord]
+    var people: [Int64: PersonSummary]
+    var vehicles: [VehicleRecord]
+
+    static func make(campaign: String, db: Database) throws -> Roster {
+        let vehicles = try TransportRecords.vehicles(campaign: campaign, db: db)
+        let passengers = try TransportRecords.passengers(campaign: campaign, db: db).filter { !$0.withdrawn }
+        let people = try People.summaries(ids: passengers.map(\.person), db: db)
+        let problem = RosterPlanner.Problem(
+            passengers: passengers.map { p in
+                let person = people[p.person]
+                return .init(id: p.person, departsOn: p.departsOn, destination: p.destination, pickup: p.pickup,
+                             village: [person?.township ?? "", person?.village ?? ""].joined(separator: " "))
+            },
+            vehicles: vehicles.filter { !$0.retired }.map { .init(plate: $0.plate, capacity: $0.capacity) },
+            previous: try TransportRecords.seats(campaign: campaign, db: db))
+        return Roster(plan: RosterPlanner.plan(problem), passengers: passengers, people: people, vehicles: vehicles)
+    }
+
+    /// Departure days and destinations: each a batch (第N批).
+    var batches: Int { Set(plan.buses.map { [$0.departsOn, $0.destination] }).count }
+
+    /// Why the roster cannot be used: people without a seat, named (masked) by day and destination.
+    func shortage(campaign: String) -> StepFailure? {
+        guard !plan.unseated.isEmpty else { return nil }
+        var byTrip: [String: [String]] = [:]
+        for p in plan.unseated {
+            let name = people[p.id].map { "\(Masking.name($0.name)) \(Masking.idNumber($0.idNumber))" } ?? "#\(p.id)"
+            byTrip["\(p.departsOn) → \(p.destination)", default: []].append(name)
+        }
+        let lines = byTrip.keys.sorted().map { trip in
+            let names = byTrip[trip]!
+            return "\(trip): \(names.count) 人无座位 / without a seat: " + names.prefix(8).joined(separator: ", ")
+                + (names.count > 8 ? ", …" : "")
+        }
+        return StepFailure("车辆不够 / not enough vehicles — \(plan.unseated.count) passengers have no seat. "
+                           + lines.joined(separator: "; ")
+                           + ". Add vehicles (campaign import vehicles FILE --campaign \(campaign)) and run the roster again; "
+                           + "nothing was changed", retryable: false)
+    }
+
+    /// The outputs of the step, and the summary `campaign roster` prints.
+    var outputs: [String: Value] {
+        [
+            "passengers": .int(passengers.count), "buses": .int(plan.buses.count), "lower_bound": .int(plan.lowerBound),
+            "batches": .int(batches), "seats": .int(plan.buses.reduce(0) { $0 + $1.capacity }),
+            "kept": .int(plan.kept), "moved": .int(plan.moves.filter { $0.from != nil }.count),
+            "added": .int(plan.moves.filter { $0.reason == .new }.count), "split_villages": .int(plan.splits.count),
+        ]
+    }
+}
+
+extension RosterPlanner.SplitReason {
+    func words(people: Int) -> (zh: String, en: String) {
+        switch self {
+        case .largerThanBus(let capacity):
+            ("\(people) 人多于一辆车的 \(capacity) 个座位", "its \(people) people are more than one bus carries (\(capacity))")
+        case .wouldTakeAnotherBus:
+            ("同车需要多派一辆车", "keeping them on one bus would take one more bus")
+        case .keptSeats:
+            ("部分人保留了上次名单的座位，新加入的人坐不下", "some kept their seats from the last roster; those added did not fit beside them")
+        }
+    }
+}

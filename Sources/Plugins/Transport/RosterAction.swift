@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import Ledger
+import Workflow
+
+/// `transport.roster`: seats the campaign's passengers on its vehicles — the fewest buses per day and
+/// destination, villages kept together where that costs no bus, everyone unchanged in the seat they
+/// were told — and writes the masked manifests. Worked out inside the step's transaction from the
+/// vehicle list as it stands, so a vehicle edited a moment earlier is never counted stale.
+struct RosterAction: StepAction {
+    struct Input: Decodable, Sendable {
+        var departs_at: String?
+        var out: String?
+    }
+
+    static let descriptor = ActionDescriptor(
+        name: "roster",
+        summary: "Seats the passengers on the vehicles (fewest buses, villages together, seats kept on re-runs) and "
+            + "writes the manifests.",
+        parameters: [
+            ParameterSpec("departs_at", .string, doc: "The buses' departure time printed on the manifests, e.g. 06:00."),
+            ParameterSpec("out", .outputPath, doc: "The manifests (HTML, one bus a page); default reports/CAMPAIGN-manifests.html."),
+        ],
+        outputs: [
+            OutputSpec("passengers", doc: "Passengers seated (withdrawn ones left out)."),
+            OutputSpec("buses", doc: "Buses used."),
+            OutputSpec("lower_bound", doc: "The fewest buses any roster could use."),
+            OutputSpec("batches", doc: "Departure days and destinations (第N批)."),
+            OutputSpec("seats", doc: "Passenger seats on the buses used."),
+            OutputSpec("kept", doc: "Passengers of the last roster in the same seat."),
+            OutputSpec("moved", doc: "Passengers of the last roster given another seat (or none: withdrawn)."),
+            OutputSpec("added", doc: "Passengers seated for the first time."),
+            OutputSpec("split_villages", doc: "Villages (at one pickup point) riding on more than one bus."),
+            OutputSpec("manifests", doc: "The manifests' path."),
+        ],
+        check: { given in
+            if case .string(let time) = given["departs_at"], !Self.isTime(time) {
+                return [ParameterProblem(parameter: "departs_at", "'departs_at': '\(time)' is not a time such as 06:00")]
+            }
+            return []
+        }
+    )
+
+    static func isTime(_ text: String) -> Bool {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), parts[1].count == 2 else { return false }
+        return (0...23).contains(h) && (0...59).contains(m)
+    }
+
+    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+        let campaign = context.campaign
+        let roster = try Roster.make(campaign: campaign, db: db)
+        guard !roster.passengers.isEmpty else {
+            throw StepFailure("\(campaign) has no passengers yet: import them first (transport.import-passengers, or "
+                              + "campaign import passengers FILE --campaign \(campaign))", retryable: false)
+        }
+        if let shortage = roster.shortage(campaign: campaign) { throw shortage }
+        try TransportRecords.save(roster.plan, campaign: campaign, now: context.clock.now(), db: db)
+        for split in roster.plan.splits.prefix(5) {
+            context.note("\(split.departsOn) \(split.destination): \(split.pickup) \(split.village) rides on \(split.buses) "
+                         + "buses — \(split.reason.words(people: split.people).en)")
+        }
+        let file = context.url(forPath: input.out ?? "reports/\(campaign)-manifests.html")
+        let html = Manifests.html(try RosterListing.read(campaign: campaign, db: db), campaign: campaign,
+                                  departsAt: input.departs_at, unmasked: false)
+        // The file last: if it cannot be written, the transaction (and the step) fails with nothing half-done.
+        do {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(html.utf8).write(to: file, options: .atomic)
+        } catch {
+            throw StepFailure("cannot write the manifests \(file.path): \(error.localizedDescription)")
+        }
+        var outputs = roster.outputs
+        outputs["manifests"] = .string(file.path)
+        return .completed(outputs: outputs)
+    }
+}

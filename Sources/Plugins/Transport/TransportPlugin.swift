@@ -1,0 +1,19 @@
+import Ledger
+import PluginKit
+import Workflow
+
+/// Transport: point-to-point chartered buses (点对点包车) — vehicles and passengers imported, rosters
+/// with the fewest buses that keep villages together and seats stable, manifests, and the four
+/// checkpoints (leave-home, board, alight, enter-factory) on check-in's scan ledger.
+public enum TransportPlugin {
+    public static let plugin = CampaignPlugin(
+        Plugin(name: "transport",
+               summary: "Seats bus passengers on the fewest buses (villages together, seats kept), with manifests and "
+                   + "the four checkpoints.",
+               actions: [RosterAction(), ImportAction(PassengerImport()), ImportAction(VehicleImport())],
+               migrations: TransportSchema.migrations, dependencies: ["ledger", "checkin"]),
+        title: "transport (包车)",
+        commands: [RosterCommand.self],
+        importKinds: [.passengers, .vehicles]
+    )
+}

@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+import Ledger
+import Workflow
+
+/// A vehicle as the list stands: who drives it, who escorts, how many it carries.
+struct VehicleRecord: Sendable, Equatable {
+    var plate: String
+    var seats: Int
+    var crew: Int
+    var driver: String
+    var driverPhone: String
+    var escort: String
+    var escortPhone: String
+    var retired: Bool
+    /// Seats for passengers.
+    var capacity: Int { seats - crew }
+}
+
+/// A passenger of a bus campaign: who, where they get on, where and when they go.
+struct PassengerRecord: Sendable, Equatable {
+    var person: Int64
+    var pickup: String
+    var destination: String
+    var city: String
+    var province: String
+    var departsOn: String
+    var withdrawn: Bool
+}
+
+/// Reads and writes of the transport tables.
+enum TransportRecords {
+    static func vehicles(campaign: String, db: Database) throws -> [VehicleRecord] {
+        try Row.fetchAll(db, sql: """
+            SELECT plate, seats, crew, driver, driver_phone, escort, escort_phone, retired
+            FROM transport_vehicle WHERE campaign = ? ORDER BY plate
+            """, arguments: [campaign]).map { row in
+            VehicleRecord(plate: row["plate"], seats: row["seats"], crew: row["crew"], driver: row["driver"],
+                          driverPhone: row["driver_phone"], escort: row["escort"], escortPhone: row["escort_phone"],
+                          retired: row["retired"])
+        }
+    }
+
+    static func passengers(campaign: String, db: Database) throws -> [PassengerRecord] {
+        try Row.fetchAll(db, sql: """
+            SELECT person_id, pickup, destination, city, province, departs_on, withdrawn
+            FROM transport_passenger WHERE campaign = ? ORDER BY person_id
+            """, arguments: [campaign]).map { row in
+            PassengerRecord(person: row["person_id"], pickup: row["pickup"], destination: row["destination"],
+                            city: row["city"], province: row["province"], departsOn: row["departs_on"],
+                            withdrawn: row["withdrawn"])
+        }
+    }
+
+    static func seats(campaign: String, db: Database) throws -> [Int64: RosterPlanner.Seat] {
+        var seats: [Int64: RosterPlanner.Seat] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT person_id, departs_on, destination, plate, seat FROM transport_seat WHERE campaign = ?
+            """, arguments: [campaign]) {
+            seats[row["person_id"]] = .init(departsOn: row["departs_on"], destination: row["destination"],
+                                            plate: row["plate"], number: row["seat"])
+        }
+        return seats
+    }
+
+    /// Replaces the campaign's seats with the plan's and appends each change to the seat history.
+    static func save(_ plan: RosterPlanner.Plan, campaign: String, now: Date, db: Database) throws {
+        try db.execute(sql: "DELETE FROM transport_seat WHERE campaign = ?", arguments: [campaign])
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO transport_seat (campaign, person_id, departs_on, destination, plate, seat, assigned_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for bus in plan.buses {
+            for seat in bus.seats {
+                try insert.execute(arguments: [campaign, seat.person, bus.departsOn, bus.destination, bus.plate,
+                                               seat.number, now])
+            }
+        }
+        let change = try db.makeStatement(sql: """
+            INSERT INTO transport_seat_change (campaign, person_id, changed_at, old_seat, new_seat, reason)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for move in plan.moves {
+            try change.execute(arguments: [campaign, move.person, now, move.from.map(describe), move.to.map(describe),
+                                           move.reason.code])
+        }
+    }
+
+    static func describe(_ seat: RosterPlanner.Seat) -> String { "\(seat.departsOn) \(seat.plate) #\(seat.number)" }
+}
+
+extension RosterPlanner.MoveReason {
+    var code: String {
+        switch self {
+        case .new: "new"
+        case .tripChanged: "trip-changed"
+        case .vehicleChanged: "vehicle-changed"
+        case .withdrawn: "withdrawn"
+        }
+    }
+
+    var words: (zh: String, en: String) {
+        switch self {
+        case .new: ("新加入", "new passenger")
+        case .tripChanged: ("出发日期或目的地有变", "departure day or destination changed")
+        case .vehicleChanged: ("车辆停用或座位减少", "vehicle retired or fewer seats")
+        case .withdrawn: ("不再乘车", "withdrawn")
+        }
+    }
+}

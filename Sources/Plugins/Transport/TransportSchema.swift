@@ -1,0 +1,60 @@
+import GRDB
+import Workflow
+
+/// The transport plugin's tables: a campaign's vehicles, its passengers (people of the ledger with
+/// their pickup point, destination and day), the seat each passenger was given, and every seat change.
+enum TransportSchema {
+    static let migrations = [
+        Migration("transport-v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE transport_vehicle (
+                    campaign TEXT NOT NULL,
+                    plate TEXT NOT NULL,                   -- 贵A·12345
+                    seats INTEGER NOT NULL,                -- every seat, the driver's included
+                    crew INTEGER NOT NULL,                 -- driver, escort: seats not for passengers
+                    driver TEXT NOT NULL,
+                    driver_phone TEXT NOT NULL,
+                    escort TEXT NOT NULL,
+                    escort_phone TEXT NOT NULL,
+                    retired BOOLEAN NOT NULL DEFAULT 0,    -- taken off the list: no new trips
+                    updated_at DATETIME NOT NULL,
+                    PRIMARY KEY (campaign, plate)
+                ) WITHOUT ROWID;
+                CREATE TABLE transport_passenger (
+                    campaign TEXT NOT NULL,
+                    person_id INTEGER NOT NULL REFERENCES person(id),
+                    pickup TEXT NOT NULL,                  -- 上车点
+                    destination TEXT NOT NULL,             -- the enterprise they travel to
+                    city TEXT NOT NULL,
+                    province TEXT NOT NULL,
+                    departs_on TEXT NOT NULL,              -- yyyy-MM-dd
+                    withdrawn BOOLEAN NOT NULL DEFAULT 0,
+                    source TEXT NOT NULL,
+                    updated_at DATETIME NOT NULL,
+                    PRIMARY KEY (campaign, person_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE transport_seat (
+                    campaign TEXT NOT NULL,
+                    person_id INTEGER NOT NULL REFERENCES person(id),
+                    departs_on TEXT NOT NULL,
+                    destination TEXT NOT NULL,
+                    plate TEXT NOT NULL,
+                    seat INTEGER NOT NULL,
+                    assigned_at DATETIME NOT NULL,
+                    PRIMARY KEY (campaign, person_id)
+                ) WITHOUT ROWID;
+                CREATE UNIQUE INDEX transport_seat_once ON transport_seat(campaign, departs_on, plate, seat);
+                CREATE TABLE transport_seat_change (
+                    id INTEGER PRIMARY KEY,
+                    campaign TEXT NOT NULL,
+                    person_id INTEGER NOT NULL REFERENCES person(id),
+                    changed_at DATETIME NOT NULL,
+                    old_seat TEXT,                         -- 2026-02-20 贵A·12345 #7
+                    new_seat TEXT,
+                    reason TEXT NOT NULL                   -- new, trip-changed, vehicle-changed, withdrawn
+                );
+                CREATE INDEX transport_seat_change_person ON transport_seat_change(campaign, person_id, id);
+                """)
+        },
+    ]
+}
