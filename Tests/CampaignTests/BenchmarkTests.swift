@@ -43,6 +43,15 @@ import WorkflowTesting
         #expect(output.contains("slots used: "))
     }
 
+    @Test func theRosterBenchmarkSeatsEveryoneAndKeepsSeatsOnARerun() throws {
+        let (status, output) = try bench("roster", "--passengers", "2000", "--destinations", "20", "--repetitions", "1")
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("2,000 passengers, 20 destinations"))
+        #expect(output.contains("× the floor"))
+        #expect(output.contains(", lower bound "))
+        #expect(output.contains("re-run after 20 passengers changed"))
+    }
+
     @Test(.enabled(if: sqlite3, "needs sqlite3 (scripts/test installs it)"))
     func theImportBenchmarkImportsEveryRowTwiceAndItsFloor() throws {
         let (status, output) = try bench("import", "--rows", "300")

@@ -130,8 +130,8 @@ import WorkflowTesting
         #expect(mermaid.stdout.hasPrefix("flowchart TD"))
         #expect(mermaid.stdout.contains("s3 --> s5"))  // the postings before the wishes that name them
         let dot = try cli.run("graph", "workflows/bus-transport.yaml", "--format", "dot")
-        #expect(dot.stdout.contains("\"board\" -> \"get-off\";"))
-        #expect(dot.stdout.contains("\"board\" [label=\"上车门 — board the bus\\ncore.wait × each item\"];"), "\(dot.stdout)")
+        #expect(dot.stdout.contains("\"roster\" -> \"alight\";"))
+        #expect(dot.stdout.contains("\"depart\" [label=\"Each batch leaves\\ncore.wait × each item\"];"), "\(dot.stdout)")
         let plugins = try cli.run("plugins")
         #expect(plugins.stdout.contains("core.wait (waits)"))
         #expect(plugins.stdout.contains("until (date-time)"))

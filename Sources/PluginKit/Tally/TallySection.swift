@@ -33,6 +33,9 @@ public struct PostingLevel: Sendable, Equatable {
 public protocol TallySection: Sendable {
     /// Its measures, in funnel order.
     var measures: [TallyMeasure] { get }
+    /// Whether the tally of these campaigns shows this section: a plugin that only some campaigns use
+    /// (buses) stays out of the others' reports instead of adding columns of zeros.
+    func applies(to campaigns: [String], db: Database) throws -> Bool
     /// The campaign measures' values for one campaign.
     func campaignValues(campaign: String, db: Database) throws -> [String: Int]
     /// Each registered person's level in one campaign, sorted by person; people not listed have level 0.
@@ -46,6 +49,7 @@ public protocol TallySection: Sendable {
 }
 
 extension TallySection {
+    public func applies(to campaigns: [String], db: Database) throws -> Bool { true }
     public func campaignValues(campaign: String, db: Database) throws -> [String: Int] { [:] }
     public func personLevels(campaign: String, db: Database) throws -> [PersonLevel] { [] }
     public func postingLevels(campaign: String, db: Database) throws -> [PostingLevel]? { nil }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Workflow
 
@@ -45,5 +46,31 @@ extension Scans {
         let gates = try String.fetchOne(db, sql: "SELECT gates FROM checkin_window WHERE campaign = ? AND checkpoint = ?",
                                         arguments: [campaign, checkpoint]) ?? ""
         return gates.split(separator: ",").map(String.init)
+    }
+}
+
+/// A person's accepted scan at a checkpoint: where and when.
+public struct AcceptedScan: Sendable, Equatable {
+    public var gate: String
+    public var at: Date
+}
+
+extension Scans {
+    /// Everyone checked in at a checkpoint, by person: for views that follow people through several
+    /// checkpoints (a bus's passengers from home to the factory).
+    public static func accepted(campaign: String, checkpoint: String, db: Database) throws -> [Int64: AcceptedScan] {
+        var found: [Int64: AcceptedScan] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT person_id, gate, received_at FROM scan WHERE campaign = ? AND checkpoint = ? AND result = 'accepted'
+            """, arguments: [campaign, checkpoint]) {
+            if let person: Int64 = row["person_id"] { found[person] = AcceptedScan(gate: row["gate"], at: row["received_at"]) }
+        }
+        return found
+    }
+
+    /// Whether a checkpoint's step has closed it (nil: never opened).
+    public static func isClosed(campaign: String, checkpoint: String, db: Database) throws -> Bool? {
+        try String.fetchOne(db, sql: "SELECT status FROM checkin_window WHERE campaign = ? AND checkpoint = ?",
+                            arguments: [campaign, checkpoint]).map { $0 == "closed" }
     }
 }

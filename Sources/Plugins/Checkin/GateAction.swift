@@ -18,7 +18,7 @@ struct GateAction: StepAction {
         summary: "Opens check-in at a checkpoint; staff scan badges or type ID/phone numbers until it closes.",
         parameters: [
             ParameterSpec("checkpoint", .string, default: .string("gate"),
-                          doc: "The checkpoint's name, e.g. gate, board, get-off, enter-factory."),
+                          doc: "The checkpoint's name, e.g. gate; a bus campaign's leave-home, board, alight, enter-factory."),
             ParameterSpec("gates", .stringList, doc: "The gates (entrances) staff scan at, e.g. [north, south]."),
             ParameterSpec("opens", .dateTime, doc: "Scans before this time are refused (e.g. 2026-03-01 08:00)."),
             ParameterSpec("closes", .dateTime, doc: "Check-in closes by itself at this time; a signal closes it earlier."),

@@ -116,7 +116,10 @@ struct ReportAction: StepAction {
         }
         try WrittenReports.record(report, files: files, now: context.clock.now(), db: db)
         var outputs: [String: Value] = ["files": .string(files.joined(separator: ","))]
-        for measure in report.peopleMeasures { outputs[measure.key] = .int(report.funnel[measure.key] ?? 0) }
+        // Every declared output, a section these campaigns do not use included (as 0).
+        for measure in (LedgerMeasures.all + sections.flatMap(\.measures)) where measure.threshold != nil {
+            outputs[measure.key] = .int(report.funnel[measure.key] ?? 0)
+        }
         return .completed(outputs: outputs)
     }
 }

@@ -50,6 +50,7 @@ public enum TallyQuery {
                            db: Database) throws -> TallyReport {
         let campaigns = try select(request, db: db)
         let names = campaigns.map(\.name)
+        let sections = try sections.filter { try $0.applies(to: names, db: db) }
         let measures = LedgerMeasures.all + sections.flatMap(\.measures)
         let peopleMeasures = measures.filter { $0.threshold != nil }
         let people = try PeopleScan.groups(names, measures: peopleMeasures, sections: sections, strategy: strategy,

@@ -56,7 +56,20 @@ struct Roster: Sendable {
             "batches": .int(batches), "seats": .int(plan.buses.reduce(0) { $0 + $1.capacity }),
             "kept": .int(plan.kept), "moved": .int(plan.moves.filter { $0.from != nil }.count),
             "added": .int(plan.moves.filter { $0.reason == .new }.count), "split_villages": .int(plan.splits.count),
+            "batch_list": .array(batchList),
         ]
+    }
+
+    /// One entry per batch (第N批: a day and a destination), in the manifests' order, for steps that fan
+    /// out over the batches (`for_each: ${{ steps.roster.outputs.batch_list }}`).
+    var batchList: [Value] {
+        let keys = Array(Set(plan.buses.map { [$0.departsOn, $0.destination] })).sorted { $0.lexicographicallyPrecedes($1) }
+        return keys.enumerated().map { index, key in
+            let buses = plan.buses.filter { $0.departsOn == key[0] && $0.destination == key[1] }
+            return .object(["batch": .string("第\(index + 1)批"), "day": .string(key[0]), "destination": .string(key[1]),
+                            "buses": .int(buses.count), "passengers": .int(buses.reduce(0) { $0 + $1.seats.count }),
+                            "plates": .string(buses.map(\.plate).joined(separator: " "))])
+        }
     }
 }
 

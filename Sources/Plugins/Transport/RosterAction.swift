@@ -32,6 +32,8 @@ struct RosterAction: StepAction {
             OutputSpec("added", doc: "Passengers seated for the first time."),
             OutputSpec("split_villages", doc: "Villages (at one pickup point) riding on more than one bus."),
             OutputSpec("manifests", doc: "The manifests' path."),
+            OutputSpec("batch_list", doc: "The batches, for a fan-out: each with batch (第1批), day, destination, buses, "
+                       + "passengers and plates."),
         ],
         check: { given in
             if case .string(let time) = given["departs_at"], !Self.isTime(time) {

@@ -10,10 +10,12 @@ public enum TransportPlugin {
         Plugin(name: "transport",
                summary: "Seats bus passengers on the fewest buses (villages together, seats kept), with manifests and "
                    + "the four checkpoints.",
-               actions: [RosterAction(), ImportAction(PassengerImport()), ImportAction(VehicleImport())],
+               actions: [RosterAction(), SubsidyAction(), ImportAction(PassengerImport()), ImportAction(VehicleImport()),
+                         ImportAction(EmploymentImport())],
                migrations: TransportSchema.migrations, dependencies: ["ledger", "checkin"]),
         title: "transport (包车)",
-        commands: [RosterCommand.self],
-        importKinds: [.passengers, .vehicles]
+        commands: [RosterCommand.self, BusesCommand.self, SubsidyCommand.self],
+        importKinds: [.passengers, .vehicles, .employment],
+        tallySection: TransportSection()
     )
 }

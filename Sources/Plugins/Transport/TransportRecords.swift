@@ -108,3 +108,43 @@ extension RosterPlanner.MoveReason {
         }
     }
 }
+
+extension TransportRecords {
+    static func employment(campaign: String, db: Database) throws -> [Int64: SubsidyRule.Employment] {
+        var found: [Int64: SubsidyRule.Employment] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT person_id, started_on, left_on, checked_on FROM transport_employment WHERE campaign = ?
+            """, arguments: [campaign]) {
+            found[row["person_id"]] = .init(startedOn: row["started_on"], leftOn: row["left_on"], checkedOn: row["checked_on"])
+        }
+        return found
+    }
+}
+
+extension TransportRecords {
+    static func hasPassengers(campaign: String, db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM transport_passenger WHERE campaign = ?)",
+                          arguments: [campaign]) ?? false
+    }
+
+    /// The qualified workers of the last transport.subsidy step, with their yuan.
+    static func subsidy(campaign: String, db: Database) throws -> [Int64: Int] {
+        var found: [Int64: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT person_id, yuan FROM transport_subsidy WHERE campaign = ?",
+                                    arguments: [campaign]) {
+            found[row["person_id"]] = row["yuan"]
+        }
+        return found
+    }
+
+    /// Replaces the campaign's qualified workers with `list`'s.
+    static func saveSubsidy(_ list: SubsidyList, campaign: String, now: Date, db: Database) throws {
+        try db.execute(sql: "DELETE FROM transport_subsidy WHERE campaign = ?", arguments: [campaign])
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO transport_subsidy (campaign, person_id, yuan, decided_at) VALUES (?, ?, ?, ?)
+            """)
+        for entry in list.qualified {
+            try insert.execute(arguments: [campaign, entry.person.id, list.rule.amount, now])
+        }
+    }
+}

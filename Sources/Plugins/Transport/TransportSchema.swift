@@ -54,6 +54,22 @@ enum TransportSchema {
                     reason TEXT NOT NULL                   -- new, trip-changed, vehicle-changed, withdrawn
                 );
                 CREATE INDEX transport_seat_change_person ON transport_seat_change(campaign, person_id, id);
+                CREATE TABLE transport_employment (     -- follow-up records (稳岗回访), for the subsidy
+                    campaign TEXT NOT NULL,
+                    person_id INTEGER NOT NULL REFERENCES person(id),
+                    started_on TEXT NOT NULL,              -- yyyy-MM-dd
+                    left_on TEXT,                          -- NULL: still employed when asked
+                    checked_on TEXT NOT NULL,              -- when they were asked
+                    updated_at DATETIME NOT NULL,
+                    PRIMARY KEY (campaign, person_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE transport_subsidy (        -- who the last transport.subsidy step found qualified
+                    campaign TEXT NOT NULL,
+                    person_id INTEGER NOT NULL REFERENCES person(id),
+                    yuan INTEGER NOT NULL,
+                    decided_at DATETIME NOT NULL,
+                    PRIMARY KEY (campaign, person_id)
+                ) WITHOUT ROWID;
                 """)
         },
     ]

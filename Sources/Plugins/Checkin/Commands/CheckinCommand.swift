@@ -17,7 +17,7 @@ struct CheckinCommand: AsyncParsableCommand {
 
     @Argument(help: "Badge code, 18-digit ID number or 11-digit mobile number.") var input: String
     @Option(help: "The campaign.") var campaign: String
-    @Option(help: "The checkpoint (default: gate; bus checkpoints: board, get-off, …).") var checkpoint = "gate"
+    @Option(help: "The checkpoint (default: gate; bus checkpoints: leave-home, board, alight, enter-factory).") var checkpoint = "gate"
     @Option(help: "The gate you stand at, e.g. north.") var gate = ""
     @Option(help: "Your name, recorded with the scan.") var staff = ""
     @Option(help: "This device's name.") var device = "terminal"

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import Ledger
+import PluginKit
+import Workflow
+
+struct BusesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "buses",
+        abstract: "Each bus's passengers at the four checkpoints: who is missing, no-shows, left behind, anomalies.",
+        discussion: """
+            Staff scan passengers with `campaign checkin CODE --campaign C --checkpoint board --gate PLATE` (the
+            gate is the bus's plate, so boarding the wrong bus is caught). Once boarding closes, a passenger
+            never scanned on is a no-show; once arrival (alight) closes, one who boarded but never got off is
+            left behind. A checkpoint skipped is flagged, never refused. --plate lists one bus seat by seat.
+            """)
+
+    @Option(help: "The bus campaign.") var campaign: String
+    @Option(help: "One bus, seat by seat (its plate).") var plate: String?
+    @Option(help: "Language: zh or en.") var lang = "zh"
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func validate() throws {
+        if let plate, LicensePlate(plate) == nil { throw ValidationError("--plate '\(plate)' is not a plate such as 贵A·12345") }
+    }
+
+    func run() async throws {
+        try await CommandSupport.reportingErrors {
+            let ws = try workspace.openExisting()
+            let t = Terminal.standard
+            let status = try await ws.pool.read { [campaign, plate] db in
+                try Registrations.requireCampaign(campaign, db: db)
+                return try BusStatus.read(campaign: campaign, plate: plate, db: db)
+            }
+            let english = lang == "en"
+            let checkpoints = BusCheckpoint.allCases
+            if let plate {
+                guard !status.buses.isEmpty else {
+                    throw WorkflowError.invalidInput("\(plate) carries nobody on \(campaign)'s roster",
+                                                     hint: "campaign roster --campaign \(campaign) lists the buses")
+                }
+                for bus in status.buses { show(bus, english: english, t: t) }
+                return
+            }
+            var table = TextTable(headers: ["batch", "bus", "plate", "day", "seated"] + checkpoints.map(\.rawValue)
+                                    + ["no-shows", "left behind", "anomalies"],
+                                  numeric: [false, false, false, false, true] + checkpoints.map { _ in true } + [true, true, true])
+            for bus in status.buses {
+                table.rows.append(["第\(bus.bus.batch)批", "\(bus.bus.number)号车", bus.bus.vehicle.plate, bus.bus.departsOn,
+                                   String(bus.riders.count)] + checkpoints.map { String(bus.count($0)) }
+                                  + [String(bus.noShows), String(bus.leftBehind), String(bus.anomalies)])
+            }
+            if !table.rows.isEmpty { t.line(table.render()) }
+            let open = checkpoints.filter { status.closed[$0] == false }.map(\.rawValue)
+            t.line("\(status.buses.count) buses; " + (open.isEmpty ? "no checkpoint open" : "open: " + open.joined(separator: ", "))
+                   + "; names masked")
+        }
+    }
+
+    /// One bus seat by seat: each checkpoint passed, and what is wrong.
+    private func show(_ bus: BusStatus.Bus, english: Bool, t: Terminal) {
+        let checkpoints = BusCheckpoint.allCases
+        var table = TextTable(headers: ["seat", "name", "ID number", "pickup"]
+                                + checkpoints.map { english ? $0.rawValue : $0.label.zh } + ["note"],
+                              numeric: [true, false, false, false] + checkpoints.map { _ in false } + [false])
+        for rider in bus.riders {
+            let note = (rider.noShow ? [english ? "no-show" : "未上车"] : [])
+                + (rider.leftBehind ? [english ? "left behind" : "下车未到"] : [])
+                + rider.anomalies.map { english ? $0.words.en : $0.words.zh }
+            table.rows.append([String(rider.passenger.seat), Masking.name(rider.passenger.name),
+                               Masking.idNumber(rider.passenger.idNumber), rider.passenger.pickup]
+                              + checkpoints.map { rider.passed[$0] == nil ? "·" : "✓" } + [note.joined(separator: "; ")])
+        }
+        t.line(bus.bus.title + " · " + bus.bus.departsOn + " → " + bus.bus.destination)
+        t.line(table.render())
+        let missing = bus.riders.filter { $0.passed[.board] == nil }.map { String($0.passenger.seat) }
+        t.line("\(bus.count(.board)) of \(bus.riders.count) boarded"
+               + (missing.isEmpty ? "" : "; not on board yet, seats " + missing.joined(separator: ", ")))
+    }
+}

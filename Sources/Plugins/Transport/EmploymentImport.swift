@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import Ledger
+import Workflow
+
+/// Follow-up employment records (稳岗回访记录) of a bus campaign's workers: who (ID number or mobile),
+/// when they started (入职日期), whether they are still there (是否在岗), when they left (离职日期) and
+/// when they were asked (回访日期). The transport subsidy is worked out from them.
+struct EmploymentImport: LedgerKind {
+    struct Record: Sendable {
+        var person: String
+        var startedOn: String
+        var leftOn: String?
+        var checkedOn: String?
+    }
+
+    static let actionName = "import-employment"
+    static let actionSummary = "Imports follow-up employment records (稳岗回访) for the transport subsidy."
+    static let noun = "employment record"
+    static let fields = [
+        FieldSpec("person", "身份证号", aliases: ["身份证号码", "手机号", "手机号码", "idnumber", "phone"], required: true),
+        FieldSpec("started_on", "入职日期", aliases: ["上岗日期", "到岗日期", "startdate"], required: true),
+        FieldSpec("employed", "是否在岗", aliases: ["在岗情况", "在岗", "employed"]),
+        FieldSpec("left_on", "离职日期", aliases: ["离岗日期", "leftdate"]),
+        FieldSpec("checked_on", "回访日期", aliases: ["核实日期", "checkdate"]),
+    ]
+
+    static func parse(_ row: RowCells) -> Result<Record, RowProblem> {
+        func text(_ field: String) -> String { row[field].trimmingCharacters(in: .whitespaces) }
+        func problem(_ field: String, _ reason: String) -> Result<Record, RowProblem> {
+            .failure(.at(row, field, fields: fields, reason))
+        }
+        guard !text("person").isEmpty else { return problem("person", "no ID number or phone") }
+        guard let started = SheetDate.parse(text("started_on")) else {
+            return problem("started_on", "'\(text("started_on"))' is not a date such as 2026-02-22")
+        }
+        var left: String?
+        if !text("left_on").isEmpty {
+            guard let day = SheetDate.parse(text("left_on")) else {
+                return problem("left_on", "'\(text("left_on"))' is not a date such as 2026-04-30")
+            }
+            guard day >= started else { return problem("left_on", "left on \(day), before starting on \(started)") }
+            left = day
+        }
+        let employed = text("employed")
+        if left == nil, ["否", "离职", "已离职", "no"].contains(employed.lowercased()) {
+            return problem("left_on", "says 是否在岗 \(employed) but gives no 离职日期: the subsidy needs the day they left")
+        }
+        if left != nil, ["是", "在岗", "yes"].contains(employed.lowercased()) {
+            return problem("employed", "says 在岗 but gives a 离职日期 (\(left!)); correct one of them")
+        }
+        var checked: String?
+        if !text("checked_on").isEmpty {
+            guard let day = SheetDate.parse(text("checked_on")) else {
+                return problem("checked_on", "'\(text("checked_on"))' is not a date such as 2026-05-25")
+            }
+            checked = day
+        }
+        return .success(Record(person: text("person"), startedOn: started, leftOn: left, checkedOn: checked))
+    }
+
+    static func key(of record: Record) -> String { record.person }
+
+    func makeWriter(_ db: Database, options: ImportOptions) throws -> Writer {
+        Writer(db: db, campaign: options.campaign ?? "", today: SheetDate.day(of: options.now, in: .current), now: options.now)
+    }
+
+    struct Writer: LedgerWriter {
+        let db: Database
+        let campaign: String
+        let today: String
+        let now: Date
+        var linked: Int { 0 }
+
+        mutating func write(_ record: Record, row: Int) throws -> Result<WriteOutcome, RowProblem> {
+            let person: Int64
+            switch try PersonLookup.resolve(record.person, campaign: campaign, db: db).1 {
+            case .failure(let failure):
+                return .failure(RowProblem(row: row, column: "身份证号", reason: failure.reason, cells: []))
+            case .success(let id): person = id
+            }
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM transport_passenger WHERE campaign = ? AND person_id = ?)",
+                                    arguments: [campaign, person]) == true else {
+                return .failure(RowProblem(row: row, column: "身份证号", reason: "\(Masking.scrub(record.person)) is not a "
+                                           + "passenger of \(campaign)", cells: []))
+            }
+            let existed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM transport_employment WHERE campaign = ? AND person_id = ?)",
+                                            arguments: [campaign, person]) ?? false
+            try db.execute(sql: """
+                INSERT INTO transport_employment (campaign, person_id, started_on, left_on, checked_on, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (campaign, person_id) DO UPDATE SET started_on = excluded.started_on, left_on = excluded.left_on,
+                    checked_on = excluded.checked_on, updated_at = excluded.updated_at
+                WHERE (started_on, left_on, checked_on) IS NOT (excluded.started_on, excluded.left_on, excluded.checked_on)
+                """, arguments: [campaign, person, record.startedOn, record.leftOn, record.checkedOn ?? record.leftOn ?? today, now])
+            return .success(!existed ? .inserted : db.changesCount > 0 ? .updated : .unchanged)
+        }
+    }
+}
+
+extension ImportKind {
+    static let employment = ImportKind("employment", EmploymentImport(),
+                                       summary: "follow-up employment records of bus workers (稳岗回访: 入职日期, 离职日期)",
+                                       needsCampaign: true)
+}

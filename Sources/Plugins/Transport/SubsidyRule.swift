@@ -1,0 +1,82 @@
+import Foundation
+
+/// Who qualifies for the transport subsidy (交通补贴): a worker carried out of the home province who
+/// stays with the enterprise at least `months` calendar months (started 2026-02-22: qualifies on
+/// 2026-05-22, not the day before). Every worker who falls short gets the reason in words a clerk
+/// can read out on the phone ("left after 2 months 10 days").
+public struct SubsidyRule: Sendable, Equatable {
+    public var months: Int
+    /// Only work outside `homeProvince` counts (跨省务工).
+    public var outOfProvinceOnly: Bool
+    public var homeProvince: String
+    /// Yuan per qualifying worker.
+    public var amount: Int
+
+    public init(months: Int = 3, outOfProvinceOnly: Bool = true, homeProvince: String, amount: Int) {
+        self.months = months
+        self.outOfProvinceOnly = outOfProvinceOnly
+        self.homeProvince = homeProvince
+        self.amount = amount
+    }
+
+    /// A follow-up record: when the worker started, whether and when they left, when they were last asked.
+    public struct Employment: Sendable, Equatable {
+        public var startedOn: String
+        public var leftOn: String?
+        public var checkedOn: String
+
+        public init(startedOn: String, leftOn: String? = nil, checkedOn: String) {
+            self.startedOn = startedOn
+            self.leftOn = leftOn
+            self.checkedOn = checkedOn
+        }
+    }
+
+    public enum Verdict: Sendable, Equatable {
+        case qualifies(months: Int, days: Int)
+        case noRecord
+        case inProvince(String)
+        case leftEarly(months: Int, days: Int)
+        case notYet(months: Int, days: Int, checkedOn: String)
+
+        public var qualifies: Bool { if case .qualifies = self { true } else { false } }
+
+        public var words: (zh: String, en: String) {
+            func span(_ m: Int, _ d: Int) -> (zh: String, en: String) {
+                ("\(m)个月\(d)天", "\(m) month\(m == 1 ? "" : "s") \(d) day\(d == 1 ? "" : "s")")
+            }
+            switch self {
+            case .qualifies(let m, let d): return ("在岗\(span(m, d).zh)，符合条件", "stayed \(span(m, d).en): qualifies")
+            case .noRecord: return ("无回访就业记录", "no follow-up employment record")
+            case .inProvince(let province):
+                return ("省内务工（\(province)），不享受跨省交通补贴", "works in the home province (\(province)): not out-of-province")
+            case .leftEarly(let m, let d): return ("在岗\(span(m, d).zh)后离职", "left after \(span(m, d).en)")
+            case .notYet(let m, let d, let on):
+                return ("截至\(on)回访在岗\(span(m, d).zh)，未满期", "employed \(span(m, d).en) when asked on \(on): not yet")
+            }
+        }
+    }
+
+    static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    static func day(_ text: String) -> Date? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+    }
+
+    public func verdict(province: String, employment: Employment?) -> Verdict {
+        if outOfProvinceOnly, !province.isEmpty, province == homeProvince { return .inProvince(province) }
+        guard let employment, let start = Self.day(employment.startedOn),
+              let end = Self.day(employment.leftOn ?? employment.checkedOn) else { return .noRecord }
+        let stayed = Self.calendar.dateComponents([.month, .day], from: start, to: max(start, end))
+        let (m, d) = (stayed.month ?? 0, stayed.day ?? 0)
+        if m >= months { return .qualifies(months: m, days: d) }
+        return employment.leftOn != nil ? .leftEarly(months: m, days: d)
+            : .notYet(months: m, days: d, checkedOn: employment.checkedOn)
+    }
+}

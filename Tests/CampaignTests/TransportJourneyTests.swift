@@ -1,0 +1,188 @@
+import Foundation
+import GRDB
+import Testing
+import WorkflowTesting
+
+/// `workflows/bus-transport.yaml` from the command line, as a county runs it: vehicles and passengers
+/// imported, the roster and masked manifests, the four checkpoints scanned at the bus doors (one
+/// worker on the wrong bus, one left behind, no-shows), the follow-up records, the subsidy at its
+/// three-month boundary, and the tally with its transport section.
+@Suite struct TransportJourneyTests {
+    static let campaign = "bus-transport-2026"
+
+    /// The sample copied into the test's folder: its reports and reject files stay there.
+    static func sample(_ dir: TemporaryDirectory) throws -> String {
+        let target = dir.url.appendingPathComponent("workflows")
+        try FileManager.default.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("workflows"), to: target)
+        try? FileManager.default.removeItem(at: target.appendingPathComponent("reports"))
+        return target.appendingPathComponent("bus-transport.yaml").path
+    }
+
+    /// Passengers of the sample by row (1: the first after the header): ID number and destination province.
+    static func passenger(_ row: Int) throws -> (id: String, province: String) {
+        let text = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent("workflows/data/passengers.csv"),
+                              encoding: .utf8)
+        let cells = text.split(whereSeparator: \.isNewline)[row].split(separator: ",", omittingEmptySubsequences: false)
+        return (String(cells[1]), String(cells[8]))
+    }
+
+    static func plate(of id: String, db: String) throws -> String {
+        try DatabaseQueue(path: db).read { db in
+            try String.fetchOne(db, sql: """
+                SELECT plate FROM transport_seat JOIN person ON person.id = transport_seat.person_id WHERE id_number = ?
+                """, arguments: [id])!
+        }
+    }
+
+    @Test func theSampleRunsFromRosterToSubsidyAndTally() throws {
+        let dir = try TemporaryDirectory()
+        var cli = CLIRunner(directory: dir)
+        cli.environment["CAMPAIGN_NOW"] = "2026-02-19T20:00:00+08:00"
+        let yaml = try Self.sample(dir)
+        let start = try cli.run("start", yaml)
+        #expect(start.status == 0, "\(start.stderr)")
+        #expect(start.stdout.contains("✓ roster"), "\(start.stdout)")
+        #expect(start.stdout.contains("batches=5 buses=6"), "\(start.stdout)")
+        #expect(start.stdout.contains("depart: 5 instances, one per item"))
+        #expect(start.stdout.contains("waiting (3 of 12 steps done)"), "\(start.stdout)")
+
+        // The roster: the fewest buses, said beside the count.
+        let roster = try cli.run("roster", "--campaign", Self.campaign, "--dry-run")
+        #expect(roster.status == 0, "\(roster.stderr)")
+        #expect(roster.stdout.contains("6 buses (the fewest possible: 6) in 5 batches for 127 passengers; 127 kept their seat"))
+
+        // Masked manifests, one bus a page.
+        let manifests = dir.url.appendingPathComponent("workflows/reports/\(Self.campaign)-manifests.html")
+        let html = try String(contentsOf: manifests, encoding: .utf8)
+        let (a, _) = try Self.passenger(1)
+        #expect(html.components(separatedBy: "<section class=\"bus\">").count == 7)
+        #expect(html.contains("第2批 1号车"))
+        #expect(html.contains(String(a.prefix(6)) + "********" + String(a.suffix(4))))
+        #expect(!html.contains(a))
+
+        // The bus doors: A passes every checkpoint on their own bus; B boards another bus without
+        // leaving home; C boards and is never scanned off; the rest never board.
+        let (b, _) = try Self.passenger(2)
+        let (c, _) = try Self.passenger(3)
+        let plateA = try Self.plate(of: a, db: cli.database)
+        let plateB = try Self.plate(of: b, db: cli.database)
+        let wrong = plateB == "贵A·12345" ? "贵A·23456" : "贵A·12345"
+        let scans: [(String, String, String)] = [(a, "leave-home", ""), (a, "board", plateA), (b, "board", wrong),
+                                                 (c, "leave-home", ""), (c, "board", try Self.plate(of: c, db: cli.database)),
+                                                 (a, "alight", ""), (a, "enter-factory", "")]
+        for (person, checkpoint, gate) in scans {
+            let scan = try cli.run("checkin", person, "--campaign", Self.campaign, "--checkpoint", checkpoint, "--gate", gate)
+            #expect(scan.status == 0, "\(checkpoint): \(scan.stderr)")
+        }
+        let busB = try cli.run("buses", "--campaign", Self.campaign, "--plate", plateB, "--lang", "en")
+        #expect(busB.stdout.contains("boarded without left home; boarded another bus: \(wrong)"), "\(busB.stdout)")
+        for checkpoint in ["leave-home", "board", "alight", "enter-factory"] {
+            #expect(try cli.run("signal", Self.campaign, checkpoint).status == 0)
+        }
+        for batch in 1...5 { #expect(try cli.run("signal", Self.campaign, "depart", "\(batch)").status == 0) }
+        let buses = try cli.run("buses", "--campaign", Self.campaign)
+        #expect(buses.stdout.contains("6 buses; no checkpoint open"), "\(buses.stdout)")
+        let busC = try cli.run("buses", "--campaign", Self.campaign, "--plate", try Self.plate(of: c, db: cli.database))
+        #expect(busC.stdout.contains("下车未到"), "\(busC.stdout)")
+        #expect(busC.stdout.contains("未上车"))
+
+        // Three months on: the follow-up records decide the subsidy at its boundary.
+        let (g, province) = try Self.passenger(119)
+        #expect(province == "贵州省")
+        let records = try dir.write("followup.csv", """
+            身份证号,入职日期,是否在岗,离职日期,回访日期
+            \(a),2026-02-22,在岗,,2026-05-22
+            \(b),2026-02-22,离职,2026-05-21,
+            \(g),2026-02-23,在岗,,2026-06-01
+            """)
+        let imported = try cli.run("import", "employment", records, "--campaign", Self.campaign)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("3 rows: 3 new"), "\(imported.stdout)")
+        let subsidy = try cli.run("subsidy", "--campaign", Self.campaign, "--home-province", "贵州省", "--amount", "500",
+                                  "--lang", "en")
+        #expect(subsidy.stdout.contains("stayed 3 months 0 days: qualifies"), "\(subsidy.stdout)")
+        #expect(subsidy.stdout.contains("left after 2 months 29 days"))
+        #expect(subsidy.stdout.contains("works in the home province (贵州省)"))
+        #expect(subsidy.stdout.contains("1 qualify (500 yuan), 126 fall short"))
+
+        let finish = try cli.run("signal", Self.campaign, "stay", env: ["CAMPAIGN_NOW": "2026-05-25T09:00:00+08:00"])
+        #expect(finish.status == 0, "\(finish.stderr)")
+        #expect(finish.stdout.contains("amount=500"), "\(finish.stdout)")
+        #expect(finish.stdout.contains("Campaign \(Self.campaign) completed (12 steps)"), "\(finish.stdout)")
+        #expect(FileManager.default.fileExists(atPath: dir.url.appendingPathComponent(
+            "workflows/reports/\(Self.campaign)-subsidy.xlsx").path))
+
+        let tally = try cli.run("tally", Self.campaign, "--format", "json")
+        #expect(tally.status == 0, "\(tally.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(tally.stdout.utf8)) as! [String: Any]
+        let funnel = json["funnel"] as! [String: Any]
+        for (key, value) in ["buses": 6, "batches": 5, "passengers": 127, "boarded": 3, "arrived": 1, "entered_factory": 1,
+                             "subsidy_qualified": 1, "subsidy_yuan": 500, "checkpoint_anomalies": 2] {
+            #expect((funnel[key] as? Int) == value, "\(key): \(String(describing: funnel[key]))")
+        }
+    }
+
+    @Test func unmaskedManifestsAreAManagersRecordedAct() throws {
+        let dir = try TemporaryDirectory()
+        var cli = CLIRunner(directory: dir)
+        cli.environment["CAMPAIGN_NOW"] = "2026-02-19T20:00:00+08:00"
+        #expect(try cli.run("start", try Self.sample(dir)).status == 0)
+        #expect(try cli.run("staff", "add", "李", "--role", "staff").status == 0)
+        #expect(try cli.run("staff", "add", "王主任", "--role", "manager").status == 0)
+        let out = dir.url.appendingPathComponent("escort.html").path
+        let refused = try cli.run("roster", "--campaign", Self.campaign, "--manifests", out, "--unmasked", "--by", "李")
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("李 is staff, not a manager: unmasked data is for managers"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let (a, _) = try Self.passenger(1)
+        let done = try cli.run("roster", "--campaign", Self.campaign, "--manifests", out, "--unmasked", "--by", "王主任")
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect(done.stdout.contains("(UNMASKED, recorded)"))
+        #expect(try String(contentsOfFile: out, encoding: .utf8).contains(a))
+        let entries = try DatabaseQueue(path: cli.database).read { db in
+            try Row.fetchAll(db, sql: "SELECT actor, action, campaign, detail FROM audit_log")
+        }
+        #expect(entries.count == 1)
+        #expect(entries.first?["actor"] == "王主任")
+        #expect(entries.first?["action"] == "unmasked-export")
+        #expect((entries.first?["detail"] as String?)?.contains("escort.html") == true)
+    }
+
+    @Test func tooFewVehiclesNameWhoHasNoSeatAndChangeNothing() throws {
+        let dir = try TemporaryDirectory()
+        var cli = CLIRunner(directory: dir)
+        cli.environment["CAMPAIGN_NOW"] = "2026-02-19T20:00:00+08:00"
+        #expect(try cli.run("start", try Self.sample(dir)).status == 0)
+        let retire = try dir.write("retire.csv", "车牌号,座位数,状态\n贵A·45678,45,停用\n贵A·56789,45,停用\n贵A·23456,53,停用\n")
+        #expect(try cli.run("import", "vehicles", retire, "--campaign", Self.campaign).status == 0)
+        let before = try cli.run("roster", "--campaign", Self.campaign, "--dry-run")
+        #expect(before.status == 65)
+        #expect(before.stderr.contains("not enough vehicles"), "\(before.stderr)")
+        #expect(before.stderr.contains("2026-02-20 → 浙江宁波长丰服装有限公司"))
+        #expect(before.stderr.contains("campaign import vehicles FILE --campaign \(Self.campaign)"))
+        let seats = try DatabaseQueue(path: cli.database).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM transport_seat WHERE plate = '贵A·45678'")
+        }
+        #expect(seats == 61)   // the saved roster is untouched
+    }
+
+    @Test func aReRunAfterOneChangeMovesOnlyThatPassenger() throws {
+        let dir = try TemporaryDirectory()
+        var cli = CLIRunner(directory: dir)
+        cli.environment["CAMPAIGN_NOW"] = "2026-02-19T20:00:00+08:00"
+        #expect(try cli.run("start", try Self.sample(dir)).status == 0)
+        let text = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent("workflows/data/passengers.csv"),
+                              encoding: .utf8)
+        var lines = text.split(whereSeparator: \.isNewline).map(String.init)
+        lines[1] = lines[1].replacingOccurrences(of: "2026-02-20", with: "2026-02-21")   // A travels a day later
+        lines[2] = lines[2].replacingOccurrences(of: ",,", with: ",").dropLast() + ",取消"  // B withdraws
+        let edited = try dir.write("passengers-v2.csv", lines.joined(separator: "\n"))
+        let imported = try cli.run("import", "passengers", edited, "--campaign", Self.campaign)
+        #expect(imported.stdout.contains("2 updated"), "\(imported.stdout)")
+        let again = try cli.run("roster", "--campaign", Self.campaign, "--lang", "en")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("for 126 passengers; 125 kept their seat, 2 moved, 0 added"), "\(again.stdout)")
+        #expect(again.stdout.contains("(departure day or destination changed)"))
+        #expect(again.stdout.contains("→ — (withdrawn)"))
+    }
+}
