@@ -1,82 +1,99 @@
 /// One departure day of a roster: the seats kept from the last roster, the vehicles each
-/// destination needs besides, and the village groups packed onto them.
+/// destination needs besides, and the village groups packed onto them. Works on numbers
+/// (`InternedText`): destinations, pickup points and villages numbered in their sorted order.
 struct DayRoster {
-    typealias Passenger = RosterPlanner.Passenger
+    /// A passenger of the day, by numbers.
+    struct Rider {
+        var id: Int64
+        var destination: Int
+        var pickup: Int
+        var village: Int
+        /// Pickup point and village together: the people who should ride together.
+        var group: Int
+        /// The seat of the last roster, when it is still on this day, bound there and on a listed vehicle.
+        var kept: (vehicle: Int, seat: Int)?
+    }
 
     /// A bus being filled: a kept one with its free seats, or a new one.
     private struct Bin {
-        var plate: String
+        var vehicle: Int
         var capacity: Int
-        var taken: [Int: Int64]
-        var added: [Passenger] = []
-        var groups: Set<String> = []
+        var taken: [Int: Int64] = [:]
+        var added: [Rider] = []
+        var groups: Set<Int> = []
         var free: Int { capacity - taken.count - added.count }
     }
 
     let day: String
-    let passengers: [Passenger]
-    let capacityOf: [String: Int]
-    let previous: [Int64: RosterPlanner.Seat]
-
-    private static func group(_ p: Passenger) -> String { p.pickup + "\u{1F}" + p.village }
+    let riders: [Rider]
+    let vehicles: [RosterPlanner.Vehicle]
+    let destinations: [String]
+    let pickups: [String]
+    let villages: [String]
 
     func run(into plan: inout RosterPlanner.Plan) {
-        // 1. Seats kept: same day and destination, the vehicle still listed and still that big.
-        var owner: [String: String] = [:]
-        var binsOf: [String: [String: Bin]] = [:]      // destination → plate → bin
-        var waiting: [String: [Passenger]] = [:]
-        var all: [String: [Passenger]] = [:]
-        for p in passengers.sorted(by: { $0.id < $1.id }) {
-            all[p.destination, default: []].append(p)
-            if let seat = previous[p.id], seat.departsOn == day, seat.destination == p.destination,
-               let capacity = capacityOf[seat.plate], (1...max(1, capacity)).contains(seat.number), capacity > 0,
-               owner[seat.plate, default: p.destination] == p.destination,
-               binsOf[p.destination]?[seat.plate]?.taken[seat.number] == nil {
-                owner[seat.plate] = p.destination
-                binsOf[p.destination, default: [:]][seat.plate, default: Bin(plate: seat.plate, capacity: capacity, taken: [:])]
-                    .taken[seat.number] = p.id
-                binsOf[p.destination]![seat.plate]!.groups.insert(Self.group(p))
+        // 1. Seats kept: the vehicle still that big, one destination per vehicle, one person per seat.
+        var owner: [Int: Int] = [:]                     // vehicle → destination
+        var binsOf: [Int: [Int: Bin]] = [:]             // destination → vehicle → bin
+        var waiting: [Int: [Rider]] = [:]
+        var all: [Int: [Rider]] = [:]
+        for rider in riders.sorted(by: { $0.id < $1.id }) {
+            all[rider.destination, default: []].append(rider)
+            if let (vehicle, seat) = rider.kept, (1...max(1, vehicles[vehicle].capacity)).contains(seat),
+               vehicles[vehicle].capacity > 0, owner[vehicle, default: rider.destination] == rider.destination,
+               binsOf[rider.destination]?[vehicle]?.taken[seat] == nil {
+                owner[vehicle] = rider.destination
+                binsOf[rider.destination, default: [:]][vehicle, default: Bin(vehicle: vehicle, capacity: vehicles[vehicle].capacity)]
+                    .taken[seat] = rider.id
+                binsOf[rider.destination]![vehicle]!.groups.insert(rider.group)
             } else {
-                waiting[p.destination, default: []].append(p)
+                waiting[rider.destination, default: []].append(rider)
             }
         }
-        let destinations = all.keys.sorted()
-        plan.lowerBound += RosterPlanner.lowerBound(demands: destinations.map { all[$0]!.count },
-                                                    capacities: capacityOf.values.filter { $0 > 0 })
+        let order = all.keys.sorted()
+        plan.lowerBound += RosterPlanner.lowerBound(demands: order.map { all[$0]!.count },
+                                                    capacities: vehicles.map(\.capacity).filter { $0 > 0 })
         // 2. New vehicles, the destination that needs most first.
-        var fleet = FreeFleet(capacityOf.filter { owner[$0.key] == nil }.map { .init(plate: $0.key, capacity: $0.value) })
-        let needs = destinations.map { destination in
+        var fleet = FreeFleet(vehicles.indices.filter { owner[$0] == nil }.map { (vehicle: $0, capacity: vehicles[$0].capacity) })
+        let needs = order.map { destination in
             (destination, waiting[destination, default: []].count - (binsOf[destination]?.values.reduce(0) { $0 + $1.free } ?? 0))
         }
-        for (destination, need) in needs.sorted(by: { ($0.1, $1.0) > ($1.1, $0.0) }) where need > 0 {
+        for (destination, need) in needs.sorted(by: { ($1.1, $0.0) < ($0.1, $1.0) }) where need > 0 {
             for vehicle in fleet.take(covering: need) {
-                binsOf[destination, default: [:]][vehicle.plate] = Bin(plate: vehicle.plate, capacity: vehicle.capacity, taken: [:])
+                binsOf[destination, default: [:]][vehicle] = Bin(vehicle: vehicle, capacity: vehicles[vehicle].capacity)
             }
         }
         // 3. Village groups onto the buses, then seat numbers.
-        for destination in destinations {
-            var bins = (binsOf[destination] ?? [:]).values.sorted { $0.plate < $1.plate }
-            let splitReasons = pack(waiting[destination, default: []], into: &bins, unseated: &plan.unseated)
+        for destination in order {
+            var bins = (binsOf[destination] ?? [:]).values.sorted { vehicles[$0.vehicle].plate < vehicles[$1.vehicle].plate }
+            let reasons = pack(waiting[destination, default: []], into: &bins, plan: &plan)
             for bin in bins { seat(bin, destination: destination, into: &plan) }
-            recordSplits(all[destination]!, destination: destination, reasons: splitReasons, plan: &plan)
+            recordSplits(all[destination]!, destination: destination, reasons: reasons, plan: &plan)
         }
     }
 
     /// Packs the waiting passengers, village group by village group (largest first), each onto the
     /// bus that already carries its village, else the bus it fills best; a group no bus has room
     /// for is split over the emptiest buses. Returns why each split group was split.
-    private func pack(_ waiting: [Passenger], into bins: inout [Bin],
-                      unseated: inout [Passenger]) -> [String: RosterPlanner.SplitReason] {
-        var groups: [String: [Passenger]] = [:]
-        for p in waiting { groups[Self.group(p), default: []].append(p) }
+    private func pack(_ waiting: [Rider], into bins: inout [Bin],
+                      plan: inout RosterPlanner.Plan) -> [Int: RosterPlanner.SplitReason] {
+        var groups: [Int: [Rider]] = [:]
+        for rider in waiting { groups[rider.group, default: []].append(rider) }
         let largestBus = bins.map(\.capacity).max() ?? 0
-        var reasons: [String: RosterPlanner.SplitReason] = [:]
+        var reasons: [Int: RosterPlanner.SplitReason] = [:]
         for key in groups.keys.sorted(by: { (groups[$1]!.count, $0) < (groups[$0]!.count, $1) }) {
             var members = groups[key]!
             let size = members.count
-            let fitting = bins.indices.filter { bins[$0].free >= size }
-            let home = fitting.filter { bins[$0].groups.contains(key) }
-            if let best = (home.isEmpty ? fitting : home).min(by: { (bins[$0].free, $0) < (bins[$1].free, $1) }) {
+            var best: Int?
+            var bestIsHome = false
+            for index in bins.indices where bins[index].free >= size {
+                let home = bins[index].groups.contains(key)
+                if best == nil || (home && !bestIsHome) || (home == bestIsHome && bins[index].free < bins[best!].free) {
+                    best = index
+                    bestIsHome = home
+                }
+            }
+            if let best {
                 bins[best].added += members
                 bins[best].groups.insert(key)
                 continue
@@ -89,42 +106,49 @@ struct DayRoster {
                 bins[index].groups.insert(key)
                 members.removeFirst(count)
             }
-            unseated += members
+            plan.unseated += members.map(passenger)
         }
         return reasons
     }
 
+    private func passenger(_ rider: Rider) -> RosterPlanner.Passenger {
+        .init(id: rider.id, departsOn: day, destination: destinations[rider.destination], pickup: pickups[rider.pickup],
+              village: villages[rider.village])
+    }
+
     /// Gives the bus's new passengers the free seat numbers, pickup point by pickup point.
-    private func seat(_ bin: Bin, destination: String, into plan: inout RosterPlanner.Plan) {
+    private func seat(_ bin: Bin, destination: Int, into plan: inout RosterPlanner.Plan) {
         var seats = bin.taken
         let added = bin.added.sorted { ($0.pickup, $0.village, $0.id) < ($1.pickup, $1.village, $1.id) }
         var number = 1
-        for p in added {
+        for rider in added {
             while seats[number] != nil { number += 1 }
-            seats[number] = p.id
+            seats[number] = rider.id
         }
         guard !seats.isEmpty else { return }
+        let plate = vehicles[bin.vehicle].plate
+        let destinationName = destinations[destination]
         for (number, person) in seats {
-            plan.seatOf[person] = .init(departsOn: day, destination: destination, plate: bin.plate, number: number)
+            plan.seatOf[person] = .init(departsOn: day, destination: destinationName, plate: plate, number: number)
         }
-        plan.buses.append(.init(departsOn: day, destination: destination, plate: bin.plate, capacity: bin.capacity,
+        plan.buses.append(.init(departsOn: day, destination: destinationName, plate: plate, capacity: bin.capacity,
                                 seats: seats.sorted { $0.key < $1.key }.map { (number: $0.key, person: $0.value) }))
     }
 
-    private func recordSplits(_ passengers: [Passenger], destination: String,
-                              reasons: [String: RosterPlanner.SplitReason], plan: inout RosterPlanner.Plan) {
-        var buses: [String: Set<String>] = [:]
-        var people: [String: Int] = [:]
-        var sample: [String: Passenger] = [:]
-        for p in passengers {
-            let key = Self.group(p)
-            people[key, default: 0] += 1
-            sample[key] = sample[key] ?? p
-            if let seat = plan.seatOf[p.id] { buses[key, default: []].insert(seat.plate) }
+    private func recordSplits(_ riders: [Rider], destination: Int, reasons: [Int: RosterPlanner.SplitReason],
+                              plan: inout RosterPlanner.Plan) {
+        var buses: [Int: Set<String>] = [:]
+        var people: [Int: Int] = [:]
+        var sample: [Int: Rider] = [:]
+        for rider in riders {
+            people[rider.group, default: 0] += 1
+            if sample[rider.group] == nil { sample[rider.group] = rider }
+            if let seat = plan.seatOf[rider.id] { buses[rider.group, default: []].insert(seat.plate) }
         }
         for key in buses.keys.sorted() where buses[key]!.count > 1 {
-            plan.splits.append(.init(departsOn: day, destination: destination, pickup: sample[key]!.pickup,
-                                     village: sample[key]!.village, people: people[key]!, buses: buses[key]!.count,
+            let rider = sample[key]!
+            plan.splits.append(.init(departsOn: day, destination: destinations[destination], pickup: pickups[rider.pickup],
+                                     village: villages[rider.village], people: people[key]!, buses: buses[key]!.count,
                                      reason: reasons[key] ?? .keptSeats))
         }
     }

@@ -2,12 +2,13 @@
 /// carry a destination's passengers and, among those, the smallest: a 45-seat coach takes the last
 /// 40 people so that a 53-seat one stays free for a destination that needs it.
 struct FreeFleet {
-    /// Largest capacity first; each class's plates in reverse order, taken from the end.
-    private var classes: [(capacity: Int, plates: [String])]
+    /// Largest capacity first; each class's vehicles (numbers, in plate order) reversed, taken from the end.
+    private var classes: [(capacity: Int, plates: [Int])]
 
-    init(_ vehicles: [RosterPlanner.Vehicle]) {
-        var byCapacity: [Int: [String]] = [:]
-        for vehicle in vehicles where vehicle.capacity > 0 { byCapacity[vehicle.capacity, default: []].append(vehicle.plate) }
+    /// `vehicles` in plate order.
+    init(_ vehicles: [(vehicle: Int, capacity: Int)]) {
+        var byCapacity: [Int: [Int]] = [:]
+        for entry in vehicles where entry.capacity > 0 { byCapacity[entry.capacity, default: []].append(entry.vehicle) }
         classes = byCapacity.keys.sorted(by: >).map { ($0, byCapacity[$0]!.sorted(by: >)) }
     }
 
@@ -16,8 +17,8 @@ struct FreeFleet {
 
     /// Vehicles for `need` passengers: the fewest that carry them all, the smallest such set; all
     /// that are left when even they fall short.
-    mutating func take(covering need: Int) -> [(plate: String, capacity: Int)] {
-        var taken: [(plate: String, capacity: Int)] = []
+    mutating func take(covering need: Int) -> [Int] {
+        var taken: [Int] = []
         var remaining = need
         while remaining > 0, !isEmpty {
             let count = fewest(covering: remaining)
@@ -31,8 +32,7 @@ struct FreeFleet {
                     }
                 }
             }
-            let plate = classes[pick].plates.removeLast()
-            taken.append((plate, classes[pick].capacity))
+            taken.append(classes[pick].plates.removeLast())
             remaining -= classes[pick].capacity
         }
         return taken

@@ -140,34 +140,55 @@ public enum RosterPlanner {
     }
 
     public static func plan(_ problem: Problem) -> Plan {
-        let capacityOf = Dictionary(problem.vehicles.map { ($0.plate, max(0, $0.capacity)) },
-                                    uniquingKeysWith: { first, _ in first })
-        var byDay: [String: [Passenger]] = [:]
-        for passenger in problem.passengers { byDay[passenger.departsOn, default: []].append(passenger) }
-        var plan = Plan(buses: [], seatOf: [:], lowerBound: 0, moves: [], splits: [], unseated: [], kept: 0)
-        for day in byDay.keys.sorted() {
-            let trip = DayRoster(day: day, passengers: byDay[day]!, capacityOf: capacityOf, previous: problem.previous)
-            trip.run(into: &plan)
+        // Vehicles in plate order; a plate listed twice counts once.
+        var seen = Set<String>()
+        let vehicles = problem.vehicles.filter { seen.insert($0.plate).inserted }.sorted { $0.plate < $1.plate }
+            .map { Vehicle(plate: $0.plate, capacity: max(0, $0.capacity)) }
+        let vehicleNumber = Dictionary(uniqueKeysWithValues: vehicles.enumerated().map { ($1.plate, $0) })
+        let passengers = problem.passengers
+        let days = InternedText(numbering: passengers.map(\.departsOn))
+        let destinations = InternedText(numbering: passengers.map(\.destination))
+        let pickups = InternedText(numbering: passengers.map(\.pickup))
+        let villages = InternedText(numbering: passengers.map(\.village))
+        var ridersByDay = [[DayRoster.Rider]](repeating: [], count: days.texts.count)
+        for (i, p) in passengers.enumerated() {
+            var rider = DayRoster.Rider(id: p.id, destination: destinations.assigned[i], pickup: pickups.assigned[i],
+                                        village: villages.assigned[i],
+                                        group: pickups.assigned[i] * villages.texts.count + villages.assigned[i])
+            if let old = problem.previous[p.id], old.departsOn == p.departsOn, old.destination == p.destination,
+               let vehicle = vehicleNumber[old.plate] {
+                rider.kept = (vehicle, old.number)
+            }
+            ridersByDay[days.assigned[i]].append(rider)
         }
-        let present = Set(problem.passengers.map(\.id))
-        for (person, seat) in problem.previous where !present.contains(person) {
+        var plan = Plan(buses: [], seatOf: [:], lowerBound: 0, moves: [], splits: [], unseated: [], kept: 0)
+        plan.seatOf.reserveCapacity(passengers.count)
+        for (day, riders) in ridersByDay.enumerated() {
+            DayRoster(day: days.texts[day], riders: riders, vehicles: vehicles, destinations: destinations.texts,
+                      pickups: pickups.texts, villages: villages.texts).run(into: &plan)
+        }
+        var dayOf: [Int64: Int] = [:]
+        for (i, p) in passengers.enumerated() { dayOf[p.id] = days.assigned[i] }
+        for (person, seat) in problem.previous where dayOf[person] == nil {
             plan.moves.append(Move(person: person, from: seat, to: nil, reason: .withdrawn))
         }
-        for passenger in problem.passengers {
-            let old = problem.previous[passenger.id]
-            let new = plan.seatOf[passenger.id]
-            if old == new, old != nil { plan.kept += 1; continue }
+        for p in passengers {
+            let old = problem.previous[p.id]
+            let new = plan.seatOf[p.id]
+            if let old, let new, old.number == new.number, old.plate == new.plate, old.departsOn == new.departsOn,
+               old.destination == new.destination {
+                plan.kept += 1
+                continue
+            }
             let reason: MoveReason
             if let old {
-                reason = old.departsOn != passenger.departsOn || old.destination != passenger.destination
-                    ? .tripChanged : .vehicleChanged
+                reason = old.departsOn != p.departsOn || old.destination != p.destination ? .tripChanged : .vehicleChanged
             } else {
                 reason = .new
             }
-            plan.moves.append(Move(person: passenger.id, from: old, to: new, reason: reason))
+            plan.moves.append(Move(person: p.id, from: old, to: new, reason: reason))
         }
-        plan.moves.sort { ($0.to?.departsOn ?? $0.from?.departsOn ?? "", $0.person) < ($1.to?.departsOn ?? $1.from?.departsOn ?? "", $1.person) }
-        plan.buses.sort { ($0.departsOn, $0.destination, $0.plate) < ($1.departsOn, $1.destination, $1.plate) }
+        plan.moves.sort { (dayOf[$0.person] ?? -1, $0.person) < (dayOf[$1.person] ?? -1, $1.person) }
         return plan
     }
 
