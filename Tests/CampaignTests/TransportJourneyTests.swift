@@ -185,4 +185,55 @@ import WorkflowTesting
         #expect(again.stdout.contains("(departure day or destination changed)"))
         #expect(again.stdout.contains("→ — (withdrawn)"))
     }
+
+    @Test func aFairsPlacedWorkersWithDistantEnterprisesBecomePassengers() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        let fairDay = ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]
+        let start = try cli.run("start", "workflows/spring-fair.yaml", "--var", "reports=\(dir.url.path)/reports", env: fairDay)
+        #expect(start.status == 0, "\(start.stderr)")
+        let ids = try DatabaseQueue(path: cli.database).read { db in
+            try String.fetchAll(db, sql: "SELECT id_number FROM person ORDER BY id LIMIT 3")
+        }
+        // Placed with 宁波 (far, the province from `provinces:`), 示范县 (local) and 东莞 (far, province unknown).
+        for (id, posting) in zip(ids, ["SF004", "SF001", "SF008"]) {
+            #expect(try cli.run("checkin", id, "--campaign", "spring-fair-2026", env: fairDay).status == 0)
+            let placed = try cli.run("record", "placement", "--campaign", "spring-fair-2026", "--person", id,
+                                     "--posting", posting, env: fairDay)
+            #expect(placed.status == 0, "\(placed.stderr)")
+        }
+        let yaml = try dir.write("buses.yaml", """
+            name: buses-2026
+            kind: bus-transport
+            steps:
+              - id: placed
+                uses: transport.import-placements
+                with:
+                  from: spring-fair-2026
+                  local: [示范县]
+                  departs_on: 2026-03-15
+                  provinces: { 宁波市: 浙江省 }
+              - id: again
+                needs: placed
+                uses: transport.import-placements
+                with: { from: spring-fair-2026, local: [示范县], departs_on: 2026-03-16 }
+            """)
+        let bus = try cli.run("start", yaml, env: ["CAMPAIGN_NOW": "2026-03-10T09:00:00+08:00"])
+        #expect(bus.status == 0, "\(bus.stderr)")
+        #expect(bus.stdout.contains("added=2 already=0 local=1 unknown_province=1"), "\(bus.stdout)")
+        #expect(bus.stdout.contains("added=0 already=2 local=1 unknown_province=0"), "\(bus.stdout)")
+        #expect(bus.stdout.contains("1 passengers' destination names no province"))
+        let rows = try DatabaseQueue(path: cli.database).read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT destination, city, province, departs_on FROM transport_passenger ORDER BY destination
+                """).map { [$0["destination"], $0["city"], $0["province"], $0["departs_on"]] as [String] }
+        }
+        #expect(rows == [["广东东莞华盛五金制品厂", "东莞市", "", "2026-03-15"],
+                         ["浙江宁波长丰服装有限公司", "宁波市", "浙江省", "2026-03-15"]])
+        // Registered to the bus campaign (so its checkpoints can scan them), through the placement channel.
+        let registered = try DatabaseQueue(path: cli.database).read { db in
+            try String.fetchAll(db, sql: "SELECT channel FROM registration WHERE campaign = 'buses-2026'")
+        }
+        #expect(registered == ["placement", "placement"])
+    }
 }

@@ -271,7 +271,28 @@ public struct OutcomePerson: Sendable {
     var sortKey: [String]
 }
 
+/// A job seeker placed at a campaign: with which posting, on which day.
+public struct Placement: Sendable, Equatable {
+    public var person: Int64
+    public var posting: Int64
+    public var date: String
+}
+
 extension OutcomeRecorder {
+    /// Everyone placed (or retained) at a campaign, once each, with the posting of their furthest
+    /// outcome: the workers a bus campaign may carry to their enterprises.
+    public static func placements(campaign: String, db: Database) throws -> [Placement] {
+        try Row.fetchAll(db, sql: """
+            SELECT o.person_id, o.posting_id, o.stage_date FROM outcome o
+            WHERE o.campaign = ? AND o.stage >= ?
+              AND o.posting_id = (SELECT o2.posting_id FROM outcome o2 WHERE o2.campaign = o.campaign
+                                  AND o2.person_id = o.person_id ORDER BY o2.stage DESC, o2.stage_date LIMIT 1)
+            ORDER BY o.person_id
+            """, arguments: [campaign, OutcomeStage.placed.rawValue]).map {
+            Placement(person: $0["person_id"], posting: $0["posting_id"], date: $0["stage_date"])
+        }
+    }
+
     /// Everyone at `atLeast` or further in a campaign, with their furthest outcome, masked.
     public static func people(campaign: String, atLeast: OutcomeStage, db: Database) throws -> [OutcomePerson] {
         // Each person's furthest outcome (the earliest-dated posting where they reached it).

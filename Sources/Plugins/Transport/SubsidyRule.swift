@@ -36,6 +36,8 @@ public struct SubsidyRule: Sendable, Equatable {
         case qualifies(months: Int, days: Int)
         case noRecord
         case inProvince(String)
+        /// Nobody said which province the enterprise is in, so out-of-province cannot be told.
+        case provinceUnknown
         case leftEarly(months: Int, days: Int)
         case notYet(months: Int, days: Int, checkedOn: String)
 
@@ -48,6 +50,8 @@ public struct SubsidyRule: Sendable, Equatable {
             switch self {
             case .qualifies(let m, let d): return ("在岗\(span(m, d).zh)，符合条件", "stayed \(span(m, d).en): qualifies")
             case .noRecord: return ("无回访就业记录", "no follow-up employment record")
+            case .provinceUnknown:
+                return ("目的地省份未知，请在人员名单中补填目的地省份", "the destination's province is unknown: add 目的地省份 to the list")
             case .inProvince(let province):
                 return ("省内务工（\(province)），不享受跨省交通补贴", "works in the home province (\(province)): not out-of-province")
             case .leftEarly(let m, let d): return ("在岗\(span(m, d).zh)后离职", "left after \(span(m, d).en)")
@@ -70,7 +74,10 @@ public struct SubsidyRule: Sendable, Equatable {
     }
 
     public func verdict(province: String, employment: Employment?) -> Verdict {
-        if outOfProvinceOnly, !province.isEmpty, province == homeProvince { return .inProvince(province) }
+        if outOfProvinceOnly {
+            if province.isEmpty { return .provinceUnknown }
+            if DestinationPlace.shortName(province) == DestinationPlace.shortName(homeProvince) { return .inProvince(province) }
+        }
         guard let employment, let start = Self.day(employment.startedOn),
               let end = Self.day(employment.leftOn ?? employment.checkedOn) else { return .noRecord }
         let stayed = Self.calendar.dateComponents([.month, .day], from: start, to: max(start, end))

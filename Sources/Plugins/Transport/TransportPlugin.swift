@@ -11,8 +11,8 @@ public enum TransportPlugin {
                summary: "Seats bus passengers on the fewest buses (villages together, seats kept), with manifests and "
                    + "the four checkpoints.",
                actions: [RosterAction(), SubsidyAction(), ImportAction(PassengerImport()), ImportAction(VehicleImport()),
-                         ImportAction(EmploymentImport())],
-               migrations: TransportSchema.migrations, dependencies: ["ledger", "checkin"]),
+                         ImportAction(EmploymentImport()), PlacementPassengers()],
+               migrations: TransportSchema.migrations, dependencies: ["ledger", "checkin", "outcomes"]),
         title: "transport (包车)",
         commands: [RosterCommand.self, BusesCommand.self, SubsidyCommand.self],
         importKinds: [.passengers, .vehicles, .employment],

@@ -148,3 +148,19 @@ extension TransportRecords {
         }
     }
 }
+
+extension TransportRecords {
+    static func isPassenger(_ person: Int64, campaign: String, db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM transport_passenger WHERE campaign = ? AND person_id = ?)",
+                          arguments: [campaign, person]) ?? false
+    }
+
+    static func addPassenger(_ p: PassengerRecord, campaign: String, source: String, now: Date, db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO transport_passenger (campaign, person_id, pickup, destination, city, province, departs_on, withdrawn,
+                                             source, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (campaign, person_id) DO NOTHING
+            """, arguments: [campaign, p.person, p.pickup, p.destination, p.city, p.province, p.departsOn, p.withdrawn,
+                             source, now])
+    }
+}

@@ -149,6 +149,8 @@ public struct InvitedEnterprise: Sendable, Equatable {
     public var creditCode: String
     public var name: String
     public var industry: String
+    /// Where its site is, as the enterprise list gave it (buses carry workers to distant ones).
+    public var address: String
 }
 
 /// Reads of the enterprises in the ledger.
@@ -156,10 +158,11 @@ public enum Enterprises {
     /// The enterprises a campaign invited, by name.
     public static func invited(at campaign: String, db: Database) throws -> [InvitedEnterprise] {
         try Row.fetchAll(db, sql: """
-            SELECT e.credit_code, e.name, e.industry FROM campaign_enterprise c JOIN enterprise e ON e.credit_code = c.credit_code
+            SELECT e.credit_code, e.name, e.industry, e.address
+            FROM campaign_enterprise c JOIN enterprise e ON e.credit_code = c.credit_code
             WHERE c.campaign = ? ORDER BY e.name
             """, arguments: [campaign]).map {
-            InvitedEnterprise(creditCode: $0["credit_code"], name: $0["name"], industry: $0["industry"])
+            InvitedEnterprise(creditCode: $0["credit_code"], name: $0["name"], industry: $0["industry"], address: $0["address"])
         }
     }
 
