@@ -55,10 +55,27 @@ import WorkflowTesting
         let manifests = dir.url.appendingPathComponent("workflows/reports/\(Self.campaign)-manifests.html")
         let html = try String(contentsOf: manifests, encoding: .utf8)
         let (a, _) = try Self.passenger(1)
-        #expect(html.components(separatedBy: "<section class=\"bus\">").count == 7)
+        #expect(html.components(separatedBy: "<section class=\"bus\">").count == 8)   // the batch summary, then 6 buses
         #expect(html.contains("第2批 1号车"))
         #expect(html.contains(String(a.prefix(6)) + "********" + String(a.suffix(4))))
         #expect(!html.contains(a))
+
+        // The workbook: the batch summary, a sheet per bus, masked, printable on A4 with the header repeated.
+        let xlsx = dir.url.appendingPathComponent("manifests.xlsx").path
+        #expect(try cli.run("roster", "--campaign", Self.campaign, "--xlsx", xlsx).status == 0)
+        let book = try Self.openpyxl(xlsx, """
+            s = wb[wb.sheetnames[1]]
+            out = {"sheets": wb.sheetnames, "title": s["A1"].value, "header": [c.value for c in s[3]],
+                   "first": [c.value for c in s[4]], "paper": s.page_setup.paperSize, "titles": s.print_title_rows,
+                   "batches": [[c.value for c in r] for r in wb["批次汇总"].iter_rows(min_row=4, max_row=5)]}
+            """)
+        #expect((book["sheets"] as? [String])?.count == 7)
+        #expect((book["sheets"] as? [String])?.first == "批次汇总")
+        #expect((book["header"] as? [String])?.prefix(3) == ["座位", "姓名", "身份证号"])
+        #expect(((book["first"] as? [Any])?[2] as? String)?.contains("********") == true)
+        #expect(book["paper"] as? String == "9" || book["paper"] as? Int == 9)
+        #expect(book["titles"] as? String == "$3:$3")
+        #expect((book["batches"] as? [[Any]])?.first?.prefix(4).map { "\($0)" } == ["第1批", "2026-02-20", "广东东莞精密电子有限公司", "1"])
 
         // The bus doors: A passes every checkpoint on their own bus; B boards another bus without
         // leaving home; C boards and is never scanned off; the rest never board.
@@ -235,5 +252,24 @@ import WorkflowTesting
             try String.fetchAll(db, sql: "SELECT channel FROM registration WHERE campaign = 'buses-2026'")
         }
         #expect(registered == ["placement", "placement"])
+    }
+
+    /// Opens a workbook with Python's openpyxl (scripts/test installs it), runs `body` (which sets `out`) and
+    /// returns `out` read back as JSON.
+    static func openpyxl(_ path: String, _ body: String) throws -> [String: Any] {
+        let script = "import json, sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\n" + body
+            + "\nprint(json.dumps(out, ensure_ascii=False, default=str))"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, path]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "openpyxl could not read the workbook (scripts/test installs it): \(errors)")
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 }

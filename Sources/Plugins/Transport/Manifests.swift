@@ -43,9 +43,52 @@ enum Manifests {
             td:nth-child(7), td:nth-child(8) { width: 22mm; }
             tr { break-inside: avoid; }
             </style></head><body>
-            \(pages.isEmpty ? "<p>名单为空 / the roster is empty</p>" : pages)
+            \(pages.isEmpty ? "<p>名单为空 / the roster is empty</p>" : summary(listing, campaign: campaign) + pages)
             </body></html>
             """
+    }
+
+    /// The batch summary (批次汇总): per batch its day, destination, buses, passengers and seats.
+    static func batchRows(_ listing: RosterListing) -> [[String]] {
+        var rows: [[String]] = []
+        for bus in listing.buses {
+            let label = "第\(bus.batch)批"
+            if let last = rows.last, last[0] == label {
+                rows[rows.count - 1][3] = String(Int(last[3])! + 1)
+                rows[rows.count - 1][4] = String(Int(last[4])! + bus.passengers.count)
+                rows[rows.count - 1][5] = String(Int(last[5])! + bus.vehicle.capacity)
+                rows[rows.count - 1][6] += " " + bus.vehicle.plate
+            } else {
+                rows.append([label, bus.departsOn, bus.destination, "1", String(bus.passengers.count),
+                             String(bus.vehicle.capacity), bus.vehicle.plate])
+            }
+        }
+        return rows
+    }
+
+    static let batchHeaders = ["批次", "出发日期", "目的地企业", "车辆", "人数", "座位", "车牌号"]
+
+    /// The manifests as a workbook: the batch summary, then one sheet per bus with its vehicle and crew.
+    static func workbook(_ listing: RosterListing, campaign: String, unmasked: Bool) -> TableWorkbook {
+        let numeric: Set<Int> = [3, 4, 5]
+        let summary = TableWorkbook.Sheet(
+            name: "批次汇总", title: "\(campaign) 批次汇总", headers: batchHeaders,
+            rows: batchRows(listing).map { row in row.enumerated().map { numeric.contains($0) ? .number(Double($1)!) : .text($1) } },
+            notes: ["合计：\(listing.buses.count) 辆次，\(listing.buses.reduce(0) { $0 + $1.passengers.count }) 人。"])
+        let buses = listing.buses.map { bus in
+            let v = bus.vehicle
+            return TableWorkbook.Sheet(
+                name: "第\(bus.batch)批\(bus.number)号车", title: "\(campaign) \(bus.title) \(bus.departsOn) → \(bus.destination)",
+                headers: ["座位", "姓名", "身份证号", "手机号", "乡镇", "村", "上车点", "上车签名", "到达签名"],
+                rows: bus.passengers.map { p in
+                    [.number(Double(p.seat)), .text(name(p.name, unmasked)), .text(idNumber(p.idNumber, unmasked)),
+                     .text(phone(p.phone, unmasked)), .text(p.township), .text(p.village), .text(p.pickup), "", ""]
+                },
+                notes: ["司机：\(v.driver) \(phone(v.driverPhone, unmasked))　带队：\(v.escort) \(phone(v.escortPhone, unmasked))",
+                        "上车点：" + bus.pickups.joined(separator: " → "),
+                        "共 \(bus.passengers.count) 人 / \(v.capacity) 座。带队人签字：　　　　司机签字："])
+        }
+        return TableWorkbook(sheets: [summary] + buses)
     }
 
     /// One row per passenger, every bus: the manifest as a table for CSV and XLSX.
@@ -58,6 +101,15 @@ enum Manifests {
                      p.village, p.pickup]
                 }
             }
+    }
+
+    /// The first page: every batch, its buses and passengers.
+    static func summary(_ listing: RosterListing, campaign: String) -> String {
+        let rows = batchRows(listing).map { "<tr>" + $0.map { "<td>\(HTMLText.escape($0))</td>" }.joined() + "</tr>" }.joined()
+        return """
+            <section class="bus"><h1>\(HTMLText.escape(campaign)) · 批次汇总</h1><table><thead><tr>\(batchHeaders.map { "<th>\($0)</th>" }.joined())</tr></thead>
+            <tbody>\(rows)</tbody></table><p>合计 \(listing.buses.count) 辆次，\(listing.buses.reduce(0) { $0 + $1.passengers.count }) 人。</p></section>
+            """
     }
 
     static func name(_ text: String, _ unmasked: Bool) -> String { unmasked ? text : Masking.name(text) }

@@ -22,6 +22,8 @@ struct RosterCommand: AsyncParsableCommand {
     @Flag(help: "Show the roster that would be made, without saving it.") var dryRun = false
     @Option(help: "Write the manifests (HTML, A4, one bus a page) to this file.") var manifests: String?
     @Option(help: "Write the manifests as one CSV table (UTF-8 with BOM) to this file.") var csv: String?
+    @Option(help: "Write the manifests as a workbook (XLSX: the batch summary, then a sheet per bus) to this file.")
+    var xlsx: String?
     @Option(help: "Only this vehicle's manifest (plate).") var plate: String?
     @Option(help: "The departure time printed on the manifests, e.g. 06:00.") var departsAt: String?
     @Flag(help: "Full names, ID numbers and phones in the manifests (a manager's act, recorded).") var unmasked = false
@@ -31,7 +33,9 @@ struct RosterCommand: AsyncParsableCommand {
 
     func validate() throws {
         if unmasked && by == nil { throw ValidationError("--unmasked needs --by NAME: the manager who exports it") }
-        if unmasked && manifests == nil && csv == nil { throw ValidationError("--unmasked is for --manifests or --csv") }
+        if unmasked && manifests == nil && csv == nil && xlsx == nil {
+            throw ValidationError("--unmasked is for --manifests, --csv or --xlsx")
+        }
         if let departsAt, !RosterAction.isTime(departsAt) {
             throw ValidationError("--departs-at '\(departsAt)' is not a time such as 06:00")
         }
@@ -44,7 +48,7 @@ struct RosterCommand: AsyncParsableCommand {
             let t = Terminal.standard
             let now = try CommandSupport.clock().now()
             let english = lang == "en"
-            let (roster, listing) = try await ws.pool.write { [campaign, dryRun, unmasked, by, manifests, csv, plate] db in
+            let (roster, listing) = try await ws.pool.write { [campaign, dryRun, unmasked, by, manifests, csv, xlsx, plate] db in
                 try Registrations.requireCampaign(campaign, db: db)
                 let roster = try Roster.make(campaign: campaign, db: db)
                 if let shortage = roster.shortage(campaign: campaign) { throw WorkflowError.invalidInput(shortage.message) }
@@ -53,7 +57,7 @@ struct RosterCommand: AsyncParsableCommand {
                     let manager = try AuditLog.requireManager(by, db: db)
                     try AuditLog.record(actor: manager.name, action: "unmasked-export", campaign: campaign,
                                         detail: "bus manifests" + (plate.map { " of \($0)" } ?? "") + " with names, ID numbers "
-                                            + "and phones: " + [manifests, csv].compactMap { $0 }.joined(separator: ", "),
+                                            + "and phones: " + [manifests, csv, xlsx].compactMap { $0 }.joined(separator: ", "),
                                         at: now, db: db)
                 }
                 return (roster, try RosterListing.make(seats: roster.plan.seatOf, campaign: campaign, plate: plate, db: db))
@@ -67,7 +71,12 @@ struct RosterCommand: AsyncParsableCommand {
                 t.line("wrote \(listing.buses.reduce(0) { $0 + $1.passengers.count }) passengers to \(csv)"
                        + (unmasked ? " (UNMASKED, recorded)" : " (masked)"))
             }
-            if manifests != nil || csv != nil { return }
+            if let xlsx {
+                try Manifests.workbook(listing, campaign: campaign, unmasked: unmasked).write(to: URL(fileURLWithPath: xlsx))
+                t.line("wrote \(listing.buses.count) manifests and the batch summary to \(xlsx)"
+                       + (unmasked ? " (UNMASKED, recorded)" : " (masked)"))
+            }
+            if manifests != nil || csv != nil || xlsx != nil { return }
             print(roster, listing, english: english, t: t)
         }
     }
