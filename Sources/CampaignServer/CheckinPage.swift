@@ -39,6 +39,10 @@ enum CheckinPage {
   .candidate button { margin: 0; font-size: .95rem; }
   video { width: 100%; border-radius: .4rem; display: none; }
   .hidden { display: none; }
+  .seats { display: grid; grid-template-columns: repeat(auto-fill, minmax(6rem, 1fr)); gap: .3rem; }
+  .seat { border: 1px solid #bbb; border-radius: .3rem; padding: .25rem; font-size: .85rem; background: #fff; }
+  .seat.here { background: #e8f5e9; border-color: #2e7d32; }
+  .seat.flag { border: 2px solid #c62828; }
   #lang { background: transparent; border: 1px solid white; margin: 0; font-size: .9rem; padding: .3rem .6rem; }
 </style>
 </head>
@@ -70,6 +74,10 @@ enum CheckinPage {
       <video id="video" playsinline muted></video>
     </section>
     <section><div id="answer" role="status" aria-live="assertive"></div></section>
+    <section id="busDoor" class="hidden">
+      <label for="bus" data-t="bus">车辆（车门扫码）</label><select id="bus"></select>
+      <div id="seats"></div>
+    </section>
     <section>
       <div id="counts"></div>
     </section>
@@ -106,7 +114,8 @@ enum CheckinPage {
 </main>
 <script>
 const T = {
-  zh: { title: "签到", token: "工作人员令牌", signin: "登录", gate: "闸口", scanLabel: "扫码或输入 身份证号 / 手机号 / 胸牌码，回车确认",
+  zh: { bus: "车辆（车门扫码）", pickBus: "选择车辆", passedHere: "人已过此关", missingSeats: "未到座位",
+        title: "签到", token: "工作人员令牌", signin: "登录", gate: "闸口", scanLabel: "扫码或输入 身份证号 / 手机号 / 胸牌码，回车确认",
         checkin: "签到", camera: "摄像头扫码", lookup: "按身份证或手机号后四位查找", find: "查找", walkin: "现场登记（未报名人员）",
         name: "姓名", idNumber: "身份证号", phone: "手机号", village: "村", groups: "人员类别（如 脱贫人口、监测对象）",
         register: "登记并签到", attended: "已签到", people: "人", anyGate: "（不分闸口）", accepted: "签到成功", repeat: "已签到过",
@@ -121,7 +130,8 @@ const T = {
         storage_damaged: "服务器上的工作区文件已损坏。请通知管理员从备份恢复",
         storage_io: "服务器读写磁盘出错，本次操作未保存。请通知管理员",
         sign_in_throttled: "这台设备输错令牌次数过多，请等一分钟再试" },
-  en: { title: "Check-in", token: "Staff token", signin: "Sign in", gate: "Gate", scanLabel: "Scan or type the badge code / ID number / phone, then Enter",
+  en: { bus: "Bus (scan at its door)", pickBus: "Pick the bus", passedHere: "passed this checkpoint", missingSeats: "missing, seats",
+        title: "Check-in", token: "Staff token", signin: "Sign in", gate: "Gate", scanLabel: "Scan or type the badge code / ID number / phone, then Enter",
         checkin: "Check in", camera: "Scan with camera", lookup: "Find by the last four digits of ID or phone", find: "Find",
         walkin: "Walk-in registration", name: "Name", idNumber: "ID number", phone: "Mobile", village: "Village",
         groups: "Target groups (e.g. 脱贫人口、监测对象)", register: "Register and check in", attended: "Checked in", people: "",
@@ -176,7 +186,7 @@ async function signIn() {
     }
     const saved = localStorage.getItem("gate"); if (saved !== null && me.gates.includes(saved)) $("gate").value = saved;
     $("signin").classList.add("hidden"); $("app").classList.remove("hidden");
-    refreshCounts(); setInterval(refreshCounts, 3000); loadPostings(); $("scan").focus();
+    refreshCounts(); setInterval(refreshCounts, 3000); loadPostings(); await loadBuses(); $("scan").focus();
   } catch (e) {
     $("signinError").textContent = t("badToken") + ": " + e.message; $("signinError").classList.remove("hidden");
   }
@@ -200,7 +210,7 @@ async function checkIn(input) {
   input = (input || "").trim(); if (!input) return;
   const body = { input, gate: $("gate").value, nonce: nonce(), device: navigator.userAgent.slice(0, 60), client_time: new Date().toISOString() };
   for (let attempt = 0; attempt < 3; attempt++) {   // the same nonce: a retry is answered, never counted twice
-    try { show(await api("checkin", body)); refreshCounts(); break; }
+    try { show(await api("checkin", body)); refreshCounts(); refreshSeats(); break; }
     catch (e) { if (e.status) { show({ result: "rejected", reason: e.message }); break; } if (attempt === 2) show({ result: "rejected", reason: t("offline") }); }
   }
   $("scan").value = ""; $("scan").focus();
@@ -218,6 +228,55 @@ async function refreshCounts() {
     const b = document.createElement("b"); b.id = "attended"; b.textContent = c.attended; $("counts").appendChild(b);
     $("counts").append(" " + t("people") + (gates ? " — " + gates : ""));
   } catch (e) {}
+}
+
+// Bus-door mode (a bus campaign): pick the bus, its plate becomes the gate, and the seats show who
+// has passed this checkpoint and who is still missing.
+let buses = [];
+async function loadBuses() {
+  try { buses = await api("transport/buses"); } catch (e) { buses = []; }
+  if (!buses.length) return;
+  $("busDoor").classList.remove("hidden");
+  $("bus").innerHTML = "";
+  const none = document.createElement("option"); none.value = ""; none.textContent = t("pickBus"); $("bus").appendChild(none);
+  buses.forEach((b, i) => {
+    const o = document.createElement("option"); o.value = String(i);
+    o.textContent = b.title + " · " + b.day + " → " + b.destination + " (" + b.passed + "/" + b.seated + ")"; $("bus").appendChild(o);
+  });
+  const wanted = localStorage.getItem("bus") || "";
+  const index = buses.findIndex(b => b.plate + "@" + b.day === wanted || b.plate === wanted);
+  if (index >= 0) { $("bus").value = String(index); pickBus(); }
+}
+function pickBus() {
+  const b = buses[$("bus").value];
+  if (!b) { localStorage.removeItem("bus"); $("seats").textContent = ""; return; }
+  localStorage.setItem("bus", b.plate + "@" + b.day);
+  if (![...$("gate").options].some(o => o.value === b.plate)) {
+    const o = document.createElement("option"); o.value = b.plate; o.textContent = b.plate; $("gate").appendChild(o);
+  }
+  $("gate").value = b.plate; refreshSeats(); $("scan").focus();
+}
+$("bus").onchange = pickBus;
+async function refreshSeats() {
+  const b = buses[$("bus").value]; if (!b) return;
+  try {
+    const bus = await api("transport/bus?plate=" + encodeURIComponent(b.plate) + "&day=" + encodeURIComponent(b.day));
+    const missing = bus.seats.filter(s => !s.passed);
+    $("seats").innerHTML = "";
+    const head = document.createElement("p"); head.id = "busCount";
+    head.textContent = (bus.seats.length - missing.length) + " / " + bus.seats.length + " " + t("passedHere")
+      + (missing.length ? " — " + t("missingSeats") + " " + missing.map(s => s.seat).join(", ") : "");
+    $("seats").appendChild(head);
+    const grid = document.createElement("div"); grid.className = "seats";
+    for (const s of bus.seats) {
+      const cell = document.createElement("span");
+      cell.className = "seat" + (s.passed ? " here" : "") + (s.notes.length ? " flag" : "");
+      cell.textContent = s.seat + " " + s.name;
+      cell.title = s.id_number + " · " + s.pickup + (s.notes.length ? " · " + s.notes.join("; ") : "");
+      grid.appendChild(cell);
+    }
+    $("seats").appendChild(grid);
+  } catch (e) { $("seats").textContent = e.message; }
 }
 
 $("lookupButton").onclick = async () => {
@@ -296,6 +355,7 @@ if ("BarcodeDetector" in window && navigator.mediaDevices) {
 const link = new URLSearchParams(location.hash.slice(1));
 if (link.get("token")) { token = link.get("token"); }
 if (link.get("gate") !== null) localStorage.setItem("gate", link.get("gate") || "");
+if (link.get("bus")) localStorage.setItem("bus", link.get("bus"));
 if (link.get("lang")) { lang = link.get("lang"); }
 history.replaceState(null, "", location.pathname);
 applyLanguage();

@@ -54,6 +54,33 @@ import WorkflowTesting
     }
 }
 
+/// The bus door on a phone: a staff member picks the bus, scans a passenger on, and sees who is still
+/// missing by seat; a passenger of another bus is scanned too, and their seat is flagged on their bus.
+@Suite struct BusDoorBrowserTests {
+    @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"),
+          .timeLimit(.minutes(2)))
+    func theBusDoorShowsWhoIsMissingBySeat() throws {
+        let dir = try TemporaryDirectory()
+        var cli = CLIRunner(directory: dir)
+        cli.environment["CAMPAIGN_NOW"] = "2026-02-20T05:30:00+08:00"
+        #expect(try cli.run("start", try TransportJourneyTests.sample(dir)).status == 0)
+        let token = ServerTests.token(try cli.run("staff", "add", "王干事").stdout)
+        let server = try ServerTests.Server(cli, campaign: TransportJourneyTests.campaign, env: [:], checkpoint: "board")
+        let base = server.base
+        let (a, _) = try TransportJourneyTests.passenger(1)
+        let plate = try TransportJourneyTests.plate(of: a, db: cli.database)
+        let fragment = "token=\(token)&bus=\(plate)@2026-02-20&lang=en&scan=\(a)"
+        let dom = try BrowserTests().browse("\(base.absoluteString)/#"
+                                            + fragment.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed)!)
+        #expect(dom.contains("Checked in — 吕** 522426********0009"), "\(dom.prefix(3000))")
+        let seats = try #require(dom.range(of: #"<p id="busCount">"#)).upperBound
+        #expect(dom[seats...].hasPrefix("1 / 11 passed this checkpoint — missing, seats 1, 3, 4"), "\(dom[seats...].prefix(200))")
+        // Scanned on without the leave-home scan (its window is open): on board, and flagged.
+        #expect(dom.contains(#"<span class="seat here flag" title="522426********0009 · 青山乡车站 · 未经出家门就上车门"#))
+        #expect(!dom.contains(a))
+    }
+}
+
 /// Badges carry real QR codes: a barcode reader (Debian's zbarimg) reads them back from a
 /// browser-rendered page, and each decoded code checks its person in.
 @Suite struct BadgeTests {

@@ -13,12 +13,13 @@ import WorkflowTesting
 
         /// `openFiles` starts the server as a stock Linux shell would, with that soft limit on open
         /// files (1,024 by default on Debian).
-        init(_ cli: CLIRunner, campaign: String, env: [String: String], openFiles: Int? = nil) throws {
+        init(_ cli: CLIRunner, campaign: String, env: [String: String], openFiles: Int? = nil,
+             checkpoint: String? = nil) throws {
             var lastError: Error?
             for _ in 0..<5 {
                 let port = Int.random(in: 20000...60000)
-                let process = cli.process(["serve", "--campaign", campaign, "--host", "127.0.0.1", "--port", "\(port)"],
-                                          extraEnvironment: env)
+                let process = cli.process(["serve", "--campaign", campaign, "--host", "127.0.0.1", "--port", "\(port)"]
+                                            + (checkpoint.map { ["--checkpoint", $0] } ?? []), extraEnvironment: env)
                 if let openFiles {
                     process.arguments = ["-c", "ulimit -S -n \(openFiles) && exec \"$0\" \"$@\"",
                                          CLIRunner.binary.path] + (process.arguments ?? [])

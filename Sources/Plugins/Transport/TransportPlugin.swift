@@ -16,6 +16,7 @@ public enum TransportPlugin {
         title: "transport (包车)",
         commands: [RosterCommand.self, BusesCommand.self, SubsidyCommand.self],
         importKinds: [.passengers, .vehicles, .employment],
+        routes: TransportRoutes.routes,
         tallySection: TransportSection()
     )
 }

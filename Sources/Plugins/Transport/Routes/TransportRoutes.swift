@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Ledger
+import PluginKit
+import Workflow
+
+/// The bus-door mode of the check-in page: the buses of the campaign `serve` serves, and one bus seat
+/// by seat — who has passed the checkpoint staff scan at, who is still missing — masked. Staff scan
+/// through the check-in API with the bus's plate as the gate, so boarding the wrong bus is caught.
+enum TransportRoutes {
+    struct BusSummary: ResponseEncodable {
+        var title: String
+        var plate: String
+        var day: String
+        var destination: String
+        var seated: Int
+        /// Passengers who passed the checkpoint the page scans at.
+        var passed: Int
+    }
+
+    struct SeatRow: ResponseEncodable {
+        var seat: Int
+        var name: String
+        var id_number: String
+        var pickup: String
+        var passed: Bool
+        var notes: [String]
+    }
+
+    struct BusReply: ResponseEncodable {
+        var title: String
+        var plate: String
+        var day: String
+        var checkpoint: String
+        var seats: [SeatRow]
+    }
+
+    static func routes(_ server: ServerEnvironment) -> RouteCollection<CampaignRequestContext> {
+        let routes = RouteCollection(context: CampaignRequestContext.self)
+        let pool = server.workspace.pool
+        let campaign = server.campaign
+        let checkpoint = BusCheckpoint(rawValue: server.checkpoint)
+
+        routes.get("transport/buses") { _, context in
+            _ = try context.requireStaff()
+            let status = try await pool.read { db in try BusStatus.read(campaign: campaign, db: db) }
+            return status.buses.map { bus in
+                BusSummary(title: bus.bus.title, plate: bus.bus.vehicle.plate, day: bus.bus.departsOn,
+                           destination: bus.bus.destination, seated: bus.riders.count,
+                           passed: checkpoint.map { bus.count($0) } ?? 0)
+            }
+        }
+        routes.get("transport/bus") { request, context in
+            _ = try context.requireStaff()
+            let plate = request.uri.queryParameters.get("plate") ?? ""
+            let day = request.uri.queryParameters.get("day")
+            guard LicensePlate(plate) != nil else {
+                throw InputRefusal(field: "plate", "'\(plate)' is not a vehicle plate such as 贵A·12345")
+            }
+            let status = try await pool.read { db in try BusStatus.read(campaign: campaign, plate: plate, db: db) }
+            guard let bus = status.buses.first(where: { day == nil || $0.bus.departsOn == day }) else {
+                throw InputRefusal(field: "plate", "\(plate) carries nobody on \(campaign)'s roster"
+                                   + (day.map { " on \($0)" } ?? ""))
+            }
+            return BusReply(title: bus.bus.title, plate: bus.bus.vehicle.plate, day: bus.bus.departsOn,
+                            checkpoint: server.checkpoint, seats: bus.riders.map { rider in
+                SeatRow(seat: rider.passenger.seat, name: Masking.name(rider.passenger.name),
+                        id_number: Masking.idNumber(rider.passenger.idNumber), pickup: rider.passenger.pickup,
+                        passed: checkpoint.map { rider.passed[$0] != nil } ?? false,
+                        notes: (rider.noShow ? ["未上车 no-show"] : []) + (rider.leftBehind ? ["下车未到 left behind"] : [])
+                            + rider.anomalies.map { "\($0.words.zh) / \($0.words.en)" })
+            })
+        }
+        return routes
+    }
+}
