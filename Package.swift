@@ -85,10 +85,11 @@ let package = Package(
         plugin("Checkin"),
         plugin("Outcomes", dependencies: ["Checkin"]),
         plugin("Tally", dependencies: ["CXlsxWriter"]),
-        plugin("Scheduling", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
         // Buses ride through check-in's checkpoints (leave-home, board, alight, enter-factory) and carry
         // the workers a fair placed (outcomes).
         plugin("Transport", dependencies: ["Checkin", "Outcomes"]),
+        // Departures are planned for transport's passengers.
+        plugin("Scheduling", dependencies: ["Transport", .product(name: "HeapModule", package: "swift-collections")]),
         // The plugins compiled into the binary: adding one is one line there.
         .target(name: "BuiltinPlugins",
                 dependencies: ["Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "Outcomes", "Tally",

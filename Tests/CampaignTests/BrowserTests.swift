@@ -1,5 +1,6 @@
 import CampaignTesting
 import Foundation
+import GRDB
 import Testing
 import WorkflowTesting
 
@@ -73,10 +74,20 @@ import WorkflowTesting
         let dom = try BrowserTests().browse("\(base.absoluteString)/#"
                                             + fragment.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed)!)
         #expect(dom.contains("Checked in — 吕** 522426********0009"), "\(dom.prefix(3000))")
-        let seats = try #require(dom.range(of: #"<p id="busCount">"#)).upperBound
-        #expect(dom[seats...].hasPrefix("1 / 11 passed this checkpoint — missing, seats 1, 3, 4"), "\(dom[seats...].prefix(200))")
+        let (seated, seat) = try GRDB.DatabaseQueue(path: cli.database).read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM transport_seat WHERE plate = ? AND departs_on = '2026-02-20'",
+                              arguments: [plate])!,
+             try Int.fetchOne(db, sql: """
+                 SELECT seat FROM transport_seat JOIN person ON person.id = person_id WHERE id_number = ?
+                 """, arguments: [a])!)
+        }
+        let count = try #require(dom.range(of: #"<p id="busCount">"#)).upperBound
+        let missing = (1...seated).filter { $0 != seat }.map(String.init).joined(separator: ", ")
+        #expect(dom[count...].hasPrefix("1 / \(seated) passed this checkpoint — missing, seats \(missing)<"),
+                "\(dom[count...].prefix(300))")
         // Scanned on without the leave-home scan (its window is open): on board, and flagged.
         #expect(dom.contains(#"<span class="seat here flag" title="522426********0009 · 青山乡车站 · 未经出家门就上车门"#))
+        #expect(dom.contains(">\(seat) 吕**</span>"))
         #expect(!dom.contains(a))
     }
 }

@@ -90,35 +90,39 @@ struct PassengerImport: LedgerKind {
             pending.append(passenger)
             guard let id = try People.id(of: passenger.person.residentID, db: db),
                   let stored = try Row.fetchOne(db.cachedStatement(sql: """
-                      SELECT pickup, destination, city, province, departs_on, withdrawn FROM transport_passenger
+                      SELECT pickup, destination, city, province, wished_on, withdrawn FROM transport_passenger
                       WHERE campaign = ? AND person_id = ?
                       """), arguments: [campaign, id]) else { return .success(.inserted) }
             let same = stored["pickup"] == passenger.pickup && stored["destination"] == passenger.destination
                 && stored["city"] == passenger.city && stored["province"] == passenger.province
-                && stored["departs_on"] == passenger.departsOn && stored["withdrawn"] == passenger.withdrawn
+                && stored["wished_on"] == passenger.departsOn && stored["withdrawn"] == passenger.withdrawn
             return .success(same && personOutcome == .unchanged ? .unchanged : .updated)
         }
 
         mutating func finish() throws {
             try people.finish()
             let upsert = try db.makeStatement(sql: """
-                INSERT INTO transport_passenger (campaign, person_id, pickup, destination, city, province, departs_on,
-                                                 withdrawn, source, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO transport_passenger (campaign, person_id, pickup, destination, city, province, wished_on,
+                                                 departs_on, withdrawn, source, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (campaign, person_id) DO UPDATE SET pickup = excluded.pickup,
                     destination = excluded.destination, city = excluded.city, province = excluded.province,
-                    departs_on = excluded.departs_on, withdrawn = excluded.withdrawn, source = excluded.source,
+                    -- A day planned by schedule.departures stays unless the wish itself changed.
+                    departs_on = CASE WHEN wished_on IS excluded.wished_on AND destination IS excluded.destination
+                                      THEN departs_on ELSE excluded.departs_on END,
+                    wished_on = excluded.wished_on, withdrawn = excluded.withdrawn, source = excluded.source,
                     updated_at = excluded.updated_at
-                WHERE (pickup, destination, city, province, departs_on, withdrawn)
+                WHERE (pickup, destination, city, province, wished_on, withdrawn)
                     IS NOT (excluded.pickup, excluded.destination, excluded.city, excluded.province,
-                            excluded.departs_on, excluded.withdrawn)
+                            excluded.wished_on, excluded.withdrawn)
                 """)
             for passenger in pending {
                 guard let id = try People.id(of: passenger.person.residentID, db: db) else {
                     throw WorkflowError.internal("passenger \(passenger.person.residentID.masked) was not saved")
                 }
                 try upsert.execute(arguments: [campaign, id, passenger.pickup, passenger.destination, passenger.city,
-                                               passenger.province, passenger.departsOn, passenger.withdrawn, source, now])
+                                               passenger.province, passenger.departsOn, passenger.departsOn,
+                                               passenger.withdrawn, source, now])
             }
             pending = []
         }

@@ -157,10 +157,10 @@ extension TransportRecords {
 
     static func addPassenger(_ p: PassengerRecord, campaign: String, source: String, now: Date, db: Database) throws {
         try db.execute(sql: """
-            INSERT INTO transport_passenger (campaign, person_id, pickup, destination, city, province, departs_on, withdrawn,
-                                             source, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (campaign, person_id) DO NOTHING
-            """, arguments: [campaign, p.person, p.pickup, p.destination, p.city, p.province, p.departsOn, p.withdrawn,
-                             source, now])
+            INSERT INTO transport_passenger (campaign, person_id, pickup, destination, city, province, wished_on, departs_on,
+                                             withdrawn, source, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (campaign, person_id) DO NOTHING
+            """, arguments: [campaign, p.person, p.pickup, p.destination, p.city, p.province, p.departsOn, p.departsOn,
+                             p.withdrawn, source, now])
     }
 }

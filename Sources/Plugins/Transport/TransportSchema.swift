@@ -27,7 +27,8 @@ enum TransportSchema {
                     destination TEXT NOT NULL,             -- the enterprise they travel to
                     city TEXT NOT NULL,
                     province TEXT NOT NULL,
-                    departs_on TEXT NOT NULL,              -- yyyy-MM-dd
+                    wished_on TEXT NOT NULL,               -- yyyy-MM-dd: the day the list says
+                    departs_on TEXT NOT NULL,              -- the day they travel: the wish, or schedule.departures' day
                     withdrawn BOOLEAN NOT NULL DEFAULT 0,
                     source TEXT NOT NULL,
                     updated_at DATETIME NOT NULL,
