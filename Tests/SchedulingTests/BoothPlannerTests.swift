@@ -101,4 +101,48 @@ import WorkflowTesting
         #expect(bad.run.status == .failed)
         #expect(bad.steps.first { $0.stepId == "booths" }?.error == "2 家企业，只有 1 个展位 / 2 enterprises for 1 booth")
     }
+
+    @Test func aVenueDrawnByTheOrganizerReplacesTheGrid() async throws {
+        let h = try EngineHarness(plugins: BuiltinPlugins.engines)
+        _ = try h.directory.write("enterprises.csv", """
+            企业名称,统一社会信用代码,行业
+            贵州示范电子科技有限公司,913505828PBRNYTPLA,电子制造
+            示范县顺达物流有限公司,913302063BFU7CH3JQ,交通物流
+            """)
+        _ = try h.directory.write("venue.csv", """
+            展位号,列,行,无障碍
+            东1,0,0,否
+            东2,1,0,是
+            东3,1,0,否
+            西1,0,2,maybe
+            西2,3,2,
+            """)
+        let run = try await h.engine(waitHorizon: .zero).start(try h.workflow("""
+            name: fair
+            steps:
+              - id: enterprises
+                uses: registration.import-enterprises
+                with: { file: enterprises.csv }
+              - id: venue
+                uses: schedule.import-venue
+                with: { file: venue.csv }
+              - id: booths
+                needs: [enterprises, venue]
+                uses: schedule.booths
+                with: { accessible_for: [示范县顺达物流有限公司], out: map.html }
+            """))
+        #expect(run.run.status == .completed, "\(run.steps.map { $0.error ?? "" })")
+        let venue = try #require(run.steps.first { $0.stepId == "venue" }?.outputs)
+        #expect(venue["inserted"] == .int(3))
+        #expect(venue["rejected"] == .int(2))
+        let rejects = try String(contentsOf: h.directory.url.appendingPathComponent("venue.rejects.csv"), encoding: .utf8)
+        #expect(rejects.contains("booth 东3 stands where booth 东2 stands (column 1, row 0)"))
+        #expect(rejects.contains("'maybe' is not 是 or 否"))
+        #expect(run.steps.first { $0.stepId == "booths" }?.outputs["booths"] == .int(3))
+        let stored = try await h.workspace.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT booth || ' ' || zone FROM schedule_booth ORDER BY zone")
+        }
+        // The accessible booth goes to the enterprise that needs it; the other takes the first along the walk.
+        #expect(stored == ["东2 交通物流", "东1 电子制造"])
+    }
 }

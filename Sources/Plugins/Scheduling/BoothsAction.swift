@@ -21,7 +21,8 @@ struct BoothsAction: StepAction {
         summary: "Assigns the invited enterprises to the venue's booths by industry zone, keeping pinned and accessible "
             + "booths; writes a printable booth map.",
         parameters: [
-            ParameterSpec("rows", .integer, default: .int(4), doc: "Rows of booths in the venue (A, B, C, …)."),
+            ParameterSpec("rows", .integer, default: .int(4),
+                          doc: "Rows of booths in the venue (A, B, C, …), unless the campaign imported its venue (展位表)."),
             ParameterSpec("per_row", .integer, default: .int(15), doc: "Booths in each row (A01 … A15)."),
             ParameterSpec("accessible_rows", .integer, default: .int(1),
                           doc: "How many rows, from the entrance (row A), are accessible (ramp, ground level)."),
@@ -78,8 +79,11 @@ struct BoothsAction: StepAction {
                 needsAccessible: (input.accessible_for ?? []).contains { matches($0, enterprise) },
                 pinned: (input.pinned ?? [:]).first { matches($0.key, enterprise) }?.value)
         }
-        let booths = BoothPlanner.grid(rows: input.rows, perRow: input.per_row,
-                                       accessibleRows: Set(0..<max(0, input.accessible_rows)))
+        // The venue the organizer drew (campaign import venue), else a grid of rows × per_row.
+        let venue = try await context.reader.read { db in try Self.venue(campaign: campaign, db: db) }
+        let booths = venue.isEmpty
+            ? BoothPlanner.grid(rows: input.rows, perRow: input.per_row, accessibleRows: Set(0..<max(0, input.accessible_rows)))
+            : venue
         let assignment: [Int]
         switch BoothPlanner.assign(exhibitors, to: booths) {
         case .success(let result): assignment = result
@@ -93,6 +97,13 @@ struct BoothsAction: StepAction {
                                  placed: Dictionary(assignment.enumerated().map { (booths[$1].id, exhibitors[$0]) },
                                                     uniquingKeysWith: { first, _ in first }))
         return Prepared(rows: rows, html: html, map: map, zones: Set(exhibitors.map(\.industry)).count, booths: booths.count)
+    }
+
+    static func venue(campaign: String, db: Database) throws -> [BoothPlanner.Booth] {
+        try Row.fetchAll(db, sql: "SELECT booth, x, y, accessible FROM schedule_venue WHERE campaign = ? ORDER BY position",
+                         arguments: [campaign]).map {
+            BoothPlanner.Booth(id: $0["booth"], x: $0["x"], y: $0["y"], accessible: $0["accessible"])
+        }
     }
 
     func commit(_ prepared: Prepared, input: Input, context: StepContext, db: Database) throws -> StepOutcome {

@@ -48,5 +48,19 @@ enum SchedulingSchema {
                 ) WITHOUT ROWID;
                 """)
         },
+        // A venue drawn by the organizer (展位表), used by schedule.booths instead of a grid.
+        Migration("schedule-v2-venue") { db in
+            try db.execute(sql: """
+                CREATE TABLE schedule_venue (
+                    campaign TEXT NOT NULL,
+                    booth TEXT NOT NULL,
+                    position INTEGER NOT NULL,             -- the walking order: the list's order
+                    x REAL NOT NULL,                       -- column from the left
+                    y REAL NOT NULL,                       -- row from the entrance
+                    accessible BOOLEAN NOT NULL,
+                    PRIMARY KEY (campaign, booth)
+                ) WITHOUT ROWID
+                """)
+        },
     ]
 }
