@@ -69,6 +69,31 @@ import WorkflowTesting
         #expect(page.contains("胸牌 ") && page.contains("size: A4"))
         #expect(!page.contains("522426196601010009"))   // ID numbers masked
 
+        // SMS lines: a masked preview for anyone, real numbers only for a manager, recorded.
+        let sms = dir.url.appendingPathComponent("sms.csv").path
+        let preview = try cli.run("interviews", "--campaign", "spring-fair-2026", "--sms", sms, "--signature", "示范县人社局")
+        #expect(preview.stdout.contains("(masked: a preview; --unmasked --by MANAGER to send)"), "\(preview.stdout)")
+        let lines = try String(contentsOfFile: sms, encoding: .utf8).split(separator: "\r\n")
+        #expect(lines.first == "手机号,短信内容")
+        #expect(lines.dropFirst().allSatisfy { $0.contains("****") && $0.contains("【示范县人社局】") && $0.contains("凭胸牌码") })
+        #expect(lines.contains { $0.contains("B04展位贵州示范电子科技有限公司") }, "\(lines.prefix(3))")
+        #expect(try cli.run("staff", "add", "周科长", "--role", "manager").status == 0)
+        let real = try cli.run("interviews", "--campaign", "spring-fair-2026", "--sms", sms, "--unmasked", "--by", "周科长")
+        #expect(real.stdout.contains("(UNMASKED, recorded)"), "\(real.stdout)")
+        #expect(!(try String(contentsOfFile: sms, encoding: .utf8)).contains("****"))
+        let audit = try GRDB.DatabaseQueue(path: cli.database).read { db in
+            try String.fetchAll(db, sql: "SELECT actor || ' ' || action || ' ' || detail FROM audit_log")
+        }
+        #expect(audit == ["周科长 unmasked-export interview SMS lines with names and phones: \(sms)"])
+        let workbook = dir.url.appendingPathComponent("interviews.xlsx").path
+        let book = try cli.run("interviews", "--campaign", "spring-fair-2026", "--xlsx", workbook)
+        #expect(book.stdout.contains("wishes left out to \(workbook) (masked)"), "\(book.stdout)")
+        let read = try TransportJourneyTests.openpyxl(workbook, """
+            out = {"sheets": wb.sheetnames, "header": [c.value for c in wb["面试安排"][3]], "rows": wb["面试安排"].max_row}
+            """)
+        #expect(read["sheets"] as? [String] == ["面试安排", "未安排"])
+        #expect((read["header"] as? [String])?.first == "时间")
+
         let again = try cli.run("start", "workflows/spring-fair.yaml")
         #expect(again.status == 64)
         #expect(again.stderr.contains("already started"))

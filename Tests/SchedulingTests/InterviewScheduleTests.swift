@@ -126,7 +126,8 @@ import WorkflowTesting
         let listing = try await h.workspace.pool.read { db in try InterviewListing.read(campaign: "fair", person: nil, db: db) }
         let folder = h.directory.url.appendingPathComponent("ics")
         let written = try InterviewCalendars.write(listing, campaign: "fair", to: folder, stamp: Date())
-        #expect(written == 2 + Set(listing.interviews.map(\.person)).count)   // each booth and each job seeker
+        // Each booth, each booth's (one) interviewer and each job seeker.
+        #expect(written == 2 + 2 + Set(listing.interviews.map(\.person)).count)
         let script = """
             import sys, glob, icalendar
             for path in sorted(glob.glob(sys.argv[1] + "/*.ics")):
@@ -152,7 +153,7 @@ import WorkflowTesting
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(problems)")
         let lines = text.split(separator: "\n")
-        #expect(lines.count == 8, "\(text)")   // each interview in its booth's and its seeker's calendar
+        #expect(lines.count == 12, "\(text)")   // each interview in its booth's, its interviewer's and its seeker's calendar
         #expect(lines.allSatisfy { $0.contains(" 1 2026-03-01T10:") || $0.contains(" 1 2026-03-01T11:") }, "\(text)")
         #expect(text.contains("面试 P001 电子装配工 — "))
         #expect(text.contains("贵州示范电子科技有限公司，面试官 1"))
@@ -160,6 +161,7 @@ import WorkflowTesting
         // The same interview keeps its UID in both calendars (so a re-import updates it).
         let uids = lines.map { $0.split(separator: " ")[1] }
         #expect(Set(uids).count == 4)
+        #expect(text.contains("interviewer-913505828PBRNYTPLA-1.ics"))
     }
 
     /// Planned again the same day (the break dropped, so there is one more slot): every announced

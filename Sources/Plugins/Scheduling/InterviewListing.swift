@@ -23,6 +23,8 @@ struct InterviewListing: Sendable {
         var idNumber: String
         var rank: Int
         var sequence: Int
+        /// Unmasked, for the SMS lines a manager exports (recorded); never shown otherwise.
+        var contact: (name: String, phone: String)
     }
 
     struct Unmet: Sendable {
@@ -68,7 +70,7 @@ struct InterviewListing: Sendable {
                              posting: posting.map { "\($0.code) \($0.title)" } ?? "?", interviewer: row.interviewer,
                              name: who.map { Masking.name($0.name) } ?? "?",
                              idNumber: who.map { Masking.idNumber($0.idNumber) } ?? "?", rank: row.rank,
-                             sequence: row.sequence)
+                             sequence: row.sequence, contact: (who?.name ?? "", who?.phone ?? ""))
         }
         let unmet = unmetRows.map { row in
             Unmet(name: people[row.person].map { Masking.name($0.name) } ?? "?",
@@ -77,33 +79,5 @@ struct InterviewListing: Sendable {
                   rank: row.rank, reasonZh: row.reasonZh, reasonEn: row.reasonEn)
         }
         return InterviewListing(timeZone: zone, interviews: interviews, unmet: unmet)
-    }
-}
-
-/// One calendar per booth and per job seeker.
-enum InterviewCalendars {
-    static func write(_ listing: InterviewListing, campaign: String, to folder: URL, stamp: Date) throws -> Int {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        func event(_ i: InterviewListing.Interview, summary: String) -> ICalendar.Event {
-            ICalendar.Event(uid: "\(campaign)-\(i.person)-\(i.postingID)@campaign", sequence: i.sequence, start: i.start,
-                            end: i.end, summary: summary, location: "\(i.booth)，面试官 \(i.interviewer)",
-                            description: "\(campaign)：\(i.posting)；求职者 \(i.name)（第\(i.rank)志愿）")
-        }
-        var written = 0
-        for (code, interviews) in Dictionary(grouping: listing.interviews, by: \.boothCode) {
-            let calendar = ICalendar(name: "\(interviews[0].booth) 面试安排", timeZone: listing.timeZone,
-                                     events: interviews.map { event($0, summary: "面试 \($0.posting) — \($0.name)") },
-                                     stamp: stamp)
-            try Data(calendar.text.utf8).write(to: folder.appendingPathComponent("booth-\(code).ics"), options: .atomic)
-            written += 1
-        }
-        for (person, interviews) in Dictionary(grouping: listing.interviews, by: \.person) {
-            let calendar = ICalendar(name: "\(interviews[0].name) 的面试", timeZone: listing.timeZone,
-                                     events: interviews.map { event($0, summary: "面试：\($0.booth) \($0.posting)") },
-                                     stamp: stamp)
-            try Data(calendar.text.utf8).write(to: folder.appendingPathComponent("seeker-\(person).ics"), options: .atomic)
-            written += 1
-        }
-        return written
     }
 }

@@ -11,8 +11,12 @@ struct InterviewsCommand: AsyncParsableCommand {
         abstract: "A campaign's planned interviews (masked), the wishes left out and why, and calendars (.ics).",
         discussion: """
             The plan is made by the schedule.interviews step from the wishes `campaign import wishes` read.
-            --ics DIR writes one calendar per booth (booth-CREDITCODE.ics) and per job seeker (seeker-N.ics):
-            import them again after a new plan and calendars move the events that moved.
+            --ics DIR writes one calendar per booth (booth-CREDITCODE.ics), per interviewer
+            (interviewer-CREDITCODE-N.ics) and per job seeker (seeker-N.ics): import them again after a new plan
+            and calendars move the events that moved. --xlsx FILE writes the plan and the wishes left out as a
+            workbook. --sms FILE writes one SMS per job seeker (手机号,短信内容) for the county's SMS platform:
+            masked as a preview; --unmasked --by NAME (a manager's staff account) for sending, recorded in the
+            audit log.
             """)
 
     @Option(help: "The campaign.") var campaign: String
@@ -21,13 +25,32 @@ struct InterviewsCommand: AsyncParsableCommand {
     @Option(help: "Write the list to this CSV file (UTF-8 with BOM, masked).") var csv: String?
     @Option(help: "Write iCalendar files into this folder.") var ics: String?
     @Option(help: "Write printable slips (HTML, A4, eight to a page) for the job seekers to this file.") var slips: String?
+    @Option(help: "Write the plan and the wishes left out as a workbook (XLSX) to this file.") var xlsx: String?
+    @Option(help: "Write one SMS per job seeker (CSV: 手机号,短信内容) to this file.") var sms: String?
+    @Option(help: "The signature SMS gateways require, in 【】.") var signature = "人社局"
+    @Flag(help: "Real phones and names in the SMS file (a manager's act, recorded).") var unmasked = false
+    @Option(help: "The manager exporting unmasked data (a staff account).") var by: String?
     @Option(help: "Language of reasons: zh or en.") var lang = "zh"
     @OptionGroup var workspace: WorkspaceOptions
+
+    func validate() throws {
+        if unmasked && (sms == nil || by == nil) {
+            throw ValidationError("--unmasked is for --sms, and needs --by NAME: the manager who exports it")
+        }
+    }
 
     func run() async throws {
         try await CommandSupport.reportingErrors {
             let ws = try workspace.openExisting()
             let t = Terminal.standard
+            if unmasked, let by, let sms {
+                let now = try CommandSupport.clock().now()
+                try await ws.pool.write { [campaign] db in
+                    let manager = try AuditLog.requireManager(by, db: db)
+                    try AuditLog.record(actor: manager.name, action: "unmasked-export", campaign: campaign,
+                                        detail: "interview SMS lines with names and phones: \(sms)", at: now, db: db)
+                }
+            }
             let view = try await ws.pool.read { [campaign, person] db in
                 try InterviewListing.read(campaign: campaign, person: person, db: db)
             }
@@ -46,6 +69,32 @@ struct InterviewsCommand: AsyncParsableCommand {
                 table.rows.append([row.time, (row.boothNumber.map { "\($0) " } ?? "") + row.booth, row.posting,
                                    "\(row.interviewer)", row.name, row.idNumber, "\(row.rank)"])
             }
+            if let sms {
+                let messages = InterviewMessages.messages(view, signature: signature, unmasked: unmasked)
+                try CSVExport.write([["手机号", "短信内容"]] + messages.map { [$0.phone, $0.text] }, to: sms)
+                t.line("wrote \(messages.count) messages (\(messages.reduce(0) { $0 + $1.segments }) SMS segments) to \(sms)"
+                       + (unmasked ? " (UNMASKED, recorded)" : " (masked: a preview; --unmasked --by MANAGER to send)"))
+                return
+            }
+            if let xlsx {
+                let unmetRows = view.unmet.map { u -> [TableWorkbook.Cell] in
+                    [.text(u.name), .text(u.idNumber), .text(u.posting), .number(Double(u.rank)),
+                     .text(lang == "en" ? u.reasonEn : u.reasonZh)]
+                }
+                let book = TableWorkbook(sheets: [
+                    .init(name: "面试安排", title: "\(campaign) 面试安排", headers: ["时间", "展位", "企业", "岗位", "面试官", "求职者",
+                                                                              "身份证号", "志愿"],
+                          rows: view.interviews.map { i in
+                              [.text(i.time), .text(i.boothNumber ?? ""), .text(i.booth), .text(i.posting),
+                               .number(Double(i.interviewer)), .text(i.name), .text(i.idNumber), .number(Double(i.rank))]
+                          }, notes: ["共 \(view.interviews.count) 场面试；个人信息已脱敏。"]),
+                    .init(name: "未安排", title: "\(campaign) 未安排的面试志愿", headers: ["求职者", "身份证号", "岗位", "志愿", "原因"],
+                          rows: unmetRows, notes: ["共 \(view.unmet.count) 个志愿未安排。"]),
+                ])
+                try book.write(to: URL(fileURLWithPath: xlsx))
+                t.line("wrote \(view.interviews.count) interviews and \(view.unmet.count) wishes left out to \(xlsx) (masked)")
+                return
+            }
             if let slips {
                 let html = InterviewSlips.html(view, campaign: campaign)
                 try Data(html.utf8).write(to: URL(fileURLWithPath: slips), options: .atomic)
@@ -55,7 +104,7 @@ struct InterviewsCommand: AsyncParsableCommand {
             if let ics {
                 let written = try InterviewCalendars.write(view, campaign: campaign, to: URL(fileURLWithPath: ics),
                                                            stamp: try CommandSupport.clock().now())
-                t.line("wrote \(written) calendars to \(ics) (one per booth and per job seeker; names masked)")
+                t.line("wrote \(written) calendars to \(ics) (one per booth, per interviewer and per job seeker; names masked)")
                 return
             }
             try output(table, count: view.interviews.count, noun: "interviews", t: t)
