@@ -90,10 +90,12 @@ let package = Package(
         plugin("Transport", dependencies: ["Checkin", "Outcomes"]),
         // Departures are planned for transport's passengers.
         plugin("Scheduling", dependencies: ["Transport", .product(name: "HeapModule", package: "swift-collections")]),
+        // A livestream's run sheet follows scheduling's line-up; its call-backs book outcomes.
+        plugin("Livestream", dependencies: ["Scheduling", "Outcomes"]),
         // The plugins compiled into the binary: adding one is one line there.
         .target(name: "BuiltinPlugins",
                 dependencies: ["Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "Outcomes", "Tally",
-                               "Scheduling", "Transport"],
+                               "Scheduling", "Transport", "Livestream"],
                 path: "Sources/Plugins/BuiltinPlugins"),
         // `campaign serve`: the check-in page and JSON API for staff phones (Hummingbird 2).
         .target(
@@ -131,7 +133,7 @@ let package = Package(
         .executableTarget(name: "campaign-fuzz", dependencies: ["CampaignFuzzing"]),
         // Benchmarks: `swift run -c release campaign-bench engine`.
         .executableTarget(name: "campaign-bench", dependencies: [
-            "Workflow", "Ledger", "PluginKit", "Tally", "Scheduling", "Transport", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
+            "Workflow", "Ledger", "PluginKit", "Tally", "Scheduling", "Transport", "Livestream", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
             "CXlsxWriter", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "WorkflowTests", dependencies: [
@@ -163,6 +165,11 @@ let package = Package(
             name: "TransportTests",
             dependencies: ["Workflow", "Ledger", "Checkin", "Transport", "BuiltinPlugins", "WorkflowTesting",
                            "CampaignTesting", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "LivestreamTests",
+            dependencies: ["Workflow", "Ledger", "Livestream", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The fuzz targets as property tests over the committed corpus (Fuzz/corpus).
         .testTarget(name: "FuzzTests", dependencies: ["CampaignFuzzing"]),

@@ -1,5 +1,6 @@
 import Checkin
 import Ledger
+import Livestream
 import Outcomes
 import PluginKit
 import Registration
@@ -23,6 +24,7 @@ public enum BuiltinPlugins {
             OutcomesPlugin.plugin,
             SchedulingPlugin.plugin,
             TransportPlugin.plugin,
+            LivestreamPlugin.plugin,
         ] + extra
         return plugins + [TallyPlugin.plugin(tallying: plugins)]
     }

@@ -10,7 +10,7 @@ public enum SchedulingPlugin {
     public static let plugin = CampaignPlugin(
         Plugin(name: "schedule",
                summary: "Plans interview slots from ranked wishes (optimal, explained); calendars for booths and seekers.",
-               actions: [InterviewsAction(), BoothsAction(), DeparturesAction(), ImportAction(WishImport()),
+               actions: [InterviewsAction(), BoothsAction(), DeparturesAction(), StreamAction(), ImportAction(WishImport()),
                          ImportAction(VenueImport())],
                migrations: SchedulingSchema.migrations, dependencies: ["ledger", "transport"]),
         title: "scheduling (日程)",

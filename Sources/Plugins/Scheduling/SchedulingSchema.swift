@@ -48,8 +48,8 @@ enum SchedulingSchema {
                 ) WITHOUT ROWID;
                 """)
         },
-        // A venue drawn by the organizer (展位表), used by schedule.booths instead of a grid.
-        Migration("schedule-v2-venue") { db in
+        // A venue drawn by the organizer (展位表), used by schedule.booths instead of a grid; a livestream's line-up.
+        Migration("schedule-v2-venue-and-stream") { db in
             try db.execute(sql: """
                 CREATE TABLE schedule_venue (
                     campaign TEXT NOT NULL,
@@ -59,6 +59,17 @@ enum SchedulingSchema {
                     y REAL NOT NULL,                       -- row from the entrance
                     accessible BOOLEAN NOT NULL,
                     PRIMARY KEY (campaign, booth)
+                ) WITHOUT ROWID;
+                CREATE TABLE schedule_stream (            -- a livestream's line-up (schedule.stream)
+                    campaign TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    start_minute INTEGER NOT NULL,         -- from the stream's start
+                    minutes INTEGER NOT NULL,
+                    code TEXT NOT NULL,                    -- the posting's code
+                    title TEXT NOT NULL,
+                    enterprise TEXT NOT NULL,
+                    host TEXT NOT NULL,
+                    PRIMARY KEY (campaign, position)
                 ) WITHOUT ROWID
                 """)
         },

@@ -11,9 +11,12 @@ public struct WalkIn: Sendable {
     public var township: String?
     public var village: String?
     public var groups: String?
+    /// How they came: walk-in at the desk, or livestream (a viewer who signed up).
+    public var channel: String
 
     public init(campaign: String, name: String, idNumber: String, phone: String? = nil, township: String? = nil,
-                village: String? = nil, groups: String? = nil) {
+                village: String? = nil, groups: String? = nil, channel: String = "walk-in") {
+        self.channel = channel
         self.campaign = campaign
         self.name = name
         self.idNumber = idNumber
@@ -73,7 +76,7 @@ extension Registrations {
         // What the desk did not type stays as the ledger has it (the writer never erases with blanks).
         let record = PersonRecord(idNumber: id, name: name, phone: phone, township: walkIn.township ?? "",
                                   village: walkIn.village ?? "", groups: groups ?? 0, skills: "", desiredJob: "")
-        let options = ImportOptions(campaign: walkIn.campaign, source: "walk-in", channel: "walk-in", now: now)
+        let options = ImportOptions(campaign: walkIn.campaign, source: walkIn.channel, channel: walkIn.channel, now: now)
         var writer = try PersonWriter(db, options: options)
         _ = try writer.write(record, row: 0)
         try writer.finish()

@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import Ledger
+import Outcomes
+import Workflow
+
+/// Records what a call-back came to. A booked interview becomes an outcome of the campaign (the
+/// lead's person, the posting they wanted or the one named), said as not checked in at a gate — a
+/// livestream has none — so the tally counts it beside a fair's. A lead who gives their ID number on
+/// the phone is added to the ledger (or found there) and registered through the livestream channel.
+public enum CallRecorder {
+    public struct Answer: Sendable, Equatable {
+        public var call: Int64
+        public var lead: String
+        public var status: CallStatus
+        public var outcome: String?
+    }
+
+    public static func record(call id: Int64, status: CallStatus, campaign: String, staff: String?, note: String,
+                              posting: String?, idNumber: String?, now: Date, db: Database) throws -> Answer {
+        guard status != .open else { throw WorkflowError.usage("a call is recorded as reached, not-reached, wrong-number, "
+                                                               + "not-interested or booked") }
+        guard let call = try LivestreamRecords.call(id: id, campaign: campaign, db: db) else {
+            throw WorkflowError.usage("no call \(id) in \(campaign)", hint: "campaign calls --campaign \(campaign) lists them")
+        }
+        guard call.status == .open else {
+            throw WorkflowError.usage("call \(id) was already recorded as \(call.status.rawValue)",
+                                      hint: "a lead not reached comes back as a new call after the retry delay")
+        }
+        if let staff, !call.staff.isEmpty, call.staff != staff {
+            throw WorkflowError.usage("call \(id) is \(call.staff)'s, not \(staff)'s")
+        }
+        guard var lead = try LivestreamRecords.leads(campaign: campaign, db: db).first(where: { $0.id == call.leadID }) else {
+            throw WorkflowError.internal("call \(id) has no lead")
+        }
+        if let idNumber, !idNumber.isEmpty {
+            guard !lead.name.isEmpty else {
+                throw WorkflowError.usage("the lead has no name to add them to the ledger with; import the sign-up with it")
+            }
+            _ = try Registrations.registerWalkIn(WalkIn(campaign: campaign, name: lead.name, idNumber: idNumber,
+                                                        phone: lead.phone, channel: "livestream"), now: now, db: db)
+            let id = try ResidentID(idNumber)
+            lead.personID = try People.id(of: id, db: db)
+            try db.execute(sql: "UPDATE livestream_lead SET id_number = ?, person_id = ?, updated_at = ? WHERE id = ?",
+                           arguments: [id.value, lead.personID, now, lead.id])
+        }
+        var outcome: String?
+        if status == .booked {
+            guard let person = lead.personID, let summary = try People.summary(id: person, db: db) else {
+                throw WorkflowError.usage("the lead is not in the ledger, so no interview can be recorded for them",
+                                          hint: "ask for their ID number and add --id-number")
+            }
+            let code = try posting ?? lead.postingID.flatMap { try Postings.summaries(ids: [$0], db: db)[$0]?.code }
+            guard let code else {
+                throw WorkflowError.usage("the sign-up names no posting of \(campaign) ('\(lead.postingText)')",
+                                          hint: "say which with --posting CODE (campaign postings --campaign \(campaign))")
+            }
+            let result = try OutcomeRecorder.record(
+                OutcomeEntry(campaign: campaign, person: summary.idNumber, posting: code, stage: .interviewed,
+                             note: note.isEmpty ? "直播回访约面试 / booked on a livestream call-back" : note,
+                             recordedBy: staff ?? call.staff, source: "livestream call", notAttended: true),
+                now: now, db: db)
+            outcome = "\(result.posting) \(result.enterprise)"
+        }
+        try db.execute(sql: "UPDATE livestream_call SET status = ?, note = ?, updated_at = ? WHERE id = ?",
+                       arguments: [status.rawValue, note, now, id])
+        return Answer(call: id, lead: Masking.name(lead.name) + " " + Masking.phone(lead.phone), status: status, outcome: outcome)
+    }
+}

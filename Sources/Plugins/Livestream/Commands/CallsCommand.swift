@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import Ledger
+import PluginKit
+import Workflow
+
+struct CallsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calls",
+        abstract: "A livestream's call-back tasks: who calls whom (masked), and recording what a call came to.",
+        discussion: """
+            The livestream.follow-up step gives every lead to a staff member. List the open calls (--staff NAME for
+            one person's, --all for every call), then record each: --record CALL --status reached|not-reached|
+            wrong-number|not-interested|booked [--note T] [--posting CODE] [--id-number ID]. A booked interview is
+            recorded as an outcome; a lead not reached comes back after the step's retry delay. Full phone
+            numbers are shown only on the staff page, to the staff member a call is given to.
+            """)
+
+    @Option(help: "The livestream campaign.") var campaign: String
+    @Option(help: "Only this staff member's calls (and, with --record, the one recording).") var staff: String?
+    @Flag(help: "Every call, recorded ones included.") var all = false
+    @Option(help: "The call to record (its number in the list).") var record: Int64?
+    @Option(help: "What the call came to.") var status: String?
+    @Option(help: "A note on the call.") var note = ""
+    @Option(help: "The posting an interview is booked for (default: the one the lead signed up for).") var posting: String?
+    @Option(help: "The lead's ID number, given on the phone: adds them to the ledger.") var idNumber: String?
+    @Option(help: "Language: zh or en.") var lang = "zh"
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func validate() throws {
+        if record != nil, status.flatMap(CallStatus.init(rawValue:)) == nil {
+            throw ValidationError("--record needs --status reached, not-reached, wrong-number, not-interested or booked")
+        }
+        if record == nil, status != nil { throw ValidationError("--status goes with --record CALL") }
+    }
+
+    func run() async throws {
+        try await CommandSupport.reportingErrors {
+            let ws = try workspace.openExisting()
+            let t = Terminal.standard
+            let english = lang == "en"
+            if let record, let status = status.flatMap(CallStatus.init(rawValue:)) {
+                let now = try CommandSupport.clock().now()
+                let answer = try await ws.pool.write { [campaign, staff, note, posting, idNumber] db in
+                    try Registrations.requireCampaign(campaign, db: db)
+                    return try CallRecorder.record(call: record, status: status, campaign: campaign, staff: staff, note: note,
+                                                   posting: posting, idNumber: idNumber, now: now, db: db)
+                }
+                t.line("✓ call \(answer.call) \(answer.lead): \(english ? status.label.en : status.label.zh)"
+                       + (answer.outcome.map { " — interview recorded: \($0)" } ?? ""))
+                return
+            }
+            let (calls, leads) = try await ws.pool.read { [campaign] db in
+                try Registrations.requireCampaign(campaign, db: db)
+                return (try LivestreamRecords.calls(campaign: campaign, db: db),
+                        Dictionary(try LivestreamRecords.leads(campaign: campaign, db: db).map { ($0.id, $0) },
+                                   uniquingKeysWith: { a, _ in a }))
+            }
+            let shown = calls.filter { (all || $0.status == .open) && (staff == nil || $0.staff == staff) }
+            var table = TextTable(headers: ["call", "lead", "phone", "platforms", "posting", "attempt", "staff", "status"],
+                                  numeric: [true, false, false, false, false, true, false, false])
+            for call in shown {
+                let lead = leads[call.leadID]
+                table.rows.append([String(call.id), Masking.name(lead?.name ?? ""), Masking.phone(lead?.phone ?? ""),
+                                   lead?.platforms ?? "", lead?.postingText ?? "", String(call.attempt),
+                                   call.staff.isEmpty ? (english ? "(queued)" : "（待分配）") : call.staff,
+                                   english ? call.status.label.en : call.status.label.zh])
+            }
+            if !table.rows.isEmpty { t.line(table.render()) }
+            t.line("\(shown.count) calls" + (all ? "" : " to make") + "; names and phones masked")
+        }
+    }
+}

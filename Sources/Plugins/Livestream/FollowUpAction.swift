@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import Ledger
+import Workflow
+
+/// `livestream.follow-up`: a human step — every lead gets a call-back task, given to staff fairly
+/// (the fewest today first, at most `quota` each a day); a lead not reached comes back after
+/// `retry_after`, up to `attempts` calls. The step wakes when retries come due and each morning (the
+/// day's quota; calls recorded since), and completes when it finds every lead settled, when the period
+/// (`for`) ends, or on a signal.
+struct FollowUpAction: StepAction {
+    struct Input: Decodable, Sendable {
+        var staff: [String]
+        var quota: Int
+        var retry_after: String
+        var attempts: Int
+        var `for`: String
+    }
+
+    static let descriptor = ActionDescriptor(
+        name: "follow-up",
+        summary: "Gives every lead a call-back task, fairly among staff with a daily quota, retrying the unreached; "
+            + "ends when every lead is settled or the period ends.",
+        parameters: [
+            ParameterSpec("staff", .stringList, required: true, doc: "Who calls back (staff names, as `campaign staff add` knows them)."),
+            ParameterSpec("quota", .integer, default: .int(40), doc: "The most tasks one staff member is given a day."),
+            ParameterSpec("retry_after", .duration, default: .string("1d"), doc: "When a lead not reached is called again."),
+            ParameterSpec("attempts", .integer, default: .int(3), doc: "Calls to a lead before it counts as not reached."),
+            ParameterSpec("for", .duration, default: .string("7d"), doc: "The call-back period."),
+        ],
+        outputs: [
+            OutputSpec("leads", doc: "Leads to call."),
+            OutputSpec("settled", doc: "Leads settled (reached, booked, wrong number, not interested, or out of attempts)."),
+            OutputSpec("reached", doc: "Leads reached (booked and not interested included)."),
+            OutputSpec("booked", doc: "Interviews booked."),
+            OutputSpec("not_reached", doc: "Leads whose last call did not reach them."),
+            OutputSpec("wrong_number", doc: "Leads with a wrong number."),
+            OutputSpec("open", doc: "Leads still to call when the step ended."),
+            OutputSpec("ended_by", doc: "settled, time or signal."),
+        ],
+        waitsForPeople: true,
+        check: { given in
+            var problems: [ParameterProblem] = []
+            for (name, range) in [("quota", 1...1_000), ("attempts", 1...10)] {
+                if case .int(let n) = given[name], !range.contains(n) {
+                    problems.append(ParameterProblem(parameter: name, "'\(name)' must be from \(range.lowerBound) to \(range.upperBound), not \(n)"))
+                }
+            }
+            if case .array(let staff) = given["staff"], staff.isEmpty {
+                problems.append(ParameterProblem(parameter: "staff", "'staff' names nobody to call back"))
+            }
+            return problems
+        }
+    )
+
+    func desk(_ input: Input, context: StepContext) throws -> CallDesk {
+        guard let retry = TimeFormats.duration(input.retry_after)?.seconds, retry > 0 else {
+            throw StepFailure("'retry_after' must be a span such as 1d or 4h", retryable: false)
+        }
+        return CallDesk(campaign: context.campaign, assigner: CallAssigner(staff: input.staff, quota: input.quota),
+                        attempts: input.attempts, retryAfter: retry, timeZone: context.timeZone)
+    }
+
+    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+        guard let period = TimeFormats.duration(input.for)?.seconds, period > 0 else {
+            throw StepFailure("'for' must be a span such as 7d", retryable: false)
+        }
+        let now = context.clock.now()
+        try db.execute(sql: """
+            INSERT INTO livestream_followup (campaign, ends_at) VALUES (?, ?)
+            ON CONFLICT (campaign) DO UPDATE SET ends_at = excluded.ends_at
+            """, arguments: [context.campaign, now.addingTimeInterval(period)])
+        return try step(input, context: context, now: now, db: db)
+    }
+
+    func wake(_ wake: Wake, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+        let desk = try desk(input, context: context)
+        if case .signal = wake { return completed(try desk.standing(db: db), endedBy: "signal") }
+        return try step(input, context: context, now: context.clock.now(), db: db)
+    }
+
+    /// Gives out what is due, then completes or waits until the next retry, the next morning (tasks
+    /// queued over the quota) or the period's end, whichever comes first.
+    private func step(_ input: Input, context: StepContext, now: Date, db: Database) throws -> StepOutcome {
+        let desk = try desk(input, context: context)
+        let ends = try Date.fetchOne(db, sql: "SELECT ends_at FROM livestream_followup WHERE campaign = ?",
+                                     arguments: [context.campaign]) ?? now
+        let (standing, nextRetry) = try desk.dispatch(now: now, db: db)
+        if standing.leads > 0, standing.settled == standing.leads { return completed(standing, endedBy: "settled") }
+        if now >= ends { return completed(standing, endedBy: "time") }
+        var wakeAt = ends
+        if let nextRetry { wakeAt = min(wakeAt, nextRetry) }
+        // Each morning: give out the day's quota, and notice when the calls recorded since settled every lead.
+        if let morning = Self.nextMorning(after: now, in: context.timeZone) { wakeAt = min(wakeAt, morning) }
+        return .waiting(Wait(until: wakeAt, signal: true, prompt: "\(standing.open) of \(standing.leads) leads to call back "
+                             + "(\(standing.settled) settled); staff see theirs with: campaign calls --campaign \(context.campaign) "
+                             + "--staff NAME. To end the period now: \(context.signalCommand)"))
+    }
+
+    private func completed(_ s: CallDesk.Standing, endedBy: String) -> StepOutcome {
+        .completed(outputs: ["leads": .int(s.leads), "settled": .int(s.settled), "reached": .int(s.reached + s.booked + s.notInterested),
+                             "booked": .int(s.booked), "not_reached": .int(s.notReached), "wrong_number": .int(s.wrongNumber),
+                             "open": .int(s.open), "ended_by": .string(endedBy)])
+    }
+
+    static func nextMorning(after date: Date, in zone: TimeZone) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar.nextDate(after: date, matching: DateComponents(hour: 8, minute: 0), matchingPolicy: .nextTime)
+    }
+}

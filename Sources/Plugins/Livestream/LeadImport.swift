@@ -1,0 +1,161 @@
+import Foundation
+import GRDB
+import Ledger
+import Workflow
+
+/// Sign-ups from a platform's export (报名线索): name, phone, the posting they want, when, and — when
+/// the form asked — the ID number. The headers Douyin, Kuaishou and WeChat Channels use are known
+/// (`columns:` maps others). A lead is one phone number per campaign: the same person from another
+/// platform or a later export is merged into it (by phone, or by ID number), late fields fill in, and
+/// nobody is counted twice. A lead who is in the ledger (by ID number, else by phone) is registered to
+/// the campaign through the `livestream` channel; one with an ID number and a name who is not is added.
+struct LeadImport: LedgerKind {
+    struct Lead: Sendable {
+        var name: String
+        var phone: PhoneNumber
+        var idNumber: ResidentID?
+        var posting: String
+        var signedAt: String
+        var platform: String
+    }
+
+    static let actionName = "import-leads"
+    static let actionSummary = "Imports a platform's sign-ups (报名线索), matched to the ledger and merged across platforms."
+    static let noun = "lead"
+    static let fields = [
+        FieldSpec("name", "姓名", aliases: ["用户昵称", "昵称", "联系人", "报名人", "客户姓名", "name"]),
+        FieldSpec("phone", "手机号", aliases: ["手机号码", "联系电话", "电话", "联系方式", "客户电话", "phone"], required: true),
+        FieldSpec("id_number", "身份证号", aliases: ["身份证号码", "证件号码", "idnumber"]),
+        FieldSpec("posting", "意向岗位", aliases: ["岗位", "岗位名称", "咨询岗位", "报名岗位", "岗位编号", "意向职位", "posting"]),
+        FieldSpec("signed_at", "报名时间", aliases: ["提交时间", "留资时间", "创建时间", "线索创建时间", "time"]),
+        FieldSpec("platform", "平台", aliases: ["来源平台", "来源", "渠道", "platform"]),
+    ]
+
+    /// A platform's name from the export's own words or its file name.
+    static func platform(_ text: String) -> String? {
+        let lower = text.lowercased()
+        if lower.contains("抖音") || lower.contains("douyin") { return "抖音" }
+        if lower.contains("快手") || lower.contains("kuaishou") { return "快手" }
+        if lower.contains("视频号") || lower.contains("channels") || lower.contains("weixin") || lower.contains("微信") {
+            return "视频号"
+        }
+        return nil
+    }
+
+    static func parse(_ row: RowCells) -> Result<Lead, RowProblem> {
+        func text(_ field: String) -> String { row[field].trimmingCharacters(in: .whitespaces) }
+        let phone: PhoneNumber
+        do {
+            phone = try PhoneNumber(text("phone"))
+        } catch {
+            return .failure(.at(row, "phone", fields: fields, text("phone").isEmpty ? "no phone number: a lead is called back"
+                                : "the number \(Masking.scrub(text("phone"))) \(error)"))
+        }
+        var id: ResidentID?
+        if !text("id_number").isEmpty {
+            do {
+                id = try ResidentID(text("id_number"))
+            } catch {
+                return .failure(.at(row, "id_number", fields: fields, "the ID number \(Masking.scrub(text("id_number"))) \(error)"))
+            }
+        }
+        let name = text("name")
+        if name.count > 30 { return .failure(.at(row, "name", fields: fields, "the name is longer than 30 characters")) }
+        return .success(Lead(name: name, phone: phone, idNumber: id, posting: text("posting"), signedAt: text("signed_at"),
+                             platform: platform(text("platform")) ?? text("platform")))
+    }
+
+    static func key(of lead: Lead) -> String { lead.phone.value }
+
+    func makeWriter(_ db: Database, options: ImportOptions) throws -> Writer {
+        Writer(db: db, campaign: options.campaign ?? "", source: options.source, now: options.now,
+               filePlatform: Self.platform(options.source) ?? "")
+    }
+
+    struct Writer: LedgerWriter {
+        let db: Database
+        let campaign: String
+        let source: String
+        let now: Date
+        let filePlatform: String
+        var linked = 0
+
+        mutating func write(_ lead: Lead, row: Int) throws -> Result<WriteOutcome, RowProblem> {
+            let platform = lead.platform.isEmpty ? filePlatform : lead.platform
+            let posting = try Self.posting(lead.posting, campaign: campaign, db: db)
+            // The lead already known: by phone, else by ID number (the same person from another platform).
+            var existing = try Row.fetchOne(db, sql: "SELECT * FROM livestream_lead WHERE campaign = ? AND phone = ?",
+                                            arguments: [campaign, lead.phone.value])
+            if existing == nil, let id = lead.idNumber {
+                existing = try Row.fetchOne(db, sql: "SELECT * FROM livestream_lead WHERE campaign = ? AND id_number = ?",
+                                            arguments: [campaign, id.value])
+            }
+            let person = try match(lead, known: existing)
+            if let existing {
+                // In the order the platforms brought the lead.
+                var platforms = (existing["platforms"] as String).split(separator: ",").map(String.init)
+                if !platform.isEmpty, !platforms.contains(platform) { platforms.append(platform) }
+                let signed: String = existing["signed_at"]
+                let merged: [DatabaseValueConvertible?] = [
+                    lead.name.isEmpty ? existing["name"] as String : lead.name,
+                    lead.idNumber?.value ?? existing["id_number"] as String,
+                    platforms.joined(separator: ","),
+                    posting ?? existing["posting_id"] as Int64?,
+                    lead.posting.isEmpty ? existing["posting_text"] as String : lead.posting,
+                    signed.isEmpty || (!lead.signedAt.isEmpty && lead.signedAt < signed) ? lead.signedAt : signed,
+                    person ?? existing["person_id"] as Int64?,
+                ]
+                try db.execute(sql: """
+                    UPDATE livestream_lead SET name = ?, id_number = ?, platforms = ?, posting_id = ?, posting_text = ?,
+                        signed_at = ?, person_id = ?, source = ?, updated_at = ?
+                    WHERE id = ? AND (name, id_number, platforms, posting_id, posting_text, signed_at, person_id)
+                        IS NOT (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: StatementArguments(merged + [source, now, existing["id"] as Int64] + merged))
+                return .success(db.changesCount > 0 ? .updated : .unchanged)
+            }
+            try db.execute(sql: """
+                INSERT INTO livestream_lead (campaign, phone, name, id_number, platforms, posting_id, posting_text, signed_at,
+                                             person_id, source, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [campaign, lead.phone.value, lead.name, lead.idNumber?.value ?? "", platform, posting,
+                                 lead.posting, lead.signedAt, person, source, now])
+            return .success(.inserted)
+        }
+
+        /// The ledger's person for the lead, registered to the campaign (livestream channel): by ID number,
+        /// else by phone; added when the lead gave an ID number and a name and is not in the ledger yet.
+        private mutating func match(_ lead: Lead, known: Row?) throws -> Int64? {
+            let idNumber = lead.idNumber ?? (known.flatMap { try? ResidentID($0["id_number"] as String) })
+            var person = try idNumber.flatMap { try People.id(of: $0, db: db) }
+            if person == nil, case .success(let found) = try PersonLookup.resolve(lead.phone.value, campaign: campaign, db: db).1 {
+                person = found
+            }
+            if let person {
+                if try Registrations.register(person, campaign: campaign, channel: "livestream", now: now, db: db) { linked += 1 }
+                return person
+            }
+            let name = lead.name.isEmpty ? (known?["name"] as String? ?? "") : lead.name
+            guard let idNumber, !name.isEmpty else { return nil }
+            let added = try Registrations.registerWalkIn(
+                WalkIn(campaign: campaign, name: name, idNumber: idNumber.value, phone: lead.phone.value, channel: "livestream"),
+                now: now, db: db)
+            if added.newlyRegistered { linked += 1 }
+            return try People.id(of: idNumber, db: db)
+        }
+
+        /// The posting the form names: its code, else its title among the campaign's postings (when one).
+        static func posting(_ text: String, campaign: String, db: Database) throws -> Int64? {
+            guard !text.isEmpty else { return nil }
+            if case .found(let posting, offered: true) = try Postings.lookup(code: text, campaign: campaign, db: db) {
+                return posting.id
+            }
+            let titled = try Postings.offered(at: campaign, db: db).filter { $0.title == text || "\($0.enterprise)\($0.title)" == text }
+            return titled.count == 1 ? titled[0].id : nil
+        }
+    }
+}
+
+extension ImportKind {
+    static let leads = ImportKind("leads", LeadImport(), summary: "livestream sign-ups (报名线索) from 抖音, 快手, 视频号",
+                                  needsCampaign: true)
+}

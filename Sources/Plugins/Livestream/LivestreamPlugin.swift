@@ -1,0 +1,19 @@
+import Ledger
+import PluginKit
+import Workflow
+
+/// Livestream recruitment (直播带岗): the stream and its run sheet, the platforms' viewer figures and
+/// sign-ups (matched to the ledger, merged across platforms and re-imports), call-backs given to staff
+/// fairly and retried, and the funnel in the tally.
+public enum LivestreamPlugin {
+    public static let plugin = CampaignPlugin(
+        Plugin(name: "livestream",
+               summary: "Livestream recruitment: run sheet, platform exports in, every lead called back and followed.",
+               actions: [SessionAction(), FollowUpAction(), ImportAction(LeadImport()), ImportAction(MetricsImport())],
+               migrations: LivestreamSchema.migrations, dependencies: ["ledger", "outcomes", "schedule"]),
+        title: "livestream (直播带岗)",
+        commands: [CallsCommand.self],
+        importKinds: [.leads, .streamMetrics],
+        tallySection: LivestreamSection()
+    )
+}

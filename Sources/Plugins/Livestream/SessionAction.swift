@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import Ledger
+import PluginKit
+import Scheduling
+import Workflow
+
+/// `livestream.session`: the stream — platform, start, length, host — and its run sheet (直播流程单):
+/// the line-up `schedule.stream` planned, each posting with its clock time, enterprise and host,
+/// printable on A4 for the host and the studio.
+struct SessionAction: StepAction {
+    struct Input: Decodable, Sendable {
+        var platform: String
+        var starts: String
+        var length: String
+        var host: String
+        var out: String?
+    }
+
+    static let descriptor = ActionDescriptor(
+        name: "session",
+        summary: "Records the stream (platform, start, length, host) and writes its printable run sheet from the line-up.",
+        parameters: [
+            ParameterSpec("platform", .string, required: true, doc: "抖音, 快手 or 视频号 (WeChat Channels)."),
+            ParameterSpec("starts", .dateTime, required: true, doc: "When the stream starts, e.g. 2026-03-15 19:30."),
+            ParameterSpec("length", .duration, required: true, doc: "How long it runs, e.g. 2h."),
+            ParameterSpec("host", .string, required: true, doc: "The main host (主播)."),
+            ParameterSpec("out", .outputPath, doc: "The run sheet (HTML); default reports/CAMPAIGN-run-sheet.html."),
+        ],
+        outputs: [
+            OutputSpec("postings", doc: "Postings on the run sheet (from schedule.stream; 0 without a line-up)."),
+            OutputSpec("run_sheet", doc: "The run sheet's path."),
+        ]
+    )
+
+    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+        let starts = try context.dateTime(input.starts)
+        guard let minutes = TimeFormats.duration(input.length).map({ Int($0.seconds / 60) }), minutes >= 1 else {
+            throw StepFailure("'length' must be at least a minute, such as 2h", retryable: false)
+        }
+        try db.execute(sql: """
+            INSERT INTO livestream_session (campaign, platform, starts_at, minutes, host) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (campaign) DO UPDATE SET platform = excluded.platform, starts_at = excluded.starts_at,
+                minutes = excluded.minutes, host = excluded.host
+            """, arguments: [context.campaign, input.platform, starts, minutes, input.host])
+        let lineup = try StreamLineupRecords.lineup(campaign: context.campaign, db: db)
+        let rows = lineup.map { slot -> String in
+            let at = context.format(starts.addingTimeInterval(Double(slot.startMinute * 60))).suffix(5)
+            let cells = [String(slot.order), String(at), "\(slot.minutes) 分钟", slot.item.code, slot.item.title, slot.item.enterprise,
+                         slot.host.isEmpty ? input.host : slot.host, ""]
+            return "<tr>" + cells.map { "<td>\(HTMLText.escape($0))</td>" }.joined() + "</tr>"
+        }.joined()
+        let html = """
+            <!doctype html><html lang="zh"><head><meta charset="utf-8"><title>\(HTMLText.escape(context.campaign)) 直播流程单</title>
+            <style>@page { size: A4; margin: 12mm; } body { font: 12px "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; }
+            table { border-collapse: collapse; width: 100%; } thead { display: table-header-group; }
+            td, th { border: 1px solid #999; padding: 1.5mm; text-align: left; } tr { break-inside: avoid; }</style></head><body>
+            <h1>\(HTMLText.escape(context.campaign)) 直播流程单</h1>
+            <p>平台：\(HTMLText.escape(input.platform))　开播：\(HTMLText.escape(context.format(starts)))　时长：\(minutes) 分钟　主播：\(HTMLText.escape(input.host))</p>
+            <table><thead><tr><th>序号</th><th>时间</th><th>时长</th><th>岗位编号</th><th>岗位</th><th>企业</th><th>讲解</th><th>备注</th></tr></thead>
+            <tbody>\(rows.isEmpty ? "<tr><td colspan=\"8\">尚未排期（schedule.stream）/ no line-up planned</td></tr>" : rows)</tbody></table>
+            </body></html>
+            """
+        let file = context.url(forPath: input.out ?? "reports/\(context.campaign)-run-sheet.html")
+        do {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(html.utf8).write(to: file, options: .atomic)
+        } catch {
+            throw StepFailure("cannot write the run sheet \(file.path): \(error.localizedDescription)")
+        }
+        return .completed(outputs: ["postings": .int(lineup.count), "run_sheet": .string(file.path)])
+    }
+}

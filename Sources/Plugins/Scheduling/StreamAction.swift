@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import Ledger
+import Workflow
+
+/// `schedule.stream`: the livestream's line-up from the postings the campaign offers (or those named):
+/// enterprise by enterprise, most openings first, `minutes` each, hosts taking turns; refused, with
+/// what to change, when it does not fit the stream's `length`. The line-up is kept for the run sheet.
+struct StreamAction: StepAction {
+    struct Input: Decodable, Sendable {
+        var length: String
+        var minutes: Int
+        var hosts: [String]?
+        var postings: [String]?
+        var opening: Int
+    }
+
+    static let descriptor = ActionDescriptor(
+        name: "stream",
+        summary: "Plans a livestream's line-up (order, minutes per posting, host) and checks it fits the stream.",
+        parameters: [
+            ParameterSpec("length", .duration, required: true, doc: "The stream's length, e.g. 2h."),
+            ParameterSpec("minutes", .integer, default: .int(5), doc: "Minutes per posting."),
+            ParameterSpec("hosts", .stringList, doc: "Hosts taking turns, enterprise by enterprise."),
+            ParameterSpec("postings", .stringList, doc: "The postings to present (codes); default every posting offered."),
+            ParameterSpec("opening", .integer, default: .int(5), doc: "Minutes of welcome before the first posting."),
+        ],
+        outputs: [
+            OutputSpec("postings", doc: "Postings in the line-up."),
+            OutputSpec("minutes", doc: "Minutes the line-up takes, the opening included."),
+            OutputSpec("spare", doc: "Minutes of the stream left over."),
+            OutputSpec("lineup", doc: "The line-up, for the run sheet: order, start minute, code, title, enterprise, host."),
+        ],
+        check: { given in
+            if case .int(let n) = given["minutes"], !(1...60).contains(n) {
+                return [ParameterProblem(parameter: "minutes", "'minutes' must be from 1 to 60, not \(n)")]
+            }
+            return []
+        }
+    )
+
+    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+        guard let length = TimeFormats.duration(input.length).map({ Int($0.seconds / 60) }), length >= 1 else {
+            throw StepFailure("'length' must be at least a minute, such as 2h", retryable: false)
+        }
+        let offered = try Postings.offered(at: context.campaign, db: db)
+        var chosen = offered
+        if let codes = input.postings {
+            let byCode = Dictionary(offered.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+            let unknown = codes.filter { byCode[$0] == nil }
+            guard unknown.isEmpty else {
+                throw StepFailure("\(unknown.joined(separator: ", ")): not postings \(context.campaign) offers "
+                                  + "(campaign postings --campaign \(context.campaign) lists them)", retryable: false)
+            }
+            chosen = codes.compactMap { byCode[$0] }
+        }
+        guard !chosen.isEmpty else {
+            throw StepFailure("\(context.campaign) offers no postings to present: import them first", retryable: false)
+        }
+        let items = chosen.map { StreamLineup.Item(code: $0.code, title: $0.title, enterprise: $0.enterprise, openings: $0.openings) }
+        switch StreamLineup.plan(items, minutes: input.minutes, length: length, hosts: input.hosts ?? [], opening: input.opening) {
+        case .failure(let problem):
+            throw StepFailure("\(problem.words.zh) / \(problem.words.en)", retryable: false)
+        case .success(let slots):
+            try StreamLineupRecords.replace(campaign: context.campaign, slots: slots, db: db)
+            let used = input.opening + slots.count * input.minutes
+            return .completed(outputs: [
+                "postings": .int(slots.count), "minutes": .int(used), "spare": .int(length - used),
+                "lineup": .array(slots.map { slot in
+                    .object(["order": .int(slot.order), "start_minute": .int(slot.startMinute), "code": .string(slot.item.code),
+                             "title": .string(slot.item.title), "enterprise": .string(slot.item.enterprise),
+                             "host": .string(slot.host)])
+                }),
+            ])
+        }
+    }
+}
+
+/// The line-up as kept, for the livestream plugin's run sheet.
+public enum StreamLineupRecords {
+    public static func replace(campaign: String, slots: [StreamLineup.Slot], db: Database) throws {
+        try db.execute(sql: "DELETE FROM schedule_stream WHERE campaign = ?", arguments: [campaign])
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO schedule_stream (campaign, position, start_minute, minutes, code, title, enterprise, host)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for slot in slots {
+            try insert.execute(arguments: [campaign, slot.order, slot.startMinute, slot.minutes, slot.item.code, slot.item.title,
+                                           slot.item.enterprise, slot.host])
+        }
+    }
+
+    /// The campaign's line-up, in order (empty when none was planned).
+    public static func lineup(campaign: String, db: Database) throws -> [StreamLineup.Slot] {
+        try Row.fetchAll(db, sql: """
+            SELECT position, start_minute, minutes, code, title, enterprise, host FROM schedule_stream
+            WHERE campaign = ? ORDER BY position
+            """, arguments: [campaign]).map {
+            StreamLineup.Slot(order: $0["position"], startMinute: $0["start_minute"], minutes: $0["minutes"],
+                              item: .init(code: $0["code"], title: $0["title"], enterprise: $0["enterprise"], openings: 0),
+                              host: $0["host"])
+        }
+    }
+}
