@@ -43,6 +43,15 @@ import WorkflowTesting
         #expect(output.contains("slots used: "))
     }
 
+    @Test func theLeadsBenchmarkMatchesMergesAndFansOut() throws {
+        let (status, output) = try bench("leads", "--people", "2000", "--leads", "400", "--staff", "7")
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("400 sign-ups from 3 platforms against a ledger of 2,000 people, 7 staff"))
+        #expect(output.contains("× the floor"))
+        #expect(output.contains("rows merged"))
+        #expect(output.contains("7 staff with "))
+    }
+
     @Test func theRosterBenchmarkSeatsEveryoneAndKeepsSeatsOnARerun() throws {
         let (status, output) = try bench("roster", "--passengers", "2000", "--destinations", "20", "--repetitions", "1")
         #expect(status == 0, "\(output)")

@@ -6,17 +6,17 @@ import Workflow
 /// The call-back desk of a livestream campaign: makes a call task for every lead not called yet and
 /// for every not-reached lead whose retry delay has passed (up to `attempts` calls), gives the queued
 /// tasks out fairly for today (`CallAssigner`), and says where the leads stand.
-struct CallDesk: Sendable {
-    struct Standing: Sendable, Equatable {
-        var leads = 0
-        var settled = 0
-        var reached = 0
-        var booked = 0
-        var notReached = 0
-        var wrongNumber = 0
-        var notInterested = 0
-        var open = 0
-        var queued = 0
+public struct CallDesk: Sendable {
+    public struct Standing: Sendable, Equatable {
+        public var leads = 0
+        public var settled = 0
+        public var reached = 0
+        public var booked = 0
+        public var notReached = 0
+        public var wrongNumber = 0
+        public var notInterested = 0
+        public var open = 0
+        public var queued = 0
     }
 
     let campaign: String
@@ -25,8 +25,16 @@ struct CallDesk: Sendable {
     let retryAfter: TimeInterval
     let timeZone: TimeZone
 
+    public init(campaign: String, assigner: CallAssigner, attempts: Int, retryAfter: TimeInterval, timeZone: TimeZone) {
+        self.campaign = campaign
+        self.assigner = assigner
+        self.attempts = attempts
+        self.retryAfter = retryAfter
+        self.timeZone = timeZone
+    }
+
     /// Makes and gives out what is due at `now`; returns the standing and when the next retry comes due.
-    func dispatch(now: Date, db: Database) throws -> (standing: Standing, nextRetry: Date?) {
+    public func dispatch(now: Date, db: Database) throws -> (standing: Standing, nextRetry: Date?) {
         let leads = try LivestreamRecords.leads(campaign: campaign, db: db)
         var latest: [Int64: CallRecord] = [:]
         for call in try LivestreamRecords.calls(campaign: campaign, db: db) where (latest[call.leadID]?.attempt ?? 0) < call.attempt {

@@ -68,8 +68,16 @@ struct LeadImport: LedgerKind {
     static func key(of lead: Lead) -> String { lead.phone.value }
 
     func makeWriter(_ db: Database, options: ImportOptions) throws -> Writer {
-        Writer(db: db, campaign: options.campaign ?? "", source: options.source, now: options.now,
-               filePlatform: Self.platform(options.source) ?? "")
+        let campaign = options.campaign ?? ""
+        // The campaign's postings by code, title and enterprise+title (each only when it names one posting).
+        var postings: [String: Int64?] = [:]
+        for posting in try Postings.offered(at: campaign, db: db) {
+            for key in [posting.code, posting.title, posting.enterprise + posting.title] {
+                postings[key] = postings[key] == nil ? posting.id : .some(nil)
+            }
+        }
+        return Writer(db: db, campaign: campaign, source: options.source, now: options.now,
+                      filePlatform: Self.platform(options.source) ?? "", postings: postings)
     }
 
     struct Writer: LedgerWriter {
@@ -78,11 +86,12 @@ struct LeadImport: LedgerKind {
         let source: String
         let now: Date
         let filePlatform: String
+        let postings: [String: Int64?]
         var linked = 0
 
         mutating func write(_ lead: Lead, row: Int) throws -> Result<WriteOutcome, RowProblem> {
             let platform = lead.platform.isEmpty ? filePlatform : lead.platform
-            let posting = try Self.posting(lead.posting, campaign: campaign, db: db)
+            let posting = postings[lead.posting] ?? nil
             // The lead already known: by phone, else by ID number (the same person from another platform).
             var existing = try Row.fetchOne(db, sql: "SELECT * FROM livestream_lead WHERE campaign = ? AND phone = ?",
                                             arguments: [campaign, lead.phone.value])
@@ -142,20 +151,10 @@ struct LeadImport: LedgerKind {
             if added.newlyRegistered { linked += 1 }
             return try People.id(of: idNumber, db: db)
         }
-
-        /// The posting the form names: its code, else its title among the campaign's postings (when one).
-        static func posting(_ text: String, campaign: String, db: Database) throws -> Int64? {
-            guard !text.isEmpty else { return nil }
-            if case .found(let posting, offered: true) = try Postings.lookup(code: text, campaign: campaign, db: db) {
-                return posting.id
-            }
-            let titled = try Postings.offered(at: campaign, db: db).filter { $0.title == text || "\($0.enterprise)\($0.title)" == text }
-            return titled.count == 1 ? titled[0].id : nil
-        }
     }
 }
 
 extension ImportKind {
-    static let leads = ImportKind("leads", LeadImport(), summary: "livestream sign-ups (报名线索) from 抖音, 快手, 视频号",
+    public static let leads = ImportKind("leads", LeadImport(), summary: "livestream sign-ups (报名线索) from 抖音, 快手, 视频号",
                                   needsCampaign: true)
 }

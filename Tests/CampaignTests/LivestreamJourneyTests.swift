@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+import Testing
+import WorkflowTesting
+
+/// `workflows/livestream.yaml` from the command line: the line-up and run sheet, the stream, the three
+/// platforms' exports, call-backs given out and recorded (an interview booked, then a placement), and
+/// the tally with the livestream's funnel beside the outcomes.
+@Suite struct LivestreamJourneyTests {
+    static let campaign = "livestream-2026-03"
+
+    @Test func theSampleRunsFromLineUpToTally() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        let target = dir.url.appendingPathComponent("workflows")
+        try FileManager.default.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("workflows"), to: target)
+        try? FileManager.default.removeItem(at: target.appendingPathComponent("reports"))
+        let yaml = target.appendingPathComponent("livestream.yaml").path
+
+        let start = try cli.run("start", yaml, env: ["CAMPAIGN_NOW": "2026-03-15T18:00:00+08:00"])
+        #expect(start.status == 0, "\(start.stderr)")
+        #expect(start.stdout.contains("minutes=85 postings=8 spare=35"), "\(start.stdout)")
+        let sheet = try String(contentsOf: target.appendingPathComponent("reports/\(Self.campaign)-run-sheet.html"), encoding: .utf8)
+        #expect(sheet.contains("<td>1</td><td>19:35</td><td>10 分钟</td><td>SF004</td><td>缝纫工</td><td>浙江宁波长丰服装有限公司</td><td>小李</td>"))
+
+        // The stream ends; the exports come in and every lead gets a call-back task.
+        let after = try cli.run("resume", Self.campaign, env: ["CAMPAIGN_NOW": "2026-03-15T21:40:00+08:00"])
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(after.stdout.contains("抖音-报名线索.csv row 22, 手机号: the number 1381234"), "\(after.stdout)")
+        #expect(after.stdout.contains("30 of 30 leads to call back"), "\(after.stdout)")
+        let li = try cli.run("calls", "--campaign", Self.campaign, "--staff", "李娜")
+        #expect(li.stdout.contains("8 calls to make; names and phones masked"), "\(li.stdout)")
+        #expect(!li.stdout.contains("15000319567"))
+
+        let morning = ["CAMPAIGN_NOW": "2026-03-16T10:00:00+08:00"]
+        let booked = try cli.run("calls", "--campaign", Self.campaign, "--record", "1", "--status", "booked", "--staff", "李娜",
+                                 env: morning)
+        #expect(booked.stdout.contains("已约面试 — interview recorded: 缝纫工 浙江宁波长丰服装有限公司"), "\(booked.stdout)\(booked.stderr)")
+        let wrong = try cli.run("calls", "--campaign", Self.campaign, "--record", "3", "--status", "wrong-number",
+                                "--staff", "李娜", env: morning)
+        #expect(wrong.status == 64)
+        #expect(wrong.stderr.contains("call 3 is 赵敏's, not 李娜's"))
+        #expect(try cli.run("calls", "--campaign", Self.campaign, "--record", "2", "--status", "reached", env: morning).status == 0)
+        #expect(try cli.run("signal", Self.campaign, "calls", env: morning).status == 0)
+
+        // The booked interview leads to a placement, said as not checked in at a gate (there is none).
+        let person = try DatabaseQueue(path: cli.database).read { db in
+            try String.fetchOne(db, sql: """
+                SELECT p.id_number FROM livestream_lead l JOIN person p ON p.id = l.person_id
+                JOIN livestream_call c ON c.lead_id = l.id WHERE c.id = 1
+                """)!
+        }
+        let placed = try cli.run("record", "placement", "--campaign", Self.campaign, "--person", person, "--posting", "SF004",
+                                 "--not-attended", "--note", "直播回访后入职", env: ["CAMPAIGN_NOW": "2026-03-25T10:00:00+08:00"])
+        #expect(placed.status == 0, "\(placed.stderr)")
+        let done = try cli.run("signal", Self.campaign, "follow-up", env: ["CAMPAIGN_NOW": "2026-03-25T11:00:00+08:00"])
+        #expect(done.stdout.contains("Campaign \(Self.campaign) completed (13 steps)"), "\(done.stdout)")
+
+        let tally = try cli.run("tally", Self.campaign, "--format", "json")
+        let json = try JSONSerialization.jsonObject(with: Data(tally.stdout.utf8)) as! [String: Any]
+        let funnel = json["funnel"] as! [String: Any]
+        let peak = try DatabaseQueue(path: cli.database).read { db in try Int.fetchOne(db, sql: "SELECT max(viewers) FROM livestream_metric")! }
+        for (key, value) in ["leads": 30, "peak_viewers": peak, "leads_matched": 18, "leads_reached": 2, "interviewed": 1,
+                             "placed": 1] {
+            #expect((funnel[key] as? Int) == value, "\(key): \(String(describing: funnel[key]))")
+        }
+        // The ledger's 298 people are not the stream's: only matched leads are registered to it.
+        #expect((funnel["registered"] as? Int) == 18)
+    }
+}
