@@ -35,63 +35,60 @@ public struct CallDesk: Sendable {
 
     /// Makes and gives out what is due at `now`; returns the standing and when the next retry comes due.
     public func dispatch(now: Date, db: Database) throws -> (standing: Standing, nextRetry: Date?) {
-        let leads = try LivestreamRecords.leads(campaign: campaign, db: db)
+        let leads = try Int64.fetchAll(db, sql: "SELECT id FROM livestream_lead WHERE campaign = ? ORDER BY id",
+                                       arguments: [campaign])
+        let calls = try LivestreamRecords.calls(campaign: campaign, db: db)
         var latest: [Int64: CallRecord] = [:]
-        for call in try LivestreamRecords.calls(campaign: campaign, db: db) where (latest[call.leadID]?.attempt ?? 0) < call.attempt {
-            latest[call.leadID] = call
+        for call in calls where (latest[call.leadID]?.attempt ?? 0) < call.attempt { latest[call.leadID] = call }
+        // New tasks: leads never called, and leads not reached whose retry delay has passed.
+        var fresh: [(lead: Int64, attempt: Int)] = []
+        var nextRetry: Date?
+        for lead in leads {
+            guard let call = latest[lead] else { fresh.append((lead, 1)); continue }
+            guard call.status == .notReached, call.attempt < attempts else { continue }
+            let due = call.updatedAt.addingTimeInterval(retryAfter)
+            if due <= now { fresh.append((lead, call.attempt + 1)) } else { nextRetry = min(nextRetry ?? due, due) }
+        }
+        // Everything queued, the oldest first, given out for today in one pass.
+        let today = SheetDate.day(of: now, in: timeZone)
+        var counts: [String: Int] = [:]
+        for call in calls where call.assignedOn == today && !call.staff.isEmpty { counts[call.staff, default: 0] += 1 }
+        let queued = calls.filter { $0.staff.isEmpty && $0.status == .open }
+        let given = assigner.assign(queued.count + fresh.count, today: counts)
+        let update = try db.makeStatement(sql: "UPDATE livestream_call SET staff = ?, assigned_on = ? WHERE id = ?")
+        for (call, staff) in zip(queued, given) {
+            guard let staff else { continue }
+            try update.execute(arguments: [staff, today, call.id])
+            latest[call.leadID]?.staff = staff
         }
         let insert = try db.makeStatement(sql: """
             INSERT INTO livestream_call (campaign, lead_id, attempt, staff, assigned_on, due_at, status, note, updated_at)
-            VALUES (?, ?, ?, '', '', ?, 'open', '', ?)
+            VALUES (?, ?, ?, ?, ?, ?, 'open', '', ?)
             """)
-        var nextRetry: Date?
-        for lead in leads {
-            guard let call = latest[lead.id] else {
-                try insert.execute(arguments: [campaign, lead.id, 1, now, now])
-                continue
-            }
-            guard call.status == .notReached, call.attempt < attempts else { continue }
-            let due = call.updatedAt.addingTimeInterval(retryAfter)
-            if due <= now {
-                try insert.execute(arguments: [campaign, lead.id, call.attempt + 1, now, now])
-            } else {
-                nextRetry = min(nextRetry ?? due, due)
-            }
+        for (task, staff) in zip(fresh, given.dropFirst(queued.count)) {
+            try insert.execute(arguments: [campaign, task.lead, task.attempt, staff ?? "", staff == nil ? "" : today, now, now])
+            latest[task.lead] = CallRecord(id: db.lastInsertedRowID, leadID: task.lead, attempt: task.attempt, staff: staff ?? "",
+                                           assignedOn: staff == nil ? "" : today, dueAt: now, status: .open, note: "",
+                                           updatedAt: now)
         }
-        try assignQueued(now: now, db: db)
-        return (try standing(db: db), nextRetry)
-    }
-
-    /// Gives today's share of the queued tasks to staff, oldest first.
-    func assignQueued(now: Date, db: Database) throws {
-        let today = SheetDate.day(of: now, in: timeZone)
-        var counts: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT staff, count(*) AS n FROM livestream_call WHERE campaign = ? AND assigned_on = ? AND staff <> '' GROUP BY staff
-            """, arguments: [campaign, today]) {
-            counts[row["staff"]] = row["n"]
-        }
-        let queued = try Int64.fetchAll(db, sql: """
-            SELECT id FROM livestream_call WHERE campaign = ? AND staff = '' AND status = 'open' ORDER BY id
-            """, arguments: [campaign])
-        let given = assigner.assign(queued.count, today: counts)
-        let update = try db.makeStatement(sql: "UPDATE livestream_call SET staff = ?, assigned_on = ? WHERE id = ?")
-        for (id, staff) in zip(queued, given) {
-            guard let staff else { break }
-            try update.execute(arguments: [staff, today, id])
-        }
+        return (standing(leads: leads, latest: latest), nextRetry)
     }
 
     /// Each lead by its latest call.
     func standing(db: Database) throws -> Standing {
-        var standing = Standing()
         var latest: [Int64: CallRecord] = [:]
         for call in try LivestreamRecords.calls(campaign: campaign, db: db) where (latest[call.leadID]?.attempt ?? 0) < call.attempt {
             latest[call.leadID] = call
         }
-        for lead in try LivestreamRecords.leads(campaign: campaign, db: db) {
+        let leads = try Int64.fetchAll(db, sql: "SELECT id FROM livestream_lead WHERE campaign = ?", arguments: [campaign])
+        return standing(leads: leads, latest: latest)
+    }
+
+    private func standing(leads: [Int64], latest: [Int64: CallRecord]) -> Standing {
+        var standing = Standing()
+        for lead in leads {
             standing.leads += 1
-            guard let call = latest[lead.id] else { standing.open += 1; continue }
+            guard let call = latest[lead] else { standing.open += 1; continue }
             switch call.status {
             case .open:
                 standing.open += 1

@@ -93,48 +93,62 @@ struct LeadImport: LedgerKind {
             let platform = lead.platform.isEmpty ? filePlatform : lead.platform
             let posting = postings[lead.posting] ?? nil
             // The lead already known: by phone, else by ID number (the same person from another platform).
-            var existing = try Row.fetchOne(db, sql: "SELECT * FROM livestream_lead WHERE campaign = ? AND phone = ?",
-                                            arguments: [campaign, lead.phone.value])
+            var existing = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT \(Self.columns) FROM livestream_lead WHERE campaign = ? AND phone = ?
+                """), arguments: [campaign, lead.phone.value]).map(Stored.init)
             if existing == nil, let id = lead.idNumber {
-                existing = try Row.fetchOne(db, sql: "SELECT * FROM livestream_lead WHERE campaign = ? AND id_number = ?",
-                                            arguments: [campaign, id.value])
+                existing = try Row.fetchOne(db.cachedStatement(sql: """
+                    SELECT \(Self.columns) FROM livestream_lead WHERE campaign = ? AND id_number = ?
+                    """), arguments: [campaign, id.value]).map(Stored.init)
             }
             let person = try match(lead, known: existing)
             if let existing {
                 // In the order the platforms brought the lead.
-                var platforms = (existing["platforms"] as String).split(separator: ",").map(String.init)
+                var platforms = existing.platforms.split(separator: ",").map(String.init)
                 if !platform.isEmpty, !platforms.contains(platform) { platforms.append(platform) }
-                let signed: String = existing["signed_at"]
                 let merged: [DatabaseValueConvertible?] = [
-                    lead.name.isEmpty ? existing["name"] as String : lead.name,
-                    lead.idNumber?.value ?? existing["id_number"] as String,
+                    lead.name.isEmpty ? existing.name : lead.name,
+                    lead.idNumber?.value ?? existing.idNumber,
                     platforms.joined(separator: ","),
-                    posting ?? existing["posting_id"] as Int64?,
-                    lead.posting.isEmpty ? existing["posting_text"] as String : lead.posting,
-                    signed.isEmpty || (!lead.signedAt.isEmpty && lead.signedAt < signed) ? lead.signedAt : signed,
-                    person ?? existing["person_id"] as Int64?,
+                    posting ?? existing.posting,
+                    lead.posting.isEmpty ? existing.postingText : lead.posting,
+                    existing.signedAt.isEmpty || (!lead.signedAt.isEmpty && lead.signedAt < existing.signedAt)
+                        ? lead.signedAt : existing.signedAt,
+                    person ?? existing.person,
                 ]
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     UPDATE livestream_lead SET name = ?, id_number = ?, platforms = ?, posting_id = ?, posting_text = ?,
                         signed_at = ?, person_id = ?, source = ?, updated_at = ?
                     WHERE id = ? AND (name, id_number, platforms, posting_id, posting_text, signed_at, person_id)
                         IS NOT (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: StatementArguments(merged + [source, now, existing["id"] as Int64] + merged))
+                    """).execute(arguments: StatementArguments(merged + [source, now, existing.id] + merged))
                 return .success(db.changesCount > 0 ? .updated : .unchanged)
             }
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO livestream_lead (campaign, phone, name, id_number, platforms, posting_id, posting_text, signed_at,
                                              person_id, source, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [campaign, lead.phone.value, lead.name, lead.idNumber?.value ?? "", platform, posting,
-                                 lead.posting, lead.signedAt, person, source, now])
+                """).execute(arguments: [campaign, lead.phone.value, lead.name, lead.idNumber?.value ?? "", platform, posting,
+                                         lead.posting, lead.signedAt, person, source, now])
             return .success(.inserted)
+        }
+
+        static let columns = "id, name, id_number, platforms, posting_id, posting_text, signed_at, person_id"
+
+        /// A stored lead, read by position (a name lookup per column showed in a profile).
+        struct Stored {
+            var id: Int64, name: String, idNumber: String, platforms: String, posting: Int64?, postingText: String
+            var signedAt: String, person: Int64?
+            init(_ row: Row) {
+                id = row[0]; name = row[1]; idNumber = row[2]; platforms = row[3]; posting = row[4]; postingText = row[5]
+                signedAt = row[6]; person = row[7]
+            }
         }
 
         /// The ledger's person for the lead, registered to the campaign (livestream channel): by ID number,
         /// else by phone; added when the lead gave an ID number and a name and is not in the ledger yet.
-        private mutating func match(_ lead: Lead, known: Row?) throws -> Int64? {
-            let idNumber = lead.idNumber ?? (known.flatMap { try? ResidentID($0["id_number"] as String) })
+        private mutating func match(_ lead: Lead, known: Stored?) throws -> Int64? {
+            let idNumber = lead.idNumber ?? (known.flatMap { $0.idNumber.isEmpty ? nil : try? ResidentID($0.idNumber) })
             var person = try idNumber.flatMap { try People.id(of: $0, db: db) }
             if person == nil, case .success(let found) = try PersonLookup.resolve(lead.phone.value, campaign: campaign, db: db).1 {
                 person = found
@@ -143,7 +157,7 @@ struct LeadImport: LedgerKind {
                 if try Registrations.register(person, campaign: campaign, channel: "livestream", now: now, db: db) { linked += 1 }
                 return person
             }
-            let name = lead.name.isEmpty ? (known?["name"] as String? ?? "") : lead.name
+            let name = lead.name.isEmpty ? (known?.name ?? "") : lead.name
             guard let idNumber, !name.isEmpty else { return nil }
             let added = try Registrations.registerWalkIn(
                 WalkIn(campaign: campaign, name: name, idNumber: idNumber.value, phone: lead.phone.value, channel: "livestream"),

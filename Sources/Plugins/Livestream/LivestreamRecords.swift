@@ -45,10 +45,10 @@ enum LivestreamRecords {
             """, arguments: [campaign]).map(call)
     }
 
+    /// A call read by position, in the order the queries select its columns.
     static func call(_ row: Row) -> CallRecord {
-        CallRecord(id: row["id"], leadID: row["lead_id"], attempt: row["attempt"], staff: row["staff"],
-                   assignedOn: row["assigned_on"], dueAt: row["due_at"], status: CallStatus(rawValue: row["status"]) ?? .open,
-                   note: row["note"], updatedAt: row["updated_at"])
+        CallRecord(id: row[0], leadID: row[1], attempt: row[2], staff: row[3], assignedOn: row[4], dueAt: row[5],
+                   status: CallStatus(rawValue: row[6]) ?? .open, note: row[7], updatedAt: row[8])
     }
 
     static func call(id: Int64, campaign: String, db: Database) throws -> CallRecord? {

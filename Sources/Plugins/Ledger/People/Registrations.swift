@@ -25,16 +25,15 @@ public enum Registrations {
 
 /// Reads of who is registered for a campaign, for the plugins that scan, record and count them.
 extension Registrations {
-    /// Whether the person is registered for the campaign.
     /// Registers someone already in the ledger to a campaign (a bus campaign taking a fair's placed
     /// workers); true when they were not registered yet.
     @discardableResult
     public static func register(_ person: Int64, campaign: String, channel: String, now: Date, db: Database) throws -> Bool {
         _ = try badgeCode(for: campaign, db: db)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO registration (campaign, person_id, channel, registered_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (campaign, person_id) DO NOTHING
-            """, arguments: [campaign, person, channel, LedgerSchema.unixTime(now)])
+            """).execute(arguments: [campaign, person, channel, LedgerSchema.unixTime(now)])
         return db.changesCount > 0
     }
 
