@@ -74,6 +74,10 @@ enum CheckinPage {
       <video id="video" playsinline muted></video>
     </section>
     <section><div id="answer" role="status" aria-live="assertive"></div></section>
+    <section id="myCalls" class="hidden">
+      <h2 style="font-size:1.1rem;margin:0" data-t="myCalls">我的回访</h2>
+      <div id="callList"></div>
+    </section>
     <section id="busDoor" class="hidden">
       <label for="bus" data-t="bus">车辆（车门扫码）</label><select id="bus"></select>
       <div id="seats"></div>
@@ -114,7 +118,8 @@ enum CheckinPage {
 </main>
 <script>
 const T = {
-  zh: { bus: "车辆（车门扫码）", pickBus: "选择车辆", passedHere: "人已过此关", missingSeats: "未到座位",
+  zh: { myCalls: "我的回访", sReached: "已接通", sNotReached: "未接通", sWrong: "空号", sNo: "无意向", sBooked: "约面试",
+        bus: "车辆（车门扫码）", pickBus: "选择车辆", passedHere: "人已过此关", missingSeats: "未到座位",
         title: "签到", token: "工作人员令牌", signin: "登录", gate: "闸口", scanLabel: "扫码或输入 身份证号 / 手机号 / 胸牌码，回车确认",
         checkin: "签到", camera: "摄像头扫码", lookup: "按身份证或手机号后四位查找", find: "查找", walkin: "现场登记（未报名人员）",
         name: "姓名", idNumber: "身份证号", phone: "手机号", village: "村", groups: "人员类别（如 脱贫人口、监测对象）",
@@ -130,7 +135,8 @@ const T = {
         storage_damaged: "服务器上的工作区文件已损坏。请通知管理员从备份恢复",
         storage_io: "服务器读写磁盘出错，本次操作未保存。请通知管理员",
         sign_in_throttled: "这台设备输错令牌次数过多，请等一分钟再试" },
-  en: { bus: "Bus (scan at its door)", pickBus: "Pick the bus", passedHere: "passed this checkpoint", missingSeats: "missing, seats",
+  en: { myCalls: "My calls", sReached: "Reached", sNotReached: "Not reached", sWrong: "Wrong number", sNo: "Not interested",
+        sBooked: "Book interview", bus: "Bus (scan at its door)", pickBus: "Pick the bus", passedHere: "passed this checkpoint", missingSeats: "missing, seats",
         title: "Check-in", token: "Staff token", signin: "Sign in", gate: "Gate", scanLabel: "Scan or type the badge code / ID number / phone, then Enter",
         checkin: "Check in", camera: "Scan with camera", lookup: "Find by the last four digits of ID or phone", find: "Find",
         walkin: "Walk-in registration", name: "Name", idNumber: "ID number", phone: "Mobile", village: "Village",
@@ -186,7 +192,7 @@ async function signIn() {
     }
     const saved = localStorage.getItem("gate"); if (saved !== null && me.gates.includes(saved)) $("gate").value = saved;
     $("signin").classList.add("hidden"); $("app").classList.remove("hidden");
-    refreshCounts(); setInterval(refreshCounts, 3000); loadPostings(); await loadBuses(); $("scan").focus();
+    refreshCounts(); setInterval(refreshCounts, 3000); loadPostings(); await loadBuses(); await loadCalls(); $("scan").focus();
   } catch (e) {
     $("signinError").textContent = t("badToken") + ": " + e.message; $("signinError").classList.remove("hidden");
   }
@@ -228,6 +234,33 @@ async function refreshCounts() {
     const b = document.createElement("b"); b.id = "attended"; b.textContent = c.attended; $("counts").appendChild(b);
     $("counts").append(" " + t("people") + (gates ? " — " + gates : ""));
   } catch (e) {}
+}
+
+// My calls (a livestream campaign): the leads given to this staff member, a tap to call each, and a
+// button per outcome. Full numbers come only for one's own calls.
+async function loadCalls() {
+  let calls = [];
+  try { calls = await api("livestream/calls"); } catch (e) { return; }
+  $("myCalls").classList.toggle("hidden", !calls.length);
+  const list = $("callList"); list.innerHTML = "";
+  for (const c of calls) {
+    const row = document.createElement("div"); row.className = "candidate call";
+    const tel = document.createElement("a"); tel.href = "tel:" + c.phone; tel.textContent = c.name + " " + c.phone;
+    row.appendChild(tel);
+    row.append(" · " + c.platforms + " · " + c.posting + (c.attempt > 1 ? " · #" + c.attempt : ""));
+    for (const [status, key] of [["reached", "sReached"], ["not-reached", "sNotReached"], ["wrong-number", "sWrong"],
+                                 ["not-interested", "sNo"], ["booked", "sBooked"]]) {
+      const b = document.createElement("button"); b.className = "secondary"; b.textContent = t(key);
+      b.onclick = async () => {
+        try { const r = await api("livestream/calls/record", { call: c.call, status });
+              show({ result: "accepted", name: r.lead, reason: t(key) + (r.outcome ? " — " + r.outcome : "") }); }
+        catch (e) { show({ result: "rejected", reason: e.message }); }
+        loadCalls();
+      };
+      row.appendChild(b);
+    }
+    list.appendChild(row);
+  }
 }
 
 // Bus-door mode (a bus campaign): pick the bus, its plate becomes the gate, and the seats show who

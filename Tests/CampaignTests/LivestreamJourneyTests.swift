@@ -67,4 +67,49 @@ import WorkflowTesting
         // The ledger's 298 people are not the stream's: only matched leads are registered to it.
         #expect((funnel["registered"] as? Int) == 18)
     }
+
+    /// A lead's full phone number goes to the staff member the call is given to, and to nobody else;
+    /// another staff member cannot record someone else's call.
+    @Test(.timeLimit(.minutes(2))) func aLeadsPhoneIsShownOnlyToItsAssignee() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        let target = dir.url.appendingPathComponent("workflows")
+        try FileManager.default.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("workflows"), to: target)
+        let yaml = target.appendingPathComponent("livestream.yaml").path
+        #expect(try cli.run("start", yaml, env: ["CAMPAIGN_NOW": "2026-03-15T18:00:00+08:00"]).status == 0)
+        #expect(try cli.run("resume", Self.campaign, env: ["CAMPAIGN_NOW": "2026-03-15T21:40:00+08:00"]).status == 0)
+        let li = ServerTests.token(try cli.run("staff", "add", "李娜").stdout)
+        let wang = ServerTests.token(try cli.run("staff", "add", "王强").stdout)
+        // The same evening: the next morning's share is not given out yet.
+        let server = try ServerTests.Server(cli, campaign: Self.campaign, env: ["CAMPAIGN_NOW": "2026-03-15T22:00:00+08:00"])
+        let (mine, status) = try server.get("api/livestream/calls", token: li)
+        #expect(status == 200)
+        let calls = try #require(mine as? [[String: Any]])
+        #expect(calls.count == 8)
+        let first = try #require(calls.first)
+        let phone = try #require(first["phone"] as? String)
+        #expect(phone.count == 11 && !phone.contains("*"))
+        let (theirs, _) = try server.get("api/livestream/calls", token: wang)
+        let wangs = try #require(theirs as? [[String: Any]])
+        #expect(wangs.count == 8)
+        #expect(!wangs.contains { ($0["phone"] as? String) == phone })
+        let masked = try cli.run("calls", "--campaign", Self.campaign)
+        #expect(!masked.stdout.contains(phone))
+        let call = try #require(first["call"] as? Int)
+        let refused = try server.post("api/livestream/calls/record", ["call": call, "status": "reached"], token: wang)
+        #expect(refused.status == 400)
+        #expect((refused.json["error"] as? [String: Any])?["message"] as? String == "call \(call) is 李娜's, not 王强's")
+        let done = try server.post("api/livestream/calls/record", ["call": call, "status": "reached"], token: li)
+        #expect(done.status == 200, "\(done.json)")
+        #expect(done.json["status"] as? String == "reached")
+        let (after, _) = try server.get("api/livestream/calls", token: li)
+        #expect((after as? [[String: Any]])?.count == 7)
+        // The page lists them with a tap to call.
+        if BrowserTests.chromium != nil {
+            let dom = try BrowserTests().browse("\(server.base.absoluteString)/#token=\(li)&lang=en")
+            #expect(dom.contains("<h2 style=\"font-size:1.1rem;margin:0\" data-t=\"myCalls\">My calls</h2>"), "\(dom.prefix(500))")
+            #expect(dom.components(separatedBy: "href=\"tel:").count == 8)
+            #expect(!dom.contains(phone))   // the call recorded is off the list
+        }
+    }
 }

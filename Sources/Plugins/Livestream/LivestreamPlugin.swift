@@ -14,6 +14,7 @@ public enum LivestreamPlugin {
         title: "livestream (直播带岗)",
         commands: [CallsCommand.self],
         importKinds: [.leads, .streamMetrics],
+        routes: LivestreamRoutes.routes,
         tallySection: LivestreamSection()
     )
 }

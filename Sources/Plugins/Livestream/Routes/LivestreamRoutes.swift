@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Ledger
+import PluginKit
+import Workflow
+
+/// "My calls" on the staff page: the signed-in staff member's open call-back tasks — theirs only, and
+/// only to them with the full phone number (a tap calls it) — and recording what each came to.
+enum LivestreamRoutes {
+    struct MyCall: ResponseEncodable {
+        var call: Int64
+        var name: String
+        var phone: String
+        var platforms: String
+        var posting: String
+        var attempt: Int
+    }
+
+    struct RecordBody: Decodable {
+        var call: Int64
+        var status: String
+        var note: String?
+        var posting: String?
+        var id_number: String?
+    }
+
+    struct RecordReply: ResponseEncodable {
+        var call: Int64
+        var lead: String
+        var status: String
+        var outcome: String?
+    }
+
+    static func routes(_ server: ServerEnvironment) -> RouteCollection<CampaignRequestContext> {
+        let routes = RouteCollection(context: CampaignRequestContext.self)
+        let pool = server.workspace.pool
+        let campaign = server.campaign
+        routes.get("livestream/calls") { _, context in
+            let staff = try context.requireStaff()
+            return try await pool.read { db -> [MyCall] in
+                let leads = Dictionary(try LivestreamRecords.leads(campaign: campaign, db: db).map { ($0.id, $0) },
+                                       uniquingKeysWith: { a, _ in a })
+                return try LivestreamRecords.calls(campaign: campaign, db: db)
+                    .filter { $0.staff == staff.name && $0.status == .open }
+                    .compactMap { call in
+                        guard let lead = leads[call.leadID] else { return nil }
+                        return MyCall(call: call.id, name: lead.name, phone: lead.phone, platforms: lead.platforms,
+                                      posting: lead.postingText, attempt: call.attempt)
+                    }
+            }
+        }
+        routes.post("livestream/calls/record") { request, context in
+            let staff = try context.requireStaff()
+            let body = try await request.decode(as: RecordBody.self, context: context)
+            guard let status = CallStatus(rawValue: body.status), status != .open else {
+                throw InputRefusal(field: "status", "'\(body.status)' is not reached, not-reached, wrong-number, "
+                                   + "not-interested or booked")
+            }
+            let now = server.clock.now()
+            let answer = try await pool.write { db in
+                try CallRecorder.record(call: body.call, status: status, campaign: campaign, staff: staff.name,
+                                        note: body.note ?? "", posting: body.posting, idNumber: body.id_number, now: now, db: db)
+            }
+            return RecordReply(call: answer.call, lead: answer.lead, status: answer.status.rawValue, outcome: answer.outcome)
+        }
+        return routes
+    }
+}
