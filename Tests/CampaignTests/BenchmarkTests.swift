@@ -43,6 +43,13 @@ import WorkflowTesting
         #expect(output.contains("slots used: "))
     }
 
+    @Test func theBackupBenchmarkVerifiesItsCopy() throws {
+        let (status, output) = try bench("backup", "--rows", "500")
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("500 people registered"))
+        #expect(output.contains("× the copy"))
+    }
+
     @Test func theLeadsBenchmarkMatchesMergesAndFansOut() throws {
         let (status, output) = try bench("leads", "--people", "2000", "--leads", "400", "--staff", "7")
         #expect(status == 0, "\(output)")

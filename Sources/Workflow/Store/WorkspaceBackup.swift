@@ -1,0 +1,160 @@
+import Foundation
+import GRDB
+
+/// Backups of a workspace that restore: a consistent copy taken while `serve` and the daemon write
+/// (SQLite's `VACUUM INTO` reads one snapshot, never a torn file or a WAL that does not match), checked
+/// before it is called a backup (`integrity_check`, and that it is a campaign workspace), named by its
+/// time; and a restore that refuses a damaged or foreign file, keeps the current workspace aside and
+/// says what it replaced.
+public enum WorkspaceBackup {
+    public struct Report: Sendable {
+        public var file: URL
+        public var bytes: Int
+        /// Rows per table of the copy, for the clerk to compare.
+        public var rows: [String: Int]
+    }
+
+    public struct RestoreReport: Sendable {
+        /// Where the workspace that was replaced now is (nil: there was none).
+        public var setAside: URL?
+        public var before: [String: Int]
+        public var after: [String: Int]
+    }
+
+    /// The tables whose rows a backup report counts: the ones a county would miss.
+    public static let countedTables = ["workflow_run", "person", "registration", "enterprise", "posting", "scan", "outcome"]
+
+    /// `campaign-backup-2026-12-02T1905.sqlite`: sortable, one a minute.
+    public static func fileName(at date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd'T'HHmmss'Z'"
+        return "campaign-backup-\(formatter.string(from: date)).sqlite"
+    }
+
+    /// Copies the workspace to `file` (which must not exist) through a temporary file in its folder,
+    /// verified before it is renamed into place.
+    public static func backup(_ workspace: Workspace, to file: URL) throws -> Report {
+        let folder = file.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw WorkflowError.unavailable("cannot create the backup folder \(folder.path): \(error.localizedDescription)")
+        }
+        guard !FileManager.default.fileExists(atPath: file.path) else {
+            throw WorkflowError.usage("\(file.path) exists already", hint: "choose another name, or leave --to a folder")
+        }
+        let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).part")
+        try? FileManager.default.removeItem(at: temporary)
+        do {
+            try workspace.pool.writeWithoutTransaction { db in
+                try db.execute(sql: "VACUUM INTO ?", arguments: [temporary.path])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw WorkflowError.unavailable("the backup could not be written to \(folder.path): \(error)",
+                                            hint: "check the folder is writable and the disk has room")
+        }
+        do {
+            let rows = try verify(temporary)
+            try FileManager.default.moveItem(at: temporary, to: file)
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+            return Report(file: file, bytes: bytes, rows: rows)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    /// Checks that `file` is a whole, undamaged campaign workspace; returns its rows per counted table.
+    public static func verify(_ file: URL) throws -> [String: Int] {
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw WorkflowError.unavailable("no file at \(file.path)")
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: file.path, configuration: configuration)
+        } catch {
+            throw WorkflowError.invalidInput("\(file.lastPathComponent) is damaged or not a workspace: it cannot be opened "
+                                             + "(\(error))", hint: "use another backup")
+        }
+        return try queue.read { db in
+            let check: [String]
+            do {
+                check = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            } catch {
+                throw WorkflowError.invalidInput("\(file.lastPathComponent) is damaged or not a database: \(error)",
+                                                 hint: "use another backup")
+            }
+            guard check == ["ok"] else {
+                throw WorkflowError.invalidInput("\(file.lastPathComponent) is damaged: "
+                                                 + check.prefix(3).joined(separator: "; "), hint: "use another backup")
+            }
+            guard try db.tableExists("workflow_run"), try db.tableExists("grdb_migrations") else {
+                throw WorkflowError.invalidInput("\(file.lastPathComponent) is a database, but not a campaign workspace",
+                                                 hint: "restore a file `campaign backup` wrote")
+            }
+            var rows: [String: Int] = [:]
+            for table in countedTables where try db.tableExists(table) {
+                rows[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+            }
+            return rows
+        }
+    }
+
+    /// Deletes the oldest backups in `folder` beyond the newest `keep`; returns what it deleted.
+    public static func rotate(folder: URL, keep: Int) throws -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        func written(_ name: String) -> Date {
+            (try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.modificationDate]
+                as? Date) ?? .distantPast
+        }
+        // Oldest first: by when each was written, then by name.
+        let backups = names.filter { $0.hasPrefix("campaign-backup-") && $0.hasSuffix(".sqlite") }
+            .map { ($0, written($0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+        let old = backups.dropLast(max(0, keep)).map { folder.appendingPathComponent($0) }
+        for file in old { try FileManager.default.removeItem(at: file) }
+        return old
+    }
+
+    /// Replaces the workspace at `path` with the verified backup `file`; the replaced workspace is
+    /// checkpointed and renamed aside (`…before-restore-TIME.sqlite`), never deleted.
+    public static func restore(_ file: URL, into path: String, now: Date, registry: PluginRegistry) throws -> RestoreReport {
+        let after = try verify(file)
+        let target = URL(fileURLWithPath: path)
+        var before: [String: Int] = [:]
+        var setAside: URL?
+        if FileManager.default.fileExists(atPath: path) {
+            let current = try Workspace(path: path, registry: registry)
+            if let holder = try current.pool.read({ db in
+                try Row.fetchOne(db, sql: "SELECT owner_pid, owner_host, heartbeat_at FROM workflow_daemon")
+            }), now.timeIntervalSince(holder["heartbeat_at"] as Date) < 60 {
+                throw WorkflowError.unavailable("the workspace is in use by `campaign serve` or `run-daemon` (process "
+                                                + "\(holder["owner_pid"] as Int) on \(holder["owner_host"] as String))",
+                                                hint: "stop it, then restore")
+            }
+            before = try current.pool.read { db in
+                var rows: [String: Int] = [:]
+                for table in countedTables where try db.tableExists(table) {
+                    rows[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+                }
+                return rows
+            }
+            try current.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            try current.pool.close()
+            let aside = target.deletingPathExtension()
+                .appendingPathExtension("before-restore-\(fileName(at: now).dropFirst("campaign-backup-".count))")
+            try FileManager.default.moveItem(at: target, to: aside)
+            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            setAside = aside
+        }
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).restoring")
+        try? FileManager.default.removeItem(at: temporary)
+        try FileManager.default.copyItem(at: file, to: temporary)
+        try FileManager.default.moveItem(at: temporary, to: target)
+        return RestoreReport(setAside: setAside, before: before, after: after)
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Ledger
+import PluginKit
+import Workflow
+
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "The audit log: unmasked exports, backups and restores — who, when, what.",
+        discussion: "Append-only: nothing in the program changes or deletes an entry.")
+
+    @Option(help: "Write the log to this CSV file.") var csv: String?
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func run() async throws {
+        try await CommandSupport.reportingErrors {
+            let ws = try workspace.openExisting()
+            let t = Terminal.standard
+            let entries = try await ws.pool.read { db in try AuditLog.entries(db: db) }
+            let zone = WorkflowDefinition.defaultTimeZone
+            let rows = entries.map { [TimeFormats.display($0.at, timeZone: zone), $0.actor, $0.action, $0.campaign, $0.detail] }
+            let headers = ["time", "who", "what", "campaign", "detail"]
+            if let csv {
+                try CSVExport.write([headers] + rows, to: csv)
+                t.line("wrote \(rows.count) entries to \(csv)")
+                return
+            }
+            var table = TextTable(headers: headers, numeric: [false, false, false, false, false])
+            table.rows = rows
+            if !rows.isEmpty { t.line(table.render()) }
+            t.line("\(rows.count) entries")
+        }
+    }
+}

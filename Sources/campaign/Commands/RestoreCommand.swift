@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Ledger
+import PluginKit
+import Workflow
+
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Puts a backup in place of the workspace, keeping the current one aside.",
+        discussion: """
+            The backup is checked first: a damaged, truncated or foreign file is refused and nothing changes.
+            The current workspace is renamed aside (campaign.before-restore-TIME.sqlite), never deleted; stop
+            `campaign serve` and `run-daemon` first. Recorded in the restored workspace's audit log.
+            """)
+
+    @Argument(help: "The backup file.") var file: String
+    @Option(help: "Who restores, for the audit log (default: the login name).") var by: String?
+    @OptionGroup var workspace: WorkspaceOptions
+
+    func run() async throws {
+        try await CommandSupport.reportingErrors {
+            let t = Terminal.standard
+            let now = try CommandSupport.clock().now()
+            let report = try WorkspaceBackup.restore(URL(fileURLWithPath: file), into: workspace.path, now: now,
+                                                     registry: PluginSystem.registry)
+            let ws = try workspace.open()
+            let actor = by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+            try await ws.pool.write { [file] db in
+                try AuditLog.record(actor: actor, action: "restore", campaign: "",
+                                    detail: "from \(file)" + (report.setAside.map { "; the replaced workspace is \($0.path)" } ?? ""),
+                                    at: now, db: db)
+            }
+            func counts(_ rows: [String: Int]) -> String {
+                WorkspaceBackup.countedTables.compactMap { table in rows[table].map { "\(table) \($0)" } }.joined(separator: ", ")
+            }
+            t.line("✓ restored \(workspace.path) from \(file)")
+            if let aside = report.setAside {
+                t.line("  replaced: \(counts(report.before)) — kept aside as \(aside.path)")
+            }
+            t.line("  now: \(counts(report.after))")
+        }
+    }
+}
