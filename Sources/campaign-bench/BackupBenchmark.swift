@@ -20,7 +20,7 @@ enum BackupBenchmark {
         try await BenchSupport.startCampaign("bench", in: workspace)
         _ = try await ImportKind.people.importFile(csv, options: ImportOptions(campaign: "bench", source: "people.csv", now: Date()),
                                                    pool: workspace.pool)
-        try workspace.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        try await workspace.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         let size = (try FileManager.default.attributesOfItem(atPath: dir.databasePath)[.size] as? Int) ?? 0
 
         var start = Date()
