@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 import Workflow
 
-/// An append-only record of acts on personal data that a county must be able to account for: who
-/// exported names, ID numbers and phones unmasked, when, and what. Nothing in the program updates
-/// or deletes an entry.
+/// An append-only record of acts a county must be able to account for: who exported names, ID numbers
+/// and phones unmasked, who backed the workspace up or restored it — when, and what. Triggers refuse
+/// any update or delete.
 public enum AuditLog {
     public struct Entry: Sendable, Equatable {
         public var at: Date

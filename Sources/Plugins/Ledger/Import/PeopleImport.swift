@@ -18,7 +18,6 @@ public struct PersonRecord: Sendable, Equatable {
 
     /// Who the row is, for kinds that read a person and more from one row (a bus's passengers).
     public var residentID: ResidentID { idNumber }
-    public var personName: String { name }
 }
 
 /// Village ledgers (台账) of job seekers.
