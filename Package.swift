@@ -168,7 +168,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LivestreamTests",
-            dependencies: ["Workflow", "Ledger", "Livestream", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
+            dependencies: ["Workflow", "Ledger", "PluginKit", "Livestream", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The fuzz targets as property tests over the committed corpus (Fuzz/corpus).
