@@ -66,6 +66,10 @@ import WorkflowTesting
         }
         // The ledger's 298 people are not the stream's: only matched leads are registered to it.
         #expect((funnel["registered"] as? Int) == 18)
+        // Per posting, the leads beside the interviews and placements.
+        let byPosting = try cli.run("tally", Self.campaign, "--by", "posting", "--format", "csv")
+        let sewing = try #require(byPosting.stdout.split(whereSeparator: \.isNewline).first { $0.contains("SF004") })
+        #expect(sewing.hasSuffix(",60,,,,1,1,1,0,,,,,9,2"), "\(sewing)")   // interviewed, intent, placed; 9 leads, 2 reached
     }
 
     /// A lead's full phone number goes to the staff member the call is given to, and to nobody else;

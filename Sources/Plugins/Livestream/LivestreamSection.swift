@@ -41,4 +41,16 @@ struct LivestreamSection: TallySection {
         }
         return level.sorted { $0.key < $1.key }.map { PersonLevel(person: $0.key, level: $0.value) }
     }
+
+    /// The same levels per posting the lead signed up for, so the enterprise and posting breakdowns
+    /// show each posting's leads beside its interviews and placements.
+    func postingLevels(campaign: String, db: Database) throws -> [PostingLevel]? {
+        let leads = try LivestreamRecords.leads(campaign: campaign, db: db)
+        var reached = Set<Int64>()
+        for call in try LivestreamRecords.calls(campaign: campaign, db: db) where call.status.reachedSomeone { reached.insert(call.leadID) }
+        return leads.compactMap { lead -> PostingLevel? in
+            guard let person = lead.personID, let posting = lead.postingID else { return nil }
+            return PostingLevel(person: person, posting: posting, level: reached.contains(lead.id) ? 2 : 1)
+        }.sorted { ($0.person, $0.posting) < ($1.person, $1.posting) }
+    }
 }
