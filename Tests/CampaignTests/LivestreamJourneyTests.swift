@@ -66,6 +66,13 @@ import WorkflowTesting
         }
         // The ledger's 298 people are not the stream's: only matched leads are registered to it.
         #expect((funnel["registered"] as? Int) == 18)
+        // By the platform that brought each lead first: livestream's own breakdown.
+        let byPlatform = try cli.run("tally", Self.campaign, "--by", "platform", "--format", "json")
+        let platform = try JSONSerialization.jsonObject(with: Data(byPlatform.stdout.utf8)) as! [String: Any]
+        let rows = try #require((platform["breakdowns"] as? [[String: Any]])?.first?["rows"] as? [[String: Any]])
+        var matched: [String: Int] = [:]
+        for row in rows { matched[row["key"] as? String ?? ""] = (row["counts"] as? [String: Any])?["leads_matched"] as? Int }
+        #expect(matched == ["抖音": 12, "快手": 6])
         // Per posting, the leads beside the interviews and placements.
         let byPosting = try cli.run("tally", Self.campaign, "--by", "posting", "--format", "csv")
         let sewing = try #require(byPosting.stdout.split(whereSeparator: \.isNewline).first { $0.contains("SF004") })

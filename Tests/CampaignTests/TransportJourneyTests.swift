@@ -139,6 +139,17 @@ import WorkflowTesting
                              "subsidy_qualified": 1, "subsidy_yuan": 500, "checkpoint_anomalies": 2] {
             #expect((funnel[key] as? Int) == value, "\(key): \(String(describing: funnel[key]))")
         }
+        // By destination: transport's own breakdown, in the step's report too.
+        let byDestination = try cli.run("tally", Self.campaign, "--by", "destination", "--format", "json")
+        let destination = try JSONSerialization.jsonObject(with: Data(byDestination.stdout.utf8)) as! [String: Any]
+        let breakdown = try #require((destination["breakdowns"] as? [[String: Any]])?.first)
+        #expect(breakdown["by"] as? String == "destination")
+        let rows = try #require(breakdown["rows"] as? [[String: Any]])
+        let passengers = rows.map { (($0["counts"] as? [String: Any])?["passengers"] as? Int) ?? -1 }
+        #expect(passengers.sorted() == [18, 41, 68])
+        #expect(rows.reduce(0) { $0 + ((($1["counts"] as? [String: Any])?["boarded"] as? Int) ?? 0) } == 3)
+        let report = try String(contentsOf: dir.url.appendingPathComponent("workflows/reports/\(Self.campaign).html"), encoding: .utf8)
+        #expect(report.contains("按目的地企业"))
     }
 
     @Test func unmaskedManifestsAreAManagersRecordedAct() throws {

@@ -33,6 +33,11 @@ public struct PostingLevel: Sendable, Equatable {
 public protocol TallySection: Sendable {
     /// Its measures, in funnel order.
     var measures: [TallyMeasure] { get }
+    /// Breakdowns it adds (`tally --by destination`): people grouped by something only it knows.
+    var groupings: [TallyGrouping] { get }
+    /// For one of its `groupings` and one campaign: each registered person's group (people not listed
+    /// are in none).
+    func groups(_ grouping: String, campaign: String, db: Database) throws -> [Int64: String]
     /// Whether the tally of these campaigns shows this section: a plugin that only some campaigns use
     /// (buses) stays out of the others' reports instead of adding columns of zeros.
     func applies(to campaigns: [String], db: Database) throws -> Bool
@@ -49,12 +54,27 @@ public protocol TallySection: Sendable {
 }
 
 extension TallySection {
+    public var groupings: [TallyGrouping] { [] }
+    public func groups(_ grouping: String, campaign: String, db: Database) throws -> [Int64: String] { [:] }
     public func applies(to campaigns: [String], db: Database) throws -> Bool { true }
     public func campaignValues(campaign: String, db: Database) throws -> [String: Int] { [:] }
     public func personLevels(campaign: String, db: Database) throws -> [PersonLevel] { [] }
     public func postingLevels(campaign: String, db: Database) throws -> [PostingLevel]? { nil }
     public var personList: TallyPersonList? { nil }
     public func personListRows(campaigns: [String], db: Database) throws -> [TallyPersonList.Row] { [] }
+}
+
+/// A breakdown a plugin adds to tallies: its key for `--by` and `by:`, and its name in each language.
+public struct TallyGrouping: Sendable, Equatable {
+    public let key: String
+    public let zh: String
+    public let en: String
+
+    public init(_ key: String, zh: String, en: String) {
+        self.key = key
+        self.zh = zh
+        self.en = en
+    }
 }
 
 /// A list of people shown with a tally when a manager asks for it (the placed job seekers).

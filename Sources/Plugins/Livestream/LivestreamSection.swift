@@ -21,6 +21,19 @@ struct LivestreamSection: TallySection {
 
     let measures = [Self.peak, Self.views, Self.leads, Self.matched, Self.reached]
 
+    let groupings = [TallyGrouping("platform", zh: "报名平台", en: "platform")]
+
+    /// Each lead in the ledger by the platform that brought them first.
+    func groups(_ grouping: String, campaign: String, db: Database) throws -> [Int64: String] {
+        guard grouping == "platform" else { return [:] }
+        var groups: [Int64: String] = [:]
+        for lead in try LivestreamRecords.leads(campaign: campaign, db: db) {
+            guard let person = lead.personID else { continue }
+            groups[person] = groups[person] ?? String(lead.platforms.split(separator: ",").first ?? "")
+        }
+        return groups
+    }
+
     func applies(to campaigns: [String], db: Database) throws -> Bool {
         try campaigns.contains { try LivestreamRecords.hasLeads(campaign: $0, db: db) }
     }

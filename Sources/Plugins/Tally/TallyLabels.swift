@@ -17,22 +17,7 @@ enum LedgerMeasures {
 }
 
 extension TallyDimension {
-    public func label(_ lang: TallyLanguage) -> String {
-        switch (self, lang) {
-        case (.campaign, .zh): "活动"
-        case (.township, .zh): "乡镇"
-        case (.village, .zh): "村"
-        case (.group, .zh): "人员类别"
-        case (.enterprise, .zh): "企业"
-        case (.posting, .zh): "岗位"
-        case (.campaign, .en): "campaign"
-        case (.township, .en): "township"
-        case (.village, .en): "village"
-        case (.group, .en): "target group"
-        case (.enterprise, .en): "enterprise"
-        case (.posting, .en): "posting"
-        }
-    }
+    public func label(_ lang: TallyLanguage) -> String { lang == .zh ? zh : en }
 
     /// "按乡镇" / "by township": a breakdown's title.
     public func title(_ lang: TallyLanguage) -> String {

@@ -5,21 +5,58 @@ import Workflow
 
 /// What a tally can be broken down by. Person dimensions (township, village, group) count job
 /// seekers by where they live and who they are; posting dimensions (enterprise, posting) count
-/// them by where they applied.
-public enum TallyDimension: String, Sendable, CaseIterable, Codable {
-    case campaign, township, village, group, enterprise, posting
+/// them by where they applied; a plugin's grouping (a bus campaign's destination) counts them by
+/// what that plugin knows of them.
+public struct TallyDimension: Sendable, Hashable, Codable {
+    public let rawValue: String
+    let zh: String
+    let en: String
+
+    init(_ rawValue: String, zh: String, en: String) {
+        self.rawValue = rawValue
+        self.zh = zh
+        self.en = en
+    }
+
+    public init(_ grouping: TallyGrouping) { self.init(grouping.key, zh: grouping.zh, en: grouping.en) }
+
+    public static let campaign = TallyDimension("campaign", zh: "活动", en: "campaign")
+    public static let township = TallyDimension("township", zh: "乡镇", en: "township")
+    public static let village = TallyDimension("village", zh: "村", en: "village")
+    public static let group = TallyDimension("group", zh: "人员类别", en: "target group")
+    public static let enterprise = TallyDimension("enterprise", zh: "企业", en: "enterprise")
+    public static let posting = TallyDimension("posting", zh: "岗位", en: "posting")
+    public static let builtIn = [campaign, township, village, group, enterprise, posting]
+
+    public static func == (a: TallyDimension, b: TallyDimension) -> Bool { a.rawValue == b.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+
+    public init(from decoder: any Decoder) throws {
+        let key = try decoder.singleValueContainer().decode(String.self)
+        self = Self.builtIn.first { $0.rawValue == key } ?? TallyDimension(key, zh: key, en: key)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 
     var isPersonDimension: Bool { self == .township || self == .village || self == .group }
 
+    /// The built-in dimensions and the groupings `sections` add.
+    public static func known(_ sections: [any TallySection]) -> [TallyDimension] {
+        builtIn + sections.flatMap(\.groupings).map(TallyDimension.init)
+    }
+
     /// Breakdowns as `--by`, `by:` and `?by=` give them: repeated or comma-separated, each once.
-    public static func parseList(_ items: [String]) throws -> [TallyDimension] {
+    public static func parseList(_ items: [String], among known: [TallyDimension] = builtIn) throws -> [TallyDimension] {
         var dimensions: [TallyDimension] = []
         for item in items.flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
         where !item.isEmpty {
-            guard let dimension = TallyDimension(rawValue: item) else {
+            guard let dimension = known.first(where: { $0.rawValue == item }) else {
                 throw WorkflowError.usage("unknown breakdown '\(item)'",
-                                          hint: Suggestions.hint(for: item, among: allCases.map(\.rawValue), noun: "breakdowns")
-                                            ?? "use " + allCases.map(\.rawValue).joined(separator: ", "))
+                                          hint: Suggestions.hint(for: item, among: known.map(\.rawValue), noun: "breakdowns")
+                                            ?? "use " + known.map(\.rawValue).joined(separator: ", "))
             }
             if !dimensions.contains(dimension) { dimensions.append(dimension) }
         }

@@ -57,6 +57,20 @@ struct ReportAction: StepAction {
         var descriptor = Self.descriptor
         let people = (LedgerMeasures.all + sections.flatMap(\.measures)).filter { $0.threshold != nil }
         descriptor.outputs = people.map { OutputSpec($0.key, doc: $0.doc) } + descriptor.outputs
+        // `by:` may name the plugins' groupings too (a bus campaign's destination).
+        let known = TallyDimension.known(sections)
+        let check = descriptor.check
+        descriptor.check = { given in
+            var problems = (check?(given) ?? []).filter { $0.parameter != "by" }
+            if case .array(let items) = given["by"] {
+                do {
+                    _ = try TallyDimension.parseList(items.map(\.interpolated), among: known)
+                } catch let error as WorkflowError {
+                    problems.append(ParameterProblem(parameter: "by", error.message, hint: error.hint))
+                } catch {}
+            }
+            return problems
+        }
         return descriptor
     }
 
@@ -69,7 +83,8 @@ struct ReportAction: StepAction {
             ParameterSpec("formats", .stringList,
                           doc: "Which files: xlsx, html, json, csv (default: [xlsx, html])."),
             ParameterSpec("by", .stringList,
-                          doc: "Breakdowns: township, village, group, enterprise, posting (default: township, group, enterprise)."),
+                          doc: "Breakdowns: township, village, group, enterprise, posting, and the plugins' (destination, "
+                              + "platform) (default: township, group, enterprise)."),
             ParameterSpec("lang", .string, default: .string("zh"), doc: "zh (Chinese headers) or en."),
         ],
         outputs: [OutputSpec("files", doc: "The report files written, comma-separated.")],
@@ -97,7 +112,8 @@ struct ReportAction: StepAction {
 
     func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
         let formats = (input.formats ?? ["xlsx", "html"]).compactMap(TallyPlugin.FileFormat.init(rawValue:))
-        let dimensions = try TallyDimension.parseList(input.by ?? ["township", "group", "enterprise"])
+        let dimensions = try TallyDimension.parseList(input.by ?? ["township", "group", "enterprise"],
+                                                      among: TallyDimension.known(sections))
         let lang = TallyLanguage(rawValue: input.lang) ?? .zh
         let report = try TallyQuery.run(TallyRequest(campaigns: [context.campaign], breakdowns: dimensions),
                                         sections: sections, now: context.clock.now(), db: db)

@@ -118,6 +118,15 @@ public enum TallyQuery {
                     : [LedgerMeasures.positions]
                 breakdowns.append(TallyBreakdown(dimension: dimension, measures: offers + postingMeasures,
                                                  rows: ordered(rows, by: measures)))
+            default:
+                // A plugin's grouping: its people, by the group it gives each, at each section's level.
+                guard let owner = sections.first(where: { $0.groupings.contains { $0.key == dimension.rawValue } }) else {
+                    continue
+                }
+                let rows = try groupingRows(dimension.rawValue, of: owner, campaigns: names, sections: sections,
+                                            measures: peopleMeasures, db: db)
+                breakdowns.append(TallyBreakdown(dimension: dimension, measures: peopleMeasures,
+                                                 rows: ordered(rows, by: measures)))
             }
         }
         var lists: [(list: TallyPersonList, rows: [TallyPersonList.Row]?)] = []
@@ -244,5 +253,41 @@ public enum TallyQuery {
                                         + "it was started); `campaign status` lists them")
         }
         return campaigns
+    }
+
+    /// Rows of a plugin's grouping: for each group, the people in it (registered) and, for each people
+    /// measure, those whose level in its section reaches the measure's threshold.
+    static func groupingRows(_ key: String, of owner: any TallySection, campaigns: [String], sections: [any TallySection],
+                             measures: [TallyMeasure], db: Database) throws -> [TallyRow] {
+        var counts: [String: TallyCounts] = [:]
+        for campaign in campaigns {
+            let groups = try owner.groups(key, campaign: campaign, db: db)
+            guard !groups.isEmpty else { continue }
+            let registered = Set(try Registrations.registeredPeople(campaign: campaign, db: db))
+            var levels: [[Int64: Int]] = []
+            for section in sections {
+                var byPerson: [Int64: Int] = [:]
+                for level in try section.personLevels(campaign: campaign, db: db) { byPerson[level.person] = level.level }
+                levels.append(byPerson)
+            }
+            for (person, group) in groups where registered.contains(person) {
+                if counts[group] == nil {
+                    var zero = TallyCounts()
+                    for measure in measures { zero[measure.key] = 0 }
+                    counts[group] = zero
+                }
+                for measure in measures {
+                    guard let threshold = measure.threshold else { continue }
+                    let level: Int
+                    if let s = sections.firstIndex(where: { $0.measures.contains(measure) }) {
+                        level = levels[s][person] ?? 0
+                    } else {
+                        level = 0   // the ledger's own people measure: registered, threshold 0
+                    }
+                    if level >= threshold { counts[group]![measure.key] = (counts[group]![measure.key] ?? 0) + 1 }
+                }
+            }
+        }
+        return counts.map { TallyRow(key: $0.key, label: blankLabel($0.key), counts: $0.value) }
     }
 }

@@ -33,6 +33,18 @@ struct TransportSection: TallySection {
     let measures = [Self.buses, Self.batches, Self.passengers, Self.boarded, Self.arrived, Self.entered, Self.subsidized,
                     Self.anomalies, Self.subsidyYuan]
 
+    let groupings = [TallyGrouping("destination", zh: "目的地企业", en: "destination")]
+
+    /// Each passenger (not withdrawn) by the enterprise they travel to.
+    func groups(_ grouping: String, campaign: String, db: Database) throws -> [Int64: String] {
+        guard grouping == "destination" else { return [:] }
+        var groups: [Int64: String] = [:]
+        for passenger in try TransportRecords.passengers(campaign: campaign, db: db) where !passenger.withdrawn {
+            groups[passenger.person] = passenger.destination
+        }
+        return groups
+    }
+
     func applies(to campaigns: [String], db: Database) throws -> Bool {
         try campaigns.contains { try TransportRecords.hasPassengers(campaign: $0, db: db) }
     }

@@ -46,7 +46,7 @@ struct TallyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandSupport.reportingErrors {
-            let request = TallyRequest(campaigns: campaigns, all: all, from: from, to: to, breakdowns: try TallyDimension.parseList(breakdowns),
+            let request = TallyRequest(campaigns: campaigns, all: all, from: from, to: to, breakdowns: try TallyDimension.parseList(breakdowns, among: TallyDimension.known(PluginSystem.plugins.tallySections)),
                                        listPlaced: listPlaced)
             let ws = try workspace.openExisting()
             let now = try CommandSupport.clock().now()

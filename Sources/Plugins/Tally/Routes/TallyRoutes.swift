@@ -10,7 +10,8 @@ enum TallyRoutes {
         routes.get("manager/tally") { request, context in
             _ = try context.requireStaff(.manager)
             let query = request.uri.queryParameters
-            let dimensions = try TallyDimension.parseList([query.get("by") ?? "township,group,enterprise"])
+            let dimensions = try TallyDimension.parseList([query.get("by") ?? "township,group,enterprise"],
+                                                          among: TallyDimension.known(server.plugins.tallySections))
             let lang = TallyLanguage(rawValue: query.get("lang") ?? "zh") ?? .zh
             let now = server.clock.now()
             let tally = TallyRequest(campaigns: [server.campaign], breakdowns: dimensions)
