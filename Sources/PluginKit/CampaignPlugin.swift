@@ -22,13 +22,16 @@ public struct CampaignPlugin: Sendable {
     public var tallySection: (any TallySection)?
     /// Whether (and how) someone registered at the desk is checked in too (check-in keeps attendance).
     public var deskAttendance: (any DeskAttendance)?
+    /// What it takes out when a campaign's people are shredded (`campaign shred`).
+    public var shredder: (any PersonalDataShredder)?
 
     public var name: String { engine.name }
 
     public init(_ engine: Plugin, title: String? = nil, commands: [any ParsableCommand.Type] = [],
                 importKinds: [ImportKind] = [],
                 routes: (@Sendable (ServerEnvironment) -> RouteCollection<CampaignRequestContext>)? = nil,
-                tallySection: (any TallySection)? = nil, deskAttendance: (any DeskAttendance)? = nil) {
+                tallySection: (any TallySection)? = nil, deskAttendance: (any DeskAttendance)? = nil,
+                shredder: (any PersonalDataShredder)? = nil) {
         self.engine = engine
         self.title = title ?? engine.name
         self.commands = commands
@@ -36,6 +39,7 @@ public struct CampaignPlugin: Sendable {
         self.routes = routes
         self.tallySection = tallySection
         self.deskAttendance = deskAttendance
+        self.shredder = shredder
     }
 }
 

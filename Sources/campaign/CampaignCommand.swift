@@ -17,7 +17,7 @@ struct CampaignCommand: AsyncParsableCommand {
             subcommands: [
                 ValidateCommand.self, StartCommand.self, StatusCommand.self, ResumeCommand.self, SignalCommand.self,
                 CancelCommand.self, RetryCommand.self, RunDaemonCommand.self, UnscheduleCommand.self, HistoryCommand.self, GraphCommand.self, PluginsCommand.self, ImportCommand.self,
-                ServeCommand.self, StaffCommand.self, BackupCommand.self, RestoreCommand.self, AuditCommand.self,
+                ServeCommand.self, StaffCommand.self, BackupCommand.self, RestoreCommand.self, AuditCommand.self, ShredCommand.self,
             ],
             groupedSubcommands: PluginSystem.plugins.commandGroups
         )

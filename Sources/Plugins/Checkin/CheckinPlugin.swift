@@ -14,6 +14,7 @@ public enum CheckinPlugin {
         commands: [CheckinCommand.self, CheckinsCommand.self, BadgesCommand.self, AttendEnterpriseCommand.self],
         routes: CheckinRoutes.routes,
         tallySection: AttendanceSection(),
-        deskAttendance: GateDesk()
+        deskAttendance: GateDesk(),
+        shredder: ScanShredder()
     )
 }

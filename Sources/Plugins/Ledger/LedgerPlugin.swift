@@ -7,6 +7,6 @@ public enum LedgerPlugin {
         name: "ledger",
         summary: "The shared ledger: people, enterprises, postings, registrations, badge codes, staff accounts.",
         actions: [],
-        migrations: LedgerSchema.migrations + StaffAccounts.migrations + AuditLog.migrations
+        migrations: LedgerSchema.migrations + StaffAccounts.migrations + AuditLog.migrations + ShredRecords.migrations
     )
 }

@@ -15,6 +15,7 @@ public enum LivestreamPlugin {
         commands: [CallsCommand.self],
         importKinds: [.leads, .streamMetrics],
         routes: LivestreamRoutes.routes,
-        tallySection: LivestreamSection()
+        tallySection: LivestreamSection(),
+        shredder: LeadShredder()
     )
 }

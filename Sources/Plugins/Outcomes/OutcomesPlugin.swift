@@ -15,7 +15,8 @@ public enum OutcomesPlugin {
         commands: [RecordCommand.self, OutcomesCommand.self],
         importKinds: [.outcomes],
         routes: OutcomeRoutes.routes,
-        tallySection: OutcomeSection()
+        tallySection: OutcomeSection(),
+        shredder: OutcomeShredder()
     )
 
     /// Distinct people at each stage in one campaign (a stage implies the earlier ones).

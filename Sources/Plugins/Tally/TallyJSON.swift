@@ -27,6 +27,10 @@ public enum TallyJSON {
             "funnel": counts(report.funnel, measures: report.measures),
             // 人数 beside the funnel's 人次 when several campaigns are tallied; null for one.
             "distinct_people": report.distinctPeople.map { $0 as Any } ?? NSNull(),
+            // Campaigns whose people's personal data was shredded: the counts stand, the people are pseudonyms.
+            "shredded": report.shredded.map { shred -> [String: Any] in
+                ["campaign": shred.campaign, "at": iso(shred.at, in: report.timeZone), "people": shred.people]
+            },
             "breakdowns": report.breakdowns.map { breakdown -> [String: Any] in
                 [
                     "by": breakdown.dimension.rawValue,

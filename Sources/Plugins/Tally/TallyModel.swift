@@ -125,6 +125,9 @@ public struct TallyReport: Sendable {
     /// Lists of people the plugins offer (the placed job seekers), with their rows when a manager
     /// asked for them (`--list-placed`) and nil otherwise.
     public var personLists: [(list: TallyPersonList, rows: [TallyPersonList.Row]?)]
+    /// The shreds of its campaigns' personal data (`campaign shred`): the figures stand, the people
+    /// behind them are pseudonyms, and the report says so.
+    public var shredded: [ShredRecords.Record] = []
 
     public struct CampaignInfo: Sendable, Equatable {
         public var name: String

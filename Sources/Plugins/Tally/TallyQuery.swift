@@ -136,6 +136,8 @@ public enum TallyQuery {
         }
         var report = TallyReport(campaigns: campaigns, from: request.from, to: request.to, generatedAt: now,
                                  measures: measures, funnel: funnel, breakdowns: breakdowns, personLists: lists)
+        let shredded = try ShredRecords.all(db: db)
+        report.shredded = shredded.filter { names.contains($0.campaign) }
         if names.count > 1 {
             report.distinctPeople = try distinctPeople(names, measures: peopleMeasures, sections: sections, db: db)
         }

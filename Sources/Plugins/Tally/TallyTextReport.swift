@@ -16,6 +16,7 @@ public enum TallyTextReport {
         out.append("")
         out.append(funnelTable(report, lang: lang).render())
         if let note = countingNote(report, lang: lang) { out.append(note) }
+        if let note = shredNote(report, lang: lang) { out.append(note) }
         for breakdown in report.breakdowns {
             out.append("")
             out.append(breakdown.dimension.title(lang))
@@ -57,6 +58,19 @@ public enum TallyTextReport {
             ? "人次：一人参加多场活动，每场各计一次（各场相加）；人数：每人只计一次。转化率与“其中”按人次计算。"
             : "Visits: a person at several campaigns counts at each (the campaigns add up); people: each person once. "
                 + "Rates and \"of which\" are over visits."
+    }
+
+    /// That the people behind the figures were shredded (and when), for a footnote; nil when none was.
+    static func shredNote(_ report: TallyReport, lang: TallyLanguage) -> String? {
+        guard !report.shredded.isEmpty else { return nil }
+        let people = report.shredded.reduce(0) { $0 + $1.people }
+        let zone = report.timeZone
+        let which = report.shredded.map { "\($0.campaign) \(TimeFormats.display($0.at, timeZone: zone).prefix(10))" }
+            .joined(separator: lang == .zh ? "、" : ", ")
+        return lang == .zh
+            ? "个人信息已销毁：本报告所涉 \(people) 人的姓名、身份证号和电话已按保留期限销毁（\(which)）；各项数字不变。"
+            : "Personal data shredded: the names, ID numbers and phones of \(people) people behind these figures were "
+                + "shredded (\(which)); the figures are unchanged."
     }
 
     static func breakdownTable(_ breakdown: TallyBreakdown, lang: TallyLanguage) -> TextTable {

@@ -49,6 +49,9 @@ public enum TallyWorkbook {
         if let note = TallyTextReport.countingNote(report, lang: lang) {
             sheet.text(row: 4 + report.measures.count + 1, col: 0, note)
         }
+        if let note = TallyTextReport.shredNote(report, lang: lang) {
+            sheet.text(row: 4 + report.measures.count + 2, col: 0, note)
+        }
         sheet.widths(funnel)
 
         for breakdown in report.breakdowns {

@@ -17,6 +17,7 @@ public enum TransportPlugin {
         commands: [RosterCommand.self, BusesCommand.self, SubsidyCommand.self],
         importKinds: [.passengers, .vehicles, .employment],
         routes: TransportRoutes.routes,
-        tallySection: TransportSection()
+        tallySection: TransportSection(),
+        shredder: CrewShredder()
     )
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Reads a definition's YAML tree into a `WorkflowDefinition`, reporting every structural problem
 /// (unknown or missing keys, wrong shapes, bad durations) instead of stopping at the first.
 struct DefinitionLoader {
-    static let topLevelKeys = ["name", "title", "description", "kind", "timezone", "date", "inputs", "vars", "on", "steps"]
+    static let topLevelKeys = ["name", "title", "description", "kind", "timezone", "date", "retention", "inputs", "vars", "on", "steps"]
     static let inputKeys = ["type", "required", "default", "doc", "description"]
     static let stepKeys = ["id", "name", "uses", "with", "needs", "if", "retry", "timeout", "for_each", "max-parallel"]
     static let retryKeys = ["attempts", "backoff", "factor", "max-backoff"]
@@ -87,6 +87,9 @@ struct DefinitionLoader {
                                   hint: "a real day between \(TimeFormats.campaignYears.lowerBound) and "
                                     + "\(TimeFormats.campaignYears.upperBound); periods (tally --from/--to) select on it")
             }
+        }
+        if let entry = map["retention"], let text = text(entry.value, key: "retention") {
+            definition.retention = duration(text, at: entry.value.location, key: "retention", limit: Self.retentionLimit)
         }
         if let entry = map["vars"] { definition.vars = loadVars(entry.value) }
         if let entry = map["on"] { definition.schedules = loadTriggers(entry.value) }
@@ -448,6 +451,8 @@ struct DefinitionLoader {
     }
 
     static let timeoutLimit = (Duration.seconds(365 * 86400), "a year (365d)")
+    /// Personal data kept past ten years serves no campaign's purpose (and no one would notice it).
+    static let retentionLimit = (Duration.seconds(3650 * 86400), "ten years (3650d)")
     static let backoffLimit = (Duration.seconds(86400), "a day (1d)")
     static let attemptsLimit = 100
     /// The most instances one `for_each` step may make (a season's bus batches are a few dozen).

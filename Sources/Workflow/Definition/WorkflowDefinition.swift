@@ -13,6 +13,9 @@ public struct WorkflowDefinition: Sendable {
     /// The day the campaign is held (`date:`, `yyyy-MM-dd`): what periods select on. Without it, the
     /// day it was started stands in.
     public var heldOn: String?
+    /// `retention:` — how long the personal data of the campaign's people is kept once the run has
+    /// ended (`180d`); then the daemon shreds it (`campaign shred`). Nil: kept until a manager shreds it.
+    public var retention: Duration?
     public var vars: [Variable]
     public var steps: [StepDefinition]
     /// `on: schedule:` — when set, `campaign start` does not run the campaign but schedules it: the

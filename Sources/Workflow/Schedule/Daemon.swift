@@ -19,8 +19,12 @@ public struct Daemon: Sendable {
     /// has died is taken over at once).
     public var leaseTimeout: TimeInterval
     public var report: @Sendable (DaemonEvent) -> Void
+    /// Work the daemon does for the workspace beyond its runs, each round while it holds the lease —
+    /// shredding campaigns whose retention has ended, say. Each returns what it did, in words to report.
+    public var chores: [@Sendable (Date) async throws -> [String]]
 
     public init(engine: Engine, pollInterval: Duration = .seconds(1), leaseTimeout: TimeInterval = 15,
+                chores: [@Sendable (Date) async throws -> [String]] = [],
                 report: @escaping @Sendable (DaemonEvent) -> Void = { _ in }) {
         // Its drives never sleep: the daemon itself waits for the next timer, for every run at once.
         self.engine = Engine(registry: engine.registry, workspace: engine.workspace, clock: engine.clock,
@@ -30,6 +34,7 @@ public struct Daemon: Sendable {
         self.pollInterval = pollInterval
         self.leaseTimeout = leaseTimeout
         self.report = report
+        self.chores = chores
     }
 
     /// What one round did.
@@ -57,6 +62,15 @@ public struct Daemon: Sendable {
             } catch let error as WorkflowError {
                 // Its definition no longer loads, say: the others go on.
                 report(.skipped(campaign: campaign, reason: error.description))
+            }
+        }
+        for chore in chores {
+            do {
+                for message in try await chore(engine.clock.now()) { report(.chore(message)) }
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                report(.choreFailed(String(describing: error)))
             }
         }
         return .worked(next: try await nextDue())
@@ -172,5 +186,9 @@ public enum DaemonEvent: Sendable, Equatable {
     case scheduled(campaign: String, status: RunStatus)
     case drove(campaign: String, status: RunStatus)
     case skipped(campaign: String, reason: String)
+    /// A chore did something (a campaign's data shredded when its retention ended).
+    case chore(String)
+    /// A chore could not be done this round; the next round tries again.
+    case choreFailed(String)
     case stopped
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Yams
 
 public enum RunStatus: String, Sendable, Codable {
     case running, waiting, completed, failed
@@ -84,6 +85,24 @@ public struct RunRecord: Codable, FetchableRecord, Sendable {
     /// The campaign's time zone: every time of this run is read and printed in it.
     public var timeZone: TimeZone {
         timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? WorkflowDefinition.defaultTimeZone
+    }
+
+    /// Whether the run is over: nothing of it will run again (a failed run can still be retried, but
+    /// its people's data is then the campaign's to keep only if a manager does not shred it first).
+    public var hasEnded: Bool { status == .completed || status == .failed || status == .cancelled }
+
+    /// Its `retention:` (read again from the definition it was started with, which validation checked):
+    /// how long after it ended its people's personal data is kept. Nil when the definition sets none.
+    public var retention: Duration? {
+        guard let root = try? Yams.load(yaml: definitionText) as? [String: Any] else { return nil }
+        let declared = root["retention"].map { "\($0)" }
+        return declared.flatMap(TimeFormats.duration)
+    }
+
+    /// When its people's data is due to be shredded: the end of the run plus `retention`.
+    public var retentionEnds: Date? {
+        guard hasEnded, let finishedAt, let retention else { return nil }
+        return finishedAt.addingTimeInterval(retention.seconds)
     }
 }
 

@@ -23,6 +23,7 @@ struct RunDaemonCommand: AsyncParsableCommand {
             let printer = RunPrinter(timeZone: WorkflowDefinition.defaultTimeZone)
             let engine = try CommandSupport.engine(ws, printer: printer)
             let daemon = Daemon(engine: engine, pollInterval: .milliseconds(Int(max(0.05, poll) * 1000)),
+                                chores: [RetentionChore(workspace: ws).run],
                                 report: DaemonReporter(terminal: printer.terminal, clock: engine.clock).report)
             let task = Task { try await daemon.run() }
             let stop = StopSignals { task.cancel() }
@@ -56,6 +57,10 @@ struct DaemonReporter: Sendable {
             terminal.line("\(time) \(campaign) — \(status.rawValue)")
         case .skipped(let campaign, let reason):
             terminal.line("\(time) \(campaign) cannot go on: \(reason)")
+        case .chore(let message):
+            terminal.line("\(time) \(message)")
+        case .choreFailed(let reason):
+            terminal.line("\(time) ! \(reason)")
         case .stopped:
             terminal.line("\(time) daemon stopped")
         }

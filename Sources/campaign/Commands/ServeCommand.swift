@@ -46,7 +46,8 @@ struct ServeCommand: AsyncParsableCommand {
             }
             t.line("Runs of every campaign (organizers and managers) at http://\(host == "0.0.0.0" ? "<this machine's address>" : host):\(port)/runs")
             t.line(t.dim("Stop with Ctrl-C."))
-            let runner = daemon ? Daemon(engine: engine, report: DaemonReporter(terminal: t, clock: engine.clock).report) : nil
+            let runner = daemon ? Daemon(engine: engine, chores: [RetentionChore(workspace: ws).run],
+                                         report: DaemonReporter(terminal: t, clock: engine.clock).report) : nil
             try await server.run(host: host, port: port, logger: CommandSupport.logger(), daemon: runner)
         }
     }

@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+import Ledger
+import Workflow
+
+/// Shreds the personal data of a campaign's people once the campaign no longer needs it (China's
+/// PIPL: kept no longer than the purpose needs; pretix's data shredder does the same for events).
+/// Names, ID numbers, phones, typed scan input and notes go — irreversibly: pseudonyms, not
+/// encryption — while every row a count is made from stays, so each report of the campaign keeps its
+/// numbers. A person still registered in a campaign that keeps its data is kept. The file itself is
+/// then rewritten (secure delete, VACUUM, the WAL emptied) so no old page holds what was taken out.
+public enum Shredding {
+    /// What a shred of one campaign takes out, or took out.
+    public struct Plan: Sendable {
+        public var campaign: String
+        /// People whose data goes.
+        public var people: Int
+        /// People kept, and the campaigns that keep them (a person in two counts in both).
+        public var kept: Int
+        public var keptBy: [String: Int]
+        /// A few of the people who go, masked.
+        public var sample: [String]
+        /// Rows the plugins and the engine rewrote (zero in a dry run).
+        public var rowsScrubbed: Int = 0
+    }
+
+    /// Refuses what cannot be shredded: an unknown campaign, one still running, one shredded already.
+    static func checkCanShred(_ campaign: String, db: Database) throws {
+        let run = try RunQueries.requireRun(campaign, in: db)
+        guard run.hasEnded else {
+            throw WorkflowError.usage("\(campaign) is still \(run.status.rawValue): its people's data is in use / 活动仍在进行，不能销毁个人信息",
+                                      hint: "shred after the campaign has ended; to end it now: campaign cancel \(campaign)")
+        }
+        if let done = try ShredRecords.shred(of: campaign, db: db) {
+            throw WorkflowError.usage("\(campaign)'s personal data was shredded already, on \(TimeFormats.display(done.at, timeZone: run.timeZone)) by \(done.actor) / 已销毁",
+                                      hint: "nothing is left to shred; campaign audit shows the record")
+        }
+    }
+
+    /// What shredding `campaign` would take out, without changing anything.
+    public static func plan(campaign: String, db: Database) throws -> Plan {
+        try checkCanShred(campaign, db: db)
+        let chosen = try ShredRecords.choosePeople(campaign: campaign, db: db)
+        let sample = try ShredRecords.sample(limit: 20, db: db)
+        try ShredRecords.dropPeopleTable(db: db)
+        return Plan(campaign: campaign, people: chosen.people, kept: chosen.kept, keptBy: chosen.keptBy, sample: sample)
+    }
+
+    /// Shreds `campaign`'s people in one transaction (call inside a write): every plugin's shredder,
+    /// the run's free text, then the ledger's rows; recorded in `ledger_shred` and the audit log.
+    /// The file still holds old pages until `compact` runs.
+    public static func shred(campaign: String, actor: String, reason: String, plugins: [CampaignPlugin], now: Date,
+                             db: Database) throws -> Plan {
+        try checkCanShred(campaign, db: db)
+        try db.execute(sql: "PRAGMA secure_delete = ON")
+        defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
+        let chosen = try ShredRecords.choosePeople(campaign: campaign, db: db)
+        let sample = try ShredRecords.sample(limit: 20, db: db)
+        let values = try ShredRecords.values(db: db)
+        var rows = 0
+        for shredder in plugins.compactMap(\.shredder) {
+            rows += try shredder.shred(campaign: campaign, values: values, db: db)
+        }
+        rows += try RunScrubbing.scrub(campaign: campaign, values.scrub, db: db)
+        rows += try ShredRecords.pseudonymise(now: now, db: db)
+        try ShredRecords.dropPeopleTable(db: db)
+        try ShredRecords.record(.init(campaign: campaign, at: now, actor: actor, reason: reason, people: chosen.people,
+                                      kept: chosen.kept), db: db)
+        try AuditLog.record(actor: actor, action: "shred", campaign: campaign,
+                            detail: "\(chosen.people) people shredded, \(chosen.kept) kept (\(reason))", at: now, db: db)
+        return Plan(campaign: campaign, people: chosen.people, kept: chosen.kept, keptBy: chosen.keptBy, sample: sample,
+                    rowsScrubbed: rows)
+    }
+
+    /// Rewrites the database file so nothing taken out survives in a free page or the WAL: VACUUM,
+    /// then a checkpoint that empties the WAL. Returns false when another process's open read kept
+    /// the WAL from being emptied (it is emptied at that process's next checkpoint).
+    public static func compact(_ workspace: Workspace) throws -> Bool {
+        try workspace.pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
+            try db.execute(sql: "VACUUM")
+            let result = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            return (result?[0] as Int?) == 0
+        }
+    }
+
+    /// Campaigns whose retention period has ended by `now` and whose people are not yet shredded.
+    public static func due(now: Date, db: Database) throws -> [String] {
+        let shredded = Set(try ShredRecords.all(db: db).map(\.campaign))
+        return try RunQueries.runs(in: db)
+            .filter { !shredded.contains($0.campaign) && ($0.retentionEnds.map { $0 <= now } ?? false) }
+            .map(\.campaign)
+    }
+
+    /// Shreds every campaign whose retention has ended, each in its own transaction, then compacts
+    /// the file once. The daemon calls this; returns what it shredded.
+    public static func shredDue(_ workspace: Workspace, plugins: [CampaignPlugin], now: Date) throws -> [Plan] {
+        let campaigns = try workspace.pool.read { db in try due(now: now, db: db) }
+        var done: [Plan] = []
+        for campaign in campaigns {
+            done.append(try workspace.pool.write { db in
+                try shred(campaign: campaign, actor: "daemon", reason: "retention", plugins: plugins, now: now, db: db)
+            })
+        }
+        if !done.isEmpty { _ = try compact(workspace) }
+        return done
+    }
+}
