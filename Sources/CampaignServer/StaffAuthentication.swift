@@ -31,8 +31,20 @@ struct StaffAuthentication: RouterMiddleware {
                                      message: "too many wrong tokens from this device; wait \(seconds) s and try again",
                                      retryAfter: seconds)
             }
+            let firstSignIn = !cache.wasAccepted(token)
             staff = try await workspace.pool.read { db in try StaffAccounts.authenticate(token: token, db: db) }
-            if let staff { cache.store(token, staff) }
+            if let staff {
+                cache.store(token, staff)
+                // A token's first use on this server is its sign-in, kept in the audit log (later
+                // requests within this server's life are that session; a revoked token is refused).
+                if firstSignIn, !workspace.isReadOnly {
+                    let now = Date()
+                    try await workspace.pool.write { db in
+                        try AuditLog.record(actor: staff.name, action: "sign-in", campaign: "",
+                                            detail: "\(staff.role.rawValue) from \(address)", at: now, db: db)
+                    }
+                }
+            }
         }
         guard let staff else {
             throttle.failed(address)

@@ -209,5 +209,12 @@ import WorkflowTesting
         let counts = try server.get("api/counts", token: staff).json as? [String: Any]
         #expect(counts?["attended"] as? Int == 2)
         #expect(counts?["by_gate"] as? [String: Int] == ["north": 1, "south": 1])
+
+        // Each staff member's sign-in (a token's first use on this server) and each look-up are audited.
+        let audit = try cli.run("audit").stdout
+        let lines = audit.split(separator: "\n")
+        #expect(lines.filter { $0.contains("sign-in") && $0.contains("Li ") }.count == 1, "\(audit)")
+        #expect(lines.contains { $0.contains("Li ") && $0.contains("look-up") && $0.contains("'0001':") && $0.contains("found") },
+                "\(audit)")
     }
 }

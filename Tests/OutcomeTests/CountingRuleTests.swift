@@ -81,6 +81,13 @@ typealias F = OutcomeFixture
         #expect(report.funnel.interviewed == 0)
         let changes = try await f.pool.read { db in try OutcomeRecorder.history(campaign: "fair", person: F.liu, db: db) }
         #expect(changes.count == 4)
+
+        // Both acts are in the audit log: who, what, from which stage to which.
+        let audit = try await f.pool.read { db in try AuditLog.entries(db: db) }
+        #expect(audit.map(\.action) == ["outcome-corrected", "outcome-withdrawn"])
+        #expect(audit.allSatisfy { $0.actor == "Li" && $0.campaign == "fair" })
+        #expect(audit.first?.detail.contains("placement → intent") == true, "\(audit)")
+        #expect(audit.last?.detail.contains("intent → none") == true, "\(audit)")
     }
 
     @Test func attendedIsDistinctCheckedInPeopleTheDeskIncluded() async throws {

@@ -161,6 +161,13 @@ public enum OutcomeRecorder {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [entry.campaign, personID, posting.id, from.rawValue, entry.stage.rawValue, date,
                                          entry.note, correction, entry.recordedBy, entry.source, now])
+            if correction {
+                try AuditLog.record(actor: entry.recordedBy.isEmpty ? "unknown" : entry.recordedBy,
+                                    action: entry.stage == .none ? "outcome-withdrawn" : "outcome-corrected",
+                                    campaign: entry.campaign,
+                                    detail: "person #\(personID), posting \(posting.code): \(from.verb) → \(entry.stage.verb) (\(entry.source))",
+                                    at: now, db: db)
+            }
         }
         let who = try People.summary(id: personID, db: db)
         return OutcomeResult(change: change, maskedName: Masking.name(who?.name ?? ""),

@@ -7,7 +7,7 @@ import Workflow
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "The audit log: unmasked exports, backups and restores — who, when, what.",
+        abstract: "The audit log: sign-ins, look-ups, unmasked exports, corrections, shreds, backups, restores — who, when, what.",
         discussion: "Append-only: nothing in the program changes or deletes an entry.")
 
     @Option(help: "Write the log to this CSV file.") var csv: String?

@@ -35,8 +35,9 @@ enum CheckinRoutes {
             return CountsReply(campaign: campaign, checkpoint: checkpoint, attended: counts.attended, by_gate: counts.byGate)
         }
         routes.get("lookup") { request, context in
-            _ = try context.requireStaff()
-            return try await lookup(request.uri.queryParameters.get("q") ?? "", campaign: campaign, pool: pool)
+            let staff = try context.requireStaff()
+            return try await lookup(request.uri.queryParameters.get("q") ?? "", campaign: campaign, staff: staff.name,
+                                    now: server.clock.now(), pool: pool)
         }
         routes.get("manager/checkins") { _, context in
             _ = try context.requireStaff(.manager)
@@ -54,7 +55,9 @@ enum CheckinRoutes {
 
     /// Registered people whose ID number or phone ends with the digits typed (at least four), masked,
     /// with their badge codes.
-    static func lookup(_ query: String, campaign: String, pool: DatabasePool) async throws -> [Candidate] {
+    /// People whose ID or phone number ends with (or holds) the digits typed, masked; each look-up is
+    /// kept in the audit log with who asked and what they typed (masked).
+    static func lookup(_ query: String, campaign: String, staff: String, now: Date, pool: DatabasePool) async throws -> [Candidate] {
         let digits = query.filter { $0.isNumber || $0 == "X" || $0 == "x" }.uppercased()
         guard digits.count >= 4 else {
             throw InputRefusal(field: "q", "type at least the last four digits of the ID or phone number")
@@ -62,10 +65,13 @@ enum CheckinRoutes {
         // A write: the campaign's badge-code secret is made on first use.
         return try await pool.write { db in
             let scheme = try Registrations.badgeCode(for: campaign, db: db)
-            return try Registrations.matching(digits: digits, campaign: campaign, limit: 8, db: db).map { person in
+            let found = try Registrations.matching(digits: digits, campaign: campaign, limit: 8, db: db).map { person in
                 Candidate(name: Masking.name(person.name), id_number: Masking.idNumber(person.idNumber),
                           phone: person.phone.map(Masking.phone) ?? "", code: scheme.encode(person.id))
             }
+            try AuditLog.record(actor: staff, action: "look-up", campaign: campaign,
+                                detail: "'\(Masking.scrub(digits))': \(found.count) found", at: now, db: db)
+            return found
         }
     }
 }

@@ -2,9 +2,10 @@ import Foundation
 import GRDB
 import Workflow
 
-/// An append-only record of acts a county must be able to account for: who exported names, ID numbers
-/// and phones unmasked, who backed the workspace up or restored it — when, and what. Triggers refuse
-/// any update or delete.
+/// An append-only record of acts a county must be able to account for: who signed in, looked people
+/// up, exported names, ID numbers and phones unmasked, corrected or withdrew an outcome, shredded a
+/// campaign's people, backed the workspace up or restored it — when, and what. Triggers refuse any
+/// update or delete. Details never hold a name or a full number, so shredding need not touch it.
 public enum AuditLog {
     public struct Entry: Sendable, Equatable {
         public var at: Date
