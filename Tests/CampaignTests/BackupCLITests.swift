@@ -40,4 +40,46 @@ import WorkflowTesting
         #expect(audit.stdout.contains("restore"))
         #expect(audit.stdout.contains("backup"))   // the backups made before this one, kept in it
     }
+
+    @Test(.timeLimit(.minutes(3))) func theDaemonBacksUpOnScheduleAndRotates() throws {
+        let dir = try TemporaryDirectory()
+        var cli = CLIRunner(directory: dir)
+        #expect(try cli.run("start", "workflows/spring-fair.yaml", "--var", "reports=\(dir.url.path)/reports",
+                            env: ["CAMPAIGN_NOW": "2026-03-01T07:00:00+08:00"]).status == 0)
+        let folder = dir.url.appendingPathComponent("nightly").path
+        for time in ["07:00", "07:30"] {
+            #expect(try cli.run("backup", "--to", folder, env: ["CAMPAIGN_NOW": "2026-03-01T\(time):00+08:00"]).status == 0)
+        }
+        let refused = try cli.run("run-daemon", "--backup-every", "10s")
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("too often; once a minute at most"), "\(refused.stderr)")
+
+        // An hour and a half after the newest: one backup at once, the oldest rotated out, then none until the hour is up.
+        cli.environment["CAMPAIGN_NOW"] = "2026-03-01T09:00:00+08:00"
+        let daemon = cli.process(["run-daemon", "--poll", "0.05", "--backup-every", "1h", "--backup-keep", "2",
+                                  "--backup-to", folder])
+        let out = Pipe()
+        daemon.standardOutput = out
+        daemon.standardError = out
+        try daemon.run()
+        let deadline = Date().addingTimeInterval(90)
+        func backups() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".sqlite") }.sorted()
+        }
+        while !backups().contains(where: { $0.hasPrefix("campaign-backup-2026-03-01T0100") }), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        Thread.sleep(forTimeInterval: 1)   // some twenty rounds more: no second backup
+        kill(daemon.processIdentifier, SIGTERM)
+        daemon.waitUntilExit()
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let kept = backups()
+        #expect(kept.count == 2, "\(kept) \(printed)")
+        #expect(kept.first?.hasPrefix("campaign-backup-2026-02-28T233000Z") == true, "\(kept)")
+        #expect(kept.last?.hasPrefix("campaign-backup-2026-03-01T0100") == true, "\(kept)")
+        #expect(printed.contains("backed up to \(folder)/campaign-backup-2026-03-01T0100"), "\(printed)")
+        #expect(printed.contains("removed 1 older (keeping 2)"), "\(printed)")
+        let audit = try cli.run("audit").stdout
+        #expect(audit.split(separator: "\n").contains { $0.contains("daemon") && $0.contains("backup") }, "\(audit)")
+    }
 }

@@ -24,13 +24,42 @@ public enum WorkspaceBackup {
     /// The tables whose rows a backup report counts: the ones a county would miss.
     public static let countedTables = ["workflow_run", "person", "registration", "enterprise", "posting", "scan", "outcome"]
 
-    /// `campaign-backup-2026-12-02T1905.sqlite`: sortable, one a minute.
+    /// `campaign-backup-2026-12-02T190500Z.sqlite`: sortable, one a second.
     public static func fileName(at date: Date) -> String {
+        "campaign-backup-\(nameFormatter().string(from: date)).sqlite"
+    }
+
+    private static func nameFormatter() -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd'T'HHmmss'Z'"
-        return "campaign-backup-\(formatter.string(from: date)).sqlite"
+        return formatter
+    }
+
+    /// The file for a backup taken at `date` in `folder`: its dated name, numbered (`-2`, `-3`) when
+    /// one of that second exists already.
+    public static func datedFile(in folder: URL, at date: Date) -> URL {
+        let name = fileName(at: date)
+        var file = folder.appendingPathComponent(name)
+        var n = 2
+        while FileManager.default.fileExists(atPath: file.path) {
+            file = folder.appendingPathComponent(name.replacingOccurrences(of: ".sqlite", with: "-\(n).sqlite"))
+            n += 1
+        }
+        return file
+    }
+
+    /// When the newest backup in `folder` was taken, read from the names `fileName` gives; nil when
+    /// there is none. (Names, not file times: a copied folder keeps its dates.)
+    public static func newest(in folder: URL) -> Date? {
+        let formatter = nameFormatter()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.compactMap { name -> Date? in
+            guard name.hasPrefix("campaign-backup-"), name.hasSuffix(".sqlite") else { return nil }
+            let stamp = name.dropFirst("campaign-backup-".count).prefix("yyyy-MM-ddTHHmmssZ".count)
+            return formatter.date(from: String(stamp))
+        }.max()
     }
 
     /// Copies the workspace to `file` (which must not exist) through a temporary file in its folder,

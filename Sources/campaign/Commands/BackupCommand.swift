@@ -31,20 +31,13 @@ struct BackupCommand: AsyncParsableCommand {
             let t = Terminal.standard
             let now = try CommandSupport.clock().now()
             // A name ending in .sqlite is the file; anything else is the folder the dated file goes in.
-            var file: URL
+            let file: URL
             if let to, to.hasSuffix(".sqlite") {
                 file = URL(fileURLWithPath: to)
             } else {
                 let folder = to.map { URL(fileURLWithPath: $0) }
                     ?? URL(fileURLWithPath: ws.path).deletingLastPathComponent().appendingPathComponent("backups")
-                let name = WorkspaceBackup.fileName(at: now)
-                file = folder.appendingPathComponent(name)
-                // Two backups within a second: the second gets a number.
-                var n = 2
-                while FileManager.default.fileExists(atPath: file.path) {
-                    file = folder.appendingPathComponent(name.replacingOccurrences(of: ".sqlite", with: "-\(n).sqlite"))
-                    n += 1
-                }
+                file = WorkspaceBackup.datedFile(in: folder, at: now)
             }
             let started = Date()
             let report = try WorkspaceBackup.backup(ws, to: file)

@@ -10,11 +10,13 @@ struct RunDaemonCommand: AsyncParsableCommand {
         discussion: """
             Fires every timer and retry when it is due, starts the runs of scheduled campaigns
             (on: schedule:), delivers signals and cancels sent from other commands, and resumes runs a
-            crash left behind. Of several daemons on one workspace (campaign serve runs one too), one
+            crash left behind; shreds campaigns whose retention: has ended; with --backup-every, backs the
+            workspace up on a schedule (rotated, in the audit log). Of several daemons on one workspace (campaign serve runs one too), one
             works and the others stand by. Stop with Ctrl-C; a systemd unit is in the README.
             """)
 
     @Option(help: "How often to look for work sent by other commands, in seconds.") var poll: Double = 1
+    @OptionGroup var backups: ScheduledBackupOptions
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
@@ -23,7 +25,7 @@ struct RunDaemonCommand: AsyncParsableCommand {
             let printer = RunPrinter(timeZone: WorkflowDefinition.defaultTimeZone)
             let engine = try CommandSupport.engine(ws, printer: printer)
             let daemon = Daemon(engine: engine, pollInterval: .milliseconds(Int(max(0.05, poll) * 1000)),
-                                chores: [RetentionChore(workspace: ws).run],
+                                chores: [RetentionChore(workspace: ws).run] + backups.chore(for: ws),
                                 report: DaemonReporter(terminal: printer.terminal, clock: engine.clock).report)
             let task = Task { try await daemon.run() }
             let stop = StopSignals { task.cancel() }

@@ -21,6 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port.") var port = 8080
     @Flag(inversion: .prefixedNo, help: "Run the workspace's campaigns on time while serving (as run-daemon does).")
     var daemon = true
+    @OptionGroup var backups: ScheduledBackupOptions
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
@@ -46,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             t.line("Runs of every campaign (organizers and managers) at http://\(host == "0.0.0.0" ? "<this machine's address>" : host):\(port)/runs")
             t.line(t.dim("Stop with Ctrl-C."))
-            let runner = daemon ? Daemon(engine: engine, chores: [RetentionChore(workspace: ws).run],
+            let runner = daemon ? Daemon(engine: engine, chores: [RetentionChore(workspace: ws).run] + backups.chore(for: ws),
                                          report: DaemonReporter(terminal: t, clock: engine.clock).report) : nil
             try await server.run(host: host, port: port, logger: CommandSupport.logger(), daemon: runner)
         }
