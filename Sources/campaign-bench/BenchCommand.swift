@@ -11,6 +11,7 @@ import WorkflowTesting
 /// `swift run -c release campaign-bench roster [--passengers N] [--destinations N] [--repetitions N]`,
 /// `swift run -c release campaign-bench leads [--people N] [--leads N] [--staff N]`,
 /// `swift run -c release campaign-bench backup [--rows N]`,
+/// `swift run -c release campaign-bench shred [--rows N]`,
 /// `swift run -c release campaign-bench import-xlsx [--rows N]`,
 /// `swift run -c release campaign-bench generate [--rows N] FILE [utf-8|gb18030]`,
 /// `swift build -c release && .build/release/campaign-bench checkin [--people N] [--seconds S]`,
@@ -62,6 +63,8 @@ struct BenchCommand {
                                              leads: option("--leads", default: 50_000), staff: option("--staff", default: 40))
             case "backup":
                 try await BackupBenchmark.run(rows: rows)
+            case "shred":
+                try await ShredBenchmark.run(rows: rows)
             case "generate":
                 // campaign-bench generate --rows N FILE [gb18030]: a synthetic people ledger.
                 guard arguments.count >= 2 else {
@@ -72,7 +75,7 @@ struct BenchCommand {
                 let encoding = arguments.count > 2 ? TextEncoding(name: arguments[2]) ?? .utf8 : .utf8
                 try generator.writePeopleCSV(to: URL(fileURLWithPath: arguments[1]), count: rows, encoding: encoding)
             default:
-                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, import, import-xlsx, checkin, tally, schedule, roster, leads, backup, generate\n".utf8))
+                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, import, import-xlsx, checkin, tally, schedule, roster, leads, backup, shred, generate\n".utf8))
                 exit(64)
             }
         } catch {

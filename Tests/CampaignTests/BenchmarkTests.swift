@@ -50,6 +50,13 @@ import WorkflowTesting
         #expect(output.contains("× the copy"))
     }
 
+    @Test func theShredBenchmarkShredsEveryone() throws {
+        let (status, output) = try bench("shred", "--rows", "500")
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("an ended campaign of 500 people"))
+        #expect(output.contains("× the VACUUM"))
+    }
+
     @Test func theLeadsBenchmarkMatchesMergesAndFansOut() throws {
         let (status, output) = try bench("leads", "--people", "2000", "--leads", "400", "--staff", "7")
         #expect(status == 0, "\(output)")

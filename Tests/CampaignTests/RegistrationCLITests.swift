@@ -227,6 +227,9 @@ import WorkflowTesting
         #expect(text.split(separator: "\r\n").count == 5)
         #expect(!text.contains(id))  // masked in exports
         #expect(text.contains("341222********0001"))
+        let audit = try cli.run("audit").stdout
+        #expect(audit.split(separator: "\n").contains { $0.contains("export") && $0.contains("scan history (masked): 4 rows to \(csv)") },
+                "\(audit)")
 
         let closed = try cli.run("signal", "spring-fair-2026", "gate", env: env)
         #expect(closed.stdout.contains("attended=1"))

@@ -42,6 +42,7 @@ struct ShredCommand: AsyncParsableCommand {
             }
             let now = try CommandSupport.clock().now()
             let plugins = PluginSystem.plugins
+            t.line(t.dim("shredding \(campaign)'s personal data, then rewriting the file (销毁中)…"))
             let plan = try await ws.pool.write { db in
                 _ = try AuditLog.requireManager(by, db: db)
                 return try Shredding.shred(campaign: campaign, actor: by, reason: "manual", plugins: plugins, now: now, db: db)

@@ -24,6 +24,7 @@ struct BadgesCommand: AsyncParsableCommand {
             } catch {
                 throw WorkflowError.unavailable("cannot write '\(out)': \(error.localizedDescription)")
             }
+            try await ExportAudit.record(ws, campaign: campaign, file: out, rows: count, what: "badges (names and codes)")
             Terminal.standard.line("✓ \(count) badges written to \(out) (\((count + 14) / 15) A4 pages); open it and print")
         }
     }

@@ -28,7 +28,10 @@ struct CheckinsCommand: AsyncParsableCommand {
             }
             let header = ["时间 time", "闸口 gate", "工作人员 staff", "方式 method", "输入 input", "姓名 name",
                           "身份证号 id_number", "结果 result", "原因 reason"]
-            if let csv { try CSVExport.write([header] + rows, to: csv) }
+            if let csv {
+                try CSVExport.write([header] + rows, to: csv)
+                try await ExportAudit.record(ws, campaign: campaign, file: csv, rows: rows.count, what: "scan history (masked)")
+            }
             let t = Terminal.standard
             if csv == nil {
                 for row in rows {

@@ -125,11 +125,24 @@ public enum ShredRecords {
     /// change history goes. Returns the people changed.
     public static func pseudonymise(now: Date, db: Database) throws -> Int {
         try db.execute(sql: "DELETE FROM person_change WHERE person_id IN (SELECT id FROM \(peopleTable))")
+        // Rewriting a large share of the ledger's ID numbers and phones one index entry at a time costs
+        // far more than building the indexes again from the table (as a first import does): with this
+        // and ShredValues' byte keys, shredding a million people went from 5× a plain VACUUM to 2.3×.
+        let shredding = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(peopleTable)") ?? 0
+        let everyone = try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0
+        let indexes = shredding >= 20_000 && shredding * 4 >= everyone
+            ? try Row.fetchAll(db, sql: """
+                SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'person' AND sql IS NOT NULL
+                """).map { (name: $0["name"] as String, sql: $0["sql"] as String) }
+            : []
+        for index in indexes { try db.execute(sql: "DROP INDEX \(index.name)") }
         try db.execute(sql: """
             UPDATE person SET name = ?, id_number = ? || id, phone = NULL, skills = '', desired_job = '', updated_at = ?
             WHERE id IN (SELECT id FROM \(peopleTable))
             """, arguments: [shreddedName, idPrefix, LedgerSchema.unixTime(now)])
-        return db.changesCount
+        let changed = db.changesCount
+        for index in indexes { try db.execute(sql: index.sql) }
+        return changed
     }
 
     public static func dropPeopleTable(db: Database) throws {

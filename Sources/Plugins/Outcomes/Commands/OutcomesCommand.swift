@@ -48,6 +48,7 @@ struct OutcomesCommand: AsyncParsableCommand {
             }
             if let csv {
                 try CSVExport.write([table.headers] + table.rows, to: csv)
+                try await ExportAudit.record(ws, campaign: campaign, file: csv, rows: people.count, what: "outcome list (masked)")
                 t.line("wrote \(people.count) people to \(csv) (ID numbers and phones masked)")
             } else {
                 t.line(table.render())
