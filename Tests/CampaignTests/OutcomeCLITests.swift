@@ -18,6 +18,7 @@ import WorkflowTesting
         let start = try cli.run("start", "workflows/spring-fair.yaml", "--var", "reports=\(dir.url.path)/reports",
                                 env: Self.fairDay)
         #expect(start.status == 0, "\(start.stderr)")
+        #expect(try cli.run("staff", "add", "Li").status == 0)
         let queue = try DatabaseQueue(path: cli.database)
         let (ids, postings) = try queue.read { db in
             (try String.fetchAll(db, sql: "SELECT id_number FROM person ORDER BY id LIMIT 3"),
@@ -31,7 +32,7 @@ import WorkflowTesting
     @Test func anOutcomeAfterTheReportMarksItStaleUntilItIsWrittenAgain() throws {
         let dir = try TemporaryDirectory()
         let (cli, ids, postings) = try startedFair(dir)
-        #expect(try cli.run("checkin", ids[0], "--campaign", "spring-fair-2026", env: Self.fairDay).status == 0)
+        #expect(try cli.run("checkin", ids[0], "--campaign", "spring-fair-2026", "--gate", "north", env: Self.fairDay).status == 0)
         let report = dir.url.appendingPathComponent("report.xlsx").path
         #expect(try cli.run("tally", "spring-fair-2026", "--format", "xlsx", "--out", report, env: Self.fairDay).status == 0)
         #expect(!(try cli.run("tally", "spring-fair-2026", env: Self.fairDay).stderr.contains("out of date")))
@@ -50,7 +51,7 @@ import WorkflowTesting
     func recordImportAndTallyThroughTheCommandLine() throws {
         let dir = try TemporaryDirectory()
         let (cli, ids, postings) = try startedFair(dir)
-        for id in ids { #expect(try cli.run("checkin", id, "--campaign", "spring-fair-2026", env: Self.fairDay).status == 0) }
+        for id in ids { #expect(try cli.run("checkin", id, "--campaign", "spring-fair-2026", "--gate", "north", env: Self.fairDay).status == 0) }
 
         let interview = try cli.run("record", "interview", "--campaign", "spring-fair-2026", "--person", ids[0],
                                     "--posting", postings[0], "--staff", "Li", env: Self.fairDay)
@@ -92,7 +93,8 @@ import WorkflowTesting
             \(ids[2]),PZZZZZZ,面试,2026-03-05
             """)
         let imported = try cli.run("import", "outcomes", sheet, "--campaign", "spring-fair-2026", env: Self.followUp)
-        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.status == 65, "a partial import says so to scripts: \(imported.stderr)")
+        #expect(imported.stderr.contains("1 row was rejected / 1 行未导入; the other rows were imported"), "\(imported.stderr)")
         #expect(imported.stdout.contains("3 rows: 2 new, 0 updated, 0 unchanged, 1 rejected"))
         #expect(imported.stdout.contains("row 4, 岗位编号: no posting with code PZZZZZZ"))
 
@@ -127,7 +129,7 @@ import WorkflowTesting
     func theWorkbookOpensInARealReaderWithTheExpectedCells() throws {
         let dir = try TemporaryDirectory()
         let (cli, ids, postings) = try startedFair(dir)
-        for id in ids { _ = try cli.run("checkin", id, "--campaign", "spring-fair-2026", env: Self.fairDay) }
+        for id in ids { _ = try cli.run("checkin", id, "--campaign", "spring-fair-2026", "--gate", "north", env: Self.fairDay) }
         _ = try cli.run("record", "placement", "--campaign", "spring-fair-2026", "--person", ids[0], "--posting", postings[0])
         let xlsx = dir.url.appendingPathComponent("报表.xlsx").path
         let written = try cli.run("tally", "spring-fair-2026", "--by", "township", "--by", "enterprise", "--format", "xlsx",
@@ -180,7 +182,7 @@ import WorkflowTesting
     func theHTMLReportRendersInChromium() throws {
         let dir = try TemporaryDirectory()
         let (cli, ids, postings) = try startedFair(dir)
-        for id in ids { _ = try cli.run("checkin", id, "--campaign", "spring-fair-2026", env: Self.fairDay) }
+        for id in ids { _ = try cli.run("checkin", id, "--campaign", "spring-fair-2026", "--gate", "north", env: Self.fairDay) }
         _ = try cli.run("record", "intent", "--campaign", "spring-fair-2026", "--person", ids[1], "--posting", postings[1])
         let html = dir.url.appendingPathComponent("report.html").path
         #expect(try cli.run("tally", "spring-fair-2026", "--by", "township,group,enterprise", "--format", "html",

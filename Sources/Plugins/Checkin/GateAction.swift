@@ -53,6 +53,7 @@ struct GateAction: StepAction {
         if let opens { prompt += " from \(context.format(opens))" }
         prompt += "; scan with: campaign checkin CODE --campaign \(context.campaign)"
         if input.checkpoint != "gate" { prompt += " --checkpoint \(input.checkpoint)" }
+        if let gates = input.gates, !gates.isEmpty { prompt += " --gate " + gates.joined(separator: "|") }
         prompt += ". To close it: \(context.signalCommand)"
         if let closes { prompt += " (or it closes at \(context.format(closes)))" }
         return .waiting(Wait(until: closes, signal: true, prompt: prompt))

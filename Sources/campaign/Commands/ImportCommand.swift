@@ -20,7 +20,8 @@ struct ImportCommand: AsyncParsableCommand {
                 \(kinds.joined(separator: "\n"))
 
                 Bad rows are reported with their row number and reason and written to NAME.rejects.csv beside \
-                the file; the valid rows are imported. Title rows above the headers (XX县…台账, 填报单位：…) are \
+                the file; the valid rows are imported, and the command exits 65 so a script can tell (0 with \
+                --allow-rejects). Title rows above the headers (XX县…台账, 填报单位：…) are \
                 read as the file's description; 合计, 小计, 备注 and 制表人 lines and numbered empty lines are skipped \
                 and listed. A workbook with one sheet per township is read whole, the township taken from each \
                 sheet's name when there is no 乡镇 column. Old .xls and WPS .et files are converted by LibreOffice \
@@ -42,6 +43,8 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(name: .customLong("group-label"), help: "A target-group label of this county: --group-label 三类人员=monitored (repeatable).")
     var groupLabels: [String] = []
     @Flag(help: "Import nothing if any row is bad.") var strict = false
+    @Flag(help: "Exit 0 even when rows were rejected (the valid rows are imported either way).")
+    var allowRejects = false
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
@@ -85,6 +88,14 @@ struct ImportCommand: AsyncParsableCommand {
                 throw error
             }
             ImportReport.print(summary, kind: importKind, campaign: campaign)
+            // A script that imports a list must be able to tell a partial import from a whole one.
+            if summary.rejected > 0 && !allowRejects && !strict {
+                throw WorkflowError.invalidInput(
+                    "\(summary.rejected) row\(summary.rejected == 1 ? " was" : "s were") rejected / \(summary.rejected) 行未导入; "
+                        + "the other rows were imported",
+                    hint: (summary.rejectFile.map { "fix the rows in \($0) and import that file again" } ?? "fix the rows listed above")
+                        + ", or pass --allow-rejects to accept the import as it is (exit 0)")
+            }
         }
     }
 }

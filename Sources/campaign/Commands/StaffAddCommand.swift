@@ -18,7 +18,7 @@ extension StaffCommand {
         func run() async throws {
             try await CommandSupport.reportingErrors {
                 let now = try CommandSupport.clock().now()
-                let token = try await workspace.open().pool.write { db in
+                let token = try await workspace.openExisting().pool.write { db in
                     try StaffAccounts.add(name: name, role: role, now: now, db: db)
                 }
                 let t = Terminal.standard

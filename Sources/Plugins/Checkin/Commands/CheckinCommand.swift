@@ -18,8 +18,8 @@ struct CheckinCommand: AsyncParsableCommand {
     @Argument(help: "Badge code, 18-digit ID number or 11-digit mobile number.") var input: String
     @Option(help: "The campaign.") var campaign: String
     @Option(help: "The checkpoint (default: gate; bus checkpoints: leave-home, board, alight, enter-factory).") var checkpoint = "gate"
-    @Option(help: "The gate you stand at, e.g. north.") var gate = ""
-    @Option(help: "Your name, recorded with the scan.") var staff = ""
+    @Option(help: "The gate you stand at, e.g. north (required when the checkpoint names gates; any case).") var gate = ""
+    @Option(help: "Your name as a staff account (campaign staff list), recorded with the scan.") var staff = ""
     @Option(help: "This device's name.") var device = "terminal"
     @Option(help: "A unique id for this scan; a retried scan with the same nonce is answered, not counted.")
     var nonce: String?
@@ -30,10 +30,12 @@ struct CheckinCommand: AsyncParsableCommand {
         try await CommandSupport.reportingErrors {
             let ws = try workspace.openExisting()
             let now = try CommandSupport.clock().now()
-            let request = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: input, gate: gate, staff: staff,
-                                      device: device, nonce: nonce ?? UUID().uuidString)
             let answer = try await ws.pool.write { db in
-                _ = try RunQueries.requireRun(request.campaign, in: db)
+                _ = try RunQueries.requireRun(campaign, in: db)
+                let request = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: input,
+                                          gate: try GateChoice.resolve(gate, campaign: campaign, checkpoint: checkpoint, db: db),
+                                          staff: try StaffNames.require(staff, db: db), device: device,
+                                          nonce: nonce ?? UUID().uuidString)
                 return try Scans.scan(request, now: now, db: db)
             }
             rejected = ScanAnswerLine.print(answer)

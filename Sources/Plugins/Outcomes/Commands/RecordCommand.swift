@@ -49,10 +49,12 @@ struct RecordCommand: AsyncParsableCommand {
         try await CommandSupport.reportingErrors {
             let ws = try workspace.openExisting()
             let now = try CommandSupport.clock().now()
-            let entry = OutcomeEntry(campaign: campaign, person: person, posting: posting, stage: stage, date: date,
-                                     note: note, recordedBy: staff, correction: correct, source: "cli",
-                                     notAttended: notAttended)
-            let result = try await ws.pool.write { db in try OutcomeRecorder.record(entry, now: now, db: db) }
+            let result = try await ws.pool.write { db in
+                let entry = OutcomeEntry(campaign: campaign, person: person, posting: posting, stage: stage, date: date,
+                                         note: note, recordedBy: try StaffNames.require(staff, db: db), correction: correct,
+                                         source: "cli", notAttended: notAttended)
+                return try OutcomeRecorder.record(entry, now: now, db: db)
+            }
             let t = Terminal.standard
             let who = "\(result.maskedName) \(result.maskedID)"
             let at = "\(result.posting)（\(result.enterprise)）"

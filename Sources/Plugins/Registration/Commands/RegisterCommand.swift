@@ -34,8 +34,9 @@ struct RegisterCommand: AsyncParsableCommand {
             let insist = checkIn == true
             let (checkpoint, gate, staff) = (checkpoint, gate ?? "", staff ?? "")
             let (result, attendance) = try await ws.pool.write { db in
-                let (result, attendance) = try DeskRegistration.register(walkIn, desk: desk, checkpoint: checkpoint,
-                                                                         gate: gate, staff: staff, now: now, db: db)
+                let (result, attendance) = try DeskRegistration.register(walkIn, desk: desk, checkpoint: checkpoint, gate: gate,
+                                                                         staff: try StaffNames.require(staff, db: db),
+                                                                         now: now, db: db)
                 if insist, case .notCheckedIn(let reason)? = attendance {
                     // Nothing is kept: the clerk asked for registration and check-in together.
                     throw WorkflowError.invalidInput("not checked in: \(reason)",

@@ -1,0 +1,20 @@
+import GRDB
+import Workflow
+
+/// `--gate` at a checkpoint that names its gates: required (a scan without one lands in reports as
+/// "(no gate)"), and matched without regard to case, so `--gate North` is the north gate.
+enum GateChoice {
+    /// The gate as the checkpoint spells it; `given` when the checkpoint names no gates.
+    static func resolve(_ given: String, campaign: String, checkpoint: String, db: Database) throws -> String {
+        let gates = try Scans.gates(campaign: campaign, checkpoint: checkpoint, db: db)
+        let trimmed = given.trimmingCharacters(in: .whitespaces)
+        guard !gates.isEmpty else { return trimmed }
+        guard !trimmed.isEmpty else {
+            throw WorkflowError.usage("--gate: say which gate you stand at; \(checkpoint) has \(gates.joined(separator: ", ")) / 请用 --gate 指明闸口",
+                                      hint: "e.g. --gate \(gates[0])")
+        }
+        if let match = gates.first(where: { $0.caseInsensitiveCompare(trimmed) == .orderedSame }) { return match }
+        throw WorkflowError.usage("--gate: there is no gate '\(trimmed)' at \(checkpoint); gates: \(gates.joined(separator: ", "))",
+                                  hint: Suggestions.hint(for: trimmed, among: gates, noun: "gates") ?? "e.g. --gate \(gates[0])")
+    }
+}
