@@ -40,7 +40,7 @@ enum RunRoutes {
             let campaign = try context.parameters.require("campaign")
             let body: SignalBody
             do {
-                body = try await request.decode(as: SignalBody.self, context: context)
+                body = try await request.decodeBody(as: SignalBody.self, context: context)
             } catch {
                 throw HTTPError(.badRequest, message: "the request needs a JSON body with 'step' (and 'item' for one "
                                 + "instance of a for_each step)")
@@ -52,7 +52,7 @@ enum RunRoutes {
         routes.post("runs/:campaign/cancel") { request, context in
             let staff = try context.requireStaff(.organizer)
             let campaign = try context.parameters.require("campaign")
-            let body = (try? await request.decode(as: CancelBody.self, context: context)) ?? CancelBody()
+            let body = (try? await request.decodeBody(as: CancelBody.self, context: context)) ?? CancelBody()
             _ = try await engine.cancel(campaign: campaign, by: staff.name, reason: body.reason)
             return try await view(campaign, engine: engine, staff: staff)
         }

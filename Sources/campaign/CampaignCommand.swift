@@ -14,6 +14,7 @@ struct CampaignCommand: AsyncParsableCommand {
                 Exit codes: 0 ok, 1 a step failed, 64 wrong usage, 65 invalid definition or data,
                 69 something unavailable (file, workspace, busy run), 70 internal error.
                 """,
+            version: "campaign \(Self.version)",
             subcommands: [
                 ValidateCommand.self, StartCommand.self, StatusCommand.self, ResumeCommand.self, SignalCommand.self,
                 CancelCommand.self, RetryCommand.self, RunDaemonCommand.self, UnscheduleCommand.self, HistoryCommand.self, GraphCommand.self, PluginsCommand.self, ImportCommand.self,
@@ -22,6 +23,9 @@ struct CampaignCommand: AsyncParsableCommand {
             groupedSubcommands: PluginSystem.plugins.commandGroups
         )
     }
+
+    /// The release, printed by `campaign --version` (and to quote in a bug report).
+    static let version = "0.9.0"
 
     static func main() async {
         PluginSystem.bootstrap(BuiltinPlugins.all)

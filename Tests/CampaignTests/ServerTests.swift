@@ -180,6 +180,15 @@ import WorkflowTesting
         #expect(second.json["result"] as? String == "repeat")
         #expect((second.json["reason"] as? String)?.contains("by Li") == true)
 
+        // A body without the field, or with the wrong kind of value, is answered in words, not the decoder's.
+        let empty = try server.post("api/checkin", [:], token: staff)
+        #expect(empty.status == 400)
+        #expect((empty.json["error"] as? [String: Any])?["message"] as? String == "the request has no 'input' / 请求缺少该项",
+                "\(empty.json)")
+        let number = try server.post("api/checkin", ["input": 5], token: staff)
+        #expect((number.json["error"] as? [String: Any])?["message"] as? String == "'input' must be text / 该项格式不对",
+                "\(number.json)")
+
         let candidates = try server.get("api/lookup", token: staff)
         #expect(candidates.status == 400)  // no digits given
         let found = try Server.get(URL(string: server.base.absoluteString + "/api/lookup?q=0001")!, token: staff)

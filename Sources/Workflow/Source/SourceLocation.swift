@@ -61,6 +61,23 @@ public struct SourceFile: Sendable {
         return lines
     }
 
+    /// A file beside `url` whose name is close to its name (`spring_fair.yaml` → `spring-fair.yaml`),
+    /// written the way the user wrote the path.
+    static func similarFile(to url: URL) -> String? {
+        let folder = url.deletingLastPathComponent()
+        // `campaign start spring-fair.yaml` beside the workflows/ folder that holds it.
+        let inWorkflows = folder.appendingPathComponent("workflows").appendingPathComponent(url.lastPathComponent)
+        if !url.relativeString.contains("/"), FileManager.default.fileExists(atPath: inWorkflows.path) {
+            return "workflows/" + url.lastPathComponent
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        guard let name = Suggestions.closest(to: url.lastPathComponent, among: names.filter { !$0.hasPrefix(".") }) else {
+            return nil
+        }
+        let written = url.relativeString.contains("/") ? url.deletingLastPathComponent().relativePath + "/" : ""
+        return written + name
+    }
+
     public static func read(path: String) throws -> SourceFile {
         let url = URL(fileURLWithPath: path)
         let data: Data
@@ -68,7 +85,8 @@ public struct SourceFile: Sendable {
             data = try Data(contentsOf: url)
         } catch {
             throw WorkflowError.unavailable("cannot read '\(path)': the file does not exist or is not readable",
-                                            hint: "check the path; definitions usually live in workflows/")
+                                            hint: similarFile(to: url).map { "did you mean '\($0)'?" }
+                                                ?? "check the path; definitions usually live in workflows/")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw WorkflowError.invalidInput("'\(path)' is not UTF-8 text",

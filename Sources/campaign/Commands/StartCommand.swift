@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PluginKit
 import Workflow
 
@@ -27,6 +28,7 @@ struct StartCommand: AsyncParsableCommand {
         try await CommandSupport.reportingErrors {
             let overrides = try Self.assignments(vars, flag: "--var").mapValues(Value.string)
             let given = try Self.assignments(inputs, flag: "--input")
+            try pointToResume()
             let workflow = try Validator(registry: PluginSystem.registry).validate(path: file, inputs: given)
             let definition = workflow.definition
             let printer = RunPrinter(timeZone: definition.timeZone)
@@ -64,5 +66,15 @@ struct StartCommand: AsyncParsableCommand {
             result[String(assignment[..<eq])] = String(assignment[assignment.index(after: eq)...])
         }
         return result
+    }
+
+    /// `campaign start spring-fair-2026` names a campaign, not a file: the user means to continue it.
+    private func pointToResume() throws {
+        guard !FileManager.default.fileExists(atPath: file), FileManager.default.fileExists(atPath: workspace.path),
+              !file.contains("/"), !file.hasSuffix(".yaml"), !file.hasSuffix(".yml") else { return }
+        let ws = try workspace.openExisting()
+        guard try ws.pool.read({ db in try RunQueries.run(named: file, in: db) }) != nil else { return }
+        throw WorkflowError.usage("'\(file)' is a campaign already started, not a definition file / 该活动已开始",
+                                  hint: "continue it with: campaign resume \(file) (see it with: campaign status \(file))")
     }
 }

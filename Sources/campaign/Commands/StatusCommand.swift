@@ -89,7 +89,8 @@ struct StatusCommand: AsyncParsableCommand {
         switch step.status {
         case .succeeded:
             mark = t.green("✓")
-            detail = step.outputs.sorted { $0.key < $1.key }.prefix(6)
+            // Every output (an import's rows, a tally's placed…): a value is cut, never a key left out.
+            detail = step.outputs.sorted { $0.key < $1.key }
                 .map { "\($0.key)=\($0.value.interpolated.prefix(60))" }.joined(separator: " ")
         case .failed:
             mark = t.red("✗")

@@ -26,8 +26,8 @@ struct RunPrinter: Sendable {
                 t.line(t.dim("  ▶ \(step)") + (attempt > 1 ? t.dim(" (attempt \(attempt))") : ""))
             }
         case .completed(let step, let elapsed, let outputs):
-            let shown = outputs.sorted { $0.key < $1.key }.prefix(4)
-                .map { "\($0.key)=\($0.value.interpolated)" }.joined(separator: " ")
+            let shown = outputs.sorted { $0.key < $1.key }
+                .map { "\($0.key)=\($0.value.interpolated.prefix(60))" }.joined(separator: " ")
             t.line("  \(t.green("✓")) \(step) \(t.dim(TimeFormats.display(elapsed)))" + (shown.isEmpty ? "" : "  \(shown)"))
         case .failed(let step, let message, let retryAt):
             let retry = retryAt.map { " — will try again at \(TimeFormats.display($0, timeZone: timeZone, seconds: true))" }

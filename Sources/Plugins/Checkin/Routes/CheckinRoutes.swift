@@ -23,7 +23,7 @@ enum CheckinRoutes {
         }
         routes.post("checkin") { request, context in
             let staff = try context.requireStaff()
-            let body = try await request.decode(as: CheckinBody.self, context: context)
+            let body = try await request.decodeBody(as: CheckinBody.self, context: context)
             let scan = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: body.input, gate: body.gate ?? "",
                                    staff: staff.name, device: body.device ?? "web", nonce: body.nonce ?? UUID().uuidString,
                                    clientTime: body.client_time)

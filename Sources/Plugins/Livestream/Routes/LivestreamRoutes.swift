@@ -52,7 +52,7 @@ enum LivestreamRoutes {
         }
         routes.post("livestream/calls/record") { request, context in
             let staff = try context.requireStaff()
-            let body = try await request.decode(as: RecordBody.self, context: context)
+            let body = try await request.decodeBody(as: RecordBody.self, context: context)
             guard let status = CallStatus(rawValue: body.status), status != .open else {
                 throw InputRefusal(field: "status", "'\(body.status)' is not reached, not-reached, wrong-number, "
                                    + "not-interested or booked")

@@ -20,7 +20,7 @@ enum OutcomeRoutes {
         }
         routes.post("outcomes") { request, context in
             let staff = try context.requireStaff()
-            let body = try await request.decode(as: OutcomeBody.self, context: context)
+            let body = try await request.decodeBody(as: OutcomeBody.self, context: context)
             guard let stage = OutcomeStage.parse(body.stage), stage != .none || body.correct == true else {
                 throw OutcomeRefusal(field: .stage, reason: "'\(body.stage)' is not a stage; use interview, intent, "
                                      + "placement or retained")

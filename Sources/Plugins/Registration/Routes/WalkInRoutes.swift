@@ -9,7 +9,7 @@ enum WalkInRoutes {
         let routes = RouteCollection(context: CampaignRequestContext.self)
         routes.post("register") { request, context in
             let staff = try context.requireStaff()
-            let body = try await request.decode(as: WalkInBody.self, context: context)
+            let body = try await request.decodeBody(as: WalkInBody.self, context: context)
             let walkIn = WalkIn(campaign: server.campaign, name: body.name, idNumber: body.id_number, phone: body.phone,
                                 township: body.township, village: body.village, groups: body.groups)
             let now = server.clock.now()

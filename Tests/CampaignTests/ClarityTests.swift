@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+import WorkflowTesting
+
+/// Small traps a new user falls into, each answered: a mistyped definition file, a campaign name given
+/// to `start`, outputs left out of `status`, and `--version`.
+@Suite struct ClarityTests {
+    @Test func aMistypedFileOrACampaignNameGetsAPointer() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        let typo = try cli.run("validate", "workflows/spring_fair.yaml")
+        #expect(typo.status == 69)
+        #expect(typo.stderr.contains("cannot read 'workflows/spring_fair.yaml'"), "\(typo.stderr)")
+        #expect(typo.stderr.contains("did you mean 'workflows/spring-fair.yaml'?"), "\(typo.stderr)")
+        let bare = try cli.run("validate", "spring-fair.yaml")
+        #expect(bare.stderr.contains("did you mean 'workflows/spring-fair.yaml'?"), "\(bare.stderr)")
+
+        #expect(try cli.run("start", "workflows/spring-fair.yaml", "--var", "reports=\(dir.url.path)/reports",
+                            env: ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]).status == 0)
+        let again = try cli.run("start", "spring-fair-2026")
+        #expect(again.status == 64)
+        #expect(again.stderr.contains("'spring-fair-2026' is a campaign already started, not a definition file"), "\(again.stderr)")
+        #expect(again.stderr.contains("continue it with: campaign resume spring-fair-2026"))
+
+        // Every output of a step, not the first few: the import's rows and reject file included.
+        let status = try cli.run("status", "spring-fair-2026")
+        let ledger = try #require(status.stdout.split(separator: "\n").first { $0.contains("import-people") })
+        for key in ["cells_refused=", "inserted=298", "linked=298", "reject_file=", "rejected=3", "rows=301", "unchanged=0"] {
+            #expect(ledger.contains(key), "\(key) missing from: \(ledger)")
+        }
+    }
+
+    @Test func theVersionIsPrinted() throws {
+        let dir = try TemporaryDirectory()
+        let run = try CLIRunner(directory: dir).run("--version")
+        #expect(run.status == 0)
+        #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("campaign 0."), "\(run.stdout)")
+    }
+}
