@@ -41,6 +41,16 @@ import Workflow
         #expect(found.first?.hasPrefix("5:4 YAML syntax") == true)
     }
 
+    /// An unclosed quote or bracket is reported where it was opened, not where the file ends.
+    @Test func anUnclosedQuoteIsReportedWhereItOpens() {
+        let quote = "name: x\nsteps:\n  - id: a\n    uses: core.log\n    with: { message: \"unclosed }\n  - id: b\n    uses: core.log\n"
+        let found = errors(quote)
+        #expect(found.first?.hasPrefix("5:22 YAML syntax") == true, "\(found)")
+        #expect(found.first?.contains("begun here, is not closed") == true, "\(found)")
+        let bracket = "name: x\nsteps: [\n  { id: a, uses: core.log }\n"
+        #expect(errors(bracket).first?.hasPrefix("2:8 YAML syntax") == true, "\(errors(bracket))")
+    }
+
     /// Definitions saved on Windows (CR LF) or by an old Mac editor (CR) show the line the parser
     /// means: CR LF is one `Character` in Swift, so splitting on "\n" alone found one long line.
     @Test func windowsAndOldMacLineEndingsShowTheRightLine() {

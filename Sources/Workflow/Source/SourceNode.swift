@@ -147,7 +147,18 @@ extension Diagnostic {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let what = context.map { "\(problem) (\($0.text))" } ?? problem
-            self.init(.error, "YAML syntax: \(what)", at: loc(mark), hint: hint)
+            // An unclosed quote or bracket is found where the file ends; the mistake is where the
+            // construct began, which libyaml gives as the context's mark.
+            // (Only for quotes and brackets: a block mapping's context is its first line, while a wrong
+            // indentation is where libyaml says.)
+            if let context, context.mark.line < mark.line,
+               context.text.contains("quoted scalar") || context.text.contains("flow") {
+                self.init(.error, "YAML syntax: \(what) — this one, begun here, is not closed (the file's reading "
+                          + "stopped at line \(mark.line))", at: loc(context.mark),
+                          hint: "close the quote or bracket opened here; " + hint)
+            } else {
+                self.init(.error, "YAML syntax: \(what)", at: loc(mark), hint: hint)
+            }
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             let first = context.mark
