@@ -30,6 +30,25 @@ import WorkflowTesting
         }
     }
 
+    /// The shell completes campaign names and a campaign's step ids from the workspace (as the script
+    /// `campaign --generate-completion-script bash` asks), and an empty folder completes nothing and gets no workspace.
+    @Test func theShellCompletesCampaignsAndSteps() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        let nothing = try cli.run("---completion", "status", "--", "positional@0", "2", "0", "campaign", "status", "")
+        #expect(nothing.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: cli.database))
+        #expect(try cli.run("start", "workflows/spring-fair.yaml", "--var", "reports=\(dir.url.path)/reports",
+                            env: ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]).status == 0)
+        let names = try cli.run("---completion", "status", "--", "positional@0", "2", "2", "campaign", "status", "sp")
+        #expect(names.stdout.split(separator: "\n") == ["spring-fair-2026"], "\(names.stdout) \(names.stderr)")
+        let steps = try cli.run("---completion", "signal", "--", "positional@1", "3", "1", "campaign", "signal",
+                                "spring-fair-2026", "g")
+        #expect(steps.stdout.split(separator: "\n") == ["gate"], "\(steps.stdout) \(steps.stderr)")
+        let script = try cli.run("--generate-completion-script", "bash")
+        #expect(script.stdout.contains("---completion signal -- positional@1"))
+    }
+
     @Test func theVersionIsPrinted() throws {
         let dir = try TemporaryDirectory()
         let run = try CLIRunner(directory: dir).run("--version")

@@ -8,7 +8,7 @@ struct CancelCommand: AsyncParsableCommand {
         abstract: "Stop a campaign: waiting and running steps are cancelled, steps not started do not start — "
             + "except those whose 'if:' says always() or cancelled(), which run.")
 
-    @Argument(help: "The campaign name.") var campaign: String
+    @Argument(help: "The campaign name.", completion: Completions.campaigns) var campaign: String
     @Option(help: "Who cancels (recorded in the history).") var by: String?
     @Option(help: "Why (recorded in the history).") var reason: String?
     @OptionGroup var workspace: WorkspaceOptions

@@ -8,7 +8,7 @@ struct HistoryCommand: AsyncParsableCommand {
         commandName: "history",
         abstract: "Print a campaign's event log: every start, completion, failure, wait, signal and retry.")
 
-    @Argument(help: "The campaign name.") var campaign: String
+    @Argument(help: "The campaign name.", completion: Completions.campaigns) var campaign: String
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {

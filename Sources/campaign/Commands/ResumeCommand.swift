@@ -8,7 +8,8 @@ struct ResumeCommand: AsyncParsableCommand {
         abstract: "Continue campaigns: fire timers that came due, re-run interrupted steps, go on as far as possible.",
         discussion: "Without a name, resumes every campaign that has not completed.")
 
-    @Argument(help: "The campaign name (as in its 'name:'); all unfinished campaigns when omitted.")
+    @Argument(help: "The campaign name (as in its 'name:'); all unfinished campaigns when omitted.",
+              completion: Completions.campaigns)
     var campaign: String?
 
     @OptionGroup var workspace: WorkspaceOptions

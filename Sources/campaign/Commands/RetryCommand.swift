@@ -7,8 +7,8 @@ struct RetryCommand: AsyncParsableCommand {
         commandName: "retry",
         abstract: "Run a failed step again, then the steps that depend on it.")
 
-    @Argument(help: "The campaign name.") var campaign: String
-    @Argument(help: "The failed step's id.") var step: String
+    @Argument(help: "The campaign name.", completion: Completions.campaigns) var campaign: String
+    @Argument(help: "The failed step's id.", completion: Completions.steps) var step: String
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {

@@ -7,8 +7,8 @@ struct SignalCommand: AsyncParsableCommand {
         commandName: "signal",
         abstract: "End a step that waits for a person (e.g. the gate has closed), then continue the campaign.")
 
-    @Argument(help: "The campaign name.") var campaign: String
-    @Argument(help: "The waiting step's id.") var step: String
+    @Argument(help: "The campaign name.", completion: Completions.campaigns) var campaign: String
+    @Argument(help: "The waiting step's id.", completion: Completions.steps) var step: String
     @Argument(help: "For a step with for_each: which instance — its number (from 1) or its item's text.")
     var item: String?
     @Option(help: "Who gives the signal (recorded in the history).") var by: String?

@@ -13,7 +13,7 @@ struct StartCommand: AsyncParsableCommand {
             A campaign is started once; afterwards use `campaign status` and `campaign resume`.
             """)
 
-    @Argument(help: "The definition file, e.g. workflows/spring-fair.yaml.")
+    @Argument(help: "The definition file, e.g. workflows/spring-fair.yaml.", completion: .file(extensions: ["yaml", "yml"]))
     var file: String
 
     @Option(name: .customLong("var"), help: "Override a variable: --var township=城关镇 (repeatable).")

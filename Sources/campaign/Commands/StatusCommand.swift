@@ -8,7 +8,7 @@ struct StatusCommand: AsyncParsableCommand {
         commandName: "status",
         abstract: "Show where campaigns stand: every campaign, or each step of one.")
 
-    @Argument(help: "A campaign name; all campaigns when omitted.")
+    @Argument(help: "A campaign name; all campaigns when omitted.", completion: Completions.campaigns)
     var campaign: String?
 
     @OptionGroup var workspace: WorkspaceOptions

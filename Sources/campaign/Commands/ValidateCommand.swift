@@ -7,7 +7,7 @@ struct ValidateCommand: AsyncParsableCommand {
         commandName: "validate",
         abstract: "Check campaign definitions and report every problem at once (nothing is run or written).")
 
-    @Argument(help: "Definition files, e.g. workflows/spring-fair.yaml.")
+    @Argument(help: "Definition files, e.g. workflows/spring-fair.yaml.", completion: .file(extensions: ["yaml", "yml"]))
     var files: [String]
 
     func validate() throws {
