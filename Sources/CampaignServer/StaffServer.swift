@@ -33,6 +33,10 @@ public struct StaffServer: Sendable {
                      body: .init(byteBuffer: ByteBuffer(string: CheckinPage.html)))
         }
         router.get("/health") { _, _ in "ok" }
+        router.get("/openapi.json") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+        }
         if engine != nil {
             router.get("/runs") { _, _ in
                 Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],

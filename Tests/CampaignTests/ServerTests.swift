@@ -164,6 +164,11 @@ import WorkflowTesting
         #expect(try server.get("api/manager/checkins", token: staff).status == 403)
         #expect(try server.get("api/manager/checkins", token: manager).status == 200)
 
+        // The API's description is served to anyone, without a token.
+        let openAPI = try Server.get(URL(string: server.base.absoluteString + "/openapi.json")!)
+        #expect(openAPI.1 == 200)
+        #expect((try JSONSerialization.jsonObject(with: openAPI.0) as? [String: Any])?["openapi"] as? String == "3.1.0")
+
         let me = try server.get("api/me", token: staff).json as? [String: Any]
         #expect(me?["name"] as? String == "Li")
         #expect(me?["gates"] as? [String] == ["north", "south"])
