@@ -59,6 +59,20 @@ import WorkflowTesting
         let again = try cli.run("shred", "--campaign", "spring-fair-2026", "--by", "周科长", env: Self.autumn)
         #expect(again.status == 64)
         #expect(again.stderr.contains("was shredded already"), "\(again.stderr)")
+        // A shredded campaign takes no one new, no outcome, and is not run again.
+        let refusals = [
+            ["import", "people", CLIRunner.packageRoot.appendingPathComponent("workflows/data/people.csv").path,
+             "--campaign", "spring-fair-2026"],
+            ["record", "interview", "--campaign", "spring-fair-2026", "--person", people[2].id, "--posting", "SF001"],
+            ["register", "--campaign", "spring-fair-2026", "--name", "赵强", "--id-number", "522426199001010033"],
+            ["retry", "spring-fair-2026", "gate"],
+        ]
+        for arguments in refusals {
+            let refused = try cli.run(arguments: arguments, env: Self.autumn)
+            #expect(refused.status == 64, "\(arguments[0]): \(refused.stderr)")
+            #expect(refused.stderr.contains("spring-fair-2026's personal data was shredded (manual, by 周科长): it takes no new people"),
+                    "\(arguments[0]): \(refused.stderr)")
+        }
 
         // Nothing shredded comes back by itself; registered again in a later campaign, the walk-in is a new person.
         let shredded = "SELECT count(*) FROM person WHERE id_number LIKE '已销毁-%'"

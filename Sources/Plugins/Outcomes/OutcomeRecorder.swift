@@ -78,6 +78,7 @@ public enum OutcomeRecorder {
     /// stage changes nothing; moving back happens only with `correction`, kept in the history.
     public static func record(_ entry: OutcomeEntry, now: Date, db: Database) throws -> OutcomeResult {
         let run = try RunQueries.requireRun(entry.campaign, in: db)
+        try Registrations.requireOpenCampaign(entry.campaign, db: db)
         return try record(inStartedCampaign: entry, timeZone: run.timeZone, heldOn: run.heldDay, now: now, db: db)
     }
 

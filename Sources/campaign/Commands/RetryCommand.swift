@@ -1,4 +1,5 @@
 import ArgumentParser
+import Ledger
 import PluginKit
 import Workflow
 
@@ -15,6 +16,7 @@ struct RetryCommand: AsyncParsableCommand {
         try await CommandSupport.reportingErrors {
             let ws = try workspace.openExisting()
             let printer = try await RunPrinter.forRun(campaign, in: ws)
+            try await ws.pool.read { db in try Registrations.requireOpenCampaign(campaign, db: db) }
             let engine = try CommandSupport.engine(ws, printer: printer)
             let summary = try await engine.retry(campaign: campaign, step: step)
             printer.summary(summary)

@@ -35,7 +35,7 @@ public struct ImportKind: Sendable {
         if needsCampaign && options.campaign == nil {
             throw WorkflowError.usage("\(name) belong to a campaign", hint: "add --campaign NAME")
         }
-        if let campaign = options.campaign { try Registrations.requireCampaign(campaign, db: db) }
+        if let campaign = options.campaign { try Registrations.requireOpenCampaign(campaign, db: db) }
         return try importInTransaction(file, options, db, progress)
     }
 

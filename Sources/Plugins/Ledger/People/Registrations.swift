@@ -10,6 +10,17 @@ public enum Registrations {
         _ = try RunQueries.requireRun(campaign, in: db)
     }
 
+    /// The campaign must have been started and still hold its people's data: a shredded campaign takes
+    /// no one new and no new outcome (its figures stand as they were when it was shredded).
+    public static func requireOpenCampaign(_ campaign: String, db: Database) throws {
+        try requireCampaign(campaign, db: db)
+        if let shred = try ShredRecords.shred(of: campaign, db: db) {
+            throw WorkflowError.usage("\(campaign)'s personal data was shredded (\(shred.reason), by \(shred.actor)): it takes no "
+                                      + "new people, outcomes or runs / 该活动的个人信息已销毁，不能再添加",
+                                      hint: "start a new campaign for them (campaign start FILE)")
+        }
+    }
+
     /// The campaign's badge-code scheme, creating its secret on first use.
     public static func badgeCode(for campaign: String, db: Database) throws -> BadgeCode {
         if let secret = try Int64.fetchOne(db.cachedStatement(sql: "SELECT secret FROM campaign_badge_key WHERE campaign = ?"),

@@ -41,7 +41,7 @@ extension Registrations {
     /// changes) and returns the badge code — the existing one if they were registered already.
     /// What the desk typed wrong is an `InputRefusal` naming the field (`id_number`, `name`, `phone`, `groups`).
     public static func registerWalkIn(_ walkIn: WalkIn, now: Date, db: Database) throws -> WalkInResult {
-        try Registrations.requireCampaign(walkIn.campaign, db: db)
+        try Registrations.requireOpenCampaign(walkIn.campaign, db: db)
         let id: ResidentID
         do {
             id = try ResidentID(walkIn.idNumber)
