@@ -162,6 +162,7 @@ public struct TallyReport: Sendable {
     /// The report's heading: the campaign's title, or "3 campaigns".
     public func heading(_ lang: TallyLanguage) -> String {
         if campaigns.count == 1 { return campaigns[0].title.isEmpty ? campaigns[0].name : campaigns[0].title }
+        if campaigns.isEmpty { return lang == .zh ? "本期没有举办活动" : "No campaign held in this period" }
         return lang == .zh ? "\(campaigns.count)场活动汇总" : "\(campaigns.count) campaigns"
     }
 

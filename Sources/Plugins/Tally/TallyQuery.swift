@@ -248,12 +248,8 @@ public enum TallyQuery {
             campaigns.append(.init(name: name, title: run.title ?? "", startedAt: run.createdAt, timeZone: run.timeZone,
                                    heldOn: day))
         }
-        if campaigns.isEmpty {
-            throw WorkflowError.usage("no campaign was held between \(request.from ?? "the beginning") and "
-                                      + "\(request.to ?? "today")",
-                                      hint: "widen --from/--to; a campaign's day is its definition's date: (else the day "
-                                        + "it was started); `campaign status` lists them")
-        }
+        // A period in which no campaign was held is a tally of zeros (a comparison with last year
+        // needs it), not an error; the report says there was none.
         return campaigns
     }
 
