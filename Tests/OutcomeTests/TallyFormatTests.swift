@@ -45,6 +45,25 @@ import WorkflowTesting
         #expect(en.contains("by township"))
     }
 
+    /// On an 80-column terminal every line fits: wide tables are cut into parts of whole columns, each
+    /// repeating the row's name, and notes wrap; nothing is lost (every measure's header is still there).
+    @Test func theTerminalTableFitsTheTerminalsWidth() async throws {
+        let (_, report) = try await sampleReport()
+        for lang in [TallyLanguage.zh, .en] {
+            let wide = TallyTextReport.table(report, lang: lang)
+            let narrow = TallyTextReport.table(report, lang: lang, width: 80)
+            #expect(wide.split(separator: "\n").contains { String($0).terminalWidth > 80 }, "the test needs a table wider than 80")
+            let over = narrow.split(separator: "\n").filter { String($0).terminalWidth > 80 }
+            #expect(over.isEmpty, "\(lang): \(over)")
+            for measure in report.measures {
+                #expect(narrow.contains(measure.label(lang)), "\(measure.key) lost at 80 columns")
+            }
+            // The wide tables were cut into parts, each with its own header rule.
+            func tables(_ text: String) -> Int { text.split(separator: "\n").filter { $0.hasPrefix("──") }.count }
+            #expect(tables(narrow) > tables(wide))
+        }
+    }
+
     @Test func jsonKeysAreTheDocumentedOnes() async throws {
         let (_, report) = try await sampleReport()
         let object = try #require(try JSONSerialization.jsonObject(with: TallyJSON.encode(report)) as? [String: Any])

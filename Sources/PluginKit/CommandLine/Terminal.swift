@@ -17,6 +17,15 @@ public struct Terminal: Sendable {
         return Terminal(color: tty && !noColor, isInteractive: tty)
     }()
 
+    /// How many columns the output may take: `COLUMNS` when set, else the terminal's width, else none
+    /// (output to a file or a pipe is not cut).
+    public static let width: Int? = {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns >= 20 { return columns }
+        var size = winsize()
+        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 else { return nil }
+        return Int(size.ws_col)
+    }()
+
     public static let errorsColored: Bool = {
         isatty(STDERR_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
     }()

@@ -6,26 +6,27 @@ import Workflow
 /// The tally as terminal tables and as CSV.
 public enum TallyTextReport {
     /// Aligned tables: the funnel with "of which" per target group, then each breakdown.
-    public static func table(_ report: TallyReport, lang: TallyLanguage) -> String {
+    /// The report as terminal text; tables wider than `width` columns are cut into parts that fit.
+    public static func table(_ report: TallyReport, lang: TallyLanguage, width: Int? = nil) -> String {
         var out: [String] = []
         let zone = report.timeZone
         let names = report.campaigns.map(\.name).joined(separator: ", ")
         out.append(report.heading(lang) + (lang == .zh ? " — 汇总" : " — tally"))
-        out.append((lang == .zh ? "活动: " : "campaigns: ") + names + (lang == .zh ? "  时间: " : "  period: ") + report.period
-                   + (lang == .zh ? "  生成于 " : "  as of ") + TimeFormats.display(report.generatedAt, timeZone: zone))
+        out.append(wrap((lang == .zh ? "活动: " : "campaigns: ") + names + (lang == .zh ? "  时间: " : "  period: ") + report.period
+                        + (lang == .zh ? "  生成于 " : "  as of ") + TimeFormats.display(report.generatedAt, timeZone: zone), width))
         out.append("")
-        out.append(funnelTable(report, lang: lang).render())
-        if let note = countingNote(report, lang: lang) { out.append(note) }
-        if let note = shredNote(report, lang: lang) { out.append(note) }
+        out.append(funnelTable(report, lang: lang).render(maxWidth: width))
+        if let note = countingNote(report, lang: lang) { out.append(wrap(note, width)) }
+        if let note = shredNote(report, lang: lang) { out.append(wrap(note, width)) }
         for breakdown in report.breakdowns {
             out.append("")
             out.append(breakdown.dimension.title(lang))
-            out.append(breakdownTable(breakdown, lang: lang).render())
+            out.append(breakdownTable(breakdown, lang: lang).render(maxWidth: width))
         }
         for (list, rows) in report.askedLists {
             out.append("")
             out.append(list.title(lang))
-            out.append(personTable(list, rows: rows, lang: lang).render())
+            out.append(personTable(list, rows: rows, lang: lang).render(maxWidth: width))
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -58,6 +59,28 @@ public enum TallyTextReport {
             ? "人次：一人参加多场活动，每场各计一次（各场相加）；人数：每人只计一次。转化率与“其中”按人次计算。"
             : "Visits: a person at several campaigns counts at each (the campaigns add up); people: each person once. "
                 + "Rates and \"of which\" are over visits."
+    }
+
+    /// Prose cut into lines of at most `width` display columns (Chinese characters count two), at a
+    /// space where there is one; unchanged without a width.
+    static func wrap(_ text: String, _ width: Int?) -> String {
+        guard let width, text.terminalWidth > width else { return text }
+        var lines: [String] = []
+        var line = ""
+        for character in text {
+            if (line + String(character)).terminalWidth > width {
+                if let space = line.lastIndex(of: " "), line.distance(from: line.startIndex, to: space) > 0 {
+                    lines.append(String(line[..<space]))
+                    line = String(line[line.index(after: space)...])
+                } else {
+                    lines.append(line)
+                    line = ""
+                }
+            }
+            line.append(character)
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n")
     }
 
     /// That the people behind the figures were shredded (and when), for a footnote; nil when none was.

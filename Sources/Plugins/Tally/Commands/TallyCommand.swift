@@ -69,7 +69,7 @@ struct TallyCommand: AsyncParsableCommand {
                 switch format {
                 case .csv: text = TallyTextReport.csv(report, lang: lang)
                 case .json: text = String(decoding: try TallyJSON.encode(report), as: UTF8.self) + "\n"
-                default: text = TallyTextReport.table(report, lang: lang)
+                default: text = TallyTextReport.table(report, lang: lang, width: Terminal.width)
                 }
                 if let out {
                     try write(Data(text.utf8), to: out)
