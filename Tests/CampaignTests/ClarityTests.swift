@@ -55,4 +55,25 @@ import WorkflowTesting
         #expect(run.status == 0)
         #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("campaign 0."), "\(run.stdout)")
     }
+
+    /// Townships come in the county's order — where each first appears in its ledger — in every
+    /// format, not by their numbers, so this year's report lists them as last year's did.
+    @Test func townshipsComeInTheLedgersOrder() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        #expect(try cli.run("start", "workflows/spring-fair.yaml", "--var", "reports=\(dir.url.path)/reports",
+                            env: ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]).status == 0)
+        let ledger = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent("workflows/data/people.csv"), encoding: .utf8)
+        var firstSeen: [String] = []
+        for line in ledger.split(whereSeparator: \.isNewline).dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if cells.count > 3, !cells[3].isEmpty, !firstSeen.contains(cells[3]) { firstSeen.append(cells[3]) }
+        }
+        let json = try cli.run("tally", "spring-fair-2026", "--by", "township", "--format", "json")
+        let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let rows = ((report?["breakdowns"] as? [[String: Any]])?.first?["rows"] as? [[String: Any]]) ?? []
+        let towns = rows.compactMap { $0["key"] as? String }
+        #expect(towns.count >= 3, "\(json.stdout)")
+        #expect(towns == firstSeen.filter(towns.contains), "\(towns) vs the ledger's \(firstSeen)")
+    }
 }

@@ -20,6 +20,9 @@ enum PeopleScan {
         var campaign: String
         var township: String
         var village: String
+        /// Where the place first appears in the ledger (its people in the order they were entered):
+        /// the county's own order of townships and villages, which reports keep.
+        var placeOrder: Int
         var groups: Int
         var counts: [Int]
     }
@@ -74,7 +77,8 @@ enum PeopleScan {
         return cellKeys.enumerated().map { cell, key in
             let place = people.places[Int(key >> 8 & 0xFFFF_FFFF)]
             return Group(campaign: campaigns[Int(key >> 40)], township: place.township, village: place.village,
-                         groups: Int(key & 0xFF), counts: Array(counts[cell * width..<(cell + 1) * width]))
+                         placeOrder: Int(key >> 8 & 0xFFFF_FFFF), groups: Int(key & 0xFF),
+                         counts: Array(counts[cell * width..<(cell + 1) * width]))
         }
     }
 }

@@ -80,6 +80,8 @@ public enum TallyQuery {
         let byPosting = request.breakdowns.contains { $0 == .enterprise || $0 == .posting }
         let postingSections = byPosting ? try postingLevels(names, sections: sections, db: db) : []
         let postingMeasures = peopleMeasures.filter { measure in postingSections.contains { $0.measures.contains(measure) } }
+        var townshipOrder: [String: Int] = [:]
+        for g in people { townshipOrder[g.township] = min(townshipOrder[g.township] ?? Int.max, g.placeOrder) }
         for dimension in request.breakdowns {
             switch dimension {
             case .campaign:
@@ -95,14 +97,20 @@ public enum TallyQuery {
                 for g in people {
                     cells[dimension == .township ? g.township : g.township + "/" + g.village, default: []].append(g)
                 }
+                // In the county's order — where each township (village) first appears in the ledger —
+                // not by their numbers: a report compared with last year's lists them the same way.
                 let rows = cells.map { key, members in
                     let first = members[0]
                     let label = dimension == .township ? blankLabel(first.township)
                         : blankLabel(first.township) + " " + blankLabel(first.village)
-                    return TallyRow(key: key, label: label, counts: add(members, to: TallyCounts(), measures: peopleMeasures))
+                    let order = (townshipOrder[first.township] ?? Int.max,
+                                 dimension == .township ? 0 : members.map(\.placeOrder).min() ?? Int.max)
+                    return (order: order, row: TallyRow(key: key, label: label,
+                                                        counts: add(members, to: TallyCounts(), measures: peopleMeasures)))
                 }
                 breakdowns.append(TallyBreakdown(dimension: dimension, measures: peopleMeasures,
-                                                 rows: ordered(rows, by: measures)))
+                                                 rows: rows.sorted { ($0.order.0, $0.order.1, $0.row.key) < ($1.order.0, $1.order.1, $1.row.key) }
+                                                     .map(\.row)))
             case .group:
                 let rows = TargetGroup.allCases.compactMap { group -> TallyRow? in
                     guard let counts = funnel.ofWhich[group], (counts[LedgerMeasures.registered.key] ?? 0) > 0 else {
