@@ -76,4 +76,28 @@ import WorkflowTesting
         #expect(towns.count >= 3, "\(json.stdout)")
         #expect(towns == firstSeen.filter(towns.contains), "\(towns) vs the ledger's \(firstSeen)")
     }
+
+    /// `serve` on every network prints addresses staff can open — this machine's own, not a placeholder.
+    @Test(.timeLimit(.minutes(2))) func servePrintsItsRealAddresses() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        #expect(try cli.run("start", "workflows/spring-fair.yaml", "--var", "reports=\(dir.url.path)/reports",
+                            env: ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]).status == 0)
+        let port = Int.random(in: 20_000..<40_000)
+        let serve = cli.process(["serve", "--campaign", "spring-fair-2026", "--port", "\(port)", "--no-daemon"])
+        let out = Pipe()
+        serve.standardOutput = out
+        serve.standardError = out
+        try serve.run()
+        var printed = ""
+        let deadline = Date().addingTimeInterval(60)
+        while !printed.contains("Stop with Ctrl-C"), Date() < deadline {
+            printed += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        kill(serve.processIdentifier, SIGTERM)
+        serve.waitUntilExit()
+        #expect(!printed.contains("<this machine"), "\(printed)")
+        let address = try Regex("Check-in for spring-fair-2026 at http://[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+:\(port)/")
+        #expect(printed.contains(address), "\(printed)")
+    }
 }
