@@ -13,14 +13,7 @@ enum BackupBenchmark {
     static func run(rows: Int) async throws {
         let dir = try TemporaryDirectory()
         print("backup benchmark — a workspace with \(rows.formatted()) people registered to a campaign")
-        var generator = LedgerGenerator(seed: 9)
-        let csv = dir.url.appendingPathComponent("people.csv")
-        try generator.writePeopleCSV(to: csv, count: rows)
-        let workspace = try Workspace(path: dir.databasePath, registry: BenchSupport.registry)
-        try await BenchSupport.startCampaign("bench", in: workspace)
-        _ = try await ImportKind.people.importFile(csv, options: ImportOptions(campaign: "bench", source: "people.csv", now: Date()),
-                                                   pool: workspace.pool)
-        try await workspace.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        let workspace = try await BenchSupport.ledgerWorkspace(rows: rows, seed: 9, in: dir)
         let size = (try FileManager.default.attributesOfItem(atPath: dir.databasePath)[.size] as? Int) ?? 0
 
         var start = Date()

@@ -14,13 +14,7 @@ enum ShredBenchmark {
     static func run(rows: Int) async throws {
         let dir = try TemporaryDirectory()
         print("shred benchmark — an ended campaign of \(rows.formatted()) people")
-        var generator = LedgerGenerator(seed: 11)
-        let csv = dir.url.appendingPathComponent("people.csv")
-        try generator.writePeopleCSV(to: csv, count: rows)
-        let workspace = try Workspace(path: dir.databasePath, registry: BenchSupport.registry)
-        try await BenchSupport.startCampaign("bench", in: workspace)
-        _ = try await ImportKind.people.importFile(csv, options: ImportOptions(campaign: "bench", source: "people.csv", now: Date()),
-                                                   pool: workspace.pool)
+        let workspace = try await BenchSupport.ledgerWorkspace(rows: rows, seed: 11, in: dir)
         let engine = Engine(registry: BenchSupport.registry, workspace: workspace, clock: SystemClock(),
                             options: EngineOptions(waitHorizon: .zero))
         _ = try await engine.cancel(campaign: "bench", by: "bench", reason: "ended")
