@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Ledger
 import Testing
+import Workflow
 import WorkflowTesting
 
 /// The manager's journey through the real binary on the sample fair: record outcomes, import a

@@ -1,6 +1,7 @@
 import CampaignTesting
 import Ledger
 import Testing
+import Workflow
 import WorkflowTesting
 
 @Suite struct IdentifierTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Ledger
 import PluginKit
+import Workflow
 
 /// Bus manifests (乘车人员名单): one bus to an A4 page — batch, day, destination, vehicle, driver and
 /// escort, the pickup points in order — and the passengers by seat with a column each for the

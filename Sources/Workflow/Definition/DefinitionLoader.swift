@@ -3,7 +3,8 @@ import Foundation
 /// Reads a definition's YAML tree into a `WorkflowDefinition`, reporting every structural problem
 /// (unknown or missing keys, wrong shapes, bad durations) instead of stopping at the first.
 struct DefinitionLoader {
-    static let topLevelKeys = ["name", "title", "description", "kind", "timezone", "date", "retention", "inputs", "vars", "on", "steps"]
+    static let topLevelKeys = ["name", "title", "description", "kind", "timezone", "date", "retention", "inputs", "vars", "on", "plugins",
+                               "steps"]
     static let inputKeys = ["type", "required", "default", "doc", "description"]
     static let stepKeys = ["id", "name", "uses", "with", "needs", "if", "retry", "timeout", "for_each", "max-parallel"]
     static let retryKeys = ["attempts", "backoff", "factor", "max-backoff"]
@@ -92,6 +93,7 @@ struct DefinitionLoader {
             definition.retention = duration(text, at: entry.value.location, key: "retention", limit: Self.retentionLimit)
         }
         if let entry = map["vars"] { definition.vars = loadVars(entry.value) }
+        if let entry = map["plugins"] { definition.plugins = loadPlugins(entry.value) }
         if let entry = map["on"] { definition.schedules = loadTriggers(entry.value) }
         if let entry = map["steps"] {
             definition.steps = loadSteps(entry.value)
@@ -185,6 +187,30 @@ struct DefinitionLoader {
             } catch {
                 return nil
             }
+        }
+    }
+
+    /// `plugins: { sms: plugins/sms-outbox.py }`: external plugins by the name steps use, and the
+    /// program that answers for them (relative to the definition's folder).
+    private mutating func loadPlugins(_ node: SourceNode) -> [PluginDeclaration] {
+        guard let entries = node.entries else {
+            diagnostics.error("'plugins' must be a mapping of plugin names to their programs, not \(node.kindName)",
+                              at: node.location, hint: "plugins: { sms: plugins/sms-outbox.py }")
+            return []
+        }
+        return entries.compactMap { entry in
+            guard isIdentifier(entry.key) else {
+                diagnostics.error("plugin name '\(entry.key)' can only hold letters, digits, '_' and '-'",
+                                  at: entry.keyLocation, length: entry.key.count)
+                return nil
+            }
+            guard let path = entry.value.scalar?.text, !path.isEmpty, entry.value.entries == nil else {
+                diagnostics.error("plugin '\(entry.key)' must name its program: a path relative to this file",
+                                  at: entry.value.location, hint: "\(entry.key): plugins/\(entry.key).py")
+                return nil
+            }
+            return PluginDeclaration(name: entry.key, nameLocation: entry.keyLocation, path: path,
+                                     pathLocation: file.contentStart(of: entry.value))
         }
     }
 

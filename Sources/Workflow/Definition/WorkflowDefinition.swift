@@ -18,6 +18,8 @@ public struct WorkflowDefinition: Sendable {
     public var retention: Duration?
     public var vars: [Variable]
     public var steps: [StepDefinition]
+    /// `plugins:` — external plugins (programs speaking JSON on stdin/stdout) the steps may use.
+    public var plugins: [PluginDeclaration] = []
     /// `on: schedule:` — when set, `campaign start` does not run the campaign but schedules it: the
     /// daemon starts one run at each time, named after the campaign and the time.
     public var schedules: [Schedule] = []
@@ -73,6 +75,15 @@ public enum CampaignKind: String, Sendable, CaseIterable {
     case busTransport = "bus-transport"
     case livestream
     case other
+}
+
+/// One entry of `plugins:`: the name steps use (`uses: sms.send`) and the program behind it.
+public struct PluginDeclaration: Sendable {
+    public var name: String
+    public var nameLocation: SourceLocation
+    /// As written: absolute, or relative to the definition's folder.
+    public var path: String
+    public var pathLocation: SourceLocation
 }
 
 public struct Variable: Sendable {

@@ -73,7 +73,7 @@ extension RunDriver {
         guard let progress = fanOuts[step], nodes[step].status == .running else { return }
         let definitionStep = definition.steps[step]
         let instances = progress.instances.map { nodes[$0] }
-        let names = engine.registry.action(definitionStep.uses)?.descriptor.outputs.map(\.name) ?? []
+        let names = workflow.registry.action(definitionStep.uses)?.descriptor.outputs.map(\.name) ?? []
         var outputs: [String: Value] = [:]
         for name in names {
             outputs[name] = .array(instances.map { $0.status == .succeeded ? $0.outputs[name] ?? .null : .null })

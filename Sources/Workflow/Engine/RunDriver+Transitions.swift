@@ -79,13 +79,13 @@ extension RunDriver {
         nodes[node].attempt = number
         engine.observer(.started(step: recordID, attempt: number))
         return StepAttempt(index: node, step: step, recordID: recordID, number: number, binding: bind(node),
-                           action: engine.registry.action(step.uses)!, context: context(for: node, attempt: number),
+                           action: workflow.registry.action(step.uses)!, context: context(for: node, attempt: number),
                            pool: pool, runID: run.id, clock: engine.clock)
     }
 
     func bind(_ node: Int) -> Result<Value, StepFailure> {
         let step = definition.steps[nodes[node].step]
-        let descriptor = engine.registry.action(step.uses)!.descriptor
+        let descriptor = workflow.registry.action(step.uses)!.descriptor
         do {
             return .success(try ParameterBinding.bind(step: step, descriptor: descriptor, scope: scope(for: node),
                                                       timeZone: definition.timeZone))

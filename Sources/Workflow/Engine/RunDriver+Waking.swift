@@ -55,7 +55,7 @@ extension RunDriver {
         let step = definition.steps[nodes[node].step]
         let recordID = nodes[node].recordID
         let attempt = nodes[node].attempt
-        let action = engine.registry.action(step.uses)!
+        let action = workflow.registry.action(step.uses)!
         let binding = bind(node)
         let context = context(for: node, attempt: attempt)
         let now = engine.clock.now()

@@ -22,6 +22,8 @@ public struct Plugin: Sendable {
     /// on it): all their migrations run before any of this plugin's. The order of migrations comes
     /// from these declarations, never from the order plugins are listed in.
     public var dependencies: [String]
+    /// For an external plugin (`plugins:` in a definition): the program that answers for it.
+    public var program: String?
 
     public init(name: String, summary: String, actions: [any StepAction], migrations: [Migration] = [],
                 dependencies: [String] = []) {
@@ -75,6 +77,11 @@ public struct PluginRegistry: Sendable {
         return ordered
     }
     public func plugin(_ name: String) -> Plugin? { plugins.first { $0.name == name } }
+
+    /// This registry with a definition's external plugins added.
+    public func adding(_ external: [Plugin]) -> PluginRegistry {
+        external.isEmpty ? self : PluginRegistry(plugins + external)
+    }
     public var actionNames: [String] { plugins.flatMap { $0.actions.map(\.fullName) } }
 }
 

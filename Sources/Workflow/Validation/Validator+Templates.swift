@@ -122,7 +122,8 @@ extension Validator {
             }
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics.sorted) }
-        return (ValidatedWorkflow(definition: definition, graph: workflow.graph, order: workflow.order), [])
+        return (ValidatedWorkflow(definition: definition, graph: workflow.graph, order: workflow.order,
+                                  registry: workflow.registry), [])
     }
 }
 

@@ -5,6 +5,8 @@ public struct ValidatedWorkflow: Sendable {
     public let definition: WorkflowDefinition
     public let graph: StepGraph
     public let order: [Int]
+    /// The plugins its steps use: the compiled-in ones and the definition's external ones.
+    public let registry: PluginRegistry
 }
 
 /// Checks a definition like a compiler: every problem at once, each with file:line:col.
@@ -70,15 +72,18 @@ public struct Validator: Sendable {
         var loader = DefinitionLoader(file: file)
         guard let definition = loader.load(root) else { return (nil, loader.diagnostics.sorted) }
         var diagnostics = loader.diagnostics
+        // The definition's external plugins join the compiled-in ones for the rest of the checks.
+        let external = ExternalPluginCatalog.plugins(of: definition, besides: registry, diagnostics: &diagnostics)
+        let scoped = Validator(registry: registry.adding(external))
         let graph = StepGraph(steps: definition.steps)
-        checkSteps(definition, graph: graph, into: &diagnostics)
+        scoped.checkSteps(definition, graph: graph, into: &diagnostics)
         let order = graph.topologicalOrder
         if order == nil { reportCycles(definition, graph: graph, into: &diagnostics) }
-        checkExpressions(definition, graph: graph, into: &diagnostics)
+        scoped.checkExpressions(definition, graph: graph, into: &diagnostics)
         checkTemplate(definition, into: &diagnostics)
         let sorted = diagnostics.sorted
         guard !diagnostics.hasErrors, let order else { return (nil, sorted) }
-        return (ValidatedWorkflow(definition: definition, graph: graph, order: order), sorted)
+        return (ValidatedWorkflow(definition: definition, graph: graph, order: order, registry: scoped.registry), sorted)
     }
 
     // MARK: - Steps, needs, actions, parameters

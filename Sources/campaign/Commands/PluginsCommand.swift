@@ -6,7 +6,12 @@ struct PluginsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugins",
         abstract: "List every plugin: its actions with their parameters, outputs and documentation, and the "
-            + "commands, lists to import and tally measures it brings.")
+            + "commands, lists to import and tally measures it brings. Given a definition, its external "
+            + "plugins (`plugins:`) too.")
+
+    @Argument(help: "A definition whose external plugins to describe as well, e.g. examples/plugins/fair-reminders.yaml.",
+              completion: .file(extensions: ["yaml", "yml"]))
+    var definition: String?
 
     func run() async throws {
         let t = Terminal.standard
@@ -17,22 +22,32 @@ struct PluginsCommand: AsyncParsableCommand {
                           ("imports", campaignPlugin.importKinds.map(\.name)), ("tally measures", measures)]
                 .filter { !$0.1.isEmpty }
             guard !plugin.actions.isEmpty || !brings.isEmpty else { continue }
-            t.line(t.bold(plugin.name) + " — \(plugin.summary)")
-            for (what, names) in brings { t.line("  \(what): \(names.joined(separator: ", "))") }
-            for action in plugin.actions {
-                let d = action.descriptor
-                t.line("  \(t.bold(action.fullName))\(d.waitsForPeople ? " (waits)" : "") — \(d.summary)")
-                for p in d.parameters {
-                    var tags = [p.type.rawValue]
-                    if p.required { tags.append("required") }
-                    if let v = p.defaultValue { tags.append("default \(v.interpolated)") }
-                    t.line("      \(p.name) (\(tags.joined(separator: ", "))): \(p.doc)")
-                }
-                for o in d.outputs {
-                    t.line("      → outputs.\(o.name): \(o.doc)")
-                }
-            }
-            t.line("")
+            list(plugin, brings: brings, on: t)
         }
+        guard let definition else { return }
+        // Described by running each program, exactly as `validate` and `start` do.
+        let workflow = try Validator(registry: PluginSystem.registry).validate(path: definition)
+        for plugin in workflow.registry.plugins where plugin.program != nil {
+            list(plugin, brings: [("external program", [plugin.program ?? ""])], on: t)
+        }
+    }
+
+    private func list(_ plugin: Plugin, brings: [(String, [String])], on t: Terminal) {
+        t.line(t.bold(plugin.name) + " — \(plugin.summary)")
+        for (what, names) in brings { t.line("  \(what): \(names.joined(separator: ", "))") }
+        for action in plugin.actions {
+            let d = action.descriptor
+            t.line("  \(t.bold(action.fullName))\(d.waitsForPeople ? " (waits)" : "") — \(d.summary)")
+            for p in d.parameters {
+                var tags = [p.type.rawValue]
+                if p.required { tags.append("required") }
+                if let v = p.defaultValue { tags.append("default \(v.interpolated)") }
+                t.line("      \(p.name) (\(tags.joined(separator: ", "))): \(p.doc)")
+            }
+            for o in d.outputs {
+                t.line("      → outputs.\(o.name): \(o.doc)")
+            }
+        }
+        t.line("")
     }
 }

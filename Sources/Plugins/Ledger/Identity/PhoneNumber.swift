@@ -1,3 +1,5 @@
+import Workflow
+
 /// A mainland mobile number: 11 digits starting with 1. Spaces, dashes, dots, brackets and a
 /// +86 / 0086 prefix are removed; full-width digits folded to ASCII.
 public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {

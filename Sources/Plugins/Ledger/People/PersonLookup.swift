@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Workflow
 
 /// Finds the person staff name by what they have at hand: a campaign badge code, an 18-digit ID
 /// number or an 11-digit mobile number. Shared by check-in and outcome recording, so both

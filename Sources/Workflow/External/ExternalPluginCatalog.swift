@@ -1,0 +1,146 @@
+import Foundation
+import Synchronization
+
+/// Learns what a definition's external plugins offer by running each program once with
+/// `describe`, and turns the answers into plugins the validator and the engine use like the
+/// compiled-in ones. Every problem is a diagnostic at the `plugins:` entry at fault.
+public enum ExternalPluginCatalog {
+    /// How long `PROGRAM describe` may take.
+    static let describeLimit = Duration.seconds(10)
+
+    /// The external plugins of a definition; problems go to `diagnostics`.
+    public static func plugins(of definition: WorkflowDefinition, besides registry: PluginRegistry,
+                               diagnostics: inout DiagnosticList) -> [Plugin] {
+        var seen = Set<String>()
+        return definition.plugins.compactMap { declaration -> Plugin? in
+            guard registry.plugin(declaration.name) == nil else {
+                diagnostics.error("'\(declaration.name)' is the name of a built-in plugin", at: declaration.nameLocation,
+                                  length: declaration.name.count,
+                                  hint: "give the external plugin another name, e.g. \(declaration.name)-ext")
+                return nil
+            }
+            guard seen.insert(declaration.name).inserted else { return nil }
+            let program = programURL(declaration.path, directory: definition.directory)
+            switch describe(program, name: declaration.name, directory: definition.directory) {
+            case .success(let plugin):
+                return plugin
+            case .failure(let problem):
+                diagnostics.error("plugin '\(declaration.name)': \(problem.message)", at: declaration.pathLocation,
+                                  length: declaration.path.count, hint: problem.hint)
+                return nil
+            }
+        }
+    }
+
+    static func programURL(_ path: String, directory: URL) -> URL {
+        (path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)).standardizedFileURL
+    }
+
+    /// Why a plugin could not be described, worded for the person who wrote its `plugins:` entry.
+    struct Problem: Error {
+        var message: String
+        var hint: String?
+    }
+
+    /// Descriptions already learned in this process, by program and its modification time: a
+    /// daemon or a status page validates the same definition again and again.
+    private static let learned = Mutex<[String: Plugin]>([:])
+
+    static func describe(_ program: URL, name: String, directory: URL) -> Result<Plugin, Problem> {
+        let path = program.path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+            let folder = program.deletingLastPathComponent()
+            let siblings = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            return .failure(Problem(message: "its program \(path) does not exist",
+                                    hint: Suggestions.hint(for: program.lastPathComponent, among: siblings, noun: "files")
+                                        ?? "paths are relative to the folder of the definition"))
+        }
+        guard access(path, X_OK) == 0, attributes[.type] as? FileAttributeType != .typeDirectory else {
+            return .failure(Problem(message: "its program \(path) is not executable",
+                                    hint: "run: chmod +x \(path) (and start it with a line such as #!/usr/bin/env python3)"))
+        }
+        let key = "\(name)\u{0}\(path)\u{0}\((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+            + "\u{0}\(attributes[.size] as? Int ?? 0)"
+        if let known = learned.withLock({ $0[key] }) { return .success(known) }
+        let result = runDescribe(program, name: name, directory: directory)
+        if case .success(let plugin) = result { learned.withLock { $0[key] = plugin } }
+        return result
+    }
+
+    private static func runDescribe(_ program: URL, name: String, directory: URL) -> Result<Plugin, Problem> {
+        let process = PluginProcess(executable: program, arguments: ["describe"], directory: directory,
+                                    environment: ["CAMPAIGN_PLUGIN_PROTOCOL": String(ExternalProtocol.version)])
+        let finished: PluginProcess.Finished
+        do {
+            finished = try process.runBlocking(input: nil, limit: describeLimit)
+        } catch {
+            return .failure(Problem(message: "could not run `describe`: \(error.reason)"))
+        }
+        let stderr = ExternalReplies.tail(of: finished.stderr)
+        switch finished.status {
+        case .stopped:
+            return .failure(Problem(message: "`describe` did not answer within \(TimeFormats.display(describeLimit)); "
+                                    + "it was stopped", hint: "describe must print its JSON and exit at once"))
+        case .signalled(let signal):
+            return .failure(Problem(message: "`describe` was killed by signal \(signal)" + stderr.map { ": \($0)" }.orEmpty))
+        case .exited(let code) where code != 0:
+            return .failure(Problem(message: "`describe` exited with code \(code)" + stderr.map { ": \($0)" }.orEmpty,
+                                    hint: "run it yourself: \(program.path) describe"))
+        case .exited:
+            break
+        }
+        let description: ExternalProtocol.Description
+        do {
+            description = try JSONDecoder().decode(ExternalProtocol.Description.self, from: finished.stdout)
+        } catch {
+            return .failure(Problem(message: "its `describe` answer is not the protocol's JSON ("
+                                    + ExternalReplies.decodingReason(error) + "): "
+                                    + ExternalReplies.quote(finished.stdout),
+                                    hint: "see docs/external-plugins.md for the shape of the answer"))
+        }
+        guard description.protocol == ExternalProtocol.version else {
+            return .failure(Problem(message: "it speaks protocol version \(description.protocol); this campaign "
+                                    + "speaks version \(ExternalProtocol.version)",
+                                    hint: "update the plugin, or campaign"))
+        }
+        return plugin(from: description, name: name, program: program)
+    }
+
+    private static func plugin(from description: ExternalProtocol.Description, name: String,
+                               program: URL) -> Result<Plugin, Problem> {
+        var actions: [ExternalAction] = []
+        var names = Set<String>()
+        for action in description.actions {
+            guard Self.isName(action.name), names.insert(action.name).inserted else {
+                return .failure(Problem(message: "its `describe` names an action '\(action.name)' twice or with characters other than "
+                                + "letters, digits, '_' and '-'"))
+            }
+            var parameters: [ParameterSpec] = []
+            for parameter in action.parameters ?? [] {
+                guard let type = ExternalProtocol.parameterType(parameter.type) else {
+                    return .failure(Problem(message: "action '\(action.name)', parameter '\(parameter.name)': unknown type "
+                                    + "'\(parameter.type ?? "")' (types: \(ExternalProtocol.typeNames.joined(separator: ", ")))"))
+                }
+                parameters.append(ParameterSpec(parameter.name, type, required: parameter.required ?? false,
+                                                default: parameter.default, doc: parameter.doc ?? ""))
+            }
+            let outputs = (action.outputs ?? []).map { OutputSpec($0.name, doc: $0.doc ?? "") }
+                + (action.waits == true ? ExternalAction.wakeOutputs : [])
+            let descriptor = ActionDescriptor(name: action.name, summary: action.summary ?? "", parameters: parameters,
+                                              outputs: outputs, waitsForPeople: action.waits ?? false)
+            actions.append(ExternalAction(plugin: name, described: descriptor, program: program))
+        }
+        guard !actions.isEmpty else { return .failure(Problem(message: "its `describe` lists no actions")) }
+        var plugin = Plugin(name: name, summary: description.summary ?? "", actions: actions)
+        plugin.program = program.path
+        return .success(plugin)
+    }
+
+    static func isName(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+    }
+}
+
+extension Optional where Wrapped == String {
+    var orEmpty: String { self ?? "" }
+}
