@@ -31,7 +31,8 @@ public final class FuzzLab: @unchecked Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         workspace = try Workspace(path: folder.appendingPathComponent("fuzz.sqlite").path,
                                   registry: BuiltinPlugins.registry)
-        validator = Validator(registry: BuiltinPlugins.registry)
+        // A fuzzed `plugins:` must not start programs on this machine.
+        validator = Validator(registry: BuiltinPlugins.registry, runsExternalPlugins: false)
     }
 
     deinit {

@@ -6,6 +6,7 @@ import WorkflowTesting
 
 /// Benchmarks, run in release mode:
 /// `swift run -c release campaign-bench engine [--repetitions N] [--steps N]`,
+/// `swift run -c release campaign-bench external [--steps N] [--repetitions N]`,
 /// `swift run -c release campaign-bench import [--rows N]`,
 /// `swift run -c release campaign-bench schedule [--seekers N] [--repetitions N]`,
 /// `swift run -c release campaign-bench roster [--passengers N] [--destinations N] [--repetitions N]`,
@@ -43,6 +44,8 @@ struct BenchCommand {
             switch suite {
             case "engine":
                 try await EngineBenchmark.run(repetitions: repetitions, steps: option("--steps", default: 10_000))
+            case "external":
+                try await ExternalBenchmark.run(steps: option("--steps", default: 1_000), repetitions: repetitions)
             case "import":
                 try await ImportBenchmark.run(rows: rows)
             case "import-xlsx":
@@ -75,7 +78,7 @@ struct BenchCommand {
                 let encoding = arguments.count > 2 ? TextEncoding(name: arguments[2]) ?? .utf8 : .utf8
                 try generator.writePeopleCSV(to: URL(fileURLWithPath: arguments[1]), count: rows, encoding: encoding)
             default:
-                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, import, import-xlsx, checkin, tally, schedule, roster, leads, backup, shred, generate\n".utf8))
+                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, external, import, import-xlsx, checkin, tally, schedule, roster, leads, backup, shred, generate\n".utf8))
                 exit(64)
             }
         } catch {

@@ -34,6 +34,17 @@ import WorkflowTesting
         #expect(output.components(separatedBy: "per transition: median").count == 4, "\(output)")
     }
 
+    @Test func theExternalPluginBenchmarkRunsItsThreeChainsAndItsFloor() throws {
+        let (status, output) = try bench("external", "--steps", "5", "--repetitions", "1")
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("core.log (5 steps): "))
+        #expect(output.contains("external, shell no-op (5 steps): "))
+        #expect(output.contains("external, python no-op (1 steps): "))
+        #expect(output.contains("shell no-op step ÷ core.log step: "))
+        #expect(output.contains("shell no-op step ÷ bare spawn: "))
+        #expect(output.contains("python no-op step ÷ bare spawn: "))
+    }
+
     @Test func theScheduleBenchmarkPlansAndChecksItsPlan() throws {
         let (status, output) = try bench("schedule", "--seekers", "300", "--repetitions", "1")
         #expect(status == 0, "\(output)")

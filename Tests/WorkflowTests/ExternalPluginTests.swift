@@ -212,6 +212,32 @@ import WorkflowTesting
                 + "failed and waiting")
     }
 
+    /// Each instance of a fan-out has a key of its own; the request names its item number.
+    @Test func eachFanOutInstanceHasItsOwnIdempotencyKey() async throws {
+        try plugin("ext.sh", run: """
+            request=$(cat)
+            printf '%s\\n' "$request" | sed -n 's/.*"idempotency_key":"\\([^"]*\\)".*"item":\\([0-9]*\\).*/\\1 \\2/p' >> keys.txt
+            echo '{"status": "completed", "outputs": {"sent": 1}}'
+            """)
+        let summary = try await run(definition("""
+              - { id: notify, uses: ext.send, for_each: [城关镇, 河口镇], with: { to: "${{ item }}" } }
+            """))
+        #expect(summary.run.status == .completed)
+        let keys = try String(contentsOfFile: harness.directory.url.appendingPathComponent("keys.txt").path, encoding: .utf8)
+            .split(separator: "\n").map(String.init).sorted()
+        #expect(keys == ["c/\(summary.run.id)/notify[1] 1", "c/\(summary.run.id)/notify[2] 2"])
+    }
+
+    /// Where programs must not run (the fuzzer), `plugins:` is refused, not described.
+    @Test func aValidatorThatRunsNoProgramsRefusesPlugins() throws {
+        try plugin("ext.sh", run: "")
+        let path = try harness.directory.write("c.yaml", definition("  - { id: a, uses: core.log, with: { message: x } }"))
+        let (_, diagnostics) = Validator(registry: harness.registry, runsExternalPlugins: false)
+            .check(file: try SourceFile.read(path: path))
+        #expect(diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
+                == ["3:3 external plugins are not run here"])
+    }
+
     /// `timeout:` stops the plugin and everything it started: a helper in the background too.
     @Test(.timeLimit(.minutes(1))) func aTimeoutKillsTheWholeProcessGroup() async throws {
         try plugin("ext.sh", run: """

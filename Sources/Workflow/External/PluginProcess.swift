@@ -50,8 +50,8 @@ final class PluginProcess: @unchecked Sendable {
 
     /// Runs the program to its end, blocking the calling thread; `limit` is a wall-clock cap.
     func runBlocking(input: Data?, limit: Duration) throws(LaunchFailure) -> Finished {
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
+        let stdin = input == nil ? nil : Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin ?? FileHandle.nullDevice
         process.standardOutput = stdout
         process.standardError = stderr
         let exited = DispatchSemaphore(value: 0)
@@ -74,14 +74,16 @@ final class PluginProcess: @unchecked Sendable {
         readers.enter()
         Thread.detachNewThread { [self] in
             out.capture = Capture.drain(stdout.fileHandleForReading, limit: Self.outputLimit) { self.stop() }
+            try? stdout.fileHandleForReading.close()
             readers.leave()
         }
         readers.enter()
         Thread.detachNewThread {
             err.capture = Capture.drain(stderr.fileHandleForReading, limit: Self.errorLimit, onOverflow: nil)
+            try? stderr.fileHandleForReading.close()
             readers.leave()
         }
-        if let input {
+        if let input, let stdin {
             Thread.detachNewThread { Self.write(input, to: stdin.fileHandleForWriting) }
         }
         exited.wait()

@@ -12,9 +12,13 @@ public struct ValidatedWorkflow: Sendable {
 /// Checks a definition like a compiler: every problem at once, each with file:line:col.
 public struct Validator: Sendable {
     public let registry: PluginRegistry
+    /// False where a definition's programs must not be run (the fuzzer): its `plugins:` are then
+    /// refused as a validation error instead of described.
+    public let runsExternalPlugins: Bool
 
-    public init(registry: PluginRegistry) {
+    public init(registry: PluginRegistry, runsExternalPlugins: Bool = true) {
         self.registry = registry
+        self.runsExternalPlugins = runsExternalPlugins
     }
 
     /// Reads and validates a definition file. Throws `WorkflowError` (exit 65) listing every diagnostic.
@@ -73,8 +77,13 @@ public struct Validator: Sendable {
         guard let definition = loader.load(root) else { return (nil, loader.diagnostics.sorted) }
         var diagnostics = loader.diagnostics
         // The definition's external plugins join the compiled-in ones for the rest of the checks.
-        let external = ExternalPluginCatalog.plugins(of: definition, besides: registry, diagnostics: &diagnostics)
-        let scoped = Validator(registry: registry.adding(external))
+        var external: [Plugin] = []
+        if runsExternalPlugins {
+            external = ExternalPluginCatalog.plugins(of: definition, besides: registry, diagnostics: &diagnostics)
+        } else if let first = definition.plugins.first {
+            diagnostics.error("external plugins are not run here", at: first.nameLocation, length: first.name.count)
+        }
+        let scoped = Validator(registry: registry.adding(external), runsExternalPlugins: runsExternalPlugins)
         let graph = StepGraph(steps: definition.steps)
         scoped.checkSteps(definition, graph: graph, into: &diagnostics)
         let order = graph.topologicalOrder
