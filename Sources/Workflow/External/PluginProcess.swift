@@ -36,6 +36,8 @@ final class PluginProcess: @unchecked Sendable {
 
     static let outputLimit = 8 << 20
     static let errorLimit = 1 << 20
+    /// What a fresh pipe takes without a reader (Linux: 64 KiB); a request this size is written at once.
+    static let pipeBuffer = 60 << 10
 
     private let process = Process()
     private let lock = NSLock()
@@ -55,7 +57,11 @@ final class PluginProcess: @unchecked Sendable {
         process.standardOutput = stdout
         process.standardError = stderr
         let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
+        process.terminationHandler = { process in
+            // Helpers the plugin left behind would hold its output open and outlive the step.
+            kill(-process.processIdentifier, SIGKILL)
+            exited.signal()
+        }
         do {
             try process.run()
         } catch {
@@ -69,27 +75,26 @@ final class PluginProcess: @unchecked Sendable {
         // Stopped (cancelled) before it started: stop it now.
         if wasStopped { kill(-pid, SIGKILL) }
 
-        let readers = DispatchGroup()
-        let out = CaptureBox(), err = CaptureBox()
-        readers.enter()
-        Thread.detachNewThread { [self] in
-            out.capture = Capture.drain(stdout.fileHandleForReading, limit: Self.outputLimit) { self.stop() }
-            try? stdout.fileHandleForReading.close()
-            readers.leave()
-        }
-        readers.enter()
+        // stderr on a thread of its own; the request written and stdout read on this one (a request
+        // that fits the pipe's buffer is written at once; a larger one gets a thread too).
+        let errorRead = DispatchSemaphore(value: 0)
+        let err = CaptureBox()
         Thread.detachNewThread {
             err.capture = Capture.drain(stderr.fileHandleForReading, limit: Self.errorLimit, onOverflow: nil)
             try? stderr.fileHandleForReading.close()
-            readers.leave()
+            errorRead.signal()
         }
         if let input, let stdin {
-            Thread.detachNewThread { Self.write(input, to: stdin.fileHandleForWriting) }
+            if input.count <= Self.pipeBuffer {
+                Self.write(input, to: stdin.fileHandleForWriting)
+            } else {
+                Thread.detachNewThread { Self.write(input, to: stdin.fileHandleForWriting) }
+            }
         }
+        let out = Capture.drain(stdout.fileHandleForReading, limit: Self.outputLimit) { self.stop() }
+        try? stdout.fileHandleForReading.close()
         exited.wait()
-        // Helpers the plugin left behind would hold its output open and outlive the step.
-        kill(-pid, SIGKILL)
-        readers.wait()
+        errorRead.wait()
         let status: Status
         if wasStopped {
             status = .stopped
@@ -98,8 +103,7 @@ final class PluginProcess: @unchecked Sendable {
         } else {
             status = .exited(process.terminationStatus)
         }
-        return Finished(status: status, stdout: out.capture.data, stderr: err.capture.data,
-                        overflowed: out.capture.overflowed)
+        return Finished(status: status, stdout: out.data, stderr: err.capture.data, overflowed: out.overflowed)
     }
 
     /// Runs the program without holding a thread of Swift's cooperative pool; cancelling the
@@ -141,10 +145,11 @@ final class PluginProcess: @unchecked Sendable {
     /// write fail with EPIPE: SIGPIPE is blocked on this thread (and the pending one taken), so
     /// that never ends `campaign` itself.
     private static func write(_ data: Data, to handle: FileHandle) {
-        var pipeSignal = sigset_t()
+        var pipeSignal = sigset_t(), previous = sigset_t()
         sigemptyset(&pipeSignal)
         sigaddset(&pipeSignal, SIGPIPE)
-        pthread_sigmask(SIG_BLOCK, &pipeSignal, nil)
+        pthread_sigmask(SIG_BLOCK, &pipeSignal, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         do {
             try handle.write(contentsOf: data)
         } catch {
