@@ -208,7 +208,7 @@ function show(answer) {
   const groups = answer.groups && answer.groups.length ? " [" + answer.groups.join("、") + "]" : "";
   box.innerHTML = "";
   box.appendChild(document.createTextNode(t(answer.result) + (who ? " — " + who + groups : "")));
-  const small = document.createElement("small"); small.textContent = answer.reason; box.appendChild(small);
+  const small = document.createElement("small"); small.textContent = answer["reason_" + lang] || answer.reason; box.appendChild(small);
 }
 
 function nonce() { return (crypto.randomUUID ? crypto.randomUUID() : Date.now() + "-" + Math.random()); }

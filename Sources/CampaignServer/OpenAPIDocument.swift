@@ -127,7 +127,7 @@ public enum OpenAPIDocument {
         ],
         "responses": {
           "200": {
-            "description": "result accepted|repeat|rejected, reason, masked name and ID, groups, replayed",
+            "description": "result accepted|repeat|rejected, reason (in ?lang=zh|en, else Accept-Language, else Chinese), reason_zh, reason_en, masked name and ID, groups, replayed",
             "content": {
               "application/json": {}
             }

@@ -40,12 +40,13 @@ import WorkflowTesting
         let early = try cli.run("checkin", "11010519491231002X", "--campaign", "urumqi-fair", "--gate", "north",
                                 env: at("23:35"))
         #expect(early.status == 1)
-        #expect(early.stdout.contains("check-in at gate opens at 2026-03-01 23:40"), "\(early.stdout)")
+        #expect(early.stdout.contains("gate签到于 2026-03-01 23:40 开始"), "\(early.stdout)")
         cli.environment = at("23:45")
         #expect(try cli.run("staff", "add", "Li").status == 0)
         #expect(try cli.run("checkin", "11010519491231002X", "--campaign", "urumqi-fair", "--gate", "north",
                             "--staff", "Li").status == 0)
-        let again = try cli.run("checkin", "13800138000", "--campaign", "urumqi-fair", "--gate", "north", env: at("23:50"))
+        let again = try cli.run("checkin", "13800138000", "--campaign", "urumqi-fair", "--gate", "north", "--lang", "en",
+                                env: at("23:50"))
         #expect(again.stdout.contains("already checked in at 23:45 at the north gate by Li"), "\(again.stdout)")
         let ledger = try cli.run("checkins", "--campaign", "urumqi-fair")
         #expect(ledger.stdout.hasPrefix("2026-03-01 23:35:00"), "\(ledger.stdout)")

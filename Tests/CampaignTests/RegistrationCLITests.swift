@@ -111,9 +111,9 @@ import WorkflowTesting
         // The desk checks a booth in: the enterprise attends (the gate can scan its credit code too).
         let booth = try cli.run("attend-enterprise", "贵州示范电子科技有限公司", "--campaign", "fair")
         #expect(booth.status == 0, "\(booth.stderr)")
-        #expect(booth.stdout.contains("✓ 贵州示范电子科技有限公司 — enterprise checked in"))
-        #expect(try cli.run("attend-enterprise", "913505828PBRNYTPLA", "--campaign", "fair").stdout
-            .contains("already checked in"))
+        #expect(booth.stdout.contains("✓ 贵州示范电子科技有限公司 — 企业签到成功：其展位计为到场"), "\(booth.stdout)")
+        #expect(try cli.run("attend-enterprise", "913505828PBRNYTPLA", "--campaign", "fair", "--lang", "en").stdout
+            .contains("the enterprise already checked in at"))
         #expect(try cli.run("attend-enterprise", "不存在的公司", "--campaign", "fair").status == 1)
         let missing = try cli.run("postings", "--campaign", "nope")
         #expect(missing.status == 64 || missing.status == 65)
@@ -212,31 +212,44 @@ import WorkflowTesting
         let id = "341222197009160001"  // row 3 of workflows/data/people.csv
         let first = try cli.run("checkin", id, "--campaign", "spring-fair-2026", "--gate", "north", "--staff", "Li", env: env)
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("✓ 万** 341222********0001 [高校毕业生] — checked in"))
+        // Chinese by default; English with --lang en or CAMPAIGN_LANG=en.
+        #expect(first.stdout.contains("✓ 万** 341222********0001 [高校毕业生] — 签到成功"), "\(first.stdout)")
         let repeatScan = try cli.run("checkin", id, "--campaign", "spring-fair-2026", "--gate", "south", env: env)
         #expect(repeatScan.status == 0)
-        #expect(repeatScan.stdout.contains("already checked in at 09:00 at the north gate by Li"))
-        let unknown = try cli.run("checkin", "11010519491231002X", "--campaign", "spring-fair-2026", "--gate", "North", env: env)
+        #expect(repeatScan.stdout.contains("已于 09:00 在north由Li签到过"), "\(repeatScan.stdout)")
+        let repeatInEnglish = try cli.run("checkin", id, "--campaign", "spring-fair-2026", "--gate", "south",
+                                          "--lang", "en", env: env)
+        #expect(repeatInEnglish.stdout.contains("already checked in at 09:00 at the north gate by Li"))
+        let unknown = try cli.run("checkin", "11010519491231002X", "--campaign", "spring-fair-2026", "--gate", "North",
+                                  env: env.merging(["CAMPAIGN_LANG": "en"]) { _, new in new })
         #expect(unknown.status == 1)
         #expect(unknown.stdout.contains("no one with ID number 110105********002X"))
+        let unknownInChinese = try cli.run("checkin", "11010519491231002X", "--campaign", "spring-fair-2026",
+                                           "--gate", "North", env: env)
+        #expect(unknownInChinese.stdout.contains("台账中没有身份证号为 110105********002X 的人员"))
+        let wrongLanguage = try cli.run("checkin", id, "--campaign", "spring-fair-2026", "--lang", "fr", env: env)
+        #expect(wrongLanguage.status == 64)
+        #expect(wrongLanguage.stderr.contains("--lang: 'fr' 不是支持的语言 is not a language campaign speaks; use zh or en"))
         let early = try cli.run("checkin", id, "--campaign", "spring-fair-2026", "--gate", "north",
                                 env: ["CAMPAIGN_NOW": "2026-03-01T08:00:00+08:00"])
-        #expect(early.stdout.contains("opens at 2026-03-01 08:30"))
+        #expect(early.stdout.contains("gate签到于 2026-03-01 08:30 开始"), "\(early.stdout)")
 
         let csv = dir.url.appendingPathComponent("scans.csv").path
         let export = try cli.run("checkins", "--campaign", "spring-fair-2026", "--csv", csv)
-        #expect(export.stdout.contains("1 people checked in at gate (4 scans): north 1"))
+        #expect(export.stdout.contains("1 people checked in at gate (6 scans): north 1"), "\(export.stdout)")
         let text = try String(contentsOfFile: csv, encoding: .utf8)
-        #expect(text.split(separator: "\r\n").count == 5)
+        #expect(text.split(separator: "\r\n").count == 7)
+        // The reasons, stored as catalogue keys, read in the chosen language in the export too.
+        #expect(text.contains("已于 09:00 在north由Li签到过") && text.contains("台账中没有身份证号为"), "\(text)")
         #expect(!text.contains(id))  // masked in exports
         #expect(text.contains("341222********0001"))
         let audit = try cli.run("audit").stdout
-        #expect(audit.split(separator: "\n").contains { $0.contains("export") && $0.contains("scan history (masked): 4 rows to \(csv)") },
+        #expect(audit.split(separator: "\n").contains { $0.contains("export") && $0.contains("scan history (masked): 6 rows to \(csv)") },
                 "\(audit)")
 
         let closed = try cli.run("signal", "spring-fair-2026", "gate", env: env)
         #expect(closed.stdout.contains("attended=1"))
         let after = try cli.run("checkin", id, "--campaign", "spring-fair-2026", "--gate", "north", env: env)
-        #expect(after.stdout.contains("has closed"))
+        #expect(after.stdout.contains("gate签到已结束"), "\(after.stdout)")
     }
 }

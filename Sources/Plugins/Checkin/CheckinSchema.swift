@@ -85,5 +85,10 @@ enum CheckinSchema {
                 ) WITHOUT ROWID
                 """)
         },
+        // A scan's reason as catalogue keys and values (JSON), worded in the reader's language when
+        // shown; `reason` keeps the English words (and is all that scans recorded before have).
+        Migration("checkin-v6-reason-message") { db in
+            try db.execute(sql: "ALTER TABLE scan ADD COLUMN reason_message TEXT")
+        },
     ]
 }

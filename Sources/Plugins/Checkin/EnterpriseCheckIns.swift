@@ -21,29 +21,31 @@ public enum EnterpriseCheckIns {
     /// Checks an enterprise in (by credit code or exact name) and answers as a scan is answered.
     public static func checkIn(_ enterprise: String, campaign: String, gate: String, staff: String, now: Date,
                                db: Database) throws -> ScanAnswer {
-        func answer(_ result: ScanAnswer.Result, _ reason: String, name: String? = nil) -> ScanAnswer {
-            ScanAnswer(result: result, reason: reason, maskedName: name, maskedID: nil, groups: [], replayed: false)
+        func answer(_ result: ScanAnswer.Result, _ message: Message, name: String? = nil) -> ScanAnswer {
+            ScanAnswer(result: result, message: message, maskedName: name, maskedID: nil, groups: [], replayed: false)
         }
         let zone = try RunQueries.requireRun(campaign, in: db).timeZone
         guard let found = try Enterprises.find(enterprise, campaign: campaign, db: db) else {
-            return answer(.rejected, "no enterprise '\(enterprise.prefix(40))' is in the ledger; import the enterprises first")
+            return answer(.rejected, Message(CheckinMessages.unknownEnterprise, ["enterprise": String(enterprise.prefix(40))]))
         }
         guard found.invited else {
-            return answer(.rejected, "\(found.name) is not invited to \(campaign); import its postings or the enterprise "
-                          + "list with --campaign \(campaign)", name: found.name)
+            return answer(.rejected, Message(CheckinMessages.enterpriseNotInvited, ["name": found.name, "campaign": campaign]),
+                          name: found.name)
         }
         if let first = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT gate, checked_in_at FROM enterprise_checkin WHERE campaign = ? AND credit_code = ?
             """), arguments: [campaign, found.creditCode]) {
             let at: Date = first["checked_in_at"]
             let firstGate: String = first["gate"]
-            return answer(.repeat_, "the enterprise already checked in at \(TimeFormats.display(at, timeZone: zone).suffix(5))"
-                          + (firstGate.isEmpty ? "" : " at the \(firstGate) gate"), name: found.name)
+            let time = String(TimeFormats.display(at, timeZone: zone).suffix(5))
+            return answer(.repeat_, firstGate.isEmpty ? Message(CheckinMessages.enterpriseRepeat, ["time": time])
+                            : Message(CheckinMessages.enterpriseRepeatAtGate, ["time": time, "gate": firstGate]),
+                          name: found.name)
         }
         try db.cachedStatement(sql: """
             INSERT INTO enterprise_checkin (campaign, credit_code, gate, staff, checked_in_at) VALUES (?, ?, ?, ?, ?)
             """).execute(arguments: [campaign, found.creditCode, gate, staff, now])
-        return answer(.accepted, "enterprise checked in: its booth counts as attending", name: found.name)
+        return answer(.accepted, Message(CheckinMessages.enterpriseCheckedIn), name: found.name)
     }
 
     /// How many of the campaign's enterprises checked in.

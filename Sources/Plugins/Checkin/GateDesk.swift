@@ -24,7 +24,7 @@ struct GateDesk: DeskAttendance {
         }
         let zone = try windows.timeZone(of: campaign, db: db)
         if let problem = Scans.windowProblem(request, now: now, zone: zone, window: window) {
-            return .notCheckedIn(reason: problem + "; they are registered, not counted as attended")
+            return .notCheckedIn(reason: problem.text(.en) + "; they are registered, not counted as attended")
         }
         let answer = try Scans.scan(request, now: now, db: db, windows: windows)
         switch answer.result {

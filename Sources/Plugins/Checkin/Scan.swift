@@ -40,7 +40,10 @@ public struct ScanAnswer: Sendable, Equatable {
     }
 
     public var result: Result
-    public var reason: String
+    /// Why, not yet worded: the front end words it in its reader's language.
+    public var message: Message
+    /// The reason in English (logs, and callers that do not choose a language).
+    public var reason: String { message.text(.en) }
     public var maskedName: String?
     public var maskedID: String?
     public var groups: [String]
@@ -75,10 +78,11 @@ public enum Scans {
     /// The answer a nonce got the first time, if it was seen before.
     static func replay(nonce: String, db: Database) throws -> ScanAnswer? {
         guard let previous = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT result, reason, person_id FROM scan WHERE nonce = ?
+            SELECT result, reason, reason_message, person_id FROM scan WHERE nonce = ?
             """), arguments: [nonce]) else { return nil }
         let person = try (previous["person_id"] as Int64?).flatMap { try People.summary(id: $0, db: db) }
-        return answer(result: previous["result"], reason: previous["reason"], person: person, replayed: true)
+        return answer(result: previous["result"], message: storedMessage(previous["reason_message"], words: previous["reason"]),
+                      person: person, replayed: true)
     }
 
     static func scan(_ request: ScanRequest, now: Date, db: Database, windows: WindowCache) throws -> ScanAnswer {
@@ -92,18 +96,18 @@ public enum Scans {
         // A badge code, an ID or a phone number is at most a couple of dozen characters: anything
         // longer is refused unread, and only its masked beginning is kept.
         let (method, lookup) = request.input.unicodeScalars.count > Self.longestInput
-            ? ("code", .failure(LookupFailure("what was scanned is \(request.input.unicodeScalars.count) characters long; a "
-                                             + "badge code, ID number or phone number is at most \(Self.longestInput)")))
+            ? ("code", .failure(LookupFailure(Message(LookupMessages.tooLong, ["length": "\(request.input.unicodeScalars.count)",
+                                                                             "limit": "\(Self.longestInput)"]))))
             : try resolve(request, db: db)
         var result = ScanAnswer.Result.rejected
-        var reason: String
+        var reason: Message
         var personID: Int64?
         var firstScan: Int64?
         var person: PersonSummary?
 
         switch lookup {
         case .failure(let why):
-            reason = why.reason
+            reason = why.message
         case .success(let id):
             personID = id
             person = try People.summary(id: id, db: db)
@@ -111,8 +115,8 @@ public enum Scans {
                 reason = why
             } else if !(try Registrations.isRegistered(id, campaign: request.campaign, db: db)) {
                 let walkIns = try windows.window(for: request, db: db)?.walkIns ?? false
-                reason = "not registered for \(request.campaign)"
-                    + (walkIns ? "; register them at the desk (walk-ins are welcome), then scan again" : "")
+                reason = Message(CheckinMessages.notRegistered, ["campaign": request.campaign])
+                if walkIns { reason = reason + Message(CheckinMessages.walkInsWelcome) }
             } else if let first = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT id, gate, staff, received_at FROM scan
                 WHERE campaign = ? AND checkpoint = ? AND person_id = ? AND result = 'accepted'
@@ -121,29 +125,29 @@ public enum Scans {
                 firstScan = first["id"]
                 let at: Date = first["received_at"]
                 let gate: String = first["gate"], staff: String = first["staff"]
-                reason = "already checked in at \(TimeFormats.display(at, timeZone: zone).suffix(5))"
-                    + (gate.isEmpty ? "" : " at the \(gate) gate") + (staff.isEmpty ? "" : " by \(staff)")
+                reason = CheckinMessages.alreadyCheckedIn(time: String(TimeFormats.display(at, timeZone: zone).suffix(5)),
+                                                          gate: gate, staff: staff)
             } else {
                 result = .accepted
-                reason = "checked in"
+                reason = Message(CheckinMessages.checkedIn)
             }
         }
         do {
             try db.cachedStatement(sql: """
                 INSERT INTO scan (nonce, campaign, checkpoint, person_id, method, input, gate, staff, device, client_time,
-                                  received_at, result, reason, first_scan_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  received_at, result, reason, reason_message, first_scan_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [request.nonce, request.campaign, request.checkpoint, personID, method,
                                          Self.stored(request.input), request.gate, request.staff, request.device,
                                          request.clientTime.map { String.fromDatabaseValue($0.databaseValue) ?? "" },
-                                         nowText, result.rawValue, reason, firstScan])
+                                         nowText, result.rawValue, reason.text(.en), reason.storedForm, firstScan])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             // The nonce was seen before (a retried request): answer as the first time, count nothing.
             // Checking for it only when the insert fails keeps a query off every normal scan.
             guard let first = try replay(nonce: request.nonce, db: db) else { throw error }
             return first
         }
-        return answer(result: result.rawValue, reason: reason, person: person, replayed: false)
+        return answer(result: result.rawValue, message: reason, person: person, replayed: false)
     }
 
     /// The longest input read as a code, an ID or a phone number.
@@ -157,8 +161,13 @@ public enum Scans {
         return String(Masking.scrub(printable).prefix(Self.longestInput))
     }
 
-    static func answer(result: String, reason: String, person: PersonSummary?, replayed: Bool) -> ScanAnswer {
-        ScanAnswer(result: ScanAnswer.Result(rawValue: result) ?? .rejected, reason: reason,
+    /// A stored reason: its keys and values when it has them, else the words stored before scans kept keys.
+    static func storedMessage(_ stored: String?, words: String?) -> Message {
+        stored.flatMap { Message(storedForm: $0, catalogue: CheckinMessages.all) } ?? .verbatim(words ?? "")
+    }
+
+    static func answer(result: String, message: Message, person: PersonSummary?, replayed: Bool) -> ScanAnswer {
+        ScanAnswer(result: ScanAnswer.Result(rawValue: result) ?? .rejected, message: message,
                    maskedName: person.map { Masking.name($0.name) }, maskedID: person.map { Masking.idNumber($0.idNumber) },
                    groups: TargetGroup.labels(of: person?.groups ?? 0), replayed: replayed)
     }
@@ -169,20 +178,23 @@ public enum Scans {
     }
 
     /// Why check-in is not possible right now at this checkpoint, or nil when it is open.
-    static func windowProblem(_ request: ScanRequest, now: Date, zone: TimeZone, window: Window?) -> String? {
+    static func windowProblem(_ request: ScanRequest, now: Date, zone: TimeZone, window: Window?) -> Message? {
+        let checkpoint = request.checkpoint
         guard let window else {
-            return "check-in at \(request.checkpoint) is not open for \(request.campaign) (its step has not started)"
+            return Message(CheckinMessages.notOpen, ["checkpoint": checkpoint, "campaign": request.campaign])
         }
-        if window.closed { return "check-in at \(request.checkpoint) has closed" }
+        if window.closed { return Message(CheckinMessages.closed, ["checkpoint": checkpoint]) }
         if let opens = window.opens, now < opens {
-            return "check-in at \(request.checkpoint) opens at \(TimeFormats.display(opens, timeZone: zone))"
+            return Message(CheckinMessages.opensAt, ["checkpoint": checkpoint, "time": TimeFormats.display(opens, timeZone: zone)])
         }
         if let closes = window.closes, now >= closes {
-            return "check-in at \(request.checkpoint) closed at \(TimeFormats.display(closes, timeZone: zone))"
+            return Message(CheckinMessages.closedAt,
+                           ["checkpoint": checkpoint, "time": TimeFormats.display(closes, timeZone: zone)])
         }
         let gates = window.gates
         if !gates.isEmpty, !request.gate.isEmpty, !gates.contains(request.gate) {
-            return "there is no gate '\(request.gate)' at \(request.checkpoint); gates: \(gates.joined(separator: ", "))"
+            return Message(CheckinMessages.noSuchGate,
+                           ["gate": request.gate, "checkpoint": checkpoint, "gates": gates.joined(separator: ", ")])
         }
         return nil
     }
@@ -236,7 +248,10 @@ public struct ScanEntry: Sendable {
     public var name: String?
     public var idNumber: String?
     public var result: String
-    public var reason: String
+    /// Why, not yet worded (scans recorded before reasons had keys: their stored words).
+    public var message: Message
+    /// The reason in English.
+    public var reason: String { message.text(.en) }
 }
 
 extension Scans {
@@ -244,7 +259,7 @@ extension Scans {
     public static func history(campaign: String, checkpoint: String, latest: Int? = nil,
                                db: Database) throws -> [ScanEntry] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT received_at, gate, staff, method, input, result, reason, person_id
+            SELECT received_at, gate, staff, method, input, result, reason, reason_message, person_id
             FROM scan WHERE campaign = ? AND checkpoint = ? ORDER BY id DESC LIMIT ?
             """, arguments: [campaign, checkpoint, latest ?? -1])
         let people = try People.summaries(ids: rows.compactMap { $0["person_id"] as Int64? }, db: db)
@@ -253,7 +268,7 @@ extension Scans {
             return ScanEntry(at: row["received_at"], gate: row["gate"], staff: row["staff"], method: row["method"],
                              input: row["input"], name: person.map { Masking.name($0.name) },
                              idNumber: person.map { Masking.idNumber($0.idNumber) }, result: row["result"],
-                             reason: row["reason"])
+                             message: storedMessage(row["reason_message"], words: row["reason"]))
         }
     }
 }

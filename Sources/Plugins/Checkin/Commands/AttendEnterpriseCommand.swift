@@ -14,6 +14,7 @@ struct AttendEnterpriseCommand: AsyncParsableCommand {
     @Option(help: "The campaign.") var campaign: String
     @Option(help: "The gate or desk, e.g. north.") var gate = ""
     @Option(help: "Your name, recorded with the check-in.") var staff = ""
+    @OptionGroup var language: LanguageOptions
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
@@ -25,7 +26,7 @@ struct AttendEnterpriseCommand: AsyncParsableCommand {
             let answer = try await ws.pool.write { db in
                 try EnterpriseCheckIns.checkIn(enterprise, campaign: campaign, gate: gate, staff: staff, now: now, db: db)
             }
-            refused = ScanAnswerLine.print(answer)
+            refused = ScanAnswerLine.print(answer, in: language.language)
         }
         if refused { throw ExitCode(1) }
     }

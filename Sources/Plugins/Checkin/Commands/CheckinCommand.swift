@@ -23,6 +23,7 @@ struct CheckinCommand: AsyncParsableCommand {
     @Option(help: "This device's name.") var device = "terminal"
     @Option(help: "A unique id for this scan; a retried scan with the same nonce is answered, not counted.")
     var nonce: String?
+    @OptionGroup var language: LanguageOptions
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
@@ -38,7 +39,7 @@ struct CheckinCommand: AsyncParsableCommand {
                                           nonce: nonce ?? UUID().uuidString)
                 return try Scans.scan(request, now: now, db: db)
             }
-            rejected = ScanAnswerLine.print(answer)
+            rejected = ScanAnswerLine.print(answer, in: language.language)
         }
         if rejected { throw ExitCode(1) }
     }

@@ -13,16 +13,18 @@ struct CheckinsCommand: AsyncParsableCommand {
     @Option(help: "The campaign.") var campaign: String
     @Option(help: "The checkpoint.") var checkpoint = "gate"
     @Option(help: "Write the full scan history to this CSV file (UTF-8 with BOM, masked).") var csv: String?
+    @OptionGroup var language: LanguageOptions
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
         try await CommandSupport.reportingErrors {
             let ws = try workspace.openExisting()
+            let language = language
             let (rows, counts) = try await ws.pool.read { db in
                 let zone = try RunQueries.requireRun(campaign, in: db).timeZone
                 let rows = try Scans.history(campaign: campaign, checkpoint: checkpoint, db: db).map { e in
                     [TimeFormats.display(e.at, timeZone: zone, seconds: true), e.gate, e.staff, e.method, e.input,
-                     e.name ?? "", e.idNumber ?? "", e.result, e.reason]
+                     e.name ?? "", e.idNumber ?? "", e.result, e.message.text(language.language)]
                 }
                 return (rows, try Scans.counts(campaign: campaign, checkpoint: checkpoint, db: db))
             }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Ledger
+import Workflow
 
 /// The JSON bodies of the check-in API. Keys are stable: phones and scripts depend on them.
 struct CheckinBody: Decodable {
@@ -13,19 +14,32 @@ struct CheckinBody: Decodable {
 
 struct ScanReply: ResponseEncodable {
     var result: String
+    /// In the language asked for (`?lang=en`, else `Accept-Language`, else Chinese).
     var reason: String
+    /// Both wordings, so a page can switch language without asking again.
+    var reason_zh: String
+    var reason_en: String
     var name: String?
     var id_number: String?
     var groups: [String]
     var replayed: Bool
 
-    init(_ answer: ScanAnswer) {
+    init(_ answer: ScanAnswer, in language: Language) {
         result = answer.result.rawValue
-        reason = answer.reason
+        reason = answer.message.text(language)
+        reason_zh = answer.message.text(.zh)
+        reason_en = answer.message.text(.en)
         name = answer.maskedName
         id_number = answer.maskedID
         groups = answer.groups
         replayed = answer.replayed
+    }
+}
+
+extension ScanReply {
+    static func language(of request: Request) -> Language {
+        request.uri.queryParameters.get("lang").flatMap(Language.init(tag:))
+            ?? Language.accepting(request.headers[.acceptLanguage])
     }
 }
 

@@ -27,7 +27,7 @@ enum CheckinRoutes {
             let scan = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: body.input, gate: body.gate ?? "",
                                    staff: staff.name, device: body.device ?? "web", nonce: body.nonce ?? UUID().uuidString,
                                    clientTime: body.client_time)
-            return ScanReply(try await batcher.scan(scan))
+            return ScanReply(try await batcher.scan(scan), in: ScanReply.language(of: request))
         }
         routes.get("counts") { _, context in
             _ = try context.requireStaff()
@@ -39,14 +39,15 @@ enum CheckinRoutes {
             return try await lookup(request.uri.queryParameters.get("q") ?? "", campaign: campaign, staff: staff.name,
                                     now: server.clock.now(), pool: pool)
         }
-        routes.get("manager/checkins") { _, context in
+        routes.get("manager/checkins") { request, context in
             _ = try context.requireStaff(.manager)
+            let language = ScanReply.language(of: request)
             return try await pool.read { db in
                 let zone = try RunQueries.requireRun(campaign, in: db).timeZone
                 return try Scans.history(campaign: campaign, checkpoint: checkpoint, latest: 500, db: db).reversed().map { e in
                     ScanRow(at: TimeFormats.display(e.at, timeZone: zone, seconds: true), gate: e.gate, staff: e.staff,
                             method: e.method, input: e.input, name: e.name, id_number: e.idNumber, result: e.result,
-                            reason: e.reason)
+                            reason: e.message.text(language))
                 }
             }
         }

@@ -14,33 +14,36 @@ public enum PersonLookup {
         let digits = input.filter { $0.isNumber || $0 == "X" || $0 == "x" }
         if digits.count >= 15 {
             guard let id = try? ResidentID(input) else {
-                return ("id", .failure(LookupFailure("\(Masking.scrub(input)) is not a valid ID number; check it or scan the badge")))
+                return ("id", .failure(LookupFailure(Message(LookupMessages.invalidID, ["input": Masking.scrub(input)]))))
             }
             guard let personID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE id_number = ?"),
                                                     arguments: [id.value]) else {
-                return ("id", .failure(LookupFailure("no one with ID number \(id.masked) is in the ledger")))
+                return ("id", .failure(LookupFailure(Message(LookupMessages.unknownID, ["id": id.masked]))))
             }
             return ("id", .success(personID))
         }
         if let phone = try? PhoneNumber(input) {
             let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ? LIMIT 2"), arguments: [phone.value])
             switch ids.count {
-            case 0: return ("phone", .failure(LookupFailure("no one with phone \(phone.masked) is in the ledger")))
+            case 0: return ("phone", .failure(LookupFailure(Message(LookupMessages.unknownPhone, ["phone": phone.masked]))))
             case 1: return ("phone", .success(ids[0]))
             default:
-                return ("phone", .failure(LookupFailure("several people share phone \(phone.masked); scan the badge or type the ID number")))
+                return ("phone", .failure(LookupFailure(Message(LookupMessages.sharedPhone, ["phone": phone.masked]))))
             }
         }
         let scheme = try Registrations.badgeCode(for: campaign, db: db)
         guard let personID = scheme.decode(input),
               try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?)"), arguments: [personID])! else {
-            return ("code", .failure(LookupFailure("unknown code '\(Masking.scrub(String(input.prefix(12))))': not a badge of \(campaign)")))
+            return ("code", .failure(LookupFailure(Message(LookupMessages.unknownCode,
+                                                          ["code": Masking.scrub(String(input.prefix(12))), "campaign": campaign]))))
         }
         return ("code", .success(personID))
     }
 }
 
 public struct LookupFailure: Error, Sendable {
-    public let reason: String
-    public init(_ reason: String) { self.reason = reason }
+    public let message: Message
+    /// In English, for logs and callers not yet worded by language.
+    public var reason: String { message.text(.en) }
+    public init(_ message: Message) { self.message = message }
 }

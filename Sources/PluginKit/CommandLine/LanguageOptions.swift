@@ -1,0 +1,21 @@
+import ArgumentParser
+import Workflow
+
+/// `--lang zh|en`: the language a command words its answers in. Without it, `CAMPAIGN_LANG`;
+/// without that, Chinese — the language of the people who use `campaign`.
+public struct LanguageOptions: ParsableArguments, Sendable {
+    public init() {}
+
+    @Option(name: .long, help: "Language of the answers: zh (中文) or en (default: $CAMPAIGN_LANG, else zh).")
+    public var lang: String?
+
+    public func validate() throws {
+        if let lang, Language(tag: lang) == nil {
+            throw ValidationError("--lang: '\(lang)' 不是支持的语言 is not a language campaign speaks; use zh or en")
+        }
+    }
+
+    public var language: Language {
+        lang.flatMap(Language.init(tag:)) ?? Language.fromEnvironment()
+    }
+}

@@ -1,0 +1,64 @@
+import Ledger
+import Workflow
+
+/// Every answer a gate gives, in Chinese and English: the catalogue entries of the check-in plugin.
+/// A scan stores the keys and values of its answer, so its reason reads in either language later.
+public enum CheckinMessages {
+    public static let checkedIn = MessageText("checkin.accepted", zh: "签到成功", en: "checked in")
+    public static let repeatAt = MessageText(
+        "checkin.repeat", zh: "已于 {time} 签到过", en: "already checked in at {time}")
+    public static let repeatAtGate = MessageText(
+        "checkin.repeat-gate", zh: "已于 {time} 在{gate}签到过", en: "already checked in at {time} at the {gate} gate")
+    public static let repeatByStaff = MessageText(
+        "checkin.repeat-staff", zh: "已于 {time} 由{staff}签到过", en: "already checked in at {time} by {staff}")
+    public static let repeatAtGateByStaff = MessageText(
+        "checkin.repeat-gate-staff", zh: "已于 {time} 在{gate}由{staff}签到过",
+        en: "already checked in at {time} at the {gate} gate by {staff}")
+    public static let notRegistered = MessageText(
+        "checkin.not-registered", zh: "未报名 {campaign}", en: "not registered for {campaign}")
+    public static let walkInsWelcome = MessageText(
+        "checkin.walk-ins-welcome", zh: "；请到服务台现场登记后再扫码",
+        en: "; register them at the desk (walk-ins are welcome), then scan again")
+    public static let notOpen = MessageText(
+        "checkin.not-open", zh: "{campaign} 的{checkpoint}签到尚未开放（这一步还没开始）",
+        en: "check-in at {checkpoint} is not open for {campaign} (its step has not started)")
+    public static let closed = MessageText(
+        "checkin.closed", zh: "{checkpoint}签到已结束", en: "check-in at {checkpoint} has closed")
+    public static let opensAt = MessageText(
+        "checkin.opens-at", zh: "{checkpoint}签到于 {time} 开始", en: "check-in at {checkpoint} opens at {time}")
+    public static let closedAt = MessageText(
+        "checkin.closed-at", zh: "{checkpoint}签到已于 {time} 结束", en: "check-in at {checkpoint} closed at {time}")
+    public static let noSuchGate = MessageText(
+        "checkin.no-such-gate", zh: "{checkpoint}没有“{gate}”这个入口；入口有：{gates}",
+        en: "there is no gate '{gate}' at {checkpoint}; gates: {gates}")
+    public static let unknownEnterprise = MessageText(
+        "checkin.enterprise-unknown", zh: "台账中没有企业“{enterprise}”；请先导入企业名单",
+        en: "no enterprise '{enterprise}' is in the ledger; import the enterprises first")
+    public static let enterpriseNotInvited = MessageText(
+        "checkin.enterprise-not-invited", zh: "{name} 没有受邀参加 {campaign}；请导入它的岗位，或用 --campaign {campaign} 导入企业名单",
+        en: "{name} is not invited to {campaign}; import its postings or the enterprise list with --campaign {campaign}")
+    public static let enterpriseRepeat = MessageText(
+        "checkin.enterprise-repeat", zh: "该企业已于 {time} 签到过", en: "the enterprise already checked in at {time}")
+    public static let enterpriseRepeatAtGate = MessageText(
+        "checkin.enterprise-repeat-gate", zh: "该企业已于 {time} 在{gate}签到过",
+        en: "the enterprise already checked in at {time} at the {gate} gate")
+    public static let enterpriseCheckedIn = MessageText(
+        "checkin.enterprise-accepted", zh: "企业签到成功：其展位计为到场", en: "enterprise checked in: its booth counts as attending")
+
+    /// The entries of this plugin and the look-ups it words (the ledger's).
+    public static let all: [MessageText] = [
+        checkedIn, repeatAt, repeatAtGate, repeatByStaff, repeatAtGateByStaff, notRegistered, walkInsWelcome, notOpen,
+        closed, opensAt, closedAt, noSuchGate, unknownEnterprise, enterpriseNotInvited, enterpriseRepeat,
+        enterpriseRepeatAtGate, enterpriseCheckedIn,
+    ] + LookupMessages.all
+
+    /// "Already checked in at 08:46 (at the north gate) (by 李)".
+    static func alreadyCheckedIn(time: String, gate: String, staff: String) -> Message {
+        switch (gate.isEmpty, staff.isEmpty) {
+        case (true, true): Message(repeatAt, ["time": time])
+        case (false, true): Message(repeatAtGate, ["time": time, "gate": gate])
+        case (true, false): Message(repeatByStaff, ["time": time, "staff": staff])
+        case (false, false): Message(repeatAtGateByStaff, ["time": time, "gate": gate, "staff": staff])
+        }
+    }
+}

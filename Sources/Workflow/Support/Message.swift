@@ -1,0 +1,125 @@
+import Foundation
+
+/// The languages people read `campaign` in: Chinese first, English for the rest.
+public enum Language: String, Sendable, CaseIterable {
+    case zh
+    case en
+
+    /// From `--lang`, `CAMPAIGN_LANG`, a page's switch or an `Accept-Language` header: `zh`, `zh-CN`,
+    /// `中文`, `en`, `en-US`, `English`…; nil for anything else.
+    public init?(tag: String) {
+        let lowered = tag.trimmingCharacters(in: .whitespaces).lowercased()
+        if lowered.hasPrefix("zh") || lowered == "中文" || lowered == "chinese" {
+            self = .zh
+        } else if lowered.hasPrefix("en") || lowered == "英文" {
+            self = .en
+        } else {
+            return nil
+        }
+    }
+
+    /// `CAMPAIGN_LANG` when it names a language, else Chinese.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
+        environment["CAMPAIGN_LANG"].flatMap(Language.init(tag:)) ?? .zh
+    }
+
+    /// The first language an `Accept-Language` header names that we speak (`en-US,en;q=0.9`), else Chinese.
+    public static func accepting(_ header: String?) -> Language {
+        guard let header else { return .zh }
+        for part in header.split(separator: ",") {
+            if let language = Language(tag: String(part.split(separator: ";")[0])) { return language }
+        }
+        return .zh
+    }
+}
+
+/// One entry of the message catalogue: a stable key and its wording in each language, with
+/// `{name}` placeholders filled in by a `Message`.
+public struct MessageText: Sendable, Hashable {
+    public let key: String
+    public let zh: String
+    public let en: String
+
+    public init(_ key: String, zh: String, en: String) {
+        self.key = key
+        self.zh = zh
+        self.en = en
+    }
+
+    public func template(_ language: Language) -> String { language == .zh ? zh : en }
+
+    /// The placeholder names a template uses, e.g. ["time", "gate"].
+    public static func placeholders(in template: String) -> Set<String> {
+        var names = Set<String>()
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.insert(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+}
+
+/// Something to tell a person, not yet worded: catalogue entries with their values, worded in the
+/// reader's language only when shown. Domain code returns messages; the command line, the page and
+/// the reports word them. Stored (a scan's reason) as its keys and values, so a reason recorded
+/// today reads in either language tomorrow.
+public struct Message: Sendable, Equatable {
+    public struct Part: Sendable, Equatable {
+        public var text: MessageText
+        public var values: [String: String]
+    }
+
+    public var parts: [Part]
+
+    public init(_ text: MessageText, _ values: [String: String] = [:]) {
+        parts = [Part(text: text, values: values)]
+    }
+
+    /// A message that was stored as words before messages had keys: shown as it was.
+    public static func verbatim(_ words: String) -> Message {
+        Message(MessageText("verbatim", zh: "{words}", en: "{words}"), ["words": words])
+    }
+
+    /// The message with more said after it (`已签到` + `，在北门`).
+    public static func + (lhs: Message, rhs: Message) -> Message {
+        var joined = lhs
+        joined.parts += rhs.parts
+        return joined
+    }
+
+    public func text(_ language: Language) -> String {
+        parts.map { part in
+            var out = part.text.template(language)
+            for (name, value) in part.values { out = out.replacingOccurrences(of: "{\(name)}", with: value) }
+            return out
+        }.joined()
+    }
+
+    /// Keys and values as JSON, for storing.
+    public var storedForm: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let list = parts.map { StoredPart(key: $0.text.key, values: $0.values) }
+        return (try? String(decoding: encoder.encode(list), as: UTF8.self)) ?? "[]"
+    }
+
+    /// A stored message read back with the catalogue entries it may name; nil when a key is unknown.
+    public init?(storedForm: String, catalogue: [MessageText]) {
+        guard let list = try? JSONDecoder().decode([StoredPart].self, from: Data(storedForm.utf8)), !list.isEmpty
+        else { return nil }
+        let byKey = Dictionary((catalogue + [Message.verbatim("").parts[0].text]).map { ($0.key, $0) },
+                               uniquingKeysWith: { first, _ in first })
+        var parts: [Part] = []
+        for stored in list {
+            guard let text = byKey[stored.key] else { return nil }
+            parts.append(Part(text: text, values: stored.values))
+        }
+        self.parts = parts
+    }
+
+    private struct StoredPart: Codable {
+        var key: String
+        var values: [String: String]
+    }
+}

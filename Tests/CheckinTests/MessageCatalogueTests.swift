@@ -1,0 +1,70 @@
+import Checkin
+import Foundation
+import Ledger
+import Testing
+import Workflow
+
+/// The words of the gate come from one catalogue, Chinese and English: every entry has both, with
+/// the same placeholders, and no answer of the check-in plugin (or the look-ups it words) is
+/// written outside it.
+@Suite struct MessageCatalogueTests {
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources")
+
+    @Test func everyEntryHasChineseAndEnglishWithTheSamePlaceholders() {
+        var keys = Set<String>()
+        for entry in CheckinMessages.all {
+            #expect(keys.insert(entry.key).inserted, "key \(entry.key) is used twice")
+            #expect(!entry.zh.isEmpty && !entry.en.isEmpty, "\(entry.key) lacks a wording")
+            #expect(entry.zh.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) },
+                    "\(entry.key): the Chinese text has no Chinese: \(entry.zh)")
+            #expect(!entry.en.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) },
+                    "\(entry.key): the English text has Chinese in it: \(entry.en)")
+            #expect(MessageText.placeholders(in: entry.zh) == MessageText.placeholders(in: entry.en),
+                    "\(entry.key): the two wordings fill in different values")
+        }
+        #expect(keys.count >= 20)
+    }
+
+    @Test func aMessageIsWordedInEitherLanguageAndSurvivesStorage() throws {
+        let message = Message(LookupMessages.unknownID, ["id": "110105********002X"])
+            + Message(CheckinMessages.walkInsWelcome)
+        #expect(message.text(.zh) == "台账中没有身份证号为 110105********002X 的人员；请到服务台现场登记后再扫码")
+        #expect(message.text(.en) == "no one with ID number 110105********002X is in the ledger; register them at the "
+                + "desk (walk-ins are welcome), then scan again")
+        let stored = try #require(Message(storedForm: message.storedForm, catalogue: CheckinMessages.all))
+        #expect(stored == message)
+        #expect(Message(storedForm: #"[{"key":"no.such.key","values":{}}]"#, catalogue: CheckinMessages.all) == nil)
+    }
+
+    @Test func languagesAreReadFromTagsEnvironmentAndHeaders() {
+        #expect(Language(tag: "zh-CN") == .zh && Language(tag: "中文") == .zh && Language(tag: "EN-us") == .en)
+        #expect(Language(tag: "fr") == nil)
+        #expect(Language.fromEnvironment([:]) == .zh)
+        #expect(Language.fromEnvironment(["CAMPAIGN_LANG": "en"]) == .en)
+        #expect(Language.fromEnvironment(["CAMPAIGN_LANG": "klingon"]) == .zh)
+        #expect(Language.accepting("fr-FR,en;q=0.8,zh;q=0.5") == .en)
+        #expect(Language.accepting(nil) == .zh)
+    }
+
+    /// A reason written as a literal string in the check-in plugin or the look-ups would reach a
+    /// clerk in one language only: every answer is a catalogue entry.
+    @Test func noAnswerOfTheGateIsWrittenOutsideTheCatalogue() throws {
+        let files = ["Plugins/Checkin/Scan.swift", "Plugins/Checkin/EnterpriseCheckIns.swift",
+                     "Plugins/Ledger/People/PersonLookup.swift"]
+        // A string literal handed over as a reason: `reason = "…"`, `answer(.rejected, "…"`,
+        // `LookupFailure("…"`, `return "…"` in a function that returns a reason.
+        let pattern = try Regex(#"(reason\s*=\s*"|answer\(\.[a-z_]+,\s*"|LookupFailure\("|Message\(\s*"|return\s+")"#)
+        var found: [String] = []
+        for file in files {
+            let text = try String(contentsOf: Self.sources.appendingPathComponent(file), encoding: .utf8)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.contains(pattern) && !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                found.append("\(file):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
+            }
+        }
+        #expect(found.isEmpty, "reasons written outside the catalogue:\n\(found.joined(separator: "\n"))")
+        // The scan finds what it looks for.
+        #expect("            reason = \"checked in\"".contains(pattern))
+    }
+}
