@@ -187,8 +187,9 @@ async function signIn() {
     localStorage.setItem("token", token);
     $("who").textContent = me.name + " · " + me.campaign;
     $("gate").innerHTML = "";
+    gateNames = me.gate_names || {};
     for (const g of (me.gates.length ? me.gates : [""])) {
-      const option = document.createElement("option"); option.value = g; option.textContent = g || t("anyGate"); $("gate").appendChild(option);
+      const option = document.createElement("option"); option.value = g; option.textContent = gateNames[g] || g || t("anyGate"); $("gate").appendChild(option);
     }
     const saved = localStorage.getItem("gate"); if (saved !== null && me.gates.includes(saved)) $("gate").value = saved;
     $("signin").classList.add("hidden"); $("app").classList.remove("hidden");
@@ -225,10 +226,11 @@ $("scan").addEventListener("keydown", e => { if (e.key === "Enter") { e.preventD
 $("submit").onclick = () => checkIn($("scan").value);
 document.addEventListener("click", e => { if (!["INPUT", "SELECT", "BUTTON"].includes(e.target.tagName)) $("scan").focus(); });
 
+let gateNames = {};
 async function refreshCounts() {
   try {
     const c = await api("counts");
-    const gates = Object.entries(c.by_gate).map(([g, n]) => (g || t("anyGate")) + " " + n).join(" · ");
+    const gates = Object.entries(c.by_gate).map(([g, n]) => (gateNames[g] || g || t("anyGate")) + " " + n).join(" · ");
     $("counts").innerHTML = "";
     $("counts").append(t("attended") + " ");
     const b = document.createElement("b"); b.id = "attended"; b.textContent = c.attended; $("counts").appendChild(b);

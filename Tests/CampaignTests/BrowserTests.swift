@@ -52,10 +52,11 @@ import WorkflowTesting
         let chinese = try browse(link + "&lang=zh")
         // The page in Chinese words the answer from the catalogue's Chinese.
         #expect(chinese.contains(#"class="repeat""#))
-        #expect(chinese.contains("已于 09:00 在north由Li签到过"), "\(chinese)")
+        #expect(chinese.contains("已于 09:00 在北门由Li签到过"), "\(chinese)")
+        #expect(chinese.contains(#"<option value="north">北门</option>"#), "the gate by the name people read")
         let again = try browse(link + "&lang=en")
         #expect(again.contains(#"class="repeat""#))
-        #expect(again.contains("already checked in at 09:00 at the north gate by Li"))
+        #expect(again.contains("already checked in at 09:00 at the 北门 gate by Li"))
     }
 }
 

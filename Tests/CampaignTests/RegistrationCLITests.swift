@@ -216,10 +216,12 @@ import WorkflowTesting
         #expect(first.stdout.contains("✓ 万** 341222********0001 [高校毕业生] — 签到成功"), "\(first.stdout)")
         let repeatScan = try cli.run("checkin", id, "--campaign", "spring-fair-2026", "--gate", "south", env: env)
         #expect(repeatScan.status == 0)
-        #expect(repeatScan.stdout.contains("已于 09:00 在north由Li签到过"), "\(repeatScan.stdout)")
-        let repeatInEnglish = try cli.run("checkin", id, "--campaign", "spring-fair-2026", "--gate", "south",
+        #expect(repeatScan.stdout.contains("已于 09:00 在北门由Li签到过"), "\(repeatScan.stdout)")
+        // The gate by the name people read for it (gate_names: in the definition).
+        let repeatInEnglish = try cli.run("checkin", id, "--campaign", "spring-fair-2026", "--gate", "南门",
                                           "--lang", "en", env: env)
-        #expect(repeatInEnglish.stdout.contains("already checked in at 09:00 at the north gate by Li"))
+        #expect(repeatInEnglish.status == 0, "\(repeatInEnglish.stderr)")
+        #expect(repeatInEnglish.stdout.contains("already checked in at 09:00 at the 北门 gate by Li"))
         let unknown = try cli.run("checkin", "11010519491231002X", "--campaign", "spring-fair-2026", "--gate", "North",
                                   env: env.merging(["CAMPAIGN_LANG": "en"]) { _, new in new })
         #expect(unknown.status == 1)
@@ -240,7 +242,7 @@ import WorkflowTesting
         let text = try String(contentsOfFile: csv, encoding: .utf8)
         #expect(text.split(separator: "\r\n").count == 7)
         // The reasons, stored as catalogue keys, read in the chosen language in the export too.
-        #expect(text.contains("已于 09:00 在north由Li签到过") && text.contains("台账中没有身份证号为"), "\(text)")
+        #expect(text.contains("已于 09:00 在北门由Li签到过") && text.contains("台账中没有身份证号为"), "\(text)")
         #expect(!text.contains(id))  // masked in exports
         #expect(text.contains("341222********0001"))
         let audit = try cli.run("audit").stdout

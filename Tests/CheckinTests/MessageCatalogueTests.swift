@@ -1,3 +1,4 @@
+import BuiltinPlugins
 import Checkin
 import Foundation
 import Ledger
@@ -66,5 +67,19 @@ import Workflow
         #expect(found.isEmpty, "reasons written outside the catalogue:\n\(found.joined(separator: "\n"))")
         // The scan finds what it looks for.
         #expect("            reason = \"checked in\"".contains(pattern))
+    }
+
+    /// `gate_names:` may only name gates that `gates:` lists.
+    @Test func gateNamesMustNameListedGates() {
+        let yaml = """
+            name: fair
+            steps:
+              - id: gate
+                uses: checkin.gate
+                with: { gates: [north, south], gate_names: { north: 北门, east: 东门 } }
+            """
+        let (_, diagnostics) = Validator(registry: BuiltinPlugins.registry).check(file: SourceFile(path: "f.yaml", text: yaml))
+        #expect(diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
+                == ["5:48 'gate_names' names a gate 'east' that 'gates' does not list"])
     }
 }

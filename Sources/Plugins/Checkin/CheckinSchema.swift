@@ -90,5 +90,9 @@ enum CheckinSchema {
         Migration("checkin-v6-reason-message") { db in
             try db.execute(sql: "ALTER TABLE scan ADD COLUMN reason_message TEXT")
         },
+        // `gate_names:` of a checkin.gate step: the names people read for its gates (JSON object).
+        Migration("checkin-v7-gate-names") { db in
+            try db.execute(sql: "ALTER TABLE checkin_window ADD COLUMN gate_names TEXT")
+        },
     ]
 }

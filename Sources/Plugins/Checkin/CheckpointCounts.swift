@@ -47,6 +47,21 @@ extension Scans {
                                         arguments: [campaign, checkpoint]) ?? ""
         return gates.split(separator: ",").map(String.init)
     }
+
+    /// The names people read for the checkpoint's gates (`gate_names:`), by gate; empty when none are given.
+    public static func gateNames(campaign: String, checkpoint: String, db: Database) throws -> [String: String] {
+        let json = try String.fetchOne(db, sql: "SELECT gate_names FROM checkin_window WHERE campaign = ? AND checkpoint = ?",
+                                       arguments: [campaign, checkpoint]) ?? nil
+        return GateNames.decode(json)
+    }
+}
+
+/// `gate_names` as stored: a JSON object of gate → name.
+enum GateNames {
+    static func decode(_ json: String?) -> [String: String] {
+        guard let json, case .object(let names)? = try? Value(jsonText: json) else { return [:] }
+        return names.compactMapValues(\.stringValue)
+    }
 }
 
 /// A person's accepted scan at a checkpoint: where and when.

@@ -8,6 +8,7 @@ struct GateAction: StepAction {
     struct Input: Decodable, Sendable {
         var checkpoint: String
         var gates: [String]?
+        var gate_names: [String: String]?
         var opens: String?
         var closes: String?
         var walk_ins: Bool
@@ -20,6 +21,9 @@ struct GateAction: StepAction {
             ParameterSpec("checkpoint", .string, default: .string("gate"),
                           doc: "The checkpoint's name, e.g. gate; a bus campaign's leave-home, board, alight, enter-factory."),
             ParameterSpec("gates", .stringList, doc: "The gates (entrances) staff scan at, e.g. [north, south]."),
+            ParameterSpec("gate_names", .object,
+                          doc: "The names people read for the gates, e.g. { north: 北门, south: 南门 }: answers and the "
+                            + "page show them, and --gate takes them too."),
             ParameterSpec("opens", .dateTime, doc: "Scans before this time are refused (e.g. 2026-03-01 08:00)."),
             ParameterSpec("closes", .dateTime, doc: "Check-in closes by itself at this time; a signal closes it earlier."),
             ParameterSpec("walk_ins", .boolean, default: .bool(true),
@@ -33,7 +37,23 @@ struct GateAction: StepAction {
             OutputSpec("rejected", doc: "Scans refused (unknown, not registered, outside the window)."),
             OutputSpec("ended_by", doc: "time or signal."),
         ],
-        waitsForPeople: true
+        waitsForPeople: true,
+        check: { given in
+            guard case .object(let names)? = given["gate_names"] else { return [] }
+            let gates = given["gates"].flatMap { value -> [String]? in
+                if case .array(let items) = value { return items.map(\.interpolated) } else { return nil }
+            }
+            var problems: [ParameterProblem] = []
+            for (gate, name) in names.sorted(by: { $0.key < $1.key }) {
+                if let gates, !gates.contains(gate) {
+                    problems.append(ParameterProblem(parameter: "gate_names", "'gate_names' names a gate '\(gate)' that "
+                                                     + "'gates' does not list", hint: "gates: \(gates.joined(separator: ", "))"))
+                }
+                if case .object = name { problems.append(ParameterProblem(parameter: "gate_names", "the name of gate '\(gate)' must be text")) }
+                if case .array = name { problems.append(ParameterProblem(parameter: "gate_names", "the name of gate '\(gate)' must be text")) }
+            }
+            return problems
+        }
     )
 
     func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
@@ -43,12 +63,15 @@ struct GateAction: StepAction {
             throw StepFailure("'closes' (\(context.format(closes))) must be after 'opens' (\(context.format(opens)))")
         }
         try db.execute(sql: """
-            INSERT INTO checkin_window (campaign, checkpoint, step_id, gates, opens_at, closes_at, walk_ins, status)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'open')
+            INSERT INTO checkin_window (campaign, checkpoint, step_id, gates, opens_at, closes_at, walk_ins, status,
+                                        gate_names)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?)
             ON CONFLICT (campaign, checkpoint) DO UPDATE SET step_id = excluded.step_id, gates = excluded.gates,
+                gate_names = excluded.gate_names,
                 opens_at = excluded.opens_at, closes_at = excluded.closes_at, walk_ins = excluded.walk_ins, status = 'open'
             """, arguments: [context.campaign, input.checkpoint, context.stepID, (input.gates ?? []).joined(separator: ","),
-                             opens, closes, input.walk_ins])
+                             opens, closes, input.walk_ins,
+                             try input.gate_names.map { try Value.object($0.mapValues(Value.string)).jsonText() }])
         var prompt = "check-in at \(input.checkpoint) is open"
         if let opens { prompt += " from \(context.format(opens))" }
         prompt += "; scan with: campaign checkin CODE --campaign \(context.campaign)"

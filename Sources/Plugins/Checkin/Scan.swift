@@ -86,6 +86,12 @@ public enum Scans {
     }
 
     static func scan(_ request: ScanRequest, now: Date, db: Database, windows: WindowCache) throws -> ScanAnswer {
+        var request = request
+        // A gate given by the name people read for it (北门) is that gate.
+        if let window = try windows.window(for: request, db: db), !window.gates.contains(request.gate),
+           let gate = window.gateNames.first(where: { $0.value == request.gate })?.key {
+            request.gate = gate
+        }
         // An enterprise's credit code at the gate checks its booth in, apart from the job seekers.
         if EnterpriseCheckIns.looksLikeEnterprise(request.input) {
             return try EnterpriseCheckIns.checkIn(request.input, campaign: request.campaign, gate: request.gate,
@@ -125,8 +131,9 @@ public enum Scans {
                 firstScan = first["id"]
                 let at: Date = first["received_at"]
                 let gate: String = first["gate"], staff: String = first["staff"]
+                let gateName = try windows.window(for: request, db: db)?.gateNames[gate] ?? gate
                 reason = CheckinMessages.alreadyCheckedIn(time: String(TimeFormats.display(at, timeZone: zone).suffix(5)),
-                                                          gate: gate, staff: staff)
+                                                          gate: gateName, staff: staff)
             } else {
                 result = .accepted
                 reason = Message(CheckinMessages.checkedIn)
@@ -203,6 +210,7 @@ public enum Scans {
 /// An open checkpoint as stored by its `checkin.gate` step.
 struct Window {
     var gates: [String]
+    var gateNames: [String: String]
     var opens: Date?
     var closes: Date?
     var closed: Bool
@@ -228,9 +236,11 @@ final class WindowCache {
         let key = request.campaign + "\u{1F}" + request.checkpoint
         if let known = windows[key] { return known }
         let window = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT gates, opens_at, closes_at, status, walk_ins FROM checkin_window WHERE campaign = ? AND checkpoint = ?
+            SELECT gates, gate_names, opens_at, closes_at, status, walk_ins FROM checkin_window
+            WHERE campaign = ? AND checkpoint = ?
             """), arguments: [request.campaign, request.checkpoint]).map { row in
-            Window(gates: (row["gates"] as String).split(separator: ",").map(String.init), opens: row["opens_at"],
+            Window(gates: (row["gates"] as String).split(separator: ",").map(String.init),
+                   gateNames: GateNames.decode(row["gate_names"]), opens: row["opens_at"],
                    closes: row["closes_at"], closed: row["status"] == "closed", walkIns: row["walk_ins"])
         }
         windows[key] = window

@@ -14,6 +14,9 @@ enum GateChoice {
                                       hint: "e.g. --gate \(gates[0])")
         }
         if let match = gates.first(where: { $0.caseInsensitiveCompare(trimmed) == .orderedSame }) { return match }
+        // Or by the name people read for it (`--gate 北门`).
+        let names = try Scans.gateNames(campaign: campaign, checkpoint: checkpoint, db: db)
+        if let match = names.first(where: { $0.value == trimmed })?.key { return match }
         throw WorkflowError.usage("--gate: there is no gate '\(trimmed)' at \(checkpoint); gates: \(gates.joined(separator: ", "))",
                                   hint: Suggestions.hint(for: trimmed, among: gates, noun: "gates") ?? "e.g. --gate \(gates[0])")
     }

@@ -63,6 +63,8 @@ struct MeReply: ResponseEncodable {
     var campaign: String
     var checkpoint: String
     var gates: [String]
+    /// The names people read for the gates (`gate_names:`), by gate.
+    var gate_names: [String: String]
 }
 
 struct ScanRow: ResponseEncodable {

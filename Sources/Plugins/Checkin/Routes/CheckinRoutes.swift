@@ -17,9 +17,12 @@ enum CheckinRoutes {
 
         routes.get("me") { _, context in
             let staff = try context.requireStaff()
-            let gates = try await pool.read { db in try Scans.gates(campaign: campaign, checkpoint: checkpoint, db: db) }
+            let (gates, names) = try await pool.read { db in
+                (try Scans.gates(campaign: campaign, checkpoint: checkpoint, db: db),
+                 try Scans.gateNames(campaign: campaign, checkpoint: checkpoint, db: db))
+            }
             return MeReply(name: staff.name, role: staff.role.rawValue, campaign: campaign, checkpoint: checkpoint,
-                           gates: gates)
+                           gates: gates, gate_names: names)
         }
         routes.post("checkin") { request, context in
             let staff = try context.requireStaff()
