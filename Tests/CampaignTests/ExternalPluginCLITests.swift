@@ -109,4 +109,48 @@ import WorkflowTesting
         #expect(counts.count == 150)
         #expect((counts.last ?? 0) - (counts.first ?? 0) < 10, "open files grew from \(counts.first ?? 0) to \(counts.last ?? 0)")
     }
+
+    /// `timeout:` stops the plugin and everything it started: a helper in the background too.
+    /// (Run through the binary: a test process whose thread pool other tests keep busy would
+    /// measure their load, not the timeout.)
+    @Test(.timeLimit(.minutes(2))) func aTimeoutKillsThePluginsWholeProcessGroup() throws {
+        let dir = try TemporaryDirectory()
+        let script = try dir.write("slow.sh", """
+            #!/bin/sh
+            if [ "$1" = describe ]; then
+              echo '{"protocol": 1, "actions": [{"name": "run"}]}'
+              exit 0
+            fi
+            cat >/dev/null
+            sleep 300 &
+            echo $! > helper.pid
+            echo $$ > plugin.pid
+            sleep 300
+            """)
+        chmod(script, 0o755)
+        let yaml = try dir.write("slow.yaml", """
+            name: slow
+            plugins: { slow: slow.sh }
+            steps:
+              - { id: wait, uses: slow.run, timeout: 1s }
+            """)
+        let result = try CLIRunner(directory: dir).run("start", yaml)
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("timed out after 1 s (its changes were undone)"), "\(result.stdout)")
+        for name in ["plugin.pid", "helper.pid"] {
+            let text = try String(contentsOf: dir.url.appendingPathComponent(name), encoding: .utf8)
+            let pid = try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+            #expect(Self.waitUntilGone(pid), "\(name) \(pid) still runs")
+        }
+    }
+
+    /// Gone, or a zombie its new parent has not reaped yet: either way it runs no more.
+    static func waitUntilGone(_ pid: Int32) -> Bool {
+        for _ in 0..<250 {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+            if let close = stat.lastIndex(of: ")"), stat[stat.index(close, offsetBy: 2)] == "Z" { return true }
+            usleep(20_000)
+        }
+        return false
+    }
 }

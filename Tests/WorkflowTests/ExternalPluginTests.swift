@@ -237,36 +237,4 @@ import WorkflowTesting
         #expect(diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
                 == ["3:3 external plugins are not run here"])
     }
-
-    /// `timeout:` stops the plugin and everything it started: a helper in the background too.
-    @Test(.timeLimit(.minutes(1))) func aTimeoutKillsTheWholeProcessGroup() async throws {
-        try plugin("ext.sh", run: """
-            cat >/dev/null
-            sleep 300 &
-            echo $! > helper.pid
-            echo $$ > plugin.pid
-            sleep 300
-            """)
-        let summary = try await run(definition("""
-              - { id: notify, uses: ext.send, with: { to: "1" }, timeout: 1s }
-            """))
-        #expect(step(summary, "notify")?.status == .failed)
-        #expect(step(summary, "notify")?.error == "timed out after 1 s (its changes were undone)")
-        for name in ["plugin.pid", "helper.pid"] {
-            let text = try String(contentsOfFile: harness.directory.url.appendingPathComponent(name).path, encoding: .utf8)
-            let pid = try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
-            #expect(Self.waitUntilGone(pid), "\(name) \(pid) still runs")
-        }
-    }
-
-    /// Gone, or a zombie its new parent has not reaped yet: either way it runs no more.
-    static func waitUntilGone(_ pid: Int32) -> Bool {
-        for _ in 0..<100 {
-            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
-            if let close = stat.lastIndex(of: ")"), stat[stat.index(close, offsetBy: 2)] == "Z" { return true }
-            usleep(20_000)
-        }
-        return false
-    }
 }
-
