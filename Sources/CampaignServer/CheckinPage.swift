@@ -171,7 +171,7 @@ let token = localStorage.getItem("token") || "";
 async function api(path, body) {
   const response = await fetch("/api/" + path, {
     method: body ? "POST" : "GET",
-    headers: Object.assign({ "Authorization": "Bearer " + token }, body ? { "Content-Type": "application/json" } : {}),
+    headers: Object.assign({ "Authorization": "Bearer " + token, "Accept-Language": lang }, body ? { "Content-Type": "application/json" } : {}),
     body: body ? JSON.stringify(body) : undefined });
   const data = await response.json().catch(() => ({}));
   const error = data.error || {};

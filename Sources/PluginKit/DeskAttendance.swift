@@ -1,14 +1,15 @@
 import Foundation
 import GRDB
+import Workflow
 
 /// What happened at the gate when someone was registered at the desk.
 public enum DeskCheckIn: Sendable, Equatable {
     /// Checked in now, at this checkpoint: they count as attended.
     case checkedIn(checkpoint: String)
     /// They had already been checked in (the reason says when and where).
-    case alreadyCheckedIn(reason: String)
+    case alreadyCheckedIn(reason: Message)
     /// Registered only: the gate is not open, closed, takes no walk-ins, or there is no gate.
-    case notCheckedIn(reason: String)
+    case notCheckedIn(reason: Message)
 }
 
 /// Registering someone and their coming to the fair are two acts. A plugin that keeps attendance

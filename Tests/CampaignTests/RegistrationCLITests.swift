@@ -126,18 +126,20 @@ import WorkflowTesting
         let first = try cli.run("register", "--campaign", "fair", "--name", "赵强", "--id-number", "522426199001010033",
                                 "--phone", "15800158000", "--groups", "返乡农民工")
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("赵* 522426********0033 [返乡农民工] registered for fair"))
+        #expect(first.stdout.contains("赵* 522426********0033 [返乡农民工] 已报名 fair"), "\(first.stdout)")
         // This fair has no check-in step: registered, and said not to count as attended.
-        #expect(first.stdout.contains("registered only, not checked in: check-in at gate has not been opened for fair"))
-        let codeLine = try #require(first.stdout.split(separator: "\n").first { $0.contains("badge code:") })
-        let code = try #require(codeLine.split(separator: " ").last.map(String.init))
+        #expect(first.stdout.contains("只报名、未签到：fair 的gate签到还没有开放（签到步骤尚未开始）"), "\(first.stdout)")
+        let codeLine = try #require(first.stdout.split(separator: "\n").first { $0.contains("参会证码：") })
+        let code = try #require(codeLine.split(separator: "：").last.map(String.init))
         #expect(code.count == 8)
-        let again = try cli.run("register", "--campaign", "fair", "--name", "赵强", "--id-number", "522426199001010033")
-        #expect(again.stdout.contains("already registered"))
+        let again = try cli.run("register", "--campaign", "fair", "--name", "赵强", "--id-number", "522426199001010033",
+                                "--lang", "en")
+        #expect(again.stdout.contains("was already registered for fair"), "\(again.stdout)")
+        #expect(again.stdout.contains("badge code: \(code)"))
         #expect(again.stdout.contains(code))
         // --check-in insists: with no open gate nothing is registered.
         let insisted = try cli.run("register", "--campaign", "fair", "--name", "钱多", "--id-number", "522426199707070011",
-                                   "--check-in")
+                                   "--check-in", "--lang", "en")
         #expect(insisted.status == 65)
         #expect(insisted.stderr.contains("not checked in: check-in at gate has not been opened for fair"))
         let people = try DatabaseQueue(path: cli.database).read { db in

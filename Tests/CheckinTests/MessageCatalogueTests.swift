@@ -2,6 +2,7 @@ import BuiltinPlugins
 import Checkin
 import Foundation
 import Ledger
+import Registration
 import Testing
 import Workflow
 
@@ -14,7 +15,7 @@ import Workflow
 
     @Test func everyEntryHasChineseAndEnglishWithTheSamePlaceholders() {
         var keys = Set<String>()
-        for entry in CheckinMessages.all {
+        for entry in CheckinMessages.all + RegistrationMessages.all {
             #expect(keys.insert(entry.key).inserted, "key \(entry.key) is used twice")
             #expect(!entry.zh.isEmpty && !entry.en.isEmpty, "\(entry.key) lacks a wording")
             #expect(entry.zh.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) },
@@ -51,11 +52,12 @@ import Workflow
     /// A reason written as a literal string in the check-in plugin or the look-ups would reach a
     /// clerk in one language only: every answer is a catalogue entry.
     @Test func noAnswerOfTheGateIsWrittenOutsideTheCatalogue() throws {
-        let files = ["Plugins/Checkin/Scan.swift", "Plugins/Checkin/EnterpriseCheckIns.swift",
-                     "Plugins/Ledger/People/PersonLookup.swift"]
+        let files = ["Plugins/Checkin/Scan.swift", "Plugins/Checkin/EnterpriseCheckIns.swift", "Plugins/Checkin/GateDesk.swift",
+                     "Plugins/Ledger/People/PersonLookup.swift", "Plugins/Registration/Routes/WalkInRoutes.swift",
+                     "Plugins/Registration/Commands/RegisterCommand.swift"]
         // A string literal handed over as a reason: `reason = "…"`, `answer(.rejected, "…"`,
         // `LookupFailure("…"`, `return "…"` in a function that returns a reason.
-        let pattern = try Regex(#"(reason\s*=\s*"|answer\(\.[a-z_]+,\s*"|LookupFailure\("|Message\(\s*"|return\s+")"#)
+        let pattern = try Regex(#"(reason\s*[=:]\s*"|t\.line\("[a-z]|answer\(\.[a-z_]+,\s*"|LookupFailure\("|Message\(\s*"|return\s+")"#)
         var found: [String] = []
         for file in files {
             let text = try String(contentsOf: Self.sources.appendingPathComponent(file), encoding: .utf8)
@@ -67,6 +69,7 @@ import Workflow
         #expect(found.isEmpty, "reasons written outside the catalogue:\n\(found.joined(separator: "\n"))")
         // The scan finds what it looks for.
         #expect("            reason = \"checked in\"".contains(pattern))
+        #expect("            return .notCheckedIn(reason: \"has closed\")".contains(pattern))
     }
 
     /// `gate_names:` may only name gates that `gates:` lists.

@@ -15,11 +15,25 @@ import Workflow
 @Suite struct DeskAttendanceTests {
     static let zhao = WalkIn(campaign: "fair", name: "赵敏", idNumber: "522426199606060017", township: "城关镇")
 
-    func register(_ walkIn: WalkIn = zhao, at h: LedgerHarness) async throws -> DeskCheckIn? {
+    /// What the desk said, worded in English (the reasons are catalogue messages).
+    enum Said: Equatable {
+        case checkedIn(checkpoint: String)
+        case alreadyCheckedIn(reason: String)
+        case notCheckedIn(reason: String)
+    }
+
+    func register(_ walkIn: WalkIn = zhao, at h: LedgerHarness) async throws -> Said? {
         let now = h.engine.clock.now()
         let desk = BuiltinPlugins.all.deskAttendance
-        return try await h.pool.write { db in
+        let said = try await h.pool.write { db in
             try DeskRegistration.register(walkIn, desk: desk, checkpoint: "gate", gate: "", staff: "desk", now: now, db: db).1
+        }
+        return said.map { said in
+            switch said {
+            case .checkedIn(let checkpoint): .checkedIn(checkpoint: checkpoint)
+            case .alreadyCheckedIn(let reason): .alreadyCheckedIn(reason: reason.text(.en))
+            case .notCheckedIn(let reason): .notCheckedIn(reason: reason.text(.en))
+            }
         }
     }
 

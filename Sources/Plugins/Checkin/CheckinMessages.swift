@@ -45,11 +45,22 @@ public enum CheckinMessages {
     public static let enterpriseCheckedIn = MessageText(
         "checkin.enterprise-accepted", zh: "企业签到成功：其展位计为到场", en: "enterprise checked in: its booth counts as attending")
 
+    public static let deskGateNotOpened = MessageText(
+        "checkin.desk-not-opened",
+        zh: "{campaign} 的{checkpoint}签到还没有开放（签到步骤尚未开始）；已报名，开放后可扫码签到",
+        en: "check-in at {checkpoint} has not been opened for {campaign} (no gate step has started); they are "
+            + "registered and can be scanned when it opens")
+    public static let deskNoWalkIns = MessageText(
+        "checkin.desk-no-walk-ins", zh: "{checkpoint}这一步不接受现场报名（walk_ins: false）；已报名，不计为到场",
+        en: "the {checkpoint} step does not take walk-ins (walk_ins: false); they are registered, not counted as attended")
+    public static let deskRegisteredOnly = MessageText(
+        "checkin.desk-registered-only", zh: "；已报名，不计为到场", en: "; they are registered, not counted as attended")
+
     /// The entries of this plugin and the look-ups it words (the ledger's).
     public static let all: [MessageText] = [
         checkedIn, repeatAt, repeatAtGate, repeatByStaff, repeatAtGateByStaff, notRegistered, walkInsWelcome, notOpen,
         closed, opensAt, closedAt, noSuchGate, unknownEnterprise, enterpriseNotInvited, enterpriseRepeat,
-        enterpriseRepeatAtGate, enterpriseCheckedIn,
+        enterpriseRepeatAtGate, enterpriseCheckedIn, deskGateNotOpened, deskNoWalkIns, deskRegisteredOnly,
     ] + LookupMessages.all
 
     /// "Already checked in at 08:46 (at the north gate) (by 李)".

@@ -15,22 +15,21 @@ struct GateDesk: DeskAttendance {
                                   device: "desk")
         let windows = WindowCache()
         guard let window = try windows.window(for: request, db: db) else {
-            return .notCheckedIn(reason: "check-in at \(checkpoint) has not been opened for \(campaign) (no gate step has "
-                                 + "started); they are registered and can be scanned when it opens")
+            return .notCheckedIn(reason: Message(CheckinMessages.deskGateNotOpened,
+                                                 ["checkpoint": checkpoint, "campaign": campaign]))
         }
         guard window.walkIns else {
-            return .notCheckedIn(reason: "the \(checkpoint) step does not take walk-ins (walk_ins: false); they are "
-                                 + "registered, not counted as attended")
+            return .notCheckedIn(reason: Message(CheckinMessages.deskNoWalkIns, ["checkpoint": checkpoint]))
         }
         let zone = try windows.timeZone(of: campaign, db: db)
         if let problem = Scans.windowProblem(request, now: now, zone: zone, window: window) {
-            return .notCheckedIn(reason: problem.text(.en) + "; they are registered, not counted as attended")
+            return .notCheckedIn(reason: problem + Message(CheckinMessages.deskRegisteredOnly))
         }
         let answer = try Scans.scan(request, now: now, db: db, windows: windows)
         switch answer.result {
         case .accepted: return .checkedIn(checkpoint: checkpoint)
-        case .repeat_: return .alreadyCheckedIn(reason: answer.reason)
-        case .rejected: return .notCheckedIn(reason: answer.reason)
+        case .repeat_: return .alreadyCheckedIn(reason: answer.message)
+        case .rejected: return .notCheckedIn(reason: answer.message)
         }
     }
 }

@@ -22,9 +22,11 @@ struct RegisterCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo,
           help: "Check them in too when the gate is open and takes walk-ins (default). --check-in alone insists: without an open gate nothing is registered; --no-check-in only registers (a late registrant who has not come).")
     var checkIn: Bool?
+    @OptionGroup var language: LanguageOptions
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
+        let lang = language.language
         try await CommandSupport.reportingErrors {
             let walkIn = WalkIn(campaign: campaign, name: name, idNumber: idNumber, phone: phone, township: township,
                                 village: village, groups: groups)
@@ -39,28 +41,31 @@ struct RegisterCommand: AsyncParsableCommand {
                                                                          now: now, db: db)
                 if insist, case .notCheckedIn(let reason)? = attendance {
                     // Nothing is kept: the clerk asked for registration and check-in together.
-                    throw WorkflowError.invalidInput("not checked in: \(reason)",
+                    throw WorkflowError.invalidInput((Message(RegistrationMessages.notCheckedInRefusal) + reason).text(lang),
                                                      hint: "leave out --check-in to register them without checking in")
                 }
                 return (result, attendance)
             }
             let t = Terminal.standard
             let groups = result.groups.isEmpty ? "" : " [\(result.groups.joined(separator: "、"))]"
+            let said = { (text: MessageText, values: [String: String]) in Message(text, values).text(lang) }
             if result.newlyRegistered {
-                t.line("\(t.green("✓")) \(result.maskedName) \(result.maskedID)\(groups) registered for \(campaign)")
+                t.line("\(t.green("✓")) \(result.maskedName) \(result.maskedID)\(groups) "
+                       + said(RegistrationMessages.registered, ["campaign": campaign]))
             } else {
-                t.line("\(t.yellow("•")) \(result.maskedName) \(result.maskedID)\(groups) was already registered for \(campaign)")
+                t.line("\(t.yellow("•")) \(result.maskedName) \(result.maskedID)\(groups) "
+                       + said(RegistrationMessages.alreadyRegistered, ["campaign": campaign]))
             }
-            t.line("  badge code: \(t.bold(result.code))")
+            t.line("  " + Message(RegistrationMessages.badgeCode, ["code": t.bold(result.code)]).text(lang))
             switch attendance {
             case .checkedIn(let checkpoint)?:
-                t.line("  \(t.green("✓")) checked in at \(checkpoint) too (at the desk): counts as attended")
+                t.line("  \(t.green("✓")) " + said(RegistrationMessages.checkedInAtDesk, ["checkpoint": checkpoint]))
             case .alreadyCheckedIn(let reason)?:
-                t.line("  \(t.yellow("•")) \(reason)")
+                t.line("  \(t.yellow("•")) \(reason.text(lang))")
             case .notCheckedIn(let reason)?:
-                t.line("  \(t.yellow("•")) registered only, not checked in: \(reason)")
+                t.line("  \(t.yellow("•")) " + (Message(RegistrationMessages.registeredOnlyBecause) + reason).text(lang))
             case nil:
-                t.line("  registered only (--no-check-in): not counted as attended until scanned at the gate")
+                t.line("  " + said(RegistrationMessages.noCheckIn, [:]))
             }
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Ledger
 import PluginKit
+import Workflow
 
 /// `POST /api/register`: the desk registers a walk-in and gets the badge code to write down.
 enum WalkInRoutes {
@@ -19,14 +20,17 @@ enum WalkInRoutes {
                 try DeskRegistration.register(walkIn, desk: desk, checkpoint: checkpoint, gate: gate, staff: staff.name,
                                               now: now, db: db)
             }
-            let (checkedIn, said): (Bool, String) = switch attendance {
-            case .checkedIn?: (true, "checked in")
+            let (checkedIn, said): (Bool, Message) = switch attendance {
+            case .checkedIn?: (true, Message(RegistrationMessages.checkedIn))
             case .alreadyCheckedIn(let reason)?: (true, reason)
             case .notCheckedIn(let reason)?: (false, reason)
-            case nil: (false, "registered only")
+            case nil: (false, Message(RegistrationMessages.registeredOnly))
             }
+            // In the page's language (it sends Accept-Language), else `?lang=`, else Chinese.
+            let language = request.uri.queryParameters.get("lang").flatMap(Language.init(tag:))
+                ?? Language.accepting(request.headers[.acceptLanguage])
             return WalkInReply(code: result.code, newly_registered: result.newlyRegistered, name: result.maskedName,
-                               id_number: result.maskedID, groups: result.groups, checked_in: checkedIn, attendance: said)
+                               id_number: result.maskedID, groups: result.groups, checked_in: checkedIn, attendance: said.text(language))
         }
         return routes
     }
