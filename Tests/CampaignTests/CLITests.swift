@@ -48,7 +48,11 @@ import WorkflowTesting
         #expect(start.status == 0, "\(start.stderr)")
         #expect(start.stdout.contains("✓ announce"))
         #expect(start.stdout.contains("campaign signal spring-fair-2026 gate"))
-        #expect(start.stdout.contains("Campaign spring-fair-2026 is waiting (7 of 12 steps done)"))
+        #expect(start.stdout.contains("活动 spring-fair-2026 正在等待（已完成 7/12 步）。"), "\(start.stdout)")
+        let inEnglish = try cli.run("resume", "spring-fair-2026",
+                                    env: ["CAMPAIGN_NOW": "2026-02-20T09:00:00+08:00", "CAMPAIGN_LANG": "en"])
+        #expect(inEnglish.stdout.contains("Campaign spring-fair-2026 is waiting (7 of 12 steps done)."), "\(inEnglish.stdout)")
+        #expect(inEnglish.stdout.contains("Continue later with: campaign resume spring-fair-2026"))
         #expect(start.stdout.contains("people.csv row 43, 身份证号"))
         #expect(start.stdout.contains("cells_refused=1 inserted=298 linked=298"))
         #expect(start.stdout.contains("people.csv row 152, 人员类别: unknown target group '困难户': the person was imported without it"))
@@ -108,11 +112,11 @@ import WorkflowTesting
 
         // A week later the follow-up still runs; a month later its timer has come due and fires on resume.
         let early = try cli.run("resume", "spring-fair-2026", env: ["CAMPAIGN_NOW": "2026-03-08T09:00:00+08:00"])
-        #expect(early.stdout.contains("is waiting"))
+        #expect(early.stdout.contains("正在等待"))
         let late = try cli.run("resume", env: ["CAMPAIGN_NOW": "2026-04-02T09:00:00+08:00"])
         #expect(late.status == 0, "\(late.stderr)")
         #expect(late.stdout.contains("✓ tally"))
-        #expect(late.stdout.contains("Campaign spring-fair-2026 completed"))
+        #expect(late.stdout.contains("活动 spring-fair-2026 已完成"))
         // tally.report wrote the county's files.
         for ext in ["xlsx", "html"] {
             #expect(FileManager.default.fileExists(atPath: "\(reports)/spring-fair-2026.\(ext)"))
@@ -191,6 +195,6 @@ import WorkflowTesting
         #expect(resumed.status == 65)
         #expect(resumed.stderr.contains("the definition campaign 'fair-a' was started with no longer validates"))
         #expect(resumed.stderr.contains("campaign fair-a was left as it was; the others go on"))
-        #expect(resumed.stdout.contains("Campaign fair-b completed"), "\(resumed.stdout)")
+        #expect(resumed.stdout.contains("活动 fair-b 已完成"), "\(resumed.stdout)")
     }
 }

@@ -28,7 +28,7 @@ import WorkflowTesting
             """)
         let start = try cli.run("start", path)
         #expect(start.status == 0, "\(start.stderr)")
-        #expect(start.stdout.contains("board: 3 instances, one per item"))
+        #expect(start.stdout.contains("board：3 个实例，每项一个"))
         #expect(start.stdout.contains("第2批 boarding at 河口镇 — when done, run: campaign signal season board 2"))
 
         let signalled = try cli.run("signal", "season", "board", "第1批", "--by", "李")
@@ -46,8 +46,8 @@ import WorkflowTesting
 
         let cancel = try cli.run("cancel", "season", "--by", "王主任", "--reason", "暴雨")
         #expect(cancel.status == 0, "\(cancel.stderr)")
-        #expect(cancel.stdout.contains("Campaign season was cancelled"), "\(cancel.stdout)")
-        #expect(cancel.stdout.contains("by 王主任"))
+        #expect(cancel.stdout.contains("活动 season 已") && cancel.stdout.contains("取消"), "\(cancel.stdout)")
+        #expect(cancel.stdout.contains("已由王主任取消"), "\(cancel.stdout)")
         let after = try cli.run("status", "season")
         #expect(after.stdout.contains("[cancelled]"))
         #expect(after.stdout.contains("season closed: cancelled"), "\(after.stdout)")

@@ -54,7 +54,7 @@ import WorkflowTesting
                                  "--not-attended", "--note", "直播回访后入职", env: ["CAMPAIGN_NOW": "2026-03-25T10:00:00+08:00"])
         #expect(placed.status == 0, "\(placed.stderr)")
         let done = try cli.run("signal", Self.campaign, "follow-up", env: ["CAMPAIGN_NOW": "2026-03-25T11:00:00+08:00"])
-        #expect(done.stdout.contains("Campaign \(Self.campaign) completed (13 steps)"), "\(done.stdout)")
+        #expect(done.stdout.contains("活动 \(Self.campaign) 已完成（共 13 步）"), "\(done.stdout)")
 
         let tally = try cli.run("tally", Self.campaign, "--format", "json")
         let json = try JSONSerialization.jsonObject(with: Data(tally.stdout.utf8)) as! [String: Any]

@@ -189,7 +189,7 @@ import WorkflowTesting
                 with: { file: \(CLIRunner.packageRoot.path)/workflows/data/people.csv }
             """)
         let started = try cli.run("start", path, env: Self.fairDay)
-        #expect(started.stdout.contains("completed"), "\(started.stdout) \(started.stderr)")
+        #expect(started.stdout.contains("已完成"), "\(started.stdout) \(started.stderr)")
         // Thirty days and a minute after the run ended.
         cli.environment["CAMPAIGN_NOW"] = "2026-03-31T09:01:00+08:00"
         let daemon = cli.process(["run-daemon", "--poll", "0.05"])

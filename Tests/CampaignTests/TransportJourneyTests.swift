@@ -45,8 +45,8 @@ import WorkflowTesting
         #expect(start.stdout.contains("batches=3 buses=4 changed=22 earlier=22"), "\(start.stdout)")
         #expect(start.stdout.contains("✓ roster"), "\(start.stdout)")
         #expect(start.stdout.contains("batches=3 buses=4"), "\(start.stdout)")
-        #expect(start.stdout.contains("depart: 3 instances, one per item"))
-        #expect(start.stdout.contains("waiting (4 of 13 steps done)"), "\(start.stdout)")
+        #expect(start.stdout.contains("depart：3 个实例，每项一个"))
+        #expect(start.stdout.contains("正在等待（已完成 4/13 步）"), "\(start.stdout)")
 
         // The roster: the fewest buses, said beside the count.
         let roster = try cli.run("roster", "--campaign", Self.campaign, "--dry-run")
@@ -127,7 +127,7 @@ import WorkflowTesting
         let finish = try cli.run("signal", Self.campaign, "stay", env: ["CAMPAIGN_NOW": "2026-05-25T09:00:00+08:00"])
         #expect(finish.status == 0, "\(finish.stderr)")
         #expect(finish.stdout.contains("amount=500"), "\(finish.stdout)")
-        #expect(finish.stdout.contains("Campaign \(Self.campaign) completed (13 steps)"), "\(finish.stdout)")
+        #expect(finish.stdout.contains("活动 \(Self.campaign) 已完成（共 13 步）"), "\(finish.stdout)")
         #expect(FileManager.default.fileExists(atPath: dir.url.appendingPathComponent(
             "workflows/reports/\(Self.campaign)-subsidy.xlsx").path))
 

@@ -2,6 +2,7 @@ import BuiltinPlugins
 import Checkin
 import Foundation
 import Ledger
+import PluginKit
 import Registration
 import Testing
 import Workflow
@@ -15,7 +16,7 @@ import Workflow
 
     @Test func everyEntryHasChineseAndEnglishWithTheSamePlaceholders() {
         var keys = Set<String>()
-        for entry in CheckinMessages.all + RegistrationMessages.all {
+        for entry in CheckinMessages.all + RegistrationMessages.all + RunMessages.all {
             #expect(keys.insert(entry.key).inserted, "key \(entry.key) is used twice")
             #expect(!entry.zh.isEmpty && !entry.en.isEmpty, "\(entry.key) lacks a wording")
             #expect(entry.zh.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) },

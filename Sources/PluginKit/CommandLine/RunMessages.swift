@@ -1,0 +1,45 @@
+import Workflow
+
+/// How `start`, `resume`, `signal`, `retry` and `cancel` tell where a run stands, in Chinese and
+/// English (the message catalogue). Steps' own prompts come from their plugins.
+public enum RunMessages {
+    public static let completed = MessageText(
+        "run.completed", zh: "活动 {campaign} 已完成（共 {total} 步）。", en: "Campaign {campaign} completed ({total} steps).")
+    public static let failed = MessageText(
+        "run.failed", zh: "活动 {campaign} 已停止：有一步失败（已完成 {done}/{total} 步）。",
+        en: "Campaign {campaign} stopped: a step failed ({done} of {total} steps done).")
+    public static let fixThenRetry = MessageText(
+        "run.fix-then-retry", zh: "排除原因后运行：campaign retry {campaign} {step}",
+        en: "fix the cause, then run: campaign retry {campaign} {step}")
+    public static let waiting = MessageText(
+        "run.waiting", zh: "活动 {campaign} 正在等待（已完成 {done}/{total} 步）。",
+        en: "Campaign {campaign} is waiting ({done} of {total} steps done).")
+    public static let cancelled = MessageText(
+        "run.cancelled", zh: "活动 {campaign} 已取消（已完成 {done}/{total} 步）。",
+        en: "Campaign {campaign} was cancelled ({done} of {total} steps done).")
+    public static let cancelledBy = MessageText(
+        "run.cancelled-by", zh: "活动 {campaign} 已由{by}取消（已完成 {done}/{total} 步）。",
+        en: "Campaign {campaign} was cancelled ({done} of {total} steps done) by {by}.")
+    public static let willRetry = MessageText(
+        "run.will-retry", zh: "{step}：将于 {time} 重试 —— 运行：campaign resume {campaign}",
+        en: "{step}: will try again at {time} — run: campaign resume {campaign}")
+    public static let moreWaiting = MessageText(
+        "run.more-waiting", zh: "…… 另有 {count} 步在等待；`campaign status {campaign}` 列出全部",
+        en: "… and {count} more waiting; `campaign status {campaign}` lists them")
+    public static let continueLater = MessageText(
+        "run.continue-later", zh: "稍后继续：campaign resume {campaign}；查看：campaign status {campaign}",
+        en: "Continue later with: campaign resume {campaign}; see it with: campaign status {campaign}")
+    public static let continueLaterTimer = MessageText(
+        "run.continue-later-timer", zh: "稍后继续：campaign resume {campaign}（下一个定时：{time}）；查看：campaign status {campaign}",
+        en: "Continue later with: campaign resume {campaign} (next timer: {time}); see it with: campaign status {campaign}")
+    public static let retryAt = MessageText(
+        "run.retry-at", zh: " —— 将于 {time} 重试", en: " — will try again at {time}")
+    public static let attempt = MessageText("run.attempt", zh: "（第 {number} 次尝试）", en: " (attempt {number})")
+    public static let fannedOut = MessageText(
+        "run.fanned-out", zh: "{step}：{count} 个实例，每项一个", en: "{step}: {count} instance(s), one per item")
+    public static let interrupted = MessageText(
+        "run.interrupted", zh: "{step}：上次被中断，重新运行", en: "{step}: interrupted earlier, running again")
+
+    public static let all = [completed, failed, fixThenRetry, waiting, cancelled, cancelledBy, willRetry, moreWaiting,
+                             continueLater, continueLaterTimer, retryAt, attempt, fannedOut, interrupted]
+}
