@@ -148,8 +148,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CheckinTests",
-            dependencies: ["Workflow", "Ledger", "Checkin", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
-                           .product(name: "GRDB", package: "GRDB.swift")]
+            // PluginKit and Registration: their message catalogues are checked beside check-in's.
+            dependencies: ["Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "BuiltinPlugins", "WorkflowTesting",
+                           "CampaignTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "OutcomeTests",
