@@ -53,6 +53,10 @@ import WorkflowTesting
                                     env: ["CAMPAIGN_NOW": "2026-02-20T09:00:00+08:00", "CAMPAIGN_LANG": "en"])
         #expect(inEnglish.stdout.contains("Campaign spring-fair-2026 is waiting (7 of 12 steps done)."), "\(inEnglish.stdout)")
         #expect(inEnglish.stdout.contains("Continue later with: campaign resume spring-fair-2026"))
+        // --lang wins over CAMPAIGN_LANG.
+        let inChinese = try cli.run("resume", "spring-fair-2026", "--lang", "zh",
+                                    env: ["CAMPAIGN_NOW": "2026-02-20T09:00:00+08:00", "CAMPAIGN_LANG": "en"])
+        #expect(inChinese.stdout.contains("稍后继续：campaign resume spring-fair-2026"), "\(inChinese.stdout)")
         #expect(start.stdout.contains("people.csv row 43, 身份证号"))
         #expect(start.stdout.contains("cells_refused=1 inserted=298 linked=298"))
         #expect(start.stdout.contains("people.csv row 152, 人员类别: unknown target group '困难户': the person was imported without it"))

@@ -11,12 +11,13 @@ struct CancelCommand: AsyncParsableCommand {
     @Argument(help: "The campaign name.", completion: Completions.campaigns) var campaign: String
     @Option(help: "Who cancels (recorded in the history).") var by: String?
     @Option(help: "Why (recorded in the history).") var reason: String?
+    @OptionGroup var language: LanguageOptions
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
         try await CommandSupport.reportingErrors {
             let ws = try workspace.openExisting()
-            let printer = try await RunPrinter.forRun(campaign, in: ws)
+            let printer = try await RunPrinter.forRun(campaign, in: ws, language: language.language)
             let engine = try CommandSupport.engine(ws, printer: printer)
             let summary = try await engine.cancel(campaign: campaign, by: by, reason: reason)
             if summary.run.status != .cancelled, summary.run.ownerPid != nil {

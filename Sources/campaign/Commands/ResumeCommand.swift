@@ -12,6 +12,7 @@ struct ResumeCommand: AsyncParsableCommand {
               completion: Completions.campaigns)
     var campaign: String?
 
+    @OptionGroup var language: LanguageOptions
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
@@ -30,7 +31,7 @@ struct ResumeCommand: AsyncParsableCommand {
             var exitCode: Int32 = 0
             for name in names {
                 do {
-                    let printer = try await RunPrinter.forRun(name, in: ws)
+                    let printer = try await RunPrinter.forRun(name, in: ws, language: language.language)
                     let engine = try CommandSupport.engine(ws, printer: printer)
                     printer.terminal.line(printer.terminal.bold("Resuming \(name)"))
                     let summary = try await engine.resume(campaign: name)

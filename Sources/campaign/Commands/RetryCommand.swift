@@ -10,12 +10,13 @@ struct RetryCommand: AsyncParsableCommand {
 
     @Argument(help: "The campaign name.", completion: Completions.campaigns) var campaign: String
     @Argument(help: "The failed step's id.", completion: Completions.steps) var step: String
+    @OptionGroup var language: LanguageOptions
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
         try await CommandSupport.reportingErrors {
             let ws = try workspace.openExisting()
-            let printer = try await RunPrinter.forRun(campaign, in: ws)
+            let printer = try await RunPrinter.forRun(campaign, in: ws, language: language.language)
             try await ws.pool.read { db in try Registrations.requireOpenCampaign(campaign, db: db) }
             let engine = try CommandSupport.engine(ws, printer: printer)
             let summary = try await engine.retry(campaign: campaign, step: step)

@@ -13,12 +13,13 @@ struct SignalCommand: AsyncParsableCommand {
     var item: String?
     @Option(help: "Who gives the signal (recorded in the history).") var by: String?
     @Option(help: "A note recorded with the signal.") var note: String?
+    @OptionGroup var language: LanguageOptions
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
         try await CommandSupport.reportingErrors {
             let ws = try workspace.openExisting()
-            let printer = try await RunPrinter.forRun(campaign, in: ws)
+            let printer = try await RunPrinter.forRun(campaign, in: ws, language: language.language)
             let engine = try CommandSupport.engine(ws, printer: printer)
             let summary = try await engine.signal(campaign: campaign, step: step, item: item, by: by, note: note)
             printer.summary(summary)

@@ -22,6 +22,7 @@ struct StartCommand: AsyncParsableCommand {
     @Option(name: .customLong("input"), help: "An input of a template: --input date=2026-03-01 (repeatable).")
     var inputs: [String] = []
 
+    @OptionGroup var language: LanguageOptions
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
@@ -31,7 +32,7 @@ struct StartCommand: AsyncParsableCommand {
             try pointToResume()
             let workflow = try Validator(registry: PluginSystem.registry).validate(path: file, inputs: given)
             let definition = workflow.definition
-            let printer = RunPrinter(timeZone: definition.timeZone)
+            let printer = RunPrinter(timeZone: definition.timeZone, language: language.language)
             let engine = try CommandSupport.engine(try workspace.open(), printer: printer)
             if !definition.schedules.isEmpty {
                 let schedule = try await engine.schedule(workflow, vars: overrides)

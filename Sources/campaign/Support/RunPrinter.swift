@@ -21,8 +21,10 @@ struct RunPrinter: Sendable {
     }
 
     /// A printer for a started campaign, in its time zone.
-    static func forRun(_ campaign: String, in workspace: Workspace) async throws -> RunPrinter {
-        RunPrinter(timeZone: try await workspace.pool.read { db in try RunQueries.requireRun(campaign, in: db).timeZone })
+    static func forRun(_ campaign: String, in workspace: Workspace,
+                       language: Language = .fromEnvironment()) async throws -> RunPrinter {
+        RunPrinter(timeZone: try await workspace.pool.read { db in try RunQueries.requireRun(campaign, in: db).timeZone },
+                   language: language)
     }
 
     func event(_ event: RunEvent) {
