@@ -88,17 +88,11 @@ import WorkflowTesting
     /// once a process holds some thousands of them).
     @Test(.timeLimit(.minutes(2))) func aLongChainOfExternalStepsLeavesNoOpenFilesBehind() throws {
         let dir = try TemporaryDirectory()
-        let script = try dir.write("count.sh", """
-            #!/bin/sh
-            if [ "$1" = describe ]; then
-              echo '{"protocol": 1, "actions": [{"name": "count"}]}'
-              exit 0
-            fi
+        try Self.shellPlugin("count.sh", action: "count", in: dir, run: """
             cat >/dev/null
             ls /proc/$PPID/fd | wc -l >> open-files.txt
             echo '{"status": "completed"}'
             """)
-        chmod(script, 0o755)
         var lines = ["name: long", "plugins: { fd: count.sh }", "steps:"]
         for i in 0..<150 { lines.append("  - { id: s\(i), uses: fd.count\(i > 0 ? ", needs: s\(i - 1)" : "") }") }
         let yaml = try dir.write("long.yaml", lines.joined(separator: "\n") + "\n")
@@ -115,19 +109,13 @@ import WorkflowTesting
     /// measure their load, not the timeout.)
     @Test(.timeLimit(.minutes(2))) func aTimeoutKillsThePluginsWholeProcessGroup() throws {
         let dir = try TemporaryDirectory()
-        let script = try dir.write("slow.sh", """
-            #!/bin/sh
-            if [ "$1" = describe ]; then
-              echo '{"protocol": 1, "actions": [{"name": "run"}]}'
-              exit 0
-            fi
+        try Self.shellPlugin("slow.sh", action: "run", in: dir, run: """
             cat >/dev/null
             sleep 300 &
             echo $! > helper.pid
             echo $$ > plugin.pid
             sleep 300
             """)
-        chmod(script, 0o755)
         let yaml = try dir.write("slow.yaml", """
             name: slow
             plugins: { slow: slow.sh }
@@ -142,6 +130,14 @@ import WorkflowTesting
             let pid = try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
             #expect(Self.waitUntilGone(pid), "\(name) \(pid) still runs")
         }
+    }
+
+    /// A POSIX shell plugin with one action and no parameters; `run` answers `PROGRAM run`.
+    static func shellPlugin(_ name: String, action: String, in dir: TemporaryDirectory, run: String) throws {
+        let script = try dir.write(name, "#!/bin/sh\nif [ \"$1\" = describe ]; then\n"
+                                   + "  echo '{\"protocol\": 1, \"actions\": [{\"name\": \"\(action)\"}]}'\n  exit 0\nfi\n"
+                                   + run + "\n")
+        chmod(script, 0o755)
     }
 
     /// Gone, or a zombie its new parent has not reaped yet: either way it runs no more.

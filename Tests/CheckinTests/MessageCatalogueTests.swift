@@ -35,9 +35,9 @@ import Workflow
         #expect(message.text(.zh) == "台账中没有身份证号为 110105********002X 的人员；请到服务台现场登记后再扫码")
         #expect(message.text(.en) == "no one with ID number 110105********002X is in the ledger; register them at the "
                 + "desk (walk-ins are welcome), then scan again")
-        let stored = try #require(Message(storedForm: message.storedForm, catalogue: CheckinMessages.all))
+        let stored = try #require(Message(storedForm: message.storedForm, catalogue: Message.index(CheckinMessages.all)))
         #expect(stored == message)
-        #expect(Message(storedForm: #"[{"key":"no.such.key","values":{}}]"#, catalogue: CheckinMessages.all) == nil)
+        #expect(Message(storedForm: #"[{"key":"no.such.key","values":{}}]"#, catalogue: Message.index(CheckinMessages.all)) == nil)
     }
 
     @Test func languagesAreReadFromTagsEnvironmentAndHeaders() {

@@ -64,18 +64,9 @@ extension TallySection {
     public func personListRows(campaigns: [String], db: Database) throws -> [TallyPersonList.Row] { [] }
 }
 
-/// A breakdown a plugin adds to tallies: its key for `--by` and `by:`, and its name in each language.
-public struct TallyGrouping: Sendable, Equatable {
-    public let key: String
-    public let zh: String
-    public let en: String
-
-    public init(_ key: String, zh: String, en: String) {
-        self.key = key
-        self.zh = zh
-        self.en = en
-    }
-}
+/// A breakdown a plugin adds to tallies: its key for `--by` and `by:`, and its name in each
+/// language — an entry of the message catalogue.
+public typealias TallyGrouping = MessageText
 
 /// A list of people shown with a tally when a manager asks for it (the placed job seekers).
 public struct TallyPersonList: Sendable {

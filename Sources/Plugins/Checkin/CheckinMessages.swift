@@ -63,6 +63,9 @@ public enum CheckinMessages {
         enterpriseRepeatAtGate, enterpriseCheckedIn, deskGateNotOpened, deskNoWalkIns, deskRegisteredOnly,
     ] + LookupMessages.all
 
+    /// The catalogue by key, for reading stored reasons back.
+    static let byKey = Message.index(all)
+
     /// "Already checked in at 08:46 (at the north gate) (by 李)".
     static func alreadyCheckedIn(time: String, gate: String, staff: String) -> Message {
         switch (gate.isEmpty, staff.isEmpty) {

@@ -170,7 +170,7 @@ public enum Scans {
 
     /// A stored reason: its keys and values when it has them, else the words stored before scans kept keys.
     static func storedMessage(_ stored: String?, words: String?) -> Message {
-        stored.flatMap { Message(storedForm: $0, catalogue: CheckinMessages.all) } ?? .verbatim(words ?? "")
+        stored.flatMap { Message(storedForm: $0, catalogue: CheckinMessages.byKey) } ?? .verbatim(words ?? "")
     }
 
     static func answer(result: String, message: Message, person: PersonSummary?, replayed: Bool) -> ScanAnswer {

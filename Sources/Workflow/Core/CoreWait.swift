@@ -25,12 +25,7 @@ struct CoreWait: StepAction {
                           doc: "true: `campaign signal CAMPAIGN STEP` ends the wait (e.g. when the gate closes)."),
             ParameterSpec("prompt", .string, doc: "What the organizer should do meanwhile; shown by start and status."),
         ],
-        outputs: [
-            OutputSpec("ended_by", doc: "time or signal."),
-            OutputSpec("ended_at", doc: "When the wait ended, in the campaign time zone."),
-            OutputSpec("signalled_by", doc: "Who sent the signal (--by), if any."),
-            OutputSpec("note", doc: "The signal's note (--note), if any."),
-        ],
+        outputs: OutputSpec.wakeOutputs,
         waitsForPeople: true,
         check: { given in
             let timed = given.has("until") || given.has("for") || given.has("at")
@@ -64,14 +59,7 @@ struct CoreWait: StepAction {
             }
             guard until != nil else { throw StepFailure("'at': cron '\(at)' names no time in the next five years") }
         }
-        var prompt = input.prompt ?? "waiting"
-        if input.signal {
-            prompt += " — when done, run: \(context.signalCommand)"
-        }
-        if let until {
-            prompt += input.signal ? " (or it ends by itself at \(context.format(until)))"
-                : " (until \(context.format(until)))"
-        }
+        let prompt = context.waitPrompt(input.prompt ?? "waiting", signal: input.signal, until: until)
         return .waiting(Wait(until: until, signal: input.signal, prompt: prompt))
     }
 }

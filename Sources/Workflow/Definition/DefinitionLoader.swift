@@ -485,7 +485,10 @@ struct DefinitionLoader {
     static let fanOutLimit = 100_000
     static let factorLimit = 10.0
 
-    private func isIdentifier(_ text: String) -> Bool {
+    private func isIdentifier(_ text: String) -> Bool { Self.isIdentifier(text) }
+
+    /// A name steps, variables, inputs and plugins may have: letters, digits, '_' and '-', not starting with a digit.
+    static func isIdentifier(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
         return text.unicodeScalars.allSatisfy { $0 == "_" || $0 == "-" || $0.properties.isAlphabetic
             || ("0"..."9").contains($0) }

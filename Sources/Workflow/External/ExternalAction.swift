@@ -10,14 +10,6 @@ import GRDB
 struct ExternalAction: StepAction {
     typealias Input = Value
 
-    /// The outputs of a step that waited, as for `core.wait`.
-    static let wakeOutputs = [
-        OutputSpec("ended_by", doc: "time or signal."),
-        OutputSpec("ended_at", doc: "When the wait ended, in the campaign time zone."),
-        OutputSpec("signalled_by", doc: "Who sent the signal (--by), if any."),
-        OutputSpec("note", doc: "The signal's note (--note), if any."),
-    ]
-
     /// How long a step of an external plugin may run when it gives no `timeout:`.
     static let defaultLimit = Duration.seconds(30 * 60)
 

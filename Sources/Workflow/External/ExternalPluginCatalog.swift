@@ -111,9 +111,9 @@ public enum ExternalPluginCatalog {
         var actions: [ExternalAction] = []
         var names = Set<String>()
         for action in description.actions {
-            guard Self.isName(action.name), names.insert(action.name).inserted else {
-                return .failure(Problem(message: "its `describe` names an action '\(action.name)' twice or with characters other than "
-                                + "letters, digits, '_' and '-'"))
+            guard DefinitionLoader.isIdentifier(action.name), names.insert(action.name).inserted else {
+                return .failure(Problem(message: "its `describe` names an action '\(action.name)' twice, or a name other than "
+                                + "letters, digits, '_' and '-' (not starting with a digit)"))
             }
             var parameters: [ParameterSpec] = []
             for parameter in action.parameters ?? [] {
@@ -125,7 +125,7 @@ public enum ExternalPluginCatalog {
                                                 default: parameter.default, doc: parameter.doc ?? ""))
             }
             let outputs = (action.outputs ?? []).map { OutputSpec($0.name, doc: $0.doc ?? "") }
-                + (action.waits == true ? ExternalAction.wakeOutputs : [])
+                + (action.waits == true ? OutputSpec.wakeOutputs : [])
             let descriptor = ActionDescriptor(name: action.name, summary: action.summary ?? "", parameters: parameters,
                                               outputs: outputs, waitsForPeople: action.waits ?? false)
             actions.append(ExternalAction(plugin: name, described: descriptor, program: program))
@@ -136,9 +136,6 @@ public enum ExternalPluginCatalog {
         return .success(plugin)
     }
 
-    static func isName(_ text: String) -> Bool {
-        !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
-    }
 }
 
 extension Optional where Wrapped == String {

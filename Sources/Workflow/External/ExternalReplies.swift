@@ -59,11 +59,8 @@ enum ExternalReplies {
             return .failed(message: "plugin '\(plugin)' asked to wait for nothing: give 'until' or 'signal: true'",
                            retryable: false)
         }
-        var prompt = reply.prompt.map(Masking.scrub) ?? "waiting for plugin '\(plugin)'"
-        if signal { prompt += " — when done, run: \(context.signalCommand)" }
-        if let until {
-            prompt += signal ? " (or it ends by itself at \(context.format(until)))" : " (until \(context.format(until)))"
-        }
+        let prompt = context.waitPrompt(reply.prompt.map(Masking.scrub) ?? "waiting for plugin '\(plugin)'",
+                                        signal: signal, until: until)
         return .waiting(Wait(until: until, signal: signal, prompt: prompt))
     }
 

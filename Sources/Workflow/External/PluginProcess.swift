@@ -172,9 +172,9 @@ final class PluginProcess: @unchecked Sendable {
     }
 }
 
-/// A capture handed from its reader thread to the waiting one (the dispatch group orders the two).
+/// A capture handed from its reader thread to the waiting one (the semaphore orders the two).
 private final class CaptureBox: @unchecked Sendable {
-    var capture = Capture(limit: 0)
+    var capture = Capture()
 }
 
 /// Bytes read from one of the program's pipes, up to a limit; the rest is read and dropped so
@@ -182,14 +182,9 @@ private final class CaptureBox: @unchecked Sendable {
 struct Capture {
     var data = Data()
     var overflowed = false
-    let limit: Int
-
-    init(limit: Int) {
-        self.limit = limit
-    }
 
     static func drain(_ handle: FileHandle, limit: Int, onOverflow: (() -> Void)?) -> Capture {
-        var capture = Capture(limit: limit)
+        var capture = Capture()
         while true {
             let chunk = handle.availableData
             if chunk.isEmpty { break }

@@ -50,6 +50,16 @@ public struct OutputSpec: Sendable {
     }
 }
 
+extension OutputSpec {
+    /// The outputs of a step whose wait ended (the default `wake`): `core.wait`'s and any waiting action's.
+    public static let wakeOutputs = [
+        OutputSpec("ended_by", doc: "time or signal."),
+        OutputSpec("ended_at", doc: "When the wait ended, in the campaign time zone."),
+        OutputSpec("signalled_by", doc: "Who sent the signal (--by), if any."),
+        OutputSpec("note", doc: "The signal's note (--note), if any."),
+    ]
+}
+
 /// A problem with a step's parameters found by an action's own check (e.g. "give 'until' or 'signal'").
 public struct ParameterProblem: Sendable {
     /// The parameter at fault, or nil when the problem is the combination.

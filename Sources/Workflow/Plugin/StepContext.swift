@@ -68,6 +68,14 @@ public struct StepContext: Sendable {
         return "campaign signal \(campaign) \(stepID[..<bracket]) \(itemNumber)"
     }
 
+    /// A waiting step's prompt: what to do, how to signal it, when it ends by itself.
+    public func waitPrompt(_ base: String, signal: Bool, until: Date?) -> String {
+        var prompt = base
+        if signal { prompt += " — when done, run: \(signalCommand)" }
+        if let until { prompt += signal ? " (or it ends by itself at \(format(until)))" : " (until \(format(until)))" }
+        return prompt
+    }
+
     /// When a waiting step ends by itself: at `until` (a date-time), or `for` (a duration) after now.
     public func deadline(until: String?, for span: String?) throws -> Date? {
         if let span, let duration = TimeFormats.duration(span) { return clock.now().addingTimeInterval(duration.seconds) }

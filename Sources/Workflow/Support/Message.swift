@@ -78,7 +78,14 @@ public struct Message: Sendable, Equatable {
 
     /// A message that was stored as words before messages had keys: shown as it was.
     public static func verbatim(_ words: String) -> Message {
-        Message(MessageText("verbatim", zh: "{words}", en: "{words}"), ["words": words])
+        Message(verbatimText, ["words": words])
+    }
+
+    private static let verbatimText = MessageText("verbatim", zh: "{words}", en: "{words}")
+
+    /// A catalogue by key, built once, for reading stored messages back.
+    public static func index(_ catalogue: [MessageText]) -> [String: MessageText] {
+        Dictionary((catalogue + [verbatimText]).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The message with more said after it (`已签到` + `，在北门`).
@@ -104,12 +111,11 @@ public struct Message: Sendable, Equatable {
         return (try? String(decoding: encoder.encode(list), as: UTF8.self)) ?? "[]"
     }
 
-    /// A stored message read back with the catalogue entries it may name; nil when a key is unknown.
-    public init?(storedForm: String, catalogue: [MessageText]) {
+    /// A stored message read back with the catalogue entries it may name (`Message.index`); nil
+    /// when a key is unknown.
+    public init?(storedForm: String, catalogue byKey: [String: MessageText]) {
         guard let list = try? JSONDecoder().decode([StoredPart].self, from: Data(storedForm.utf8)), !list.isEmpty
         else { return nil }
-        let byKey = Dictionary((catalogue + [Message.verbatim("").parts[0].text]).map { ($0.key, $0) },
-                               uniquingKeysWith: { first, _ in first })
         var parts: [Part] = []
         for stored in list {
             guard let text = byKey[stored.key] else { return nil }
