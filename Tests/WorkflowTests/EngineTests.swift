@@ -132,7 +132,9 @@ import WorkflowTesting
         }
         #expect(busy?.code == .unavailable)
         #expect(busy?.message == "campaign 'slow' is being run by this process right now (the daemon, or the run page)")
-        let patient = try await engine.resume(campaign: "slow")  // waits for the first, then finds nothing to do
+        // Waits for the first, then finds nothing to do. The patience is wide because a loaded CI machine
+        // can stretch the first drive's 400 ms well past the 10 s default (stop 29's CI did).
+        let patient = try await engine.resume(campaign: "slow", patience: .seconds(240))
         #expect(patient.run.status == .completed)
         #expect(try await first.value.run.status == .completed)
         #expect(try effects(h) == ["a"])
