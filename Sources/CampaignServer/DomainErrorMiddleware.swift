@@ -23,7 +23,7 @@ struct DomainErrorMiddleware: RouterMiddleware {
             throw CodedHTTPError(status: .serviceUnavailable, code: failure.code, message: failure.message,
                                  retryAfter: failure == .busy ? 5 : nil)
         } catch let refusal as any Refusal {
-            throw HTTPError(.badRequest, message: refusal.reason + (refusal.hint.map { "; \($0)" } ?? ""))
+            throw HTTPError(.badRequest, message: refusal.sentence(request.language))
         } catch let error as WorkflowError {
             let message = error.message + (error.hint.map { "; \($0)" } ?? "")
             switch error.code {

@@ -24,6 +24,9 @@ public struct CampaignPlugin: Sendable {
     public var deskAttendance: (any DeskAttendance)?
     /// What it takes out when a campaign's people are shredded (`campaign shred`).
     public var shredder: (any PersonalDataShredder)?
+    /// Its part of the message catalogue: every sentence it tells a person, in Chinese and English
+    /// (a test checks each has both, and that none is left out of a plugin's list).
+    public var messages: [MessageText]
 
     public var name: String { engine.name }
 
@@ -31,7 +34,7 @@ public struct CampaignPlugin: Sendable {
                 importKinds: [ImportKind] = [],
                 routes: (@Sendable (ServerEnvironment) -> RouteCollection<CampaignRequestContext>)? = nil,
                 tallySection: (any TallySection)? = nil, deskAttendance: (any DeskAttendance)? = nil,
-                shredder: (any PersonalDataShredder)? = nil) {
+                shredder: (any PersonalDataShredder)? = nil, messages: [MessageText] = []) {
         self.engine = engine
         self.title = title ?? engine.name
         self.commands = commands
@@ -40,6 +43,7 @@ public struct CampaignPlugin: Sendable {
         self.tallySection = tallySection
         self.deskAttendance = deskAttendance
         self.shredder = shredder
+        self.messages = messages
     }
 }
 

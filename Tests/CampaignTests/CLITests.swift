@@ -57,9 +57,9 @@ import WorkflowTesting
         let inChinese = try cli.run("resume", "spring-fair-2026", "--lang", "zh",
                                     env: ["CAMPAIGN_NOW": "2026-02-20T09:00:00+08:00", "CAMPAIGN_LANG": "en"])
         #expect(inChinese.stdout.contains("稍后继续：campaign resume spring-fair-2026"), "\(inChinese.stdout)")
-        #expect(start.stdout.contains("people.csv row 43, 身份证号"))
+        #expect(start.stdout.contains("people.csv 第 43 行，身份证号：身份证号"), "\(start.stdout)")
         #expect(start.stdout.contains("cells_refused=1 inserted=298 linked=298"))
-        #expect(start.stdout.contains("people.csv row 152, 人员类别: unknown target group '困难户': the person was imported without it"))
+        #expect(start.stdout.contains("people.csv 第 152 行，人员类别：人员类别 '困难户' 无法识别：此人已导入，但不带这些类别"))
         #expect(start.stdout.contains("check-in at gate is open from 2026-03-01 08:30"))
         #expect(start.stdout.contains("✓ interviews"))
         let plan = try cli.run("interviews", "--campaign", "spring-fair-2026")

@@ -26,7 +26,8 @@ import WorkflowTesting
         // The stream ends; the exports come in and every lead gets a call-back task.
         let after = try cli.run("resume", Self.campaign, env: ["CAMPAIGN_NOW": "2026-03-15T21:40:00+08:00"])
         #expect(after.status == 0, "\(after.stderr)")
-        #expect(after.stdout.contains("抖音-报名线索.csv row 22, 手机号: the number 1381234"), "\(after.stdout)")
+        #expect(after.stdout.contains("抖音-报名线索.csv 第 22 行，手机号：手机号 1381234 应为以 1 开头的 11 位手机号（实为 7 位数字）"),
+                "\(after.stdout)")
         #expect(after.stdout.contains("30 of 30 leads to call back"), "\(after.stdout)")
         let li = try cli.run("calls", "--campaign", Self.campaign, "--staff", "李娜")
         #expect(li.stdout.contains("8 calls to make; names and phones masked"), "\(li.stdout)")

@@ -70,18 +70,22 @@ import WorkflowTesting
         let future = try cli.run("record", "interview", "--campaign", "spring-fair-2026", "--person", ids[1],
                                  "--posting", postings[0], "--date", "2026-04-10", env: Self.followUp)
         #expect(future.status == 65)
-        #expect(future.stderr.contains("2026-04-10 is after today (2026-03-20)"))
+        #expect(future.stderr.contains("error: --date: 2026-04-10 晚于今天（2026-03-20）；结果发生后再登记"), "\(future.stderr)")
+        let inEnglish = try cli.run("record", "interview", "--campaign", "spring-fair-2026", "--person", ids[1],
+                                    "--posting", postings[0], "--date", "2026-04-10",
+                                    env: Self.followUp.merging(["CAMPAIGN_LANG": "en"]) { $1 })
+        #expect(inEnglish.stderr.contains("error: --date: 2026-04-10 is after today (2026-03-20)"), "\(inEnglish.stderr)")
         let past = try cli.run("record", "interview", "--campaign", "spring-fair-2026", "--person", ids[1],
                                "--posting", postings[0], "--date", "2025-03-05", env: Self.followUp)
         #expect(past.status == 65)
-        #expect(past.stderr.contains("2025-03-05 is before spring-fair-2026 (held 2026-03-01; registered 2026-03-01)"),
+        #expect(past.stderr.contains("2025-03-05 早于 spring-fair-2026（举办于 2026-03-01；报名于 2026-03-01）；请核对年份和月份"),
                 "\(past.stderr)")
 
         // Clear refusals and exit codes.
         let stranger = try cli.run("record", "interview", "--campaign", "spring-fair-2026", "--person", "11010519491231002X",
                                    "--posting", postings[0])
         #expect(stranger.status == 65)
-        #expect(stranger.stderr.contains("no one with ID number 110105********002X is in the ledger"))
+        #expect(stranger.stderr.contains("台账中没有身份证号为 110105********002X 的人员"), "\(stranger.stderr)")
         #expect(try cli.run("record", "hired-maybe", "--campaign", "spring-fair-2026", "--person", ids[0],
                             "--posting", postings[0]).status == 64)
         #expect(try cli.run("record", "none", "--campaign", "spring-fair-2026", "--person", ids[0],
@@ -95,9 +99,9 @@ import WorkflowTesting
             """)
         let imported = try cli.run("import", "outcomes", sheet, "--campaign", "spring-fair-2026", env: Self.followUp)
         #expect(imported.status == 65, "a partial import says so to scripts: \(imported.stderr)")
-        #expect(imported.stderr.contains("1 row was rejected / 1 行未导入; the other rows were imported"), "\(imported.stderr)")
-        #expect(imported.stdout.contains("3 rows: 2 new, 0 updated, 0 unchanged, 1 rejected"))
-        #expect(imported.stdout.contains("row 4, 岗位编号: no posting with code PZZZZZZ"))
+        #expect(imported.stderr.contains("1 行未导入；其余的行已导入"), "\(imported.stderr)")
+        #expect(imported.stdout.contains("3 行：新增 2，更新 0，未变 0，拒绝 1"))
+        #expect(imported.stdout.contains("第 4 行，岗位编号：台账中没有编号为 PZZZZZZ 的岗位"), "\(imported.stdout)")
 
         let table = try cli.run("tally", "spring-fair-2026", "--by", "township,group", env: Self.fairDay)
         #expect(table.status == 0, "\(table.stderr)")

@@ -24,18 +24,26 @@ import WorkflowTesting
             """)
         let result = try cli.run("import", "people", file, "--campaign", "fair")
         #expect(result.status == 65, "rows were rejected: \(result.stderr)")
-        #expect(result.stderr.contains("1 row was rejected / 1 行未导入; the other rows were imported"), "\(result.stderr)")
-        #expect(result.stderr.contains("or pass --allow-rejects to accept the import as it is"))
-        #expect(result.stdout.contains("2 rows: 1 new, 0 updated, 0 unchanged, 1 rejected"))
-        #expect(result.stdout.contains("1 newly registered to fair"))
-        #expect(result.stdout.contains("row 3, 身份证号"))
-        #expect(result.stdout.contains("110105********0021"))
+        // In Chinese by default: the summary, the reason of each rejected row, the reject file.
+        #expect(result.stderr.contains("1 行未导入；其余的行已导入"), "\(result.stderr)")
+        #expect(result.stderr.contains("或加 --allow-rejects 接受这次导入（退出码 0）"))
+        #expect(result.stdout.contains("2 行：新增 1，更新 0，未变 0，拒绝 1"), "\(result.stdout)")
+        #expect(result.stdout.contains("新报名到 fair：1 人"))
+        #expect(result.stdout.contains("第 3 行，身份证号：身份证号 110105********0021 校验位是 1，应为 X：可能有一位数字输错了"))
+        let rejects = try String(contentsOf: dir.url.appendingPathComponent("people.rejects.csv"), encoding: .utf8)
+        #expect(rejects.contains(",3,身份证号,身份证号 110105********0021 校验位是 1，应为 X：可能有一位数字输错了"), "\(rejects)")
         for secret in ["110105194912310021", "11010519491231002X", "13800138001"] {
             #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret), "\(secret) printed unmasked")
         }
-        let strict = try cli.run("import", "people", file, "--strict")
+        // In English when asked: the message, and the reject file written again.
+        let strict = try cli.run("import", "people", file, "--strict", "--lang", "en")
         #expect(strict.status == 65)
-        #expect(strict.stderr.contains("nothing was imported (--strict)"))
+        #expect(strict.stderr.contains("people.csv: 1 of 2 rows are invalid, so nothing was imported (--strict): row 3, 身份证号: "
+                                       + "the ID number 110105********0021 has the check character 1"), "\(strict.stderr)")
+        let english = try String(contentsOf: dir.url.appendingPathComponent("people.rejects.csv"), encoding: .utf8)
+        #expect(english.contains(",3,身份证号,the ID number 110105********0021 has the check character 1 where X is expected"))
+        let counted = try cli.run("import", "people", file, "--allow-rejects", env: ["CAMPAIGN_LANG": "en"])
+        #expect(counted.stdout.contains("2 rows: 0 new, 0 updated, 1 unchanged, 1 rejected"), "\(counted.stdout)")
         let missing = try cli.run("import", "people", dir.url.appendingPathComponent("nope.csv").path)
         #expect(missing.status == 69)
     }
@@ -56,14 +64,22 @@ import WorkflowTesting
         let file = try countyFixture("county-ledger.xlsx", in: dir, as: "台账.xlsx")
         let result = try cli.run("import", "people", file.path, "--campaign", "fair", "--allow-rejects")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("(XLSX, 3 sheets: 城关镇, 河西镇, 柳树乡"))
-        #expect(result.stdout.contains("sheet 河西镇: header row 3, 3 rows, 1 rejected, 3 skipped, township from the sheet's name"))
-        #expect(result.stdout.contains("above the headers: XX县2026年脱贫劳动力就业台账 / 填报单位：城关镇 填报日期：2026年3月2日"))
-        #expect(result.stdout.contains("8 rows: 6 new, 0 updated, 0 unchanged, 2 rejected; 9 skipped (totals, notes, empty lines)"))
-        #expect(result.stdout.contains("– skipped sheet 城关镇, row 8: a 合计 row, not a record — 合计 3人"))
-        #expect(result.stdout.contains("! sheet '填表说明' has no header row with the columns this list needs; not read"))
-        #expect(result.stdout.contains("sheet 河西镇, row 5, 身份证号: Excel stored this ID number as a number"))
+        #expect(result.stdout.contains("（XLSX, 3 sheets: 城关镇, 河西镇, 柳树乡"), "\(result.stdout)")
+        #expect(result.stdout.contains("工作表 河西镇：表头在第 3 行，3 行，拒绝 1 行，跳过 3 行，乡镇取自工作表名"))
+        #expect(result.stdout.contains("表头上方：XX县2026年脱贫劳动力就业台账 / 填报单位：城关镇 填报日期：2026年3月2日"))
+        #expect(result.stdout.contains("8 行：新增 6，更新 0，未变 0，拒绝 2；跳过 9 行（合计、备注、空行）"))
+        #expect(result.stdout.contains("– 跳过 工作表 城关镇，第 8 行：“合计”行，不是记录 — 合计 3人"))
+        #expect(result.stdout.contains("! 工作表“填表说明”没有本名单所需各列的表头行；未读取"))
+        #expect(result.stdout.contains("工作表 河西镇，第 5 行，身份证号：Excel 把这个身份证号存成了数字"))
         #expect(!result.stdout.contains("86123456"))
+        // The same file in English.
+        let english = try cli.run("import", "people", file.path, "--allow-rejects", "--lang", "en")
+        #expect(english.stdout.contains("sheet 河西镇: header row 3, 3 rows, 1 rejected, 3 skipped, township from the sheet's name"),
+                "\(english.stdout)")
+        #expect(english.stdout.contains("8 rows: 0 new, 0 updated, 6 unchanged, 2 rejected; 9 skipped (totals, notes, empty lines)"))
+        #expect(english.stdout.contains("– skipped sheet 城关镇, row 8: a 合计 row, not a record — 合计 3人"))
+        #expect(english.stdout.contains("! sheet '填表说明' has no header row with the columns this list needs; not read"))
+        #expect(english.stdout.contains("sheet 河西镇, row 5, 身份证号: Excel stored this ID number as a number"))
     }
 
     /// Without LibreOffice an old workbook is refused with what to do, and nothing is imported.
@@ -148,7 +164,14 @@ import WorkflowTesting
         #expect(people == 0)
         let bad = try cli.run("register", "--campaign", "fair", "--name", "赵强", "--id-number", "522426199001010034")
         #expect(bad.status == 65)
-        #expect(bad.stderr.contains("check character"))
+        #expect(bad.stderr.contains("error: --id-number: 身份证号 522426********0034 校验位是 4，应为 3：可能有一位数字输错了"),
+                "\(bad.stderr)")
+        #expect(bad.stderr.contains("help: 请对照身份证核对"))
+        let badInEnglish = try cli.run("register", "--campaign", "fair", "--name", "赵强", "--id-number", "522426199001010034",
+                                       "--lang", "en")
+        #expect(badInEnglish.stderr.contains("error: --id-number: the ID number 522426********0034 has the check character 4 "
+                                             + "where 3 is expected"), "\(badInEnglish.stderr)")
+        #expect(badInEnglish.stderr.contains("help: check it against the ID card"))
     }
 
     /// Polls how many bytes the process has read (Linux's /proc/PID/io `rchar`) until it reaches

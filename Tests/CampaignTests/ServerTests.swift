@@ -219,6 +219,10 @@ import WorkflowTesting
         let short = try Server.get(URL(string: server.base.absoluteString + "/api/lookup?q=01")!, token: staff)
         #expect(short.1 == 400)
         #expect(String(decoding: short.0, as: UTF8.self).contains("type at least the last four digits"))
+        // In the page's language: a refusal is a catalogue entry, Chinese when asked (and by default).
+        let shortInChinese = try Server.get(URL(string: server.base.absoluteString + "/api/lookup?q=01&lang=zh")!, token: staff)
+        #expect(shortInChinese.1 == 400)
+        #expect(String(decoding: shortInChinese.0, as: UTF8.self).contains("请至少输入身份证号或手机号的后四位"))
 
         let counts = try server.get("api/counts", token: staff).json as? [String: Any]
         #expect(counts?["attended"] as? Int == 2)

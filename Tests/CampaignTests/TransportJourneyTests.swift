@@ -116,7 +116,7 @@ import WorkflowTesting
             """)
         let imported = try cli.run("import", "employment", records, "--campaign", Self.campaign)
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout.contains("3 rows: 3 new"), "\(imported.stdout)")
+        #expect(imported.stdout.contains("3 行：新增 3"), "\(imported.stdout)")
         let subsidy = try cli.run("subsidy", "--campaign", Self.campaign, "--home-province", "贵州省", "--amount", "500",
                                   "--lang", "en")
         #expect(subsidy.stdout.contains("stayed 3 months 0 days: qualifies"), "\(subsidy.stdout)")
@@ -209,7 +209,7 @@ import WorkflowTesting
         lines[2] = lines[2].replacingOccurrences(of: ",,", with: ",").dropLast() + ",取消"  // B withdraws
         let edited = try dir.write("passengers-v2.csv", lines.joined(separator: "\n"))
         let imported = try cli.run("import", "passengers", edited, "--campaign", Self.campaign)
-        #expect(imported.stdout.contains("2 updated"), "\(imported.stdout)")
+        #expect(imported.stdout.contains("，更新 2，"), "\(imported.stdout)")
         let again = try cli.run("roster", "--campaign", Self.campaign, "--lang", "en")
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("for 126 passengers; 125 kept their seat, 2 moved, 0 added"), "\(again.stdout)")

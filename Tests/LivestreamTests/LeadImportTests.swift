@@ -25,8 +25,8 @@ import Testing
             王某,1381234,缝纫工,2026-03-15 19:50
             """))
         #expect(douyin.inserted == 2)
-        #expect(douyin.problems.map(\.summary) == [
-            "row 4, 手机号: the number 1381234 must be an 11-digit mobile number starting with 1 (found 7 digits)",
+        #expect(douyin.problems.map { $0.summary(.en) } == [
+            "row 4, 手机号: the phone number 1381234 must be an 11-digit mobile number starting with 1 (found 7 digits)",
         ])
         #expect(douyin.linked == 1)   // 张伟, by phone
         // The same viewer signs up on Kuaishou with the ID number (late fields), and 李娜 by ID with a new phone.
@@ -74,7 +74,7 @@ import Testing
             """)
         let first = try await h.importFile(.streamMetrics, file)
         #expect(first.inserted == 2)
-        #expect(first.problems.map(\.summary) == ["row 4, 在线人数: 'abc' is not a count"])
+        #expect(first.problems.map { $0.summary(.en) } == ["row 4, 在线人数: 'abc' is not a count"])
         _ = try await h.importFile(.streamMetrics, file)   // again: replaces, never doubles
         let audience = try await h.pool.read { db in try LivestreamRecords.audience(campaign: "fair", db: db) }
         #expect(audience.peak == 12_000)

@@ -196,7 +196,7 @@ typealias F = OutcomeFixture
         let notRegistered = await #expect(throws: OutcomeRefusal.self) {
             try await f.record(.interviewed, "522426199606060017", "分拣员")
         }
-        #expect(notRegistered?.reason.contains("no one with ID number 522426********0017") == true)
+        #expect(notRegistered?.reason.text(.en).contains("no one with ID number 522426********0017") == true)
         let walkIn = WalkIn(campaign: "fair", name: "赵敏", idNumber: "522426199606060017")
         let now = f.now
         // In the ledger but registered for another campaign only: say so, and how to fix it.
@@ -204,8 +204,8 @@ typealias F = OutcomeFixture
         let other = await #expect(throws: OutcomeRefusal.self) {
             try await f.record(.interviewed, "522426199606060017", "分拣员")
         }
-        #expect(other?.reason.contains("is not registered for fair; register them first") == true)
-        #expect(other?.reason.contains("522426********0017") == true)   // masked
+        #expect(other?.reason.text(.en).contains("is not registered for fair; register them first") == true)
+        #expect(other?.reason.text(.en).contains("522426********0017") == true)   // masked
         _ = try await f.pool.write { db in try Registrations.registerWalkIn(walkIn, now: now, db: db) }
         #expect(try await f.record(.interviewed, "522426199606060017", "分拣员").change == .advanced(from: .none, to: .interviewed))
 
@@ -214,7 +214,7 @@ typealias F = OutcomeFixture
         let badDate = await #expect(throws: OutcomeRefusal.self) {
             try await f.record(.interviewed, F.zhang, "分拣员", date: "2026-02-30")
         }
-        #expect(badDate?.reason == "'2026-02-30' is not a date; write it like 2026-03-05")
+        #expect(badDate?.reason.text(.en) == "'2026-02-30' is not a date; write it like 2026-03-05")
         #expect(try await f.h.count("outcome_change") == 1)   // refusals wrote nothing
     }
 }

@@ -27,7 +27,7 @@ import WorkflowTesting
         #expect(summary.inserted == 3)     // 张 interviewed, 李 intent, 王 placed
         #expect(summary.updated == 1)      // 张 interview → placement
         #expect(summary.rejected == 5)
-        let reasons = summary.problems.map(\.summary)
+        let reasons = summary.problems.map { $0.summary(.en) }
         #expect(reasons.contains { $0.hasPrefix("row 6, 结果: '考虑中' is not a stage") })
         #expect(reasons.contains { $0.hasPrefix("row 7, 身份证号: no one with ID number 522426********0017") })
         #expect(reasons.contains { $0.hasPrefix("row 8, 岗位名称: 示范县顺达物流有限公司 offers no posting titled '司机'") })
@@ -70,7 +70,7 @@ import WorkflowTesting
         let url = try f.h.file("o.csv", "身份证号,岗位编号,结果\n\(F.zhang),\(f.posting["分拣员"]!),面试\n\(F.li),PNOPE,面试\n")
         let strict = await #expect(throws: WorkflowError.self) { try await f.h.importFile(.outcomes, url, strict: true) }
         #expect(strict?.code == .invalidInput)
-        #expect(strict?.message.hasPrefix("o.csv: 1 of 2 rows are invalid, so nothing was imported (--strict): row 3, 岗位编号:")
+        #expect(strict?.message.hasPrefix("o.csv：2 行中有 1 行有误，因此什么都没有导入（--strict）：第 3 行，岗位编号：")
                 == true)
         #expect(try await f.h.count("outcome") == 0)
         #expect(try await f.h.count("outcome_change") == 0)

@@ -41,10 +41,10 @@ import Workflow
         #expect(codes["叉车司机"]?.hasPrefix("P") == true && codes["叉车司机"]?.count == 7)
         let taken = try #require(summary.problems.first { $0.row == 6 })
         #expect(taken.column == "岗位编号")
-        #expect(taken.reason == "the posting code 001 is already this enterprise's posting '分拣员'; give each posting "
+        #expect(taken.reason.text(.en) == "the posting code 001 is already this enterprise's posting '分拣员'; give each posting "
                 + "of an enterprise its own code")
         let odd = try #require(summary.problems.first { $0.row == 8 })
-        #expect(odd.reason.hasPrefix("the posting code '编号一' must be at most 20 letters, digits, - or _"))
+        #expect(odd.reason.text(.en).hasPrefix("the posting code '编号一' must be at most 20 letters, digits, - or _"))
     }
 
     @Test func aSharedCodeIsResolvedByTheCampaignOrRefusedNamingBoth() async throws {
@@ -53,7 +53,7 @@ import Workflow
         try await f.checkIn(F.zhang)
         let ambiguous = await #expect(throws: OutcomeRefusal.self) { try await f.record(.interviewed, F.zhang, "001") }
         #expect(ambiguous?.input == .posting)
-        #expect(ambiguous?.reason == "the code 001 is used by 2 enterprises' postings (示范县顺达物流有限公司 分拣员; "
+        #expect(ambiguous?.reason.text(.en) == "the code 001 is used by 2 enterprises' postings (示范县顺达物流有限公司 分拣员; "
                 + "贵州示范电子科技有限公司 电子装配工); give the enterprise and the title instead")
 
         // A second fair offers only the electronics company's postings: 001 is theirs there.
@@ -69,7 +69,7 @@ import Workflow
         let result = try await f.record(.interviewed, F.zhang, "001", campaign: "april")
         #expect((result.posting, result.enterprise) == ("电子装配工", "贵州示范电子科技有限公司"))
         let unknown = await #expect(throws: OutcomeRefusal.self) { try await f.record(.interviewed, F.zhang, "999") }
-        #expect(unknown?.reason == "no posting with code 999 is in the ledger; see the codes with "
+        #expect(unknown?.reason.text(.en) == "no posting with code 999 is in the ledger; see the codes with "
                 + "`campaign postings --campaign fair`")
     }
 }

@@ -71,7 +71,7 @@ import WorkflowTesting
             try kind.importFile(sheet, options: ImportOptions(campaign: "fair", source: "survey.csv", now: now), db: db)
         }
         #expect(imported.inserted == 2)
-        #expect(imported.problems.map(\.summary) == ["row 4, 满意度: '9' is not a score from 1 to 5"])
+        #expect(imported.problems.map { $0.summary(.en) } == ["row 4, 满意度: '9' is not a score from 1 to 5"])
 
         // Its measures in the tally, in every format, with their rate.
         let report = try await h.workspace.pool.read { db in

@@ -32,11 +32,11 @@ import Workflow
         #expect((summary.rows, summary.inserted, summary.rejected, summary.skipped) == (4, 3, 1, 2))
         let excel = try #require(summary.problems.first)
         #expect((excel.row, excel.column) == (7, "身份证号"))
-        #expect(excel.reason == "Excel stored this ID number as a number and dropped its last digits (1.10105E+17); "
+        #expect(excel.reason.text(.en) == "Excel stored this ID number as a number and dropped its last digits (1.10105E+17); "
                 + "set the column's format to text (文本) and type it again")
         #expect(summary.skippedRows.map(\.row) == [8, 9])
-        #expect(summary.skippedRows[0].reason == "a 合计 row, not a record")
-        #expect(summary.skippedRows[1].reason == "a 备注 row, not a record")
+        #expect(summary.skippedRows[0].reason.text(.en) == "a 合计 row, not a record")
+        #expect(summary.skippedRows[1].reason.text(.en) == "a 备注 row, not a record")
         #expect(try await h.person("522426196601010017")["village"] == "东村")
         let log = try logged(h)
         #expect(log.count == 1)
@@ -107,18 +107,19 @@ import Workflow
         #expect(summary.sheets.map(\.skipped) == [3, 3, 3])   // the empty numbered line, 合计, 制表人
         #expect(summary.sheets.allSatisfy { $0.fieldFromName == "township" })
         #expect((summary.rows, summary.inserted, summary.rejected, summary.skipped) == (8, 6, 2, 9))
-        #expect(summary.notes == ["sheet '填表说明' has no header row with the columns this list needs; not read"])
+        #expect(summary.notes.map { $0.text(.en) } == ["sheet '填表说明' has no header row with the columns this list needs; not read"])
 
         // An ID typed into a number cell is refused, never accepted by chance.
         let numeric = try #require(summary.problems.first { $0.sheet == "河西镇" })
         #expect((numeric.row, numeric.column) == (5, "身份证号"))
-        #expect(numeric.reason.hasPrefix("Excel stored this ID number as a number and dropped its last digits "
+        #expect(numeric.reason.text(.en).hasPrefix("Excel stored this ID number as a number and dropped its last digits "
                                          + "(1.10105194912310E+17)"))
         // The same person on two township sheets is one person.
         let twice = try #require(summary.problems.first { $0.sheet == "柳树乡" })
         #expect(twice.row == 5)
-        #expect(twice.reason == "the same person as row 4 of sheet 城关镇 (kept row 4 of sheet 城关镇)")
-        #expect(twice.summary.hasPrefix("sheet 柳树乡, row 5, 身份证号: "))
+        #expect(twice.reason.text(.en) == "the same record as row 4 of sheet 城关镇 (kept that row)")
+        #expect(twice.summary(.zh) == "工作表 柳树乡，第 5 行，身份证号：与工作表 城关镇 第 4 行重复（保留那一行）")
+        #expect(twice.summary(.en).hasPrefix("sheet 柳树乡, row 5, 身份证号: "))
 
         #expect(try await h.person("522426196601010017")["township"] == "城关镇")
         #expect(try await h.person("110105198012310049")["township"] == "河西镇")
@@ -134,7 +135,7 @@ import Workflow
         #expect(lines[1].hasPrefix("2,钱七,1.10105194912310E+17,13600136005,柳树村,,河西镇,河西镇,5,身份证号,"))
 
         // Skipped lines are listed, masked.
-        let signature = try #require(summary.skippedRows.first { $0.reason.contains("制表人") })
+        let signature = try #require(summary.skippedRows.first { $0.reason.text(.en).contains("制表人") })
         #expect(signature.text.contains("审核人：李强"))
         #expect(!signature.text.contains("86123456"))
 
@@ -146,7 +147,7 @@ import Workflow
         let h = try await LedgerHarness()
         let summary = try await h.importFile(.people, try fixture("county-ledger.xlsx", in: h), sheet: "all")
         #expect(summary.sheets.count == 3)
-        #expect(summary.notes.sorted() == ["sheet 'Sheet2' is empty",
+        #expect(summary.notes.map { $0.text(.en) }.sorted() == ["sheet 'Sheet2' is empty",
                                            "sheet '填表说明' has no header row with the columns this list needs; not read"])
     }
 
@@ -165,7 +166,7 @@ import Workflow
         let first = try await h.importFile(.people, url)
         #expect(first.format == "XLSX, sheet '城关镇'")
         #expect(first.inserted == 1)
-        #expect(first.notes == ["not read: '河西镇' (other columns than '城关镇'); import each with --sheet NAME"])
+        #expect(first.notes.map { $0.text(.en) } == ["not read: '河西镇' (other columns than '城关镇'); import each with --sheet NAME"])
         let all = await #expect(throws: WorkflowError.self) { try await h.importFile(.people, url, sheet: "all") }
         #expect(all?.code == .usage)
         #expect(all?.message == "sheet '河西镇' of 'county-mixed.xlsx' has other columns than sheet '城关镇', so the "
@@ -198,8 +199,8 @@ import Workflow
         let url = try h.file("rounded.csv", "姓名,身份证号\n钱七,110105194912310000\n")
         let summary = try await h.importFile(.people, url)
         #expect(summary.rejected == 1)
-        #expect(summary.problems.first?.reason.contains("check character") == true)
-        #expect(summary.problems.first?.reason.contains("if the column was a number in Excel, it dropped the last digits")
+        #expect(summary.problems.first?.reason.text(.en).contains("check character") == true)
+        #expect(summary.problems.first?.reason.text(.en).contains("if the column was a number in Excel, it dropped the last digits")
                 == true)
     }
 

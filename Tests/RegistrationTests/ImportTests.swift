@@ -103,12 +103,12 @@ import WorkflowTesting
         // An unknown target group costs only that label: 孙丽 is registered, as 脱贫人口.
         let group = try #require(summary.cellProblems.first)
         #expect((group.row, group.column) == (5, "人员类别"))
-        #expect(group.reason.hasPrefix("unknown target group '其他类别': the person was imported without it; use 脱贫人口、"))
+        #expect(group.reason.text(.en).hasPrefix("unknown target group '其他类别': the person was imported without it; use 脱贫人口、"))
         #expect(try await h.person("522426199001010033")["groups"] == String(TargetGroup.povertyAlleviated.bit))
-        #expect(summary.problems[0].reason.contains("check character"))
-        #expect(summary.problems[0].reason.contains("110105********0021"))  // masked in messages
-        #expect(summary.problems[2].reason.contains("row 2"))
-        #expect(summary.problems[3].reason.contains("Excel stored this ID number as a number and dropped its last digits"))
+        #expect(summary.problems[0].reason.text(.en).contains("check character"))
+        #expect(summary.problems[0].reason.text(.en).contains("110105********0021"))  // masked in messages
+        #expect(summary.problems[2].reason.text(.en).contains("row 2"))
+        #expect(summary.problems[3].reason.text(.en).contains("Excel stored this ID number as a number and dropped its last digits"))
         let rejectFile = try #require(summary.rejectFile)
         #expect(rejectFile.hasSuffix("ledger.rejects.csv"))
         let rejects = try String(contentsOfFile: rejectFile, encoding: .utf8)
@@ -134,7 +134,8 @@ import WorkflowTesting
             Issue.record("strict import of a bad file must fail")
         } catch let error as WorkflowError {
             #expect(error.code == .invalidInput)
-            #expect(error.message.contains("1 of 3 rows are invalid, so nothing was imported"))
+            // In Chinese unless the import is asked for English.
+            #expect(error.message.contains("3 行中有 1 行有误，因此什么都没有导入（--strict）：第 3 行，身份证号：身份证号 110105********0021 校验位是 1"))
         }
         #expect(try await h.count("person") == 0)
         #expect(try await h.count("registration") == 0)
@@ -178,7 +179,7 @@ import WorkflowTesting
             """)
         let e = try await h.importFile(.enterprises, enterprises)
         #expect((e.inserted, e.rejected, e.linked) == (1, 1, 1))
-        #expect(e.problems.first?.reason.contains("check character") == true)
+        #expect(e.problems.first?.reason.text(.en).contains("check character") == true)
         let postings = try h.file("p.csv", """
             统一社会信用代码,企业名称,岗位名称,招聘人数,薪资
             91350100M000100Y43,示范电子,装配工,40,4000-6000元/月
@@ -189,7 +190,7 @@ import WorkflowTesting
         let p = try await h.importFile(.postings, postings)
         #expect((p.inserted, p.rejected, p.linked) == (2, 2, 2))
         #expect(p.problems.map(\.row) == [4, 5])
-        #expect(p.problems[0].reason.contains("import the enterprises first"))
+        #expect(p.problems[0].reason.text(.en).contains("import the enterprises first"))
         let salaries = try await h.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT title, openings, salary_min, salary_max FROM posting ORDER BY id")
                 .map { "\($0["title"] as String) \($0["openings"] as Int) \($0["salary_min"] as Int? ?? 0)-\($0["salary_max"] as Int? ?? 0)" }
@@ -250,8 +251,8 @@ import WorkflowTesting
             }
         }
         #expect(refusal?.field == "id_number")
-        #expect(refusal?.reason == "the ID number 522426********0034 has the check character 4 where 3 is expected: "
+        #expect(refusal?.reason.text(.en) == "the ID number 522426********0034 has the check character 4 where 3 is expected: "
                 + "a digit was probably mistyped")
-        #expect(refusal?.hint == "check it against the ID card")
+        #expect(refusal?.hint?.text(.en) == "check it against the ID card")
     }
 }

@@ -40,7 +40,7 @@ import WorkflowTesting
         let url = try h.file("u.csv", text)
         let strict = await #expect(throws: WorkflowError.self) { try await h.importFile(.people, url, strict: true) }
         #expect(strict?.code == .invalidInput)
-        #expect(strict?.message.hasPrefix("u.csv: 1 of 3 rows are invalid, so nothing was imported (--strict): row 2, 技能:")
+        #expect(strict?.message.hasPrefix("u.csv：3 行中有 1 行有误，因此什么都没有导入（--strict）：第 2 行，技能：这个单元格开了一个引号")
                 == true)
         #expect(try await h.count("person") == 0)
 
@@ -48,7 +48,7 @@ import WorkflowTesting
         #expect(summary.inserted == 2)
         #expect(summary.problems.map(\.row) == [2])
         #expect(summary.problems.first?.column == "技能")
-        #expect(summary.problems.first?.reason.hasPrefix("this cell opens a quote (\") that never closes") == true)
+        #expect(summary.problems.first?.reason.text(.en).hasPrefix("this cell opens a quote (\") that never closes") == true)
         #expect(try await h.person("341222197009160001")["name"] == "李四")
         #expect(try await h.person("511923197506040007")["name"] == "王五")
         // The reject file holds the row as written, quote and all, to be fixed and imported again.
@@ -86,7 +86,7 @@ import WorkflowTesting
         #expect(summary.rejected == 10)
         #expect(summary.problems.first?.row == 5)
         #expect(summary.problems.first?.column == "姓名")
-        #expect(summary.problems.first?.reason.contains("import it with --encoding gb18030") == true)
+        #expect(summary.problems.first?.reason.text(.en).contains("import it with --encoding gb18030") == true)
         #expect(try await garbledNames(h) == 0)
         // The reject file shows those rows read as GB18030: fixed, they import as they are.
         let rejects = try String(contentsOfFile: try #require(summary.rejectFile), encoding: .utf8)
@@ -107,7 +107,7 @@ import WorkflowTesting
                                              encoding: .gb18030)
         #expect(summary.inserted == 1)
         #expect(summary.problems.map(\.row) == [3])
-        #expect(summary.problems.first?.reason.contains("not gb18030 text") == true)
+        #expect(summary.problems.first?.reason.text(.en).contains("not gb18030 text") == true)
         #expect(try await garbledNames(h) == 0)
     }
 }
@@ -118,7 +118,7 @@ import WorkflowTesting
     @Test func aPhoneADigitShortIsQuotedMasked() async throws {
         let h = try await LedgerHarness()
         let summary = try await h.importFile(.people, try h.file("p.csv", "姓名,身份证号,手机号\n张伟,11010519491231002X,1380013800\n"))
-        #expect(summary.problems.first?.reason.hasPrefix("the phone number 138***3800 must be an 11-digit mobile number") == true)
+        #expect(summary.problems.first?.reason.text(.en).hasPrefix("the phone number 138***3800 must be an 11-digit mobile number") == true)
         let walkIn = await #expect(throws: InputRefusal.self) {
             try await h.pool.write { db in
                 try Registrations.registerWalkIn(WalkIn(campaign: "fair", name: "赵强", idNumber: "522426199001010033",
@@ -126,7 +126,7 @@ import WorkflowTesting
             }
         }
         #expect(walkIn?.field == "phone")
-        #expect(walkIn?.reason.hasPrefix("the number 158***5800 ") == true)
+        #expect(walkIn?.reason.text(.en).hasPrefix("the phone number 158***5800 ") == true)
     }
 
     @Test func controlCharactersRefuseTheirRowAndTheirWalkIn() async throws {
@@ -135,7 +135,7 @@ import WorkflowTesting
                                                                  + "李娜,522426199001010017\n"))
         #expect(summary.inserted == 1)
         #expect(summary.problems.first?.column == "姓名")
-        #expect(summary.problems.first?.reason.hasPrefix("this cell holds control characters (such as NUL)") == true)
+        #expect(summary.problems.first?.reason.text(.en).hasPrefix("this cell holds control characters (such as NUL)") == true)
         let walkIn = await #expect(throws: InputRefusal.self) {
             try await h.pool.write { db in
                 try Registrations.registerWalkIn(WalkIn(campaign: "fair", name: "赵\u{1B}强", idNumber: "522426199001010033"),
@@ -143,7 +143,7 @@ import WorkflowTesting
             }
         }
         #expect(walkIn?.field == "name")
-        #expect(walkIn?.reason == "the name holds control characters (such as NUL) that no text has")
+        #expect(walkIn?.reason.text(.en) == "the name holds control characters (such as NUL) that no text has")
     }
 
     @Test func formulasAreNeutralizedInFilesAndTheRejectFileStillImports() async throws {
@@ -171,7 +171,7 @@ import WorkflowTesting
         let summary = try await h.importFile(.people, try h.file("multi.csv", text))
         #expect((summary.inserted, summary.rejected) == (1, 1))
         #expect(summary.problems.first?.column == "姓名")
-        #expect(summary.problems.first?.reason.hasPrefix("the name holds a line break or a tab") == true)
+        #expect(summary.problems.first?.reason.text(.en).hasPrefix("the name holds a line break or a tab") == true)
         #expect(try await h.person("511923197506040007")["name"] == "王五")
     }
 
@@ -182,7 +182,7 @@ import WorkflowTesting
         let summary = try await h.importFile(.people, try h.file("garbled.csv", text))
         #expect((summary.inserted, summary.rejected) == (1, 2))
         #expect(summary.problems.map(\.column) == ["姓名", "村"])
-        #expect(summary.problems.first?.reason.contains("--encoding gb18030") == true)
+        #expect(summary.problems.first?.reason.text(.en).contains("--encoding gb18030") == true)
         #expect(try await h.count("person") == 1)
     }
 }

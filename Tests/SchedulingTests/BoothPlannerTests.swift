@@ -136,8 +136,9 @@ import WorkflowTesting
         #expect(venue["inserted"] == .int(3))
         #expect(venue["rejected"] == .int(2))
         let rejects = try String(contentsOf: h.directory.url.appendingPathComponent("venue.rejects.csv"), encoding: .utf8)
-        #expect(rejects.contains("booth 东3 stands where booth 东2 stands (column 1, row 0)"))
-        #expect(rejects.contains("'maybe' is not 是 or 否"))
+        // The reasons in Chinese: the step's process has no CAMPAIGN_LANG.
+        #expect(rejects.contains("展位 东3 与展位 东2 在同一位置（第 1 列，第 0 行）"))
+        #expect(rejects.contains("“maybe”不是“是”或“否”"))
         #expect(run.steps.first { $0.stepId == "booths" }?.outputs["booths"] == .int(3))
         let stored = try await h.workspace.pool.read { db in
             try String.fetchAll(db, sql: "SELECT booth || ' ' || zone FROM schedule_booth ORDER BY zone")

@@ -21,9 +21,9 @@ import Testing
             """)
         let summary = try await h.importFile(.passengers, file)
         #expect(summary.inserted == 2)
-        #expect(summary.problems.map(\.summary) == [
+        #expect(summary.problems.map { $0.summary(.en) } == [
             "row 3, 身份证号: the ID number 110105********0021 has the check character 1 where X is expected: a digit was probably mistyped",
-            "row 4, 上车点: the 上车点 is empty",
+            "row 4, 上车点: the pick-up point is empty",
             "row 5, 出发日期: '二月二十' is not a date such as 2026-02-20",
         ])
         let rows = try await h.pool.read { db in try TransportRecords.passengers(campaign: "fair", db: db) }
@@ -50,7 +50,7 @@ import Testing
             贵A·12349,53,2,王师傅,12345
             """))
         #expect(summary.inserted == 2)
-        #expect(summary.problems.map(\.summary) == [
+        #expect(summary.problems.map { $0.summary(.en) } == [
             "row 4, 车牌号: 'ABC' is not a vehicle plate such as 贵A·12345",
             "row 5, 座位数: '120' is not a number of seats from 5 to 80",
             "row 6, 随车人员数: '53' is not a crew from 1 (the driver) to 52",

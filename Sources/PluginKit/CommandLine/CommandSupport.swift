@@ -24,22 +24,23 @@ public enum CommandSupport {
     }
 
     /// Runs a command body, turning engine errors into a clear message and the documented exit code.
-    public static func reportingErrors(_ body: () async throws -> Void) async throws {
+    /// `language`: how a refusal is worded (the command's `--lang`, else `CAMPAIGN_LANG`, else Chinese).
+    public static func reportingErrors(language: Language = .fromEnvironment(), _ body: () async throws -> Void) async throws {
         do {
             try await body()
         } catch let error as ExitCode {
             throw error
         } catch {
-            throw ExitCode(report(error))
+            throw ExitCode(report(error, language: language))
         }
     }
 
     /// Prints what went wrong as a clerk can act on it and returns the documented exit code: for a
     /// command that goes on with other work after one part failed (`resume` of every campaign).
-    public static func report(_ error: any Error) -> Int32 {
+    public static func report(_ error: any Error, language: Language = .fromEnvironment()) -> Int32 {
         let label = Terminal.errorsColored ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
         if let database = error as? DatabaseError, let storage = WorkflowError(storage: database) {
-            return report(storage)
+            return report(storage, language: language)
         }
         switch error {
         case let error as WorkflowError:
@@ -51,7 +52,8 @@ public enum CommandSupport {
         case let refusal as any Refusal:
             // The command line names the option at fault: `--id-number: the ID number … has …`.
             let option = refusal.field.map { "--" + $0.replacingOccurrences(of: "_", with: "-") + ": " } ?? ""
-            Terminal.error("\(label): \(option)\(refusal.reason)" + (refusal.hint.map { "\n  help: \($0)" } ?? ""))
+            Terminal.error("\(label): \(option)\(refusal.reason.text(language))"
+                           + (refusal.hint.map { "\n  help: \($0.text(language))" } ?? ""))
             return WorkflowError.Code.invalidInput.exitCode
         case let exit as ExitCode:
             return exit.rawValue

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Workflow
 
@@ -17,5 +18,13 @@ public struct LanguageOptions: ParsableArguments, Sendable {
 
     public var language: Language {
         lang.flatMap(Language.init(tag:)) ?? Language.fromEnvironment()
+    }
+
+    /// The language, made the process's (`CAMPAIGN_LANG`) so that what the steps this command runs
+    /// write in the run's history (an import's rejected rows) is in it too. Called once, first.
+    public func adopt() -> Language {
+        let chosen = language
+        setenv("CAMPAIGN_LANG", chosen.rawValue, 1)
+        return chosen
     }
 }

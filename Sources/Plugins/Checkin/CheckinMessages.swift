@@ -56,8 +56,11 @@ public enum CheckinMessages {
     public static let deskRegisteredOnly = MessageText(
         "checkin.desk-registered-only", zh: "；已报名，不计为到场", en: "; they are registered, not counted as attended")
 
+    public static let lookupTooShort = MessageText(
+        "checkin.lookup-too-short", zh: "请至少输入身份证号或手机号的后四位", en: "type at least the last four digits of the ID or phone number")
+
     /// The entries of this plugin and the look-ups it words (the ledger's).
-    public static let all: [MessageText] = [
+    public static let all: [MessageText] = [lookupTooShort, 
         checkedIn, repeatAt, repeatAtGate, repeatByStaff, repeatAtGateByStaff, notRegistered, walkInsWelcome, notOpen,
         closed, opensAt, closedAt, noSuchGate, unknownEnterprise, enterpriseNotInvited, enterpriseRepeat,
         enterpriseRepeatAtGate, enterpriseCheckedIn, deskGateNotOpened, deskNoWalkIns, deskRegisteredOnly,

@@ -15,6 +15,7 @@ public enum CheckinPlugin {
         routes: CheckinRoutes.routes,
         tallySection: AttendanceSection(),
         deskAttendance: GateDesk(),
-        shredder: ScanShredder()
+        shredder: ScanShredder(),
+        messages: CheckinMessages.all
     )
 }

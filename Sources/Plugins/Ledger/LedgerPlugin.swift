@@ -9,4 +9,8 @@ public enum LedgerPlugin {
         actions: [],
         migrations: LedgerSchema.migrations + StaffAccounts.migrations + AuditLog.migrations + ShredRecords.migrations
     )
+
+    /// The ledger's part of the message catalogue: identifiers, look-ups, walk-ins and imports.
+    public static let messages = IdentityMessages.all + LookupMessages.all + WalkInMessages.all + ImportMessages.all
+        + ImportReportMessages.all
 }

@@ -48,19 +48,19 @@ struct LeadImport: LedgerKind {
         do {
             phone = try PhoneNumber(text("phone"))
         } catch {
-            return .failure(.at(row, "phone", fields: fields, text("phone").isEmpty ? "no phone number: a lead is called back"
-                                : "the number \(Masking.scrub(text("phone"))) \(error)"))
+            return .failure(.at(row, "phone", fields: fields, text("phone").isEmpty ? Message(LivestreamMessages.noPhone)
+                                : error.said(of: text("phone"))))
         }
         var id: ResidentID?
         if !text("id_number").isEmpty {
             do {
                 id = try ResidentID(text("id_number"))
             } catch {
-                return .failure(.at(row, "id_number", fields: fields, "the ID number \(Masking.scrub(text("id_number"))) \(error)"))
+                return .failure(.at(row, "id_number", fields: fields, error.said(of: text("id_number"))))
             }
         }
         let name = text("name")
-        if name.count > 30 { return .failure(.at(row, "name", fields: fields, "the name is longer than 30 characters")) }
+        if name.count > 30 { return .failure(.at(row, "name", fields: fields, ImportMessages.tooLong(ImportMessages.nameField, limit: 30))) }
         return .success(Lead(name: name, phone: phone, idNumber: id, posting: text("posting"), signedAt: text("signed_at"),
                              platform: platform(text("platform")) ?? text("platform")))
     }

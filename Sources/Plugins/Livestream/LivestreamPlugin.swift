@@ -16,6 +16,7 @@ public enum LivestreamPlugin {
         importKinds: [.leads, .streamMetrics],
         routes: LivestreamRoutes.routes,
         tallySection: LivestreamSection(),
-        shredder: LeadShredder()
+        shredder: LeadShredder(),
+        messages: LivestreamMessages.all
     )
 }

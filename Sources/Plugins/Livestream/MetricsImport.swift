@@ -41,12 +41,12 @@ struct MetricsImport: LedgerKind {
             // Platforms write large figures as 1.2万.
             let value = raw.hasSuffix("万") ? Double(raw.dropLast()).map { $0 * 10_000 } : Double(raw)
             guard let value, value >= 0, value < 1e9 else {
-                return .failure(.at(row, field, fields: fields, "'\(raw)' is not a count"))
+                return .failure(.at(row, field, fields: fields, LivestreamMessages.notACount, ["value": raw]))
             }
             numbers.append(Int(value.rounded()))
         }
         guard numbers.contains(where: { $0 > 0 }) || !text("minute").isEmpty || !text("posting").isEmpty else {
-            return .failure(.at(row, "viewers", fields: fields, "the row has no figures"))
+            return .failure(.at(row, "viewers", fields: fields, LivestreamMessages.noFigures))
         }
         return .success(Figures(minute: text("minute"), posting: text("posting"), numbers: numbers,
                                 platform: LeadImport.platform(text("platform")) ?? text("platform")))

@@ -47,23 +47,21 @@ public struct OutcomeImport: LedgerKind {
         guard let (field, person) = ["id_number", "code", "phone"].lazy.map({ ($0, row[$0]) }).first(where: { !$0.1.isEmpty })
         else {
             return .failure(.at(row, row.has("id_number") ? "id_number" : "code", fields: fields,
-                                "the row names no job seeker: give the ID number, the badge code or the phone"))
+                                Message(OutcomeMessages.noJobSeeker)))
         }
         let postingCode = row["posting"], enterprise = row["enterprise"], title = row["title"]
         if postingCode.isEmpty && (enterprise.isEmpty || title.isEmpty) {
-            return .failure(.at(row, row.has("posting") ? "posting" : "title", fields: fields,
-                                "the row names no posting: give the posting code, or the enterprise and the posting title"))
+            return .failure(.at(row, row.has("posting") ? "posting" : "title", fields: fields, Message(OutcomeMessages.noPosting)))
         }
         let rawStage = row["stage"]
         guard let stage = OutcomeStage.parse(rawStage), stage != .none else {
-            return .failure(.at(row, "stage", fields: fields, "'\(rawStage)' is not a stage; write 面试, 达成意向, 成功就业 or 稳定就业 "
-                                + "(interview, intent, placement, retained)"))
+            return .failure(.at(row, "stage", fields: fields, Message(OutcomeMessages.notAStage, ["value": rawStage])))
         }
         let rawDate = row["date"]
         var date = ""
         if !rawDate.isEmpty {
             guard let parsed = SheetDate.parse(rawDate) else {
-                return .failure(.at(row, "date", fields: fields, "'\(rawDate)' is not a date; write it like 2026-03-05"))
+                return .failure(.at(row, "date", fields: fields, Message(OutcomeMessages.notADate, ["value": rawDate])))
             }
             date = parsed
         }

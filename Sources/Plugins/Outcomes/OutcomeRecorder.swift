@@ -63,12 +63,16 @@ public struct OutcomeResult: Sendable, Equatable {
 public struct OutcomeRefusal: Refusal {
     public enum Input: String, Sendable { case person, posting, stage, date }
     public var input: Input
-    public var reason: String
+    public var reason: Message
     public var field: String? { input.rawValue }
 
-    public init(field: Input, reason: String) {
+    public init(field: Input, reason: Message) {
         input = field
         self.reason = reason
+    }
+
+    init(field: Input, _ text: MessageText, _ values: [String: String] = [:]) {
+        self.init(field: field, reason: Message(text, values))
     }
 }
 
@@ -92,7 +96,7 @@ public enum OutcomeRecorder {
         let date: String
         if let raw = entry.date, !raw.isEmpty {
             guard let parsed = SheetDate.parse(raw) else {
-                throw OutcomeRefusal(field: .date, reason: "'\(raw)' is not a date; write it like 2026-03-05")
+                throw OutcomeRefusal(field: .date, OutcomeMessages.notADate, ["value": raw])
             }
             date = parsed
         } else {
@@ -101,27 +105,24 @@ public enum OutcomeRecorder {
         // An outcome happens after the person was in the campaign and before today: a date outside
         // that is a typo (2025 for 2026, a month and day swapped) and would land in another period.
         if date > today {
-            throw OutcomeRefusal(field: .date, reason: "\(date) is after today (\(today)); record an outcome when it "
-                                 + "has happened, with the day it happened")
+            throw OutcomeRefusal(field: .date, OutcomeMessages.afterToday, ["date": date, "today": today])
         }
         let registered = try Registrations.registeredAt(personID, campaign: entry.campaign, db: db)
             .map { SheetDate.day(of: $0, in: timeZone) } ?? heldOn
         let earliest = min(registered, heldOn)
         if date < earliest {
-            throw OutcomeRefusal(field: .date, reason: "\(date) is before \(entry.campaign) (held \(heldOn); registered "
-                                 + "\(registered)); check the year and the month")
+            throw OutcomeRefusal(field: .date, OutcomeMessages.beforeCampaign,
+                                 ["date": date, "campaign": entry.campaign, "held": heldOn, "registered": registered])
         }
         // Placed without having come: only when said so, with how.
         var notAttended = false
         if entry.stage >= .placed, !(try Scans.hasCheckedIn(personID, campaign: entry.campaign, db: db)) {
             guard entry.notAttended else {
-                throw OutcomeRefusal(field: .person, reason: "\(Masking.scrub(entry.person)) was never checked in at "
-                                     + "\(entry.campaign); to record a placement of someone who did not come, say so "
-                                     + "(--not-attended, 未到场 in a sheet) with a note on how they were placed")
+                throw OutcomeRefusal(field: .person, OutcomeMessages.neverCheckedIn,
+                                     ["person": Masking.scrub(entry.person), "campaign": entry.campaign])
             }
             guard !entry.note.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw OutcomeRefusal(field: .person, reason: "a placement without a check-in needs a note on how they were "
-                                     + "placed (--note, 备注 in a sheet), e.g. 回访推荐")
+                throw OutcomeRefusal(field: .person, OutcomeMessages.placementNeedsNote)
             }
             notAttended = true
         }
@@ -181,11 +182,11 @@ public enum OutcomeRecorder {
         let (_, lookup) = try PersonLookup.resolve(input, campaign: campaign, db: db)
         switch lookup {
         case .failure(let why):
-            throw OutcomeRefusal(field: .person, reason: why.reason)
+            throw OutcomeRefusal(field: .person, reason: why.message)
         case .success(let id):
             guard try Registrations.isRegistered(id, campaign: campaign, db: db) else {
-                throw OutcomeRefusal(field: .person, reason: "\(Masking.scrub(input)) is not registered for \(campaign); "
-                                     + "register them first (campaign register --campaign \(campaign) …)")
+                throw OutcomeRefusal(field: .person, OutcomeMessages.notRegistered,
+                                     ["person": Masking.scrub(input), "campaign": campaign])
             }
             return id
         }
@@ -195,21 +196,20 @@ public enum OutcomeRecorder {
     static func posting(_ input: String, campaign: String, db: Database) throws -> PostingSummary {
         let code = input.trimmingCharacters(in: .whitespaces).uppercased()
         guard !code.isEmpty else {
-            throw OutcomeRefusal(field: .posting, reason: "no posting given; give the posting code from the posting list")
+            throw OutcomeRefusal(field: .posting, OutcomeMessages.noPostingGiven)
         }
         let posting: PostingSummary
         switch try Postings.lookup(code: code, campaign: campaign, db: db) {
         case .none:
-            throw OutcomeRefusal(field: .posting, reason: "no posting with code \(code) is in the ledger; "
-                                 + "see the codes with `campaign postings --campaign \(campaign)`")
+            throw OutcomeRefusal(field: .posting, OutcomeMessages.unknownPosting, ["code": code, "campaign": campaign])
         case .ambiguous(let several):
-            throw OutcomeRefusal(field: .posting, reason: "the code \(code) is used by \(several.count) enterprises' postings ("
-                                 + several.prefix(4).map { "\($0.enterprise) \($0.title)" }.joined(separator: "; ")
-                                 + "); give the enterprise and the title instead")
+            throw OutcomeRefusal(field: .posting, OutcomeMessages.sharedPostingCode, [
+                "code": code, "count": String(several.count),
+                "postings": several.prefix(4).map { "\($0.enterprise) \($0.title)" }.joined(separator: "; ")])
         case .found(let one, let offered):
             guard offered else {
-                throw OutcomeRefusal(field: .posting, reason: "posting \(code) (\(one.title)) is not offered at "
-                                     + "\(campaign); import the postings with --campaign \(campaign) to link them")
+                throw OutcomeRefusal(field: .posting, OutcomeMessages.postingNotOffered,
+                                     ["code": code, "title": one.title, "campaign": campaign])
             }
             posting = one
         }
@@ -254,9 +254,8 @@ extension OutcomeRecorder {
     static func postingCode(enterprise: String, title: String, campaign: String, db: Database) throws -> String {
         let codes = try Postings.codes(enterprise: enterprise, title: title, campaign: campaign, db: db)
         guard codes.count == 1 else {
-            throw OutcomeRefusal(field: .posting, reason: codes.isEmpty
-                ? "\(enterprise) offers no posting titled '\(title)' at \(campaign); check the spelling against the posting list"
-                : "\(enterprise) offers several postings titled '\(title)'; give the posting code")
+            throw OutcomeRefusal(field: .posting, codes.isEmpty ? OutcomeMessages.noSuchTitle : OutcomeMessages.severalTitles,
+                                 ["enterprise": enterprise, "title": title, "campaign": campaign])
         }
         return codes[0]
     }

@@ -16,7 +16,8 @@ public enum OutcomesPlugin {
         importKinds: [.outcomes],
         routes: OutcomeRoutes.routes,
         tallySection: OutcomeSection(),
-        shredder: OutcomeShredder()
+        shredder: OutcomeShredder(),
+        messages: OutcomeMessages.all
     )
 
     /// Distinct people at each stage in one campaign (a stage implies the earlier ones).

@@ -15,6 +15,7 @@ public enum RegistrationPlugin {
         title: "registration (登记)",
         commands: [RegisterCommand.self, PostingsCommand.self],
         importKinds: [.people, .enterprises, .postings],
-        routes: WalkInRoutes.routes
+        routes: WalkInRoutes.routes,
+        messages: RegistrationMessages.all
     )
 }

@@ -15,6 +15,7 @@ public enum SchedulingPlugin {
                migrations: SchedulingSchema.migrations, dependencies: ["ledger", "transport"]),
         title: "scheduling (日程)",
         commands: [InterviewsCommand.self],
-        importKinds: [.wishes, .venue]
+        importKinds: [.wishes, .venue],
+        messages: SchedulingImportMessages.all
     )
 }

@@ -29,19 +29,19 @@ struct VenueImport: LedgerKind {
         func text(_ field: String) -> String { row[field].trimmingCharacters(in: .whitespaces) }
         let id = text("booth").uppercased()
         guard !id.isEmpty, id.count <= 12, !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            return .failure(.at(row, "booth", fields: fields, id.isEmpty ? "the booth number is empty"
-                                : "'\(id)' is not a booth number of up to 12 characters"))
+            return .failure(.at(row, "booth", fields: fields, id.isEmpty ? ImportMessages.empty(SchedulingImportMessages.boothField)
+                                : Message(SchedulingImportMessages.notABooth, ["value": id])))
         }
         var place: [Double] = []
         for field in ["x", "y"] {
             guard let value = Double(text(field)), value >= 0, value <= 200, value.isFinite else {
-                return .failure(.at(row, field, fields: fields, "'\(text(field))' is not a position from 0 to 200"))
+                return .failure(.at(row, field, fields: fields, SchedulingImportMessages.notAPosition, ["value": text(field)]))
             }
             place.append(value)
         }
         let flag = text("accessible").lowercased()
         guard ["", "是", "否", "✓", "♿", "yes", "no", "y", "n"].contains(flag) else {
-            return .failure(.at(row, "accessible", fields: fields, "'\(flag)' is not 是 or 否"))
+            return .failure(.at(row, "accessible", fields: fields, SchedulingImportMessages.notYesNo, ["value": flag]))
         }
         return .success(Booth(id: id, x: place[0], y: place[1], accessible: ["是", "✓", "♿", "yes", "y"].contains(flag)))
     }
@@ -63,8 +63,8 @@ struct VenueImport: LedgerKind {
 
         mutating func write(_ booth: Booth, row: Int) throws -> Result<WriteOutcome, RowProblem> {
             if let other = taken[[booth.x, booth.y]] {
-                return .failure(RowProblem(row: row, column: "列", reason: "booth \(booth.id) stands where booth \(other) "
-                                           + "stands (column \(Self.number(booth.x)), row \(Self.number(booth.y)))", cells: []))
+                return .failure(RowProblem(row: row, column: "列", reason: Message(SchedulingImportMessages.boothTaken, [
+                    "booth": booth.id, "other": other, "x": Self.number(booth.x), "y": Self.number(booth.y)]), cells: []))
             }
             taken[[booth.x, booth.y]] = booth.id
             position += 1

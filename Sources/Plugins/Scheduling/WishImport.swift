@@ -26,14 +26,14 @@ struct WishImport: LedgerKind {
     static func parse(_ row: RowCells) -> Result<Wish, RowProblem> {
         let person = row["person"].trimmingCharacters(in: .whitespaces)
         let posting = row["posting"].trimmingCharacters(in: .whitespaces)
-        guard !person.isEmpty else { return .failure(.at(row, "person", fields: fields, "no ID number or phone")) }
-        guard !posting.isEmpty else { return .failure(.at(row, "posting", fields: fields, "no posting code")) }
+        guard !person.isEmpty else { return .failure(.at(row, "person", fields: fields, Message(ImportMessages.noPersonGiven))) }
+        guard !posting.isEmpty else { return .failure(.at(row, "posting", fields: fields, Message(SchedulingImportMessages.noPostingCode))) }
         let rankText = row["rank"].trimmingCharacters(in: .whitespaces)
         let chinese = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5]
         let rank = Int(rankText) ?? chinese[rankText.replacingOccurrences(of: "第", with: "")
             .replacingOccurrences(of: "志愿", with: "")]
         if !rankText.isEmpty, rank == nil || !(1...9).contains(rank!) {
-            return .failure(.at(row, "rank", fields: fields, "'\(rankText)' is not a wish's rank from 1 to 9"))
+            return .failure(.at(row, "rank", fields: fields, SchedulingImportMessages.notARank, ["value": rankText]))
         }
         return .success(Wish(person: person, posting: posting, rank: rank))
     }
@@ -70,27 +70,27 @@ struct WishImport: LedgerKind {
             let person: Int64
             switch lookup {
             case .failure(let failure):
-                return .failure(RowProblem(row: row, column: "身份证号", reason: failure.reason, cells: []))
+                return .failure(RowProblem(row: row, column: "身份证号", reason: failure.message, cells: []))
             case .success(let id):
                 person = id
             }
             guard try Registrations.isRegistered(person, campaign: campaign, db: db) else {
-                return .failure(RowProblem(row: row, column: "身份证号", reason: "\(Masking.scrub(wish.person)) is not "
-                                           + "registered for \(campaign)", cells: []))
+                return .failure(RowProblem(row: row, column: "身份证号", reason: Message(ImportMessages.notRegistered,
+                                           ["person": Masking.scrub(wish.person), "campaign": campaign]), cells: []))
             }
             let posting: PostingSummary
             switch try Postings.lookup(code: wish.posting, campaign: campaign, db: db) {
             case .found(let found, offered: true): posting = found
             case .found(_, offered: false):
-                return .failure(RowProblem(row: row, column: "岗位编号", reason: "posting \(wish.posting) is not offered "
-                                           + "at \(campaign)", cells: []))
+                return .failure(RowProblem(row: row, column: "岗位编号", reason: Message(
+                    SchedulingImportMessages.postingNotOffered, ["posting": wish.posting, "campaign": campaign]), cells: []))
             case .ambiguous(let many):
-                return .failure(RowProblem(row: row, column: "岗位编号", reason: "\(many.count) enterprises at \(campaign) "
-                                           + "number a posting \(wish.posting); use the code `campaign postings` shows",
-                                           cells: []))
+                return .failure(RowProblem(row: row, column: "岗位编号", reason: Message(
+                    SchedulingImportMessages.postingCodeShared,
+                    ["count": String(many.count), "campaign": campaign, "posting": wish.posting]), cells: []))
             case .none:
-                return .failure(RowProblem(row: row, column: "岗位编号", reason: "no posting has the code \(wish.posting)",
-                                           cells: []))
+                return .failure(RowProblem(row: row, column: "岗位编号", reason: Message(
+                    SchedulingImportMessages.noSuchPosting, ["posting": wish.posting]), cells: []))
             }
             let rank = wish.rank ?? (ranked[person, default: 0] + 1)
             ranked[person] = max(ranked[person, default: 0], rank)

@@ -27,32 +27,32 @@ struct EmploymentImport: LedgerKind {
 
     static func parse(_ row: RowCells) -> Result<Record, RowProblem> {
         func text(_ field: String) -> String { row[field].trimmingCharacters(in: .whitespaces) }
-        func problem(_ field: String, _ reason: String) -> Result<Record, RowProblem> {
+        func problem(_ field: String, _ reason: Message) -> Result<Record, RowProblem> {
             .failure(.at(row, field, fields: fields, reason))
         }
-        guard !text("person").isEmpty else { return problem("person", "no ID number or phone") }
+        guard !text("person").isEmpty else { return problem("person", Message(ImportMessages.noPersonGiven)) }
         guard let started = SheetDate.parse(text("started_on")) else {
-            return problem("started_on", "'\(text("started_on"))' is not a date such as 2026-02-22")
+            return problem("started_on", Message(ImportMessages.notADate, ["value": text("started_on"), "example": "2026-02-22"]))
         }
         var left: String?
         if !text("left_on").isEmpty {
             guard let day = SheetDate.parse(text("left_on")) else {
-                return problem("left_on", "'\(text("left_on"))' is not a date such as 2026-04-30")
+                return problem("left_on", Message(ImportMessages.notADate, ["value": text("left_on"), "example": "2026-04-30"]))
             }
-            guard day >= started else { return problem("left_on", "left on \(day), before starting on \(started)") }
+            guard day >= started else { return problem("left_on", Message(TransportMessages.leftBeforeStarting, ["left": day, "started": started])) }
             left = day
         }
         let employed = text("employed")
         if left == nil, ["否", "离职", "已离职", "no"].contains(employed.lowercased()) {
-            return problem("left_on", "says 是否在岗 \(employed) but gives no 离职日期: the subsidy needs the day they left")
+            return problem("left_on", Message(TransportMessages.leftWithoutDate, ["employed": employed]))
         }
         if left != nil, ["是", "在岗", "yes"].contains(employed.lowercased()) {
-            return problem("employed", "says 在岗 but gives a 离职日期 (\(left!)); correct one of them")
+            return problem("employed", Message(TransportMessages.employedWithLeaveDate, ["left": left!]))
         }
         var checked: String?
         if !text("checked_on").isEmpty {
             guard let day = SheetDate.parse(text("checked_on")) else {
-                return problem("checked_on", "'\(text("checked_on"))' is not a date such as 2026-05-25")
+                return problem("checked_on", Message(ImportMessages.notADate, ["value": text("checked_on"), "example": "2026-05-25"]))
             }
             checked = day
         }
@@ -76,13 +76,13 @@ struct EmploymentImport: LedgerKind {
             let person: Int64
             switch try PersonLookup.resolve(record.person, campaign: campaign, db: db).1 {
             case .failure(let failure):
-                return .failure(RowProblem(row: row, column: "身份证号", reason: failure.reason, cells: []))
+                return .failure(RowProblem(row: row, column: "身份证号", reason: failure.message, cells: []))
             case .success(let id): person = id
             }
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM transport_passenger WHERE campaign = ? AND person_id = ?)",
                                     arguments: [campaign, person]) == true else {
-                return .failure(RowProblem(row: row, column: "身份证号", reason: "\(Masking.scrub(record.person)) is not a "
-                                           + "passenger of \(campaign)", cells: []))
+                return .failure(RowProblem(row: row, column: "身份证号", reason: Message(TransportMessages.notAPassenger,
+                                           ["person": Masking.scrub(record.person), "campaign": campaign]), cells: []))
             }
             let existed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM transport_employment WHERE campaign = ? AND person_id = ?)",
                                             arguments: [campaign, person]) ?? false

@@ -44,14 +44,15 @@ struct PassengerImport: LedgerKind {
         case .failure(let problem): return .failure(problem)
         }
         func text(_ field: String) -> String { row[field].trimmingCharacters(in: .whitespaces) }
-        for field in ["pickup", "destination"] where text(field).isEmpty || text(field).count > 60 {
-            let label = fields.first { $0.key == field }!.label
-            return .failure(.at(row, field, fields: fields, text(field).isEmpty ? "the \(label) is empty"
-                                : "the \(label) is longer than 60 characters"))
+        for (field, word) in [("pickup", TransportMessages.pickupField), ("destination", TransportMessages.destinationField)]
+        where text(field).isEmpty || text(field).count > 60 {
+            return .failure(.at(row, field, fields: fields, text(field).isEmpty ? ImportMessages.empty(word)
+                                : ImportMessages.tooLong(word, limit: 60)))
         }
         guard let day = SheetDate.parse(text("departs_on")) else {
-            return .failure(.at(row, "departs_on", fields: fields, text("departs_on").isEmpty ? "the departure date is empty"
-                                : "'\(text("departs_on"))' is not a date such as 2026-02-20"))
+            return .failure(.at(row, "departs_on", fields: fields, text("departs_on").isEmpty
+                                ? ImportMessages.empty(TransportMessages.departureField)
+                                : Message(ImportMessages.notADate, ["value": text("departs_on"), "example": "2026-02-20"])))
         }
         let status = text("status")
         return .success(Passenger(person: person, pickup: text("pickup"), destination: text("destination"),
@@ -61,7 +62,7 @@ struct PassengerImport: LedgerKind {
 
     static func key(of passenger: Passenger) -> UInt64 { passenger.person.residentID.numericKey }
 
-    static func refusedCell(of passenger: Passenger) -> (field: String, reason: String)? {
+    static func refusedCell(of passenger: Passenger) -> (field: String, reason: Message)? {
         PeopleImport.refusedCell(of: passenger.person)
     }
 

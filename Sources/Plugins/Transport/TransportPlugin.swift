@@ -18,6 +18,7 @@ public enum TransportPlugin {
         importKinds: [.passengers, .vehicles, .employment],
         routes: TransportRoutes.routes,
         tallySection: TransportSection(),
-        shredder: CrewShredder()
+        shredder: CrewShredder(),
+        messages: TransportMessages.all
     )
 }

@@ -36,25 +36,25 @@ struct VehicleImport: LedgerKind {
 
     static func parse(_ row: RowCells) -> Result<Vehicle, RowProblem> {
         func text(_ field: String) -> String { row[field].trimmingCharacters(in: .whitespaces) }
-        func problem(_ field: String, _ reason: String) -> Result<Vehicle, RowProblem> {
-            .failure(.at(row, field, fields: fields, reason))
+        func problem(_ field: String, _ text: MessageText, _ values: [String: String]) -> Result<Vehicle, RowProblem> {
+            .failure(.at(row, field, fields: fields, text, values))
         }
         guard let plate = LicensePlate(text("plate")) else {
-            return problem("plate", "'\(text("plate"))' is not a vehicle plate such as 贵A·12345")
+            return problem("plate", TransportMessages.notAPlate, ["value": text("plate")])
         }
         guard let seats = Int(text("seats")), (5...80).contains(seats) else {
-            return problem("seats", "'\(text("seats"))' is not a number of seats from 5 to 80")
+            return problem("seats", TransportMessages.notSeats, ["value": text("seats")])
         }
         let crewText = text("crew")
         guard let crew = crewText.isEmpty ? defaultCrew : Int(crewText), (1...seats - 1).contains(crew) else {
-            return problem("crew", "'\(crewText)' is not a crew from 1 (the driver) to \(seats - 1)")
+            return problem("crew", TransportMessages.notCrew, ["value": crewText, "most": String(seats - 1)])
         }
         var phones: [String] = []
         for field in ["driver_phone", "escort_phone"] {
             let raw = text(field)
             if raw.isEmpty { phones.append(""); continue }
             guard let phone = try? PhoneNumber(raw) else {
-                return problem(field, "\(Masking.scrub(raw)) is not a mobile number of 11 digits")
+                return problem(field, TransportMessages.notMobile, ["value": Masking.scrub(raw)])
             }
             phones.append(phone.value)
         }

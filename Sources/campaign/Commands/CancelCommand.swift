@@ -15,7 +15,7 @@ struct CancelCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
-        try await CommandSupport.reportingErrors {
+        try await CommandSupport.reportingErrors(language: language.adopt()) {
             let ws = try workspace.openExisting()
             let printer = try await RunPrinter.forRun(campaign, in: ws, language: language.language)
             let engine = try CommandSupport.engine(ws, printer: printer)

@@ -46,9 +46,11 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Exit 0 even when rows were rejected (the valid rows are imported either way).")
     var allowRejects = false
     @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var language: LanguageOptions
 
     func run() async throws {
-        try await CommandSupport.reportingErrors {
+        let language = self.language.adopt()
+        try await CommandSupport.reportingErrors(language: language) {
             let kinds = PluginSystem.importKinds
             guard let importKind = kinds.first(where: { $0.name == self.kind }) else {
                 throw WorkflowError.usage("unknown list '\(self.kind)'",
@@ -75,6 +77,7 @@ struct ImportCommand: AsyncParsableCommand {
                                         strict: strict, source: url.lastPathComponent,
                                         now: try CommandSupport.clock().now())
             options.groupLabels = try TargetGroup.vocabulary(labels)
+            options.language = language
             let ws = try workspace.open()
             let bar = ProgressBar(label: "importing \(url.lastPathComponent)")
             let summary: ImportSummary
@@ -87,14 +90,12 @@ struct ImportCommand: AsyncParsableCommand {
                 bar.finish()
                 throw error
             }
-            ImportReport.print(summary, kind: importKind, campaign: campaign)
+            ImportReport.print(summary, kind: importKind, campaign: campaign, language: language)
             // A script that imports a list must be able to tell a partial import from a whole one.
             if summary.rejected > 0 && !allowRejects && !strict {
                 throw WorkflowError.invalidInput(
-                    "\(summary.rejected) row\(summary.rejected == 1 ? " was" : "s were") rejected / \(summary.rejected) 行未导入; "
-                        + "the other rows were imported",
-                    hint: (summary.rejectFile.map { "fix the rows in \($0) and import that file again" } ?? "fix the rows listed above")
-                        + ", or pass --allow-rejects to accept the import as it is (exit 0)")
+                    Message(ImportReportMessages.rowsWereRejected, ["count": String(summary.rejected)]).text(language),
+                    hint: Message(ImportReportMessages.fixAndAllow, ["file": summary.rejectFile ?? "*.rejects.csv"]).text(language))
             }
         }
     }

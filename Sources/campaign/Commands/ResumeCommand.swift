@@ -16,7 +16,7 @@ struct ResumeCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
-        try await CommandSupport.reportingErrors {
+        try await CommandSupport.reportingErrors(language: language.adopt()) {
             let ws = try workspace.openExisting()
             let names: [String]
             if let campaign {

@@ -14,7 +14,7 @@ struct RetryCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
-        try await CommandSupport.reportingErrors {
+        try await CommandSupport.reportingErrors(language: language.adopt()) {
             let ws = try workspace.openExisting()
             let printer = try await RunPrinter.forRun(campaign, in: ws, language: language.language)
             try await ws.pool.read { db in try Registrations.requireOpenCampaign(campaign, db: db) }

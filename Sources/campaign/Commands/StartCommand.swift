@@ -26,7 +26,7 @@ struct StartCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
-        try await CommandSupport.reportingErrors {
+        try await CommandSupport.reportingErrors(language: language.adopt()) {
             let overrides = try Self.assignments(vars, flag: "--var").mapValues(Value.string)
             let given = try Self.assignments(inputs, flag: "--input")
             try pointToResume()

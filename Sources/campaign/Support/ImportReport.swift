@@ -4,45 +4,55 @@ import Ledger
 import PluginKit
 import Workflow
 
+/// What `campaign import` prints once the file is read, worded from `ImportReportMessages`.
 enum ImportReport {
-    static func print(_ s: ImportSummary, kind: ImportKind, campaign: String?) {
+    typealias M = ImportReportMessages
+
+    static func print(_ s: ImportSummary, kind: ImportKind, campaign: String?, language: Language) {
         let t = Terminal.standard
+        func say(_ text: MessageText, _ values: [String: String] = [:]) -> String { Message(text, values).text(language) }
         let name = URL(fileURLWithPath: s.file).lastPathComponent
-        let rate = s.seconds > 0.5 ? String(format: ", %.1f s, %.0f rows/s", s.seconds, Double(s.rows) / s.seconds) : ""
-        t.line(t.bold("Imported \(name)") + " (\(s.format)\(rate))")
+        let rate = s.seconds > 0.5 ? say(M.rate, ["seconds": String(format: "%.1f", s.seconds),
+                                                  "speed": String(format: "%.0f", Double(s.rows) / s.seconds)]) : ""
+        t.line(t.bold(say(M.imported, ["file": name, "format": s.format, "rate": rate])))
         if s.sheets.count > 1 {
             for sheet in s.sheets {
-                let place = sheet.fieldFromName.map { ", \($0) from the sheet's name" } ?? ""
-                t.line("  sheet \(sheet.name ?? ""): header row \(sheet.headerRow), \(sheet.rows) rows, \(sheet.rejected) "
-                       + "rejected, \(sheet.skipped) skipped\(place)")
+                // The field by its Chinese header (乡镇) for a Chinese reader, by its key for others.
+                let place = sheet.fieldFromName.map { key in
+                    say(M.placeFromSheetName, ["field": language == .zh ? kind.fields.first { $0.key == key }?.label ?? key : key])
+                } ?? ""
+                t.line("  " + say(M.sheetLine, ["sheet": sheet.name ?? "", "header": String(sheet.headerRow),
+                                                "rows": String(sheet.rows), "rejected": String(sheet.rejected),
+                                                "skipped": String(sheet.skipped)]) + place)
             }
         } else if let sheet = s.sheets.first, sheet.headerRow > 1 {
-            t.line("  header row \(sheet.headerRow)" + (sheet.description.isEmpty ? ""
-                   : "; above it: " + sheet.description.map(Masking.scrub).joined(separator: " / ")))
+            t.line("  " + say(M.headerRow, ["header": String(sheet.headerRow)]) + (sheet.description.isEmpty ? ""
+                   : say(M.aboveIt, ["text": sheet.description.map(Masking.scrub).joined(separator: " / ")])))
         }
         if s.sheets.count > 1, let description = s.sheets.first?.description, !description.isEmpty {
-            t.line("  above the headers: " + description.map(Masking.scrub).joined(separator: " / "))
+            t.line("  " + say(M.aboveHeaders, ["text": description.map(Masking.scrub).joined(separator: " / ")]))
         }
-        t.line("  \(s.rows) rows: \(t.green("\(s.inserted) new")), \(s.updated) updated, \(s.unchanged) unchanged, "
-               + (s.rejected > 0 ? t.red("\(s.rejected) rejected") : "0 rejected")
-               + (s.skipped > 0 ? "; \(s.skipped) skipped (totals, notes, empty lines)" : ""))
-        for skipped in s.skippedRows { t.line("  – skipped \(skipped.summary)") }
-        if s.skipped > s.skippedRows.count { t.line("  … and \(s.skipped - s.skippedRows.count) more skipped") }
-        for note in s.notes { t.line("  \(t.yellow("!")) \(note)") }
+        let rejected = say(M.rowsRejected, ["rejected": String(s.rejected)])
+        t.line("  " + t.green(say(M.rowsNew, ["rows": String(s.rows), "new": String(s.inserted)]))
+               + say(M.rowsKept, ["updated": String(s.updated), "unchanged": String(s.unchanged)])
+               + (s.rejected > 0 ? t.red(rejected) : rejected)
+               + (s.skipped > 0 ? say(M.rowsSkipped, ["skipped": String(s.skipped)]) : ""))
+        for skipped in s.skippedRows { t.line("  – " + say(M.skippedRow, ["row": skipped.summary(language)])) }
+        if s.skipped > s.skippedRows.count {
+            t.line("  " + say(M.moreSkipped, ["count": String(s.skipped - s.skippedRows.count)]))
+        }
+        for note in s.notes { t.line("  \(t.yellow("!")) \(note.text(language))") }
         if let campaign, !kind.needsCampaign {
-            let noun = kind.loadsPeople ? "registered to" : "linked to"
-            t.line("  \(s.linked) newly \(noun) \(campaign)")
+            t.line("  " + say(kind.loadsPeople ? M.registered : M.linked, ["count": String(s.linked), "campaign": campaign]))
         }
-        for problem in s.cellProblems { t.line("  \(t.yellow("!")) \(problem.summary)") }
+        for problem in s.cellProblems { t.line("  \(t.yellow("!")) \(problem.summary(language))") }
         if s.rejected > 0 || s.cellsRefused > 0 {
-            for problem in s.problems { t.line("  \(t.red("✗")) \(problem.summary)") }
-            if s.rejected > s.problems.count { t.line("  … and \(s.rejected - s.problems.count) more") }
+            for problem in s.problems { t.line("  \(t.red("✗")) \(problem.summary(language))") }
+            if s.rejected > s.problems.count { t.line("  " + say(M.moreRejected, ["count": String(s.rejected - s.problems.count)])) }
             if let file = s.rejectFile {
-                t.line("  Rejected rows, with the reason for each: \(file)")
-                if s.rejectFileMoved {
-                    t.line("  (the input's folder is read-only, so the reject file is beside the workspace)")
-                }
-                t.line("  Fix them there and import that file again; the valid rows are already in.")
+                t.line("  " + say(M.rejectFile, ["file": file]))
+                if s.rejectFileMoved { t.line("  " + say(M.rejectFileMoved)) }
+                t.line("  " + say(M.fixThere))
             }
         }
     }

@@ -21,10 +21,11 @@ struct SurveyImport: LedgerKind {
 
     static func parse(_ row: RowCells) -> Result<Answer, RowProblem> {
         guard let id = try? ResidentID(row["id_number"]) else {
-            return .failure(.at(row, "id_number", fields: fields, "'\(Masking.scrub(row["id_number"]))' is not an ID number"))
+            return .failure(.at(row, "id_number", fields: fields, SurveyMessages.notAnIDNumber,
+                                ["value": Masking.scrub(row["id_number"])]))
         }
         guard let score = Int(row["score"]), (1...5).contains(score) else {
-            return .failure(.at(row, "score", fields: fields, "'\(row["score"])' is not a score from 1 to 5"))
+            return .failure(.at(row, "score", fields: fields, SurveyMessages.notAScore, ["value": row["score"]]))
         }
         return .success(Answer(idNumber: id, score: score))
     }
@@ -43,8 +44,8 @@ struct SurveyImport: LedgerKind {
         mutating func write(_ answer: Answer, row: Int) throws -> Result<WriteOutcome, RowProblem> {
             let (_, lookup) = try PersonLookup.resolve(answer.idNumber.value, campaign: campaign, db: db)
             guard case .success(let person) = lookup, try Registrations.isRegistered(person, campaign: campaign, db: db) else {
-                return .failure(RowProblem(row: row, column: "身份证号", reason: "\(answer.idNumber.masked) is not registered "
-                                           + "for \(campaign)", cells: []))
+                return .failure(RowProblem(row: row, column: "身份证号", reason: Message(
+                    ImportMessages.notRegistered, ["person": answer.idNumber.masked, "campaign": campaign]), cells: []))
             }
             try db.execute(sql: """
                 INSERT INTO survey_answer (campaign, person_id, score) VALUES (?, ?, ?)

@@ -19,7 +19,7 @@ struct AttendEnterpriseCommand: AsyncParsableCommand {
 
     func run() async throws {
         var refused = false
-        try await CommandSupport.reportingErrors {
+        try await CommandSupport.reportingErrors(language: language.adopt()) {
             let ws = try workspace.openExisting()
             let now = try CommandSupport.clock().now()
             let (campaign, enterprise, gate, staff) = (campaign, enterprise, gate, staff)

@@ -28,7 +28,7 @@ struct CheckinCommand: AsyncParsableCommand {
 
     func run() async throws {
         var rejected = false
-        try await CommandSupport.reportingErrors {
+        try await CommandSupport.reportingErrors(language: language.adopt()) {
             let ws = try workspace.openExisting()
             let now = try CommandSupport.clock().now()
             let answer = try await ws.pool.write { db in

@@ -17,7 +17,7 @@ struct CheckinsCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
-        try await CommandSupport.reportingErrors {
+        try await CommandSupport.reportingErrors(language: language.adopt()) {
             let ws = try workspace.openExisting()
             let language = language
             let (rows, counts) = try await ws.pool.read { db in

@@ -36,12 +36,6 @@ struct ScanReply: ResponseEncodable {
     }
 }
 
-extension ScanReply {
-    static func language(of request: Request) -> Language {
-        request.uri.queryParameters.get("lang").flatMap(Language.init(tag:))
-            ?? Language.accepting(request.headers[.acceptLanguage])
-    }
-}
 
 struct CountsReply: ResponseEncodable {
     var campaign: String

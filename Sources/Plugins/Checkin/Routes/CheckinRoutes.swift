@@ -30,7 +30,7 @@ enum CheckinRoutes {
             let scan = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: body.input, gate: body.gate ?? "",
                                    staff: staff.name, device: body.device ?? "web", nonce: body.nonce ?? UUID().uuidString,
                                    clientTime: body.client_time)
-            return ScanReply(try await batcher.scan(scan), in: ScanReply.language(of: request))
+            return ScanReply(try await batcher.scan(scan), in: request.language)
         }
         routes.get("counts") { _, context in
             _ = try context.requireStaff()
@@ -44,7 +44,7 @@ enum CheckinRoutes {
         }
         routes.get("manager/checkins") { request, context in
             _ = try context.requireStaff(.manager)
-            let language = ScanReply.language(of: request)
+            let language = request.language
             return try await pool.read { db in
                 let zone = try RunQueries.requireRun(campaign, in: db).timeZone
                 return try Scans.history(campaign: campaign, checkpoint: checkpoint, latest: 500, db: db).reversed().map { e in
@@ -64,7 +64,7 @@ enum CheckinRoutes {
     static func lookup(_ query: String, campaign: String, staff: String, now: Date, pool: DatabasePool) async throws -> [Candidate] {
         let digits = query.filter { $0.isNumber || $0 == "X" || $0 == "x" }.uppercased()
         guard digits.count >= 4 else {
-            throw InputRefusal(field: "q", "type at least the last four digits of the ID or phone number")
+            throw InputRefusal(field: "q", Message(CheckinMessages.lookupTooShort))
         }
         // A write: the campaign's badge-code secret is made on first use.
         return try await pool.write { db in

@@ -8,14 +8,8 @@ public struct CreditCode: Sendable, Hashable, CustomStringConvertible {
         case character(Character)
         case checkCharacter(expected: Character, found: Character)
 
-        public var description: String {
-            switch self {
-            case .length(let n): "must have 18 characters, not \(n)"
-            case .character(let c): "contains '\(c)', which credit codes never use (no I, O, S, V or Z)"
-            case .checkCharacter(let e, let f):
-                "has the check character \(f) where \(e) is expected: a character was probably mistyped"
-            }
-        }
+        /// In English, for logs and tests; people read `message` (IdentityMessages).
+        public var description: String { message.text(.en) }
     }
 
     static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")

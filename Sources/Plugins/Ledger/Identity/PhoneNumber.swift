@@ -8,12 +8,8 @@ public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
         case notMobile(String)
 
-        public var description: String {
-            switch self {
-            case .notMobile(let digits):
-                "must be an 11-digit mobile number starting with 1 (found \(digits.isEmpty ? "no digits" : "\(digits.count) digits"))"
-            }
-        }
+        /// In English, for logs and tests; people read `message` (IdentityMessages).
+        public var description: String { message.text(.en) }
     }
 
     public init(_ text: String) throws(Problem) {

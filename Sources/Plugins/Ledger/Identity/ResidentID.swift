@@ -35,15 +35,8 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
         case birthDate(String)
         case checkCharacter(expected: Character, found: Character)
 
-        public var description: String {
-            switch self {
-            case .length(let n): "must have 18 characters, not \(n)"
-            case .characters: "may hold only digits, with X as the last character"
-            case .birthDate(let d): "holds the birth date \(d), which does not exist or is in the future"
-            case .checkCharacter(let expected, let found):
-                "has the check character \(found) where \(expected) is expected: a digit was probably mistyped"
-            }
-        }
+        /// In English, for logs and tests; people read `message` (IdentityMessages).
+        public var description: String { message.text(.en) }
     }
 
     static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]

@@ -158,12 +158,13 @@ public struct RowCells {
 public struct RowProblem: Error, Sendable {
     public var row: Int
     public var column: String
-    public var reason: String
+    /// Why, as a catalogue message: the reject file and the import's report word it in the reader's language.
+    public var reason: Message
     public var cells: [String]
     /// The sheet, when the import read several.
     public var sheet: String?
 
-    public init(row: Int, column: String, reason: String, cells: [String], sheet: String? = nil) {
+    public init(row: Int, column: String, reason: Message, cells: [String], sheet: String? = nil) {
         self.row = row
         self.column = column
         self.reason = reason
@@ -171,18 +172,27 @@ public struct RowProblem: Error, Sendable {
         self.sheet = sheet
     }
 
-    /// `row 17, 身份证号: …` (`sheet 城关镇, row 17, …`) — values inside the reason are already masked.
-    public var summary: String { (sheet.map { "sheet \($0), " } ?? "") + "row \(row), \(column): \(reason)" }
+    /// `第 17 行，身份证号：…` / `row 17, 身份证号: …` (with the sheet first when there are several) —
+    /// values inside the reason are already masked.
+    public func summary(_ language: Language) -> String {
+        var place = Message(ImportMessages.rowAt, ["row": String(row), "column": column])
+        if let sheet { place = Message(ImportMessages.sheetAt, ["sheet": sheet]) + place }
+        return (place + reason).text(language)
+    }
 }
 
 /// A row that lists no one — a 合计 line, a note, a numbered but empty line — skipped, not refused.
 public struct SkippedRow: Sendable, Equatable {
     public var sheet: String?
     public var row: Int
-    /// Why: "合计 row", "note (备注)", "nothing in the columns read".
-    public var reason: String
+    /// Why: a 合计 / 备注 row, nothing in the columns read.
+    public var reason: Message
     /// The row's filled cells, masked.
     public var text: String
 
-    public var summary: String { (sheet.map { "sheet \($0), " } ?? "") + "row \(row): \(reason)" + (text.isEmpty ? "" : " — \(text)") }
+    public func summary(_ language: Language) -> String {
+        var place = Message(ImportMessages.skippedRowAt, ["row": String(row)])
+        if let sheet { place = Message(ImportMessages.sheetAt, ["sheet": sheet]) + place }
+        return (place + reason).text(language) + (text.isEmpty ? "" : " — \(text)")
+    }
 }

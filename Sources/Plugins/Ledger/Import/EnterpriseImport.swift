@@ -33,15 +33,15 @@ public struct EnterpriseImport: LedgerKind {
 
     public static func parse(_ row: RowCells) -> Result<EnterpriseRecord, RowProblem> {
         let raw = row["credit_code"]
-        if raw.isEmpty { return .failure(.at(row, "credit_code", fields: fields, "the credit code is empty")) }
+        if raw.isEmpty { return .failure(.at(row, "credit_code", fields: fields, ImportMessages.empty(ImportMessages.creditCodeField))) }
         let code: CreditCode
         do {
             code = try CreditCode(raw)
         } catch {
-            return .failure(.at(row, "credit_code", fields: fields, "the credit code \(raw) \(error)"))
+            return .failure(.at(row, "credit_code", fields: fields, error.said(of: raw)))
         }
         let name = row["name"]
-        if name.isEmpty { return .failure(.at(row, "name", fields: fields, "the enterprise name is empty")) }
+        if name.isEmpty { return .failure(.at(row, "name", fields: fields, ImportMessages.empty(ImportMessages.enterpriseNameField))) }
         let phone = row["phone"].filter { $0.isNumber || $0 == "-" }
         return .success(EnterpriseRecord(creditCode: code.value, name: name, industry: row["industry"],
                                          contact: row["contact"], phone: phone, address: row["address"]))

@@ -94,25 +94,29 @@ public struct ImportAction<Kind: LedgerKind>: StepAction {
         } catch let error as WorkflowError where error.code == .invalidInput || error.code == .usage {
             throw StepFailure(error.description)
         }
+        // The run's history is read in the language of the process that ran the step.
+        let language = Language.fromEnvironment()
+        typealias M = ImportReportMessages
+        let file = url.lastPathComponent
         if let sheet = summary.sheets.first, sheet.headerRow > 1 || summary.sheets.count > 1 {
-            context.note("\(url.lastPathComponent): \(summary.format); header row \(sheet.headerRow)"
-                         + (sheet.description.isEmpty ? "" : " under \(sheet.description.map(Masking.scrub).joined(separator: " / "))"))
+            var note = Message(M.noteHeader, ["file": file, "format": summary.format, "header": String(sheet.headerRow)])
+            if !sheet.description.isEmpty {
+                note = note + Message(M.noteUnder, ["text": sheet.description.map(Masking.scrub).joined(separator: " / ")])
+            }
+            context.note(note.text(language))
         }
         if summary.skipped > 0 {
-            context.note("\(summary.skipped) rows skipped (totals, notes, empty lines): "
-                         + summary.skippedRows.prefix(3).map(\.summary).joined(separator: "; "))
+            context.note(Message(M.noteSkipped, ["count": String(summary.skipped), "rows": summary.skippedRows.prefix(3)
+                .map { $0.summary(language) }.joined(separator: language == .zh ? "；" : "; ")]).text(language))
         }
-        for note in summary.notes { context.note("\(url.lastPathComponent): \(note)") }
-        for problem in summary.cellProblems.prefix(3) {
-            context.note("\(url.lastPathComponent) \(problem.summary)")
+        for note in summary.notes { context.note("\(file): \(note.text(language))") }
+        for problem in summary.cellProblems.prefix(3) + summary.problems.prefix(5) {
+            context.note("\(file) \(problem.summary(language))")
         }
-        for problem in summary.problems.prefix(5) {
-            context.note("\(url.lastPathComponent) \(problem.summary)")
-        }
-        if summary.rejected > 5 { context.note("… and \(summary.rejected - 5) more rejected rows") }
-        if let file = summary.rejectFile {
-            context.note("rejected rows, with reasons, are in \(file); fix and import that file again"
-                         + (summary.rejectFileMoved ? " (the input's folder is read-only, so it is beside the workspace)" : ""))
+        if summary.rejected > 5 { context.note(Message(M.noteMoreRejected, ["count": String(summary.rejected - 5)]).text(language)) }
+        if let rejects = summary.rejectFile {
+            context.note((Message(M.noteRejectFile, ["file": rejects])
+                          + (summary.rejectFileMoved ? Message(M.rejectFileMoved) : Message.verbatim(""))).text(language))
         }
         return .completed(outputs: summary.outputs)
     }

@@ -18,6 +18,9 @@ public struct ImportOptions: Sendable {
     /// How people came to the campaign: "import" or "walk-in".
     public var channel: String
     public var now: Date
+    /// The language of the reject file's reasons and the summary's words: the command's `--lang`,
+    /// else `CAMPAIGN_LANG`, else Chinese.
+    public var language = Language.fromEnvironment()
 
     public init(campaign: String? = nil, encoding: TextEncoding? = nil, sheet: String? = nil,
                 columns: [String: String] = [:], strict: Bool = false, source: String, channel: String = "import",
@@ -74,7 +77,7 @@ public struct ImportSummary: Sendable {
     /// The sheets read, in order (one for a CSV file).
     public var sheets: [SheetSummary] = []
     /// What else the clerk should know: sheets not read and why.
-    public var notes: [String] = []
+    public var notes: [Message] = []
     public var seconds = 0.0
     /// A first, city-wide load written through a rollback journal rather than the WAL (see
     /// `ImportKind.importFile(file:options:pool:progress:)`).
@@ -129,7 +132,7 @@ enum ImportRunner {
         var rejectHeader = firstHeader.cells
         if let place = plan.placeField { rejectHeader.append(place.label) }
         var rejects = RejectFile(input: url, header: rejectHeader, sheetColumn: names.count > 1,
-                                 fallbackFolder: db.workspaceFolder)
+                                 fallbackFolder: db.workspaceFolder, language: options.language)
         defer { rejects.close() }
 
         let gauge = ProgressGauge(total: source.totalBytes)
@@ -205,12 +208,12 @@ enum ImportRunner {
         summary.seconds = Date().timeIntervalSince(started)
         if options.strict && summary.rejected + summary.cellsRefused > 0 {
             let bad = summary.rejected + summary.cellsRefused
+            let language = options.language
             throw WorkflowError.invalidInput(
-                "\(file): \(bad) of \(summary.rows) rows are invalid, so nothing was "
-                    + "imported (--strict): " + (summary.problems + summary.cellProblems).prefix(5).map(\.summary)
-                    .joined(separator: "; "),
-                hint: "fix the rows listed in \(summary.rejectFile ?? "the reject file") and import again, "
-                    + "or import without --strict to keep the valid rows")
+                Message(ImportMessages.strictRefused, ["file": file, "bad": String(bad), "rows": String(summary.rows)])
+                    .text(language) + (summary.problems + summary.cellProblems).prefix(5).map { $0.summary(language) }
+                    .joined(separator: language == .zh ? "；" : "; "),
+                hint: Message(ImportMessages.strictHint, ["rejects": summary.rejectFile ?? "*.rejects.csv"]).text(language))
         }
         try ImportLog.record(summary, kind: K.actionName, source: options.source, at: options.now, db: db)
         return summary
@@ -220,12 +223,10 @@ enum ImportRunner {
     /// its row: neither is ever stored in the ledger.
     static func controlCharacters(in cells: [String]) -> CellProblem? {
         if let index = cells.firstIndex(where: CellText.hasControlCharacters) {
-            return CellProblem(cell: index, reason: "this cell holds control characters (such as NUL) that no text has; "
-                               + "the file may be damaged or not a spreadsheet export — retype the cell")
+            return CellProblem(cell: index, reason: Message(ImportMessages.controlCharacters))
         }
         if let index = cells.firstIndex(where: CellText.hasReplacementCharacter) {
-            return CellProblem(cell: index, reason: "this cell holds '\u{FFFD}', the mark text garbled by a wrong encoding "
-                               + "leaves; retype the cell, or export the file again (for a CSV, try --encoding gb18030)")
+            return CellProblem(cell: index, reason: Message(ImportMessages.replacementCharacter))
         }
         return nil
     }
@@ -316,11 +317,12 @@ enum ImportRunner {
                             if let first = firstRow.updateValue(position << 40 | row.row, forKey: key) {
                                 firstRow[key] = first  // one hash lookup for the usual, new key; the first row stays
                                 let (firstSheet, firstLine) = (first >> 40, first & (1 << 40 - 1))
-                                let earlier = firstSheet == position || !multiple ? "row \(firstLine)"
-                                    : "row \(firstLine) of sheet \(sheetNames[firstSheet] ?? "")"
+                                let earlier = firstSheet == position || !multiple
+                                    ? Message(ImportMessages.sameAsRow, ["row": String(firstLine)])
+                                    : Message(ImportMessages.sameAsRowOfSheet,
+                                              ["row": String(firstLine), "sheet": sheetNames[firstSheet] ?? ""])
                                 batch.append(.problem(RowProblem(row: row.row, column: layout.header(for: K.fields[0].key, fields: K.fields),
-                                                                 reason: "the same \(K.noun) as \(earlier) (kept \(earlier))",
-                                                                 cells: cells)))
+                                                                 reason: earlier, cells: cells)))
                             } else {
                                 batch.append(.record(row: row.row, record, cells: K.writerMayRefuse ? cells : nil))
                                 if let refused = K.refusedCell(of: record) {
@@ -347,11 +349,11 @@ enum ImportRunner {
     /// A row that lists no one: a 合计 / 备注 / 制表人 line, or one with nothing in the columns read.
     /// `cells` are the file's own (without a township added from the sheet's name).
     static func skipped(_ cells: [String], row: Int, layout: ColumnLayout, sheet: String?) -> SkippedRow? {
-        let reason: String
+        let reason: Message
         if let opening = FooterRows.opening(of: cells) {
-            reason = "a \(opening) row, not a record"
+            reason = Message(ImportMessages.footerRow, ["opening": opening])
         } else if layout.isBlank(cells, width: cells.count) {
-            reason = "nothing in the columns read"
+            reason = Message(ImportMessages.blankRow)
         } else {
             return nil
         }

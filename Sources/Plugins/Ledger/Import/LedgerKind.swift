@@ -40,7 +40,7 @@ public protocol LedgerKind: Sendable {
 
     /// A cell of a valid record that was left out (an unknown target group): the record is
     /// written without it and the row goes to the reject file with the reason.
-    static func refusedCell(of record: Record) -> (field: String, reason: String)?
+    static func refusedCell(of record: Record) -> (field: String, reason: Message)?
 
     /// Prepares statements once per import.
     func makeWriter(_ db: Database, options: ImportOptions) throws -> Writer
@@ -60,16 +60,9 @@ extension LedgerKind {
     public static var writerMayRefuse: Bool { true }
     public static var loadsPeople: Bool { false }
     public static func fieldNamedBySheets(_ names: [String], hasColumn: (String) -> Bool) -> FieldSpec? { nil }
-    public static func refusedCell(of record: Record) -> (field: String, reason: String)? { nil }
+    public static func refusedCell(of record: Record) -> (field: String, reason: Message)? { nil }
 }
 
 extension LedgerWriter {
     public mutating func finish() throws {}
-}
-
-extension RowProblem {
-    /// A problem in the column of `field`, named by the file's own header.
-    public static func at(_ row: RowCells, _ field: String, fields: [FieldSpec], _ reason: String) -> RowProblem {
-        RowProblem(row: row.row, column: row.layout.header(for: field, fields: fields), reason: reason, cells: row.cells)
-    }
 }

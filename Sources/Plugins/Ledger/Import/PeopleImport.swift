@@ -56,36 +56,33 @@ public struct PeopleImport: LedgerKind {
     public static let fields = Field.allCases.map(\.spec)
 
     public static func parse(_ row: RowCells) -> Result<PersonRecord, RowProblem> {
-        func problem(_ field: String, _ reason: String) -> Result<PersonRecord, RowProblem> {
+        func problem(_ field: String, _ reason: Message) -> Result<PersonRecord, RowProblem> {
             .failure(.at(row, field, fields: fields, reason))
         }
         func cell(_ field: Field) -> String { row[position: field.rawValue] }
         let rawID = cell(.idNumber)
-        if rawID.isEmpty { return problem("id_number", "the ID number is empty") }
+        if rawID.isEmpty { return problem("id_number", ImportMessages.empty(ImportMessages.idNumberField)) }
         if Self.isScientificNumber(rawID) {
-            return problem("id_number", "Excel stored this ID number as a number and dropped its last digits "
-                           + "(\(rawID)); set the column's format to text (文本) and type it again")
+            return problem("id_number", Message(ImportMessages.scientificID, ["value": rawID]))
         }
         let id: ResidentID
         do {
             id = try ResidentID(rawID)
         } catch {
             // Rounded by Excel and then saved as text (110105194912310000): the check digit is off by chance.
-            let rounded = rawID.count == 18 && rawID.hasSuffix("000")
-                ? "; if the column was a number in Excel, it dropped the last digits — set it to text (文本) and type them again"
-                : ""
-            return problem("id_number", "the ID number \(Masking.scrub(rawID)) \(error)\(rounded)")
+            let said = error.said(of: rawID)
+            return problem("id_number", rawID.count == 18 && rawID.hasSuffix("000") ? said + Message(ImportMessages.roundedID) : said)
         }
         let name = cell(.name)
-        if name.isEmpty { return problem("name", "the name is empty") }
+        if name.isEmpty { return problem("name", ImportMessages.empty(ImportMessages.nameField)) }
         // Counting characters means finding grapheme boundaries: only for names that might be long.
-        if name.utf8.count > 30 && name.count > 30 { return problem("name", "the name is longer than 30 characters") }
-        for (field, word) in [(Field.name, "name"), (.township, "township"), (.village, "village")]
+        if name.utf8.count > 30 && name.count > 30 { return problem("name", ImportMessages.tooLong(ImportMessages.nameField, limit: 30)) }
+        for (field, word) in [(Field.name, ImportMessages.nameField), (.township, ImportMessages.townshipField),
+                              (.village, ImportMessages.villageField)]
         where cell(field).utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             // A name or a place is one line: a break inside one means a quote opened a cell that
             // closes rows later, or a cell pasted with its line end.
-            return problem(field.spec.key, "the \(word) holds a line break or a tab; a name or a place is one line — "
-                           + "check for a quote (\") left open in this row")
+            return problem(field.spec.key, Message(word) + Message(ImportMessages.holdsLineBreak))
         }
         var phone: String?
         let rawPhone = cell(.phone)
@@ -93,7 +90,7 @@ public struct PeopleImport: LedgerKind {
             do {
                 phone = try PhoneNumber(rawPhone).value
             } catch {
-                return problem("phone", "the phone number \(Masking.scrub(rawPhone)) \(error)")
+                return problem("phone", error.said(of: rawPhone))
             }
         }
         let (groups, unknown) = TargetGroup.parseList(cell(.groups), extra: row.groupLabels)
@@ -122,12 +119,11 @@ public struct PeopleImport: LedgerKind {
     }
 
     /// An unknown target-group label costs the person only that label, never the registration.
-    public static func refusedCell(of record: PersonRecord) -> (field: String, reason: String)? {
+    public static func refusedCell(of record: PersonRecord) -> (field: String, reason: Message)? {
         guard !record.unknownGroups.isEmpty else { return nil }
-        let labels = record.unknownGroups.map { "'\($0)'" }.joined(separator: ", ")
-        return ("groups", "unknown target group \(labels): the person was imported without it; use "
-                + TargetGroup.allCases.map(\.label).joined(separator: "、")
-                + " (or name the label in the step's group_labels: / --group-label LABEL=GROUP) and import this row again")
+        return ("groups", Message(ImportMessages.unknownGroups, [
+            "labels": record.unknownGroups.map { "'\($0)'" }.joined(separator: ", "),
+            "known": TargetGroup.allCases.map(\.label).joined(separator: "、")]))
     }
 
     public static func key(of record: PersonRecord) -> UInt64 { record.idNumber.numericKey }

@@ -45,37 +45,37 @@ public struct PostingImport: LedgerKind {
 
     public static func parse(_ row: RowCells) -> Result<PostingRecord, RowProblem> {
         let title = row["title"]
-        if title.isEmpty { return .failure(.at(row, "title", fields: fields, "the posting title is empty")) }
+        if title.isEmpty { return .failure(.at(row, "title", fields: fields, ImportMessages.empty(ImportMessages.postingTitleField))) }
         var creditCode: String?
         let rawCode = row["credit_code"]
         if !rawCode.isEmpty {
             do {
                 creditCode = try CreditCode(rawCode).value
             } catch {
-                return .failure(.at(row, "credit_code", fields: fields, "the credit code \(rawCode) \(error)"))
+                return .failure(.at(row, "credit_code", fields: fields, error.said(of: rawCode)))
             }
         }
         let enterprise = row["enterprise"]
         if creditCode == nil && enterprise.isEmpty {
             return .failure(.at(row, row.has("credit_code") ? "credit_code" : "enterprise", fields: fields,
-                                "the row names no enterprise: give its credit code or its name"))
+                                ImportMessages.noEnterprise))
         }
         let rawOpenings = row["openings"].replacingOccurrences(of: "人", with: "").replacingOccurrences(of: "名", with: "")
         guard let openings = Int(rawOpenings.trimmingCharacters(in: .whitespaces)), openings > 0 else {
             return .failure(.at(row, "openings", fields: fields,
-                                "'\(row["openings"])' is not a number of openings (a whole number, 1 or more)"))
+                                ImportMessages.notOpenings, ["value": row["openings"]]))
         }
         guard let (low, high) = SalaryRange.parse(row["salary"]) else {
             return .failure(.at(row, "salary", fields: fields,
-                                "'\(row["salary"])' is not a salary; write it like 4000-6000, 5000以上 or 面议"))
+                                ImportMessages.notSalary, ["value": row["salary"]]))
         }
         var code: String?
         let givenCode = row["code"]
         if !givenCode.isEmpty {
             let upper = givenCode.uppercased()
             guard upper.utf8.count <= longestCode, upper.utf8.allSatisfy(Self.isCodeByte) else {
-                return .failure(.at(row, "code", fields: fields, "the posting code '\(givenCode.prefix(30))' must be at most "
-                                    + "\(longestCode) letters, digits, - or _ (booth staff type it)"))
+                return .failure(.at(row, "code", fields: fields, ImportMessages.badPostingCode,
+                                    ["value": String(givenCode.prefix(30)), "limit": String(longestCode)]))
             }
             code = upper
         }
@@ -114,8 +114,7 @@ public struct PostingWriter: LedgerWriter {
             guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM enterprise WHERE credit_code = ?"),
                                     arguments: [creditCode]) == true else {
                 return .failure(RowProblem(row: row, column: "统一社会信用代码",
-                                           reason: "no enterprise with credit code \(creditCode) is in the ledger; "
-                                               + "import the enterprises first", cells: []))
+                                           reason: Message(ImportMessages.unknownCreditCode, ["code": creditCode]), cells: []))
             }
             code = creditCode
         } else {
@@ -124,8 +123,9 @@ public struct PostingWriter: LedgerWriter {
             guard matches.count == 1 else {
                 return .failure(RowProblem(row: row, column: "企业名称",
                                            reason: matches.isEmpty
-                                               ? "no enterprise named '\(p.enterpriseName)' is in the ledger; import the enterprises first"
-                                               : "\(matches.count) enterprises are named '\(p.enterpriseName)'; give the credit code",
+                                               ? Message(ImportMessages.unknownEnterpriseName, ["name": p.enterpriseName])
+                                               : Message(ImportMessages.severalEnterprisesNamed,
+                                                         ["count": String(matches.count), "name": p.enterpriseName]),
                                            cells: []))
             }
             code = matches[0]
@@ -136,8 +136,8 @@ public struct PostingWriter: LedgerWriter {
             SELECT title FROM posting WHERE credit_code = ? AND code = ? AND title <> ?
             """), arguments: [code, given, p.title]) {
             return .failure(RowProblem(row: row, column: "岗位编号",
-                                       reason: "the posting code \(given) is already this enterprise's posting "
-                                           + "'\(taken["title"] as String)'; give each posting of an enterprise its own code",
+                                       reason: Message(ImportMessages.postingCodeTaken,
+                                                       ["code": given, "title": taken["title"] as String]),
                                        cells: []))
         }
         if let old = try Row.fetchOne(db.cachedStatement(sql: """

@@ -15,8 +15,11 @@ struct RejectFile {
     private(set) var moved = false
     private var handle: FileHandle?
     private var count = 0
+    /// The language of the reason column.
+    let language: Language
 
-    init(input: URL, header: [String], sheetColumn: Bool = false, fallbackFolder: URL?) {
+    init(input: URL, header: [String], sheetColumn: Bool = false, fallbackFolder: URL?, language: Language) {
+        self.language = language
         // Never the input itself, even when a clerk re-imports a reject file.
         let name = input.deletingPathExtension().lastPathComponent + ".rejects.csv"
         path = input.deletingLastPathComponent().appendingPathComponent(name)
@@ -43,7 +46,7 @@ struct RejectFile {
         var cells = problem.cells
         while cells.count < header.count { cells.append("") }
         try write(Array(cells.prefix(header.count)) + (sheetColumn ? [problem.sheet ?? ""] : [])
-                  + [String(problem.row), problem.column, problem.reason])
+                  + [String(problem.row), problem.column, problem.reason.text(language)])
         count += 1
     }
 

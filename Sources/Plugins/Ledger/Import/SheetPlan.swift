@@ -13,7 +13,7 @@ struct SheetPlan {
     /// The field each sheet's name fills in when the sheets have no column for it.
     var placeField: FieldSpec?
     /// What the clerk should know: sheets left out and why.
-    var notes: [String] = []
+    var notes: [Message] = []
 
     /// Words that ask for every sheet (a sheet with that very name is read alone).
     static let everySheet: Set<String> = ["all", "*", "全部", "所有"]
@@ -66,15 +66,16 @@ struct SheetPlan {
         }
         if !differing.isEmpty {
             plan.tables = [first]
-            plan.notes.append("not read: " + differing.compactMap { names[$0] }.map { "'\($0)'" }.joined(separator: ", ")
-                              + " (other columns than '\(names[first] ?? "")'); import each with --sheet NAME")
+            plan.notes.append(Message(ImportMessages.sheetsNotRead, [
+                "sheets": differing.compactMap { names[$0] }.map { "'\($0)'" }.joined(separator: ", "),
+                "first": names[first] ?? ""]))
         }
         let leftOut = names.indices.filter { !withHeader.contains($0) }
         for index in leftOut {
             guard let name = names[index] else { continue }
             switch looks[index] {
-            case .empty: if all { plan.notes.append("sheet '\(name)' is empty") }
-            case .unreadable: plan.notes.append("sheet '\(name)' has no header row with the columns this list needs; not read")
+            case .empty: if all { plan.notes.append(Message(ImportMessages.sheetEmpty, ["sheet": name])) }
+            case .unreadable: plan.notes.append(Message(ImportMessages.sheetWithoutHeader, ["sheet": name]))
             case .header: break
             }
         }

@@ -46,30 +46,32 @@ extension Registrations {
         do {
             id = try ResidentID(walkIn.idNumber)
         } catch {
-            throw InputRefusal(field: "id_number", "the ID number \(Masking.scrub(walkIn.idNumber)) \(error)",
-                               hint: "check it against the ID card")
+            throw InputRefusal(field: "id_number", error.said(of: walkIn.idNumber), hint: Message(WalkInMessages.checkIDCard))
         }
-        for (field, value) in [("name", walkIn.name), ("township", walkIn.township ?? ""), ("village", walkIn.village ?? "")]
+        for (field, word, value) in [("name", ImportMessages.nameField, walkIn.name),
+                                     ("township", ImportMessages.townshipField, walkIn.township ?? ""),
+                                     ("village", ImportMessages.villageField, walkIn.village ?? "")]
         where CellText.hasControlCharacters(value) || value.count > 60 {
-            throw InputRefusal(field: field, value.count > 60 ? "the \(field) is longer than 60 characters"
-                                : "the \(field) holds control characters (such as NUL) that no text has")
+            throw InputRefusal(field: field, value.count > 60 ? ImportMessages.tooLong(word, limit: 60)
+                                : Message(word) + Message(ImportMessages.holdsControlCharacters))
         }
         let name = walkIn.name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw InputRefusal(field: "name", "the name is empty") }
+        guard !name.isEmpty else { throw InputRefusal(field: "name", ImportMessages.empty(ImportMessages.nameField)) }
         var phone: String?
         if let raw = walkIn.phone, !raw.isEmpty {
             do {
                 phone = try PhoneNumber(raw).value
             } catch {
-                throw InputRefusal(field: "phone", "the number \(Masking.scrub(raw)) \(error)")
+                throw InputRefusal(field: "phone", error.said(of: raw))
             }
         }
         var groups: Int?
         if let raw = walkIn.groups, !raw.isEmpty {
             let (bits, unknown) = TargetGroup.parseList(raw)
             if let label = unknown.first {
-                throw InputRefusal(field: "groups", "unknown target group '\(label)'",
-                                   hint: "use " + TargetGroup.allCases.map(\.label).joined(separator: "、"))
+                throw InputRefusal(field: "groups", Message(WalkInMessages.unknownGroup, ["label": label]),
+                                   hint: Message(WalkInMessages.useGroups,
+                                                 ["known": TargetGroup.allCases.map(\.label).joined(separator: "、")]))
             }
             groups = bits
         }

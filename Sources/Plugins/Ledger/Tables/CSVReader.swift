@@ -121,9 +121,7 @@ final class CSVReader: TableReader, @unchecked Sendable {
                 // Read the line as it stands, quotes and all, and refuse it: the rows after it stay rows.
                 guard case .record(let fields, let end) = parse(from: position, quotes: false) else { return nil }
                 position = end
-                problem = CellProblem(cell: cell, reason: "this cell opens a quote (\") that never closes, so the rest "
-                                      + "of the file would have been read into it; the row was read up to its line end "
-                                      + "and refused — remove the quote, or close it, and import the row again")
+                problem = CellProblem(cell: cell, reason: Message(ImportMessages.unclosedQuote))
                 return fields
             }
         }
@@ -217,17 +215,15 @@ final class CSVReader: TableReader, @unchecked Sendable {
     private func noteUndecodable(cell: Int) {
         guard problem == nil else { return }
         let other: TextEncoding = encoding == .utf8 ? .gb18030 : .utf8
-        problem = CellProblem(cell: cell, reason: "this cell has bytes that are not \(encoding.rawValue) text, so it "
-                              + "cannot be read without garbling it; if the file (or these rows) was saved as "
-                              + "\(other.rawValue), import it with --encoding \(other.rawValue) (encoding: \(other.rawValue) "
-                              + "in a step), or retype the cell")
+        problem = CellProblem(cell: cell, reason: Message(ImportMessages.undecodable,
+                                                          ["encoding": encoding.rawValue, "other": other.rawValue]))
     }
 }
 
 /// Why a record could not be read as it stands: its cell (0-based) and the reason.
 struct CellProblem: Sendable, Equatable {
     var cell: Int
-    var reason: String
+    var reason: Message
 }
 
 /// A source of spreadsheet rows: CSV or XLSX. Cells come trimmed of the spaces around them.

@@ -54,8 +54,7 @@ enum LivestreamRoutes {
             let staff = try context.requireStaff()
             let body = try await request.decodeBody(as: RecordBody.self, context: context)
             guard let status = CallStatus(rawValue: body.status), status != .open else {
-                throw InputRefusal(field: "status", "'\(body.status)' is not reached, not-reached, wrong-number, "
-                                   + "not-interested or booked")
+                throw InputRefusal(field: "status", Message(LivestreamMessages.notACallStatus, ["value": body.status]))
             }
             let now = server.clock.now()
             let answer = try await pool.write { db in

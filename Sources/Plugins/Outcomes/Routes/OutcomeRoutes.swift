@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Ledger
 import PluginKit
+import Workflow
 
 /// The booth form's API: the postings offered at the campaign, and recording an outcome (only a
 /// manager may correct one, moving a person back).
@@ -22,8 +23,7 @@ enum OutcomeRoutes {
             let staff = try context.requireStaff()
             let body = try await request.decodeBody(as: OutcomeBody.self, context: context)
             guard let stage = OutcomeStage.parse(body.stage), stage != .none || body.correct == true else {
-                throw OutcomeRefusal(field: .stage, reason: "'\(body.stage)' is not a stage; use interview, intent, "
-                                     + "placement or retained")
+                throw OutcomeRefusal(field: .stage, reason: Message(OutcomeMessages.notAStage, ["value": body.stage]))
             }
             if body.correct == true && !staff.role.includes(.manager) {
                 throw HTTPError(.forbidden, message: "only a manager can correct an outcome; ask one to do it")

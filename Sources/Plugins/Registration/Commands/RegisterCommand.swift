@@ -27,7 +27,7 @@ struct RegisterCommand: AsyncParsableCommand {
 
     func run() async throws {
         let lang = language.language
-        try await CommandSupport.reportingErrors {
+        try await CommandSupport.reportingErrors(language: language.adopt()) {
             let walkIn = WalkIn(campaign: campaign, name: name, idNumber: idNumber, phone: phone, township: township,
                                 village: village, groups: groups)
             let now = try CommandSupport.clock().now()

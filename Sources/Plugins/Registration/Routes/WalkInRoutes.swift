@@ -26,9 +26,7 @@ enum WalkInRoutes {
             case .notCheckedIn(let reason)?: (false, reason)
             case nil: (false, Message(RegistrationMessages.registeredOnly))
             }
-            // In the page's language (it sends Accept-Language), else `?lang=`, else Chinese.
-            let language = request.uri.queryParameters.get("lang").flatMap(Language.init(tag:))
-                ?? Language.accepting(request.headers[.acceptLanguage])
+            let language = request.language
             return WalkInReply(code: result.code, newly_registered: result.newlyRegistered, name: result.maskedName,
                                id_number: result.maskedID, groups: result.groups, checked_in: checkedIn, attendance: said.text(language))
         }

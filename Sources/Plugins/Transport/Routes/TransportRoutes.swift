@@ -56,12 +56,12 @@ enum TransportRoutes {
             let plate = request.uri.queryParameters.get("plate") ?? ""
             let day = request.uri.queryParameters.get("day")
             guard LicensePlate(plate) != nil else {
-                throw InputRefusal(field: "plate", "'\(plate)' is not a vehicle plate such as 贵A·12345")
+                throw InputRefusal(field: "plate", Message(TransportMessages.notAPlate, ["value": plate]))
             }
             let status = try await pool.read { db in try BusStatus.read(campaign: campaign, plate: plate, db: db) }
             guard let bus = status.buses.first(where: { day == nil || $0.bus.departsOn == day }) else {
-                throw InputRefusal(field: "plate", "\(plate) carries nobody on \(campaign)'s roster"
-                                   + (day.map { " on \($0)" } ?? ""))
+                throw InputRefusal(field: "plate", Message(TransportMessages.nobodyOnPlate, ["plate": plate, "campaign": campaign])
+                                   + (day.map { Message(TransportMessages.onDay, ["day": $0]) } ?? Message.verbatim("")))
             }
             return BusReply(title: bus.bus.title, plate: bus.bus.vehicle.plate, day: bus.bus.departsOn,
                             checkpoint: server.checkpoint, seats: bus.riders.map { rider in

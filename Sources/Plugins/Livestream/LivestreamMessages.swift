@@ -1,0 +1,16 @@
+import Workflow
+
+/// What the livestream plugin says about the lists it reads and the calls it records, in Chinese
+/// and English (the message catalogue).
+public enum LivestreamMessages {
+    public static let noPhone = MessageText("livestream.no-phone", zh: "没有手机号：线索要靠电话回访",
+                                            en: "no phone number: a lead is called back")
+    public static let notACount = MessageText("livestream.not-a-count", zh: "“{value}”不是数量", en: "'{value}' is not a count")
+    public static let noFigures = MessageText("livestream.no-figures", zh: "此行没有数据", en: "the row has no figures")
+    public static let notACallStatus = MessageText(
+        "livestream.not-a-call-status",
+        zh: "“{value}”不是回访结果；请用 reached、not-reached、wrong-number、not-interested 或 booked",
+        en: "'{value}' is not reached, not-reached, wrong-number, not-interested or booked")
+
+    public static let all = [noPhone, notACount, noFigures, notACallStatus]
+}

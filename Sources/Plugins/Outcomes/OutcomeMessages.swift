@@ -1,0 +1,56 @@
+import Workflow
+
+/// Why an outcome (an interview, an intent, a placement) was refused, in Chinese and English (the
+/// message catalogue): the same words on the command line, the page and an import's reject file.
+public enum OutcomeMessages {
+    public static let notADate = MessageText(
+        "outcome.not-a-date", zh: "“{value}”不是日期；请写成 2026-03-05 这样", en: "'{value}' is not a date; write it like 2026-03-05")
+    public static let afterToday = MessageText(
+        "outcome.after-today", zh: "{date} 晚于今天（{today}）；结果发生后再登记，写发生的那一天",
+        en: "{date} is after today ({today}); record an outcome when it has happened, with the day it happened")
+    public static let beforeCampaign = MessageText(
+        "outcome.before-campaign", zh: "{date} 早于 {campaign}（举办于 {held}；报名于 {registered}）；请核对年份和月份",
+        en: "{date} is before {campaign} (held {held}; registered {registered}); check the year and the month")
+    public static let neverCheckedIn = MessageText(
+        "outcome.never-checked-in",
+        zh: "{person} 从未在 {campaign} 签到；要登记未到场者的就业，请注明（--not-attended，表格中写“未到场”）并备注如何就业",
+        en: "{person} was never checked in at {campaign}; to record a placement of someone who did not come, say so "
+            + "(--not-attended, 未到场 in a sheet) with a note on how they were placed")
+    public static let placementNeedsNote = MessageText(
+        "outcome.placement-needs-note", zh: "未签到者的就业需要备注如何就业（--note，表格中的“备注”），例如：回访推荐",
+        en: "a placement without a check-in needs a note on how they were placed (--note, 备注 in a sheet), e.g. 回访推荐")
+    public static let notRegistered = MessageText(
+        "outcome.not-registered", zh: "{person} 未报名 {campaign}；请先报名（campaign register --campaign {campaign} …）",
+        en: "{person} is not registered for {campaign}; register them first (campaign register --campaign {campaign} …)")
+    public static let noPostingGiven = MessageText(
+        "outcome.no-posting-given", zh: "没有给出岗位；请填写岗位表中的岗位编号",
+        en: "no posting given; give the posting code from the posting list")
+    public static let unknownPosting = MessageText(
+        "outcome.unknown-posting", zh: "台账中没有编号为 {code} 的岗位；用 `campaign postings --campaign {campaign}` 查看编号",
+        en: "no posting with code {code} is in the ledger; see the codes with `campaign postings --campaign {campaign}`")
+    public static let sharedPostingCode = MessageText(
+        "outcome.shared-posting-code", zh: "编号 {code} 被 {count} 家企业的岗位使用（{postings}）；请改填企业名称和岗位名称",
+        en: "the code {code} is used by {count} enterprises' postings ({postings}); give the enterprise and the title instead")
+    public static let postingNotOffered = MessageText(
+        "outcome.posting-not-offered", zh: "岗位 {code}（{title}）不在 {campaign} 提供；导入岗位时加 --campaign {campaign} 以关联",
+        en: "posting {code} ({title}) is not offered at {campaign}; import the postings with --campaign {campaign} to link them")
+    public static let noSuchTitle = MessageText(
+        "outcome.no-such-title", zh: "{enterprise} 在 {campaign} 没有名为“{title}”的岗位；请对照岗位表核对",
+        en: "{enterprise} offers no posting titled '{title}' at {campaign}; check the spelling against the posting list")
+    public static let severalTitles = MessageText(
+        "outcome.several-titles", zh: "{enterprise} 有多个名为“{title}”的岗位；请填写岗位编号",
+        en: "{enterprise} offers several postings titled '{title}'; give the posting code")
+    public static let notAStage = MessageText(
+        "outcome.not-a-stage", zh: "“{value}”不是结果；请写 面试、达成意向、成功就业 或 稳定就业（interview, intent, placement, retained）",
+        en: "'{value}' is not a stage; write 面试, 达成意向, 成功就业 or 稳定就业 (interview, intent, placement, retained)")
+    public static let noJobSeeker = MessageText(
+        "outcome.no-job-seeker", zh: "此行没有求职者：请填写身份证号、参会证码或手机号",
+        en: "the row names no job seeker: give the ID number, the badge code or the phone")
+    public static let noPosting = MessageText(
+        "outcome.no-posting", zh: "此行没有岗位：请填写岗位编号，或企业名称和岗位名称",
+        en: "the row names no posting: give the posting code, or the enterprise and the posting title")
+
+    public static let all = [notADate, afterToday, beforeCampaign, neverCheckedIn, placementNeedsNote, notRegistered,
+                             noPostingGiven, unknownPosting, sharedPostingCode, postingNotOffered, noSuchTitle, severalTitles,
+                             notAStage, noJobSeeker, noPosting]
+}

@@ -1,0 +1,34 @@
+import Ledger
+import Workflow
+
+/// What the bus plugin says about the lists it reads and the plates it is asked about, in Chinese
+/// and English (the message catalogue).
+public enum TransportMessages {
+    public static let notAPlate = MessageText("transport.not-a-plate", zh: "“{value}”不是车牌号（例如 贵A·12345）",
+                                              en: "'{value}' is not a vehicle plate such as 贵A·12345")
+    public static let notSeats = MessageText("transport.not-seats", zh: "“{value}”不是 5 到 80 之间的座位数",
+                                             en: "'{value}' is not a number of seats from 5 to 80")
+    public static let notCrew = MessageText("transport.not-crew", zh: "“{value}”不是 1（司机）到 {most} 之间的随车人数",
+                                            en: "'{value}' is not a crew from 1 (the driver) to {most}")
+    public static let notMobile = MessageText("transport.not-mobile", zh: "{value} 不是 11 位手机号",
+                                              en: "{value} is not a mobile number of 11 digits")
+    public static let pickupField = MessageText("transport.field.pickup", zh: "上车点", en: "the pick-up point")
+    public static let destinationField = MessageText("transport.field.destination", zh: "目的地", en: "the destination")
+    public static let departureField = MessageText("transport.field.departure", zh: "出发日期", en: "the departure date")
+    public static let leftBeforeStarting = MessageText(
+        "transport.left-before-starting", zh: "离职日期 {left} 早于入职日期 {started}", en: "left on {left}, before starting on {started}")
+    public static let leftWithoutDate = MessageText(
+        "transport.left-without-date", zh: "是否在岗写的是“{employed}”，却没有离职日期：补贴需要离职的日期",
+        en: "says 是否在岗 {employed} but gives no 离职日期: the subsidy needs the day they left")
+    public static let employedWithLeaveDate = MessageText(
+        "transport.employed-with-leave-date", zh: "写的是“在岗”，却有离职日期（{left}）；请改正其中一个",
+        en: "says 在岗 but gives a 离职日期 ({left}); correct one of them")
+    public static let notAPassenger = MessageText("transport.not-a-passenger", zh: "{person} 不是 {campaign} 的乘客",
+                                                  en: "{person} is not a passenger of {campaign}")
+    public static let nobodyOnPlate = MessageText("transport.nobody-on-plate", zh: "{plate} 在 {campaign} 的乘车名单上没有乘客",
+                                                  en: "{plate} carries nobody on {campaign}'s roster")
+    public static let onDay = MessageText("transport.on-day", zh: "（{day} 出发）", en: " on {day}")
+
+    public static let all = [notAPlate, notSeats, notCrew, notMobile, pickupField, destinationField, departureField,
+                             leftBeforeStarting, leftWithoutDate, employedWithLeaveDate, notAPassenger, nobodyOnPlate, onDay]
+}
