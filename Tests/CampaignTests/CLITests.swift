@@ -128,7 +128,9 @@ import WorkflowTesting
 
         let status = try cli.run("status")
         #expect(status.stdout.contains("spring-fair-2026"))
-        #expect(status.stdout.contains("completed"))
+        #expect(status.stdout.contains("活动") && status.stdout.contains("已完成"), "\(status.stdout)")
+        let statusInEnglish = try cli.run("status", "--lang", "en")
+        #expect(statusInEnglish.stdout.contains("CAMPAIGN") && statusInEnglish.stdout.contains("completed"), "\(statusInEnglish.stdout)")
         let history = try cli.run("history", "spring-fair-2026")
         #expect(history.stdout.contains("signalled by Li"))
         #expect(history.stdout.contains("run-completed"))

@@ -62,7 +62,7 @@ import WorkflowTesting
         #expect(!outcomes.stdout.contains("2026-03-02"), "\(outcomes.stdout)")
 
         let status = try cli.run("status", "urumqi-fair")
-        #expect(status.stdout.contains("started 2026-03-01 23:30"), "\(status.stdout)")
+        #expect(status.stdout.contains("2026-03-01 23:30 Asia/Urumqi 开始"), "\(status.stdout)")
 
         let tally = try cli.run("tally", "--all", "--from", "2026-03-01", "--to", "2026-03-01", "--format", "json",
                                 env: at("23:58"))

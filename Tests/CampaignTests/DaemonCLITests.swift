@@ -26,7 +26,7 @@ import WorkflowTesting
         #expect(start.stdout.contains("Scheduled reminders — 每日回访提醒: a run starts at '0 9 * * *' (Asia/Shanghai)."))
         #expect(start.stdout.contains("Next: 2026-03-02 09:00, as campaign reminders-20260302-0900."))
         let listed = try cli.run("status")
-        #expect(listed.stdout.contains("reminders  next 2026-03-02 09:00"), "\(listed.stdout)")
+        #expect(listed.stdout.contains("reminders  下次 2026-03-02 09:00 Asia/Shanghai"), "\(listed.stdout)")
 
         let daemon = cli.process(["run-daemon", "--poll", "0.05"])
         let out = Pipe()
@@ -35,19 +35,20 @@ import WorkflowTesting
         try daemon.run()
         let deadline = Date().addingTimeInterval(90)
         var status = try cli.run("status", "reminders-20260302-0900")
-        while !status.stdout.contains("[completed]"), Date() < deadline {   // started, then driven to its end
+        while !status.stdout.contains("[已完成]"), Date() < deadline {   // started, then driven to its end
             Thread.sleep(forTimeInterval: 0.1)
             status = try cli.run("status", "reminders-20260302-0900")
         }
         kill(daemon.processIdentifier, SIGTERM)
         daemon.waitUntilExit()
         let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(status.stdout.contains("[completed]"), "\(status.stdout) \(printed)")
+        #expect(status.stdout.contains("[已完成]"), "\(status.stdout) \(printed)")
         #expect(daemon.terminationStatus == 0, "\(printed)")
         #expect(printed.contains("started scheduled campaign reminders-20260302-0900 — completed"), "\(printed)")
         #expect(printed.contains("daemon stopped"), "\(printed)")
-        let after = try cli.run("status")
-        #expect(after.stdout.contains("next 2026-03-03 09:00; last started reminders-20260302-0900"), "\(after.stdout)")
+        let after = try cli.run("status", env: ["CAMPAIGN_LANG": "en"])
+        #expect(after.stdout.contains("next 2026-03-03 09:00 Asia/Shanghai; last started reminders-20260302-0900"),
+                "\(after.stdout)")
 
         let removed = try cli.run("unschedule", "reminder")
         #expect(removed.status == 64)

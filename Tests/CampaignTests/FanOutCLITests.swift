@@ -36,8 +36,11 @@ import WorkflowTesting
         #expect(signalled.stdout.contains("board[1]: signalled by 李"))
 
         let status = try cli.run("status", "season")
-        #expect(status.stdout.contains("3 instances: 1 succeeded, 2 waiting"), "\(status.stdout)")
-        #expect(status.stdout.contains("board[2]  waiting"), "\(status.stdout)")
+        #expect(status.stdout.contains("3 个实例：已完成 1 个，等待中 2 个"), "\(status.stdout)")
+        #expect(status.stdout.contains("board[2]  等待中"), "\(status.stdout)")
+        let inEnglish = try cli.run("status", "season", "--lang", "en")
+        #expect(inEnglish.stdout.contains("3 instances: 1 succeeded, 2 waiting"), "\(inEnglish.stdout)")
+        #expect(inEnglish.stdout.contains("board[2]  waiting"), "\(inEnglish.stdout)")
 
         let bare = try cli.run("signal", "season", "board")
         #expect(bare.status == 64)
@@ -49,7 +52,7 @@ import WorkflowTesting
         #expect(cancel.stdout.contains("活动 season 已") && cancel.stdout.contains("取消"), "\(cancel.stdout)")
         #expect(cancel.stdout.contains("已由王主任取消"), "\(cancel.stdout)")
         let after = try cli.run("status", "season")
-        #expect(after.stdout.contains("[cancelled]"))
+        #expect(after.stdout.contains("[已取消]"))
         #expect(after.stdout.contains("season closed: cancelled"), "\(after.stdout)")
         let history = try cli.run("history", "season")
         #expect(history.stdout.contains("cancelled by 王主任: 暴雨"), "\(history.stdout)")

@@ -69,7 +69,7 @@ import WorkflowTesting
         _ = try browser.browse(page, screenshot: png, windowSize: "1280,900")
         #expect(FileManager.default.fileExists(atPath: png))
         let status = try cli.run("status", "bus-season")
-        #expect(status.stdout.contains("[completed]"))
+        #expect(status.stdout.contains("[已完成]"), "\(status.stdout)")
     }
 
     @Test func managersSeeRunsOrganizersSignalStaffSeeNothing() throws {

@@ -12,9 +12,14 @@ struct StatusCommand: AsyncParsableCommand {
     var campaign: String?
 
     @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var language: LanguageOptions
+
+    private typealias M = StatusMessages
 
     func run() async throws {
-        try await CommandSupport.reportingErrors {
+        let lang = language.adopt()
+        func say(_ text: MessageText, _ values: [String: String] = [:]) -> String { Message(text, values).text(lang) }
+        try await CommandSupport.reportingErrors(language: lang) {
             let ws = try workspace.openExisting()
             let t = Terminal.standard
             guard let campaign else {
@@ -22,58 +27,68 @@ struct StatusCommand: AsyncParsableCommand {
                     (try RunQueries.runs(in: db).map { run in (run, try RunQueries.steps(runID: run.id, in: db)) },
                      try ScheduleRecord.all(in: db))
                 }
-                defer { printSchedules(schedules, t: t) }
-                if rows.isEmpty && schedules.isEmpty {
-                    t.line("No campaigns yet. Start one: campaign start workflows/spring-fair.yaml")
-                }
-                let width = max(8, rows.map { $0.0.campaign.terminalWidth }.max() ?? 0)
-                if !rows.isEmpty {
-                    t.line(t.bold(Terminal.pad("CAMPAIGN", width) + "  KIND           STATUS     STEPS   UPDATED"))
-                }
-                for (run, allSteps) in rows {
+                defer { printSchedules(schedules, t: t, lang: lang) }
+                if rows.isEmpty && schedules.isEmpty { t.line(say(M.noCampaigns)) }
+                if rows.isEmpty { return }
+                // Each time in its campaign's own zone, which the column says.
+                let table = rows.map { run, allSteps in
                     let steps = allSteps.filter { !$0.isInstance }
                     let done = steps.filter { $0.status.isFinished }.count
-                    t.line(Terminal.pad(run.campaign, width) + "  " + Terminal.pad(run.kind, 13) + "  "
-                           + Terminal.pad(run.status.rawValue, 9) + "  " + Terminal.pad("\(done)/\(steps.count)", 6)
-                           + "  " + TimeFormats.display(run.updatedAt, timeZone: run.timeZone))
+                    return [run.campaign, run.kind, say(M.word(run.status)), "\(done)/\(steps.count)",
+                            TimeFormats.display(run.updatedAt, timeZone: run.timeZone) + " " + run.timeZone.identifier]
                 }
+                let headers = [M.campaignColumn, M.kindColumn, M.statusColumn, M.stepsColumn, M.updatedColumn].map { say($0) }
+                let widths = headers.indices.map { column in
+                    (table.map { $0[column] } + [headers[column]]).map(\.terminalWidth).max() ?? 0
+                }
+                func row(_ cells: [String]) -> String {
+                    cells.indices.map { $0 == cells.count - 1 ? cells[$0] : Terminal.pad(cells[$0], widths[$0]) }
+                        .joined(separator: "  ")
+                }
+                t.line(t.bold(row(headers)))
+                for cells in table { t.line(row(cells)) }
                 return
             }
             let engine = try CommandSupport.engine(ws, printer: try await RunPrinter.forRun(campaign, in: ws))
             let summary = try await engine.summary(campaign: campaign)
             let zone = summary.run.timeZone
             let run = summary.run
-            t.line(t.bold(run.campaign) + (run.title.map { " — \($0)" } ?? "") + "  [\(run.status.rawValue)]")
-            t.line(t.dim("started \(TimeFormats.display(run.createdAt, timeZone: zone)) from \(run.definitionPath)"))
+            t.line(t.bold(run.campaign) + (run.title.map { " — \($0)" } ?? "") + "  [\(say(M.word(run.status)))]")
+            t.line(t.dim(say(M.startedFrom, ["time": TimeFormats.display(run.createdAt, timeZone: zone) + " " + zone.identifier,
+                                             "path": run.definitionPath])))
             let steps = summary.steps.filter { !$0.isInstance }
             let instances = Dictionary(grouping: summary.steps.filter(\.isInstance), by: { $0.parentStep ?? "" })
             let width = max(4, steps.map { $0.stepId.terminalWidth }.max() ?? 0)
             for step in steps {
-                t.line(line(for: step, summary: summary, width: width, t: t))
+                t.line(line(for: step, summary: summary, width: width, t: t, lang: lang))
                 guard let mine = instances[step.stepId], !mine.isEmpty else { continue }
-                let counts = Dictionary(grouping: mine, by: \.status).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
-                t.line("      " + t.dim("\(mine.count) instances: " + counts.joined(separator: ", ")))
+                let counts = Dictionary(grouping: mine, by: \.status)
+                    .map { say(M.instanceCount, ["count": String($0.value.count), "status": say(M.word($0.key))]) }.sorted()
+                t.line("      " + t.dim(say(M.instances, ["count": String(mine.count),
+                                                          "counts": counts.joined(separator: lang == .zh ? "，" : ", ")])))
                 let notable = mine.filter { ![.succeeded, .skipped, .pending].contains($0.status) }
                 let instanceWidth = max(4, notable.map { $0.stepId.terminalWidth }.max() ?? 0)
                 for instance in notable.prefix(Self.instancesShown) {
-                    t.line("    " + line(for: instance, summary: summary, width: instanceWidth, t: t))
+                    t.line("    " + line(for: instance, summary: summary, width: instanceWidth, t: t, lang: lang))
                 }
                 if notable.count > Self.instancesShown {
-                    t.line("      " + t.dim("… and \(notable.count - Self.instancesShown) more; "
-                                         + "`campaign history \(run.campaign)` has every one"))
+                    t.line("      " + t.dim(say(M.moreInstances, ["count": String(notable.count - Self.instancesShown),
+                                                                  "campaign": run.campaign])))
                 }
             }
         }
     }
 
-    private func printSchedules(_ schedules: [ScheduleRecord], t: Terminal) {
+    private func printSchedules(_ schedules: [ScheduleRecord], t: Terminal, lang: Language) {
         guard !schedules.isEmpty else { return }
+        func say(_ text: MessageText, _ values: [String: String] = [:]) -> String { Message(text, values).text(lang) }
         t.line("")
-        t.line(t.bold("SCHEDULED") + t.dim("  (started by `campaign run-daemon` or `campaign serve`)"))
+        t.line(t.bold(say(M.scheduled)) + t.dim("  " + say(M.scheduledBy)))
         for schedule in schedules {
-            let next = schedule.nextFireAt.map { "next \(TimeFormats.display($0, timeZone: schedule.timeZone))" }
-                ?? "no time to come"
-            let last = schedule.lastCampaign.map { "; last started \($0)" } ?? ""
+            let next = schedule.nextFireAt.map {
+                say(M.nextAt, ["time": TimeFormats.display($0, timeZone: schedule.timeZone) + " " + schedule.timeZone.identifier])
+            } ?? say(M.noTimeToCome)
+            let last = schedule.lastCampaign.map { say(M.lastStarted, ["campaign": $0]) } ?? ""
             t.line("  \(schedule.name)  \(next)\(last)")
         }
     }
@@ -81,7 +96,8 @@ struct StatusCommand: AsyncParsableCommand {
     /// Instances listed under a fan-out step (those that wait, failed, or run; the rest are counted).
     static let instancesShown = 20
 
-    private func line(for step: StepRecord, summary: RunSummary, width: Int, t: Terminal) -> String {
+    private func line(for step: StepRecord, summary: RunSummary, width: Int, t: Terminal, lang: Language) -> String {
+        func say(_ text: MessageText, _ values: [String: String] = [:]) -> String { Message(text, values).text(lang) }
         let run = summary.run
         let zone = run.timeZone
         let mark: String
@@ -95,36 +111,35 @@ struct StatusCommand: AsyncParsableCommand {
         case .failed:
             mark = t.red("✗")
             detail = (step.error ?? "") + (step.isInstance ? ""
-                : " — run: campaign retry \(run.campaign) \(step.stepId)")
+                : say(M.retryCommand, ["campaign": run.campaign, "step": step.stepId]))
         case .waiting:
             mark = t.yellow("⏸")
             detail = step.prompt ?? ""
         case .retrying:
             mark = t.yellow("↻")
-            detail = "\(step.error ?? ""); next try "
-                + (step.dueAt.map { TimeFormats.display($0, timeZone: zone, seconds: true) } ?? "soon")
+            detail = say(M.nextTry, ["error": step.error ?? "",
+                                     "time": step.dueAt.map { TimeFormats.display($0, timeZone: zone, seconds: true) } ?? say(M.soon)])
         case .running:
             mark = t.yellow("▶")
-            detail = step.fanOut != nil ? "its instances are under way"
-                : "running (or interrupted; `campaign resume` continues it)"
+            detail = say(step.fanOut != nil ? M.instancesUnderWay : M.runningOrInterrupted)
         case .skipped:
             mark = t.dim("↷")
         case .blocked:
             mark = t.red("⊘")
-            detail = "not run: a step it needs failed; `campaign retry` of that step decides it again"
+            detail = say(M.blocked)
         case .cancelled:
             mark = t.dim("⊘")
-            detail = "cancelled"
+            detail = ""
         case .pending:
             mark = t.dim("·")
             let waitsFor = summary.definition.step(step.stepId)?.needIDs.filter { need in
                 summary.steps.first { $0.stepId == need }?.status.hasEnded == false
             } ?? []
-            detail = waitsFor.isEmpty ? "" : "waits for \(waitsFor.joined(separator: ", "))"
+            detail = waitsFor.isEmpty ? "" : say(M.waitsFor, ["steps": waitsFor.joined(separator: ", ")])
         }
-        let attempt = step.attempt > 1 ? " (attempt \(step.attempt))" : ""
+        let attempt = step.attempt > 1 ? say(RunMessages.attempt, ["number": String(step.attempt)]) : ""
         let item = step.item.map { " " + $0.itemLabel.prefix(40) } ?? ""
-        return "  \(mark) \(Terminal.pad(step.stepId, width))  \(Terminal.pad(step.status.rawValue, 9))"
+        return "  \(mark) \(Terminal.pad(step.stepId, width))  \(Terminal.pad(say(M.word(step.status)), 9))"
             + "\(attempt)  \(t.dim(item.isEmpty ? detail : String(item.dropFirst()) + (detail.isEmpty ? "" : " — " + detail)))"
     }
 }
