@@ -124,10 +124,14 @@ import WorkflowTesting
         #expect((object?["funnel"] as? [String: Any])?["placed"] as? Int == 1)
 
         let placedList = try cli.run("outcomes", "--campaign", "spring-fair-2026", "--stage", "placement")
-        #expect(placedList.stdout.contains("1 people at placement or further"))
+        #expect(placedList.stdout.contains("1 人达到“成功就业”或以上；身份证号和手机号已打码"), "\(placedList.stdout)")
+        #expect(placedList.stdout.contains("姓名") && placedList.stdout.contains("成功就业"))
         #expect(!placedList.stdout.contains(ids[0]))
         let history = try cli.run("outcomes", "--campaign", "spring-fair-2026", "--person", ids[0])
-        #expect(history.stdout.contains("interview  placement"))
+        #expect(history.stdout.contains("面试    成功就业"), "\(history.stdout)")
+        let historyInEnglish = try cli.run("outcomes", "--campaign", "spring-fair-2026", "--person", ids[0], "--lang", "en")
+        #expect(historyInEnglish.stdout.contains("interview  placement"), "\(historyInEnglish.stdout)")
+        #expect(historyInEnglish.stdout.contains("recorded"))
     }
 
     @Test(.timeLimit(.minutes(2)))

@@ -54,3 +54,36 @@ public enum OutcomeMessages {
                              noPostingGiven, unknownPosting, sharedPostingCode, postingNotOffered, noSuchTitle, severalTitles,
                              notAStage, noJobSeeker, noPosting]
 }
+
+/// What `campaign outcomes` prints: the list of people by outcome and one person's history.
+public enum OutcomeListMessages {
+    public static let recorded = MessageText("outcome-list.recorded", zh: "记录时间", en: "recorded")
+    public static let posting = MessageText("outcome-list.posting", zh: "岗位", en: "posting")
+    public static let from = MessageText("outcome-list.from", zh: "原结果", en: "from")
+    public static let to = MessageText("outcome-list.to", zh: "新结果", en: "to")
+    public static let date = MessageText("outcome-list.date", zh: "日期", en: "date")
+    public static let by = MessageText("outcome-list.by", zh: "记录人", en: "by")
+    public static let source = MessageText("outcome-list.source", zh: "来源", en: "source")
+    public static let note = MessageText("outcome-list.note", zh: "备注", en: "note")
+    public static let name = MessageText("outcome-list.name", zh: "姓名", en: "name")
+    public static let idNumber = MessageText("outcome-list.id-number", zh: "身份证号", en: "ID number")
+    public static let phone = MessageText("outcome-list.phone", zh: "手机号", en: "phone")
+    public static let township = MessageText("outcome-list.township", zh: "乡镇", en: "township")
+    public static let village = MessageText("outcome-list.village", zh: "村", en: "village")
+    public static let stage = MessageText("outcome-list.stage", zh: "结果", en: "stage")
+    public static let correction = MessageText("outcome-list.correction", zh: "（更正）", en: " (correction)")
+    public static let noOutcome = MessageText("outcome-list.no-outcome", zh: "{campaign} 中没有此人的结果记录",
+                                              en: "no outcome recorded for this person in {campaign}")
+    public static let wrote = MessageText("outcome-list.wrote", zh: "已把 {count} 人写入 {file}（身份证号和手机号已打码）",
+                                          en: "wrote {count} people to {file} (ID numbers and phones masked)")
+    public static let atStage = MessageText("outcome-list.at-stage", zh: "{count} 人达到“{stage}”或以上；身份证号和手机号已打码",
+                                            en: "{count} people at {stage} or further; ID numbers and phones masked")
+
+    public static let all = [recorded, posting, from, to, date, by, source, note, name, idNumber, phone, township, village,
+                             stage, correction, noOutcome, wrote, atStage]
+}
+
+extension OutcomeStage {
+    /// The stage as a reader of `language` calls it: 成功就业 / placement.
+    public func word(_ language: Language) -> String { language == .zh ? label : verb }
+}

@@ -17,7 +17,7 @@ public enum OutcomesPlugin {
         routes: OutcomeRoutes.routes,
         tallySection: OutcomeSection(),
         shredder: OutcomeShredder(),
-        messages: OutcomeMessages.all
+        messages: OutcomeMessages.all + OutcomeListMessages.all
     )
 
     /// Distinct people at each stage in one campaign (a stage implies the earlier ones).

@@ -15,9 +15,14 @@ struct OutcomesCommand: AsyncParsableCommand {
     @Option(help: "List only people at this stage or further (e.g. placement).") var stage: OutcomeStage = .interviewed
     @Option(help: "Write the list to this CSV file (UTF-8 with BOM, masked).") var csv: String?
     @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var language: LanguageOptions
+
+    private typealias M = OutcomeListMessages
 
     func run() async throws {
-        try await CommandSupport.reportingErrors {
+        let lang = language.adopt()
+        func say(_ text: MessageText, _ values: [String: String] = [:]) -> String { Message(text, values).text(lang) }
+        try await CommandSupport.reportingErrors(language: lang) {
             let ws = try workspace.openExisting()
             let t = Terminal.standard
             if let person {
@@ -25,12 +30,13 @@ struct OutcomesCommand: AsyncParsableCommand {
                     (try RunQueries.requireRun(campaign, in: db).timeZone,
                      try OutcomeRecorder.history(campaign: campaign, person: person, db: db))
                 }
-                if changes.isEmpty { t.line("no outcome recorded for this person in \(campaign)") }
-                var table = TextTable(headers: ["recorded", "posting", "from", "to", "date", "by", "source", "note"],
+                if changes.isEmpty { t.line(say(M.noOutcome, ["campaign": campaign])) }
+                var table = TextTable(headers: [M.recorded, M.posting, M.from, M.to, M.date, M.by, M.source, M.note].map { say($0) },
                                       numeric: Array(repeating: false, count: 8))
                 for c in changes {
-                    table.rows.append([TimeFormats.display(c.recordedAt, timeZone: zone), "\(c.postingCode) \(c.postingTitle)",
-                                       c.from.verb, c.to.verb + (c.correction ? " (correction)" : ""), c.date, c.recordedBy,
+                    table.rows.append([TimeFormats.display(c.recordedAt, timeZone: zone) + " " + zone.identifier,
+                                       "\(c.postingCode) \(c.postingTitle)", c.from.word(lang),
+                                       c.to.word(lang) + (c.correction ? say(M.correction) : ""), c.date, c.recordedBy,
                                        c.source, c.note])
                 }
                 if !changes.isEmpty { t.line(table.render()) }
@@ -40,19 +46,19 @@ struct OutcomesCommand: AsyncParsableCommand {
                 _ = try RunQueries.requireRun(campaign, in: db)
                 return try OutcomeRecorder.people(campaign: campaign, atLeast: stage, db: db)
             }
-            var table = TextTable(headers: ["name", "ID number", "phone", "township", "village", "stage", "date", "posting"],
-                                  numeric: Array(repeating: false, count: 8))
+            var table = TextTable(headers: [M.name, M.idNumber, M.phone, M.township, M.village, M.stage, M.date, M.posting]
+                                    .map { say($0) }, numeric: Array(repeating: false, count: 8))
             for p in people {
-                table.rows.append([p.maskedName, p.maskedID, p.maskedPhone, p.township, p.village, p.stage.label, p.date,
+                table.rows.append([p.maskedName, p.maskedID, p.maskedPhone, p.township, p.village, p.stage.word(lang), p.date,
                                    "\(p.postingCode) \(p.postingTitle)（\(p.enterprise)）"])
             }
             if let csv {
                 try CSVExport.write([table.headers] + table.rows, to: csv)
                 try await ExportAudit.record(ws, campaign: campaign, file: csv, rows: people.count, what: "outcome list (masked)")
-                t.line("wrote \(people.count) people to \(csv) (ID numbers and phones masked)")
+                t.line(say(M.wrote, ["count": String(people.count), "file": csv]))
             } else {
                 t.line(table.render())
-                t.line("\(people.count) people at \(stage.verb) or further; ID numbers and phones masked")
+                t.line(say(M.atStage, ["count": String(people.count), "stage": stage.word(lang)]))
             }
         }
     }
