@@ -25,7 +25,8 @@ struct DomainErrorMiddleware: RouterMiddleware {
         } catch let refusal as any Refusal {
             throw HTTPError(.badRequest, message: refusal.sentence(request.language))
         } catch let error as WorkflowError {
-            let message = error.message + (error.hint.map { "; \($0)" } ?? "")
+            let language = request.language
+            let message = error.message(in: language) + (error.hint(in: language).map { (language == .zh ? "；" : "; ") + $0 } ?? "")
             switch error.code {
             case .usage, .invalidInput: throw HTTPError(.badRequest, message: message)
             case .unavailable: throw HTTPError(.serviceUnavailable, message: message)

@@ -104,7 +104,8 @@ import WorkflowTesting
 
         let again = try cli.run("start", "workflows/spring-fair.yaml")
         #expect(again.status == 64)
-        #expect(again.stderr.contains("already started"))
+        #expect(again.stderr.contains("活动“spring-fair-2026”已于 2026-02-20 09:00 开始（状态：等待中）；再次开始会重复它的步骤"),
+                "\(again.stderr)")
         #expect(again.stderr.contains("campaign resume spring-fair-2026"))
 
         let signal = try cli.run("signal", "spring-fair-2026", "gate", "--by", "Li",
@@ -156,7 +157,9 @@ import WorkflowTesting
         #expect(wrongStep.status == 64)
         let unknown = try cli.run("status", "flakey")
         #expect(unknown.status == 64)
-        #expect(unknown.stderr.contains("did you mean 'flaky'?"))
+        #expect(unknown.stderr.contains("error: 这个工作区里没有名为“flakey”的活动\n  help: 您是不是要找“flaky”？"), "\(unknown.stderr)")
+        let unknownInEnglish = try cli.run("status", "flakey", env: ["CAMPAIGN_LANG": "en"])
+        #expect(unknownInEnglish.stderr.contains("error: no campaign named 'flakey' in this workspace\n  help: did you mean 'flaky'?"))
     }
 
     @Test func graphAndPluginsDescribeTheCampaign() throws {

@@ -44,7 +44,7 @@ import WorkflowTesting
 
         let bare = try cli.run("signal", "season", "board")
         #expect(bare.status == 64)
-        #expect(bare.stderr.contains("step 'board' runs once per item; say which instance to signal"))
+        #expect(bare.stderr.contains("步骤“board”对每一项各运行一次；请说明要通知哪一个实例"), "\(bare.stderr)")
         #expect(bare.stderr.contains("board 2, board 3"))
 
         let cancel = try cli.run("cancel", "season", "--by", "王主任", "--reason", "暴雨")
@@ -58,6 +58,9 @@ import WorkflowTesting
         #expect(history.stdout.contains("cancelled by 王主任: 暴雨"), "\(history.stdout)")
         let twice = try cli.run("cancel", "season")
         #expect(twice.status == 64)
-        #expect(twice.stderr.contains("was already cancelled"))
+        #expect(twice.stderr.contains("活动“season”已经取消"), "\(twice.stderr)")
+        let twiceInEnglish = try cli.run("cancel", "season", "--lang", "en")
+        #expect(twiceInEnglish.stderr.contains("campaign 'season' was already cancelled on "), "\(twiceInEnglish.stderr)")
+        #expect(twiceInEnglish.stderr.contains("help: `campaign status season` shows where it stands"))
     }
 }

@@ -14,10 +14,12 @@ import WorkflowTesting
         for arguments in [["staff", "add", "Li"], ["status"], ["tally", "--all"], ["audit"]] {
             let run = try cli.run(arguments: arguments)
             #expect(run.status == 69, "\(arguments): \(run.stderr)")
-            #expect(run.stderr.contains("no workspace at '\(cli.database)' (from $CAMPAIGN_DB)"), "\(run.stderr)")
-            #expect(run.stderr.contains("a new workspace is made only by `campaign start`") || arguments[0] != "staff",
-                    "\(run.stderr)")
+            #expect(run.stderr.contains("\(cli.database) 处没有工作区（来自环境变量 $CAMPAIGN_DB）"), "\(run.stderr)")
+            #expect(run.stderr.contains("只有 `campaign start` 会新建工作区") || arguments[0] != "staff", "\(run.stderr)")
         }
+        let inEnglish = try cli.run("status", env: ["CAMPAIGN_LANG": "en"])
+        #expect(inEnglish.stderr.contains("no workspace at '\(cli.database)' (from $CAMPAIGN_DB)"), "\(inEnglish.stderr)")
+        #expect(inEnglish.stderr.contains("a new workspace is made only by `campaign start`"))
         #expect(!FileManager.default.fileExists(atPath: cli.database))
     }
 

@@ -89,8 +89,8 @@ import WorkflowTesting
         let file = try countyFixture("county-ledger.xls", in: dir, as: "台账.xls")
         let result = try cli.run("import", "people", file.path, env: ["CAMPAIGN_SOFFICE": "/nonexistent/soffice"])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("'台账.xls' is an old-style .xls workbook, and LibreOffice, which converts it, is not installed"))
-        #expect(result.stderr.contains("save it as .xlsx (文件 → 另存为 → Excel 工作簿)"))
+        #expect(result.stderr.contains("“台账.xls”是旧式的 .xls 工作簿，而能转换它的 LibreOffice 没有安装"), "\(result.stderr)")
+        #expect(result.stderr.contains("另存为 .xlsx（文件 → 另存为 → Excel 工作簿）"))
         #expect(result.stderr.contains("apt-get install libreoffice-calc-nogui"))
         let people = try DatabaseQueue(path: cli.database).read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? -1

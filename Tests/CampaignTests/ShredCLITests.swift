@@ -153,7 +153,7 @@ import WorkflowTesting
         #expect(running.stderr.contains("campaign cancel first-fair"))
         let unknown = try cli.run("shred", "--campaign", "first-fiar", "--dry-run")
         #expect(unknown.status == 64)
-        #expect(unknown.stderr.contains("did you mean 'first-fair'?"), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("您是不是要找“first-fair”？"), "\(unknown.stderr)")
 
         #expect(try cli.run("cancel", "first-fair", env: Self.autumn).status == 0)
         let nobody = try cli.run("shred", "--campaign", "first-fair", env: Self.autumn)

@@ -70,7 +70,7 @@ import WorkflowTesting
         let url = try f.h.file("o.csv", "身份证号,岗位编号,结果\n\(F.zhang),\(f.posting["分拣员"]!),面试\n\(F.li),PNOPE,面试\n")
         let strict = await #expect(throws: WorkflowError.self) { try await f.h.importFile(.outcomes, url, strict: true) }
         #expect(strict?.code == .invalidInput)
-        #expect(strict?.message.hasPrefix("o.csv：2 行中有 1 行有误，因此什么都没有导入（--strict）：第 3 行，岗位编号：")
+        #expect(strict?.message(in: .zh).hasPrefix("o.csv：2 行中有 1 行有误，因此什么都没有导入（--strict）：第 3 行，岗位编号：")
                 == true)
         #expect(try await f.h.count("outcome") == 0)
         #expect(try await f.h.count("outcome_change") == 0)

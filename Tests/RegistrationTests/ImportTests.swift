@@ -135,7 +135,8 @@ import WorkflowTesting
         } catch let error as WorkflowError {
             #expect(error.code == .invalidInput)
             // In Chinese unless the import is asked for English.
-            #expect(error.message.contains("3 行中有 1 行有误，因此什么都没有导入（--strict）：第 3 行，身份证号：身份证号 110105********0021 校验位是 1"))
+            #expect(error.message(in: .zh).contains("3 行中有 1 行有误，因此什么都没有导入（--strict）：第 3 行，身份证号：身份证号 110105********0021 校验位是 1"))
+            #expect(error.message.contains("1 of 3 rows are invalid, so nothing was imported (--strict): row 3, 身份证号: the ID number"))
         }
         #expect(try await h.count("person") == 0)
         #expect(try await h.count("registration") == 0)

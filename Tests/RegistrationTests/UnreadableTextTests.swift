@@ -40,7 +40,7 @@ import WorkflowTesting
         let url = try h.file("u.csv", text)
         let strict = await #expect(throws: WorkflowError.self) { try await h.importFile(.people, url, strict: true) }
         #expect(strict?.code == .invalidInput)
-        #expect(strict?.message.hasPrefix("u.csv：3 行中有 1 行有误，因此什么都没有导入（--strict）：第 2 行，技能：这个单元格开了一个引号")
+        #expect(strict?.message(in: .zh).hasPrefix("u.csv：3 行中有 1 行有误，因此什么都没有导入（--strict）：第 2 行，技能：这个单元格开了一个引号")
                 == true)
         #expect(try await h.count("person") == 0)
 

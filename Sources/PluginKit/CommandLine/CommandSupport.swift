@@ -47,7 +47,7 @@ public enum CommandSupport {
             for diagnostic in error.diagnostics {
                 Terminal.error(diagnostic.rendered(in: error.file, color: Terminal.errorsColored))
             }
-            Terminal.error("\(label): \(error.message)" + (error.hint.map { "\n  help: \($0)" } ?? ""))
+            Terminal.error("\(label): \(error.message(in: language))" + (error.hint(in: language).map { "\n  help: \($0)" } ?? ""))
             return error.exitCode
         case let refusal as any Refusal:
             // The command line names the option at fault: `--id-number: the ID number … has …`.

@@ -39,46 +39,12 @@ public enum StatusMessages {
         en: "not run: a step it needs failed; `campaign retry` of that step decides it again")
     public static let waitsFor = MessageText("status.waits-for", zh: "等待 {steps}", en: "waits for {steps}")
 
-    // What a step or a run is, word by word.
-    public static let pending = MessageText("status.step.pending", zh: "待运行", en: "pending")
-    public static let running = MessageText("status.step.running", zh: "运行中", en: "running")
-    public static let waiting = MessageText("status.step.waiting", zh: "等待中", en: "waiting")
-    public static let retrying = MessageText("status.step.retrying", zh: "待重试", en: "retrying")
-    public static let succeeded = MessageText("status.step.succeeded", zh: "已完成", en: "succeeded")
-    public static let failed = MessageText("status.step.failed", zh: "失败", en: "failed")
-    public static let skipped = MessageText("status.step.skipped", zh: "已跳过", en: "skipped")
-    public static let blockedWord = MessageText("status.step.blocked", zh: "受阻", en: "blocked")
-    public static let cancelled = MessageText("status.step.cancelled", zh: "已取消", en: "cancelled")
-    public static let completed = MessageText("status.run.completed", zh: "已完成", en: "completed")
-
-    public static func word(_ status: StepStatus) -> MessageText {
-        switch status {
-        case .pending: pending
-        case .running: running
-        case .waiting: waiting
-        case .retrying: retrying
-        case .succeeded: succeeded
-        case .failed: failed
-        case .skipped: skipped
-        case .blocked: blockedWord
-        case .cancelled: cancelled
-        }
-    }
-
-    public static func word(_ status: RunStatus) -> MessageText {
-        switch status {
-        case .running: running
-        case .waiting: waiting
-        case .completed: completed
-        case .failed: failed
-        case .cancelled: cancelled
-        }
-    }
+    public static func word(_ status: StepStatus) -> MessageText { StatusWords.word(status) }
+    public static func word(_ status: RunStatus) -> MessageText { StatusWords.word(status) }
 
     public static let all = [
         noCampaigns, campaignColumn, kindColumn, statusColumn, stepsColumn, updatedColumn, startedFrom, instances,
         instanceCount, moreInstances, scheduled, scheduledBy, nextAt, noTimeToCome, lastStarted, retryCommand, nextTry,
-        soon, instancesUnderWay, runningOrInterrupted, blocked, waitsFor, pending, running, waiting, retrying, succeeded,
-        failed, skipped, blockedWord, cancelled, completed,
+        soon, instancesUnderWay, runningOrInterrupted, blocked, waitsFor,
     ]
 }

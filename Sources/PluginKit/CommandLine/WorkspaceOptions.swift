@@ -21,12 +21,12 @@ public struct WorkspaceOptions: ParsableArguments, Sendable {
     /// works nowhere, a tally of nothing) instead of saying it is in the wrong place.
     public func openExisting() throws -> Workspace {
         guard FileManager.default.fileExists(atPath: path) else {
-            let source = db != nil ? "--db" : ProcessInfo.processInfo.environment["CAMPAIGN_DB"] != nil
-                ? "$CAMPAIGN_DB" : "the current folder"
+            let source = db != nil ? CommandMessages.fromFlag
+                : ProcessInfo.processInfo.environment["CAMPAIGN_DB"] != nil ? CommandMessages.fromEnvironment : CommandMessages.fromFolder
             throw WorkflowError.unavailable(
-                "no workspace at '\(URL(fileURLWithPath: path).standardizedFileURL.path)' (from \(source)) / 这里没有工作区",
-                hint: "run this in the folder where the campaign was started, or point to its campaign.sqlite with --db PATH "
-                    + "(a new workspace is made only by `campaign start`)")
+                Message(CommandMessages.noWorkspace, ["path": URL(fileURLWithPath: path).standardizedFileURL.path])
+                    + Message(source) + Message(EngineMessages.closingBracket),
+                hint: Message(CommandMessages.whereToRun))
         }
         return try open()
     }

@@ -17,7 +17,8 @@ public enum BuiltinPlugins {
     /// (tests use it to try a plugin the way adding its line here would).
     public static func with(_ extra: [CampaignPlugin]) -> [CampaignPlugin] {
         let plugins = [
-            CampaignPlugin(CorePlugin.plugin, title: "core", messages: RunMessages.all + StatusMessages.all),
+            CampaignPlugin(CorePlugin.plugin, title: "core", messages: RunMessages.all + StatusMessages.all + StatusWords.all + EngineMessages.all
+                           + CommandMessages.all),
             CampaignPlugin(LedgerPlugin.plugin, title: "ledger", messages: LedgerPlugin.messages),
             RegistrationPlugin.plugin,
             CheckinPlugin.plugin,

@@ -12,5 +12,5 @@ public enum LedgerPlugin {
 
     /// The ledger's part of the message catalogue: identifiers, look-ups, walk-ins and imports.
     public static let messages = IdentityMessages.all + LookupMessages.all + WalkInMessages.all + ImportMessages.all
-        + ImportReportMessages.all
+        + ImportReportMessages.all + ImportFileMessages.all
 }

@@ -20,6 +20,14 @@ public enum Suggestions {
         return "known \(noun): \(shown)\(candidates.count > 12 ? ", …" : "")"
     }
 
+    /// `hint(for:among:noun:)` as a catalogue message: "did you mean", or the known names.
+    public static func message(for word: String, among candidates: [String]) -> Message? {
+        if let match = closest(to: word, among: candidates) { return Message(EngineMessages.didYouMean, ["name": match]) }
+        guard !candidates.isEmpty else { return nil }
+        let shown = candidates.prefix(12).map { "'\($0)'" }.joined(separator: ", ")
+        return Message(EngineMessages.known, ["names": shown + (candidates.count > 12 ? ", …" : "")])
+    }
+
     /// Levenshtein distance; a transposition counts as one edit (so "lgo" is one step from "log").
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)

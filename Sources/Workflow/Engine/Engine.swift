@@ -79,11 +79,10 @@ public struct Engine: Sendable {
         try await workspace.pool.write { db in
             if let existing = try RunQueries.run(named: campaign, in: db) {
                 throw WorkflowError.usage(
-                    "campaign '\(campaign)' was already started on "
-                        + TimeFormats.display(existing.createdAt, timeZone: definition.timeZone)
-                        + " (status: \(existing.status.rawValue)); starting it again would repeat its steps",
-                    hint: "see where it stands with `campaign status \(campaign)`, continue it with "
-                        + "`campaign resume \(campaign)`; to run it afresh give it a new 'name:'")
+                    Message(EngineMessages.alreadyStarted, [
+                        "campaign": campaign, "time": TimeFormats.display(existing.createdAt, timeZone: definition.timeZone)])
+                        + Message(StatusWords.word(existing.status)) + Message(EngineMessages.alreadyStartedEnd),
+                    hint: Message(EngineMessages.startedHint, ["campaign": campaign]))
             }
             try db.execute(sql: """
                 INSERT INTO workflow_run (campaign, title, kind, definition_path, definition_text, vars_json, status,
@@ -124,13 +123,14 @@ public struct Engine: Sendable {
             guard target.status == .waiting, target.awaitsSignal else {
                 let waiting = steps.filter { $0.status == .waiting && $0.awaitsSignal }.map(\.stepId)
                 if target.fanOut != nil, item == nil {
-                    throw WorkflowError.usage("step '\(stepID)' runs once per item; say which instance to signal",
-                                              hint: waiting.isEmpty ? "`campaign status \(campaign)` lists them"
-                                                : "instances waiting for a signal: \(StepTarget.list(waiting, campaign))")
+                    throw WorkflowError.usage(Message(EngineMessages.runsPerItem, ["step": stepID]),
+                                              hint: waiting.isEmpty ? Message(EngineMessages.statusLists, ["campaign": campaign])
+                                                : Message(EngineMessages.instancesWaiting, ["list": StepTarget.list(waiting, campaign)]))
                 }
-                throw WorkflowError.usage("step '\(target.stepId)' is not waiting for a signal (it is \(target.status.rawValue))",
-                                          hint: waiting.isEmpty ? "`campaign status \(campaign)` shows where the run stands"
-                                            : "steps waiting for a signal: \(StepTarget.list(waiting, campaign))")
+                throw WorkflowError.usage(Message(EngineMessages.notWaiting, ["step": target.stepId])
+                                            + Message(StatusWords.word(target.status)) + Message(EngineMessages.closingBracket),
+                                          hint: waiting.isEmpty ? Message(EngineMessages.statusShows, ["campaign": campaign])
+                                            : Message(EngineMessages.stepsWaiting, ["list": StepTarget.list(waiting, campaign)]))
             }
             try db.execute(sql: "INSERT INTO workflow_signal (run_id, step_id, sent_by, note, sent_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [run.id, target.stepId, by, note, now])
@@ -148,9 +148,10 @@ public struct Engine: Sendable {
             let target = try StepTarget.find(stepID, item: nil, campaign: campaign, in: steps)
             guard target.status == .failed else {
                 let failed = steps.filter { $0.status == .failed && !$0.isInstance }.map(\.stepId)
-                throw WorkflowError.usage("step '\(stepID)' has not failed (it is \(target.status.rawValue)); only failed "
-                                          + "steps can be retried",
-                                          hint: failed.isEmpty ? nil : "failed steps: \(failed.joined(separator: ", "))")
+                throw WorkflowError.usage(Message(EngineMessages.notFailed, ["step": stepID])
+                                            + Message(StatusWords.word(target.status)) + Message(EngineMessages.onlyFailedRetried),
+                                          hint: failed.isEmpty ? nil
+                                            : Message(EngineMessages.failedSteps, ["list": failed.joined(separator: ", ")]))
             }
             let reset = try db.makeStatement(sql: """
                 UPDATE workflow_step SET status = 'pending', attempt = 0, error = NULL, due_at = NULL, finished_at = NULL
@@ -202,13 +203,15 @@ public struct Engine: Sendable {
     public func cancel(campaign: String, by: String?, reason: String?) async throws -> RunSummary {
         let run = try await workspace.pool.read { db in try RunQueries.requireRun(campaign, in: db) }
         if run.cancelRequestedAt != nil || run.status == .cancelled {
-            throw WorkflowError.usage("campaign '\(campaign)' was already cancelled"
-                                      + (run.cancelRequestedAt.map { " on " + TimeFormats.display($0, timeZone: run.timeZone) } ?? ""),
-                                      hint: "`campaign status \(campaign)` shows where it stands")
+            throw WorkflowError.usage(Message(EngineMessages.alreadyCancelled, ["campaign": campaign])
+                                        + (run.cancelRequestedAt.map {
+                                            Message(EngineMessages.cancelledOn, ["time": TimeFormats.display($0, timeZone: run.timeZone)])
+                                        } ?? Message.verbatim("")),
+                                      hint: Message(EngineMessages.whereItStands, ["campaign": campaign]))
         }
         if run.status == .completed {
-            throw WorkflowError.usage("campaign '\(campaign)' has already completed; there is nothing to cancel",
-                                      hint: "`campaign history \(campaign)` shows what it did")
+            throw WorkflowError.usage(Message(EngineMessages.alreadyCompleted, ["campaign": campaign]),
+                                      hint: Message(EngineMessages.historyShows, ["campaign": campaign]))
         }
         let request = CancelRequest(by: by, reason: reason)
         let driver: RunDriver

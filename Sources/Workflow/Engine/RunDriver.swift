@@ -71,9 +71,8 @@ final class RunDriver {
         let slot = engine.workspace.path + "\u{0}" + campaign
         processSlot = slot
         guard ActiveRuns.shared.enter(slot) else {
-            throw RunBusy(error: WorkflowError.unavailable(
-                "campaign '\(campaign)' is being run by this process right now (the daemon, or the run page)",
-                hint: "wait a moment and try again; its progress is kept either way"))
+            throw RunBusy(error: WorkflowError.unavailable(Message(EngineMessages.busyHere, ["campaign": campaign]),
+                                                           hint: Message(EngineMessages.waitAMoment)))
         }
         do {
             let pid = ProcessInfo.processInfo.processIdentifier
@@ -84,8 +83,8 @@ final class RunDriver {
                 var run = try RunQueries.requireRun(campaign, in: db)
                 if let owner = run.ownerPid, owner != pid, run.ownerHost == host, Self.processIsAlive(owner) {
                     throw RunBusy(error: WorkflowError.unavailable(
-                        "campaign '\(campaign)' is being run by another process (pid \(owner)) right now",
-                        hint: "wait for it to finish, or stop it; its progress is kept either way"))
+                        Message(EngineMessages.busyElsewhere, ["campaign": campaign, "pid": String(owner)]),
+                        hint: Message(EngineMessages.waitOrStop)))
                 }
                 try db.execute(sql: "UPDATE workflow_run SET owner_pid = ?, owner_host = ?, updated_at = ? WHERE id = ?",
                                arguments: [pid, host, now, run.id])

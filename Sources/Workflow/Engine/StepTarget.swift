@@ -10,14 +10,14 @@ enum StepTarget {
         }
         let topLevel = steps.filter { !$0.isInstance }
         guard let step = topLevel.first(where: { $0.stepId == stepID }) else {
-            throw WorkflowError.usage("campaign '\(campaign)' has no step '\(stepID)'",
-                                      hint: Suggestions.hint(for: stepID, among: topLevel.map(\.stepId), noun: "steps"))
+            throw WorkflowError.usage(Message(EngineMessages.noStep, ["campaign": campaign, "step": stepID]),
+                                      hint: Suggestions.message(for: stepID, among: topLevel.map(\.stepId)))
         }
         guard let item else { return step }
         let instances = steps.filter { $0.parentStep == stepID }
         guard step.fanOut != nil else {
-            throw WorkflowError.usage("step '\(stepID)' has no instances: it has no 'for_each', or has not reached it yet",
-                                      hint: "name the step alone: campaign signal \(campaign) \(stepID)")
+            throw WorkflowError.usage(Message(EngineMessages.noInstances, ["step": stepID]),
+                                      hint: Message(EngineMessages.nameStepAlone, ["campaign": campaign, "step": stepID]))
         }
         if let number = Int(item), let instance = instances.first(where: { $0.itemNumber == number }) {
             return instance
@@ -32,9 +32,10 @@ enum StepTarget {
         if matching.count == 1 { return matching[0] }
         let shown = instances.prefix(6).map { "\($0.itemNumber ?? 0) (\(($0.item?.itemLabel ?? "").prefix(30)))" }
         throw WorkflowError.usage(
-            matching.isEmpty ? "step '\(stepID)' has no instance '\(item)' (it has \(instances.count), numbered from 1)"
-                : "'\(item)' matches \(matching.count) instances of '\(stepID)'; give the instance's number",
-            hint: "instances: " + shown.joined(separator: ", ") + (instances.count > 6 ? ", …" : ""))
+            matching.isEmpty
+                ? Message(EngineMessages.noSuchInstance, ["step": stepID, "item": item, "count": String(instances.count)])
+                : Message(EngineMessages.severalInstances, ["item": item, "count": String(matching.count), "step": stepID]),
+            hint: Message(EngineMessages.instancesList, ["list": shown.joined(separator: ", ") + (instances.count > 6 ? ", …" : "")]))
     }
 
     /// Stored ids as a person types them: `board[3]` becomes `board 3`.

@@ -177,9 +177,8 @@ public enum RunQueries {
     public static func requireRun(_ campaign: String, in db: Database) throws -> RunRecord {
         if let run = try run(named: campaign, in: db) { return run }
         let names = try String.fetchAll(db, sql: "SELECT campaign FROM workflow_run ORDER BY campaign")
-        throw WorkflowError.usage("no campaign named '\(campaign)' in this workspace",
-                                  hint: Suggestions.hint(for: campaign, among: names, noun: "campaigns")
-                                    ?? "start one with `campaign start workflows/spring-fair.yaml`")
+        throw WorkflowError.usage(Message(EngineMessages.noCampaign, ["campaign": campaign]),
+                                  hint: Suggestions.message(for: campaign, among: names) ?? Message(EngineMessages.startOne))
     }
 
     static func appendEvent(_ db: Database, run: Int64, step: String?, attempt: Int?, at: Date, kind: String,

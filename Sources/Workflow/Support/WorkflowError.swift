@@ -33,6 +33,9 @@ public struct WorkflowError: Error, Sendable, CustomStringConvertible {
     /// Diagnostics for an invalid definition, shown with their source lines.
     public var diagnostics: [Diagnostic]
     public var file: SourceFile?
+    /// The message and hint as catalogue entries, when they are: the command line and the server
+    /// word them in their reader's language; `message` and `hint` are then their English.
+    public var wording: (message: Message, hint: Message?)?
 
     public init(_ code: Code, _ message: String, hint: String? = nil,
                 diagnostics: [Diagnostic] = [], file: SourceFile? = nil) {
@@ -42,6 +45,30 @@ public struct WorkflowError: Error, Sendable, CustomStringConvertible {
         self.diagnostics = diagnostics
         self.file = file
     }
+
+    /// An error worded from the catalogue.
+    public init(_ code: Code, _ message: Message, hint: Message? = nil) {
+        self.init(code, message.text(.en), hint: hint?.text(.en))
+        wording = (message, hint)
+    }
+
+    public static func usage(_ message: Message, hint: Message? = nil) -> WorkflowError {
+        WorkflowError(.usage, message, hint: hint)
+    }
+
+    public static func invalidInput(_ message: Message, hint: Message? = nil) -> WorkflowError {
+        WorkflowError(.invalidInput, message, hint: hint)
+    }
+
+    public static func unavailable(_ message: Message, hint: Message? = nil) -> WorkflowError {
+        WorkflowError(.unavailable, message, hint: hint)
+    }
+
+    /// The message in `language` (as it was written when it is no catalogue entry).
+    public func message(in language: Language) -> String { wording?.message.text(language) ?? message }
+
+    /// The hint in `language`.
+    public func hint(in language: Language) -> String? { wording.map { $0.hint?.text(language) } ?? hint }
 
     public static func usage(_ message: String, hint: String? = nil) -> WorkflowError {
         WorkflowError(.usage, message, hint: hint)

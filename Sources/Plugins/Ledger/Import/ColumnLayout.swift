@@ -93,13 +93,13 @@ struct ColumnLayout: Sendable {
         var indexByField: [String: Int] = [:]
         for (key, headerText) in overrides {
             guard fields.contains(where: { $0.key == key }) else {
-                throw WorkflowError.invalidInput("'columns' names an unknown field '\(key)'",
-                                                 hint: Suggestions.hint(for: key, among: fields.map(\.key), noun: "fields"))
+                throw WorkflowError.invalidInput(Message(ImportFileMessages.unknownField, ["key": key]),
+                                                 hint: Suggestions.message(for: key, among: fields.map(\.key)))
             }
             guard let i = normalized.firstIndex(of: normalize(headerText)) else {
-                throw WorkflowError.invalidInput("\(file): 'columns' maps \(key) to the header '\(headerText)', "
-                                                 + "which the file does not have",
-                                                 hint: "the file's headers: " + header.joined(separator: ", "))
+                throw WorkflowError.invalidInput(
+                    Message(ImportFileMessages.mappedHeaderMissing, ["file": file, "key": key, "header": headerText]),
+                    hint: Message(ImportFileMessages.fileHeaders, ["headers": header.joined(separator: ", ")]))
             }
             indexByField[key] = i
         }
@@ -114,16 +114,23 @@ struct ColumnLayout: Sendable {
             let names = missing.map { "\($0.label) (\($0.key))" }.joined(separator: ", ")
             let shown = header.filter { !$0.isEmpty }
             let guesses = missing.compactMap { field in
-                Suggestions.closest(to: field.label, among: shown).map { "'\($0)' for \(field.label)" }
+                Suggestions.closest(to: field.label, among: shown).map {
+                    Message(ImportFileMessages.guess, ["header": $0, "label": field.label])
+                }
             }
-            let message = searchedRows.map { "none of the first \($0) rows has a column for \(names); the closest is row \(headerRow)" }
-                ?? "the header row (row \(headerRow)) has no column for \(names)"
-            throw WorkflowError.invalidInput(
-                "\(file): " + message,
-                hint: (guesses.isEmpty ? "" : "did you mean \(guesses.joined(separator: ", "))? ")
-                    + "headers found in row \(headerRow): \(shown.isEmpty ? "none" : shown.joined(separator: ", ")); "
-                    + "rename the column, or map it with 'columns:' (e.g. columns: { \(missing[0].key): 证件号 }, "
-                    + "or --column \(missing[0].key)=证件号)")
+            let message = searchedRows.map {
+                Message(ImportFileMessages.noColumnIn, ["file": file, "rows": String($0), "names": names, "row": String(headerRow)])
+            } ?? Message(ImportFileMessages.noColumn, ["file": file, "row": String(headerRow), "names": names])
+            var hint = Message(ImportFileMessages.headersFound, [
+                "row": String(headerRow), "key": missing[0].key,
+                "headers": shown.isEmpty ? "—" : shown.joined(separator: ", ")])
+            if !guesses.isEmpty {
+                // `did you mean '证件号码' for 身份证号? ` before the headers found.
+                var said = guesses[0]
+                for guess in guesses.dropFirst() { said = said + Message.verbatim(", ") + guess }
+                hint = Message(ImportFileMessages.guessesOpen) + said + Message(ImportFileMessages.guessesClose) + hint
+            }
+            throw WorkflowError.invalidInput(message, hint: hint)
         }
         return ColumnLayout(header: header, indexByField: indexByField, fields: fields)
     }
@@ -174,10 +181,13 @@ public struct RowProblem: Error, Sendable {
 
     /// `第 17 行，身份证号：…` / `row 17, 身份证号: …` (with the sheet first when there are several) —
     /// values inside the reason are already masked.
-    public func summary(_ language: Language) -> String {
+    public func summary(_ language: Language) -> String { worded.text(language) }
+
+    /// Where and why, as one message.
+    public var worded: Message {
         var place = Message(ImportMessages.rowAt, ["row": String(row), "column": column])
         if let sheet { place = Message(ImportMessages.sheetAt, ["sheet": sheet]) + place }
-        return (place + reason).text(language)
+        return place + reason
     }
 }
 

@@ -120,6 +120,7 @@ public enum ImportMessages {
     public static let strictRefused = MessageText(
         "import.strict-refused", zh: "{file}：{rows} 行中有 {bad} 行有误，因此什么都没有导入（--strict）：",
         en: "{file}: {bad} of {rows} rows are invalid, so nothing was imported (--strict): ")
+    public static let listSeparator = MessageText("import.list-separator", zh: "；", en: "; ")
     public static let strictHint = MessageText(
         "import.strict-hint", zh: "改正 {rejects} 中列出的行后重新导入，或者不加 --strict 导入以保留有效的行",
         en: "fix the rows listed in {rejects} and import again, or import without --strict to keep the valid rows")
@@ -130,7 +131,7 @@ public enum ImportMessages {
         unknownGroups, noPersonGiven, notRegistered, notADate, noEnterprise, notOpenings, notSalary, badPostingCode,
         unknownCreditCode, unknownEnterpriseName, severalEnterprisesNamed, postingCodeTaken, sameAsRow, sameAsRowOfSheet,
         unclosedQuote, undecodable, controlCharacters, replacementCharacter, footerRow, blankRow, sheetsNotRead, sheetEmpty,
-        sheetWithoutHeader, strictRefused, strictHint,
+        sheetWithoutHeader, strictRefused, listSeparator, strictHint,
     ]
 
     /// `姓名为空` / `the name is empty`.

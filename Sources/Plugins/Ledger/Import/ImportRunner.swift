@@ -118,7 +118,8 @@ enum ImportRunner {
         let firstReader = try source.reader(table: plan.tables[0])
         guard let firstHeader = try HeaderFinder.find(in: firstReader, fields: K.fields, overrides: options.columns,
                                                       file: file) else {
-            throw WorkflowError.invalidInput("'\(file)' is empty", hint: "the first row must hold the column headers")
+            throw WorkflowError.invalidInput(Message(ImportFileMessages.empty, ["file": file]),
+                                             hint: Message(ImportFileMessages.firstRowHeaders))
         }
         let names = plan.tables.map { source.tableNames[$0] }
         var format = source.format
@@ -208,12 +209,13 @@ enum ImportRunner {
         summary.seconds = Date().timeIntervalSince(started)
         if options.strict && summary.rejected + summary.cellsRefused > 0 {
             let bad = summary.rejected + summary.cellsRefused
-            let language = options.language
+            var message = Message(ImportMessages.strictRefused, ["file": file, "bad": String(bad), "rows": String(summary.rows)])
+            for (index, problem) in (summary.problems + summary.cellProblems).prefix(5).enumerated() {
+                if index > 0 { message = message + Message(ImportMessages.listSeparator) }
+                message = message + problem.worded
+            }
             throw WorkflowError.invalidInput(
-                Message(ImportMessages.strictRefused, ["file": file, "bad": String(bad), "rows": String(summary.rows)])
-                    .text(language) + (summary.problems + summary.cellProblems).prefix(5).map { $0.summary(language) }
-                    .joined(separator: language == .zh ? "；" : "; "),
-                hint: Message(ImportMessages.strictHint, ["rejects": summary.rejectFile ?? "*.rejects.csv"]).text(language))
+                message, hint: Message(ImportMessages.strictHint, ["rejects": summary.rejectFile ?? "*.rejects.csv"]))
         }
         try ImportLog.record(summary, kind: K.actionName, source: options.source, at: options.now, db: db)
         return summary
@@ -277,8 +279,9 @@ enum ImportRunner {
                     guard let found = try HeaderFinder.find(in: reader, fields: K.fields, overrides: job.overrides,
                                                             file: job.file) else { continue }
                     guard SheetPlan.signature(found.cells) == SheetPlan.signature(job.firstHeader.cells) else {
-                        throw WorkflowError.invalidInput("sheet '\(sheetNames[position] ?? "")' of '\(job.file)' changed "
-                                                         + "while it was read", hint: "import it again")
+                        throw WorkflowError.invalidInput(
+                            Message(ImportFileMessages.changedWhileRead, ["sheet": sheetNames[position] ?? "", "file": job.file]),
+                            hint: Message(ImportFileMessages.importAgain))
                     }
                     header = found
                 }

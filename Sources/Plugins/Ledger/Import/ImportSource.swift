@@ -19,7 +19,8 @@ final class ImportSource: @unchecked Sendable {
 
     init(url: URL, encoding: TextEncoding?) throws {
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw WorkflowError.unavailable("file '\(url.path)' does not exist", hint: "check the path")
+            throw WorkflowError.unavailable(Message(ImportFileMessages.noSuchFile, ["path": url.path]),
+                                            hint: Message(ImportFileMessages.checkPath))
         }
         self.url = url
         self.encoding = encoding
@@ -76,8 +77,8 @@ final class ImportSource: @unchecked Sendable {
     /// The position of a sheet named on the command line or in a step.
     func sheetIndex(named name: String) throws -> Int {
         guard let workbook else {
-            throw WorkflowError.usage("'\(url.lastPathComponent)' is a CSV file and has no sheets",
-                                      hint: "leave out --sheet (sheet: in a step)")
+            throw WorkflowError.usage(Message(ImportFileMessages.csvHasNoSheets, ["file": url.lastPathComponent]),
+                                      hint: Message(ImportFileMessages.leaveOutSheet))
         }
         return try workbook.sheetIndex(named: name)
     }

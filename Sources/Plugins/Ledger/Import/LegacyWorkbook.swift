@@ -25,17 +25,14 @@ enum LegacyWorkbook {
         return nil
     }
 
-    static func hint(for file: String) -> String {
-        "open it in Excel or WPS and save it as .xlsx (文件 → 另存为 → Excel 工作簿), or install LibreOffice "
-            + "(Debian: apt-get install libreoffice-calc-nogui) so campaign converts it"
-    }
+    static func hint(for file: String) -> Message { Message(ImportFileMessages.saveAsXLSX) }
 
     /// Converts `url` into a new temporary folder; returns the .xlsx and the folder to remove.
     static func convert(_ url: URL) throws -> (URL, folder: URL) {
         let file = url.lastPathComponent
         guard let soffice = program() else {
-            throw WorkflowError.invalidInput("'\(file)' is an old-style .\(url.pathExtension.lowercased()) workbook, "
-                                             + "and LibreOffice, which converts it, is not installed", hint: hint(for: file))
+            throw WorkflowError.invalidInput(
+                Message(ImportFileMessages.oldWorkbook, ["file": file, "ext": url.pathExtension.lowercased()]), hint: hint(for: file))
         }
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("campaign-convert-\(UUID().uuidString)", isDirectory: true)
@@ -58,14 +55,14 @@ enum LegacyWorkbook {
             while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
             if process.isRunning {
                 process.terminate()
-                throw WorkflowError.unavailable("LibreOffice did not finish converting '\(file)' within "
-                                                + "\(Int(timeout)) s", hint: hint(for: file))
+                throw WorkflowError.unavailable(
+                    Message(ImportFileMessages.convertTimedOut, ["file": file, "seconds": String(Int(timeout))]), hint: hint(for: file))
             }
             let output = folder.appendingPathComponent("input.xlsx")
             guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: output.path) else {
-                throw WorkflowError.invalidInput("LibreOffice could not convert '\(file)' to .xlsx (exit "
-                                                 + "\(process.terminationStatus)); it may be damaged or not a workbook",
-                                                 hint: hint(for: file))
+                throw WorkflowError.invalidInput(
+                    Message(ImportFileMessages.convertFailed, ["file": file, "status": String(process.terminationStatus)]),
+                    hint: hint(for: file))
             }
             return (output, folder)
         } catch {

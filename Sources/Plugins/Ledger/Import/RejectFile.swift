@@ -38,8 +38,8 @@ struct RejectFile {
                 handle = opened
                 moved = true
             } else {
-                throw WorkflowError.unavailable("cannot write the reject file '\(path.path)'",
-                                                hint: "make the folder of the input file writable, or free space on its disk")
+                throw WorkflowError.unavailable(Message(ImportFileMessages.cannotWriteRejects, ["path": path.path, "why": ""]),
+                                                hint: Message(ImportFileMessages.makeWritable))
             }
             try write(header + (sheetColumn ? ["工作表 sheet"] : []) + ["行号 row", "列 column", "原因 reason"])
         }
@@ -63,8 +63,9 @@ struct RejectFile {
         do {
             try handle?.write(contentsOf: Data(line.utf8))
         } catch {
-            throw WorkflowError.unavailable("cannot write the reject file '\(path.path)': \(error.localizedDescription)",
-                                            hint: "free space on its disk and import again; nothing was imported")
+            throw WorkflowError.unavailable(Message(ImportFileMessages.cannotWriteRejects,
+                                                    ["path": path.path, "why": ": " + error.localizedDescription]),
+                                            hint: Message(ImportFileMessages.freeSpace))
         }
     }
 

@@ -49,8 +49,8 @@ struct SheetPlan {
         guard let first = withHeader.first, case .header(let reference) = looks[first] else {
             // No sheet has the headers: the first sheet with rows says why.
             for look in looks { if case .unreadable(let error) = look { throw error } }
-            throw WorkflowError.invalidInput("'\(file)' has no rows in any of its sheets",
-                                             hint: "the header row must hold the column headers")
+            throw WorkflowError.invalidInput(Message(ImportFileMessages.noRows, ["file": file]),
+                                             hint: Message(ImportFileMessages.headerRowNeeded))
         }
         func sameHeader(_ index: Int) -> Bool {
             guard case .header(let header) = looks[index] else { return false }
@@ -60,9 +60,8 @@ struct SheetPlan {
         var plan = SheetPlan(tables: withHeader)
         if all, let other = differing.first, let name = names[other] {
             throw WorkflowError.usage(
-                "sheet '\(name)' of '\(file)' has other columns than sheet '\(names[first] ?? "")', so the sheets "
-                    + "cannot be imported together",
-                hint: "import it on its own with --sheet '\(name)' (sheet: in a step), or give it the same header row")
+                Message(ImportFileMessages.otherColumns, ["sheet": name, "file": file, "first": names[first] ?? ""]),
+                hint: Message(ImportFileMessages.importAlone, ["sheet": name]))
         }
         if !differing.isEmpty {
             plan.tables = [first]

@@ -26,12 +26,14 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     /// The encoding named by `--encoding` or `encoding:`, or the error that lists the names known.
     public static func named(_ name: String) throws -> TextEncoding {
         guard let encoding = TextEncoding(name: name) else {
-            throw WorkflowError.usage("unknown encoding '\(name)'", hint: namesHint)
+            throw WorkflowError.usage(Message(ImportFileMessages.unknownEncoding, ["name": name]),
+                                      hint: Message(ImportFileMessages.encodings))
         }
         return encoding
     }
 
-    public static let namesHint = "use utf-8 or gb18030 (gbk and gb2312 read as gb18030)"
+    /// For the engine's parameter check, which speaks English: the catalogue's `encodings` in English.
+    public static var namesHint: String { Message(ImportFileMessages.encodings).text(.en) }
 
     /// Picks the encoding from the first bytes: a byte-order mark decides; otherwise text that is
     /// mostly valid UTF-8 is UTF-8 — a UTF-8 file with a few rows pasted from a GBK sheet stays UTF-8,

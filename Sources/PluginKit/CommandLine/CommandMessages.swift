@@ -1,0 +1,18 @@
+import Workflow
+
+/// What any command says about where it looked for the workspace, in Chinese and English (the
+/// message catalogue).
+public enum CommandMessages {
+    public static let noWorkspace = MessageText(
+        "command.no-workspace", zh: "{path} 处没有工作区（来自", en: "no workspace at '{path}' (from ")
+    public static let fromFlag = MessageText("command.from-flag", zh: " --db 参数", en: "--db")
+    public static let fromEnvironment = MessageText("command.from-environment", zh: "环境变量 $CAMPAIGN_DB", en: "$CAMPAIGN_DB")
+    public static let fromFolder = MessageText("command.from-folder", zh: "当前文件夹", en: "the current folder")
+    public static let whereToRun = MessageText(
+        "command.where-to-run",
+        zh: "请在开始活动的文件夹里运行，或用 --db 路径 指向它的 campaign.sqlite（只有 `campaign start` 会新建工作区）",
+        en: "run this in the folder where the campaign was started, or point to its campaign.sqlite with --db PATH "
+            + "(a new workspace is made only by `campaign start`)")
+
+    public static let all = [noWorkspace, fromFlag, fromEnvironment, fromFolder, whereToRun]
+}
