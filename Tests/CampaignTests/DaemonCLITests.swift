@@ -23,8 +23,8 @@ import WorkflowTesting
             """)
         let start = try cli.run("start", path)
         #expect(start.status == 0, "\(start.stderr)")
-        #expect(start.stdout.contains("Scheduled reminders — 每日回访提醒: a run starts at '0 9 * * *' (Asia/Shanghai)."))
-        #expect(start.stdout.contains("Next: 2026-03-02 09:00, as campaign reminders-20260302-0900."))
+        #expect(start.stdout.contains("已定时 reminders — 每日回访提醒：在 '0 9 * * *'（Asia/Shanghai）启动一次运行。"), "\(start.stdout)")
+        #expect(start.stdout.contains("下次：2026-03-02 09:00，活动名 reminders-20260302-0900。"))
         let listed = try cli.run("status")
         #expect(listed.stdout.contains("reminders  下次 2026-03-02 09:00 Asia/Shanghai"), "\(listed.stdout)")
 

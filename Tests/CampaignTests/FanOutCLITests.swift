@@ -29,7 +29,7 @@ import WorkflowTesting
         let start = try cli.run("start", path)
         #expect(start.status == 0, "\(start.stderr)")
         #expect(start.stdout.contains("board：3 个实例，每项一个"))
-        #expect(start.stdout.contains("第2批 boarding at 河口镇 — when done, run: campaign signal season board 2"))
+        #expect(start.stdout.contains("第2批 boarding at 河口镇——完成后运行：campaign signal season board 2"))
 
         let signalled = try cli.run("signal", "season", "board", "第1批", "--by", "李")
         #expect(signalled.status == 0, "\(signalled.stderr)")

@@ -253,7 +253,7 @@ import WorkflowTesting
         #expect(bus.status == 0, "\(bus.stderr)")
         #expect(bus.stdout.contains("added=2 already=0 local=1 unknown_province=1"), "\(bus.stdout)")
         #expect(bus.stdout.contains("added=0 already=2 local=1 unknown_province=0"), "\(bus.stdout)")
-        #expect(bus.stdout.contains("1 passengers' destination names no province"))
+        #expect(bus.stdout.contains("1 名乘客的目的地没有省份"), "\(bus.stdout)")
         let rows = try DatabaseQueue(path: cli.database).read { db in
             try Row.fetchAll(db, sql: """
                 SELECT destination, city, province, departs_on FROM transport_passenger ORDER BY destination

@@ -41,7 +41,7 @@ import Workflow
     static let englishMayQuoteChinese: Set<String> = [
         "outcome.never-checked-in", "outcome.placement-needs-note", "outcome.not-a-stage", "import.scientific-id",
         "import.rounded-id", "import.not-salary", "transport.not-a-plate", "transport.left-without-date",
-        "transport.employed-with-leave-date", "scheduling.not-yes-no", "import-file.save-as-xlsx", "import-file.headers-found",
+        "transport.employed-with-leave-date", "scheduling.not-yes-no", "import-file.save-as-xlsx", "import-file.headers-found", "scheduling.before-first-day", "transport.no-province",
     ]
 
     /// A catalogue entry declared but in no plugin's `messages` would escape the check above.

@@ -178,8 +178,9 @@ import WorkflowTesting
         let engine = harness.engine(waitHorizon: .seconds(1))
         let waiting = try await engine.start(try harness.workflow(yaml))
         #expect(step(waiting, "approval")?.status == .waiting)
-        #expect(step(waiting, "approval")?.prompt == "wait for the bureau — when done, run: campaign signal c approval "
-                + "(or it ends by itself at 2030-01-01 09:00)")
+        // Worded in the process's language: Chinese here (no CAMPAIGN_LANG in the tests).
+        #expect(step(waiting, "approval")?.prompt == "wait for the bureau——完成后运行：campaign signal c approval"
+                + "（或在 2030-01-01 09:00 自动结束）")
         let done = try await engine.signal(campaign: "c", step: "approval", by: "王科长", note: nil)
         #expect(done.run.status == .completed)
         #expect(step(done, "after")?.outputs["message"] == .string("by signal"))

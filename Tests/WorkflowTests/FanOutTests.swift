@@ -164,7 +164,7 @@ import WorkflowTesting
         let waiting = try await engine.start(workflow)
         #expect(waiting.run.status == .waiting)
         #expect(step(waiting, "board[2]")?.prompt
-                == "bus from 河口镇 boarding — when done, run: campaign signal season board 2")
+                == "bus from 河口镇 boarding——完成后运行：campaign signal season board 2")
         let two = try await engine.signal(campaign: "season", step: "board", item: "2", by: "李", note: nil)
         #expect(step(two, "board[2]")?.status == .succeeded)
         #expect(step(two, "board[1]")?.status == .waiting)

@@ -40,6 +40,19 @@ public enum RunMessages {
     public static let interrupted = MessageText(
         "run.interrupted", zh: "{step}：上次被中断，重新运行", en: "{step}: interrupted earlier, running again")
 
-    public static let all = [completed, failed, fixThenRetry, waiting, cancelled, cancelledBy, willRetry, moreWaiting,
+    public static let starting = MessageText("run.starting", zh: "开始 {campaign}{title}", en: "Starting {campaign}{title}")
+    public static let stepsAndWorkspace = MessageText(
+        "run.steps-and-workspace", zh: "（共 {count} 步，工作区 {path}）", en: " ({count} steps, workspace {path})")
+    public static let resuming = MessageText("run.resuming", zh: "继续 {campaign}", en: "Resuming {campaign}")
+    public static let scheduled = MessageText(
+        "run.scheduled", zh: "已定时 {campaign}{title}：在 {crons}（{zone}）启动一次运行。",
+        en: "Scheduled {campaign}{title}: a run starts at {crons} ({zone}).")
+    public static let nextRun = MessageText("run.next-run", zh: "下次：{time}，活动名 {campaign}。", en: "Next: {time}, as campaign {campaign}.")
+    public static let whoStartsRuns = MessageText(
+        "run.who-starts-runs", zh: "由 `campaign run-daemon`（或 `campaign serve`）启动各次运行；`campaign unschedule {campaign}` 停止定时。",
+        en: "`campaign run-daemon` (or `campaign serve`) starts the runs; `campaign unschedule {campaign}` stops the schedule.")
+    public static let and = MessageText("run.and", zh: " 和 ", en: " and ")
+
+    public static let all = [starting, stepsAndWorkspace, resuming, scheduled, nextRun, whoStartsRuns, and, completed, failed, fixThenRetry, waiting, cancelled, cancelledBy, willRetry, moreWaiting,
                              continueLater, continueLaterTimer, retryAt, attempt, fannedOut, interrupted]
 }

@@ -59,8 +59,16 @@ public enum CheckinMessages {
     public static let lookupTooShort = MessageText(
         "checkin.lookup-too-short", zh: "请至少输入身份证号或手机号的后四位", en: "type at least the last four digits of the ID or phone number")
 
+    // The gate step's prompt while it is open.
+    public static let gateOpen = MessageText("checkin.gate-open", zh: "{checkpoint} 已开放签到", en: "check-in at {checkpoint} is open")
+    public static let gateOpensAt = MessageText("checkin.gate-opens-at", zh: "（{time} 起）", en: " from {time}")
+    public static let scanWith = MessageText("checkin.scan-with", zh: "；扫码：{command}", en: "; scan with: {command}")
+    public static let toClose = MessageText("checkin.to-close", zh: "。关闭签到：{command}", en: ". To close it: {command}")
+    public static let gateClosesAt = MessageText("checkin.gate-closes-at", zh: "（或在 {time} 自动关闭）",
+                                                 en: " (or it closes at {time})")
+
     /// The entries of this plugin and the look-ups it words (the ledger's).
-    public static let all: [MessageText] = [lookupTooShort, 
+    public static let all: [MessageText] = [lookupTooShort, gateOpen, gateOpensAt, scanWith, toClose, gateClosesAt, 
         checkedIn, repeatAt, repeatAtGate, repeatByStaff, repeatAtGateByStaff, notRegistered, walkInsWelcome, notOpen,
         closed, opensAt, closedAt, noSuchGate, unknownEnterprise, enterpriseNotInvited, enterpriseRepeat,
         enterpriseRepeatAtGate, enterpriseCheckedIn, deskGateNotOpened, deskNoWalkIns, deskRegisteredOnly,

@@ -72,13 +72,15 @@ struct GateAction: StepAction {
             """, arguments: [context.campaign, input.checkpoint, context.stepID, (input.gates ?? []).joined(separator: ","),
                              opens, closes, input.walk_ins,
                              try input.gate_names.map { try Value.object($0.mapValues(Value.string)).jsonText() }])
-        var prompt = "check-in at \(input.checkpoint) is open"
-        if let opens { prompt += " from \(context.format(opens))" }
-        prompt += "; scan with: campaign checkin CODE --campaign \(context.campaign)"
-        if input.checkpoint != "gate" { prompt += " --checkpoint \(input.checkpoint)" }
-        if let gates = input.gates, !gates.isEmpty { prompt += " --gate " + gates.joined(separator: "|") }
-        prompt += ". To close it: \(context.signalCommand)"
-        if let closes { prompt += " (or it closes at \(context.format(closes)))" }
+        // In the step's language; the command to type stays as it is typed.
+        var prompt = context.say(CheckinMessages.gateOpen, ["checkpoint": input.checkpoint])
+        if let opens { prompt += context.say(CheckinMessages.gateOpensAt, ["time": context.format(opens)]) }
+        var command = "campaign checkin CODE --campaign \(context.campaign)"
+        if input.checkpoint != "gate" { command += " --checkpoint \(input.checkpoint)" }
+        if let gates = input.gates, !gates.isEmpty { command += " --gate " + gates.joined(separator: "|") }
+        prompt += context.say(CheckinMessages.scanWith, ["command": command])
+        prompt += context.say(CheckinMessages.toClose, ["command": context.signalCommand])
+        if let closes { prompt += context.say(CheckinMessages.gateClosesAt, ["time": context.format(closes)]) }
         return .waiting(Wait(until: closes, signal: true, prompt: prompt))
     }
 

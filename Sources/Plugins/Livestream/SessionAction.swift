@@ -66,7 +66,7 @@ struct SessionAction: StepAction {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(html.utf8).write(to: file, options: .atomic)
         } catch {
-            throw StepFailure("cannot write the run sheet \(file.path): \(error.localizedDescription)")
+            throw context.cannotWrite(file.path, error)
         }
         return .completed(outputs: ["postings": .int(lineup.count), "run_sheet": .string(file.path)])
     }

@@ -60,7 +60,7 @@ struct BoothsAction: StepAction {
         let campaign = context.campaign
         let invited = try await context.reader.read { db in try Enterprises.invited(at: campaign, db: db) }
         guard !invited.isEmpty else {
-            throw StepFailure("\(campaign) has invited no enterprise yet: import its enterprises first", retryable: false)
+            throw StepFailure(context.say(SchedulingStepMessages.noEnterprises, ["campaign": campaign]), retryable: false)
         }
         func matches(_ key: String, _ enterprise: InvitedEnterprise) -> Bool {
             let key = key.trimmingCharacters(in: .whitespaces)
@@ -70,8 +70,8 @@ struct BoothsAction: StepAction {
         for key in Array((input.pinned ?? [:]).keys) + (input.accessible_for ?? [])
             where !invited.contains(where: { matches(key, $0) }) { unknown.append(key) }
         guard unknown.isEmpty else {
-            throw StepFailure("\(unknown.joined(separator: ", ")): not among the enterprises \(campaign) invited "
-                              + "(name or credit code)", retryable: false)
+            throw StepFailure(context.say(SchedulingStepMessages.notInvited,
+                                          ["names": unknown.joined(separator: ", "), "campaign": campaign]), retryable: false)
         }
         let exhibitors = invited.map { enterprise in
             BoothPlanner.Exhibitor(
@@ -121,7 +121,7 @@ struct BoothsAction: StepAction {
                                                     withIntermediateDirectories: true)
             try Data(prepared.html.utf8).write(to: prepared.map, options: .atomic)
         } catch {
-            throw StepFailure("cannot write the booth map \(prepared.map.path): \(error.localizedDescription)")
+            throw context.cannotWrite(prepared.map.path, error)
         }
         return .completed(outputs: ["booths": .int(prepared.booths), "enterprises": .int(prepared.rows.count),
                                     "zones": .int(prepared.zones), "map": .string(prepared.map.path)])

@@ -60,16 +60,14 @@ struct DeparturesAction: StepAction {
         }
         let campaign = context.campaign
         guard let capacity = try input.capacity ?? TransportPassengers.largestCapacity(campaign: campaign, db: db) else {
-            throw StepFailure("\(campaign) has no vehicles to tell a bus's size: import them first, or give 'capacity'",
-                              retryable: false)
+            throw StepFailure(context.say(SchedulingStepMessages.noVehicles, ["campaign": campaign]), retryable: false)
         }
         let wishes = try TransportPassengers.wishes(campaign: campaign, db: db)
         let plan = DeparturePlanner.plan(wishes.map { .init(id: $0.person, destination: $0.destination, wished: $0.wished) },
                                          days: days, earlier: input.earlier, capacity: capacity)
         let changed = try TransportPassengers.setDepartures(plan.dayOf, campaign: campaign, db: db)
         if !plan.unplaced.isEmpty {
-            context.note("\(plan.unplaced.count) passengers wish to leave before the first departure day; "
-                         + "they keep their own day (add a departure day, or correct their 出发日期)")
+            context.note(context.say(SchedulingStepMessages.beforeFirstDay, ["count": String(plan.unplaced.count)]))
         }
         return .completed(outputs: [
             "passengers": .int(plan.dayOf.count), "batches": .int(plan.batches.count), "buses": .int(plan.buses),

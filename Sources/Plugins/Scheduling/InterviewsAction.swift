@@ -131,7 +131,8 @@ struct InterviewsAction: StepAction {
         }
         context.progress.report(done: kept.count, total: kept.count, unit: "wishes")
         if kept.count < wishes.count {
-            context.note("\(wishes.count - kept.count) wishes name postings no longer offered at \(campaign); left aside")
+            context.note(context.say(SchedulingStepMessages.wishesLeftAside,
+                                     ["count": String(wishes.count - kept.count), "campaign": campaign]))
         }
         return Prepared(rows: rows, unmet: unmet, outputs: [
             "interviews": .int(rows.count), "wishes": .int(kept.count), "unmet": .int(unmet.count),

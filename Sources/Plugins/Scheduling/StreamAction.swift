@@ -49,18 +49,19 @@ struct StreamAction: StepAction {
             let byCode = Dictionary(offered.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
             let unknown = codes.filter { byCode[$0] == nil }
             guard unknown.isEmpty else {
-                throw StepFailure("\(unknown.joined(separator: ", ")): not postings \(context.campaign) offers "
-                                  + "(campaign postings --campaign \(context.campaign) lists them)", retryable: false)
+                throw StepFailure(context.say(SchedulingStepMessages.notOffered,
+                                              ["codes": unknown.joined(separator: ", "), "campaign": context.campaign]),
+                                  retryable: false)
             }
             chosen = codes.compactMap { byCode[$0] }
         }
         guard !chosen.isEmpty else {
-            throw StepFailure("\(context.campaign) offers no postings to present: import them first", retryable: false)
+            throw StepFailure(context.say(SchedulingStepMessages.noPostings, ["campaign": context.campaign]), retryable: false)
         }
         let items = chosen.map { StreamLineup.Item(code: $0.code, title: $0.title, enterprise: $0.enterprise, openings: $0.openings) }
         switch StreamLineup.plan(items, minutes: input.minutes, length: length, hosts: input.hosts ?? [], opening: input.opening) {
         case .failure(let problem):
-            throw StepFailure("\(problem.words.zh) / \(problem.words.en)", retryable: false)
+            throw StepFailure(context.language == .zh ? problem.words.zh : problem.words.en, retryable: false)
         case .success(let slots):
             try StreamLineupRecords.replace(campaign: context.campaign, slots: slots, db: db)
             let used = input.opening + slots.count * input.minutes

@@ -121,14 +121,15 @@ struct ReportAction: StepAction {
         do {
             try FileManager.default.createDirectory(at: base.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
-            throw StepFailure("cannot create the folder \(base.deletingLastPathComponent().path): \(error.localizedDescription)")
+            throw StepFailure(context.say(StepMessages.cannotCreateFolder, ["path": base.deletingLastPathComponent().path,
+                                                                            "why": error.localizedDescription]))
         }
         var files: [String] = []
         for format in formats {
             let url = base.appendingPathExtension(format.rawValue)
             try TallyPlugin.write(report, format: format, lang: lang, to: url)
             files.append(url.path)
-            context.note("wrote \(url.path)")
+            context.note(context.say(StepMessages.wrote, ["path": url.path]))
         }
         try WrittenReports.record(report, files: files, now: context.clock.now(), db: db)
         var outputs: [String: Value] = ["files": .string(files.joined(separator: ","))]

@@ -48,8 +48,7 @@ struct PlacementPassengers: StepAction {
             throw StepFailure("'departs_on': '\(input.departs_on)' is not a date such as 2026-02-20", retryable: false)
         }
         guard try RunQueries.run(named: input.from, in: db) != nil else {
-            throw StepFailure("no campaign '\(input.from)' in this workspace: 'from' names the job fair whose placed workers "
-                              + "travel", retryable: false)
+            throw StepFailure(context.say(TransportStepMessages.noSuchFair, ["from": input.from]), retryable: false)
         }
         let placements = try OutcomeRecorder.placements(campaign: input.from, db: db)
         let postings = try Postings.summaries(ids: placements.map(\.posting), db: db)
@@ -74,8 +73,7 @@ struct PlacementPassengers: StepAction {
             if place.province.isEmpty { unknown += 1 }
         }
         if unknown > 0 {
-            context.note("\(unknown) passengers' destination names no province: add it with `provinces:` (city → province) "
-                         + "or in the passenger list (目的地省份); the subsidy needs it")
+            context.note(context.say(TransportStepMessages.noProvince, ["count": String(unknown)]))
         }
         return .completed(outputs: ["added": .int(added), "already": .int(already), "local": .int(local),
                                     "unknown_province": .int(unknown)])

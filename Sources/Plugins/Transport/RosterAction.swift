@@ -53,14 +53,15 @@ struct RosterAction: StepAction {
         let campaign = context.campaign
         let roster = try Roster.make(campaign: campaign, db: db)
         guard !roster.passengers.isEmpty else {
-            throw StepFailure("\(campaign) has no passengers yet: import them first (transport.import-passengers, or "
-                              + "campaign import passengers FILE --campaign \(campaign))", retryable: false)
+            throw StepFailure(context.say(TransportStepMessages.noPassengers, ["campaign": campaign]), retryable: false)
         }
         if let shortage = roster.shortage(campaign: campaign) { throw shortage }
         try TransportRecords.save(roster.plan, campaign: campaign, now: context.clock.now(), db: db)
         for split in roster.plan.splits.prefix(5) {
-            context.note("\(split.departsOn) \(split.destination): \(split.pickup) \(split.village) rides on \(split.buses) "
-                         + "buses — \(split.reason.words(people: split.people).en)")
+            let words = split.reason.words(people: split.people)
+            context.note(context.say(TransportStepMessages.rideSplit, [
+                "day": split.departsOn, "destination": split.destination, "pickup": split.pickup, "village": split.village,
+                "buses": String(split.buses), "reason": context.language == .zh ? words.zh : words.en]))
         }
         let file = context.url(forPath: input.out ?? "reports/\(campaign)-manifests.html")
         let html = Manifests.html(try RosterListing.read(campaign: campaign, db: db), campaign: campaign,
@@ -70,7 +71,7 @@ struct RosterAction: StepAction {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(html.utf8).write(to: file, options: .atomic)
         } catch {
-            throw StepFailure("cannot write the manifests \(file.path): \(error.localizedDescription)")
+            throw context.cannotWrite(file.path, error)
         }
         var outputs = roster.outputs
         outputs["manifests"] = .string(file.path)

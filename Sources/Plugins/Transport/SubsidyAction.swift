@@ -56,7 +56,7 @@ struct SubsidyAction: StepAction {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try list.workbook(campaign: context.campaign, unmasked: false).write(to: file)
         } catch {
-            throw StepFailure("cannot write the subsidy list \(file.path): \(error)")
+            throw context.cannotWrite(file.path, error)
         }
         return .completed(outputs: ["qualified": .int(list.qualified.count), "amount": .int(list.amount),
                                     "short": .int(list.entries.count - list.qualified.count), "file": .string(file.path)])

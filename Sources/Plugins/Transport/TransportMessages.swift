@@ -32,3 +32,25 @@ public enum TransportMessages {
     public static let all = [notAPlate, notSeats, notCrew, notMobile, pickupField, destinationField, departureField,
                              leftBeforeStarting, leftWithoutDate, employedWithLeaveDate, notAPassenger, nobodyOnPlate, onDay]
 }
+
+/// What the bus steps note or fail with in the run's history, in Chinese and English.
+public enum TransportStepMessages {
+    public static let noSuchFair = MessageText(
+        "transport.no-such-fair", zh: "这个工作区没有活动“{from}”：from 应写就业人员要乘车去的那场招聘会",
+        en: "no campaign '{from}' in this workspace: 'from' names the job fair whose placed workers travel")
+    public static let noProvince = MessageText(
+        "transport.no-province",
+        zh: "{count} 名乘客的目的地没有省份：请用 provinces:（城市 → 省份）或在乘客名单中（目的地省份）补上；补贴需要它",
+        en: "{count} passengers' destination names no province: add it with `provinces:` (city → province) or in the "
+            + "passenger list (目的地省份); the subsidy needs it")
+    public static let noPassengers = MessageText(
+        "transport.no-passengers",
+        zh: "{campaign} 还没有乘客：请先导入（transport.import-passengers，或 campaign import passengers 文件 --campaign {campaign}）",
+        en: "{campaign} has no passengers yet: import them first (transport.import-passengers, or campaign import passengers "
+            + "FILE --campaign {campaign})")
+    public static let rideSplit = MessageText(
+        "transport.ride-split", zh: "{day} {destination}：{pickup} {village} 分乘 {buses} 辆车——{reason}",
+        en: "{day} {destination}: {pickup} {village} rides on {buses} buses — {reason}")
+
+    public static let all = [noSuchFair, noProvince, noPassengers, rideSplit]
+}

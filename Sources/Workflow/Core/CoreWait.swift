@@ -59,7 +59,7 @@ struct CoreWait: StepAction {
             }
             guard until != nil else { throw StepFailure("'at': cron '\(at)' names no time in the next five years") }
         }
-        let prompt = context.waitPrompt(input.prompt ?? "waiting", signal: input.signal, until: until)
+        let prompt = context.waitPrompt(input.prompt, signal: input.signal, until: until)
         return .waiting(Wait(until: until, signal: input.signal, prompt: prompt))
     }
 }

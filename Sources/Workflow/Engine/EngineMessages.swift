@@ -69,7 +69,15 @@ public enum EngineMessages {
     public static let waitOrStop = MessageText(
         "engine.wait-or-stop", zh: "等它结束，或停止它；进度不会丢失", en: "wait for it to finish, or stop it; its progress is kept either way")
 
-    public static let all = [
+    // A waiting step's prompt.
+    public static let waiting = MessageText("engine.waiting", zh: "等待中", en: "waiting")
+    public static let waitingForPlugin = MessageText("engine.waiting-for-plugin", zh: "等待插件“{plugin}”",
+                                                     en: "waiting for plugin '{plugin}'")
+    public static let whenDone = MessageText("engine.when-done", zh: "——完成后运行：{command}", en: " — when done, run: {command}")
+    public static let orEndsAt = MessageText("engine.or-ends-at", zh: "（或在 {time} 自动结束）", en: " (or it ends by itself at {time})")
+    public static let untilTime = MessageText("engine.until-time", zh: "（直到 {time}）", en: " (until {time})")
+
+    public static let all = [waiting, waitingForPlugin, whenDone, orEndsAt, untilTime,
         didYouMean, known, noCampaign, startOne, alreadyStarted, alreadyStartedEnd, startedHint, noStep, runsPerItem, statusLists,
         instancesWaiting, notWaiting, closingBracket, statusShows, stepsWaiting, notFailed, onlyFailedRetried, failedSteps, alreadyCancelled, cancelledOn, whereItStands, alreadyCompleted,
         historyShows, noInstances, nameStepAlone, noSuchInstance, severalInstances, instancesList, busyHere, waitAMoment,

@@ -59,7 +59,7 @@ enum ExternalReplies {
             return .failed(message: "plugin '\(plugin)' asked to wait for nothing: give 'until' or 'signal: true'",
                            retryable: false)
         }
-        let prompt = context.waitPrompt(reply.prompt.map(Masking.scrub) ?? "waiting for plugin '\(plugin)'",
+        let prompt = context.waitPrompt(reply.prompt.map(Masking.scrub) ?? context.say(EngineMessages.waitingForPlugin, ["plugin": plugin]),
                                         signal: signal, until: until)
         return .waiting(Wait(until: until, signal: signal, prompt: prompt))
     }

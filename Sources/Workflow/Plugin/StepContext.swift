@@ -68,11 +68,20 @@ public struct StepContext: Sendable {
         return "campaign signal \(campaign) \(stepID[..<bracket]) \(itemNumber)"
     }
 
+    /// The language of what this step writes for people — its prompt, its notes in the run's
+    /// history: the process's (the command's `--lang`, adopted as `CAMPAIGN_LANG`; else Chinese).
+    public var language: Language { Language.fromEnvironment() }
+
+    /// A catalogue entry worded in the step's language.
+    public func say(_ text: MessageText, _ values: [String: String] = [:]) -> String { Message(text, values).text(language) }
+
     /// A waiting step's prompt: what to do, how to signal it, when it ends by itself.
-    public func waitPrompt(_ base: String, signal: Bool, until: Date?) -> String {
-        var prompt = base
-        if signal { prompt += " — when done, run: \(signalCommand)" }
-        if let until { prompt += signal ? " (or it ends by itself at \(format(until)))" : " (until \(format(until)))" }
+    public func waitPrompt(_ base: String?, signal: Bool, until: Date?) -> String {
+        var prompt = base ?? say(EngineMessages.waiting)
+        if signal { prompt += say(EngineMessages.whenDone, ["command": signalCommand]) }
+        if let until {
+            prompt += say(signal ? EngineMessages.orEndsAt : EngineMessages.untilTime, ["time": format(until)])
+        }
         return prompt
     }
 

@@ -33,7 +33,7 @@ struct ResumeCommand: AsyncParsableCommand {
                 do {
                     let printer = try await RunPrinter.forRun(name, in: ws, language: language.language)
                     let engine = try CommandSupport.engine(ws, printer: printer)
-                    printer.terminal.line(printer.terminal.bold("Resuming \(name)"))
+                    printer.terminal.line(printer.terminal.bold(Message(RunMessages.resuming, ["campaign": name]).text(language.language)))
                     let summary = try await engine.resume(campaign: name)
                     printer.summary(summary)
                     if summary.run.status == .failed && exitCode == 0 { exitCode = 1 }

@@ -32,26 +32,29 @@ struct StartCommand: AsyncParsableCommand {
             try pointToResume()
             let workflow = try Validator(registry: PluginSystem.registry).validate(path: file, inputs: given)
             let definition = workflow.definition
-            let printer = RunPrinter(timeZone: definition.timeZone, language: language.language)
+            let lang = language.language
+            func say(_ text: MessageText, _ values: [String: String]) -> String { Message(text, values).text(lang) }
+            let title = definition.title.map { " — \($0)" } ?? ""
+            let printer = RunPrinter(timeZone: definition.timeZone, language: lang)
             let engine = try CommandSupport.engine(try workspace.open(), printer: printer)
             if !definition.schedules.isEmpty {
                 let schedule = try await engine.schedule(workflow, vars: overrides)
                 let zone = definition.timeZone
-                printer.terminal.line(printer.terminal.bold("Scheduled \(definition.name)")
-                    + (definition.title.map { " — \($0)" } ?? "") + ": a run starts at "
-                    + definition.schedules.map { "'\($0.cron.source)'" }.joined(separator: " and ")
-                    + " (\(zone.identifier)).")
+                let crons = definition.schedules.map { "'\($0.cron.source)'" }
+                    .joined(separator: Message(RunMessages.and).text(lang))
+                printer.terminal.line(say(RunMessages.scheduled, ["campaign": definition.name, "title": title, "crons": crons,
+                                                                  "zone": zone.identifier]))
                 if let next = schedule.nextFireAt {
-                    printer.terminal.line("Next: \(TimeFormats.display(next, timeZone: zone)), as campaign "
-                        + ScheduleRecord.campaign(definition.name, firedAt: next, timeZone: zone) + ".")
+                    printer.terminal.line(say(RunMessages.nextRun, [
+                        "time": TimeFormats.display(next, timeZone: zone),
+                        "campaign": ScheduleRecord.campaign(definition.name, firedAt: next, timeZone: zone)]))
                 }
-                printer.terminal.line("`campaign run-daemon` (or `campaign serve`) starts the runs; "
-                                      + "`campaign unschedule \(definition.name)` stops the schedule.")
+                printer.terminal.line(say(RunMessages.whoStartsRuns, ["campaign": definition.name]))
                 return
             }
-            printer.terminal.line(printer.terminal.bold("Starting \(definition.name)")
-                                  + (definition.title.map { " — \($0)" } ?? "")
-                                  + printer.terminal.dim(" (\(definition.steps.count) steps, workspace \(workspace.path))"))
+            printer.terminal.line(printer.terminal.bold(say(RunMessages.starting, ["campaign": definition.name, "title": title]))
+                                  + printer.terminal.dim(say(RunMessages.stepsAndWorkspace,
+                                                             ["count": String(definition.steps.count), "path": workspace.path])))
             let summary = try await engine.start(workflow, vars: overrides)
             printer.summary(summary)
             if summary.run.status == .failed { throw ExitCode(1) }
