@@ -76,6 +76,19 @@ import Workflow
         #expect(Message(storedForm: #"[{"key":"no.such.key","values":{}}]"#, catalogue: Message.index(CheckinMessages.all)) == nil)
     }
 
+    /// The stored form is written by hand (each check-in stores one): any value survives, and a
+    /// real JSON parser reads it.
+    @Test func anyValueSurvivesTheHandWrittenStoredForm() throws {
+        let awkward = "引号\"反斜杠\\换行\n回车\r制表\t\u{1}控制\u{1F}🚌 /slash"
+        let message = Message(LookupMessages.unknownCode, ["code": awkward, "campaign": "fair"])
+            + Message(CheckinMessages.walkInsWelcome)
+        let stored = message.storedForm
+        #expect(stored.hasPrefix(#"[{"key":"lookup.unknown-code","values":{"campaign":"fair","code":"#), "\(stored)")
+        #expect(try JSONSerialization.jsonObject(with: Data(stored.utf8)) is [[String: Any]])
+        #expect(Message(storedForm: stored, catalogue: Message.index(CheckinMessages.all)) == message)
+        #expect(Message(RunMessages.completed).storedForm == #"[{"key":"run.completed","values":{}}]"#)
+    }
+
     @Test func languagesAreReadFromTagsEnvironmentAndHeaders() {
         #expect(Language(tag: "zh-CN") == .zh && Language(tag: "中文") == .zh && Language(tag: "EN-us") == .en)
         #expect(Language(tag: "fr") == nil)

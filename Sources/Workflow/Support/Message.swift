@@ -103,12 +103,40 @@ public struct Message: Sendable, Equatable {
         }.joined()
     }
 
-    /// Keys and values as JSON, for storing.
+    /// Keys and values as JSON, for storing: `[{"key":"…","values":{"name":"…"}}]`, values sorted by
+    /// name. Written by hand because every check-in stores its reason: a `JSONEncoder` per scan
+    /// costs more than the scan's own insert (`MessageCatalogueTests` reads it back with `JSONDecoder`).
     public var storedForm: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let list = parts.map { StoredPart(key: $0.text.key, values: $0.values) }
-        return (try? String(decoding: encoder.encode(list), as: UTF8.self)) ?? "[]"
+        var out = "["
+        for (index, part) in parts.enumerated() {
+            if index > 0 { out += "," }
+            out += #"{"key":"# + Self.jsonString(part.text.key) + #","values":{"#
+            for (number, name) in part.values.keys.sorted().enumerated() {
+                if number > 0 { out += "," }
+                out += Self.jsonString(name) + ":" + Self.jsonString(part.values[name] ?? "")
+            }
+            out += "}}"
+        }
+        return out + "]"
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped (RFC 8259 §7).
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 
     /// A stored message read back with the catalogue entries it may name (`Message.index`); nil
