@@ -56,6 +56,22 @@ import WorkflowTesting
         #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("campaign 0."), "\(run.stdout)")
     }
 
+    /// Help speaks Chinese unless CAMPAIGN_LANG asks for English: the overview, every command's line
+    /// (the engine's and the plugins'), and a command's own help.
+    @Test func helpIsInChineseOrEnglish() throws {
+        let cli = CLIRunner(directory: try TemporaryDirectory())
+        let chinese = try cli.run("--help")
+        #expect(chinese.stdout.contains("用 YAML 定义运行公共就业服务活动"), "\(chinese.stdout)")
+        #expect(chinese.stdout.contains("开始一个活动，并尽量往前推进。"))
+        #expect(chinese.stdout.contains("在入口用参会证码、身份证号或手机号为人员签到。"))
+        #expect(chinese.stdout.contains("退出码：0 成功"))
+        let english = try cli.run("--help", env: ["CAMPAIGN_LANG": "en"])
+        #expect(english.stdout.contains("Start a campaign and drive it as far as it can go."), "\(english.stdout)")
+        #expect(english.stdout.contains("Check a person in at a gate by badge code"))
+        #expect(english.stdout.contains("Exit codes: 0 ok"))
+        #expect(try cli.run("status", "--help").stdout.contains("查看活动进度"))
+    }
+
     /// Townships come in the county's order — where each first appears in its ledger — in every
     /// format, not by their numbers, so this year's report lists them as last year's did.
     @Test func townshipsComeInTheLedgersOrder() throws {

@@ -8,7 +8,9 @@ import Workflow
 struct InterviewsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interviews",
-        abstract: "A campaign's planned interviews (masked), the wishes left out and why, and calendars (.ics).",
+        abstract: CommandHelp.text(
+            zh: "活动安排的面试（已打码）、未能安排的志愿及原因，以及日历（.ics）。",
+            en: "A campaign's planned interviews (masked), the wishes left out and why, and calendars (.ics)."),
         discussion: """
             The plan is made by the schedule.interviews step from the wishes `campaign import wishes` read.
             --ics DIR writes one calendar per booth (booth-CREDITCODE.ics), per interviewer

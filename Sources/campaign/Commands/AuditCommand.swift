@@ -7,7 +7,9 @@ import Workflow
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "The audit log: sign-ins, look-ups, unmasked exports, corrections, shreds, backups, restores — who, when, what.",
+        abstract: CommandHelp.text(
+            zh: "审计日志：登录、查询、未打码导出、更正、销毁、备份、恢复——谁、何时、做了什么。",
+            en: "The audit log: sign-ins, look-ups, unmasked exports, corrections, shreds, backups, restores — who, when, what."),
         discussion: "Append-only: nothing in the program changes or deletes an entry.")
 
     @Option(help: "Write the log to this CSV file.") var csv: String?

@@ -7,7 +7,9 @@ import Workflow
 struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "A consistent, verified copy of the workspace, while it is in use; old backups rotated.",
+        abstract: CommandHelp.text(
+            zh: "在使用中为工作区做一份一致、经过校验的副本；轮换旧备份。",
+            en: "A consistent, verified copy of the workspace, while it is in use; old backups rotated."),
         discussion: """
             Written with SQLite's VACUUM INTO (one snapshot: never torn, whatever serve and the daemon write),
             checked (integrity_check, a campaign workspace) and named by its time:

@@ -5,8 +5,10 @@ import Workflow
 struct CancelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel",
-        abstract: "Stop a campaign: waiting and running steps are cancelled, steps not started do not start — "
-            + "except those whose 'if:' says always() or cancelled(), which run.")
+        abstract: CommandHelp.text(
+            zh: "停止活动：等待中和运行中的步骤被取消，未开始的步骤不再开始——if: 写了 always() 或 cancelled() 的除外，它们会运行。",
+            en: "Stop a campaign: waiting and running steps are cancelled, steps not started do not start — "
+            + "except those whose 'if:' says always() or cancelled(), which run."))
 
     @Argument(help: "The campaign name.", completion: Completions.campaigns) var campaign: String
     @Option(help: "Who cancels (recorded in the history).") var by: String?

@@ -9,7 +9,9 @@ struct GraphCommand: AsyncParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "graph",
-        abstract: "Print a campaign's step graph as Mermaid (for Markdown) or DOT (for Graphviz).")
+        abstract: CommandHelp.text(
+            zh: "以 Mermaid（用于 Markdown）或 DOT（用于 Graphviz）格式输出活动的步骤图。",
+            en: "Print a campaign's step graph as Mermaid (for Markdown) or DOT (for Graphviz)."))
 
     @Argument(help: "The definition file.") var file: String
     @Option(help: "mermaid or dot.") var format: Format = .mermaid

@@ -6,7 +6,9 @@ import Workflow
 struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Print a campaign's event log: every start, completion, failure, wait, signal and retry.")
+        abstract: CommandHelp.text(
+            zh: "显示活动的事件日志：每次开始、完成、失败、等待、通知和重试。",
+            en: "Print a campaign's event log: every start, completion, failure, wait, signal and retry."))
 
     @Argument(help: "The campaign name.", completion: Completions.campaigns) var campaign: String
     @OptionGroup var workspace: WorkspaceOptions

@@ -14,7 +14,9 @@ struct ImportCommand: AsyncParsableCommand {
         }
         return CommandConfiguration(
             commandName: "import",
-            abstract: "Import a list — job seekers, enterprises, postings, follow-up sheets… — from a CSV or XLSX file.",
+            abstract: CommandHelp.text(
+            zh: "从 CSV 或 XLSX 文件导入名单——求职者、企业、岗位、回访表……",
+            en: "Import a list — job seekers, enterprises, postings, follow-up sheets… — from a CSV or XLSX file."),
             discussion: """
                 Headers may be Chinese or English; * marks the required columns:
                 \(kinds.joined(separator: "\n"))

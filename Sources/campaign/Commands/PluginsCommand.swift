@@ -5,9 +5,11 @@ import Workflow
 struct PluginsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugins",
-        abstract: "List every plugin: its actions with their parameters, outputs and documentation, and the "
+        abstract: CommandHelp.text(
+            zh: "列出所有插件：其动作及参数、输出和说明，以及它带来的命令、可导入的名单和统计指标；给出定义文件时也列出其外部插件（plugins:）。",
+            en: "List every plugin: its actions with their parameters, outputs and documentation, and the "
             + "commands, lists to import and tally measures it brings. Given a definition, its external "
-            + "plugins (`plugins:`) too.")
+            + "plugins (`plugins:`) too."))
 
     @Argument(help: "A definition whose external plugins to describe as well, e.g. examples/plugins/fair-reminders.yaml.",
               completion: .file(extensions: ["yaml", "yml"]))

@@ -7,7 +7,9 @@ import Workflow
 struct RestoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
-        abstract: "Puts a backup in place of the workspace, keeping the current one aside.",
+        abstract: CommandHelp.text(
+            zh: "用备份替换工作区，当前工作区另存一边。",
+            en: "Puts a backup in place of the workspace, keeping the current one aside."),
         discussion: """
             The backup is checked first: a damaged, truncated or foreign file is refused and nothing changes.
             The current workspace is renamed aside (campaign.before-restore-TIME.sqlite), never deleted; stop

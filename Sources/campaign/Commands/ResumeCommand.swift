@@ -5,7 +5,9 @@ import Workflow
 struct ResumeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume",
-        abstract: "Continue campaigns: fire timers that came due, re-run interrupted steps, go on as far as possible.",
+        abstract: CommandHelp.text(
+            zh: "继续活动：触发到期的定时、重跑中断的步骤、尽量往前推进。",
+            en: "Continue campaigns: fire timers that came due, re-run interrupted steps, go on as far as possible."),
         discussion: "Without a name, resumes every campaign that has not completed.")
 
     @Argument(help: "The campaign name (as in its 'name:'); all unfinished campaigns when omitted.",

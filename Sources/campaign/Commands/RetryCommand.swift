@@ -6,7 +6,9 @@ import Workflow
 struct RetryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retry",
-        abstract: "Run a failed step again, then the steps that depend on it.")
+        abstract: CommandHelp.text(
+            zh: "重新运行失败的步骤，再运行依赖它的步骤。",
+            en: "Run a failed step again, then the steps that depend on it."))
 
     @Argument(help: "The campaign name.", completion: Completions.campaigns) var campaign: String
     @Argument(help: "The failed step's id.", completion: Completions.steps) var step: String

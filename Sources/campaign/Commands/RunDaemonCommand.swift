@@ -6,7 +6,9 @@ import Workflow
 struct RunDaemonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run-daemon",
-        abstract: "Run the workspace's campaigns on time, by themselves: timers, retries, schedules, signals.",
+        abstract: CommandHelp.text(
+            zh: "让工作区里的活动按时自行运行：定时、重试、定时活动、通知。",
+            en: "Run the workspace's campaigns on time, by themselves: timers, retries, schedules, signals."),
         discussion: """
             Fires every timer and retry when it is due, starts the runs of scheduled campaigns
             (on: schedule:), delivers signals and cancels sent from other commands, and resumes runs a

@@ -8,7 +8,9 @@ import Workflow
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the check-in page and JSON API to staff phones and laptops on the local network.",
+        abstract: CommandHelp.text(
+            zh: "在本地网络上为工作人员的手机和电脑提供签到页面和 JSON 接口。",
+            en: "Serve the check-in page and JSON API to staff phones and laptops on the local network."),
         discussion: """
             Staff open http://THIS-MACHINE:PORT/ and sign in with a token from `campaign staff add`.
             The campaign's check-in step (checkin.gate) must have started: it opens the checkpoint.

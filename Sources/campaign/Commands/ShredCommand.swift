@@ -7,7 +7,9 @@ import Workflow
 struct ShredCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shred",
-        abstract: "Shred the personal data of an ended campaign's people (销毁个人信息); its counts stay.",
+        abstract: CommandHelp.text(
+            zh: "销毁已结束活动的人员个人信息；统计数字保留。",
+            en: "Shred the personal data of an ended campaign's people (销毁个人信息); its counts stay."),
         discussion: """
             Names, ID numbers, phones, typed scan input, notes and unmatched livestream leads of the campaign's
             people are removed or replaced by pseudonyms, irreversibly; township, village, target groups and

@@ -5,7 +5,9 @@ import Workflow
 struct SignalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signal",
-        abstract: "End a step that waits for a person (e.g. the gate has closed), then continue the campaign.")
+        abstract: CommandHelp.text(
+            zh: "结束一个等待人工的步骤（例如入口已关闭），然后继续活动。",
+            en: "End a step that waits for a person (e.g. the gate has closed), then continue the campaign."))
 
     @Argument(help: "The campaign name.", completion: Completions.campaigns) var campaign: String
     @Argument(help: "The waiting step's id.", completion: Completions.steps) var step: String

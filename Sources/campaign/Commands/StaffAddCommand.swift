@@ -6,7 +6,9 @@ import Workflow
 
 extension StaffCommand {
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a staff account and print its sign-in token.")
+        static let configuration = CommandConfiguration(abstract: CommandHelp.text(
+            zh: "创建工作人员账号并显示其登录令牌。",
+            en: "Create a staff account and print its sign-in token."))
         @Argument(help: "The staff member's name, shown with each scan they make.") var name: String
         @Option(help: ArgumentHelp("staff (check-in, walk-ins), manager (also the ledger and reports) or organizer "
                                     + "(also the run page: every run, and signalling its waiting steps)."))

@@ -6,7 +6,9 @@ import Workflow
 
 extension StaffCommand {
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List staff accounts (tokens are never shown again).")
+        static let configuration = CommandConfiguration(abstract: CommandHelp.text(
+            zh: "列出工作人员账号（令牌不会再次显示）。",
+            en: "List staff accounts (tokens are never shown again)."))
         @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {

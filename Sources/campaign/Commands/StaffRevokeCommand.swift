@@ -6,7 +6,9 @@ import Workflow
 
 extension StaffCommand {
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a staff member's token at once.")
+        static let configuration = CommandConfiguration(abstract: CommandHelp.text(
+            zh: "立即吊销工作人员的令牌。",
+            en: "Revoke a staff member's token at once."))
         @Argument(help: "The staff member's name.") var name: String
         @OptionGroup var workspace: WorkspaceOptions
 

@@ -6,7 +6,9 @@ import Workflow
 struct StartCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "start",
-        abstract: "Start a campaign and drive it as far as it can go.",
+        abstract: CommandHelp.text(
+            zh: "开始一个活动，并尽量往前推进。",
+            en: "Start a campaign and drive it as far as it can go."),
         discussion: """
             Validates the definition first: nothing is written when it is invalid. Then runs the steps
             in dependency order and stops at steps that wait for a time or a person, saying how to continue.

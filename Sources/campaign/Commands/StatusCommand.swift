@@ -6,7 +6,9 @@ import Workflow
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show where campaigns stand: every campaign, or each step of one.")
+        abstract: CommandHelp.text(
+            zh: "查看活动进度：所有活动，或一个活动的每一步。",
+            en: "Show where campaigns stand: every campaign, or each step of one."))
 
     @Argument(help: "A campaign name; all campaigns when omitted.", completion: Completions.campaigns)
     var campaign: String?

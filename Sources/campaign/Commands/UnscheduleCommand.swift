@@ -5,7 +5,9 @@ import Workflow
 struct UnscheduleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unschedule",
-        abstract: "Stop starting runs of a scheduled campaign (the runs it started stay).")
+        abstract: CommandHelp.text(
+            zh: "停止定时活动的后续运行（已启动的运行保留）。",
+            en: "Stop starting runs of a scheduled campaign (the runs it started stay)."))
 
     @Argument(help: "The schedule's name (the definition's 'name:').") var name: String
     @OptionGroup var workspace: WorkspaceOptions

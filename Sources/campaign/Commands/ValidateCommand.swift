@@ -5,7 +5,9 @@ import Workflow
 struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check campaign definitions and report every problem at once (nothing is run or written).")
+        abstract: CommandHelp.text(
+            zh: "检查活动定义，一次报告所有问题（不运行也不写入任何东西）。",
+            en: "Check campaign definitions and report every problem at once (nothing is run or written)."))
 
     @Argument(help: "Definition files, e.g. workflows/spring-fair.yaml.", completion: .file(extensions: ["yaml", "yml"]))
     var files: [String]

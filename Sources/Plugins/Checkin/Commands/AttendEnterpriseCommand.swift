@@ -8,7 +8,9 @@ import Workflow
 struct AttendEnterpriseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attend-enterprise",
-        abstract: "Check an invited enterprise in at a campaign (its booth attends), by credit code or name.")
+        abstract: CommandHelp.text(
+            zh: "按统一社会信用代码或名称为受邀企业签到（其展位计为到场）。",
+            en: "Check an invited enterprise in at a campaign (its booth attends), by credit code or name."))
 
     @Argument(help: "The enterprise's unified social credit code or its exact name.") var enterprise: String
     @Option(help: "The campaign.") var campaign: String

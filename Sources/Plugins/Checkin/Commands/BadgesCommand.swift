@@ -6,7 +6,9 @@ import Workflow
 struct BadgesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "badges",
-        abstract: "Write printable A4 badge sheets (QR code, code, masked name) for everyone registered.")
+        abstract: CommandHelp.text(
+            zh: "为所有已报名人员生成可打印的 A4 参会证（二维码、证码、打码姓名）。",
+            en: "Write printable A4 badge sheets (QR code, code, masked name) for everyone registered."))
 
     @Option(help: "The campaign.") var campaign: String
     @Option(help: "The HTML file to write; open it in a browser and print.") var out = "badges.html"

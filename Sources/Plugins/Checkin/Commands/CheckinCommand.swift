@@ -8,7 +8,9 @@ import Workflow
 struct CheckinCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkin",
-        abstract: "Check a person in at a gate by badge code, ID number or mobile number.",
+        abstract: CommandHelp.text(
+            zh: "在入口用参会证码、身份证号或手机号为人员签到。",
+            en: "Check a person in at a gate by badge code, ID number or mobile number."),
         discussion: """
             Green: checked in. Amber: already checked in (says when, where and by whom; counts once).
             Red: refused, with the reason. Exit status 0 for green and amber, 1 for red, so a scanner

@@ -8,7 +8,9 @@ import Workflow
 struct CheckinsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkins",
-        abstract: "List a campaign's scan ledger (masked), with counts per gate; export it as CSV.")
+        abstract: CommandHelp.text(
+            zh: "列出活动的扫码记录（已打码）及各入口人数；可导出为 CSV。",
+            en: "List a campaign's scan ledger (masked), with counts per gate; export it as CSV."))
 
     @Option(help: "The campaign.") var campaign: String
     @Option(help: "The checkpoint.") var checkpoint = "gate"

@@ -8,7 +8,9 @@ import Workflow
 struct CallsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calls",
-        abstract: "A livestream's call-back tasks: who calls whom (masked), and recording what a call came to.",
+        abstract: CommandHelp.text(
+            zh: "直播的回访任务：谁给谁打电话（已打码），并登记每次通话的结果。",
+            en: "A livestream's call-back tasks: who calls whom (masked), and recording what a call came to."),
         discussion: """
             The livestream.follow-up step gives every lead to a staff member. List the open calls (--staff NAME for
             one person's, --all for every call), then record each: --record CALL --status reached|not-reached|

@@ -8,7 +8,9 @@ import Workflow
 struct OutcomesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outcomes",
-        abstract: "List a campaign's job seekers by outcome (masked), or one person's outcome history.")
+        abstract: CommandHelp.text(
+            zh: "按结果列出活动的求职者（已打码），或一个人的结果历史。",
+            en: "List a campaign's job seekers by outcome (masked), or one person's outcome history."))
 
     @Option(help: "The campaign.") var campaign: String
     @Option(help: "Show this person's history: badge code, ID number or mobile number.") var person: String?

@@ -17,7 +17,9 @@ extension OutcomeStage: ExpressibleByArgument {
 struct RecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
-        abstract: "Record an interview, a hiring intent, a placement or retention for a job seeker and a posting.",
+        abstract: CommandHelp.text(
+            zh: "为求职者和岗位登记面试、达成意向、成功就业或稳定就业。",
+            en: "Record an interview, a hiring intent, a placement or retention for a job seeker and a posting."),
         discussion: """
             Stages only move forward: recording a placement implies the interview and the intent, and
             recording an interview for someone already placed changes nothing. To move someone back

@@ -9,7 +9,9 @@ import Workflow
 struct PostingsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "postings",
-        abstract: "List the postings offered at a campaign with their codes (岗位编号), openings and salary.")
+        abstract: CommandHelp.text(
+            zh: "列出活动提供的岗位及其岗位编号、招聘人数和薪资。",
+            en: "List the postings offered at a campaign with their codes (岗位编号), openings and salary."))
 
     @Option(help: "The campaign.") var campaign: String
     @Option(help: "Only postings whose code, title or enterprise contains this text.") var search: String?

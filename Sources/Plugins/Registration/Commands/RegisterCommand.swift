@@ -7,7 +7,9 @@ import Workflow
 struct RegisterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register",
-        abstract: "Register a walk-in job seeker for a campaign and print their badge code.")
+        abstract: CommandHelp.text(
+            zh: "为活动登记现场求职者并显示其参会证码。",
+            en: "Register a walk-in job seeker for a campaign and print their badge code."))
 
     @Option(help: "The campaign (already started).") var campaign: String
     @Option(help: "Full name (姓名).") var name: String

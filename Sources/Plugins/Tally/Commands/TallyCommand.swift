@@ -9,7 +9,9 @@ extension TallyLanguage: ExpressibleByArgument {}
 struct TallyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tally",
-        abstract: "Count a campaign's funnel — positions, attendance, interviews, intents, placements — with breakdowns.",
+        abstract: CommandHelp.text(
+            zh: "统计活动的漏斗——岗位、到场、面试、意向、就业——并按维度分组。",
+            en: "Count a campaign's funnel — positions, attendance, interviews, intents, placements — with breakdowns."),
         discussion: """
             Counting rules: a person counts once per stage per campaign, however many postings they
             try; a placement implies the interview and the intent; attended = distinct people with an

@@ -8,7 +8,9 @@ import Workflow
 struct BusesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "buses",
-        abstract: "Each bus's passengers at the four checkpoints: who is missing, no-shows, left behind, anomalies.",
+        abstract: CommandHelp.text(
+            zh: "每辆车的乘客在四个检查点的情况：谁没到、未到场、被落下、异常。",
+            en: "Each bus's passengers at the four checkpoints: who is missing, no-shows, left behind, anomalies."),
         discussion: """
             Staff scan passengers with `campaign checkin CODE --campaign C --checkpoint board --gate PLATE` (the
             gate is the bus's plate, so boarding the wrong bus is caught). Once boarding closes, a passenger

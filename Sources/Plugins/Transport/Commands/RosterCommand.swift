@@ -8,7 +8,9 @@ import Workflow
 struct RosterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
-        abstract: "Seats a bus campaign's passengers (fewest buses, villages together, seats kept) and writes manifests.",
+        abstract: CommandHelp.text(
+            zh: "为包车活动的乘客排座（车最少、同村同车、座位保留）并生成乘车名单。",
+            en: "Seats a bus campaign's passengers (fewest buses, villages together, seats kept) and writes manifests."),
         discussion: """
             Works the roster out again from the vehicles and passengers as they stand and saves it, as the
             transport.roster step does; prints the buses beside the fewest any roster could use, who moved and

@@ -8,7 +8,9 @@ import Workflow
 struct SubsidyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "subsidy",
-        abstract: "Who qualifies for the transport subsidy and who falls short, why; the payment workbook.",
+        abstract: CommandHelp.text(
+            zh: "谁符合交通补贴、谁不符合及原因；生成发放表。",
+            en: "Who qualifies for the transport subsidy and who falls short, why; the payment workbook."),
         discussion: """
             Reads the follow-up records `campaign import employment FILE --campaign C` brought in. A worker
             qualifies after --months calendar months in the job (started 2026-02-22: on 2026-05-22), out of
