@@ -107,13 +107,13 @@ import WorkflowTesting
         try serve.run()
         var printed = ""
         let deadline = Date().addingTimeInterval(60)
-        while !printed.contains("Stop with Ctrl-C"), Date() < deadline {
+        while !printed.contains("Ctrl-C"), Date() < deadline {
             printed += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
         }
         kill(serve.processIdentifier, SIGTERM)
         serve.waitUntilExit()
         #expect(!printed.contains("<this machine"), "\(printed)")
-        let address = try Regex("Check-in for spring-fair-2026 at http://[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+:\(port)/")
+        let address = try Regex("spring-fair-2026 签到页面：http://[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+:\(port)/")
         #expect(printed.contains(address), "\(printed)")
     }
 }

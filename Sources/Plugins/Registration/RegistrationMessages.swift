@@ -20,6 +20,12 @@ public enum RegistrationMessages {
     public static let notCheckedInRefusal = MessageText(
         "registration.not-checked-in", zh: "未签到：", en: "not checked in: ")
 
-    public static let all = [registered, alreadyRegistered, badgeCode, checkedInAtDesk, checkedIn, registeredOnlyBecause,
+    public static let postingsCount = MessageText(
+        "registration.postings-count", zh: "{campaign} 共 {count} 个岗位，招聘 {positions} 人", en: "{count} postings, {positions} positions at {campaign}")
+    public static let postingsMatching = MessageText(
+        "registration.postings-matching", zh: "（含“{search}”的，共 {all} 个中）", en: " matching '{search}' (of {all})")
+    public static let writtenTo = MessageText("registration.written-to", zh: "；已写入 {file}", en: "; written to {file}")
+
+    public static let all = [postingsCount, postingsMatching, writtenTo, registered, alreadyRegistered, badgeCode, checkedInAtDesk, checkedIn, registeredOnlyBecause,
                              registeredOnly, noCheckIn, notCheckedInRefusal]
 }

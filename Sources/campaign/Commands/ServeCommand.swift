@@ -46,12 +46,14 @@ struct ServeCommand: AsyncParsableCommand {
             // The addresses staff can open: each of this machine's networks when it listens on all of them.
             let hosts = host == "0.0.0.0" ? LANAddresses.current() : [host]
             let bases = (hosts.isEmpty ? ["127.0.0.1"] : hosts).map { "http://\($0):\(port)" }
-            t.line(t.bold("Check-in for \(campaign)") + " at " + bases.map { $0 + "/" }.joined(separator: "  or  "))
-            if staffCount == 0 {
-                t.line(t.yellow("No staff accounts yet: add one with `campaign staff add NAME`, then sign in with its token."))
-            }
-            t.line("Runs of every campaign (organizers and managers) at " + bases.map { $0 + "/runs" }.joined(separator: "  or  "))
-            t.line(t.dim("Stop with Ctrl-C."))
+            let lang = Language.fromEnvironment()
+            func say(_ text: MessageText, _ values: [String: String] = [:]) -> String { Message(text, values).text(lang) }
+            let or = say(StaffMessages.or)
+            t.line(t.bold(say(StaffMessages.checkInAt, ["campaign": campaign,
+                                                         "addresses": bases.map { $0 + "/" }.joined(separator: or)])))
+            if staffCount == 0 { t.line(t.yellow(say(StaffMessages.noStaffYet))) }
+            t.line(say(StaffMessages.runsAt, ["addresses": bases.map { $0 + "/runs" }.joined(separator: or)]))
+            t.line(t.dim(say(StaffMessages.stopWith)))
             let runner = daemon ? Daemon(engine: engine, chores: [RetentionChore(workspace: ws).run] + backups.chore(for: ws),
                                          report: DaemonReporter(terminal: t, clock: engine.clock).report) : nil
             try await server.run(host: host, port: port, logger: CommandSupport.logger(), daemon: runner)

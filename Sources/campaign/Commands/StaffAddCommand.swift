@@ -24,14 +24,16 @@ extension StaffCommand {
                     try StaffAccounts.add(name: name, role: role, now: now, db: db)
                 }
                 let t = Terminal.standard
-                t.line("\(t.green("✓")) \(name) (\(role.rawValue)) can sign in with this token — it is shown only now:")
+                let lang = Language.fromEnvironment()
+                func say(_ text: MessageText, _ values: [String: String]) -> String { Message(text, values).text(lang) }
+                t.line("\(t.green("✓")) " + say(StaffMessages.canSignIn, ["name": name, "role": role.rawValue]))
                 t.line("  \(t.bold(token))")
                 if let url {
                     let link = url.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + "/#token=\(token)"
-                    t.line("  Sign-in link: \(link)\n  Scan it with the phone's camera:")
+                    t.line("  " + say(StaffMessages.signInLink, ["link": link]))
                     t.line(try QRCode(link).terminal())
                 }
-                t.line(t.dim("  Revoke it with: campaign staff revoke \(name)"))
+                t.line(t.dim("  " + say(StaffMessages.revokeWith, ["name": name])))
             }
         }
     }

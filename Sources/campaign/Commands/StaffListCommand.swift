@@ -15,13 +15,17 @@ extension StaffCommand {
             try await CommandSupport.reportingErrors {
                 let accounts = try await workspace.openExisting().pool.read { db in try StaffAccounts.list(db: db) }
                 let t = Terminal.standard
-                if accounts.isEmpty { t.line("No staff accounts. Add one: campaign staff add NAME") }
+                let lang = Language.fromEnvironment()
+                func say(_ text: MessageText, _ values: [String: String] = [:]) -> String { Message(text, values).text(lang) }
+                if accounts.isEmpty { t.line(say(StaffMessages.noAccounts)) }
                 // Accounts serve every campaign of the workspace: their times are in the campaigns' default zone.
                 let zone = WorkflowDefinition.defaultTimeZone
                 for (member, created, revoked) in accounts {
-                    let state = revoked.map { "revoked \(TimeFormats.display($0, timeZone: zone))" } ?? "active"
-                    t.line("\(Terminal.pad(member.name, 16)) \(Terminal.pad(member.role.rawValue, 8)) since "
-                           + "\(TimeFormats.display(created, timeZone: zone))  \(state)")
+                    let state = revoked.map { say(StaffMessages.revoked, ["time": TimeFormats.display($0, timeZone: zone)]) }
+                        ?? say(StaffMessages.active)
+                    t.line("\(Terminal.pad(member.name, 16)) \(Terminal.pad(member.role.rawValue, 8)) "
+                           + say(StaffMessages.since, ["time": TimeFormats.display(created, timeZone: zone) + " " + zone.identifier])
+                           + "  \(state)")
                 }
             }
         }

@@ -17,9 +17,11 @@ struct PostingsCommand: AsyncParsableCommand {
     @Option(help: "Only postings whose code, title or enterprise contains this text.") var search: String?
     @Option(help: "Write the list to this CSV file (UTF-8 with BOM).") var csv: String?
     @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var language: LanguageOptions
 
     func run() async throws {
-        try await CommandSupport.reportingErrors {
+        let lang = language.adopt()
+        try await CommandSupport.reportingErrors(language: lang) {
             let ws = try workspace.openExisting()
             let all = try await ws.pool.read { db in
                 try Registrations.requireCampaign(campaign, db: db)
@@ -43,9 +45,13 @@ struct PostingsCommand: AsyncParsableCommand {
                 }
             }
             let positions = postings.reduce(0) { $0 + $1.openings }
-            t.line("\(postings.count) \(postings.count == 1 ? "posting" : "postings"), \(positions) positions at \(campaign)"
-                   + (postings.count < all.count ? " matching '\(search ?? "")' (of \(all.count))" : "")
-                   + (csv.map { "; written to \($0)" } ?? ""))
+            var said = Message(RegistrationMessages.postingsCount,
+                               ["count": String(postings.count), "positions": String(positions), "campaign": campaign])
+            if postings.count < all.count {
+                said = said + Message(RegistrationMessages.postingsMatching, ["search": search ?? "", "all": String(all.count)])
+            }
+            if let csv { said = said + Message(RegistrationMessages.writtenTo, ["file": csv]) }
+            t.line(said.text(lang))
         }
     }
 }
