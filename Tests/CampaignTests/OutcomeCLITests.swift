@@ -152,8 +152,9 @@ import WorkflowTesting
             rows = {r[0]: list(r[1:3]) for r in summary.iter_rows(min_row=5, values_only=True) if r[0]}
             towns = wb[wb.sheetnames[1]]
             placed = wb[wb.sheetnames[-1]]
+            town_rows = [list(r) for r in towns.iter_rows(min_row=2, values_only=True) if r[0]]
             print(json.dumps({"sheets": wb.sheetnames, "title": summary["A1"].value, "header": summary["B4"].value,
-                              "rows": rows, "town_header": [c.value for c in towns[1]],
+                              "rows": rows, "town_header": [c.value for c in towns[1]], "town_rows": town_rows,
                               "rate_format": towns.cell(row=2, column=8).number_format,
                               "placed": [c.value for c in placed[2]]}, ensure_ascii=False))
             """
@@ -184,6 +185,15 @@ import WorkflowTesting
         #expect(read["town_header"] as? [String] == ["乡镇", "登记求职者", "到场求职者", "面试人数", "达成意向", "成功就业",
                                                     "稳定就业", "就业率"])
         #expect(read["rate_format"] as? String == "0.0%")
+        // The township sheet ends with 合计, each measure the sum of the townships above it.
+        let townRows = try #require(read["town_rows"] as? [[Any]])
+        let total = try #require(townRows.last)
+        #expect(total.first as? String == "合计")
+        for column in 1...6 {
+            let sum = townRows.dropLast().compactMap { $0[column] as? Int }.reduce(0, +)
+            #expect(total[column] as? Int == sum, "column \(column): 合计 \(total[column]) is not the sum \(sum)")
+        }
+        #expect(total[1] as? Int == 298)
     }
 
     @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"),

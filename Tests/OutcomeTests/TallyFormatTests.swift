@@ -64,6 +64,36 @@ import WorkflowTesting
         }
     }
 
+    /// Every breakdown ends with 合计 in every format: the tally's own counts — the townships' sum, and
+    /// for target groups (a person in two groups) fewer than the rows' sum, with the rule stated.
+    @Test func everyBreakdownEndsWithItsTotal() async throws {
+        let (_, report) = try await sampleReport()
+        let towns = try #require(report.breakdowns.first { $0.dimension == .township })
+        let groups = try #require(report.breakdowns.first { $0.dimension == .group })
+        for measure in towns.measures {
+            #expect(towns.total[measure.key] == towns.rows.compactMap { $0.counts[measure.key] }.reduce(0, +),
+                    "\(measure.key): 合计 is the townships' sum")
+        }
+        #expect(towns.total["registered"] == report.funnel["registered"])
+        #expect(groups.total["registered"] == report.funnel["registered"])
+        #expect(!towns.rowsMayOverlap && groups.rowsMayOverlap)
+
+        let text = TallyTextReport.table(report, lang: .zh)
+        let totals = text.split(separator: "\n").filter { $0.hasPrefix("合计 ") }
+        #expect(totals.count == 3, "one 合计 row per breakdown: \(text)")
+        #expect(text.contains("合计按人数计：一人可出现在多个人员类别行中，在合计中只计一次"))
+        #expect(TallyTextReport.table(report, lang: .en).contains("The total counts people: someone may appear in several"))
+        let csv = TallyTextReport.csv(report, lang: .zh)
+        #expect(csv.contains("乡镇,total,合计,"), "\(csv)")
+        let html = TallyHTML.render(report, lang: .zh)
+        #expect(html.contains(#"<tr class="total"><td>合计</td>"#))
+        let object = try #require(try JSONSerialization.jsonObject(with: TallyJSON.encode(report)) as? [String: Any])
+        let breakdowns = try #require(object["breakdowns"] as? [[String: Any]])
+        let townTotal = try #require(breakdowns.first { $0["by"] as? String == "township" }?["total"] as? [String: Any])
+        #expect(townTotal["registered"] as? Int == report.funnel["registered"])
+        #expect(breakdowns.first { $0["by"] as? String == "group" }?["rows_may_overlap"] as? Bool == true)
+    }
+
     @Test func jsonKeysAreTheDocumentedOnes() async throws {
         let (_, report) = try await sampleReport()
         let object = try #require(try JSONSerialization.jsonObject(with: TallyJSON.encode(report)) as? [String: Any])

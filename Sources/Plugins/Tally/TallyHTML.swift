@@ -27,7 +27,10 @@ public enum TallyHTML {
             body += "<section class=\"breakdown\" id=\"by-\(breakdown.dimension.rawValue)\">"
             body += "<h2>\(HTMLText.escape(breakdown.dimension.title(lang)))</h2>"
             body += barChart(breakdown, lang: lang)
-            body += htmlTable(TallyTextReport.breakdownTable(breakdown, lang: lang))
+            body += htmlTable(TallyTextReport.breakdownTable(breakdown, lang: lang), lastRowIsTotal: true)
+            if let note = TallyTextReport.totalNote(breakdown, lang: lang) {
+                body += "<p class=\"note\">\(HTMLText.escape(note))</p>"
+            }
             body += "</section>\n"
         }
         for (list, rows) in report.askedLists {
@@ -52,6 +55,7 @@ public enum TallyHTML {
             th, td { border: 1px solid #d9dee5; padding: 4px 8px; } th { background: #f1f4f8; white-space: nowrap; }
             td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
             td:first-child { white-space: nowrap; } .scroll { overflow-x: auto; }
+            tr.total td { font-weight: bold; border-top: 2px solid #1d2733; background: #f7f9fb; }
             svg text { font-family: inherit; }
             section { page-break-inside: avoid; }
             @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } }
@@ -136,14 +140,15 @@ public enum TallyHTML {
         return svg + "</svg>"
     }
 
-    static func htmlTable(_ table: TextTable) -> String {
+    static func htmlTable(_ table: TextTable, lastRowIsTotal: Bool = false) -> String {
         var html = "<div class=\"scroll\"><table><thead><tr>"
         for (i, header) in table.headers.enumerated() {
             html += "<th\(table.numeric[i] ? " class=\"n\"" : "")>\(HTMLText.escape(header))</th>"
         }
         html += "</tr></thead><tbody>"
-        for row in table.rows {
-            html += "<tr>" + row.enumerated().map { i, cell in
+        for (number, row) in table.rows.enumerated() {
+            let total = lastRowIsTotal && number == table.rows.count - 1
+            html += (total ? "<tr class=\"total\">" : "<tr>") + row.enumerated().map { i, cell in
                 "<td\(table.numeric[i] ? " class=\"n\"" : "")>\(HTMLText.escape(cell))</td>"
             }.joined() + "</tr>"
         }

@@ -37,6 +37,9 @@ public enum TallyJSON {
                     "rows": breakdown.rows.map { row -> [String: Any] in
                         ["key": row.key, "label": row.label, "counts": counts(row.counts, measures: report.measures)]
                     },
+                    // 合计: each person once (less than the rows' sum where rows share people: rows_may_overlap).
+                    "total": counts(breakdown.total, measures: report.measures),
+                    "rows_may_overlap": breakdown.rowsMayOverlap,
                 ]
             },
         ]

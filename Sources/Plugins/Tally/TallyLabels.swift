@@ -50,6 +50,9 @@ enum TallyText {
 
     static func number(_ value: Int?) -> String { value.map(String.init) ?? "" }
 
+    /// The label of a breakdown's totals row.
+    static func totalLabel(_ lang: TallyLanguage) -> String { lang == .zh ? "合计" : "total" }
+
     /// The target groups any registered person in the tally belongs to, in standard order.
     static func groupsPresent(_ counts: TallyCounts) -> [TargetGroup] {
         TargetGroup.allCases.filter { (counts.ofWhich[$0]?[LedgerMeasures.registered.key] ?? 0) > 0 }

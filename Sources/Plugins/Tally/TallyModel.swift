@@ -107,6 +107,14 @@ public struct TallyBreakdown: Sendable, Equatable {
     /// The measures its tables show, in funnel order.
     public var measures: [TallyMeasure]
     public var rows: [TallyRow]
+    /// The 合计 row: the whole tally's counts. Where a person can stand in several rows (two target
+    /// groups, interviews at two enterprises) it is less than the rows' sum: each person counts once.
+    public var total = TallyCounts()
+
+    /// Whether a person may count in more than one row, so 合计 is not the rows' sum.
+    public var rowsMayOverlap: Bool {
+        ![TallyDimension.campaign, .township, .village].contains(dimension)
+    }
 }
 
 /// A tally of one or more campaigns: the funnel and the breakdowns asked for.

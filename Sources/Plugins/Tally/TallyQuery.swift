@@ -137,6 +137,8 @@ public enum TallyQuery {
                                                  rows: ordered(rows, by: measures)))
             }
         }
+        // Every breakdown ends with 合计: the tally's own counts (a person once, however many rows hold them).
+        for index in breakdowns.indices { breakdowns[index].total = funnel }
         var lists: [(list: TallyPersonList, rows: [TallyPersonList.Row]?)] = []
         for section in sections {
             guard let list = section.personList else { continue }

@@ -22,6 +22,7 @@ public enum TallyTextReport {
             out.append("")
             out.append(breakdown.dimension.title(lang))
             out.append(breakdownTable(breakdown, lang: lang).render(maxWidth: width))
+            if let note = totalNote(breakdown, lang: lang) { out.append(wrap(note, width)) }
         }
         for (list, rows) in report.askedLists {
             out.append("")
@@ -108,7 +109,21 @@ public enum TallyTextReport {
             cells += rates.map { TallyText.percent(row.counts.rate($0.measure, of: $0.rate.of)) }
             table.rows.append(cells)
         }
+        var total = [TallyText.totalLabel(lang)]
+        total += measures.map { TallyText.number(breakdown.total[$0.key]) }
+        total += rates.map { TallyText.percent(breakdown.total.rate($0.measure, of: $0.rate.of)) }
+        table.rows.append(total)
         return table
+    }
+
+    /// Under a breakdown whose rows may share people: how 合计 counts them.
+    static func totalNote(_ breakdown: TallyBreakdown, lang: TallyLanguage) -> String? {
+        guard breakdown.rowsMayOverlap else { return nil }
+        let rows = breakdown.dimension.label(lang)
+        return lang == .zh
+            ? "合计按人数计：一人可出现在多个\(rows)行中，在合计中只计一次，所以合计可能小于各行之和。"
+            : "The total counts people: someone may appear in several \(rows) rows but counts once in it, so it may be "
+                + "less than the rows' sum."
     }
 
     /// A list of people (the placed, masked), one line each.
@@ -130,10 +145,12 @@ public enum TallyTextReport {
         }
         lines.append(line(lang == .zh ? "合计" : "total", "", report.heading(lang), report.funnel))
         for breakdown in report.breakdowns {
+            let dimension = lang == .zh ? breakdown.dimension.label(.zh) : breakdown.dimension.rawValue
             for row in breakdown.rows {
-                lines.append(line(lang == .zh ? breakdown.dimension.label(.zh) : breakdown.dimension.rawValue, row.key,
-                                  TallyText.rowLabel(row, dimension: breakdown.dimension, lang: lang), row.counts))
+                lines.append(line(dimension, row.key, TallyText.rowLabel(row, dimension: breakdown.dimension, lang: lang),
+                                  row.counts))
             }
+            lines.append(line(dimension, "total", TallyText.totalLabel(lang), breakdown.total))
         }
         return CSVExport.text(lines, byteOrderMark: lang == .zh)
     }

@@ -72,6 +72,16 @@ public enum TallyWorkbook {
                     sheet.percent(row: 1 + i, col: 1 + measures.count + j, row.counts.rate(rate.measure, of: rate.rate.of))
                 }
             }
+            // 合计, then how it counts where rows share people.
+            let totalRow = 1 + breakdown.rows.count
+            sheet.text(row: totalRow, col: 0, TallyText.totalLabel(lang), style: styles.header)
+            for (j, measure) in measures.enumerated() {
+                sheet.number(row: totalRow, col: 1 + j, breakdown.total[measure.key])
+            }
+            for (j, rate) in rates.enumerated() {
+                sheet.percent(row: totalRow, col: 1 + measures.count + j, breakdown.total.rate(rate.measure, of: rate.rate.of))
+            }
+            if let note = TallyTextReport.totalNote(breakdown, lang: lang) { sheet.text(row: totalRow + 2, col: 0, note) }
             worksheet_freeze_panes(worksheet, 1, 1)
             sheet.widths(table)
         }
