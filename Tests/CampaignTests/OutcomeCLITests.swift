@@ -142,7 +142,8 @@ import WorkflowTesting
         _ = try cli.run("record", "placement", "--campaign", "spring-fair-2026", "--person", ids[0], "--posting", postings[0])
         let xlsx = dir.url.appendingPathComponent("报表.xlsx").path
         let written = try cli.run("tally", "spring-fair-2026", "--by", "township", "--by", "enterprise", "--format", "xlsx",
-                                  "--list-placed", "--out", xlsx, env: Self.fairDay)
+                                  "--list-placed", "--out", xlsx, "--preparer", "李娜", "--report-date", "2026-03-05",
+                                  env: Self.fairDay)
         #expect(written.status == 0, "\(written.stderr)")
 
         let script = """
@@ -153,8 +154,11 @@ import WorkflowTesting
             towns = wb[wb.sheetnames[1]]
             placed = wb[wb.sheetnames[-1]]
             town_rows = [list(r) for r in towns.iter_rows(min_row=2, values_only=True) if r[0]]
+            signature = {r[0]: r[1] or "" for r in summary.iter_rows(min_row=5, values_only=True)
+                         if r[0] in ("填报单位", "负责人", "填报人", "联系电话", "日期")}
             print(json.dumps({"sheets": wb.sheetnames, "title": summary["A1"].value, "header": summary["B4"].value,
                               "rows": rows, "town_header": [c.value for c in towns[1]], "town_rows": town_rows,
+                              "signature": signature,
                               "rate_format": towns.cell(row=2, column=8).number_format,
                               "placed": [c.value for c in placed[2]]}, ensure_ascii=False))
             """
@@ -175,7 +179,13 @@ import WorkflowTesting
         #expect(placedRow.first as? String == "spring-fair-2026")
         #expect(placedRow.contains { ($0 as? String) == Masking.idNumber(ids[0]) })
         #expect(!placedRow.contains { ($0 as? String) == ids[0] })
-        #expect(read["title"] as? String == "2026年春风行动专场招聘会 招聘成效汇总")
+        #expect(read["title"] as? String == "示范县 2026年春风行动专场招聘会 招聘成效汇总")
+        // Signed under 填报单位 (the definition's report_unit) and the lines given as flags; the rest blank.
+        let signature = try #require(read["signature"] as? [String: String])
+        #expect(signature["填报单位"] == "示范县人力资源和社会保障局")
+        #expect(signature["填报人"] == "李娜")
+        #expect(signature["负责人"] == "")
+        #expect(signature["日期"] == "2026-03-05")
         #expect(read["header"] as? String == "合计")
         let rows = try #require(read["rows"] as? [String: [Any]])
         #expect(rows["登记求职者"]?.first as? Int == 298)   // row 152's unknown label (困难户) costs the label only

@@ -94,11 +94,30 @@ import WorkflowTesting
         #expect(breakdowns.first { $0["by"] as? String == "group" }?["rows_may_overlap"] as? Bool == true)
     }
 
+    /// A report a county signs: 填报单位 / 负责人 / 填报人 / 联系电话 / 日期 under every format, a line
+    /// nobody gave left blank to write on, the date the report's day unless one is given.
+    @Test func aReportIsSignedUnderTheCountysLines() async throws {
+        var (_, report) = try await sampleReport()
+        let blank = TallyTextReport.table(report, lang: .zh)
+        #expect(blank.contains("填报单位：________    负责人：________"), "\(blank)")
+        report.signature = report.signature.overridden(by: ReportSignature(unit: "示范县人社局", preparer: "李娜",
+                                                                           date: "2026-03-05"))
+        let text = TallyTextReport.table(report, lang: .zh)
+        #expect(text.contains("填报单位：示范县人社局    负责人：________    填报人：李娜    联系电话：________    日期：2026-03-05"))
+        #expect(TallyTextReport.table(report, lang: .en).contains("Reporting unit: 示范县人社局    Head: ________"))
+        let html = TallyHTML.render(report, lang: .zh)
+        #expect(html.contains(#"<footer class="signature"><span><b>填报单位：</b>示范县人社局</span>"#))
+        let object = try #require(try JSONSerialization.jsonObject(with: TallyJSON.encode(report)) as? [String: Any])
+        let signature = try #require(object["signature"] as? [String: Any])
+        #expect(signature["unit"] as? String == "示范县人社局" && signature["head"] is NSNull)
+        #expect(signature["date"] as? String == "2026-03-05")
+    }
+
     @Test func jsonKeysAreTheDocumentedOnes() async throws {
         let (_, report) = try await sampleReport()
         let object = try #require(try JSONSerialization.jsonObject(with: TallyJSON.encode(report)) as? [String: Any])
         #expect(Set(object.keys) == ["schema", "generated_at", "from", "to", "campaigns", "funnel", "breakdowns",
-                                     "placed_people", "distinct_people", "shredded"])
+                                     "placed_people", "distinct_people", "shredded", "signature"])
         #expect(object["placed_people"] is NSNull)     // only when a manager asks
         #expect(object["schema"] as? String == "campaign.tally/1")
         let funnel = try #require(object["funnel"] as? [String: Any])

@@ -10,7 +10,7 @@ public enum TallyHTML {
         let zone = report.timeZone
         let title = report.heading(lang) + (lang == .zh ? " 招聘成效汇总" : " — outcomes tally")
         var body = "<header><h1>\(HTMLText.escape(title))</h1><p class=\"meta\">"
-        body += HTMLText.escape((lang == .zh ? "活动：" : "Campaigns: ") + report.campaigns.map(\.name).joined(separator: ", "))
+        body += HTMLText.escape(report.campaignsLine(lang))
         if !report.period.isEmpty {
             body += " · " + HTMLText.escape((lang == .zh ? "时间：" : "Period: ") + report.period)
         }
@@ -37,6 +37,10 @@ public enum TallyHTML {
             body += "<section class=\"placed\"><h2>\(HTMLText.escape(list.title(lang)))</h2>"
             body += htmlTable(TallyTextReport.personTable(list, rows: rows, lang: lang)) + "</section>\n"
         }
+        // The lines the report is signed under, blank ones left to fill in by hand.
+        body += "<footer class=\"signature\">" + report.signature.lines(lang, madeOn: TallyTextReport.madeOn(report)).map {
+            "<span><b>\(HTMLText.escape($0.label))\(lang == .zh ? "：" : ": ")</b>\(HTMLText.escape($0.value))</span>"
+        }.joined() + "</footer>\n"
         return """
             <!DOCTYPE html>
             <html lang="\(lang == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
@@ -55,6 +59,8 @@ public enum TallyHTML {
             th, td { border: 1px solid #d9dee5; padding: 4px 8px; } th { background: #f1f4f8; white-space: nowrap; }
             td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
             td:first-child { white-space: nowrap; } .scroll { overflow-x: auto; }
+            .signature { display: flex; flex-wrap: wrap; gap: 12px 32px; margin-top: 32px; font-size: 14px; }
+            .signature span { min-width: 180px; border-bottom: 1px solid #1d2733; padding-bottom: 2px; }
             tr.total td { font-weight: bold; border-top: 2px solid #1d2733; background: #f7f9fb; }
             svg text { font-family: inherit; }
             section { page-break-inside: avoid; }

@@ -22,8 +22,15 @@ public enum TallyJSON {
             "from": report.from ?? NSNull(),
             "to": report.to ?? NSNull(),
             "campaigns": report.campaigns.map { c -> [String: Any] in
-                ["name": c.name, "title": c.title, "started_at": iso(c.startedAt, in: c.timeZone), "held_on": c.heldOn]
+                ["name": c.name, "title": c.title, "started_at": iso(c.startedAt, in: c.timeZone), "held_on": c.heldOn,
+                 "county": c.county ?? NSNull(), "venue": c.venue ?? NSNull()]
             },
+            // The lines the report is signed under (null where none was given).
+            "signature": [
+                "unit": report.signature.unit ?? NSNull(), "head": report.signature.head ?? NSNull(),
+                "preparer": report.signature.preparer ?? NSNull(), "phone": report.signature.phone ?? NSNull(),
+                "date": report.signature.date ?? TallyTextReport.madeOn(report),
+            ] as [String: Any],
             "funnel": counts(report.funnel, measures: report.measures),
             // 人数 beside the funnel's 人次 when several campaigns are tallied; null for one.
             "distinct_people": report.distinctPeople.map { $0 as Any } ?? NSNull(),

@@ -136,6 +136,8 @@ public struct TallyReport: Sendable {
     /// The shreds of its campaigns' personal data (`campaign shred`): the figures stand, the people
     /// behind them are pseudonyms, and the report says so.
     public var shredded: [ShredRecords.Record] = []
+    /// The 填报单位 / 负责人 / 填报人 / 联系电话 / 日期 lines.
+    public var signature = ReportSignature()
 
     public struct CampaignInfo: Sendable, Equatable {
         public var name: String
@@ -145,13 +147,26 @@ public struct TallyReport: Sendable {
         public var timeZone: TimeZone
         /// The day it was held (its `date:`, else the day it was started): what periods select on.
         public var heldOn: String
+        /// Its county and venue, from its vars (`county:`, `venue:`), for the report's title.
+        public var county: String?
+        public var venue: String?
 
-        public init(name: String, title: String, startedAt: Date, timeZone: TimeZone, heldOn: String) {
+        public init(name: String, title: String, startedAt: Date, timeZone: TimeZone, heldOn: String,
+                    county: String? = nil, venue: String? = nil) {
             self.name = name
             self.title = title
             self.startedAt = startedAt
             self.timeZone = timeZone
             self.heldOn = heldOn
+            self.county = county
+            self.venue = venue
+        }
+
+        /// `2026年春风行动专场招聘会（2026-03-01，县人力资源市场）`.
+        public func described(_ lang: TallyLanguage) -> String {
+            let what = title.isEmpty ? name : title
+            let details = [heldOn, venue].compactMap { $0 }.joined(separator: lang == .zh ? "，" : ", ")
+            return lang == .zh ? "\(what)（\(details)）" : "\(what) (\(details))"
         }
     }
 
@@ -168,7 +183,25 @@ public struct TallyReport: Sendable {
     public var timeZone: TimeZone { campaigns.first?.timeZone ?? WorkflowDefinition.defaultTimeZone }
 
     /// The report's heading: the campaign's title, or "3 campaigns".
+    /// The county all its campaigns were held in, when they share one.
+    public var county: String? {
+        let counties = Set(campaigns.map(\.county))
+        return counties.count == 1 ? counties.first! : nil
+    }
+
+    /// The report's title: the county, then the campaign's title (or how many there were).
     public func heading(_ lang: TallyLanguage) -> String {
+        let bare = bareHeading(lang)
+        guard let county, !bare.hasPrefix(county) else { return bare }
+        return county + " " + bare
+    }
+
+    /// The campaigns, each with its day and venue, for the line under the title.
+    public func campaignsLine(_ lang: TallyLanguage) -> String {
+        (lang == .zh ? "活动：" : "Campaigns: ") + campaigns.map { $0.described(lang) }.joined(separator: lang == .zh ? "；" : "; ")
+    }
+
+    func bareHeading(_ lang: TallyLanguage) -> String {
         if campaigns.count == 1 { return campaigns[0].title.isEmpty ? campaigns[0].name : campaigns[0].title }
         if campaigns.isEmpty { return lang == .zh ? "本期没有举办活动" : "No campaign held in this period" }
         return lang == .zh ? "\(campaigns.count)场活动汇总" : "\(campaigns.count) campaigns"

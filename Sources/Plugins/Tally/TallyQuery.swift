@@ -146,6 +146,8 @@ public enum TallyQuery {
         }
         var report = TallyReport(campaigns: campaigns, from: request.from, to: request.to, generatedAt: now,
                                  measures: measures, funnel: funnel, breakdowns: breakdowns, personLists: lists)
+        // Signed under the lines the first campaign's definition gives (flags may replace them).
+        if let first = names.first { report.signature = ReportSignature(vars: try RunQueries.requireRun(first, in: db).vars) }
         let shredded = try ShredRecords.all(db: db)
         report.shredded = shredded.filter { names.contains($0.campaign) }
         if names.count > 1 {
@@ -255,8 +257,13 @@ public enum TallyQuery {
             let day = run.heldDay
             if let from = request.from.flatMap(SheetDate.parse), day < from { continue }
             if let to = request.to.flatMap(SheetDate.parse), day > to { continue }
+            let vars = run.vars
+            func text(_ key: String) -> String? {
+                if case .string(let value)? = vars[key], !value.isEmpty { return value }
+                return nil
+            }
             campaigns.append(.init(name: name, title: run.title ?? "", startedAt: run.createdAt, timeZone: run.timeZone,
-                                   heldOn: day))
+                                   heldOn: day, county: text("county"), venue: text("venue")))
         }
         // A period in which no campaign was held is a tally of zeros (a comparison with last year
         // needs it), not an error; the report says there was none.

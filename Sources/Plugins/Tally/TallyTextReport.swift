@@ -10,9 +10,8 @@ public enum TallyTextReport {
     public static func table(_ report: TallyReport, lang: TallyLanguage, width: Int? = nil) -> String {
         var out: [String] = []
         let zone = report.timeZone
-        let names = report.campaigns.map(\.name).joined(separator: ", ")
         out.append(report.heading(lang) + (lang == .zh ? " — 汇总" : " — tally"))
-        out.append(wrap((lang == .zh ? "活动: " : "campaigns: ") + names + (lang == .zh ? "  时间: " : "  period: ") + report.period
+        out.append(wrap(report.campaignsLine(lang) + (lang == .zh ? "  时间: " : "  period: ") + report.period
                         + (lang == .zh ? "  生成于 " : "  as of ") + TimeFormats.display(report.generatedAt, timeZone: zone), width))
         out.append("")
         out.append(funnelTable(report, lang: lang).render(maxWidth: width))
@@ -29,7 +28,14 @@ public enum TallyTextReport {
             out.append(list.title(lang))
             out.append(personTable(list, rows: rows, lang: lang).render(maxWidth: width))
         }
+        out.append("")
+        out.append(wrap(report.signature.text(lang, madeOn: madeOn(report)), width))
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The day the report was made, in its campaigns' zone: the signature's date unless one was given.
+    static func madeOn(_ report: TallyReport) -> String {
+        String(TimeFormats.display(report.generatedAt, timeZone: report.timeZone).prefix(10))
     }
 
     static func funnelTable(_ report: TallyReport, lang: TallyLanguage) -> TextTable {

@@ -29,7 +29,7 @@ public enum TallyWorkbook {
         let summary = workbook_add_worksheet(workbook, lang == .zh ? "汇总" : "Summary")
         let sheet = Sheet(summary, styles: styles)
         sheet.title(row: 0, report.heading(lang) + (lang == .zh ? " 招聘成效汇总" : " — outcomes tally"))
-        sheet.text(row: 1, col: 0, (lang == .zh ? "活动：" : "Campaigns: ") + report.campaigns.map(\.name).joined(separator: ", ")
+        sheet.text(row: 1, col: 0, report.campaignsLine(lang)
                    + (lang == .zh ? "；时间：" : "; period: ") + report.period
                    + (lang == .zh ? "；生成于 " : "; as of ") + TimeFormats.display(report.generatedAt, timeZone: zone))
         let funnel = TallyTextReport.funnelTable(report, lang: lang)
@@ -51,6 +51,12 @@ public enum TallyWorkbook {
         }
         if let note = TallyTextReport.shredNote(report, lang: lang) {
             sheet.text(row: 4 + report.measures.count + 2, col: 0, note)
+        }
+        // The signature lines, each label with its value (blank to fill in by hand).
+        for (i, line) in report.signature.lines(lang, madeOn: TallyTextReport.madeOn(report)).enumerated() {
+            let row = 4 + report.measures.count + 4 + i
+            sheet.text(row: row, col: 0, line.label, style: styles.header)
+            sheet.text(row: row, col: 1, line.value, style: styles.cell)
         }
         sheet.widths(funnel)
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GRDB
+import Ledger
 import PluginKit
 import Workflow
 
@@ -36,9 +37,18 @@ struct TallyCommand: AsyncParsableCommand {
     @Option(help: "zh (Chinese labels, default) or en.") var lang: TallyLanguage = .zh
     @Option(help: "Write to this file (table/csv/json: instead of the terminal; xlsx/html default: tally-NAME.xlsx).")
     var out: String?
+    @Option(help: "填报单位: the reporting unit (default: the campaign's vars.report_unit).") var unit: String?
+    @Option(help: "负责人: who answers for the figures (default: vars.report_head).") var head: String?
+    @Option(help: "填报人: who prepared the report (default: vars.report_preparer).") var preparer: String?
+    @Option(help: "联系电话: the phone to call about it (default: vars.report_phone).") var phone: String?
+    @Option(name: .customLong("report-date"), help: "日期: the day it is signed, e.g. 2026-03-05 (default: today).")
+    var reportDate: String?
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
+        if let reportDate, SheetDate.parse(reportDate) == nil {
+            throw ValidationError("--report-date: '\(reportDate)' 不是日期 is not a date; write it like 2026-03-05")
+        }
         if all && !campaigns.isEmpty { throw ValidationError("name campaigns or use --all, not both") }
         if listPlaced && format == .csv {
             throw ValidationError("--list-placed does not fit the one-table CSV; use table, json, xlsx or html, "
@@ -53,9 +63,12 @@ struct TallyCommand: AsyncParsableCommand {
             let ws = try workspace.openExisting()
             let now = try CommandSupport.clock().now()
             let pool = ws.pool
+            let flags = ReportSignature(unit: unit, head: head, preparer: preparer, phone: phone,
+                                        date: reportDate.flatMap(SheetDate.parse))
             let (report, stale) = try await pool.read { db in
-                let report = try TallyQuery.run(request, sections: PluginSystem.plugins.tallySections, now: now,
+                var report = try TallyQuery.run(request, sections: PluginSystem.plugins.tallySections, now: now,
                                                 parallel: pool, db: db)
+                report.signature = report.signature.overridden(by: flags)
                 return (report, try WrittenReports.stale(report, db: db))
             }
             let t = Terminal.standard
