@@ -143,6 +143,7 @@ import WorkflowTesting
         let xlsx = dir.url.appendingPathComponent("报表.xlsx").path
         let written = try cli.run("tally", "spring-fair-2026", "--by", "township", "--by", "enterprise", "--format", "xlsx",
                                   "--list-placed", "--out", xlsx, "--preparer", "李娜", "--report-date", "2026-03-05",
+                                  "--compare-from", "2025-01-01", "--compare-to", "2025-12-31",
                                   env: Self.fairDay)
         #expect(written.status == 0, "\(written.stderr)")
 
@@ -158,7 +159,8 @@ import WorkflowTesting
                          if r[0] in ("填报单位", "负责人", "填报人", "联系电话", "日期")}
             print(json.dumps({"sheets": wb.sheetnames, "title": summary["A1"].value, "header": summary["B4"].value,
                               "rows": rows, "town_header": [c.value for c in towns[1]], "town_rows": town_rows,
-                              "signature": signature,
+                              "signature": signature, "funnel_header": [c.value for c in summary[4]],
+                              "registered": [c.value for c in summary[5 + [r[0] for r in summary.iter_rows(min_row=5, values_only=True)].index("登记求职者")]],
                               "rate_format": towns.cell(row=2, column=8).number_format,
                               "placed": [c.value for c in placed[2]]}, ensure_ascii=False))
             """
@@ -187,6 +189,11 @@ import WorkflowTesting
         #expect(signature["负责人"] == "")
         #expect(signature["日期"] == "2026-03-05")
         #expect(read["header"] as? String == "合计")
+        // Beside last year (no fair then): 对比期 0, the change the whole count, no change rate.
+        let funnelHeader = try #require(read["funnel_header"] as? [Any])
+        #expect(funnelHeader.suffix(3).compactMap { $0 as? String } == ["对比期", "增减", "增减率"], "\(funnelHeader)")
+        let registered = try #require(read["registered"] as? [Any])
+        #expect(registered.suffix(3).map { "\($0)" } == ["0", "298", "<null>"], "\(registered)")
         let rows = try #require(read["rows"] as? [String: [Any]])
         #expect(rows["登记求职者"]?.first as? Int == 298)   // row 152's unknown label (困难户) costs the label only
         #expect(rows["到场求职者"]?.first as? Int == 3)

@@ -47,6 +47,55 @@ import Workflow
         #expect(TallyTextReport.table(may, lang: .zh).contains("时间: 2026-05-01 – 2026-05-31"))
     }
 
+    /// `--compare-from/--compare-to`: an earlier period's figures and the change beside this one's, in
+    /// every format; an earlier period without a campaign compares as zeros, its change rate a dash.
+    @Test func anEarlierPeriodStandsBesideWithTheChange() async throws {
+        let h = try await LedgerHarness()
+        for (name, day) in [("fair-2025", "2025-03-01"), ("march-fair", "2026-03-01"), ("april-fair", "2026-04-15")] {
+            let workflow = try h.engine.workflow("""
+                name: \(name)
+                date: \(day)
+                steps:
+                  - id: gate
+                    uses: checkin.gate
+                """, file: "\(name).yaml")
+            _ = try await h.engine.engine(waitHorizon: .zero).start(workflow)
+        }
+        let now = h.engine.clock.now()
+        let sections = BuiltinPlugins.all.tallySections
+        func compared(with from: String, _ to: String) async throws -> TallyReport {
+            try await h.pool.read { db in
+                let report = try TallyQuery.run(TallyRequest(all: true, from: "2026-01-01", to: "2026-12-31"),
+                                                sections: sections, now: now, db: db)
+                return try TallyQuery.compare(report, from: from, to: to, sections: sections, now: now, db: db)
+            }
+        }
+        let lastYear = try await compared(with: "2025-01-01", "2025-12-31")
+        let campaigns = try #require(lastYear.measures.first { $0.key == "campaigns" })
+        let earlier = try #require(lastYear.comparison)
+        #expect(earlier.campaigns.map(\.name) == ["fair-2025"])
+        // This year: the harness's own fair, march-fair and april-fair.
+        #expect(earlier.funnel[campaigns.key] == 1 && lastYear.funnel[campaigns.key] == 3)
+        #expect(earlier.change(campaigns, now: lastYear.funnel) == 2)
+        #expect(earlier.changeRate(campaigns, now: lastYear.funnel) == 2.0)
+        let text = TallyTextReport.table(lastYear, lang: .zh)
+        #expect(text.contains("对比期") && text.contains("增减率"), "\(text)")
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("活动场次") })
+        #expect(line.hasSuffix("1    +2  +200.0%"), "\(line)")
+        #expect(text.contains("对比期：2025-01-01 – 2025-12-31（fair-2025）"))
+        #expect(TallyTextReport.csv(lastYear, lang: .zh).contains("对比期,2025-01-01 – 2025-12-31,"))
+        #expect(TallyHTML.render(lastYear, lang: .en).contains("Earlier period: 2025-01-01 – 2025-12-31 (fair-2025)"))
+
+        // An earlier period with no campaign: zeros, every count a rise, no rate to give.
+        let empty = try await compared(with: "2024-01-01", "2024-12-31")
+        let object = try #require(try JSONSerialization.jsonObject(with: TallyJSON.encode(empty)) as? [String: Any])
+        let comparison = try #require(object["comparison"] as? [String: Any])
+        #expect(comparison["campaigns"] as? [String] == [])
+        #expect((comparison["change"] as? [String: Int])?["campaigns"] == 3)
+        #expect((comparison["change_rate"] as? [String: Any])?["campaigns"] is NSNull)
+        #expect(TallyTextReport.table(empty, lang: .zh).contains("对比期：2024-01-01 – 2024-12-31（本期没有举办活动，按 0 计）"))
+    }
+
     @Test func aDateThatIsNoDayIsRefusedAtItsLine() {
         let validator = Validator(registry: BuiltinPlugins.registry)
         let found = validator.check(file: SourceFile(path: "f.yaml", text: """
@@ -61,3 +110,4 @@ import Workflow
         #expect(found.first?.message == "'date' must be the day the campaign is held, such as 2026-03-01 (found '2026-02-30')")
     }
 }
+

@@ -117,7 +117,7 @@ import WorkflowTesting
         let (_, report) = try await sampleReport()
         let object = try #require(try JSONSerialization.jsonObject(with: TallyJSON.encode(report)) as? [String: Any])
         #expect(Set(object.keys) == ["schema", "generated_at", "from", "to", "campaigns", "funnel", "breakdowns",
-                                     "placed_people", "distinct_people", "shredded", "signature"])
+                                     "placed_people", "distinct_people", "shredded", "signature", "comparison"])
         #expect(object["placed_people"] is NSNull)     // only when a manager asks
         #expect(object["schema"] as? String == "campaign.tally/1")
         let funnel = try #require(object["funnel"] as? [String: Any])

@@ -21,6 +21,7 @@ public enum TallyHTML {
         body += funnelChart(report, lang: lang)
         body += htmlTable(TallyTextReport.funnelTable(report, lang: lang))
         if let note = TallyTextReport.countingNote(report, lang: lang) { body += "<p class=\"note\">\(HTMLText.escape(note))</p>" }
+        if let note = report.comparison?.note(lang) { body += "<p class=\"note\">\(HTMLText.escape(note))</p>" }
         if let note = TallyTextReport.shredNote(report, lang: lang) { body += "<p class=\"note shredded\">\(HTMLText.escape(note))</p>" }
         body += "</section>\n"
         for breakdown in report.breakdowns {

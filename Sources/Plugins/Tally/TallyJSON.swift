@@ -25,6 +25,20 @@ public enum TallyJSON {
                 ["name": c.name, "title": c.title, "started_at": iso(c.startedAt, in: c.timeZone), "held_on": c.heldOn,
                  "county": c.county ?? NSNull(), "venue": c.venue ?? NSNull()]
             },
+            // An earlier period beside this one: its funnel and the change (null without --compare-from/--compare-to).
+            "comparison": report.comparison.map { earlier -> Any in
+                [
+                    "from": earlier.from ?? NSNull(), "to": earlier.to ?? NSNull(),
+                    "campaigns": earlier.campaigns.map(\.name),
+                    "funnel": counts(earlier.funnel, measures: report.measures),
+                    "change": Dictionary(uniqueKeysWithValues: report.measures.map {
+                        ($0.key, earlier.change($0, now: report.funnel))
+                    }),
+                    "change_rate": Dictionary(uniqueKeysWithValues: report.measures.map { measure -> (String, Any) in
+                        (measure.key, earlier.changeRate(measure, now: report.funnel).map { ($0 * 10_000).rounded() / 10_000 } as Any? ?? NSNull())
+                    }),
+                ] as [String: Any]
+            } ?? NSNull(),
             // The lines the report is signed under (null where none was given).
             "signature": [
                 "unit": report.signature.unit ?? NSNull(), "head": report.signature.head ?? NSNull(),

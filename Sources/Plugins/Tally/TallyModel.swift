@@ -138,6 +138,8 @@ public struct TallyReport: Sendable {
     public var shredded: [ShredRecords.Record] = []
     /// The 填报单位 / 负责人 / 填报人 / 联系电话 / 日期 lines.
     public var signature = ReportSignature()
+    /// An earlier period beside this one (`--compare-from/--compare-to`), or nil.
+    public var comparison: TallyComparison?
 
     public struct CampaignInfo: Sendable, Equatable {
         public var name: String

@@ -16,6 +16,7 @@ public enum TallyTextReport {
         out.append("")
         out.append(funnelTable(report, lang: lang).render(maxWidth: width))
         if let note = countingNote(report, lang: lang) { out.append(wrap(note, width)) }
+        if let note = report.comparison?.note(lang) { out.append(wrap(note, width)) }
         if let note = shredNote(report, lang: lang) { out.append(wrap(note, width)) }
         for breakdown in report.breakdowns {
             out.append("")
@@ -46,15 +47,23 @@ public enum TallyTextReport {
         // a column beside them counts each person once (人数).
         let distinct = report.distinctPeople
         let total = distinct == nil ? (lang == .zh ? "合计" : "total") : (lang == .zh ? "合计（人次）" : "total (visits)")
+        // An earlier period's figure and the change come last, so the columns before keep their places.
+        let compared = report.comparison
+        let comparisonHeaders = compared == nil ? [] : TallyComparison.headers(lang)
         var table = TextTable(
             headers: [lang == .zh ? "指标" : "measure", total] + (distinct == nil ? [] : [lang == .zh ? "人数" : "people"])
-                + [lang == .zh ? "转化率" : "rate"] + groups.map { "\(ofWhich) \($0.label(lang))" },
-            numeric: [false, true] + (distinct == nil ? [] : [true]) + [true] + groups.map { _ in true })
+                + [lang == .zh ? "转化率" : "rate"] + groups.map { "\(ofWhich) \($0.label(lang))" } + comparisonHeaders,
+            numeric: [false, true] + (distinct == nil ? [] : [true]) + [true] + groups.map { _ in true }
+                + comparisonHeaders.map { _ in true })
         for measure in report.measures {
             table.rows.append([measure.label(lang), TallyText.number(funnel[measure.key])]
                 + (distinct.map { [TallyText.number($0[measure.key])] } ?? [])
                 + [TallyText.percent(funnel.rate(measure))]
-                + groups.map { TallyText.number(funnel.ofWhich[$0]?[measure.key]) })
+                + groups.map { TallyText.number(funnel.ofWhich[$0]?[measure.key]) }
+                + (compared.map { earlier in
+                    [String(earlier.funnel[measure.key] ?? 0), TallyComparison.signed(earlier.change(measure, now: funnel)),
+                     TallyComparison.signedPercent(earlier.changeRate(measure, now: funnel))]
+                } ?? []))
         }
         return table
     }
@@ -150,6 +159,9 @@ public enum TallyTextReport {
             [dimension, key, label] + report.measures.map { TallyText.number(counts[$0.key]) }
         }
         lines.append(line(lang == .zh ? "合计" : "total", "", report.heading(lang), report.funnel))
+        if let earlier = report.comparison {
+            lines.append(line(lang == .zh ? "对比期" : "earlier", earlier.period, earlier.note(lang), earlier.funnel))
+        }
         for breakdown in report.breakdowns {
             let dimension = lang == .zh ? breakdown.dimension.label(.zh) : breakdown.dimension.rawValue
             for row in breakdown.rows {

@@ -42,8 +42,15 @@ public enum TallyWorkbook {
             sheet.number(row: row, col: 1, report.funnel[measure.key])
             if let distinct = report.distinctPeople { sheet.number(row: row, col: 2, distinct[measure.key]) }
             sheet.percent(row: row, col: 2 + shift, report.funnel.rate(measure))
-            for (j, group) in TallyText.groupsPresent(report.funnel).enumerated() {
+            let groups = TallyText.groupsPresent(report.funnel)
+            for (j, group) in groups.enumerated() {
                 sheet.number(row: row, col: 3 + shift + j, report.funnel.ofWhich[group]?[measure.key])
+            }
+            if let earlier = report.comparison {
+                let col = 3 + shift + groups.count
+                sheet.number(row: row, col: col, earlier.funnel[measure.key] ?? 0)
+                sheet.number(row: row, col: col + 1, earlier.change(measure, now: report.funnel))
+                sheet.percent(row: row, col: col + 2, earlier.changeRate(measure, now: report.funnel))
             }
         }
         if let note = TallyTextReport.countingNote(report, lang: lang) {
@@ -52,6 +59,7 @@ public enum TallyWorkbook {
         if let note = TallyTextReport.shredNote(report, lang: lang) {
             sheet.text(row: 4 + report.measures.count + 2, col: 0, note)
         }
+        if let note = report.comparison?.note(lang) { sheet.text(row: 4 + report.measures.count + 3, col: 0, note) }
         // The signature lines, each label with its value (blank to fill in by hand).
         for (i, line) in report.signature.lines(lang, madeOn: TallyTextReport.madeOn(report)).enumerated() {
             let row = 4 + report.measures.count + 4 + i

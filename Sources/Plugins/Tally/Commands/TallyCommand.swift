@@ -43,9 +43,18 @@ struct TallyCommand: AsyncParsableCommand {
     @Option(help: "联系电话: the phone to call about it (default: vars.report_phone).") var phone: String?
     @Option(name: .customLong("report-date"), help: "日期: the day it is signed, e.g. 2026-03-05 (default: today).")
     var reportDate: String?
+    @Option(name: .customLong("compare-from"), help: "Compare with the campaigns held from this day, e.g. 2025-01-01.")
+    var compareFrom: String?
+    @Option(name: .customLong("compare-to"), help: "… to this day, e.g. 2025-12-31 (an empty period compares as zeros).")
+    var compareTo: String?
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
+        for (flag, day) in [("--compare-from", compareFrom), ("--compare-to", compareTo)] {
+            if let day, SheetDate.parse(day) == nil {
+                throw ValidationError("\(flag): '\(day)' 不是日期 is not a date; write it like 2025-01-01")
+            }
+        }
         if let reportDate, SheetDate.parse(reportDate) == nil {
             throw ValidationError("--report-date: '\(reportDate)' 不是日期 is not a date; write it like 2026-03-05")
         }
@@ -69,6 +78,11 @@ struct TallyCommand: AsyncParsableCommand {
                 var report = try TallyQuery.run(request, sections: PluginSystem.plugins.tallySections, now: now,
                                                 parallel: pool, db: db)
                 report.signature = report.signature.overridden(by: flags)
+                if compareFrom != nil || compareTo != nil {
+                    report = try TallyQuery.compare(report, from: compareFrom.flatMap(SheetDate.parse),
+                                                    to: compareTo.flatMap(SheetDate.parse),
+                                                    sections: PluginSystem.plugins.tallySections, now: now, db: db)
+                }
                 return (report, try WrittenReports.stale(report, db: db))
             }
             let t = Terminal.standard

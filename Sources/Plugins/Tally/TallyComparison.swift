@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+import PluginKit
+import Workflow
+
+/// An earlier period beside a tally — last year's fairs beside this year's — with its figures and
+/// the change, count and per cent. A period in which no campaign was held compares as zeros.
+public struct TallyComparison: Sendable {
+    public var from: String?
+    public var to: String?
+    public var campaigns: [TallyReport.CampaignInfo]
+    public var funnel: TallyCounts
+
+    /// `2025-01-01 – 2025-12-31`.
+    public var period: String { "\(from ?? "…") – \(to ?? "…")" }
+
+    /// This period's count less the earlier one's (a measure the earlier period lacks counts as 0).
+    public func change(_ measure: TallyMeasure, now: TallyCounts) -> Int {
+        (now[measure.key] ?? 0) - (funnel[measure.key] ?? 0)
+    }
+
+    /// The change over the earlier count; nil when there was nothing to compare with.
+    public func changeRate(_ measure: TallyMeasure, now: TallyCounts) -> Double? {
+        guard let before = funnel[measure.key], before > 0 else { return nil }
+        return Double(change(measure, now: now)) / Double(before)
+    }
+
+    /// `+12`, `-3`, `0`.
+    static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : String(value) }
+
+    /// `+25.0%`, or a dash when the earlier period had none.
+    static func signedPercent(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        return (value > 0 ? "+" : "") + String(format: "%.1f%%", value * 100)
+    }
+
+    /// The headers of its three columns: the earlier figure, the change, the change in per cent.
+    static func headers(_ lang: TallyLanguage) -> [String] {
+        lang == .zh ? ["对比期", "增减", "增减率"] : ["earlier", "change", "change %"]
+    }
+
+    /// What the comparison columns are, for a note under the funnel.
+    func note(_ lang: TallyLanguage) -> String {
+        let held = campaigns.isEmpty
+            ? (lang == .zh ? "本期没有举办活动，按 0 计" : "no campaign was held then; counted as 0")
+            : campaigns.map { $0.title.isEmpty ? $0.name : $0.title }.joined(separator: lang == .zh ? "、" : ", ")
+        return lang == .zh ? "对比期：\(period)（\(held)）。增减 = 本期 − 对比期；增减率 = 增减 ÷ 对比期。"
+            : "Earlier period: \(period) (\(held)). Change = this period − the earlier one; change % = change ÷ the earlier one."
+    }
+}
+
+extension TallyQuery {
+    /// The report with an earlier period beside it: every campaign of the workspace held between
+    /// `from` and `to`, counted the same way.
+    public static func compare(_ report: TallyReport, from: String?, to: String?, sections: [any TallySection], now: Date,
+                               db: Database) throws -> TallyReport {
+        let earlier = try run(TallyRequest(all: true, from: from, to: to), sections: sections, now: now, db: db)
+        var compared = report
+        compared.comparison = TallyComparison(from: from, to: to, campaigns: earlier.campaigns, funnel: earlier.funnel)
+        return compared
+    }
+}
