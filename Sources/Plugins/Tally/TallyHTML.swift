@@ -65,8 +65,22 @@ public enum TallyHTML {
             tr.total td { font-weight: bold; border-top: 2px solid #1d2733; background: #f7f9fb; }
             svg text { font-family: inherit; }
             section { page-break-inside: avoid; }
-            @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } }
-            @page { size: A4; margin: 14mm; }
+            /* Printed on A4: the summary portrait, each breakdown on landscape pages; every column on the
+               page (headers wrap, nothing scrolls or is cut), the header row repeated on each page. */
+            @page { size: A4 portrait; margin: 12mm; }
+            @page wide { size: A4 landscape; margin: 12mm; }
+            @media print {
+              body { margin: 0; max-width: none; padding: 0; }
+              h2 { page-break-after: avoid; }
+              .scroll { overflow: visible; }
+              table { font-size: 9px; width: 100%; }
+              th { white-space: normal; }
+              th, td { padding: 2px 4px; }
+              section.breakdown, section.placed { page: wide; page-break-inside: auto; }
+              thead { display: table-header-group; }
+              tr { page-break-inside: avoid; }
+              .signature { page-break-inside: avoid; }
+            }
             </style></head><body>
             \(body)</body></html>
 
