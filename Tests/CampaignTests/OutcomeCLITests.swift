@@ -160,6 +160,9 @@ import WorkflowTesting
             print(json.dumps({"sheets": wb.sheetnames, "title": summary["A1"].value, "header": summary["B4"].value,
                               "rows": rows, "town_header": [c.value for c in towns[1]], "town_rows": town_rows,
                               "signature": signature, "funnel_header": [c.value for c in summary[4]],
+                              "print": [[ws.page_setup.paperSize, ws.page_setup.orientation,
+                                         ws.sheet_properties.pageSetUpPr.fitToPage, ws.page_setup.fitToHeight,
+                                         ws.print_title_rows] for ws in (summary, towns)],
                               "registered": [c.value for c in summary[5 + [r[0] for r in summary.iter_rows(min_row=5, values_only=True)].index("登记求职者")]],
                               "rate_format": towns.cell(row=2, column=8).number_format,
                               "placed": [c.value for c in placed[2]]}, ensure_ascii=False))
@@ -189,6 +192,11 @@ import WorkflowTesting
         #expect(signature["负责人"] == "")
         #expect(signature["日期"] == "2026-03-05")
         #expect(read["header"] as? String == "合计")
+        // Set up for A4: the summary portrait, the breakdown landscape, fit to one page wide (width 1 is
+        // Excel's default, so only the height — 0, as many as it takes — is written), headers repeated.
+        let print = try #require(read["print"] as? [[Any]])
+        #expect(print.map { $0.map { "\($0)" } } == [["9", "portrait", "1", "0", "$4:$4"], ["9", "landscape", "1", "0", "$1:$1"]],
+                "\(print)")
         // Beside last year (no fair then): 对比期 0, the change the whole count, no change rate.
         let funnelHeader = try #require(read["funnel_header"] as? [Any])
         #expect(funnelHeader.suffix(3).compactMap { $0 as? String } == ["对比期", "增减", "增减率"], "\(funnelHeader)")

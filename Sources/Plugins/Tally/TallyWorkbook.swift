@@ -97,6 +97,7 @@ public enum TallyWorkbook {
             }
             if let note = TallyTextReport.totalNote(breakdown, lang: lang) { sheet.text(row: totalRow + 2, col: 0, note) }
             worksheet_freeze_panes(worksheet, 1, 1)
+            Self.pageSetup(worksheet, landscape: true, headerRow: 0)
             sheet.widths(table)
         }
 
@@ -109,8 +110,10 @@ public enum TallyWorkbook {
                 for (j, cell) in row.enumerated() { sheet.text(row: 1 + i, col: j, cell, style: styles.cell) }
             }
             worksheet_freeze_panes(worksheet, 1, 0)
+            Self.pageSetup(worksheet, landscape: true, headerRow: 0)
             sheet.widths(table)
         }
+        if let summary { Self.pageSetup(summary, landscape: false, headerRow: 3) }
 
         let status = workbook_close(workbook)
         guard status == LXW_NO_ERROR else {
@@ -120,6 +123,16 @@ public enum TallyWorkbook {
         }
         _ = try? FileManager.default.removeItem(at: url)
         try FileManager.default.moveItem(at: temporary, to: url)
+    }
+
+    /// Printed as the county prints it: A4 (paper 9), one page wide (as many tall as it takes), the
+    /// header row repeated on every page; breakdowns and lists landscape, the summary portrait.
+    static func pageSetup(_ worksheet: UnsafeMutablePointer<lxw_worksheet>, landscape: Bool, headerRow: UInt32) {
+        worksheet_set_paper(worksheet, 9)
+        if landscape { worksheet_set_landscape(worksheet) } else { worksheet_set_portrait(worksheet) }
+        worksheet_fit_to_pages(worksheet, 1, 0)
+        _ = worksheet_repeat_rows(worksheet, headerRow, headerRow)
+        worksheet_set_margins(worksheet, 0.5, 0.5, 0.6, 0.6)
     }
 
     /// The formats, created once per workbook (libxlsxwriter owns and frees them).
