@@ -148,7 +148,9 @@ import WorkflowTesting
         #expect(written.status == 0, "\(written.stderr)")
 
         let script = """
-            import json, sys, openpyxl
+            import json, sys, zipfile, openpyxl
+            charts = [n for n in zipfile.ZipFile(sys.argv[1]).namelist() if n.startswith("xl/charts/chart")]
+            chart_xml = zipfile.ZipFile(sys.argv[1]).read(charts[0]).decode() if charts else ""
             wb = openpyxl.load_workbook(sys.argv[1])
             summary = wb[wb.sheetnames[0]]
             rows = {r[0]: list(r[1:3]) for r in summary.iter_rows(min_row=5, values_only=True) if r[0]}
@@ -160,6 +162,9 @@ import WorkflowTesting
             print(json.dumps({"sheets": wb.sheetnames, "title": summary["A1"].value, "header": summary["B4"].value,
                               "rows": rows, "town_header": [c.value for c in towns[1]], "town_rows": town_rows,
                               "signature": signature, "funnel_header": [c.value for c in summary[4]],
+                              "charts": len(charts), "bar": "<c:barChart>" in chart_xml, "chart_sheet": "汇总" in chart_xml,
+                              "chart_data": [list(r[:2]) for r in summary.iter_rows(values_only=True)
+                                             if r[0] in ("登记求职者", "到场求职者", "成功就业")][-3:],
                               "print": [[ws.page_setup.paperSize, ws.page_setup.orientation,
                                          ws.sheet_properties.pageSetUpPr.fitToPage, ws.page_setup.fitToHeight,
                                          ws.print_title_rows] for ws in (summary, towns)],
@@ -192,6 +197,10 @@ import WorkflowTesting
         #expect(signature["负责人"] == "")
         #expect(signature["日期"] == "2026-03-05")
         #expect(read["header"] as? String == "合计")
+        // The funnel chart, drawn by Excel from the summary sheet's own cells.
+        #expect(read["charts"] as? Int == 1 && read["bar"] as? Bool == true && read["chart_sheet"] as? Bool == true)
+        let chartData = try #require(read["chart_data"] as? [[Any]])
+        #expect(chartData.map { "\($0[0])=\($0[1])" } == ["登记求职者=298", "到场求职者=3", "成功就业=1"], "\(chartData)")
         // Set up for A4: the summary portrait, the breakdown landscape, fit to one page wide (width 1 is
         // Excel's default, so only the height — 0, as many as it takes — is written), headers repeated.
         let print = try #require(read["print"] as? [[Any]])

@@ -26,7 +26,8 @@ public enum TallyWorkbook {
         let styles = Styles(workbook)
         let zone = report.timeZone
 
-        let summary = workbook_add_worksheet(workbook, lang == .zh ? "汇总" : "Summary")
+        let summaryName = lang == .zh ? "汇总" : "Summary"
+        let summary = workbook_add_worksheet(workbook, summaryName)
         let sheet = Sheet(summary, styles: styles)
         sheet.title(row: 0, report.heading(lang) + (lang == .zh ? " 招聘成效汇总" : " — outcomes tally"))
         sheet.text(row: 1, col: 0, report.campaignsLine(lang)
@@ -61,10 +62,31 @@ public enum TallyWorkbook {
         }
         if let note = report.comparison?.note(lang) { sheet.text(row: 4 + report.measures.count + 3, col: 0, note) }
         // The signature lines, each label with its value (blank to fill in by hand).
-        for (i, line) in report.signature.lines(lang, madeOn: TallyTextReport.madeOn(report)).enumerated() {
+        let signature = report.signature.lines(lang, madeOn: TallyTextReport.madeOn(report))
+        for (i, line) in signature.enumerated() {
             let row = 4 + report.measures.count + 4 + i
             sheet.text(row: row, col: 0, line.label, style: styles.header)
             sheet.text(row: row, col: 1, line.value, style: styles.cell)
+        }
+        // The funnel as a chart Excel draws (and redraws when a figure is corrected): its stages under the
+        // signature lines, the bars beside them.
+        let dataRow = UInt32(4 + report.measures.count + 4 + signature.count + 2)
+        sheet.text(row: Int(dataRow), col: 0, lang == .zh ? "漏斗图数据" : "Funnel chart data", style: styles.header)
+        let stages = report.peopleMeasures
+        for (i, measure) in stages.enumerated() {
+            sheet.text(row: Int(dataRow) + 1 + i, col: 0, measure.label(lang), style: styles.cell)
+            sheet.number(row: Int(dataRow) + 1 + i, col: 1, report.funnel[measure.key] ?? 0)
+        }
+        if let summary, !stages.isEmpty, let chart = workbook_add_chart(workbook, UInt8(LXW_CHART_BAR.rawValue)) {
+            let first = dataRow + 1, last = dataRow + UInt32(stages.count)
+            let series = chart_add_series(chart, nil, nil)
+            chart_series_set_categories(series, summaryName, first, 0, last, 0)
+            chart_series_set_values(series, summaryName, first, 1, last, 1)
+            chart_series_set_labels(series)
+            chart_title_set_name(chart, lang == .zh ? "招聘漏斗" : "Funnel")
+            chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
+            chart_axis_set_reverse(chart.pointee.x_axis)   // a bar chart's categories run down: registered first
+            _ = worksheet_insert_chart(summary, dataRow, 3, chart)
         }
         sheet.widths(funnel)
 
