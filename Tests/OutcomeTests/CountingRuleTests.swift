@@ -180,6 +180,18 @@ typealias F = OutcomeFixture
         #expect(perCampaign["bus"]?.intents == 1)
         #expect(perCampaign["bus"]?.registered == 2)
         #expect(perCampaign["bus"]?.enterprises == 2)
+        // The year view: per-fair rows, their 人次 total, and the people each counted once (张伟 came to both).
+        let byCampaign = both.breakdowns[0]
+        #expect(byCampaign.total.registered == 7 && byCampaign.distinctTotal?.registered == 6)
+        #expect(byCampaign.distinctTotal?.attended == 2 && byCampaign.total.attended == 3)
+        let text = TallyTextReport.table(both, lang: .zh)
+        #expect(text.contains("合计（人次）") && text.contains("合计（人数）"), "\(text)")
+        #expect(text.contains("一人参加两场，在两场的行中各计一次、在人次中计两次；合计（人数）每人只计一次"))
+        #expect(TallyTextReport.csv(both, lang: .en).contains("campaign,distinct,total (people),"))
+        let object = try #require(try JSONSerialization.jsonObject(with: TallyJSON.encode(both)) as? [String: Any])
+        let first = try #require((object["breakdowns"] as? [[String: Any]])?.first)
+        #expect((first["distinct_total"] as? [String: Any])?["registered"] as? Int == 6)
+        #expect((first["total"] as? [String: Any])?["registered"] as? Int == 7)
         let all = try await f.tally([], all: true)
         #expect(all.funnel.registered == 7)
         // The bus left 40 days after the fair was started: a date range picks one.

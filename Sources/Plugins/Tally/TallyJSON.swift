@@ -61,6 +61,8 @@ public enum TallyJSON {
                     // 合计: each person once (less than the rows' sum where rows share people: rows_may_overlap).
                     "total": counts(breakdown.total, measures: report.measures),
                     "rows_may_overlap": breakdown.rowsMayOverlap,
+                    // By campaign over several campaigns: each person once (人数), beside `total` (人次).
+                    "distinct_total": breakdown.distinctTotal.map { counts($0, measures: report.peopleMeasures) as Any } ?? NSNull(),
                 ]
             },
         ]

@@ -52,6 +52,8 @@ enum TallyText {
 
     /// The label of a breakdown's totals row.
     static func totalLabel(_ lang: TallyLanguage) -> String { lang == .zh ? "合计" : "total" }
+    static func visitsTotalLabel(_ lang: TallyLanguage) -> String { lang == .zh ? "合计（人次）" : "total (visits)" }
+    static func peopleTotalLabel(_ lang: TallyLanguage) -> String { lang == .zh ? "合计（人数）" : "total (people)" }
 
     /// The target groups any registered person in the tally belongs to, in standard order.
     static func groupsPresent(_ counts: TallyCounts) -> [TargetGroup] {

@@ -110,6 +110,9 @@ public struct TallyBreakdown: Sendable, Equatable {
     /// The 合计 row: the whole tally's counts. Where a person can stand in several rows (two target
     /// groups, interviews at two enterprises) it is less than the rows' sum: each person counts once.
     public var total = TallyCounts()
+    /// For the campaign breakdown of several campaigns (a year of fairs): a second total counting each
+    /// person once however many of the campaigns they came to (人数), under the 人次 total.
+    public var distinctTotal: TallyCounts?
 
     /// Whether a person may count in more than one row, so 合计 is not the rows' sum.
     public var rowsMayOverlap: Bool {

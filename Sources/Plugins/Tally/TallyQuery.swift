@@ -151,7 +151,14 @@ public enum TallyQuery {
         let shredded = try ShredRecords.all(db: db)
         report.shredded = shredded.filter { names.contains($0.campaign) }
         if names.count > 1 {
-            report.distinctPeople = try distinctPeople(names, measures: peopleMeasures, sections: sections, db: db)
+            let distinct = try distinctPeople(names, measures: peopleMeasures, sections: sections, db: db)
+            report.distinctPeople = distinct
+            // The year view: under the per-campaign rows and their 人次 total, the people each counted once.
+            for index in report.breakdowns.indices where report.breakdowns[index].dimension == .campaign {
+                var counts = TallyCounts()
+                for (key, value) in distinct { counts[key] = value }
+                report.breakdowns[index].distinctTotal = counts
+            }
         }
         return report
     }

@@ -124,15 +124,26 @@ public enum TallyTextReport {
             cells += rates.map { TallyText.percent(row.counts.rate($0.measure, of: $0.rate.of)) }
             table.rows.append(cells)
         }
-        var total = [TallyText.totalLabel(lang)]
+        var total = [breakdown.distinctTotal == nil ? TallyText.totalLabel(lang) : TallyText.visitsTotalLabel(lang)]
         total += measures.map { TallyText.number(breakdown.total[$0.key]) }
         total += rates.map { TallyText.percent(breakdown.total.rate($0.measure, of: $0.rate.of)) }
         table.rows.append(total)
+        if let distinct = breakdown.distinctTotal {
+            // Only the people measures have a distinct figure; what campaigns offered stays blank.
+            table.rows.append([TallyText.peopleTotalLabel(lang)] + measures.map { TallyText.number(distinct[$0.key]) }
+                              + rates.map { _ in "" })
+        }
         return table
     }
 
     /// Under a breakdown whose rows may share people: how 合计 counts them.
     static func totalNote(_ breakdown: TallyBreakdown, lang: TallyLanguage) -> String? {
+        if breakdown.distinctTotal != nil {
+            return lang == .zh
+                ? "合计（人次）是各场之和：一人参加两场，在两场的行中各计一次、在人次中计两次；合计（人数）每人只计一次。"
+                : "The total (visits) is the campaigns' sum: a person at two campaigns counts in both rows and twice "
+                    + "in it; the total (people) counts each person once."
+        }
         guard breakdown.rowsMayOverlap else { return nil }
         let rows = breakdown.dimension.label(lang)
         return lang == .zh
@@ -168,7 +179,11 @@ public enum TallyTextReport {
                 lines.append(line(dimension, row.key, TallyText.rowLabel(row, dimension: breakdown.dimension, lang: lang),
                                   row.counts))
             }
-            lines.append(line(dimension, "total", TallyText.totalLabel(lang), breakdown.total))
+            lines.append(line(dimension, "total", breakdown.distinctTotal == nil ? TallyText.totalLabel(lang)
+                                : TallyText.visitsTotalLabel(lang), breakdown.total))
+            if let distinct = breakdown.distinctTotal {
+                lines.append(line(dimension, "distinct", TallyText.peopleTotalLabel(lang), distinct))
+            }
         }
         return CSVExport.text(lines, byteOrderMark: lang == .zh)
     }

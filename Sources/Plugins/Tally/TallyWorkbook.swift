@@ -110,14 +110,21 @@ public enum TallyWorkbook {
             }
             // 合计, then how it counts where rows share people.
             let totalRow = 1 + breakdown.rows.count
-            sheet.text(row: totalRow, col: 0, TallyText.totalLabel(lang), style: styles.header)
+            sheet.text(row: totalRow, col: 0, breakdown.distinctTotal == nil ? TallyText.totalLabel(lang)
+                       : TallyText.visitsTotalLabel(lang), style: styles.header)
             for (j, measure) in measures.enumerated() {
                 sheet.number(row: totalRow, col: 1 + j, breakdown.total[measure.key])
             }
             for (j, rate) in rates.enumerated() {
                 sheet.percent(row: totalRow, col: 1 + measures.count + j, breakdown.total.rate(rate.measure, of: rate.rate.of))
             }
-            if let note = TallyTextReport.totalNote(breakdown, lang: lang) { sheet.text(row: totalRow + 2, col: 0, note) }
+            if let distinct = breakdown.distinctTotal {
+                sheet.text(row: totalRow + 1, col: 0, TallyText.peopleTotalLabel(lang), style: styles.header)
+                for (j, measure) in measures.enumerated() where distinct[measure.key] != nil {
+                    sheet.number(row: totalRow + 1, col: 1 + j, distinct[measure.key])
+                }
+            }
+            if let note = TallyTextReport.totalNote(breakdown, lang: lang) { sheet.text(row: totalRow + 3, col: 0, note) }
             worksheet_freeze_panes(worksheet, 1, 1)
             Self.pageSetup(worksheet, landscape: true, headerRow: 0)
             sheet.widths(table)
