@@ -251,5 +251,28 @@ import WorkflowTesting
         _ = try BrowserTests().browse("file://\(html)", screenshot: png, windowSize: "1000,2000")
         let size = (try FileManager.default.attributesOfItem(atPath: png)[.size] as? Int) ?? 0
         #expect(size > 20_000, "the screenshot should show the charts, not an empty page")
+
+        // On a phone (412 px wide) every chart label and table cell is at least 12 px on screen: measured
+        // in the browser by a probe the test adds to a copy (the report itself holds no script).
+        let probe = """
+            <script>
+            const sizes = [];
+            document.querySelectorAll("svg").forEach(svg => {
+              const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+              svg.querySelectorAll("text").forEach(t => sizes.push(parseFloat(t.getAttribute("font-size")) * scale));
+            });
+            const cells = [...document.querySelectorAll("td, th")].map(e => parseFloat(getComputedStyle(e).fontSize));
+            document.title = "chart-min=" + Math.min(...sizes).toFixed(1) + " labels=" + sizes.length
+              + " table-min=" + Math.min(...cells).toFixed(1);
+            </script>
+            """
+        let probed = dir.url.appendingPathComponent("probed.html").path
+        try String(contentsOfFile: html, encoding: .utf8).replacingOccurrences(of: "</body>", with: probe + "</body>")
+            .write(toFile: probed, atomically: true, encoding: .utf8)
+        let phone = try BrowserTests().browse("file://\(probed)", windowSize: "412,915")
+        let title = try #require(phone.firstMatch(of: /chart-min=([0-9.]+) labels=([0-9]+) table-min=([0-9.]+)/))
+        #expect(Double(title.1)! >= 12, "the smallest chart label is \(title.1) px on a phone")
+        #expect(Int(title.2)! > 20, "the probe measured the charts' labels")
+        #expect(Double(title.3)! >= 12, "the smallest table text is \(title.3) px on a phone")
     }
 }

@@ -18,7 +18,7 @@ public enum TallyHTML {
         body += "</p></header>\n"
         body += "<section class=\"summary\"><h2>\(lang == .zh ? "总体" : "Funnel")</h2>"
         body += tiles(report, lang: lang)
-        body += funnelChart(report, lang: lang)
+        body += "<div class=\"chart\">" + funnelChart(report, lang: lang) + "</div>"
         body += htmlTable(TallyTextReport.funnelTable(report, lang: lang))
         if let note = TallyTextReport.countingNote(report, lang: lang) { body += "<p class=\"note\">\(HTMLText.escape(note))</p>" }
         if let note = report.comparison?.note(lang) { body += "<p class=\"note\">\(HTMLText.escape(note))</p>" }
@@ -27,7 +27,7 @@ public enum TallyHTML {
         for breakdown in report.breakdowns {
             body += "<section class=\"breakdown\" id=\"by-\(breakdown.dimension.rawValue)\">"
             body += "<h2>\(HTMLText.escape(breakdown.dimension.title(lang)))</h2>"
-            body += barChart(breakdown, lang: lang)
+            body += "<div class=\"chart\">" + barChart(breakdown, lang: lang) + "</div>"
             body += htmlTable(TallyTextReport.breakdownTable(breakdown, lang: lang), lastRowIsTotal: true)
             if let note = TallyTextReport.totalNote(breakdown, lang: lang) {
                 body += "<p class=\"note\">\(HTMLText.escape(note))</p>"
@@ -64,6 +64,10 @@ public enum TallyHTML {
             .signature span { min-width: 180px; border-bottom: 1px solid #1d2733; padding-bottom: 2px; }
             tr.total td { font-weight: bold; border-top: 2px solid #1d2733; background: #f7f9fb; }
             svg text { font-family: inherit; }
+            /* On a phone a chart keeps the width at which its smallest label (12 or 13 units) is at least
+               12 px, and scrolls sideways, rather than shrinking its words to specks. */
+            .chart { overflow-x: auto; }
+            svg.funnel { min-width: 820px; } svg.bars { min-width: 820px; }
             section { page-break-inside: avoid; }
             /* Printed on A4: the summary portrait, each breakdown on landscape pages; every column on the
                page (headers wrap, nothing scrolls or is cut), the header row repeated on each page. */
@@ -72,7 +76,8 @@ public enum TallyHTML {
             @media print {
               body { margin: 0; max-width: none; padding: 0; }
               h2 { page-break-after: avoid; }
-              .scroll { overflow: visible; }
+              .scroll, .chart { overflow: visible; }
+              svg.funnel, svg.bars { min-width: 0; }
               table { font-size: 9px; width: 100%; }
               th { white-space: normal; }
               th, td { padding: 2px 4px; }
@@ -149,7 +154,7 @@ public enum TallyHTML {
                 let barY = y + 4 + Double(j) * 11
                 svg += "<rect x=\"\(labelWidth)\" y=\"\(fmt(barY))\" width=\"\(fmt(w))\" height=\"10\" fill=\"\(color)\">"
                     + "<title>\(HTMLText.escape(measure.label(lang))) \(Int(value))</title></rect>"
-                svg += "<text x=\"\(fmt(labelWidth + w + 4))\" y=\"\(fmt(barY + 9))\" font-size=\"10\">\(Int(value))</text>"
+                svg += "<text x=\"\(fmt(labelWidth + w + 4))\" y=\"\(fmt(barY + 9))\" font-size=\"12\">\(Int(value))</text>"
             }
         }
         let legendY = Double(rows.count) * rowHeight + 14
