@@ -8,9 +8,9 @@ import Workflow
 /// Periods select campaigns by the day they are held (`date:`), not the day a clerk started them
 /// in the tool; the report says which period it covers.
 @Suite struct CampaignPeriodTests {
-    @Test func aFairEnteredInMarchButHeldInAprilCountsInApril() async throws {
-        let h = try await LedgerHarness()   // "fair": no date, so the day it was started
-        for (name, day) in [("march-fair", "2026-03-01"), ("april-fair", "2026-04-15")] {
+    /// Starts a campaign held on each day (`date:`), beside the harness's own "fair".
+    static func start(_ h: LedgerHarness, _ campaigns: [(name: String, day: String)]) async throws {
+        for (name, day) in campaigns {
             let workflow = try h.engine.workflow("""
                 name: \(name)
                 date: \(day)
@@ -20,6 +20,11 @@ import Workflow
                 """, file: "\(name).yaml")
             _ = try await h.engine.engine(waitHorizon: .zero).start(workflow)
         }
+    }
+
+    @Test func aFairEnteredInMarchButHeldInAprilCountsInApril() async throws {
+        let h = try await LedgerHarness()   // "fair": no date, so the day it was started
+        try await Self.start(h, [("march-fair", "2026-03-01"), ("april-fair", "2026-04-15")])
         let now = h.engine.clock.now()
         let started = String(TimeFormats.display(now, timeZone: WorkflowDefinition.defaultTimeZone).prefix(10))
         func tally(from: String?, to: String?, _ names: [String] = []) async throws -> TallyReport {
@@ -51,16 +56,7 @@ import Workflow
     /// every format; an earlier period without a campaign compares as zeros, its change rate a dash.
     @Test func anEarlierPeriodStandsBesideWithTheChange() async throws {
         let h = try await LedgerHarness()
-        for (name, day) in [("fair-2025", "2025-03-01"), ("march-fair", "2026-03-01"), ("april-fair", "2026-04-15")] {
-            let workflow = try h.engine.workflow("""
-                name: \(name)
-                date: \(day)
-                steps:
-                  - id: gate
-                    uses: checkin.gate
-                """, file: "\(name).yaml")
-            _ = try await h.engine.engine(waitHorizon: .zero).start(workflow)
-        }
+        try await Self.start(h, [("fair-2025", "2025-03-01"), ("march-fair", "2026-03-01"), ("april-fair", "2026-04-15")])
         let now = h.engine.clock.now()
         let sections = BuiltinPlugins.all.tallySections
         func compared(with from: String, _ to: String) async throws -> TallyReport {
