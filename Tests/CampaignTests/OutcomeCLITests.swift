@@ -217,7 +217,7 @@ import WorkflowTesting
         #expect(rows["成功就业"]?.first as? Int == 1)
         #expect(rows["招聘人数"]?.first as? Int == 407)
         #expect(read["town_header"] as? [String] == ["乡镇", "登记求职者", "到场求职者", "面试人数", "达成意向", "成功就业",
-                                                    "稳定就业", "就业率"])
+                                                    "稳定就业", "就业率", "对比期 成功就业", "成功就业 增减"])
         #expect(read["rate_format"] as? String == "0.0%")
         // The township sheet ends with 合计, each measure the sum of the townships above it.
         let townRows = try #require(read["town_rows"] as? [[Any]])
@@ -228,6 +228,8 @@ import WorkflowTesting
             #expect(total[column] as? Int == sum, "column \(column): 合计 \(total[column]) is not the sum \(sum)")
         }
         #expect(total[1] as? Int == 298)
+        // Compared with last year (no fair): 0 earlier placements, the change the whole count.
+        #expect(total.suffix(2).map { "\($0)" } == ["0", "1"], "\(total)")
     }
 
     @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"),

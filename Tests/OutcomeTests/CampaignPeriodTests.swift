@@ -74,6 +74,18 @@ import Workflow
         #expect(earlier.funnel[campaigns.key] == 1 && lastYear.funnel[campaigns.key] == 3)
         #expect(earlier.change(campaigns, now: lastYear.funnel) == 2)
         #expect(earlier.changeRate(campaigns, now: lastYear.funnel) == 2.0)
+        // Breakdowns compare their headline measure row by row (the earlier count, the change).
+        let byTownship = try await h.pool.read { db in
+            let report = try TallyQuery.run(TallyRequest(all: true, from: "2026-01-01", to: "2026-12-31", breakdowns: [.township]),
+                                            sections: sections, now: now, db: db)
+            return try TallyQuery.compare(report, from: "2025-01-01", to: "2025-12-31", sections: sections, now: now, db: db)
+        }
+        let townText = TallyTextReport.table(byTownship, lang: .zh)
+        #expect(townText.contains("对比期 成功就业") && townText.contains("成功就业 增减"), "\(townText)")
+        #expect(TallyTextReport.csv(byTownship, lang: .zh).contains("乡镇（对比期）,total,合计,"))
+        let townJSON = try #require(try JSONSerialization.jsonObject(with: TallyJSON.encode(byTownship)) as? [String: Any])
+        let townBreakdown = try #require((townJSON["breakdowns"] as? [[String: Any]])?.first)
+        #expect((townBreakdown["earlier"] as? [String: Any])?["total"] is [String: Any])
         let text = TallyTextReport.table(lastYear, lang: .zh)
         #expect(text.contains("对比期") && text.contains("增减率"), "\(text)")
         let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("活动场次") })

@@ -10,6 +10,33 @@ public struct TallyComparison: Sendable {
     public var to: String?
     public var campaigns: [TallyReport.CampaignInfo]
     public var funnel: TallyCounts
+    /// The earlier period's breakdowns, by dimension, each row's counts by its key (a township, a group…).
+    public var rows: [TallyDimension: [String: TallyCounts]] = [:]
+    public var totals: [TallyDimension: TallyCounts] = [:]
+
+    /// What a breakdown is compared on: its headline measure (placed, for a fair), else its last people measure.
+    public static func measure(of breakdown: TallyBreakdown) -> TallyMeasure? {
+        let people = breakdown.measures.filter { ($0.threshold ?? 0) > 0 }
+        return people.last(where: \.highlight) ?? people.last
+    }
+
+    /// The headers of a breakdown's two comparison columns: `对比期 成功就业`, `成功就业 增减`.
+    static func breakdownHeaders(_ measure: TallyMeasure, lang: TallyLanguage) -> [String] {
+        let label = measure.label(lang)
+        return lang == .zh ? ["对比期 \(label)", "\(label) 增减"] : ["earlier \(label)", "\(label) change"]
+    }
+
+    /// A breakdown row's two comparison cells: the earlier count (0 where the row did not exist) and the change.
+    func cells(_ measure: TallyMeasure, dimension: TallyDimension, key: String?, now: TallyCounts) -> [String] {
+        let (earlier, change) = values(measure, dimension: dimension, key: key, now: now)
+        return [String(earlier), Self.signed(change)]
+    }
+
+    /// The earlier count of a breakdown row (`key`; nil for 合计) and the change since.
+    func values(_ measure: TallyMeasure, dimension: TallyDimension, key: String?, now: TallyCounts) -> (Int, Int) {
+        let earlier = (key.map { rows[dimension]?[$0] } ?? totals[dimension])??[measure.key] ?? 0
+        return (earlier, (now[measure.key] ?? 0) - earlier)
+    }
 
     /// `2025-01-01 – 2025-12-31`.
     public var period: String { "\(from ?? "…") – \(to ?? "…")" }
@@ -54,9 +81,18 @@ extension TallyQuery {
     /// `from` and `to`, counted the same way.
     public static func compare(_ report: TallyReport, from: String?, to: String?, sections: [any TallySection], now: Date,
                                db: Database) throws -> TallyReport {
-        let earlier = try run(TallyRequest(all: true, from: from, to: to), sections: sections, now: now, db: db)
+        // The same breakdowns, but never by campaign: the earlier period's campaigns are other ones.
+        let dimensions = report.breakdowns.map(\.dimension).filter { $0 != .campaign }
+        let earlier = try run(TallyRequest(all: true, from: from, to: to, breakdowns: dimensions), sections: sections,
+                              now: now, db: db)
+        var comparison = TallyComparison(from: from, to: to, campaigns: earlier.campaigns, funnel: earlier.funnel)
+        for breakdown in earlier.breakdowns {
+            comparison.rows[breakdown.dimension] = Dictionary(breakdown.rows.map { ($0.key, $0.counts) },
+                                                              uniquingKeysWith: { first, _ in first })
+            comparison.totals[breakdown.dimension] = breakdown.total
+        }
         var compared = report
-        compared.comparison = TallyComparison(from: from, to: to, campaigns: earlier.campaigns, funnel: earlier.funnel)
+        compared.comparison = comparison
         return compared
     }
 }

@@ -28,7 +28,8 @@ public enum TallyHTML {
             body += "<section class=\"breakdown\" id=\"by-\(breakdown.dimension.rawValue)\">"
             body += "<h2>\(HTMLText.escape(breakdown.dimension.title(lang)))</h2>"
             body += "<div class=\"chart\">" + barChart(breakdown, lang: lang) + "</div>"
-            body += htmlTable(TallyTextReport.breakdownTable(breakdown, lang: lang), lastRowIsTotal: true)
+            body += htmlTable(TallyTextReport.breakdownTable(breakdown, lang: lang, comparison: report.comparison),
+                              lastRowIsTotal: breakdown.distinctTotal == nil)
             if let note = TallyTextReport.totalNote(breakdown, lang: lang) {
                 body += "<p class=\"note\">\(HTMLText.escape(note))</p>"
             }

@@ -61,6 +61,14 @@ public enum TallyJSON {
                     // 合计: each person once (less than the rows' sum where rows share people: rows_may_overlap).
                     "total": counts(breakdown.total, measures: report.measures),
                     "rows_may_overlap": breakdown.rowsMayOverlap,
+                    // With an earlier period: each row's earlier counts by key, and the earlier 合计.
+                    "earlier": breakdown.dimension == .campaign ? NSNull() : report.comparison.map { earlier -> Any in
+                        [
+                            "rows": (earlier.rows[breakdown.dimension] ?? [:]).mapValues { counts($0, measures: report.measures) },
+                            "total": earlier.totals[breakdown.dimension].map { counts($0, measures: report.measures) as Any }
+                                ?? NSNull(),
+                        ] as [String: Any]
+                    } ?? NSNull(),
                     // By campaign over several campaigns: each person once (人数), beside `total` (人次).
                     "distinct_total": breakdown.distinctTotal.map { counts($0, measures: report.peopleMeasures) as Any } ?? NSNull(),
                 ]

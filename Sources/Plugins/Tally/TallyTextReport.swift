@@ -21,7 +21,7 @@ public enum TallyTextReport {
         for breakdown in report.breakdowns {
             out.append("")
             out.append(breakdown.dimension.title(lang))
-            out.append(breakdownTable(breakdown, lang: lang).render(maxWidth: width))
+            out.append(breakdownTable(breakdown, lang: lang, comparison: report.comparison).render(maxWidth: width))
             if let note = totalNote(breakdown, lang: lang) { out.append(wrap(note, width)) }
         }
         for (list, rows) in report.askedLists {
@@ -112,26 +112,34 @@ public enum TallyTextReport {
                 + "shredded (\(which)); the figures are unchanged."
     }
 
-    static func breakdownTable(_ breakdown: TallyBreakdown, lang: TallyLanguage) -> TextTable {
+    /// A breakdown's table; with an earlier period, two last columns compare its headline measure
+    /// (the earlier count and the change) row by row and in 合计. The campaign breakdown is not compared.
+    static func breakdownTable(_ breakdown: TallyBreakdown, lang: TallyLanguage, comparison: TallyComparison? = nil) -> TextTable {
         let measures = breakdown.measures
         let rates = TallyText.breakdownRates(breakdown)
+        let compared = breakdown.dimension == .campaign ? nil
+            : comparison.flatMap { earlier in TallyComparison.measure(of: breakdown).map { (earlier, $0) } }
+        let extra = compared.map { TallyComparison.breakdownHeaders($0.1, lang: lang) } ?? []
         var table = TextTable(headers: [breakdown.dimension.label(lang)] + measures.map { $0.label(lang) }
-                                + rates.map { lang == .zh ? $0.rate.zh : $0.rate.en },
-                              numeric: [false] + measures.map { _ in true } + rates.map { _ in true })
+                                + rates.map { lang == .zh ? $0.rate.zh : $0.rate.en } + extra,
+                              numeric: [false] + measures.map { _ in true } + rates.map { _ in true } + extra.map { _ in true })
+        func comparing(_ key: String?, _ counts: TallyCounts) -> [String] {
+            compared.map { earlier, measure in earlier.cells(measure, dimension: breakdown.dimension, key: key, now: counts) } ?? []
+        }
         for row in breakdown.rows {
             var cells = [TallyText.rowLabel(row, dimension: breakdown.dimension, lang: lang)]
             cells += measures.map { TallyText.number(row.counts[$0.key]) }
             cells += rates.map { TallyText.percent(row.counts.rate($0.measure, of: $0.rate.of)) }
-            table.rows.append(cells)
+            table.rows.append(cells + comparing(row.key, row.counts))
         }
         var total = [breakdown.distinctTotal == nil ? TallyText.totalLabel(lang) : TallyText.visitsTotalLabel(lang)]
         total += measures.map { TallyText.number(breakdown.total[$0.key]) }
         total += rates.map { TallyText.percent(breakdown.total.rate($0.measure, of: $0.rate.of)) }
-        table.rows.append(total)
+        table.rows.append(total + comparing(nil, breakdown.total))
         if let distinct = breakdown.distinctTotal {
             // Only the people measures have a distinct figure; what campaigns offered stays blank.
             table.rows.append([TallyText.peopleTotalLabel(lang)] + measures.map { TallyText.number(distinct[$0.key]) }
-                              + rates.map { _ in "" })
+                              + rates.map { _ in "" } + extra.map { _ in "" })
         }
         return table
     }
@@ -183,6 +191,16 @@ public enum TallyTextReport {
                                 : TallyText.visitsTotalLabel(lang), breakdown.total))
             if let distinct = breakdown.distinctTotal {
                 lines.append(line(dimension, "distinct", TallyText.peopleTotalLabel(lang), distinct))
+            }
+            // The earlier period's rows of this breakdown, by the same keys, then its 合计.
+            if let earlier = report.comparison, breakdown.dimension != .campaign {
+                let label = dimension + (lang == .zh ? "（对比期）" : " (earlier)")
+                for (key, counts) in (earlier.rows[breakdown.dimension] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    lines.append(line(label, key, key, counts))
+                }
+                if let total = earlier.totals[breakdown.dimension] {
+                    lines.append(line(label, "total", TallyText.totalLabel(lang), total))
+                }
             }
         }
         return CSVExport.text(lines, byteOrderMark: lang == .zh)

@@ -94,8 +94,18 @@ public enum TallyWorkbook {
             let name = breakdown.dimension.title(lang)
             guard let worksheet = workbook_add_worksheet(workbook, name) else { continue }
             let sheet = Sheet(worksheet, styles: styles)
-            let table = TallyTextReport.breakdownTable(breakdown, lang: lang)
+            let table = TallyTextReport.breakdownTable(breakdown, lang: lang, comparison: report.comparison)
             sheet.headers(row: 0, table.headers)
+            // With an earlier period: its count of the headline measure and the change, as the last two columns.
+            let compared = breakdown.dimension == .campaign ? nil
+                : report.comparison.flatMap { earlier in TallyComparison.measure(of: breakdown).map { (earlier, $0) } }
+            func compare(row: Int, key: String?, counts: TallyCounts) {
+                guard let (earlier, measure) = compared else { return }
+                let (before, change) = earlier.values(measure, dimension: breakdown.dimension, key: key, now: counts)
+                let col = 1 + breakdown.measures.count + TallyText.breakdownRates(breakdown).count
+                sheet.number(row: row, col: col, before)
+                sheet.number(row: row, col: col + 1, change)
+            }
             let measures = breakdown.measures
             let rates = TallyText.breakdownRates(breakdown)
             for (i, row) in breakdown.rows.enumerated() {
@@ -107,6 +117,7 @@ public enum TallyWorkbook {
                 for (j, rate) in rates.enumerated() {
                     sheet.percent(row: 1 + i, col: 1 + measures.count + j, row.counts.rate(rate.measure, of: rate.rate.of))
                 }
+                compare(row: 1 + i, key: row.key, counts: row.counts)
             }
             // 合计, then how it counts where rows share people.
             let totalRow = 1 + breakdown.rows.count
@@ -118,6 +129,7 @@ public enum TallyWorkbook {
             for (j, rate) in rates.enumerated() {
                 sheet.percent(row: totalRow, col: 1 + measures.count + j, breakdown.total.rate(rate.measure, of: rate.rate.of))
             }
+            compare(row: totalRow, key: nil, counts: breakdown.total)
             if let distinct = breakdown.distinctTotal {
                 sheet.text(row: totalRow + 1, col: 0, TallyText.peopleTotalLabel(lang), style: styles.header)
                 for (j, measure) in measures.enumerated() where distinct[measure.key] != nil {
