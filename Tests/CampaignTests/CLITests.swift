@@ -134,7 +134,10 @@ import WorkflowTesting
         #expect(statusInEnglish.stdout.contains("CAMPAIGN") && statusInEnglish.stdout.contains("completed"), "\(statusInEnglish.stdout)")
         let history = try cli.run("history", "spring-fair-2026")
         #expect(history.stdout.contains("signalled by Li"))
-        #expect(history.stdout.contains("run-completed"))
+        #expect(history.stdout.contains("活动完成"), "\(history.stdout)")
+        let historyInEnglish = try cli.run("history", "spring-fair-2026", "--lang", "en")
+        #expect(historyInEnglish.stdout.contains("run-completed"), "\(historyInEnglish.stdout)")
+        #expect(historyInEnglish.stdout.contains("signalled by Li"))
     }
 
     @Test func failedStepExitsOneAndSaysHowToRetry() throws {

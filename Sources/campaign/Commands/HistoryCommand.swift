@@ -12,9 +12,11 @@ struct HistoryCommand: AsyncParsableCommand {
 
     @Argument(help: "The campaign name.", completion: Completions.campaigns) var campaign: String
     @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var language: LanguageOptions
 
     func run() async throws {
-        try await CommandSupport.reportingErrors {
+        let lang = language.adopt()
+        try await CommandSupport.reportingErrors(language: lang) {
             let ws = try workspace.openExisting()
             let (run, events) = try await ws.pool.read { db in
                 let run = try RunQueries.requireRun(campaign, in: db)
@@ -26,7 +28,8 @@ struct HistoryCommand: AsyncParsableCommand {
             for event in events {
                 let attempt = (event.attempt ?? 0) > 1 ? " #\(event.attempt!)" : ""
                 t.line(TimeFormats.display(event.at, timeZone: zone, seconds: true) + "  "
-                       + Terminal.pad(event.stepId ?? "-", width) + "  " + Terminal.pad(event.kind + attempt, 16)
+                       + Terminal.pad(event.stepId ?? "-", width) + "  "
+                       + Terminal.pad(HistoryMessages.word(event.kind, lang) + attempt, 16)
                        + (event.message.map { "  \($0)" } ?? ""))
             }
         }
