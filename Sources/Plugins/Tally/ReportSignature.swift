@@ -23,12 +23,14 @@ public struct ReportSignature: Sendable, Equatable {
 
     /// From a campaign's vars.
     init(vars: [String: Value]) {
-        func text(_ key: String) -> String? {
-            guard case .string(let value)? = vars[key], !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-            return value
-        }
-        self.init(unit: text("report_unit"), head: text("report_head"), preparer: text("report_preparer"),
-                  phone: text("report_phone"))
+        self.init(unit: Self.text(vars, "report_unit"), head: Self.text(vars, "report_head"),
+                  preparer: Self.text(vars, "report_preparer"), phone: Self.text(vars, "report_phone"))
+    }
+
+    /// A var given as words (not blank), for the lines and the title (`county`, `venue`).
+    static func text(_ vars: [String: Value], _ key: String) -> String? {
+        guard case .string(let value)? = vars[key], !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return value
     }
 
     /// These lines, each replaced where `other` has one (flags over the definition).

@@ -20,6 +20,12 @@ public struct TallyComparison: Sendable {
         return people.last(where: \.highlight) ?? people.last
     }
 
+    /// The measure `breakdown` is compared on, or nil for the campaign breakdown (the earlier period's
+    /// campaigns are other ones, so no row matches).
+    func measure(comparing breakdown: TallyBreakdown) -> TallyMeasure? {
+        breakdown.dimension == .campaign ? nil : Self.measure(of: breakdown)
+    }
+
     /// The headers of a breakdown's two comparison columns: `对比期 成功就业`, `成功就业 增减`.
     static func breakdownHeaders(_ measure: TallyMeasure, lang: TallyLanguage) -> [String] {
         let label = measure.label(lang)
@@ -44,6 +50,11 @@ public struct TallyComparison: Sendable {
     /// This period's count less the earlier one's (a measure the earlier period lacks counts as 0).
     public func change(_ measure: TallyMeasure, now: TallyCounts) -> Int {
         (now[measure.key] ?? 0) - (funnel[measure.key] ?? 0)
+    }
+
+    /// The comparison paired with the measure `breakdown` is compared on, when there is one.
+    static func pairing(_ comparison: TallyComparison?, _ breakdown: TallyBreakdown) -> (TallyComparison, TallyMeasure)? {
+        comparison.flatMap { earlier in earlier.measure(comparing: breakdown).map { (earlier, $0) } }
     }
 
     /// The change over the earlier count; nil when there was nothing to compare with.

@@ -62,7 +62,7 @@ public enum TallyJSON {
                     "total": counts(breakdown.total, measures: report.measures),
                     "rows_may_overlap": breakdown.rowsMayOverlap,
                     // With an earlier period: each row's earlier counts by key, and the earlier 合计.
-                    "earlier": breakdown.dimension == .campaign ? NSNull() : report.comparison.map { earlier -> Any in
+                    "earlier": TallyComparison.pairing(report.comparison, breakdown).map { earlier, _ -> Any in
                         [
                             "rows": (earlier.rows[breakdown.dimension] ?? [:]).mapValues { counts($0, measures: report.measures) },
                             "total": earlier.totals[breakdown.dimension].map { counts($0, measures: report.measures) as Any }

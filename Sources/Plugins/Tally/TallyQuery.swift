@@ -265,12 +265,9 @@ public enum TallyQuery {
             if let from = request.from.flatMap(SheetDate.parse), day < from { continue }
             if let to = request.to.flatMap(SheetDate.parse), day > to { continue }
             let vars = run.vars
-            func text(_ key: String) -> String? {
-                if case .string(let value)? = vars[key], !value.isEmpty { return value }
-                return nil
-            }
             campaigns.append(.init(name: name, title: run.title ?? "", startedAt: run.createdAt, timeZone: run.timeZone,
-                                   heldOn: day, county: text("county"), venue: text("venue")))
+                                   heldOn: day, county: ReportSignature.text(vars, "county"),
+                                   venue: ReportSignature.text(vars, "venue")))
         }
         // A period in which no campaign was held is a tally of zeros (a comparison with last year
         // needs it), not an error; the report says there was none.

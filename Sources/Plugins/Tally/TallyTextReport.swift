@@ -117,8 +117,7 @@ public enum TallyTextReport {
     static func breakdownTable(_ breakdown: TallyBreakdown, lang: TallyLanguage, comparison: TallyComparison? = nil) -> TextTable {
         let measures = breakdown.measures
         let rates = TallyText.breakdownRates(breakdown)
-        let compared = breakdown.dimension == .campaign ? nil
-            : comparison.flatMap { earlier in TallyComparison.measure(of: breakdown).map { (earlier, $0) } }
+        let compared = TallyComparison.pairing(comparison, breakdown)
         let extra = compared.map { TallyComparison.breakdownHeaders($0.1, lang: lang) } ?? []
         var table = TextTable(headers: [breakdown.dimension.label(lang)] + measures.map { $0.label(lang) }
                                 + rates.map { lang == .zh ? $0.rate.zh : $0.rate.en } + extra,
@@ -193,7 +192,7 @@ public enum TallyTextReport {
                 lines.append(line(dimension, "distinct", TallyText.peopleTotalLabel(lang), distinct))
             }
             // The earlier period's rows of this breakdown, by the same keys, then its 合计.
-            if let earlier = report.comparison, breakdown.dimension != .campaign {
+            if let (earlier, _) = TallyComparison.pairing(report.comparison, breakdown) {
                 let label = dimension + (lang == .zh ? "（对比期）" : " (earlier)")
                 for (key, counts) in (earlier.rows[breakdown.dimension] ?? [:]).sorted(by: { $0.key < $1.key }) {
                     lines.append(line(label, key, key, counts))

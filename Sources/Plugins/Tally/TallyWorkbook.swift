@@ -97,8 +97,7 @@ public enum TallyWorkbook {
             let table = TallyTextReport.breakdownTable(breakdown, lang: lang, comparison: report.comparison)
             sheet.headers(row: 0, table.headers)
             // With an earlier period: its count of the headline measure and the change, as the last two columns.
-            let compared = breakdown.dimension == .campaign ? nil
-                : report.comparison.flatMap { earlier in TallyComparison.measure(of: breakdown).map { (earlier, $0) } }
+            let compared = TallyComparison.pairing(report.comparison, breakdown)
             func compare(row: Int, key: String?, counts: TallyCounts) {
                 guard let (earlier, measure) = compared else { return }
                 let (before, change) = earlier.values(measure, dimension: breakdown.dimension, key: key, now: counts)
