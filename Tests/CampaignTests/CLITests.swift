@@ -10,7 +10,7 @@ import WorkflowTesting
         let result = try cli.run("validate", "workflows/spring-fair.yaml", "workflows/bus-transport.yaml",
                                  "workflows/livestream.yaml")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.components(separatedBy: "valid").count == 4)
+        #expect(result.stdout.components(separatedBy: "：有效——活动").count == 4, "\(result.stdout)")
         #expect(!FileManager.default.fileExists(atPath: cli.database))
     }
 
@@ -27,14 +27,23 @@ import WorkflowTesting
                 uses: core.log
                 with: { message: hi }
             """)
+        // Chinese unless --lang en (or CAMPAIGN_LANG=en), each at its line and column.
         let validate = try cli.run("validate", path)
         #expect(validate.status == 65)
-        #expect(validate.stderr.contains("\(path):4:16: error: plugin 'core' has no action 'lgo'"))
-        #expect(validate.stderr.contains("help: did you mean 'core.log'?"))
-        #expect(validate.stderr.contains("\(path):6:13: error: step 'b' needs 'zz'"))
+        #expect(validate.stderr.contains("\(path):4:16: 错误：插件“core”没有动作“lgo”"), "\(validate.stderr)")
+        #expect(validate.stderr.contains("提示：您是不是要找“core.log”？"))
+        #expect(validate.stderr.contains("\(path):6:13: 错误：步骤“b”依赖“zz”，但没有步骤叫这个 id"))
+        #expect(validate.stderr.contains("\(path)：2 处错误"))
+        let inEnglish = try cli.run("validate", path, "--lang", "en")
+        #expect(inEnglish.status == 65)
+        #expect(inEnglish.stderr.contains("\(path):4:16: error: plugin 'core' has no action 'lgo'"))
+        #expect(inEnglish.stderr.contains("help: did you mean 'core.log'?"))
+        #expect(inEnglish.stderr.contains("\(path):6:13: error: step 'b' needs 'zz'"))
+        #expect(inEnglish.stderr.contains("\(path): 2 errors"))
         let start = try cli.run("start", path)
         #expect(start.status == 65)
-        #expect(start.stderr.contains("2 errors; nothing was run"))
+        #expect(start.stderr.contains("2 处错误；什么都没有运行"), "\(start.stderr)")
+        #expect(try cli.run("start", path, env: ["CAMPAIGN_LANG": "en"]).stderr.contains("2 errors; nothing was run"))
         #expect(!FileManager.default.fileExists(atPath: cli.database))
         #expect(try cli.run("validate", dir.url.appendingPathComponent("missing.yaml").path).status == 69)
     }
@@ -160,7 +169,7 @@ import WorkflowTesting
         #expect(wrongStep.status == 64)
         let unknown = try cli.run("status", "flakey")
         #expect(unknown.status == 64)
-        #expect(unknown.stderr.contains("error: 这个工作区里没有名为“flakey”的活动\n  help: 您是不是要找“flaky”？"), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("错误：这个工作区里没有名为“flakey”的活动\n  提示：您是不是要找“flaky”？"), "\(unknown.stderr)")
         let unknownInEnglish = try cli.run("status", "flakey", env: ["CAMPAIGN_LANG": "en"])
         #expect(unknownInEnglish.stderr.contains("error: no campaign named 'flakey' in this workspace\n  help: did you mean 'flaky'?"))
     }
@@ -205,7 +214,7 @@ import WorkflowTesting
         }
         let resumed = try cli.run("resume", env: ["CAMPAIGN_NOW": "2026-03-02T09:00:00+08:00"])
         #expect(resumed.status == 65)
-        #expect(resumed.stderr.contains("the definition campaign 'fair-a' was started with no longer validates"))
+        #expect(resumed.stderr.contains("活动“fair-a”开始时所用的定义在这个版本的 campaign 中已不再有效"), "\(resumed.stderr)")
         #expect(resumed.stderr.contains("campaign fair-a was left as it was; the others go on"))
         #expect(resumed.stdout.contains("活动 fair-b 已完成"), "\(resumed.stdout)")
     }

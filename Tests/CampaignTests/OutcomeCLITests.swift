@@ -70,7 +70,7 @@ import WorkflowTesting
         let future = try cli.run("record", "interview", "--campaign", "spring-fair-2026", "--person", ids[1],
                                  "--posting", postings[0], "--date", "2026-04-10", env: Self.followUp)
         #expect(future.status == 65)
-        #expect(future.stderr.contains("error: --date: 2026-04-10 晚于今天（2026-03-20）；结果发生后再登记"), "\(future.stderr)")
+        #expect(future.stderr.contains("错误：--date: 2026-04-10 晚于今天（2026-03-20）；结果发生后再登记"), "\(future.stderr)")
         let inEnglish = try cli.run("record", "interview", "--campaign", "spring-fair-2026", "--person", ids[1],
                                     "--posting", postings[0], "--date", "2026-04-10",
                                     env: Self.followUp.merging(["CAMPAIGN_LANG": "en"]) { $1 })

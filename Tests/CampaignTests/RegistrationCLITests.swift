@@ -166,9 +166,9 @@ import WorkflowTesting
         #expect(people == 0)
         let bad = try cli.run("register", "--campaign", "fair", "--name", "赵强", "--id-number", "522426199001010034")
         #expect(bad.status == 65)
-        #expect(bad.stderr.contains("error: --id-number: 身份证号 522426********0034 校验位是 4，应为 3：可能有一位数字输错了"),
+        #expect(bad.stderr.contains("错误：--id-number: 身份证号 522426********0034 校验位是 4，应为 3：可能有一位数字输错了"),
                 "\(bad.stderr)")
-        #expect(bad.stderr.contains("help: 请对照身份证核对"))
+        #expect(bad.stderr.contains("提示：请对照身份证核对"))
         let badInEnglish = try cli.run("register", "--campaign", "fair", "--name", "赵强", "--id-number", "522426199001010034",
                                        "--lang", "en")
         #expect(badInEnglish.stderr.contains("error: --id-number: the ID number 522426********0034 has the check character 4 "

@@ -226,10 +226,12 @@ import WorkflowTesting
         let checked = try cli.run("validate", path)
         #expect(checked.status == 65)
         #expect(checked.stderr.contains("bad.yaml:2:12"), "\(checked.stderr)")
-        #expect(checked.stderr.contains("'retention': 'half a year' is not a duration"), "\(checked.stderr)")
+        #expect(checked.stderr.contains("'retention'：“half a year”不是一段时长"), "\(checked.stderr)")
+        let inEnglish = try cli.run("validate", path, "--lang", "en")
+        #expect(inEnglish.stderr.contains("'retention': 'half a year' is not a duration"), "\(inEnglish.stderr)")
         let long = try dir.write("long.yaml", "name: long\nretention: 4000d\nsteps:\n  - id: hello\n    uses: core.log\n    with: { message: hi }\n")
         let refused = try cli.run("validate", long)
-        #expect(refused.stderr.contains("longer than ten years"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("超过了十年（3650d）"), "\(refused.stderr)")
     }
 
     // MARK: - Helpers

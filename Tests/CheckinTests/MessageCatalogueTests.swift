@@ -42,6 +42,7 @@ import Workflow
         "outcome.never-checked-in", "outcome.placement-needs-note", "outcome.not-a-stage", "import.scientific-id",
         "import.rounded-id", "import.not-salary", "transport.not-a-plate", "transport.left-without-date",
         "transport.employed-with-leave-date", "scheduling.not-yes-no", "import-file.save-as-xlsx", "import-file.headers-found", "scheduling.before-first-day", "transport.no-province",
+        "definition.fan-out-single-value-hint", "validation.declare-list-hint",
     ]
 
     /// A catalogue entry declared but in no plugin's `messages` would escape the check above.
@@ -139,6 +140,48 @@ import Workflow
         // The scan finds what it looks for.
         #expect(("return .failure(.at(row, \"seats\", fields: fields,\n" + "    \"'9' is not a number of seats\"))").contains(pattern))
         #expect(#"throw InputRefusal(field: "plate", "no such plate")"#.contains(pattern))
+    }
+
+    /// What `campaign validate` says about a definition — the file's shape, what steps use and read,
+    /// expressions, cron lines, parameters checked by any plugin, external plugins — is worded from the
+    /// catalogue: no diagnostic, parameter problem or expression error is written as a literal.
+    @Test func noDiagnosticIsWrittenOutsideTheCatalogue() throws {
+        // Across line breaks: `diagnostics.error(\n "…"`, `ParameterProblem(parameter: "x",\n "…"`.
+        let pattern = try Regex(#"(diagnostics\.error\(\s*"|Diagnostic\(\.[a-z]+,\s*"|ParameterProblem\(parameter:\s*[^,]+,\s*"|ExpressionError\(message:|TypeMismatch\(\s*"|SpanProblem\(\s*")"#)
+        var found: [String] = []
+        for file in try Self.swiftFiles(under: "Plugins") + Self.swiftFiles(under: "PluginKit") + Self.swiftFiles(under: "Workflow") {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: pattern) {
+                let line = text[..<match.range.lowerBound].filter { $0 == "\n" }.count + 1
+                found.append("\(file.lastPathComponent):\(line): \(text[match.range])")
+            }
+        }
+        // ExpressionError keeps one initializer from plain words, for tests to compare with.
+        found.removeAll { $0.hasPrefix("ExpressionParser.swift:") && $0.hasSuffix("ExpressionError(message:") }
+        #expect(found.isEmpty, "diagnostics written outside the catalogue:\n\(found.joined(separator: "\n"))")
+        // The scan finds what it looks for.
+        #expect("diagnostics.error(\n    \"'steps' is empty\", at: node.location)".contains(pattern))
+        #expect(#"return [ParameterProblem(parameter: "minutes", "'minutes' must be from 1 to 60")]"#.contains(pattern))
+    }
+
+    /// A definition's errors read in Chinese by default and in English on request, the caret at the same place.
+    @Test func aDiagnosticIsWordedInEitherLanguage() throws {
+        let file = SourceFile(path: "fair.yaml", text: "name: fair\nsteps:\n  - id: a\n    uses: core.lgo\n")
+        let (_, found) = Validator(registry: PluginRegistry([CorePlugin.plugin])).check(file: file)
+        let diagnostic = try #require(found.first)
+        #expect(diagnostic.message == "plugin 'core' has no action 'lgo'")
+        #expect(diagnostic.rendered(in: file, language: .zh).split(separator: "\n") == [
+            "fair.yaml:4:16: 错误：插件“core”没有动作“lgo”", "        uses: core.lgo", "                   ^~~",
+            "    提示：您是不是要找“core.log”？"])
+        #expect(diagnostic.rendered(in: file, language: .en).hasPrefix("fair.yaml:4:16: error: plugin 'core' has no action 'lgo'"))
+        #expect(diagnostic.rendered(in: file, language: .en).hasSuffix("help: did you mean 'core.log'?"))
+        // A word inside a message is worded too: the kind of YAML node, the type a value should have.
+        let shapes = SourceFile(path: "f.yaml", text: "name: f\nvars: [1]\nsteps:\n  - id: a\n    uses: core.wait\n    with: { for: [1] }\n")
+        let (_, problems) = Validator(registry: PluginRegistry([CorePlugin.plugin])).check(file: shapes)
+        let words = problems.map { $0.message(in: .zh) }
+        #expect(words.contains("'vars' 应是变量名到值的映射，而这里是列表（以 '-' 开头的各行）"), "\(words)")
+        #expect(words.contains("参数“for”应是时长，而不是列表"), "\(words)")
+        #expect(problems.map(\.message).contains("parameter 'for' must be a duration, not list"))
     }
 
     /// `gate_names:` may only name gates that `gates:` lists.

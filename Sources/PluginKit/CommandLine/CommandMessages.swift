@@ -14,5 +14,15 @@ public enum CommandMessages {
         en: "run this in the folder where the campaign was started, or point to its campaign.sqlite with --db PATH "
             + "(a new workspace is made only by `campaign start`)")
 
-    public static let all = [noWorkspace, fromFlag, fromEnvironment, fromFolder, whereToRun]
+    public static let unexpected = MessageText("command.unexpected", zh: "这是意料之外的情况；请把您运行的命令一起报告给我们",
+                                               en: "this is unexpected; please report it with the command you ran")
+    // `campaign validate`'s verdicts.
+    public static let validTemplate = MessageText(
+        "command.valid-template", zh: "{path}：有效的模板“{name}”，{steps} 个步骤；输入：{inputs}",
+        en: "{path}: valid template '{name}', {steps} steps; inputs: {inputs}")
+    public static let validCampaign = MessageText("command.valid-campaign", zh: "{path}：有效——活动“{name}”，{steps} 个步骤",
+                                                  en: "{path}: valid — campaign '{name}', {steps} steps")
+
+    public static let all = [noWorkspace, fromFlag, fromEnvironment, fromFolder, whereToRun, unexpected, validTemplate,
+                             validCampaign]
 }

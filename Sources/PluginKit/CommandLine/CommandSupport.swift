@@ -38,29 +38,31 @@ public enum CommandSupport {
     /// Prints what went wrong as a clerk can act on it and returns the documented exit code: for a
     /// command that goes on with other work after one part failed (`resume` of every campaign).
     public static func report(_ error: any Error, language: Language = .fromEnvironment()) -> Int32 {
-        let label = Terminal.errorsColored ? "\u{1B}[1;31merror\u{1B}[0m" : "error"
+        let word = DiagnosticWords.error.template(language)
+        let label = (Terminal.errorsColored ? "\u{1B}[1;31m\(word)\u{1B}[0m" : word) + (language == .zh ? "：" : ": ")
+        let help = "\n  " + DiagnosticWords.help.template(language)
         if let database = error as? DatabaseError, let storage = WorkflowError(storage: database) {
             return report(storage, language: language)
         }
         switch error {
         case let error as WorkflowError:
             for diagnostic in error.diagnostics {
-                Terminal.error(diagnostic.rendered(in: error.file, color: Terminal.errorsColored))
+                Terminal.error(diagnostic.rendered(in: error.file, color: Terminal.errorsColored, language: language))
             }
-            Terminal.error("\(label): \(error.message(in: language))" + (error.hint(in: language).map { "\n  help: \($0)" } ?? ""))
+            Terminal.error(label + error.message(in: language) + (error.hint(in: language).map { help + $0 } ?? ""))
             return error.exitCode
         case let refusal as any Refusal:
             // The command line names the option at fault: `--id-number: the ID number … has …`.
             let option = refusal.field.map { "--" + $0.replacingOccurrences(of: "_", with: "-") + ": " } ?? ""
-            Terminal.error("\(label): \(option)\(refusal.reason.text(language))"
-                           + (refusal.hint.map { "\n  help: \($0.text(language))" } ?? ""))
+            Terminal.error(label + option + refusal.reason.text(language)
+                           + (refusal.hint.map { help + $0.text(language) } ?? ""))
             return WorkflowError.Code.invalidInput.exitCode
         case let exit as ExitCode:
             return exit.rawValue
         case is CancellationError:
             return 130
         default:
-            Terminal.error("\(label): \(error)\n  help: this is unexpected; please report it with the command you ran")
+            Terminal.error(label + "\(error)" + help + CommandMessages.unexpected.template(language))
             return 70
         }
     }

@@ -67,8 +67,15 @@ public enum CheckinMessages {
     public static let gateClosesAt = MessageText("checkin.gate-closes-at", zh: "（或在 {time} 自动关闭）",
                                                  en: " (or it closes at {time})")
 
+    // The gate step's parameters.
+    public static let unlistedGate = MessageText("checkin.unlisted-gate", zh: "'gate_names' 里的入口“{gate}”不在 'gates' 中",
+                                                 en: "'gate_names' names a gate '{gate}' that 'gates' does not list")
+    public static let listedGates = MessageText("checkin.listed-gates", zh: "'gates' 里有：{gates}", en: "gates: {gates}")
+    public static let gateNameNotText = MessageText("checkin.gate-name-not-text", zh: "入口“{gate}”的名称应是文字",
+                                                    en: "the name of gate '{gate}' must be text")
+
     /// The entries of this plugin and the look-ups it words (the ledger's).
-    public static let all: [MessageText] = [lookupTooShort, gateOpen, gateOpensAt, scanWith, toClose, gateClosesAt, 
+    public static let all: [MessageText] = [unlistedGate, listedGates, gateNameNotText, lookupTooShort, gateOpen, gateOpensAt, scanWith, toClose, gateClosesAt, 
         checkedIn, repeatAt, repeatAtGate, repeatByStaff, repeatAtGateByStaff, notRegistered, walkInsWelcome, notOpen,
         closed, opensAt, closedAt, noSuchGate, unknownEnterprise, enterpriseNotInvited, enterpriseRepeat,
         enterpriseRepeatAtGate, enterpriseCheckedIn, deskGateNotOpened, deskNoWalkIns, deskRegisteredOnly,

@@ -46,11 +46,14 @@ struct GateAction: StepAction {
             var problems: [ParameterProblem] = []
             for (gate, name) in names.sorted(by: { $0.key < $1.key }) {
                 if let gates, !gates.contains(gate) {
-                    problems.append(ParameterProblem(parameter: "gate_names", "'gate_names' names a gate '\(gate)' that "
-                                                     + "'gates' does not list", hint: "gates: \(gates.joined(separator: ", "))"))
+                    problems.append(ParameterProblem(parameter: "gate_names", CheckinMessages.unlistedGate(["gate": gate]),
+                                                     hint: CheckinMessages.listedGates(["gates": gates.joined(separator: ", ")])))
                 }
-                if case .object = name { problems.append(ParameterProblem(parameter: "gate_names", "the name of gate '\(gate)' must be text")) }
-                if case .array = name { problems.append(ParameterProblem(parameter: "gate_names", "the name of gate '\(gate)' must be text")) }
+                switch name {
+                case .object, .array:
+                    problems.append(ParameterProblem(parameter: "gate_names", CheckinMessages.gateNameNotText(["gate": gate])))
+                default: break
+                }
             }
             return problems
         }

@@ -43,11 +43,12 @@ struct FollowUpAction: StepAction {
             var problems: [ParameterProblem] = []
             for (name, range) in [("quota", 1...1_000), ("attempts", 1...10)] {
                 if case .int(let n) = given[name], !range.contains(n) {
-                    problems.append(ParameterProblem(parameter: name, "'\(name)' must be from \(range.lowerBound) to \(range.upperBound), not \(n)"))
+                    problems.append(ParameterProblem(parameter: name, ParameterMessages.outOfRange(
+                        ["name": name, "low": "\(range.lowerBound)", "high": "\(range.upperBound)", "value": "\(n)"])))
                 }
             }
             if case .array(let staff) = given["staff"], staff.isEmpty {
-                problems.append(ParameterProblem(parameter: "staff", "'staff' names nobody to call back"))
+                problems.append(ParameterProblem(parameter: "staff", LivestreamMessages.nobodyToCall()))
             }
             return problems
         }

@@ -12,5 +12,8 @@ public enum LivestreamMessages {
         zh: "“{value}”不是回访结果；请用 reached、not-reached、wrong-number、not-interested 或 booked",
         en: "'{value}' is not reached, not-reached, wrong-number, not-interested or booked")
 
-    public static let all = [noPhone, notACount, noFigures, notACallStatus]
+    public static let nobodyToCall = MessageText("livestream.nobody-to-call", zh: "'staff' 里没有任何回访人员",
+                                                 en: "'staff' names nobody to call back")
+
+    public static let all = [noPhone, notACount, noFigures, notACallStatus, nobodyToCall]
 }

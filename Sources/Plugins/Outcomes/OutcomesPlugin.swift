@@ -58,7 +58,7 @@ struct CollectAction: StepAction {
         waitsForPeople: true,
         check: { given in
             given.has("until") && given.has("for")
-                ? [ParameterProblem(parameter: "for", "give 'until' or 'for', not both")] : []
+                ? [ParameterProblem(parameter: "for", ParameterMessages.untilOrFor())] : []
         }
     )
 

@@ -41,7 +41,8 @@ struct BoothsAction: StepAction {
             var problems: [ParameterProblem] = []
             for name in ["rows", "per_row"] {
                 if case .int(let n) = given[name], !(1...60).contains(n) {
-                    problems.append(ParameterProblem(parameter: name, "'\(name)' must be from 1 to 60, not \(n)"))
+                    problems.append(ParameterProblem(parameter: name, ParameterMessages.outOfRange(
+                        ["name": name, "low": "1", "high": "60", "value": "\(n)"])))
                 }
             }
             return problems

@@ -38,14 +38,16 @@ struct DeparturesAction: StepAction {
             var problems: [ParameterProblem] = []
             if case .array(let days) = given["days"] {
                 for case .string(let day) in days where !day.contains("${{") && SheetDate.parse(day) == nil {
-                    problems.append(ParameterProblem(parameter: "days", "'days': '\(day)' is not a date such as 2026-02-20"))
+                    problems.append(ParameterProblem(parameter: "days", ParameterMessages.notADate(["name": "days", "text": day])))
                 }
             }
             if case .int(let n) = given["earlier"], !(0...30).contains(n) {
-                problems.append(ParameterProblem(parameter: "earlier", "'earlier' must be from 0 to 30, not \(n)"))
+                problems.append(ParameterProblem(parameter: "earlier", ParameterMessages.outOfRange(
+                    ["name": "earlier", "low": "0", "high": "30", "value": "\(n)"])))
             }
             if case .int(let n) = given["capacity"], !(1...80).contains(n) {
-                problems.append(ParameterProblem(parameter: "capacity", "'capacity' must be from 1 to 80, not \(n)"))
+                problems.append(ParameterProblem(parameter: "capacity", ParameterMessages.outOfRange(
+                    ["name": "capacity", "low": "1", "high": "80", "value": "\(n)"])))
             }
             return problems
         }

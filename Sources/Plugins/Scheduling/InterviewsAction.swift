@@ -40,18 +40,19 @@ struct InterviewsAction: StepAction {
         check: { given in
             var problems: [ParameterProblem] = []
             if case .string(let hours) = given["hours"], case .failure(let why) = FairHours.span(hours) {
-                problems.append(ParameterProblem(parameter: "hours", "'hours': \(why.reason)"))
+                problems.append(ParameterProblem(parameter: "hours", ParameterMessages.named(["name": "hours"]) + why.wording))
             }
             if case .array(let breaks) = given["breaks"] {
                 for case .string(let span) in breaks {
                     if case .failure(let why) = FairHours.span(span) {
-                        problems.append(ParameterProblem(parameter: "breaks", "'breaks': \(why.reason)"))
+                        problems.append(ParameterProblem(parameter: "breaks", ParameterMessages.named(["name": "breaks"]) + why.wording))
                     }
                 }
             }
             for name in ["interviewers", "per_person"] {
                 if case .int(let n) = given[name], !(0...50).contains(n) {
-                    problems.append(ParameterProblem(parameter: name, "'\(name)' must be from 0 to 50, not \(n)"))
+                    problems.append(ParameterProblem(parameter: name, ParameterMessages.outOfRange(
+                        ["name": name, "low": "0", "high": "50", "value": "\(n)"])))
                 }
             }
             return problems

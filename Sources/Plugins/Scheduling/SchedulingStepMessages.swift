@@ -25,5 +25,10 @@ public enum SchedulingStepMessages {
         "scheduling.not-invited", zh: "{names}：不在 {campaign} 邀请的企业之中（按名称或统一社会信用代码）",
         en: "{names}: not among the enterprises {campaign} invited (name or credit code)")
 
-    public static let all = [wishesLeftAside, beforeFirstDay, noVehicles, notOffered, noPostings, noEnterprises, notInvited]
+    public static let notASpan = MessageText("scheduling.not-a-span", zh: "“{text}”不是 09:00-15:00 这样的时段",
+                                             en: "'{text}' is not a span of the day such as 09:00-15:00")
+    public static let endsBeforeStart = MessageText("scheduling.ends-before-start", zh: "“{text}”的结束早于开始",
+                                                    en: "'{text}' ends before it starts")
+
+    public static let all = [notASpan, endsBeforeStart, wishesLeftAside, beforeFirstDay, noVehicles, notOffered, noPostings, noEnterprises, notInvited]
 }

@@ -33,7 +33,8 @@ struct StreamAction: StepAction {
         ],
         check: { given in
             if case .int(let n) = given["minutes"], !(1...60).contains(n) {
-                return [ParameterProblem(parameter: "minutes", "'minutes' must be from 1 to 60, not \(n)")]
+                return [ParameterProblem(parameter: "minutes", ParameterMessages.outOfRange(
+                    ["name": "minutes", "low": "1", "high": "60", "value": "\(n)"]))]
             }
             return []
         }

@@ -16,7 +16,8 @@ public enum TallyPlugin {
                    dependencies: ["ledger"]),
             title: "tallies (统计)",
             commands: [TallyCommand.self],
-            routes: TallyRoutes.routes
+            routes: TallyRoutes.routes,
+            messages: TallyStepMessages.all
         )
     }
 
@@ -66,7 +67,8 @@ struct ReportAction: StepAction {
                 do {
                     _ = try TallyDimension.parseList(items.map(\.interpolated), among: known)
                 } catch let error as WorkflowError {
-                    problems.append(ParameterProblem(parameter: "by", error.message, hint: error.hint))
+                    problems.append(ParameterProblem(parameter: "by", error.wording?.message ?? .verbatim(error.message),
+                                                     hint: error.wording?.hint ?? error.hint.map(Message.verbatim)))
                 } catch {}
             }
             return problems
@@ -92,19 +94,21 @@ struct ReportAction: StepAction {
             var problems: [ParameterProblem] = []
             if case .array(let items) = given["formats"] {
                 for case .string(let item) in items where TallyPlugin.FileFormat(rawValue: item) == nil {
-                    problems.append(ParameterProblem(parameter: "formats", "unknown format '\(item)'",
-                                                     hint: "use xlsx, html, json or csv"))
+                    problems.append(ParameterProblem(parameter: "formats", TallyStepMessages.unknownFormat(["format": item]),
+                                                     hint: TallyStepMessages.formatsHint()))
                 }
             }
             if case .array(let items) = given["by"] {
                 do {
                     _ = try TallyDimension.parseList(items.map(\.interpolated))
                 } catch let error as WorkflowError {
-                    problems.append(ParameterProblem(parameter: "by", error.message, hint: error.hint))
+                    problems.append(ParameterProblem(parameter: "by", error.wording?.message ?? .verbatim(error.message),
+                                                     hint: error.wording?.hint ?? error.hint.map(Message.verbatim)))
                 } catch {}
             }
             if case .string(let lang) = given["lang"], TallyLanguage(rawValue: lang) == nil {
-                problems.append(ParameterProblem(parameter: "lang", "unknown language '\(lang)'", hint: "use zh or en"))
+                problems.append(ParameterProblem(parameter: "lang", TallyStepMessages.unknownLanguage(["lang": lang]),
+                                                 hint: TallyStepMessages.languageHint()))
             }
             return problems
         }

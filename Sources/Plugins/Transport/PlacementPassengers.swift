@@ -37,7 +37,7 @@ struct PlacementPassengers: StepAction {
         ],
         check: { given in
             if case .string(let day) = given["departs_on"], !day.contains("${{"), SheetDate.parse(day) == nil {
-                return [ParameterProblem(parameter: "departs_on", "'departs_on': '\(day)' is not a date such as 2026-02-20")]
+                return [ParameterProblem(parameter: "departs_on", ParameterMessages.notADate(["name": "departs_on", "text": day]))]
             }
             return []
         }

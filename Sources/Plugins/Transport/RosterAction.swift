@@ -37,7 +37,7 @@ struct RosterAction: StepAction {
         ],
         check: { given in
             if case .string(let time) = given["departs_at"], !Self.isTime(time) {
-                return [ParameterProblem(parameter: "departs_at", "'departs_at': '\(time)' is not a time such as 06:00")]
+                return [ParameterProblem(parameter: "departs_at", ParameterMessages.notATime(["name": "departs_at", "text": time]))]
             }
             return []
         }

@@ -34,10 +34,12 @@ struct SubsidyAction: StepAction {
         check: { given in
             var problems: [ParameterProblem] = []
             if case .int(let months) = given["months"], !(1...36).contains(months) {
-                problems.append(ParameterProblem(parameter: "months", "'months' must be from 1 to 36, not \(months)"))
+                problems.append(ParameterProblem(parameter: "months", ParameterMessages.outOfRange(
+                    ["name": "months", "low": "1", "high": "36", "value": "\(months)"])))
             }
             if case .int(let amount) = given["amount"], !(0...100_000).contains(amount) {
-                problems.append(ParameterProblem(parameter: "amount", "'amount' must be from 0 to 100000 yuan, not \(amount)"))
+                problems.append(ParameterProblem(parameter: "amount", ParameterMessages.outOfRangeYuan(
+                    ["name": "amount", "low": "0", "high": "100000", "value": "\(amount)"])))
             }
             return problems
         }

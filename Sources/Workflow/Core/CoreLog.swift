@@ -19,8 +19,8 @@ struct CoreLog: StepAction {
         outputs: [OutputSpec("message", doc: "The message as recorded, expressions filled in.")],
         check: { given in
             guard case .string(let level) = given["level"], !levels.contains(level) else { return [] }
-            return [ParameterProblem(parameter: "level", "unknown level '\(level)'",
-                                     hint: Suggestions.hint(for: level, among: levels, noun: "levels"))]
+            return [ParameterProblem(parameter: "level", ParameterMessages.unknownLevel(["level": level]),
+                                     hint: Suggestions.message(for: level, among: levels))]
         }
     )
 

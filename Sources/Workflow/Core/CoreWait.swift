@@ -31,19 +31,19 @@ struct CoreWait: StepAction {
             let timed = given.has("until") || given.has("for") || given.has("at")
             var problems: [ParameterProblem] = []
             if [given.has("until"), given.has("for"), given.has("at")].filter({ $0 }).count > 1 {
-                problems.append(ParameterProblem(parameter: given.has("at") ? "at" : "for",
-                                                 "give one of 'until', 'for' and 'at', not several"))
+                problems.append(ParameterProblem(parameter: given.has("at") ? "at" : "for", ParameterMessages.oneOfThree()))
             }
             if case .string(let cron) = given["at"] {
                 do throws(CronExpression.Problem) {
                     _ = try CronExpression(cron)
                 } catch {
-                    problems.append(ParameterProblem(parameter: "at", "cron '\(cron)': \(error.message)", hint: error.hint))
+                    problems.append(ParameterProblem(parameter: "at", ParameterMessages.cron(["text": cron]) + error.wording,
+                                                     hint: error.hintWording))
                 }
             }
             if !timed, !given.has("signal") || given["signal"] == .bool(false) {
-                problems.append(ParameterProblem(parameter: nil, "core.wait would wait forever",
-                                                 hint: "give 'until', 'for', 'at', or 'signal: true'"))
+                problems.append(ParameterProblem(parameter: nil, ParameterMessages.waitsForever(),
+                                                 hint: ParameterMessages.waitsForeverHint()))
             }
             return problems
         }

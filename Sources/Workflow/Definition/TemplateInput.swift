@@ -26,7 +26,7 @@ public struct TemplateInput: Sendable {
         case .duration: ParameterBinding.coerce(value, to: .duration, timeZone: timeZone)
         case .date:
             if let day = TimeFormats.day(value.interpolated) { .success(.string(day)) }
-            else { .failure(TypeMismatch("must be a day such as 2026-03-01, not '\(value.interpolated.prefix(40))'")) }
+            else { .failure(TypeMismatch(ParameterMessages.notADay(["text": String(value.interpolated.prefix(40))]))) }
         case .list:
             // On the command line a list is one text: 城关镇,河口镇 (or with 、 as Chinese lists are written).
             if case .string(let text) = value {

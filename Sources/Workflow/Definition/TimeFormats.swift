@@ -15,12 +15,12 @@ public enum TimeFormats {
     }
 
     /// Why `text` is not a duration a campaign file may give, in words for the file's author.
-    public static func durationProblem(_ text: String) -> String? {
+    public static func durationProblem(_ text: String) -> Message? {
         guard let seconds = durationSeconds(text), seconds >= 0 else {
-            return "'\(text)' is not a duration; write it like 90s, 15m, 2h or 30d"
+            return DefinitionMessages.notADuration(["text": text])
         }
         guard seconds.isFinite, seconds <= longestDuration.seconds else {
-            return "'\(text)' is longer than ten years (3650d), the longest a campaign may wait"
+            return DefinitionMessages.durationTooLong(["text": text])
         }
         return nil
     }

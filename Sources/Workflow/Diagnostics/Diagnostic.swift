@@ -7,24 +7,37 @@ public struct Diagnostic: Sendable, Hashable, Error {
     }
 
     public var severity: Severity
+    /// The message in English, for logs and tests; `wording` holds it for any reader.
     public var message: String
     public var location: SourceLocation
     /// How many scalars the caret underlines (at least one).
     public var length: Int
-    /// A suggestion the user can act on ("did you mean 'core.log'?").
+    /// A suggestion the user can act on ("did you mean 'core.log'?"), in English.
     public var hint: String?
+    /// The message and hint as catalogue entries: `validate`, `start` and the other commands word
+    /// them in their reader's language (Chinese unless `--lang en` / `CAMPAIGN_LANG=en`).
+    public var wording: Message
+    public var hintWording: Message?
     /// The text of the line it points at, when that line is in another file than the one being
     /// shown (a template's, below an instance's diagnostics).
     public var sourceLine: String?
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation,
-                length: Int = 1, hint: String? = nil) {
+    public init(_ severity: Severity, _ message: Message, at location: SourceLocation,
+                length: Int = 1, hint: Message? = nil) {
         self.severity = severity
-        self.message = message
+        self.message = message.text(.en)
         self.location = location
         self.length = max(1, length)
-        self.hint = hint
+        self.hint = hint?.text(.en)
+        self.wording = message
+        self.hintWording = hint
     }
+
+    /// The message in `language`.
+    public func message(in language: Language) -> String { wording.text(language) }
+
+    /// The hint in `language`.
+    public func hint(in language: Language) -> String? { hintWording?.text(language) }
 }
 
 /// Collects every problem of a definition so the user sees them all at once, not one per run.
@@ -33,7 +46,7 @@ public struct DiagnosticList: Sendable {
 
     public init() {}
 
-    public mutating func error(_ message: String, at location: SourceLocation, length: Int = 1, hint: String? = nil) {
+    public mutating func error(_ message: Message, at location: SourceLocation, length: Int = 1, hint: Message? = nil) {
         items.append(Diagnostic(.error, message, at: location, length: length, hint: hint))
     }
 
@@ -50,10 +63,12 @@ public struct DiagnosticList: Sendable {
 }
 
 extension Diagnostic {
-    /// Renders `file:line:col: error: message`, the source line, a caret under the spot and the hint.
-    public func rendered(in file: SourceFile?, color: Bool = false) -> String {
-        let label = color ? severity.colored : severity.rawValue
-        var out = "\(location): \(label): \(message)"
+    /// Renders `file:line:col: 错误: message`, the source line, a caret under the spot and the hint,
+    /// in `language` (English keeps the compiler's `error:` / `help:`).
+    public func rendered(in file: SourceFile?, color: Bool = false, language: Language = .en) -> String {
+        let word = severity.word(language)
+        let label = color ? severity.colored(word) : word
+        var out = "\(location): \(label)\(language == .zh ? "：" : ": ")\(message(in: language))"
         let line: Substring? = if let file, file.path == location.file { file.line(location.line) }
             else { sourceLine.map { Substring($0) } }
         if let line {
@@ -74,19 +89,28 @@ extension Diagnostic {
             let marks = "^" + String(repeating: "~", count: max(0, underlined.terminalWidth - 1))
             out += "\n    \(text)\n    \(pad)\(color ? "\u{1B}[32m\(marks)\u{1B}[0m" : marks)"
         }
-        if let hint {
-            out += "\n    help: \(hint)"
+        if let hint = hint(in: language) {
+            out += "\n    " + DiagnosticWords.help.template(language) + hint
         }
         return out
     }
 }
 
 extension Diagnostic.Severity {
-    var colored: String {
+    /// 错误 / error, 警告 / warning, 注 / note.
+    public func word(_ language: Language) -> String {
         switch self {
-        case .error: "\u{1B}[1;31merror\u{1B}[0m"
-        case .warning: "\u{1B}[1;33mwarning\u{1B}[0m"
-        case .note: "\u{1B}[1;36mnote\u{1B}[0m"
+        case .error: DiagnosticWords.error.template(language)
+        case .warning: DiagnosticWords.warning.template(language)
+        case .note: DiagnosticWords.note.template(language)
+        }
+    }
+
+    func colored(_ word: String) -> String {
+        switch self {
+        case .error: "\u{1B}[1;31m\(word)\u{1B}[0m"
+        case .warning: "\u{1B}[1;33m\(word)\u{1B}[0m"
+        case .note: "\u{1B}[1;36m\(word)\u{1B}[0m"
         }
     }
 }

@@ -255,12 +255,14 @@ public struct Engine: Sendable {
             guard written.definition.isTemplate else { return written }
             let (made, problems) = validator.instantiate(written, with: run.inputs.mapValues { .init($0) })
             guard let made else {
-                throw WorkflowError.invalidInput(problems.map(\.message).joined(separator: "; "))
+                throw WorkflowError.invalidInput(Message.joined(problems.map(\.wording), separator: "; "))
             }
             return made
         } catch var error as WorkflowError {
-            error.message = "the definition campaign '\(run.campaign)' was started with no longer validates "
-                + "with this version of campaign: \(error.message)"
+            let wording = EngineMessages.noLongerValidates(["campaign": run.campaign])
+                + (error.wording?.message ?? .verbatim(error.message))
+            error.message = wording.text(.en)
+            error.wording = (wording, error.wording?.hint ?? error.hint.map(Message.verbatim))
             throw error
         }
     }

@@ -77,7 +77,10 @@ public enum EngineMessages {
     public static let orEndsAt = MessageText("engine.or-ends-at", zh: "（或在 {time} 自动结束）", en: " (or it ends by itself at {time})")
     public static let untilTime = MessageText("engine.until-time", zh: "（直到 {time}）", en: " (until {time})")
 
-    public static let all = [waiting, waitingForPlugin, whenDone, orEndsAt, untilTime,
+    public static let noLongerValidates = MessageText(
+        "engine.no-longer-validates", zh: "活动“{campaign}”开始时所用的定义在这个版本的 campaign 中已不再有效：",
+        en: "the definition campaign '{campaign}' was started with no longer validates with this version of campaign: ")
+    public static let all = [noLongerValidates, waiting, waitingForPlugin, whenDone, orEndsAt, untilTime,
         didYouMean, known, noCampaign, startOne, alreadyStarted, alreadyStartedEnd, startedHint, noStep, runsPerItem, statusLists,
         instancesWaiting, notWaiting, closingBracket, statusShows, stepsWaiting, notFailed, onlyFailedRetried, failedSteps, alreadyCancelled, cancelledOn, whereItStands, alreadyCompleted,
         historyShows, noInstances, nameStepAlone, noSuchInstance, severalInstances, instancesList, busyHere, waitAMoment,

@@ -1,13 +1,30 @@
+private typealias E = ExpressionMessages
+
 /// A problem in an expression, with the offset (in Unicode scalars) where it starts.
 public struct ExpressionError: Error, Sendable, Equatable {
-    public var message: String
+    /// What is wrong, worded per reader (`ExpressionMessages`).
+    public var wording: Message
     public var offset: Int
-    public var hint: String?
+    public var hintWording: Message?
 
-    public init(message: String, offset: Int, hint: String? = nil) {
-        self.message = message
+    public init(_ wording: Message, offset: Int, hint: Message? = nil) {
+        self.wording = wording
         self.offset = offset
-        self.hint = hint
+        self.hintWording = hint
+    }
+
+    /// A problem given in plain English words (what a test expects).
+    public init(message: String, offset: Int, hint: String? = nil) {
+        self.init(.verbatim(message), offset: offset, hint: hint.map(Message.verbatim))
+    }
+
+    /// The message in English, for logs and tests.
+    public var message: String { wording.text(.en) }
+    public var hint: String? { hintWording?.text(.en) }
+
+    /// Two problems are the same when they say the same at the same place.
+    public static func == (lhs: ExpressionError, rhs: ExpressionError) -> Bool {
+        lhs.message == rhs.message && lhs.offset == rhs.offset && lhs.hint == rhs.hint
     }
 }
 
@@ -28,20 +45,17 @@ public struct ExpressionParser {
 
     public static func parse(_ text: String) throws(ExpressionError) -> Expression {
         guard text.unicodeScalars.count <= longest else {
-            throw ExpressionError(message: "the expression is longer than \(longest) characters", offset: longest,
-                                  hint: "split it into steps, or compute the value into a variable")
+            throw ExpressionError(E.tooLong(["limit": "\(longest)"]), offset: longest, hint: E.tooLongHint())
         }
         var parser = ExpressionParser()
         parser.tokens = try tokenize(text)
         guard parser.tokens.count > 1 else {
-            throw ExpressionError(message: "empty expression", offset: 0,
-                                  hint: "write a condition such as vars.walk_ins == true")
+            throw ExpressionError(E.empty(), offset: 0, hint: E.emptyHint())
         }
         let expression = try parser.parseOr()
         let (token, offset) = parser.tokens[parser.index]
         guard token == .end else {
-            throw ExpressionError(message: "unexpected \(describe(token)) after a complete expression", offset: offset,
-                                  hint: "join conditions with && or ||")
+            throw ExpressionError(E.afterComplete(words: ["token": describe(token)]), offset: offset, hint: E.joinHint())
         }
         return expression
     }
@@ -75,8 +89,7 @@ public struct ExpressionParser {
     private mutating func nest(at offset: Int) throws(ExpressionError) {
         depth += 1
         guard depth <= Self.deepest else {
-            throw ExpressionError(message: "the expression nests more than \(Self.deepest) levels deep", offset: offset,
-                                  hint: "remove parentheses or '!' that are not needed")
+            throw ExpressionError(E.tooDeep(["limit": "\(Self.deepest)"]), offset: offset, hint: E.tooDeepHint())
         }
     }
 
@@ -107,8 +120,9 @@ public struct ExpressionParser {
             let inner = try parseOr()
             let (closing, closingOffset) = advance()
             guard closing == .rightParen else {
-                throw ExpressionError(message: "expected ')' to close the '(' opened here", offset: offset,
-                                      hint: closing == .end ? nil : "found \(Self.describe(closing)) at \(closingOffset)")
+                throw ExpressionError(E.unclosedParen(), offset: offset,
+                                      hint: closing == .end ? nil
+                                        : E.foundAt(["offset": "\(closingOffset)"], words: ["token": Self.describe(closing)]))
             }
             return inner
         case .identifier(let name):
@@ -123,15 +137,15 @@ public struct ExpressionParser {
                 let (closing, closingOffset) = advance()
                 let known = Expression.StatusFunction.allCases.map { "\($0.rawValue)()" }.joined(separator: ", ")
                 guard let function = Expression.StatusFunction(rawValue: name) else {
-                    throw ExpressionError(message: "unknown function '\(name)()'", offset: offset,
+                    throw ExpressionError(E.unknownFunction(["name": name]), offset: offset,
                                           hint: Suggestions.closest(to: name, among: Expression.StatusFunction.allCases
                                                                         .map(\.rawValue))
-                                            .map { "did you mean '\($0)()'? The functions are \(known)" }
-                                            ?? "the functions are \(known)")
+                                            .map { E.didYouMeanFunction(["name": $0, "known": known]) }
+                                            ?? E.functionsAre(["known": known]))
                 }
                 guard closing == .rightParen else {
-                    throw ExpressionError(message: "'\(name)()' takes nothing between its parentheses",
-                                          offset: closingOffset, hint: "write \(name)()")
+                    throw ExpressionError(E.takesNothing(["name": name]), offset: closingOffset,
+                                          hint: E.write(["text": "\(name)()"]))
                 }
                 return .status(function, offset: offset)
             }
@@ -143,28 +157,27 @@ public struct ExpressionParser {
                 case .identifier(let p): path.append(p)
                 case .number(.int(let n)): path.append(String(n))
                 default:
-                    throw ExpressionError(message: "expected a name after '.'", offset: partOffset)
+                    throw ExpressionError(E.nameAfterDot(), offset: partOffset)
                 }
             }
             return .reference(path: path, offset: offset)
         case .end:
-            throw ExpressionError(message: "the expression ends too early", offset: offset,
-                                  hint: "a value is missing after the last operator")
+            throw ExpressionError(E.endsEarly(), offset: offset, hint: E.endsEarlyHint())
         default:
-            throw ExpressionError(message: "unexpected \(Self.describe(token))", offset: offset)
+            throw ExpressionError(E.unexpected(words: ["token": Self.describe(token)]), offset: offset)
         }
     }
 
-    private static func describe(_ token: Token) -> String {
+    private static func describe(_ token: Token) -> Message {
         switch token {
-        case .identifier(let s): "'\(s)'"
-        case .number(let v): "number \(v.interpolated)"
-        case .string(let s): "text '\(s)'"
-        case .op(let s): "'\(s)'"
-        case .dot: "'.'"
-        case .leftParen: "'('"
-        case .rightParen: "')'"
-        case .end: "end of expression"
+        case .identifier(let s): .verbatim("'\(s)'")
+        case .number(let v): E.numberToken(["value": v.interpolated])
+        case .string(let s): E.textToken(["text": s])
+        case .op(let s): .verbatim("'\(s)'")
+        case .dot: .verbatim("'.'")
+        case .leftParen: .verbatim("'('")
+        case .rightParen: .verbatim("')'")
+        case .end: E.endToken()
         }
     }
 
@@ -192,7 +205,7 @@ public struct ExpressionParser {
                 } else if let d = Double(literal) {
                     result.append((.number(.double(d)), start))
                 } else {
-                    throw ExpressionError(message: "'\(literal)' is not a number", offset: start)
+                    throw ExpressionError(E.notANumber(["text": literal]), offset: start)
                 }
                 continue
             }
@@ -220,7 +233,7 @@ public struct ExpressionParser {
                     i += 1
                 }
                 guard closed else {
-                    throw ExpressionError(message: "text starting here has no closing \(c)", offset: start)
+                    throw ExpressionError(E.unclosedText(["quote": String(c)]), offset: start)
                 }
                 result.append((.string(String(value)), start))
                 continue
@@ -237,12 +250,12 @@ public struct ExpressionParser {
             case "(": result.append((.leftParen, start))
             case ")": result.append((.rightParen, start))
             case "=":
-                throw ExpressionError(message: "'=' is not an operator", offset: start, hint: "compare with '=='")
+                throw ExpressionError(E.singleEquals(), offset: start, hint: E.compareHint())
             case "&", "|":
-                throw ExpressionError(message: "'\(c)' is not an operator", offset: start,
-                                      hint: "write '\(c)\(c)' for \(c == "&" ? "and" : "or")")
+                throw ExpressionError(E.singleAmpersand(["c": String(c)]), offset: start,
+                                      hint: c == "&" ? E.doubleAnd() : E.doubleOr())
             default:
-                throw ExpressionError(message: "unexpected character '\(c)'", offset: start)
+                throw ExpressionError(E.unexpectedCharacter(["c": String(c)]), offset: start)
             }
             i += 1
         }

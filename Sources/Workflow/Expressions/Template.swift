@@ -32,7 +32,8 @@ public struct Template: Sendable {
                 var j = i + 3
                 while j < scalars.count, !startsWith("}}", at: j) { j += 1 }
                 guard j < scalars.count else {
-                    throw ExpressionError(message: "'${{' is not closed", offset: i, hint: "end the expression with '}}'")
+                    throw ExpressionError(ExpressionMessages.unclosedTemplate(), offset: i,
+                                          hint: ExpressionMessages.unclosedTemplateHint())
                 }
                 if !literal.isEmpty {
                     parts.append(.text(String(literal)))

@@ -1,6 +1,8 @@
 import Foundation
 import Synchronization
 
+private typealias X = ExternalPluginMessages
+
 /// Learns what a definition's external plugins offer by running each program once with
 /// `describe`, and turns the answers into plugins the validator and the engine use like the
 /// compiled-in ones. Every problem is a diagnostic at the `plugins:` entry at fault.
@@ -14,9 +16,8 @@ public enum ExternalPluginCatalog {
         var seen = Set<String>()
         return definition.plugins.compactMap { declaration -> Plugin? in
             guard registry.plugin(declaration.name) == nil else {
-                diagnostics.error("'\(declaration.name)' is the name of a built-in plugin", at: declaration.nameLocation,
-                                  length: declaration.name.count,
-                                  hint: "give the external plugin another name, e.g. \(declaration.name)-ext")
+                diagnostics.error(X.builtInName(["name": declaration.name]), at: declaration.nameLocation,
+                                  length: declaration.name.count, hint: X.builtInNameHint(["name": declaration.name]))
                 return nil
             }
             guard seen.insert(declaration.name).inserted else { return nil }
@@ -25,7 +26,7 @@ public enum ExternalPluginCatalog {
             case .success(let plugin):
                 return plugin
             case .failure(let problem):
-                diagnostics.error("plugin '\(declaration.name)': \(problem.message)", at: declaration.pathLocation,
+                diagnostics.error(X.plugin(["name": declaration.name]) + problem.message, at: declaration.pathLocation,
                                   length: declaration.path.count, hint: problem.hint)
                 return nil
             }
@@ -38,8 +39,8 @@ public enum ExternalPluginCatalog {
 
     /// Why a plugin could not be described, worded for the person who wrote its `plugins:` entry.
     struct Problem: Error {
-        var message: String
-        var hint: String?
+        var message: Message
+        var hint: Message?
     }
 
     /// Descriptions already learned in this process, by program and its modification time: a
@@ -51,13 +52,12 @@ public enum ExternalPluginCatalog {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
             let folder = program.deletingLastPathComponent()
             let siblings = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            return .failure(Problem(message: "its program \(path) does not exist",
-                                    hint: Suggestions.hint(for: program.lastPathComponent, among: siblings, noun: "files")
-                                        ?? "paths are relative to the folder of the definition"))
+            return .failure(Problem(message: X.noProgram(["path": path]),
+                                    hint: Suggestions.message(for: program.lastPathComponent, among: siblings)
+                                        ?? X.relativeToDefinition()))
         }
         guard access(path, X_OK) == 0, attributes[.type] as? FileAttributeType != .typeDirectory else {
-            return .failure(Problem(message: "its program \(path) is not executable",
-                                    hint: "run: chmod +x \(path) (and start it with a line such as #!/usr/bin/env python3)"))
+            return .failure(Problem(message: X.notExecutable(["path": path]), hint: X.chmodHint(["path": path])))
         }
         let key = "\(name)\u{0}\(path)\u{0}\((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
             + "\u{0}\(attributes[.size] as? Int ?? 0)"
@@ -74,18 +74,18 @@ public enum ExternalPluginCatalog {
         do {
             finished = try process.runBlocking(input: nil, limit: describeLimit)
         } catch {
-            return .failure(Problem(message: "could not run `describe`: \(error.reason)"))
+            return .failure(Problem(message: X.cannotRun(["reason": error.reason])))
         }
         let stderr = ExternalReplies.tail(of: finished.stderr)
         switch finished.status {
         case .stopped:
-            return .failure(Problem(message: "`describe` did not answer within \(TimeFormats.display(describeLimit)); "
-                                    + "it was stopped", hint: "describe must print its JSON and exit at once"))
+            return .failure(Problem(message: X.describeStopped(["limit": TimeFormats.display(describeLimit)]),
+                                    hint: X.describeAtOnce()))
         case .signalled(let signal):
-            return .failure(Problem(message: "`describe` was killed by signal \(signal)" + stderr.map { ": \($0)" }.orEmpty))
+            return .failure(Problem(message: X.describeKilled(["signal": "\(signal)", "stderr": stderr.map { ": \($0)" }.orEmpty])))
         case .exited(let code) where code != 0:
-            return .failure(Problem(message: "`describe` exited with code \(code)" + stderr.map { ": \($0)" }.orEmpty,
-                                    hint: "run it yourself: \(program.path) describe"))
+            return .failure(Problem(message: X.describeExited(["code": "\(code)", "stderr": stderr.map { ": \($0)" }.orEmpty]),
+                                    hint: X.runItYourself(["command": "\(program.path) describe"])))
         case .exited:
             break
         }
@@ -93,15 +93,14 @@ public enum ExternalPluginCatalog {
         do {
             description = try JSONDecoder().decode(ExternalProtocol.Description.self, from: finished.stdout)
         } catch {
-            return .failure(Problem(message: "its `describe` answer is not the protocol's JSON ("
-                                    + ExternalReplies.decodingReason(error) + "): "
-                                    + ExternalReplies.quote(finished.stdout),
-                                    hint: "see docs/external-plugins.md for the shape of the answer"))
+            return .failure(Problem(message: X.notProtocol(["reason": ExternalReplies.decodingReason(error),
+                                                            "answer": ExternalReplies.quote(finished.stdout)]),
+                                    hint: X.seeProtocol()))
         }
         guard description.protocol == ExternalProtocol.version else {
-            return .failure(Problem(message: "it speaks protocol version \(description.protocol); this campaign "
-                                    + "speaks version \(ExternalProtocol.version)",
-                                    hint: "update the plugin, or campaign"))
+            return .failure(Problem(message: X.otherVersion(["theirs": "\(description.protocol)",
+                                                             "ours": "\(ExternalProtocol.version)"]),
+                                    hint: X.updateHint()))
         }
         return plugin(from: description, name: name, program: program)
     }
@@ -112,14 +111,14 @@ public enum ExternalPluginCatalog {
         var names = Set<String>()
         for action in description.actions {
             guard DefinitionLoader.isIdentifier(action.name), names.insert(action.name).inserted else {
-                return .failure(Problem(message: "its `describe` names an action '\(action.name)' twice, or a name other than "
-                                + "letters, digits, '_' and '-' (not starting with a digit)"))
+                return .failure(Problem(message: X.badActionName(["action": action.name])))
             }
             var parameters: [ParameterSpec] = []
             for parameter in action.parameters ?? [] {
                 guard let type = ExternalProtocol.parameterType(parameter.type) else {
-                    return .failure(Problem(message: "action '\(action.name)', parameter '\(parameter.name)': unknown type "
-                                    + "'\(parameter.type ?? "")' (types: \(ExternalProtocol.typeNames.joined(separator: ", ")))"))
+                    return .failure(Problem(message: X.unknownType(["action": action.name, "parameter": parameter.name,
+                                                                    "type": parameter.type ?? "",
+                                                                    "types": ExternalProtocol.typeNames.joined(separator: ", ")])))
                 }
                 parameters.append(ParameterSpec(parameter.name, type, required: parameter.required ?? false,
                                                 default: parameter.default, doc: parameter.doc ?? ""))
@@ -130,7 +129,7 @@ public enum ExternalPluginCatalog {
                                               outputs: outputs, waitsForPeople: action.waits ?? false)
             actions.append(ExternalAction(plugin: name, described: descriptor, program: program))
         }
-        guard !actions.isEmpty else { return .failure(Problem(message: "its `describe` lists no actions")) }
+        guard !actions.isEmpty else { return .failure(Problem(message: X.noActions())) }
         var plugin = Plugin(name: name, summary: description.summary ?? "", actions: actions)
         plugin.program = program.path
         return .success(plugin)

@@ -64,14 +64,19 @@ extension OutputSpec {
 public struct ParameterProblem: Sendable {
     /// The parameter at fault, or nil when the problem is the combination.
     public var parameter: String?
-    public var message: String
-    public var hint: String?
+    /// What is wrong and how to fix it, worded per reader (`ParameterMessages` or the plugin's catalogue).
+    public var wording: Message
+    public var hintWording: Message?
 
-    public init(parameter: String?, _ message: String, hint: String? = nil) {
+    public init(parameter: String?, _ wording: Message, hint: Message? = nil) {
         self.parameter = parameter
-        self.message = message
-        self.hint = hint
+        self.wording = wording
+        self.hintWording = hint
     }
+
+    /// In English, for logs and tests.
+    public var message: String { wording.text(.en) }
+    public var hint: String? { hintWording?.text(.en) }
 }
 
 /// What an action is and accepts: its name, documentation, parameters and outputs.

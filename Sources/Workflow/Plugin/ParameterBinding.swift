@@ -1,5 +1,7 @@
 import Foundation
 
+private typealias P = ParameterMessages
+
 /// Turns a step's `with:` into the value its action decodes: expressions filled in, defaults
 /// applied, types coerced by the declared schema. The same rules serve validation (on literal
 /// values) and running (on evaluated values), so the two never disagree.
@@ -57,8 +59,8 @@ public enum ParameterBinding {
             return .success(.bool(s.lowercased() == "true"))
         case (.dateTime, .string(let s)):
             return TimeFormats.dateTime(s, timeZone: timeZone) != nil ? .success(value)
-                : .failure(TypeMismatch("'\(s)' is not a date and time from \(TimeFormats.campaignYears.lowerBound) to "
-                                        + "\(TimeFormats.campaignYears.upperBound); write it like 2026-03-01 08:00"))
+                : .failure(TypeMismatch(P.notDateTime(["text": s, "from": "\(TimeFormats.campaignYears.lowerBound)",
+                                                       "to": "\(TimeFormats.campaignYears.upperBound)"])))
         case (.duration, .string(let s)):
             return TimeFormats.durationProblem(s).map { .failure(TypeMismatch($0)) } ?? .success(value)
         case (.duration, .int(let i)):
@@ -67,18 +69,15 @@ public enum ParameterBinding {
             return .success(.array([.string(value.interpolated)]))
         case (.stringList, .array(let items)):
             guard items.allSatisfy({ if case .array = $0 { false } else if case .object = $0 { false } else { true } })
-            else { return .failure(TypeMismatch("must be a list of single values")) }
+            else { return .failure(TypeMismatch(P.listOfSingleValues())) }
             return .success(.array(items.map { .string($0.interpolated) }))
         case (.object, .object):
             return .success(value)
         default:
-            return .failure(TypeMismatch("must be \(article(type)) \(type.rawValue), not \(value.typeName)"
-                            + (value.typeName == "text" ? " '\(value.interpolated)'" : "")))
+            return .failure(TypeMismatch(value.typeName == "text"
+                ? P.mustBeText(["text": value.interpolated], words: ["type": type.word, "actual": value.typeWord])
+                : P.mustBe(words: ["type": type.word, "actual": value.typeWord])))
         }
-    }
-
-    static func article(_ type: ParameterType) -> String {
-        ["integer", "output path"].contains(type.rawValue) ? "an" : "a"
     }
 
     /// Builds the parameter object for a step about to run. Errors name the file:line:col.
@@ -108,9 +107,45 @@ public enum ParameterBinding {
 
 /// Why a value does not fit a parameter's declared type, in words for the user.
 public struct TypeMismatch: Error, Sendable {
-    public var reason: String
+    public var wording: Message
 
-    init(_ reason: String) {
-        self.reason = reason
+    init(_ wording: Message) {
+        self.wording = wording
+    }
+
+    /// In English, for logs and tests.
+    public var reason: String { wording.text(.en) }
+}
+
+extension ParameterType {
+    /// "an integer" / 整数, as a message names the type a value should have.
+    public var word: Message {
+        switch self {
+        case .string: P.aText()
+        case .integer: P.anInteger()
+        case .number: P.aNumber()
+        case .boolean: P.aBoolean()
+        case .dateTime: P.aDateTime()
+        case .duration: P.aDuration()
+        case .stringList: P.aTextList()
+        case .file: P.aFile()
+        case .outputPath: P.anOutputPath()
+        case .object: P.aMapping()
+        }
+    }
+}
+
+extension Value {
+    /// "integer" / 整数, as a message names the type a value has.
+    public var typeWord: Message {
+        switch self {
+        case .null: P.null()
+        case .bool: P.boolean()
+        case .int: P.integer()
+        case .double: P.number()
+        case .string: P.text()
+        case .array: P.list()
+        case .object: P.mapping()
+        }
     }
 }

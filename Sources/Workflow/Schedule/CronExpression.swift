@@ -26,12 +26,23 @@ public struct CronExpression: Sendable, Equatable {
 
     /// A problem in an expression, with the offset (in characters) of the field at fault.
     public struct Problem: Error, Sendable, Equatable {
-        public var message: String
+        public var wording: Message
         public var offset: Int
-        public var hint: String?
+        public var hintWording: Message?
+
+        init(_ wording: Message, offset: Int, hint: Message? = nil) {
+            self.wording = wording
+            self.offset = offset
+            self.hintWording = hint
+        }
+
+        /// In English, for logs and tests.
+        public var message: String { wording.text(.en) }
+        public var hint: String? { hintWording?.text(.en) }
     }
 
-    static let fieldNames = ["minute", "hour", "day of month", "month", "day of week"]
+    static let fieldNames = [CronMessages.minute, CronMessages.hour, CronMessages.dayOfMonth, CronMessages.month,
+                             CronMessages.dayOfWeek]
     static let monthNames = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
     static let dayNames = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"]
 
@@ -44,9 +55,7 @@ public struct CronExpression: Sendable, Equatable {
             offset += part.count + 1
         }
         guard fields.count == 5 else {
-            throw Problem(message: "a cron schedule has 5 fields (minute hour day-of-month month day-of-week), "
-                          + "this one has \(fields.count)", offset: 0,
-                          hint: "e.g. \"0 9 * * *\" is every day at 09:00; \"0 9 * * 1#1\" the first Monday of each month")
+            throw Problem(CronMessages.fiveFields(["count": "\(fields.count)"]), offset: 0, hint: CronMessages.fiveFieldsHint())
         }
         minutes = try Self.parse(fields[0], field: 0, range: 0...59, names: [])
         hours = try Self.parse(fields[1], field: 1, range: 0...23, names: [])
@@ -59,8 +68,7 @@ public struct CronExpression: Sendable, Equatable {
             if let hash = item.firstIndex(of: "#") {
                 let day = try Self.value(String(item[..<hash]), at: position, field: 4, range: 0...7, names: Self.dayNames)
                 guard let n = Int(item[item.index(after: hash)...]), (1...5).contains(n) else {
-                    throw Problem(message: "in '\(item)', the number after '#' must be 1 to 5 (which such weekday "
-                                  + "of the month)", offset: position, hint: "1#1 is the first Monday of the month")
+                    throw Problem(CronMessages.badNth(["item": String(item)]), offset: position, hint: CronMessages.badNthHint())
                 }
                 nth.insert(NthWeekday(weekday: day % 7, n: n))
             } else {
@@ -90,8 +98,9 @@ public struct CronExpression: Sendable, Equatable {
             var step = 1
             if let slash = item.firstIndex(of: "/") {
                 guard let n = Int(item[item.index(after: slash)...]), n >= 1, n <= range.upperBound else {
-                    throw Problem(message: "the step in '\(item)' (\(fieldNames[index])) must be a number from 1 to "
-                                  + "\(range.upperBound)", offset: offset, hint: "e.g. */15 for every 15")
+                    throw Problem(CronMessages.badStep(["item": item, "high": "\(range.upperBound)"],
+                                                       words: ["field": fieldNames[index]()]),
+                                  offset: offset, hint: CronMessages.badStepHint())
                 }
                 step = n
                 body = String(item[..<slash])
@@ -105,8 +114,8 @@ public struct CronExpression: Sendable, Equatable {
                 let high = try value(String(body[body.index(after: dash)...]), at: offset, field: index, range: range,
                                      names: names, firstName: firstName)
                 guard low <= high else {
-                    throw Problem(message: "the range '\(body)' (\(fieldNames[index])) runs backwards", offset: offset,
-                                  hint: "write the smaller number first")
+                    throw Problem(CronMessages.backwards(["range": body], words: ["field": fieldNames[index]()]),
+                                  offset: offset, hint: CronMessages.backwardsHint())
                 }
                 bounds = low...high
             } else {
@@ -122,9 +131,10 @@ public struct CronExpression: Sendable, Equatable {
                               names: [String], firstName: Int = 0) throws(Problem) -> Int {
         if let n = Int(text), range.contains(n) { return n }
         if let i = names.firstIndex(of: text.uppercased()) { return i + firstName }
-        throw Problem(message: "'\(text)' does not fit the \(fieldNames[index]) field (\(range.lowerBound)–\(range.upperBound)"
-                      + (names.isEmpty ? "" : " or \(names.first!)–\(names.last!)") + ")",
-                      offset: offset, hint: "the fields are: minute hour day-of-month month day-of-week")
+        var values = ["text": text, "low": "\(range.lowerBound)", "high": "\(range.upperBound)"]
+        if let first = names.first, let last = names.last { values["first"] = first; values["last"] = last }
+        throw Problem((names.isEmpty ? CronMessages.doesNotFit : CronMessages.doesNotFitNamed)(values, words: ["field": fieldNames[index]()]),
+                      offset: offset, hint: CronMessages.fieldsAre())
     }
 
     /// The first time strictly after `date` that the expression names, in `timeZone`; nil when there

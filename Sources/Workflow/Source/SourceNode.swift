@@ -40,11 +40,12 @@ public struct SourceNode: Sendable {
         return nil
     }
 
-    public var kindName: String {
+    /// What this node is, for a message that expected another kind ("…, not a list").
+    public var kindWord: Message {
         switch kind {
-        case .scalar: "a single value"
-        case .mapping: "a mapping (key: value lines)"
-        case .sequence: "a list (lines starting with '-')"
+        case .scalar: DefinitionMessages.kindSingle()
+        case .mapping: DefinitionMessages.kindMapping()
+        case .sequence: DefinitionMessages.kindList()
         }
     }
 
@@ -85,22 +86,21 @@ extension SourceNode {
     /// does a file too large, or whose aliases expand past `mostValues`.
     public static func parse(_ file: SourceFile) -> Result<SourceNode?, Diagnostic> {
         guard file.text.utf8.count <= largestFile else {
-            return .failure(Diagnostic(.error, "the file is larger than 1 MiB; a campaign definition is a few KiB",
-                                       at: file.location(line: 1, column: 1),
-                                       hint: "check that this is the campaign's YAML file"))
+            return .failure(Diagnostic(.error, DefinitionMessages.tooLarge(), at: file.location(line: 1, column: 1),
+                                       hint: DefinitionMessages.tooLargeHint()))
         }
         do {
             guard let root = try Yams.compose(yaml: file.text) else { return .success(nil) }
             var budget = mostValues
             return .success(try SourceNode(root, file: file, budget: &budget))
         } catch let tooMany as TooManyValues {
-            return .failure(Diagnostic(.error, "the file expands to more than \(mostValues) values: YAML aliases (*name) "
-                                       + "repeat what an anchor (&name) holds, and these repeat each other",
-                                       at: tooMany.location, hint: "write the values out, or use fewer aliases"))
+            return .failure(Diagnostic(.error, DefinitionMessages.tooManyValues(["limit": "\(mostValues)"]),
+                                       at: tooMany.location, hint: DefinitionMessages.tooManyValuesHint()))
         } catch let error as YamlError {
             return .failure(Diagnostic(yamlError: error, file: file))
         } catch {
-            return .failure(Diagnostic(.error, "cannot read YAML: \(error)", at: file.location(line: 1, column: 1)))
+            return .failure(Diagnostic(.error, DefinitionMessages.unreadableYAML(["problem": "\(error)"]),
+                                       at: file.location(line: 1, column: 1)))
         }
     }
 
@@ -140,12 +140,12 @@ struct TooManyValues: Error {
 extension Diagnostic {
     init(yamlError error: YamlError, file: SourceFile) {
         func loc(_ mark: Mark) -> SourceLocation { file.location(line: mark.line, column: mark.column) }
-        let hint = "YAML is sensitive to indentation and to ':' followed by a space; "
-            + "quote text that contains ': ' or starts with '{', '[', '*', '&' or '#'"
+        let hint = YAMLMessages.indentationHint()
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            // libyaml's own words ("did not find expected key") stay as it wrote them, after ours.
             let what = context.map { "\(problem) (\($0.text))" } ?? problem
             // An unclosed quote or bracket is found where the file ends; the mistake is where the
             // construct began, which libyaml gives as the context's mark.
@@ -153,19 +153,18 @@ extension Diagnostic {
             // indentation is where libyaml says.)
             if let context, context.mark.line < mark.line,
                context.text.contains("quoted scalar") || context.text.contains("flow") {
-                self.init(.error, "YAML syntax: \(what) — this one, begun here, is not closed (the file's reading "
-                          + "stopped at line \(mark.line))", at: loc(context.mark),
-                          hint: "close the quote or bracket opened here; " + hint)
+                self.init(.error, YAMLMessages.notClosed(["problem": what, "line": "\(mark.line)"]),
+                          at: loc(context.mark), hint: YAMLMessages.closeIt() + hint)
             } else {
-                self.init(.error, "YAML syntax: \(what)", at: loc(mark), hint: hint)
+                self.init(.error, YAMLMessages.syntax(["problem": what]), at: loc(mark), hint: hint)
             }
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             let first = context.mark
             let second = Self.repeatedKey(duplicates.first ?? "", after: first, in: file)
-            self.init(.error, "key \(names) appears twice in the same mapping (first at line \(first.line))",
+            self.init(.error, YAMLMessages.duplicateKey(["keys": names, "line": "\(first.line)"]),
                       at: second ?? loc(first), length: duplicates.first?.count ?? 1,
-                      hint: "keep one of them; the later one would silently replace the earlier")
+                      hint: YAMLMessages.duplicateKeyHint())
         case .reader(let problem, let offset, _, _):
             var location = file.location(line: 1, column: 1)
             if let offset {
@@ -175,9 +174,10 @@ extension Diagnostic {
                     .unicodeScalars.count ?? 0
                 location = file.location(line: line, column: column + 1)
             }
-            self.init(.error, "cannot read the file: \(problem)", at: location, hint: "save the file as UTF-8 text")
+            self.init(.error, YAMLMessages.unreadable(["problem": problem]), at: location,
+                      hint: YAMLMessages.saveAsUTF8())
         default:
-            self.init(.error, "YAML error: \(error)", at: file.location(line: 1, column: 1))
+            self.init(.error, YAMLMessages.other(["problem": "\(error)"]), at: file.location(line: 1, column: 1))
         }
     }
 }

@@ -48,6 +48,11 @@ public struct MessageText: Sendable, Hashable {
 
     public func template(_ language: Language) -> String { language == .zh ? zh : en }
 
+    /// The entry with its values, as a message: `DefinitionMessages.unknownKind(["kind": kind])`.
+    public func callAsFunction(_ values: [String: String] = [:], words: [String: Message] = [:]) -> Message {
+        Message(self, values, words: words)
+    }
+
     /// The placeholder names a template uses, e.g. ["time", "gate"].
     public static func placeholders(in template: String) -> Set<String> {
         var names = Set<String>()
@@ -64,16 +69,19 @@ public struct MessageText: Sendable, Hashable {
 /// reader's language only when shown. Domain code returns messages; the command line, the page and
 /// the reports word them. Stored (a scan's reason) as its keys and values, so a reason recorded
 /// today reads in either language tomorrow.
-public struct Message: Sendable, Equatable {
-    public struct Part: Sendable, Equatable {
+public struct Message: Sendable, Hashable {
+    public struct Part: Sendable, Hashable {
         public var text: MessageText
         public var values: [String: String]
+        /// Placeholders filled with words that are themselves worded per language ("{what}" → 变量名 /
+        /// variable name).
+        public var words: [String: Message] = [:]
     }
 
     public var parts: [Part]
 
-    public init(_ text: MessageText, _ values: [String: String] = [:]) {
-        parts = [Part(text: text, values: values)]
+    public init(_ text: MessageText, _ values: [String: String] = [:], words: [String: Message] = [:]) {
+        parts = [Part(text: text, values: values, words: words)]
     }
 
     /// A message that was stored as words before messages had keys: shown as it was.
@@ -88,6 +96,17 @@ public struct Message: Sendable, Equatable {
         Dictionary((catalogue + [verbatimText]).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Messages one after another, `separator` between them ("; ").
+    public static func joined(_ messages: [Message], separator: String) -> Message {
+        var joined = Message(verbatimText, ["words": ""])
+        joined.parts = []
+        for (index, message) in messages.enumerated() {
+            if index > 0 { joined.parts.append(Part(text: verbatimText, values: ["words": separator])) }
+            joined.parts += message.parts
+        }
+        return joined
+    }
+
     /// The message with more said after it (`已签到` + `，在北门`).
     public static func + (lhs: Message, rhs: Message) -> Message {
         var joined = lhs
@@ -99,6 +118,7 @@ public struct Message: Sendable, Equatable {
         parts.map { part in
             var out = part.text.template(language)
             for (name, value) in part.values { out = out.replacingOccurrences(of: "{\(name)}", with: value) }
+            for (name, words) in part.words { out = out.replacingOccurrences(of: "{\(name)}", with: words.text(language)) }
             return out
         }.joined()
     }
@@ -115,7 +135,16 @@ public struct Message: Sendable, Equatable {
                 if number > 0 { out += "," }
                 out += Self.jsonString(name) + ":" + Self.jsonString(part.values[name] ?? "")
             }
-            out += "}}"
+            out += "}"
+            if !part.words.isEmpty {
+                out += #","words":{"#
+                for (number, name) in part.words.keys.sorted().enumerated() {
+                    if number > 0 { out += "," }
+                    out += Self.jsonString(name) + ":" + (part.words[name]?.storedForm ?? "[]")
+                }
+                out += "}"
+            }
+            out += "}"
         }
         return out + "]"
     }
@@ -142,18 +171,33 @@ public struct Message: Sendable, Equatable {
     /// A stored message read back with the catalogue entries it may name (`Message.index`); nil
     /// when a key is unknown.
     public init?(storedForm: String, catalogue byKey: [String: MessageText]) {
-        guard let list = try? JSONDecoder().decode([StoredPart].self, from: Data(storedForm.utf8)), !list.isEmpty
+        guard let list = try? JSONDecoder().decode([StoredPart].self, from: Data(storedForm.utf8)), !list.isEmpty,
+              let message = Self.read(list, catalogue: byKey)
         else { return nil }
+        self = message
+    }
+
+    private static func read(_ list: [StoredPart], catalogue byKey: [String: MessageText]) -> Message? {
         var parts: [Part] = []
         for stored in list {
             guard let text = byKey[stored.key] else { return nil }
-            parts.append(Part(text: text, values: stored.values))
+            var words: [String: Message] = [:]
+            for (name, nested) in stored.words ?? [:] {
+                guard let message = read(nested, catalogue: byKey) else { return nil }
+                words[name] = message
+            }
+            parts.append(Part(text: text, values: stored.values, words: words))
         }
+        return parts.isEmpty ? nil : Message(parts: parts)
+    }
+
+    private init(parts: [Part]) {
         self.parts = parts
     }
 
     private struct StoredPart: Codable {
         var key: String
         var values: [String: String]
+        var words: [String: [StoredPart]]?
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 
+private typealias V = ValidationMessages
+
 /// Templates: a definition with typed `inputs:`, and the campaigns made from it — by
 /// `--input NAME=VALUE` or by an instance file that `uses:` it.
 extension Validator {
@@ -18,13 +20,12 @@ extension Validator {
                     into diagnostics: inout DiagnosticList) {
         let names = definition.inputs.map(\.name)
         guard path.count >= 2 else {
-            diagnostics.error("'inputs' needs an input's name, as in inputs.date", at: location, length: 6)
+            diagnostics.error(V.inputsNeedsName(), at: location, length: 6)
             return
         }
         guard names.contains(path[1]) else {
-            diagnostics.error("unknown input '\(path[1])'", at: location.advanced(by: 7), length: path[1].count,
-                              hint: Suggestions.hint(for: path[1], among: names, noun: "inputs")
-                                ?? "declare it under 'inputs:' at the top of the file")
+            diagnostics.error(V.unknownInput(["name": path[1]]), at: location.advanced(by: 7), length: path[1].count,
+                              hint: Suggestions.message(for: path[1], among: names) ?? V.declareUnderInputs())
             return
         }
     }
@@ -37,8 +38,8 @@ extension Validator {
             do {
                 template = try Template.parse(placeholder.text)
             } catch {
-                diagnostics.error("invalid expression: \(error.message)", at: placeholder.location.advanced(by: error.offset),
-                                  hint: error.hint)
+                diagnostics.error(DefinitionMessages.invalidExpression() + error.wording,
+                                  at: placeholder.location.advanced(by: error.offset), hint: error.hintWording)
                 continue
             }
             for (expression, offset) in template.expressions {
@@ -47,10 +48,10 @@ extension Validator {
                     if path.first == "inputs" {
                         checkInput(path, at: location, definition: definition, into: &diagnostics)
                     } else {
-                        diagnostics.error("'\(placeholder.key)' can only read inputs (inputs.NAME), not "
-                                          + "'\(path.joined(separator: "."))'", at: location,
-                                          length: path.joined(separator: ".").count,
-                                          hint: "the campaign's name is known before its variables and steps")
+                        diagnostics.error(V.placeholderReadsOnlyInputs(["key": placeholder.key,
+                                                                        "text": path.joined(separator: ".")]),
+                                          at: location, length: path.joined(separator: ".").count,
+                                          hint: V.nameKnownFirst())
                     }
                 }
             }
@@ -58,7 +59,7 @@ extension Validator {
         for input in definition.inputs {
             guard let value = input.defaultValue else { continue }
             if case .failure(let why) = input.coerce(value, timeZone: definition.timeZone) {
-                diagnostics.error("the default of input '\(input.name)' \(why.reason)", at: input.location,
+                diagnostics.error(V.badDefault(["name": input.name], words: ["why": why.wording]), at: input.location,
                                   length: input.name.count)
             }
         }
@@ -74,27 +75,27 @@ extension Validator {
         let declared = definition.inputs.map(\.name)
         let fallback = instance ?? SourceLocation(file: "--input", line: 0, column: 0)
         for (name, input) in given.sorted(by: { $0.key < $1.key }) where !declared.contains(name) {
-            diagnostics.error("the template \(definition.file.path) has no input '\(name)'",
+            diagnostics.error(V.templateHasNoInput(["template": definition.file.path, "name": name]),
                               at: input.location ?? fallback, length: name.count,
-                              hint: Suggestions.hint(for: name, among: declared, noun: "inputs")
-                                ?? "its inputs: " + definition.inputs.map(\.summary).joined(separator: "; "))
+                              hint: Suggestions.message(for: name, among: declared)
+                                ?? V.itsInputs(["inputs": definition.inputs.map(\.summary).joined(separator: "; ")]))
         }
         var values: [String: Value] = [:]
         for input in definition.inputs {
-            let declaredAt = "(declared at \(input.location))"
+            let declaredAt = "\(input.location)"
             guard let value = given[input.name]?.value ?? input.defaultValue else {
                 if input.required {
-                    diagnostics.error("input '\(input.name)' is required \(declaredAt)", at: fallback,
-                                      hint: input.summary)
+                    diagnostics.error(V.inputRequired(["name": input.name, "declared": declaredAt]), at: fallback,
+                                      hint: .verbatim(input.summary))
                 }
                 continue
             }
             switch input.coerce(value, timeZone: definition.timeZone) {
             case .success(let coerced): values[input.name] = coerced
             case .failure(let why):
-                diagnostics.error("input '\(input.name)' \(why.reason) \(declaredAt)",
+                diagnostics.error(V.inputProblem(["name": input.name, "declared": declaredAt], words: ["why": why.wording]),
                                   at: given[input.name]?.location ?? input.location, length: value.interpolated.count,
-                                  hint: input.doc)
+                                  hint: input.doc.map(Message.verbatim))
             }
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics.sorted) }
@@ -107,16 +108,15 @@ extension Validator {
             switch placeholder.key {
             case "name":
                 if !DefinitionLoader.isCampaignName(text) {
-                    diagnostics.error("the campaign name '\(text)' made from the inputs cannot be empty or contain "
-                                      + "spaces or '/'", at: placeholder.location, length: placeholder.text.count,
-                                      hint: "give inputs without spaces, or build the name from other inputs")
+                    diagnostics.error(V.madeNameBad(["text": text]), at: placeholder.location,
+                                      length: placeholder.text.count, hint: V.madeNameBadHint())
                 }
                 definition.name = text
             case "title":
                 definition.title = text
             default:
                 if let day = TimeFormats.day(text) { definition.heldOn = day } else {
-                    diagnostics.error("'date' made from the inputs is '\(text)', not a day such as 2026-03-01",
+                    diagnostics.error(V.madeDateBad(["text": text]),
                                       at: placeholder.location, length: placeholder.text.count)
                 }
             }
@@ -134,15 +134,12 @@ extension Validator {
         var diagnostics = DiagnosticList()
         let entries = root.entries ?? []
         for entry in entries where !["uses", "with"].contains(entry.key) {
-            diagnostics.error("unknown key '\(entry.key)' in a file that uses a template", at: entry.keyLocation,
-                              length: entry.key.count,
-                              hint: "such a file has only 'uses:' (the template) and 'with:' (its inputs); the rest "
-                                + "belongs in the template")
+            diagnostics.error(V.instanceUnknownKey(["key": entry.key]), at: entry.keyLocation, length: entry.key.count,
+                              hint: V.instanceUnknownKeyHint())
         }
         guard let usesNode = entries.first(where: { $0.key == "uses" })?.value, let path = usesNode.scalar?.text,
               !path.isEmpty else {
-            diagnostics.error("'uses' must name the template file, e.g. uses: templates/spring-fair.yaml",
-                              at: root.location)
+            diagnostics.error(V.instanceUsesTemplate(), at: root.location)
             return (nil, diagnostics.sorted)
         }
         let directory = URL(fileURLWithPath: file.path).deletingLastPathComponent()
@@ -152,9 +149,8 @@ extension Validator {
         do {
             template = try SourceFile.read(path: templatePath)
         } catch {
-            diagnostics.error("the template '\(path)' cannot be read (looked for \(templatePath))",
-                              at: usesNode.location, length: path.count,
-                              hint: "the path is relative to the folder of \(file.path)")
+            diagnostics.error(V.templateUnreadable(["path": path, "looked": templatePath]), at: usesNode.location,
+                              length: path.count, hint: V.relativeToFolder(["file": file.path]))
             return (nil, diagnostics.sorted)
         }
         let (written, templateProblems) = check(file: template)
@@ -164,14 +160,14 @@ extension Validator {
             return problem
         }
         guard let written, !templateProblems.contains(where: { $0.severity == .error }) else {
-            diagnostics.error("the template '\(path)' has \(templateProblems.filter { $0.severity == .error }.count) "
-                              + "error(s), listed with their place in it", at: usesNode.location, length: path.count)
+            diagnostics.error(V.templateHasErrors(["path": path,
+                                                   "count": "\(templateProblems.filter { $0.severity == .error }.count)"]),
+                              at: usesNode.location, length: path.count)
             return (nil, diagnostics.sorted + withLines)
         }
         guard written.definition.isTemplate else {
-            diagnostics.error("'\(path)' is a campaign, not a template (it declares no 'inputs:')",
-                              at: usesNode.location, length: path.count,
-                              hint: "start it directly: campaign start \(templatePath)")
+            diagnostics.error(V.notATemplate(["path": path]), at: usesNode.location, length: path.count,
+                              hint: V.startItDirectly(["path": templatePath]))
             return (nil, diagnostics.sorted)
         }
         var given: [String: GivenInput] = [:]
@@ -179,7 +175,7 @@ extension Validator {
             if let fields = withNode.entries {
                 for field in fields { given[field.key] = GivenInput(field.value.value, at: field.value.location) }
             } else {
-                diagnostics.error("'with' must be a mapping of the template's inputs to values", at: withNode.location)
+                diagnostics.error(V.instanceWithNotMapping(), at: withNode.location)
             }
         }
         let (made, problems) = instantiate(written, with: given, instance: usesNode.location)

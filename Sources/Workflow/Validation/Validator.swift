@@ -1,5 +1,7 @@
 import Foundation
 
+private typealias V = ValidationMessages
+
 /// A definition that passed validation, with its step graph: the only thing the engine runs.
 public struct ValidatedWorkflow: Sendable {
     public let definition: WorkflowDefinition
@@ -31,22 +33,19 @@ public struct Validator: Sendable {
     public func validate(file: SourceFile, inputs: [String: String] = [:]) throws -> ValidatedWorkflow {
         let workflow = try validateAsWritten(file: file)
         if workflow.definition.madeFromTemplate, let name = inputs.keys.sorted().first {
-            throw WorkflowError.usage("--input \(name): \(file.path) takes its inputs from its 'with:'",
-                                      hint: "change the value there")
+            throw WorkflowError.usage(V.inputOfInstance(["name": name, "path": file.path]), hint: V.changeItThere())
         }
         guard workflow.definition.isTemplate, !workflow.definition.madeFromTemplate else {
             if let name = inputs.keys.sorted().first {
-                throw WorkflowError.usage("--input \(name): \(file.path) is not a template (it declares no 'inputs:')",
-                                          hint: "use --var NAME=VALUE to change one of its variables")
+                throw WorkflowError.usage(V.notTemplateInput(["name": name, "path": file.path]), hint: V.useVar())
             }
             return workflow
         }
         let given = inputs.mapValues { GivenInput(.string($0)) }
         let (made, problems) = instantiate(workflow, with: given)
         guard let made else {
-            throw WorkflowError.usage("\(file.path) is a template: " + problems.map(\.message).joined(separator: "; "),
-                                      hint: "give its inputs with --input NAME=VALUE — "
-                                        + workflow.definition.inputs.map(\.summary).joined(separator: "; "))
+            throw WorkflowError.usage(V.isTemplate(["path": file.path], words: ["problems": Message.joined(problems.map(\.wording), separator: "; ")]),
+                                      hint: V.giveInputs(["inputs": workflow.definition.inputs.map(\.summary).joined(separator: "; ")]))
         }
         return made
     }
@@ -57,8 +56,11 @@ public struct Validator: Sendable {
         let (workflow, diagnostics) = check(file: file)
         guard let workflow, !diagnostics.contains(where: { $0.severity == .error }) else {
             let count = diagnostics.filter { $0.severity == .error }.count
-            throw WorkflowError(.invalidInput, "\(file.path): \(count) error\(count == 1 ? "" : "s"); nothing was run",
-                                diagnostics: diagnostics, file: file)
+            var error = WorkflowError(.invalidInput, count == 1 ? V.fileError(["path": file.path])
+                                        : V.fileErrors(["path": file.path, "count": "\(count)"]))
+            error.diagnostics = diagnostics
+            error.file = file
+            throw error
         }
         return workflow
     }
@@ -81,7 +83,7 @@ public struct Validator: Sendable {
         if runsExternalPlugins {
             external = ExternalPluginCatalog.plugins(of: definition, besides: registry, diagnostics: &diagnostics)
         } else if let first = definition.plugins.first {
-            diagnostics.error("external plugins are not run here", at: first.nameLocation, length: first.name.count)
+            diagnostics.error(V.externalNotRun(), at: first.nameLocation, length: first.name.count)
         }
         let scoped = Validator(registry: registry.adding(external), runsExternalPlugins: runsExternalPlugins)
         let graph = StepGraph(steps: definition.steps)
@@ -101,20 +103,18 @@ public struct Validator: Sendable {
         var firstSeen: [String: SourceLocation] = [:]
         for step in definition.steps where !step.id.isEmpty {
             if let first = firstSeen[step.id] {
-                diagnostics.error("duplicate step id '\(step.id)' (first used at line \(first.line))",
-                                  at: step.idLocation, length: step.id.count,
-                                  hint: "give every step its own id")
+                diagnostics.error(V.duplicateStep(["id": step.id, "line": "\(first.line)"]), at: step.idLocation,
+                                  length: step.id.count, hint: V.duplicateStepHint())
             } else {
                 firstSeen[step.id] = step.idLocation
             }
             for need in step.needs {
                 if need.id == step.id {
-                    diagnostics.error("step '\(step.id)' needs itself", at: need.location, length: need.id.count)
+                    diagnostics.error(V.needsItself(["step": step.id]), at: need.location, length: need.id.count)
                 } else if graph.index[need.id] == nil {
-                    diagnostics.error("step '\(step.id)' needs '\(need.id)', but no step has that id",
-                                      at: need.location, length: need.id.count,
-                                      hint: Suggestions.hint(for: need.id, among: graph.ids.filter { $0 != step.id },
-                                                             noun: "steps"))
+                    diagnostics.error(V.needsUnknown(["step": step.id, "need": need.id]), at: need.location,
+                                      length: need.id.count,
+                                      hint: Suggestions.message(for: need.id, among: graph.ids.filter { $0 != step.id }))
                 }
             }
             checkAction(step, definition: definition, into: &diagnostics)
@@ -126,24 +126,23 @@ public struct Validator: Sendable {
         guard !step.uses.isEmpty else { return }
         let parts = step.uses.split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2 else {
-            diagnostics.error("'uses' must name a plugin action as plugin.action, not '\(step.uses)'",
-                              at: step.usesLocation, length: step.uses.count,
-                              hint: Suggestions.hint(for: step.uses, among: registry.actionNames, noun: "actions"))
+            diagnostics.error(V.usesNotAction(["uses": step.uses]), at: step.usesLocation, length: step.uses.count,
+                              hint: Suggestions.message(for: step.uses, among: registry.actionNames))
             return
         }
         guard let plugin = registry.plugin(parts[0]) else {
             let guess = Suggestions.closest(to: step.uses, among: registry.actionNames)
                 ?? Suggestions.closest(to: parts[0], among: registry.plugins.map(\.name)).map { "\($0).\(parts[1])" }
-            diagnostics.error("unknown plugin '\(parts[0])'", at: step.usesLocation, length: parts[0].count,
-                              hint: guess.map { "did you mean '\($0)'?" }
-                                ?? "known plugins: \(registry.plugins.map(\.name).joined(separator: ", "))")
+            diagnostics.error(V.unknownPlugin(["plugin": parts[0]]), at: step.usesLocation, length: parts[0].count,
+                              hint: guess.map { EngineMessages.didYouMean(["name": $0]) }
+                                ?? V.knownPlugins(["names": registry.plugins.map(\.name).joined(separator: ", ")]))
             return
         }
         guard let action = registry.action(step.uses) else {
             let names = plugin.actions.map(\.fullName)
-            diagnostics.error("plugin '\(plugin.name)' has no action '\(parts[1])'",
+            diagnostics.error(V.noSuchAction(["plugin": plugin.name, "action": parts[1]]),
                               at: step.usesLocation.advanced(by: parts[0].count + 1), length: parts[1].count,
-                              hint: Suggestions.hint(for: step.uses, among: names, noun: "actions of \(plugin.name)"))
+                              hint: Suggestions.message(for: step.uses, among: names))
             return
         }
         checkParameters(step, action: action.descriptor, definition: definition, into: &diagnostics)
@@ -156,47 +155,45 @@ public struct Validator: Sendable {
         for parameter in step.with {
             given.insert(parameter.name)
             guard let spec = action.parameter(parameter.name) else {
-                diagnostics.error("'\(step.uses)' has no parameter '\(parameter.name)'",
+                diagnostics.error(V.noSuchParameter(["uses": step.uses, "name": parameter.name]),
                                   at: parameter.nameLocation, length: parameter.name.count,
-                                  hint: Suggestions.hint(for: parameter.name, among: action.parameters.map(\.name),
-                                                         noun: "parameters"))
+                                  hint: Suggestions.message(for: parameter.name, among: action.parameters.map(\.name)))
                 continue
             }
             guard !ParameterBinding.containsExpression(parameter.node) else { continue }
             let value = parameter.node.value
             if case .null = value {
                 if spec.required {
-                    diagnostics.error("parameter '\(parameter.name)' of '\(step.uses)' needs a value",
-                                      at: parameter.nameLocation, length: parameter.name.count, hint: spec.doc)
+                    diagnostics.error(V.parameterNeedsValue(["name": parameter.name, "uses": step.uses]),
+                                      at: parameter.nameLocation, length: parameter.name.count, hint: .verbatim(spec.doc))
                 }
                 continue
             }
             switch ParameterBinding.coerce(value, to: spec.type, timeZone: definition.timeZone) {
             case .failure(let why):
-                diagnostics.error("parameter '\(parameter.name)' \(why.reason)", at: parameter.node.location,
-                                  length: value.interpolated.count, hint: spec.doc)
+                diagnostics.error(V.parameterProblem(["name": parameter.name], words: ["why": why.wording]),
+                                  at: parameter.node.location, length: value.interpolated.count, hint: .verbatim(spec.doc))
             case .success(let coerced):
                 literals[parameter.name] = coerced
                 if spec.type == .file, case .string(let path) = coerced {
                     let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
                         : definition.directory.appendingPathComponent(path)
                     if !FileManager.default.fileExists(atPath: url.path) {
-                        diagnostics.error("file '\(path)' does not exist (looked for \(url.path))",
-                                          at: parameter.node.location, length: path.count,
-                                          hint: "paths are relative to the folder of \(definition.file.path)")
+                        diagnostics.error(V.missingFile(["path": path, "looked": url.path]), at: parameter.node.location,
+                                          length: path.count, hint: V.pathsRelative(["file": definition.file.path]))
                     }
                 }
             }
         }
         for spec in action.parameters where spec.required && !given.contains(spec.name) {
-            diagnostics.error("'\(step.uses)' needs parameter '\(spec.name)' (\(spec.type.rawValue)): \(spec.doc)",
-                              at: step.usesLocation, length: step.uses.count,
-                              hint: "add it under 'with:'")
+            diagnostics.error(V.missingParameter(["uses": step.uses, "name": spec.name, "type": spec.type.rawValue,
+                                                  "doc": spec.doc]),
+                              at: step.usesLocation, length: step.uses.count, hint: V.addUnderWith())
         }
         for problem in action.check?(GivenParameters(names: given, literals: literals)) ?? [] {
             let location = problem.parameter.flatMap { name in step.with.first { $0.name == name }?.node.location }
-            diagnostics.error(problem.message, at: location ?? step.usesLocation,
-                              length: location == nil ? step.uses.count : 1, hint: problem.hint)
+            diagnostics.error(problem.wording, at: location ?? step.usesLocation,
+                              length: location == nil ? step.uses.count : 1, hint: problem.hintWording)
         }
     }
 
@@ -205,9 +202,8 @@ public struct Validator: Sendable {
             let path = cycle.map { graph.ids[$0] }.joined(separator: " -> ")
             let last = definition.steps[cycle[cycle.count - 2]]
             let closing = last.needs.first { $0.id == graph.ids[cycle.last!] }
-            diagnostics.error("steps depend on each other in a cycle: \(path)",
-                              at: closing?.location ?? last.idLocation, length: closing?.id.count ?? last.id.count,
-                              hint: "remove one of these 'needs' so the steps can run in an order")
+            diagnostics.error(V.cycle(["path": path]), at: closing?.location ?? last.idLocation,
+                              length: closing?.id.count ?? last.id.count, hint: V.cycleHint())
         }
     }
 
@@ -237,10 +233,9 @@ public struct Validator: Sendable {
             for (expression, location, place) in found {
                 if place != .condition {
                     for (function, offset) in expression.statusFunctions {
-                        diagnostics.error("'\(function.rawValue)()' asks how the step's needs ended, which only 'if:' "
-                                          + "can ask", at: location.advanced(by: offset),
-                                          length: function.rawValue.count + 2,
-                                          hint: "move it into the step's 'if:', e.g. if: ${{ failure() }}")
+                        diagnostics.error(V.statusOutsideIf(["function": function.rawValue]),
+                                          at: location.advanced(by: offset), length: function.rawValue.count + 2,
+                                          hint: V.statusOutsideIfHint())
                     }
                 }
                 for (path, offset) in expression.references {
@@ -290,14 +285,12 @@ public struct Validator: Sendable {
                            items: [Value]?, into diagnostics: inout DiagnosticList) {
         let text = path.joined(separator: ".")
         guard step.fanOut != nil else {
-            diagnostics.error("'item' is only defined in a step with 'for_each' (step '\(step.id)' has none)",
-                              at: location, length: text.count,
-                              hint: "add 'for_each:' with the list to go over, or read vars.NAME instead")
+            diagnostics.error(V.itemWithoutFanOut(["step": step.id]), at: location, length: text.count,
+                              hint: V.itemWithoutFanOutHint())
             return
         }
         guard place != .fanOutList else {
-            diagnostics.error("'for_each' cannot read 'item': the list is read before there are items",
-                              at: location, length: text.count, hint: "go over vars.NAME or steps.ID.outputs.NAME")
+            diagnostics.error(V.itemInFanOut(), at: location, length: text.count, hint: V.itemInFanOutHint())
             return
         }
         guard path.count >= 2, let items, !items.isEmpty else { return }
@@ -305,16 +298,15 @@ public struct Validator: Sendable {
         let keyLocation = location.advanced(by: 5)
         let maps = items.compactMap { if case .object(let o) = $0 { o } else { nil } }
         guard maps.count == items.count else {
-            diagnostics.error("the items of 'for_each' are \(items[0].typeName), so 'item' has no key '\(key)'",
-                              at: keyLocation, length: key.count,
-                              hint: "write ${{ item }} for the item itself, or make each item a mapping")
+            diagnostics.error(V.itemHasNoKeys(["key": key], words: ["type": items[0].typeWord]), at: keyLocation,
+                              length: key.count, hint: V.itemHasNoKeysHint())
             return
         }
         guard maps.contains(where: { $0[key] != nil }) else {
             let keys = Set(maps.flatMap(\.keys)).sorted()
-            diagnostics.error("no item of 'for_each' has the key '\(key)'", at: keyLocation, length: key.count,
-                              hint: Suggestions.hint(for: key, among: keys, noun: "keys")
-                                ?? "the items' keys: \(keys.joined(separator: ", "))")
+            diagnostics.error(V.noItemHasKey(["key": key]), at: keyLocation, length: key.count,
+                              hint: Suggestions.message(for: key, among: keys)
+                                ?? V.itemKeys(["keys": keys.joined(separator: ", ")]))
             return
         }
     }
@@ -323,17 +315,15 @@ public struct Validator: Sendable {
                                   into diagnostics: inout DiagnosticList) {
         let text = path.joined(separator: ".")
         guard path.count == 3, path[2] == "result" else {
-            diagnostics.error("'needs' is read as needs.<id>.result (success, failure, skipped or cancelled), "
-                              + "not '\(text)'", at: location, length: text.count,
+            diagnostics.error(V.needsReadAsResult(["text": text]), at: location, length: text.count,
                               hint: path.count >= 3 && path[2] == "outputs"
-                                ? "read outputs as steps.\(path[1]).outputs.\(path.dropFirst(3).joined(separator: "."))" : nil)
+                                ? V.readOutputsAs(["step": path[1], "rest": path.dropFirst(3).joined(separator: ".")]) : nil)
             return
         }
         guard step.needIDs.contains(path[1]) else {
-            diagnostics.error("step '\(step.id)' does not need '\(path[1])', so it cannot read its result",
-                              at: location.advanced(by: 6), length: path[1].count,
-                              hint: Suggestions.hint(for: path[1], among: step.needIDs, noun: "needs")
-                                ?? "add '\(path[1])' to this step's 'needs'")
+            diagnostics.error(V.doesNotNeed(["step": step.id, "need": path[1]]), at: location.advanced(by: 6),
+                              length: path[1].count,
+                              hint: Suggestions.message(for: path[1], among: step.needIDs) ?? V.addToNeeds(["need": path[1]]))
             return
         }
     }
@@ -344,16 +334,17 @@ public struct Validator: Sendable {
               let (path, value, source) = fanOutVariable(fanOut, definition: definition) else { return }
         if case .array(let items) = value {
             if items.count > DefinitionLoader.fanOutLimit {
-                diagnostics.error("'\(source.trimmingCharacters(in: .whitespaces))' holds \(items.count) items; "
-                                  + "'for_each' goes over at most \(DefinitionLoader.fanOutLimit)",
+                diagnostics.error(V.fanOutTooMany(["source": source.trimmingCharacters(in: .whitespaces),
+                                                   "count": "\(items.count)", "limit": "\(DefinitionLoader.fanOutLimit)"]),
                                   at: fanOut.location, length: s.text.unicodeScalars.count)
             }
             return
         }
-        diagnostics.error("'for_each' needs a list, but \(path.joined(separator: ".")) is \(value.typeName)"
-                          + (value.typeName == "text" ? " '\(value.interpolated.prefix(40))'" : ""),
+        let needsList = V.fanOutNeedsList(["path": path.joined(separator: ".")], words: ["type": value.typeWord])
+        diagnostics.error(value.typeName == "text" ? needsList + V.quotedText(["text": String(value.interpolated.prefix(40))])
+                            : needsList,
                           at: fanOut.location, length: s.text.unicodeScalars.count,
-                          hint: "declare it as a list under 'vars:', e.g. \(path[1]): [城关镇, 河口镇]")
+                          hint: V.declareListHint(["name": path[1]]))
     }
 
     private func collectTemplates(_ node: SourceNode, file: SourceFile, into found: inout [(Expression, SourceLocation)],
@@ -365,8 +356,8 @@ public struct Validator: Sendable {
                 let template = try Template.parse(s.text)
                 for (expression, offset) in template.expressions { found.append((expression, start.advanced(by: offset))) }
             } catch {
-                diagnostics.error("invalid expression: \(error.message)", at: start.advanced(by: error.offset),
-                                  hint: error.hint)
+                diagnostics.error(DefinitionMessages.invalidExpression() + error.wording, at: start.advanced(by: error.offset),
+                                  hint: error.hintWording)
             }
         case .scalar: break
         case .sequence(let items): items.forEach { collectTemplates($0, file: file, into: &found, diagnostics: &diagnostics) }
@@ -382,31 +373,29 @@ public struct Validator: Sendable {
         switch path[0] {
         case "vars":
             guard path.count >= 2 else {
-                diagnostics.error("'vars' needs a variable name, as in vars.township", at: location, length: text.count)
+                diagnostics.error(V.varsNeedsName(), at: location, length: text.count)
                 return
             }
             if !varNames.contains(path[1]) {
-                diagnostics.error("unknown variable '\(path[1])'", at: location.advanced(by: 5), length: path[1].count,
-                                  hint: Suggestions.hint(for: path[1], among: varNames, noun: "variables")
-                                    ?? "declare it under 'vars:' at the top of the file")
+                diagnostics.error(V.unknownVariable(["name": path[1]]), at: location.advanced(by: 5), length: path[1].count,
+                                  hint: Suggestions.message(for: path[1], among: varNames) ?? V.declareUnderVars())
             }
         case "steps":
             guard path.count >= 4, path[2] == "outputs" else {
-                diagnostics.error("a step reference reads steps.<id>.outputs.<name>, not '\(text)'",
+                diagnostics.error(V.stepReferenceShape(["text": text]),
                                   at: location, length: text.count)
                 return
             }
             let target = path[1]
             let targetLocation = location.advanced(by: 6)
             guard let targetIndex = graph.index[target] else {
-                diagnostics.error("no step has the id '\(target)'", at: targetLocation, length: target.count,
-                                  hint: Suggestions.hint(for: target, among: graph.ids, noun: "steps"))
+                diagnostics.error(V.noStepWithID(["id": target]), at: targetLocation, length: target.count,
+                                  hint: Suggestions.message(for: target, among: graph.ids))
                 return
             }
             guard graph.isUpstream(targetIndex, of: step) else {
-                diagnostics.error("step '\(graph.ids[step])' reads the outputs of '\(target)', which is not upstream: "
-                                  + "it may not have run yet", at: targetLocation, length: target.count,
-                                  hint: "add '\(target)' to this step's 'needs'")
+                diagnostics.error(V.notUpstream(["step": graph.ids[step], "target": target]), at: targetLocation,
+                                  length: target.count, hint: V.addToNeeds(["need": target]))
                 return
             }
             let targetStep = definition.steps[targetIndex]
@@ -414,18 +403,15 @@ public struct Validator: Sendable {
                 let outputs = action.descriptor.outputs.map(\.name)
                 if !outputs.contains(path[3]) {
                     let keyLocation = location.advanced(by: "steps.\(target).outputs.".unicodeScalars.count)
-                    diagnostics.error("'\(targetStep.uses)' (step '\(target)') has no output '\(path[3])'",
+                    diagnostics.error(V.noSuchOutput(["uses": targetStep.uses, "target": target, "output": path[3]]),
                                       at: keyLocation, length: path[3].count,
-                                      hint: Suggestions.hint(for: path[3], among: outputs, noun: "outputs")
-                                        ?? "this action has no outputs")
+                                      hint: Suggestions.message(for: path[3], among: outputs) ?? V.noOutputs())
                 }
             }
         default:
-            diagnostics.error("unknown name '\(path[0])' in expression", at: location, length: path[0].count,
-                              hint: Suggestions.hint(for: path[0], among: ["vars", "steps", "needs", "item", "inputs"],
-                                                     noun: "names")
-                                ?? "expressions read vars.NAME, steps.ID.outputs.KEY, needs.ID.result or item; "
-                                + "quote text as 'text'")
+            diagnostics.error(V.unknownName(["name": path[0]]), at: location, length: path[0].count,
+                              hint: Suggestions.message(for: path[0], among: ["vars", "steps", "needs", "item", "inputs"])
+                                ?? V.expressionNames())
         }
     }
 }

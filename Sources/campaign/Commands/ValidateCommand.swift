@@ -12,11 +12,14 @@ struct ValidateCommand: AsyncParsableCommand {
     @Argument(help: "Definition files, e.g. workflows/spring-fair.yaml.", completion: .file(extensions: ["yaml", "yml"]))
     var files: [String]
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one definition file, e.g. workflows/spring-fair.yaml") }
     }
 
     func run() async throws {
+        let language = language.language
         let validator = Validator(registry: PluginSystem.registry)
         let terminal = Terminal.standard
         var errors = 0
@@ -26,25 +29,26 @@ struct ValidateCommand: AsyncParsableCommand {
             do {
                 file = try SourceFile.read(path: path)
             } catch let error as WorkflowError {
-                Terminal.error("error: \(error.description)")
+                _ = CommandSupport.report(error, language: language)
                 unreadable = unreadable || error.code == .unavailable
                 errors += 1
                 continue
             }
             let (workflow, diagnostics) = validator.check(file: file)
             for diagnostic in diagnostics {
-                Terminal.error(diagnostic.rendered(in: file, color: Terminal.errorsColored))
+                Terminal.error(diagnostic.rendered(in: file, color: Terminal.errorsColored, language: language))
             }
             let count = diagnostics.filter { $0.severity == .error }.count
             if let workflow, count == 0, workflow.definition.isTemplate, !workflow.definition.madeFromTemplate {
-                terminal.line("\(terminal.green("✓")) \(path): valid template '\(workflow.definition.name)', "
-                              + "\(workflow.definition.steps.count) steps; inputs: "
-                              + workflow.definition.inputs.map(\.summary).joined(separator: "; "))
+                terminal.line("\(terminal.green("✓")) " + CommandMessages.validTemplate(
+                    ["path": path, "name": workflow.definition.name, "steps": "\(workflow.definition.steps.count)",
+                     "inputs": workflow.definition.inputs.map(\.summary).joined(separator: "; ")]).text(language))
             } else if let workflow, count == 0 {
-                terminal.line("\(terminal.green("✓")) \(path): valid — campaign '\(workflow.definition.name)', "
-                              + "\(workflow.definition.steps.count) steps")
+                terminal.line("\(terminal.green("✓")) " + CommandMessages.validCampaign(
+                    ["path": path, "name": workflow.definition.name, "steps": "\(workflow.definition.steps.count)"])
+                    .text(language))
             } else {
-                Terminal.error("\(path): \(count) error\(count == 1 ? "" : "s")")
+                Terminal.error(DiagnosticWords.count(count, in: path).text(language))
                 errors += count
             }
         }

@@ -57,22 +57,21 @@ public struct ImportAction<Kind: LedgerKind>: StepAction {
                 var problems: [ParameterProblem] = []
                 if case .object(let columns) = given["columns"] {
                     for key in columns.keys.sorted() where !fields.contains(where: { $0.key == key }) {
-                        problems.append(ParameterProblem(parameter: "columns", "'columns' names an unknown field '\(key)'",
-                                                         hint: Suggestions.hint(for: key, among: fields.map(\.key),
-                                                                                noun: "fields")))
+                        problems.append(ParameterProblem(parameter: "columns", ImportMessages.unknownColumnField(["key": key]),
+                                                         hint: Suggestions.message(for: key, among: fields.map(\.key))))
                     }
                 }
                 if case .object(let labels) = given["group_labels"] {
                     for (label, value) in labels.sorted(by: { $0.key < $1.key }) {
                         if case .string(let name) = value, TargetGroup.named(name) != nil { continue }
-                        problems.append(ParameterProblem(parameter: "group_labels",
-                                                         "'group_labels' maps '\(label)' to something that is not a target group",
-                                                         hint: "use one of " + TargetGroup.allCases.map(\.key).joined(separator: ", ")))
+                        problems.append(ParameterProblem(parameter: "group_labels", ImportMessages.notATargetGroup(["label": label]),
+                                                         hint: ImportMessages.useOneOf(
+                                                            ["names": TargetGroup.allCases.map(\.key).joined(separator: ", ")])))
                     }
                 }
                 if case .string(let name) = given["encoding"], TextEncoding(name: name) == nil {
-                    problems.append(ParameterProblem(parameter: "encoding", "unknown encoding '\(name)'",
-                                                     hint: TextEncoding.namesHint))
+                    problems.append(ParameterProblem(parameter: "encoding", ImportMessages.unknownEncoding(["name": name]),
+                                                     hint: ImportFileMessages.encodings()))
                 }
                 return problems
             }

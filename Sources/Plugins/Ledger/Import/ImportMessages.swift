@@ -125,8 +125,18 @@ public enum ImportMessages {
         "import.strict-hint", zh: "改正 {rejects} 中列出的行后重新导入，或者不加 --strict 导入以保留有效的行",
         en: "fix the rows listed in {rejects} and import again, or import without --strict to keep the valid rows")
 
+    // An import step's parameters.
+    public static let unknownColumnField = MessageText("import.unknown-column-field", zh: "'columns' 里有未知的字段“{key}”",
+                                                       en: "'columns' names an unknown field '{key}'")
+    public static let notATargetGroup = MessageText(
+        "import.not-a-target-group", zh: "'group_labels' 把“{label}”对应到了一个不是重点群体的值",
+        en: "'group_labels' maps '{label}' to something that is not a target group")
+    public static let useOneOf = MessageText("import.use-one-of", zh: "请用其中之一：{names}", en: "use one of {names}")
+    public static let unknownEncoding = MessageText("import.unknown-encoding", zh: "未知的编码“{name}”",
+                                                    en: "unknown encoding '{name}'")
+
     public static let all = [
-        rowAt, skippedRowAt, sheetAt, idNumberField, nameField, townshipField, villageField, creditCodeField, enterpriseNameField,
+        unknownColumnField, notATargetGroup, useOneOf, unknownEncoding, rowAt, skippedRowAt, sheetAt, idNumberField, nameField, townshipField, villageField, creditCodeField, enterpriseNameField,
         postingTitleField, isEmpty, isLongerThan, holdsLineBreak, holdsControlCharacters, scientificID, roundedID,
         unknownGroups, noPersonGiven, notRegistered, notADate, noEnterprise, notOpenings, notSalary, badPostingCode,
         unknownCreditCode, unknownEnterpriseName, severalEnterprisesNamed, postingCodeTaken, sameAsRow, sameAsRowOfSheet,

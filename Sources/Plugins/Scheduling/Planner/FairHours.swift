@@ -1,4 +1,5 @@
 import Foundation
+import Workflow
 
 /// The interview slots of a fair's day: from its opening hours (`09:00-15:00`), the slot length and
 /// the breaks (`12:00-12:30`), in the campaign's time zone. A slot that would overlap a break or run
@@ -13,15 +14,17 @@ public struct FairHours: Sendable, Equatable {
         let parts = text.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "至", with: "-")
             .split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, let from = minutes(parts[0]), let to = minutes(parts[1]) else {
-            return .failure(SpanProblem("'\(text)' is not a span of the day such as 09:00-15:00"))
+            return .failure(SpanProblem(SchedulingStepMessages.notASpan(["text": text])))
         }
-        guard from < to else { return .failure(SpanProblem("'\(text)' ends before it starts")) }
+        guard from < to else { return .failure(SpanProblem(SchedulingStepMessages.endsBeforeStart(["text": text]))) }
         return .success(from...to)
     }
 
     public struct SpanProblem: Error, Sendable, Equatable {
-        public var reason: String
-        init(_ reason: String) { self.reason = reason }
+        public var wording: Message
+        init(_ wording: Message) { self.wording = wording }
+        /// In English, for logs and tests.
+        public var reason: String { wording.text(.en) }
     }
 
     static func minutes(_ text: String) -> Int? {
