@@ -29,7 +29,7 @@ import WorkflowTesting
         try Data(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(kept[1])")).prefix(8192)).write(to: URL(fileURLWithPath: damaged))
         let refused = try cli.run("restore", damaged)
         #expect(refused.status == 65)
-        #expect(refused.stderr.contains("damaged.sqlite is damaged"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("damaged.sqlite 已损坏"), "\(refused.stderr)")
         let restored = try cli.run("restore", "\(folder)/\(kept[1])", "--by", "周科长")
         #expect(restored.status == 0, "\(restored.stderr)")
         #expect(restored.stdout.contains("replaced: workflow_run 1, person 299, registration 299"), "\(restored.stdout)")

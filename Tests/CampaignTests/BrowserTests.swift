@@ -113,7 +113,7 @@ import WorkflowTesting
         #expect(try cli.run("start", yaml, env: env).status == 0)
         let html = dir.url.appendingPathComponent("badges.html").path
         let made = try cli.run("badges", "--campaign", "fair", "--out", html)
-        #expect(made.stdout.contains("2 badges written"))
+        #expect(made.stdout.contains("已写出 2 张胸卡"), "\(made.stdout)")
         let page = try String(contentsOfFile: html, encoding: .utf8)
         #expect(page.contains("张*") && page.contains("李*"))
         #expect(!page.contains("张伟") && !page.contains("11010519491231002X"))

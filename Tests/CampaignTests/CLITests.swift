@@ -80,7 +80,7 @@ import WorkflowTesting
         #expect(plan.stdout.contains("B04 贵州示范电子科技有限公司"))   // the booth number from schedule.booths
         let slips = dir.url.appendingPathComponent("slips.html").path
         let printed = try cli.run("interviews", "--campaign", "spring-fair-2026", "--slips", slips)
-        #expect(printed.stdout.contains("slips to \(slips) (names and ID numbers masked)"), "\(printed.stdout)")
+        #expect(printed.stdout.contains("张面试通知单到 \(slips)（姓名和身份证号已脱敏）"), "\(printed.stdout)")
         let page = try String(contentsOfFile: slips, encoding: .utf8)
         #expect(page.contains("<td>B04</td><td>贵州示范电子科技有限公司</td>"))
         #expect(page.contains("胸牌 ") && page.contains("size: A4"))
@@ -89,14 +89,14 @@ import WorkflowTesting
         // SMS lines: a masked preview for anyone, real numbers only for a manager, recorded.
         let sms = dir.url.appendingPathComponent("sms.csv").path
         let preview = try cli.run("interviews", "--campaign", "spring-fair-2026", "--sms", sms, "--signature", "示范县人社局")
-        #expect(preview.stdout.contains("(masked: a preview; --unmasked --by MANAGER to send)"), "\(preview.stdout)")
+        #expect(preview.stdout.contains("（已脱敏：仅供预览；要发送请加 --unmasked --by 管理员）"), "\(preview.stdout)")
         let lines = try String(contentsOfFile: sms, encoding: .utf8).split(separator: "\r\n")
         #expect(lines.first == "手机号,短信内容")
         #expect(lines.dropFirst().allSatisfy { $0.contains("****") && $0.contains("【示范县人社局】") && $0.contains("凭胸牌码") })
         #expect(lines.contains { $0.contains("B04展位贵州示范电子科技有限公司") }, "\(lines.prefix(3))")
         #expect(try cli.run("staff", "add", "周科长", "--role", "manager").status == 0)
         let real = try cli.run("interviews", "--campaign", "spring-fair-2026", "--sms", sms, "--unmasked", "--by", "周科长")
-        #expect(real.stdout.contains("(UNMASKED, recorded)"), "\(real.stdout)")
+        #expect(real.stdout.contains("（未脱敏，已记录）"), "\(real.stdout)")
         #expect(!(try String(contentsOfFile: sms, encoding: .utf8)).contains("****"))
         let audit = try GRDB.DatabaseQueue(path: cli.database).read { db in
             try String.fetchAll(db, sql: "SELECT actor || ' ' || action || ' ' || detail FROM audit_log")
@@ -104,7 +104,7 @@ import WorkflowTesting
         #expect(audit == ["周科长 unmasked-export interview SMS lines with names and phones: \(sms)"])
         let workbook = dir.url.appendingPathComponent("interviews.xlsx").path
         let book = try cli.run("interviews", "--campaign", "spring-fair-2026", "--xlsx", workbook)
-        #expect(book.stdout.contains("wishes left out to \(workbook) (masked)"), "\(book.stdout)")
+        #expect(book.stdout.contains("个未安排的志愿到 \(workbook)（已脱敏）"), "\(book.stdout)")
         let read = try TransportJourneyTests.openpyxl(workbook, """
             out = {"sheets": wb.sheetnames, "header": [c.value for c in wb["面试安排"][3]], "rows": wb["面试安排"].max_row}
             """)
@@ -215,7 +215,7 @@ import WorkflowTesting
         let resumed = try cli.run("resume", env: ["CAMPAIGN_NOW": "2026-03-02T09:00:00+08:00"])
         #expect(resumed.status == 65)
         #expect(resumed.stderr.contains("活动“fair-a”开始时所用的定义在这个版本的 campaign 中已不再有效"), "\(resumed.stderr)")
-        #expect(resumed.stderr.contains("campaign fair-a was left as it was; the others go on"))
+        #expect(resumed.stderr.contains("（活动 fair-a 保持原样；其他活动继续）"), "\(resumed.stderr)")
         #expect(resumed.stdout.contains("活动 fair-b 已完成"), "\(resumed.stdout)")
     }
 }

@@ -10,17 +10,20 @@ import WorkflowTesting
         let cli = CLIRunner(directory: dir)
         let typo = try cli.run("validate", "workflows/spring_fair.yaml")
         #expect(typo.status == 69)
-        #expect(typo.stderr.contains("cannot read 'workflows/spring_fair.yaml'"), "\(typo.stderr)")
-        #expect(typo.stderr.contains("did you mean 'workflows/spring-fair.yaml'?"), "\(typo.stderr)")
+        #expect(typo.stderr.contains("无法读取“workflows/spring_fair.yaml”"), "\(typo.stderr)")
+        #expect(typo.stderr.contains("您是不是要找“workflows/spring-fair.yaml”？"), "\(typo.stderr)")
+        let typoInEnglish = try cli.run("validate", "workflows/spring_fair.yaml", "--lang", "en")
+        #expect(typoInEnglish.stderr.contains("cannot read 'workflows/spring_fair.yaml'"), "\(typoInEnglish.stderr)")
+        #expect(typoInEnglish.stderr.contains("did you mean 'workflows/spring-fair.yaml'?"), "\(typoInEnglish.stderr)")
         let bare = try cli.run("validate", "spring-fair.yaml")
-        #expect(bare.stderr.contains("did you mean 'workflows/spring-fair.yaml'?"), "\(bare.stderr)")
+        #expect(bare.stderr.contains("您是不是要找“workflows/spring-fair.yaml”？"), "\(bare.stderr)")
 
         #expect(try cli.run("start", "workflows/spring-fair.yaml", "--var", "reports=\(dir.url.path)/reports",
                             env: ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]).status == 0)
         let again = try cli.run("start", "spring-fair-2026")
         #expect(again.status == 64)
-        #expect(again.stderr.contains("'spring-fair-2026' is a campaign already started, not a definition file"), "\(again.stderr)")
-        #expect(again.stderr.contains("continue it with: campaign resume spring-fair-2026"))
+        #expect(again.stderr.contains("“spring-fair-2026”是已经开始的活动，不是定义文件"), "\(again.stderr)")
+        #expect(again.stderr.contains("继续它：campaign resume spring-fair-2026"))
 
         // Every output of a step, not the first few: the import's rows and reject file included.
         let status = try cli.run("status", "spring-fair-2026")

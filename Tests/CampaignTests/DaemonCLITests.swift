@@ -52,7 +52,7 @@ import WorkflowTesting
 
         let removed = try cli.run("unschedule", "reminder")
         #expect(removed.status == 64)
-        #expect(removed.stderr.contains("did you mean 'reminders'?"))
+        #expect(removed.stderr.contains("您是不是要找“reminders”？"), "\(removed.stderr)")
         #expect(try cli.run("unschedule", "reminders").status == 0)
     }
 }

@@ -31,11 +31,11 @@ import WorkflowTesting
         let id = "341222197009160001"
         let none = try cli.run("checkin", id, "--campaign", "spring-fair-2026", env: Self.fairDay)
         #expect(none.status == 64)
-        #expect(none.stderr.contains("--gate: say which gate you stand at; gate has north, south"), "\(none.stderr)")
+        #expect(none.stderr.contains("--gate：请说明您在哪个闸口；gate 有 north, south"), "\(none.stderr)")
         let wrong = try cli.run("checkin", id, "--campaign", "spring-fair-2026", "--gate", "nroth", env: Self.fairDay)
         #expect(wrong.status == 64)
-        #expect(wrong.stderr.contains("there is no gate 'nroth' at gate; gates: north, south"), "\(wrong.stderr)")
-        #expect(wrong.stderr.contains("did you mean 'north'?"), "\(wrong.stderr)")
+        #expect(wrong.stderr.contains("gate 没有闸口“nroth”；闸口：north, south"), "\(wrong.stderr)")
+        #expect(wrong.stderr.contains("您是不是要找“north”？"), "\(wrong.stderr)")
         let upper = try cli.run("checkin", id, "--campaign", "spring-fair-2026", "--gate", "North", env: Self.fairDay)
         #expect(upper.status == 0, "\(upper.stderr)")
         let ledger = try cli.run("checkins", "--campaign", "spring-fair-2026")
@@ -51,16 +51,16 @@ import WorkflowTesting
         let scan = try cli.run("checkin", "341222197009160001", "--campaign", "spring-fair-2026", "--gate", "north",
                                "--staff", "Nobody", env: Self.fairDay)
         #expect(scan.status == 64)
-        #expect(scan.stderr.contains("--staff: 'Nobody' is not a staff account of this workspace"), "\(scan.stderr)")
-        #expect(scan.stderr.contains("known staff: '李娜'"), "\(scan.stderr)")
+        #expect(scan.stderr.contains("--staff：“Nobody”不是本工作区的工作人员"), "\(scan.stderr)")
+        #expect(scan.stderr.contains("已有：'李娜'"), "\(scan.stderr)")
         let record = try cli.run("record", "interview", "--campaign", "spring-fair-2026", "--person", "341222197009160001",
                                  "--posting", "SF001", "--staff", "李 娜", env: Self.fairDay)
         #expect(record.status == 64)
-        #expect(record.stderr.contains("'李 娜' is not a staff account"), "\(record.stderr)")
+        #expect(record.stderr.contains("“李 娜”不是本工作区的工作人员"), "\(record.stderr)")
         let walkIn = try cli.run("register", "--campaign", "spring-fair-2026", "--name", "赵强", "--id-number",
                                  "522426199001010033", "--gate", "north", "--staff", "Zhao", env: Self.fairDay)
         #expect(walkIn.status == 64)
-        #expect(walkIn.stderr.contains("'Zhao' is not a staff account"), "\(walkIn.stderr)")
+        #expect(walkIn.stderr.contains("“Zhao”不是本工作区的工作人员"), "\(walkIn.stderr)")
         // Nothing was written by the refused commands; the real name works.
         let ok = try cli.run("checkin", "341222197009160001", "--campaign", "spring-fair-2026", "--gate", "north",
                              "--staff", "李娜", env: Self.fairDay)

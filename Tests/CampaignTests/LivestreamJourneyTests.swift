@@ -30,17 +30,17 @@ import WorkflowTesting
                 "\(after.stdout)")
         #expect(after.stdout.contains("30 of 30 leads to call back"), "\(after.stdout)")
         let li = try cli.run("calls", "--campaign", Self.campaign, "--staff", "李娜")
-        #expect(li.stdout.contains("8 calls to make; names and phones masked"), "\(li.stdout)")
+        #expect(li.stdout.contains("8 个待回访；姓名和手机号已脱敏"), "\(li.stdout)")
         #expect(!li.stdout.contains("15000319567"))
 
         let morning = ["CAMPAIGN_NOW": "2026-03-16T10:00:00+08:00"]
         let booked = try cli.run("calls", "--campaign", Self.campaign, "--record", "1", "--status", "booked", "--staff", "李娜",
                                  env: morning)
-        #expect(booked.stdout.contains("已约面试 — interview recorded: 缝纫工 浙江宁波长丰服装有限公司"), "\(booked.stdout)\(booked.stderr)")
+        #expect(booked.stdout.contains("已约面试——已登记面试：缝纫工 浙江宁波长丰服装有限公司"), "\(booked.stdout)\(booked.stderr)")
         let wrong = try cli.run("calls", "--campaign", Self.campaign, "--record", "3", "--status", "wrong-number",
                                 "--staff", "李娜", env: morning)
         #expect(wrong.status == 64)
-        #expect(wrong.stderr.contains("call 3 is 赵敏's, not 李娜's"))
+        #expect(wrong.stderr.contains("回访 3 是 赵敏 的，不是 李娜 的"), "\(wrong.stderr)")
         #expect(try cli.run("calls", "--campaign", Self.campaign, "--record", "2", "--status", "reached", env: morning).status == 0)
         #expect(try cli.run("signal", Self.campaign, "calls", env: morning).status == 0)
 

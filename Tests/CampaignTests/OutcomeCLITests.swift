@@ -41,7 +41,8 @@ import WorkflowTesting
                             "--posting", postings[0], env: Self.followUp).status == 0)
         let stale = try cli.run("tally", "spring-fair-2026", env: Self.followUp)
         #expect(stale.status == 0)
-        #expect(stale.stderr.contains("is out of date — interviewed 0 → 1, intents 0 → 1, placed 0 → 1 since"),
+        #expect(stale.stderr.contains("已经过时——此后有"), "\(stale.stderr)")
+        #expect(stale.stderr.contains("成功就业 0 → 1"),
                 "\(stale.stderr)")
         #expect(stale.stderr.contains(report))
         #expect(try cli.run("tally", "spring-fair-2026", "--format", "xlsx", "--out", report, env: Self.followUp).status == 0)
@@ -117,7 +118,7 @@ import WorkflowTesting
         #expect(table.stdout.contains("按人员类别"))
         let unknown = try cli.run("tally", "spring-fair-2026", "--by", "townshp")
         #expect(unknown.status == 64)
-        #expect(unknown.stderr.contains("did you mean 'township'?"))
+        #expect(unknown.stderr.contains("您是不是要找“township”？"), "\(unknown.stderr)")
 
         let json = try cli.run("tally", "spring-fair-2026", "--format", "json", "--by", "enterprise")
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]

@@ -58,7 +58,7 @@ import WorkflowTesting
         #expect(try cli.run("audit").stdout.contains("299 people shredded, 0 kept (manual)"))
         let again = try cli.run("shred", "--campaign", "spring-fair-2026", "--by", "周科长", env: Self.autumn)
         #expect(again.status == 64)
-        #expect(again.stderr.contains("was shredded already"), "\(again.stderr)")
+        #expect(again.stderr.contains("的个人信息已于 2026-09-01 10:00 由 周科长 销毁"), "\(again.stderr)")
         // A shredded campaign takes no one new, no outcome, and is not run again.
         let refusals = [
             ["import", "people", CLIRunner.packageRoot.appendingPathComponent("workflows/data/people.csv").path,
@@ -70,7 +70,7 @@ import WorkflowTesting
         for arguments in refusals {
             let refused = try cli.run(arguments: arguments, env: Self.autumn)
             #expect(refused.status == 64, "\(arguments[0]): \(refused.stderr)")
-            #expect(refused.stderr.contains("spring-fair-2026's personal data was shredded (manual, by 周科长): it takes no new people"),
+            #expect(refused.stderr.contains("spring-fair-2026 的个人信息已销毁（manual，周科长）：不能再添加人员"),
                     "\(arguments[0]): \(refused.stderr)")
         }
 
@@ -149,7 +149,7 @@ import WorkflowTesting
 
         let running = try cli.run("shred", "--campaign", "first-fair", "--by", "周科长", env: Self.autumn)
         #expect(running.status == 64)
-        #expect(running.stderr.contains("first-fair is still waiting"), "\(running.stderr)")
+        #expect(running.stderr.contains("first-fair 仍是等待中"), "\(running.stderr)")
         #expect(running.stderr.contains("campaign cancel first-fair"))
         let unknown = try cli.run("shred", "--campaign", "first-fiar", "--dry-run")
         #expect(unknown.status == 64)
@@ -158,10 +158,10 @@ import WorkflowTesting
         #expect(try cli.run("cancel", "first-fair", env: Self.autumn).status == 0)
         let nobody = try cli.run("shred", "--campaign", "first-fair", env: Self.autumn)
         #expect(nobody.status == 64)
-        #expect(nobody.stderr.contains("a manager's act"), "\(nobody.stderr)")
+        #expect(nobody.stderr.contains("销毁个人信息须由管理员执行"), "\(nobody.stderr)")
         let clerk = try cli.run("shred", "--campaign", "first-fair", "--by", "小李", env: Self.autumn)
         #expect(clerk.status == 64)
-        #expect(clerk.stderr.contains("not a manager"), "\(clerk.stderr)")
+        #expect(clerk.stderr.contains("不是管理员"), "\(clerk.stderr)")
 
         let kept = try cli.run("shred", "--campaign", "first-fair", "--by", "周科长", env: Self.autumn)
         #expect(kept.status == 0, "\(kept.stderr)")

@@ -51,7 +51,7 @@ import WorkflowTesting
         // The roster: the fewest buses, said beside the count.
         let roster = try cli.run("roster", "--campaign", Self.campaign, "--dry-run")
         #expect(roster.status == 0, "\(roster.stderr)")
-        #expect(roster.stdout.contains("4 buses (the fewest possible: 4) in 3 batches for 127 passengers; 127 kept their seat"))
+        #expect(roster.stdout.contains("4 辆车（最少可能：4），3 个批次，127 名乘客；127 人保留座位"), "\(roster.stdout)")
 
         // Masked manifests, one bus a page.
         let manifests = dir.url.appendingPathComponent("workflows/reports/\(Self.campaign)-manifests.html")
@@ -100,7 +100,7 @@ import WorkflowTesting
         }
         for batch in 1...3 { #expect(try cli.run("signal", Self.campaign, "depart", "\(batch)").status == 0) }
         let buses = try cli.run("buses", "--campaign", Self.campaign)
-        #expect(buses.stdout.contains("4 buses; no checkpoint open"), "\(buses.stdout)")
+        #expect(buses.stdout.contains("4 辆车；没有开放的检查点"), "\(buses.stdout)")
         let busC = try cli.run("buses", "--campaign", Self.campaign, "--plate", try Self.plate(of: c, db: cli.database))
         #expect(busC.stdout.contains("下车未到"), "\(busC.stdout)")
         #expect(busC.stdout.contains("未上车"))
@@ -162,12 +162,12 @@ import WorkflowTesting
         let out = dir.url.appendingPathComponent("escort.html").path
         let refused = try cli.run("roster", "--campaign", Self.campaign, "--manifests", out, "--unmasked", "--by", "李")
         #expect(refused.status == 64)
-        #expect(refused.stderr.contains("李 is staff, not a manager: unmasked data is for managers"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("李 的角色是 staff，不是管理员：未遮挡的数据只给管理员"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
         let (a, _) = try Self.passenger(1)
         let done = try cli.run("roster", "--campaign", Self.campaign, "--manifests", out, "--unmasked", "--by", "王主任")
         #expect(done.status == 0, "\(done.stderr)")
-        #expect(done.stdout.contains("(UNMASKED, recorded)"))
+        #expect(done.stdout.contains("（未脱敏，已记录）"), "\(done.stdout)")
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains(a))
         let entries = try DatabaseQueue(path: cli.database).read { db in
             try Row.fetchAll(db, sql: "SELECT actor, action, campaign, detail FROM audit_log")

@@ -42,7 +42,7 @@ import Workflow
         "outcome.never-checked-in", "outcome.placement-needs-note", "outcome.not-a-stage", "import.scientific-id",
         "import.rounded-id", "import.not-salary", "transport.not-a-plate", "transport.left-without-date",
         "transport.employed-with-leave-date", "scheduling.not-yes-no", "import-file.save-as-xlsx", "import-file.headers-found", "scheduling.before-first-day", "transport.no-province",
-        "definition.fan-out-single-value-hint", "validation.declare-list-hint",
+        "definition.fan-out-single-value-hint", "validation.declare-list-hint", "tool.group-label-hint",
     ]
 
     /// A catalogue entry declared but in no plugin's `messages` would escape the check above.

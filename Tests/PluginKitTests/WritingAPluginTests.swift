@@ -106,7 +106,7 @@ import WorkflowTesting
         defer { running.cancel() }
         let base = "http://127.0.0.1:\(port)"
         var health = 0
-        for _ in 0..<200 where health != 200 {
+        for _ in 0..<1500 where health != 200 {   // up to 30 s: a loaded machine starts it slowly
             health = (try? await Self.get(base + "/health").status) ?? 0
             if health != 200 { try await Task.sleep(for: .milliseconds(20)) }   // polling until it listens
         }

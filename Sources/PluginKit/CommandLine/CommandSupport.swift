@@ -10,8 +10,7 @@ public enum CommandSupport {
     public static func clock() throws -> any WorkflowClock {
         guard let text = ProcessInfo.processInfo.environment["CAMPAIGN_NOW"], !text.isEmpty else { return SystemClock() }
         guard let date = TimeFormats.dateTime(text, timeZone: WorkflowDefinition.defaultTimeZone) else {
-            throw WorkflowError.usage("CAMPAIGN_NOW='\(text)' is not a date and time",
-                                      hint: "write it like 2026-03-01T08:00:00+08:00")
+            throw WorkflowError.usage(ToolMessages.badNow(["text": text]), hint: ToolMessages.nowHint())
         }
         return ShiftedClock(startingAt: date)
     }

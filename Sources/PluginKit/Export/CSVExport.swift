@@ -17,8 +17,8 @@ public enum CSVExport {
         do {
             try Data(text(rows).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw WorkflowError.unavailable("cannot write '\(path)': \(error.localizedDescription)",
-                                            hint: "check that the folder exists and is writable")
+            throw WorkflowError.unavailable(ToolMessages.cannotWrite(["path": path, "reason": error.localizedDescription]),
+                                            hint: ToolMessages.checkFolder())
         }
     }
 }

@@ -46,12 +46,12 @@ public struct TableWorkbook: Sendable {
         let folder = url.deletingLastPathComponent()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw WorkflowError.unavailable("cannot write \(url.lastPathComponent): the folder \(folder.path) does not exist",
-                                            hint: "create it, or choose another place")
+            throw WorkflowError.unavailable(ToolMessages.noFolder(["name": url.lastPathComponent, "folder": folder.path]),
+                                            hint: ToolMessages.createIt())
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         guard let workbook = workbook_new(temporary.path) else {
-            throw WorkflowError.unavailable("cannot create \(url.path)", hint: "check that the folder is writable")
+            throw WorkflowError.unavailable(ToolMessages.cannotCreate(["path": url.path]), hint: ToolMessages.checkWritable())
         }
         let thin = UInt8(LXW_BORDER_THIN.rawValue)
         let title = workbook_add_format(workbook)
@@ -94,8 +94,9 @@ public struct TableWorkbook: Sendable {
         let status = workbook_close(workbook)
         guard status == LXW_NO_ERROR else {
             try? FileManager.default.removeItem(at: temporary)
-            throw WorkflowError.unavailable("could not write \(url.lastPathComponent): \(String(cString: lxw_strerror(status)))",
-                                            hint: "check the folder is writable and the disk not full")
+            throw WorkflowError.unavailable(ToolMessages.couldNotWrite(["name": url.lastPathComponent,
+                                                                        "reason": String(cString: lxw_strerror(status))]),
+                                            hint: ToolMessages.diskNotFull())
         }
         _ = try? FileManager.default.removeItem(at: url)
         try FileManager.default.moveItem(at: temporary, to: url)

@@ -3,6 +3,8 @@ import GRDB
 import Ledger
 import Workflow
 
+private typealias T = ToolMessages
+
 /// Shreds the personal data of a campaign's people once the campaign no longer needs it (China's
 /// PIPL: kept no longer than the purpose needs; pretix's data shredder does the same for events).
 /// Names, ID numbers, phones, typed scan input and notes go — irreversibly: pseudonyms, not
@@ -28,12 +30,13 @@ public enum Shredding {
     static func checkCanShred(_ campaign: String, db: Database) throws {
         let run = try RunQueries.requireRun(campaign, in: db)
         guard run.hasEnded else {
-            throw WorkflowError.usage("\(campaign) is still \(run.status.rawValue): its people's data is in use / 活动仍在进行，不能销毁个人信息",
-                                      hint: "shred after the campaign has ended; to end it now: campaign cancel \(campaign)")
+            throw WorkflowError.usage(T.stillRunning(["campaign": campaign], words: ["status": StatusWords.word(run.status)()]),
+                                      hint: T.shredAfterEnd(["campaign": campaign]))
         }
         if let done = try ShredRecords.shred(of: campaign, db: db) {
-            throw WorkflowError.usage("\(campaign)'s personal data was shredded already, on \(TimeFormats.display(done.at, timeZone: run.timeZone)) by \(done.actor) / 已销毁",
-                                      hint: "nothing is left to shred; campaign audit shows the record")
+            throw WorkflowError.usage(T.shreddedAlready(["campaign": campaign, "actor": done.actor,
+                                                         "time": TimeFormats.display(done.at, timeZone: run.timeZone)]),
+                                      hint: T.nothingLeft())
         }
     }
 

@@ -16,6 +16,6 @@ public enum CheckinPlugin {
         tallySection: AttendanceSection(),
         deskAttendance: GateDesk(),
         shredder: ScanShredder(),
-        messages: CheckinMessages.all
+        messages: CheckinMessages.all + GateMessages.all
     )
 }

@@ -12,5 +12,6 @@ public enum LedgerPlugin {
 
     /// The ledger's part of the message catalogue: identifiers, look-ups, walk-ins and imports.
     public static let messages = IdentityMessages.all + LookupMessages.all + WalkInMessages.all + ImportMessages.all
+        + LedgerMessages.all + WorkbookPartWords.all
         + ImportReportMessages.all + ImportFileMessages.all
 }

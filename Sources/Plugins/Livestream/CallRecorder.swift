@@ -4,6 +4,8 @@ import Ledger
 import Outcomes
 import Workflow
 
+private typealias C = CallMessages
+
 /// Records what a call-back came to. A booked interview becomes an outcome of the campaign (the
 /// lead's person, the posting they wanted or the one named), said as not checked in at a gate — a
 /// livestream has none — so the tally counts it beside a fair's. A lead who gives their ID number on
@@ -18,24 +20,22 @@ public enum CallRecorder {
 
     public static func record(call id: Int64, status: CallStatus, campaign: String, staff: String?, note: String,
                               posting: String?, idNumber: String?, now: Date, db: Database) throws -> Answer {
-        guard status != .open else { throw WorkflowError.usage("a call is recorded as reached, not-reached, wrong-number, "
-                                                               + "not-interested or booked") }
+        guard status != .open else { throw WorkflowError.usage(C.recordAs()) }
         guard let call = try LivestreamRecords.call(id: id, campaign: campaign, db: db) else {
-            throw WorkflowError.usage("no call \(id) in \(campaign)", hint: "campaign calls --campaign \(campaign) lists them")
+            throw WorkflowError.usage(C.noCall(["id": "\(id)", "campaign": campaign]), hint: C.callsList(["campaign": campaign]))
         }
         guard call.status == .open else {
-            throw WorkflowError.usage("call \(id) was already recorded as \(call.status.rawValue)",
-                                      hint: "a lead not reached comes back as a new call after the retry delay")
+            throw WorkflowError.usage(C.alreadyRecorded(["id": "\(id)", "status": call.status.rawValue]), hint: C.comesBack())
         }
         if let staff, !call.staff.isEmpty, call.staff != staff {
-            throw WorkflowError.usage("call \(id) is \(call.staff)'s, not \(staff)'s")
+            throw WorkflowError.usage(C.someoneElses(["id": "\(id)", "owner": call.staff, "staff": staff]))
         }
         guard var lead = try LivestreamRecords.leads(campaign: campaign, db: db).first(where: { $0.id == call.leadID }) else {
             throw WorkflowError.internal("call \(id) has no lead")
         }
         if let idNumber, !idNumber.isEmpty {
             guard !lead.name.isEmpty else {
-                throw WorkflowError.usage("the lead has no name to add them to the ledger with; import the sign-up with it")
+                throw WorkflowError.usage(C.noName())
             }
             _ = try Registrations.registerWalkIn(WalkIn(campaign: campaign, name: lead.name, idNumber: idNumber,
                                                         phone: lead.phone, channel: "livestream"), now: now, db: db)
@@ -47,13 +47,12 @@ public enum CallRecorder {
         var outcome: String?
         if status == .booked {
             guard let person = lead.personID, let summary = try People.summary(id: person, db: db) else {
-                throw WorkflowError.usage("the lead is not in the ledger, so no interview can be recorded for them",
-                                          hint: "ask for their ID number and add --id-number")
+                throw WorkflowError.usage(C.notInLedger(), hint: C.askID())
             }
             let code = try posting ?? lead.postingID.flatMap { try Postings.summaries(ids: [$0], db: db)[$0]?.code }
             guard let code else {
-                throw WorkflowError.usage("the sign-up names no posting of \(campaign) ('\(lead.postingText)')",
-                                          hint: "say which with --posting CODE (campaign postings --campaign \(campaign))")
+                throw WorkflowError.usage(C.noPosting(["campaign": campaign, "text": lead.postingText]),
+                                          hint: C.sayPosting(["campaign": campaign]))
             }
             let result = try OutcomeRecorder.record(
                 OutcomeEntry(campaign: campaign, person: summary.idNumber, posting: code, stage: .interviewed,

@@ -17,6 +17,6 @@ public enum LivestreamPlugin {
         routes: LivestreamRoutes.routes,
         tallySection: LivestreamSection(),
         shredder: LeadShredder(),
-        messages: LivestreamMessages.all
+        messages: LivestreamMessages.all + CallMessages.all
     )
 }

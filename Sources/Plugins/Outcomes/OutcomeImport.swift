@@ -79,7 +79,7 @@ public struct OutcomeImport: LedgerKind {
 
     public func makeWriter(_ db: Database, options: ImportOptions) throws -> OutcomeWriter {
         guard let campaign = options.campaign else {
-            throw WorkflowError.usage("outcomes belong to a campaign", hint: "add --campaign NAME")
+            throw WorkflowError.usage(LedgerMessages.belongsToCampaign(["name": "outcomes"]), hint: LedgerMessages.addCampaign())
         }
         let run = try RunQueries.requireRun(campaign, in: db)
         return OutcomeWriter(db: db, campaign: campaign, timeZone: run.timeZone, heldOn: run.heldDay, options: options)

@@ -5,6 +5,8 @@ import Ledger
 import PluginKit
 import Workflow
 
+private typealias I = InterviewCommandMessages
+
 struct InterviewsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interviews",
@@ -32,7 +34,10 @@ struct InterviewsCommand: AsyncParsableCommand {
     @Option(help: "The signature SMS gateways require, in 【】.") var signature = "人社局"
     @Flag(help: "Real phones and names in the SMS file (a manager's act, recorded).") var unmasked = false
     @Option(help: "The manager exporting unmasked data (a staff account).") var by: String?
-    @Option(help: "Language of reasons: zh or en.") var lang = "zh"
+    @OptionGroup var languageOptions: LanguageOptions
+    /// `--lang`, else `CAMPAIGN_LANG`, else Chinese.
+    var language: Language { languageOptions.language }
+    var lang: String { language.rawValue }
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
@@ -42,7 +47,7 @@ struct InterviewsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await CommandSupport.reportingErrors {
+        try await CommandSupport.reportingErrors(language: language) {
             let ws = try workspace.openExisting()
             let t = Terminal.standard
             if unmasked, let by, let sms {
@@ -57,15 +62,15 @@ struct InterviewsCommand: AsyncParsableCommand {
                 try InterviewListing.read(campaign: campaign, person: person, db: db)
             }
             if unmet {
-                var table = TextTable(headers: ["job seeker", "ID number", "posting", "wish", "reason"],
+                var table = TextTable(headers: I.unmetHeaders.columns(language),
                                       numeric: [false, false, false, true, false])
                 for row in view.unmet {
                     table.rows.append([row.name, row.idNumber, row.posting, "\(row.rank)", lang == "en" ? row.reasonEn : row.reasonZh])
                 }
-                try output(table, count: view.unmet.count, noun: "wishes left out", t: t)
+                try output(table, count: view.unmet.count, noun: I.wishesLeftOut(), t: t)
                 return
             }
-            var table = TextTable(headers: ["time", "booth", "posting", "interviewer", "job seeker", "ID number", "wish"],
+            var table = TextTable(headers: I.headers.columns(language),
                                   numeric: [false, false, false, true, false, false, true])
             for row in view.interviews {
                 table.rows.append([row.time, (row.boothNumber.map { "\($0) " } ?? "") + row.booth, row.posting,
@@ -74,8 +79,8 @@ struct InterviewsCommand: AsyncParsableCommand {
             if let sms {
                 let messages = InterviewMessages.messages(view, signature: signature, unmasked: unmasked)
                 try CSVExport.write([["手机号", "短信内容"]] + messages.map { [$0.phone, $0.text] }, to: sms)
-                t.line("wrote \(messages.count) messages (\(messages.reduce(0) { $0 + $1.segments }) SMS segments) to \(sms)"
-                       + (unmasked ? " (UNMASKED, recorded)" : " (masked: a preview; --unmasked --by MANAGER to send)"))
+                t.line((I.wroteSMS(["count": "\(messages.count)", "segments": "\(messages.reduce(0) { $0 + $1.segments })",
+                                    "file": sms]) + (unmasked ? ToolMessages.unmaskedRecorded() : I.smsPreview())).text(language))
                 return
             }
             if let xlsx {
@@ -94,32 +99,33 @@ struct InterviewsCommand: AsyncParsableCommand {
                           rows: unmetRows, notes: ["共 \(view.unmet.count) 个志愿未安排。"]),
                 ])
                 try book.write(to: URL(fileURLWithPath: xlsx))
-                t.line("wrote \(view.interviews.count) interviews and \(view.unmet.count) wishes left out to \(xlsx) (masked)")
+                t.line(I.wroteBook(["interviews": "\(view.interviews.count)", "unmet": "\(view.unmet.count)", "file": xlsx])
+                    .text(language))
                 return
             }
             if let slips {
                 let html = InterviewSlips.html(view, campaign: campaign)
                 try Data(html.utf8).write(to: URL(fileURLWithPath: slips), options: .atomic)
-                t.line("wrote \(Set(view.interviews.map(\.person)).count) slips to \(slips) (names and ID numbers masked)")
+                t.line(I.wroteSlips(["count": "\(Set(view.interviews.map(\.person)).count)", "file": slips]).text(language))
                 return
             }
             if let ics {
                 let written = try InterviewCalendars.write(view, campaign: campaign, to: URL(fileURLWithPath: ics),
                                                            stamp: try CommandSupport.clock().now())
-                t.line("wrote \(written) calendars to \(ics) (one per booth, per interviewer and per job seeker; names masked)")
+                t.line(I.wroteCalendars(["count": "\(written)", "folder": ics]).text(language))
                 return
             }
-            try output(table, count: view.interviews.count, noun: "interviews", t: t)
+            try output(table, count: view.interviews.count, noun: I.interviews(), t: t)
         }
     }
 
-    private func output(_ table: TextTable, count: Int, noun: String, t: Terminal) throws {
+    private func output(_ table: TextTable, count: Int, noun: Message, t: Terminal) throws {
         if let csv {
             try CSVExport.write([table.headers] + table.rows, to: csv)
-            t.line("wrote \(count) \(noun) to \(csv) (ID numbers masked)")
+            t.line(I.wroteRows(["count": "\(count)", "file": csv], words: ["noun": noun]).text(language))
         } else {
             if count > 0 { t.line(table.render()) }
-            t.line("\(count) \(noun); ID numbers masked")
+            t.line(I.rows(["count": "\(count)"], words: ["noun": noun]).text(language))
         }
     }
 }

@@ -16,6 +16,6 @@ public enum SchedulingPlugin {
         title: "scheduling (日程)",
         commands: [InterviewsCommand.self],
         importKinds: [.wishes, .venue],
-        messages: SchedulingImportMessages.all + SchedulingStepMessages.all
+        messages: SchedulingImportMessages.all + SchedulingStepMessages.all + InterviewCommandMessages.all
     )
 }

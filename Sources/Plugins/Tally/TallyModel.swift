@@ -54,9 +54,9 @@ public struct TallyDimension: Sendable, Hashable, Codable {
         for item in items.flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
         where !item.isEmpty {
             guard let dimension = known.first(where: { $0.rawValue == item }) else {
-                throw WorkflowError.usage("unknown breakdown '\(item)'",
-                                          hint: Suggestions.hint(for: item, among: known.map(\.rawValue), noun: "breakdowns")
-                                            ?? "use " + known.map(\.rawValue).joined(separator: ", "))
+                throw WorkflowError.usage(TallyCommandMessages.unknownBreakdown(["name": item]),
+                                          hint: Suggestions.message(for: item, among: known.map(\.rawValue))
+                                            ?? TallyCommandMessages.useBreakdowns(["names": known.map(\.rawValue).joined(separator: ", ")]))
             }
             if !dimensions.contains(dimension) { dimensions.append(dimension) }
         }

@@ -17,7 +17,7 @@ public enum TallyPlugin {
             title: "tallies (统计)",
             commands: [TallyCommand.self],
             routes: TallyRoutes.routes,
-            messages: TallyStepMessages.all
+            messages: TallyStepMessages.all + TallyCommandMessages.all
         )
     }
 

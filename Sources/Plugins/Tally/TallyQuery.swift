@@ -247,14 +247,13 @@ public enum TallyQuery {
 
     static func select(_ request: TallyRequest, db: Database) throws -> [TallyReport.CampaignInfo] {
         for day in [request.from, request.to].compactMap({ $0 }) where SheetDate.parse(day) == nil {
-            throw WorkflowError.usage("'\(day)' is not a date", hint: "write it like 2026-03-01")
+            throw WorkflowError.usage(TallyCommandMessages.notADate(["text": day]), hint: TallyCommandMessages.writeDate())
         }
         var names = request.campaigns
         if request.all || names.isEmpty && (request.from != nil || request.to != nil) {
             names = try RunQueries.runs(in: db).map(\.campaign)
         } else if names.isEmpty {
-            throw WorkflowError.usage("name the campaigns to tally, or use --all",
-                                      hint: "e.g. campaign tally spring-fair-2026, or campaign tally --all --from 2026-01-01")
+            throw WorkflowError.usage(TallyCommandMessages.nameCampaigns(), hint: TallyCommandMessages.nameCampaignsHint())
         }
         var seen = Set<String>()
         var campaigns: [TallyReport.CampaignInfo] = []

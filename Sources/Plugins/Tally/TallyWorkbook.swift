@@ -15,13 +15,13 @@ public enum TallyWorkbook {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue,
               FileManager.default.isWritableFile(atPath: folder.path) else {
-            throw WorkflowError.unavailable("cannot write \(url.lastPathComponent): the folder \(folder.path) does not exist "
-                                            + "or is not writable", hint: "create it, or choose another place with --out")
+            throw WorkflowError.unavailable(TallyCommandMessages.folderMissing(["name": url.lastPathComponent, "folder": folder.path]),
+                                            hint: TallyCommandMessages.chooseOut())
         }
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         guard let workbook = workbook_new(temporary.path) else {
-            throw WorkflowError.unavailable("cannot create \(url.path)", hint: "check that the folder exists and is writable")
+            throw WorkflowError.unavailable(ToolMessages.cannotCreate(["path": url.path]), hint: ToolMessages.checkFolder())
         }
         let styles = Styles(workbook)
         let zone = report.timeZone
@@ -158,8 +158,9 @@ public enum TallyWorkbook {
         let status = workbook_close(workbook)
         guard status == LXW_NO_ERROR else {
             try? FileManager.default.removeItem(at: temporary)
-            throw WorkflowError.unavailable("could not write \(url.lastPathComponent): \(String(cString: lxw_strerror(status)))",
-                                            hint: "check the folder is writable and the disk not full")
+            throw WorkflowError.unavailable(ToolMessages.couldNotWrite(["name": url.lastPathComponent,
+                                                                        "reason": String(cString: lxw_strerror(status))]),
+                                            hint: ToolMessages.diskNotFull())
         }
         _ = try? FileManager.default.removeItem(at: url)
         try FileManager.default.moveItem(at: temporary, to: url)

@@ -25,7 +25,20 @@ public enum WrittenReports {
         public var writtenAt: Date
         public var files: String
         /// What changed since: `placed 4 → 5`.
-        public var changes: [String]
+        /// Each measure that moved: its label in Chinese and English, then and now.
+        public var changes: [Change]
+
+        public struct Change: Sendable, Equatable {
+            public var zh: String
+            public var en: String
+            public var before: Int
+            public var now: Int
+        }
+
+        /// "成功就业 0 → 1, …" in `language`.
+        public func changes(in language: Language) -> String {
+            changes.map { "\(language == .zh ? $0.zh : $0.en) \($0.before) → \($0.now)" }.joined(separator: ", ")
+        }
     }
 
     static func fingerprint(_ report: TallyReport) -> String {
@@ -52,9 +65,9 @@ public enum WrittenReports {
             let parts = pair.split(separator: "=", maxSplits: 1)
             return parts.count == 2 ? (String(parts[0]), Int(parts[1]) ?? 0) : nil
         })
-        let changes = report.measures.compactMap { measure -> String? in
+        let changes = report.measures.compactMap { measure -> Stale.Change? in
             let before = then[measure.key] ?? 0, now = report.funnel[measure.key] ?? 0
-            return before == now ? nil : "\(measure.key) \(before) → \(now)"
+            return before == now ? nil : Stale.Change(zh: measure.zh, en: measure.en, before: before, now: now)
         }
         guard !changes.isEmpty else { return nil }
         return Stale(campaign: campaign, writtenAt: row["written_at"], files: row["files"], changes: changes)

@@ -19,6 +19,6 @@ public enum TransportPlugin {
         routes: TransportRoutes.routes,
         tallySection: TransportSection(),
         shredder: CrewShredder(),
-        messages: TransportMessages.all + TransportStepMessages.all
+        messages: TransportMessages.all + TransportStepMessages.all + TransportCommandMessages.all
     )
 }

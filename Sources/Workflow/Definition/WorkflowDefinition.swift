@@ -56,8 +56,8 @@ public struct WorkflowDefinition: Sendable {
         var values = variableValues
         for (name, value) in overrides {
             guard values[name] != nil else {
-                throw WorkflowError.usage("the campaign declares no variable '\(name)'",
-                                          hint: Suggestions.hint(for: name, among: vars.map(\.name), noun: "variables"))
+                throw WorkflowError.usage(WorkspaceMessages.noSuchVariable(["name": name]),
+                                          hint: Suggestions.message(for: name, among: vars.map(\.name)))
             }
             values[name] = value
         }

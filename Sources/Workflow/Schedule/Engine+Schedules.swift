@@ -1,14 +1,15 @@
 import Foundation
 import GRDB
 
+private typealias W = WorkspaceMessages
+
 extension Engine {
     /// Records a definition with `on: schedule:` instead of running it; the daemon starts its runs.
     public func schedule(_ workflow: ValidatedWorkflow, vars overrides: [String: Value] = [:]) async throws
         -> ScheduleRecord {
         let definition = workflow.definition
         guard !definition.madeFromTemplate else {
-            throw WorkflowError.usage("a template with 'on: schedule:' cannot be scheduled yet: each run would need "
-                                      + "its inputs", hint: "give the schedule to a plain definition, with the values as 'vars:'")
+            throw WorkflowError.usage(W.templateSchedule(), hint: W.templateScheduleHint())
         }
         let vars = try definition.variableValues(overriding: overrides)
         let now = clock.now()
@@ -20,9 +21,8 @@ extension Engine {
             nextFireAt: definition.nextScheduledTime(after: now), lastFiredAt: nil, lastCampaign: nil)
         try await workspace.pool.write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM workflow_schedule WHERE name = ?", arguments: [record.name]) == true {
-                throw WorkflowError.usage("campaign '\(record.name)' is already scheduled",
-                                          hint: "to change it, run `campaign unschedule \(record.name)`, then start "
-                                            + "the new definition")
+                throw WorkflowError.usage(W.alreadyScheduled(["name": record.name]),
+                                          hint: W.alreadyScheduledHint(["name": record.name]))
             }
             try db.execute(sql: """
                 INSERT INTO workflow_schedule (name, definition_path, definition_text, vars_json, time_zone_identifier,
@@ -40,9 +40,9 @@ extension Engine {
             try db.execute(sql: "DELETE FROM workflow_schedule WHERE name = ?", arguments: [name])
             guard db.changesCount == 1 else {
                 let names = try String.fetchAll(db, sql: "SELECT name FROM workflow_schedule ORDER BY name")
-                throw WorkflowError.usage("no schedule named '\(name)'",
-                                          hint: Suggestions.hint(for: name, among: names, noun: "schedules")
-                                            ?? (names.isEmpty ? "nothing is scheduled" : "schedules: \(names.joined(separator: ", "))"))
+                throw WorkflowError.usage(W.noSchedule(["name": name]),
+                                          hint: Suggestions.message(for: name, among: names)
+                                            ?? (names.isEmpty ? W.nothingScheduled() : W.schedules(["names": names.joined(separator: ", ")])))
             }
         }
     }

@@ -1,5 +1,7 @@
 import Foundation
 
+private typealias W = WorkspaceMessages
+
 /// A place in a definition file: 1-based line and column, columns counted in Unicode scalars
 /// (as libyaml counts them), so a caret lands under the right character in Chinese text too.
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -84,13 +86,12 @@ public struct SourceFile: Sendable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw WorkflowError.unavailable("cannot read '\(path)': the file does not exist or is not readable",
-                                            hint: similarFile(to: url).map { "did you mean '\($0)'?" }
-                                                ?? "check the path; definitions usually live in workflows/")
+            throw WorkflowError.unavailable(W.cannotReadFile(["path": path]),
+                                            hint: similarFile(to: url).map { EngineMessages.didYouMean(["name": $0]) }
+                                                ?? W.checkPath())
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw WorkflowError.invalidInput("'\(path)' is not UTF-8 text",
-                                             hint: "save the file as UTF-8 (most editors offer it under 'Save as')")
+            throw WorkflowError.invalidInput(W.notUTF8(["path": path]), hint: W.saveAsUTF8())
         }
         return SourceFile(path: path, text: text)
     }

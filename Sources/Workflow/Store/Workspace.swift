@@ -2,6 +2,8 @@ import CSQLiteSetup
 import Foundation
 import GRDB
 
+private typealias W = WorkspaceMessages
+
 /// The one SQLite file that holds every campaign's runs and the shared ledger.
 ///
 /// WAL mode lets staff read (status, tallies) while a run writes; `synchronous = NORMAL` keeps
@@ -39,15 +41,13 @@ public final class Workspace: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: Self.configuration())
         } catch {
-            throw WorkflowError.unavailable("cannot open the workspace '\(path)': \(Self.reason(error))",
-                                            hint: "check that the folder exists and is writable, or choose another "
-                                                + "file with --db PATH")
+            throw WorkflowError.unavailable(W.cannotOpen(["path": path, "reason": Self.reason(error)]), hint: W.cannotOpenHint())
         }
         do {
             try migrator.migrate(pool)
         } catch {
-            throw WorkflowError.unavailable("cannot prepare the workspace '\(path)': \(Self.reason(error))",
-                                            hint: "is it a campaign workspace? It may belong to a newer version")
+            throw WorkflowError.unavailable(W.cannotPrepare(["path": path, "reason": Self.reason(error)]),
+                                            hint: W.cannotPrepareHint())
         }
     }
 
@@ -95,10 +95,7 @@ public final class Workspace: Sendable {
             // answer than an old one.
             if candidate == immutable, let size = try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size]
                 as? Int, size > 0 {
-                throw WorkflowError.unavailable("the workspace '\(path)' is read-only and its last changes are still in "
-                                                    + "'\(path)-wal', which cannot be read here",
-                                                hint: "copy the workspace together with its -wal file to a folder you can "
-                                                    + "write and run the command there")
+                throw WorkflowError.unavailable(W.readOnlyWithLog(["path": path]), hint: W.copyWithLog())
             }
             do {
                 let pool = try DatabasePool(path: candidate, configuration: configuration)
@@ -110,15 +107,13 @@ public final class Workspace: Sendable {
             }
         }
         guard let pool = opened else {
-            throw WorkflowError.unavailable("cannot open the read-only workspace '\(path)': "
-                                                + "\(Self.reason(firstError ?? WorkflowError.internal("no reason")))",
-                                            hint: "copy it to a folder you can write and run the command there")
+            throw WorkflowError.unavailable(W.cannotOpenReadOnly(["path": path, "reason": Self.reason(
+                                                firstError ?? WorkflowError.internal("no reason"))]),
+                                            hint: W.copyIt())
         }
         let complete = (try? pool.read { db in try migrator.hasCompletedMigrations(db) }) ?? false
         guard complete else {
-            throw WorkflowError.unavailable("the workspace '\(path)' is read-only, and was made by an earlier version "
-                                                + "of campaign that must first add its new tables to it",
-                                            hint: "copy it to a folder you can write and run the command there")
+            throw WorkflowError.unavailable(W.readOnlyOld(["path": path]), hint: W.copyIt())
         }
         return pool
     }

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 
+private typealias W = WorkspaceMessages
+
 /// Backups of a workspace that restore: a consistent copy taken while `serve` and the daemon write
 /// (SQLite's `VACUUM INTO` reads one snapshot, never a torn file or a WAL that does not match), checked
 /// before it is called a backup (`integrity_check`, and that it is a campaign workspace), named by its
@@ -69,10 +71,10 @@ public enum WorkspaceBackup {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw WorkflowError.unavailable("cannot create the backup folder \(folder.path): \(error.localizedDescription)")
+            throw WorkflowError.unavailable(W.cannotCreateFolder(["path": folder.path, "reason": error.localizedDescription]))
         }
         guard !FileManager.default.fileExists(atPath: file.path) else {
-            throw WorkflowError.usage("\(file.path) exists already", hint: "choose another name, or leave --to a folder")
+            throw WorkflowError.usage(W.exists(["path": file.path]), hint: W.existsHint())
         }
         let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).part")
         try? FileManager.default.removeItem(at: temporary)
@@ -82,8 +84,8 @@ public enum WorkspaceBackup {
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw WorkflowError.unavailable("the backup could not be written to \(folder.path): \(error)",
-                                            hint: "check the folder is writable and the disk has room")
+            throw WorkflowError.unavailable(W.backupNotWritten(["path": folder.path, "reason": "\(error)"]),
+                                            hint: W.writableWithRoom())
         }
         do {
             let rows = try verify(temporary)
@@ -99,7 +101,7 @@ public enum WorkspaceBackup {
     /// Checks that `file` is a whole, undamaged campaign workspace; returns its rows per counted table.
     public static func verify(_ file: URL) throws -> [String: Int] {
         guard FileManager.default.fileExists(atPath: file.path) else {
-            throw WorkflowError.unavailable("no file at \(file.path)")
+            throw WorkflowError.unavailable(W.noFile(["path": file.path]))
         }
         var configuration = Configuration()
         configuration.readonly = true
@@ -107,24 +109,24 @@ public enum WorkspaceBackup {
         do {
             queue = try DatabaseQueue(path: file.path, configuration: configuration)
         } catch {
-            throw WorkflowError.invalidInput("\(file.lastPathComponent) is damaged or not a workspace: it cannot be opened "
-                                             + "(\(error))", hint: "use another backup")
+            throw WorkflowError.invalidInput(W.cannotBeOpened(["name": file.lastPathComponent, "reason": "\(error)"]),
+                                             hint: W.useAnotherBackup())
         }
         return try queue.read { db in
             let check: [String]
             do {
                 check = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             } catch {
-                throw WorkflowError.invalidInput("\(file.lastPathComponent) is damaged or not a database: \(error)",
-                                                 hint: "use another backup")
+                throw WorkflowError.invalidInput(W.notADatabase(["name": file.lastPathComponent, "reason": "\(error)"]),
+                                                 hint: W.useAnotherBackup())
             }
             guard check == ["ok"] else {
-                throw WorkflowError.invalidInput("\(file.lastPathComponent) is damaged: "
-                                                 + check.prefix(3).joined(separator: "; "), hint: "use another backup")
+                throw WorkflowError.invalidInput(W.damaged(["name": file.lastPathComponent,
+                                                            "reason": check.prefix(3).joined(separator: "; ")]),
+                                                 hint: W.useAnotherBackup())
             }
             guard try db.tableExists("workflow_run"), try db.tableExists("grdb_migrations") else {
-                throw WorkflowError.invalidInput("\(file.lastPathComponent) is a database, but not a campaign workspace",
-                                                 hint: "restore a file `campaign backup` wrote")
+                throw WorkflowError.invalidInput(W.notAWorkspace(["name": file.lastPathComponent]), hint: W.restoreABackup())
             }
             var rows: [String: Int] = [:]
             for table in countedTables where try db.tableExists(table) {
@@ -161,9 +163,9 @@ public enum WorkspaceBackup {
             if let holder = try current.pool.read({ db in
                 try Row.fetchOne(db, sql: "SELECT owner_pid, owner_host, heartbeat_at FROM workflow_daemon")
             }), now.timeIntervalSince(holder["heartbeat_at"] as Date) < 60 {
-                throw WorkflowError.unavailable("the workspace is in use by `campaign serve` or `run-daemon` (process "
-                                                + "\(holder["owner_pid"] as Int) on \(holder["owner_host"] as String))",
-                                                hint: "stop it, then restore")
+                throw WorkflowError.unavailable(W.inUse(["pid": "\(holder["owner_pid"] as Int)",
+                                                         "host": holder["owner_host"] as String]),
+                                                hint: W.stopThenRestore())
             }
             before = try current.pool.read { db in
                 var rows: [String: Int] = [:]

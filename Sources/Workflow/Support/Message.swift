@@ -48,6 +48,9 @@ public struct MessageText: Sendable, Hashable {
 
     public func template(_ language: Language) -> String { language == .zh ? zh : en }
 
+    /// A table's column headers, written as one entry with "|" between them.
+    public func columns(_ language: Language) -> [String] { template(language).split(separator: "|").map(String.init) }
+
     /// The entry with its values, as a message: `DefinitionMessages.unknownKind(["kind": kind])`.
     public func callAsFunction(_ values: [String: String] = [:], words: [String: Message] = [:]) -> Message {
         Message(self, values, words: words)

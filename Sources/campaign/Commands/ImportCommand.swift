@@ -55,22 +55,22 @@ struct ImportCommand: AsyncParsableCommand {
         try await CommandSupport.reportingErrors(language: language) {
             let kinds = PluginSystem.importKinds
             guard let importKind = kinds.first(where: { $0.name == self.kind }) else {
-                throw WorkflowError.usage("unknown list '\(self.kind)'",
-                                          hint: Suggestions.hint(for: self.kind, among: kinds.map(\.name), noun: "lists")
-                                            ?? "use " + kinds.map(\.name).joined(separator: ", "))
+                throw WorkflowError.usage(ToolMessages.unknownList(["kind": self.kind]),
+                                          hint: Suggestions.message(for: self.kind, among: kinds.map(\.name))
+                                            ?? ToolMessages.useLists(["names": kinds.map(\.name).joined(separator: ", ")]))
             }
             let encodingValue = try encoding.map(TextEncoding.named)
             var mapping: [String: String] = [:]
             for pair in columns {
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw WorkflowError.usage("--column '\(pair)' must look like FIELD=HEADER") }
+                guard parts.count == 2 else { throw WorkflowError.usage(ToolMessages.columnPair(["text": pair])) }
                 mapping[parts[0]] = parts[1]
             }
             var labels: [String: String] = [:]
             for pair in groupLabels {
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2 else {
-                    throw WorkflowError.usage("--group-label '\(pair)' must look like LABEL=GROUP", hint: "e.g. --group-label 三类人员=monitored")
+                    throw WorkflowError.usage(ToolMessages.groupLabelPair(["text": pair]), hint: ToolMessages.groupLabelHint())
                 }
                 labels[parts[0]] = parts[1]
             }

@@ -40,8 +40,8 @@ struct ResumeCommand: AsyncParsableCommand {
                     printer.summary(summary)
                     if summary.run.status == .failed && exitCode == 0 { exitCode = 1 }
                 } catch {
-                    let code = CommandSupport.report(error)
-                    if names.count > 1 { Terminal.error("  (campaign \(name) was left as it was; the others go on)") }
+                    let code = CommandSupport.report(error, language: language.language)
+                    if names.count > 1 { Terminal.error("  " + ToolMessages.othersGoOn(["campaign": name]).text(language.language)) }
                     if exitCode <= 1 { exitCode = code }
                 }
             }

@@ -39,8 +39,7 @@ struct ShredCommand: AsyncParsableCommand {
                 return
             }
             guard let by else {
-                throw WorkflowError.usage("shredding is a manager's act: say who does it with --by NAME / 销毁须由管理员执行",
-                                          hint: "campaign shred --campaign \(campaign) --by YOUR_NAME (see what would go first with --dry-run)")
+                throw WorkflowError.usage(ToolMessages.shredByManager(), hint: ToolMessages.shredHint(["campaign": campaign]))
             }
             let now = try CommandSupport.clock().now()
             let plugins = PluginSystem.plugins

@@ -67,7 +67,7 @@ struct StartCommand: AsyncParsableCommand {
         var result: [String: String] = [:]
         for assignment in flags {
             guard let eq = assignment.firstIndex(of: "="), eq != assignment.startIndex else {
-                throw WorkflowError.usage("\(flag) '\(assignment)' must look like NAME=VALUE")
+                throw WorkflowError.usage(ToolMessages.assignment(["flag": flag, "text": assignment]))
             }
             result[String(assignment[..<eq])] = String(assignment[assignment.index(after: eq)...])
         }
@@ -80,7 +80,6 @@ struct StartCommand: AsyncParsableCommand {
               !file.contains("/"), !file.hasSuffix(".yaml"), !file.hasSuffix(".yml") else { return }
         let ws = try workspace.openExisting()
         guard try ws.pool.read({ db in try RunQueries.run(named: file, in: db) }) != nil else { return }
-        throw WorkflowError.usage("'\(file)' is a campaign already started, not a definition file / 该活动已开始",
-                                  hint: "continue it with: campaign resume \(file) (see it with: campaign status \(file))")
+        throw WorkflowError.usage(ToolMessages.alreadyStarted(["name": file]), hint: ToolMessages.continueIt(["name": file]))
     }
 }

@@ -3,6 +3,8 @@ import Foundation
 import PluginKit
 import Workflow
 
+private typealias G = GateMessages
+
 struct BadgesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "badges",
@@ -24,10 +26,12 @@ struct BadgesCommand: AsyncParsableCommand {
             do {
                 try html.write(toFile: out, atomically: true, encoding: .utf8)
             } catch {
-                throw WorkflowError.unavailable("cannot write '\(out)': \(error.localizedDescription)")
+                throw WorkflowError.unavailable(ToolMessages.cannotWrite(["path": out, "reason": error.localizedDescription]),
+                                                hint: ToolMessages.checkFolder())
             }
             try await ExportAudit.record(ws, campaign: campaign, file: out, rows: count, what: "badges (names and codes)")
-            Terminal.standard.line("✓ \(count) badges written to \(out) (\((count + 14) / 15) A4 pages); open it and print")
+            Terminal.standard.line(G.badgesWritten(["count": "\(count)", "file": out, "pages": "\((count + 14) / 15)"])
+                .text(.fromEnvironment()))
         }
     }
 }

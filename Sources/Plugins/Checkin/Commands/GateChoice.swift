@@ -1,6 +1,8 @@
 import GRDB
 import Workflow
 
+private typealias G = GateMessages
+
 /// `--gate` at a checkpoint that names its gates: required (a scan without one lands in reports as
 /// "(no gate)"), and matched without regard to case, so `--gate North` is the north gate.
 enum GateChoice {
@@ -10,14 +12,14 @@ enum GateChoice {
         let trimmed = given.trimmingCharacters(in: .whitespaces)
         guard !gates.isEmpty else { return trimmed }
         guard !trimmed.isEmpty else {
-            throw WorkflowError.usage("--gate: say which gate you stand at; \(checkpoint) has \(gates.joined(separator: ", ")) / 请用 --gate 指明闸口",
-                                      hint: "e.g. --gate \(gates[0])")
+            throw WorkflowError.usage(G.sayGate(["checkpoint": checkpoint, "gates": gates.joined(separator: ", ")]),
+                                      hint: G.example(["gate": gates[0]]))
         }
         if let match = gates.first(where: { $0.caseInsensitiveCompare(trimmed) == .orderedSame }) { return match }
         // Or by the name people read for it (`--gate 北门`).
         let names = try Scans.gateNames(campaign: campaign, checkpoint: checkpoint, db: db)
         if let match = names.first(where: { $0.value == trimmed })?.key { return match }
-        throw WorkflowError.usage("--gate: there is no gate '\(trimmed)' at \(checkpoint); gates: \(gates.joined(separator: ", "))",
-                                  hint: Suggestions.hint(for: trimmed, among: gates, noun: "gates") ?? "e.g. --gate \(gates[0])")
+        throw WorkflowError.usage(G.noSuchGate(["gate": trimmed, "checkpoint": checkpoint, "gates": gates.joined(separator: ", ")]),
+                                  hint: Suggestions.message(for: trimmed, among: gates) ?? G.example(["gate": gates[0]]))
     }
 }

@@ -40,12 +40,11 @@ public enum AuditLog {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard let member = try StaffAccounts.list(db: db).first(where: { $0.member.name == trimmed && $0.revoked == nil })?.member
         else {
-            throw WorkflowError.usage("'\(trimmed)' is not a staff account of this workspace; unmasked data is for managers",
-                                      hint: "campaign staff add NAME --role manager, then --by NAME")
+            throw WorkflowError.usage(LedgerMessages.notStaffForUnmasked(["name": trimmed]), hint: LedgerMessages.becomeManager())
         }
         guard member.role.includes(.manager) else {
-            throw WorkflowError.usage("\(trimmed) is \(member.role.rawValue), not a manager: unmasked data is for managers",
-                                      hint: "a manager exports it with --by THEIR_NAME")
+            throw WorkflowError.usage(LedgerMessages.notManager(["name": trimmed, "role": member.role.rawValue]),
+                                      hint: LedgerMessages.managerExports())
         }
         return member
     }

@@ -99,8 +99,9 @@ public enum TargetGroup: Int, Sendable, CaseIterable {
         var map: [String: TargetGroup] = [:]
         for (label, name) in labels {
             guard let group = named(name) else {
-                throw WorkflowError.usage("'\(label)' is mapped to '\(name)', which is not a target group",
-                                          hint: "use one of " + allCases.map { "\($0.key) (\($0.label))" }.joined(separator: ", "))
+                throw WorkflowError.usage(LedgerMessages.notAGroup(["label": label, "name": name]),
+                                          hint: LedgerMessages.useGroups(["names": allCases.map { "\($0.key) (\($0.label))" }
+                                                                            .joined(separator: ", ")]))
             }
             map[label] = group
         }

@@ -28,8 +28,9 @@ enum HeaderFinder {
             let required = fields.filter(\.required).map(\.key)
             if !matched.isEmpty && required.allSatisfy(matched.contains) {
                 if let problem = reader.problem {
-                    throw WorkflowError.invalidInput("\(file): the header row (row \(reader.row)), column "
-                                                     + "\(problem.cell + 1): \(problem.reason)")
+                    throw WorkflowError.invalidInput(LedgerMessages.headerCell(["file": file, "row": "\(reader.row)",
+                                                                                "column": "\(problem.cell + 1)"])
+                                                     + problem.reason)
                 }
                 let layout = try ColumnLayout.resolve(header: cells, fields: fields, overrides: overrides,
                                                       file: file, headerRow: reader.row)

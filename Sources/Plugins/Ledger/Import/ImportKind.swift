@@ -33,7 +33,7 @@ public struct ImportKind: Sendable {
     public func importFile(_ file: URL, options: ImportOptions, db: Database,
                            progress: @escaping (Int, Int) -> Void = { _, _ in }) throws -> ImportSummary {
         if needsCampaign && options.campaign == nil {
-            throw WorkflowError.usage("\(name) belong to a campaign", hint: "add --campaign NAME")
+            throw WorkflowError.usage(LedgerMessages.belongsToCampaign(["name": name]), hint: LedgerMessages.addCampaign())
         }
         if let campaign = options.campaign { try Registrations.requireOpenCampaign(campaign, db: db) }
         return try importInTransaction(file, options, db, progress)

@@ -15,9 +15,8 @@ public enum Registrations {
     public static func requireOpenCampaign(_ campaign: String, db: Database) throws {
         try requireCampaign(campaign, db: db)
         if let shred = try ShredRecords.shred(of: campaign, db: db) {
-            throw WorkflowError.usage("\(campaign)'s personal data was shredded (\(shred.reason), by \(shred.actor)): it takes no "
-                                      + "new people, outcomes or runs / 该活动的个人信息已销毁，不能再添加",
-                                      hint: "start a new campaign for them (campaign start FILE)")
+            throw WorkflowError.usage(LedgerMessages.shredded(["campaign": campaign, "reason": shred.reason, "actor": shred.actor]),
+                                      hint: LedgerMessages.startNew())
         }
     }
 

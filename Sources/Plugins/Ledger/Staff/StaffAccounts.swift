@@ -43,11 +43,10 @@ public enum StaffAccounts {
     /// Creates (or re-creates, after a revocation) a staff account and returns its new token.
     public static func add(name: String, role: StaffRole, now: Date, db: Database) throws -> String {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw WorkflowError.usage("the staff name is empty") }
+        guard !trimmed.isEmpty else { throw WorkflowError.usage(LedgerMessages.staffNameEmpty()) }
         if let existing = try Row.fetchOne(db, sql: "SELECT revoked_at FROM staff WHERE name = ?", arguments: [trimmed]),
            (existing["revoked_at"] as String?) == nil {
-            throw WorkflowError.usage("'\(trimmed)' already has a sign-in token",
-                                      hint: "to give them a new one: campaign staff revoke \(trimmed), then add them again")
+            throw WorkflowError.usage(LedgerMessages.hasToken(["name": trimmed]), hint: LedgerMessages.newTokenHint(["name": trimmed]))
         }
         let token = newToken()
         try db.execute(sql: """
@@ -62,8 +61,7 @@ public enum StaffAccounts {
         try db.execute(sql: "UPDATE staff SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL", arguments: [now, name])
         guard db.changesCount == 1 else {
             let names = try String.fetchAll(db, sql: "SELECT name FROM staff WHERE revoked_at IS NULL ORDER BY name")
-            throw WorkflowError.usage("no active staff account named '\(name)'",
-                                      hint: Suggestions.hint(for: name, among: names, noun: "staff"))
+            throw WorkflowError.usage(LedgerMessages.noActiveStaff(["name": name]), hint: Suggestions.message(for: name, among: names))
         }
     }
 

@@ -33,7 +33,7 @@ final class CSVReader: TableReader, @unchecked Sendable {
 
     init(url: URL, encoding requested: TextEncoding?) throws {
         guard let file = try? FileHandle(forReadingFrom: url) else {
-            throw WorkflowError.unavailable("cannot open '\(url.path)'", hint: "check the path and that the file is readable")
+            throw WorkflowError.unavailable(LedgerMessages.cannotOpen(["path": url.path]), hint: LedgerMessages.checkReadable())
         }
         self.file = file
         totalBytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0

@@ -95,7 +95,7 @@ final class UTF8Converter {
     init(from encoding: TextEncoding) throws {
         let h = iconv_open("UTF-8", encoding.iconvName)
         guard h != iconv_t(bitPattern: -1) else {
-            throw WorkflowError.unavailable("this system cannot convert \(encoding.rawValue) text (iconv)")
+            throw WorkflowError.unavailable(LedgerMessages.noConversion(["encoding": encoding.rawValue]))
         }
         handle = h!
     }
@@ -151,7 +151,7 @@ final class UTF8Converter {
         let converted = convert(bytes, final: true)
         guard !converted.indices.contains(where: { i in
             i + 2 < converted.count && converted[i] == 0xEF && converted[i + 1] == 0xBF && converted[i + 2] == 0xBD
-        }) else { throw WorkflowError.invalidInput("not valid text") }
+        }) else { throw WorkflowError.invalidInput(LedgerMessages.notValidText()) }
         return converted
     }
 }

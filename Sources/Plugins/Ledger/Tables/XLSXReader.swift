@@ -2,6 +2,8 @@ import Foundation
 import Workflow
 import ZIPFoundation
 
+private typealias L = LedgerMessages
+
 /// An .xlsx workbook (Office Open XML): its sheets, in the workbook's order, and the shared
 /// strings their text cells point into, read once for all sheets. A workbook is not trusted: each
 /// part's size and compression ratio are checked before it is read (see `XLSXReader.check`).
@@ -20,8 +22,7 @@ final class XLSXWorkbook: @unchecked Sendable {
         totalBytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         guard let workbook = try XLSXReader.tokens(of: "xl/workbook.xml", in: archive, file: file,
                                                    limit: XLSXReader.largestSmallPart) else {
-            throw WorkflowError.invalidInput("'\(file)' has no workbook part; it is not an .xlsx file",
-                                             hint: "save it again from Excel or WPS as .xlsx, or export it as CSV")
+            throw WorkflowError.invalidInput(L.noWorkbookPart(["file": file]), hint: L.saveAgain())
         }
         var listed: [(name: String, relation: String)] = []
         for case .start("sheet", let attributes, _) in workbook {
@@ -33,7 +34,7 @@ final class XLSXWorkbook: @unchecked Sendable {
             of: "xl/_rels/workbook.xml.rels", in: archive, file: file, limit: XLSXReader.largestSmallPart) ?? [] {
             if let id = attributes["Id"], let target = attributes["Target"] { relations[id] = target }
         }
-        guard !listed.isEmpty else { throw WorkflowError.invalidInput("'\(file)' has no worksheet") }
+        guard !listed.isEmpty else { throw WorkflowError.invalidInput(L.noWorksheet(["file": file])) }
         sheets = listed.enumerated().map { index, sheet in
             var target = relations[sheet.relation] ?? "worksheets/sheet\(index + 1).xml"
             if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
@@ -45,16 +46,15 @@ final class XLSXWorkbook: @unchecked Sendable {
         do {
             return try Archive(url: url, accessMode: .read)
         } catch {
-            throw WorkflowError.invalidInput("'\(url.lastPathComponent)' is not a readable .xlsx workbook",
-                                             hint: "save it again from Excel or WPS as .xlsx, or export it as CSV")
+            throw WorkflowError.invalidInput(L.notReadable(["file": url.lastPathComponent]), hint: L.saveAgain())
         }
     }
 
     /// The position of the sheet named `name`, or a usage error listing the sheets there are.
     func sheetIndex(named name: String) throws -> Int {
         guard let index = sheets.firstIndex(where: { $0.name == name }) else {
-            throw WorkflowError.usage("the workbook has no sheet named '\(name)'",
-                                      hint: "its sheets: " + sheets.map { "'\($0.name)'" }.joined(separator: ", "))
+            throw WorkflowError.usage(L.noSuchSheet(["name": name]),
+                                      hint: L.itsSheets(["names": sheets.map { "'\($0.name)'" }.joined(separator: ", ")]))
         }
         return index
     }
@@ -65,7 +65,7 @@ final class XLSXWorkbook: @unchecked Sendable {
         let archive = try Self.archive(url)
         let (name, part) = sheets[index]
         guard let entry = archive[part] else {
-            throw WorkflowError.invalidInput("sheet '\(name)' is missing from the workbook '\(file)'")
+            throw WorkflowError.invalidInput(L.sheetMissing(["name": name, "file": file]))
         }
         try XLSXReader.check(entry, of: file, limit: XLSXReader.largestPart)
         if shared == nil { shared = try SharedStrings.read(archive, file: file) }
@@ -124,14 +124,14 @@ final class XLSXReader: TableReader, @unchecked Sendable {
     /// Refuses a part bigger, or packed tighter, than any real workbook's.
     static func check(_ entry: Entry, of file: String, limit: UInt64) throws {
         if entry.uncompressedSize > limit {
-            throw WorkflowError.invalidInput("'\(file)': its part \(entry.path) unpacks to \(entry.uncompressedSize >> 20) MiB, "
-                                             + "more than the \(limit >> 20) MiB a workbook may hold",
-                                             hint: "split the list into smaller files, or export it as CSV")
+            throw WorkflowError.invalidInput(L.partTooLarge(["file": file, "part": entry.path,
+                                                             "size": "\(entry.uncompressedSize >> 20)", "limit": "\(limit >> 20)"]),
+                                             hint: L.splitIt())
         }
         if entry.uncompressedSize > 1 << 20 && entry.uncompressedSize > max(1, entry.compressedSize) * largestRatio {
-            throw WorkflowError.invalidInput("'\(file)': its part \(entry.path) unpacks to \(entry.uncompressedSize / max(1, entry.compressedSize)) "
-                                             + "times its packed size; real workbooks pack 5 to 20 times, so it is refused "
-                                             + "as a zip bomb", hint: "save it again from Excel or WPS, or export it as CSV")
+            throw WorkflowError.invalidInput(L.zipBomb(["file": file, "part": entry.path,
+                                                        "ratio": "\(entry.uncompressedSize / max(1, entry.compressedSize))"]),
+                                             hint: L.saveAgainPlain())
         }
     }
 
@@ -150,8 +150,9 @@ final class XLSXReader: TableReader, @unchecked Sendable {
                 while let token = try tokenizer.next() { tokens.append(token) }
             }
         } catch {
-            throw refusal(error, part: "its part \(path)", file: file,
-                          tooLarge: WorkflowError.invalidInput("'\(file)': its part \(path) unpacks to more than \(limit >> 20) MiB"))
+            throw refusal(error, part: WorkbookPartWords.part(["path": path]), file: file,
+                          tooLarge: WorkflowError.invalidInput(L.partOverLimit(["file": file, "part": path,
+                                                                                 "limit": "\(limit >> 20)"])))
         }
         return tokens
     }
@@ -164,21 +165,22 @@ final class XLSXReader: TableReader, @unchecked Sendable {
     /// What stopped reading a part, in the clerk's words: XML the tokenizer refuses, more bytes than
     /// a limit allows (`tooLarge`), a zip that does not unpack. Our own errors and a cancelled read
     /// pass through as they are.
-    static func refusal(_ error: any Error, part: String, file: String, tooLarge: WorkflowError) -> any Error {
+    static func refusal(_ error: any Error, part: Message, file: String, tooLarge: WorkflowError) -> any Error {
         switch error {
         case let problem as XMLTokenizer.Problem:
-            WorkflowError.invalidInput("'\(file)' cannot be read: \(part): \(problem.message)")
+            WorkflowError.invalidInput(L.cannotBeRead(["file": file], words: ["part": part]) + problem.message)
         case Limit.partTooLarge: tooLarge
         case is WorkflowError, Limit.cancelled: error
         default:
-            WorkflowError.invalidInput("'\(file)' is damaged: \(part) cannot be unpacked (\(error))",
-                                       hint: "save it again from Excel or WPS as .xlsx, or export it as CSV")
+            WorkflowError.invalidInput(L.cannotUnpack(["file": file, "reason": "\(error)"], words: ["part": part]),
+                                       hint: L.saveAgain())
         }
     }
 
     /// A part that unpacks to more than it declared.
-    static func forged(_ message: String) -> WorkflowError {
-        WorkflowError.invalidInput(message + "; the file is damaged or forged", hint: "save it again from Excel or WPS as .xlsx")
+    static func forged(_ file: String, part: Message) -> WorkflowError {
+        WorkflowError.invalidInput(WorkbookPartWords.forged(["file": file], words: ["part": part]),
+                                   hint: WorkbookPartWords.saveAsXLSX())
     }
 }
 
@@ -217,8 +219,8 @@ enum SharedStrings {
                 }
             }
         } catch {
-            throw XLSXReader.refusal(error, part: "its shared strings", file: file, tooLarge: XLSXReader.forged(
-                "'\(file)': its shared strings unpack to more than they declare"))
+            throw XLSXReader.refusal(error, part: WorkbookPartWords.sharedStrings(), file: file,
+                                     tooLarge: XLSXReader.forged(file, part: WorkbookPartWords.sharedStrings()))
         }
         return strings
     }
@@ -320,9 +322,8 @@ final class SheetStream: @unchecked Sendable {
         var rowNumber = 0, column = 0
         var type = "n", value = ""
         var inValue = false
-        func refuse(_ message: String) -> WorkflowError {
-            WorkflowError.invalidInput("'\(file)', sheet row \(rowNumber): \(message)",
-                                       hint: "save it again from Excel or WPS as .xlsx, or export it as CSV")
+        func refuse(_ message: Message) -> WorkflowError {
+            WorkflowError.invalidInput(L.sheetRow(["file": file, "row": "\(rowNumber)"]) + message, hint: L.saveAgain())
         }
         do {
             _ = try archive.extract(entry, skipCRC32: true) { chunk in
@@ -339,7 +340,7 @@ final class SheetStream: @unchecked Sendable {
                     case .start("row", let attributes, let selfClosing):
                         rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
                         guard (1...Self.lastRow).contains(rowNumber) else {
-                            throw refuse("row number \(attributes["r"] ?? "") is beyond Excel's last row (\(Self.lastRow))")
+                            throw refuse(L.rowBeyond(["row": attributes["r"] ?? "", "last": "\(Self.lastRow)"]))
                         }
                         cells = []
                         if selfClosing { rows.append((rowNumber, [])) }
@@ -347,8 +348,7 @@ final class SheetStream: @unchecked Sendable {
                         column = cells.count
                         if let reference = attributes["r"] {
                             guard let parsed = Self.column(of: reference) else {
-                                throw refuse("cell reference '\(reference.prefix(20))' is beyond Excel's last column "
-                                             + "(XFD)")
+                                throw refuse(L.columnBeyond(["reference": String(reference.prefix(20))]))
                             }
                             column = parsed
                         }
@@ -368,8 +368,7 @@ final class SheetStream: @unchecked Sendable {
                         switch type {
                         case "s":
                             guard let index = Int(value), shared.indices.contains(index) else {
-                                throw refuse("a cell points to shared string '\(value.prefix(20))', but the workbook "
-                                             + "has \(shared.count)")
+                                throw refuse(L.noSharedString(["index": String(value.prefix(20)), "count": "\(shared.count)"]))
                             }
                             shown = shared[index]
                         case "b": shown = value == "1" ? "TRUE" : "FALSE"
@@ -388,8 +387,8 @@ final class SheetStream: @unchecked Sendable {
                 }
             }
         } catch {
-            throw XLSXReader.refusal(error, part: "its sheet", file: file,
-                                     tooLarge: XLSXReader.forged("'\(file)': its sheet unpacks to more than it declares"))
+            throw XLSXReader.refusal(error, part: WorkbookPartWords.sheet(), file: file,
+                                     tooLarge: XLSXReader.forged(file, part: WorkbookPartWords.sheet()))
         }
         if !rows.isEmpty { try put(rows) }
     }

@@ -5,6 +5,8 @@ import Ledger
 import PluginKit
 import Workflow
 
+private typealias C = CallMessages
+
 struct CallsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calls",
@@ -27,7 +29,10 @@ struct CallsCommand: AsyncParsableCommand {
     @Option(help: "A note on the call.") var note = ""
     @Option(help: "The posting an interview is booked for (default: the one the lead signed up for).") var posting: String?
     @Option(help: "The lead's ID number, given on the phone: adds them to the ledger.") var idNumber: String?
-    @Option(help: "Language: zh or en.") var lang = "zh"
+    @OptionGroup var languageOptions: LanguageOptions
+    /// `--lang`, else `CAMPAIGN_LANG`, else Chinese.
+    var language: Language { languageOptions.language }
+    var lang: String { language.rawValue }
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
@@ -38,7 +43,7 @@ struct CallsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await CommandSupport.reportingErrors {
+        try await CommandSupport.reportingErrors(language: language) {
             let ws = try workspace.openExisting()
             let t = Terminal.standard
             let english = lang == "en"
@@ -49,8 +54,9 @@ struct CallsCommand: AsyncParsableCommand {
                     return try CallRecorder.record(call: record, status: status, campaign: campaign, staff: staff, note: note,
                                                    posting: posting, idNumber: idNumber, now: now, db: db)
                 }
-                t.line("✓ call \(answer.call) \(answer.lead): \(english ? status.label.en : status.label.zh)"
-                       + (answer.outcome.map { " — interview recorded: \($0)" } ?? ""))
+                let said = C.recorded(["call": "\(answer.call)", "lead": answer.lead,
+                                       "status": english ? status.label.en : status.label.zh])
+                t.line((answer.outcome.map { said + C.interviewRecorded(["outcome": $0]) } ?? said).text(language))
                 return
             }
             let (calls, leads) = try await ws.pool.read { [campaign] db in
@@ -60,17 +66,17 @@ struct CallsCommand: AsyncParsableCommand {
                                    uniquingKeysWith: { a, _ in a }))
             }
             let shown = calls.filter { (all || $0.status == .open) && (staff == nil || $0.staff == staff) }
-            var table = TextTable(headers: ["call", "lead", "phone", "platforms", "posting", "attempt", "staff", "status"],
+            var table = TextTable(headers: C.headers.columns(language),
                                   numeric: [true, false, false, false, false, true, false, false])
             for call in shown {
                 let lead = leads[call.leadID]
                 table.rows.append([String(call.id), Masking.name(lead?.name ?? ""), Masking.phone(lead?.phone ?? ""),
                                    lead?.platforms ?? "", lead?.postingText ?? "", String(call.attempt),
-                                   call.staff.isEmpty ? (english ? "(queued)" : "（待分配）") : call.staff,
+                                   call.staff.isEmpty ? C.queued.template(language) : call.staff,
                                    english ? call.status.label.en : call.status.label.zh])
             }
             if !table.rows.isEmpty { t.line(table.render()) }
-            t.line("\(shown.count) calls" + (all ? "" : " to make") + "; names and phones masked")
+            t.line((all ? C.count : C.toMake)(["count": "\(shown.count)"]).text(language))
         }
     }
 }

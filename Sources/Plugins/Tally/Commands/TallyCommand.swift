@@ -34,7 +34,12 @@ struct TallyCommand: AsyncParsableCommand {
     var breakdowns: [String] = []
     @Option(help: "table, csv, json, xlsx or html.") var format: Format = .table
     @Flag(help: "Add the list of placed people, masked (not in csv).") var listPlaced = false
-    @Option(help: "zh (Chinese labels, default) or en.") var lang: TallyLanguage = .zh
+    @Option(name: .customLong("lang"), help: "zh (Chinese labels) or en (default: $CAMPAIGN_LANG, else zh).")
+    var langOption: TallyLanguage?
+
+    /// `--lang`, else `CAMPAIGN_LANG`, else Chinese.
+    var lang: TallyLanguage { langOption ?? (Language.fromEnvironment() == .en ? .en : .zh) }
+    var language: Language { lang == .en ? .en : .zh }
     @Option(help: "Write to this file (table/csv/json: instead of the terminal; xlsx/html default: tally-NAME.xlsx).")
     var out: String?
     @Option(help: "填报单位: the reporting unit (default: the campaign's vars.report_unit).") var unit: String?
@@ -66,7 +71,7 @@ struct TallyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await CommandSupport.reportingErrors {
+        try await CommandSupport.reportingErrors(language: language) {
             let request = TallyRequest(campaigns: campaigns, all: all, from: from, to: to, breakdowns: try TallyDimension.parseList(breakdowns, among: TallyDimension.known(PluginSystem.plugins.tallySections)),
                                        listPlaced: listPlaced)
             let ws = try workspace.openExisting()
@@ -88,9 +93,9 @@ struct TallyCommand: AsyncParsableCommand {
             let t = Terminal.standard
             // The report a campaign's step (or an earlier `--out`) wrote no longer holds: say so, not silently.
             if let stale, out == nil || format == .table {
-                Terminal.error("note: the report written \(TimeFormats.display(stale.writtenAt, timeZone: report.timeZone)) "
-                               + "(\(stale.files)) is out of date — \(stale.changes.joined(separator: ", ")) since; write it "
-                               + "again, e.g. campaign tally \(stale.campaign) --format xlsx --out FILE")
+                Terminal.error(TallyCommandMessages.stale([
+                    "time": TimeFormats.display(stale.writtenAt, timeZone: report.timeZone), "files": stale.files,
+                    "changes": stale.changes(in: language), "campaign": stale.campaign]).text(language))
             }
             switch format {
             case .table, .csv, .json:
@@ -102,7 +107,7 @@ struct TallyCommand: AsyncParsableCommand {
                 }
                 if let out {
                     try write(Data(text.utf8), to: out)
-                    t.line("wrote \(out)")
+                    t.line(TallyCommandMessages.wrote(["file": out]).text(language))
                 } else {
                     FileHandle.standardOutput.write(Data(text.utf8))
                 }
@@ -114,14 +119,14 @@ struct TallyCommand: AsyncParsableCommand {
                 } catch let error as WorkflowError {
                     throw error
                 } catch {
-                    throw WorkflowError.unavailable("could not write \(name): \(error.localizedDescription)",
-                                                    hint: "check that the folder exists and is writable")
+                    throw WorkflowError.unavailable(ToolMessages.couldNotWrite(["name": name, "reason": error.localizedDescription]),
+                                                    hint: ToolMessages.checkFolder())
                 }
                 let headline = report.peopleMeasures.filter(\.highlight)
                     .map { "\(report.funnel[$0.key] ?? 0) \($0.key)" }.joined(separator: ", ")
                 // Bookkeeping only: a read-only workspace still gets its report file.
                 _ = try? await pool.write { db in try WrittenReports.record(report, files: [url.path], now: now, db: db) }
-                t.line("wrote \(name): \(headline)")
+                t.line(TallyCommandMessages.wroteWithHeadline(["file": name, "headline": headline]).text(language))
             }
         }
     }
@@ -130,8 +135,8 @@ struct TallyCommand: AsyncParsableCommand {
         do {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw WorkflowError.unavailable("could not write \(path): \(error.localizedDescription)",
-                                            hint: "check that the folder exists and is writable")
+            throw WorkflowError.unavailable(ToolMessages.couldNotWrite(["name": path, "reason": error.localizedDescription]),
+                                            hint: ToolMessages.checkFolder())
         }
     }
 }

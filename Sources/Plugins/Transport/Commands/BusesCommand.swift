@@ -5,6 +5,8 @@ import Ledger
 import PluginKit
 import Workflow
 
+private typealias M = TransportCommandMessages
+
 struct BusesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "buses",
@@ -20,7 +22,10 @@ struct BusesCommand: AsyncParsableCommand {
 
     @Option(help: "The bus campaign.") var campaign: String
     @Option(help: "One bus, seat by seat (its plate).") var plate: String?
-    @Option(help: "Language: zh or en.") var lang = "zh"
+    @OptionGroup var languageOptions: LanguageOptions
+    /// `--lang`, else `CAMPAIGN_LANG`, else Chinese.
+    var language: Language { languageOptions.language }
+    var lang: String { language.rawValue }
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
@@ -28,7 +33,7 @@ struct BusesCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await CommandSupport.reportingErrors {
+        try await CommandSupport.reportingErrors(language: language) {
             let ws = try workspace.openExisting()
             let t = Terminal.standard
             let status = try await ws.pool.read { [campaign, plate] db in
@@ -39,14 +44,14 @@ struct BusesCommand: AsyncParsableCommand {
             let checkpoints = BusCheckpoint.allCases
             if let plate {
                 guard !status.buses.isEmpty else {
-                    throw WorkflowError.invalidInput("\(plate) carries nobody on \(campaign)'s roster",
-                                                     hint: "campaign roster --campaign \(campaign) lists the buses")
+                    throw WorkflowError.invalidInput(M.nobodyOnBus(["plate": plate, "campaign": campaign]),
+                                                     hint: M.rosterListsBuses(["campaign": campaign]))
                 }
                 for bus in status.buses { show(bus, english: english, t: t) }
                 return
             }
-            var table = TextTable(headers: ["batch", "bus", "plate", "day", "seated"] + checkpoints.map(\.rawValue)
-                                    + ["no-shows", "left behind", "anomalies"],
+            var table = TextTable(headers: M.busesHeaders.columns(language)
+                                    + checkpoints.map { english ? $0.rawValue : $0.label.zh } + M.busesTail.columns(language),
                                   numeric: [false, false, false, false, true] + checkpoints.map { _ in true } + [true, true, true])
             for bus in status.buses {
                 table.rows.append(["第\(bus.bus.batch)批", "\(bus.bus.number)号车", bus.bus.vehicle.plate, bus.bus.departsOn,
@@ -55,20 +60,21 @@ struct BusesCommand: AsyncParsableCommand {
             }
             if !table.rows.isEmpty { t.line(table.render()) }
             let open = checkpoints.filter { status.closed[$0] == false }.map(\.rawValue)
-            t.line("\(status.buses.count) buses; " + (open.isEmpty ? "no checkpoint open" : "open: " + open.joined(separator: ", "))
-                   + "; names masked")
+            t.line(M.busesSummary(["count": "\(status.buses.count)"],
+                                  words: ["open": open.isEmpty ? M.noCheckpointOpen() : M.checkpointsOpen(["list": open.joined(separator: ", ")])])
+                    .text(language))
         }
     }
 
     /// One bus seat by seat: each checkpoint passed, and what is wrong.
     private func show(_ bus: BusStatus.Bus, english: Bool, t: Terminal) {
         let checkpoints = BusCheckpoint.allCases
-        var table = TextTable(headers: ["seat", "name", "ID number", "pickup"]
-                                + checkpoints.map { english ? $0.rawValue : $0.label.zh } + ["note"],
+        var table = TextTable(headers: M.seatHeaders.columns(language)
+                                + checkpoints.map { english ? $0.rawValue : $0.label.zh } + [M.noteHeader.template(language)],
                               numeric: [true, false, false, false] + checkpoints.map { _ in false } + [false])
         for rider in bus.riders {
-            let note = (rider.noShow ? [english ? "no-show" : "未上车"] : [])
-                + (rider.leftBehind ? [english ? "left behind" : "下车未到"] : [])
+            let note = (rider.noShow ? [M.noShow.template(language)] : [])
+                + (rider.leftBehind ? [M.leftBehind.template(language)] : [])
                 + rider.anomalies.map { english ? $0.words.en : $0.words.zh }
             table.rows.append([String(rider.passenger.seat), Masking.name(rider.passenger.name),
                                Masking.idNumber(rider.passenger.idNumber), rider.passenger.pickup]
@@ -77,7 +83,7 @@ struct BusesCommand: AsyncParsableCommand {
         t.line(bus.bus.title + " · " + bus.bus.departsOn + " → " + bus.bus.destination)
         t.line(table.render())
         let missing = bus.riders.filter { $0.passed[.board] == nil }.map { String($0.passenger.seat) }
-        t.line("\(bus.count(.board)) of \(bus.riders.count) boarded"
-               + (missing.isEmpty ? "" : "; not on board yet, seats " + missing.joined(separator: ", ")))
+        let boarded = M.boarded(["count": "\(bus.count(.board))", "riders": "\(bus.riders.count)"])
+        t.line((missing.isEmpty ? boarded : boarded + M.notOnBoard(["seats": missing.joined(separator: ", ")])).text(language))
     }
 }

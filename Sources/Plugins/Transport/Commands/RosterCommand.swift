@@ -5,6 +5,8 @@ import Ledger
 import PluginKit
 import Workflow
 
+private typealias M = TransportCommandMessages
+
 struct RosterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
@@ -30,7 +32,10 @@ struct RosterCommand: AsyncParsableCommand {
     @Option(help: "The departure time printed on the manifests, e.g. 06:00.") var departsAt: String?
     @Flag(help: "Full names, ID numbers and phones in the manifests (a manager's act, recorded).") var unmasked = false
     @Option(help: "The manager exporting unmasked data (a staff account).") var by: String?
-    @Option(help: "Language of reasons: zh or en.") var lang = "zh"
+    @OptionGroup var languageOptions: LanguageOptions
+    /// `--lang`, else `CAMPAIGN_LANG`, else Chinese.
+    var language: Language { languageOptions.language }
+    var lang: String { language.rawValue }
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
@@ -45,7 +50,7 @@ struct RosterCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await CommandSupport.reportingErrors {
+        try await CommandSupport.reportingErrors(language: language) {
             let ws = try workspace.openExisting()
             let t = Terminal.standard
             let now = try CommandSupport.clock().now()
@@ -66,17 +71,18 @@ struct RosterCommand: AsyncParsableCommand {
             }
             if let manifests {
                 try write(Manifests.html(listing, campaign: campaign, departsAt: departsAt, unmasked: unmasked), to: manifests)
-                t.line("wrote \(listing.buses.count) manifests to \(manifests)" + (unmasked ? " (UNMASKED, recorded)" : " (masked)"))
+                t.line((M.wroteManifests(["count": "\(listing.buses.count)", "file": manifests]) + ToolMessages.masking(unmasked))
+                    .text(language))
             }
             if let csv {
                 try CSVExport.write(Manifests.table(listing, unmasked: unmasked), to: csv)
-                t.line("wrote \(listing.buses.reduce(0) { $0 + $1.passengers.count }) passengers to \(csv)"
-                       + (unmasked ? " (UNMASKED, recorded)" : " (masked)"))
+                t.line((M.wrotePassengers(["count": "\(listing.buses.reduce(0) { $0 + $1.passengers.count })", "file": csv])
+                        + ToolMessages.masking(unmasked)).text(language))
             }
             if let xlsx {
                 try Manifests.workbook(listing, campaign: campaign, unmasked: unmasked).write(to: URL(fileURLWithPath: xlsx))
-                t.line("wrote \(listing.buses.count) manifests and the batch summary to \(xlsx)"
-                       + (unmasked ? " (UNMASKED, recorded)" : " (masked)"))
+                t.line((M.wroteWorkbook(["count": "\(listing.buses.count)", "file": xlsx]) + ToolMessages.masking(unmasked))
+                    .text(language))
             }
             if manifests != nil || csv != nil || xlsx != nil { return }
             print(roster, listing, english: english, t: t)
@@ -84,7 +90,7 @@ struct RosterCommand: AsyncParsableCommand {
     }
 
     private func print(_ roster: Roster, _ listing: RosterListing, english: Bool, t: Terminal) {
-        var table = TextTable(headers: ["batch", "bus", "plate", "day", "destination", "passengers", "seats", "pickups"],
+        var table = TextTable(headers: M.rosterHeaders.columns(language),
                               numeric: [false, false, false, false, false, true, true, false])
         for bus in listing.buses {
             table.rows.append(["第\(bus.batch)批", "\(bus.number)号车", bus.vehicle.plate, bus.departsOn, bus.destination,
@@ -92,27 +98,30 @@ struct RosterCommand: AsyncParsableCommand {
         }
         if !table.rows.isEmpty { t.line(table.render()) }
         let plan = roster.plan
-        t.line("\(plan.buses.count) buses (the fewest possible: \(plan.lowerBound)) in \(roster.batches) batches for "
-               + "\(roster.passengers.count) passengers; \(plan.kept) kept their seat, "
-               + "\(plan.moves.filter { $0.from != nil }.count) moved, \(plan.moves.filter { $0.reason == .new }.count) added"
-               + (dryRun ? " — not saved (--dry-run)" : ""))
+        let summary = M.rosterSummary([
+            "buses": "\(plan.buses.count)", "lower": "\(plan.lowerBound)", "batches": "\(roster.batches)",
+            "passengers": "\(roster.passengers.count)", "kept": "\(plan.kept)",
+            "moved": "\(plan.moves.filter { $0.from != nil }.count)", "added": "\(plan.moves.filter { $0.reason == .new }.count)"])
+        t.line((dryRun ? summary + M.notSaved() : summary).text(language))
         if plan.buses.count > plan.lowerBound {
-            t.line("  more buses than the fewest possible: seats kept from the last roster, or the fleet's sizes")
+            t.line("  " + M.moreBuses.template(language))
         }
         let moved = plan.moves.filter { $0.from != nil }
         for move in moved.prefix(30) {
             let who = roster.people[move.person].map { "\(Masking.name($0.name)) \(Masking.idNumber($0.idNumber))" }
                 ?? "#\(move.person)"
             let words = move.reason.words
-            t.line("  moved \(who): \(move.from.map(TransportRecords.describe) ?? "—") → "
-                   + "\(move.to.map(TransportRecords.describe) ?? "—") (\(english ? words.en : words.zh))")
+            t.line("  " + M.movedLine(["who": who, "from": move.from.map(TransportRecords.describe) ?? "—",
+                                       "to": move.to.map(TransportRecords.describe) ?? "—",
+                                       "reason": english ? words.en : words.zh]).text(language))
         }
-        if moved.count > 30 { t.line("  … and \(moved.count - 30) more moved") }
-        t.line("\(plan.splits.count) villages ride on more than one bus")
+        if moved.count > 30 { t.line("  " + M.moreMoved(["count": "\(moved.count - 30)"]).text(language)) }
+        t.line(M.splits(["count": "\(plan.splits.count)"]).text(language))
         for split in plan.splits.prefix(30) {
             let words = split.reason.words(people: split.people)
-            t.line("  \(split.departsOn) \(split.destination) · \(split.pickup) \(split.village): \(split.buses) buses — "
-                   + (english ? words.en : words.zh))
+            t.line("  " + M.splitLine(["day": split.departsOn, "destination": split.destination, "pickup": split.pickup,
+                                       "village": split.village, "buses": "\(split.buses)",
+                                       "reason": english ? words.en : words.zh]).text(language))
         }
     }
 
@@ -120,8 +129,8 @@ struct RosterCommand: AsyncParsableCommand {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw WorkflowError.unavailable("cannot write '\(path)': \(error.localizedDescription)",
-                                            hint: "check that the folder exists and is writable")
+            throw WorkflowError.unavailable(ToolMessages.cannotWrite(["path": path, "reason": error.localizedDescription]),
+                                            hint: ToolMessages.checkFolder())
         }
     }
 }

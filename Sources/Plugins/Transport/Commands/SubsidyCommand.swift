@@ -5,6 +5,8 @@ import Ledger
 import PluginKit
 import Workflow
 
+private typealias M = TransportCommandMessages
+
 struct SubsidyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "subsidy",
@@ -26,7 +28,10 @@ struct SubsidyCommand: AsyncParsableCommand {
     @Option(help: "Write the payment workbook (XLSX) to this file.") var xlsx: String?
     @Flag(help: "Full names, ID numbers and phones in the workbook (a manager's act, recorded).") var unmasked = false
     @Option(help: "The manager exporting unmasked data (a staff account).") var by: String?
-    @Option(help: "Language of reasons: zh or en.") var lang = "zh"
+    @OptionGroup var languageOptions: LanguageOptions
+    /// `--lang`, else `CAMPAIGN_LANG`, else Chinese.
+    var language: Language { languageOptions.language }
+    var lang: String { language.rawValue }
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
@@ -36,7 +41,7 @@ struct SubsidyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await CommandSupport.reportingErrors {
+        try await CommandSupport.reportingErrors(language: language) {
             let ws = try workspace.openExisting()
             let t = Terminal.standard
             let now = try CommandSupport.clock().now()
@@ -52,12 +57,11 @@ struct SubsidyCommand: AsyncParsableCommand {
             }
             if let xlsx {
                 try list.workbook(campaign: campaign, unmasked: unmasked).write(to: URL(fileURLWithPath: xlsx))
-                t.line("wrote \(list.qualified.count) qualifying and \(list.entries.count - list.qualified.count) short to \(xlsx)"
-                       + (unmasked ? " (UNMASKED, recorded)" : " (masked)"))
+                t.line((M.wroteSubsidy(["qualified": "\(list.qualified.count)", "short": "\(list.entries.count - list.qualified.count)",
+                                        "file": xlsx]) + ToolMessages.masking(unmasked)).text(language))
                 return
             }
-            var table = TextTable(headers: ["name", "ID number", "township", "village", "enterprise", "province", "started",
-                                            "left", "verdict", "yuan"],
+            var table = TextTable(headers: M.subsidyHeaders.columns(language),
                                   numeric: [false, false, false, false, false, false, false, false, false, true])
             for e in list.entries {
                 table.rows.append([Masking.name(e.person.name), Masking.idNumber(e.person.idNumber), e.person.township,
@@ -67,8 +71,8 @@ struct SubsidyCommand: AsyncParsableCommand {
                                    e.verdict.qualifies ? String(rule.amount) : ""])
             }
             if !table.rows.isEmpty { t.line(table.render()) }
-            t.line("\(list.qualified.count) qualify (\(list.amount) yuan), \(list.entries.count - list.qualified.count) fall short; "
-                   + "names and ID numbers masked")
+            t.line(M.subsidySummary(["qualified": "\(list.qualified.count)", "amount": "\(list.amount)",
+                                     "short": "\(list.entries.count - list.qualified.count)"]).text(language))
         }
     }
 }

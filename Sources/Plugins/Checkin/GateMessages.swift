@@ -1,0 +1,14 @@
+import Workflow
+
+/// What `campaign checkin --gate` and `campaign badges` say, in Chinese and English.
+public enum GateMessages {
+    public static let sayGate = MessageText("gate.say-gate", zh: "--gate：请说明您在哪个闸口；{checkpoint} 有 {gates}",
+                                            en: "--gate: say which gate you stand at; {checkpoint} has {gates}")
+    public static let example = MessageText("gate.example", zh: "例如 --gate {gate}", en: "e.g. --gate {gate}")
+    public static let noSuchGate = MessageText("gate.no-such-gate", zh: "--gate：{checkpoint} 没有闸口“{gate}”；闸口：{gates}",
+                                               en: "--gate: there is no gate '{gate}' at {checkpoint}; gates: {gates}")
+    public static let badgesWritten = MessageText("gate.badges-written", zh: "✓ 已写出 {count} 张胸卡到 {file}（{pages} 页 A4）；打开后打印",
+                                                  en: "✓ {count} badges written to {file} ({pages} A4 pages); open it and print")
+
+    public static let all: [MessageText] = [sayGate, example, noSuchGate, badgesWritten]
+}
