@@ -77,8 +77,8 @@ import WorkflowTesting
         #expect(kept.count == 2, "\(kept) \(printed)")
         #expect(kept.first?.hasPrefix("campaign-backup-2026-02-28T233000Z") == true, "\(kept)")
         #expect(kept.last?.hasPrefix("campaign-backup-2026-03-01T0100") == true, "\(kept)")
-        #expect(printed.contains("backed up to \(folder)/campaign-backup-2026-03-01T0100"), "\(printed)")
-        #expect(printed.contains("removed 1 older (keeping 2)"), "\(printed)")
+        #expect(printed.contains("已备份到 \(folder)/campaign-backup-2026-03-01T0100"), "\(printed)")
+        #expect(printed.contains("删除了 1 个较早的备份（保留 2 个）"), "\(printed)")
         let audit = try cli.run("audit").stdout
         #expect(audit.split(separator: "\n").contains { $0.contains("daemon") && $0.contains("backup") }, "\(audit)")
     }

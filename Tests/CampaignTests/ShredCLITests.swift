@@ -37,13 +37,13 @@ import WorkflowTesting
 
         let dry = try cli.run("shred", "--campaign", "spring-fair-2026", "--dry-run", env: Self.autumn)
         #expect(dry.status == 0, "\(dry.stderr)")
-        #expect(dry.stdout.contains("would shred 299 people of spring-fair-2026"), "\(dry.stdout)")
+        #expect(dry.stdout.contains("将销毁 spring-fair-2026 中 299 人的个人信息"), "\(dry.stdout)")
         #expect(!dry.stdout.contains(people[0].name), "a dry run masks: \(dry.stdout)")
         #expect(try Self.traces(of: everyone, in: cli.database).count >= people.count, "a dry run changes nothing")
 
         let shred = try cli.run("shred", "--campaign", "spring-fair-2026", "--by", "周科长", env: Self.autumn)
         #expect(shred.status == 0, "\(shred.stderr)")
-        #expect(shred.stdout.contains("✓ shredded the personal data of 299 people of spring-fair-2026"), "\(shred.stdout)")
+        #expect(shred.stdout.contains("✓ 已销毁 spring-fair-2026 中 299 人的个人信息"), "\(shred.stdout)")
 
         let leftovers = try Self.traces(of: everyone, in: cli.database)
         #expect(leftovers.isEmpty, "still in the file: \(leftovers.prefix(10))")
@@ -165,15 +165,15 @@ import WorkflowTesting
 
         let kept = try cli.run("shred", "--campaign", "first-fair", "--by", "周科长", env: Self.autumn)
         #expect(kept.status == 0, "\(kept.stderr)")
-        #expect(kept.stdout.contains("shredded the personal data of 0 people"), "\(kept.stdout)")
-        #expect(kept.stdout.contains("kept 298 people also registered in campaigns not shredded (仍在其他活动中): second-fair 298"),
+        #expect(kept.stdout.contains("已销毁 first-fair 中 0 人的个人信息"), "\(kept.stdout)")
+        #expect(kept.stdout.contains("保留了 298 名也在未销毁活动中登记的人员：second-fair 298"),
                 "\(kept.stdout)")
         let people = try Self.people(in: "workflows/data/people.csv")
         #expect(try Self.traces(of: people, in: cli.database).count >= people.count)
 
         #expect(try cli.run("cancel", "second-fair", env: Self.autumn).status == 0)
         let last = try cli.run("shred", "--campaign", "second-fair", "--by", "周科长", env: Self.autumn)
-        #expect(last.stdout.contains("shredded the personal data of 298 people of second-fair"), "\(last.stdout)")
+        #expect(last.stdout.contains("已销毁 second-fair 中 298 人的个人信息"), "\(last.stdout)")
         #expect(try Self.traces(of: people, in: cli.database).isEmpty)
     }
 
@@ -208,7 +208,7 @@ import WorkflowTesting
         let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(audit.stdout.contains("daemon"), "\(audit.stdout)")
         #expect(audit.stdout.contains("298 people shredded, 0 kept (retention)"), "\(audit.stdout)")
-        #expect(printed.contains("short-fair: retention ended; personal data of 298 people shredded"), "\(printed)")
+        #expect(printed.contains("short-fair：保留期满，已销毁 298 人的个人信息"), "\(printed)")
         #expect(try Self.traces(of: try Self.people(in: "workflows/data/people.csv"), in: cli.database).isEmpty)
     }
 

@@ -4,6 +4,8 @@ import Ledger
 import PluginKit
 import Workflow
 
+private typealias A = AdminMessages
+
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
@@ -22,16 +24,17 @@ struct AuditCommand: AsyncParsableCommand {
             let entries = try await ws.pool.read { db in try AuditLog.entries(db: db) }
             let zone = WorkflowDefinition.defaultTimeZone
             let rows = entries.map { [TimeFormats.display($0.at, timeZone: zone), $0.actor, $0.action, $0.campaign, $0.detail] }
-            let headers = ["time", "who", "what", "campaign", "detail"]
+            let language = Language.fromEnvironment()
+            let headers = A.auditHeaders.columns(language)
             if let csv {
                 try CSVExport.write([headers] + rows, to: csv)
-                t.line("wrote \(rows.count) entries to \(csv)")
+                t.line(A.wroteEntries(["count": "\(rows.count)", "file": csv]).text(language))
                 return
             }
             var table = TextTable(headers: headers, numeric: [false, false, false, false, false])
             table.rows = rows
             if !rows.isEmpty { t.line(table.render()) }
-            t.line("\(rows.count) entries")
+            t.line(A.entries(["count": "\(rows.count)"]).text(language))
         }
     }
 }

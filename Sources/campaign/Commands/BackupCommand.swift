@@ -4,6 +4,8 @@ import Ledger
 import PluginKit
 import Workflow
 
+private typealias A = AdminMessages
+
 struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
@@ -48,15 +50,17 @@ struct BackupCommand: AsyncParsableCommand {
                 try AuditLog.record(actor: actor, action: "backup", campaign: "",
                                     detail: "\(report.file.path) (\(report.bytes) bytes)", at: now, db: db)
             }
-            t.line(String(format: "✓ backed up to %@ — %.1f MB in %.1f s, verified (integrity ok)", report.file.path,
-                          Double(report.bytes) / 1e6, Date().timeIntervalSince(started)))
+            let language = Language.fromEnvironment()
+            t.line(A.backedUp(["file": report.file.path, "size": String(format: "%.1f", Double(report.bytes) / 1e6),
+                               "seconds": String(format: "%.1f", Date().timeIntervalSince(started))]).text(language))
             t.line("  " + WorkspaceBackup.countedTables.compactMap { table in report.rows[table].map { "\(table) \($0)" } }
                 .joined(separator: ", "))
             if let keep {
                 let removed = try WorkspaceBackup.rotate(folder: file.deletingLastPathComponent(), keep: keep)
                 if !removed.isEmpty {
-                    t.line("  removed \(removed.count) older backup\(removed.count == 1 ? "" : "s") (keeping \(keep)): "
-                           + removed.map(\.lastPathComponent).joined(separator: ", "))
+                    t.line("  " + A.removedBackups(["count": "\(removed.count)", "keep": "\(keep)",
+                                                    "names": removed.map(\.lastPathComponent).joined(separator: ", ")])
+                        .text(language))
                 }
             }
         }

@@ -2,6 +2,8 @@ import ArgumentParser
 import PluginKit
 import Workflow
 
+private typealias A = AdminMessages
+
 struct CancelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel",
@@ -23,8 +25,8 @@ struct CancelCommand: AsyncParsableCommand {
             let engine = try CommandSupport.engine(ws, printer: printer)
             let summary = try await engine.cancel(campaign: campaign, by: by, reason: reason)
             if summary.run.status != .cancelled, summary.run.ownerPid != nil {
-                printer.terminal.line("Cancel recorded: the process driving \(campaign) (pid \(summary.run.ownerPid!)) "
-                                      + "stops it within a second.")
+                printer.terminal.line(A.cancelRecorded(["campaign": campaign, "pid": "\(summary.run.ownerPid!)"])
+                    .text(language.language))
                 return
             }
             printer.summary(summary)

@@ -4,6 +4,8 @@ import Ledger
 import PluginKit
 import Workflow
 
+private typealias A = AdminMessages
+
 struct RestoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
@@ -36,11 +38,12 @@ struct RestoreCommand: AsyncParsableCommand {
             func counts(_ rows: [String: Int]) -> String {
                 WorkspaceBackup.countedTables.compactMap { table in rows[table].map { "\(table) \($0)" } }.joined(separator: ", ")
             }
-            t.line("✓ restored \(workspace.path) from \(file)")
+            let language = Language.fromEnvironment()
+            t.line(A.restored(["workspace": workspace.path, "file": file]).text(language))
             if let aside = report.setAside {
-                t.line("  replaced: \(counts(report.before)) — kept aside as \(aside.path)")
+                t.line("  " + A.replaced(["counts": counts(report.before), "aside": aside.path]).text(language))
             }
-            t.line("  now: \(counts(report.after))")
+            t.line("  " + A.now(["counts": counts(report.after)]).text(language))
         }
     }
 }

@@ -2,6 +2,8 @@ import ArgumentParser
 import PluginKit
 import Workflow
 
+private typealias A = AdminMessages
+
 struct ResumeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume",
@@ -27,7 +29,7 @@ struct ResumeCommand: AsyncParsableCommand {
                 names = try await ws.pool.read { db in
                     try RunQueries.runs(in: db).filter { $0.status != .completed }.map(\.campaign)
                 }
-                if names.isEmpty { Terminal.standard.line("Nothing to resume: every campaign has completed.") }
+                if names.isEmpty { Terminal.standard.line(A.nothingToResume.template(language.language)) }
             }
             // One campaign that cannot go on is reported and left; the others still run on time.
             var exitCode: Int32 = 0

@@ -3,6 +3,8 @@ import Foundation
 import PluginKit
 import Workflow
 
+private typealias A = AdminMessages
+
 struct RunDaemonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run-daemon",
@@ -48,25 +50,27 @@ struct DaemonReporter: Sendable {
 
     func report(_ event: DaemonEvent) {
         let time = terminal.dim(TimeFormats.display(clock.now(), timeZone: WorkflowDefinition.defaultTimeZone, seconds: true))
+        let language = Language.fromEnvironment()
+        func say(_ message: Message) { terminal.line("\(time) " + message.text(language)) }
         switch event {
         case .started(let pid):
-            terminal.line("\(time) daemon started (pid \(pid)); stop with Ctrl-C")
+            say(A.daemonStarted(["pid": "\(pid)"]))
         case .standingBy(let pid, let host):
-            terminal.line("\(time) another daemon (pid \(pid) on \(host)) runs this workspace; standing by")
+            say(A.standingBy(["pid": "\(pid)", "host": host]))
         case .tookOver:
-            terminal.line("\(time) the other daemon stopped; this one takes over")
+            say(A.tookOver())
         case .scheduled(let campaign, let status):
-            terminal.line("\(time) started scheduled campaign \(campaign) — \(status.rawValue)")
+            say(A.startedScheduled(["campaign": campaign], words: ["status": StatusWords.word(status)()]))
         case .drove(let campaign, let status):
-            terminal.line("\(time) \(campaign) — \(status.rawValue)")
+            say(A.drove(["campaign": campaign], words: ["status": StatusWords.word(status)()]))
         case .skipped(let campaign, let reason):
-            terminal.line("\(time) \(campaign) cannot go on: \(reason)")
+            say(A.cannotGoOn(["campaign": campaign, "reason": reason]))
         case .chore(let message):
             terminal.line("\(time) \(message)")
         case .choreFailed(let reason):
             terminal.line("\(time) ! \(reason)")
         case .stopped:
-            terminal.line("\(time) daemon stopped")
+            say(A.daemonStopped())
         }
     }
 }

@@ -4,6 +4,8 @@ import Ledger
 import PluginKit
 import Workflow
 
+private typealias A = AdminMessages
+
 struct ShredCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shred",
@@ -30,12 +32,15 @@ struct ShredCommand: AsyncParsableCommand {
         try await CommandSupport.reportingErrors {
             let ws = try workspace.openExisting()
             let t = Terminal.standard
+            let language = Language.fromEnvironment()
             if dryRun {
                 let plan = try await ws.pool.read { db in try Shredding.plan(campaign: campaign, db: db) }
-                t.line("would shred \(plan.people) people of \(campaign) (将销毁 \(plan.people) 人的个人信息); nothing changed")
-                printKept(plan, t)
+                t.line(A.wouldShred(["count": "\(plan.people)", "campaign": campaign]).text(language))
+                printKept(plan, t, language)
                 for line in plan.sample { t.line("  \(line)") }
-                if plan.people > plan.sample.count { t.line("  … and \(plan.people - plan.sample.count) more") }
+                if plan.people > plan.sample.count {
+                    t.line("  " + A.andMore(["count": "\(plan.people - plan.sample.count)"]).text(language))
+                }
                 return
             }
             guard let by else {
@@ -43,31 +48,28 @@ struct ShredCommand: AsyncParsableCommand {
             }
             let now = try CommandSupport.clock().now()
             let plugins = PluginSystem.plugins
-            t.line(t.dim("shredding \(campaign)'s personal data, then rewriting the file (销毁中)…"))
+            t.line(t.dim(A.shredding(["campaign": campaign]).text(language)))
             let plan = try await ws.pool.write { db in
                 _ = try AuditLog.requireManager(by, db: db)
                 return try Shredding.shred(campaign: campaign, actor: by, reason: "manual", plugins: plugins, now: now, db: db)
             }
             let emptied = try Shredding.compact(ws)
-            t.line("✓ shredded the personal data of \(plan.people) people of \(campaign) (已销毁 \(plan.people) 人的个人信息); "
-                   + "\(plan.rowsScrubbed) rows rewritten, the file compacted")
-            printKept(plan, t)
+            t.line(A.shredded(["count": "\(plan.people)", "campaign": campaign, "rows": "\(plan.rowsScrubbed)"]).text(language))
+            printKept(plan, t, language)
             if !emptied {
-                t.line("  ! another program (campaign serve?) is reading the workspace: the WAL file still holds old pages "
-                       + "until it stops; stop it and run campaign shred again, or wait for its next checkpoint")
+                t.line("  ! " + A.walStillHolds.template(language))
             }
             let backups = URL(fileURLWithPath: ws.path).deletingLastPathComponent().appendingPathComponent("backups")
             let older = (try? FileManager.default.contentsOfDirectory(atPath: backups.path))?.filter { $0.hasSuffix(".sqlite") } ?? []
             if !older.isEmpty {
-                t.line("  ! \(older.count) backup\(older.count == 1 ? "" : "s") in \(backups.path) still hold the data; "
-                       + "they go as campaign backup --keep rotates them, or delete them")
+                t.line("  ! " + A.backupsStillHold(["count": "\(older.count)", "folder": backups.path]).text(language))
             }
         }
     }
 
-    private func printKept(_ plan: Shredding.Plan, _ t: Terminal) {
+    private func printKept(_ plan: Shredding.Plan, _ t: Terminal, _ language: Language) {
         guard plan.kept > 0 else { return }
         let by = plan.keptBy.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        t.line("  kept \(plan.kept) people also registered in campaigns not shredded (仍在其他活动中): \(by)")
+        t.line("  " + A.keptElsewhere(["count": "\(plan.kept)", "by": by]).text(language))
     }
 }

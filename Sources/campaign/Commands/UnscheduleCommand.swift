@@ -2,6 +2,8 @@ import ArgumentParser
 import PluginKit
 import Workflow
 
+private typealias A = AdminMessages
+
 struct UnscheduleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unschedule",
@@ -17,7 +19,7 @@ struct UnscheduleCommand: AsyncParsableCommand {
             let ws = try workspace.openExisting()
             let printer = RunPrinter(timeZone: WorkflowDefinition.defaultTimeZone)
             try await CommandSupport.engine(ws, printer: printer).unschedule(name)
-            printer.terminal.line("Schedule \(name) removed; the campaigns it started stay.")
+            printer.terminal.line(A.unscheduled(["name": name]).text(.fromEnvironment()))
         }
     }
 }
