@@ -32,11 +32,11 @@ struct DomainErrorMiddleware: RouterMiddleware {
             case .unavailable: throw HTTPError(.serviceUnavailable, message: message)
             case .internal:
                 context.logger.error("internal error: \(error.message)")
-                throw HTTPError(.internalServerError, message: "something went wrong on the server; it was logged")
+                throw HTTPError(.internalServerError, message: ServerMessages.wentWrong.template(language))
             }
         } catch {
             context.logger.error("unexpected error: \(error)")
-            throw HTTPError(.internalServerError, message: "something went wrong on the server; it was logged")
+            throw HTTPError(.internalServerError, message: ServerMessages.wentWrong.template(request.language))
         }
     }
 }

@@ -42,8 +42,7 @@ enum RunRoutes {
             do {
                 body = try await request.decodeBody(as: SignalBody.self, context: context)
             } catch {
-                throw HTTPError(.badRequest, message: "the request needs a JSON body with 'step' (and 'item' for one "
-                                + "instance of a for_each step)")
+                throw HTTPError(.badRequest, message: ServerMessages.signalBody.template(request.language))
             }
             _ = try await engine.signal(campaign: campaign, step: body.step, item: body.item, by: staff.name,
                                         note: body.note)

@@ -15,8 +15,9 @@ struct StaffAuthentication: RouterMiddleware {
 
     func handle(_ request: Request, context: CampaignRequestContext,
                 next: (Request, CampaignRequestContext) async throws -> Response) async throws -> Response {
+        let language = request.language
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
-            throw HTTPError(.unauthorized, message: "sign in with your staff token (campaign staff add NAME)")
+            throw HTTPError(.unauthorized, message: ServerMessages.signIn.template(language))
         }
         let token = String(header.dropFirst("Bearer ".count))
         var staff = cache.lookup(token)
@@ -28,7 +29,7 @@ struct StaffAuthentication: RouterMiddleware {
                 let seconds = max(Int(wait.components.seconds) + 1, 1)
                 context.logger.warning("sign-in throttled for \(address): too many wrong tokens")
                 throw CodedHTTPError(status: .tooManyRequests, code: "sign_in_throttled",
-                                     message: "too many wrong tokens from this device; wait \(seconds) s and try again",
+                                     message: ServerMessages.throttled(["seconds": "\(seconds)"]).text(language),
                                      retryAfter: seconds)
             }
             let firstSignIn = !cache.wasAccepted(token)
@@ -48,10 +49,11 @@ struct StaffAuthentication: RouterMiddleware {
         }
         guard let staff else {
             throttle.failed(address)
-            throw HTTPError(.unauthorized, message: "this token is unknown or was revoked; ask a manager for a new one")
+            throw HTTPError(.unauthorized, message: ServerMessages.unknownToken.template(language))
         }
         var context = context
         context.staff = staff
+        context.language = language
         return try await next(request, context)
     }
 }

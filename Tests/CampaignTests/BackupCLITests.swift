@@ -15,7 +15,7 @@ import WorkflowTesting
         for _ in 0..<3 {
             let made = try cli.run("backup", "--to", folder, "--keep", "2", "--by", "周科长")
             #expect(made.status == 0, "\(made.stderr)")
-            #expect(made.stdout.contains("verified (integrity ok)"))
+            #expect(made.stdout.contains("已校验（完整性正常）"), "\(made.stdout)")
             #expect(made.stdout.contains("person 298, registration 298"), "\(made.stdout)")
         }
         let kept = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
@@ -32,9 +32,9 @@ import WorkflowTesting
         #expect(refused.stderr.contains("damaged.sqlite 已损坏"), "\(refused.stderr)")
         let restored = try cli.run("restore", "\(folder)/\(kept[1])", "--by", "周科长")
         #expect(restored.status == 0, "\(restored.stderr)")
-        #expect(restored.stdout.contains("replaced: workflow_run 1, person 299, registration 299"), "\(restored.stdout)")
-        #expect(restored.stdout.contains("now: workflow_run 1, person 298, registration 298"))
-        #expect(restored.stdout.contains("kept aside as"))
+        #expect(restored.stdout.contains("被替换的：workflow_run 1, person 299, registration 299"), "\(restored.stdout)")
+        #expect(restored.stdout.contains("现在：workflow_run 1, person 298, registration 298"))
+        #expect(restored.stdout.contains("已另存为"))
         let audit = try cli.run("audit")
         #expect(audit.stdout.contains("周科长"), "\(audit.stdout)")
         #expect(audit.stdout.contains("restore"))

@@ -142,11 +142,12 @@ import WorkflowTesting
         let statusInEnglish = try cli.run("status", "--lang", "en")
         #expect(statusInEnglish.stdout.contains("CAMPAIGN") && statusInEnglish.stdout.contains("completed"), "\(statusInEnglish.stdout)")
         let history = try cli.run("history", "spring-fair-2026")
-        #expect(history.stdout.contains("signalled by Li"))
+        #expect(history.stdout.contains("由 Li 发出通知"), "\(history.stdout)")
         #expect(history.stdout.contains("活动完成"), "\(history.stdout)")
         let historyInEnglish = try cli.run("history", "spring-fair-2026", "--lang", "en")
         #expect(historyInEnglish.stdout.contains("run-completed"), "\(historyInEnglish.stdout)")
-        #expect(historyInEnglish.stdout.contains("signalled by Li"))
+        // An event's words are written in the language of the command that caused it (here Chinese).
+        #expect(historyInEnglish.stdout.contains("由 Li 发出通知"))
     }
 
     @Test func failedStepExitsOneAndSaysHowToRetry() throws {
@@ -183,7 +184,7 @@ import WorkflowTesting
         #expect(dot.stdout.contains("\"roster\" -> \"alight\";"))
         #expect(dot.stdout.contains("\"depart\" [label=\"Each batch leaves\\ncore.wait × each item\"];"), "\(dot.stdout)")
         let plugins = try cli.run("plugins")
-        #expect(plugins.stdout.contains("core.wait (waits)"))
+        #expect(plugins.stdout.contains("core.wait（等待人工）"), "\(plugins.stdout)")
         #expect(plugins.stdout.contains("until (date-time)"))
     }
 }

@@ -44,8 +44,8 @@ import WorkflowTesting
         let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(status.stdout.contains("[已完成]"), "\(status.stdout) \(printed)")
         #expect(daemon.terminationStatus == 0, "\(printed)")
-        #expect(printed.contains("started scheduled campaign reminders-20260302-0900 — completed"), "\(printed)")
-        #expect(printed.contains("daemon stopped"), "\(printed)")
+        #expect(printed.contains("已开始定时活动 reminders-20260302-0900——已完成"), "\(printed)")
+        #expect(printed.contains("守护进程已停止"), "\(printed)")
         let after = try cli.run("status", env: ["CAMPAIGN_LANG": "en"])
         #expect(after.stdout.contains("next 2026-03-03 09:00 Asia/Shanghai; last started reminders-20260302-0900"),
                 "\(after.stdout)")

@@ -124,7 +124,7 @@ import WorkflowTesting
             """)
         let result = try CLIRunner(directory: dir).run("start", yaml)
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("timed out after 1 s (its changes were undone)"), "\(result.stdout)")
+        #expect(result.stdout.contains("超过 1 s 未完成，已停止（它的改动已撤销）"), "\(result.stdout)")
         for name in ["plugin.pid", "helper.pid"] {
             let text = try String(contentsOf: dir.url.appendingPathComponent(name), encoding: .utf8)
             let pid = try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))

@@ -33,7 +33,7 @@ import WorkflowTesting
 
         let signalled = try cli.run("signal", "season", "board", "第1批", "--by", "李")
         #expect(signalled.status == 0, "\(signalled.stderr)")
-        #expect(signalled.stdout.contains("board[1]: signalled by 李"))
+        #expect(signalled.stdout.contains("board[1]: 由 李 发出通知"), "\(signalled.stdout)")
 
         let status = try cli.run("status", "season")
         #expect(status.stdout.contains("3 个实例：已完成 1 个，等待中 2 个"), "\(status.stdout)")

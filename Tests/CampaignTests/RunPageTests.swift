@@ -61,7 +61,7 @@ import WorkflowTesting
         let last = try browser.browse(page + "&signal=board&item=2", windowSize: "1280,900")
         #expect(last.contains(#"<b id="run-status" class="state">completed</b>"#), "\(last)")
         #expect(last.contains(#"<g class="step succeeded" data-step="report">"#))
-        #expect(last.contains("signalled by 王主任"))  // the history says who
+        #expect(last.contains("由 王主任 发出通知"), "\(last)")  // the history says who
 
         let output = CLIRunner.packageRoot.appendingPathComponent(".build/test-output")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)

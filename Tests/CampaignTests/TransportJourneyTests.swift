@@ -187,9 +187,9 @@ import WorkflowTesting
         #expect(try cli.run("import", "vehicles", retire, "--campaign", Self.campaign).status == 0)
         let before = try cli.run("roster", "--campaign", Self.campaign, "--dry-run")
         #expect(before.status == 65)
-        #expect(before.stderr.contains("not enough vehicles"), "\(before.stderr)")
+        #expect(before.stderr.contains("车辆不够"), "\(before.stderr)")
         // 贵A·12345 keeps its Dongguan passengers (their seats stand); Ningbo's 68 have one 51-seat coach left.
-        #expect(before.stderr.contains("2026-02-20 → 浙江宁波长丰服装有限公司: 17 人无座位 / without a seat"))
+        #expect(before.stderr.contains("2026-02-20 → 浙江宁波长丰服装有限公司：17 人无座位"), "\(before.stderr)")
         #expect(before.stderr.contains("campaign import vehicles FILE --campaign \(Self.campaign)"))
         let seats = try DatabaseQueue(path: cli.database).read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM transport_seat WHERE plate = '贵A·45678'")

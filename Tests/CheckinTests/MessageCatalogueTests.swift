@@ -164,6 +164,69 @@ import Workflow
         #expect(#"return [ParameterProblem(parameter: "minutes", "'minutes' must be from 1 to 60")]"#.contains(pattern))
     }
 
+    /// An error, a step's failure, an HTTP answer, an event in a run's history or a line a command
+    /// prints, written as a literal sentence, would reach people in one language only: the scan finds
+    /// them in every target people read (the engine, the plugins, the command line, the server).
+    /// `WorkflowError.internal` (a bug, "please report it") and the benchmarks are for developers.
+    @Test func noErrorEventOrPrintedLineIsWrittenOutsideTheCatalogue() throws {
+        // A call that hands a sentence to a person, its string literal opening at the end of the match.
+        let opening = try Regex(#"(WorkflowError\.(usage|invalidInput|unavailable)\(\s*"|WorkflowError\(\.[a-zA-Z]+,\s*"|StepFailure\(\s*"|HTTPError\([^)]*message:\s*"|message:\s*"|\.line\(\s*"|Terminal\.error\(\s*")"#)
+        var found: [String] = []
+        for folder in ["Workflow", "Plugins", "PluginKit", "campaign", "CampaignServer"] {
+            for file in try Self.swiftFiles(under: folder) {
+                let text = try String(contentsOf: file, encoding: .utf8)
+                for match in text.matches(of: opening) {
+                    let line = text[..<match.range.lowerBound].filter { $0 == "\n" }.count + 1
+                    let source = text.split(separator: "\n", omittingEmptySubsequences: false)[line - 1]
+                    if source.trimmingCharacters(in: .whitespaces).hasPrefix("//") { continue }
+                    let words = Self.literalWords(text[match.range.upperBound...])
+                    if words.contains(where: { $0.count >= 3 }) {
+                        found.append("\(folder)/\(file.lastPathComponent):\(line): \(words.joined(separator: " "))")
+                    }
+                }
+            }
+        }
+        #expect(found.isEmpty, "written outside the catalogue:\n\(found.joined(separator: "\n"))")
+        // The scan finds what it looks for, and not what is only values.
+        #expect(Self.literalWords(#"wrote \(count) entries")"#[...]) == ["wrote", "entries"])
+        #expect(Self.literalWords(#"  \(t.bold(token)) \(Terminal.pad(row[0], 10))")"#[...]).isEmpty)
+        #expect(Self.literalWords(#"\(time) ! \(reason)")"#[...]).isEmpty)
+    }
+
+    /// The English words of a string literal (from after its opening quote to its closing one),
+    /// interpolations `\(…)` left out: what a person would read that is not a value.
+    static func literalWords(_ rest: Substring) -> [String] {
+        var plain = ""
+        var depth = 0
+        var index = rest.startIndex
+        while index < rest.endIndex {
+            let c = rest[index]
+            let next = rest.index(after: index)
+            if depth == 0 {
+                if c == "\"" { break }
+                if c == "\\", next < rest.endIndex, rest[next] == "(" {
+                    depth = 1
+                    index = rest.index(after: next)
+                    continue
+                }
+                if c == "\\", next < rest.endIndex { index = rest.index(after: next); continue }
+                plain.append(c)
+            } else if c == "(" {
+                depth += 1
+            } else if c == ")" {
+                depth -= 1
+            } else if c == "\"" {
+                // A string inside an interpolation: skip to its end.
+                var inner = next
+                while inner < rest.endIndex, rest[inner] != "\"" { inner = rest.index(after: inner) }
+                index = inner < rest.endIndex ? rest.index(after: inner) : inner
+                continue
+            }
+            index = next
+        }
+        return plain.split(whereSeparator: { !($0.isASCII && $0.isLetter) }).map(String.init).filter { $0.count >= 3 }
+    }
+
     /// A definition's errors read in Chinese by default and in English on request, the caret at the same place.
     @Test func aDiagnosticIsWordedInEitherLanguage() throws {
         let file = SourceFile(path: "fair.yaml", text: "name: fair\nsteps:\n  - id: a\n    uses: core.lgo\n")

@@ -169,7 +169,7 @@ import WorkflowTesting
         let summary = try await h.engine().start(workflow)
         #expect(tracker.cancelledCount == 1)  // the step's work was cancelled, not waited out
         #expect(summary.run.status == .failed)
-        #expect(summary.steps[0].error?.contains("timed out after 100 ms") == true)
+        #expect(summary.steps[0].error?.contains("超过 100 ms 未完成") == true, "\(summary.steps[0].error ?? "")")
         #expect(try effects(h).isEmpty)
     }
 

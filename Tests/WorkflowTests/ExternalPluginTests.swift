@@ -163,7 +163,7 @@ import WorkflowTesting
                 """)))
         #expect(failed.run.status == .failed)
         #expect(step(failed, "notify")?.attempt == 1, "not retryable: tried once")
-        #expect(step(failed, "notify")?.error == "plugin 'ext': 号码 138****8000 已停机")
+        #expect(step(failed, "notify")?.error == "插件“ext”：号码 138****8000 已停机")
     }
 
     @Test func aWaitingReplyWaitsForItsSignal() async throws {
@@ -193,15 +193,14 @@ import WorkflowTesting
             """))
         #expect(step(garbage, "notify")?.status == .failed)
         #expect(step(garbage, "notify")?.attempt == 1)
-        #expect(step(garbage, "notify")?.error == "plugin 'ext' answered with something that is not the protocol's "
-                + "JSON (not JSON): 'OK sent!' — it said: Traceback: oops")
+        #expect(step(garbage, "notify")?.error == "插件“ext”的回答不是协议规定的 JSON（not JSON）：'OK sent!'——它说：Traceback: oops")
 
         let other = try EngineHarness(plugins: [CorePlugin.plugin])
         let path = try other.directory.write("ext.sh", "#!/bin/sh\n[ \"$1\" = describe ] && { cat <<'JSON'\n"
                                               + Self.describeSend + "\nJSON\nexit 0; }\necho boom >&2\nexit 3\n")
         chmod(path, 0o755)
         let silent = try await other.engine().start(try other.workflow(definition("  - { id: notify, uses: ext.send, with: { to: \"1\" } }")))
-        #expect(step(silent, "notify")?.error == "plugin 'ext' exited with code 3 without a reply — it said: boom")
+        #expect(step(silent, "notify")?.error == "插件“ext”以代码 3 退出，没有回答——它说：boom")
 
         let third = try EngineHarness(plugins: [CorePlugin.plugin])
         let odd = try third.directory.write("ext.sh", "#!/bin/sh\n[ \"$1\" = describe ] && { cat <<'JSON'\n"
@@ -209,8 +208,7 @@ import WorkflowTesting
                                              + "echo '{\"status\": \"done\"}'\n")
         chmod(odd, 0o755)
         let unknown = try await third.engine().start(try third.workflow(definition("  - { id: notify, uses: ext.send, with: { to: \"1\" } }")))
-        #expect(step(unknown, "notify")?.error == "plugin 'ext' answered status 'done'; the protocol knows completed, "
-                + "failed and waiting")
+        #expect(step(unknown, "notify")?.error == "插件“ext”回答的状态是“done”；协议只有 completed、failed 和 waiting")
     }
 
     /// Each instance of a fan-out has a key of its own; the request names its item number.

@@ -221,6 +221,7 @@ import WorkflowTesting
                 uses: probe.work
             """))
         #expect(summary.run.status == .failed)
-        #expect(step(summary, "each")?.error?.hasSuffix("campaign.yaml:8:15: 'for_each' needs a list, but it gave text '城关镇'") == true)
+        #expect(step(summary, "each")?.error?.hasSuffix("campaign.yaml:8:15：'for_each' 需要一个列表，但它给出的是文字“城关镇”") == true,
+                "\(step(summary, "each")?.error ?? "")")
     }
 }

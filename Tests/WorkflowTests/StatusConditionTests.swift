@@ -68,10 +68,14 @@ import WorkflowTesting
         // The reasons say what happened.
         let blocked = StepDecision.decide(condition: nil, needs: [.init("import", .failed), .init("plan", .succeeded)],
                                           runCancelled: false, scope: ExpressionScope(vars: [:]))
-        #expect(blocked == .block(reason: "not run: import did not succeed; `campaign retry` of the failed step decides it again"))
+        guard case .block(let why) = blocked else { Issue.record("not blocked: \(blocked)"); return }
+        #expect(why.text(.en) == "not run: import did not succeed; `campaign retry` of the failed step decides it again")
+        #expect(why.text(.zh) == "未运行：import 没有成功；对失败的步骤执行 `campaign retry` 后会重新决定")
         let skipped = StepDecision.decide(condition: nil, needs: [.init("walk-ins", .skipped)], runCancelled: false,
                                           scope: ExpressionScope(vars: [:]))
-        #expect(skipped == .skip(reason: "skipped because walk-ins was skipped"))
+        guard case .skip(let because) = skipped else { Issue.record("not skipped: \(skipped)"); return }
+        #expect(because.text(.en) == "skipped because walk-ins was skipped")
+        #expect(because.text(.zh) == "已跳过：walk-ins 被跳过了")
     }
 
     func harness() throws -> EngineHarness {

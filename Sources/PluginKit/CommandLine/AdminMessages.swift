@@ -58,8 +58,19 @@ public enum AdminMessages {
     public static let retentionEnded = MessageText("admin.retention-ended", zh: "{campaign}：保留期满，已销毁 {count} 人的个人信息",
                                                    en: "{campaign}: retention ended; personal data of {count} people shredded")
 
+    // `campaign plugins`: the framing words (summaries and parameter docs are the plugins' own reference, in English).
+    public static let pluginsCommands = MessageText("admin.plugins-commands", zh: "命令", en: "commands")
+    public static let pluginsImports = MessageText("admin.plugins-imports", zh: "可导入的名单", en: "imports")
+    public static let pluginsMeasures = MessageText("admin.plugins-measures", zh: "统计指标", en: "tally measures")
+    public static let pluginsProgram = MessageText("admin.plugins-program", zh: "外部程序", en: "external program")
+    public static let pluginsWaits = MessageText("admin.plugins-waits", zh: "（等待人工）", en: " (waits)")
+    public static let pluginsRequired = MessageText("admin.plugins-required", zh: "必填", en: "required")
+    public static let pluginsDefault = MessageText("admin.plugins-default", zh: "默认 {value}", en: "default {value}")
+    public static let pluginsOutput = MessageText("admin.plugins-output", zh: "→ 输出 outputs.{name}：{doc}", en: "→ outputs.{name}: {doc}")
+
     public static let all: [MessageText] = [
-        choreBackedUp, choreRemoved, retentionEnded, auditHeaders, wroteEntries, entries, daemonStarted, standingBy, tookOver, startedScheduled, drove, cannotGoOn,
+        pluginsCommands, pluginsImports, pluginsMeasures, pluginsProgram, pluginsWaits, pluginsRequired, pluginsDefault,
+        pluginsOutput, choreBackedUp, choreRemoved, retentionEnded, auditHeaders, wroteEntries, entries, daemonStarted, standingBy, tookOver, startedScheduled, drove, cannotGoOn,
         daemonStopped, unscheduled, wouldShred, andMore, shredding, shredded, walStillHolds, backupsStillHold,
         keptElsewhere, backedUp, removedBackups, restored, replaced, now, cancelRecorded, revoked, nothingToResume,
     ]

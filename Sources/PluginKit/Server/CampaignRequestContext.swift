@@ -1,4 +1,5 @@
 import Hummingbird
+import Workflow
 import Ledger
 import NIOCore
 
@@ -7,6 +8,8 @@ import NIOCore
 public struct CampaignRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var staff: StaffMember?
+    /// The language to answer in, from the request (set when the staff member is signed in).
+    public var language: Language = .zh
     /// Where the request came from: the sign-in throttle counts wrong tokens per address.
     public let remoteAddress: SocketAddress?
 
@@ -24,11 +27,11 @@ public struct CampaignRequestContext: RequestContext, RemoteAddressRequestContex
     /// organizer everything a manager may).
     public func requireStaff(_ role: StaffRole = .staff) throws -> StaffMember {
         guard let staff else {
-            throw HTTPError(.unauthorized, message: "sign in with your staff token (campaign staff add NAME)")
+            throw HTTPError(.unauthorized, message: ServerMessages.signIn.template(language))
         }
         guard staff.role.includes(role) else {
-            throw HTTPError(.forbidden, message: role == .organizer ? "only organizers can do this"
-                            : "only managers can see this")
+            throw HTTPError(.forbidden, message: (role == .organizer ? ServerMessages.organizersOnly : ServerMessages.managersOnly)
+                .template(language))
         }
         return staff
     }

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 
+private typealias S = ServerMessages
+
 extension Request {
     /// The JSON body as `type`, or a 400 that says which field is missing or wrong in words for the
     /// page — never the decoder's internals (Hummingbird's own `decode` answers "Coding key `input`
@@ -9,15 +11,16 @@ extension Request {
         do {
             return try await context.requestDecoder.decode(type, from: self, context: context)
         } catch DecodingError.keyNotFound(let key, let detail) {
-            throw HTTPError(.badRequest, message: "the request has no '\(Self.path(detail.codingPath + [key]))' / 请求缺少该项")
+            throw HTTPError(.badRequest, message: S.noField(["field": Self.path(detail.codingPath + [key])]).text(language))
         } catch DecodingError.valueNotFound(_, let detail) {
-            throw HTTPError(.badRequest, message: "'\(Self.path(detail.codingPath))' is empty / 该项为空")
+            throw HTTPError(.badRequest, message: S.emptyField(["field": Self.path(detail.codingPath)]).text(language))
         } catch DecodingError.typeMismatch(let expected, let detail) {
-            let kind = expected == String.self ? "text" : expected == Bool.self ? "true or false"
-                : (expected == Int.self || expected == Double.self) ? "a number" : "another kind of value"
-            throw HTTPError(.badRequest, message: "'\(Self.path(detail.codingPath))' must be \(kind) / 该项格式不对")
+            let kind = expected == String.self ? S.kindText : expected == Bool.self ? S.kindBoolean
+                : (expected == Int.self || expected == Double.self) ? S.kindNumber : S.kindOther
+            throw HTTPError(.badRequest, message: S.wrongKind(["field": Self.path(detail.codingPath)], words: ["kind": kind()])
+                .text(language))
         } catch is DecodingError {
-            throw HTTPError(.badRequest, message: "the request body is not the JSON this address takes / 请求内容不是有效的 JSON")
+            throw HTTPError(.badRequest, message: S.notJSON.template(language))
         }
     }
 

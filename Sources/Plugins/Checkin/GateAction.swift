@@ -63,7 +63,7 @@ struct GateAction: StepAction {
         let opens = try input.opens.map(context.dateTime)
         let closes = try input.closes.map(context.dateTime)
         if let opens, let closes, closes <= opens {
-            throw StepFailure("'closes' (\(context.format(closes))) must be after 'opens' (\(context.format(opens)))")
+            throw StepFailure(context.say(GateMessages.closesBeforeOpens(["closes": context.format(closes), "opens": context.format(opens)])))
         }
         try db.execute(sql: """
             INSERT INTO checkin_window (campaign, checkpoint, step_id, gates, opens_at, closes_at, walk_ins, status,

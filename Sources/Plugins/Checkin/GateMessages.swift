@@ -10,5 +10,8 @@ public enum GateMessages {
     public static let badgesWritten = MessageText("gate.badges-written", zh: "✓ 已写出 {count} 张胸卡到 {file}（{pages} 页 A4）；打开后打印",
                                                   en: "✓ {count} badges written to {file} ({pages} A4 pages); open it and print")
 
-    public static let all: [MessageText] = [sayGate, example, noSuchGate, badgesWritten]
+    public static let closesBeforeOpens = MessageText("gate.closes-before-opens", zh: "'closes'（{closes}）必须晚于 'opens'（{opens}）",
+                                                      en: "'closes' ({closes}) must be after 'opens' ({opens})")
+
+    public static let all: [MessageText] = [closesBeforeOpens, sayGate, example, noSuchGate, badgesWritten]
 }

@@ -56,7 +56,7 @@ struct FollowUpAction: StepAction {
 
     func desk(_ input: Input, context: StepContext) throws -> CallDesk {
         guard let retry = TimeFormats.duration(input.retry_after)?.seconds, retry > 0 else {
-            throw StepFailure("'retry_after' must be a span such as 1d or 4h", retryable: false)
+            throw StepFailure(context.say(ParameterMessages.durationLike(["name": "retry_after", "example": "1d, 4h"])), retryable: false)
         }
         return CallDesk(campaign: context.campaign, assigner: CallAssigner(staff: input.staff, quota: input.quota),
                         attempts: input.attempts, retryAfter: retry, timeZone: context.timeZone)
@@ -64,7 +64,7 @@ struct FollowUpAction: StepAction {
 
     func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
         guard let period = TimeFormats.duration(input.for)?.seconds, period > 0 else {
-            throw StepFailure("'for' must be a span such as 7d", retryable: false)
+            throw StepFailure(context.say(ParameterMessages.durationLike(["name": "for", "example": "7d"])), retryable: false)
         }
         let now = context.clock.now()
         try db.execute(sql: """

@@ -36,7 +36,7 @@ struct SessionAction: StepAction {
     func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
         let starts = try context.dateTime(input.starts)
         guard let minutes = TimeFormats.duration(input.length).map({ Int($0.seconds / 60) }), minutes >= 1 else {
-            throw StepFailure("'length' must be at least a minute, such as 2h", retryable: false)
+            throw StepFailure(context.say(ParameterMessages.atLeastAMinuteLike(["name": "length", "example": "2h"])), retryable: false)
         }
         try db.execute(sql: """
             INSERT INTO livestream_session (campaign, platform, starts_at, minutes, host) VALUES (?, ?, ?, ?, ?)

@@ -56,7 +56,7 @@ struct DeparturesAction: StepAction {
     func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
         let days = try input.days.map { text -> String in
             guard let day = SheetDate.parse(text) else {
-                throw StepFailure("'days': '\(text)' is not a date such as 2026-02-20", retryable: false)
+                throw StepFailure(context.say(ParameterMessages.notADate(["name": "days", "text": text])), retryable: false)
             }
             return day
         }

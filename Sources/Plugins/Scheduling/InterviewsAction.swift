@@ -67,16 +67,17 @@ struct InterviewsAction: StepAction {
 
     func prepare(_ input: Input, context: StepContext) async throws -> Prepared {
         guard case .success(let open) = FairHours.span(input.hours) else {
-            throw StepFailure("'hours' is not a span such as 09:00-15:00", retryable: false)
+            throw StepFailure(context.say(ParameterMessages.notASpan(["name": "hours", "example": "09:00-15:00"])), retryable: false)
         }
         let breaks = try (input.breaks ?? []).map { text -> ClosedRange<Int> in
             guard case .success(let span) = FairHours.span(text) else {
-                throw StepFailure("'breaks': '\(text)' is not a span such as 12:00-12:30", retryable: false)
+                throw StepFailure(context.say(ParameterMessages.notASpanValue(["name": "breaks", "text": text, "example": "12:00-12:30"])),
+                                  retryable: false)
             }
             return span
         }
         guard let length = TimeFormats.duration(input.slot).map({ Int($0.seconds / 60) }), length >= 1 else {
-            throw StepFailure("'slot' must be at least a minute", retryable: false)
+            throw StepFailure(context.say(ParameterMessages.atLeastAMinute(["name": "slot"])), retryable: false)
         }
         let hours = FairHours(opens: open.lowerBound, closes: open.upperBound, breaks: breaks)
         let starts = hours.slotStarts(length: length)
@@ -87,7 +88,7 @@ struct InterviewsAction: StepAction {
              try InterviewRow.previous(campaign: campaign, db: db))
         }
         guard let midnight = TimeFormats.dateTime(day, timeZone: context.timeZone) else {
-            throw StepFailure("the campaign's day '\(day)' cannot be read", retryable: false)
+            throw StepFailure(context.say(ParameterMessages.dayUnreadable(["day": day])), retryable: false)
         }
         let postingByID = Dictionary(offered.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let boothCodes = Array(Set(offered.map(\.creditCode))).sorted()

@@ -42,7 +42,7 @@ struct StreamAction: StepAction {
 
     func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
         guard let length = TimeFormats.duration(input.length).map({ Int($0.seconds / 60) }), length >= 1 else {
-            throw StepFailure("'length' must be at least a minute, such as 2h", retryable: false)
+            throw StepFailure(context.say(ParameterMessages.atLeastAMinuteLike(["name": "length", "example": "2h"])), retryable: false)
         }
         let offered = try Postings.offered(at: context.campaign, db: db)
         var chosen = offered

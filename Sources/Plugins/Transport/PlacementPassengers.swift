@@ -45,7 +45,7 @@ struct PlacementPassengers: StepAction {
 
     func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
         guard let day = SheetDate.parse(input.departs_on) else {
-            throw StepFailure("'departs_on': '\(input.departs_on)' is not a date such as 2026-02-20", retryable: false)
+            throw StepFailure(context.say(ParameterMessages.notADate(["name": "departs_on", "text": input.departs_on])), retryable: false)
         }
         guard try RunQueries.run(named: input.from, in: db) != nil else {
             throw StepFailure(context.say(TransportStepMessages.noSuchFair, ["from": input.from]), retryable: false)

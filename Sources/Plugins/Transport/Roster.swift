@@ -38,15 +38,16 @@ struct Roster: Sendable {
             let name = people[p.id].map { "\(Masking.name($0.name)) \(Masking.idNumber($0.idNumber))" } ?? "#\(p.id)"
             byTrip["\(p.departsOn) → \(p.destination)", default: []].append(name)
         }
+        let language = Language.fromEnvironment()
         let lines = byTrip.keys.sorted().map { trip in
             let names = byTrip[trip]!
-            return "\(trip): \(names.count) 人无座位 / without a seat: " + names.prefix(8).joined(separator: ", ")
-                + (names.count > 8 ? ", …" : "")
+            return TransportCommandMessages.withoutSeat(["trip": trip, "count": "\(names.count)",
+                                                         "names": names.prefix(8).joined(separator: ", ")
+                                                            + (names.count > 8 ? ", …" : "")]).text(language)
         }
-        return StepFailure("车辆不够 / not enough vehicles — \(plan.unseated.count) passengers have no seat. "
-                           + lines.joined(separator: "; ")
-                           + ". Add vehicles (campaign import vehicles FILE --campaign \(campaign)) and run the roster again; "
-                           + "nothing was changed", retryable: false)
+        return StepFailure(TransportCommandMessages.notEnoughVehicles([
+            "count": "\(plan.unseated.count)", "trips": lines.joined(separator: "; "), "campaign": campaign]).text(language),
+            retryable: false)
     }
 
     /// The outputs of the step, and the summary `campaign roster` prints.

@@ -48,8 +48,14 @@ public enum TransportCommandMessages {
         "transport.subsidy-summary", zh: "{qualified} 人符合条件（{amount} 元），{short} 人不足；姓名和身份证号已脱敏",
         en: "{qualified} qualify ({amount} yuan), {short} fall short; names and ID numbers masked")
 
+    public static let notEnoughVehicles = MessageText(
+        "transport.not-enough-vehicles", zh: "车辆不够——{count} 名乘客没有座位。{trips}。请添加车辆（campaign import vehicles FILE --campaign {campaign}）后重新排车；什么都没有改变",
+        en: "not enough vehicles — {count} passengers have no seat. {trips}. Add vehicles (campaign import vehicles FILE --campaign {campaign}) and run the roster again; nothing was changed")
+    public static let withoutSeat = MessageText("transport.without-seat", zh: "{trip}：{count} 人无座位：{names}",
+                                                en: "{trip}: {count} without a seat: {names}")
+
     public static let all: [MessageText] = [
-        busesHeaders, busesTail, busesSummary, noCheckpointOpen, checkpointsOpen, nobodyOnBus, rosterListsBuses, seatHeaders,
+        notEnoughVehicles, withoutSeat, busesHeaders, busesTail, busesSummary, noCheckpointOpen, checkpointsOpen, nobodyOnBus, rosterListsBuses, seatHeaders,
         noteHeader, noShow, leftBehind, boarded, notOnBoard, wroteManifests, wrotePassengers, wroteWorkbook, rosterHeaders,
         rosterSummary, notSaved, moreBuses, movedLine, moreMoved, splits, splitLine, wroteSubsidy, subsidyHeaders,
         subsidySummary,

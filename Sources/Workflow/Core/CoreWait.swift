@@ -55,9 +55,9 @@ struct CoreWait: StepAction {
             do throws(CronExpression.Problem) {
                 until = try CronExpression(at).next(after: context.clock.now(), in: context.timeZone)
             } catch {
-                throw StepFailure("'at': cron '\(at)': \(error.message)")
+                throw StepFailure(context.say(RunEventMessages.atCron(["text": at]) + error.wording))
             }
-            guard until != nil else { throw StepFailure("'at': cron '\(at)' names no time in the next five years") }
+            guard until != nil else { throw StepFailure(context.say(RunEventMessages.cronNoTime(["text": at]))) }
         }
         let prompt = context.waitPrompt(input.prompt, signal: input.signal, until: until)
         return .waiting(Wait(until: until, signal: input.signal, prompt: prompt))

@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Logging
 
+private typealias E = RunEventMessages
+
 /// What happens while a run is driven, for progress output. Sent from the driving task in order.
 public enum RunEvent: Sendable {
     case started(step: String, attempt: Int)
@@ -99,7 +101,7 @@ public struct Engine: Sendable {
                 try insert.execute(arguments: [runID, step.id, position, step.uses])
             }
             try RunQueries.appendEvent(db, run: runID, step: nil, attempt: nil, at: now, kind: "run-started",
-                                       message: "started from \(definition.file.path)")
+                                       message: E.startedFrom(["file": definition.file.path]).inProcessLanguage)
         }
         return try await drive(campaign: campaign)
     }
@@ -171,7 +173,7 @@ public struct Engine: Sendable {
                 try reset.execute(arguments: [run.id, downstream])
             }
             try RunQueries.appendEvent(db, run: run.id, step: stepID, attempt: nil, at: now, kind: "retry-requested",
-                                       message: "retry requested after: \(target.error ?? "failure")")
+                                       message: E.retryRequested(["error": target.error ?? "failure"]).inProcessLanguage)
         }
         return try await drive(campaign: campaign)
     }

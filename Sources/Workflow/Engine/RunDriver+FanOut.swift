@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 
+private typealias E = RunEventMessages
+
 /// `for_each:` — one durable instance of a step per item, at most `max-parallel` in progress.
 extension RunDriver {
     /// Reads the step's list and records one pending instance per item, in one transaction.
@@ -11,11 +13,13 @@ extension RunDriver {
         let list = ParameterBinding.evaluate(fanOut.node, in: expressionScope)
         guard case .array(let items) = list, items.count <= DefinitionLoader.fanOutLimit else {
             let problem = if case .array(let items) = list {
-                "it gave \(items.count) items, more than the \(DefinitionLoader.fanOutLimit) a step may go over"
+                E.gaveTooMany(["count": "\(items.count)", "limit": "\(DefinitionLoader.fanOutLimit)"])
+            } else if list.typeName == "text" {
+                E.gave(words: ["type": list.typeWord]) + ValidationMessages.quotedText(["text": String(list.interpolated.prefix(60))])
             } else {
-                "it gave \(list.typeName)" + (list.typeName == "text" ? " '\(list.interpolated.prefix(60))'" : "")
+                E.gave(words: ["type": list.typeWord])
             }
-            try await failStep(node, message: "\(fanOut.location): 'for_each' needs a list, but \(problem)")
+            try await failStep(node, message: (E.fanOutNeedsList(["location": "\(fanOut.location)"]) + problem).inProcessLanguage)
             return nil
         }
         let now = engine.clock.now()
@@ -37,7 +41,8 @@ extension RunDriver {
                 WHERE run_id = ? AND step_id = ?
                 """, arguments: [now, instances.count, run.id, step.id])
             try RunQueries.appendEvent(db, run: run.id, step: step.id, attempt: 1, at: now, kind: "fanned-out",
-                                       message: "\(instances.count) instance\(instances.count == 1 ? "" : "s")")
+                                       message: (instances.count == 1 ? E.oneInstance() : E.instances(["count": "\(instances.count)"]))
+                                        .inProcessLanguage)
         }
         nodes[node].status = .running
         nodes[node].attempt = 1
@@ -110,9 +115,11 @@ extension RunDriver {
         case .cancelled:
             let stopped = instances.filter { $0.status == .cancelled }.count
             engine.observer(.skipped(step: definitionStep.id,
-                                     reason: "cancelled: \(stopped) of its \(instances.count) instances did not finish"))
+                                     reason: E.instancesCancelled(["stopped": "\(stopped)", "count": "\(instances.count)"])
+                                        .inProcessLanguage))
         default:
-            engine.observer(.skipped(step: definitionStep.id, reason: "none of its \(instances.count) instances ran"))
+            engine.observer(.skipped(step: definitionStep.id,
+                                     reason: E.noInstanceRan(["count": "\(instances.count)"]).inProcessLanguage))
         }
         settle(step)
     }

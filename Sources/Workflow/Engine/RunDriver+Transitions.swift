@@ -21,11 +21,11 @@ extension RunDriver {
             if !nodes[node].isInstance, step.fanOut != nil { return try await fanOut(node) }
             return try await begin(node)
         case .skip(let reason):
-            try await end(node, as: .skipped, kind: "skipped", reason: reason)
+            try await end(node, as: .skipped, kind: "skipped", reason: reason.inProcessLanguage)
         case .block(let reason):
-            try await end(node, as: .blocked, kind: "blocked", reason: reason)
+            try await end(node, as: .blocked, kind: "blocked", reason: reason.inProcessLanguage)
         case .cancel(let reason):
-            try await end(node, as: .cancelled, kind: "cancelled", reason: reason)
+            try await end(node, as: .cancelled, kind: "cancelled", reason: reason.inProcessLanguage)
         }
         return nil
     }

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 
+private typealias E = RunEventMessages
+
 /// Signals, timers and cancelling: what ends a wait from outside the run.
 extension RunDriver {
     /// Hands signals sent with `campaign signal` to their waiting nodes; true when there were any.
@@ -21,12 +23,12 @@ extension RunDriver {
                     try db.execute(sql: "UPDATE workflow_signal SET consumed_at = ? WHERE id = ?",
                                    arguments: [engine.clock.now(), signalID])
                     try RunQueries.appendEvent(db, run: run.id, step: stepID, attempt: nil, at: engine.clock.now(),
-                                               kind: "signal-ignored", message: "the step was no longer waiting")
+                                               kind: "signal-ignored", message: E.signalIgnored().inProcessLanguage)
                 }
                 continue
             }
-            let who = signal.by.map { " by \($0)" } ?? ""
-            try await wake(index, .signal(signal), reason: "signalled\(who)", consumingSignal: signalID)
+            let reason = signal.by.map { E.signalledBy(["who": $0]) } ?? E.signalled()
+            try await wake(index, .signal(signal), reason: reason.inProcessLanguage, consumingSignal: signalID)
         }
         return !pending.isEmpty
     }
@@ -38,7 +40,8 @@ extension RunDriver {
             switch nodes[i].status {
             case .waiting:
                 try await wake(i, .timer(at: due),
-                               reason: "time reached (\(TimeFormats.display(due, timeZone: definition.timeZone)))",
+                               reason: E.timeReached(["time": TimeFormats.display(due, timeZone: definition.timeZone)])
+                                .inProcessLanguage,
                                consumingSignal: nil)
             case .retrying:
                 nodes[i].status = .pending
@@ -123,13 +126,13 @@ extension RunDriver {
                     WHERE run_id = ? AND step_id = ?
                     """, arguments: [now, run.id, record])
                 try RunQueries.appendEvent(db, run: run.id, step: record, attempt: nil, at: now, kind: "cancelled",
-                                           message: "stopped: the campaign was cancelled")
+                                           message: E.stoppedCancelled().inProcessLanguage)
             }
         }
         for node in stopping {
             nodes[node].status = .cancelled
             timed.remove(node)
-            engine.observer(.skipped(step: nodes[node].recordID, reason: "stopped: the campaign was cancelled"))
+            engine.observer(.skipped(step: nodes[node].recordID, reason: E.stoppedCancelled().inProcessLanguage))
             try await ended(node)
         }
     }

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 
+private typealias E = RunEventMessages
+
 /// One attempt of one step, run as a child task: prepare (concurrently, under the step's
 /// timeout), then commit the action's writes together with the step's new state.
 struct StepAttempt: Sendable {
@@ -28,7 +30,7 @@ struct StepAttempt: Sendable {
                                  elapsed: ContinuousClock.now - started)
         } catch {
             // The commit itself failed (disk full, database locked too long): record a retryable failure.
-            let outcome = StepOutcome.failed(message: "could not save the step's result: \(error)", retryable: true)
+            let outcome = StepOutcome.failed(message: E.cannotSave(["error": "\(error)"]).inProcessLanguage, retryable: true)
             let transition = (try? await pool.write { [self] db in
                 try Transition.record(outcome, step: step, recordID: recordID, attempt: number, runID: runID,
                                       now: clock.now(), db: db)
@@ -97,12 +99,13 @@ struct StepAttempt: Sendable {
         case let failure as StepFailure:
             return .failed(message: failure.message, retryable: failure.retryable)
         case let timeout as StepTimeout:
-            return .failed(message: "timed out after \(TimeFormats.display(timeout.limit)) (its changes were undone)",
-                           retryable: true)
+            return .failed(message: E.timedOut(["limit": TimeFormats.display(timeout.limit)]).inProcessLanguage, retryable: true)
         case let error as WorkflowError:
-            return .failed(message: error.description, retryable: error.code == .unavailable)
+            let language = Language.fromEnvironment()
+            return .failed(message: error.message(in: language) + (error.hint(in: language).map { "\n  " + $0 } ?? ""),
+                           retryable: error.code == .unavailable)
         case let error as DecodingError:
-            return .failed(message: "parameters could not be read: \(Self.describe(error))", retryable: false)
+            return .failed(message: E.parametersUnreadable(["reason": Self.describe(error)]).inProcessLanguage, retryable: false)
         default:
             return .failed(message: "\(error)", retryable: true)
         }

@@ -1,3 +1,5 @@
+private typealias E = RunEventMessages
+
 /// What becomes of a step once every step it needs has ended: it runs, or it is skipped,
 /// blocked or cancelled — GitHub Actions' rules, with one difference that keeps a campaign
 /// resumable: a step that does not run because something upstream failed is *blocked*, not
@@ -7,9 +9,9 @@
 /// `failure()`, `always()` or `cancelled()` is taken as written.
 public enum StepDecision: Sendable, Equatable {
     case run
-    case skip(reason: String)
-    case block(reason: String)
-    case cancel(reason: String)
+    case skip(reason: Message)
+    case block(reason: Message)
+    case cancel(reason: Message)
 
     /// One need as the decision sees it: its id and how it ended.
     public struct Need: Sendable, Equatable {
@@ -39,16 +41,16 @@ public enum StepDecision: Sendable, Equatable {
         let explicit = condition?.usesStatusFunction ?? false
         let gate = explicit || status.value(of: .success)
         if gate, condition.map({ $0.expression.evaluate(in: scope).isTruthy }) ?? true { return .run }
-        if runCancelled { return .cancel(reason: "not run: the campaign was cancelled") }
+        if runCancelled { return .cancel(reason: E.notRunCancelled()) }
         let failed = needs.filter { $0.status == .failed || $0.status == .blocked }.map(\.id)
         if !failed.isEmpty {
-            return .block(reason: "not run: \(failed.joined(separator: ", ")) did not succeed; `campaign retry` of the failed step decides it again")
+            return .block(reason: E.notRunFailed(["steps": failed.joined(separator: ", ")]))
         }
         if !gate {
             let skipped = needs.filter { $0.status != .succeeded }.map(\.id)
-            return .skip(reason: "skipped because \(skipped.joined(separator: ", ")) "
-                         + "\(skipped.count == 1 ? "was" : "were") skipped")
+            return .skip(reason: (skipped.count == 1 ? E.skippedBecauseOne : E.skippedBecauseMany)(
+                ["steps": skipped.joined(separator: ", ")]))
         }
-        return .skip(reason: "skipped: condition '\(condition?.source ?? "")' is false")
+        return .skip(reason: E.conditionFalse(["condition": condition?.source ?? ""]))
     }
 }

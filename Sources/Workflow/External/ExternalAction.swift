@@ -50,7 +50,8 @@ struct ExternalAction: StepAction {
             finished = try await process.run(input: body, limit: Self.defaultLimit)
         } catch {
             // The program went missing (or lost its x bit) since the definition was validated.
-            throw StepFailure("plugin '\(plugin)': \(error.reason)", retryable: true)
+            throw StepFailure(context.say(RunEventMessages.pluginFailed(["plugin": plugin, "message": error.reason])),
+                              retryable: true)
         }
         try Task.checkCancellation()
         let outcome = ExternalReplies.outcome(of: finished, plugin: plugin, context: context)

@@ -1,25 +1,27 @@
 import Foundation
 
+private typealias E = RunEventMessages
+
 /// Reads what a plugin program printed: its reply as a step outcome, and short quotes of its
 /// output for messages. Whatever a plugin prints, the answer is a clear outcome, never a crash.
 enum ExternalReplies {
     /// The step outcome a finished `PROGRAM run` stands for.
     static func outcome(of finished: PluginProcess.Finished, plugin: String, context: StepContext) -> StepOutcome {
-        let said = tail(of: finished.stderr).map { " — it said: \($0)" }.orEmpty
+        let language = context.language
+        let said = tail(of: finished.stderr).map { E.itSaid(["text": $0]).text(language) }.orEmpty
+        func failed(_ message: Message, retryable: Bool) -> StepOutcome {
+            .failed(message: message.text(language) + said, retryable: retryable)
+        }
         if finished.overflowed {
-            return .failed(message: "plugin '\(plugin)' printed more than \(PluginProcess.outputLimit >> 20) MB on stdout; "
-                           + "it was stopped" + said, retryable: false)
+            return failed(E.overflowed(["plugin": plugin, "limit": "\(PluginProcess.outputLimit >> 20)"]), retryable: false)
         }
         switch finished.status {
         case .stopped:
-            return .failed(message: "plugin '\(plugin)' did not answer within \(TimeFormats.display(ExternalAction.defaultLimit)) "
-                           + "and was stopped with every process it started (give the step a 'timeout:')" + said,
-                           retryable: true)
+            return failed(E.noAnswer(["plugin": plugin, "limit": TimeFormats.display(ExternalAction.defaultLimit)]), retryable: true)
         case .signalled(let signal) where finished.stdout.isEmpty:
-            return .failed(message: "plugin '\(plugin)' was killed by signal \(signal) before it answered" + said,
-                           retryable: false)
+            return failed(E.killed(["plugin": plugin, "signal": "\(signal)"]), retryable: false)
         case .exited(let code) where finished.stdout.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }):
-            return .failed(message: "plugin '\(plugin)' exited with code \(code) without a reply" + said, retryable: false)
+            return failed(E.exitedSilently(["plugin": plugin, "code": "\(code)"]), retryable: false)
         default:
             break
         }
@@ -27,20 +29,19 @@ enum ExternalReplies {
         do {
             reply = try JSONDecoder().decode(ExternalProtocol.StepReply.self, from: finished.stdout)
         } catch {
-            return .failed(message: "plugin '\(plugin)' answered with something that is not the protocol's JSON ("
-                           + decodingReason(error) + "): " + quote(finished.stdout) + said, retryable: false)
+            return failed(E.notProtocol(["plugin": plugin, "reason": decodingReason(error), "answer": quote(finished.stdout)]),
+                          retryable: false)
         }
         switch reply.status {
         case "completed":
             return .completed(outputs: reply.outputs ?? [:])
         case "failed":
-            let message = reply.message.flatMap { $0.isEmpty ? nil : $0 } ?? "failed without saying why"
-            return .failed(message: "plugin '\(plugin)': \(Masking.scrub(message))" + said, retryable: reply.retryable ?? false)
+            let message = reply.message.flatMap { $0.isEmpty ? nil : $0 } ?? E.failedWithoutReason.template(language)
+            return failed(E.pluginFailed(["plugin": plugin, "message": Masking.scrub(message)]), retryable: reply.retryable ?? false)
         case "waiting":
             return waiting(reply, plugin: plugin, context: context)
         default:
-            return .failed(message: "plugin '\(plugin)' answered status '\(reply.status.prefix(40))'; the protocol knows "
-                           + "completed, failed and waiting", retryable: false)
+            return failed(E.unknownStatus(["plugin": plugin, "status": String(reply.status.prefix(40))]), retryable: false)
         }
     }
 
@@ -49,15 +50,13 @@ enum ExternalReplies {
         if let text = reply.until {
             until = TimeFormats.dateTime(text, timeZone: context.timeZone) ?? ISO8601DateFormatter().date(from: text)
             guard until != nil else {
-                return .failed(message: "plugin '\(plugin)' asked to wait until '\(text.prefix(40))', which is not a time "
-                               + "(write 2026-03-01 17:00 in the campaign's time zone, or ISO 8601 with an offset)",
+                return .failed(message: context.say(E.badUntil(["plugin": plugin, "text": String(text.prefix(40))])),
                                retryable: false)
             }
         }
         let signal = reply.signal ?? false
         guard until != nil || signal else {
-            return .failed(message: "plugin '\(plugin)' asked to wait for nothing: give 'until' or 'signal: true'",
-                           retryable: false)
+            return .failed(message: context.say(E.waitForNothing(["plugin": plugin])), retryable: false)
         }
         let prompt = context.waitPrompt(reply.prompt.map(Masking.scrub) ?? context.say(EngineMessages.waitingForPlugin, ["plugin": plugin]),
                                         signal: signal, until: until)

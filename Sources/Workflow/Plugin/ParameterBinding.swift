@@ -91,14 +91,16 @@ public enum ParameterBinding {
             switch coerce(value, to: spec.type, timeZone: timeZone) {
             case .success(let v): result[parameter.name] = v
             case .failure(let why):
-                throw StepFailure("\(parameter.node.location): parameter '\(parameter.name)' \(why.reason)")
+                throw StepFailure(RunEventMessages.parameterProblem(["location": "\(parameter.node.location)", "name": parameter.name],
+                                                                    words: ["why": why.wording]).inProcessLanguage)
             }
         }
         for spec in descriptor.parameters where result[spec.name] == nil {
             if let d = spec.defaultValue {
                 result[spec.name] = d
             } else if spec.required {
-                throw StepFailure("\(step.usesLocation): parameter '\(spec.name)' is required but has no value")
+                throw StepFailure(RunEventMessages.parameterMissing(["location": "\(step.usesLocation)", "name": spec.name])
+                    .inProcessLanguage)
             }
         }
         return .object(result)

@@ -53,7 +53,7 @@ public struct StepContext: Sendable {
     /// A date-time parameter read in the campaign's time zone.
     public func dateTime(_ text: String) throws -> Date {
         guard let date = TimeFormats.dateTime(text, timeZone: timeZone) else {
-            throw StepFailure("'\(text)' is not a date and time; write it like 2026-03-01 08:00")
+            throw StepFailure(say(RunEventMessages.notDateTime(["text": text])))
         }
         return date
     }
@@ -74,6 +74,9 @@ public struct StepContext: Sendable {
 
     /// A catalogue entry worded in the step's language.
     public func say(_ text: MessageText, _ values: [String: String] = [:]) -> String { Message(text, values).text(language) }
+
+    /// A composed message, worded in the run's language.
+    public func say(_ message: Message) -> String { message.text(language) }
 
     /// A waiting step's prompt: what to do, how to signal it, when it ends by itself.
     public func waitPrompt(_ base: String?, signal: Bool, until: Date?) -> String {

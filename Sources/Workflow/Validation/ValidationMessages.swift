@@ -233,8 +233,21 @@ public enum ParameterMessages {
     public static let list = MessageText("parameter.list", zh: "列表", en: "list")
     public static let mapping = MessageText("parameter.mapping", zh: "映射", en: "mapping")
 
+    public static let notASpan = MessageText("parameter.not-a-span", zh: "“{name}”不是 {example} 这样的时段",
+                                             en: "'{name}' is not a span such as {example}")
+    public static let notASpanValue = MessageText("parameter.not-a-span-value", zh: "“{name}”：“{text}”不是 {example} 这样的时段",
+                                                  en: "'{name}': '{text}' is not a span such as {example}")
+    public static let atLeastAMinute = MessageText("parameter.at-least-a-minute", zh: "“{name}”至少要一分钟",
+                                                   en: "'{name}' must be at least a minute")
+    public static let atLeastAMinuteLike = MessageText("parameter.at-least-a-minute-like", zh: "“{name}”至少要一分钟，例如 {example}",
+                                                       en: "'{name}' must be at least a minute, such as {example}")
+    public static let durationLike = MessageText("parameter.duration-like", zh: "“{name}”应是 {example} 这样的时长",
+                                                 en: "'{name}' must be a span such as {example}")
+    public static let dayUnreadable = MessageText("parameter.day-unreadable", zh: "无法读取活动的日期“{day}”",
+                                                  en: "the campaign's day '{day}' cannot be read")
+
     public static let all: [MessageText] = [
-        mustBe, mustBeText, notDateTime, listOfSingleValues, notADay, outOfRange, outOfRangeYuan, notADate, notATime,
+        notASpan, notASpanValue, atLeastAMinute, atLeastAMinuteLike, durationLike, dayUnreadable, mustBe, mustBeText, notDateTime, listOfSingleValues, notADay, outOfRange, outOfRangeYuan, notADate, notATime,
         named, cron, untilOrFor, oneOfThree, waitsForever, waitsForeverHint, unknownLevel, aText, anInteger, aNumber,
         aBoolean, aDateTime, aDuration, aTextList, aFile, anOutputPath, aMapping, null, boolean, integer, number, text,
         list, mapping,

@@ -17,37 +17,41 @@ struct PluginsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let t = Terminal.standard
+        let language = Language.fromEnvironment()
         for campaignPlugin in PluginSystem.plugins {
             let plugin = campaignPlugin.engine
             let measures = campaignPlugin.tallySection?.measures.map { "\($0.key) (\($0.zh))" } ?? []
-            let brings = [("commands", campaignPlugin.commands.map { $0.configuration.commandName ?? "" }),
-                          ("imports", campaignPlugin.importKinds.map(\.name)), ("tally measures", measures)]
+            let brings = [(AdminMessages.pluginsCommands.template(language),
+                           campaignPlugin.commands.map { $0.configuration.commandName ?? "" }),
+                          (AdminMessages.pluginsImports.template(language), campaignPlugin.importKinds.map(\.name)),
+                          (AdminMessages.pluginsMeasures.template(language), measures)]
                 .filter { !$0.1.isEmpty }
             guard !plugin.actions.isEmpty || !brings.isEmpty else { continue }
-            list(plugin, brings: brings, on: t)
+            list(plugin, brings: brings, on: t, language: language)
         }
         guard let definition else { return }
         // Described by running each program, exactly as `validate` and `start` do.
         let workflow = try Validator(registry: PluginSystem.registry).validate(path: definition)
         for plugin in workflow.registry.plugins where plugin.program != nil {
-            list(plugin, brings: [("external program", [plugin.program ?? ""])], on: t)
+            list(plugin, brings: [(AdminMessages.pluginsProgram.template(language), [plugin.program ?? ""])], on: t,
+                 language: language)
         }
     }
 
-    private func list(_ plugin: Plugin, brings: [(String, [String])], on t: Terminal) {
+    private func list(_ plugin: Plugin, brings: [(String, [String])], on t: Terminal, language: Language) {
         t.line(t.bold(plugin.name) + " — \(plugin.summary)")
         for (what, names) in brings { t.line("  \(what): \(names.joined(separator: ", "))") }
         for action in plugin.actions {
             let d = action.descriptor
-            t.line("  \(t.bold(action.fullName))\(d.waitsForPeople ? " (waits)" : "") — \(d.summary)")
+            t.line("  \(t.bold(action.fullName))\(d.waitsForPeople ? AdminMessages.pluginsWaits.template(language) : "") — \(d.summary)")
             for p in d.parameters {
                 var tags = [p.type.rawValue]
-                if p.required { tags.append("required") }
-                if let v = p.defaultValue { tags.append("default \(v.interpolated)") }
+                if p.required { tags.append(AdminMessages.pluginsRequired.template(language)) }
+                if let v = p.defaultValue { tags.append(AdminMessages.pluginsDefault(["value": v.interpolated]).text(language)) }
                 t.line("      \(p.name) (\(tags.joined(separator: ", "))): \(p.doc)")
             }
             for o in d.outputs {
-                t.line("      → outputs.\(o.name): \(o.doc)")
+                t.line("      " + AdminMessages.pluginsOutput(["name": o.name, "doc": o.doc]).text(language))
             }
         }
         t.line("")

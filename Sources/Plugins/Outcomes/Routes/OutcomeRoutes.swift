@@ -26,7 +26,7 @@ enum OutcomeRoutes {
                 throw OutcomeRefusal(field: .stage, reason: Message(OutcomeMessages.notAStage, ["value": body.stage]))
             }
             if body.correct == true && !staff.role.includes(.manager) {
-                throw HTTPError(.forbidden, message: "only a manager can correct an outcome; ask one to do it")
+                throw HTTPError(.forbidden, message: ServerMessages.managerCorrects.template(request.language))
             }
             let entry = OutcomeEntry(campaign: campaign, person: body.person, posting: body.posting, stage: stage,
                                      date: body.date, note: body.note ?? "", recordedBy: staff.name,
