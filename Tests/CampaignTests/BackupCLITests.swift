@@ -52,7 +52,7 @@ import WorkflowTesting
         }
         let refused = try cli.run("run-daemon", "--backup-every", "10s")
         #expect(refused.status == 64)
-        #expect(refused.stderr.contains("too often; once a minute at most"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("太频繁了；最多每分钟一次"), "\(refused.stderr)")
 
         // An hour and a half after the newest: one backup at once, the oldest rotated out, then none until the hour is up.
         cli.environment["CAMPAIGN_NOW"] = "2026-03-01T09:00:00+08:00"

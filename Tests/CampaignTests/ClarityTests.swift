@@ -102,7 +102,7 @@ import WorkflowTesting
         let cli = CLIRunner(directory: dir)
         #expect(try cli.run("start", "workflows/spring-fair.yaml", "--var", "reports=\(dir.url.path)/reports",
                             env: ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]).status == 0)
-        let port = Int.random(in: 20_000..<40_000)
+        let port = Int.random(in: 20_000..<32_000)
         let serve = cli.process(["serve", "--campaign", "spring-fair-2026", "--port", "\(port)", "--no-daemon"])
         let out = Pipe()
         serve.standardOutput = out

@@ -258,7 +258,7 @@ import WorkflowTesting
         #expect(unknownInChinese.stdout.contains("台账中没有身份证号为 110105********002X 的人员"))
         let wrongLanguage = try cli.run("checkin", id, "--campaign", "spring-fair-2026", "--lang", "fr", env: env)
         #expect(wrongLanguage.status == 64)
-        #expect(wrongLanguage.stderr.contains("--lang: 'fr' 不是支持的语言 is not a language campaign speaks; use zh or en"))
+        #expect(wrongLanguage.stderr.contains("--lang：“fr”不是支持的语言；请用 zh 或 en"), "\(wrongLanguage.stderr)")
         let early = try cli.run("checkin", id, "--campaign", "spring-fair-2026", "--gate", "north",
                                 env: ["CAMPAIGN_NOW": "2026-03-01T08:00:00+08:00"])
         #expect(early.stdout.contains("gate签到于 2026-03-01 08:30 开始"), "\(early.stdout)")

@@ -22,7 +22,7 @@ import Workflow
         let server = StaffServer(environment: ServerEnvironment(workspace: h.engine.workspace, campaign: "fair",
                                                                 checkpoint: "gate", clock: h.engine.clock,
                                                                 plugins: BuiltinPlugins.all))
-        let port = Int.random(in: 20000...60000)
+        let port = Int.random(in: 20_000..<32_000)   // below Linux's ephemeral ports (32768–60999), which outgoing connections take
         let running = Task { try await server.run(host: "127.0.0.1", port: port, logger: Logger(label: "test")) }
         defer { running.cancel() }
         let base = "http://127.0.0.1:\(port)"

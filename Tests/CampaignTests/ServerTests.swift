@@ -17,7 +17,7 @@ import WorkflowTesting
              checkpoint: String? = nil) throws {
             var lastError: Error?
             for _ in 0..<5 {
-                let port = Int.random(in: 20000...60000)
+                let port = Int.random(in: 20_000..<32_000)   // below Linux's ephemeral ports (32768–60999), which outgoing connections take
                 let process = cli.process(["serve", "--campaign", campaign, "--host", "127.0.0.1", "--port", "\(port)"]
                                             + (checkpoint.map { ["--checkpoint", $0] } ?? []), extraEnvironment: env)
                 if let openFiles {

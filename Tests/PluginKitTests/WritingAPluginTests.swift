@@ -101,7 +101,7 @@ import WorkflowTesting
         let token = try await h.workspace.pool.write { db in try StaffAccounts.add(name: "Li", role: .staff, now: now, db: db) }
         let server = StaffServer(environment: ServerEnvironment(workspace: h.workspace, campaign: "fair", checkpoint: "gate",
                                                                 clock: h.clock, plugins: Self.plugins))
-        let port = Int.random(in: 20000...60000)
+        let port = Int.random(in: 20_000..<32_000)   // below Linux's ephemeral ports (32768–60999), which outgoing connections take
         let running = Task { try await server.run(host: "127.0.0.1", port: port, logger: Logger(label: "test")) }
         defer { running.cancel() }
         let base = "http://127.0.0.1:\(port)"

@@ -6,7 +6,7 @@ import Workflow
 public struct WorkspaceOptions: ParsableArguments, Sendable {
     public init() {}
 
-    @Option(name: .long, help: "Workspace database (default: $CAMPAIGN_DB or ./campaign.sqlite).")
+    @Option(name: .long, help: ArgumentHelp(CommandHelp.text(zh: "工作区数据库（默认：$CAMPAIGN_DB 或 ./campaign.sqlite）。", en: "Workspace database (default: $CAMPAIGN_DB or ./campaign.sqlite).")))
     public var db: String?
 
     public var path: String { Workspace.defaultPath(explicit: db) }

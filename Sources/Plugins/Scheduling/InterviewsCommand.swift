@@ -23,17 +23,17 @@ struct InterviewsCommand: AsyncParsableCommand {
             audit log.
             """)
 
-    @Option(help: "The campaign.") var campaign: String
-    @Option(help: "Only this person's interviews: badge code, ID number or mobile number.") var person: String?
-    @Flag(help: "List the wishes left out, each with its reason.") var unmet = false
-    @Option(help: "Write the list to this CSV file (UTF-8 with BOM, masked).") var csv: String?
-    @Option(help: "Write iCalendar files into this folder.") var ics: String?
-    @Option(help: "Write printable slips (HTML, A4, eight to a page) for the job seekers to this file.") var slips: String?
-    @Option(help: "Write the plan and the wishes left out as a workbook (XLSX) to this file.") var xlsx: String?
-    @Option(help: "Write one SMS per job seeker (CSV: 手机号,短信内容) to this file.") var sms: String?
-    @Option(help: "The signature SMS gateways require, in 【】.") var signature = "人社局"
-    @Flag(help: "Real phones and names in the SMS file (a manager's act, recorded).") var unmasked = false
-    @Option(help: "The manager exporting unmasked data (a staff account).") var by: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "活动。", en: "The campaign."))) var campaign: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "只看此人的面试：胸卡码、身份证号或手机号。", en: "Only this person's interviews: badge code, ID number or mobile number."))) var person: String?
+    @Flag(help: ArgumentHelp(CommandHelp.text(zh: "列出未安排的志愿及各自的原因。", en: "List the wishes left out, each with its reason."))) var unmet = false
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "把名单写入这个 CSV 文件（带 BOM 的 UTF-8，已脱敏）。", en: "Write the list to this CSV file (UTF-8 with BOM, masked)."))) var csv: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "把 iCalendar 日历文件写入这个文件夹。", en: "Write iCalendar files into this folder."))) var ics: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "把给求职者的面试通知单（HTML，A4，每页八张）写入这个文件。", en: "Write printable slips (HTML, A4, eight to a page) for the job seekers to this file."))) var slips: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "把面试安排和未安排的志愿写成工作簿（XLSX）存到这个文件。", en: "Write the plan and the wishes left out as a workbook (XLSX) to this file."))) var xlsx: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "每位求职者一条短信，写入这个文件（CSV：手机号,短信内容）。", en: "Write one SMS per job seeker (CSV: 手机号,短信内容) to this file."))) var sms: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "短信网关要求的签名，写在【】中。", en: "The signature SMS gateways require, in 【】."))) var signature = "人社局"
+    @Flag(help: ArgumentHelp(CommandHelp.text(zh: "短信文件中使用真实的手机号和姓名（须由管理员执行，会被记录）。", en: "Real phones and names in the SMS file (a manager's act, recorded)."))) var unmasked = false
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "导出未脱敏数据的管理员（工作人员账号）。", en: "The manager exporting unmasked data (a staff account)."))) var by: String?
     @OptionGroup var languageOptions: LanguageOptions
     /// `--lang`, else `CAMPAIGN_LANG`, else Chinese.
     var language: Language { languageOptions.language }
@@ -42,7 +42,7 @@ struct InterviewsCommand: AsyncParsableCommand {
 
     func validate() throws {
         if unmasked && (sms == nil || by == nil) {
-            throw ValidationError("--unmasked is for --sms, and needs --by NAME: the manager who exports it")
+            throw ValidationError(UsageMessages.unmaskedForSMS(), language: language)
         }
     }
 

@@ -14,7 +14,7 @@ struct AuditCommand: AsyncParsableCommand {
             en: "The audit log: sign-ins, look-ups, unmasked exports, corrections, shreds, backups, restores — who, when, what."),
         discussion: "Append-only: nothing in the program changes or deletes an entry.")
 
-    @Option(help: "Write the log to this CSV file.") var csv: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "把日志写入这个 CSV 文件。", en: "Write the log to this CSV file."))) var csv: String?
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {

@@ -20,13 +20,13 @@ struct BackupCommand: AsyncParsableCommand {
             Recorded in the audit log.
             """)
 
-    @Option(help: "A folder for the backup, or its file name (default: backups/ beside the workspace).") var to: String?
-    @Option(help: "Keep only the newest N backups in the folder.") var keep: Int?
-    @Option(help: "Who makes the backup, for the audit log (default: the login name).") var by: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "备份所在的文件夹或文件名（默认：工作区旁的 backups/）。", en: "A folder for the backup, or its file name (default: backups/ beside the workspace)."))) var to: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "文件夹中只保留最新的 N 个备份。", en: "Keep only the newest N backups in the folder."))) var keep: Int?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "执行备份的人，记入审计日志（默认：登录名）。", en: "Who makes the backup, for the audit log (default: the login name)."))) var by: String?
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
-        if let keep, keep < 1 { throw ValidationError("--keep must be at least 1") }
+        if let keep, keep < 1 { throw ValidationError(UsageMessages.atLeastOne(["flag": "--keep"])) }
     }
 
     func run() async throws {

@@ -12,9 +12,9 @@ struct CancelCommand: AsyncParsableCommand {
             en: "Stop a campaign: waiting and running steps are cancelled, steps not started do not start — "
             + "except those whose 'if:' says always() or cancelled(), which run."))
 
-    @Argument(help: "The campaign name.", completion: Completions.campaigns) var campaign: String
-    @Option(help: "Who cancels (recorded in the history).") var by: String?
-    @Option(help: "Why (recorded in the history).") var reason: String?
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "活动名。", en: "The campaign name.")), completion: Completions.campaigns) var campaign: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "取消活动的人（记入运行历史）。", en: "Who cancels (recorded in the history)."))) var by: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "原因（记入运行历史）。", en: "Why (recorded in the history)."))) var reason: String?
     @OptionGroup var language: LanguageOptions
     @OptionGroup var workspace: WorkspaceOptions
 

@@ -13,8 +13,8 @@ struct GraphCommand: AsyncParsableCommand {
             zh: "以 Mermaid（用于 Markdown）或 DOT（用于 Graphviz）格式输出活动的步骤图。",
             en: "Print a campaign's step graph as Mermaid (for Markdown) or DOT (for Graphviz)."))
 
-    @Argument(help: "The definition file.") var file: String
-    @Option(help: "mermaid or dot.") var format: Format = .mermaid
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "活动定义文件。", en: "The definition file."))) var file: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "mermaid 或 dot。", en: "mermaid or dot."))) var format: Format = .mermaid
 
     func run() async throws {
         try await CommandSupport.reportingErrors {

@@ -10,7 +10,7 @@ struct HistoryCommand: AsyncParsableCommand {
             zh: "显示活动的事件日志：每次开始、完成、失败、等待、通知和重试。",
             en: "Print a campaign's event log: every start, completion, failure, wait, signal and retry."))
 
-    @Argument(help: "The campaign name.", completion: Completions.campaigns) var campaign: String
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "活动名。", en: "The campaign name.")), completion: Completions.campaigns) var campaign: String
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var language: LanguageOptions
 

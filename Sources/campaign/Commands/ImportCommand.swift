@@ -34,18 +34,18 @@ struct ImportCommand: AsyncParsableCommand {
 
     @Argument(help: ArgumentHelp("The list: " + PluginSystem.importKinds.map(\.name).joined(separator: ", ") + "."))
     var kind: String
-    @Argument(help: "The CSV or XLSX file.") var file: String
-    @Option(help: "Register the people (or link the enterprises/postings) to this started campaign; outcomes need it.")
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "CSV 或 XLSX 文件。", en: "The CSV or XLSX file."))) var file: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "把人员登记到（或把企业/岗位关联到）这个已开始的活动；导入结果时必须写。", en: "Register the people (or link the enterprises/postings) to this started campaign; outcomes need it.")))
     var campaign: String?
-    @Option(help: "utf-8 or gb18030 (gbk); detected when omitted.") var encoding: String?
-    @Option(help: "The sheet to read, or 'all'. Default: every sheet with the same header row (a workbook with one sheet per township), else the first.")
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "utf-8 或 gb18030（gbk）；不写时自动识别。", en: "utf-8 or gb18030 (gbk); detected when omitted."))) var encoding: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "要读取的工作表，或 all。默认：表头相同的所有工作表（每个乡镇一张表的工作簿），否则第一张。", en: "The sheet to read, or 'all'. Default: every sheet with the same header row (a workbook with one sheet per township), else the first.")))
     var sheet: String?
-    @Option(name: .customLong("column"), help: "Map a field to a header: --column id_number=证件号 (repeatable).")
+    @Option(name: .customLong("column"), help: ArgumentHelp(CommandHelp.text(zh: "把字段对应到表头：--column id_number=证件号（可重复）。", en: "Map a field to a header: --column id_number=证件号 (repeatable).")))
     var columns: [String] = []
-    @Option(name: .customLong("group-label"), help: "A target-group label of this county: --group-label 三类人员=monitored (repeatable).")
+    @Option(name: .customLong("group-label"), help: ArgumentHelp(CommandHelp.text(zh: "本县的重点群体标签：--group-label 三类人员=monitored（可重复）。", en: "A target-group label of this county: --group-label 三类人员=monitored (repeatable).")))
     var groupLabels: [String] = []
-    @Flag(help: "Import nothing if any row is bad.") var strict = false
-    @Flag(help: "Exit 0 even when rows were rejected (the valid rows are imported either way).")
+    @Flag(help: ArgumentHelp(CommandHelp.text(zh: "只要有一行有误就什么都不导入。", en: "Import nothing if any row is bad."))) var strict = false
+    @Flag(help: ArgumentHelp(CommandHelp.text(zh: "即使有被拒绝的行也以 0 退出（有效的行无论如何都会导入）。", en: "Exit 0 even when rows were rejected (the valid rows are imported either way).")))
     var allowRejects = false
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var language: LanguageOptions

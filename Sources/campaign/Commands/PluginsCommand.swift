@@ -11,7 +11,7 @@ struct PluginsCommand: AsyncParsableCommand {
             + "commands, lists to import and tally measures it brings. Given a definition, its external "
             + "plugins (`plugins:`) too."))
 
-    @Argument(help: "A definition whose external plugins to describe as well, e.g. examples/plugins/fair-reminders.yaml.",
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "同时列出其外部插件的活动定义，例如 examples/plugins/fair-reminders.yaml。", en: "A definition whose external plugins to describe as well, e.g. examples/plugins/fair-reminders.yaml.")),
               completion: .file(extensions: ["yaml", "yml"]))
     var definition: String?
 

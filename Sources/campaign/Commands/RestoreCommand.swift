@@ -18,8 +18,8 @@ struct RestoreCommand: AsyncParsableCommand {
             `campaign serve` and `run-daemon` first. Recorded in the restored workspace's audit log.
             """)
 
-    @Argument(help: "The backup file.") var file: String
-    @Option(help: "Who restores, for the audit log (default: the login name).") var by: String?
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "备份文件。", en: "The backup file."))) var file: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "执行恢复的人，记入审计日志（默认：登录名）。", en: "Who restores, for the audit log (default: the login name)."))) var by: String?
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {

@@ -12,7 +12,7 @@ struct ResumeCommand: AsyncParsableCommand {
             en: "Continue campaigns: fire timers that came due, re-run interrupted steps, go on as far as possible."),
         discussion: "Without a name, resumes every campaign that has not completed.")
 
-    @Argument(help: "The campaign name (as in its 'name:'); all unfinished campaigns when omitted.",
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "活动名（即定义中的 name:）；不写时继续所有未完成的活动。", en: "The campaign name (as in its 'name:'); all unfinished campaigns when omitted.")),
               completion: Completions.campaigns)
     var campaign: String?
 

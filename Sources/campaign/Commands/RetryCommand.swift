@@ -10,8 +10,8 @@ struct RetryCommand: AsyncParsableCommand {
             zh: "重新运行失败的步骤，再运行依赖它的步骤。",
             en: "Run a failed step again, then the steps that depend on it."))
 
-    @Argument(help: "The campaign name.", completion: Completions.campaigns) var campaign: String
-    @Argument(help: "The failed step's id.", completion: Completions.steps) var step: String
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "活动名。", en: "The campaign name.")), completion: Completions.campaigns) var campaign: String
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "失败的步骤的 id。", en: "The failed step's id.")), completion: Completions.steps) var step: String
     @OptionGroup var language: LanguageOptions
     @OptionGroup var workspace: WorkspaceOptions
 

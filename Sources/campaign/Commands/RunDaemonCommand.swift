@@ -19,7 +19,7 @@ struct RunDaemonCommand: AsyncParsableCommand {
             works and the others stand by. Stop with Ctrl-C; a systemd unit is in the README.
             """)
 
-    @Option(help: "How often to look for work sent by other commands, in seconds.") var poll: Double = 1
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "多久查看一次其他命令发来的工作，单位为秒。", en: "How often to look for work sent by other commands, in seconds."))) var poll: Double = 1
     @OptionGroup var backups: ScheduledBackupOptions
     @OptionGroup var workspace: WorkspaceOptions
 

@@ -16,12 +16,12 @@ struct ServeCommand: AsyncParsableCommand {
             The campaign's check-in step (checkin.gate) must have started: it opens the checkpoint.
             """)
 
-    @Option(help: "The campaign whose check-in to serve.") var campaign: String
-    @Option(help: "The checkpoint (default: gate).") var checkpoint = "gate"
-    @Option(help: "The address to listen on (0.0.0.0: every network; 127.0.0.1: this machine only).")
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "提供签到服务的活动。", en: "The campaign whose check-in to serve."))) var campaign: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "检查点（默认：gate）。", en: "The checkpoint (default: gate)."))) var checkpoint = "gate"
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "监听的地址（0.0.0.0：所有网络；127.0.0.1：仅本机）。", en: "The address to listen on (0.0.0.0: every network; 127.0.0.1: this machine only).")))
     var host = "0.0.0.0"
-    @Option(help: "The port.") var port = 8080
-    @Flag(inversion: .prefixedNo, help: "Run the workspace's campaigns on time while serving (as run-daemon does).")
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "端口。", en: "The port."))) var port = 8080
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(CommandHelp.text(zh: "提供服务的同时按时运行工作区中的活动（同 run-daemon）。", en: "Run the workspace's campaigns on time while serving (as run-daemon does).")))
     var daemon = true
     @OptionGroup var backups: ScheduledBackupOptions
     @OptionGroup var workspace: WorkspaceOptions

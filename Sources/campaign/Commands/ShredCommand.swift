@@ -23,9 +23,9 @@ struct ShredCommand: AsyncParsableCommand {
             before still hold the data until they are rotated out.
             """)
 
-    @Option(help: "The campaign whose people's data to shred.") var campaign: String
-    @Flag(help: "List what would go; change nothing.") var dryRun = false
-    @Option(help: "The manager who shreds (a staff account with the manager role).") var by: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "要销毁其人员信息的活动。", en: "The campaign whose people's data to shred."))) var campaign: String
+    @Flag(help: ArgumentHelp(CommandHelp.text(zh: "列出将被销毁的内容；不做任何改动。", en: "List what would go; change nothing."))) var dryRun = false
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "执行销毁的管理员（角色为 manager 的工作人员账号）。", en: "The manager who shreds (a staff account with the manager role)."))) var by: String?
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {

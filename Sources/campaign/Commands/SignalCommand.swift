@@ -9,12 +9,12 @@ struct SignalCommand: AsyncParsableCommand {
             zh: "结束一个等待人工的步骤（例如入口已关闭），然后继续活动。",
             en: "End a step that waits for a person (e.g. the gate has closed), then continue the campaign."))
 
-    @Argument(help: "The campaign name.", completion: Completions.campaigns) var campaign: String
-    @Argument(help: "The waiting step's id.", completion: Completions.steps) var step: String
-    @Argument(help: "For a step with for_each: which instance — its number (from 1) or its item's text.")
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "活动名。", en: "The campaign name.")), completion: Completions.campaigns) var campaign: String
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "正在等待的步骤的 id。", en: "The waiting step's id.")), completion: Completions.steps) var step: String
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "对带 for_each 的步骤：哪一个实例——它的序号（从 1 开始）或它那一项的文字。", en: "For a step with for_each: which instance — its number (from 1) or its item's text.")))
     var item: String?
-    @Option(help: "Who gives the signal (recorded in the history).") var by: String?
-    @Option(help: "A note recorded with the signal.") var note: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "发出通知的人（记入运行历史）。", en: "Who gives the signal (recorded in the history)."))) var by: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "随通知一起记录的备注。", en: "A note recorded with the signal."))) var note: String?
     @OptionGroup var language: LanguageOptions
     @OptionGroup var workspace: WorkspaceOptions
 

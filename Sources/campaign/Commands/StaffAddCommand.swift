@@ -9,11 +9,11 @@ extension StaffCommand {
         static let configuration = CommandConfiguration(abstract: CommandHelp.text(
             zh: "创建工作人员账号并显示其登录令牌。",
             en: "Create a staff account and print its sign-in token."))
-        @Argument(help: "The staff member's name, shown with each scan they make.") var name: String
+        @Argument(help: ArgumentHelp(CommandHelp.text(zh: "工作人员的名字，显示在其每次扫码的记录中。", en: "The staff member's name, shown with each scan they make."))) var name: String
         @Option(help: ArgumentHelp("staff (check-in, walk-ins), manager (also the ledger and reports) or organizer "
                                     + "(also the run page: every run, and signalling its waiting steps)."))
         var role: StaffRole = .staff
-        @Option(help: "The check-in page's address, e.g. http://192.168.1.10:8080 — prints a QR code that signs a phone in.")
+        @Option(help: ArgumentHelp(CommandHelp.text(zh: "签到页面的地址，例如 http://192.168.1.10:8080——会打印一个手机扫码即可登录的二维码。", en: "The check-in page's address, e.g. http://192.168.1.10:8080 — prints a QR code that signs a phone in.")))
         var url: String?
         @OptionGroup var workspace: WorkspaceOptions
 

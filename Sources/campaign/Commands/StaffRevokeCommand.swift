@@ -11,7 +11,7 @@ extension StaffCommand {
         static let configuration = CommandConfiguration(abstract: CommandHelp.text(
             zh: "立即吊销工作人员的令牌。",
             en: "Revoke a staff member's token at once."))
-        @Argument(help: "The staff member's name.") var name: String
+        @Argument(help: ArgumentHelp(CommandHelp.text(zh: "工作人员的名字。", en: "The staff member's name."))) var name: String
         @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {

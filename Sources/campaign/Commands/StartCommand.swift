@@ -15,13 +15,13 @@ struct StartCommand: AsyncParsableCommand {
             A campaign is started once; afterwards use `campaign status` and `campaign resume`.
             """)
 
-    @Argument(help: "The definition file, e.g. workflows/spring-fair.yaml.", completion: .file(extensions: ["yaml", "yml"]))
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "活动定义文件，例如 workflows/spring-fair.yaml。", en: "The definition file, e.g. workflows/spring-fair.yaml.")), completion: .file(extensions: ["yaml", "yml"]))
     var file: String
 
-    @Option(name: .customLong("var"), help: "Override a variable: --var township=城关镇 (repeatable).")
+    @Option(name: .customLong("var"), help: ArgumentHelp(CommandHelp.text(zh: "覆盖一个变量：--var township=城关镇（可重复）。", en: "Override a variable: --var township=城关镇 (repeatable).")))
     var vars: [String] = []
 
-    @Option(name: .customLong("input"), help: "An input of a template: --input date=2026-03-01 (repeatable).")
+    @Option(name: .customLong("input"), help: ArgumentHelp(CommandHelp.text(zh: "模板的一个输入：--input date=2026-03-01（可重复）。", en: "An input of a template: --input date=2026-03-01 (repeatable).")))
     var inputs: [String] = []
 
     @OptionGroup var language: LanguageOptions

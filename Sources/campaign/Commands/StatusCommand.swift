@@ -10,7 +10,7 @@ struct StatusCommand: AsyncParsableCommand {
             zh: "查看活动进度：所有活动，或一个活动的每一步。",
             en: "Show where campaigns stand: every campaign, or each step of one."))
 
-    @Argument(help: "A campaign name; all campaigns when omitted.", completion: Completions.campaigns)
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "活动名；不写时为所有活动。", en: "A campaign name; all campaigns when omitted.")), completion: Completions.campaigns)
     var campaign: String?
 
     @OptionGroup var workspace: WorkspaceOptions

@@ -11,7 +11,7 @@ struct UnscheduleCommand: AsyncParsableCommand {
             zh: "停止定时活动的后续运行（已启动的运行保留）。",
             en: "Stop starting runs of a scheduled campaign (the runs it started stay)."))
 
-    @Argument(help: "The schedule's name (the definition's 'name:').") var name: String
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "定时的名字（定义中的 name:）。", en: "The schedule's name (the definition's 'name:')."))) var name: String
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {

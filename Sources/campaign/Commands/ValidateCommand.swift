@@ -9,13 +9,13 @@ struct ValidateCommand: AsyncParsableCommand {
             zh: "检查活动定义，一次报告所有问题（不运行也不写入任何东西）。",
             en: "Check campaign definitions and report every problem at once (nothing is run or written)."))
 
-    @Argument(help: "Definition files, e.g. workflows/spring-fair.yaml.", completion: .file(extensions: ["yaml", "yml"]))
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "活动定义文件，例如 workflows/spring-fair.yaml。", en: "Definition files, e.g. workflows/spring-fair.yaml.")), completion: .file(extensions: ["yaml", "yml"]))
     var files: [String]
 
     @OptionGroup var language: LanguageOptions
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one definition file, e.g. workflows/spring-fair.yaml") }
+        if files.isEmpty { throw ValidationError(UsageMessages.giveAFile(), language: language.language) }
     }
 
     func run() async throws {

@@ -12,10 +12,10 @@ struct AttendEnterpriseCommand: AsyncParsableCommand {
             zh: "按统一社会信用代码或名称为受邀企业签到（其展位计为到场）。",
             en: "Check an invited enterprise in at a campaign (its booth attends), by credit code or name."))
 
-    @Argument(help: "The enterprise's unified social credit code or its exact name.") var enterprise: String
-    @Option(help: "The campaign.") var campaign: String
-    @Option(help: "The gate or desk, e.g. north.") var gate = ""
-    @Option(help: "Your name, recorded with the check-in.") var staff = ""
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "企业的统一社会信用代码或准确名称。", en: "The enterprise's unified social credit code or its exact name."))) var enterprise: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "活动。", en: "The campaign."))) var campaign: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "闸口或服务台，例如 north。", en: "The gate or desk, e.g. north."))) var gate = ""
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "您的名字，随签到一起记录。", en: "Your name, recorded with the check-in."))) var staff = ""
     @OptionGroup var language: LanguageOptions
     @OptionGroup var workspace: WorkspaceOptions
 

@@ -12,8 +12,8 @@ struct BadgesCommand: AsyncParsableCommand {
             zh: "为所有已报名人员生成可打印的 A4 参会证（二维码、证码、打码姓名）。",
             en: "Write printable A4 badge sheets (QR code, code, masked name) for everyone registered."))
 
-    @Option(help: "The campaign.") var campaign: String
-    @Option(help: "The HTML file to write; open it in a browser and print.") var out = "badges.html"
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "活动。", en: "The campaign."))) var campaign: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "要写出的 HTML 文件；用浏览器打开后打印。", en: "The HTML file to write; open it in a browser and print."))) var out = "badges.html"
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {

@@ -17,13 +17,13 @@ struct CheckinCommand: AsyncParsableCommand {
             script can beep. A barcode scanner that types the code and Enter works as the input.
             """)
 
-    @Argument(help: "Badge code, 18-digit ID number or 11-digit mobile number.") var input: String
-    @Option(help: "The campaign.") var campaign: String
-    @Option(help: "The checkpoint (default: gate; bus checkpoints: leave-home, board, alight, enter-factory).") var checkpoint = "gate"
-    @Option(help: "The gate you stand at, e.g. north (required when the checkpoint names gates; any case).") var gate = ""
-    @Option(help: "Your name as a staff account (campaign staff list), recorded with the scan.") var staff = ""
-    @Option(help: "This device's name.") var device = "terminal"
-    @Option(help: "A unique id for this scan; a retried scan with the same nonce is answered, not counted.")
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "胸卡码、18 位身份证号或 11 位手机号。", en: "Badge code, 18-digit ID number or 11-digit mobile number."))) var input: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "活动。", en: "The campaign."))) var campaign: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "检查点（默认：gate；包车的检查点：leave-home、board、alight、enter-factory）。", en: "The checkpoint (default: gate; bus checkpoints: leave-home, board, alight, enter-factory)."))) var checkpoint = "gate"
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "您所在的闸口，例如 north（检查点设有闸口时必填；不区分大小写）。", en: "The gate you stand at, e.g. north (required when the checkpoint names gates; any case)."))) var gate = ""
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "您的工作人员账号名（campaign staff list），随扫码一起记录。", en: "Your name as a staff account (campaign staff list), recorded with the scan."))) var staff = ""
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "这台设备的名字。", en: "This device's name."))) var device = "terminal"
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "这次扫码的唯一编号；用同一编号重试的扫码会得到回答，但不重复计数。", en: "A unique id for this scan; a retried scan with the same nonce is answered, not counted.")))
     var nonce: String?
     @OptionGroup var language: LanguageOptions
     @OptionGroup var workspace: WorkspaceOptions

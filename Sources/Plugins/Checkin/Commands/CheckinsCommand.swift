@@ -12,9 +12,9 @@ struct CheckinsCommand: AsyncParsableCommand {
             zh: "列出活动的扫码记录（已打码）及各入口人数；可导出为 CSV。",
             en: "List a campaign's scan ledger (masked), with counts per gate; export it as CSV."))
 
-    @Option(help: "The campaign.") var campaign: String
-    @Option(help: "The checkpoint.") var checkpoint = "gate"
-    @Option(help: "Write the full scan history to this CSV file (UTF-8 with BOM, masked).") var csv: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "活动。", en: "The campaign."))) var campaign: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "检查点。", en: "The checkpoint."))) var checkpoint = "gate"
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "把全部扫码记录写入这个 CSV 文件（带 BOM 的 UTF-8，已脱敏）。", en: "Write the full scan history to this CSV file (UTF-8 with BOM, masked)."))) var csv: String?
     @OptionGroup var language: LanguageOptions
     @OptionGroup var workspace: WorkspaceOptions
 

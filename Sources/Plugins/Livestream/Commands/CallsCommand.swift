@@ -21,14 +21,14 @@ struct CallsCommand: AsyncParsableCommand {
             numbers are shown only on the staff page, to the staff member a call is given to.
             """)
 
-    @Option(help: "The livestream campaign.") var campaign: String
-    @Option(help: "Only this staff member's calls (and, with --record, the one recording).") var staff: String?
-    @Flag(help: "Every call, recorded ones included.") var all = false
-    @Option(help: "The call to record (its number in the list).") var record: Int64?
-    @Option(help: "What the call came to.") var status: String?
-    @Option(help: "A note on the call.") var note = ""
-    @Option(help: "The posting an interview is booked for (default: the one the lead signed up for).") var posting: String?
-    @Option(help: "The lead's ID number, given on the phone: adds them to the ledger.") var idNumber: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "直播带岗活动。", en: "The livestream campaign."))) var campaign: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "只看这位工作人员的回访（配合 --record 时为登记人）。", en: "Only this staff member's calls (and, with --record, the one recording)."))) var staff: String?
+    @Flag(help: ArgumentHelp(CommandHelp.text(zh: "所有回访，包括已登记的。", en: "Every call, recorded ones included."))) var all = false
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "要登记的回访（列表中的编号）。", en: "The call to record (its number in the list)."))) var record: Int64?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "回访的结果。", en: "What the call came to."))) var status: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "回访的备注。", en: "A note on the call."))) var note = ""
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "预约面试的岗位（默认：线索报名的岗位）。", en: "The posting an interview is booked for (default: the one the lead signed up for)."))) var posting: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "线索在电话中告知的身份证号：把此人加入台账。", en: "The lead's ID number, given on the phone: adds them to the ledger."))) var idNumber: String?
     @OptionGroup var languageOptions: LanguageOptions
     /// `--lang`, else `CAMPAIGN_LANG`, else Chinese.
     var language: Language { languageOptions.language }
@@ -37,9 +37,9 @@ struct CallsCommand: AsyncParsableCommand {
 
     func validate() throws {
         if record != nil, status.flatMap(CallStatus.init(rawValue:)) == nil {
-            throw ValidationError("--record needs --status reached, not-reached, wrong-number, not-interested or booked")
+            throw ValidationError(UsageMessages.recordNeedsStatus(), language: language)
         }
-        if record == nil, status != nil { throw ValidationError("--status goes with --record CALL") }
+        if record == nil, status != nil { throw ValidationError(UsageMessages.statusNeedsRecord(), language: language) }
     }
 
     func run() async throws {

@@ -12,10 +12,10 @@ struct OutcomesCommand: AsyncParsableCommand {
             zh: "按结果列出活动的求职者（已打码），或一个人的结果历史。",
             en: "List a campaign's job seekers by outcome (masked), or one person's outcome history."))
 
-    @Option(help: "The campaign.") var campaign: String
-    @Option(help: "Show this person's history: badge code, ID number or mobile number.") var person: String?
-    @Option(help: "List only people at this stage or further (e.g. placement).") var stage: OutcomeStage = .interviewed
-    @Option(help: "Write the list to this CSV file (UTF-8 with BOM, masked).") var csv: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "活动。", en: "The campaign."))) var campaign: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "显示此人的记录：胸卡码、身份证号或手机号。", en: "Show this person's history: badge code, ID number or mobile number."))) var person: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "只列出达到这一结果或更进一步的人（例如 placement）。", en: "List only people at this stage or further (e.g. placement)."))) var stage: OutcomeStage = .interviewed
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "把名单写入这个 CSV 文件（带 BOM 的 UTF-8，已脱敏）。", en: "Write the list to this CSV file (UTF-8 with BOM, masked)."))) var csv: String?
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var language: LanguageOptions
 

@@ -27,23 +27,23 @@ struct RecordCommand: AsyncParsableCommand {
             withdraws the record. Every change is kept: `campaign outcomes --campaign NAME --person …`.
             """)
 
-    @Argument(help: "interview, intent, placement or retained (none, with --correct, withdraws).")
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "interview、intent、placement 或 retained（none 加 --correct 表示撤回）。", en: "interview, intent, placement or retained (none, with --correct, withdraws).")))
     var stage: OutcomeStage
-    @Option(help: "The campaign.") var campaign: String
-    @Option(help: "The job seeker: badge code, ID number or mobile number.") var person: String
-    @Option(help: "The posting's code (see `campaign postings --campaign NAME`).") var posting: String
-    @Option(help: "When the stage was reached (default: today), e.g. 2026-03-05.") var date: String?
-    @Option(help: "A note kept with the record.") var note = ""
-    @Option(help: "Your name, kept in the history.") var staff = ""
-    @Flag(help: "Move the person back to this stage: a correction, kept in the history.") var correct = false
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "活动。", en: "The campaign."))) var campaign: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "求职者：胸卡码、身份证号或手机号。", en: "The job seeker: badge code, ID number or mobile number."))) var person: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "岗位编号（见 `campaign postings --campaign NAME`）。", en: "The posting's code (see `campaign postings --campaign NAME`)."))) var posting: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "达到这一结果的日期（默认：今天），例如 2026-03-05。", en: "When the stage was reached (default: today), e.g. 2026-03-05."))) var date: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "随记录保存的备注。", en: "A note kept with the record."))) var note = ""
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "您的名字，记入运行历史。", en: "Your name, kept in the history."))) var staff = ""
+    @Flag(help: ArgumentHelp(CommandHelp.text(zh: "把此人退回到这一结果：属于更正，记入历史。", en: "Move the person back to this stage: a correction, kept in the history."))) var correct = false
     @Flag(name: .customLong("not-attended"),
-          help: "They were placed without ever being checked in (a follow-up call, a referral): say how with --note.")
+          help: ArgumentHelp(CommandHelp.text(zh: "此人从未签到就已就业（回访、推荐等）：请用 --note 说明经过。", en: "They were placed without ever being checked in (a follow-up call, a referral): say how with --note.")))
     var notAttended = false
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
         if stage == .none && !correct {
-            throw ValidationError("'none' withdraws a record and needs --correct")
+            throw ValidationError(UsageMessages.noneNeedsCorrect())
         }
     }
 

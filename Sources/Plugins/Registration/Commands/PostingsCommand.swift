@@ -13,9 +13,9 @@ struct PostingsCommand: AsyncParsableCommand {
             zh: "列出活动提供的岗位及其岗位编号、招聘人数和薪资。",
             en: "List the postings offered at a campaign with their codes (岗位编号), openings and salary."))
 
-    @Option(help: "The campaign.") var campaign: String
-    @Option(help: "Only postings whose code, title or enterprise contains this text.") var search: String?
-    @Option(help: "Write the list to this CSV file (UTF-8 with BOM).") var csv: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "活动。", en: "The campaign."))) var campaign: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "只看编号、名称或企业中含有这段文字的岗位。", en: "Only postings whose code, title or enterprise contains this text."))) var search: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "把名单写入这个 CSV 文件（带 BOM 的 UTF-8）。", en: "Write the list to this CSV file (UTF-8 with BOM)."))) var csv: String?
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var language: LanguageOptions
 

@@ -11,18 +11,18 @@ struct RegisterCommand: AsyncParsableCommand {
             zh: "为活动登记现场求职者并显示其参会证码。",
             en: "Register a walk-in job seeker for a campaign and print their badge code."))
 
-    @Option(help: "The campaign (already started).") var campaign: String
-    @Option(help: "Full name (姓名).") var name: String
-    @Option(name: .customLong("id-number"), help: "Resident ID number (身份证号).") var idNumber: String
-    @Option(help: "Mobile phone (手机号).") var phone: String?
-    @Option(help: "Township (乡镇).") var township: String?
-    @Option(help: "Village (村).") var village: String?
-    @Option(help: "Target groups, e.g. 脱贫人口、监测对象.") var groups: String?
-    @Option(help: "The checkpoint the desk stands at.") var checkpoint = "gate"
-    @Option(help: "The gate the desk stands at (when the checkpoint names gates).") var gate: String?
-    @Option(help: "The staff member at the desk.") var staff: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "活动（已经开始的）。", en: "The campaign (already started)."))) var campaign: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "姓名。", en: "Full name (姓名)."))) var name: String
+    @Option(name: .customLong("id-number"), help: ArgumentHelp(CommandHelp.text(zh: "身份证号。", en: "Resident ID number (身份证号)."))) var idNumber: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "手机号。", en: "Mobile phone (手机号)."))) var phone: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "乡镇。", en: "Township (乡镇)."))) var township: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "村。", en: "Village (村)."))) var village: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "重点群体，例如 脱贫人口、监测对象。", en: "Target groups, e.g. 脱贫人口、监测对象."))) var groups: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "服务台所在的检查点。", en: "The checkpoint the desk stands at."))) var checkpoint = "gate"
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "服务台所在的闸口（检查点设有闸口时）。", en: "The gate the desk stands at (when the checkpoint names gates)."))) var gate: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "服务台的工作人员。", en: "The staff member at the desk."))) var staff: String?
     @Flag(inversion: .prefixedNo,
-          help: "Check them in too when the gate is open and takes walk-ins (default). --check-in alone insists: without an open gate nothing is registered; --no-check-in only registers (a late registrant who has not come).")
+          help: ArgumentHelp(CommandHelp.text(zh: "入口开放且接受现场登记时同时签到（默认）。只写 --check-in 表示必须签到：入口未开放时什么都不登记；--no-check-in 只登记（晚报名、尚未到场的人）。", en: "Check them in too when the gate is open and takes walk-ins (default). --check-in alone insists: without an open gate nothing is registered; --no-check-in only registers (a late registrant who has not come).")))
     var checkIn: Bool?
     @OptionGroup var language: LanguageOptions
     @OptionGroup var workspace: WorkspaceOptions

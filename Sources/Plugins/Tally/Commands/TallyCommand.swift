@@ -5,6 +5,8 @@ import Ledger
 import PluginKit
 import Workflow
 
+private typealias U = UsageMessages
+
 extension TallyLanguage: ExpressibleByArgument {}
 
 struct TallyCommand: AsyncParsableCommand {
@@ -25,48 +27,47 @@ struct TallyCommand: AsyncParsableCommand {
         case table, csv, json, xlsx, html
     }
 
-    @Argument(help: "The campaigns to tally (or --all).") var campaigns: [String] = []
-    @Flag(help: "Every campaign in the workspace (narrowed by --from/--to).") var all = false
-    @Option(help: "Only campaigns started on or after this day, e.g. 2026-01-01.") var from: String?
-    @Option(help: "Only campaigns started on or before this day, e.g. 2026-12-31.") var to: String?
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "要统计的活动（或 --all）。", en: "The campaigns to tally (or --all)."))) var campaigns: [String] = []
+    @Flag(help: ArgumentHelp(CommandHelp.text(zh: "工作区中的所有活动（可用 --from/--to 缩小范围）。", en: "Every campaign in the workspace (narrowed by --from/--to)."))) var all = false
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "只统计这一天及以后开始的活动，例如 2026-01-01。", en: "Only campaigns started on or after this day, e.g. 2026-01-01."))) var from: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "只统计这一天及以前开始的活动，例如 2026-12-31。", en: "Only campaigns started on or before this day, e.g. 2026-12-31."))) var to: String?
     @Option(name: .customLong("by"), parsing: .upToNextOption,
-            help: "Breakdowns: campaign, township, village, group, enterprise, posting (repeatable or comma-separated).")
+            help: ArgumentHelp(CommandHelp.text(zh: "分组：campaign、township、village、group、enterprise、posting（可重复或用逗号分隔）。", en: "Breakdowns: campaign, township, village, group, enterprise, posting (repeatable or comma-separated).")))
     var breakdowns: [String] = []
-    @Option(help: "table, csv, json, xlsx or html.") var format: Format = .table
-    @Flag(help: "Add the list of placed people, masked (not in csv).") var listPlaced = false
-    @Option(name: .customLong("lang"), help: "zh (Chinese labels) or en (default: $CAMPAIGN_LANG, else zh).")
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "table、csv、json、xlsx 或 html。", en: "table, csv, json, xlsx or html."))) var format: Format = .table
+    @Flag(help: ArgumentHelp(CommandHelp.text(zh: "附上已就业人员名单，已脱敏（csv 中没有）。", en: "Add the list of placed people, masked (not in csv)."))) var listPlaced = false
+    @Option(name: .customLong("lang"), help: ArgumentHelp(CommandHelp.text(zh: "zh（中文标签）或 en（默认：$CAMPAIGN_LANG，否则 zh）。", en: "zh (Chinese labels) or en (default: $CAMPAIGN_LANG, else zh).")))
     var langOption: TallyLanguage?
 
     /// `--lang`, else `CAMPAIGN_LANG`, else Chinese.
     var lang: TallyLanguage { langOption ?? (Language.fromEnvironment() == .en ? .en : .zh) }
     var language: Language { lang == .en ? .en : .zh }
-    @Option(help: "Write to this file (table/csv/json: instead of the terminal; xlsx/html default: tally-NAME.xlsx).")
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "写入这个文件（table/csv/json：代替终端输出；xlsx/html 默认：tally-活动名.xlsx）。", en: "Write to this file (table/csv/json: instead of the terminal; xlsx/html default: tally-NAME.xlsx).")))
     var out: String?
-    @Option(help: "填报单位: the reporting unit (default: the campaign's vars.report_unit).") var unit: String?
-    @Option(help: "负责人: who answers for the figures (default: vars.report_head).") var head: String?
-    @Option(help: "填报人: who prepared the report (default: vars.report_preparer).") var preparer: String?
-    @Option(help: "联系电话: the phone to call about it (default: vars.report_phone).") var phone: String?
-    @Option(name: .customLong("report-date"), help: "日期: the day it is signed, e.g. 2026-03-05 (default: today).")
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "填报单位：报送单位（默认：活动的 vars.report_unit）。", en: "填报单位: the reporting unit (default: the campaign's vars.report_unit)."))) var unit: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "负责人：对数字负责的人（默认：vars.report_head）。", en: "负责人: who answers for the figures (default: vars.report_head)."))) var head: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "填报人：编制报表的人（默认：vars.report_preparer）。", en: "填报人: who prepared the report (default: vars.report_preparer)."))) var preparer: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "联系电话：询问报表时拨打的电话（默认：vars.report_phone）。", en: "联系电话: the phone to call about it (default: vars.report_phone)."))) var phone: String?
+    @Option(name: .customLong("report-date"), help: ArgumentHelp(CommandHelp.text(zh: "日期：签署报表的日期，例如 2026-03-05（默认：今天）。", en: "日期: the day it is signed, e.g. 2026-03-05 (default: today).")))
     var reportDate: String?
-    @Option(name: .customLong("compare-from"), help: "Compare with the campaigns held from this day, e.g. 2025-01-01.")
+    @Option(name: .customLong("compare-from"), help: ArgumentHelp(CommandHelp.text(zh: "与从这一天起举办的活动对比，例如 2025-01-01。", en: "Compare with the campaigns held from this day, e.g. 2025-01-01.")))
     var compareFrom: String?
-    @Option(name: .customLong("compare-to"), help: "… to this day, e.g. 2025-12-31 (an empty period compares as zeros).")
+    @Option(name: .customLong("compare-to"), help: ArgumentHelp(CommandHelp.text(zh: "……到这一天，例如 2025-12-31（没有活动的期间按 0 对比）。", en: "… to this day, e.g. 2025-12-31 (an empty period compares as zeros).")))
     var compareTo: String?
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
         for (flag, day) in [("--compare-from", compareFrom), ("--compare-to", compareTo)] {
             if let day, SheetDate.parse(day) == nil {
-                throw ValidationError("\(flag): '\(day)' 不是日期 is not a date; write it like 2025-01-01")
+                throw ValidationError(U.notADate(["flag": flag, "text": day, "example": "2025-01-01"]), language: language)
             }
         }
         if let reportDate, SheetDate.parse(reportDate) == nil {
-            throw ValidationError("--report-date: '\(reportDate)' 不是日期 is not a date; write it like 2026-03-05")
+            throw ValidationError(U.notADate(["flag": "--report-date", "text": reportDate, "example": "2026-03-05"]), language: language)
         }
-        if all && !campaigns.isEmpty { throw ValidationError("name campaigns or use --all, not both") }
+        if all && !campaigns.isEmpty { throw ValidationError(U.campaignsOrAll(), language: language) }
         if listPlaced && format == .csv {
-            throw ValidationError("--list-placed does not fit the one-table CSV; use table, json, xlsx or html, "
-                                  + "or `campaign outcomes --stage placement --csv FILE`")
+            throw ValidationError(U.listPlacedCSV(), language: language)
         }
     }
 

@@ -20,8 +20,8 @@ struct BusesCommand: AsyncParsableCommand {
             left behind. A checkpoint skipped is flagged, never refused. --plate lists one bus seat by seat.
             """)
 
-    @Option(help: "The bus campaign.") var campaign: String
-    @Option(help: "One bus, seat by seat (its plate).") var plate: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "包车活动。", en: "The bus campaign."))) var campaign: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "一辆车，按座位逐一列出（车牌）。", en: "One bus, seat by seat (its plate)."))) var plate: String?
     @OptionGroup var languageOptions: LanguageOptions
     /// `--lang`, else `CAMPAIGN_LANG`, else Chinese.
     var language: Language { languageOptions.language }
@@ -29,7 +29,7 @@ struct BusesCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
-        if let plate, LicensePlate(plate) == nil { throw ValidationError("--plate '\(plate)' is not a plate such as 贵A·12345") }
+        if let plate, LicensePlate(plate) == nil { throw ValidationError(UsageMessages.notAPlate(["text": plate]), language: language) }
     }
 
     func run() async throws {

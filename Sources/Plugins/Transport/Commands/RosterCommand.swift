@@ -22,16 +22,16 @@ struct RosterCommand: AsyncParsableCommand {
             --by NAME of a manager's staff account and is recorded in the audit log.
             """)
 
-    @Option(help: "The bus campaign.") var campaign: String
-    @Flag(help: "Show the roster that would be made, without saving it.") var dryRun = false
-    @Option(help: "Write the manifests (HTML, A4, one bus a page) to this file.") var manifests: String?
-    @Option(help: "Write the manifests as one CSV table (UTF-8 with BOM) to this file.") var csv: String?
-    @Option(help: "Write the manifests as a workbook (XLSX: the batch summary, then a sheet per bus) to this file.")
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "包车活动。", en: "The bus campaign."))) var campaign: String
+    @Flag(help: ArgumentHelp(CommandHelp.text(zh: "显示将会排出的车次，但不保存。", en: "Show the roster that would be made, without saving it."))) var dryRun = false
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "把乘车名单（HTML，A4，每辆车一页）写入这个文件。", en: "Write the manifests (HTML, A4, one bus a page) to this file."))) var manifests: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "把乘车名单写成一张 CSV 表（带 BOM 的 UTF-8）存到这个文件。", en: "Write the manifests as one CSV table (UTF-8 with BOM) to this file."))) var csv: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "把乘车名单写成工作簿（XLSX：先是批次汇总，再每辆车一张表）存到这个文件。", en: "Write the manifests as a workbook (XLSX: the batch summary, then a sheet per bus) to this file.")))
     var xlsx: String?
-    @Option(help: "Only this vehicle's manifest (plate).") var plate: String?
-    @Option(help: "The departure time printed on the manifests, e.g. 06:00.") var departsAt: String?
-    @Flag(help: "Full names, ID numbers and phones in the manifests (a manager's act, recorded).") var unmasked = false
-    @Option(help: "The manager exporting unmasked data (a staff account).") var by: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "只要这辆车的乘车名单（车牌）。", en: "Only this vehicle's manifest (plate)."))) var plate: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "印在乘车名单上的发车时间，例如 06:00。", en: "The departure time printed on the manifests, e.g. 06:00."))) var departsAt: String?
+    @Flag(help: ArgumentHelp(CommandHelp.text(zh: "乘车名单中使用完整的姓名、身份证号和手机号（须由管理员执行，会被记录）。", en: "Full names, ID numbers and phones in the manifests (a manager's act, recorded)."))) var unmasked = false
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "导出未脱敏数据的管理员（工作人员账号）。", en: "The manager exporting unmasked data (a staff account)."))) var by: String?
     @OptionGroup var languageOptions: LanguageOptions
     /// `--lang`, else `CAMPAIGN_LANG`, else Chinese.
     var language: Language { languageOptions.language }
@@ -39,14 +39,14 @@ struct RosterCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
-        if unmasked && by == nil { throw ValidationError("--unmasked needs --by NAME: the manager who exports it") }
+        if unmasked && by == nil { throw ValidationError(UsageMessages.unmaskedNeedsBy(), language: language) }
         if unmasked && manifests == nil && csv == nil && xlsx == nil {
-            throw ValidationError("--unmasked is for --manifests, --csv or --xlsx")
+            throw ValidationError(UsageMessages.unmaskedForFiles(), language: language)
         }
         if let departsAt, !RosterAction.isTime(departsAt) {
-            throw ValidationError("--departs-at '\(departsAt)' is not a time such as 06:00")
+            throw ValidationError(UsageMessages.notATime(["flag": "--departs-at", "text": departsAt]), language: language)
         }
-        if let plate, LicensePlate(plate) == nil { throw ValidationError("--plate '\(plate)' is not a plate such as 贵A·12345") }
+        if let plate, LicensePlate(plate) == nil { throw ValidationError(UsageMessages.notAPlate(["text": plate]), language: language) }
     }
 
     func run() async throws {

@@ -5,6 +5,8 @@ import Ledger
 import PluginKit
 import Workflow
 
+private typealias U = UsageMessages
+
 private typealias M = TransportCommandMessages
 
 struct SubsidyCommand: AsyncParsableCommand {
@@ -20,14 +22,14 @@ struct SubsidyCommand: AsyncParsableCommand {
             --by NAME of a manager, recorded in the audit log).
             """)
 
-    @Option(help: "The bus campaign.") var campaign: String
-    @Option(help: "The workers' home province, e.g. 贵州省.") var homeProvince: String
-    @Option(help: "Calendar months in the job that qualify.") var months = 3
-    @Option(help: "Yuan per qualifying worker.") var amount: Int
-    @Flag(help: "Work inside the home province counts too.") var inProvinceToo = false
-    @Option(help: "Write the payment workbook (XLSX) to this file.") var xlsx: String?
-    @Flag(help: "Full names, ID numbers and phones in the workbook (a manager's act, recorded).") var unmasked = false
-    @Option(help: "The manager exporting unmasked data (a staff account).") var by: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "包车活动。", en: "The bus campaign."))) var campaign: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "务工人员的户籍所在省，例如 贵州省。", en: "The workers' home province, e.g. 贵州省."))) var homeProvince: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "在岗满多少个自然月才符合条件。", en: "Calendar months in the job that qualify."))) var months = 3
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "每名符合条件的务工人员补贴多少元。", en: "Yuan per qualifying worker."))) var amount: Int
+    @Flag(help: ArgumentHelp(CommandHelp.text(zh: "在本省内务工也算。", en: "Work inside the home province counts too."))) var inProvinceToo = false
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "把补贴发放工作簿（XLSX）写入这个文件。", en: "Write the payment workbook (XLSX) to this file."))) var xlsx: String?
+    @Flag(help: ArgumentHelp(CommandHelp.text(zh: "工作簿中使用完整的姓名、身份证号和手机号（须由管理员执行，会被记录）。", en: "Full names, ID numbers and phones in the workbook (a manager's act, recorded)."))) var unmasked = false
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "导出未脱敏数据的管理员（工作人员账号）。", en: "The manager exporting unmasked data (a staff account)."))) var by: String?
     @OptionGroup var languageOptions: LanguageOptions
     /// `--lang`, else `CAMPAIGN_LANG`, else Chinese.
     var language: Language { languageOptions.language }
@@ -35,9 +37,13 @@ struct SubsidyCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
-        if unmasked && (by == nil || xlsx == nil) { throw ValidationError("--unmasked needs --xlsx FILE and --by NAME (a manager)") }
-        if !(1...36).contains(months) { throw ValidationError("--months must be from 1 to 36") }
-        if !(0...100_000).contains(amount) { throw ValidationError("--amount must be from 0 to 100000 yuan") }
+        if unmasked && (by == nil || xlsx == nil) { throw ValidationError(U.unmaskedNeedsXLSX(), language: language) }
+        if !(1...36).contains(months) {
+            throw ValidationError(U.inRange(["flag": "--months", "low": "1", "high": "36"]), language: language)
+        }
+        if !(0...100_000).contains(amount) {
+            throw ValidationError(U.inRangeYuan(["flag": "--amount", "low": "0", "high": "100000"]), language: language)
+        }
     }
 
     func run() async throws {
