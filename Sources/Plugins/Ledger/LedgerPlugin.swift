@@ -12,6 +12,6 @@ public enum LedgerPlugin {
 
     /// The ledger's part of the message catalogue: identifiers, look-ups, walk-ins and imports.
     public static let messages = IdentityMessages.all + LookupMessages.all + WalkInMessages.all + ImportMessages.all
-        + LedgerMessages.all + WorkbookPartWords.all
+        + LedgerMessages.all + WorkbookPartWords.all + ImportKindWords.all
         + ImportReportMessages.all + ImportFileMessages.all
 }

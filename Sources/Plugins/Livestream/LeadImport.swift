@@ -169,6 +169,6 @@ struct LeadImport: LedgerKind {
 }
 
 extension ImportKind {
-    public static let leads = ImportKind("leads", LeadImport(), summary: "livestream sign-ups (报名线索) from 抖音, 快手, 视频号",
+    public static let leads = ImportKind("leads", LeadImport(), summary: ImportKindWords.leads,
                                   needsCampaign: true)
 }

@@ -81,6 +81,6 @@ struct MetricsImport: LedgerKind {
 
 extension ImportKind {
     static let streamMetrics = ImportKind("stream-metrics", MetricsImport(),
-                                          summary: "livestream viewer figures (直播数据) per minute or per posting",
+                                          summary: ImportKindWords.streamMetrics,
                                           needsCampaign: true)
 }

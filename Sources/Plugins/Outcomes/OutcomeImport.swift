@@ -135,6 +135,6 @@ public struct OutcomeWriter: LedgerWriter {
 
 extension ImportKind {
     /// Follow-up sheets (跟踪回访表) of a campaign.
-    public static let outcomes = ImportKind("outcomes", OutcomeImport(), summary: "follow-up sheets of interviews, intents "
-                                            + "and placements (跟踪回访表)", needsCampaign: true)
+    public static let outcomes = ImportKind("outcomes", OutcomeImport(), summary: ImportKindWords.outcomes,
+                                            needsCampaign: true)
 }

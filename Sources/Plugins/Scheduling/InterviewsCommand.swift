@@ -13,7 +13,13 @@ struct InterviewsCommand: AsyncParsableCommand {
         abstract: CommandHelp.text(
             zh: "活动安排的面试（已打码）、未能安排的志愿及原因，以及日历（.ics）。",
             en: "A campaign's planned interviews (masked), the wishes left out and why, and calendars (.ics)."),
-        discussion: """
+        discussion: CommandHelp.text(zh: """
+            面试安排由 schedule.interviews 步骤根据 `campaign import wishes` 读入的志愿生成。
+            --ics DIR 为每个展位（booth-信用代码.ics）、每位面试官（interviewer-信用代码-N.ics）和每位求职者（seeker-N.ics）各写一份日历：
+            重新安排后再次导入，日历会移动变动了的事项。--xlsx FILE 把安排和未安排的志愿写成工作簿。
+            --sms FILE 为县里的短信平台给每位求职者写一条短信（手机号,短信内容）：默认脱敏，仅供预览；
+            要发送请加 --unmasked --by NAME（管理员的工作人员账号），会记入审计日志。
+            """, en: """
             The plan is made by the schedule.interviews step from the wishes `campaign import wishes` read.
             --ics DIR writes one calendar per booth (booth-CREDITCODE.ics), per interviewer
             (interviewer-CREDITCODE-N.ics) and per job seeker (seeker-N.ics): import them again after a new plan
@@ -21,7 +27,7 @@ struct InterviewsCommand: AsyncParsableCommand {
             workbook. --sms FILE writes one SMS per job seeker (手机号,短信内容) for the county's SMS platform:
             masked as a preview; --unmasked --by NAME (a manager's staff account) for sending, recorded in the
             audit log.
-            """)
+            """))
 
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "活动。", en: "The campaign."))) var campaign: String
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "只看此人的面试：胸卡码、身份证号或手机号。", en: "Only this person's interviews: badge code, ID number or mobile number."))) var person: String?

@@ -81,6 +81,6 @@ struct VenueImport: LedgerKind {
 }
 
 extension ImportKind {
-    static let venue = ImportKind("venue", VenueImport(), summary: "a fair's booths (展位表: 展位号, 列, 行, 无障碍)",
+    static let venue = ImportKind("venue", VenueImport(), summary: ImportKindWords.venue,
                                   needsCampaign: true)
 }

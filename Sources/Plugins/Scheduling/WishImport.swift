@@ -105,6 +105,6 @@ struct WishImport: LedgerKind {
 }
 
 extension ImportKind {
-    static let wishes = ImportKind("wishes", WishImport(), summary: "job seekers' ranked interview wishes (面试志愿)",
+    static let wishes = ImportKind("wishes", WishImport(), summary: ImportKindWords.wishes,
                                    needsCampaign: true)
 }

@@ -100,6 +100,6 @@ struct EmploymentImport: LedgerKind {
 
 extension ImportKind {
     static let employment = ImportKind("employment", EmploymentImport(),
-                                       summary: "follow-up employment records of bus workers (稳岗回访: 入职日期, 离职日期)",
+                                       summary: ImportKindWords.employment,
                                        needsCampaign: true)
 }

@@ -132,6 +132,6 @@ struct PassengerImport: LedgerKind {
 
 extension ImportKind {
     static let passengers = ImportKind("passengers", PassengerImport(),
-                                       summary: "bus passengers (包车人员名单: 上车点, 目的地企业, 出发日期)",
+                                       summary: ImportKindWords.passengers,
                                        needsCampaign: true)
 }

@@ -97,6 +97,6 @@ struct VehicleImport: LedgerKind {
 }
 
 extension ImportKind {
-    static let vehicles = ImportKind("vehicles", VehicleImport(), summary: "a bus campaign's vehicles (车辆名单)",
+    static let vehicles = ImportKind("vehicles", VehicleImport(), summary: ImportKindWords.vehicles,
                                      needsCampaign: true)
 }

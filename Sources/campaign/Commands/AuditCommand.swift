@@ -12,7 +12,7 @@ struct AuditCommand: AsyncParsableCommand {
         abstract: CommandHelp.text(
             zh: "审计日志：登录、查询、未打码导出、更正、销毁、备份、恢复——谁、何时、做了什么。",
             en: "The audit log: sign-ins, look-ups, unmasked exports, corrections, shreds, backups, restores — who, when, what."),
-        discussion: "Append-only: nothing in the program changes or deletes an entry.")
+        discussion: CommandHelp.text(zh: "只追加：程序中没有任何地方会修改或删除一条记录。", en: "Append-only: nothing in the program changes or deletes an entry."))
 
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "把日志写入这个 CSV 文件。", en: "Write the log to this CSV file."))) var csv: String?
     @OptionGroup var workspace: WorkspaceOptions

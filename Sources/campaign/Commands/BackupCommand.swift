@@ -12,13 +12,18 @@ struct BackupCommand: AsyncParsableCommand {
         abstract: CommandHelp.text(
             zh: "在使用中为工作区做一份一致、经过校验的副本；轮换旧备份。",
             en: "A consistent, verified copy of the workspace, while it is in use; old backups rotated."),
-        discussion: """
+        discussion: CommandHelp.text(zh: """
+            用 SQLite 的 VACUUM INTO 写出（一次快照：无论 serve 和守护进程在写什么都不会残缺），
+            经过检查（integrity_check，确认是活动工作区），按时间命名：默认为工作区旁的
+            backups/campaign-backup-2026-12-02T110500Z.sqlite，除非 --to 另行指定（文件夹或文件名）。
+            --keep N 删除该文件夹中超过 N 个的最旧备份。记入审计日志。
+            """, en: """
             Written with SQLite's VACUUM INTO (one snapshot: never torn, whatever serve and the daemon write),
             checked (integrity_check, a campaign workspace) and named by its time:
             backups/campaign-backup-2026-12-02T110500Z.sqlite beside the workspace unless --to says otherwise
             (a folder, or a file name). --keep N deletes the oldest backups in that folder beyond N.
             Recorded in the audit log.
-            """)
+            """))
 
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "备份所在的文件夹或文件名（默认：工作区旁的 backups/）。", en: "A folder for the backup, or its file name (default: backups/ beside the workspace)."))) var to: String?
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "文件夹中只保留最新的 N 个备份。", en: "Keep only the newest N backups in the folder."))) var keep: Int?

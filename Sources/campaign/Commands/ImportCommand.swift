@@ -7,8 +7,10 @@ import Workflow
 struct ImportCommand: AsyncParsableCommand {
     /// The lists come from the plugins: each with what it holds and the headers it reads.
     static var configuration: CommandConfiguration {
+        let language = Language.fromEnvironment()
         let kinds = PluginSystem.importKinds.map { kind in
-            "  \(kind.name): \(kind.summary)\(kind.needsCampaign ? " (with --campaign)" : "") — "
+            "  \(kind.name): " + kind.words.template(language)
+                + (kind.needsCampaign ? ImportKindWords.withCampaign.template(language) : "") + " — "
                 + kind.fields.map { $0.required ? "\($0.label)/\($0.key)*" : "\($0.label)/\($0.key)" }
                     .joined(separator: ", ")
         }
@@ -17,7 +19,16 @@ struct ImportCommand: AsyncParsableCommand {
             abstract: CommandHelp.text(
             zh: "从 CSV 或 XLSX 文件导入名单——求职者、企业、岗位、回访表……",
             en: "Import a list — job seekers, enterprises, postings, follow-up sheets… — from a CSV or XLSX file."),
-            discussion: """
+            discussion: CommandHelp.text(zh: """
+                表头可以是中文或英文；* 表示必填列：
+                \(kinds.joined(separator: "\n"))
+
+                有误的行会连同行号和原因一起报告，并写入文件旁的 NAME.rejects.csv；有效的行照常导入，命令以 65 退出，\
+                方便脚本判断（加 --allow-rejects 则为 0）。表头上方的标题行（XX县…台账、填报单位：…）作为文件说明读取；\
+                合计、小计、备注、制表人等行和带编号的空行会被跳过并列出。每个乡镇一张表的工作簿会整本读取，\
+                没有乡镇列时取各表的表名为乡镇。安装了 LibreOffice 时，旧的 .xls 和 WPS .et 文件会被转换。\
+                再次导入同一文件不会有任何改变；内容有变的行会更新记录，并记下改动。
+                """, en: """
                 Headers may be Chinese or English; * marks the required columns:
                 \(kinds.joined(separator: "\n"))
 
@@ -29,7 +40,7 @@ struct ImportCommand: AsyncParsableCommand {
                 sheet's name when there is no 乡镇 column. Old .xls and WPS .et files are converted by LibreOffice \
                 when it is installed. Importing the same file again changes nothing; a changed \
                 row updates the record and the change is recorded.
-                """)
+                """))
     }
 
     @Argument(help: ArgumentHelp("The list: " + PluginSystem.importKinds.map(\.name).joined(separator: ", ") + "."))

@@ -12,11 +12,15 @@ struct RestoreCommand: AsyncParsableCommand {
         abstract: CommandHelp.text(
             zh: "用备份替换工作区，当前工作区另存一边。",
             en: "Puts a backup in place of the workspace, keeping the current one aside."),
-        discussion: """
+        discussion: CommandHelp.text(zh: """
+            先检查备份：损坏、截断或不是工作区的文件会被拒绝，什么都不改变。
+            当前工作区会被改名另存（campaign.before-restore-时间.sqlite），绝不删除；请先停止 `campaign serve` 和 `run-daemon`。
+            记入恢复后工作区的审计日志。
+            """, en: """
             The backup is checked first: a damaged, truncated or foreign file is refused and nothing changes.
             The current workspace is renamed aside (campaign.before-restore-TIME.sqlite), never deleted; stop
             `campaign serve` and `run-daemon` first. Recorded in the restored workspace's audit log.
-            """)
+            """))
 
     @Argument(help: ArgumentHelp(CommandHelp.text(zh: "备份文件。", en: "The backup file."))) var file: String
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "执行恢复的人，记入审计日志（默认：登录名）。", en: "Who restores, for the audit log (default: the login name)."))) var by: String?

@@ -10,7 +10,7 @@ struct ResumeCommand: AsyncParsableCommand {
         abstract: CommandHelp.text(
             zh: "继续活动：触发到期的定时、重跑中断的步骤、尽量往前推进。",
             en: "Continue campaigns: fire timers that came due, re-run interrupted steps, go on as far as possible."),
-        discussion: "Without a name, resumes every campaign that has not completed.")
+        discussion: CommandHelp.text(zh: "不写活动名时，继续所有尚未完成的活动。", en: "Without a name, resumes every campaign that has not completed."))
 
     @Argument(help: ArgumentHelp(CommandHelp.text(zh: "活动名（即定义中的 name:）；不写时继续所有未完成的活动。", en: "The campaign name (as in its 'name:'); all unfinished campaigns when omitted.")),
               completion: Completions.campaigns)

@@ -11,10 +11,13 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: CommandHelp.text(
             zh: "在本地网络上为工作人员的手机和电脑提供签到页面和 JSON 接口。",
             en: "Serve the check-in page and JSON API to staff phones and laptops on the local network."),
-        discussion: """
+        discussion: CommandHelp.text(zh: """
+            工作人员打开 http://本机地址:端口/，用 `campaign staff add` 给出的令牌登录。
+            活动的签到步骤（checkin.gate）必须已经开始：由它开放检查点。
+            """, en: """
             Staff open http://THIS-MACHINE:PORT/ and sign in with a token from `campaign staff add`.
             The campaign's check-in step (checkin.gate) must have started: it opens the checkpoint.
-            """)
+            """))
 
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "提供签到服务的活动。", en: "The campaign whose check-in to serve."))) var campaign: String
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "检查点（默认：gate）。", en: "The checkpoint (default: gate)."))) var checkpoint = "gate"

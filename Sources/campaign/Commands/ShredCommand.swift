@@ -12,7 +12,13 @@ struct ShredCommand: AsyncParsableCommand {
         abstract: CommandHelp.text(
             zh: "销毁已结束活动的人员个人信息；统计数字保留。",
             en: "Shred the personal data of an ended campaign's people (销毁个人信息); its counts stay."),
-        discussion: """
+        discussion: CommandHelp.text(zh: """
+            活动人员的姓名、身份证号、手机号、手工输入的扫码内容、备注和未匹配的直播线索会被删除或替换为假名，不可恢复；
+            乡镇、村、重点群体以及统计所依据的每一行都保留，所以活动的每份统计数字都不变（并注明其人员信息已销毁）。
+            仍登记在未销毁活动中的人员会被保留。之后重写数据库文件（VACUUM，清空 WAL），使任何旧页面都不再含有被删除的内容。
+            活动的 `retention: 180d` 让守护进程在运行结束 180 天后自动执行。--dry-run 只列出将被销毁的内容，不做改动。
+            记入审计日志；此前做的备份在轮换删除之前仍含有这些数据。
+            """, en: """
             Names, ID numbers, phones, typed scan input, notes and unmatched livestream leads of the campaign's
             people are removed or replaced by pseudonyms, irreversibly; township, village, target groups and
             every row a count is made from stay, so each tally of the campaign gives the same numbers (and says
@@ -21,7 +27,7 @@ struct ShredCommand: AsyncParsableCommand {
             A campaign's `retention: 180d` lets the daemon do this by itself 180 days after the run ended.
             --dry-run lists what would go and changes nothing. Recorded in the audit log; backups taken
             before still hold the data until they are rotated out.
-            """)
+            """))
 
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "要销毁其人员信息的活动。", en: "The campaign whose people's data to shred."))) var campaign: String
     @Flag(help: ArgumentHelp(CommandHelp.text(zh: "列出将被销毁的内容；不做任何改动。", en: "List what would go; change nothing."))) var dryRun = false

@@ -9,11 +9,14 @@ struct StartCommand: AsyncParsableCommand {
         abstract: CommandHelp.text(
             zh: "开始一个活动，并尽量往前推进。",
             en: "Start a campaign and drive it as far as it can go."),
-        discussion: """
+        discussion: CommandHelp.text(zh: """
+            先检查定义：定义有误时什么都不写入。然后按依赖顺序运行各步骤，遇到要等待时间或人工的步骤就停下，
+            并说明如何继续。一个活动只开始一次；之后用 `campaign status` 和 `campaign resume`。
+            """, en: """
             Validates the definition first: nothing is written when it is invalid. Then runs the steps
             in dependency order and stops at steps that wait for a time or a person, saying how to continue.
             A campaign is started once; afterwards use `campaign status` and `campaign resume`.
-            """)
+            """))
 
     @Argument(help: ArgumentHelp(CommandHelp.text(zh: "活动定义文件，例如 workflows/spring-fair.yaml。", en: "The definition file, e.g. workflows/spring-fair.yaml.")), completion: .file(extensions: ["yaml", "yml"]))
     var file: String

@@ -57,7 +57,9 @@ struct SurveyImport: LedgerKind {
 }
 
 extension ImportKind {
-    static let surveys = ImportKind("surveys", SurveyImport(), summary: "survey answers (满意度调查表)", needsCampaign: true)
+    static let surveys = ImportKind("surveys", SurveyImport(),
+                                    summary: MessageText("survey.import", zh: "满意度调查表", en: "survey answers (满意度调查表)"),
+                                    needsCampaign: true)
 }
 
 /// The campaign's answers: how many, and their average score.

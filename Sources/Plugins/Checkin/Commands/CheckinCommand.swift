@@ -11,11 +11,15 @@ struct CheckinCommand: AsyncParsableCommand {
         abstract: CommandHelp.text(
             zh: "在入口用参会证码、身份证号或手机号为人员签到。",
             en: "Check a person in at a gate by badge code, ID number or mobile number."),
-        discussion: """
+        discussion: CommandHelp.text(zh: """
+            绿色：签到成功。黄色：已经签到过（说明何时、何处、由谁签到；只计一次）。
+            红色：被拒绝，并说明原因。绿色和黄色退出码为 0，红色为 1，扫码脚本可以据此提示音。
+            输入代码后回车的扫码枪可以直接用作输入。
+            """, en: """
             Green: checked in. Amber: already checked in (says when, where and by whom; counts once).
             Red: refused, with the reason. Exit status 0 for green and amber, 1 for red, so a scanner
             script can beep. A barcode scanner that types the code and Enter works as the input.
-            """)
+            """))
 
     @Argument(help: ArgumentHelp(CommandHelp.text(zh: "胸卡码、18 位身份证号或 11 位手机号。", en: "Badge code, 18-digit ID number or 11-digit mobile number."))) var input: String
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "活动。", en: "The campaign."))) var campaign: String

@@ -8,7 +8,9 @@ import Workflow
 public struct ImportKind: Sendable {
     /// The word on the command line: `people` in `campaign import people FILE`.
     public let name: String
-    public let summary: String
+    /// What the list is, in Chinese and English (`campaign import --help`).
+    public let words: MessageText
+    public var summary: String { words.en }
     /// The columns the file may have, with the headers recognized for each.
     public let fields: [FieldSpec]
     /// Whether the rows belong to a campaign (a follow-up sheet) rather than to the shared ledger.
@@ -18,9 +20,9 @@ public struct ImportKind: Sendable {
     /// Whether the rows are people, who are registered to the campaign (other lists are linked to it).
     public let loadsPeople: Bool
 
-    public init<Kind: LedgerKind>(_ name: String, _ kind: Kind, summary: String, needsCampaign: Bool = false) {
+    public init<Kind: LedgerKind>(_ name: String, _ kind: Kind, summary: MessageText, needsCampaign: Bool = false) {
         self.name = name
-        self.summary = summary
+        self.words = summary
         self.fields = Kind.fields
         self.needsCampaign = needsCampaign
         self.loadsPeople = Kind.loadsPeople
@@ -73,9 +75,9 @@ public struct ImportKind: Sendable {
 
 extension ImportKind {
     /// Village ledgers (台账) of job seekers.
-    public static let people = ImportKind("people", PeopleImport(), summary: "job seekers (village ledgers, 台账)")
+    public static let people = ImportKind("people", PeopleImport(), summary: ImportKindWords.people)
     /// Enterprises, keyed by their unified social credit code.
-    public static let enterprises = ImportKind("enterprises", EnterpriseImport(), summary: "enterprises")
+    public static let enterprises = ImportKind("enterprises", EnterpriseImport(), summary: ImportKindWords.enterprises)
     /// Postings of enterprises already in the ledger.
-    public static let postings = ImportKind("postings", PostingImport(), summary: "postings (岗位)")
+    public static let postings = ImportKind("postings", PostingImport(), summary: ImportKindWords.postings)
 }

@@ -13,13 +13,18 @@ struct CallsCommand: AsyncParsableCommand {
         abstract: CommandHelp.text(
             zh: "直播的回访任务：谁给谁打电话（已打码），并登记每次通话的结果。",
             en: "A livestream's call-back tasks: who calls whom (masked), and recording what a call came to."),
-        discussion: """
+        discussion: CommandHelp.text(zh: """
+            livestream.follow-up 步骤把每条线索分给一位工作人员。列出待回访（--staff NAME 看某人的，--all 看全部），
+            然后逐一登记：--record CALL --status reached|not-reached|wrong-number|not-interested|booked [--note T] [--posting CODE] [--id-number ID]。
+            约到的面试会记为一条结果；没联系上的线索会在步骤的重试间隔后再次出现。
+            完整手机号只在工作人员页面上显示给分到这个回访的人。
+            """, en: """
             The livestream.follow-up step gives every lead to a staff member. List the open calls (--staff NAME for
             one person's, --all for every call), then record each: --record CALL --status reached|not-reached|
             wrong-number|not-interested|booked [--note T] [--posting CODE] [--id-number ID]. A booked interview is
             recorded as an outcome; a lead not reached comes back after the step's retry delay. Full phone
             numbers are shown only on the staff page, to the staff member a call is given to.
-            """)
+            """))
 
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "直播带岗活动。", en: "The livestream campaign."))) var campaign: String
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "只看这位工作人员的回访（配合 --record 时为登记人）。", en: "Only this staff member's calls (and, with --record, the one recording)."))) var staff: String?

@@ -20,12 +20,16 @@ struct RecordCommand: AsyncParsableCommand {
         abstract: CommandHelp.text(
             zh: "为求职者和岗位登记面试、达成意向、成功就业或稳定就业。",
             en: "Record an interview, a hiring intent, a placement or retention for a job seeker and a posting."),
-        discussion: """
+        discussion: CommandHelp.text(zh: """
+            结果只会向前推进：登记成功就业即意味着已面试和已达成意向；为已就业的人再登记面试不会有任何改变。
+            要退回（误录的就业），用 --correct 登记正确的结果；`none --correct` 撤回这条记录。
+            每次改动都会保留：`campaign outcomes --campaign NAME --person …`。
+            """, en: """
             Stages only move forward: recording a placement implies the interview and the intent, and
             recording an interview for someone already placed changes nothing. To move someone back
             (a placement entered by mistake), record the right stage with --correct; `none --correct`
             withdraws the record. Every change is kept: `campaign outcomes --campaign NAME --person …`.
-            """)
+            """))
 
     @Argument(help: ArgumentHelp(CommandHelp.text(zh: "interview、intent、placement 或 retained（none 加 --correct 表示撤回）。", en: "interview, intent, placement or retained (none, with --correct, withdraws).")))
     var stage: OutcomeStage

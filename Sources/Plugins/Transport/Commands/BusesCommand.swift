@@ -13,12 +13,16 @@ struct BusesCommand: AsyncParsableCommand {
         abstract: CommandHelp.text(
             zh: "每辆车的乘客在四个检查点的情况：谁没到、未到场、被落下、异常。",
             en: "Each bus's passengers at the four checkpoints: who is missing, no-shows, left behind, anomalies."),
-        discussion: """
+        discussion: CommandHelp.text(zh: """
+            工作人员用 `campaign checkin CODE --campaign C --checkpoint board --gate 车牌` 为乘客扫码
+            （闸口就是车牌，所以上错车会被发现）。上车结束后，从未扫码上车的乘客算未上车；到达（alight）结束后，
+            上了车却没有下车扫码的算下车未到。跳过的检查点会被标出，但不会被拒绝。--plate 按座位列出一辆车。
+            """, en: """
             Staff scan passengers with `campaign checkin CODE --campaign C --checkpoint board --gate PLATE` (the
             gate is the bus's plate, so boarding the wrong bus is caught). Once boarding closes, a passenger
             never scanned on is a no-show; once arrival (alight) closes, one who boarded but never got off is
             left behind. A checkpoint skipped is flagged, never refused. --plate lists one bus seat by seat.
-            """)
+            """))
 
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "包车活动。", en: "The bus campaign."))) var campaign: String
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "一辆车，按座位逐一列出（车牌）。", en: "One bus, seat by seat (its plate)."))) var plate: String?

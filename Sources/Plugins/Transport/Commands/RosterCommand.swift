@@ -13,14 +13,18 @@ struct RosterCommand: AsyncParsableCommand {
         abstract: CommandHelp.text(
             zh: "为包车活动的乘客排座（车最少、同村同车、座位保留）并生成乘车名单。",
             en: "Seats a bus campaign's passengers (fewest buses, villages together, seats kept) and writes manifests."),
-        discussion: """
+        discussion: CommandHelp.text(zh: """
+            按现有的车辆和乘客重新排车并保存，和 transport.roster 步骤一样；列出车辆数与理论最少车辆数、
+            谁被调整及原因、哪些村的乘客分乘多辆车及原因。没有变化的人保留原座位。--dry-run 只显示新的排车，不保存。
+            乘车名单默认脱敏；--unmasked（随车人员用的完整版，含姓名、身份证号和手机号）需加管理员账号的 --by NAME，并记入审计日志。
+            """, en: """
             Works the roster out again from the vehicles and passengers as they stand and saves it, as the
             transport.roster step does; prints the buses beside the fewest any roster could use, who moved and
             why, and which villages ride on more than one bus and why. Everyone who did not change keeps their
             seat. --dry-run shows the new roster without saving it.
             Manifests are masked; --unmasked (the escort's copy, with full names, ID numbers and phones) needs
             --by NAME of a manager's staff account and is recorded in the audit log.
-            """)
+            """))
 
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "包车活动。", en: "The bus campaign."))) var campaign: String
     @Flag(help: ArgumentHelp(CommandHelp.text(zh: "显示将会排出的车次，但不保存。", en: "Show the roster that would be made, without saving it."))) var dryRun = false

@@ -15,12 +15,16 @@ struct SubsidyCommand: AsyncParsableCommand {
         abstract: CommandHelp.text(
             zh: "谁符合交通补贴、谁不符合及原因；生成发放表。",
             en: "Who qualifies for the transport subsidy and who falls short, why; the payment workbook."),
-        discussion: """
+        discussion: CommandHelp.text(zh: """
+            读取 `campaign import employment FILE --campaign C` 导入的跟踪记录。
+            务工人员在岗满 --months 个自然月后符合条件（2026-02-22 入职：2026-05-22 起），须在 --home-province 省外，
+            除非加 --in-province-too。--xlsx 写出发放名单（已脱敏；--unmasked 需加管理员的 --by NAME，会记入审计日志）。
+            """, en: """
             Reads the follow-up records `campaign import employment FILE --campaign C` brought in. A worker
             qualifies after --months calendar months in the job (started 2026-02-22: on 2026-05-22), out of
             --home-province unless --in-province-too. --xlsx writes the payment list (masked; --unmasked with
             --by NAME of a manager, recorded in the audit log).
-            """)
+            """))
 
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "包车活动。", en: "The bus campaign."))) var campaign: String
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "务工人员的户籍所在省，例如 贵州省。", en: "The workers' home province, e.g. 贵州省."))) var homeProvince: String
