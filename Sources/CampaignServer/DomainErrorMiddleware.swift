@@ -20,7 +20,7 @@ struct DomainErrorMiddleware: RouterMiddleware {
         } catch let database as DatabaseError where StorageFailure(database) != nil {
             let failure = StorageFailure(database)!
             context.logger.error("workspace unavailable: \(failure.message) (\(database.resultCode)); \(failure.hint)")
-            throw CodedHTTPError(status: .serviceUnavailable, code: failure.code, message: failure.message,
+            throw CodedHTTPError(status: .serviceUnavailable, code: failure.code, message: failure.wording.text(request.language),
                                  retryAfter: failure == .busy ? 5 : nil)
         } catch let refusal as any Refusal {
             throw HTTPError(.badRequest, message: refusal.sentence(request.language))

@@ -95,6 +95,6 @@ import WorkflowTesting
         // The walk-in registered at the desk counted as attended in the tally but not at the gate (two
         // figures for one fair); checkin-v4 gave it the scan it stood for, so both now say 3.
         #expect(scans.stdout.contains("registered at the desk before registration and check-in were separate acts"))
-        #expect(scans.stdout.contains("3 people checked in at gate (6 scans): (no gate) 1, north 1, south 1"), "\(scans.stdout)")
+        #expect(scans.stdout.contains("gate 共 3 人签到（扫码 6 次）：（无闸口） 1, north 1, south 1"), "\(scans.stdout)")
     }
 }

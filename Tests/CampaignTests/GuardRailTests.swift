@@ -39,7 +39,7 @@ import WorkflowTesting
         let upper = try cli.run("checkin", id, "--campaign", "spring-fair-2026", "--gate", "North", env: Self.fairDay)
         #expect(upper.status == 0, "\(upper.stderr)")
         let ledger = try cli.run("checkins", "--campaign", "spring-fair-2026")
-        #expect(ledger.stdout.contains("1 people checked in at gate (1 scans): north 1"), "\(ledger.stdout)")
+        #expect(ledger.stdout.contains("gate 共 1 人签到（扫码 1 次）：north 1"), "\(ledger.stdout)")
     }
 
     @Test func staffMustBeAStaffAccount() throws {
@@ -66,6 +66,6 @@ import WorkflowTesting
                              "--staff", "李娜", env: Self.fairDay)
         #expect(ok.status == 0, "\(ok.stderr)")
         let ledger = try cli.run("checkins", "--campaign", "spring-fair-2026")
-        #expect(ledger.stdout.contains("(1 scans)"), "\(ledger.stdout)")
+        #expect(ledger.stdout.contains("（扫码 1 次）"), "\(ledger.stdout)")
     }
 }

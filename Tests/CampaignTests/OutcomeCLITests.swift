@@ -59,13 +59,13 @@ import WorkflowTesting
                                     "--posting", postings[0], "--staff", "Li", env: Self.fairDay)
         #expect(interview.status == 0, "\(interview.stderr)")
         #expect(interview.stdout.contains("✓ "))
-        #expect(interview.stdout.contains("面试 (interview)"))
+        #expect(interview.stdout.contains("：面试，电子装配工（贵州示范电子科技有限公司）"), "\(interview.stdout)")
         let placed = try cli.run("record", "placement", "--campaign", "spring-fair-2026", "--person", ids[0],
                                  "--posting", postings[0], "--date", "2026-03-10", env: Self.followUp)
-        #expect(placed.stdout.contains("— was interview"))
+        #expect(placed.stdout.contains("（之前为面试）"), "\(placed.stdout)")
         let same = try cli.run("record", "intent", "--campaign", "spring-fair-2026", "--person", ids[0],
                                "--posting", postings[0], env: Self.fairDay)
-        #expect(same.stdout.contains("already at 成功就业"))
+        #expect(same.stdout.contains("已经是成功就业；没有改变"), "\(same.stdout)")
         for output in [interview.stdout, placed.stdout, same.stdout] { #expect(!output.contains(ids[0])) }
         // A date after today, or before the fair and the registration, is a typo: refused, and said why.
         let future = try cli.run("record", "interview", "--campaign", "spring-fair-2026", "--person", ids[1],

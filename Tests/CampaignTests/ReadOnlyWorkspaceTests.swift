@@ -38,13 +38,13 @@ import WorkflowTesting
         let checkins = try Self.runWithoutWriteAccess(cli, "checkins", "--campaign", "spring-fair-2026", env: env)
         #expect(checkins.status == 0, "\(checkins.stderr)")
         #expect(checkins.stdout.contains("341222********0001"))
-        #expect(checkins.stdout.contains("1 people checked in"))
+        #expect(checkins.stdout.contains("共 1 人签到"), "\(checkins.stdout)")
 
         let write = try Self.runWithoutWriteAccess(cli, "checkin", "--campaign", "spring-fair-2026", "511923197506040007",
                                                    "--gate", "north", env: env)
         #expect(write.status == 69)
-        #expect(write.stderr.contains("the workspace is read-only, so nothing can be saved to it"))
-        #expect(write.stderr.contains("copy it somewhere writable"))
+        #expect(write.stderr.contains("工作区是只读的，无法保存任何内容"), "\(write.stderr)")
+        #expect(write.stderr.contains("或把它复制到可写的地方"))
         // Nothing was created beside the workspace (no log, no lock file on the read-only disk).
         #expect(try files.contentsOfDirectory(atPath: dir.url.path).sorted() == before)
     }

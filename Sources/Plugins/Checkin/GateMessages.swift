@@ -13,5 +13,11 @@ public enum GateMessages {
     public static let closesBeforeOpens = MessageText("gate.closes-before-opens", zh: "'closes'（{closes}）必须晚于 'opens'（{opens}）",
                                                       en: "'closes' ({closes}) must be after 'opens' ({opens})")
 
-    public static let all: [MessageText] = [closesBeforeOpens, sayGate, example, noSuchGate, badgesWritten]
+    public static let byStaff = MessageText("gate.by-staff", zh: "  （{staff}）", en: "  by {staff}")
+    public static let noGate = MessageText("gate.no-gate", zh: "（无闸口）", en: "(no gate)")
+    public static let checkedInCount = MessageText("gate.checked-in-count", zh: "{checkpoint} 共 {count} 人签到", en: "{count} people checked in at {checkpoint}")
+    public static let scans = MessageText("gate.scans", zh: "（扫码 {count} 次）", en: " ({count} scans)")
+    public static let writtenTo = MessageText("gate.written-to", zh: "；已写入 {file}", en: "; written to {file}")
+
+    public static let all: [MessageText] = [byStaff, noGate, checkedInCount, scans, writtenTo, closesBeforeOpens, sayGate, example, noSuchGate, badgesWritten]
 }

@@ -79,7 +79,15 @@ public enum OutcomeListMessages {
     public static let atStage = MessageText("outcome-list.at-stage", zh: "{count} 人达到“{stage}”或以上；身份证号和手机号已打码",
                                             en: "{count} people at {stage} or further; ID numbers and phones masked")
 
-    public static let all = [recorded, posting, from, to, date, by, source, note, name, idNumber, phone, township, village,
+    // `campaign record`'s answer.
+    public static let advanced = MessageText("outcome-list.advanced", zh: "✓ {who}：{stage}，{at}", en: "✓ {who}: {stage} at {at}")
+    public static let was = MessageText("outcome-list.was", zh: "（之前为{stage}）", en: " — was {stage}")
+    public static let unchanged = MessageText("outcome-list.unchanged", zh: "• {who} 在 {at} 已经是{stage}；没有改变",
+                                              en: "• {who} is already at {stage} for {at}; nothing changed")
+    public static let corrected = MessageText("outcome-list.corrected", zh: "↺ {who}：已更正 {from} → {to}，{at}（记入历史）",
+                                              en: "↺ {who}: corrected {from} → {to} at {at} (kept in the history)")
+
+    public static let all = [advanced, was, unchanged, corrected, recorded, posting, from, to, date, by, source, note, name, idNumber, phone, township, village,
                              stage, correction, noOutcome, wrote, atStage]
 }
 

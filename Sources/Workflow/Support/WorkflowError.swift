@@ -99,6 +99,6 @@ extension WorkflowError {
     /// failures that are bugs (a broken constraint, a bad statement).
     public init?(storage error: DatabaseError) {
         guard let failure = StorageFailure(error) else { return nil }
-        self = .unavailable(failure.message, hint: failure.hint)
+        self = .unavailable(failure.wording, hint: failure.hintWording)
     }
 }

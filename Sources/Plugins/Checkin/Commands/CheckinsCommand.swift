@@ -37,17 +37,20 @@ struct CheckinsCommand: AsyncParsableCommand {
                 try await ExportAudit.record(ws, campaign: campaign, file: csv, rows: rows.count, what: "scan history (masked)")
             }
             let t = Terminal.standard
+            let lang = language.language
             if csv == nil {
                 for row in rows {
                     let mark = row[7] == "accepted" ? t.green("✓") : row[7] == "repeat" ? t.yellow("•") : t.red("✗")
                     t.line("\(row[0])  \(mark) \(Terminal.pad(row[1], 6)) \(Terminal.pad(row[5], 6)) \(row[6])  \(row[8])"
-                           + (row[2].isEmpty ? "" : t.dim("  by \(row[2])")))
+                           + (row[2].isEmpty ? "" : t.dim(GateMessages.byStaff(["staff": row[2]]).text(lang))))
                 }
             }
-            let gates = counts.byGate.sorted { $0.key < $1.key }.map { "\($0.key.isEmpty ? "(no gate)" : $0.key) \($0.value)" }
-            t.line(t.bold("\(counts.attended) people checked in at \(checkpoint)") + " (\(rows.count) scans)"
-                   + (gates.isEmpty ? "" : ": " + gates.joined(separator: ", "))
-                   + (csv.map { "; written to \($0)" } ?? ""))
+            let gates = counts.byGate.sorted { $0.key < $1.key }
+                .map { "\($0.key.isEmpty ? GateMessages.noGate.template(lang) : $0.key) \($0.value)" }
+            t.line(t.bold(GateMessages.checkedInCount(["count": "\(counts.attended)", "checkpoint": checkpoint]).text(lang))
+                   + GateMessages.scans(["count": "\(rows.count)"]).text(lang)
+                   + (gates.isEmpty ? "" : (lang == .zh ? "：" : ": ") + gates.joined(separator: ", "))
+                   + (csv.map { GateMessages.writtenTo(["file": $0]).text(lang) } ?? ""))
         }
     }
 }

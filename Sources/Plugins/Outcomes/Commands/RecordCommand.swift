@@ -64,14 +64,16 @@ struct RecordCommand: AsyncParsableCommand {
             let t = Terminal.standard
             let who = "\(result.maskedName) \(result.maskedID)"
             let at = "\(result.posting)（\(result.enterprise)）"
+            let lang = Language.fromEnvironment()
+            typealias M = OutcomeListMessages
             switch result.change {
             case .advanced(let from, let to):
-                t.line(t.green("✓ \(who): \(to.label) (\(to.verb)) at \(at)")
-                       + (from == .none ? "" : " — was \(from.verb)"))
+                t.line(t.green(M.advanced(["who": who, "stage": to.word(lang), "at": at]).text(lang))
+                       + (from == .none ? "" : M.was(["stage": from.word(lang)]).text(lang)))
             case .unchanged(let stage):
-                t.line(t.yellow("• \(who) is already at \(stage.label) (\(stage.verb)) for \(at); nothing changed"))
+                t.line(t.yellow(M.unchanged(["who": who, "stage": stage.word(lang), "at": at]).text(lang)))
             case .corrected(let from, let to):
-                t.line(t.yellow("↺ \(who): corrected \(from.verb) → \(to.verb) at \(at) (kept in the history)"))
+                t.line(t.yellow(M.corrected(["who": who, "from": from.word(lang), "to": to.word(lang), "at": at]).text(lang)))
             }
         }
     }
