@@ -28,7 +28,7 @@ import WorkflowTesting
         #expect(after.status == 0, "\(after.stderr)")
         #expect(after.stdout.contains("抖音-报名线索.csv 第 22 行，手机号：手机号 1381234 应为以 1 开头的 11 位手机号（实为 7 位数字）"),
                 "\(after.stdout)")
-        #expect(after.stdout.contains("30 of 30 leads to call back"), "\(after.stdout)")
+        #expect(after.stdout.contains("还有 30/30 条线索待回访"), "\(after.stdout)")
         let li = try cli.run("calls", "--campaign", Self.campaign, "--staff", "李娜")
         #expect(li.stdout.contains("8 个待回访；姓名和手机号已脱敏"), "\(li.stdout)")
         #expect(!li.stdout.contains("15000319567"))

@@ -93,9 +93,9 @@ struct FollowUpAction: StepAction {
         if let nextRetry { wakeAt = min(wakeAt, nextRetry) }
         // Each morning: give out the day's quota, and notice when the calls recorded since settled every lead.
         if let morning = Self.nextMorning(after: now, in: context.timeZone) { wakeAt = min(wakeAt, morning) }
-        return .waiting(Wait(until: wakeAt, signal: true, prompt: "\(standing.open) of \(standing.leads) leads to call back "
-                             + "(\(standing.settled) settled); staff see theirs with: campaign calls --campaign \(context.campaign) "
-                             + "--staff NAME. To end the period now: \(context.signalCommand)"))
+        return .waiting(Wait(until: wakeAt, signal: true, prompt: context.say(LivestreamMessages.callsPrompt, [
+            "open": "\(standing.open)", "leads": "\(standing.leads)", "settled": "\(standing.settled)",
+            "campaign": context.campaign, "command": context.signalCommand])))
     }
 
     private func completed(_ s: CallDesk.Standing, endedBy: String) -> StepOutcome {

@@ -15,5 +15,10 @@ public enum LivestreamMessages {
     public static let nobodyToCall = MessageText("livestream.nobody-to-call", zh: "'staff' 里没有任何回访人员",
                                                  en: "'staff' names nobody to call back")
 
-    public static let all = [noPhone, notACount, noFigures, notACallStatus, nobodyToCall]
+    public static let callsPrompt = MessageText(
+        "livestream.calls-prompt",
+        zh: "还有 {open}/{leads} 条线索待回访（已处理 {settled} 条）；工作人员用 campaign calls --campaign {campaign} --staff NAME 查看自己的回访。现在结束回访期：{command}",
+        en: "{open} of {leads} leads to call back ({settled} settled); staff see theirs with: campaign calls --campaign {campaign} --staff NAME. To end the period now: {command}")
+
+    public static let all = [callsPrompt, noPhone, notACount, noFigures, notACallStatus, nobodyToCall]
 }

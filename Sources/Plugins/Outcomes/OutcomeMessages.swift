@@ -50,7 +50,14 @@ public enum OutcomeMessages {
         "outcome.no-posting", zh: "此行没有岗位：请填写岗位编号，或企业名称和岗位名称",
         en: "the row names no posting: give the posting code, or the enterprise and the posting title")
 
-    public static let all = [notADate, afterToday, beforeCampaign, neverCheckedIn, placementNeedsNote, notRegistered,
+    // The follow-up step's prompt.
+    public static let recordOutcomes = MessageText("outcome.record-outcomes", zh: "登记结果", en: "record outcomes")
+    public static let recordExample = MessageText(
+        "outcome.record-example", zh: "；例如 campaign record placement --campaign {campaign} --person CODE --posting P…。结束跟踪：{command}",
+        en: "; e.g. campaign record placement --campaign {campaign} --person CODE --posting P…. To end follow-up: {command}")
+    public static let endsByItself = MessageText("outcome.ends-by-itself", zh: "（或在 {time} 自动结束）", en: " (or it ends by itself at {time})")
+
+    public static let all = [recordOutcomes, recordExample, endsByItself, notADate, afterToday, beforeCampaign, neverCheckedIn, placementNeedsNote, notRegistered,
                              noPostingGiven, unknownPosting, sharedPostingCode, postingNotOffered, noSuchTitle, severalTitles,
                              notAStage, noJobSeeker, noPosting]
 }

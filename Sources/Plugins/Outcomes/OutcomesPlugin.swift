@@ -64,10 +64,9 @@ struct CollectAction: StepAction {
 
     func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
         let until = try context.deadline(until: input.until, for: input.for)
-        var prompt = input.prompt ?? "record outcomes"
-        prompt += "; e.g. campaign record placement --campaign \(context.campaign) --person CODE --posting P…"
-        prompt += ". To end follow-up: \(context.signalCommand)"
-        if let until { prompt += " (or it ends by itself at \(context.format(until)))" }
+        var prompt = input.prompt ?? context.say(OutcomeMessages.recordOutcomes)
+        prompt += context.say(OutcomeMessages.recordExample, ["campaign": context.campaign, "command": context.signalCommand])
+        if let until { prompt += context.say(OutcomeMessages.endsByItself, ["time": context.format(until)]) }
         return .waiting(Wait(until: until, signal: true, prompt: prompt))
     }
 

@@ -26,6 +26,9 @@ public enum RegistrationMessages {
         "registration.postings-matching", zh: "（含“{search}”的，共 {all} 个中）", en: " matching '{search}' (of {all})")
     public static let writtenTo = MessageText("registration.written-to", zh: "；已写入 {file}", en: "; written to {file}")
 
-    public static let all = [postingsCount, postingsMatching, writtenTo, registered, alreadyRegistered, badgeCode, checkedInAtDesk, checkedIn, registeredOnlyBecause,
+    public static let leaveOutCheckIn = MessageText("registration.leave-out-check-in", zh: "去掉 --check-in，可以只登记不签到",
+                                                    en: "leave out --check-in to register them without checking in")
+
+    public static let all = [leaveOutCheckIn, postingsCount, postingsMatching, writtenTo, registered, alreadyRegistered, badgeCode, checkedInAtDesk, checkedIn, registeredOnlyBecause,
                              registeredOnly, noCheckIn, notCheckedInRefusal]
 }

@@ -44,7 +44,7 @@ struct RegisterCommand: AsyncParsableCommand {
                 if insist, case .notCheckedIn(let reason)? = attendance {
                     // Nothing is kept: the clerk asked for registration and check-in together.
                     throw WorkflowError.invalidInput((Message(RegistrationMessages.notCheckedInRefusal) + reason).text(lang),
-                                                     hint: "leave out --check-in to register them without checking in")
+                                                     hint: RegistrationMessages.leaveOutCheckIn.template(lang))
                 }
                 return (result, attendance)
             }
