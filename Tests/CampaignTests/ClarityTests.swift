@@ -118,5 +118,36 @@ import WorkflowTesting
         #expect(!printed.contains("<this machine"), "\(printed)")
         let address = try Regex("spring-fair-2026 签到页面：http://[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+:\(port)/")
         #expect(printed.contains(address), "\(printed)")
+        // One tap to open: each address as a QR code a phone's camera reads off the screen.
+        let scanLine = try Regex("用手机扫描下面的二维码打开 http://[0-9.]+:\(port)/：\n[█▀▄ ]+\n")
+        #expect(printed.contains(scanLine), "\(printed)")
+    }
+
+    /// `staff add` prints a sign-in link to this machine's page and its QR code without being told the address.
+    @Test func staffAddLinksToThisMachinesPage() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        #expect(try cli.run("start", "workflows/spring-fair.yaml", "--var", "reports=\(dir.url.path)/reports",
+                            env: ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]).status == 0)
+        let added = try cli.run("staff", "add", "Li")
+        #expect(added.status == 0, "\(added.stderr)")
+        let link = try Regex("http://[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+:8080/#token=[A-Za-z0-9_-]+")
+        #expect(added.stdout.contains(link), "\(added.stdout)")
+        #expect(added.stdout.contains("█"), "no QR code: \(added.stdout)")
+        let told = try cli.run("staff", "add", "Wang", "--url", "http://fair.local:9000/")
+        #expect(told.stdout.contains("http://fair.local:9000/#token="), "\(told.stdout)")
+    }
+
+    /// A badge says which fair it is for: title, day and venue under the name.
+    @Test func badgesNameTheFairTheirDayAndVenue() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        #expect(try cli.run("start", "workflows/spring-fair.yaml", "--var", "reports=\(dir.url.path)/reports",
+                            env: ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]).status == 0)
+        let out = dir.url.appendingPathComponent("badges.html").path
+        #expect(try cli.run("badges", "--campaign", "spring-fair-2026", "--out", out).status == 0)
+        let page = try String(contentsOfFile: out, encoding: .utf8)
+        let fair = "<div class=\"fair\">2026年春风行动专场招聘会 · 2026-03-01 · 县人力资源市场</div>"
+        #expect(page.components(separatedBy: fair).count - 1 == 298, "\(page.prefix(2000))")
     }
 }

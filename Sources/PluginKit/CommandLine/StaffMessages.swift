@@ -25,6 +25,9 @@ public enum StaffMessages {
                                            en: "Runs of every campaign (organizers and managers) at {addresses}")
     public static let stopWith = MessageText("serve.stop-with", zh: "按 Ctrl-C 停止。", en: "Stop with Ctrl-C.")
 
-    public static let all = [canSignIn, signInLink, revokeWith, noAccounts, since, active, revoked, checkInAt, or, noStaffYet,
+    public static let scanToOpen = MessageText("staff.scan-to-open", zh: "用手机扫描下面的二维码打开 {address}：",
+                                               en: "scan this with a phone to open {address}:")
+
+    public static let all = [scanToOpen, canSignIn, signInLink, revokeWith, noAccounts, since, active, revoked, checkInAt, or, noStaffYet,
                              runsAt, stopWith]
 }

@@ -43,7 +43,8 @@ struct ImportCommand: AsyncParsableCommand {
                 """))
     }
 
-    @Argument(help: ArgumentHelp("The list: " + PluginSystem.importKinds.map(\.name).joined(separator: ", ") + "."))
+    @Argument(help: ArgumentHelp(CommandHelp.text(zh: "名单：", en: "The list: ")
+                                 + PluginSystem.importKinds.map(\.name).joined(separator: ", ") + "."))
     var kind: String
     @Argument(help: ArgumentHelp(CommandHelp.text(zh: "CSV 或 XLSX 文件。", en: "The CSV or XLSX file."))) var file: String
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "把人员登记到（或把企业/岗位关联到）这个已开始的活动；导入结果时必须写。", en: "Register the people (or link the enterprises/postings) to this started campaign; outcomes need it.")))

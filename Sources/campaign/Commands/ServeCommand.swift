@@ -54,6 +54,12 @@ struct ServeCommand: AsyncParsableCommand {
             let or = say(StaffMessages.or)
             t.line(t.bold(say(StaffMessages.checkInAt, ["campaign": campaign,
                                                          "addresses": bases.map { $0 + "/" }.joined(separator: or)])))
+            // One tap to open: a phone's camera reads the page's address from the screen.
+            for reachable in hosts where !reachable.hasPrefix("127.") {
+                let base = "http://\(reachable):\(port)/"
+                t.line(say(StaffMessages.scanToOpen, ["address": base]))
+                t.line(try QRCode(base).terminal())
+            }
             if staffCount == 0 { t.line(t.yellow(say(StaffMessages.noStaffYet))) }
             t.line(say(StaffMessages.runsAt, ["addresses": bases.map { $0 + "/runs" }.joined(separator: or)]))
             t.line(t.dim(say(StaffMessages.stopWith)))

@@ -21,7 +21,10 @@ struct BadgesCommand: AsyncParsableCommand {
             let ws = try workspace.openExisting()
             let (html, count) = try await ws.pool.write { db in
                 let run = try RunQueries.requireRun(campaign, in: db)
-                return try Badges.html(campaign: campaign, title: run.title, db: db)
+                let venue = run.vars["venue"].flatMap { value -> String? in
+                    if case .string(let text) = value, !text.isEmpty { return text } else { return nil }
+                }
+                return try Badges.html(campaign: campaign, title: run.title, day: run.heldDay, venue: venue, db: db)
             }
             do {
                 try html.write(toFile: out, atomically: true, encoding: .utf8)
