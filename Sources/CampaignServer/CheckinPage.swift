@@ -33,6 +33,8 @@ enum CheckinPage {
   #answer.accepted { background: #2e7d32; color: white; }
   #answer.repeat { background: #f9a825; color: #1b1b1b; }
   #answer.rejected { background: #c62828; color: white; }
+  #answer.queued { background: #757575; color: white; }
+  #queued { text-align: center; color: #555; font-weight: bold; min-height: 1.2rem; }
   #answer small { display: block; font-size: 1rem; font-weight: normal; margin-top: .3rem; }
   #counts { font-size: 1.1rem; } #counts b { font-size: 1.6rem; }
   .candidate { display: flex; justify-content: space-between; align-items: center; padding: .4rem 0; border-bottom: 1px solid #eee; }
@@ -73,7 +75,7 @@ enum CheckinPage {
       </div>
       <video id="video" playsinline muted></video>
     </section>
-    <section><div id="answer" role="status" aria-live="assertive"></div></section>
+    <section><div id="answer" role="status" aria-live="assertive"></div><div id="queued"></div></section>
     <section id="myCalls" class="hidden">
       <h2 style="font-size:1.1rem;margin:0" data-t="myCalls">我的回访</h2>
       <div id="callList"></div>
@@ -124,7 +126,8 @@ const T = {
         checkin: "签到", camera: "摄像头扫码", lookup: "按身份证或手机号后四位查找", find: "查找", walkin: "现场登记（未报名人员）",
         name: "姓名", idNumber: "身份证号", phone: "手机号", village: "村", groups: "人员类别（如 脱贫人口、监测对象）",
         register: "登记并签到", attended: "已签到", people: "人", anyGate: "（不分闸口）", accepted: "签到成功", repeat: "已签到过",
-        rejected: "不能签到", offline: "网络中断，请重试", pick: "签到", none: "没有找到", badToken: "令牌无效",
+        rejected: "不能签到", offline: "网络中断，请重试", queued: "未发送", notSent: "网络中断，尚未发送——恢复后自动重发",
+        queuedCount: "待发送 {n} 条", late: "（补发）", pick: "签到", none: "没有找到", badToken: "令牌无效",
         booth: "招聘展位：记录面试、意向、录用", oFind: "搜索岗位编号、岗位或企业", oPerson: "求职者（胸牌码 / 身份证号 / 手机号）", oPosting: "岗位", oStage: "结果",
         sInterview: "面试", sIntent: "达成意向", sPlacement: "成功就业", sRetained: "稳定就业", oNote: "备注", oRecord: "记录",
         advanced: "已记录", unchanged: "无变化（已在该阶段或更后）", corrected: "已更正",
@@ -142,6 +145,8 @@ const T = {
         walkin: "Walk-in registration", name: "Name", idNumber: "ID number", phone: "Mobile", village: "Village",
         groups: "Target groups (e.g. 脱贫人口、监测对象)", register: "Register and check in", attended: "Checked in", people: "",
         anyGate: "(any gate)", accepted: "Checked in", repeat: "Already checked in", rejected: "Refused", offline: "No connection, try again",
+        queued: "Not sent", notSent: "no connection: not sent yet — sent again when it returns", queuedCount: "{n} waiting to be sent",
+        late: "(sent late)",
         pick: "Check in", none: "Nobody found", badToken: "Token not accepted",
         booth: "Booth: record interviews, intents, placements", oPerson: "Job seeker (badge code / ID number / phone)",
         oPosting: "Posting", oFind: "Search code, title or enterprise", oStage: "Outcome", sInterview: "Interview", sIntent: "Hiring intent", sPlacement: "Placed",
@@ -193,7 +198,7 @@ async function signIn() {
     }
     const saved = localStorage.getItem("gate"); if (saved !== null && me.gates.includes(saved)) $("gate").value = saved;
     $("signin").classList.add("hidden"); $("app").classList.remove("hidden");
-    refreshCounts(); setInterval(refreshCounts, 3000); loadPostings(); await loadBuses(); await loadCalls(); $("scan").focus();
+    saveQueue(queue()); refreshCounts(); setInterval(refreshCounts, 3000); loadPostings(); await loadBuses(); await loadCalls(); $("scan").focus();
   } catch (e) {
     $("signinError").textContent = t("badToken") + ": " + e.message; $("signinError").classList.remove("hidden");
   }
@@ -202,15 +207,63 @@ $("signinButton").onclick = signIn;
 $("token").addEventListener("keydown", e => { if (e.key === "Enter") signIn(); });
 $("gate").onchange = () => { localStorage.setItem("gate", $("gate").value); $("scan").focus(); };
 
-function show(answer) {
+// Every answer is numbered, so two greens in a row are told apart, and heard and felt: a tone and a
+// vibration per colour (green one short, amber two, red one long, grey a soft one).
+let answered = 0;
+function show(answer, late) {
   const box = $("answer");
   box.className = answer.result;
+  answered += 1;
   const who = [answer.name, answer.id_number].filter(Boolean).join(" ");
   const groups = answer.groups && answer.groups.length ? " [" + answer.groups.join("、") + "]" : "";
   box.innerHTML = "";
-  box.appendChild(document.createTextNode(t(answer.result) + (who ? " — " + who + groups : "")));
+  box.appendChild(document.createTextNode("#" + answered + " " + (late ? t("late") + " " : "") + t(answer.result)
+                                          + (who ? " — " + who + groups : "")));
   const small = document.createElement("small"); small.textContent = answer["reason_" + lang] || answer.reason; box.appendChild(small);
+  signal(answer.result);
 }
+let audio = null;
+function signal(result) {
+  try {
+    const pattern = { accepted: [80], repeat: [80, 60, 80], rejected: [400], queued: [30, 40, 30] }[result];
+    if (navigator.vibrate && pattern) navigator.vibrate(pattern);
+    const Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) return;
+    audio = audio || new Context();
+    const tones = { accepted: [[880, .12]], repeat: [[660, .1], [660, .1]], rejected: [[220, .45]], queued: [[440, .08]] }[result] || [];
+    let at = audio.currentTime;
+    for (const [frequency, length] of tones) {
+      const tone = audio.createOscillator(), volume = audio.createGain();
+      tone.frequency.value = frequency; volume.gain.value = 0.2; tone.connect(volume); volume.connect(audio.destination);
+      tone.start(at); tone.stop(at + length); at += length + .06;
+    }
+  } catch (e) {}
+}
+
+// Scans a failed network did not deliver wait in this device's storage with their nonces and are
+// sent again when it comes back (the nonce makes a resend safe: answered, never counted twice).
+function queue() { try { return JSON.parse(localStorage.getItem("queue") || "[]"); } catch (e) { return []; } }
+function saveQueue(list) {
+  localStorage.setItem("queue", JSON.stringify(list));
+  $("queued").textContent = list.length ? t("queuedCount").replace("{n}", list.length) : "";
+}
+function masked(input) { return input.length > 8 ? input.slice(0, 3) + "*".repeat(input.length - 7) + input.slice(-4) : input; }
+let flushing = false;
+async function flush() {
+  if (flushing || !queue().length) return;
+  flushing = true;
+  try {
+    while (queue().length) {
+      const body = queue()[0];
+      let answer;
+      try { answer = await api("checkin", body); }
+      catch (e) { if (!e.status) break; answer = { result: "rejected", reason: e.message }; }
+      saveQueue(queue().slice(1));
+      show(answer, true);
+    }
+  } finally { flushing = false; }
+}
+window.addEventListener("online", flush);
 
 function nonce() { return (crypto.randomUUID ? crypto.randomUUID() : Date.now() + "-" + Math.random()); }
 async function checkIn(input) {
@@ -218,7 +271,13 @@ async function checkIn(input) {
   const body = { input, gate: $("gate").value, nonce: nonce(), device: navigator.userAgent.slice(0, 60), client_time: new Date().toISOString() };
   for (let attempt = 0; attempt < 3; attempt++) {   // the same nonce: a retry is answered, never counted twice
     try { show(await api("checkin", body)); refreshCounts(); refreshSeats(); break; }
-    catch (e) { if (e.status) { show({ result: "rejected", reason: e.message }); break; } if (attempt === 2) show({ result: "rejected", reason: t("offline") }); }
+    catch (e) {
+      if (e.status) { show({ result: "rejected", reason: e.message }); break; }
+      if (attempt === 2) {   // not refused: not sent. Kept, and sent again when the network returns.
+        const list = queue(); list.push(body); saveQueue(list);
+        show({ result: "queued", reason: t("notSent") + " · " + masked(input) });
+      }
+    }
   }
   $("scan").value = ""; $("scan").focus();
 }
@@ -228,6 +287,7 @@ document.addEventListener("click", e => { if (!["INPUT", "SELECT", "BUTTON"].inc
 
 let gateNames = {};
 async function refreshCounts() {
+  flush();
   try {
     const c = await api("counts");
     const gates = Object.entries(c.by_gate).map(([g, n]) => (gateNames[g] || g || t("anyGate")) + " " + n).join(" · ");

@@ -12,11 +12,16 @@ import WorkflowTesting
         FileManager.default.isExecutableFile(atPath: $0)
     }
 
-    func browse(_ url: String, screenshot: String? = nil, windowSize: String = "412,915") throws -> String {
+    /// The page as Chromium leaves it. `profile`: a browser profile kept between calls (its storage:
+    /// the token, a queue of scans not sent); `proxy`: a port every request goes through.
+    func browse(_ url: String, screenshot: String? = nil, windowSize: String = "412,915", profile: String? = nil,
+                proxy: Int? = nil) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.chromium!)
         var arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=8000",
-                         "--window-size=\(windowSize)", "--user-data-dir=\(NSTemporaryDirectory())/chromium-\(UUID().uuidString)"]
+                         "--window-size=\(windowSize)",
+                         "--user-data-dir=\(profile ?? "\(NSTemporaryDirectory())/chromium-\(UUID().uuidString)")"]
+        if let proxy { arguments += ["--proxy-server=http://127.0.0.1:\(proxy)", "--proxy-bypass-list=<-loopback>"] }
         arguments += screenshot.map { ["--screenshot=\($0)"] } ?? ["--dump-dom"]
         process.arguments = arguments + [url]
         let output = Pipe()
@@ -57,6 +62,53 @@ import WorkflowTesting
         let again = try browse(link + "&lang=en")
         #expect(again.contains(#"class="repeat""#))
         #expect(again.contains("already checked in at 09:00 at the 北门 gate by Li"))
+    }
+}
+
+/// A network blip at the gate: the check-in the network dropped is not refused but kept — grey
+/// "not sent", masked, counted on screen — and sent with its nonce when the network returns, counted
+/// once; answers are numbered. A phone's viewport, in Chinese; screenshots under .build/test-output/.
+@Suite struct FlakyNetworkBrowserTests {
+    @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"),
+          .timeLimit(.minutes(3)))
+    func aScanTheNetworkDroppedIsQueuedAndSentOnceWhenItReturns() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        let env = ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]
+        #expect(try cli.run("start", "workflows/spring-fair.yaml", env: env).status == 0)
+        let token = ServerTests.token(try cli.run("staff", "add", "Li").stdout)
+        let server = try ServerTests.Server(cli, campaign: "spring-fair-2026", env: env)
+        let network = try FlakyNetwork(toServerAt: server.base.port!)
+        let profile = dir.url.appendingPathComponent("phone").path
+        let page = "\(server.base.absoluteString)/#token=\(token)&gate=north&lang=zh"
+        let id = "341222197009160001"
+        let browser = BrowserTests()
+        let output = CLIRunner.packageRoot.appendingPathComponent(".build/test-output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+
+        network.isCut = true
+        let cut = try browser.browse(page + "&scan=\(id)", profile: profile, proxy: network.port)
+        #expect(cut.contains(#"class="queued""#), "\(cut)")
+        #expect(cut.contains("#1 未发送<small>网络中断，尚未发送——恢复后自动重发 · 341***********0001</small>"), "\(cut)")
+        #expect(cut.contains(#"<div id="queued">待发送 1 条</div>"#), "\(cut)")
+        #expect(!cut.contains(id), "the typed ID number stays masked on screen")
+        #expect(network.droppedCheckIns >= 1)
+        #expect(try cli.run("checkins", "--campaign", "spring-fair-2026").stdout.contains("共 0 人签到"))
+        _ = try browser.browse(page, screenshot: output.appendingPathComponent("checkin-page-queued.png").path,
+                               profile: profile, proxy: network.port)
+
+        network.isCut = false
+        let back = try browser.browse(page, profile: profile, proxy: network.port)
+        #expect(back.contains(#"class="accepted""#), "\(back)")
+        #expect(back.contains("（补发） 签到成功 — 万** 341222********0001"), "\(back)")
+        #expect(back.contains(#"<div id="queued"></div>"#), "the queue is empty: \(back)")
+        let ledger = try cli.run("checkins", "--campaign", "spring-fair-2026").stdout
+        #expect(ledger.contains("gate 共 1 人签到（扫码 1 次）"), "sent once, counted once: \(ledger)")
+
+        let again = try browser.browse(page + "&scan=\(id)", profile: profile, proxy: network.port)
+        #expect(again.contains(#"class="repeat""#) && again.contains("#1 已签到过"), "\(again)")
+        _ = try browser.browse(page, screenshot: output.appendingPathComponent("checkin-page-sent.png").path,
+                               profile: profile, proxy: network.port)
     }
 }
 
