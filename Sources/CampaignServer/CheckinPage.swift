@@ -72,7 +72,9 @@ enum CheckinPage {
       <div class="row">
         <button id="submit" type="button" data-t="checkin">签到</button>
         <button id="camera" type="button" class="secondary hidden" data-t="camera">摄像头扫码</button>
+        <button id="photo" type="button" class="secondary" data-t="photo">拍照扫码</button>
       </div>
+      <input id="photoFile" type="file" accept="image/*" capture="environment" class="hidden">
       <video id="video" playsinline muted></video>
     </section>
     <section><div id="answer" role="status" aria-live="assertive"></div><div id="queued"></div></section>
@@ -123,7 +125,8 @@ const T = {
   zh: { myCalls: "我的回访", sReached: "已接通", sNotReached: "未接通", sWrong: "空号", sNo: "无意向", sBooked: "约面试",
         bus: "车辆（车门扫码）", pickBus: "选择车辆", passedHere: "人已过此关", missingSeats: "未到座位",
         title: "签到", token: "工作人员令牌", signin: "登录", gate: "闸口", scanLabel: "扫码或输入 身份证号 / 手机号 / 胸牌码，回车确认",
-        checkin: "签到", camera: "摄像头扫码", lookup: "按身份证或手机号后四位查找", find: "查找", walkin: "现场登记（未报名人员）",
+        checkin: "签到", camera: "摄像头扫码", photo: "拍照扫码", photoNotSent: "网络中断，照片未发送——请重拍",
+        reading: "正在识别照片……", lookup: "按身份证或手机号后四位查找", find: "查找", walkin: "现场登记（未报名人员）",
         name: "姓名", idNumber: "身份证号", phone: "手机号", village: "村", groups: "人员类别（如 脱贫人口、监测对象）",
         register: "登记并签到", attended: "已签到", people: "人", anyGate: "（不分闸口）", accepted: "签到成功", repeat: "已签到过",
         rejected: "不能签到", offline: "网络中断，请重试", queued: "未发送", notSent: "网络中断，尚未发送——恢复后自动重发",
@@ -141,7 +144,8 @@ const T = {
   en: { myCalls: "My calls", sReached: "Reached", sNotReached: "Not reached", sWrong: "Wrong number", sNo: "Not interested",
         sBooked: "Book interview", bus: "Bus (scan at its door)", pickBus: "Pick the bus", passedHere: "passed this checkpoint", missingSeats: "missing, seats",
         title: "Check-in", token: "Staff token", signin: "Sign in", gate: "Gate", scanLabel: "Scan or type the badge code / ID number / phone, then Enter",
-        checkin: "Check in", camera: "Scan with camera", lookup: "Find by the last four digits of ID or phone", find: "Find",
+        checkin: "Check in", camera: "Scan with camera", photo: "Take a photo of the badge",
+        photoNotSent: "no connection: the photo was not sent — take it again", reading: "Reading the photo…", lookup: "Find by the last four digits of ID or phone", find: "Find",
         walkin: "Walk-in registration", name: "Name", idNumber: "ID number", phone: "Mobile", village: "Village",
         groups: "Target groups (e.g. 脱贫人口、监测对象)", register: "Register and check in", attended: "Checked in", people: "",
         anyGate: "(any gate)", accepted: "Checked in", repeat: "Already checked in", rejected: "Refused", offline: "No connection, try again",
@@ -282,6 +286,23 @@ async function checkIn(input) {
   $("scan").value = ""; $("scan").focus();
 }
 $("scan").addEventListener("keydown", e => { if (e.key === "Enter") { e.preventDefault(); checkIn($("scan").value); } });
+
+// A photo of the badge, for phones whose browser gives this page no camera (plain http on the fair's
+// Wi-Fi, iPhones without BarcodeDetector): the phone's own camera app takes it, the server reads it.
+$("photo").onclick = () => $("photoFile").click();
+$("photoFile").onchange = async () => {
+  const file = $("photoFile").files[0]; if (!file) return;
+  $("answer").className = ""; $("answer").textContent = t("reading");
+  const query = "?gate=" + encodeURIComponent($("gate").value) + "&nonce=" + encodeURIComponent(nonce());
+  try {
+    const response = await fetch("/api/checkin/photo" + query, { method: "POST", body: file,
+      headers: { "Authorization": "Bearer " + token, "Accept-Language": lang, "Content-Type": file.type || "image/jpeg" } });
+    const data = await response.json().catch(() => ({}));
+    if (!response.ok) show({ result: "rejected", reason: (data.error && data.error.message) || response.statusText });
+    else { show(data); refreshCounts(); refreshSeats(); }
+  } catch (e) { show({ result: "queued", reason: t("photoNotSent") }); }
+  $("photoFile").value = ""; $("scan").focus();
+};
 $("submit").onclick = () => checkIn($("scan").value);
 document.addEventListener("click", e => { if (!["INPUT", "SELECT", "BUTTON"].includes(e.target.tagName)) $("scan").focus(); });
 

@@ -117,6 +117,58 @@ public enum OpenAPIDocument {
         }
       }
     },
+    "/api/checkin/photo": {
+      "post": {
+        "summary": "Check a person in from a photo of their badge (the QR code is read on the server)",
+        "security": [
+          {
+            "staffToken": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "gate",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "nonce",
+            "in": "query",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "image/*": {}
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "as POST /api/checkin",
+            "content": {
+              "application/json": {}
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Error"
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          },
+          "413": {
+            "$ref": "#/components/responses/Error"
+          },
+          "503": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
     "/api/checkin": {
       "post": {
         "summary": "Check a person in by badge code, ID number or phone",

@@ -1,5 +1,8 @@
 import CampaignTesting
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import GRDB
 import Testing
 import WorkflowTesting
@@ -109,6 +112,52 @@ import WorkflowTesting
         #expect(again.contains(#"class="repeat""#) && again.contains("#1 已签到过"), "\(again)")
         _ = try browser.browse(page, screenshot: output.appendingPathComponent("checkin-page-sent.png").path,
                                profile: profile, proxy: network.port)
+    }
+}
+
+/// A photo of a badge checks its person in: the badges page rendered by Chromium (a phone's photo of
+/// it, in effect) is sent as the request's body, the server reads the QR code with zbar, and the answer
+/// is the check-in's — green, then amber for the same photo; a photo without a code is refused in words.
+@Suite struct PhotoCheckInTests {
+    @Test(.enabled(if: BrowserTests.chromium != nil && BadgeTests.zbarimg, "needs chromium and zbar-tools (scripts/test installs them)"),
+          .timeLimit(.minutes(2)))
+    func aPhotoOfABadgeIsReadOnTheServerAndChecksItsPersonIn() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        let env = ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]
+        _ = try dir.write("people.csv", "姓名,身份证号,村\n张伟,11010519491231002X,南关村\n")
+        let yaml = try dir.write("fair.yaml", SampleCampaign.ledgerThenGate(name: "fair", gates: []))
+        #expect(try cli.run("start", yaml, env: env).status == 0)
+        let html = dir.url.appendingPathComponent("badges.html").path
+        #expect(try cli.run("badges", "--campaign", "fair", "--out", html).status == 0)
+        let photo = dir.url.appendingPathComponent("photo.png").path
+        _ = try BrowserTests().browse("file://\(html)", screenshot: photo, windowSize: "1200,900")
+        let blank = dir.url.appendingPathComponent("blank.png").path
+        _ = try BrowserTests().browse("about:blank", screenshot: blank)
+
+        let token = ServerTests.token(try cli.run("staff", "add", "Li").stdout)
+        let server = try ServerTests.Server(cli, campaign: "fair", env: env)
+        func send(_ file: String, nonce: String) throws -> (json: [String: Any], status: Int) {
+            var request = URLRequest(url: URL(string: "\(server.base.absoluteString)/api/checkin/photo?nonce=\(nonce)")!)
+            request.httpMethod = "POST"
+            request.setValue("image/png", forHTTPHeaderField: "Content-Type")
+            request.setValue("zh-CN", forHTTPHeaderField: "Accept-Language")
+            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+            request.httpBody = try Data(contentsOf: URL(fileURLWithPath: file))
+            let (data, status) = try ServerTests.Server.send(request)
+            return ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:], status)
+        }
+        let first = try send(photo, nonce: "photo-1")
+        #expect(first.status == 200, "\(first.json)")
+        #expect(first.json["result"] as? String == "accepted", "\(first.json)")
+        #expect(first.json["name"] as? String == "张*")
+        let again = try send(photo, nonce: "photo-2")
+        #expect(again.json["result"] as? String == "repeat", "\(again.json)")
+        let nothing = try send(blank, nonce: "photo-3")
+        #expect(nothing.status == 400)
+        #expect((nothing.json["error"] as? [String: Any])?["message"] as? String
+                == "照片里没有找到胸卡的二维码；把胸卡放平、靠近一些、对准光线再拍一张", "\(nothing.json)")
+        #expect(try cli.run("checkins", "--campaign", "fair").stdout.contains("共 1 人签到"))
     }
 }
 

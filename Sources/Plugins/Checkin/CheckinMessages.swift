@@ -74,8 +74,18 @@ public enum CheckinMessages {
     public static let gateNameNotText = MessageText("checkin.gate-name-not-text", zh: "入口“{gate}”的名称应是文字",
                                                     en: "the name of gate '{gate}' must be text")
 
+    // A photo of a badge.
+    public static let noCodeInPhoto = MessageText("checkin.no-code-in-photo", zh: "照片里没有找到胸卡的二维码",
+                                                  en: "no badge QR code was found in the photo")
+    public static let photoHint = MessageText("checkin.photo-hint", zh: "把胸卡放平、靠近一些、对准光线再拍一张",
+                                              en: "hold the badge flat, closer and in the light, and take it again")
+    public static let noDecoder = MessageText("checkin.no-decoder", zh: "服务器无法读取照片中的二维码（缺少 zbarimg）",
+                                              en: "the server cannot read QR codes from photos (zbarimg is missing)")
+    public static let installZbar = MessageText("checkin.install-zbar", zh: "在服务器上运行 scripts/setup（安装 zbar-tools）",
+                                                en: "run scripts/setup on the server (it installs zbar-tools)")
+
     /// The entries of this plugin and the look-ups it words (the ledger's).
-    public static let all: [MessageText] = [unlistedGate, listedGates, gateNameNotText, lookupTooShort, gateOpen, gateOpensAt, scanWith, toClose, gateClosesAt, 
+    public static let all: [MessageText] = [noCodeInPhoto, photoHint, noDecoder, installZbar, unlistedGate, listedGates, gateNameNotText, lookupTooShort, gateOpen, gateOpensAt, scanWith, toClose, gateClosesAt, 
         checkedIn, repeatAt, repeatAtGate, repeatByStaff, repeatAtGateByStaff, notRegistered, walkInsWelcome, notOpen,
         closed, opensAt, closedAt, noSuchGate, unknownEnterprise, enterpriseNotInvited, enterpriseRepeat,
         enterpriseRepeatAtGate, enterpriseCheckedIn, deskGateNotOpened, deskNoWalkIns, deskRegisteredOnly,

@@ -32,6 +32,24 @@ enum CheckinRoutes {
                                    clientTime: body.client_time)
             return ScanReply(try await batcher.scan(scan), in: request.language)
         }
+        // A photo of a badge, for phones without a camera stream: the body is the image itself.
+        routes.post("checkin/photo") { request, context in
+            let staff = try context.requireStaff()
+            let photo = try await request.body.collect(upTo: PhotoDecoder.largestPhoto)
+            let code: String
+            do {
+                code = try await PhotoDecoder.code(in: Data(buffer: photo))
+            } catch PhotoDecoder.Failure.noCode {
+                throw InputRefusal(field: "photo", Message(CheckinMessages.noCodeInPhoto), hint: Message(CheckinMessages.photoHint))
+            } catch PhotoDecoder.Failure.unavailable {
+                throw WorkflowError.unavailable(Message(CheckinMessages.noDecoder), hint: Message(CheckinMessages.installZbar))
+            }
+            let query = request.uri.queryParameters
+            let scan = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: code, gate: query.get("gate") ?? "",
+                                   staff: staff.name, device: "photo", nonce: query.get("nonce") ?? UUID().uuidString,
+                                   clientTime: nil)
+            return ScanReply(try await batcher.scan(scan), in: request.language)
+        }
         routes.get("counts") { _, context in
             _ = try context.requireStaff()
             let counts = try await pool.read { db in try Scans.counts(campaign: campaign, checkpoint: checkpoint, db: db) }
