@@ -7,6 +7,7 @@ import WorkflowTesting
 /// Benchmarks, run in release mode:
 /// `swift run -c release campaign-bench engine [--repetitions N] [--steps N]`,
 /// `swift run -c release campaign-bench external [--steps N] [--repetitions N]`,
+/// `swift run -c release campaign-bench photo [--photos N] [--seconds S] [--dpi D]`,
 /// `swift run -c release campaign-bench import [--rows N]`,
 /// `swift run -c release campaign-bench schedule [--seekers N] [--repetitions N]`,
 /// `swift run -c release campaign-bench roster [--passengers N] [--destinations N] [--repetitions N]`,
@@ -53,6 +54,9 @@ struct BenchCommand {
             case "checkin":
                 try await CheckinBenchmark.run(people: option("--people", default: 10_000),
                                                seconds: option("--seconds", default: 10))
+            case "photo":
+                try await PhotoBenchmark.run(photos: option("--photos", default: 30), seconds: option("--seconds", default: 10),
+                                             dpi: option("--dpi", default: 360))
             case "tally":
                 try await TallyBenchmark.run(registered: rows, repetitions: repetitions,
                                              folder: URL(fileURLWithPath: path("--dir", default: "/tmp/campaign-bench-tally")))
@@ -78,7 +82,7 @@ struct BenchCommand {
                 let encoding = arguments.count > 2 ? TextEncoding(name: arguments[2]) ?? .utf8 : .utf8
                 try generator.writePeopleCSV(to: URL(fileURLWithPath: arguments[1]), count: rows, encoding: encoding)
             default:
-                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, external, import, import-xlsx, checkin, tally, schedule, roster, leads, backup, shred, generate\n".utf8))
+                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, external, import, import-xlsx, checkin, photo, tally, schedule, roster, leads, backup, shred, generate\n".utf8))
                 exit(64)
             }
         } catch {

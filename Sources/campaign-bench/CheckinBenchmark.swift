@@ -9,10 +9,69 @@ import WorkflowTesting
 /// Needs the release `campaign` binary beside this one: `swift build -c release` first.
 enum CheckinBenchmark {
     static func run(people: Int, seconds: Int) async throws {
-        let campaign = try BenchCommand.campaignBinary(alsoNeeding: "/usr/bin/wrk", from: "wrk")
-        let dir = try TemporaryDirectory()
-        let db = dir.databasePath
-        func cli(_ arguments: [String]) throws -> String {
+        let fair = try await Fair(people: people)
+        defer { fair.server.terminate() }
+        print("check-in benchmark — campaign serve, \(people) registered people, wrk 2 threads × 64 connections, \(seconds) s")
+        for (label, script) in [("POST /api/checkin", Optional(fair.script)), ("GET /health", nil)] {
+            let result = try fair.wrk(seconds: seconds, script: script)
+            print("\(label): \(result.rate); latency p50 \(result.p50), p99 \(result.p99)")
+        }
+        try await fair.checkLedger()
+    }
+
+    /// A fair day under `campaign serve`: `people` registered, a staff token, and the wrk script that
+    /// checks them in at random through two gates.
+    struct Fair {
+        let campaign: URL
+        let dir: TemporaryDirectory
+        let db: String
+        let token: String
+        let port: Int
+        let script: String
+        let server: Process
+
+        init(people: Int) async throws {
+            campaign = try BenchCommand.campaignBinary(alsoNeeding: "/usr/bin/wrk", from: "wrk")
+            dir = try TemporaryDirectory()
+            db = dir.databasePath
+            var generator = LedgerGenerator(seed: 9)
+            let ledger = dir.url.appendingPathComponent("people.csv")
+            try generator.writePeopleCSV(to: ledger, count: people)
+            let yaml = try dir.write("fair.yaml", SampleCampaign.ledgerThenGate(name: "bench", gates: ["north", "south"]))
+            _ = try Self.cli(campaign, ["start", yaml], db: db)
+            token = try Self.cli(campaign, ["staff", "add", "bench"], db: db).split(separator: "\n")[1]
+                .trimmingCharacters(in: .whitespaces)
+            let ids = try await DatabaseQueue(path: db).read { db in try String.fetchAll(db, sql: "SELECT id_number FROM person") }
+            let inputs = dir.url.appendingPathComponent("inputs.txt")
+            try ids.joined(separator: "\n").write(to: inputs, atomically: true, encoding: .utf8)
+            script = try dir.write("checkin.lua", """
+                local inputs = {}
+                for line in io.lines("\(inputs.path)") do inputs[#inputs + 1] = line end
+                local counter = 0
+                local thread_id = 0
+                setup = function(thread) thread:set("tid", thread_id); thread_id = thread_id + 1 end
+                request = function()
+                  counter = counter + 1
+                  local input = inputs[(counter * 7919 + tid * 104729) % #inputs + 1]
+                  local gate = (counter % 2 == 0) and "north" or "south"
+                  local body = '{"input":"' .. input .. '","gate":"' .. gate .. '","nonce":"' .. tid .. '-' .. counter .. '"}'
+                  return wrk.format("POST", "/api/checkin", {["Content-Type"] = "application/json",
+                                    ["Authorization"] = "Bearer \(token)"}, body)
+                end
+                """)
+            port = Int.random(in: 20_000..<32_000)
+            server = Process()
+            server.executableURL = campaign
+            server.arguments = ["serve", "--campaign", "bench", "--host", "127.0.0.1", "--port", "\(port)", "--db", db]
+            var env = ProcessInfo.processInfo.environment
+            env["CAMPAIGN_NOW"] = "2026-03-01T09:00:00+08:00"
+            server.environment = env
+            server.standardOutput = FileHandle.nullDevice
+            try server.run()
+            try await waitUntilListening(port: port, while: server)
+        }
+
+        static func cli(_ campaign: URL, _ arguments: [String], db: String) throws -> String {
             let process = Process()
             process.executableURL = campaign
             process.arguments = arguments + ["--db", db]
@@ -27,76 +86,46 @@ enum CheckinBenchmark {
             process.waitUntilExit()
             return text
         }
-        var generator = LedgerGenerator(seed: 9)
-        let ledger = dir.url.appendingPathComponent("people.csv")
-        try generator.writePeopleCSV(to: ledger, count: people)
-        let yaml = try dir.write("fair.yaml", SampleCampaign.ledgerThenGate(name: "bench", gates: ["north", "south"]))
-        _ = try cli(["start", yaml])
-        let token = try cli(["staff", "add", "bench"]).split(separator: "\n")[1].trimmingCharacters(in: .whitespaces)
-        let ids = try await DatabaseQueue(path: db).read { db in try String.fetchAll(db, sql: "SELECT id_number FROM person") }
-        let inputs = dir.url.appendingPathComponent("inputs.txt")
-        try ids.joined(separator: "\n").write(to: inputs, atomically: true, encoding: .utf8)
-        let script = try dir.write("checkin.lua", """
-            local inputs = {}
-            for line in io.lines("\(inputs.path)") do inputs[#inputs + 1] = line end
-            local counter = 0
-            local thread_id = 0
-            setup = function(thread) thread:set("tid", thread_id); thread_id = thread_id + 1 end
-            request = function()
-              counter = counter + 1
-              local input = inputs[(counter * 7919 + tid * 104729) % #inputs + 1]
-              local gate = (counter % 2 == 0) and "north" or "south"
-              local body = '{"input":"' .. input .. '","gate":"' .. gate .. '","nonce":"' .. tid .. '-' .. counter .. '"}'
-              return wrk.format("POST", "/api/checkin", {["Content-Type"] = "application/json",
-                                ["Authorization"] = "Bearer \(token)"}, body)
-            end
-            """)
 
-        let port = Int.random(in: 20000...60000)
-        let server = Process()
-        server.executableURL = campaign
-        server.arguments = ["serve", "--campaign", "bench", "--host", "127.0.0.1", "--port", "\(port)", "--db", db]
-        var env = ProcessInfo.processInfo.environment
-        env["CAMPAIGN_NOW"] = "2026-03-01T09:00:00+08:00"
-        server.environment = env
-        server.standardOutput = FileHandle.nullDevice
-        try server.run()
-        defer { server.terminate() }
-        try await waitUntilListening(port: port, while: server)
-
-        print("check-in benchmark — campaign serve, \(people) registered people, wrk 2 threads × 64 connections, \(seconds) s")
-        for (label, extra) in [("POST /api/checkin", ["-s", script]), ("GET /health", [])] {
+        /// wrk for `seconds`: with the check-in script, or on /health without it. Requests per second,
+        /// p50 and p99 as wrk prints them; an error if any request went unanswered.
+        func wrk(seconds: Int, script: String?) throws -> (rate: String, requests: Double, p50: String, p99: String) {
             let wrk = Process()
             wrk.executableURL = URL(fileURLWithPath: "/usr/bin/wrk")
-            wrk.arguments = ["-t2", "-c64", "-d\(seconds)s", "--latency"] + extra + ["http://127.0.0.1:\(port)/" + (extra.isEmpty ? "health" : "")]
+            wrk.arguments = ["-t2", "-c64", "-d\(seconds)s", "--latency"] + (script.map { ["-s", $0] } ?? [])
+                + ["http://127.0.0.1:\(port)/" + (script == nil ? "health" : "")]
             let out = Pipe()
             wrk.standardOutput = out
             try wrk.run()
             let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             wrk.waitUntilExit()
-            let rate = text.split(separator: "\n").first { $0.hasPrefix("Requests/sec") } ?? "?"
-            let p50 = text.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("50%") } ?? "?"
-            let p99 = text.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("99%") } ?? "?"
-            let errors = text.split(separator: "\n").filter { $0.contains("Non-2xx") || $0.contains("Socket errors") }
-            print("\(label): \(rate.trimmingCharacters(in: .whitespaces)); latency p50 \(p50.split(separator: " ").last ?? ""), "
-                  + "p99 \(p99.split(separator: " ").last ?? "")" + (errors.isEmpty ? "" : "; " + errors.joined(separator: "; ")))
+            let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            let rate = lines.first { $0.hasPrefix("Requests/sec") } ?? "?"
+            let p50 = lines.first { $0.hasPrefix("50%") }.flatMap { $0.split(separator: " ").last.map(String.init) } ?? "?"
+            let p99 = lines.first { $0.hasPrefix("99%") }.flatMap { $0.split(separator: " ").last.map(String.init) } ?? "?"
+            let errors = lines.filter { $0.contains("Non-2xx") || $0.contains("Socket errors") }
             guard errors.isEmpty, rate != "?" else {
-                throw WorkflowError.internal("\(label) did not answer every request: \(errors.joined(separator: "; "))")
+                throw WorkflowError.internal("wrk: not every request was answered: \(errors.joined(separator: "; "))")
             }
+            return (rate, Double(rate.split(separator: " ").last ?? "") ?? 0, p50, p99)
         }
-        let counts = try await DatabaseQueue(path: db).read { db -> (Int, Int, Int, Int) in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT count(*) AS scans, sum(result = 'accepted') AS accepted, sum(result = 'repeat') AS repeats,
-                       count(DISTINCT CASE WHEN result = 'accepted' THEN person_id END) AS people
-                FROM scan
-                """)!
-            return (row["scans"], row["accepted"] ?? 0, row["repeats"] ?? 0, row["people"])
-        }
-        print("ledger after the run: \(counts.0) scans, \(counts.1) distinct people checked in, \(counts.2) repeats")
-        // The rule the load must not break: one accepted scan per person, and every scan either accepted or a repeat.
-        guard counts.1 == counts.3, counts.1 + counts.2 == counts.0, counts.1 > 0 else {
-            throw WorkflowError.internal("the scan ledger disagrees with itself: \(counts.0) scans, \(counts.1) accepted "
-                                         + "for \(counts.3) people, \(counts.2) repeats")
+
+        /// The rule the load must not break: one accepted scan per person, and every scan either
+        /// accepted or a repeat.
+        func checkLedger() async throws {
+            let counts = try await DatabaseQueue(path: db).read { db -> (Int, Int, Int, Int) in
+                let row = try Row.fetchOne(db, sql: """
+                    SELECT count(*) AS scans, sum(result = 'accepted') AS accepted, sum(result = 'repeat') AS repeats,
+                           count(DISTINCT CASE WHEN result = 'accepted' THEN person_id END) AS people
+                    FROM scan
+                    """)!
+                return (row["scans"], row["accepted"] ?? 0, row["repeats"] ?? 0, row["people"])
+            }
+            print("ledger after the run: \(counts.0) scans, \(counts.1) distinct people checked in, \(counts.2) repeats")
+            guard counts.1 == counts.3, counts.1 + counts.2 == counts.0, counts.1 > 0 else {
+                throw WorkflowError.internal("the scan ledger disagrees with itself: \(counts.0) scans, \(counts.1) accepted "
+                                             + "for \(counts.3) people, \(counts.2) repeats")
+            }
         }
     }
 

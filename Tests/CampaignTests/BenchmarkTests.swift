@@ -112,6 +112,18 @@ import WorkflowTesting
         #expect(output.contains("ledger after the run:"))
     }
 
+    @Test(.enabled(if: wrk && BrowserTests.chromium != nil && BadgeTests.zbarimg
+                   && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftoppm"),
+                   "needs wrk, chromium, zbar-tools and poppler-utils (scripts/test installs them)"),
+          .timeLimit(.minutes(3)))
+    func thePhotoBenchmarkReadsEveryPhotoAndCountsEveryoneOnce() throws {
+        let (status, output) = try bench("photo", "--photos", "2", "--seconds", "1", "--dpi", "150")
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("POST /api/checkin/photo round trip: median"), "\(output)")
+        #expect(output.contains("check-ins per second while photos arrive ÷ alone:"), "\(output)")
+        #expect(output.contains("ledger after the run:"))
+    }
+
     @Test(.enabled(if: sqlite3, "needs sqlite3 (scripts/test installs it)"))
     func theTallyBenchmarkAgreesWithTheHandWrittenSQL() throws {
         let directory = try TemporaryDirectory()
