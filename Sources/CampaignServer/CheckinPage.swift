@@ -130,7 +130,7 @@ const T = {
         name: "姓名", idNumber: "身份证号", phone: "手机号", village: "村", groups: "人员类别（如 脱贫人口、监测对象）",
         register: "登记并签到", attended: "已签到", people: "人", anyGate: "（不分闸口）", accepted: "签到成功", repeat: "已签到过",
         rejected: "不能签到", offline: "网络中断，请重试", queued: "未发送", notSent: "网络中断，尚未发送——恢复后自动重发",
-        queuedCount: "待发送 {n} 条", late: "（补发）", pick: "签到", none: "没有找到", badToken: "令牌无效",
+        queuedCount: "待发送 %d 条", late: "（补发）", pick: "签到", none: "没有找到", badToken: "令牌无效",
         booth: "招聘展位：记录面试、意向、录用", oFind: "搜索岗位编号、岗位或企业", oPerson: "求职者（胸牌码 / 身份证号 / 手机号）", oPosting: "岗位", oStage: "结果",
         sInterview: "面试", sIntent: "达成意向", sPlacement: "成功就业", sRetained: "稳定就业", oNote: "备注", oRecord: "记录",
         advanced: "已记录", unchanged: "无变化（已在该阶段或更后）", corrected: "已更正",
@@ -149,7 +149,7 @@ const T = {
         walkin: "Walk-in registration", name: "Name", idNumber: "ID number", phone: "Mobile", village: "Village",
         groups: "Target groups (e.g. 脱贫人口、监测对象)", register: "Register and check in", attended: "Checked in", people: "",
         anyGate: "(any gate)", accepted: "Checked in", repeat: "Already checked in", rejected: "Refused", offline: "No connection, try again",
-        queued: "Not sent", notSent: "no connection: not sent yet — sent again when it returns", queuedCount: "{n} waiting to be sent",
+        queued: "Not sent", notSent: "no connection: not sent yet — sent again when it returns", queuedCount: "%d waiting to be sent",
         late: "(sent late)",
         pick: "Check in", none: "Nobody found", badToken: "Token not accepted",
         booth: "Booth: record interviews, intents, placements", oPerson: "Job seeker (badge code / ID number / phone)",
@@ -249,7 +249,7 @@ function signal(result) {
 function queue() { try { return JSON.parse(localStorage.getItem("queue") || "[]"); } catch (e) { return []; } }
 function saveQueue(list) {
   localStorage.setItem("queue", JSON.stringify(list));
-  $("queued").textContent = list.length ? t("queuedCount").replace("{n}", list.length) : "";
+  $("queued").textContent = list.length ? t("queuedCount").replace("%d", list.length) : "";
 }
 function masked(input) { return input.length > 8 ? input.slice(0, 3) + "*".repeat(input.length - 7) + input.slice(-4) : input; }
 let flushing = false;

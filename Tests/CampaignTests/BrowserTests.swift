@@ -122,14 +122,8 @@ import WorkflowTesting
     @Test(.enabled(if: BrowserTests.chromium != nil && BadgeTests.zbarimg, "needs chromium and zbar-tools (scripts/test installs them)"),
           .timeLimit(.minutes(2)))
     func aPhotoOfABadgeIsReadOnTheServerAndChecksItsPersonIn() throws {
-        let dir = try TemporaryDirectory()
-        let cli = CLIRunner(directory: dir)
-        let env = ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]
-        _ = try dir.write("people.csv", "姓名,身份证号,村\n张伟,11010519491231002X,南关村\n")
-        let yaml = try dir.write("fair.yaml", SampleCampaign.ledgerThenGate(name: "fair", gates: []))
-        #expect(try cli.run("start", yaml, env: env).status == 0)
-        let html = dir.url.appendingPathComponent("badges.html").path
-        #expect(try cli.run("badges", "--campaign", "fair", "--out", html).status == 0)
+        let (dir, cli, env, html, made) = try BadgeTests.fairWithBadges("张伟,11010519491231002X,南关村")
+        #expect(made.status == 0)
         let photo = dir.url.appendingPathComponent("photo.png").path
         _ = try BrowserTests().browse("file://\(html)", screenshot: photo, windowSize: "1200,900")
         let blank = dir.url.appendingPathComponent("blank.png").path
@@ -203,17 +197,25 @@ import WorkflowTesting
 @Suite struct BadgeTests {
     static let zbarimg = FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg")
 
-    @Test(.enabled(if: BrowserTests.chromium != nil && zbarimg, "needs chromium and zbar-tools (scripts/test installs them)"),
-          .timeLimit(.minutes(2)))
-    func printedBadgesScanBackToTheirCodes() throws {
+    /// A fair whose ledger holds these people (姓名,身份证号,村 rows), started with its gate open, and
+    /// its badges written: the folder, the command line, its environment, the badges file and the
+    /// `badges` command's result.
+    static func fairWithBadges(_ people: String...) throws
+        -> (TemporaryDirectory, CLIRunner, [String: String], String, CLIRunner.Result) {
         let dir = try TemporaryDirectory()
         let cli = CLIRunner(directory: dir)
         let env = ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]
-        _ = try dir.write("people.csv", "姓名,身份证号,村\n张伟,11010519491231002X,南关村\n李娜,522426199001010017,柳树村\n")
+        _ = try dir.write("people.csv", (["姓名,身份证号,村"] + people).joined(separator: "\n") + "\n")
         let yaml = try dir.write("fair.yaml", SampleCampaign.ledgerThenGate(name: "fair", gates: []))
         #expect(try cli.run("start", yaml, env: env).status == 0)
         let html = dir.url.appendingPathComponent("badges.html").path
-        let made = try cli.run("badges", "--campaign", "fair", "--out", html)
+        return (dir, cli, env, html, try cli.run("badges", "--campaign", "fair", "--out", html))
+    }
+
+    @Test(.enabled(if: BrowserTests.chromium != nil && zbarimg, "needs chromium and zbar-tools (scripts/test installs them)"),
+          .timeLimit(.minutes(2)))
+    func printedBadgesScanBackToTheirCodes() throws {
+        let (_, cli, env, html, made) = try Self.fairWithBadges("张伟,11010519491231002X,南关村", "李娜,522426199001010017,柳树村")
         #expect(made.stdout.contains("已写出 2 张胸卡"), "\(made.stdout)")
         let page = try String(contentsOfFile: html, encoding: .utf8)
         #expect(page.contains("张*") && page.contains("李*"))

@@ -28,3 +28,14 @@ public struct LanguageOptions: ParsableArguments, Sendable {
         return chosen
     }
 }
+
+/// A command with `@OptionGroup var languageOptions: LanguageOptions`: its language (`--lang`, else
+/// `CAMPAIGN_LANG`, else Chinese), and the same as the `zh`/`en` text older code compares with.
+public protocol ChoosesLanguage {
+    var languageOptions: LanguageOptions { get }
+}
+
+extension ChoosesLanguage {
+    public var language: Language { languageOptions.language }
+    public var lang: String { language.rawValue }
+}

@@ -7,7 +7,7 @@ import Workflow
 
 private typealias I = InterviewCommandMessages
 
-struct InterviewsCommand: AsyncParsableCommand {
+struct InterviewsCommand: AsyncParsableCommand, ChoosesLanguage {
     static let configuration = CommandConfiguration(
         commandName: "interviews",
         abstract: CommandHelp.text(
@@ -41,9 +41,6 @@ struct InterviewsCommand: AsyncParsableCommand {
     @Flag(help: ArgumentHelp(CommandHelp.text(zh: "短信文件中使用真实的手机号和姓名（须由管理员执行，会被记录）。", en: "Real phones and names in the SMS file (a manager's act, recorded)."))) var unmasked = false
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "导出未脱敏数据的管理员（工作人员账号）。", en: "The manager exporting unmasked data (a staff account)."))) var by: String?
     @OptionGroup var languageOptions: LanguageOptions
-    /// `--lang`, else `CAMPAIGN_LANG`, else Chinese.
-    var language: Language { languageOptions.language }
-    var lang: String { language.rawValue }
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {

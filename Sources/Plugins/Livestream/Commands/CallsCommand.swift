@@ -7,7 +7,7 @@ import Workflow
 
 private typealias C = CallMessages
 
-struct CallsCommand: AsyncParsableCommand {
+struct CallsCommand: AsyncParsableCommand, ChoosesLanguage {
     static let configuration = CommandConfiguration(
         commandName: "calls",
         abstract: CommandHelp.text(
@@ -35,9 +35,6 @@ struct CallsCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "预约面试的岗位（默认：线索报名的岗位）。", en: "The posting an interview is booked for (default: the one the lead signed up for)."))) var posting: String?
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "线索在电话中告知的身份证号：把此人加入台账。", en: "The lead's ID number, given on the phone: adds them to the ledger."))) var idNumber: String?
     @OptionGroup var languageOptions: LanguageOptions
-    /// `--lang`, else `CAMPAIGN_LANG`, else Chinese.
-    var language: Language { languageOptions.language }
-    var lang: String { language.rawValue }
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {

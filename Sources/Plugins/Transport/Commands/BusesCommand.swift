@@ -7,7 +7,7 @@ import Workflow
 
 private typealias M = TransportCommandMessages
 
-struct BusesCommand: AsyncParsableCommand {
+struct BusesCommand: AsyncParsableCommand, ChoosesLanguage {
     static let configuration = CommandConfiguration(
         commandName: "buses",
         abstract: CommandHelp.text(
@@ -27,9 +27,6 @@ struct BusesCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "包车活动。", en: "The bus campaign."))) var campaign: String
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "一辆车，按座位逐一列出（车牌）。", en: "One bus, seat by seat (its plate)."))) var plate: String?
     @OptionGroup var languageOptions: LanguageOptions
-    /// `--lang`, else `CAMPAIGN_LANG`, else Chinese.
-    var language: Language { languageOptions.language }
-    var lang: String { language.rawValue }
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {

@@ -7,7 +7,7 @@ import Workflow
 
 private typealias M = TransportCommandMessages
 
-struct RosterCommand: AsyncParsableCommand {
+struct RosterCommand: AsyncParsableCommand, ChoosesLanguage {
     static let configuration = CommandConfiguration(
         commandName: "roster",
         abstract: CommandHelp.text(
@@ -37,9 +37,6 @@ struct RosterCommand: AsyncParsableCommand {
     @Flag(help: ArgumentHelp(CommandHelp.text(zh: "乘车名单中使用完整的姓名、身份证号和手机号（须由管理员执行，会被记录）。", en: "Full names, ID numbers and phones in the manifests (a manager's act, recorded)."))) var unmasked = false
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "导出未脱敏数据的管理员（工作人员账号）。", en: "The manager exporting unmasked data (a staff account)."))) var by: String?
     @OptionGroup var languageOptions: LanguageOptions
-    /// `--lang`, else `CAMPAIGN_LANG`, else Chinese.
-    var language: Language { languageOptions.language }
-    var lang: String { language.rawValue }
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
