@@ -117,6 +117,35 @@ public enum OpenAPIDocument {
         }
       }
     },
+    "/ca.pem": {
+      "get": {
+        "summary": "The local certificate authority of serve --tls, for a phone to trust once (404 without --tls)",
+        "responses": {
+          "200": {
+            "description": "the CA certificate (PEM)",
+            "content": {
+              "application/x-x509-ca-cert": {}
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
+    "/trust": {
+      "get": {
+        "summary": "How to trust the local certificate authority on Android and iOS (HTML)",
+        "responses": {
+          "200": {
+            "description": "the trust page",
+            "content": {
+              "text/html": {}
+            }
+          }
+        }
+      }
+    },
     "/api/checkin/photo": {
       "post": {
         "summary": "Check a person in from a photo of their badge (the QR code is read on the server)",

@@ -28,6 +28,10 @@ public enum StaffMessages {
     public static let scanToOpen = MessageText("staff.scan-to-open", zh: "用手机扫描下面的二维码打开 {address}：",
                                                en: "scan this with a phone to open {address}:")
 
-    public static let all = [scanToOpen, canSignIn, signInLink, revokeWith, noAccounts, since, active, revoked, checkInAt, or, noStaffYet,
+    public static let trustFirst = MessageText(
+        "staff.trust-first", zh: "每部手机先打开一次 {address}：下载并信任本机证书，然后用 https 地址签到（可以用摄像头扫码）",
+        en: "each phone first opens {address} once: downloads and trusts this laptop's certificate, then checks in over https (with the camera)")
+
+    public static let all = [trustFirst, scanToOpen, canSignIn, signInLink, revokeWith, noAccounts, since, active, revoked, checkInAt, or, noStaffYet,
                              runsAt, stopWith]
 }

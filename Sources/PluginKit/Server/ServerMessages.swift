@@ -28,7 +28,12 @@ public enum ServerMessages {
     public static let managerCorrects = MessageText("server.manager-corrects", zh: "只有管理员可以更正结果；请找一位管理员",
                                                     en: "only a manager can correct an outcome; ask one to do it")
 
-    public static let all: [MessageText] = [
+    public static let cannotWriteCA = MessageText("server.cannot-write-ca", zh: "无法写入本机证书颁发机构的密钥 {path}",
+                                                  en: "cannot write the local certificate authority's key {path}")
+    public static let noTLS = MessageText("server.no-tls", zh: "这个服务器没有用 --tls 启动，没有证书可下载",
+                                          en: "this server was not started with --tls: there is no certificate to download")
+
+    public static let all: [MessageText] = [cannotWriteCA, noTLS, 
         noField, emptyField, wrongKind, kindText, kindBoolean, kindNumber, kindOther, notJSON, signIn, organizersOnly,
         managersOnly, throttled, unknownToken, wentWrong, signalBody, managerCorrects,
     ]

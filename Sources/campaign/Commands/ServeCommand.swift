@@ -26,6 +26,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "端口。", en: "The port."))) var port = 8080
     @Flag(inversion: .prefixedNo, help: ArgumentHelp(CommandHelp.text(zh: "提供服务的同时按时运行工作区中的活动（同 run-daemon）。", en: "Run the workspace's campaigns on time while serving (as run-daemon does).")))
     var daemon = true
+    @Flag(help: ArgumentHelp(CommandHelp.text(
+        zh: "用 https 提供服务（手机浏览器才会给页面摄像头）：首次运行时在工作区旁的 tls/ 中创建本机证书颁发机构，为本机地址签发证书；--port 只提供证书下载和信任说明（/trust），其余都转到 https。",
+        en: "Serve over https (a phone's browser gives the page its camera only then): the first run makes a local certificate authority in tls/ beside the workspace and a certificate for this machine's addresses; --port then only offers the certificate and the trust page (/trust) and redirects the rest to https.")))
+    var tls = false
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "--tls 时 https 的端口。", en: "The https port with --tls.")))
+    var tlsPort = 8443
     @OptionGroup var backups: ScheduledBackupOptions
     @OptionGroup var workspace: WorkspaceOptions
 
@@ -41,14 +47,16 @@ struct ServeCommand: AsyncParsableCommand {
             let engine = Engine(registry: PluginSystem.registry, workspace: ws, clock: try CommandSupport.clock(),
                                 options: EngineOptions(waitHorizon: .zero), logger: CommandSupport.logger(),
                                 observer: { printer.event($0) })
+            // The addresses staff can open: each of this machine's networks when it listens on all of them.
+            let hosts = host == "0.0.0.0" ? LANAddresses.current() : [host]
+            let authority = tls ? try LocalCertificateAuthority.prepare(
+                folder: URL(fileURLWithPath: ws.path).deletingLastPathComponent().appendingPathComponent("tls"), hosts: hosts) : nil
             let server = StaffServer(environment: ServerEnvironment(workspace: ws, campaign: campaign, checkpoint: checkpoint,
                                                                     clock: try CommandSupport.clock(),
                                                                     plugins: PluginSystem.plugins),
-                                     engine: engine)
+                                     engine: engine, authority: authority)
             let t = Terminal.standard
-            // The addresses staff can open: each of this machine's networks when it listens on all of them.
-            let hosts = host == "0.0.0.0" ? LANAddresses.current() : [host]
-            let bases = (hosts.isEmpty ? ["127.0.0.1"] : hosts).map { "http://\($0):\(port)" }
+            let bases = (hosts.isEmpty ? ["127.0.0.1"] : hosts).map { tls ? "https://\($0):\(tlsPort)" : "http://\($0):\(port)" }
             let lang = Language.fromEnvironment()
             func say(_ text: MessageText, _ values: [String: String] = [:]) -> String { Message(text, values).text(lang) }
             let or = say(StaffMessages.or)
@@ -56,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
                                                          "addresses": bases.map { $0 + "/" }.joined(separator: or)])))
             // One tap to open: a phone's camera reads the page's address from the screen.
             for reachable in hosts where !reachable.hasPrefix("127.") {
-                let base = "http://\(reachable):\(port)/"
+                let base = tls ? "http://\(reachable):\(port)/trust" : "http://\(reachable):\(port)/"
                 t.line(say(StaffMessages.scanToOpen, ["address": base]))
                 t.line(try QRCode(base).terminal())
             }
@@ -65,7 +73,11 @@ struct ServeCommand: AsyncParsableCommand {
             t.line(t.dim(say(StaffMessages.stopWith)))
             let runner = daemon ? Daemon(engine: engine, chores: [RetentionChore(workspace: ws).run] + backups.chore(for: ws),
                                          report: DaemonReporter(terminal: t, clock: engine.clock).report) : nil
-            try await server.run(host: host, port: port, logger: CommandSupport.logger(), daemon: runner)
+            if tls {
+                t.line(say(StaffMessages.trustFirst, ["address": "http://\(hosts.first ?? "127.0.0.1"):\(port)/trust"]))
+            }
+            try await server.run(host: host, port: tls ? tlsPort : port, plainPort: tls ? port : nil,
+                                 logger: CommandSupport.logger(), daemon: runner)
         }
     }
 }
