@@ -450,19 +450,41 @@ $("oRecord").onclick = async () => {
   } catch (e) { box.className = "rejected"; box.textContent = e.message; }
 };
 
-if ("BarcodeDetector" in window && navigator.mediaDevices) {
+// The live camera (a secure context: `serve --tls`, or localhost): codes read in the browser where it
+// can (BarcodeDetector), else a frame every 0.7 s is sent to the server, which reads it with zbar.
+if (navigator.mediaDevices && window.isSecureContext) {
   $("camera").classList.remove("hidden");
   $("camera").onclick = async () => {
     const video = $("video");
     const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
     video.srcObject = stream; video.style.display = "block"; await video.play();
-    const detector = new BarcodeDetector({ formats: ["qr_code", "code_128"] });
-    const tick = async () => {
-      const codes = await detector.detect(video).catch(() => []);
-      if (codes.length) { stream.getTracks().forEach(track => track.stop()); video.style.display = "none"; checkIn(codes[0].rawValue); return; }
-      requestAnimationFrame(tick);
+    const found = code => { stream.getTracks().forEach(track => track.stop()); video.style.display = "none"; checkIn(code); };
+    if ("BarcodeDetector" in window) {
+      const detector = new BarcodeDetector({ formats: ["qr_code", "code_128"] });
+      const tick = async () => {
+        const codes = await detector.detect(video).catch(() => []);
+        if (codes.length) { found(codes[0].rawValue); return; }
+        requestAnimationFrame(tick);
+      };
+      tick();
+      return;
+    }
+    const canvas = document.createElement("canvas");
+    const frame = async () => {
+      if (!stream.active) return;
+      const scale = Math.min(1, 1280 / (video.videoWidth || 1280));
+      canvas.width = Math.round((video.videoWidth || 640) * scale); canvas.height = Math.round((video.videoHeight || 480) * scale);
+      canvas.getContext("2d").drawImage(video, 0, 0, canvas.width, canvas.height);
+      const blob = await new Promise(resolve => canvas.toBlob(resolve, "image/jpeg", 0.8));
+      try {
+        const response = await fetch("/api/scan/frame", { method: "POST", body: blob,
+          headers: { "Authorization": "Bearer " + token, "Content-Type": "image/jpeg" } });
+        const data = await response.json();
+        if (data.code) { found(data.code); return; }
+      } catch (e) {}
+      setTimeout(frame, 700);
     };
-    tick();
+    frame();
   };
 }
 

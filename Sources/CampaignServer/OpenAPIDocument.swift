@@ -146,6 +146,39 @@ public enum OpenAPIDocument {
         }
       }
     },
+    "/api/scan/frame": {
+      "post": {
+        "summary": "Read the QR code in a frame of the page's live camera (nothing is checked in)",
+        "security": [
+          {
+            "staffToken": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "image/*": {}
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "code: the code read, or null",
+            "content": {
+              "application/json": {}
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Error"
+          },
+          "413": {
+            "$ref": "#/components/responses/Error"
+          },
+          "503": {
+            "$ref": "#/components/responses/Error"
+          }
+        }
+      }
+    },
     "/api/checkin/photo": {
       "post": {
         "summary": "Check a person in from a photo of their badge (the QR code is read on the server)",

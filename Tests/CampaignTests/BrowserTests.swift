@@ -131,8 +131,8 @@ import WorkflowTesting
 
         let token = ServerTests.token(try cli.run("staff", "add", "Li").stdout)
         let server = try ServerTests.Server(cli, campaign: "fair", env: env)
-        func send(_ file: String, nonce: String) throws -> (json: [String: Any], status: Int) {
-            var request = URLRequest(url: URL(string: "\(server.base.absoluteString)/api/checkin/photo?nonce=\(nonce)")!)
+        func send(_ file: String, nonce: String, to route: String = "api/checkin/photo") throws -> (json: [String: Any], status: Int) {
+            var request = URLRequest(url: URL(string: "\(server.base.absoluteString)/\(route)?nonce=\(nonce)")!)
             request.httpMethod = "POST"
             request.setValue("image/png", forHTTPHeaderField: "Content-Type")
             request.setValue("zh-CN", forHTTPHeaderField: "Accept-Language")
@@ -141,6 +141,14 @@ import WorkflowTesting
             let (data, status) = try ServerTests.Server.send(request)
             return ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:], status)
         }
+        // A frame of the live camera (an iPhone has no BarcodeDetector): the code is read, nothing checked in.
+        let frame = try send(photo, nonce: "frame-1", to: "api/scan/frame")
+        #expect(frame.status == 200)
+        let code = try #require(frame.json["code"] as? String, "\(frame.json)")
+        #expect(code.count == 8, "\(code)")
+        #expect(try send(blank, nonce: "frame-2", to: "api/scan/frame").json["code"] is NSNull)
+        #expect(try cli.run("checkins", "--campaign", "fair").stdout.contains("共 0 人签到"))
+
         let first = try send(photo, nonce: "photo-1")
         #expect(first.status == 200, "\(first.json)")
         #expect(first.json["result"] as? String == "accepted", "\(first.json)")

@@ -4,6 +4,18 @@ import Ledger
 import Workflow
 
 /// The JSON bodies of the check-in API. Keys are stable: phones and scripts depend on them.
+/// The code read from a camera frame, or null (written out, so a page can test for it).
+struct FrameReply: ResponseEncodable {
+    var code: String?
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+    }
+
+    enum CodingKeys: String, CodingKey { case code }
+}
+
 struct CheckinBody: Decodable {
     var input: String
     var gate: String?

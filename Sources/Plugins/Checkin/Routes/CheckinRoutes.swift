@@ -50,6 +50,19 @@ enum CheckinRoutes {
                                    clientTime: nil)
             return ScanReply(try await batcher.scan(scan), in: request.language)
         }
+        // A frame of the page's live camera, where the browser cannot read codes itself (iPhones): the
+        // code in it, or none — nothing is checked in; the page does that with the code.
+        routes.post("scan/frame") { request, context in
+            _ = try context.requireStaff()
+            let frame = try await request.body.collect(upTo: PhotoDecoder.largestPhoto)
+            do {
+                return FrameReply(code: try await PhotoDecoder.code(in: Data(buffer: frame)))
+            } catch PhotoDecoder.Failure.noCode {
+                return FrameReply(code: nil)
+            } catch PhotoDecoder.Failure.unavailable {
+                throw WorkflowError.unavailable(Message(CheckinMessages.noDecoder), hint: Message(CheckinMessages.installZbar))
+            }
+        }
         routes.get("counts") { _, context in
             _ = try context.requireStaff()
             let counts = try await pool.read { db in try Scans.counts(campaign: campaign, checkpoint: checkpoint, db: db) }
