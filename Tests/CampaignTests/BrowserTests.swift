@@ -163,6 +163,42 @@ import WorkflowTesting
     }
 }
 
+/// The photo through the page itself, as on a phone: headless Chromium driven through its DevTools
+/// protocol (`Fixtures/upload_photo.py`, standard library only) opens the sign-in link, and the 拍照扫码
+/// file input gets a photo of the badge sheet; the server reads the code, the page answers green, then
+/// amber for the same photo. Screenshot: .build/test-output/checkin-page-photo.png.
+@Suite struct PhotoThroughThePageTests {
+    @Test(.enabled(if: BrowserTests.chromium != nil && BadgeTests.zbarimg, "needs chromium and zbar-tools (scripts/test installs them)"),
+          .timeLimit(.minutes(3)))
+    func aPhotoTakenOnThePageChecksThePersonIn() throws {
+        let (dir, cli, env, html, made) = try BadgeTests.fairWithBadges("张伟,11010519491231002X,南关村")
+        #expect(made.status == 0)
+        let photo = dir.url.appendingPathComponent("photo.png").path
+        _ = try BrowserTests().browse("file://\(html)", screenshot: photo, windowSize: "1200,900")
+        let token = ServerTests.token(try cli.run("staff", "add", "Li").stdout)
+        let server = try ServerTests.Server(cli, campaign: "fair", env: env)
+        let link = "\(server.base.absoluteString)/#token=\(token)&lang=zh"
+        let output = CLIRunner.packageRoot.appendingPathComponent(".build/test-output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        func upload(_ name: String) throws -> [String: Any] {
+            let script = CLIRunner.packageRoot.appendingPathComponent("Tests/CampaignTests/Fixtures/upload_photo.py").path
+            let run = try TLSServeTests.run("/usr/bin/env", "python3", script, BrowserTests.chromium!, link, photo,
+                                            output.appendingPathComponent("\(name).png").path,
+                                            dir.url.appendingPathComponent("profile-\(name)").path)
+            #expect(run.status == 0, "\(run.output)")
+            let line = run.output.split(separator: "\n").last.map(String.init) ?? ""
+            return (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]) ?? ["output": run.output]
+        }
+        let first = try upload("checkin-page-photo")
+        #expect(first["signed_in"] as? Bool == true, "\(first)")
+        let answer = first["answer"] as? String ?? ""
+        #expect(answer.contains(#"class="accepted""#) && answer.contains("签到成功 — 张* 110105********002X"), "\(first)")
+        let again = try upload("checkin-page-photo-again")
+        #expect((again["answer"] as? String ?? "").contains(#"class="repeat""#), "\(again)")
+        #expect(try cli.run("checkins", "--campaign", "fair").stdout.contains("共 1 人签到（扫码 2 次）"))
+    }
+}
+
 /// The bus door on a phone: a staff member picks the bus, scans a passenger on, and sees who is still
 /// missing by seat; a passenger of another bus is scanned too, and their seat is flagged on their bus.
 @Suite struct BusDoorBrowserTests {
