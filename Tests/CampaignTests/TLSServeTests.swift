@@ -10,7 +10,8 @@ import WorkflowTesting
     static let curl = FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")
     static let openssl = FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")
 
-    @Test(.enabled(if: curl && openssl, "needs curl and openssl (scripts/test installs them)"), .timeLimit(.minutes(2)))
+    @Test(.enabled(if: curl && openssl && certutil && BrowserTests.chromium != nil,
+                   "needs curl, openssl, libnss3-tools and chromium (scripts/test installs them)"), .timeLimit(.minutes(2)))
     func thePageIsServedOverTLSWithALocalCertificateAuthority() throws {
         let dir = try TemporaryDirectory()
         let cli = CLIRunner(directory: dir)
@@ -61,6 +62,46 @@ import WorkflowTesting
             #expect(presented.output.contains("IP Address:\(address)"), "\(address) not in \(presented.output)")
         }
         #expect(presented.output.contains("DNS:localhost"))
+
+        // A real browser: with the CA in its trust store (NSS, as a phone that installed it) the page loads
+        // over https, signs in and checks a person in; with an empty store it gets no page.
+        if let chromium = BrowserTests.chromium, Self.certutil {
+            let token = ServerTests.token(try cli.run("staff", "add", "Li").stdout)
+            let link = "https://127.0.0.1:\(secure)/#token=\(token)&gate=north&scan=341222197009160001&lang=zh"
+            let trusting = dir.url.appendingPathComponent("phone-home")
+            let store = trusting.appendingPathComponent(".pki/nssdb").path
+            try FileManager.default.createDirectory(atPath: store, withIntermediateDirectories: true)
+            #expect(try Self.run("/usr/bin/certutil", "-d", "sql:\(store)", "-N", "--empty-password").status == 0)
+            #expect(try Self.run("/usr/bin/certutil", "-d", "sql:\(store)", "-A", "-t", "C,,", "-n", "campaign local CA",
+                                 "-i", caFile).status == 0)
+            let trusted = try Self.browse(chromium, link, home: trusting.path)
+            #expect(trusted.contains(#"class="accepted""#) && trusted.contains("签到成功 — 万** 341222********0001"), "\(trusted)")
+            let stranger = dir.url.appendingPathComponent("stranger-home").path
+            try FileManager.default.createDirectory(atPath: stranger, withIntermediateDirectories: true)
+            let refused = try Self.browse(chromium, link.replacingOccurrences(of: "341222197009160001", with: "522426199001010017"),
+                                          home: stranger)
+            #expect(!refused.contains(#"id="answer""#), "an untrusted certificate shows no page: \(refused.prefix(300))")
+        }
+    }
+
+    static let certutil = FileManager.default.isExecutableFile(atPath: "/usr/bin/certutil")
+
+    /// The page as headless Chromium leaves it, with `home` as the user's home (its NSS trust store).
+    static func browse(_ chromium: String, _ url: String, home: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=8000", "--window-size=412,915",
+                             "--user-data-dir=\(home)/profile", "--dump-dom", url]
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = home
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 
     static func run(_ program: String, _ arguments: String...) throws -> (status: Int32, output: String) {
