@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Drives headless Chromium through its DevTools protocol (standard library only: a minimal WebSocket
-client) to do what a staff member does on a phone: open the check-in page's sign-in link, tap 拍照扫码
-and hand it a photo — the file input gets the photo as a phone's camera app would give it. Prints the
-answer box's HTML as JSON and writes a screenshot.
+client) to do what a staff member does on a phone: open the check-in page's sign-in link, then either
+tap 拍照扫码 and hand it a photo — the file input gets it as a phone's camera app would give it — or
+(`--camera`) tap 摄像头扫码 with a camera that films the photo (Chromium's fake capture device playing
+it as MJPEG). Prints the answer box's HTML as JSON and writes a screenshot.
 
-    upload_photo.py CHROMIUM PAGE_URL PHOTO SCREENSHOT PROFILE_DIR
+    upload_photo.py [--camera] CHROMIUM PAGE_URL PHOTO SCREENSHOT PROFILE_DIR
 """
 import base64
 import json
@@ -68,9 +69,9 @@ class WebSocket:
 
 
 class Browser:
-    def __init__(self, chromium, profile):
+    def __init__(self, chromium, profile, flags=()):
         self.process = subprocess.Popen([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=0",
-                                         f"--user-data-dir={profile}", "--window-size=412,915", "about:blank"],
+                                         f"--user-data-dir={profile}", "--window-size=412,915", *flags, "about:blank"],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         active = os.path.join(profile, "DevToolsActivePort")
         for _ in range(300):
@@ -108,28 +109,59 @@ class Browser:
         self.process.wait(timeout=10)
 
 
+def y4m_from_ppm(ppm, y4m):
+    """A one-frame Y4M video (I420, what Chromium's fake camera plays) of a binary PPM picture."""
+    data = open(ppm, "rb").read()
+    magic, size, depth, pixels = data.split(b"\n", 3)   # pdftoppm writes "P6\nW H\n255\n" then the pixels
+    width, height = map(int, size.split())
+    even_w, even_h = width - width % 2, height - height % 2
+    luma = bytearray(even_w * even_h)
+    for y in range(even_h):
+        row = pixels[y * width * 3:(y + 1) * width * 3]
+        for x in range(even_w):
+            r, g, b = row[3 * x], row[3 * x + 1], row[3 * x + 2]
+            luma[y * even_w + x] = min(255, int(0.257 * r + 0.504 * g + 0.098 * b + 16))
+    chroma = bytes([128]) * ((even_w // 2) * (even_h // 2))   # grey: a badge is black on white
+    with open(y4m, "wb") as out:
+        out.write(f"YUV4MPEG2 W{even_w} H{even_h} F10:1 Ip A1:1 C420jpeg\n".encode())
+        out.write(b"FRAME\n" + bytes(luma) + chroma + chroma)
+
+
 def main():
-    chromium, url, photo, screenshot, profile = sys.argv[1:6]
-    browser = Browser(chromium, profile)
+    camera = "--camera" in sys.argv
+    chromium, url, photo, screenshot, profile = [a for a in sys.argv[1:] if a != "--camera"][:5]
+    if camera and photo.endswith(".ppm"):
+        y4m_from_ppm(photo, photo[:-4] + ".y4m")
+        photo = photo[:-4] + ".y4m"
+    flags = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+             f"--use-file-for-fake-video-capture={photo}"] if camera else []
+    browser = Browser(chromium, profile, flags)
     try:
         browser.call("Page.enable")
         browser.call("Page.navigate", url=url)
         signed_in = browser.wait_for("!!document.getElementById('app') && "
                                      "!document.getElementById('app').classList.contains('hidden')")
         before = browser.evaluate("document.getElementById('answer').outerHTML")
-        document = browser.call("DOM.getDocument")
-        node = browser.call("DOM.querySelector", nodeId=document["root"]["nodeId"], selector="#photoFile")["nodeId"]
-        browser.call("DOM.setFileInputFiles", nodeId=node, files=[photo])
-        # Chromium fires the input's change event for the files it was given; if it did not, fire it.
         answered = "!['', '正在识别照片……', 'Reading the photo…'].includes(document.getElementById('answer').textContent)"
-        if not browser.wait_for(answered, seconds=3):
-            browser.evaluate("document.getElementById('photoFile').dispatchEvent(new Event('change'))")
-            browser.wait_for(answered)
+        if camera:
+            detector = browser.evaluate("'BarcodeDetector' in window")
+            browser.evaluate("document.getElementById('camera').click()")
+            browser.wait_for(answered, seconds=30)
+        else:
+            detector = None
+            document = browser.call("DOM.getDocument")
+            node = browser.call("DOM.querySelector", nodeId=document["root"]["nodeId"], selector="#photoFile")["nodeId"]
+            browser.call("DOM.setFileInputFiles", nodeId=node, files=[photo])
+            # Chromium fires the input's change event for the files it was given; if it did not, fire it.
+            if not browser.wait_for(answered, seconds=3):
+                browser.evaluate("document.getElementById('photoFile').dispatchEvent(new Event('change'))")
+                browser.wait_for(answered)
         answer = browser.evaluate("document.getElementById('answer').outerHTML")
         shot = browser.call("Page.captureScreenshot", format="png")["data"]
         with open(screenshot, "wb") as file:
             file.write(base64.b64decode(shot))
-        print(json.dumps({"signed_in": signed_in, "before": before, "answer": answer}, ensure_ascii=False))
+        print(json.dumps({"signed_in": signed_in, "before": before, "answer": answer, "barcode_detector": detector},
+                         ensure_ascii=False))
     finally:
         browser.close()
 
