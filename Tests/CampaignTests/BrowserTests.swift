@@ -16,11 +16,17 @@ import WorkflowTesting
     }
 
     /// The page as Chromium leaves it. `profile`: a browser profile kept between calls (its storage:
-    /// the token, a queue of scans not sent); `proxy`: a port every request goes through.
+    /// the token, a queue of scans not sent); `proxy`: a port every request goes through; `home`: the
+    /// user's home, whose NSS store holds the certificate authorities the browser trusts.
     func browse(_ url: String, screenshot: String? = nil, windowSize: String = "412,915", profile: String? = nil,
-                proxy: Int? = nil) throws -> String {
+                proxy: Int? = nil, home: String? = nil) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.chromium!)
+        if let home {
+            var environment = ProcessInfo.processInfo.environment
+            environment["HOME"] = home
+            process.environment = environment
+        }
         var arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=8000",
                          "--window-size=\(windowSize)",
                          "--user-data-dir=\(profile ?? "\(NSTemporaryDirectory())/chromium-\(UUID().uuidString)")"]

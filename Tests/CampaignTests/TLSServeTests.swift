@@ -65,7 +65,7 @@ import WorkflowTesting
 
         // A real browser: with the CA in its trust store (NSS, as a phone that installed it) the page loads
         // over https, signs in and checks a person in; with an empty store it gets no page.
-        if let chromium = BrowserTests.chromium, Self.certutil {
+        if Self.certutil {
             let token = ServerTests.token(try cli.run("staff", "add", "Li").stdout)
             let link = "https://127.0.0.1:\(secure)/#token=\(token)&gate=north&scan=341222197009160001&lang=zh"
             let trusting = dir.url.appendingPathComponent("phone-home")
@@ -74,35 +74,18 @@ import WorkflowTesting
             #expect(try Self.run("/usr/bin/certutil", "-d", "sql:\(store)", "-N", "--empty-password").status == 0)
             #expect(try Self.run("/usr/bin/certutil", "-d", "sql:\(store)", "-A", "-t", "C,,", "-n", "campaign local CA",
                                  "-i", caFile).status == 0)
-            let trusted = try Self.browse(chromium, link, home: trusting.path)
+            let trusted = try BrowserTests().browse(link, profile: trusting.appendingPathComponent("profile").path,
+                                                    home: trusting.path)
             #expect(trusted.contains(#"class="accepted""#) && trusted.contains("签到成功 — 万** 341222********0001"), "\(trusted)")
             let stranger = dir.url.appendingPathComponent("stranger-home").path
             try FileManager.default.createDirectory(atPath: stranger, withIntermediateDirectories: true)
-            let refused = try Self.browse(chromium, link.replacingOccurrences(of: "341222197009160001", with: "522426199001010017"),
-                                          home: stranger)
+            let refused = try BrowserTests().browse(link.replacingOccurrences(of: "341222197009160001", with: "522426199001010017"),
+                                                    profile: stranger + "/profile", home: stranger)
             #expect(!refused.contains(#"id="answer""#), "an untrusted certificate shows no page: \(refused.prefix(300))")
         }
     }
 
     static let certutil = FileManager.default.isExecutableFile(atPath: "/usr/bin/certutil")
-
-    /// The page as headless Chromium leaves it, with `home` as the user's home (its NSS trust store).
-    static func browse(_ chromium: String, _ url: String, home: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=8000", "--window-size=412,915",
-                             "--user-data-dir=\(home)/profile", "--dump-dom", url]
-        var environment = ProcessInfo.processInfo.environment
-        environment["HOME"] = home
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
 
     static func run(_ program: String, _ arguments: String...) throws -> (status: Int32, output: String) {
         let process = Process()
