@@ -7,13 +7,9 @@ public struct Diagnostic: Sendable, Hashable, Error {
     }
 
     public var severity: Severity
-    /// The message in English, for logs and tests; `wording` holds it for any reader.
-    public var message: String
     public var location: SourceLocation
     /// How many scalars the caret underlines (at least one).
     public var length: Int
-    /// A suggestion the user can act on ("did you mean 'core.log'?"), in English.
-    public var hint: String?
     /// The message and hint as catalogue entries: `validate`, `start` and the other commands word
     /// them in their reader's language (Chinese unless `--lang en` / `CAMPAIGN_LANG=en`).
     public var wording: Message
@@ -25,13 +21,16 @@ public struct Diagnostic: Sendable, Hashable, Error {
     public init(_ severity: Severity, _ message: Message, at location: SourceLocation,
                 length: Int = 1, hint: Message? = nil) {
         self.severity = severity
-        self.message = message.text(.en)
         self.location = location
         self.length = max(1, length)
-        self.hint = hint?.text(.en)
         self.wording = message
         self.hintWording = hint
     }
+
+    /// The message in English, for logs and tests; `wording` holds it for any reader.
+    public var message: String { wording.text(.en) }
+    /// A suggestion the user can act on ("did you mean 'core.log'?"), in English.
+    public var hint: String? { hintWording?.text(.en) }
 
     /// The message in `language`.
     public func message(in language: Language) -> String { wording.text(language) }

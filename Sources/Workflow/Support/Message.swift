@@ -101,13 +101,12 @@ public struct Message: Sendable, Hashable {
 
     /// Messages one after another, `separator` between them ("; ").
     public static func joined(_ messages: [Message], separator: String) -> Message {
-        var joined = Message(verbatimText, ["words": ""])
-        joined.parts = []
+        var parts: [Part] = []
         for (index, message) in messages.enumerated() {
-            if index > 0 { joined.parts.append(Part(text: verbatimText, values: ["words": separator])) }
-            joined.parts += message.parts
+            if index > 0 { parts.append(Part(text: verbatimText, values: ["words": separator])) }
+            parts += message.parts
         }
-        return joined
+        return Message(parts: parts)
     }
 
     /// The message with more said after it (`已签到` + `，在北门`).

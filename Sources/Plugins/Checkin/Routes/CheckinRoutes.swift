@@ -35,14 +35,8 @@ enum CheckinRoutes {
         // A photo of a badge, for phones without a camera stream: the body is the image itself.
         routes.post("checkin/photo") { request, context in
             let staff = try context.requireStaff()
-            let photo = try await request.body.collect(upTo: PhotoDecoder.largestPhoto)
-            let code: String
-            do {
-                code = try await PhotoDecoder.code(in: Data(buffer: photo))
-            } catch PhotoDecoder.Failure.noCode {
+            guard let code = try await code(in: request) else {
                 throw InputRefusal(field: "photo", Message(CheckinMessages.noCodeInPhoto), hint: Message(CheckinMessages.photoHint))
-            } catch PhotoDecoder.Failure.unavailable {
-                throw WorkflowError.unavailable(Message(CheckinMessages.noDecoder), hint: Message(CheckinMessages.installZbar))
             }
             let query = request.uri.queryParameters
             let scan = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: code, gate: query.get("gate") ?? "",
@@ -54,14 +48,7 @@ enum CheckinRoutes {
         // code in it, or none — nothing is checked in; the page does that with the code.
         routes.post("scan/frame") { request, context in
             _ = try context.requireStaff()
-            let frame = try await request.body.collect(upTo: PhotoDecoder.largestPhoto)
-            do {
-                return FrameReply(code: try await PhotoDecoder.code(in: Data(buffer: frame)))
-            } catch PhotoDecoder.Failure.noCode {
-                return FrameReply(code: nil)
-            } catch PhotoDecoder.Failure.unavailable {
-                throw WorkflowError.unavailable(Message(CheckinMessages.noDecoder), hint: Message(CheckinMessages.installZbar))
-            }
+            return FrameReply(code: try await code(in: request))
         }
         routes.get("counts") { _, context in
             _ = try context.requireStaff()
@@ -86,6 +73,18 @@ enum CheckinRoutes {
             }
         }
         return routes
+    }
+
+    /// The QR code in the image a request carries (a photo, a camera frame), nil when it holds none.
+    static func code(in request: Request) async throws -> String? {
+        let image = try await request.body.collect(upTo: PhotoDecoder.largestPhoto)
+        do {
+            return try await PhotoDecoder.code(in: Data(buffer: image))
+        } catch PhotoDecoder.Failure.noCode {
+            return nil
+        } catch PhotoDecoder.Failure.unavailable {
+            throw WorkflowError.unavailable(Message(CheckinMessages.noDecoder), hint: Message(CheckinMessages.installZbar))
+        }
     }
 
     /// Registered people whose ID number or phone ends with the digits typed (at least four), masked,
