@@ -25,7 +25,7 @@ import WorkflowTesting
         }
         places = place.1
         #expect(places.places[Int(place.0)] == ("龙泉乡", "石门村"))
-        #expect(places.groups[id] == UInt8(TargetGroup.veteran.bit))
+        #expect(places.groups[id] == TargetGroup.veteran.set)
         // Known places are shared, not duplicated.
         let zhang = try await f.pool.read { db in try Int.fetchOne(db, sql: "SELECT id FROM person WHERE id_number = ?",
                                                                     arguments: [F.zhang])! }

@@ -79,21 +79,21 @@ import WorkflowTesting
     }
 
     @Test func targetGroupsReadChineseLabelsAndAliases() {
-        let (bits, unknown) = TargetGroup.parseList("脱贫人口、监测户，残疾 返乡农民工")
+        let (groups, unknown) = TargetGroup.parseList("脱贫人口、监测户，残疾 返乡农民工")
         #expect(unknown.isEmpty)
-        #expect(TargetGroup.labels(of: bits) == ["脱贫人口", "监测对象", "残疾人", "返乡农民工"])
-        #expect(TargetGroup.parseList("poverty_alleviated, veteran").bits
-                == TargetGroup.povertyAlleviated.bit | TargetGroup.veteran.bit)
+        #expect(TargetGroup.labels(of: groups) == ["脱贫人口", "监测对象", "残疾人", "返乡农民工"])
+        #expect(TargetGroup.parseList("poverty_alleviated, veteran").groups
+                == [TargetGroup.povertyAlleviated.set, TargetGroup.veteran.set])
         // The labels counties still use from before 2021, and the low-income groups.
         for label in ["贫困户", "贫困劳动力", "建档立卡贫困户", "脱贫户", "脱贫人口"] {
-            #expect(TargetGroup.parseList(label).bits == TargetGroup.povertyAlleviated.bit, "\(label)")
+            #expect(TargetGroup.parseList(label).groups == TargetGroup.povertyAlleviated.set, "\(label)")
         }
         for label in ["监测户", "防返贫监测对象", "三类户"] {
-            #expect(TargetGroup.parseList(label).bits == TargetGroup.monitored.bit, "\(label)")
+            #expect(TargetGroup.parseList(label).groups == TargetGroup.monitored.set, "\(label)")
         }
-        #expect(TargetGroup.parseList("低保户、特困人员").bits == TargetGroup.lowIncome.bit)
+        #expect(TargetGroup.parseList("低保户、特困人员").groups == TargetGroup.lowIncome.set)
         #expect(TargetGroup.parseList("其他").unknown == ["其他"])
-        #expect(TargetGroup.parseList("其他", extra: ["其他": .hardship]).bits == TargetGroup.hardship.bit)
+        #expect(TargetGroup.parseList("其他", extra: ["其他": .hardship]).groups == TargetGroup.hardship.set)
     }
 
     @Test func badgeCodesRoundTripAndDoNotRevealNeighbours() {

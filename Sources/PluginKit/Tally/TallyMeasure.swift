@@ -1,3 +1,5 @@
+import Workflow
+
 /// The language a report is written in.
 public enum TallyLanguage: String, Sendable, CaseIterable {
     case zh, en
@@ -12,6 +14,18 @@ public struct TallyMeasure: Sendable, Hashable {
         /// Registered people whose level in the section reaches `threshold` (0: every registered
         /// person), counted once per campaign and broken down by place and target group.
         case people(threshold: Int)
+    }
+
+    /// How the campaigns' values of a measure make the figure of several campaigns (a year's tally).
+    /// People measures always add up as visits (人次), with the distinct people (人数) beside them.
+    public enum Combination: Sendable, Hashable {
+        /// Each campaign's own count, added: visits (人次), enterprises per campaign (家次), yuan.
+        case sum
+        /// The largest campaign's value: a peak happened in one campaign, never in their sum
+        /// (four streams that peaked at 3,650 and 8,000… peaked at 8,000).
+        case maximum
+        /// Meaningful for one campaign only: blank in a tally of several.
+        case single
     }
 
     /// A rate shown as a column of its own in breakdowns, e.g. 就业率 = placed / attended.
@@ -32,6 +46,11 @@ public struct TallyMeasure: Sendable, Hashable {
     public let zh: String
     public let en: String
     public let scope: Scope
+    /// How several campaigns' values combine (every format shows the combined figure).
+    public let combination: Combination
+    /// The kinds of campaign it means something for, where that is narrower than its section's
+    /// (placements without a check-in mean something only where there is a gate). Nil: its section's.
+    public let kinds: Set<CampaignKind>?
     /// The measures this one is divided by for its conversion rates (`placed_of_intents`, …); the
     /// first is the funnel's 转化率 column.
     public let ratesOf: [String]
@@ -44,9 +63,12 @@ public struct TallyMeasure: Sendable, Hashable {
     /// What it counts, in a sentence: shown where the measure is an output (`campaign plugins`).
     public let doc: String
 
-    public init(_ key: String, zh: String, en: String, scope: Scope, ratesOf: [String] = [],
-                breakdownRate: BreakdownRate? = nil, highlight: Bool = false, rowOrder: Int? = nil, doc: String = "") {
+    public init(_ key: String, zh: String, en: String, scope: Scope, combination: Combination = .sum,
+                kinds: Set<CampaignKind>? = nil, ratesOf: [String] = [], breakdownRate: BreakdownRate? = nil,
+                highlight: Bool = false, rowOrder: Int? = nil, doc: String = "") {
         self.doc = doc
+        self.combination = combination
+        self.kinds = kinds
         self.key = key
         self.zh = zh
         self.en = en
@@ -58,6 +80,16 @@ public struct TallyMeasure: Sendable, Hashable {
     }
 
     public func label(_ lang: TallyLanguage) -> String { lang == .zh ? zh : en }
+
+    /// The figure of several campaigns from each one's value (nil where none has one).
+    public func combined(_ values: [Int]) -> Int? {
+        guard !values.isEmpty else { return nil }
+        switch combination {
+        case .sum: return values.reduce(0, +)
+        case .maximum: return values.max()
+        case .single: return values.count == 1 ? values[0] : nil
+        }
+    }
 
     /// The level a registered person must reach to count, or nil for a campaign measure.
     public var threshold: Int? {

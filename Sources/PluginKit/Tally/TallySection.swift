@@ -33,13 +33,21 @@ public struct PostingLevel: Sendable, Equatable {
 public protocol TallySection: Sendable {
     /// Its measures, in funnel order.
     var measures: [TallyMeasure] { get }
+    /// The kinds of campaign its measures mean something for (a bus campaign has no interviews, a
+    /// livestream no gate): in a campaign of another kind they are not counted and not shown, and a
+    /// year across kinds shows each where it applies. Nil: every kind.
+    var campaignKinds: Set<CampaignKind>? { get }
     /// Breakdowns it adds (`tally --by destination`): people grouped by something only it knows.
     var groupings: [TallyGrouping] { get }
-    /// For one of its `groupings` and one campaign: each registered person's group (people not listed
-    /// are in none).
-    func groups(_ grouping: String, campaign: String, db: Database) throws -> [Int64: String]
-    /// Whether the tally of these campaigns shows this section: a plugin that only some campaigns use
-    /// (buses) stays out of the others' reports instead of adding columns of zeros.
+    /// For one of its `groupings` and one campaign: each registered person's groups — one, or several
+    /// where the grouping says people may stand in several (people not listed are in none).
+    func groups(_ grouping: String, campaign: String, db: Database) throws -> [Int64: [String]]
+    /// For one of its `groupings` and one campaign: its campaign measures counted per group (leads per
+    /// platform), by group and measure key; empty when the grouping counts people only.
+    func groupCounts(_ grouping: String, campaign: String, db: Database) throws -> [String: [String: Int]]
+    /// Whether a campaign of kind `other` (a definition without `kind:`) shows this section: by what
+    /// it holds, so a plugin that only some campaigns use (buses) stays out of the others' reports.
+    /// Campaigns of a declared kind follow `campaignKinds`.
     func applies(to campaigns: [String], db: Database) throws -> Bool
     /// The campaign measures' values for one campaign.
     func campaignValues(campaign: String, db: Database) throws -> [String: Int]
@@ -54,8 +62,10 @@ public protocol TallySection: Sendable {
 }
 
 extension TallySection {
+    public var campaignKinds: Set<CampaignKind>? { nil }
     public var groupings: [TallyGrouping] { [] }
-    public func groups(_ grouping: String, campaign: String, db: Database) throws -> [Int64: String] { [:] }
+    public func groups(_ grouping: String, campaign: String, db: Database) throws -> [Int64: [String]] { [:] }
+    public func groupCounts(_ grouping: String, campaign: String, db: Database) throws -> [String: [String: Int]] { [:] }
     public func applies(to campaigns: [String], db: Database) throws -> Bool { true }
     public func campaignValues(campaign: String, db: Database) throws -> [String: Int] { [:] }
     public func personLevels(campaign: String, db: Database) throws -> [PersonLevel] { [] }
@@ -64,9 +74,22 @@ extension TallySection {
     public func personListRows(campaigns: [String], db: Database) throws -> [TallyPersonList.Row] { [] }
 }
 
-/// A breakdown a plugin adds to tallies: its key for `--by` and `by:`, and its name in each
-/// language — an entry of the message catalogue.
-public typealias TallyGrouping = MessageText
+/// A breakdown a plugin adds to tallies: its key for `--by` and `by:`, its name in each language, and
+/// whether one person may stand in several of its rows (a lead brought by two platforms) — then its
+/// 合计 counts them once and may be less than the rows' sum, and the report says so.
+public struct TallyGrouping: Sendable, Hashable {
+    public let key: String
+    public let zh: String
+    public let en: String
+    public let overlapping: Bool
+
+    public init(_ key: String, zh: String, en: String, overlapping: Bool = false) {
+        self.key = key
+        self.zh = zh
+        self.en = en
+        self.overlapping = overlapping
+    }
+}
 
 /// A list of people shown with a tally when a manager asks for it (the placed job seekers).
 public struct TallyPersonList: Sendable {

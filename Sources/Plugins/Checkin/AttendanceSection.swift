@@ -18,6 +18,9 @@ struct AttendanceSection: TallySection {
 
     let measures = [Self.enterprisesAttended, Self.attended]
 
+    /// A fair has a gate; a bus season's doors are transport's checkpoints, a livestream has none.
+    let campaignKinds: Set<CampaignKind>? = [.jobFair]
+
     func campaignValues(campaign: String, db: Database) throws -> [String: Int] {
         [Self.enterprisesAttended.key: try EnterpriseCheckIns.count(campaign: campaign, db: db)]
     }

@@ -3,35 +3,60 @@ import Ledger
 import PluginKit
 import Workflow
 
-/// What a livestream adds to its tallies (and only to campaigns with sign-ups): the audience — peak
-/// concurrent viewers, views — and the leads, per campaign; and as people measures, the leads who are
-/// in the ledger (matched) and those a call reached. Interviews, intents and placements booked from the
-/// calls are outcomes, counted by the outcomes section beside the fair's.
+/// What a livestream adds to its tallies (livestream campaigns only): the audience — peak concurrent
+/// viewers (the largest of several streams, never their sum), views — and the leads, one per phone:
+/// how many signed up and how many a call-back reached, whether or not the county's ledger knows them
+/// (most 抖音 sign-ups give a phone only). As people measures, the leads who are in the ledger
+/// (matched) and those of them a call reached, broken down by place and group like every people
+/// measure. Interviews, intents and placements booked from the calls are outcomes, counted by the
+/// outcomes section beside the fair's.
 struct LivestreamSection: TallySection {
-    static let peak = TallyMeasure("peak_viewers", zh: "最高在线人数", en: "peak viewers", scope: .campaign, highlight: true,
-                                   doc: "The most concurrent viewers in any row of the platforms' figures.")
+    static let peak = TallyMeasure("peak_viewers", zh: "最高在线人数", en: "peak viewers", scope: .campaign, combination: .maximum,
+                                   highlight: true,
+                                   doc: "The most concurrent viewers in any row of the platforms' figures (several streams: the largest).")
     static let views = TallyMeasure("views", zh: "观看人次", en: "views", scope: .campaign,
                                     doc: "Views, summed over the figures imported.")
     static let leads = TallyMeasure("leads", zh: "报名线索", en: "leads", scope: .campaign, highlight: true,
                                     doc: "Sign-ups: one per phone number, however many platforms brought it.")
+    static let reached = TallyMeasure("leads_reached", zh: "回访接通", en: "leads reached", scope: .campaign,
+                                      ratesOf: ["leads"],
+                                      doc: "Leads a call-back reached (answered: reached, not interested or booked), in the ledger or not.")
     static let matched = TallyMeasure("leads_matched", zh: "线索入库", en: "leads in the ledger", scope: .people(threshold: 1),
                                       doc: "Leads who are people of the ledger (by ID number or phone), registered to the campaign.")
-    static let reached = TallyMeasure("leads_reached", zh: "回访接通", en: "leads reached", scope: .people(threshold: 2),
-                                      ratesOf: ["leads_matched"], doc: "Leads in the ledger a call-back reached.")
+    static let matchedReached = TallyMeasure("leads_matched_reached", zh: "入库线索接通", en: "ledger leads reached",
+                                             scope: .people(threshold: 2), ratesOf: ["leads_matched"],
+                                             doc: "Leads in the ledger a call-back reached.")
 
-    let measures = [Self.peak, Self.views, Self.leads, Self.matched, Self.reached]
+    let measures = [Self.peak, Self.views, Self.leads, Self.reached, Self.matched, Self.matchedReached]
 
-    let groupings = [TallyGrouping("platform", zh: "报名平台", en: "platform")]
+    let campaignKinds: Set<CampaignKind>? = [.livestream]
 
-    /// Each lead in the ledger by the platform that brought them first.
-    func groups(_ grouping: String, campaign: String, db: Database) throws -> [Int64: String] {
+    /// A lead brought by two platforms counts under both.
+    let groupings = [TallyGrouping("platform", zh: "报名平台", en: "platform", overlapping: true)]
+
+    /// Each lead in the ledger by every platform that brought them.
+    func groups(_ grouping: String, campaign: String, db: Database) throws -> [Int64: [String]] {
         guard grouping == "platform" else { return [:] }
-        var groups: [Int64: String] = [:]
+        var groups: [Int64: [String]] = [:]
         for lead in try LivestreamRecords.leads(campaign: campaign, db: db) {
             guard let person = lead.personID else { continue }
-            groups[person] = groups[person] ?? String(lead.platforms.split(separator: ",").first ?? "")
+            groups[person, default: []] += Self.platforms(of: lead)
         }
         return groups
+    }
+
+    /// Every lead (in the ledger or not) under each platform that brought it: the leads, and those reached.
+    func groupCounts(_ grouping: String, campaign: String, db: Database) throws -> [String: [String: Int]] {
+        guard grouping == "platform" else { return [:] }
+        let reached = try Self.reachedLeads(campaign: campaign, db: db)
+        var counts: [String: [String: Int]] = [:]
+        for lead in try LivestreamRecords.leads(campaign: campaign, db: db) {
+            for platform in Self.platforms(of: lead) {
+                counts[platform, default: [Self.leads.key: 0, Self.reached.key: 0]][Self.leads.key]! += 1
+                if reached.contains(lead.id) { counts[platform]![Self.reached.key]! += 1 }
+            }
+        }
+        return counts
     }
 
     func applies(to campaigns: [String], db: Database) throws -> Bool {
@@ -41,16 +66,16 @@ struct LivestreamSection: TallySection {
     func campaignValues(campaign: String, db: Database) throws -> [String: Int] {
         let audience = try LivestreamRecords.audience(campaign: campaign, db: db)
         return [Self.peak.key: audience.peak, Self.views.key: audience.views,
-                Self.leads.key: try LivestreamRecords.leads(campaign: campaign, db: db).count]
+                Self.leads.key: try LivestreamRecords.leads(campaign: campaign, db: db).count,
+                Self.reached.key: try Self.reachedLeads(campaign: campaign, db: db).count]
     }
 
     func personLevels(campaign: String, db: Database) throws -> [PersonLevel] {
         var level: [Int64: Int] = [:]
-        let leads = try LivestreamRecords.leads(campaign: campaign, db: db)
-        let personOf = Dictionary(leads.compactMap { lead in lead.personID.map { (lead.id, $0) } }, uniquingKeysWith: { a, _ in a })
-        for person in personOf.values { level[person] = 1 }
-        for call in try LivestreamRecords.calls(campaign: campaign, db: db) where call.status.reachedSomeone {
-            if let person = personOf[call.leadID] { level[person] = 2 }
+        let reached = try Self.reachedLeads(campaign: campaign, db: db)
+        for lead in try LivestreamRecords.leads(campaign: campaign, db: db) {
+            guard let person = lead.personID else { continue }
+            level[person] = max(level[person] ?? 0, reached.contains(lead.id) ? 2 : 1)
         }
         return level.sorted { $0.key < $1.key }.map { PersonLevel(person: $0.key, level: $0.value) }
     }
@@ -58,12 +83,22 @@ struct LivestreamSection: TallySection {
     /// The same levels per posting the lead signed up for, so the enterprise and posting breakdowns
     /// show each posting's leads beside its interviews and placements.
     func postingLevels(campaign: String, db: Database) throws -> [PostingLevel]? {
-        let leads = try LivestreamRecords.leads(campaign: campaign, db: db)
-        var reached = Set<Int64>()
-        for call in try LivestreamRecords.calls(campaign: campaign, db: db) where call.status.reachedSomeone { reached.insert(call.leadID) }
-        return leads.compactMap { lead -> PostingLevel? in
+        let reached = try Self.reachedLeads(campaign: campaign, db: db)
+        return try LivestreamRecords.leads(campaign: campaign, db: db).compactMap { lead -> PostingLevel? in
             guard let person = lead.personID, let posting = lead.postingID else { return nil }
             return PostingLevel(person: person, posting: posting, level: reached.contains(lead.id) ? 2 : 1)
         }.sorted { ($0.person, $0.posting) < ($1.person, $1.posting) }
+    }
+
+    /// The leads some call-back reached.
+    static func reachedLeads(campaign: String, db: Database) throws -> Set<Int64> {
+        Set(try LivestreamRecords.calls(campaign: campaign, db: db).filter(\.status.reachedSomeone).map(\.leadID))
+    }
+
+    /// The platforms that brought a lead, each once, as the lead lists them.
+    static func platforms(of lead: LeadRecord) -> [String] {
+        var seen = Set<String>()
+        return lead.platforms.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 }

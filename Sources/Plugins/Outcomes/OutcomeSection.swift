@@ -16,9 +16,13 @@ struct OutcomeSection: TallySection {
                      doc: "Distinct people placed."),
         TallyMeasure("retained", zh: "稳定就业", en: "retained", scope: .people(threshold: 4), ratesOf: ["placed"],
                      doc: "Distinct people still employed at follow-up."),
-        TallyMeasure("placed_not_attended", zh: "其中未到场就业", en: "placed without check-in", scope: .campaign,
+        TallyMeasure("placed_not_attended", zh: "其中未到场就业", en: "placed without check-in", scope: .campaign, kinds: [.jobFair],
                      doc: "Of the placed, people never checked in at the campaign (recorded with --not-attended)."),
     ]
+
+    /// Interviews and placements come from fairs and from livestream call-backs; a bus season carries
+    /// people already placed.
+    let campaignKinds: Set<CampaignKind>? = [.jobFair, .livestream]
 
     /// The placed who never came, counted apart so that "placed" beside "attended" reads right.
     func campaignValues(campaign: String, db: Database) throws -> [String: Int] {

@@ -18,19 +18,29 @@ enum PeopleScan {
     /// The counts of one (campaign, place, target groups) cell, one per people measure.
     struct Group {
         var campaign: String
+        /// The campaign's index in the tally.
+        var campaignIndex: Int
         var township: String
         var village: String
         /// Where the place first appears in the ledger (its people in the order they were entered):
         /// the county's own order of townships and villages, which reports keep.
         var placeOrder: Int
-        var groups: Int
+        var groups: TargetGroupSet
         var counts: [Int]
     }
 
-    static func groups(_ campaigns: [String], measures: [TallyMeasure], sections: [any TallySection], strategy: TallyQuery.PeopleStrategy,
-                       parallel pool: DatabasePool?, db: Database) throws -> [Group] {
+    /// What a cell is: a campaign (its index), a place (its index) and a set of target groups.
+    private struct CellKey: Hashable {
+        var campaign: Int32
+        var place: Int32
+        var groups: TargetGroupSet
+    }
+
+    static func groups(_ scope: TallyScope, strategy: TallyQuery.PeopleStrategy, parallel pool: DatabasePool?,
+                       db: Database) throws -> [Group] {
+        let campaigns = scope.names, measures = scope.peopleMeasures, sections = scope.sections
         // Which section each measure reads its level from (-1: the registration itself) and the level it needs.
-        let sectionOf = measures.map { measure in sections.firstIndex { $0.measures.contains(measure) } ?? -1 }
+        let sectionOf = measures.map { scope.sectionIndex(of: $0) ?? -1 }
         let thresholds = measures.map { Int32($0.threshold ?? 0) }
         let scanAll: Bool
         switch strategy {
@@ -42,16 +52,19 @@ enum PeopleScan {
         }
         let pending = scanAll ? pool.map { pool in Pending { try pool.read { db in try PersonPlaces.load(db) } } } : nil
         var streams: [(people: [Int64], levels: [[PersonLevel]])] = []
-        for campaign in campaigns {
+        for (c, campaign) in campaigns.enumerated() {
+            // A section that does not apply to the campaign's kind gives its people no level there.
             streams.append((try Registrations.registeredPeople(campaign: campaign, db: db),
-                            try sections.map { try $0.personLevels(campaign: campaign, db: db) }))
+                            try sections.indices.map { s in
+                                scope.sectionApplies[s][c] ? try sections[s].personLevels(campaign: campaign, db: db) : []
+                            }))
         }
         var people = scanAll ? try pending?.value() ?? PersonPlaces.load(db) : PersonPlaces.empty
         let lookUp = try PersonPlaces.lookUpStatement(db)
 
         let width = measures.count
-        var cellIndex: [UInt64: Int] = [:]
-        var cellKeys: [UInt64] = []
+        var cellIndex: [CellKey: Int] = [:]
+        var cellKeys: [CellKey] = []
         var counts: [Int] = []
         for (index, stream) in streams.enumerated() {
             // Each section's level for each registration, aligned with the registrations.
@@ -59,7 +72,7 @@ enum PeopleScan {
             for (r, person) in stream.people.enumerated() {
                 var place = people.place(of: Int(person))
                 if place < 0 { place = try people.lookUp(Int(person), with: lookUp) }
-                let key = UInt64(index) << 40 | UInt64(UInt32(place)) << 8 | UInt64(people.groups[Int(person)])
+                let key = CellKey(campaign: Int32(index), place: place, groups: people.groups[Int(person)])
                 let cell: Int
                 if let known = cellIndex[key] {
                     cell = known
@@ -75,9 +88,9 @@ enum PeopleScan {
             }
         }
         return cellKeys.enumerated().map { cell, key in
-            let place = people.places[Int(key >> 8 & 0xFFFF_FFFF)]
-            return Group(campaign: campaigns[Int(key >> 40)], township: place.township, village: place.village,
-                         placeOrder: Int(key >> 8 & 0xFFFF_FFFF), groups: Int(key & 0xFF),
+            let place = people.places[Int(key.place)]
+            return Group(campaign: campaigns[Int(key.campaign)], campaignIndex: Int(key.campaign), township: place.township, village: place.village,
+                         placeOrder: Int(key.place), groups: key.groups,
                          counts: Array(counts[cell * width..<(cell + 1) * width]))
         }
     }

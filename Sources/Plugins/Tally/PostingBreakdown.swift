@@ -12,9 +12,10 @@ enum PostingBreakdown {
         var levels: [String: [PostingLevel]]
     }
 
-    static func rows(_ dimension: TallyDimension, campaigns: [String], sections: [Section], measures: [TallyMeasure],
-                     db: Database) throws -> [TallyRow] {
-        let offered = try Postings.offered(at: campaigns, db: db)
+    /// The rows of `campaigns`; what was offered is read from the `offering` ones (the kinds that offer postings).
+    static func rows(_ dimension: TallyDimension, campaigns: [String], offering: [String], sections: [Section],
+                     measures: [TallyMeasure], db: Database) throws -> [TallyRow] {
+        let offered = try Postings.offered(at: offering, db: db)
         let postingByID = Dictionary(uniqueKeysWithValues: offered.map { ($0.posting.id, $0.posting) })
         var rows: [String: TallyRow] = [:]
         for (posting, offeredAt, positions) in offered {

@@ -1,15 +1,19 @@
 import Ledger
 import PluginKit
+import Workflow
 
 /// The ledger's own measures, which every tally has: campaigns, what they offered, who registered.
 /// The plugins' sections add the rest of the funnel after these.
 enum LedgerMeasures {
     static let campaigns = TallyMeasure("campaigns", zh: "活动场次", en: "campaigns", scope: .campaign)
+    /// A bus season carries workers already placed: what was offered means something only where
+    /// postings are presented.
+    static let offerKinds: Set<CampaignKind> = [.jobFair, .livestream]
     static let enterprises = TallyMeasure("enterprises", zh: "邀请企业", en: "enterprises invited", scope: .campaign,
-                                          highlight: true)
-    static let postings = TallyMeasure("postings", zh: "岗位数", en: "postings", scope: .campaign)
+                                          kinds: offerKinds, highlight: true)
+    static let postings = TallyMeasure("postings", zh: "岗位数", en: "postings", scope: .campaign, kinds: offerKinds)
     static let positions = TallyMeasure("positions", zh: "招聘人数", en: "positions offered", scope: .campaign,
-                                        highlight: true)
+                                        kinds: offerKinds, highlight: true)
     static let registered = TallyMeasure("registered", zh: "登记求职者", en: "registered", scope: .people(threshold: 0),
                                          doc: "Job seekers registered.")
 

@@ -11,21 +11,26 @@ public struct TallyDimension: Sendable, Hashable, Codable {
     public let rawValue: String
     let zh: String
     let en: String
+    /// Whether one person may count in several rows (two target groups, interviews at two enterprises).
+    let overlapping: Bool
 
-    init(_ rawValue: String, zh: String, en: String) {
+    init(_ rawValue: String, zh: String, en: String, overlapping: Bool) {
         self.rawValue = rawValue
         self.zh = zh
         self.en = en
+        self.overlapping = overlapping
     }
 
-    public init(_ grouping: TallyGrouping) { self.init(grouping.key, zh: grouping.zh, en: grouping.en) }
+    public init(_ grouping: TallyGrouping) {
+        self.init(grouping.key, zh: grouping.zh, en: grouping.en, overlapping: grouping.overlapping)
+    }
 
-    public static let campaign = TallyDimension("campaign", zh: "活动", en: "campaign")
-    public static let township = TallyDimension("township", zh: "乡镇", en: "township")
-    public static let village = TallyDimension("village", zh: "村", en: "village")
-    public static let group = TallyDimension("group", zh: "人员类别", en: "target group")
-    public static let enterprise = TallyDimension("enterprise", zh: "企业", en: "enterprise")
-    public static let posting = TallyDimension("posting", zh: "岗位", en: "posting")
+    public static let campaign = TallyDimension("campaign", zh: "活动", en: "campaign", overlapping: false)
+    public static let township = TallyDimension("township", zh: "乡镇", en: "township", overlapping: false)
+    public static let village = TallyDimension("village", zh: "村", en: "village", overlapping: false)
+    public static let group = TallyDimension("group", zh: "人员类别", en: "target group", overlapping: true)
+    public static let enterprise = TallyDimension("enterprise", zh: "企业", en: "enterprise", overlapping: true)
+    public static let posting = TallyDimension("posting", zh: "岗位", en: "posting", overlapping: true)
     public static let builtIn = [campaign, township, village, group, enterprise, posting]
 
     public static func == (a: TallyDimension, b: TallyDimension) -> Bool { a.rawValue == b.rawValue }
@@ -33,7 +38,7 @@ public struct TallyDimension: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let key = try decoder.singleValueContainer().decode(String.self)
-        self = Self.builtIn.first { $0.rawValue == key } ?? TallyDimension(key, zh: key, en: key)
+        self = Self.builtIn.first { $0.rawValue == key } ?? TallyDimension(key, zh: key, en: key, overlapping: true)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -73,6 +78,15 @@ public struct TallyCounts: Sendable, Equatable {
     public var values: [String: Int] = [:]
     /// "Of which" per target group: the people measures counting only people in that group.
     public var ofWhich: [TargetGroup: TallyCounts] = [:]
+    /// A rate's two sides counted over only the campaigns both measures apply to, by "part/whole",
+    /// where that differs from the line's values: in a year of fairs and livestreams, 就业率 is the
+    /// fairs' placements over the fairs' attendance, not every placement over the fairs' attendance.
+    public var rateBases: [String: RateBase] = [:]
+
+    public struct RateBase: Sendable, Equatable {
+        public var part: Int
+        public var whole: Int
+    }
 
     public init(_ values: [String: Int] = [:]) {
         self.values = values
@@ -88,8 +102,11 @@ public struct TallyCounts: Sendable, Equatable {
     /// The conversion rate of `measure` from what it is divided by (its first `ratesOf`, or `of`), or
     /// nil where either does not apply or the whole is zero.
     public func rate(_ measure: TallyMeasure, of whole: String? = nil) -> Double? {
-        guard let whole = whole ?? measure.ratesOf.first, let part = values[measure.key], let total = values[whole],
-              total > 0 else { return nil }
+        guard let whole = whole ?? measure.ratesOf.first else { return nil }
+        if let base = rateBases[measure.key + "/" + whole] {
+            return base.whole > 0 ? Double(base.part) / Double(base.whole) : nil
+        }
+        guard let part = values[measure.key], let total = values[whole], total > 0 else { return nil }
         return Double(part) / Double(total)
     }
 }
@@ -115,9 +132,7 @@ public struct TallyBreakdown: Sendable, Equatable {
     public var distinctTotal: TallyCounts?
 
     /// Whether a person may count in more than one row, so 合计 is not the rows' sum.
-    public var rowsMayOverlap: Bool {
-        ![TallyDimension.campaign, .township, .village].contains(dimension)
-    }
+    public var rowsMayOverlap: Bool { dimension.overlapping }
 }
 
 /// A tally of one or more campaigns: the funnel and the breakdowns asked for.
@@ -147,6 +162,8 @@ public struct TallyReport: Sendable {
     public struct CampaignInfo: Sendable, Equatable {
         public var name: String
         public var title: String
+        /// Its kind (`kind:`): which sections apply to it.
+        public var kind: CampaignKind
         public var startedAt: Date
         /// The campaign's own time zone.
         public var timeZone: TimeZone
@@ -156,9 +173,10 @@ public struct TallyReport: Sendable {
         public var county: String?
         public var venue: String?
 
-        public init(name: String, title: String, startedAt: Date, timeZone: TimeZone, heldOn: String,
-                    county: String? = nil, venue: String? = nil) {
+        public init(name: String, title: String, kind: CampaignKind = .other, startedAt: Date, timeZone: TimeZone,
+                    heldOn: String, county: String? = nil, venue: String? = nil) {
             self.name = name
+            self.kind = kind
             self.title = title
             self.startedAt = startedAt
             self.timeZone = timeZone

@@ -71,10 +71,26 @@ public enum TallyTextReport {
     /// How several campaigns are counted, for a footnote under the funnel; nil for one campaign.
     static func countingNote(_ report: TallyReport, lang: TallyLanguage) -> String? {
         guard report.distinctPeople != nil else { return nil }
-        return lang == .zh
+        return (lang == .zh
             ? "人次：一人参加多场活动，每场各计一次（各场相加）；人数：每人只计一次。转化率与“其中”按人次计算。"
             : "Visits: a person at several campaigns counts at each (the campaigns add up); people: each person once. "
-                + "Rates and \"of which\" are over visits."
+                + "Rates and \"of which\" are over visits.") + (peakNote(report.measures, lang: lang).map { " " + $0 } ?? "")
+    }
+
+    /// What the measures that are not added up across campaigns show instead (a peak: the largest).
+    static func peakNote(_ measures: [TallyMeasure], lang: TallyLanguage) -> String? {
+        let peaks = measures.filter { $0.combination == .maximum }.map { $0.label(lang) }
+        let singles = measures.filter { $0.combination == .single }.map { $0.label(lang) }
+        var parts: [String] = []
+        if !peaks.isEmpty {
+            parts.append(lang == .zh ? "\(peaks.joined(separator: "、"))取各场中的最大值，不相加。"
+                         : "\(peaks.joined(separator: ", ")): the largest of the campaigns, not their sum.")
+        }
+        if !singles.isEmpty {
+            parts.append(lang == .zh ? "\(singles.joined(separator: "、"))只对单场活动有意义，多场汇总时留空。"
+                         : "\(singles.joined(separator: ", ")): for one campaign only, blank for several.")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
     /// Prose cut into lines of at most `width` display columns (Chinese characters count two), at a
@@ -146,10 +162,11 @@ public enum TallyTextReport {
     /// Under a breakdown whose rows may share people: how 合计 counts them.
     static func totalNote(_ breakdown: TallyBreakdown, lang: TallyLanguage) -> String? {
         if breakdown.distinctTotal != nil {
-            return lang == .zh
+            return (lang == .zh
                 ? "合计（人次）是各场之和：一人参加两场，在两场的行中各计一次、在人次中计两次；合计（人数）每人只计一次。"
                 : "The total (visits) is the campaigns' sum: a person at two campaigns counts in both rows and twice "
-                    + "in it; the total (people) counts each person once."
+                    + "in it; the total (people) counts each person once.")
+                + (peakNote(breakdown.measures, lang: lang).map { " " + $0 } ?? "")
         }
         guard breakdown.rowsMayOverlap else { return nil }
         let rows = breakdown.dimension.label(lang)

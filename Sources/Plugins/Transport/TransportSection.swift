@@ -33,14 +33,19 @@ struct TransportSection: TallySection {
     let measures = [Self.buses, Self.batches, Self.passengers, Self.boarded, Self.arrived, Self.entered, Self.subsidized,
                     Self.anomalies, Self.subsidyYuan]
 
+    let campaignKinds: Set<CampaignKind>? = [.busTransport]
+
+    /// Each passenger travels to one enterprise, so the rows add up to 合计.
     let groupings = [TallyGrouping("destination", zh: "目的地企业", en: "destination")]
 
-    /// Each passenger (not withdrawn) by the enterprise they travel to.
-    func groups(_ grouping: String, campaign: String, db: Database) throws -> [Int64: String] {
+    /// Each passenger by the enterprise they travel to — a withdrawn one by where they were going, so
+    /// they stay in its 登记 column (and out of its 乘车人员).
+    func groups(_ grouping: String, campaign: String, db: Database) throws -> [Int64: [String]] {
         guard grouping == "destination" else { return [:] }
-        var groups: [Int64: String] = [:]
-        for passenger in try TransportRecords.passengers(campaign: campaign, db: db) where !passenger.withdrawn {
-            groups[passenger.person] = passenger.destination
+        var groups: [Int64: [String]] = [:]
+        for passenger in try TransportRecords.passengers(campaign: campaign, db: db)
+        where !passenger.withdrawn || groups[passenger.person] == nil {
+            groups[passenger.person] = [passenger.destination]
         }
         return groups
     }

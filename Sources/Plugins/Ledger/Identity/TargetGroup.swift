@@ -42,7 +42,11 @@ public enum TargetGroup: Int, Sendable, CaseIterable {
         }
     }
 
-    public var bit: Int { 1 << rawValue }
+    /// The set holding only this group.
+    public var set: TargetGroupSet { TargetGroupSet(self) }
+
+    /// The ledger's `groups` value of someone in this group alone.
+    public var bit: Int { Int(set.stored) }
 
     /// Spellings seen in county ledgers, Chinese and English.
     static let aliases: [String: TargetGroup] = {
@@ -75,18 +79,18 @@ public enum TargetGroup: Int, Sendable, CaseIterable {
         return aliases[trimmed] ?? aliases[trimmed.replacingOccurrences(of: " ", with: "_")]
     }
 
-    /// Parses a cell such as "脱贫人口、监测对象" into a bit set; unknown labels are returned apart.
+    /// Parses a cell such as "脱贫人口、监测对象" into a set; unknown labels are returned apart.
     /// `extra` holds a definition's own labels (`group_labels:`), looked up first.
-    public static func parseList(_ text: String, extra: [String: TargetGroup] = [:]) -> (bits: Int, unknown: [String]) {
-        if text.isEmpty { return (0, []) }
-        if let single = extra[text] ?? aliases[text] { return (single.bit, []) }
-        var bits = 0
+    public static func parseList(_ text: String, extra: [String: TargetGroup] = [:]) -> (groups: TargetGroupSet, unknown: [String]) {
+        if text.isEmpty { return ([], []) }
+        if let single = extra[text] ?? aliases[text] { return (single.set, []) }
+        var groups: TargetGroupSet = []
         var unknown: [String] = []
         let separators: Set<Character> = ["、", ",", "，", ";", "；", "/", "|", " "]
         for part in text.split(whereSeparator: { separators.contains($0) }) where !part.isEmpty {
-            if let group = extra[String(part)] ?? parse(String(part)) { bits |= group.bit } else { unknown.append(String(part)) }
+            if let group = extra[String(part)] ?? parse(String(part)) { groups.insert(group.set) } else { unknown.append(String(part)) }
         }
-        return (bits, unknown)
+        return (groups, unknown)
     }
 
     /// A group by its key (`poverty_alleviated`) or any label it is known by.
@@ -108,7 +112,5 @@ public enum TargetGroup: Int, Sendable, CaseIterable {
         return map
     }
 
-    public static func labels(of bits: Int) -> [String] {
-        allCases.filter { bits & $0.bit != 0 }.map(\.label)
-    }
+    public static func labels(of groups: TargetGroupSet) -> [String] { groups.labels }
 }

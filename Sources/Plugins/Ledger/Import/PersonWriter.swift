@@ -88,7 +88,7 @@ public struct PersonWriter: LedgerWriter {
     /// A changed person's stored values, as text for the change log.
     private struct Stored {
         var fields: [String?]
-        var groups: Int
+        var groups: TargetGroupSet
     }
 
     public mutating func write(_ p: PersonRecord, row: Int) throws -> Result<WriteOutcome, RowProblem> {
@@ -105,7 +105,7 @@ public struct PersonWriter: LedgerWriter {
                     select.reset()
                     return try registerExisting(personID, outcome: .unchanged)
                 }
-                stored = Stored(fields: (1...6).map { select.text($0) }, groups: Int(select.int(7)))
+                stored = Stored(fields: (1...6).map { select.text($0) }, groups: TargetGroupSet(stored: select.int(7)))
                 select.reset()
             }
         }
@@ -114,18 +114,17 @@ public struct PersonWriter: LedgerWriter {
             // reject file re-imported, must not wipe what the ledger already knows.
             var after: [String?] = [p.name, p.phone, p.township, p.village, p.skills, p.desiredJob]
             for i in after.indices where (after[i] ?? "").isEmpty { after[i] = stored.fields[i] }
-            let groups = p.groups == 0 ? stored.groups : p.groups
+            let groups = p.groups.isEmpty ? stored.groups : p.groups
             var changed: [(field: String, old: String?, new: String?)] = []
             for (i, field) in Self.comparedFields.enumerated() where stored.fields[i] != after[i] {
                 changed.append((field, stored.fields[i], after[i]))
             }
             if stored.groups != groups {
-                changed.append(("groups", TargetGroup.labels(of: stored.groups).joined(separator: "、"),
-                                TargetGroup.labels(of: groups).joined(separator: "、")))
+                changed.append(("groups", stored.groups.description, groups.description))
             }
             if !changed.isEmpty {
                 for (i, value) in after.enumerated() where i < 4 { update.bind(Int32(i + 1), value) }
-                update.bind(5, Int64(groups))
+                update.bind(5, groups.stored)
                 update.bind(6, after[4])
                 update.bind(7, after[5])
                 update.bind(8, sourceID)
@@ -174,7 +173,7 @@ public struct PersonWriter: LedgerWriter {
             return !select.bytes(column).elementsEqual(value.utf8)
         }
         return differs(1, p.name) || differs(2, p.phone) || differs(3, p.township) || differs(4, p.village)
-            || differs(5, p.skills) || differs(6, p.desiredJob) || (p.groups != 0 && Int(select.int(7)) != p.groups)
+            || differs(5, p.skills) || differs(6, p.desiredJob) || (!p.groups.isEmpty && select.int(7) != p.groups.stored)
     }
 
     public mutating func finish() throws {
@@ -214,7 +213,7 @@ public struct PersonWriter: LedgerWriter {
             statement.bind(base + 4, pending[row].phone)
             statement.bind(base + 5, pending[row].township)
             statement.bind(base + 6, pending[row].village)
-            statement.bind(base + 7, Int64(pending[row].groups))
+            statement.bind(base + 7, pending[row].groups.stored)
             statement.bind(base + 8, pending[row].skills)
             statement.bind(base + 9, pending[row].desiredJob)
         }

@@ -65,19 +65,19 @@ extension Registrations {
                 throw InputRefusal(field: "phone", error.said(of: raw))
             }
         }
-        var groups: Int?
+        var groups: TargetGroupSet?
         if let raw = walkIn.groups, !raw.isEmpty {
-            let (bits, unknown) = TargetGroup.parseList(raw)
+            let (parsed, unknown) = TargetGroup.parseList(raw)
             if let label = unknown.first {
                 throw InputRefusal(field: "groups", Message(WalkInMessages.unknownGroup, ["label": label]),
                                    hint: Message(WalkInMessages.useGroups,
                                                  ["known": TargetGroup.allCases.map(\.label).joined(separator: "、")]))
             }
-            groups = bits
+            groups = parsed
         }
         // What the desk did not type stays as the ledger has it (the writer never erases with blanks).
         let record = PersonRecord(idNumber: id, name: name, phone: phone, township: walkIn.township ?? "",
-                                  village: walkIn.village ?? "", groups: groups ?? 0, skills: "", desiredJob: "")
+                                  village: walkIn.village ?? "", groups: groups ?? [], skills: "", desiredJob: "")
         let options = ImportOptions(campaign: walkIn.campaign, source: walkIn.channel, channel: walkIn.channel, now: now)
         var writer = try PersonWriter(db, options: options)
         _ = try writer.write(record, row: 0)
@@ -87,7 +87,7 @@ extension Registrations {
             throw WorkflowError.internal("the walk-in was not saved")
         }
         let code = try Registrations.badgeCode(for: walkIn.campaign, db: db).encode(personID)
-        let storedGroups = try Int.fetchOne(db, sql: "SELECT groups FROM person WHERE id = ?", arguments: [personID]) ?? 0
+        let storedGroups = try TargetGroupSet.fetchOne(db, sql: "SELECT groups FROM person WHERE id = ?", arguments: [personID]) ?? []
         return WalkInResult(code: code, newlyRegistered: writer.linked > 0, maskedName: Masking.name(name),
                             maskedID: id.masked, groups: TargetGroup.labels(of: storedGroups))
     }

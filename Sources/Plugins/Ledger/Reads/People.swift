@@ -10,8 +10,7 @@ public struct PersonSummary: Sendable, Equatable {
     public var phone: String?
     public var township: String
     public var village: String
-    /// Bit set of `TargetGroup`.
-    public var groups: Int
+    public var groups: TargetGroupSet
 
     init(_ row: Row) {
         id = row["id"]

@@ -5,7 +5,7 @@ import Workflow
 public struct PersonPlaces: Sendable {
     /// Index into `places` by person id; -1 where no person was read.
     private var placeByPerson: [Int32]
-    public private(set) var groups: [UInt8]
+    public private(set) var groups: [TargetGroupSet]
     public private(set) var places: [(township: String, village: String)] = []
     /// Places interned by a hash of their bytes, checked byte for byte: a ledger has a few hundred
     /// villages and a million people, and a String per row would cost more than the pass.
@@ -19,7 +19,7 @@ public struct PersonPlaces: Sendable {
     public static func load(_ db: Database) throws -> PersonPlaces {
         let maxID = try Int.fetchOne(db, sql: "SELECT max(id) FROM person") ?? 0
         var people = PersonPlaces(placeByPerson: Array(repeating: -1, count: maxID + 1),
-                                  groups: Array(repeating: 0, count: maxID + 1))
+                                  groups: Array(repeating: [], count: maxID + 1))
         let rows = try RawStatement(db, sql: "SELECT id, township, village, groups FROM person")
         while try rows.step() {
             people.set(Int(rows.int(0)), township: rows.bytes(1), village: rows.bytes(2), groups: rows.int(3))
@@ -40,7 +40,7 @@ public struct PersonPlaces: Sendable {
     public mutating func lookUp(_ person: Int, with row: RawStatement) throws -> Int32 {
         if person >= placeByPerson.count {
             placeByPerson += Array(repeating: -1, count: person + 1 - placeByPerson.count)
-            groups += Array(repeating: 0, count: person + 1 - groups.count)
+            groups += Array(repeating: [], count: person + 1 - groups.count)
         }
         row.bind(1, Int64(person))
         guard try row.step() else {
@@ -56,7 +56,7 @@ public struct PersonPlaces: Sendable {
     private mutating func set(_ person: Int, township: UnsafeRawBufferPointer, village: UnsafeRawBufferPointer,
                               groups value: Int64) {
         placeByPerson[person] = intern(township: township, village: village)
-        groups[person] = UInt8(truncatingIfNeeded: value)
+        groups[person] = TargetGroupSet(stored: value)
     }
 
     private mutating func intern(township: UnsafeRawBufferPointer, village: UnsafeRawBufferPointer) -> Int32 {
