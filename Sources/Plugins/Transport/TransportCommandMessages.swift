@@ -17,6 +17,8 @@ public enum TransportCommandMessages {
     public static let noShow = MessageText("transport.no-show", zh: "未上车", en: "no-show")
     public static let leftBehind = MessageText("transport.left-behind", zh: "下车未到", en: "left behind")
     public static let boarded = MessageText("transport.boarded", zh: "{count}/{riders} 人已上车", en: "{count} of {riders} boarded")
+    public static let seatedElsewhere = MessageText("transport.seated-elsewhere", zh: "不在本车名单：座位在 {bus}",
+                                                    en: "not on this bus's list: seated on {bus}")
     public static let notOnBoard = MessageText("transport.not-on-board", zh: "；尚未上车的座位：{seats}", en: "; not on board yet, seats {seats}")
     public static let wroteManifests = MessageText("transport.wrote-manifests", zh: "已写出 {count} 份乘车名单到 {file}",
                                                    en: "wrote {count} manifests to {file}")
@@ -56,7 +58,7 @@ public enum TransportCommandMessages {
 
     public static let all: [MessageText] = [
         notEnoughVehicles, withoutSeat, busesHeaders, busesTail, busesSummary, noCheckpointOpen, checkpointsOpen, nobodyOnBus, rosterListsBuses, seatHeaders,
-        noteHeader, noShow, leftBehind, boarded, notOnBoard, wroteManifests, wrotePassengers, wroteWorkbook, rosterHeaders,
+        noteHeader, noShow, leftBehind, boarded, seatedElsewhere, notOnBoard, wroteManifests, wrotePassengers, wroteWorkbook, rosterHeaders,
         rosterSummary, notSaved, moreBuses, movedLine, moreMoved, splits, splitLine, wroteSubsidy, subsidyHeaders,
         subsidySummary,
     ]

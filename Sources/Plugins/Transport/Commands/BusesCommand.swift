@@ -79,11 +79,18 @@ struct BusesCommand: AsyncParsableCommand, ChoosesLanguage {
                 + rider.anomalies.map { english ? $0.words.en : $0.words.zh }
             table.rows.append([String(rider.passenger.seat), Masking.name(rider.passenger.name),
                                Masking.idNumber(rider.passenger.idNumber), rider.passenger.pickup]
-                              + checkpoints.map { rider.passed[$0] == nil ? "·" : "✓" } + [note.joined(separator: "; ")])
+                              + checkpoints.map { bus.passedHere(rider, $0) ? "✓" : "·" } + [note.joined(separator: "; ")])
+        }
+        // Aboard though seated on another bus: listed where they are, so the count is who is on it.
+        for guest in bus.guests {
+            table.rows.append(["—", Masking.name(guest.rider.passenger.name), Masking.idNumber(guest.rider.passenger.idNumber),
+                               guest.rider.passenger.pickup]
+                              + checkpoints.map { guest.rider.door[$0] == bus.index ? "✓" : "·" }
+                              + [M.seatedElsewhere(["bus": guest.seatedOn]).text(language)])
         }
         t.line(bus.bus.title + " · " + bus.bus.departsOn + " → " + bus.bus.destination)
         t.line(table.render())
-        let missing = bus.riders.filter { $0.passed[.board] == nil }.map { String($0.passenger.seat) }
+        let missing = bus.riders.filter { !bus.passedHere($0, .board) }.map { String($0.passenger.seat) }
         let boarded = M.boarded(["count": "\(bus.count(.board))", "riders": "\(bus.riders.count)"])
         t.line((missing.isEmpty ? boarded : boarded + M.notOnBoard(["seats": missing.joined(separator: ", ")])).text(language))
     }
