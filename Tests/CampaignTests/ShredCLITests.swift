@@ -37,13 +37,13 @@ import WorkflowTesting
 
         let dry = try cli.run("shred", "--campaign", "spring-fair-2026", "--dry-run", env: Self.autumn)
         #expect(dry.status == 0, "\(dry.stderr)")
-        #expect(dry.stdout.contains("将销毁 spring-fair-2026 中 299 人的个人信息"), "\(dry.stdout)")
+        #expect(dry.stdout.contains("将销毁 spring-fair-2026 中 300 人的个人信息"), "\(dry.stdout)")
         #expect(!dry.stdout.contains(people[0].name), "a dry run masks: \(dry.stdout)")
         #expect(try Self.traces(of: everyone, in: cli.database).count >= people.count, "a dry run changes nothing")
 
         let shred = try cli.run("shred", "--campaign", "spring-fair-2026", "--by", "周科长", env: Self.autumn)
         #expect(shred.status == 0, "\(shred.stderr)")
-        #expect(shred.stdout.contains("✓ 已销毁 spring-fair-2026 中 299 人的个人信息"), "\(shred.stdout)")
+        #expect(shred.stdout.contains("✓ 已销毁 spring-fair-2026 中 300 人的个人信息"), "\(shred.stdout)")
 
         let leftovers = try Self.traces(of: everyone, in: cli.database)
         #expect(leftovers.isEmpty, "still in the file: \(leftovers.prefix(10))")
@@ -51,11 +51,11 @@ import WorkflowTesting
         for (format, text) in before {
             #expect(Self.withoutShredNote(after[format] ?? "") == Self.withoutShredNote(text), "\(format) changed")
         }
-        #expect(after["table"]?.contains("个人信息已销毁：本报告所涉 299 人") == true, "\(after["table"] ?? "")")
+        #expect(after["table"]?.contains("个人信息已销毁：本报告所涉 300 人") == true, "\(after["table"] ?? "")")
         #expect(after["json"]?.contains("\"shredded\"") == true)
 
         // The audit log has it; a second shred is refused; the outcome is still counted, under a pseudonym.
-        #expect(try cli.run("audit").stdout.contains("299 people shredded, 0 kept (manual)"))
+        #expect(try cli.run("audit").stdout.contains("300 people shredded, 0 kept (manual)"))
         let again = try cli.run("shred", "--campaign", "spring-fair-2026", "--by", "周科长", env: Self.autumn)
         #expect(again.status == 64)
         #expect(again.stderr.contains("的个人信息已于 2026-09-01 10:00 由 周科长 销毁"), "\(again.stderr)")
@@ -78,7 +78,7 @@ import WorkflowTesting
         let shredded = "SELECT count(*) FROM person WHERE id_number LIKE '已销毁-%'"
         let walkInRows = "SELECT count(*) FROM person WHERE id_number = '\(Self.walkIn.id)'"
         let queue = try DatabaseQueue(path: cli.database)
-        #expect(try queue.read { db in try Int.fetchOne(db, sql: shredded) } == 299)
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: shredded) } == 300)
         #expect(try queue.read { db in try Int.fetchOne(db, sql: walkInRows) } == 0)
         let autumn = try dir.write("autumn.yaml", "name: autumn-fair\nsteps:\n  - id: gate\n    uses: checkin.gate\n")
         #expect(try cli.run("start", autumn, env: Self.autumn).status == 0)
@@ -86,7 +86,7 @@ import WorkflowTesting
                                  Self.walkIn.id, "--phone", Self.walkIn.phone, env: Self.autumn)
         #expect(again2.status == 0, "\(again2.stderr)")
         #expect(try queue.read { db in try Int.fetchOne(db, sql: walkInRows) } == 1)
-        #expect(try queue.read { db in try Int.fetchOne(db, sql: shredded) } == 299)
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: shredded) } == 300)
         let later = try Self.tallies(cli, dir, tag: "later")
         for (format, text) in before {
             #expect(Self.withoutShredNote(later[format] ?? "") == Self.withoutShredNote(text), "\(format) changed later")
@@ -166,14 +166,14 @@ import WorkflowTesting
         let kept = try cli.run("shred", "--campaign", "first-fair", "--by", "周科长", env: Self.autumn)
         #expect(kept.status == 0, "\(kept.stderr)")
         #expect(kept.stdout.contains("已销毁 first-fair 中 0 人的个人信息"), "\(kept.stdout)")
-        #expect(kept.stdout.contains("保留了 298 名也在未销毁活动中登记的人员：second-fair 298"),
+        #expect(kept.stdout.contains("保留了 299 名也在未销毁活动中登记的人员：second-fair 299"),
                 "\(kept.stdout)")
         let people = try Self.people(in: "workflows/data/people.csv")
         #expect(try Self.traces(of: people, in: cli.database).count >= people.count)
 
         #expect(try cli.run("cancel", "second-fair", env: Self.autumn).status == 0)
         let last = try cli.run("shred", "--campaign", "second-fair", "--by", "周科长", env: Self.autumn)
-        #expect(last.stdout.contains("已销毁 second-fair 中 298 人的个人信息"), "\(last.stdout)")
+        #expect(last.stdout.contains("已销毁 second-fair 中 299 人的个人信息"), "\(last.stdout)")
         #expect(try Self.traces(of: people, in: cli.database).isEmpty)
     }
 
@@ -207,8 +207,8 @@ import WorkflowTesting
         daemon.waitUntilExit()
         let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(audit.stdout.contains("daemon"), "\(audit.stdout)")
-        #expect(audit.stdout.contains("298 people shredded, 0 kept (retention)"), "\(audit.stdout)")
-        #expect(printed.contains("short-fair：保留期满，已销毁 298 人的个人信息"), "\(printed)")
+        #expect(audit.stdout.contains("299 people shredded, 0 kept (retention)"), "\(audit.stdout)")
+        #expect(printed.contains("short-fair：保留期满，已销毁 299 人的个人信息"), "\(printed)")
         #expect(try Self.traces(of: try Self.people(in: "workflows/data/people.csv"), in: cli.database).isEmpty)
     }
 

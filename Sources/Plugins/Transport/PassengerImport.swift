@@ -62,8 +62,8 @@ struct PassengerImport: LedgerKind {
 
     static func key(of passenger: Passenger) -> UInt64 { passenger.person.residentID.numericKey }
 
-    static func refusedCell(of passenger: Passenger) -> (field: String, reason: Message)? {
-        PeopleImport.refusedCell(of: passenger.person)
+    static func refusedCells(of passenger: Passenger) -> [(field: String, reason: Message)] {
+        PeopleImport.refusedCells(of: passenger.person)
     }
 
     func makeWriter(_ db: Database, options: ImportOptions) throws -> Writer {

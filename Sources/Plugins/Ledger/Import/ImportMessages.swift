@@ -43,6 +43,9 @@ public enum ImportMessages {
             + "--group-label 标签=类别 中说明这个标签）后重新导入此行",
         en: "unknown target group {labels}: the person was imported without it; use {known} (or name the label in the "
             + "step's group_labels: / --group-label LABEL=GROUP) and import this row again")
+    public static let importedWithoutPhone = MessageText(
+        "import.imported-without-phone", zh: "：此人已导入，但不带手机号；改正号码后重新导入此行",
+        en: ": the person was imported without it; correct the number and import this row again")
     public static let noPersonGiven = MessageText("import.no-person-given", zh: "没有身份证号或手机号", en: "no ID number or phone")
     public static let notRegistered = MessageText(
         "import.not-registered", zh: "{person} 未报名 {campaign}", en: "{person} is not registered for {campaign}")
@@ -138,7 +141,7 @@ public enum ImportMessages {
     public static let all = [
         unknownColumnField, notATargetGroup, useOneOf, unknownEncoding, rowAt, skippedRowAt, sheetAt, idNumberField, nameField, townshipField, villageField, creditCodeField, enterpriseNameField,
         postingTitleField, isEmpty, isLongerThan, holdsLineBreak, holdsControlCharacters, scientificID, roundedID,
-        unknownGroups, noPersonGiven, notRegistered, notADate, noEnterprise, notOpenings, notSalary, badPostingCode,
+        unknownGroups, importedWithoutPhone, noPersonGiven, notRegistered, notADate, noEnterprise, notOpenings, notSalary, badPostingCode,
         unknownCreditCode, unknownEnterpriseName, severalEnterprisesNamed, postingCodeTaken, sameAsRow, sameAsRowOfSheet,
         unclosedQuote, undecodable, controlCharacters, replacementCharacter, footerRow, blankRow, sheetsNotRead, sheetEmpty,
         sheetWithoutHeader, strictRefused, listSeparator, strictHint,

@@ -132,7 +132,10 @@ enum ImportRunner {
         var writer = try kind.makeWriter(db, options: options)
         var rejectHeader = firstHeader.cells
         if let place = plan.placeField { rejectHeader.append(place.label) }
-        var rejects = RejectFile(input: url, header: rejectHeader, sheetColumn: names.count > 1,
+        // One sheet asked for from a workbook of several: its rejects in a file of its own, so those of
+        // the sheets imported before it stay.
+        let oneSheetOfSeveral = options.sheet != nil && source.tableNames.count > 1 && names.count == 1 ? names[0] : nil
+        var rejects = RejectFile(input: url, header: rejectHeader, sheetColumn: names.count > 1, sheet: oneSheetOfSeveral,
                                  fallbackFolder: db.workspaceFolder, language: options.language)
         defer { rejects.close() }
 
@@ -328,7 +331,7 @@ enum ImportRunner {
                                                                  reason: earlier, cells: cells)))
                             } else {
                                 batch.append(.record(row: row.row, record, cells: K.writerMayRefuse ? cells : nil))
-                                if let refused = K.refusedCell(of: record) {
+                                for refused in K.refusedCells(of: record) {
                                     batch.append(.cellRefused(RowProblem(row: row.row, column: layout.header(for: refused.field, fields: K.fields),
                                                                          reason: refused.reason, cells: cells)))
                                 }

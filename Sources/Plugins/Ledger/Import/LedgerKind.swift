@@ -38,9 +38,10 @@ public protocol LedgerKind: Sendable {
     /// sheets have no column for that field (people: the township); nil when names mean nothing.
     static func fieldNamedBySheets(_ names: [String], hasColumn: (String) -> Bool) -> FieldSpec?
 
-    /// A cell of a valid record that was left out (an unknown target group): the record is
-    /// written without it and the row goes to the reject file with the reason.
-    static func refusedCell(of record: Record) -> (field: String, reason: Message)?
+    /// The cells of a valid record that were left out (an unknown target group, a phone number a
+    /// digit short): the record is written without them and the row goes to the reject file with
+    /// each reason, so one bad cell never costs the whole person.
+    static func refusedCells(of record: Record) -> [(field: String, reason: Message)]
 
     /// Prepares statements once per import.
     func makeWriter(_ db: Database, options: ImportOptions) throws -> Writer
@@ -60,7 +61,7 @@ extension LedgerKind {
     public static var writerMayRefuse: Bool { true }
     public static var loadsPeople: Bool { false }
     public static func fieldNamedBySheets(_ names: [String], hasColumn: (String) -> Bool) -> FieldSpec? { nil }
-    public static func refusedCell(of record: Record) -> (field: String, reason: Message)? { nil }
+    public static func refusedCells(of record: Record) -> [(field: String, reason: Message)] { [] }
 }
 
 extension LedgerWriter {

@@ -10,11 +10,13 @@ public struct PersonRecord: Sendable, Equatable {
     var phone: String?
     var township: String
     var village: String
-    var groups: Int
+    var groups: TargetGroupSet
     var skills: String
     var desiredJob: String
     /// Labels in the 人员类别 cell that name no target group: the person is imported without them.
     var unknownGroups: [String] = []
+    /// Why the phone cell was left out (not a mobile number): the person is imported without it.
+    var refusedPhone: Message?
 
     /// Who the row is, for kinds that read a person and more from one row (a bus's passengers).
     public var residentID: ResidentID { idNumber }
@@ -84,19 +86,22 @@ public struct PeopleImport: LedgerKind {
             // closes rows later, or a cell pasted with its line end.
             return problem(field.spec.key, Message(word) + Message(ImportMessages.holdsLineBreak))
         }
+        // A phone a digit short costs only the phone: the person is registered, can be checked in by
+        // ID or badge and seated on a bus, and the row goes to the reject file to fix the number.
         var phone: String?
+        var refusedPhone: Message?
         let rawPhone = cell(.phone)
         if !rawPhone.isEmpty {
             do {
                 phone = try PhoneNumber(rawPhone).value
             } catch {
-                return problem("phone", error.said(of: rawPhone))
+                refusedPhone = error.said(of: rawPhone) + Message(ImportMessages.importedWithoutPhone)
             }
         }
         let (groups, unknown) = TargetGroup.parseList(cell(.groups), extra: row.groupLabels)
         return .success(PersonRecord(idNumber: id, name: name, phone: phone, township: cell(.township),
                                      village: cell(.village), groups: groups, skills: cell(.skills),
-                                     desiredJob: cell(.desiredJob), unknownGroups: unknown))
+                                     desiredJob: cell(.desiredJob), unknownGroups: unknown, refusedPhone: refusedPhone))
     }
 
     /// 1.10105E+17 or 1.10105194912310E+17: how Excel writes a long number it keeps as a number.
@@ -118,12 +123,17 @@ public struct PeopleImport: LedgerKind {
         return nil
     }
 
-    /// An unknown target-group label costs the person only that label, never the registration.
-    public static func refusedCell(of record: PersonRecord) -> (field: String, reason: Message)? {
-        guard !record.unknownGroups.isEmpty else { return nil }
-        return ("groups", Message(ImportMessages.unknownGroups, [
-            "labels": record.unknownGroups.map { "'\($0)'" }.joined(separator: ", "),
-            "known": TargetGroup.allCases.map(\.label).joined(separator: "、")]))
+    /// An unknown target-group label costs the person only that label, a bad phone only the phone;
+    /// never the registration.
+    public static func refusedCells(of record: PersonRecord) -> [(field: String, reason: Message)] {
+        var refused: [(field: String, reason: Message)] = []
+        if let phone = record.refusedPhone { refused.append(("phone", phone)) }
+        if !record.unknownGroups.isEmpty {
+            refused.append(("groups", Message(ImportMessages.unknownGroups, [
+                "labels": record.unknownGroups.map { "'\($0)'" }.joined(separator: ", "),
+                "known": TargetGroup.allCases.map(\.label).joined(separator: "、")])))
+        }
+        return refused
     }
 
     public static func key(of record: PersonRecord) -> UInt64 { record.idNumber.numericKey }

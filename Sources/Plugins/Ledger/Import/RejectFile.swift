@@ -18,14 +18,26 @@ struct RejectFile {
     /// The language of the reason column.
     let language: Language
 
-    init(input: URL, header: [String], sheetColumn: Bool = false, fallbackFolder: URL?, language: Language) {
+    /// `sheet`: the one sheet imported from a workbook of several. Its rejects get a file of their own
+    /// (台账.城关镇.rejects.csv), so importing the workbook sheet by sheet keeps every sheet's rows to
+    /// fix; importing that sheet again replaces only its file.
+    init(input: URL, header: [String], sheetColumn: Bool = false, sheet: String? = nil, fallbackFolder: URL?,
+         language: Language) {
         self.language = language
         // Never the input itself, even when a clerk re-imports a reject file.
-        let name = input.deletingPathExtension().lastPathComponent + ".rejects.csv"
+        let name = input.deletingPathExtension().lastPathComponent + (sheet.map { "." + Self.fileNamePart($0) } ?? "")
+            + ".rejects.csv"
         path = input.deletingLastPathComponent().appendingPathComponent(name)
         self.header = header
         self.sheetColumn = sheetColumn
         self.fallbackFolder = fallbackFolder.map { $0.standardizedFileURL }
+    }
+
+    /// A sheet's name as part of a file name: characters no file system takes become "_".
+    static func fileNamePart(_ name: String) -> String {
+        let refused: Set<Character> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|"]
+        let part = String(name.map { refused.contains($0) || $0.isNewline ? "_" : $0 }.prefix(60))
+        return part.isEmpty || part.hasPrefix(".") ? "_" + part : part
     }
 
     mutating func append(_ problem: RowProblem) throws {
