@@ -258,9 +258,11 @@ async function flush() {
   flushing = true;
   try {
     while (queue().length) {
-      const body = queue()[0];
+      // Sent with how long this phone kept it, by its own clock: the server judges the scan at the
+      // moment it happened, so a gate closed meanwhile still counts it.
+      const { at, ...body } = queue()[0];
       let answer;
-      try { answer = await api("checkin", body); }
+      try { answer = await api("checkin", { ...body, kept_ms: Math.max(0, Date.now() - (at || Date.now())) }); }
       catch (e) { if (!e.status) break; answer = { result: "rejected", reason: e.message }; }
       saveQueue(queue().slice(1));
       show(answer, true);
@@ -272,13 +274,14 @@ window.addEventListener("online", flush);
 function nonce() { return (crypto.randomUUID ? crypto.randomUUID() : Date.now() + "-" + Math.random()); }
 async function checkIn(input) {
   input = (input || "").trim(); if (!input) return;
-  const body = { input, gate: $("gate").value, nonce: nonce(), device: navigator.userAgent.slice(0, 60), client_time: new Date().toISOString() };
+  const scannedAt = Date.now();
+  const body = { input, gate: $("gate").value, nonce: nonce(), device: navigator.userAgent.slice(0, 60), client_time: new Date(scannedAt).toISOString() };
   for (let attempt = 0; attempt < 3; attempt++) {   // the same nonce: a retry is answered, never counted twice
     try { show(await api("checkin", body)); refreshCounts(); refreshSeats(); break; }
     catch (e) {
       if (e.status) { show({ result: "rejected", reason: e.message }); break; }
       if (attempt === 2) {   // not refused: not sent. Kept, and sent again when the network returns.
-        const list = queue(); list.push(body); saveQueue(list);
+        const list = queue(); list.push({ ...body, at: scannedAt }); saveQueue(list);
         show({ result: "queued", reason: t("notSent") + " · " + masked(input) });
       }
     }

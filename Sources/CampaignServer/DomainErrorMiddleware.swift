@@ -1,5 +1,6 @@
 import GRDB
 import Hummingbird
+import Ledger
 import PluginKit
 import Workflow
 
@@ -22,6 +23,8 @@ struct DomainErrorMiddleware: RouterMiddleware {
             context.logger.error("workspace unavailable: \(failure.message) (\(database.resultCode)); \(failure.hint)")
             throw CodedHTTPError(status: .serviceUnavailable, code: failure.code, message: failure.wording.text(request.language),
                                  retryAfter: failure == .busy ? 5 : nil)
+        } catch let refusal as RoleRefusal {
+            throw HTTPError(.forbidden, message: refusal.sentence(request.language))
         } catch let refusal as any Refusal {
             throw HTTPError(.badRequest, message: refusal.sentence(request.language))
         } catch let error as WorkflowError {

@@ -285,6 +285,10 @@ public enum OpenAPIDocument {
                   "client_time": {
                     "type": "string",
                     "format": "date-time"
+                  },
+                  "kept_ms": {
+                    "type": "number",
+                    "description": "How long the device kept the scan before sending it (its own clock): the scan is judged at the moment it happened, within 12 hours"
                   }
                 },
                 "required": [

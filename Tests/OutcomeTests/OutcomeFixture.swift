@@ -79,13 +79,14 @@ struct OutcomeFixture {
     }
 
     /// Registers someone at the desk as `campaign register` does: the registration, and the check-in
-    /// at `checkpoint` when it is open and takes walk-ins (what happened is returned).
+    /// at `checkpoint` when it is open and takes walk-ins (what happened is returned). The desk stands
+    /// at the north gate: a checkpoint that names its gates counts every scan under one.
     @discardableResult
-    func registerAtDesk(_ walkIn: WalkIn, checkpoint: String = "gate") async throws -> DeskCheckIn? {
+    func registerAtDesk(_ walkIn: WalkIn, checkpoint: String = "gate", gate: String = "north") async throws -> DeskCheckIn? {
         let now = now
         let desk = BuiltinPlugins.all.deskAttendance
         return try await pool.write { db in
-            try DeskRegistration.register(walkIn, desk: desk, checkpoint: checkpoint, gate: "", staff: "desk", now: now,
+            try DeskRegistration.register(walkIn, desk: desk, checkpoint: checkpoint, gate: gate, staff: "desk", now: now,
                                           db: db).1
         }
     }

@@ -9,14 +9,20 @@ private typealias T = ToolMessages
 public enum StaffNames {
     /// `name` as the account spells it; empty stays empty (no one named).
     public static func require(_ name: String, db: Database) throws -> String {
+        try member(name, db: db)?.name ?? ""
+    }
+
+    /// The account `name` names, with its role (what it may do); nil when no one is named.
+    public static func member(_ name: String, db: Database) throws -> StaffMember? {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return "" }
-        let active = try StaffAccounts.list(db: db).filter { $0.revoked == nil }.map(\.member.name)
-        guard active.contains(trimmed) else {
+        guard !trimmed.isEmpty else { return nil }
+        let members = try StaffAccounts.list(db: db).filter { $0.revoked == nil }.map(\.member)
+        let active = members.map(\.name)
+        guard let member = members.first(where: { $0.name == trimmed }) else {
             throw WorkflowError.usage(T.notStaff(["name": trimmed]),
                                       hint: Suggestions.message(for: trimmed, among: active)
                                         ?? (active.isEmpty ? T.addStaff() : T.knownStaff(["names": active.joined(separator: ", ")])))
         }
-        return trimmed
+        return member
     }
 }

@@ -25,8 +25,6 @@ public enum ServerMessages {
     public static let signalBody = MessageText(
         "server.signal-body", zh: "请求需要带 'step' 的 JSON 内容（对 for_each 步骤的某个实例还要 'item'）",
         en: "the request needs a JSON body with 'step' (and 'item' for one instance of a for_each step)")
-    public static let managerCorrects = MessageText("server.manager-corrects", zh: "只有管理员可以更正结果；请找一位管理员",
-                                                    en: "only a manager can correct an outcome; ask one to do it")
 
     public static let cannotWriteCA = MessageText("server.cannot-write-ca", zh: "无法写入本机证书颁发机构的密钥 {path}",
                                                   en: "cannot write the local certificate authority's key {path}")
@@ -35,6 +33,6 @@ public enum ServerMessages {
 
     public static let all: [MessageText] = [cannotWriteCA, noTLS, 
         noField, emptyField, wrongKind, kindText, kindBoolean, kindNumber, kindOther, notJSON, signIn, organizersOnly,
-        managersOnly, throttled, unknownToken, wentWrong, signalBody, managerCorrects,
+        managersOnly, throttled, unknownToken, wentWrong, signalBody,
     ]
 }

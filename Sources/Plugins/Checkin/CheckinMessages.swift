@@ -5,6 +5,8 @@ import Workflow
 /// A scan stores the keys and values of its answer, so its reason reads in either language later.
 public enum CheckinMessages {
     public static let checkedIn = MessageText("checkin.accepted", zh: "签到成功", en: "checked in")
+    public static let checkedInOffline = MessageText("checkin.accepted-offline", zh: "签到成功（{time} 离线时扫码，网络恢复后补发）",
+                                                     en: "checked in (scanned offline at {time}, sent when the network returned)")
     public static let repeatAt = MessageText(
         "checkin.repeat", zh: "已于 {time} 签到过", en: "already checked in at {time}")
     public static let repeatAtGate = MessageText(
@@ -28,6 +30,9 @@ public enum CheckinMessages {
         "checkin.opens-at", zh: "{checkpoint}签到于 {time} 开始", en: "check-in at {checkpoint} opens at {time}")
     public static let closedAt = MessageText(
         "checkin.closed-at", zh: "{checkpoint}签到已于 {time} 结束", en: "check-in at {checkpoint} closed at {time}")
+    public static let gateRequired = MessageText(
+        "checkin.gate-required", zh: "请说明在哪个入口扫码；{checkpoint}的入口有：{gates}",
+        en: "say which gate this scan is at: {checkpoint} has {gates}")
     public static let noSuchGate = MessageText(
         "checkin.no-such-gate", zh: "{checkpoint}没有“{gate}”这个入口；入口有：{gates}",
         en: "there is no gate '{gate}' at {checkpoint}; gates: {gates}")
@@ -87,7 +92,7 @@ public enum CheckinMessages {
     /// The entries of this plugin and the look-ups it words (the ledger's).
     public static let all: [MessageText] = [noCodeInPhoto, photoHint, noDecoder, installZbar, unlistedGate, listedGates, gateNameNotText, lookupTooShort, gateOpen, gateOpensAt, scanWith, toClose, gateClosesAt, 
         checkedIn, repeatAt, repeatAtGate, repeatByStaff, repeatAtGateByStaff, notRegistered, walkInsWelcome, notOpen,
-        closed, opensAt, closedAt, noSuchGate, unknownEnterprise, enterpriseNotInvited, enterpriseRepeat,
+        checkedInOffline, closed, opensAt, closedAt, gateRequired, noSuchGate, unknownEnterprise, enterpriseNotInvited, enterpriseRepeat,
         enterpriseRepeatAtGate, enterpriseCheckedIn, deskGateNotOpened, deskNoWalkIns, deskRegisteredOnly,
     ] + LookupMessages.all
 

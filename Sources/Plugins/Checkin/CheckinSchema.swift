@@ -94,5 +94,10 @@ enum CheckinSchema {
         Migration("checkin-v7-gate-names") { db in
             try db.execute(sql: "ALTER TABLE checkin_window ADD COLUMN gate_names TEXT")
         },
+        // When a checkpoint was closed: a scan a phone kept offline and sent afterwards is judged by
+        // when it happened, so it counts if that was before the close.
+        Migration("checkin-v8-closed-at") { db in
+            try db.execute(sql: "ALTER TABLE checkin_window ADD COLUMN closed_at TEXT")
+        },
     ]
 }

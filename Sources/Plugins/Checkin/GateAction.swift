@@ -71,7 +71,8 @@ struct GateAction: StepAction {
             VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?)
             ON CONFLICT (campaign, checkpoint) DO UPDATE SET step_id = excluded.step_id, gates = excluded.gates,
                 gate_names = excluded.gate_names,
-                opens_at = excluded.opens_at, closes_at = excluded.closes_at, walk_ins = excluded.walk_ins, status = 'open'
+                opens_at = excluded.opens_at, closes_at = excluded.closes_at, walk_ins = excluded.walk_ins, status = 'open',
+                closed_at = NULL
             """, arguments: [context.campaign, input.checkpoint, context.stepID, (input.gates ?? []).joined(separator: ","),
                              opens, closes, input.walk_ins,
                              try input.gate_names.map { try Value.object($0.mapValues(Value.string)).jsonText() }])
@@ -88,8 +89,11 @@ struct GateAction: StepAction {
     }
 
     func wake(_ wake: Wake, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
-        try db.execute(sql: "UPDATE checkin_window SET status = 'closed' WHERE campaign = ? AND checkpoint = ?",
-                       arguments: [context.campaign, input.checkpoint])
+        // Closed when it was signalled, or at its closing time when the run wakes after it.
+        let now = context.clock.now()
+        let closedAt = try input.closes.map(context.dateTime).map { min($0, now) } ?? now
+        try db.execute(sql: "UPDATE checkin_window SET status = 'closed', closed_at = ? WHERE campaign = ? AND checkpoint = ?",
+                       arguments: [closedAt, context.campaign, input.checkpoint])
         let counts = try Scans.counts(campaign: context.campaign, checkpoint: input.checkpoint, db: db)
         var endedBy = "time"
         if case .signal = wake { endedBy = "signal" }

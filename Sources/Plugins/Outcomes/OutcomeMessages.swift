@@ -11,6 +11,9 @@ public enum OutcomeMessages {
     public static let beforeCampaign = MessageText(
         "outcome.before-campaign", zh: "{date} 早于 {campaign}（举办于 {held}；报名于 {registered}）；请核对年份和月份",
         en: "{date} is before {campaign} (held {held}; registered {registered}); check the year and the month")
+    public static let managerCorrects = MessageText(
+        "outcome.manager-corrects", zh: "只有管理员可以更正结果：{staff} 是普通工作人员账号；请让一位管理员更正",
+        en: "only a manager may correct an outcome: {staff} is a staff account; ask a manager to correct it")
     public static let neverCheckedIn = MessageText(
         "outcome.never-checked-in",
         zh: "{person} 从未在 {campaign} 签到；要登记未到场者的就业，请注明（--not-attended，表格中写“未到场”）并备注如何就业",
@@ -57,7 +60,7 @@ public enum OutcomeMessages {
         en: "; e.g. campaign record placement --campaign {campaign} --person CODE --posting P…. To end follow-up: {command}")
     public static let endsByItself = MessageText("outcome.ends-by-itself", zh: "（或在 {time} 自动结束）", en: " (or it ends by itself at {time})")
 
-    public static let all = [recordOutcomes, recordExample, endsByItself, notADate, afterToday, beforeCampaign, neverCheckedIn, placementNeedsNote, notRegistered,
+    public static let all = [recordOutcomes, recordExample, endsByItself, notADate, afterToday, beforeCampaign, managerCorrects, neverCheckedIn, placementNeedsNote, notRegistered,
                              noPostingGiven, unknownPosting, sharedPostingCode, postingNotOffered, noSuchTitle, severalTitles,
                              notAStage, noJobSeeker, noPosting]
 }

@@ -16,6 +16,9 @@ public struct OutcomeEntry: Sendable {
     public var date: String?
     public var note: String
     public var recordedBy: String
+    /// The role of the account recording it — the page's signed-in staff, or the account `--staff`
+    /// names; nil at the workspace's own terminal when no account is named (its owner).
+    public var recordedByRole: StaffRole?
     /// Moving a stage back (or withdrawing it with `.none`) is a correction and must be asked for.
     public var correction: Bool
     /// cli, web, or the imported file's name.
@@ -25,8 +28,9 @@ public struct OutcomeEntry: Sendable {
     public var notAttended: Bool
 
     public init(campaign: String, person: String, posting: String, stage: OutcomeStage, date: String? = nil,
-                note: String = "", recordedBy: String = "", correction: Bool = false, source: String = "cli",
-                notAttended: Bool = false) {
+                note: String = "", recordedBy: String = "", recordedByRole: StaffRole? = nil, correction: Bool = false,
+                source: String = "cli", notAttended: Bool = false) {
+        self.recordedByRole = recordedByRole
         self.campaign = campaign
         self.person = person
         self.posting = posting
@@ -86,10 +90,18 @@ public enum OutcomeRecorder {
         return try record(inStartedCampaign: entry, timeZone: run.timeZone, heldOn: run.heldDay, now: now, db: db)
     }
 
+    /// The one rule for every door (the page, the API, `campaign record`, a sheet): moving someone back
+    /// is a manager's act, so an account below manager may only move people forward.
+    static func requirePermission(_ entry: OutcomeEntry) throws {
+        guard entry.correction, let role = entry.recordedByRole, !role.includes(.manager) else { return }
+        throw RoleRefusal(needed: .manager, reason: Message(OutcomeMessages.managerCorrects, ["staff": entry.recordedBy]))
+    }
+
     /// `record` for a campaign the caller has already checked (an import checks it once, not per
     /// row); a date not given is today in the campaign's `timeZone`.
     static func record(inStartedCampaign entry: OutcomeEntry, timeZone: TimeZone, heldOn: String, now: Date,
                        db: Database) throws -> OutcomeResult {
+        try requirePermission(entry)
         let personID = try person(entry.person, campaign: entry.campaign, db: db)
         let posting = try posting(entry.posting, campaign: entry.campaign, db: db)
         let today = SheetDate.day(of: now, in: timeZone)

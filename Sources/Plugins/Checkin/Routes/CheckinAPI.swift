@@ -22,6 +22,8 @@ struct CheckinBody: Decodable {
     var nonce: String?
     var device: String?
     var client_time: Date?
+    /// Milliseconds the page kept the scan before this request, by the phone's own clock.
+    var kept_ms: Double?
 }
 
 struct ScanReply: ResponseEncodable {

@@ -29,7 +29,7 @@ enum CheckinRoutes {
             let body = try await request.decodeBody(as: CheckinBody.self, context: context)
             let scan = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: body.input, gate: body.gate ?? "",
                                    staff: staff.name, device: body.device ?? "web", nonce: body.nonce ?? UUID().uuidString,
-                                   clientTime: body.client_time)
+                                   clientTime: body.client_time, keptFor: body.kept_ms.map { $0 / 1000 })
             return ScanReply(try await batcher.scan(scan), in: request.language)
         }
         // A photo of a badge, for phones without a camera stream: the body is the image itself.

@@ -25,11 +25,8 @@ enum OutcomeRoutes {
             guard let stage = OutcomeStage.parse(body.stage), stage != .none || body.correct == true else {
                 throw OutcomeRefusal(field: .stage, reason: Message(OutcomeMessages.notAStage, ["value": body.stage]))
             }
-            if body.correct == true && !staff.role.includes(.manager) {
-                throw HTTPError(.forbidden, message: ServerMessages.managerCorrects.template(request.language))
-            }
             let entry = OutcomeEntry(campaign: campaign, person: body.person, posting: body.posting, stage: stage,
-                                     date: body.date, note: body.note ?? "", recordedBy: staff.name,
+                                     date: body.date, note: body.note ?? "", recordedBy: staff.name, recordedByRole: staff.role,
                                      correction: body.correct ?? false, source: "web",
                                      notAttended: body.not_attended ?? false)
             let now = server.clock.now()
