@@ -74,20 +74,23 @@ extension TallySection {
     public func personListRows(campaigns: [String], db: Database) throws -> [TallyPersonList.Row] { [] }
 }
 
-/// A breakdown a plugin adds to tallies: its key for `--by` and `by:`, its name in each language, and
+/// A breakdown a plugin adds to tallies: its key for `--by` and `by:`, its name in each language,
 /// whether one person may stand in several of its rows (a lead brought by two platforms) — then its
-/// 合计 counts them once and may be less than the rows' sum, and the report says so.
+/// 合计 counts them once and may be less than the rows' sum, and the report says so — and the campaign
+/// measures it counts per group beside the people (leads per platform: `groupCounts`).
 public struct TallyGrouping: Sendable, Hashable {
     public let key: String
     public let zh: String
     public let en: String
     public let overlapping: Bool
+    public let counts: [String]
 
-    public init(_ key: String, zh: String, en: String, overlapping: Bool = false) {
+    public init(_ key: String, zh: String, en: String, overlapping: Bool = false, counts: [String] = []) {
         self.key = key
         self.zh = zh
         self.en = en
         self.overlapping = overlapping
+        self.counts = counts
     }
 }
 

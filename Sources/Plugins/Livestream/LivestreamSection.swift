@@ -32,7 +32,8 @@ struct LivestreamSection: TallySection {
     let campaignKinds: Set<CampaignKind>? = [.livestream]
 
     /// A lead brought by two platforms counts under both.
-    let groupings = [TallyGrouping("platform", zh: "报名平台", en: "platform", overlapping: true)]
+    let groupings = [TallyGrouping("platform", zh: "报名平台", en: "platform", overlapping: true,
+                                   counts: [Self.leads.key, Self.reached.key])]
 
     /// Each lead in the ledger by every platform that brought them.
     func groups(_ grouping: String, campaign: String, db: Database) throws -> [Int64: [String]] {

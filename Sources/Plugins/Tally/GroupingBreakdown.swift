@@ -18,13 +18,13 @@ struct GroupingBreakdown {
         let campaigns = scope.campaignIndexes(of: owner)
         let applying = campaigns.reduce(into: Set<String>()) { $0.formUnion(scope.applying[$1]) }
         let peopleMeasures = scope.peopleMeasures.filter { applying.contains($0.key) }
+        let grouping = scope.sections[owner].groupings.first { $0.key == dimension.rawValue }
+        let ownMeasures = Set(grouping?.counts ?? []).intersection(applying)
         var rows: [String: TallyCounts] = [:]
-        var ownMeasures = Set<String>()
         for c in campaigns {
             try countPeople(dimension.rawValue, owner: owner, campaign: c, measures: peopleMeasures, into: &rows, db: db)
             for (group, values) in try scope.sections[owner].groupCounts(dimension.rawValue, campaign: scope.names[c], db: db) {
-                for (key, value) in values where applying.contains(key) {
-                    ownMeasures.insert(key)
+                for (key, value) in values where ownMeasures.contains(key) {
                     rows[group, default: Self.zero(peopleMeasures)][key] = (rows[group]?[key] ?? 0) + value
                 }
             }
@@ -37,7 +37,7 @@ struct GroupingBreakdown {
             dimension: dimension, measures: measures,
             rows: TallyQuery.ordered(rows.map { TallyRow(key: $0.key, label: TallyQuery.blankLabel($0.key), counts: $0.value) },
                                      by: measures))
-        breakdown.total = total(over: campaigns, measures: measures, own: ownMeasures)
+        breakdown.total = total(over: campaigns, people: peopleMeasures, measures: measures, own: ownMeasures)
         return breakdown
     }
 
@@ -66,8 +66,13 @@ struct GroupingBreakdown {
     }
 
     /// 合计 over the section's campaigns: its people each once, and its own measures' campaign figures.
-    private func total(over campaigns: [Int], measures: [TallyMeasure], own: Set<String>) -> TallyCounts {
+    private func total(over campaigns: [Int], people peopleMeasures: [TallyMeasure], measures: [TallyMeasure],
+                       own: Set<String>) -> TallyCounts {
+        // The cells count every people measure of the tally, in its order; the grouping shows its own.
         var total = totals.add(people.filter { campaigns.contains($0.campaignIndex) }, measures: scope.peopleMeasures)
+        let shown = Set(peopleMeasures.map(\.key))
+        total.values = total.values.filter { shown.contains($0.key) }
+        for group in total.ofWhich.keys { total.ofWhich[group]!.values = total.ofWhich[group]!.values.filter { shown.contains($0.key) } }
         for measure in measures where own.contains(measure.key) {
             total[measure.key] = measure.combined(campaigns.compactMap { perCampaign[$0][measure.key] })
         }

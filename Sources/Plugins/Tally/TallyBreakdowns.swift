@@ -32,6 +32,8 @@ struct TallyBreakdowns {
             }
             breakdown = TallyBreakdown(dimension: .group, measures: scope.peopleMeasures, rows: rows)
         case .enterprise, .posting:
+            // Only campaigns that offer postings have enterprises and postings to break down by.
+            guard scope.measures.contains(LedgerMeasures.positions) || scope.campaigns.isEmpty else { return nil }
             breakdown = try postingBreakdown(dimension, db: db)
         default:
             // A plugin's grouping: its people (and its own things, such as leads), by the group it gives each.
