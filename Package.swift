@@ -181,6 +181,15 @@ let package = Package(
             dependencies: ["Workflow", "Ledger", "PluginKit", "Livestream", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The second count: a reference model that counts a random county's acts by the README's rules,
+        // beside the tally in every format; and the tally's own rules, each proven by a test. The acts go
+        // through the product's doors — imports, steps, the staff API in-process (HummingbirdTesting).
+        .testTarget(name: "TallyTests", dependencies: [
+            "Workflow", "Ledger", "PluginKit", "Checkin", "Outcomes", "Tally", "Transport", "Livestream", "BuiltinPlugins",
+            "CampaignServer", "WorkflowTesting", "CampaignTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         // The fuzz targets as property tests over the committed corpus (Fuzz/corpus).
         .testTarget(name: "FuzzTests", dependencies: ["CampaignFuzzing"]),
         // The layering kept honest: the README's target diagram, plugin-to-plugin edges, SQL ownership.

@@ -28,6 +28,23 @@ import WorkflowTesting
         return (cli, ids, postings)
     }
 
+    /// `record --correct --staff NAME` acts with that account's role: a staff account is refused as the
+    /// page refuses it (exit 65, who may), a manager's correction goes through.
+    @Test func aCorrectionNamesAManagerOrIsRefused() throws {
+        let dir = try TemporaryDirectory()
+        let (cli, ids, postings) = try startedFair(dir)
+        #expect(try cli.run("staff", "add", "Chen", "--role", "manager").status == 0)
+        #expect(try cli.run("record", "intent", "--campaign", "spring-fair-2026", "--person", ids[0], "--posting", postings[0],
+                            env: Self.fairDay).status == 0)
+        let bystaff = try cli.run("record", "interview", "--correct", "--campaign", "spring-fair-2026", "--person", ids[0],
+                                  "--posting", postings[0], "--staff", "Li", env: Self.fairDay)
+        #expect(bystaff.status == 65, "\(bystaff.stdout)\(bystaff.stderr)")
+        #expect(bystaff.stderr.contains("只有管理员可以更正结果：Li 是普通工作人员账号"), "\(bystaff.stderr)")
+        let byManager = try cli.run("record", "interview", "--correct", "--campaign", "spring-fair-2026", "--person", ids[0],
+                                    "--posting", postings[0], "--staff", "Chen", env: Self.fairDay)
+        #expect(byManager.status == 0, "\(byManager.stderr)")
+    }
+
     /// A report written, then an outcome recorded: the report no longer holds, and `tally` says so
     /// until it is written again.
     @Test func anOutcomeAfterTheReportMarksItStaleUntilItIsWrittenAgain() throws {

@@ -95,6 +95,18 @@ import WorkflowTesting
         }
         let busB = try cli.run("buses", "--campaign", Self.campaign, "--plate", plateB, "--lang", "en")
         #expect(busB.stdout.contains("boarded without left home; boarded another bus: \(wrong)"), "\(busB.stdout)")
+        // A bus's head count is who is on it: B counts on the bus B boarded, listed there as seated
+        // elsewhere, and not on B's own.
+        let plateC = try Self.plate(of: c, db: cli.database)
+        func boarded(_ text: String) -> Int? {
+            (text.firstMatch(of: /(\d+) of \d+ boarded/)?.1).flatMap { Int($0) }
+        }
+        func ownRiders(on plate: String) -> Int { [plateA, plateC].filter { $0 == plate }.count }
+        #expect(boarded(busB.stdout) == ownRiders(on: plateB), "\(busB.stdout)")
+        let busWrong = try cli.run("buses", "--campaign", Self.campaign, "--plate", wrong, "--lang", "en")
+        #expect(boarded(busWrong.stdout) == ownRiders(on: wrong) + 1, "\(busWrong.stdout)")
+        #expect(busWrong.stdout.contains("not on this bus's list: seated on 第"), "\(busWrong.stdout)")
+        #expect(busWrong.stdout.contains(String(b.prefix(6)) + "********" + String(b.suffix(4))))
         for checkpoint in ["leave-home", "board", "alight", "enter-factory"] {
             #expect(try cli.run("signal", Self.campaign, checkpoint).status == 0)
         }

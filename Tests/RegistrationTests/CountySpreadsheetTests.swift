@@ -160,6 +160,29 @@ import Workflow
         #expect(try await h.person("110105198012310049")["township"] == "")
     }
 
+    /// A clerk importing the workbook sheet by sheet keeps every sheet's rows to fix: each sheet asked
+    /// for has its own reject file, named in the summary; importing that sheet again replaces only it.
+    @Test func rejectsOfOneSheetAfterAnotherAreKept() async throws {
+        let h = try await LedgerHarness()
+        let url = try fixture("county-ledger.xlsx", in: h)
+        let hexi = try await h.importFile(.people, url, sheet: "河西镇")
+        let hexiFile = try #require(hexi.rejectFile)
+        #expect(hexiFile.hasSuffix("county-ledger.河西镇.rejects.csv"))
+        let liushu = try await h.importFile(.people, url, sheet: "城关镇")
+        #expect(liushu.rejectFile == nil)
+        // The first sheet's rejects are still there, whole.
+        let rows = try String(contentsOfFile: hexiFile, encoding: .utf8).split(separator: "\r\n")
+        #expect(rows.count == 2)
+        #expect(rows[1].hasPrefix("2,钱七,1.10105194912310E+17,"))
+        // That sheet again replaces its own file (one row to fix, not two); the whole workbook keeps its name.
+        let again = try await h.importFile(.people, url, sheet: "河西镇")
+        #expect(again.rejectFile == hexiFile)
+        #expect(try String(contentsOfFile: hexiFile, encoding: .utf8).split(separator: "\r\n").count == 2)
+        let all = try await h.importFile(.people, url)
+        #expect(try #require(all.rejectFile).hasSuffix("county-ledger.rejects.csv"))
+        #expect(FileManager.default.fileExists(atPath: hexiFile))
+    }
+
     @Test func sheetsWithOtherHeadersAreNamedByDefaultAndRefusedTogether() async throws {
         let h = try await LedgerHarness()
         let url = try fixture("county-mixed.xlsx", in: h)

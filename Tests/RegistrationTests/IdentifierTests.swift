@@ -96,6 +96,21 @@ import WorkflowTesting
         #expect(TargetGroup.parseList("其他", extra: ["其他": .hardship]).groups == TargetGroup.hardship.set)
     }
 
+    /// The guard that every declared group has its own bit in the set that holds a person's groups, and
+    /// keeps it through the ledger's column: a tenth group cannot be dropped as the ninth once was.
+    @Test func everyDeclaredGroupFitsTheSetAndSurvivesTheLedger() {
+        #expect(TargetGroup.allFit)
+        #expect(TargetGroup.allCases.count <= TargetGroupSet.capacity)
+        #expect(Set(TargetGroup.allCases.map(\.set)).count == TargetGroup.allCases.count)
+        for group in TargetGroup.allCases {
+            #expect(TargetGroupSet(stored: group.set.stored).members == [group], "\(group)")
+        }
+        let everyone = TargetGroupSet.every
+        #expect(TargetGroupSet(stored: everyone.stored) == everyone)
+        #expect(everyone.members == TargetGroup.allCases)
+        #expect(TargetGroupSet(stored: everyone.stored).contains(.lowIncome))
+    }
+
     @Test func badgeCodesRoundTripAndDoNotRevealNeighbours() {
         let scheme = BadgeCode(key: 0x1234_5678_9ABC_DEF0)
         var codes = Set<String>()
