@@ -414,6 +414,7 @@ public enum OpenAPIDocument {
     "/api/register": {
       "post": {
         "summary": "Register a walk-in at the desk (and check them in when the gate is open)",
+        "description": "Someone new is added; for someone already in the ledger, blanks are filled and what it holds is changed only for a manager's token (recorded in the audit log) — a staff token's differing fields come back in unchanged_fields. The answer holds what was typed, masked; code is null for someone already registered unless a manager asks.",
         "security": [
           {
             "staffToken": []

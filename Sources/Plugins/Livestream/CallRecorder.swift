@@ -37,8 +37,10 @@ public enum CallRecorder {
             guard !lead.name.isEmpty else {
                 throw WorkflowError.usage(C.noName())
             }
+            // The caller adds the person or fills blanks; what the ledger holds stays (a manager changes it).
             _ = try Registrations.registerWalkIn(WalkIn(campaign: campaign, name: lead.name, idNumber: idNumber,
-                                                        phone: lead.phone, channel: "livestream"), now: now, db: db)
+                                                        phone: lead.phone, channel: "livestream",
+                                                        by: StaffMember(name: staff ?? call.staff, role: .staff)), now: now, db: db)
             let id = try ResidentID(idNumber)
             lead.personID = try People.id(of: id, db: db)
             try db.execute(sql: "UPDATE livestream_lead SET id_number = ?, person_id = ?, updated_at = ? WHERE id = ?",

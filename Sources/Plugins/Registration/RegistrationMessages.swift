@@ -1,3 +1,4 @@
+import Ledger
 import Workflow
 
 /// What the registration desk tells the clerk, in Chinese and English (the message catalogue).
@@ -17,6 +18,16 @@ public enum RegistrationMessages {
     public static let noCheckIn = MessageText(
         "registration.no-check-in", zh: "只报名（--no-check-in）：在入口扫码后才计为到场",
         en: "registered only (--no-check-in): not counted as attended until scanned at the gate")
+    public static let withheld = MessageText(
+        "registration.withheld", zh: "此人已在台账中；所填{fields}与台账不同，未作修改（修改需管理员）",
+        en: "already in the ledger; the {fields} typed differ from it and were not changed (a manager may change them)")
+    public static let changedFields = MessageText(
+        "registration.changed", zh: "已修改台账中的{fields}（已记入审计日志）", en: "changed the ledger's {fields} (recorded in the audit log)")
+    public static let fieldName = MessageText("registration.field-name", zh: "姓名", en: "name")
+    public static let fieldPhone = MessageText("registration.field-phone", zh: "手机号", en: "phone")
+    public static let fieldTownship = MessageText("registration.field-township", zh: "乡镇", en: "township")
+    public static let fieldVillage = MessageText("registration.field-village", zh: "村", en: "village")
+    public static let fieldGroups = MessageText("registration.field-groups", zh: "人员类别", en: "target groups")
     public static let notCheckedInRefusal = MessageText(
         "registration.not-checked-in", zh: "未签到：", en: "not checked in: ")
 
@@ -30,5 +41,20 @@ public enum RegistrationMessages {
                                                     en: "leave out --check-in to register them without checking in")
 
     public static let all = [leaveOutCheckIn, postingsCount, postingsMatching, writtenTo, registered, alreadyRegistered, badgeCode, checkedInAtDesk, checkedIn, registeredOnlyBecause,
-                             registeredOnly, noCheckIn, notCheckedInRefusal]
+                             registeredOnly, noCheckIn, notCheckedInRefusal, withheld, changedFields, fieldName, fieldPhone,
+                             fieldTownship, fieldVillage, fieldGroups]
+
+    /// The fields of a person (`name`, `phone`…), worded and joined: 姓名、乡镇 / name, township.
+    public static func fields(_ keys: [String], _ language: Language) -> String {
+        let words = ["name": fieldName, "phone": fieldPhone, "township": fieldTownship, "village": fieldVillage,
+                     "groups": fieldGroups]
+        return keys.map { words[$0].map { $0.template(language) } ?? $0 }.joined(separator: language == .zh ? "、" : ", ")
+    }
+
+    /// What a registration did to the ledger of someone already in it, or nil when it filled only blanks.
+    public static func ledgerNote(_ result: WalkInResult, _ language: Language) -> String? {
+        if !result.withheld.isEmpty { return withheld(["fields": fields(result.withheld, language)]).text(language) }
+        if !result.changed.isEmpty { return changedFields(["fields": fields(result.changed, language)]).text(language) }
+        return nil
+    }
 }

@@ -13,10 +13,14 @@ public struct WalkIn: Sendable {
     public var groups: String?
     /// How they came: walk-in at the desk, or livestream (a viewer who signed up).
     public var channel: String
+    /// Who registers them: a staff account (the page, `--staff`), or nil — the workspace's owner at
+    /// its own terminal. A person already in the ledger is changed only by a manager or the owner.
+    public var by: StaffMember?
 
     public init(campaign: String, name: String, idNumber: String, phone: String? = nil, township: String? = nil,
-                village: String? = nil, groups: String? = nil, channel: String = "walk-in") {
+                village: String? = nil, groups: String? = nil, channel: String = "walk-in", by: StaffMember? = nil) {
         self.channel = channel
+        self.by = by
         self.campaign = campaign
         self.name = name
         self.idNumber = idNumber
@@ -31,9 +35,15 @@ public struct WalkInResult: Sendable {
     public var code: String
     /// False when the person was already registered for the campaign (the existing code is returned).
     public var newlyRegistered: Bool
+    /// What the desk typed, masked: never what the ledger holds of someone already in it.
     public var maskedName: String
     public var maskedID: String
     public var groups: [String]
+    /// Fields typed for someone already in the ledger that differ from what it holds and were left as
+    /// they are (the desk's account may not change them): `name`, `phone`, `township`, `village`, `groups`.
+    public var withheld: [String] = []
+    /// Fields of someone already in the ledger that this registration changed (recorded in the audit log).
+    public var changed: [String] = []
 }
 
 extension Registrations {
@@ -76,19 +86,54 @@ extension Registrations {
             groups = parsed
         }
         // What the desk did not type stays as the ledger has it (the writer never erases with blanks).
-        let record = PersonRecord(idNumber: id, name: name, phone: phone, township: walkIn.township ?? "",
+        var record = PersonRecord(idNumber: id, name: name, phone: phone, township: walkIn.township ?? "",
                                   village: walkIn.village ?? "", groups: groups ?? [], skills: "", desiredJob: "")
+        let stored = try People.id(of: id, db: db).flatMap { try People.summary(id: $0, db: db) }
+        let review = stored.map { WalkInReview(typed: &record, stored: $0, by: walkIn.by) }
         let options = ImportOptions(campaign: walkIn.campaign, source: walkIn.channel, channel: walkIn.channel, now: now)
         var writer = try PersonWriter(db, options: options)
         _ = try writer.write(record, row: 0)
         try writer.finish()
-        guard let personID = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE id_number = ?",
-                                                arguments: [id.value]) else {
+        guard let personID = try People.id(of: id, db: db) else {
             throw WorkflowError.internal("the walk-in was not saved")
         }
+        if let review, !review.changed.isEmpty {
+            try AuditLog.record(actor: walkIn.by?.name ?? "owner", action: "person-changed", campaign: walkIn.campaign,
+                                detail: "person #\(personID) (\(walkIn.channel)): " + review.changes, at: now, db: db)
+        }
         let code = try Registrations.badgeCode(for: walkIn.campaign, db: db).encode(personID)
-        let storedGroups = try TargetGroupSet.fetchOne(db, sql: "SELECT groups FROM person WHERE id = ?", arguments: [personID]) ?? []
         return WalkInResult(code: code, newlyRegistered: writer.linked > 0, maskedName: Masking.name(name),
-                            maskedID: id.masked, groups: TargetGroup.labels(of: storedGroups))
+                            maskedID: id.masked, groups: TargetGroup.labels(of: groups ?? []),
+                            withheld: review?.withheld ?? [], changed: review?.changed.map(\.field) ?? [])
     }
+}
+
+/// What a walk-in typed for someone the ledger already holds: a field it holds empty is filled; one
+/// it holds otherwise is changed only by a manager (or the workspace's owner) — for the desk's staff
+/// it stays as it is and is named as withheld. Changes are worded masked for the audit log.
+struct WalkInReview {
+    var withheld: [String] = []
+    var changed: [(field: String, before: String, after: String)] = []
+
+    init(typed record: inout PersonRecord, stored: PersonSummary, by: StaffMember?) {
+        let mayChange = by.map { $0.role.includes(.manager) } ?? true
+        func review(_ field: String, typed: String?, stored: String?, masked: (String) -> String, keep: () -> Void) {
+            guard let typed, !typed.isEmpty, let stored, !stored.isEmpty, typed != stored else { return }
+            if mayChange {
+                changed.append((field, masked(stored), masked(typed)))
+            } else {
+                withheld.append(field)
+                keep()
+            }
+        }
+        review("name", typed: record.name, stored: stored.name, masked: Masking.name) { record.name = stored.name }
+        review("phone", typed: record.phone, stored: stored.phone, masked: Masking.phone) { record.phone = nil }
+        review("township", typed: record.township, stored: stored.township, masked: { $0 }) { record.township = "" }
+        review("village", typed: record.village, stored: stored.village, masked: { $0 }) { record.village = "" }
+        review("groups", typed: record.groups.isEmpty ? nil : record.groups.description,
+               stored: stored.groups.isEmpty ? nil : stored.groups.description, masked: { $0 }) { record.groups = [] }
+    }
+
+    /// `name 张* → 李*; township 城关镇 → 河西镇`.
+    var changes: String { changed.map { "\($0.field) \($0.before) → \($0.after)" }.joined(separator: "; ") }
 }

@@ -20,6 +20,11 @@ public enum StaffRole: String, Sendable, CaseIterable, Codable {
 public struct StaffMember: Sendable, Equatable, Codable {
     public var name: String
     public var role: StaffRole
+
+    public init(name: String, role: StaffRole) {
+        self.name = name
+        self.role = role
+    }
 }
 
 /// Staff sign-in tokens. Only a SHA-256 hash of each token is stored: a copied workspace file

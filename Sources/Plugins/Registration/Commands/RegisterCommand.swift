@@ -30,17 +30,21 @@ struct RegisterCommand: AsyncParsableCommand {
     func run() async throws {
         let lang = language.language
         try await CommandSupport.reportingErrors(language: language.adopt()) {
-            let walkIn = WalkIn(campaign: campaign, name: name, idNumber: idNumber, phone: phone, township: township,
-                                village: village, groups: groups)
             let now = try CommandSupport.clock().now()
             let ws = try workspace.openExisting()
             let desk = checkIn == false ? nil : PluginSystem.plugins.deskAttendance
             let insist = checkIn == true
             let (checkpoint, gate, staff) = (checkpoint, gate ?? "", staff ?? "")
+            let (campaign, name, idNumber, phone, township, village, groups) = (campaign, name, idNumber, phone, township,
+                                                                               village, groups)
             let (result, attendance) = try await ws.pool.write { db in
+                // The account named registers with its own role: staff fill blanks, a manager (or the
+                // workspace's owner, no account named) may change what the ledger holds.
+                let member = try StaffNames.member(staff, db: db)
+                let walkIn = WalkIn(campaign: campaign, name: name, idNumber: idNumber, phone: phone, township: township,
+                                    village: village, groups: groups, by: member)
                 let (result, attendance) = try DeskRegistration.register(walkIn, desk: desk, checkpoint: checkpoint, gate: gate,
-                                                                         staff: try StaffNames.require(staff, db: db),
-                                                                         now: now, db: db)
+                                                                         staff: member?.name ?? "", now: now, db: db)
                 if insist, case .notCheckedIn(let reason)? = attendance {
                     // Nothing is kept: the clerk asked for registration and check-in together.
                     throw WorkflowError.invalidInput((Message(RegistrationMessages.notCheckedInRefusal) + reason).text(lang),
@@ -49,15 +53,16 @@ struct RegisterCommand: AsyncParsableCommand {
                 return (result, attendance)
             }
             let t = Terminal.standard
-            let groups = result.groups.isEmpty ? "" : " [\(result.groups.joined(separator: "、"))]"
+            let typedGroups = result.groups.isEmpty ? "" : " [\(result.groups.joined(separator: "、"))]"
             let said = { (text: MessageText, values: [String: String]) in Message(text, values).text(lang) }
             if result.newlyRegistered {
-                t.line("\(t.green("✓")) \(result.maskedName) \(result.maskedID)\(groups) "
+                t.line("\(t.green("✓")) \(result.maskedName) \(result.maskedID)\(typedGroups) "
                        + said(RegistrationMessages.registered, ["campaign": campaign]))
             } else {
-                t.line("\(t.yellow("•")) \(result.maskedName) \(result.maskedID)\(groups) "
+                t.line("\(t.yellow("•")) \(result.maskedName) \(result.maskedID)\(typedGroups) "
                        + said(RegistrationMessages.alreadyRegistered, ["campaign": campaign]))
             }
+            if let note = RegistrationMessages.ledgerNote(result, lang) { t.line("  \(t.yellow("•")) \(note)") }
             t.line("  " + Message(RegistrationMessages.badgeCode, ["code": t.bold(result.code)]).text(lang))
             switch attendance {
             case .checkedIn(let checkpoint)?:

@@ -12,7 +12,7 @@ enum WalkInRoutes {
             let staff = try context.requireStaff()
             let body = try await request.decodeBody(as: WalkInBody.self, context: context)
             let walkIn = WalkIn(campaign: server.campaign, name: body.name, idNumber: body.id_number, phone: body.phone,
-                                township: body.township, village: body.village, groups: body.groups)
+                                township: body.township, village: body.village, groups: body.groups, by: staff)
             let now = server.clock.now()
             let desk = server.plugins.deskAttendance
             let (checkpoint, gate) = (server.checkpoint, body.gate ?? "")
@@ -27,7 +27,10 @@ enum WalkInRoutes {
             case nil: (false, Message(RegistrationMessages.registeredOnly))
             }
             let language = request.language
-            return WalkInReply(code: result.code, newly_registered: result.newlyRegistered, name: result.maskedName,
+            let reveal = result.newlyRegistered || staff.role.includes(.manager)
+            return WalkInReply(code: reveal ? result.code : nil, newly_registered: result.newlyRegistered,
+                               unchanged_fields: result.withheld, changed_fields: result.changed,
+                               ledger: RegistrationMessages.ledgerNote(result, language), name: result.maskedName,
                                id_number: result.maskedID, groups: result.groups, checked_in: checkedIn, attendance: said.text(language))
         }
         return routes
