@@ -7,7 +7,7 @@ import WorkflowTesting
 /// Benchmarks, run in release mode:
 /// `swift run -c release campaign-bench engine [--repetitions N] [--steps N]`,
 /// `swift run -c release campaign-bench external [--steps N] [--repetitions N]`,
-/// `swift run -c release campaign-bench photo [--photos N] [--seconds S] [--dpi D]`,
+/// `swift run -c release campaign-bench photo [--photos N] [--seconds S] [--dpi D] [--phones P]`,
 /// `swift run -c release campaign-bench import [--rows N]`,
 /// `swift run -c release campaign-bench schedule [--seekers N] [--repetitions N]`,
 /// `swift run -c release campaign-bench roster [--passengers N] [--destinations N] [--repetitions N]`,
@@ -56,7 +56,7 @@ struct BenchCommand {
                                                seconds: option("--seconds", default: 10))
             case "photo":
                 try await PhotoBenchmark.run(photos: option("--photos", default: 30), seconds: option("--seconds", default: 10),
-                                             dpi: option("--dpi", default: 360))
+                                             dpi: option("--dpi", default: 360), phones: option("--phones", default: 16))
             case "tally":
                 try await TallyBenchmark.run(registered: rows, repetitions: repetitions,
                                              folder: URL(fileURLWithPath: path("--dir", default: "/tmp/campaign-bench-tally")))

@@ -5,14 +5,16 @@ import FoundationNetworking
 import Workflow
 import WorkflowTesting
 
-/// `campaign-bench photo [--photos N] [--seconds S] [--dpi D]`: a phone photo of a badge sheet —
-/// the badges page printed by Chromium to A4 and rasterised by pdftoppm to a JPEG of about
+/// `campaign-bench photo [--photos N] [--seconds S] [--dpi D] [--phones P]`: a phone photo of a badge
+/// sheet — the badges page printed by Chromium to A4 and rasterised by pdftoppm to a JPEG of about
 /// 12 megapixels at the default 360 dpi — sent to `POST /api/checkin/photo` `N` times one after
 /// another: the round trip's median and p99, beside the floor (zbarimg reading the same file,
-/// without the server). Then the JSON check-in API under wrk for `S` seconds, alone and while
-/// photos keep arriving (A/B in the same run): what a photo costs the other gates on 2 cores.
+/// without the server). Then the JSON check-in API under wrk for `S` seconds, alone and while `P`
+/// phones (16 by default) keep sending photos (A/B in the same run): what photos cost the other gates
+/// on 2 cores, with the photos answered "busy, try again" (503) counted; and the server's open
+/// descriptors before and after, which must come back where they were.
 enum PhotoBenchmark {
-    static func run(photos: Int, seconds: Int, dpi: Int) async throws {
+    static func run(photos: Int, seconds: Int, dpi: Int, phones: Int = 16) async throws {
         for (tool, package) in [("/usr/bin/zbarimg", "zbar-tools"), ("/usr/bin/pdftoppm", "poppler-utils")]
             where !FileManager.default.isExecutableFile(atPath: tool) {
             throw WorkflowError.unavailable("needs \(tool) (apt-get install \(package))")
@@ -57,32 +59,64 @@ enum PhotoBenchmark {
         print(String(format: "POST /api/checkin/photo round trip: median %.0f ms, p99 %.0f ms (%.2f× the floor's median)",
                      percentile(trips, 50) * 1000, percentile(trips, 99) * 1000, percentile(trips, 50) / percentile(floor, 50)))
 
+        // A first second of photos from every phone opens what a busy server keeps open (the workspace's
+        // reader connections, the phones' sockets); what the measured run leaves must be nothing more.
+        let warmup = URLSession(configuration: .ephemeral)
+        let warming = (0..<phones).map { phone in
+            Task { _ = try? await post(photo, to: fair, nonce: "warm-\(phone)", session: warmup) }
+        }
+        for task in warming { await task.value }
+        warmup.invalidateAndCancel()
+        try await Task.sleep(for: .seconds(1))
+        let descriptorsBefore = openDescriptors(of: fair.server.processIdentifier)
         let alone = try fair.wrk(seconds: seconds, script: fair.script)
-        let sending = Task {
-            var n = 0
-            while !Task.isCancelled {
-                _ = try? await post(photo, to: fair, nonce: "load-\(n)")
-                n += 1
+        // The phones' own connections, closed when they stop, so the server's count after is its own.
+        let phonesSession = URLSession(configuration: .ephemeral)
+        let senders = (0..<phones).map { phone in
+            Task {
+                var (sent, busy) = (0, 0)
+                while !Task.isCancelled {
+                    if let (_, status) = try? await post(photo, to: fair, nonce: "load-\(phone)-\(sent)", session: phonesSession) {
+                        sent += 1
+                        if status == 503 { busy += 1 }
+                    }
+                }
+                return (sent, busy)
             }
-            return n
         }
         let meanwhile = try fair.wrk(seconds: seconds, script: fair.script)
-        sending.cancel()
-        let sent = await sending.value
+        for sender in senders { sender.cancel() }
+        var (sent, busy) = (0, 0)
+        for sender in senders {
+            let (s, b) = await sender.value
+            sent += s
+            busy += b
+        }
+        phonesSession.invalidateAndCancel()
+        // Decodes still running finish, connections close; then the server holds what it held before.
+        try await Task.sleep(for: .seconds(3))
+        let descriptorsAfter = openDescriptors(of: fair.server.processIdentifier)
         print("POST /api/checkin alone: \(alone.rate); p50 \(alone.p50), p99 \(alone.p99)")
-        print("POST /api/checkin while photos arrive (\(sent) photos in \(seconds) s): \(meanwhile.rate); p50 \(meanwhile.p50), "
-              + "p99 \(meanwhile.p99)")
+        print("POST /api/checkin while \(phones) phones send photos (\(sent) photos in \(seconds) s, \(busy) answered busy (503)): "
+              + "\(meanwhile.rate); p50 \(meanwhile.p50), p99 \(meanwhile.p99)")
         print(String(format: "check-ins per second while photos arrive ÷ alone: %.2f×", meanwhile.requests / max(alone.requests, 1)))
+        print("server's open descriptors: \(descriptorsBefore) before the photos, \(descriptorsAfter) after")
         try await fair.checkLedger()
     }
 
-    static func post(_ photo: Data, to fair: CheckinBenchmark.Fair, nonce: String) async throws -> (Data, Int) {
+    /// How many descriptors a process holds (Linux: its /proc entry), -1 where that cannot be read.
+    static func openDescriptors(of pid: Int32) -> Int {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count) ?? -1
+    }
+
+    static func post(_ photo: Data, to fair: CheckinBenchmark.Fair, nonce: String,
+                     session: URLSession = .shared) async throws -> (Data, Int) {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(fair.port)/api/checkin/photo?gate=north&nonce=\(nonce)")!)
         request.httpMethod = "POST"
         request.setValue("image/jpeg", forHTTPHeaderField: "Content-Type")
         request.setValue("Bearer \(fair.token)", forHTTPHeaderField: "Authorization")
         request.timeoutInterval = 60
-        let (data, response) = try await URLSession.shared.upload(for: request, from: photo)
+        let (data, response) = try await session.upload(for: request, from: photo)
         return (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
     }
 

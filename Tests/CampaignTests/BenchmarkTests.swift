@@ -117,9 +117,13 @@ import WorkflowTesting
                    "needs wrk, chromium, zbar-tools and poppler-utils (scripts/test installs them)"),
           .timeLimit(.minutes(3)))
     func thePhotoBenchmarkReadsEveryPhotoAndCountsEveryoneOnce() throws {
-        let (status, output) = try bench("photo", "--photos", "2", "--seconds", "1", "--dpi", "150")
+        let (status, output) = try bench("photo", "--photos", "2", "--seconds", "1", "--dpi", "150", "--phones", "4")
         #expect(status == 0, "\(output)")
         #expect(output.contains("POST /api/checkin/photo round trip: median"), "\(output)")
+        #expect(output.contains("while 4 phones send photos"), "\(output)")
+        // The server holds what it held before the photos: no pipe, child or file left open.
+        let descriptors = try #require(output.firstMatch(of: /open descriptors: (\d+) before the photos, (\d+) after/))
+        #expect(Int(descriptors.2)! <= Int(descriptors.1)! + 20, "\(output)")
         #expect(output.contains("check-ins per second while photos arrive ÷ alone:"), "\(output)")
         #expect(output.contains("ledger after the run:"))
     }

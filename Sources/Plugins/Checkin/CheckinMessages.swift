@@ -84,13 +84,15 @@ public enum CheckinMessages {
                                                   en: "no badge QR code was found in the photo")
     public static let photoHint = MessageText("checkin.photo-hint", zh: "把胸卡放平、靠近一些、对准光线再拍一张",
                                               en: "hold the badge flat, closer and in the light, and take it again")
+    public static let photoBusy = MessageText("checkin.photo-busy", zh: "服务器正忙于读取其他照片，请过几秒再拍，或直接输入证件号",
+                                              en: "the server is busy reading other photos; try again in a few seconds, or type the ID")
     public static let noDecoder = MessageText("checkin.no-decoder", zh: "服务器无法读取照片中的二维码（缺少 zbarimg）",
                                               en: "the server cannot read QR codes from photos (zbarimg is missing)")
     public static let installZbar = MessageText("checkin.install-zbar", zh: "在服务器上运行 scripts/setup（安装 zbar-tools）",
                                                 en: "run scripts/setup on the server (it installs zbar-tools)")
 
     /// The entries of this plugin and the look-ups it words (the ledger's).
-    public static let all: [MessageText] = [noCodeInPhoto, photoHint, noDecoder, installZbar, unlistedGate, listedGates, gateNameNotText, lookupTooShort, gateOpen, gateOpensAt, scanWith, toClose, gateClosesAt, 
+    public static let all: [MessageText] = [noCodeInPhoto, photoHint, photoBusy, noDecoder, installZbar, unlistedGate, listedGates, gateNameNotText, lookupTooShort, gateOpen, gateOpensAt, scanWith, toClose, gateClosesAt, 
         checkedIn, repeatAt, repeatAtGate, repeatByStaff, repeatAtGateByStaff, notRegistered, walkInsWelcome, notOpen,
         checkedInOffline, closed, opensAt, closedAt, gateRequired, noSuchGate, unknownEnterprise, enterpriseNotInvited, enterpriseRepeat,
         enterpriseRepeatAtGate, enterpriseCheckedIn, deskGateNotOpened, deskNoWalkIns, deskRegisteredOnly,

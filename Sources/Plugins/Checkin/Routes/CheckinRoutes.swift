@@ -84,6 +84,10 @@ enum CheckinRoutes {
             return nil
         } catch PhotoDecoder.Failure.unavailable {
             throw WorkflowError.unavailable(Message(CheckinMessages.noDecoder), hint: Message(CheckinMessages.installZbar))
+        } catch PhotoDecoder.Failure.busy {
+            // Every decoder busy and the line full: the gate's typed and scanned check-ins go first.
+            throw HTTPError(.serviceUnavailable, headers: [.retryAfter: "2"],
+                            message: CheckinMessages.photoBusy.template(request.language))
         }
     }
 
