@@ -26,7 +26,7 @@ import WorkflowTesting
         // The stream ends; the exports come in and every lead gets a call-back task.
         let after = try cli.run("resume", Self.campaign, env: ["CAMPAIGN_NOW": "2026-03-15T21:40:00+08:00"])
         #expect(after.status == 0, "\(after.stderr)")
-        #expect(after.stdout.contains("抖音-报名线索.csv 第 22 行，手机号：手机号 1381234 应为以 1 开头的 11 位手机号（实为 7 位数字）"),
+        #expect(after.stdout.contains("抖音-报名线索.csv 第 22 行，手机号：手机号 13****4 应为以 1 开头的 11 位手机号（实为 7 位数字）"),
                 "\(after.stdout)")
         #expect(after.stdout.contains("还有 30/30 条线索待回访"), "\(after.stdout)")
         let li = try cli.run("calls", "--campaign", Self.campaign, "--staff", "李娜")

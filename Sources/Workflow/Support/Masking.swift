@@ -7,11 +7,15 @@ public enum Masking {
         return String(c.prefix(6)) + String(repeating: "*", count: c.count - 10) + String(c.suffix(4))
     }
 
-    /// `138****1234`
+    /// `138****1234`: a mobile number keeps its first three and last four. A shorter run of digits
+    /// hides four all the same (`138****800` for ten, `13****3` for seven), so no run of seven digits
+    /// is ever shown whole.
     public static func phone(_ phone: String) -> String {
         let c = Array(phone)
         guard c.count >= 7 else { return String(repeating: "*", count: c.count) }
-        return String(c.prefix(3)) + String(repeating: "*", count: c.count - 7) + String(c.suffix(4))
+        let hidden = max(4, c.count - 7)
+        let head = min(3, (c.count - hidden + 1) / 2)
+        return String(c.prefix(head)) + String(repeating: "*", count: hidden) + String(c.suffix(c.count - hidden - head))
     }
 
     /// `张*` / `欧阳**`: the family name stays, the given name is hidden.
@@ -23,10 +27,13 @@ public enum Masking {
     }
 
     /// Masks anything in free text that looks like an ID number or a phone number, for messages and
-    /// ledgers that quote what was typed. Digits count however they were typed — full-width
-    /// (１３８), or split by spaces, dashes or dots (138 0013-8000, +86 138…) — and any run of seven
-    /// or more is masked (an ID number keeps its first six and last four, anything else its first
-    /// three and last four), so a number a digit short or long is masked too.
+    /// ledgers that quote what was typed. Digits count by what they mean (`TypedText`): full-width
+    /// (１３８), of any script (٣, 𝟑), split by spaces, dashes, dots or brackets (138 0013–8000,
+    /// (138)0013, +86 138…) or by invisible characters (a zero-width space) — and any run of seven or
+    /// more is masked (an ID number keeps its first six and last four, anything else at most seven
+    /// digits and never a run of seven whole), so a number a digit short or long is masked too. The
+    /// rest of the text stays as written (a Chinese colon stays a Chinese colon); invisible characters
+    /// are dropped and digits come back as ASCII.
     public static func scrub(_ text: String) -> String {
         var out = ""
         var digits = ""
@@ -38,30 +45,22 @@ public enum Masking {
             out += pending
             pending = ""
         }
-        for ch in text {
-            if let digit = asciiDigit(ch) {
+        for scalar in text.unicodeScalars where !TypedText.isInvisible(scalar) {
+            if let digit = TypedText.digit(scalar) {
                 pending = ""
-                digits.append(digit)
-            } else if !digits.isEmpty && (ch == "X" || ch == "x") {
+                digits.unicodeScalars.append(Unicode.Scalar(48 + digit))
+            } else if !digits.isEmpty && (scalar == "X" || scalar == "x" || scalar == "Ｘ" || scalar == "ｘ") {
                 digits.append("X")
-            } else if !digits.isEmpty && pending.count < 2 && [" ", "-", ".", "\u{3000}"].contains(ch) {
-                pending.append(ch)
+            } else if !digits.isEmpty && pending.unicodeScalars.count < 2 && TypedText.isSeparator(scalar) {
+                pending.unicodeScalars.append(scalar)
             } else {
                 flush()
-                out.append(ch)
+                out.unicodeScalars.append(scalar)
             }
         }
         flush()
         return out
     }
 
-    /// The ASCII digit a character stands for: 0–9, or the full-width ０–９ of Chinese input methods.
-    static func asciiDigit(_ ch: Character) -> Character? {
-        guard let scalar = ch.unicodeScalars.first, ch.unicodeScalars.count == 1 else { return nil }
-        switch scalar.value {
-        case 0x30...0x39: return ch
-        case 0xFF10...0xFF19: return Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
-        default: return nil
-        }
-    }
+
 }

@@ -1,7 +1,8 @@
 import Workflow
 
-/// A mainland mobile number: 11 digits starting with 1. Spaces, dashes, dots, brackets and a
-/// +86 / 0086 prefix are removed; full-width digits folded to ASCII.
+/// A mainland mobile number: 11 digits starting with 1. Read by meaning (`TypedText`: full-width and
+/// any script's digits, invisible characters dropped); spaces, dashes, dots, brackets and a +86 / 0086
+/// prefix are removed.
 public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
     public let value: String
 
@@ -16,12 +17,11 @@ public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
         var digits: [UInt8] = []
         digits.reserveCapacity(13)
         var sawOther = false
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x30...0x39: digits.append(UInt8(scalar.value))
-            case 0xFF10...0xFF19: digits.append(UInt8(scalar.value - 0xFF10) + 48)
-            case 0x20, 0x2D, 0x2E, 0x28, 0x29, 0x2B, 0x3000, 0xFF0D, 0x2014, 0xFF08, 0xFF09: continue
-            default: sawOther = true
+        for scalar in TypedText.normalized(text).unicodeScalars {
+            if let digit = TypedText.digit(scalar) {
+                digits.append(48 + digit)
+            } else if scalar != "+" && !TypedText.isSeparator(scalar) {
+                sawOther = true
             }
         }
         if digits.count == 15, digits.starts(with: Array("0086".utf8)) { digits.removeFirst(4) }

@@ -69,8 +69,9 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
         bytes[16] % 2 == 1 ? "男" : "女"  // ASCII digits are odd exactly when their value is
     }
 
-    /// Puts the characters into `bytes` with spaces removed and full-width characters (０-９, Ｘ)
-    /// folded to ASCII; returns how many there were (only the first 32 are kept).
+    /// Puts the characters into `bytes` read by meaning (`TypedText`: full-width, any script's digits,
+    /// invisible characters dropped) with spaces and dashes removed; returns how many there were (only
+    /// the first 32 are kept).
     static func normalize(_ text: String, into bytes: inout SIMD32<UInt8>) -> Int {
         var count = 0
         // The usual cell: 18 ASCII characters, read as bytes without decoding.
@@ -81,12 +82,10 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
             }
             return count
         }
-        for scalar in text.unicodeScalars {
+        for scalar in TypedText.normalized(text).unicodeScalars {
             let byte: UInt8
+            if scalar == "\t" || TypedText.isSeparator(scalar) { continue }
             switch scalar.value {
-            case 0x20, 0x09, 0x3000: continue
-            case 0xFF10...0xFF19: byte = UInt8(scalar.value - 0xFF10) + 48
-            case 0xFF38, 0xFF58: byte = UInt8(ascii: "X")
             case 0..<0x80: byte = UInt8(scalar.value)
             default: byte = 0
             }

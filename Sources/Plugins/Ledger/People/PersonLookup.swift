@@ -10,7 +10,8 @@ public enum PersonLookup {
     public typealias Method = String
 
     public static func resolve(_ rawInput: String, campaign: String, db: Database) throws -> (method: Method, Result<Int64, LookupFailure>) {
-        let input = rawInput.trimmingCharacters(in: .whitespaces)
+        // Read by meaning: a number typed with a zero-width space or in another script's digits is that number.
+        let input = TypedText.normalized(rawInput).trimmingCharacters(in: .whitespaces)
         let digits = input.filter { $0.isNumber || $0 == "X" || $0 == "x" }
         if digits.count >= 15 {
             guard let id = try? ResidentID(input) else {
