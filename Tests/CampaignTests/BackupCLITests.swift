@@ -41,6 +41,46 @@ import WorkflowTesting
         #expect(audit.stdout.contains("backup"))   // the backups made before this one, kept in it
     }
 
+    /// A backup whose guard was lowered (#33) — the audit log's append-only triggers dropped, a trigger
+    /// that empties it added — is restored with its schema put back as the migrations make it: the
+    /// restore's own entry stays, and the log is append-only again. One with a table no migration makes
+    /// is refused, and the workspace is left as it was.
+    @Test func aHostileBackupCannotLowerTheGuard() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        #expect(try cli.run("start", "workflows/spring-fair.yaml", "--var", "reports=\(dir.url.path)/reports",
+                            env: ["CAMPAIGN_NOW": "2026-03-01T09:00:00+08:00"]).status == 0)
+        let folder = dir.url.appendingPathComponent("backups").path
+        #expect(try cli.run("backup", "--to", folder).status == 0)
+        let backup = "\(folder)/" + (try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first))
+        try DatabaseQueue(path: backup).write { db in
+            try db.execute(sql: """
+                DROP TRIGGER audit_log_append_only_update;
+                DROP TRIGGER audit_log_append_only_delete;
+                CREATE TRIGGER wipe_audit AFTER INSERT ON audit_log BEGIN DELETE FROM audit_log; END;
+                DROP INDEX scan_once;
+                """)
+        }
+        let restored = try cli.run("restore", backup, "--by", "周科长")
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(restored.stdout.contains("备份中的触发器或索引与迁移定义不同，已按迁移重建"), "\(restored.stdout)")
+        #expect(restored.stdout.contains("dropped trigger wipe_audit"), "\(restored.stdout)")
+        #expect(restored.stdout.contains("re-created trigger audit_log_append_only_delete"), "\(restored.stdout)")
+        #expect(restored.stdout.contains("re-created index scan_once"), "\(restored.stdout)")
+        let audit = try cli.run("audit")
+        #expect(audit.stdout.contains("restore") && audit.stdout.contains("schema rebuilt"), "\(audit.stdout)")
+        let queue = try DatabaseQueue(path: cli.database)
+        #expect(throws: DatabaseError.self) { try queue.write { db in try db.execute(sql: "DELETE FROM audit_log") } }
+
+        // A table no migration makes: not this program's workspace; nothing changes.
+        try DatabaseQueue(path: backup).write { db in try db.execute(sql: "CREATE TABLE stolen (secret TEXT)") }
+        let foreign = try cli.run("restore", backup)
+        #expect(foreign.status == 65, "\(foreign.stdout)\(foreign.stderr)")
+        #expect(foreign.stderr.contains("备份的结构与本程序的工作区不同（多出的表：stolen"), "\(foreign.stderr)")
+        #expect(try cli.run("audit").stdout.contains("schema rebuilt"))   // the workspace restored before is still there
+        #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent(".campaign.sqlite.restoring").path))
+    }
+
     @Test(.timeLimit(.minutes(3))) func theDaemonBacksUpOnScheduleAndRotates() throws {
         let dir = try TemporaryDirectory()
         var cli = CLIRunner(directory: dir)

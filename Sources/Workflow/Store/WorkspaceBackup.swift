@@ -21,6 +21,8 @@ public enum WorkspaceBackup {
         public var setAside: URL?
         public var before: [String: Int]
         public var after: [String: Int]
+        /// Triggers and indexes put back as the migrations define them (a backup whose guard was lowered).
+        public var repaired: [String] = []
     }
 
     /// The tables whose rows a backup report counts: the ones a county would miss.
@@ -160,12 +162,10 @@ public enum WorkspaceBackup {
         var setAside: URL?
         if FileManager.default.fileExists(atPath: path) {
             let current = try Workspace(path: path, registry: registry)
-            if let holder = try current.pool.read({ db in
-                try Row.fetchOne(db, sql: "SELECT owner_pid, owner_host, heartbeat_at FROM workflow_daemon")
-            }), now.timeIntervalSince(holder["heartbeat_at"] as Date) < 60 {
-                throw WorkflowError.unavailable(W.inUse(["pid": "\(holder["owner_pid"] as Int)",
-                                                         "host": holder["owner_host"] as String]),
-                                                hint: W.stopThenRestore())
+            // A live daemon (serve, run-daemon) holds it: by the wall clock, and a dead process on this
+            // machine holds nothing whatever its last heartbeat said.
+            if let holder = try current.pool.read({ db in try Daemon.liveHolder(db, timeout: 60) }) {
+                throw WorkflowError.unavailable(W.inUse(["pid": "\(holder.pid)", "host": holder.host]), hint: W.stopThenRestore())
             }
             before = try current.pool.read { db in
                 var rows: [String: Int] = [:]
@@ -176,16 +176,35 @@ public enum WorkspaceBackup {
             }
             try current.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
             try current.pool.close()
-            let aside = target.deletingPathExtension()
+            var aside = target.deletingPathExtension()
                 .appendingPathExtension("before-restore-\(fileName(at: now).dropFirst("campaign-backup-".count))")
+            // Two restores in one second: the second workspace set aside gets a name of its own.
+            var n = 2
+            while FileManager.default.fileExists(atPath: aside.path) {
+                aside = target.deletingPathExtension().appendingPathExtension(
+                    "before-restore-\(fileName(at: now).dropFirst("campaign-backup-".count).dropLast(".sqlite".count))-\(n).sqlite")
+                n += 1
+            }
             try FileManager.default.moveItem(at: target, to: aside)
             for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             setAside = aside
         }
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).restoring")
-        try? FileManager.default.removeItem(at: temporary)
+        func removeTemporary() { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary.path + suffix) } }
+        removeTemporary()
         try FileManager.default.copyItem(at: file, to: temporary)
+        // The copy's schema held to the migrations before it takes the workspace's place: a backup whose
+        // append-only triggers were dropped (or one that empties the audit log added) cannot lower the guard.
+        let repaired: [String]
+        do {
+            repaired = try SchemaGuard.repair(temporary.path, registry: registry)
+        } catch {
+            removeTemporary()
+            if let aside = setAside { try? FileManager.default.moveItem(at: aside, to: target) }   // nothing changed
+            throw error
+        }
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary.path + suffix) }
         try FileManager.default.moveItem(at: temporary, to: target)
-        return RestoreReport(setAside: setAside, before: before, after: after)
+        return RestoreReport(setAside: setAside, before: before, after: after, repaired: repaired)
     }
 }

@@ -78,7 +78,18 @@ public enum WorkspaceMessages {
         en: "the workspace is in use by `campaign serve` or `run-daemon` (process {pid} on {host})")
     public static let stopThenRestore = MessageText("workspace.stop-then-restore", zh: "先停止它，再恢复", en: "stop it, then restore")
 
+    public static let foreignSchema = MessageText(
+        "workspace.foreign-schema", zh: "备份的结构与本程序的工作区不同（多出的表：{foreign}；缺少的表：{missing}）；未恢复",
+        en: "the backup's structure is not this program's workspace (tables no migration makes: {foreign}; missing: {missing}); "
+            + "nothing was restored")
+    public static let foreignSchemaHint = MessageText("workspace.foreign-schema-hint", zh: "请恢复 `campaign backup` 写出的原始备份",
+                                                      en: "restore an unaltered file `campaign backup` wrote")
+    public static let schemaRepaired = MessageText(
+        "workspace.schema-repaired", zh: "备份中的触发器或索引与迁移定义不同，已按迁移重建：{changes}",
+        en: "the backup's triggers or indexes differed from what the migrations define and were rebuilt: {changes}")
+
     public static let all: [MessageText] = [
+        foreignSchema, foreignSchemaHint, schemaRepaired,
         cannotOpen, cannotOpenHint, cannotPrepare, cannotPrepareHint, readOnlyWithLog, copyWithLog, cannotOpenReadOnly,
         copyIt, readOnlyOld, cannotReadFile, checkPath, notUTF8, saveAsUTF8, noSuchVariable, templateSchedule,
         templateScheduleHint, alreadyScheduled, alreadyScheduledHint, noSchedule, nothingScheduled, schedules,

@@ -36,7 +36,8 @@ struct RestoreCommand: AsyncParsableCommand {
             let actor = by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
             try await ws.pool.write { [file] db in
                 try AuditLog.record(actor: actor, action: "restore", campaign: "",
-                                    detail: "from \(file)" + (report.setAside.map { "; the replaced workspace is \($0.path)" } ?? ""),
+                                    detail: "from \(file)" + (report.setAside.map { "; the replaced workspace is \($0.path)" } ?? "")
+                                        + (report.repaired.isEmpty ? "" : "; schema rebuilt: " + report.repaired.joined(separator: ", ")),
                                     at: now, db: db)
             }
             func counts(_ rows: [String: Int]) -> String {
@@ -48,6 +49,10 @@ struct RestoreCommand: AsyncParsableCommand {
                 t.line("  " + A.replaced(["counts": counts(report.before), "aside": aside.path]).text(language))
             }
             t.line("  " + A.now(["counts": counts(report.after)]).text(language))
+            if !report.repaired.isEmpty {
+                t.line("  " + t.yellow("!") + " " + WorkspaceMessages.schemaRepaired(["changes": report.repaired.joined(separator: ", ")])
+                    .text(language))
+            }
         }
     }
 }
