@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import WorkflowTesting
 
@@ -54,5 +55,40 @@ import WorkflowTesting
         #expect(removed.status == 64)
         #expect(removed.stderr.contains("您是不是要找“reminders”？"), "\(removed.stderr)")
         #expect(try cli.run("unschedule", "reminders").status == 0)
+    }
+
+    /// The lease ends with its daemon (#33): a daemon stopped by SIGTERM or SIGINT gives it up, and one
+    /// killed with -9 holds nothing (its process is gone) — `restore` goes ahead at once either way; a live
+    /// one is named. The lease is judged by the wall clock, so a campaign clock set in the past
+    /// (`CAMPAIGN_NOW`) neither hides a live daemon nor keeps a dead one's lease for good.
+    @Test(.timeLimit(.minutes(3))) func aStoppedOrKilledDaemonLeavesNoLease() throws {
+        let dir = try TemporaryDirectory()
+        var cli = CLIRunner(directory: dir)
+        cli.environment["CAMPAIGN_NOW"] = "2026-03-01T09:00:00+08:00"   // long before the wall clock
+        #expect(try cli.run("start", "workflows/spring-fair.yaml", "--var", "reports=\(dir.url.path)/reports").status == 0)
+        let folder = dir.url.appendingPathComponent("backups").path
+        #expect(try cli.run("backup", "--to", folder).status == 0)
+        let backup = "\(folder)/" + (try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first))
+        for stop in [SIGTERM, SIGINT, SIGKILL] {
+            let daemon = cli.process(["run-daemon", "--poll", "0.05"])
+            let out = Pipe()
+            daemon.standardOutput = out
+            daemon.standardError = out
+            try daemon.run()
+            var held = false
+            for _ in 0..<600 where !held {   // until it holds the lease
+                held = (try? DatabaseQueue(path: cli.database).read { db in
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM workflow_daemon") ?? 0 > 0 }) ?? false
+                if !held { Thread.sleep(forTimeInterval: 0.05) }
+            }
+            #expect(held)
+            let refused = try cli.run("restore", backup)
+            #expect(refused.status == 69, "a live daemon: \(refused.stdout)")
+            #expect(refused.stderr.contains("进程 \(daemon.processIdentifier)"), "\(refused.stderr)")
+            kill(daemon.processIdentifier, stop)
+            daemon.waitUntilExit()
+            let restored = try cli.run("restore", backup)
+            #expect(restored.status == 0, "after signal \(stop): \(restored.stderr)")
+        }
     }
 }

@@ -170,11 +170,30 @@ public struct Daemon: Sendable {
         }
     }
 
-    /// Gives the lease up (a daemon that stops cleanly lets another take over at once).
+    /// Gives the lease up (a daemon that stops cleanly lets another take over, and `restore` go ahead,
+    /// at once). Written without waiting on the task: it runs as the daemon's task is being cancelled
+    /// (Ctrl-C, SIGTERM), when an asynchronous write would be refused.
     public func releaseLease() async throws {
-        try await engine.workspace.pool.write { [owner] db in
+        try releaseLeaseWithoutWaiting()
+    }
+
+    private func releaseLeaseWithoutWaiting() throws {
+        try engine.workspace.pool.write { [owner] db in
             try db.execute(sql: "DELETE FROM workflow_daemon WHERE owner = ?", arguments: [owner])
         }
+    }
+
+    /// The daemon holding a workspace's lease, if one is alive: its heartbeat within `timeout` of the
+    /// wall clock (never the campaign clock, which `CAMPAIGN_NOW` may set anywhere), and — on this
+    /// machine — its process still there (one killed with -9 is seen at once).
+    public static func liveHolder(_ db: Database, timeout: TimeInterval, now: Date = Date()) throws -> (pid: Int32, host: String)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT owner_pid, owner_host, heartbeat_at FROM workflow_daemon") else {
+            return nil
+        }
+        let pid: Int32 = row["owner_pid"], host: String = row["owner_host"], heartbeat: Date = row["heartbeat_at"]
+        if host == ProcessInfo.processInfo.hostName && !RunDriver.processIsAlive(pid) { return nil }
+        let age = now.timeIntervalSince(heartbeat)
+        return age >= -timeout && age < timeout ? (pid, host) : nil
     }
 }
 
