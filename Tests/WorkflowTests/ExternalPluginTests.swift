@@ -133,6 +133,42 @@ import WorkflowTesting
         #expect(history == ["ext: sending to 138****8000"])
     }
 
+    /// A plugin gets PATH, LANG, HOME, TMPDIR and what its entry names (`env:`), nothing else of the
+    /// caller's environment (#33); what it returns is stored masked and without terminal escapes.
+    @Test func aPluginGetsOnlyTheEnvironmentItsEntryNamesAndItsReplyIsCleaned() async throws {
+        // Names of their own (letters: digits in an output would be masked), so parallel tests cannot collide.
+        let tag = String((0..<8).map { _ in "ABCDEFGHIJKLMNOPQRSTUVWXYZ".randomElement()! })
+        let secret = "CAMPAIGN_TEST_SECRET_\(tag)"
+        let key = "CAMPAIGN_TEST_KEY_\(tag)"
+        setenv(secret, "do-not-leak", 1)
+        setenv(key, "the-plugins-own", 1)
+        defer { unsetenv(secret); unsetenv(key) }
+        try plugin("ext.sh", run: """
+            cat >/dev/null
+            names=$(env | cut -d= -f1 | sort | tr '\\n' ' ')
+            echo '{"status": "completed", "outputs": {"sent": 1, "shown": "\\u001b[31mred\\u001b[0m \\u001b]0;pwned\\u0007call 13800138000", "env": "'"$names"'"}}'
+            """)
+        let summary = try await run(definition("""
+              - id: notify
+                uses: ext.send
+                with: { to: ["13800138000"] }
+            """, plugins: "ext: { program: ext.sh, env: [\(key)] }"))
+        #expect(summary.run.status == .completed, "\(summary)")
+        guard case .string(let names)? = step(summary, "notify")?.outputs["env"] else {
+            Issue.record("no env output: \(String(describing: step(summary, "notify")?.outputs))"); return
+        }
+        let given = Set(names.split(separator: " ").map(String.init))
+        #expect(given.contains(key) && given.contains("PATH") && given.contains("CAMPAIGN_PLUGIN_PROTOCOL"), "\(given)")
+        #expect(!given.contains(secret), "\(given)")
+        #expect(given.isSubset(of: ["PATH", "LANG", "LC_ALL", "HOME", "TMPDIR", "CAMPAIGN_PLUGIN_PROTOCOL", "PWD", "SHLVL", "_", key]),
+                "\(given)")
+        #expect(step(summary, "notify")?.outputs["shown"] == .string("red call 138****8000"))
+        // A name that is not an environment variable's is an error at its line.
+        let found = try errors(definition("  - id: a\n    uses: ext.send\n    with: { to: [\"1\"] }\n",
+                                          plugins: "ext: { program: ext.sh, env: [my-key], colour: red }"))
+        #expect(found == ["3:33 'my-key' is not an environment variable's name", "3:42 a plugin entry has no 'colour'"], "\(found)")
+    }
+
     @Test func failedRepliesFailTheStepAndRetryableOnesAreTriedAgain() async throws {
         try plugin("ext.sh", run: """
             request=$(cat)

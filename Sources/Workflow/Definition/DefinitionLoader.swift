@@ -179,7 +179,8 @@ struct DefinitionLoader {
     }
 
     /// `plugins: { sms: plugins/sms-outbox.py }`: external plugins by the name steps use, and the
-    /// program that answers for them (relative to the definition's folder).
+    /// program that answers for them (relative to the definition's folder); or
+    /// `sms: { program: plugins/sms-outbox.py, env: [SMS_API_KEY] }` with the environment variables it is given.
     private mutating func loadPlugins(_ node: SourceNode) -> [PluginDeclaration] {
         guard let entries = node.entries else {
             diagnostics.error(D.pluginsNotMapping() + node.kindWord, at: node.location, hint: D.pluginsHint())
@@ -191,13 +192,32 @@ struct DefinitionLoader {
                                   at: entry.keyLocation, length: entry.key.count)
                 return nil
             }
-            guard let path = entry.value.scalar?.text, !path.isEmpty, entry.value.entries == nil else {
+            // The long form: { program: …, env: [NAME, …] }.
+            let fields = entry.value.entries.map { Dictionary($0.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }) }
+            let programNode = fields?["program"]?.value ?? entry.value
+            guard let path = programNode.scalar?.text, !path.isEmpty, programNode.entries == nil else {
                 diagnostics.error(D.pluginWithoutProgram(["name": entry.key]), at: entry.value.location,
                                   hint: D.pluginWithoutProgramHint(["name": entry.key]))
                 return nil
             }
-            return PluginDeclaration(name: entry.key, nameLocation: entry.keyLocation, path: path,
-                                     pathLocation: file.contentStart(of: entry.value))
+            var declaration = PluginDeclaration(name: entry.key, nameLocation: entry.keyLocation, path: path,
+                                                pathLocation: file.contentStart(of: programNode))
+            for field in fields?.values.sorted(by: { $0.key < $1.key }) ?? [] where !["program", "env"].contains(field.key) {
+                diagnostics.error(D.unknownPluginField(["field": field.key]), at: field.keyLocation, length: field.key.count,
+                                  hint: Suggestions.message(for: field.key, among: ["program", "env"]))
+            }
+            if let env = fields?["env"]?.value {
+                if let items = env.items {
+                    for item in items where !Self.isEnvironmentName(item.scalar?.text ?? "") {
+                        diagnostics.error(D.badEnvironmentName(["name": item.scalar?.text ?? ""]), at: item.location,
+                                          hint: D.environmentNameHint())
+                    }
+                    declaration.env = items.compactMap(\.scalar?.text).filter(Self.isEnvironmentName)
+                } else {
+                    diagnostics.error(D.envNotList() + env.kindWord, at: env.location, hint: D.environmentNameHint())
+                }
+            }
+            return declaration
         }
     }
 
@@ -461,6 +481,12 @@ struct DefinitionLoader {
     static let factorLimit = 10.0
 
     private func isIdentifier(_ text: String) -> Bool { Self.isIdentifier(text) }
+
+    /// An environment variable's name as `env:` gives it: capitals, digits and '_', not starting with a digit.
+    static func isEnvironmentName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, !(0x30...0x39).contains(first.value) else { return false }
+        return name.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
 
     /// A name steps, variables, inputs and plugins may have: letters, digits, '_' and '-', not starting with a digit.
     static func isIdentifier(_ text: String) -> Bool {

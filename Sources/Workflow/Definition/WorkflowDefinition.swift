@@ -84,6 +84,9 @@ public struct PluginDeclaration: Sendable {
     /// As written: absolute, or relative to the definition's folder.
     public var path: String
     public var pathLocation: SourceLocation
+    /// `env:` — the names of the caller's environment variables the program is given (an API key it
+    /// needs); it gets nothing else of the caller's environment but PATH, LANG, HOME and TMPDIR.
+    public var env: [String] = []
 }
 
 public struct Variable: Sendable {

@@ -109,6 +109,15 @@ public enum DefinitionMessages {
     public static let pluginWithoutProgram = MessageText(
         "definition.plugin-without-program", zh: "插件“{name}”要写明它的程序：相对于本文件的路径",
         en: "plugin '{name}' must name its program: a path relative to this file")
+    public static let unknownPluginField = MessageText("definition.unknown-plugin-field", zh: "插件条目没有“{field}”这一项",
+                                                       en: "a plugin entry has no '{field}'")
+    public static let badEnvironmentName = MessageText("definition.bad-env-name", zh: "“{name}”不是环境变量名",
+                                                       en: "'{name}' is not an environment variable's name")
+    public static let environmentNameHint = MessageText(
+        "definition.env-name-hint", zh: "env: 列出插件需要的环境变量名，例如 env: [SMS_API_KEY]（大写字母、数字和 _）；其余环境变量不传给插件",
+        en: "env: lists the environment variables the plugin needs, e.g. env: [SMS_API_KEY] (capitals, digits and _); "
+            + "no other variable of yours reaches it")
+    public static let envNotList = MessageText("definition.env-not-list", zh: "env: 应为列表，而不是", en: "env: should be a list, not ")
     public static let pluginWithoutProgramHint = MessageText("definition.plugin-without-program-hint",
                                                    zh: "例如 {name}: plugins/{name}.py", en: "{name}: plugins/{name}.py")
     public static let varsNotMapping = MessageText("definition.vars-not-mapping", zh: "'vars' 应是变量名到值的映射，而这里是",
@@ -240,7 +249,7 @@ public enum DefinitionMessages {
         inputsNotMapping, inputsHint, badIdentifier, inputName, pluginName, variableName, unknownInputType, inputTypes,
         requiredIsBoolean, onNotMapping, onHint, scheduleNotList, scheduleHint, scheduleEntryNotMapping,
         scheduleWithoutCron, scheduleWithoutCronHint, badCron, pluginsNotMapping, pluginsHint, pluginWithoutProgram,
-        pluginWithoutProgramHint, varsNotMapping, stepsNotList, stepsEmpty, stepsEmptyHint, stepNotMapping, badStepID,
+        pluginWithoutProgramHint, unknownPluginField, badEnvironmentName, environmentNameHint, envNotList, varsNotMapping, stepsNotList, stepsEmpty, stepsEmptyHint, stepNotMapping, badStepID,
         badStepIDHint, stepWithoutID, stepWithoutIDHint, stepWithoutUses, stepWithoutUsesHint, withNotMapping,
         maxParallelWithoutFanOut, maxParallelWithoutFanOutHint, badMaxParallel, badMaxParallelHint, fanOutTooLong,
         fanOutTooLongHint, fanOutNotOneExpression, fanOutExpressionHint, fanOutSingleValue, fanOutSingleValueHint,

@@ -18,11 +18,14 @@ struct ExternalAction: StepAction {
     let plugin: String
     let described: ActionDescriptor
     let program: URL
+    /// The caller's environment variables the definition gives the program (`env:`).
+    let env: [String]
 
-    init(plugin: String, described: ActionDescriptor, program: URL) {
+    init(plugin: String, described: ActionDescriptor, program: URL, env: [String] = []) {
         self.plugin = plugin
         self.described = described
         self.program = program
+        self.env = env
     }
 
     var configuredDescriptor: ActionDescriptor { described }
@@ -44,7 +47,7 @@ struct ExternalAction: StepAction {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let body = try encoder.encode(request) + Data("\n".utf8)
         let process = PluginProcess(executable: program, arguments: ["run"], directory: context.directory,
-                                    environment: ["CAMPAIGN_PLUGIN_PROTOCOL": String(ExternalProtocol.version)])
+                                    environment: ["CAMPAIGN_PLUGIN_PROTOCOL": String(ExternalProtocol.version)], passing: env)
         let finished: PluginProcess.Finished
         do {
             finished = try await process.run(input: body, limit: Self.defaultLimit)

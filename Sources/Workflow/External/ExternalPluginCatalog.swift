@@ -22,7 +22,7 @@ public enum ExternalPluginCatalog {
             }
             guard seen.insert(declaration.name).inserted else { return nil }
             let program = programURL(declaration.path, directory: definition.directory)
-            switch describe(program, name: declaration.name, directory: definition.directory) {
+            switch describe(program, name: declaration.name, directory: definition.directory, env: declaration.env) {
             case .success(let plugin):
                 return plugin
             case .failure(let problem):
@@ -47,7 +47,7 @@ public enum ExternalPluginCatalog {
     /// daemon or a status page validates the same definition again and again.
     private static let learned = Mutex<[String: Plugin]>([:])
 
-    static func describe(_ program: URL, name: String, directory: URL) -> Result<Plugin, Problem> {
+    static func describe(_ program: URL, name: String, directory: URL, env: [String] = []) -> Result<Plugin, Problem> {
         let path = program.path
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
             let folder = program.deletingLastPathComponent()
@@ -60,16 +60,16 @@ public enum ExternalPluginCatalog {
             return .failure(Problem(message: X.notExecutable(["path": path]), hint: X.chmodHint(["path": path])))
         }
         let key = "\(name)\u{0}\(path)\u{0}\((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
-            + "\u{0}\(attributes[.size] as? Int ?? 0)"
+            + "\u{0}\(attributes[.size] as? Int ?? 0)\u{0}\(env.joined(separator: ","))"
         if let known = learned.withLock({ $0[key] }) { return .success(known) }
-        let result = runDescribe(program, name: name, directory: directory)
+        let result = runDescribe(program, name: name, directory: directory, env: env)
         if case .success(let plugin) = result { learned.withLock { $0[key] = plugin } }
         return result
     }
 
-    private static func runDescribe(_ program: URL, name: String, directory: URL) -> Result<Plugin, Problem> {
+    private static func runDescribe(_ program: URL, name: String, directory: URL, env: [String]) -> Result<Plugin, Problem> {
         let process = PluginProcess(executable: program, arguments: ["describe"], directory: directory,
-                                    environment: ["CAMPAIGN_PLUGIN_PROTOCOL": String(ExternalProtocol.version)])
+                                    environment: ["CAMPAIGN_PLUGIN_PROTOCOL": String(ExternalProtocol.version)], passing: env)
         let finished: PluginProcess.Finished
         do {
             finished = try process.runBlocking(input: nil, limit: describeLimit)
@@ -102,11 +102,11 @@ public enum ExternalPluginCatalog {
                                                              "ours": "\(ExternalProtocol.version)"]),
                                     hint: X.updateHint()))
         }
-        return plugin(from: description, name: name, program: program)
+        return plugin(from: description, name: name, program: program, env: env)
     }
 
     private static func plugin(from description: ExternalProtocol.Description, name: String,
-                               program: URL) -> Result<Plugin, Problem> {
+                               program: URL, env: [String]) -> Result<Plugin, Problem> {
         var actions: [ExternalAction] = []
         var names = Set<String>()
         for action in description.actions {
@@ -127,7 +127,7 @@ public enum ExternalPluginCatalog {
                 + (action.waits == true ? OutputSpec.wakeOutputs : [])
             let descriptor = ActionDescriptor(name: action.name, summary: action.summary ?? "", parameters: parameters,
                                               outputs: outputs, waitsForPeople: action.waits ?? false)
-            actions.append(ExternalAction(plugin: name, described: descriptor, program: program))
+            actions.append(ExternalAction(plugin: name, described: descriptor, program: program, env: env))
         }
         guard !actions.isEmpty else { return .failure(Problem(message: X.noActions())) }
         var plugin = Plugin(name: name, summary: description.summary ?? "", actions: actions)

@@ -34,10 +34,11 @@ enum ExternalReplies {
         }
         switch reply.status {
         case "completed":
-            return .completed(outputs: reply.outputs ?? [:])
+            // What a plugin returns is text like any other: personal numbers masked, nothing a terminal obeys.
+            return .completed(outputs: (reply.outputs ?? [:]).mapValues(cleaned))
         case "failed":
             let message = reply.message.flatMap { $0.isEmpty ? nil : $0 } ?? E.failedWithoutReason.template(language)
-            return failed(E.pluginFailed(["plugin": plugin, "message": Masking.scrub(message)]), retryable: reply.retryable ?? false)
+            return failed(E.pluginFailed(["plugin": plugin, "message": PrintableText.masked(message)]), retryable: reply.retryable ?? false)
         case "waiting":
             return waiting(reply, plugin: plugin, context: context)
         default:
@@ -58,7 +59,7 @@ enum ExternalReplies {
         guard until != nil || signal else {
             return .failed(message: context.say(E.waitForNothing(["plugin": plugin])), retryable: false)
         }
-        let prompt = context.waitPrompt(reply.prompt.map(Masking.scrub) ?? context.say(EngineMessages.waitingForPlugin, ["plugin": plugin]),
+        let prompt = context.waitPrompt(reply.prompt.map(PrintableText.masked) ?? context.say(EngineMessages.waitingForPlugin, ["plugin": plugin]),
                                         signal: signal, until: until)
         return .waiting(Wait(until: until, signal: signal, prompt: prompt))
     }
@@ -68,14 +69,24 @@ enum ExternalReplies {
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return nil }
         let lines = text.split(whereSeparator: \.isNewline).suffix(3).joined(separator: " / ")
-        return Masking.scrub(lines.count > 400 ? "…" + String(lines.suffix(400)) : lines)
+        return PrintableText.masked(lines.count > 400 ? "…" + String(lines.suffix(400)) : lines)
     }
 
     /// The start of what a plugin printed, quoted for a message.
     static func quote(_ data: Data) -> String {
         let text = String(decoding: data.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { return "(nothing)" }
-        return "'" + Masking.scrub(text) + (data.count > 200 ? "…'" : "'")
+        return "'" + PrintableText.masked(text) + (data.count > 200 ? "…'" : "'")
+    }
+
+    /// An output value as it is stored and shown: its texts masked and without control characters.
+    static func cleaned(_ value: Value) -> Value {
+        switch value {
+        case .string(let text): .string(PrintableText.masked(text))
+        case .array(let items): .array(items.map(cleaned))
+        case .object(let fields): .object(fields.mapValues(cleaned))
+        default: value
+        }
     }
 
     static func decodingReason(_ error: any Error) -> String {

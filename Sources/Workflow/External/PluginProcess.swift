@@ -43,11 +43,25 @@ final class PluginProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var stoppedOnPurpose = false
 
-    init(executable: URL, arguments: [String], directory: URL, environment: [String: String]) {
+    /// `passing`: the caller's environment variables the definition gives the plugin (`env:`); it gets
+    /// those, PATH, LANG, HOME and TMPDIR, and `environment` — none of the caller's other secrets.
+    init(executable: URL, arguments: [String], directory: URL, environment: [String: String], passing: [String] = []) {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        process.environment = Self.environment(passing: passing, from: ProcessInfo.processInfo.environment)
+            .merging(environment) { _, new in new }
+    }
+
+    /// What every plugin is given of the caller's environment, whatever its definition says.
+    static let alwaysPassed = ["PATH", "LANG", "LC_ALL", "HOME", "TMPDIR"]
+
+    /// The plugin's environment: `alwaysPassed` and the names asked for, where the caller has them.
+    static func environment(passing names: [String], from caller: [String: String]) -> [String: String] {
+        var environment: [String: String] = [:]
+        for name in alwaysPassed + names { if let value = caller[name] { environment[name] = value } }
+        if environment["PATH"] == nil { environment["PATH"] = "/usr/local/bin:/usr/bin:/bin" }
+        return environment
     }
 
     /// Runs the program to its end, blocking the calling thread; `limit` is a wall-clock cap.
