@@ -70,8 +70,20 @@ struct RejectFile {
         return handle
     }
 
+    /// The most of one cell a reject file repeats: enough to find and fix any real value; a longer cell
+    /// (garbage, or an attack on the disk) is cut with a note, so the file stays a small multiple of its input.
+    static let longestCell = 1_000
+
+    /// A cell as the reject file repeats it: cut past `longestCell` characters, saying how long it was.
+    static func shortened(_ cell: String) -> String {
+        guard cell.utf8.count > longestCell else { return cell }
+        let kept = String(cell.prefix(longestCell))
+        guard kept.count < cell.count else { return cell }
+        return kept + "…（截断，原有 \(cell.count) 字 / cut, \(cell.count) characters）"
+    }
+
     private func write(_ cells: [String]) throws {
-        let line = cells.map { CSVText.quote(CSVText.neutralized($0)) }.joined(separator: ",") + "\r\n"
+        let line = cells.map { CSVText.quote(CSVText.neutralized(Self.shortened($0))) }.joined(separator: ",") + "\r\n"
         do {
             try handle?.write(contentsOf: Data(line.utf8))
         } catch {

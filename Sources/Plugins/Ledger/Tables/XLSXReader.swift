@@ -80,6 +80,27 @@ final class XLSXWorkbook: @unchecked Sendable {
 /// shared-string indices are checked, and a sheet that breaks a limit is refused with what it broke.
 /// Cells keep their text as shown, trimmed; empty cells between filled ones are kept as "".
 final class XLSXReader: TableReader, @unchecked Sendable {
+    /// The most of one cell's text a workbook gives (in UTF-8 bytes): a ledger's longest field is a
+    /// few dozen characters, so a cell longer than this is not data; the rest is dropped as it is read,
+    /// and nothing downstream ever works through megabytes of one cell.
+    static let longestCell = 32 << 10
+
+    /// `text` added to a cell's value read so far, up to `longestCell`.
+    static func appending(_ text: String, to value: String) -> String {
+        guard value.utf8.count < longestCell else { return value }
+        let room = longestCell - value.utf8.count
+        guard text.utf8.count > room else { return value + text }
+        // Cut at a character, never inside one.
+        var kept = String.UnicodeScalarView()
+        var size = 0
+        for scalar in text.unicodeScalars {
+            size += String(scalar).utf8.count
+            guard size <= room else { break }
+            kept.append(scalar)
+        }
+        return value + String(kept)
+    }
+
     private(set) var row = 0
     /// Cells come from the workbook's own typed XML: there is no encoding to get wrong.
     let problem: CellProblem? = nil
@@ -212,7 +233,7 @@ enum SharedStrings {
                     case .end("t") where inText:
                         inText = false
                         tokenizer.wantsText = false
-                    case .text(let text) where inText: current += text
+                    case .text(let text) where inText: current = XLSXReader.appending(text, to: current)
                     case .end("si"): strings.append(current)
                     default: break
                     }
@@ -362,7 +383,7 @@ final class SheetStream: @unchecked Sendable {
                         inValue = false
                         tokenizer.wantsText = false
                     case .text(let text) where inValue:
-                        value += text
+                        value = XLSXReader.appending(text, to: value)
                     case .end("c"):
                         var shown = value
                         switch type {

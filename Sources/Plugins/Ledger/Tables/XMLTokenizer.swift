@@ -21,20 +21,42 @@ struct XMLTokenizer {
     private var position = 0
     /// Text is only decoded where a reader wants it (`<v>`, `<t>`): elsewhere it is skipped.
     var wantsText = false
+    /// Where the search for the end of an unfinished token stopped (and in which quote, in a tag), so
+    /// the next chunk resumes it instead of scanning the token again from its start: a 4 MiB cell
+    /// arriving in small chunks is read in time linear in its size, not quadratic.
+    private var scanned = (token: -1, upTo: 0, quote: UInt8(0))
+    /// How many bytes the searches for tokens' ends have looked at: what the tests hold to a small
+    /// multiple of the input, so reading stays linear however the input is chunked.
+    private(set) var examined = 0
 
     mutating func append(_ data: Data) {
         if position > 1 << 16 && position > buffer.count / 2 {
             buffer.removeSubrange(0..<position)
+            if scanned.token == position { scanned = (0, scanned.upTo - position, scanned.quote) } else { scanned.token = -1 }
             position = 0
         }
         buffer.append(contentsOf: data)
+    }
+
+    /// Where a search for the end of the token at `position` starts: where the last one stopped (less
+    /// `overlap`, for a needle that may straddle two chunks).
+    private func resume(_ overlap: Int = 0) -> Int {
+        scanned.token == position ? max(position, scanned.upTo - overlap) : position
+    }
+
+    /// The token at `position` is not complete yet: the next search resumes after what is there.
+    private mutating func stopped() {
+        scanned = (position, buffer.count, 0)
     }
 
     /// The next complete token, or nil when the bytes so far end inside one (or there are none left).
     mutating func next() throws(Problem) -> Token? {
         while position < buffer.count {
             if buffer[position] != UInt8(ascii: "<") {
-                guard let end = find(UInt8(ascii: "<"), from: position) else { return nil }
+                guard let end = find(UInt8(ascii: "<"), from: resume()) else {
+                    stopped()
+                    return nil
+                }
                 let start = position
                 position = end
                 if wantsText { return .text(Self.decode(buffer[start..<end])) }
@@ -43,14 +65,23 @@ struct XMLTokenizer {
             guard position + 1 < buffer.count else { return nil }
             switch buffer[position + 1] {
             case UInt8(ascii: "?"):
-                guard let end = find("?>", from: position) else { return nil }
+                guard let end = find("?>", from: resume(1)) else {
+                    stopped()
+                    return nil
+                }
                 position = end + 2
             case UInt8(ascii: "!"):
                 if starts(with: "<!--") {
-                    guard let end = find("-->", from: position) else { return nil }
+                    guard let end = find("-->", from: resume(2)) else {
+                        stopped()
+                        return nil
+                    }
                     position = end + 3
                 } else if starts(with: "<![CDATA[") {
-                    guard let end = find("]]>", from: position) else { return nil }
+                    guard let end = find("]]>", from: max(resume(2), position + 9)) else {
+                        stopped()
+                        return nil
+                    }
                     let text = String(decoding: buffer[(position + 9)..<end], as: UTF8.self)
                     position = end + 3
                     if wantsText { return .text(text) }
@@ -60,7 +91,10 @@ struct XMLTokenizer {
                     throw Problem(message: LedgerMessages.doctype())
                 }
             case UInt8(ascii: "/"):
-                guard let end = find(UInt8(ascii: ">"), from: position) else { return nil }
+                guard let end = find(UInt8(ascii: ">"), from: resume()) else {
+                    stopped()
+                    return nil
+                }
                 let name = Self.localName(buffer[(position + 2)..<end])
                 position = end + 1
                 return .end(name: name)
@@ -74,13 +108,16 @@ struct XMLTokenizer {
         return nil
     }
 
-    private func find(_ byte: UInt8, from start: Int) -> Int? {
-        buffer[start...].firstIndex(of: byte)
+    private mutating func find(_ byte: UInt8, from start: Int) -> Int? {
+        let found = buffer[start...].firstIndex(of: byte)
+        examined += (found ?? buffer.count) - start
+        return found
     }
 
-    private func find(_ text: String, from start: Int) -> Int? {
+    private mutating func find(_ text: String, from start: Int) -> Int? {
         let needle = Array(text.utf8)
         var i = start
+        defer { examined += i - start }
         while i + needle.count <= buffer.count {
             if buffer[i] == needle[0] && buffer[i..<(i + needle.count)].elementsEqual(needle) { return i }
             i += 1
@@ -93,10 +130,20 @@ struct XMLTokenizer {
         return buffer.count - position >= needle.count && buffer[position..<(position + needle.count)].elementsEqual(needle)
     }
 
-    /// The `>` ending the tag at `start`, outside quoted attribute values.
-    private func tagEnd(from start: Int) -> Int? {
+    /// The `>` ending the tag at `start`, outside quoted attribute values; resumed where the last
+    /// search stopped, in the quote it was in.
+    private mutating func tagEnd(from start: Int) -> Int? {
         var quote: UInt8 = 0
         var i = start + 1
+        if scanned.token == start, scanned.upTo > i {
+            i = scanned.upTo
+            quote = scanned.quote
+        }
+        let from = i
+        defer {
+            examined += i - from
+            if i >= buffer.count { scanned = (start, i, quote) }
+        }
         while i < buffer.count {
             let c = buffer[i]
             if quote != 0 {
