@@ -189,16 +189,16 @@ struct WorldPlayer {
 
     private func seated(_ campaign: String) async throws -> [Int: (day: String, destination: String, plate: String)] {
         let byID = Dictionary(uniqueKeysWithValues: world.people.enumerated().map { ($1.idNumber, $0) })
-        let rows = try await pool.read { db in
+        let rows = try await pool.read { db -> [[String]] in
             try Row.fetchAll(db, sql: """
                 SELECT p.id_number, s.departs_on, s.destination, s.plate FROM transport_seat s JOIN person p ON p.id = s.person_id
                 WHERE s.campaign = ?
-                """, arguments: [campaign])
+                """, arguments: [campaign]).map { row in (0..<4).map { row[$0] as String } }
         }
         var seated: [Int: (day: String, destination: String, plate: String)] = [:]
         for row in rows {
-            guard let person = byID[row["id_number"] as String] else { continue }
-            seated[person] = (row["departs_on"], row["destination"], row["plate"])
+            guard let person = byID[row[0]] else { continue }
+            seated[person] = (row[1], row[2], row[3])
         }
         return seated
     }
