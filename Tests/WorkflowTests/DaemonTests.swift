@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Testing
-import Workflow
+@testable import Workflow
 import WorkflowTesting
 
 /// The daemon runs campaigns on time by itself: timers and schedules on the virtual clock, one real
@@ -35,6 +35,34 @@ import WorkflowTesting
         h.clock.set(time("2026-03-01 10:00"))
         #expect(try await daemon.round() == .worked(next: nil))
         #expect(try await engine.summary(campaign: "follow-up").run.status == .completed)
+    }
+
+    /// Whatever is stored as a timer (#33) — a number beyond any calendar, garbage text, a blob — the
+    /// daemon's round and a resume go on: nothing crashes, nothing is driven every second; a time far in
+    /// the past fires, one that cannot be read is no timer (the step waits for its signal).
+    @Test(arguments: ["1e300", "-1e300", "'garbage'", "X'00FF'", "'2026-03-01 99:99'"])
+    func aTimerTamperedWithIsReadOrIgnoredNeverACrash(_ stored: String) async throws {
+        let h = try harness()
+        h.clock.set(time("2026-03-01 08:00"))
+        let engine = h.engine(waitHorizon: .zero)
+        _ = try await engine.start(try h.workflow("""
+            name: follow-up
+            steps:
+              - id: wait
+                uses: core.wait
+                with: { for: 2h, signal: true }
+            """))
+        try await h.workspace.pool.write { db in
+            try db.execute(sql: "UPDATE workflow_step SET due_at = \(stored) WHERE step_id = 'wait'")
+        }
+        let daemon = Daemon(engine: engine)
+        for _ in 0..<3 { _ = try await daemon.round() }
+        let summary = try await engine.resume(campaign: "follow-up", patience: .zero)
+        #expect([.waiting, .completed].contains(summary.run.status), "\(stored): \(summary.run.status)")
+        #expect(try await daemon.runsWithWorkDue().count <= (stored == "-1e300" ? 1 : 0), "\(stored)")
+        // The page and the terminal show it without a trap.
+        _ = TimeFormats.display(Date(timeIntervalSince1970: 1e300), timeZone: .current)
+        _ = TimeFormats.display(Date(timeIntervalSince1970: -1e300), timeZone: .current, seconds: true)
     }
 
     @Test func aScheduleStartsOneRunAtEachTimeAndWaitsUntilTheNextCronTime() async throws {

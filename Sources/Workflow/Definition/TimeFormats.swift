@@ -98,7 +98,13 @@ public enum TimeFormats {
     /// integer arithmetic (Hinnant's civil-from-days): a DateFormatter per call cost more than a
     /// whole check-in.
     public static func display(_ date: Date, timeZone: TimeZone, seconds: Bool = false) -> String {
-        let local = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
+        // A time no calendar of this program's holds (a stored value tampered with: 1e300 seconds) is
+        // shown as the year 0001 or 9999 it is beyond, never a crash.
+        let stamp = date.timeIntervalSince1970
+        guard stamp.isFinite, stamp > -62_135_596_800, stamp < 253_402_300_799 else {
+            return stamp > 0 ? "9999-12-31 23:59" + (seconds ? ":59" : "") : "0001-01-01 00:00" + (seconds ? ":00" : "")
+        }
+        let local = Int(stamp.rounded(.down)) + timeZone.secondsFromGMT(for: date)
         let days = local >= 0 ? local / 86400 : (local - 86399) / 86400
         let secondOfDay = local - days * 86400
         let z = days + 719_468

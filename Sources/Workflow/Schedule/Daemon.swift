@@ -119,7 +119,7 @@ public struct Daemon: Sendable {
                 SELECT r.campaign FROM workflow_run r
                 WHERE r.status NOT IN ('completed', 'cancelled') AND (
                     EXISTS (SELECT 1 FROM workflow_step s WHERE s.run_id = r.id
-                            AND s.status IN ('waiting', 'retrying') AND s.due_at <= ?)
+                            AND s.status IN ('waiting', 'retrying') AND typeof(s.due_at) = 'text' AND s.due_at <= ?)
                     OR EXISTS (SELECT 1 FROM workflow_signal g WHERE g.run_id = r.id AND g.consumed_at IS NULL)
                     OR (r.cancel_requested_at IS NOT NULL AND r.cancel_applied_at IS NULL)
                     OR EXISTS (SELECT 1 FROM workflow_step s WHERE s.run_id = r.id AND s.status = 'running'
@@ -133,10 +133,12 @@ public struct Daemon: Sendable {
     /// The earliest timer, retry or schedule still to come.
     func nextDue() async throws -> Date? {
         try await engine.workspace.pool.read { db in
-            let step = try Date.fetchOne(db, sql: """
+            // Text times only, read leniently: a value edited by hand is no timer, never a stopped daemon.
+            let step = try String.fetchOne(db, sql: """
                 SELECT min(s.due_at) FROM workflow_step s JOIN workflow_run r ON r.id = s.run_id
                 WHERE s.status IN ('waiting', 'retrying') AND r.status NOT IN ('completed', 'cancelled')
-                """)
+                    AND typeof(s.due_at) = 'text'
+                """).flatMap { Date.fromDatabaseValue($0.databaseValue) }
             let schedule = try Date.fetchOne(db, sql: "SELECT min(next_fire_at) FROM workflow_schedule")
             return [step, schedule].compactMap { $0 }.min()
         }

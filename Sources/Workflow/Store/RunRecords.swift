@@ -137,6 +137,37 @@ public struct StepRecord: Codable, FetchableRecord, Sendable {
     public var item: Value? { itemJson.flatMap { try? Value(jsonText: $0) } }
 
     public var isInstance: Bool { parentStep != nil }
+
+    enum CodingKeys: String, CodingKey {
+        case runId, stepId, position, uses, status, attempt, dueAt, awaitsSignal, prompt, outputsJson, error, startedAt,
+             finishedAt, parentStep, itemNumber, itemJson, fanOut
+    }
+
+    /// Read as stored; a time that cannot be read (a workspace edited by hand) is no time at all, so
+    /// `resume` and the daemon go on — a step whose timer was unreadable waits for its signal — instead
+    /// of stopping on it.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        runId = try c.decode(Int64.self, forKey: .runId)
+        stepId = try c.decode(String.self, forKey: .stepId)
+        position = try c.decode(Int.self, forKey: .position)
+        uses = try c.decode(String.self, forKey: .uses)
+        status = try c.decode(StepStatus.self, forKey: .status)
+        attempt = try c.decode(Int.self, forKey: .attempt)
+        // Stored as text by the engine; anything else (a number, garbage) is no timer — as the daemon's
+        // query, which only compares text times, also reads it, so neither fires what the other skips.
+        dueAt = ((try? c.decodeIfPresent(String.self, forKey: .dueAt)) ?? nil).flatMap { Date.fromDatabaseValue($0.databaseValue) }
+        awaitsSignal = try c.decode(Bool.self, forKey: .awaitsSignal)
+        prompt = try c.decodeIfPresent(String.self, forKey: .prompt)
+        outputsJson = try c.decodeIfPresent(String.self, forKey: .outputsJson)
+        error = try c.decodeIfPresent(String.self, forKey: .error)
+        startedAt = (try? c.decodeIfPresent(Date.self, forKey: .startedAt)) ?? nil
+        finishedAt = (try? c.decodeIfPresent(Date.self, forKey: .finishedAt)) ?? nil
+        parentStep = try c.decodeIfPresent(String.self, forKey: .parentStep)
+        itemNumber = try c.decodeIfPresent(Int.self, forKey: .itemNumber)
+        itemJson = try c.decodeIfPresent(String.self, forKey: .itemJson)
+        fanOut = try c.decodeIfPresent(Int.self, forKey: .fanOut)
+    }
 }
 
 /// One entry of a run's append-only history.
