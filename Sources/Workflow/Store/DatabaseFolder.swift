@@ -9,4 +9,10 @@ extension Database {
         guard let name = sqlite3_db_filename(sqliteConnection, "main"), name.pointee != 0 else { return nil }
         return URL(fileURLWithPath: String(cString: name)).deletingLastPathComponent()
     }
+
+    /// The workspace file's own name (`campaign.sqlite`), or nil for an in-memory database.
+    public var workspaceFileName: String? {
+        guard let name = sqlite3_db_filename(sqliteConnection, "main"), name.pointee != 0 else { return nil }
+        return URL(fileURLWithPath: String(cString: name)).lastPathComponent
+    }
 }

@@ -31,6 +31,7 @@ public final class Workspace: Sendable {
     public init(path: String, registry: PluginRegistry) throws {
         _ = Self.sqliteSetup
         self.path = path
+        StorageFailure.watch(folder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
         let migrator = try Self.migrator(registry: registry)
         if Self.cannotWrite(path) {
             pool = try Self.openReadOnly(path, configuration: Self.configuration(), migrator: migrator)
@@ -41,11 +42,18 @@ public final class Workspace: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: Self.configuration())
         } catch {
+            // A full disk is said as full, not as a folder to check.
+            if let database = error as? DatabaseError, StorageFailure(database) == .full, let full = WorkflowError(storage: database) {
+                throw full
+            }
             throw WorkflowError.unavailable(W.cannotOpen(["path": path, "reason": Self.reason(error)]), hint: W.cannotOpenHint())
         }
         do {
             try migrator.migrate(pool)
         } catch {
+            if let database = error as? DatabaseError, StorageFailure(database) == .full, let full = WorkflowError(storage: database) {
+                throw full
+            }
             throw WorkflowError.unavailable(W.cannotPrepare(["path": path, "reason": Self.reason(error)]),
                                             hint: W.cannotPrepareHint())
         }

@@ -1,4 +1,9 @@
+import Foundation
 import GRDB
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Why the workspace's storage refused a read or a write, as a typed reason: the command line words
 /// it in `WorkflowError(storage:)`, the check-in page from its own catalogue by `code`. Only the
@@ -17,9 +22,29 @@ public enum StorageFailure: String, Sendable, CaseIterable {
         case .SQLITE_READONLY: self = .readOnly
         case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: self = .damaged
-        case .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_PERM: self = .io
+        case .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_PERM:
+            // A disk with no room left often fails a write as "disk I/O error", not "full": asked, the
+            // disk holding a workspace says which it is.
+            self = Self.aDiskIsFull() ? .full : .io
         default: return nil
         }
+    }
+
+    /// The folders of the workspaces this process opened: the disks a failure may be on.
+    private static let folders = Mutex<Set<String>>([])
+
+    static func watch(folder: String) { folders.withLock { _ = $0.insert(folder) } }
+
+    /// Whether a disk holding an open workspace has (almost) no room left: less than a megabyte free.
+    static func aDiskIsFull() -> Bool {
+        folders.withLock { $0 }.contains { folder in freeBytes(folder).map { $0 < 1 << 20 } ?? false }
+    }
+
+    /// The bytes free to this user on the disk holding `folder`, or nil when that cannot be asked.
+    public static func freeBytes(_ folder: String) -> UInt64? {
+        var stats = statvfs()
+        guard statvfs(folder, &stats) == 0 else { return nil }
+        return UInt64(stats.f_bavail) * UInt64(stats.f_frsize)
     }
 
     /// The stable code an HTTP answer carries, for a page to word in its own language.
