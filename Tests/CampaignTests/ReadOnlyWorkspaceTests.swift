@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import WorkflowTesting
 
@@ -47,5 +48,17 @@ import WorkflowTesting
         #expect(write.stderr.contains("或把它复制到可写的地方"))
         // Nothing was created beside the workspace (no log, no lock file on the read-only disk).
         #expect(try files.contentsOfDirectory(atPath: dir.url.path).sorted() == before)
+
+        // A backup of it (#33) succeeds, audited in the backup itself, which a restore keeps.
+        let elsewhere = try TemporaryDirectory()
+        try files.setAttributes([.posixPermissions: 0o777], ofItemAtPath: elsewhere.url.path)   // writable by whoever runs it
+        let backup = elsewhere.url.appendingPathComponent("copy.sqlite").path
+        let made = try Self.runWithoutWriteAccess(cli, "backup", "--to", backup, "--by", "周科长", env: env)
+        #expect(made.status == 0, "\(made.stderr)")
+        let audited = try DatabaseQueue(path: backup).read { db in
+            try String.fetchAll(db, sql: "SELECT actor || ' ' || action || ' ' || detail FROM audit_log WHERE action = 'backup'")
+        }
+        #expect(audited.count == 1 && audited[0].hasPrefix("周科长 backup \(backup)"), "\(audited)")
+        #expect(audited.first?.hasSuffix("taken of the read-only workspace \(cli.database)") == true, "\(audited)")
     }
 }

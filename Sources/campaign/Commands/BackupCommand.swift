@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GRDB
 import Ledger
 import PluginKit
 import Workflow
@@ -51,9 +52,23 @@ struct BackupCommand: AsyncParsableCommand {
             let started = Date()
             let report = try WorkspaceBackup.backup(ws, to: file)
             let actor = by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
-            try await ws.pool.write { db in
-                try AuditLog.record(actor: actor, action: "backup", campaign: "",
-                                    detail: "\(report.file.path) (\(report.bytes) bytes)", at: now, db: db)
+            // A backup succeeds audited, or leaves nothing. A read-only workspace (a CD, a share) cannot
+            // hold the entry: the backup itself does, where a restore of it keeps it.
+            do {
+                let detail = "\(report.file.path) (\(report.bytes) bytes)"
+                if ws.isReadOnly {
+                    try await DatabaseQueue(path: report.file.path).write { db in
+                        try AuditLog.record(actor: actor, action: "backup", campaign: "",
+                                            detail: detail + "; taken of the read-only workspace \(ws.path)", at: now, db: db)
+                    }
+                } else {
+                    try await ws.pool.write { db in
+                        try AuditLog.record(actor: actor, action: "backup", campaign: "", detail: detail, at: now, db: db)
+                    }
+                }
+            } catch {
+                try? FileManager.default.removeItem(at: report.file)
+                throw error
             }
             let language = Language.fromEnvironment()
             t.line(A.backedUp(["file": report.file.path, "size": String(format: "%.1f", Double(report.bytes) / 1e6),
