@@ -864,7 +864,7 @@ public enum OpenAPIDocument {
             "$ref": "#/components/responses/Error"
           }
         },
-        "x-role": "organizer"
+        "x-role": "manager"
       }
     },
     "/api/runs/{campaign}": {
@@ -898,7 +898,7 @@ public enum OpenAPIDocument {
             "$ref": "#/components/responses/Error"
           }
         },
-        "x-role": "organizer",
+        "x-role": "manager",
         "parameters": [
           {
             "name": "campaign",
