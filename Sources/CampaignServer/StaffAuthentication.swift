@@ -66,6 +66,32 @@ final class TokenCache: @unchecked Sendable {
     private var entries: [String: (staff: StaffMember, until: ContinuousClock.Instant)] = [:]
     private var accepted: Set<String> = []
     static let lifetime = Duration.seconds(2)
+    /// The file `StaffAccounts.revoke` touches; when its time changes the cache forgets every token,
+    /// so a revocation takes effect at the next request, not two seconds later.
+    private let marker: String?
+    private var markerTime: (seconds: Int, nanoseconds: Int)?
+
+    init(marker: URL? = nil) {
+        self.marker = marker?.path
+        markerTime = marker.flatMap { Self.modified($0.path) }
+    }
+
+    /// The marker's modification time by one `stat` (a check-in's worth of time is microseconds).
+    static func modified(_ path: String) -> (seconds: Int, nanoseconds: Int)? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return (Int(status.st_mtim.tv_sec), Int(status.st_mtim.tv_nsec))
+    }
+
+    /// Forgets every cached token when the staff accounts changed since it last looked.
+    private func forgetIfChanged() {
+        guard let marker else { return }
+        let now = Self.modified(marker)
+        if now?.seconds != markerTime?.seconds || now?.nanoseconds != markerTime?.nanoseconds {
+            markerTime = now
+            entries.removeAll()
+        }
+    }
 
     func wasAccepted(_ token: String) -> Bool {
         lock.withLock { accepted.contains(token) }
@@ -73,6 +99,7 @@ final class TokenCache: @unchecked Sendable {
 
     func lookup(_ token: String) -> StaffMember? {
         lock.withLock {
+            forgetIfChanged()
             guard let entry = entries[token], entry.until > .now else { return nil }
             return entry.staff
         }

@@ -163,6 +163,11 @@ import WorkflowTesting
         #expect(try server.get("api/counts", token: "not-a-token").status == 401)
         #expect(try server.get("api/manager/checkins", token: staff).status == 403)
         #expect(try server.get("api/manager/checkins", token: manager).status == 200)
+        // Revoked while the server runs (#33): refused at the very next request, not two seconds on.
+        let soon = Self.token(try cli.run("staff", "add", "Wu").stdout)
+        #expect(try server.get("api/counts", token: soon).status == 200)
+        #expect(try cli.run("staff", "revoke", "Wu").status == 0)
+        #expect(try server.get("api/counts", token: soon).status == 401)
 
         // The API's description is served to anyone, without a token.
         let openAPI = try Server.get(URL(string: server.base.absoluteString + "/openapi.json")!)

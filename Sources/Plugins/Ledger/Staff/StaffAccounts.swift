@@ -68,6 +68,28 @@ public enum StaffAccounts {
             let names = try String.fetchAll(db, sql: "SELECT name FROM staff WHERE revoked_at IS NULL ORDER BY name")
             throw WorkflowError.usage(LedgerMessages.noActiveStaff(["name": name]), hint: Suggestions.message(for: name, among: names))
         }
+        // A running server learns of it at its next request (it looks at the marker's time, not the table).
+        if let marker = changeMarker(db) { db.afterNextTransaction { _ in touch(marker) } }
+    }
+
+    /// The file beside a workspace whose modification time says its staff accounts changed: a server
+    /// that caches verified tokens checks it on each request — a `stat`, not a query — so a token
+    /// revoked from the command line stops working there at once.
+    public static func changeMarker(_ db: Database) -> URL? {
+        guard let folder = db.workspaceFolder, let name = db.workspaceFileName else { return nil }
+        return folder.appendingPathComponent(".\(name).staff-changed")
+    }
+
+    /// The marker's path for a workspace at `path`.
+    public static func changeMarker(workspace path: String) -> URL {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).staff-changed")
+    }
+
+    static func touch(_ marker: URL) {
+        if !FileManager.default.createFile(atPath: marker.path, contents: Data(UUID().uuidString.utf8)) {
+            try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: marker.path)
+        }
     }
 
     public static func list(db: Database) throws -> [(member: StaffMember, created: Date, revoked: Date?)] {
