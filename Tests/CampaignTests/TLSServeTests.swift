@@ -63,6 +63,27 @@ import WorkflowTesting
         }
         #expect(presented.output.contains("DNS:localhost"))
 
+        // The CA vouches for this machine's names and the private networks only: a certificate for a
+        // bank's name signed with its key (stolen from the laptop) fails where the phone checks it.
+        let tls = dir.url.appendingPathComponent("tls").path
+        let constraints = try Self.run("/usr/bin/openssl", "x509", "-in", caFile, "-noout", "-ext", "nameConstraints")
+        #expect(constraints.output.contains("critical") && constraints.output.contains("Permitted")
+                && constraints.output.contains("IP:192.168.0.0/255.255.0.0") && constraints.output.contains("DNS:localhost"),
+                "\(constraints.output)")
+        let forge = """
+            cd '\(dir.url.path)' && /usr/bin/openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \\
+              -keyout impostor-key.pem -subj /CN=www.icbc.com.cn -addext subjectAltName=DNS:www.icbc.com.cn -out impostor.csr \\
+            && /usr/bin/openssl x509 -req -in impostor.csr -CA '\(tls)/campaign-ca.pem' -CAkey '\(tls)/campaign-ca-key.pem' \\
+              -CAcreateserial -days 30 -copy_extensions copy -out impostor.pem \\
+            && /usr/bin/openssl verify -CAfile downloaded-ca.pem impostor.pem
+            """
+        let forged = try Self.run("/bin/sh", "-c", forge)
+        #expect(forged.status != 0 && forged.output.contains("permitted subtree violation"), "\(forged.output)")
+        let genuine = try Self.run("/bin/sh", "-c", "echo | /usr/bin/openssl s_client -connect 127.0.0.1:\(secure) 2>/dev/null "
+                                   + "| /usr/bin/openssl x509 > '\(dir.url.path)/served.pem' && /usr/bin/openssl verify "
+                                   + "-CAfile '\(caFile)' '\(dir.url.path)/served.pem'")
+        #expect(genuine.status == 0 && genuine.output.contains("OK"), "\(genuine.output)")
+
         // A real browser: with the CA in its trust store (NSS, as a phone that installed it) the page loads
         // over https, signs in and checks a person in; with an empty store it gets no page.
         if Self.certutil {

@@ -48,9 +48,11 @@ struct ServeCommand: AsyncParsableCommand {
                                 options: EngineOptions(waitHorizon: .zero), logger: CommandSupport.logger(),
                                 observer: { printer.event($0) })
             // The addresses staff can open: each of this machine's networks when it listens on all of them.
-            let hosts = host == "0.0.0.0" ? LANAddresses.current() : [host]
+            let listening = host == "0.0.0.0" ? LANAddresses.current() : [host]
             let authority = tls ? try LocalCertificateAuthority.prepare(
-                folder: URL(fileURLWithPath: ws.path).deletingLastPathComponent().appendingPathComponent("tls"), hosts: hosts) : nil
+                folder: URL(fileURLWithPath: ws.path).deletingLastPathComponent().appendingPathComponent("tls"), hosts: listening) : nil
+            // Over https, only the addresses the certificate names: a phone refuses the others.
+            let hosts = authority.map { $0.certifiedHosts } ?? listening
             let server = StaffServer(environment: ServerEnvironment(workspace: ws, campaign: campaign, checkpoint: checkpoint,
                                                                     clock: try CommandSupport.clock(),
                                                                     plugins: PluginSystem.plugins),
