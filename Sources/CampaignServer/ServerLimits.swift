@@ -8,6 +8,12 @@ public struct ServerLimits: Sendable {
     /// A connection must deliver a complete request header this soon after it opens or after its
     /// previous answer, or it is closed: a half-sent header cannot hold a slot.
     public var headerTimeout: TimeAmount = .seconds(10)
+    /// Once a request's header is in, its body may not pause longer than this while the server waits
+    /// for it (nginx's `client_body_timeout`)…
+    public var bodyStallTimeout: TimeAmount = .seconds(15)
+    /// …nor take longer than this of the server's waiting in all: a 4 MB photo needs 107 s at 300 kbit/s,
+    /// a body dribbled a byte every few seconds to hold a slot is closed.
+    public var bodyTimeout: TimeAmount = .seconds(120)
     /// Connections one address may hold at once. When an address asks for more, its longest-idle
     /// connection is closed to make room (a browser simply reconnects); only when all of them are
     /// busy is the new one refused.

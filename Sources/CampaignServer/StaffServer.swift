@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
+import Ledger
 import Logging
 import NIOSSL
 import PluginKit
@@ -15,7 +16,7 @@ public struct StaffServer: Sendable {
     public let limits: ServerLimits
     /// Drives runs for the run page (signals); nil serves no run page.
     public let engine: Engine?
-    let tokens = TokenCache()
+    let tokens: TokenCache
     let signIns: SignInThrottle
     let connections: ConnectionRegistry
     /// `serve --tls`: the local certificate authority whose certificate the server presents.
@@ -27,6 +28,7 @@ public struct StaffServer: Sendable {
         self.limits = limits
         self.engine = engine
         self.authority = authority
+        tokens = TokenCache(marker: StaffAccounts.changeMarker(workspace: environment.workspace.path))
         signIns = SignInThrottle(failures: limits.signInFailures, window: limits.signInWindow)
         connections = ConnectionRegistry(perAddress: limits.connectionsPerAddress)
     }
@@ -73,9 +75,9 @@ public struct StaffServer: Sendable {
     /// plain http: the CA certificate, the trust page, and a redirect to https for everything else.
     public func run(host: String, port: Int, plainPort: Int? = nil, logger: Logger, daemon: Daemon? = nil) async throws {
         let ceiling = ServerLimits.connectionCeiling()
-        let (connections, headerTimeout) = (self.connections, limits.headerTimeout)
+        let (connections, limits) = (self.connections, self.limits)
         let http1 = HTTP1Channel.Configuration(
-            additionalChannelHandlers: [ConnectionGuard(registry: connections, headerTimeout: headerTimeout)],
+            additionalChannelHandlers: [ConnectionGuard(registry: connections, limits: limits)],
             idleTimeout: .seconds(120))
         let server: HTTPServerBuilder
         if let authority {
