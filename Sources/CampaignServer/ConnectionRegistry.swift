@@ -13,6 +13,9 @@ final class ConnectionRegistry: @unchecked Sendable {
 
     private let lock = NSLock()
     private var byAddress: [String: [ObjectIdentifier: Entry]] = [:]
+    /// Connections open now, and the most open at once since the last flood passed (`floodPassed`).
+    private var openCount = 0
+    private var peak = 0
     let perAddress: Int
 
     init(perAddress: Int) {
@@ -37,8 +40,11 @@ final class ConnectionRegistry: @unchecked Sendable {
                 entries[oldest.key] = nil
                 admission = .admittedClosing(oldest.value.channel)
             }
+            if entries[ObjectIdentifier(channel)] == nil { openCount += 1 }
             entries[ObjectIdentifier(channel)] = Entry(channel: channel, idleSince: .now())
             byAddress[address] = entries
+            if case .admittedClosing = admission { openCount -= 1 }
+            peak = max(peak, openCount)
             return admission
         }
     }
@@ -54,10 +60,23 @@ final class ConnectionRegistry: @unchecked Sendable {
 
     func close(_ channel: any Channel, address: String) {
         lock.withLock {
-            byAddress[address]?[ObjectIdentifier(channel)] = nil
+            if byAddress[address]?.removeValue(forKey: ObjectIdentifier(channel)) != nil { openCount -= 1 }
             if byAddress[address]?.isEmpty == true { byAddress[address] = nil }
         }
     }
+
+    /// Whether at least `size` connections were open at once and no more than a quarter of them are
+    /// now; the peak then starts over from what is open.
+    func floodPassed(size: Int) -> Bool {
+        lock.withLock {
+            guard peak >= size, openCount * 4 <= peak else { return false }
+            peak = openCount
+            return true
+        }
+    }
+
+    /// Connections open now, from every address.
+    var total: Int { lock.withLock { openCount } }
 
     /// Open connections of one address (for tests and the log).
     func count(_ address: String) -> Int {

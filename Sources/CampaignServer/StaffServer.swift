@@ -101,6 +101,7 @@ public struct StaffServer: Sendable {
             group.addTask { try await app.runService() }
             if let plain { group.addTask { try await plain.runService() } }
             group.addTask { await checkpointer.run() }
+            group.addTask { await MemoryReturner(connections: connections).run() }
             if let daemon {
                 group.addTask {
                     do {
