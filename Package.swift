@@ -144,6 +144,7 @@ let package = Package(
         .executableTarget(name: "campaign-bench", dependencies: [
             "Workflow", "Ledger", "PluginKit", "Tally", "Scheduling", "Transport", "Livestream", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
             "CXlsxWriter", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         .testTarget(name: "WorkflowTests", dependencies: [
             "Workflow", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift"),

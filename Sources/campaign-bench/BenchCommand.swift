@@ -8,6 +8,7 @@ import WorkflowTesting
 /// `swift run -c release campaign-bench engine [--repetitions N] [--steps N]`,
 /// `swift run -c release campaign-bench external [--steps N] [--repetitions N]`,
 /// `swift run -c release campaign-bench photo [--photos N] [--seconds S] [--dpi D] [--phones P]`,
+/// `swift run -c release campaign-bench wear [--photos N] [--sockets S]`,
 /// `swift run -c release campaign-bench import [--rows N]`,
 /// `swift run -c release campaign-bench schedule [--seekers N] [--repetitions N]`,
 /// `swift run -c release campaign-bench roster [--passengers N] [--destinations N] [--repetitions N]`,
@@ -57,6 +58,8 @@ struct BenchCommand {
             case "photo":
                 try await PhotoBenchmark.run(photos: option("--photos", default: 30), seconds: option("--seconds", default: 10),
                                              dpi: option("--dpi", default: 360), phones: option("--phones", default: 16))
+            case "wear":
+                try await WearBenchmark.run(photos: option("--photos", default: 10_000), sockets: option("--sockets", default: 20_000))
             case "tally":
                 try await TallyBenchmark.run(registered: rows, repetitions: repetitions,
                                              folder: URL(fileURLWithPath: path("--dir", default: "/tmp/campaign-bench-tally")))

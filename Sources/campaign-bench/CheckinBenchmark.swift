@@ -27,10 +27,12 @@ enum CheckinBenchmark {
         let db: String
         let token: String
         let port: Int
+        /// `serve --tls`'s https port (nil: plain http only).
+        let securePort: Int?
         let script: String
         let server: Process
 
-        init(people: Int) async throws {
+        init(people: Int, tls: Bool = false) async throws {
             campaign = try BenchCommand.campaignBinary(alsoNeeding: "/usr/bin/wrk", from: "wrk")
             dir = try TemporaryDirectory()
             db = dir.databasePath
@@ -59,16 +61,18 @@ enum CheckinBenchmark {
                                     ["Authorization"] = "Bearer \(token)"}, body)
                 end
                 """)
-            port = Int.random(in: 20_000..<32_000)
+            port = Int.random(in: 20_000..<26_000)
+            securePort = tls ? Int.random(in: 26_000..<32_000) : nil
             server = Process()
             server.executableURL = campaign
             server.arguments = ["serve", "--campaign", "bench", "--host", "127.0.0.1", "--port", "\(port)", "--db", db]
+                + (securePort.map { ["--tls", "--tls-port", "\($0)"] } ?? [])
             var env = ProcessInfo.processInfo.environment
             env["CAMPAIGN_NOW"] = "2026-03-01T09:00:00+08:00"
             server.environment = env
             server.standardOutput = FileHandle.nullDevice
             try server.run()
-            try await waitUntilListening(port: port, while: server)
+            try await waitUntilListening(port: securePort ?? port, while: server)
         }
 
         static func cli(_ campaign: URL, _ arguments: [String], db: String) throws -> String {

@@ -128,6 +128,19 @@ import WorkflowTesting
         #expect(output.contains("ledger after the run:"))
     }
 
+    @Test(.enabled(if: wrk && BadgeTests.zbarimg, "needs wrk and zbar-tools (scripts/test installs them)"),
+          .timeLimit(.minutes(3)))
+    func theWearBenchmarkSeesDescriptorsAndMemoryComeBack() throws {
+        let (status, output) = try bench("wear", "--photos", "12", "--sockets", "300")
+        #expect(status == 0, "\(output)")
+        let plain = try #require(output.firstMatch(of: /plain flood: (\d+) connections open at once/), "\(output)")
+        #expect(Int(plain.1) == 300, "every connection of the flood held at once, from 2 addresses: \(output)")
+        #expect(output.contains("after 12 photos and frames ("), "\(output)")
+        let tls = try #require(output.firstMatch(of: /TLS server's memory after the flood ÷ at start: ([0-9.]+)×.*descriptors (\d+) → (\d+)/))
+        #expect(Int(tls.3)! <= Int(tls.2)! + 20, "\(output)")
+        #expect(output.contains("ledger after the run:"))
+    }
+
     @Test(.enabled(if: sqlite3, "needs sqlite3 (scripts/test installs it)"))
     func theTallyBenchmarkAgreesWithTheHandWrittenSQL() throws {
         let directory = try TemporaryDirectory()
