@@ -16,4 +16,21 @@ import Ledger
         values.add(name: "林", idNumber: nil, phone: nil)
         #expect(values.scrub("林场") == "林场")
     }
+
+    /// A number is found however it was typed (#33): spaced, dashed, with a zero-width space, in
+    /// Arabic-Indic or full-width digits — the scan's reason kept what staff typed, and a shred
+    /// that looked only for ASCII runs left it there.
+    @Test func numbersTypedAnyWayGoToo() {
+        var values = ShredValues()
+        values.add(name: "吕林建", idNumber: "52242619660101000X", phone: "18991077985")
+        #expect(values.scrub("未找到：189 9107 7985") == "未找到：***")
+        #expect(values.scrub("未找到：189-9107-7985。") == "未找到：***。")
+        #expect(values.scrub("输入 1899\u{200B}1077985 无匹配") == "输入 *** 无匹配")
+        #expect(values.scrub("输入 ١٨٩٩١٠٧٧٩٨٥") == "输入 ***")
+        #expect(values.scrub("证件 ５２２４２６１９６６０１０１０００Ｘ") == "证件 ***")
+        // Someone else's number, typed oddly, stays as it was typed.
+        #expect(values.scrub("输入 139 1234 5678") == "输入 139 1234 5678")
+        // Three spaces apart are two numbers, neither of them a shredded one.
+        #expect(values.scrub("1899107   7985") == "1899107   7985")
+    }
 }

@@ -1,3 +1,5 @@
+import Workflow
+
 /// The names, ID numbers and phones of the people being shredded, and a scrubber that takes them out
 /// of free text a plugin or the engine kept (a note typed at a desk, a step's message). Numbers are
 /// found as whole runs of digits, however they were typed; names as exact substrings.
@@ -9,7 +11,7 @@ public struct ShredValues: Sendable {
     private var idNumbers: Set<UInt64> = []
     private var phones: Set<UInt64> = []
     private var names: Set<[UInt8]> = []
-    /// The names' lengths in characters, longest first: a substring is looked up at each.
+    /// The names' lengths in Unicode scalars, longest first: a substring is looked up at each.
     private var nameLengths: [Int] = []
 
     public init() {}
@@ -27,40 +29,42 @@ public struct ShredValues: Sendable {
         // and only the ledger's own column holds them, which is pseudonymised whole.
         if let name, name.count >= 2 {
             names.insert(Array(name.utf8))
-            if !nameLengths.contains(name.count) { nameLengths = (nameLengths + [name.count]).sorted(by: >) }
+            let length = name.unicodeScalars.count
+            if !nameLengths.contains(length) { nameLengths = (nameLengths + [length]).sorted(by: >) }
         }
     }
 
-    /// `text` with every value taken out; the same text when none is in it.
+    /// `text` with every value taken out; the same text when none is in it. A number is found by
+    /// meaning, as masking finds it: digits of any script, with invisible characters and up to two
+    /// spaces or dashes between them (`3412 2219…`, `١٣٨…`, a zero-width space) are one number.
     public func scrub(_ text: String) -> String {
         guard !isEmpty, !text.isEmpty else { return text }
-        let characters = Array(text)
-        var out = ""
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
         var changed = false
         var i = 0
-        while i < characters.count {
-            if let end = digitRun(characters, from: i) {
-                let run = String(characters[i..<end])
-                if isShreddedNumber(run) {
-                    out += Self.replacement
+        while i < scalars.count {
+            if let (end, digits) = digitRun(scalars, from: i) {
+                if isShreddedNumber(digits) {
+                    out.append(contentsOf: Self.replacement.unicodeScalars)
                     changed = true
                 } else {
-                    out += run
+                    out.append(contentsOf: scalars[i..<end])
                 }
                 i = end
                 continue
             }
-            if let length = nameLengths.first(where: { i + $0 <= characters.count
-                && names.contains(Array(String(characters[i..<(i + $0)]).utf8)) }) {
-                out += Self.replacement
+            if let length = nameLengths.first(where: { i + $0 <= scalars.count
+                && names.contains(Array(String(String.UnicodeScalarView(scalars[i..<(i + $0)])).utf8)) }) {
+                out.append(contentsOf: Self.replacement.unicodeScalars)
                 changed = true
                 i += length
                 continue
             }
-            out.append(characters[i])
+            out.append(scalars[i])
             i += 1
         }
-        return changed ? out : text
+        return changed ? String(out) : text
     }
 
     private func isShreddedNumber(_ run: String) -> Bool {
@@ -69,13 +73,35 @@ public struct ShredValues: Sendable {
         return false
     }
 
-    /// The end of the run of digits (an ID number's final X included) that starts at `start`, if one does.
-    private func digitRun(_ characters: [Character], from start: Int) -> Int? {
-        guard characters[start].isASCII, characters[start].isNumber else { return nil }
-        var end = start
-        while end < characters.count, characters[end].isASCII, characters[end].isNumber { end += 1 }
-        if end < characters.count, characters[end] == "X" || characters[end] == "x" { end += 1 }
-        return end
+    /// The end of the number that starts at `start`, if one does, and its digits in ASCII (an ID
+    /// number's final X included): invisibles skipped, up to two separators taken only between digits.
+    private func digitRun(_ scalars: [Unicode.Scalar], from start: Int) -> (Int, String)? {
+        guard let first = TypedText.digit(scalars[start]) else { return nil }
+        var digits = String(UnicodeScalar(48 + first))
+        var end = start + 1
+        var probe = end
+        var separators = 0
+        while probe < scalars.count {
+            let scalar = scalars[probe]
+            if let digit = TypedText.digit(scalar) {
+                digits.unicodeScalars.append(UnicodeScalar(48 + digit))
+                separators = 0
+                probe += 1
+                end = probe
+            } else if TypedText.isInvisible(scalar) {
+                probe += 1
+            } else if separators < 2, TypedText.isSeparator(scalar) {
+                separators += 1
+                probe += 1
+            } else {
+                break
+            }
+        }
+        if end < scalars.count, ["X", "x", "Ｘ", "ｘ"].contains(scalars[end]) {
+            digits += "X"
+            end += 1
+        }
+        return (end, digits)
     }
 
     private static func idKey(_ bytes: String.UTF8View) -> UInt64? {
