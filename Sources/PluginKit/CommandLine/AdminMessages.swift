@@ -34,6 +34,13 @@ public enum AdminMessages {
     public static let backupsStillHold = MessageText(
         "admin.backups-still-hold", zh: "{folder} 中有 {count} 个备份仍含这些数据；campaign backup --keep 轮换时会删掉它们，也可以手动删除",
         en: "{count} backup(s) in {folder} still hold the data; they go as campaign backup --keep rotates them, or delete them")
+    public static let filesWouldGo = MessageText("admin.files-would-go", zh: "将销毁它写出的 {count} 个含人员信息的文件：{files}",
+                                                 en: "would destroy {count} file(s) it wrote with people in them: {files}")
+    public static let filesDestroyed = MessageText("admin.files-destroyed", zh: "已覆写并删除它写出的 {count} 个含人员信息的文件（拒收行、导出名单）",
+                                                   en: "overwrote and removed {count} file(s) it wrote with people in them (rejected rows, exported lists)")
+    public static let fileUnreachable = MessageText(
+        "admin.file-unreachable", zh: "{file} 已不在写出的位置（被移动或删除）：无法销毁；若有副本（U 盘、邮件），请自行销毁",
+        en: "{file} is no longer where it was written (moved or deleted): not destroyed; destroy any copy (USB stick, e-mail) yourself")
     public static let keptElsewhere = MessageText("admin.kept-elsewhere", zh: "保留了 {count} 名也在未销毁活动中登记的人员：{by}",
                                                   en: "kept {count} people also registered in campaigns not shredded: {by}")
     public static let backedUp = MessageText("admin.backed-up", zh: "✓ 已备份到 {file}——{size} MB，用时 {seconds} 秒，已校验（完整性正常）",
@@ -72,6 +79,6 @@ public enum AdminMessages {
         pluginsCommands, pluginsImports, pluginsMeasures, pluginsProgram, pluginsWaits, pluginsRequired, pluginsDefault,
         pluginsOutput, choreBackedUp, choreRemoved, retentionEnded, auditHeaders, wroteEntries, entries, daemonStarted, standingBy, tookOver, startedScheduled, drove, cannotGoOn,
         daemonStopped, unscheduled, wouldShred, andMore, shredding, shredded, walStillHolds, backupsStillHold,
-        keptElsewhere, backedUp, removedBackups, restored, replaced, now, cancelRecorded, revoked, nothingToResume,
+        filesWouldGo, filesDestroyed, fileUnreachable, keptElsewhere, backedUp, removedBackups, restored, replaced, now, cancelRecorded, revoked, nothingToResume,
     ]
 }

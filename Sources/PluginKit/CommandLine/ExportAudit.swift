@@ -13,6 +13,7 @@ public enum ExportAudit {
         try await workspace.pool.write { db in
             try AuditLog.record(actor: actor, action: "export", campaign: campaign,
                                 detail: "\(what): \(rows) rows to \(file)", at: now, db: db)
+            try PersonalFiles.record([file], campaign: campaign, kind: "export", at: now, db: db)
         }
     }
 }

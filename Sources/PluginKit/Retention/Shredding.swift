@@ -24,6 +24,9 @@ public enum Shredding {
         public var sample: [String]
         /// Rows the plugins and the engine rewrote (zero in a dry run).
         public var rowsScrubbed: Int = 0
+        /// Files outside the database the workspace wrote with the campaign's people in them (reject
+        /// files, exports), to be destroyed once the shred has committed (`destroyFiles`).
+        public var files: [PersonalFiles.Entry] = []
     }
 
     /// Refuses what cannot be shredded: an unknown campaign, one still running, one shredded already.
@@ -46,7 +49,8 @@ public enum Shredding {
         let chosen = try ShredRecords.choosePeople(campaign: campaign, db: db)
         let sample = try ShredRecords.sample(limit: 20, db: db)
         try ShredRecords.dropPeopleTable(db: db)
-        return Plan(campaign: campaign, people: chosen.people, kept: chosen.kept, keptBy: chosen.keptBy, sample: sample)
+        return Plan(campaign: campaign, people: chosen.people, kept: chosen.kept, keptBy: chosen.keptBy, sample: sample,
+                    files: try PersonalFiles.pending(campaign: campaign, db: db))
     }
 
     /// Shreds `campaign`'s people in one transaction (call inside a write): every plugin's shredder,
@@ -72,7 +76,24 @@ public enum Shredding {
         try AuditLog.record(actor: actor, action: "shred", campaign: campaign,
                             detail: "\(chosen.people) people shredded, \(chosen.kept) kept (\(reason))", at: now, db: db)
         return Plan(campaign: campaign, people: chosen.people, kept: chosen.kept, keptBy: chosen.keptBy, sample: sample,
-                    rowsScrubbed: rows)
+                    rowsScrubbed: rows, files: try PersonalFiles.pending(campaign: campaign, db: db))
+    }
+
+    /// After the shred committed: overwrites and removes the campaign's files, notes that they were
+    /// dealt with, and records in the audit log what was destroyed and what could not be reached.
+    /// A file is only touched once the database no longer holds the people (a failed shred leaves both).
+    public static func destroyFiles(_ plan: Plan, actor: String, workspace: Workspace, now: Date) throws -> PersonalFiles.Outcome {
+        guard !plan.files.isEmpty else { return PersonalFiles.Outcome() }
+        let outcome = PersonalFiles.destroy(plan.files)
+        try workspace.pool.write { db in
+            try PersonalFiles.markShredded(campaign: plan.campaign, at: now, db: db)
+            let unreachable = outcome.unreachable.map(\.path)
+            try AuditLog.record(actor: actor, action: "shred-files", campaign: plan.campaign,
+                                detail: "\(outcome.destroyed.count) files destroyed, \(unreachable.count) not found where written"
+                                    + (unreachable.isEmpty ? "" : ": " + unreachable.joined(separator: ", ")),
+                                at: now, db: db)
+        }
+        return outcome
     }
 
     /// Rewrites the database file so nothing taken out survives in a free page or the WAL: VACUUM,
@@ -102,9 +123,11 @@ public enum Shredding {
         let campaigns = try workspace.pool.read { db in try due(now: now, db: db) }
         var done: [Plan] = []
         for campaign in campaigns {
-            done.append(try workspace.pool.write { db in
+            let plan = try workspace.pool.write { db in
                 try shred(campaign: campaign, actor: "daemon", reason: "retention", plugins: plugins, now: now, db: db)
-            })
+            }
+            _ = try destroyFiles(plan, actor: "daemon", workspace: workspace, now: now)
+            done.append(plan)
         }
         if !done.isEmpty { _ = try compact(workspace) }
         return done

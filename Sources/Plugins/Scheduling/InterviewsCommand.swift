@@ -59,6 +59,7 @@ struct InterviewsCommand: AsyncParsableCommand, ChoosesLanguage {
                     let manager = try AuditLog.requireManager(by, db: db)
                     try AuditLog.record(actor: manager.name, action: "unmasked-export", campaign: campaign,
                                         detail: "interview SMS lines with names and phones: \(sms)", at: now, db: db)
+                    try PersonalFiles.record([sms], campaign: campaign, kind: "unmasked-export", at: now, db: db)
                 }
             }
             let view = try await ws.pool.read { [campaign, person] db in

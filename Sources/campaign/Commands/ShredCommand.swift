@@ -17,6 +17,7 @@ struct ShredCommand: AsyncParsableCommand {
             乡镇、村、重点群体以及统计所依据的每一行都保留，所以活动的每份统计数字都不变（并注明其人员信息已销毁）。
             仍登记在未销毁活动中的人员会被保留。之后重写数据库文件（VACUUM，清空 WAL），使任何旧页面都不再含有被删除的内容。
             活动的 `retention: 180d` 让守护进程在运行结束 180 天后自动执行。--dry-run 只列出将被销毁的内容，不做改动。
+            工作区写出的含人员信息的文件（导入旁的 *.rejects.csv、导出的名单）被覆写后删除；已被移动或删除的文件会逐个列出，副本需自行销毁。
             记入审计日志；此前做的备份在轮换删除之前仍含有这些数据。
             """, en: """
             Names, ID numbers, phones, typed scan input, notes and unmatched livestream leads of the campaign's
@@ -25,6 +26,8 @@ struct ShredCommand: AsyncParsableCommand {
             its people were shredded). People still registered in a campaign that is not shredded are kept.
             The database file is then rewritten (VACUUM, WAL emptied) so no old page holds what went.
             A campaign's `retention: 180d` lets the daemon do this by itself 180 days after the run ended.
+            Files the workspace wrote with people in them (*.rejects.csv beside an import, exported lists) are
+            overwritten and removed; one moved or deleted is named, its copies are yours to destroy.
             --dry-run lists what would go and changes nothing. Recorded in the audit log; backups taken
             before still hold the data until they are rotated out.
             """))
@@ -47,6 +50,10 @@ struct ShredCommand: AsyncParsableCommand {
                 if plan.people > plan.sample.count {
                     t.line("  " + A.andMore(["count": "\(plan.people - plan.sample.count)"]).text(language))
                 }
+                if !plan.files.isEmpty {
+                    t.line(A.filesWouldGo(["count": "\(plan.files.count)",
+                                           "files": plan.files.map(\.path).joined(separator: ", ")]).text(language))
+                }
                 return
             }
             guard let by else {
@@ -59,9 +66,16 @@ struct ShredCommand: AsyncParsableCommand {
                 _ = try AuditLog.requireManager(by, db: db)
                 return try Shredding.shred(campaign: campaign, actor: by, reason: "manual", plugins: plugins, now: now, db: db)
             }
+            let files = try Shredding.destroyFiles(plan, actor: by, workspace: ws, now: now)
             let emptied = try Shredding.compact(ws)
             t.line(A.shredded(["count": "\(plan.people)", "campaign": campaign, "rows": "\(plan.rowsScrubbed)"]).text(language))
             printKept(plan, t, language)
+            if !files.destroyed.isEmpty {
+                t.line("  " + A.filesDestroyed(["count": "\(files.destroyed.count)"]).text(language))
+            }
+            for entry in files.unreachable {
+                t.line("  ! " + A.fileUnreachable(["file": entry.path]).text(language))
+            }
             if !emptied {
                 t.line("  ! " + A.walStillHolds.template(language))
             }

@@ -221,6 +221,10 @@ enum ImportRunner {
                 message, hint: Message(ImportMessages.strictHint, ["rejects": summary.rejectFile ?? "*.rejects.csv"]))
         }
         try ImportLog.record(summary, kind: K.actionName, source: options.source, at: options.now, db: db)
+        // The refused rows hold people too: a shred of the campaign destroys their file.
+        if let rejects = summary.rejectFile, let campaign = options.campaign {
+            try PersonalFiles.record([rejects], campaign: campaign, kind: "rejects", at: options.now, db: db)
+        }
         return summary
     }
 

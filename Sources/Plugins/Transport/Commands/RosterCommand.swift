@@ -67,6 +67,8 @@ struct RosterCommand: AsyncParsableCommand, ChoosesLanguage {
                                         detail: "bus manifests" + (plate.map { " of \($0)" } ?? "") + " with names, ID numbers "
                                             + "and phones: " + [manifests, csv, xlsx].compactMap { $0 }.joined(separator: ", "),
                                         at: now, db: db)
+                    try PersonalFiles.record([manifests, csv, xlsx].compactMap { $0 }, campaign: campaign, kind: "unmasked-export",
+                                             at: now, db: db)
                 }
                 return (roster, try RosterListing.make(seats: roster.plan.seatOf, campaign: campaign, plate: plate, db: db))
             }

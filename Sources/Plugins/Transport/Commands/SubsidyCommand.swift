@@ -59,6 +59,7 @@ struct SubsidyCommand: AsyncParsableCommand, ChoosesLanguage {
                     let manager = try AuditLog.requireManager(by, db: db)
                     try AuditLog.record(actor: manager.name, action: "unmasked-export", campaign: campaign,
                                         detail: "transport subsidy list with names, ID numbers and phones: \(xlsx)", at: now, db: db)
+                    try PersonalFiles.record([xlsx], campaign: campaign, kind: "unmasked-export", at: now, db: db)
                 }
                 return try SubsidyList.make(campaign: campaign, rule: rule, db: db)
             }
