@@ -136,8 +136,11 @@ let package = Package(
         ),
         // Fuzzing: the parsers strangers' bytes reach, each a target (`scripts/fuzz`), and a replayer.
         .target(name: "CampaignFuzzing", dependencies: [
-            "Workflow", "Ledger", "BuiltinPlugins", "CampaignTesting", .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "Workflow", "Ledger", "BuiltinPlugins", "CampaignTesting", "CampaignServer", "PluginKit",
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "campaign-fuzz", dependencies: ["CampaignFuzzing"]),
         // Benchmarks: `swift run -c release campaign-bench engine`.

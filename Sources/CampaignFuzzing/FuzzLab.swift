@@ -10,6 +10,8 @@ import Workflow
 public final class FuzzLab: @unchecked Sendable {
     public let folder: URL
     let workspace: Workspace
+    /// The staff API in-process, for the route targets; made on first use (a campaign, two accounts).
+    public lazy var server: ServerProbe? = try? ServerProbe()
     let validator: Validator
     private var serial = 0
     /// How deep the inputs went, so a test can tell a run that reached the ledger from one whose
@@ -76,6 +78,13 @@ public final class FuzzLab: @unchecked Sendable {
                         }
                         if summary.rejected > 0, summary.rejectFile == nil {
                             problems.append("\(summary.rejected) rows rejected without a reject file")
+                        }
+                        // A reject file repeats at most 1,000 characters of a cell: a long shared string
+                        // referred to by many cells must not multiply into it.
+                        if let rejects = summary.rejectFile,
+                           let size = (try? FileManager.default.attributesOfItem(atPath: rejects))?[.size] as? Int,
+                           size > 64 * 1024 + summary.rejected * 24 * 1024 {
+                            problems.append("a reject file of \(size) bytes for \(summary.rejected) rows")
                         }
                         let garbled = try String.fetchAll(db, sql: """
                             SELECT name || '|' || coalesce(village, '') FROM person

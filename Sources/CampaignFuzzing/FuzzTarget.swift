@@ -9,6 +9,12 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case xlsx
     case yaml
     case expression
+    /// The shared strings of a workbook whose cells refer to them (a long string many times over).
+    case sharedstrings
+    /// A walk-in typed at a staff phone: `POST /api/register`'s JSON body.
+    case register
+    /// A photo or camera frame: `POST /api/checkin/photo` and `/api/scan/frame`.
+    case photo
 
     /// What went wrong for one input; empty when every promise held.
     public func run(_ bytes: [UInt8], in lab: FuzzLab) -> [String] {
@@ -17,6 +23,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .xlsx: lab.importTable(XLSXWrapper.workbook(from: bytes), extension: "xlsx")
         case .yaml: lab.validateDefinition(bytes)
         case .expression: ExpressionProbe.check(bytes)
+        case .sharedstrings: lab.importTable(XLSXWrapper.workbook(sharedStrings: bytes), extension: "xlsx")
+        case .register: lab.server.map { $0.checkRegister(bytes) } ?? ["the in-process server did not start"]
+        case .photo: lab.server.map { $0.checkPhoto(bytes) } ?? ["the in-process server did not start"]
         }
     }
 
@@ -38,6 +47,15 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .expression:
             words = ["(", ")", "!", "&&", "||", "==", "!=", "<=", ">=", "vars.", "steps.", ".outputs.", "'", "\"",
                      "true", "null", "1e308", "-", "9223372036854775808", "${{", "}}"]
+        case .sharedstrings:
+            words = ["<si><t>", "</t></si>", "<si><r><t>", "</t></r><r><t>", "</t></r></si>", "<rPh><t>", "</t></rPh>",
+                     "&amp;", "&#x41;", "&#0;", "<![CDATA[", "xml:space=\"preserve\"", "522426196601010017", "脱贫人口"]
+        case .register:
+            words = ["{", "}", "\"name\":", "\"id_number\":", "\"phone\":", "\"township\":", "\"groups\":", "\"gate\":",
+                     "\"north\"", "522426196601010017", "18991077985", "吕林建", "null", "[]", "\\u0000", "\\ud800",
+                     "\u{200B}", "１", "٣", "退役军人", "1e999"]
+        case .photo:
+            words = ["\u{FF}\u{D8}\u{FF}", "P5\n", "P4\n", "\u{89}PNG\r\n", "GIF89a", "255\n", "64 64\n", "99999 99999\n"]
         }
         return words.map { Array($0.utf8) }
     }

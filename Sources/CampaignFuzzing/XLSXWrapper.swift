@@ -31,6 +31,22 @@ enum XLSXWrapper {
         return archive.data.map { Array($0) } ?? bytes
     }
 
+    /// The bytes as `sharedStrings.xml`, beside a sheet whose header row is typed in and whose twelve
+    /// rows of four cells refer to shared strings 0–7 — one long string is then read many times over.
+    static func workbook(sharedStrings bytes: [UInt8]) -> [UInt8] {
+        var rows = "<row r=\"1\">" + ["姓名", "身份证号", "手机号", "乡镇"].enumerated().map { column, title in
+            "<c r=\"\(Character(UnicodeScalar(65 + column)!))1\" t=\"inlineStr\"><is><t>\(title)</t></is></c>"
+        }.joined() + "</row>"
+        for row in 2...13 {
+            rows += "<row r=\"\(row)\">" + (0..<4).map { column in
+                "<c r=\"\(Character(UnicodeScalar(65 + column)!))\(row)\" t=\"s\"><v>\((row + column) % 8)</v></c>"
+            }.joined() + "</row>"
+        }
+        let sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+            + "<sheetData>\(rows)</sheetData></worksheet>"
+        return workbook(from: Array(sheet.utf8) + [separator] + bytes)
+    }
+
     static func contentTypes(shared: Bool) -> String {
         """
         <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\

@@ -11,7 +11,7 @@ import Testing
     static let generated = 2_500
 
     /// Runs the seeds and `generated` mutations; returns the lab (for how deep it went).
-    static func fuzz(_ target: FuzzTarget, seed: UInt64) throws -> FuzzLab {
+    static func fuzz(_ target: FuzzTarget, seed: UInt64, generated: Int = generated) throws -> FuzzLab {
         let lab = try FuzzLab()
         let seeds = try FuzzCorpus.seeds(target, root: corpus)
         #expect(seeds.count >= 4, "the corpus of \(target) is missing")
@@ -56,6 +56,25 @@ import Testing
 
     @Test func expressionsSurviveMutatedText() throws {
         _ = try Self.fuzz(.expression, seed: 4)
+    }
+
+    @Test func sharedStringsSurviveMutatedWorkbooks() throws {
+        let reached = try Self.fuzz(.sharedstrings, seed: 5, generated: 1_000).reached
+        #expect(reached.rowsImported + reached.rowsRejected > 1_000, "the sheet's rows were read: \(reached)")
+    }
+
+    /// A staff token's walk-ins, mutated: answered without a 500, refused with a code, and the person
+    /// already in the ledger stays as the ledger had them (#33).
+    @Test func walkInsTypedAtAPhoneKeepTheLedgersRules() throws {
+        let lab = try Self.fuzz(.register, seed: 6, generated: 1_500)
+        #expect(lab.server?.knownAsStored().first == "吕林建")
+    }
+
+    /// Photos and frames, mutated (each one runs the decoder): answered, and no descriptor left behind.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg"), "needs zbar-tools (scripts/test installs it)"))
+    func photosAndFramesAreAnsweredAndLeaveNothing() throws {
+        let lab = try Self.fuzz(.photo, seed: 7, generated: 120)
+        #expect(lab.server?.photoBaseline.value != nil)
     }
 
     @Test func theMutatorIsDeterministic() {
