@@ -27,6 +27,8 @@ extension ServerProbe {
         let route = (bytes.first ?? 0) & 1 == 0 ? "checkin/photo" : "scan/frame"
         let (status, body) = send(.post, "/api/\(route)?gate=north&nonce=\(nextNonce())", body: bytes, contentType: "image/jpeg")
         var problems = answerProblems("POST /api/\(route)", status, body, allowed: [200, 400, 413, 415, 422, 503])
+        photoAnswers[status, default: 0] += 1
+        guard countsDescriptors else { return problems }
         let open = Self.openDescriptors()
         if let baseline = photoBaseline.value, open > baseline + 32 {
             problems.append("descriptors grew from \(baseline) to \(open) over the photos")

@@ -26,8 +26,14 @@ public final class ServerProbe: @unchecked Sendable {
     private var serial = 0
     /// The descriptors open after the first photo: what later ones may not add to.
     public let photoBaseline = ProbeValue<Int>()
+    /// Whether the process's descriptors are the probe's to count (see `FuzzLab.ownsProcess`).
+    let countsDescriptors: Bool
+    /// Photos and frames answered, by status: a run whose every photo was refused at the door
+    /// never reached the decoder.
+    public internal(set) var photoAnswers: [Int: Int] = [:]
 
-    init() throws {
+    init(countsDescriptors: Bool) throws {
+        self.countsDescriptors = countsDescriptors
         let (harness, staffToken, badge) = try Self.blocking {
             let harness = try await LedgerHarness()
             let people = try harness.file("people.csv", "姓名,身份证号,手机号,乡镇,人员类别\n吕林建,522426196601010017,18991077985,城关镇,脱贫人口\n")

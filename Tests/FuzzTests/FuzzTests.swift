@@ -12,7 +12,8 @@ import Testing
 
     /// Runs the seeds and `generated` mutations; returns the lab (for how deep it went).
     static func fuzz(_ target: FuzzTarget, seed: UInt64, generated: Int = generated) throws -> FuzzLab {
-        let lab = try FuzzLab()
+        // Other suites run beside this one, so the process's descriptors are not the probe's to count.
+        let lab = try FuzzLab(ownsProcess: false)
         let seeds = try FuzzCorpus.seeds(target, root: corpus)
         #expect(seeds.count >= 4, "the corpus of \(target) is missing")
         for (name, bytes) in seeds {
@@ -70,11 +71,16 @@ import Testing
         #expect(lab.server?.knownAsStored().first == "吕林建")
     }
 
-    /// Photos and frames, mutated (each one runs the decoder): answered, and no descriptor left behind.
+    /// Photos and frames, mutated (each one runs the decoder): answered, never a 500, refused with a
+    /// code. (Descriptors left behind are counted by `PhotoWearTests` on a server process of its own,
+    /// and by `scripts/fuzz`, whose process is the probe's alone.)
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg"), "needs zbar-tools (scripts/test installs it)"))
     func photosAndFramesAreAnsweredAndLeaveNothing() throws {
         let lab = try Self.fuzz(.photo, seed: 7, generated: 120)
-        #expect(lab.server?.photoBaseline.value != nil)
+        let answers = lab.server?.photoAnswers ?? [:]
+        #expect(answers.values.reduce(0, +) >= 120, "\(answers)")
+        #expect(answers[200, default: 0] > 0 && answers.keys.contains { $0 >= 400 }, "frames answered, photos without a code refused: \(answers)")
+        #expect(lab.server?.photoBaseline.value == nil, "descriptors are not counted beside other suites")
     }
 
     @Test func theMutatorIsDeterministic() {
