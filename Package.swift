@@ -57,8 +57,8 @@ let package = Package(
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         // libxlsxwriter (Debian's libxlsxwriter-dev): Excel workbooks for tally reports.
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
-        // What every plugin shares: people, enterprises, postings, registrations, badge codes, staff accounts,
-        // identifier rules, the table readers (CSV/XLSX) and the import framework.
+        // The layer every plugin stands on: people, enterprises, postings, registrations, badge codes, staff
+        // accounts, identifier rules, the table readers (CSV/XLSX) and the import framework.
         .target(
             name: "Ledger",
             dependencies: [
@@ -68,8 +68,7 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 // SHA-256 for staff sign-in tokens (stored hashed).
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            path: "Sources/Plugins/Ledger"
+            ]
         ),
         // What a plugin brings besides its steps: commands, routes, import kinds and tally sections, and
         // the terminal and HTTP helpers they share.
@@ -92,10 +91,10 @@ let package = Package(
         // Buses ride through check-in's checkpoints (leave-home, board, alight, enter-factory) and carry
         // the workers a fair placed (outcomes).
         plugin("Transport", dependencies: ["Checkin", "Outcomes"]),
-        // Departures are planned for transport's passengers.
-        plugin("Scheduling", dependencies: ["Transport", .product(name: "HeapModule", package: "swift-collections")]),
-        // A livestream's run sheet follows scheduling's line-up; its call-backs book outcomes.
-        plugin("Livestream", dependencies: ["Scheduling", "Outcomes"]),
+        // Interview slots and booths: depends on no other plugin.
+        plugin("Scheduling", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
+        // A livestream's call-backs book outcomes.
+        plugin("Livestream", dependencies: ["Outcomes"]),
         // The plugins compiled into the binary: adding one is one line there.
         .target(name: "BuiltinPlugins",
                 dependencies: ["Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "Outcomes", "Tally",

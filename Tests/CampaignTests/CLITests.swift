@@ -14,6 +14,34 @@ import WorkflowTesting
         #expect(!FileManager.default.fileExists(atPath: cli.database))
     }
 
+    /// Definitions written before departures moved to the transport plugin and line-ups to the
+    /// livestream plugin (2026-12) still validate, with a warning naming the new action.
+    @Test func actionsThatMovedKeepTheirOldNamesWithAWarning() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        let path = try dir.write("old.yaml", """
+            name: old-names
+            kind: bus-transport
+            steps:
+              - id: departures
+                uses: schedule.departures
+                with: { days: [2026-02-20, 2026-02-22] }
+              - id: lineup
+                uses: schedule.stream
+                with: { length: 1h }
+            """)
+        let validate = try cli.run("validate", path)
+        #expect(validate.status == 0, "\(validate.stderr)")
+        #expect(validate.stdout.contains("有效"), "\(validate.stdout)")
+        #expect(validate.stderr.contains("\(path):5:11: 警告：“schedule.departures”已改名为“transport.departures”"), "\(validate.stderr)")
+        #expect(validate.stderr.contains("\(path):8:11: 警告：“schedule.stream”已改名为“livestream.lineup”"))
+        #expect(validate.stderr.contains("改写为 uses: livestream.lineup"))
+        let unknown = try cli.run("validate", try dir.write("kind.yaml", "name: k\nkind: job-fiar\nsteps:\n  - id: a\n    uses: core.log\n    with: { message: hi }\n"))
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr.contains("kind.yaml:2:7: 错误：未知的活动类型“job-fiar”"), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("job-fair"))
+    }
+
     @Test func invalidDefinitionExits65AndWritesNothing() throws {
         let dir = try TemporaryDirectory()
         let cli = CLIRunner(directory: dir)

@@ -77,6 +77,6 @@ import WorkflowTesting
             #expect(error.exitCode == 65)
             #expect(error.message.hasPrefix("truncated.sqlite is damaged"), "\(error.message)")
         }
-        #expect(try WorkspaceBackup.verify(URL(fileURLWithPath: restoredPath))["scan"] == inBackup.count)
+        #expect(try WorkspaceBackup.verify(URL(fileURLWithPath: restoredPath), counting: BuiltinPlugins.registry.countedTables)["scan"] == inBackup.count)
     }
 }

@@ -9,7 +9,8 @@ public enum CheckinPlugin {
     public static let plugin = CampaignPlugin(
         Plugin(name: "checkin",
                summary: "Opens check-in at a checkpoint (gates, bus doors) and counts distinct people, exactly once.",
-               actions: [GateAction()], migrations: CheckinSchema.migrations, dependencies: ["ledger"]),
+               actions: [GateAction()], migrations: CheckinSchema.migrations, dependencies: ["ledger"],
+               campaignKinds: [.jobFair], countedTables: ["scan"]),
         title: "check-in (签到)",
         commands: [CheckinCommand.self, CheckinsCommand.self, BadgesCommand.self, AttendEnterpriseCommand.self],
         routes: CheckinRoutes.routes,

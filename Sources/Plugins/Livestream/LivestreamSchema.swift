@@ -65,5 +65,22 @@ enum LivestreamSchema {
                 ) WITHOUT ROWID;
                 """)
         },
+        // The line-up (`livestream.lineup`), planned by the scheduling plugin until 2026-12: workspaces
+        // made before hold it already, under the name it had there.
+        Migration("livestream-lineup-v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS schedule_stream (
+                    campaign TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    start_minute INTEGER NOT NULL,         -- from the stream's start
+                    minutes INTEGER NOT NULL,
+                    code TEXT NOT NULL,                    -- the posting's code
+                    title TEXT NOT NULL,
+                    enterprise TEXT NOT NULL,
+                    host TEXT NOT NULL,
+                    PRIMARY KEY (campaign, position)
+                ) WITHOUT ROWID
+                """)
+        },
     ]
 }

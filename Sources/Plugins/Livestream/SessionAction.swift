@@ -2,11 +2,10 @@ import Foundation
 import GRDB
 import Ledger
 import PluginKit
-import Scheduling
 import Workflow
 
 /// `livestream.session`: the stream — platform, start, length, host — and its run sheet (直播流程单):
-/// the line-up `schedule.stream` planned, each posting with its clock time, enterprise and host,
+/// the line-up `livestream.lineup` planned, each posting with its clock time, enterprise and host,
 /// printable on A4 for the host and the studio.
 struct SessionAction: StepAction {
     struct Input: Decodable, Sendable {
@@ -28,7 +27,7 @@ struct SessionAction: StepAction {
             ParameterSpec("out", .outputPath, doc: "The run sheet (HTML); default reports/CAMPAIGN-run-sheet.html."),
         ],
         outputs: [
-            OutputSpec("postings", doc: "Postings on the run sheet (from schedule.stream; 0 without a line-up)."),
+            OutputSpec("postings", doc: "Postings on the run sheet (from livestream.lineup; 0 without a line-up)."),
             OutputSpec("run_sheet", doc: "The run sheet's path."),
         ]
     )
@@ -58,7 +57,7 @@ struct SessionAction: StepAction {
             <h1>\(HTMLText.escape(context.campaign)) 直播流程单</h1>
             <p>平台：\(HTMLText.escape(input.platform))　开播：\(HTMLText.escape(context.format(starts)))　时长：\(minutes) 分钟　主播：\(HTMLText.escape(input.host))</p>
             <table><thead><tr><th>序号</th><th>时间</th><th>时长</th><th>岗位编号</th><th>岗位</th><th>企业</th><th>讲解</th><th>备注</th></tr></thead>
-            <tbody>\(rows.isEmpty ? "<tr><td colspan=\"8\">尚未排期（schedule.stream）/ no line-up planned</td></tr>" : rows)</tbody></table>
+            <tbody>\(rows.isEmpty ? "<tr><td colspan=\"8\">尚未排期（livestream.lineup）/ no line-up planned</td></tr>" : rows)</tbody></table>
             </body></html>
             """
         let file = context.url(forPath: input.out ?? "reports/\(context.campaign)-run-sheet.html")

@@ -10,7 +10,8 @@ public enum OutcomesPlugin {
     public static let plugin = CampaignPlugin(
         Plugin(name: "outcomes",
                summary: "Records interviews, intents, placements and retention during the follow-up period.",
-               actions: [CollectAction()], migrations: OutcomeSchema.migrations, dependencies: ["ledger"]),
+               actions: [CollectAction()], migrations: OutcomeSchema.migrations, dependencies: ["ledger"],
+               countedTables: ["outcome"]),
         title: "outcomes (求职结果)",
         commands: [RecordCommand.self, OutcomesCommand.self],
         importKinds: [.outcomes],

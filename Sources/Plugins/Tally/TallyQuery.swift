@@ -149,7 +149,7 @@ public enum TallyQuery {
             if let from = request.from.flatMap(SheetDate.parse), day < from { continue }
             if let to = request.to.flatMap(SheetDate.parse), day > to { continue }
             let vars = run.vars
-            campaigns.append(.init(name: name, title: run.title ?? "", kind: CampaignKind(rawValue: run.kind) ?? .other,
+            campaigns.append(.init(name: name, title: run.title ?? "", kind: CampaignKind(rawValue: run.kind),
                                    startedAt: run.createdAt, timeZone: run.timeZone,
                                    heldOn: day, county: ReportSignature.text(vars, "county"),
                                    venue: ReportSignature.text(vars, "venue")))

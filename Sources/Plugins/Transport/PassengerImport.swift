@@ -108,7 +108,7 @@ struct PassengerImport: LedgerKind {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (campaign, person_id) DO UPDATE SET pickup = excluded.pickup,
                     destination = excluded.destination, city = excluded.city, province = excluded.province,
-                    -- A day planned by schedule.departures stays unless the wish itself changed.
+                    -- A day planned by transport.departures stays unless the wish itself changed.
                     departs_on = CASE WHEN wished_on IS excluded.wished_on AND destination IS excluded.destination
                                       THEN departs_on ELSE excluded.departs_on END,
                     wished_on = excluded.wished_on, withdrawn = excluded.withdrawn, source = excluded.source,

@@ -2,7 +2,7 @@ import GRDB
 import Workflow
 
 /// What other plugins may ask of a bus campaign's passengers and set on them: scheduling groups their
-/// wished travel days into departures (`schedule.departures`) and gives each their day.
+/// wished travel days into departures (`transport.departures`) and gives each their day.
 public enum TransportPassengers {
     public struct Wish: Sendable, Equatable {
         public var person: Int64

@@ -2,7 +2,8 @@ import Ledger
 import PluginKit
 import Workflow
 
-/// Transport: point-to-point chartered buses (点对点包车) — vehicles and passengers imported, rosters
+/// Transport: point-to-point chartered buses (点对点包车) — vehicles and passengers imported, departures
+/// grouped from their travel days (fewest buses), rosters
 /// with the fewest buses that keep villages together and seats stable, manifests, and the four
 /// checkpoints (leave-home, board, alight, enter-factory) on check-in's scan ledger.
 public enum TransportPlugin {
@@ -10,15 +11,16 @@ public enum TransportPlugin {
         Plugin(name: "transport",
                summary: "Seats bus passengers on the fewest buses (villages together, seats kept), with manifests and "
                    + "the four checkpoints.",
-               actions: [RosterAction(), SubsidyAction(), ImportAction(PassengerImport()), ImportAction(VehicleImport()),
-                         ImportAction(EmploymentImport()), PlacementPassengers()],
-               migrations: TransportSchema.migrations, dependencies: ["ledger", "checkin", "outcomes"]),
+               actions: [DeparturesAction(), RosterAction(), SubsidyAction(), ImportAction(PassengerImport()),
+                         ImportAction(VehicleImport()), ImportAction(EmploymentImport()), PlacementPassengers()],
+               migrations: TransportSchema.migrations, dependencies: ["ledger", "checkin", "outcomes"],
+               formerNames: ["schedule.departures": "departures"], campaignKinds: [.busTransport]),
         title: "transport (包车)",
         commands: [RosterCommand.self, BusesCommand.self, SubsidyCommand.self],
         importKinds: [.passengers, .vehicles, .employment],
         routes: TransportRoutes.routes,
         tallySection: TransportSection(),
         shredder: CrewShredder(),
-        messages: TransportMessages.all + TransportStepMessages.all + TransportCommandMessages.all
+        messages: TransportMessages.all + TransportStepMessages.all + TransportCommandMessages.all + DepartureMessages.all
     )
 }

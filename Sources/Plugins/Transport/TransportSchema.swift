@@ -28,7 +28,7 @@ enum TransportSchema {
                     city TEXT NOT NULL,
                     province TEXT NOT NULL,
                     wished_on TEXT NOT NULL,               -- yyyy-MM-dd: the day the list says
-                    departs_on TEXT NOT NULL,              -- the day they travel: the wish, or schedule.departures' day
+                    departs_on TEXT NOT NULL,              -- the day they travel: the wish, or transport.departures' day
                     withdrawn BOOLEAN NOT NULL DEFAULT 0,
                     source TEXT NOT NULL,
                     updated_at DATETIME NOT NULL,

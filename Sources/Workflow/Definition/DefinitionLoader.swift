@@ -59,12 +59,9 @@ struct DefinitionLoader {
         }
         if let entry = map["description"] { _ = text(entry.value, key: "description") }
         if let entry = map["kind"], let kind = text(entry.value, key: "kind") {
-            if let parsed = CampaignKind(rawValue: kind) {
-                definition.kind = parsed
-            } else {
-                diagnostics.error(D.unknownKind(["kind": kind]), at: entry.value.location, length: kind.count,
-                                  hint: Suggestions.message(for: kind, among: CampaignKind.allCases.map(\.rawValue)))
-            }
+            // Checked by the validator, which knows the kinds the compiled-in plugins declare.
+            definition.kind = CampaignKind(rawValue: kind)
+            definition.kindLocation = entry.value.location
         }
         if let entry = map["timezone"], let zone = text(entry.value, key: "timezone") {
             if let parsed = TimeZone(identifier: zone) {

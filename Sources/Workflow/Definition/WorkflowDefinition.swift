@@ -7,6 +7,8 @@ public struct WorkflowDefinition: Sendable {
     public var name: String
     public var title: String?
     public var kind: CampaignKind
+    /// Where `kind:` is written, for the validator's diagnostic when no plugin declares it.
+    public var kindLocation: SourceLocation?
     /// The campaign's own time zone (`timezone:`): its dates are read in it and its times printed in
     /// it, wherever the machine running `campaign` is.
     public var timeZone: TimeZone
@@ -70,12 +72,6 @@ public struct WorkflowDefinition: Sendable {
     public static let defaultTimeZone = TimeZone(identifier: "Asia/Shanghai")!
 }
 
-public enum CampaignKind: String, Sendable, CaseIterable {
-    case jobFair = "job-fair"
-    case busTransport = "bus-transport"
-    case livestream
-    case other
-}
 
 /// One entry of `plugins:`: the name steps use (`uses: sms.send`) and the program behind it.
 public struct PluginDeclaration: Sendable {

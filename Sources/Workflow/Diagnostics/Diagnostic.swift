@@ -49,6 +49,11 @@ public struct DiagnosticList: Sendable {
         items.append(Diagnostic(.error, message, at: location, length: length, hint: hint))
     }
 
+    /// Something that works but should change (an action's former name): shown, never fatal.
+    public mutating func warning(_ message: Message, at location: SourceLocation, length: Int = 1, hint: Message? = nil) {
+        items.append(Diagnostic(.warning, message, at: location, length: length, hint: hint))
+    }
+
     public mutating func append(_ diagnostic: Diagnostic) { items.append(diagnostic) }
     public mutating func append(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }
 

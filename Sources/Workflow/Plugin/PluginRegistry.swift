@@ -24,14 +24,25 @@ public struct Plugin: Sendable {
     public var dependencies: [String]
     /// For an external plugin (`plugins:` in a definition): the program that answers for it.
     public var program: String?
+    /// Full names this plugin's actions had before they moved here (`schedule.departures` →
+    /// `departures`): definitions and runs that use the old name keep working, and `validate` warns.
+    public var formerNames: [String: String]
+    /// The campaign kinds (`kind:` of a definition) this plugin's campaigns are, e.g. `bus-transport`.
+    public var campaignKinds: [CampaignKind]
+    /// The tables whose rows a backup report counts for this plugin: the ones a county would miss.
+    public var countedTables: [String]
 
     public init(name: String, summary: String, actions: [any StepAction], migrations: [Migration] = [],
-                dependencies: [String] = []) {
+                dependencies: [String] = [], formerNames: [String: String] = [:], campaignKinds: [CampaignKind] = [],
+                countedTables: [String] = []) {
         self.name = name
         self.summary = summary
         self.actions = actions.map { RegisteredAction(plugin: name, action: $0) }
         self.migrations = migrations
         self.dependencies = dependencies
+        self.formerNames = formerNames
+        self.campaignKinds = campaignKinds
+        self.countedTables = countedTables
     }
 }
 
@@ -39,17 +50,41 @@ public struct Plugin: Sendable {
 public struct PluginRegistry: Sendable {
     public let plugins: [Plugin]
     private let actionsByName: [String: RegisteredAction]
+    /// A former full name → the action's name now.
+    public let renamed: [String: String]
 
     public init(_ plugins: [Plugin]) {
         self.plugins = plugins
         var byName: [String: RegisteredAction] = [:]
+        var renamed: [String: String] = [:]
         for plugin in plugins {
             for action in plugin.actions { byName[action.fullName] = action }
         }
+        for plugin in plugins {
+            for (former, name) in plugin.formerNames {
+                guard let action = byName["\(plugin.name).\(name)"], byName[former] == nil else { continue }
+                byName[former] = action
+                renamed[former] = action.fullName
+            }
+        }
         actionsByName = byName
+        self.renamed = renamed
     }
 
+    /// The action of that full name, or of the name it had before it moved.
     public func action(_ fullName: String) -> RegisteredAction? { actionsByName[fullName] }
+
+    /// Every campaign kind a compiled-in plugin declares, and `other`.
+    public var campaignKinds: [CampaignKind] {
+        var kinds: [CampaignKind] = []
+        for kind in plugins.flatMap(\.campaignKinds) + [.other] where !kinds.contains(kind) { kinds.append(kind) }
+        return kinds
+    }
+
+    /// The tables a backup report counts: the engine's runs, then each plugin's, in migration order.
+    public var countedTables: [String] {
+        ["workflow_run"] + ((try? migrationOrder()) ?? plugins).flatMap(\.countedTables)
+    }
 
     /// The plugins in the order their migrations must run: each after the plugins it depends on,
     /// ties broken by name so the order never depends on how the list was written. A dependency on

@@ -11,6 +11,8 @@ private typealias W = WorkspaceMessages
 /// half of one), which is the guarantee the engine's one-transaction-per-transition relies on.
 public final class Workspace: Sendable {
     public let path: String
+    /// The tables a backup report counts, as the plugins compiled in declare them.
+    public let countedTables: [String]
     public let pool: DatabasePool
     /// Opened from a file or folder this user cannot write (a read-only share, a CD, a copy sent
     /// for inspection): everything can be read — status, tallies, check-in lists — and any write
@@ -31,6 +33,7 @@ public final class Workspace: Sendable {
     public init(path: String, registry: PluginRegistry) throws {
         _ = Self.sqliteSetup
         self.path = path
+        countedTables = registry.countedTables
         StorageFailure.watch(folder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
         let migrator = try Self.migrator(registry: registry)
         if Self.cannotWrite(path) {

@@ -25,9 +25,6 @@ public enum WorkspaceBackup {
         public var repaired: [String] = []
     }
 
-    /// The tables whose rows a backup report counts: the ones a county would miss.
-    public static let countedTables = ["workflow_run", "person", "registration", "enterprise", "posting", "scan", "outcome"]
-
     /// `campaign-backup-2026-12-02T190500Z.sqlite`: sortable, one a second.
     public static func fileName(at date: Date) -> String {
         "campaign-backup-\(nameFormatter().string(from: date)).sqlite"
@@ -90,7 +87,7 @@ public enum WorkspaceBackup {
                                             hint: W.writableWithRoom())
         }
         do {
-            let rows = try verify(temporary)
+            let rows = try verify(temporary, counting: workspace.countedTables)
             try FileManager.default.moveItem(at: temporary, to: file)
             let bytes = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
             return Report(file: file, bytes: bytes, rows: rows)
@@ -100,8 +97,9 @@ public enum WorkspaceBackup {
         }
     }
 
-    /// Checks that `file` is a whole, undamaged campaign workspace; returns its rows per counted table.
-    public static func verify(_ file: URL) throws -> [String: Int] {
+    /// Checks that `file` is a whole, undamaged campaign workspace; returns its rows in each of
+    /// `tables` (the plugins' `countedTables`: the ones a county would miss).
+    public static func verify(_ file: URL, counting tables: [String]) throws -> [String: Int] {
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw WorkflowError.unavailable(W.noFile(["path": file.path]))
         }
@@ -131,7 +129,7 @@ public enum WorkspaceBackup {
                 throw WorkflowError.invalidInput(W.notAWorkspace(["name": file.lastPathComponent]), hint: W.restoreABackup())
             }
             var rows: [String: Int] = [:]
-            for table in countedTables where try db.tableExists(table) {
+            for table in tables where try db.tableExists(table) {
                 rows[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
             }
             return rows
@@ -156,7 +154,7 @@ public enum WorkspaceBackup {
     /// Replaces the workspace at `path` with the verified backup `file`; the replaced workspace is
     /// checkpointed and renamed aside (`…before-restore-TIME.sqlite`), never deleted.
     public static func restore(_ file: URL, into path: String, now: Date, registry: PluginRegistry) throws -> RestoreReport {
-        let after = try verify(file)
+        let after = try verify(file, counting: registry.countedTables)
         let target = URL(fileURLWithPath: path)
         var before: [String: Int] = [:]
         var setAside: URL?
@@ -169,7 +167,7 @@ public enum WorkspaceBackup {
             }
             before = try current.pool.read { db in
                 var rows: [String: Int] = [:]
-                for table in countedTables where try db.tableExists(table) {
+                for table in registry.countedTables where try db.tableExists(table) {
                     rows[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
                 }
                 return rows

@@ -16,6 +16,9 @@ public enum ValidationMessages {
     public static let knownPlugins = MessageText("validation.known-plugins", zh: "已有的插件：{names}", en: "known plugins: {names}")
     public static let noSuchAction = MessageText("validation.no-such-action", zh: "插件“{plugin}”没有动作“{action}”",
                                        en: "plugin '{plugin}' has no action '{action}'")
+    public static let actionRenamed = MessageText("validation.action-renamed", zh: "“{uses}”已改名为“{now}”；旧名仍可使用，但将来会去掉",
+                                        en: "'{uses}' is now '{now}'; the old name still works but will go")
+    public static let actionRenamedHint = MessageText("validation.action-renamed-hint", zh: "改写为 uses: {now}", en: "write uses: {now}")
     public static let noSuchParameter = MessageText("validation.no-such-parameter", zh: "“{uses}”没有参数“{name}”",
                                           en: "'{uses}' has no parameter '{name}'")
     public static let parameterNeedsValue = MessageText("validation.parameter-needs-value", zh: "“{uses}”的参数“{name}”需要一个值",
@@ -168,7 +171,7 @@ public enum ValidationMessages {
 
     public static let all: [MessageText] = [
         duplicateStep, duplicateStepHint, needsItself, needsUnknown, usesNotAction, unknownPlugin, knownPlugins,
-        noSuchAction, noSuchParameter, parameterNeedsValue, parameterProblem, missingFile, pathsRelative,
+        noSuchAction, actionRenamed, actionRenamedHint, noSuchParameter, parameterNeedsValue, parameterProblem, missingFile, pathsRelative,
         missingParameter, addUnderWith, cycle, cycleHint, externalNotRun, statusOutsideIf, statusOutsideIfHint,
         itemWithoutFanOut, itemWithoutFanOutHint, itemInFanOut, itemInFanOutHint, itemHasNoKeys, itemHasNoKeysHint,
         noItemHasKey, itemKeys, needsReadAsResult, readOutputsAs, doesNotNeed, addToNeeds, fanOutTooMany,

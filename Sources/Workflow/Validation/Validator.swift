@@ -92,9 +92,20 @@ public struct Validator: Sendable {
         if order == nil { reportCycles(definition, graph: graph, into: &diagnostics) }
         scoped.checkExpressions(definition, graph: graph, into: &diagnostics)
         checkTemplate(definition, into: &diagnostics)
+        checkKind(definition, into: &diagnostics)
         let sorted = diagnostics.sorted
         guard !diagnostics.hasErrors, let order else { return (nil, sorted) }
         return (ValidatedWorkflow(definition: definition, graph: graph, order: order, registry: scoped.registry), sorted)
+    }
+
+    /// `kind:` must be one a compiled-in plugin declares (or `other`).
+    private func checkKind(_ definition: WorkflowDefinition, into diagnostics: inout DiagnosticList) {
+        guard let location = definition.kindLocation else { return }
+        let known = registry.campaignKinds.map(\.rawValue)
+        let kind = definition.kind.rawValue
+        guard !known.contains(kind) else { return }
+        diagnostics.error(DefinitionMessages.unknownKind(["kind": kind]), at: location, length: kind.count,
+                          hint: Suggestions.message(for: kind, among: known))
     }
 
     // MARK: - Steps, needs, actions, parameters
@@ -128,6 +139,13 @@ public struct Validator: Sendable {
         guard parts.count == 2 else {
             diagnostics.error(V.usesNotAction(["uses": step.uses]), at: step.usesLocation, length: step.uses.count,
                               hint: Suggestions.message(for: step.uses, among: registry.actionNames))
+            return
+        }
+        // A name the action had before it moved to another plugin (whose old plugin may be gone).
+        if let now = registry.renamed[step.uses], let action = registry.action(step.uses) {
+            diagnostics.warning(V.actionRenamed(["uses": step.uses, "now": now]), at: step.usesLocation, length: step.uses.count,
+                                hint: V.actionRenamedHint(["now": now]))
+            checkParameters(step, action: action.descriptor, definition: definition, into: &diagnostics)
             return
         }
         guard let plugin = registry.plugin(parts[0]) else {

@@ -73,7 +73,7 @@ struct BackupCommand: AsyncParsableCommand {
             let language = Language.fromEnvironment()
             t.line(A.backedUp(["file": report.file.path, "size": String(format: "%.1f", Double(report.bytes) / 1e6),
                                "seconds": String(format: "%.1f", Date().timeIntervalSince(started))]).text(language))
-            t.line("  " + WorkspaceBackup.countedTables.compactMap { table in report.rows[table].map { "\(table) \($0)" } }
+            t.line("  " + PluginSystem.registry.countedTables.compactMap { table in report.rows[table].map { "\(table) \($0)" } }
                 .joined(separator: ", "))
             if let keep {
                 let removed = try WorkspaceBackup.rotate(folder: file.deletingLastPathComponent(), keep: keep)

@@ -41,7 +41,7 @@ struct RestoreCommand: AsyncParsableCommand {
                                     at: now, db: db)
             }
             func counts(_ rows: [String: Int]) -> String {
-                WorkspaceBackup.countedTables.compactMap { table in rows[table].map { "\(table) \($0)" } }.joined(separator: ", ")
+                PluginSystem.registry.countedTables.compactMap { table in rows[table].map { "\(table) \($0)" } }.joined(separator: ", ")
             }
             let language = Language.fromEnvironment()
             t.line(A.restored(["workspace": workspace.path, "file": file]).text(language))

@@ -1,10 +1,9 @@
 import Foundation
 import GRDB
 import Ledger
-import Transport
 import Workflow
 
-/// `schedule.departures`: groups a bus campaign's passengers into departures — per destination, on
+/// `transport.departures` (`schedule.departures` before 2026-12): groups a bus campaign's passengers into departures — per destination, on
 /// the days buses run, each leaving on their wished day or up to `earlier` departure days before it —
 /// with as few buses as any grouping allows (the lower bound is printed beside), and gives each
 /// passenger their travel day for `transport.roster`.
@@ -62,14 +61,14 @@ struct DeparturesAction: StepAction {
         }
         let campaign = context.campaign
         guard let capacity = try input.capacity ?? TransportPassengers.largestCapacity(campaign: campaign, db: db) else {
-            throw StepFailure(context.say(SchedulingStepMessages.noVehicles, ["campaign": campaign]), retryable: false)
+            throw StepFailure(context.say(DepartureMessages.noVehicles, ["campaign": campaign]), retryable: false)
         }
         let wishes = try TransportPassengers.wishes(campaign: campaign, db: db)
         let plan = DeparturePlanner.plan(wishes.map { .init(id: $0.person, destination: $0.destination, wished: $0.wished) },
                                          days: days, earlier: input.earlier, capacity: capacity)
         let changed = try TransportPassengers.setDepartures(plan.dayOf, campaign: campaign, db: db)
         if !plan.unplaced.isEmpty {
-            context.note(context.say(SchedulingStepMessages.beforeFirstDay, ["count": String(plan.unplaced.count)]))
+            context.note(context.say(DepartureMessages.beforeFirstDay, ["count": String(plan.unplaced.count)]))
         }
         return .completed(outputs: [
             "passengers": .int(plan.dayOf.count), "batches": .int(plan.batches.count), "buses": .int(plan.buses),

@@ -3,10 +3,10 @@ import GRDB
 import Ledger
 import Workflow
 
-/// `schedule.stream`: the livestream's line-up from the postings the campaign offers (or those named):
+/// `livestream.lineup` (`schedule.stream` before 2026-12): the livestream's line-up from the postings the campaign offers (or those named):
 /// enterprise by enterprise, most openings first, `minutes` each, hosts taking turns; refused, with
 /// what to change, when it does not fit the stream's `length`. The line-up is kept for the run sheet.
-struct StreamAction: StepAction {
+struct LineupAction: StepAction {
     struct Input: Decodable, Sendable {
         var length: String
         var minutes: Int
@@ -16,7 +16,7 @@ struct StreamAction: StepAction {
     }
 
     static let descriptor = ActionDescriptor(
-        name: "stream",
+        name: "lineup",
         summary: "Plans a livestream's line-up (order, minutes per posting, host) and checks it fits the stream.",
         parameters: [
             ParameterSpec("length", .duration, required: true, doc: "The stream's length, e.g. 2h."),
@@ -50,14 +50,14 @@ struct StreamAction: StepAction {
             let byCode = Dictionary(offered.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
             let unknown = codes.filter { byCode[$0] == nil }
             guard unknown.isEmpty else {
-                throw StepFailure(context.say(SchedulingStepMessages.notOffered,
+                throw StepFailure(context.say(LineupMessages.notOffered,
                                               ["codes": unknown.joined(separator: ", "), "campaign": context.campaign]),
                                   retryable: false)
             }
             chosen = codes.compactMap { byCode[$0] }
         }
         guard !chosen.isEmpty else {
-            throw StepFailure(context.say(SchedulingStepMessages.noPostings, ["campaign": context.campaign]), retryable: false)
+            throw StepFailure(context.say(LineupMessages.noPostings, ["campaign": context.campaign]), retryable: false)
         }
         let items = chosen.map { StreamLineup.Item(code: $0.code, title: $0.title, enterprise: $0.enterprise, openings: $0.openings) }
         switch StreamLineup.plan(items, minutes: input.minutes, length: length, hosts: input.hosts ?? [], opening: input.opening) {
@@ -74,33 +74,6 @@ struct StreamAction: StepAction {
                              "host": .string(slot.host)])
                 }),
             ])
-        }
-    }
-}
-
-/// The line-up as kept, for the livestream plugin's run sheet.
-public enum StreamLineupRecords {
-    public static func replace(campaign: String, slots: [StreamLineup.Slot], db: Database) throws {
-        try db.execute(sql: "DELETE FROM schedule_stream WHERE campaign = ?", arguments: [campaign])
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO schedule_stream (campaign, position, start_minute, minutes, code, title, enterprise, host)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for slot in slots {
-            try insert.execute(arguments: [campaign, slot.order, slot.startMinute, slot.minutes, slot.item.code, slot.item.title,
-                                           slot.item.enterprise, slot.host])
-        }
-    }
-
-    /// The campaign's line-up, in order (empty when none was planned).
-    public static func lineup(campaign: String, db: Database) throws -> [StreamLineup.Slot] {
-        try Row.fetchAll(db, sql: """
-            SELECT position, start_minute, minutes, code, title, enterprise, host FROM schedule_stream
-            WHERE campaign = ? ORDER BY position
-            """, arguments: [campaign]).map {
-            StreamLineup.Slot(order: $0["position"], startMinute: $0["start_minute"], minutes: $0["minutes"],
-                              item: .init(code: $0["code"], title: $0["title"], enterprise: $0["enterprise"], openings: 0),
-                              host: $0["host"])
         }
     }
 }

@@ -8,7 +8,8 @@ public enum LedgerPlugin {
         summary: "The shared ledger: people, enterprises, postings, registrations, badge codes, staff accounts.",
         actions: [],
         migrations: LedgerSchema.migrations + StaffAccounts.migrations + AuditLog.migrations + ShredRecords.migrations
-            + PersonalFiles.migrations
+            + PersonalFiles.migrations,
+        countedTables: ["person", "registration", "enterprise", "posting"]
     )
 
     /// The ledger's part of the message catalogue: identifiers, look-ups, walk-ins and imports.
