@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// The layering of DESIGN.md §2, kept honest: the README's target diagram is the one Package.swift
-/// makes, arrows point down only, a plugin uses another only where the README names the reason,
+/// The layering of DESIGN.md §2, kept honest: docs/architecture.md's target diagram is the one Package.swift
+/// makes, arrows point down only, a plugin uses another only where that page names the reason,
 /// and each module's SQL touches only the tables it creates.
 @Suite struct ArchitectureTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -66,17 +66,18 @@ import Testing
 
     static func id(_ name: String) -> String { name.replacingOccurrences(of: "-", with: "_") }
 
+    /// A marked block of `docs/architecture.md` (the target diagram, the plugin edges with their reasons).
     static func readmeBlock(_ marker: String) throws -> [String] {
-        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: root.appendingPathComponent("docs/architecture.md"), encoding: .utf8)
         guard let start = readme.range(of: "<!-- \(marker):begin -->"), let end = readme.range(of: "<!-- \(marker):end -->")
         else { return [] }
         return readme[start.upperBound..<end.lowerBound].split(separator: "\n").map(String.init)
     }
 
-    @Test func theREADMEDiagramIsTheOnePackageSwiftMakes() throws {
+    @Test func theArchitectureDiagramIsTheOnePackageSwiftMakes() throws {
         let expected = Self.diagram(try Self.targets())
         let shown = try Self.readmeBlock("targets").filter { $0.contains("-->") }.sorted()
-        #expect(shown == expected, "README.md's diagram should read:\n\(expected.joined(separator: "\n"))")
+        #expect(shown == expected, "docs/architecture.md's diagram should read:\n\(expected.joined(separator: "\n"))")
     }
 
     @Test func arrowsPointDownAndPluginsUseEachOtherOnlyForANamedReason() throws {
@@ -112,13 +113,13 @@ import Testing
         }
         #expect(closure.isDisjoint(with: ["CQRencode", "CXlsxWriter", "Ledger"]), "WorkflowTests reach \(closure.sorted())")
 
-        // Every plugin-to-plugin edge has its row in the README, with the reason.
+        // Every plugin-to-plugin edge has its row in docs/architecture.md, with the reason.
         let named = try Self.readmeBlock("plugin-edges").filter { $0.hasPrefix("| ") && !$0.contains("---") }
             .map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
             .filter { $0.count >= 3 && !$0[2].isEmpty }.map { "\($0[0]) → \($0[1])" }
         for plugin in plugins.sorted() {
             for dependency in dependencies(plugin) where plugins.contains(dependency) {
-                #expect(named.contains("\(plugin) → \(dependency)"), "\(plugin) uses \(dependency) without a reason in README.md")
+                #expect(named.contains("\(plugin) → \(dependency)"), "\(plugin) uses \(dependency) without a reason in docs/architecture.md")
             }
         }
     }
@@ -140,7 +141,7 @@ import Testing
     }
 
     /// What a new plugin touches outside its folder: its line in Package.swift and its line in
-    /// `BuiltinPlugins` — nothing else of the product imports a plugin, but a plugin the README names
+    /// `BuiltinPlugins` — nothing else of the product imports a plugin, but a plugin docs/architecture.md names
     /// as using it and the benchmarks that time it.
     @Test func aPluginIsNamedOnlyInItsFolderPackageSwiftAndTheBuiltinList() throws {
         let targets = try Self.targets()

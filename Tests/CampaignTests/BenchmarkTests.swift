@@ -4,7 +4,7 @@ import WorkflowTesting
 
 /// Every benchmark runs at a tiny size here, so none can rot unnoticed: each must finish and pass its own
 /// cross-check (the run completes, every row is imported, every check-in counted once, the hand-written
-/// SQL's funnel equals the tally's). Their real sizes are run by hand (README, "Performance").
+/// SQL's funnel equals the tally's). Their real sizes are run by hand (docs/benchmarks.md).
 @Suite struct BenchmarkTests {
     static let bench = CLIRunner.binary.deletingLastPathComponent().appendingPathComponent("campaign-bench")
     static let sqlite3 = FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3")

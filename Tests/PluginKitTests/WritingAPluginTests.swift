@@ -15,7 +15,7 @@ import Testing
 import Workflow
 import WorkflowTesting
 
-/// The README's "Writing a plugin", proved with the smallest real example (`SurveyPlugin`): added
+/// docs/writing-a-plugin.md, proved with the smallest real example (`SurveyPlugin`): added
 /// the way one line in BuiltinPlugins adds it, its table, step, import, command, route and tally
 /// section all reach people, and nothing else had to change.
 @Suite struct WritingAPluginTests {

@@ -7,7 +7,7 @@ import Foundation
 /// strangers), walk-ins, enterprises at the gate, outcomes with corrections by staff and managers,
 /// leads from several platforms and their calls, viewer figures, passengers (some withdrawn) and the
 /// checkpoints they passed. It is only a list of acts: `WorldPlayer` plays it through the product's
-/// public doors and `ReferenceTally` counts it by the README's rules, each on its own.
+/// public doors and `ReferenceTally` counts it by the rules of docs/reference.md, each on its own.
 struct CountingWorld {
     struct Person {
         var name: String
@@ -111,7 +111,7 @@ struct CountingWorld {
         var doorScans: [DoorScan] = []
     }
 
-    /// The spellings of each group a county sheet uses, from the README's list (not the product's table).
+    /// The spellings of each group a county sheet uses, from docs/reference.md's list (not the product's table).
     static let spellings: [String: [String]] = [
         "poverty_alleviated": ["脱贫人口", "贫困劳动力", "贫困户", "建档立卡贫困户", "脱贫户"],
         "monitored": ["监测对象", "监测户", "防返贫监测对象", "三类户"],

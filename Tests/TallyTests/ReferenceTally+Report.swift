@@ -1,13 +1,13 @@
 import Foundation
 
-/// The report the README promises from the campaigns' counts: the funnel (人次 added up, a peak the
+/// The report docs/reference.md promises from the campaigns' counts: the funnel (人次 added up, a peak the
 /// largest), 人数 beside it, 其中 per group, rates over the campaigns both sides apply to, and every
 /// breakdown with its 合计.
 extension ReferenceTally {
     static let groupLabels: [String: String] = spellings.mapValues { $0[0] }
     static var spellings: [String: [String]] { CountingWorld.spellings }
 
-    /// A person's groups, from the labels their sheet (or the desk) gave, by the README's list.
+    /// A person's groups, from the labels their sheet (or the desk) gave, by docs/reference.md's list.
     func groups(of person: Int) -> Set<String> {
         var groups = Set<String>()
         for label in world.everyone[person].labels {

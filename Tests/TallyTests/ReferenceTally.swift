@@ -1,9 +1,9 @@
 import Foundation
 
-/// The second count: the README's counting rules applied to a `CountingWorld`'s acts in the plainest
+/// The second count: the counting rules of docs/reference.md applied to a `CountingWorld`'s acts in the plainest
 /// code, sharing nothing with the product but the roster's seats (a plan, not a count). It knows
 /// which acts the product refuses (a scan without a gate, a staff correction, a placement of someone
-/// who never came) because the README says so, and counts what is left.
+/// who never came) because docs/reference.md says so, and counts what is left.
 struct ReferenceTally {
     /// One line of a report: each measure's value by key, and 其中 per group key.
     struct Line: Equatable {
@@ -23,7 +23,7 @@ struct ReferenceTally {
         var distinctTotal: [String: Int]?
     }
 
-    // MARK: What applies where (the README's kinds)
+    // MARK: What applies where (docs/reference.md's kinds)
 
     static let peopleMeasures: [(key: String, kinds: Set<CountingWorld.Kind>, threshold: Int)] = [
         ("registered", [.fair, .livestream, .bus], 0),
@@ -82,7 +82,7 @@ struct ReferenceTally {
         campaigns = world.campaigns.map(count)
     }
 
-    // MARK: Each campaign by the README's rules
+    // MARK: Each campaign by the rules of docs/reference.md
 
     func count(_ c: CountingWorld.Campaign) -> CampaignCount {
         var out = CampaignCount(name: c.name, title: c.title, kind: c.kind, offered: c.offered)

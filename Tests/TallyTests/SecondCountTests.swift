@@ -8,7 +8,7 @@ import Workflow
 
 /// The second count: random counties' acts played through the product, tallied by every breakdown
 /// in JSON, CSV, XLSX (read back by openpyxl) and HTML, each held against `ReferenceTally`, which
-/// counts the same acts by the README's rules. Fixed seeds: a failure names its seed, and
+/// counts the same acts by the rules of docs/reference.md. Fixed seeds: a failure names its seed, and
 /// `CAMPAIGN_SECOND_COUNT=N` runs N more (the larger run the closing note of #32 describes).
 @Suite struct SecondCountTests {
     static let batches = 16

@@ -42,7 +42,7 @@ import Workflow
                 ("XLSX", ReadReport.workbook(try WorkbookReader.read([path])[path] ?? [:], keyOf: keyOf, groupOf: groupOf))]
     }
 
-    /// Every label the README lists for every group, one person each, every other one checked in: each
+    /// Every label docs/reference.md lists for every group, one person each, every other one checked in: each
     /// group's registered and attended are exact in every format, 农村低收入人口 included, with its 其中.
     @Test func everyGroupIsCountedUnderEveryLabelInEveryFormat() async throws {
         var world = Self.emptyWorld()

@@ -76,7 +76,7 @@ public enum PersonalFiles {
     }
 
     /// Zeros over the file's bytes, synced, then unlinked: what a later undelete finds is zeros (on a
-    /// disk that writes in place; a copy-on-write or wear-levelled one may keep old blocks — the README says so).
+    /// disk that writes in place; a copy-on-write or wear-levelled one may keep old blocks — docs/reference.md says so).
     static func overwriteAndRemove(_ path: String) -> Bool {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }

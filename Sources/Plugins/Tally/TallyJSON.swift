@@ -5,7 +5,7 @@ import Workflow
 
 /// The tally as JSON. The keys are an interface (other systems import these files), so they are
 /// English, snake_case, always present (null where a measure does not apply) and versioned by
-/// `schema`; the README documents them. A new key may be added; none is renamed or removed
+/// `schema`; docs/reference.md documents them. A new key may be added; none is renamed or removed
 /// without a new schema version.
 public enum TallyJSON {
     public static let schema = "campaign.tally/1"

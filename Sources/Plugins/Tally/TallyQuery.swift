@@ -30,7 +30,7 @@ public struct TallyRequest: Sendable {
 
 /// Computes tallies from the ledger's own figures (campaigns, what they offered, who registered)
 /// and the sections the plugins add (who came, how far each got, …). The counting rules
-/// (README, "Counting rules"):
+/// (docs/reference.md, "Counting rules"):
 /// - a person counts once per measure per campaign, however many postings they try;
 /// - a level implies the ones below it (a placement counts as an interview and an intent);
 /// - several campaigns add up: a person at two fairs counts at each (人次), as county reports do;

@@ -14,13 +14,13 @@ struct RunDaemonCommand: AsyncParsableCommand {
         discussion: CommandHelp.text(zh: """
             到时触发每个计时和重试，按定时开始定时活动（on: schedule:），传递其他命令发来的通知和取消，
             继续因崩溃而中断的运行；销毁 retention: 已到期的活动；加 --backup-every 时按计划备份工作区（轮换保存，记入审计日志）。
-            同一工作区上有多个守护进程时（campaign serve 也运行一个），只有一个工作，其余待命。按 Ctrl-C 停止；README 里有 systemd 单元。
+            同一工作区上有多个守护进程时（campaign serve 也运行一个），只有一个工作，其余待命。按 Ctrl-C 停止；docs/reference.md 里有 systemd 单元。
             """, en: """
             Fires every timer and retry when it is due, starts the runs of scheduled campaigns
             (on: schedule:), delivers signals and cancels sent from other commands, and resumes runs a
             crash left behind; shreds campaigns whose retention: has ended; with --backup-every, backs the
             workspace up on a schedule (rotated, in the audit log). Of several daemons on one workspace (campaign serve runs one too), one
-            works and the others stand by. Stop with Ctrl-C; a systemd unit is in the README.
+            works and the others stand by. Stop with Ctrl-C; a systemd unit is in docs/reference.md.
             """))
 
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "多久查看一次其他命令发来的工作，单位为秒。", en: "How often to look for work sent by other commands, in seconds."))) var poll: Double = 1

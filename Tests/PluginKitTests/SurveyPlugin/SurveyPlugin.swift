@@ -2,7 +2,7 @@ import Ledger
 import PluginKit
 import Workflow
 
-/// The smallest real plugin, written the way the README's "Writing a plugin" says: a satisfaction
+/// The smallest real plugin, written the way docs/writing-a-plugin.md says: a satisfaction
 /// survey of the job seekers after a fair (满意度调查). It has a table of its own, a step, a list
 /// `campaign import surveys` reads, a command, a route and a part of the tally — every way a plugin
 /// reaches people — and in BuiltinPlugins it would be one line. `WritingAPluginTests` uses it.

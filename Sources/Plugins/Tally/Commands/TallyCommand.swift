@@ -18,13 +18,13 @@ struct TallyCommand: AsyncParsableCommand {
         discussion: CommandHelp.text(zh: """
             计数规则：每人每个活动每个结果只计一次，无论尝试了多少个岗位；成功就业意味着已面试和已达成意向；
             到场 = 签到被接受的不同人数，含现场登记；多个活动相加（人次）。
-            格式：table（终端）、csv、json（键名稳定，见 README）、xlsx 和 html（写入 --out，默认 tally-活动名.xlsx / .html）。
+            格式：table（终端）、csv、json（键名稳定，见 docs/reference.md）、xlsx 和 html（写入 --out，默认 tally-活动名.xlsx / .html）。
             报表只含数字，不含个人信息。
             """, en: """
             Counting rules: a person counts once per stage per campaign, however many postings they
             try; a placement implies the interview and the intent; attended = distinct people with an
             accepted check-in, walk-ins included; several campaigns add up (人次).
-            Formats: table (terminal), csv, json (stable keys, see README), xlsx and html (written to
+            Formats: table (terminal), csv, json (stable keys, see docs/reference.md), xlsx and html (written to
             --out, default tally-NAME.xlsx / .html). Reports hold counts only, no personal data.
             """))
 
