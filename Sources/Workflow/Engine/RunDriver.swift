@@ -77,75 +77,13 @@ final class RunDriver {
                                                            hint: Message(EngineMessages.waitAMoment)))
         }
         do {
-            let pid = ProcessInfo.processInfo.processIdentifier
-            let host = ProcessInfo.processInfo.hostName
-            let now = engine.clock.now()
-            // Take ownership of the run, so two processes never drive it at once.
-            let (run, records, interrupted) = try await engine.workspace.pool.write { db in
-                var run = try RunQueries.requireRun(campaign, in: db)
-                if let owner = run.ownerPid, owner != pid, run.ownerHost == host, Self.processIsAlive(owner) {
-                    throw RunBusy(error: WorkflowError.unavailable(
-                        Message(EngineMessages.busyElsewhere, ["campaign": campaign, "pid": String(owner)]),
-                        hint: Message(EngineMessages.waitOrStop)))
-                }
-                try db.execute(sql: "UPDATE workflow_run SET owner_pid = ?, owner_host = ?, updated_at = ? WHERE id = ?",
-                               arguments: [pid, host, now, run.id])
-                run.ownerPid = pid
-                // Attempts a crash interrupted between their start and their commit wrote nothing durable
-                // (their effects commit with their end): run them again, without charging the retry budget.
-                // A fan-out step that is 'running' is waiting for its instances, not interrupted.
-                let interrupted = try String.fetchAll(db, sql: """
-                    SELECT step_id FROM workflow_step WHERE run_id = ? AND status = 'running' AND fan_out IS NULL
-                    """, arguments: [run.id])
-                for step in interrupted {
-                    try db.execute(sql: """
-                        UPDATE workflow_step SET status = 'pending', attempt = max(attempt - 1, 0) WHERE run_id = ? AND step_id = ?
-                        """, arguments: [run.id, step])
-                    try RunQueries.appendEvent(db, run: run.id, step: step, attempt: nil, at: now, kind: "interrupted",
-                                               message: E.interrupted().inProcessLanguage)
-                }
-                return (run, try RunQueries.steps(runID: run.id, in: db), interrupted)
-            }
+            let (run, records, interrupted) = try await Self.takeOwnership(of: campaign, engine: engine)
             self.run = run
             self.interrupted = interrupted
             self.cancelled = run.cancelAppliedAt != nil
             self.workflow = try engine.loadDefinition(run)
             let steps = workflow.definition.steps
-            var byID: [String: StepRecord] = [:]
-            var instancesOf: [String: [StepRecord]] = [:]
-            for record in records {
-                if let parent = record.parentStep {
-                    instancesOf[parent, default: []].append(record)
-                } else if byID[record.stepId] == nil {
-                    byID[record.stepId] = record
-                }
-            }
-            nodes = try steps.enumerated().map { index, step in
-                guard let record = byID[step.id] else {
-                    throw WorkflowError.internal("step '\(step.id)' of campaign '\(campaign)' has no stored state")
-                }
-                return Node(step: index, recordID: step.id, item: nil, itemNumber: nil, status: record.status,
-                            attempt: record.attempt, dueAt: record.dueAt, awaitsSignal: record.awaitsSignal,
-                            outputs: record.outputs)
-            }
-            var fanOuts: [Int: FanOutProgress] = [:]
-            for (index, step) in steps.enumerated() {
-                guard let fanOut = step.fanOut, byID[step.id]?.fanOut != nil, nodes[index].status == .running else { continue }
-                var progress = FanOutProgress(instances: [], maxParallel: fanOut.maxParallel ?? Int.max)
-                for record in (instancesOf[step.id] ?? []).sorted(by: { ($0.itemNumber ?? 0) < ($1.itemNumber ?? 0) }) {
-                    progress.instances.append(nodes.count)
-                    nodes.append(Node(step: index, recordID: record.stepId, item: record.item, itemNumber: record.itemNumber,
-                                      status: record.status, attempt: record.attempt, dueAt: record.dueAt,
-                                      awaitsSignal: record.awaitsSignal, outputs: record.outputs))
-                    if record.status.hasEnded {
-                        progress.ended += 1
-                    } else if record.status != .pending {
-                        progress.inProgress += 1
-                    }
-                }
-                fanOuts[index] = progress
-            }
-            self.fanOuts = fanOuts
+            (nodes, fanOuts) = try Self.nodes(of: steps, from: records, campaign: campaign)
             nodeByRecord = Dictionary(nodes.enumerated().map { ($1.recordID, $0) }, uniquingKeysWith: { first, _ in first })
             var outputs: [String: [String: Value]] = [:]
             for node in nodes.prefix(steps.count) where node.status == .succeeded && !node.outputs.isEmpty {
@@ -172,6 +110,81 @@ final class RunDriver {
             ActiveRuns.shared.leave(slot)
             throw error
         }
+    }
+
+    /// Takes ownership of the run, so two processes never drive it at once, and puts back to pending
+    /// the attempts a crash interrupted: the run, its steps' stored state, and those steps.
+    private static func takeOwnership(of campaign: String, engine: Engine) async throws
+        -> (RunRecord, [StepRecord], [String]) {
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let host = ProcessInfo.processInfo.hostName
+        let now = engine.clock.now()
+        return try await engine.workspace.pool.write { db in
+            var run = try RunQueries.requireRun(campaign, in: db)
+            if let owner = run.ownerPid, owner != pid, run.ownerHost == host, Self.processIsAlive(owner) {
+                throw RunBusy(error: WorkflowError.unavailable(
+                    Message(EngineMessages.busyElsewhere, ["campaign": campaign, "pid": String(owner)]),
+                    hint: Message(EngineMessages.waitOrStop)))
+            }
+            try db.execute(sql: "UPDATE workflow_run SET owner_pid = ?, owner_host = ?, updated_at = ? WHERE id = ?",
+                           arguments: [pid, host, now, run.id])
+            run.ownerPid = pid
+            // Attempts a crash interrupted between their start and their commit wrote nothing durable
+            // (their effects commit with their end): run them again, without charging the retry budget.
+            // A fan-out step that is 'running' is waiting for its instances, not interrupted.
+            let interrupted = try String.fetchAll(db, sql: """
+                SELECT step_id FROM workflow_step WHERE run_id = ? AND status = 'running' AND fan_out IS NULL
+                """, arguments: [run.id])
+            for step in interrupted {
+                try db.execute(sql: """
+                    UPDATE workflow_step SET status = 'pending', attempt = max(attempt - 1, 0) WHERE run_id = ? AND step_id = ?
+                    """, arguments: [run.id, step])
+                try RunQueries.appendEvent(db, run: run.id, step: step, attempt: nil, at: now, kind: "interrupted",
+                                           message: E.interrupted().inProcessLanguage)
+            }
+            return (run, try RunQueries.steps(runID: run.id, in: db), interrupted)
+        }
+    }
+
+    /// The nodes as stored: one per step of the definition, then the instances of each fan-out step
+    /// still running, with how far each fan-out is.
+    private static func nodes(of steps: [StepDefinition], from records: [StepRecord],
+                              campaign: String) throws -> ([Node], [Int: FanOutProgress]) {
+        var byID: [String: StepRecord] = [:]
+        var instancesOf: [String: [StepRecord]] = [:]
+        for record in records {
+            if let parent = record.parentStep {
+                instancesOf[parent, default: []].append(record)
+            } else if byID[record.stepId] == nil {
+                byID[record.stepId] = record
+            }
+        }
+        var nodes = try steps.enumerated().map { index, step in
+            guard let record = byID[step.id] else {
+                throw WorkflowError.internal("step '\(step.id)' of campaign '\(campaign)' has no stored state")
+            }
+            return Node(step: index, recordID: step.id, item: nil, itemNumber: nil, status: record.status,
+                        attempt: record.attempt, dueAt: record.dueAt, awaitsSignal: record.awaitsSignal,
+                        outputs: record.outputs)
+        }
+        var fanOuts: [Int: FanOutProgress] = [:]
+        for (index, step) in steps.enumerated() {
+            guard let fanOut = step.fanOut, byID[step.id]?.fanOut != nil, nodes[index].status == .running else { continue }
+            var progress = FanOutProgress(instances: [], maxParallel: fanOut.maxParallel ?? Int.max)
+            for record in (instancesOf[step.id] ?? []).sorted(by: { ($0.itemNumber ?? 0) < ($1.itemNumber ?? 0) }) {
+                progress.instances.append(nodes.count)
+                nodes.append(Node(step: index, recordID: record.stepId, item: record.item, itemNumber: record.itemNumber,
+                                  status: record.status, attempt: record.attempt, dueAt: record.dueAt,
+                                  awaitsSignal: record.awaitsSignal, outputs: record.outputs))
+                if record.status.hasEnded {
+                    progress.ended += 1
+                } else if record.status != .pending {
+                    progress.inProgress += 1
+                }
+            }
+            fanOuts[index] = progress
+        }
+        return (nodes, fanOuts)
     }
 
     /// Gives up this process's hold on the run (idempotent).
