@@ -104,40 +104,8 @@ public enum OutcomeRecorder {
         try requirePermission(entry)
         let personID = try person(entry.person, campaign: entry.campaign, db: db)
         let posting = try posting(entry.posting, campaign: entry.campaign, db: db)
-        let today = SheetDate.day(of: now, in: timeZone)
-        let date: String
-        if let raw = entry.date, !raw.isEmpty {
-            guard let parsed = SheetDate.parse(raw) else {
-                throw OutcomeRefusal(field: .date, OutcomeMessages.notADate, ["value": raw])
-            }
-            date = parsed
-        } else {
-            date = today
-        }
-        // An outcome happens after the person was in the campaign and before today: a date outside
-        // that is a typo (2025 for 2026, a month and day swapped) and would land in another period.
-        if date > today {
-            throw OutcomeRefusal(field: .date, OutcomeMessages.afterToday, ["date": date, "today": today])
-        }
-        let registered = try Registrations.registeredAt(personID, campaign: entry.campaign, db: db)
-            .map { SheetDate.day(of: $0, in: timeZone) } ?? heldOn
-        let earliest = min(registered, heldOn)
-        if date < earliest {
-            throw OutcomeRefusal(field: .date, OutcomeMessages.beforeCampaign,
-                                 ["date": date, "campaign": entry.campaign, "held": heldOn, "registered": registered])
-        }
-        // Placed without having come: only when said so, with how.
-        var notAttended = false
-        if entry.stage >= .placed, !(try Scans.hasCheckedIn(personID, campaign: entry.campaign, db: db)) {
-            guard entry.notAttended else {
-                throw OutcomeRefusal(field: .person, OutcomeMessages.neverCheckedIn,
-                                     ["person": Masking.scrub(entry.person), "campaign": entry.campaign])
-            }
-            guard !entry.note.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw OutcomeRefusal(field: .person, OutcomeMessages.placementNeedsNote)
-            }
-            notAttended = true
-        }
+        let date = try outcomeDate(entry, personID: personID, timeZone: timeZone, heldOn: heldOn, now: now, db: db)
+        let notAttended = try placedWithoutComing(entry, personID: personID, db: db)
         let current = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT stage, stage_date, recorded_by FROM outcome WHERE campaign = ? AND person_id = ? AND posting_id = ?
             """), arguments: [entry.campaign, personID, posting.id])
@@ -153,40 +121,85 @@ public enum OutcomeRecorder {
             change = .unchanged(from)
         }
         if case .unchanged = change {} else {
-            if entry.stage == .none {
-                try db.cachedStatement(sql: "DELETE FROM outcome WHERE campaign = ? AND person_id = ? AND posting_id = ?")
-                    .execute(arguments: [entry.campaign, personID, posting.id])
-            } else {
-                try db.cachedStatement(sql: """
-                    INSERT INTO outcome (campaign, person_id, posting_id, stage, stage_date, note, recorded_by, updated_at,
-                                         not_attended)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (campaign, person_id, posting_id) DO UPDATE SET stage = excluded.stage,
-                        stage_date = excluded.stage_date, note = excluded.note, recorded_by = excluded.recorded_by,
-                        updated_at = excluded.updated_at, not_attended = excluded.not_attended
-                    """).execute(arguments: [entry.campaign, personID, posting.id, entry.stage.rawValue, date, entry.note,
-                                             entry.recordedBy, now, notAttended])
-            }
-            var correction = false
-            if case .corrected = change { correction = true }
-            try db.cachedStatement(sql: """
-                INSERT INTO outcome_change (campaign, person_id, posting_id, from_stage, to_stage, stage_date, note, correction,
-                                            recorded_by, source, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [entry.campaign, personID, posting.id, from.rawValue, entry.stage.rawValue, date,
-                                         entry.note, correction, entry.recordedBy, entry.source, now])
-            if correction {
-                try AuditLog.record(actor: entry.recordedBy.isEmpty ? "unknown" : entry.recordedBy,
-                                    action: entry.stage == .none ? "outcome-withdrawn" : "outcome-corrected",
-                                    campaign: entry.campaign,
-                                    detail: "person #\(personID), posting \(posting.code): \(from.verb) → \(entry.stage.verb) (\(entry.source))",
-                                    at: now, db: db)
-            }
+            try write(entry, change: change, from: from, personID: personID, posting: posting, date: date,
+                      notAttended: notAttended, now: now, db: db)
         }
         let who = try People.summary(id: personID, db: db)
         return OutcomeResult(change: change, maskedName: Masking.name(who?.name ?? ""),
                              maskedID: Masking.idNumber(who?.idNumber ?? ""), posting: posting.title,
                              enterprise: posting.enterprise)
+    }
+
+    /// The outcome's day: the one given, or today in the campaign's time zone. An outcome happens after
+    /// the person was in the campaign and before today: a date outside that is a typo (2025 for 2026, a
+    /// month and day swapped) and would land in another period.
+    static func outcomeDate(_ entry: OutcomeEntry, personID: Int64, timeZone: TimeZone, heldOn: String, now: Date,
+                            db: Database) throws -> String {
+        let today = SheetDate.day(of: now, in: timeZone)
+        var date = today
+        if let raw = entry.date, !raw.isEmpty {
+            guard let parsed = SheetDate.parse(raw) else {
+                throw OutcomeRefusal(field: .date, OutcomeMessages.notADate, ["value": raw])
+            }
+            date = parsed
+        }
+        if date > today {
+            throw OutcomeRefusal(field: .date, OutcomeMessages.afterToday, ["date": date, "today": today])
+        }
+        let registered = try Registrations.registeredAt(personID, campaign: entry.campaign, db: db)
+            .map { SheetDate.day(of: $0, in: timeZone) } ?? heldOn
+        if date < min(registered, heldOn) {
+            throw OutcomeRefusal(field: .date, OutcomeMessages.beforeCampaign,
+                                 ["date": date, "campaign": entry.campaign, "held": heldOn, "registered": registered])
+        }
+        return date
+    }
+
+    /// Placed without having come: only when said so, with how (a note); true then.
+    static func placedWithoutComing(_ entry: OutcomeEntry, personID: Int64, db: Database) throws -> Bool {
+        guard entry.stage >= .placed, !(try Scans.hasCheckedIn(personID, campaign: entry.campaign, db: db)) else { return false }
+        guard entry.notAttended else {
+            throw OutcomeRefusal(field: .person, OutcomeMessages.neverCheckedIn,
+                                 ["person": Masking.scrub(entry.person), "campaign": entry.campaign])
+        }
+        guard !entry.note.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw OutcomeRefusal(field: .person, OutcomeMessages.placementNeedsNote)
+        }
+        return true
+    }
+
+    /// The new stage (or its withdrawal), the change kept in `outcome_change`, and a correction in the
+    /// audit log.
+    static func write(_ entry: OutcomeEntry, change: OutcomeResult.Change, from: OutcomeStage, personID: Int64,
+                      posting: PostingSummary, date: String, notAttended: Bool, now: Date, db: Database) throws {
+        if entry.stage == .none {
+            try db.cachedStatement(sql: "DELETE FROM outcome WHERE campaign = ? AND person_id = ? AND posting_id = ?")
+                .execute(arguments: [entry.campaign, personID, posting.id])
+        } else {
+            try db.cachedStatement(sql: """
+                INSERT INTO outcome (campaign, person_id, posting_id, stage, stage_date, note, recorded_by, updated_at,
+                                     not_attended)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (campaign, person_id, posting_id) DO UPDATE SET stage = excluded.stage,
+                    stage_date = excluded.stage_date, note = excluded.note, recorded_by = excluded.recorded_by,
+                    updated_at = excluded.updated_at, not_attended = excluded.not_attended
+                """).execute(arguments: [entry.campaign, personID, posting.id, entry.stage.rawValue, date, entry.note,
+                                         entry.recordedBy, now, notAttended])
+        }
+        var correction = false
+        if case .corrected = change { correction = true }
+        try db.cachedStatement(sql: """
+            INSERT INTO outcome_change (campaign, person_id, posting_id, from_stage, to_stage, stage_date, note, correction,
+                                        recorded_by, source, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [entry.campaign, personID, posting.id, from.rawValue, entry.stage.rawValue, date,
+                                     entry.note, correction, entry.recordedBy, entry.source, now])
+        guard correction else { return }
+        try AuditLog.record(actor: entry.recordedBy.isEmpty ? "unknown" : entry.recordedBy,
+                            action: entry.stage == .none ? "outcome-withdrawn" : "outcome-corrected",
+                            campaign: entry.campaign,
+                            detail: "person #\(personID), posting \(posting.code): \(from.verb) → \(entry.stage.verb) (\(entry.source))",
+                            at: now, db: db)
     }
 
     /// The person, who must be registered for the campaign: outcomes count in its funnel.
