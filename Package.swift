@@ -2,13 +2,17 @@
 import PackageDescription
 
 /// A plugin: a target of its own under Sources/Plugins, built on the engine, the shared ledger and
-/// the plugin kit (commands with ArgumentParser, routes with Hummingbird, tally sections).
-func plugin(_ name: String, dependencies: [Target.Dependency] = []) -> Target {
+/// the plugin kit (commands with ArgumentParser, routes with Hummingbird, tally sections). `templates`
+/// names its pages and reports kept as `Templates/NAME.html.mustache`: each is compiled into the
+/// plugin (`PackageResources.NAME_html_mustache`), so the binary carries them and looks up nothing at
+/// run time (ArchitectureTests checks that every template file is named here).
+func plugin(_ name: String, dependencies: [Target.Dependency] = [], templates: [String] = []) -> Target {
     .target(name: name,
             dependencies: ["Workflow", "Ledger", "PluginKit", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Hummingbird", package: "hummingbird")] + dependencies,
-            path: "Sources/Plugins/\(name)")
+            path: "Sources/Plugins/\(name)",
+            resources: templates.map { .embedInCode("Templates/\($0).html.mustache") })
 }
 
 let package = Package(
@@ -37,6 +41,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // A binary heap for the interview planner's shortest paths (already under swift-nio).
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        // HTML reports and pages from templates kept as files beside their plugin, escaped by default.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Process-wide SQLite settings that need C (sqlite3_config is variadic).
@@ -81,20 +87,22 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // The domain plugins, one target each.
         plugin("Registration"),
-        plugin("Checkin"),
+        plugin("Checkin", templates: ["badges"]),
         plugin("Outcomes", dependencies: ["Checkin"]),
-        plugin("Tally", dependencies: ["CXlsxWriter"]),
+        plugin("Tally", dependencies: ["CXlsxWriter"], templates: ["tally", "table"]),
         // Buses ride through check-in's checkpoints (leave-home, board, alight, enter-factory) and carry
         // the workers a fair placed (outcomes).
-        plugin("Transport", dependencies: ["Checkin", "Outcomes"]),
+        plugin("Transport", dependencies: ["Checkin", "Outcomes"], templates: ["manifests"]),
         // Interview slots and booths: depends on no other plugin.
-        plugin("Scheduling", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
+        plugin("Scheduling", dependencies: [.product(name: "HeapModule", package: "swift-collections")],
+               templates: ["interview-slips", "booth-map"]),
         // A livestream's call-backs book outcomes.
-        plugin("Livestream", dependencies: ["Outcomes"]),
+        plugin("Livestream", dependencies: ["Outcomes"], templates: ["run-sheet"]),
         // The plugins compiled into the binary: adding one is one line there.
         .target(name: "BuiltinPlugins",
                 dependencies: ["Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "Outcomes", "Tally",

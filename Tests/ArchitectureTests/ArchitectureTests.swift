@@ -175,6 +175,21 @@ import Testing
         }
     }
 
+    /// A plugin's pages and reports are templates beside it (`Templates/*.html.mustache`, escaped by
+    /// default), never HTML put together in Swift strings with escaping left to each call.
+    @Test func pluginsWriteHTMLFromTemplatesOnly() throws {
+        var concatenated: [String] = []
+        let files = FileManager.default.enumerator(at: Self.root.appendingPathComponent("Sources/Plugins"), includingPropertiesForKeys: nil)
+        while let file = files?.nextObject() as? URL {
+            guard file.pathExtension == "swift" else { continue }
+            let text = try String(contentsOf: file, encoding: .utf8)
+            if text.range(of: "<!doctype", options: .caseInsensitive) != nil || text.contains("<html") || text.contains("HTMLText.escape") {
+                concatenated.append(file.lastPathComponent)
+            }
+        }
+        #expect(concatenated.isEmpty, "HTML built in Swift: \(concatenated)")
+    }
+
     /// A module imports only the targets it declares: an import that builds only because another
     /// target happened to be built first breaks a clean build (and hides a dependency).
     @Test func everyImportedTargetIsADeclaredDependency() throws {

@@ -8,6 +8,9 @@ import Workflow
 /// the line-up `livestream.lineup` planned, each posting with its clock time, enterprise and host,
 /// printable on A4 for the host and the studio.
 struct SessionAction: StepAction {
+    /// The run sheet: `Templates/run-sheet.html.mustache`.
+    static let template = PageTemplate("run-sheet", PackageResources.run_sheet_html_mustache)
+
     struct Input: Decodable, Sendable {
         var platform: String
         var starts: String
@@ -43,23 +46,13 @@ struct SessionAction: StepAction {
                 minutes = excluded.minutes, host = excluded.host
             """, arguments: [context.campaign, input.platform, starts, minutes, input.host])
         let lineup = try StreamLineupRecords.lineup(campaign: context.campaign, db: db)
-        let rows = lineup.map { slot -> String in
+        let rows = lineup.map { slot -> [String] in
             let at = context.format(starts.addingTimeInterval(Double(slot.startMinute * 60))).suffix(5)
-            let cells = [String(slot.order), String(at), "\(slot.minutes) 分钟", slot.item.code, slot.item.title, slot.item.enterprise,
-                         slot.host.isEmpty ? input.host : slot.host, ""]
-            return "<tr>" + cells.map { "<td>\(HTMLText.escape($0))</td>" }.joined() + "</tr>"
-        }.joined()
-        let html = """
-            <!doctype html><html lang="zh"><head><meta charset="utf-8"><title>\(HTMLText.escape(context.campaign)) 直播流程单</title>
-            <style>@page { size: A4; margin: 12mm; } body { font: 12px "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; }
-            table { border-collapse: collapse; width: 100%; } thead { display: table-header-group; }
-            td, th { border: 1px solid #999; padding: 1.5mm; text-align: left; } tr { break-inside: avoid; }</style></head><body>
-            <h1>\(HTMLText.escape(context.campaign)) 直播流程单</h1>
-            <p>平台：\(HTMLText.escape(input.platform))　开播：\(HTMLText.escape(context.format(starts)))　时长：\(minutes) 分钟　主播：\(HTMLText.escape(input.host))</p>
-            <table><thead><tr><th>序号</th><th>时间</th><th>时长</th><th>岗位编号</th><th>岗位</th><th>企业</th><th>讲解</th><th>备注</th></tr></thead>
-            <tbody>\(rows.isEmpty ? "<tr><td colspan=\"8\">尚未排期（livestream.lineup）/ no line-up planned</td></tr>" : rows)</tbody></table>
-            </body></html>
-            """
+            return [String(slot.order), String(at), "\(slot.minutes) 分钟", slot.item.code, slot.item.title, slot.item.enterprise,
+                    slot.host.isEmpty ? input.host : slot.host, ""]
+        }
+        let html = Self.template.render(["campaign": context.campaign, "platform": input.platform, "starts": context.format(starts),
+                                         "minutes": minutes, "host": input.host, "rows": rows] as [String: Any])
         let file = context.url(forPath: input.out ?? "reports/\(context.campaign)-run-sheet.html")
         do {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -8,45 +8,37 @@ import Workflow
 /// signature at boarding and at arrival. Names, ID numbers and phones are masked unless `unmasked`
 /// (the escort's copy, a manager's recorded act).
 enum Manifests {
+    static let template = PageTemplate("manifests", PackageResources.manifests_html_mustache)
+
+    struct Summary { let headers: [String], rows: [[String]], buses: Int, passengers: Int }
+    struct Bus {
+        let campaign: String, title: String, departs: String, destination: String, vehicle: String
+        let driver: String, escort: String, pickups: String, rows: [[String]], count: Int, capacity: Int
+    }
+
     static func html(_ listing: RosterListing, campaign: String, departsAt: String?, unmasked: Bool) -> String {
-        let pages = listing.buses.map { bus -> String in
-            let rows = bus.passengers.map { p in
-                let cells = [String(p.seat), name(p.name, unmasked), idNumber(p.idNumber, unmasked), phone(p.phone, unmasked),
-                             "\(p.township) \(p.village)", p.pickup, "", ""]
-                return "<tr>" + cells.map { "<td>\(HTMLText.escape($0))</td>" }.joined() + "</tr>"
-            }.joined()
+        let buses = listing.buses.map { bus in
             let vehicle = bus.vehicle
             let place = [bus.province, bus.city].filter { !$0.isEmpty }.joined(separator: " ")
-            return """
-                <section class="bus"><h1>\(HTMLText.escape(campaign)) · \(HTMLText.escape(bus.title))</h1>
-                <dl><dt>出发</dt><dd>\(HTMLText.escape(bus.departsOn + (departsAt.map { " " + $0 } ?? "")))</dd>
-                <dt>目的地</dt><dd>\(HTMLText.escape(bus.destination + (place.isEmpty ? "" : "（\(place)）")))</dd>
-                <dt>车辆</dt><dd>\(HTMLText.escape("\(vehicle.plate) · \(vehicle.seats) 座，随车 \(vehicle.crew) 人，载客 \(vehicle.capacity) 人"))</dd>
-                <dt>司机</dt><dd>\(HTMLText.escape(vehicle.driver + " " + phone(vehicle.driverPhone, unmasked)))</dd>
-                <dt>带队</dt><dd>\(HTMLText.escape(vehicle.escort + " " + phone(vehicle.escortPhone, unmasked)))</dd>
-                <dt>上车点</dt><dd>\(HTMLText.escape(bus.pickups.enumerated().map { "\($0 + 1). \($1)" }.joined(separator: " → ")))</dd></dl>
-                <table><thead><tr><th>座位</th><th>姓名</th><th>身份证号</th><th>手机号</th><th>乡镇 村</th><th>上车点</th>
-                <th>上车签名</th><th>到达签名</th></tr></thead><tbody>\(rows)</tbody></table>
-                <p>共 \(bus.passengers.count) 人 / \(vehicle.capacity) 座。带队人签字：＿＿＿＿＿＿　司机签字：＿＿＿＿＿＿</p>
-                </section>
-                """
-        }.joined(separator: "\n")
-        return """
-            <!doctype html><html lang="zh"><head><meta charset="utf-8"><title>\(HTMLText.escape(campaign)) 乘车人员名单</title>
-            <style>
-            @page { size: A4; margin: 12mm; }
-            body { font: 11px "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; margin: 0; }
-            .bus { break-after: page; } .bus:last-child { break-after: auto; }
-            h1 { font-size: 16px; margin: 0 0 3mm; }
-            dl { display: grid; grid-template-columns: 14mm 1fr; margin: 0 0 3mm; gap: 1mm; } dt { font-weight: bold; } dd { margin: 0; }
-            table { border-collapse: collapse; width: 100%; } thead { display: table-header-group; }
-            td, th { border: 1px solid #999; padding: 1.2mm 1.5mm; text-align: left; }
-            td:nth-child(7), td:nth-child(8) { width: 22mm; }
-            tr { break-inside: avoid; }
-            </style></head><body>
-            \(pages.isEmpty ? "<p>名单为空 / the roster is empty</p>" : summary(listing, campaign: campaign) + pages)
-            </body></html>
-            """
+            return Bus(campaign: campaign, title: bus.title, departs: bus.departsOn + (departsAt.map { " " + $0 } ?? ""),
+                       destination: bus.destination + (place.isEmpty ? "" : "（\(place)）"),
+                       vehicle: "\(vehicle.plate) · \(vehicle.seats) 座，随车 \(vehicle.crew) 人，载客 \(vehicle.capacity) 人",
+                       driver: vehicle.driver + " " + phone(vehicle.driverPhone, unmasked),
+                       escort: vehicle.escort + " " + phone(vehicle.escortPhone, unmasked),
+                       pickups: bus.pickups.enumerated().map { "\($0 + 1). \($1)" }.joined(separator: " → "),
+                       rows: bus.passengers.map { p in
+                           [String(p.seat), name(p.name, unmasked), idNumber(p.idNumber, unmasked), phone(p.phone, unmasked),
+                            "\(p.township) \(p.village)", p.pickup, "", ""]
+                       },
+                       count: bus.passengers.count, capacity: vehicle.capacity)
+        }
+        // The first page: every batch, its buses and passengers.
+        var page: [String: Any] = ["campaign": campaign, "buses": buses]
+        if !buses.isEmpty {
+            page["summary"] = Summary(headers: batchHeaders, rows: batchRows(listing), buses: listing.buses.count,
+                                      passengers: listing.buses.reduce(0) { $0 + $1.passengers.count })
+        }
+        return template.render(page)
     }
 
     /// The batch summary (批次汇总): per batch its day, destination, buses, passengers and seats.
@@ -102,15 +94,6 @@ enum Manifests {
                      p.village, p.pickup]
                 }
             }
-    }
-
-    /// The first page: every batch, its buses and passengers.
-    static func summary(_ listing: RosterListing, campaign: String) -> String {
-        let rows = batchRows(listing).map { "<tr>" + $0.map { "<td>\(HTMLText.escape($0))</td>" }.joined() + "</tr>" }.joined()
-        return """
-            <section class="bus"><h1>\(HTMLText.escape(campaign)) · 批次汇总</h1><table><thead><tr>\(batchHeaders.map { "<th>\($0)</th>" }.joined())</tr></thead>
-            <tbody>\(rows)</tbody></table><p>合计 \(listing.buses.count) 辆次，\(listing.buses.reduce(0) { $0 + $1.passengers.count }) 人。</p></section>
-            """
     }
 
     static func name(_ text: String, _ unmasked: Bool) -> String { unmasked ? text : Masking.name(text) }
