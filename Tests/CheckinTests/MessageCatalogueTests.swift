@@ -105,7 +105,7 @@ import Workflow
     /// A reason written as a literal string in the check-in plugin or the look-ups would reach a
     /// clerk in one language only: every answer is a catalogue entry.
     @Test func noAnswerOfTheGateIsWrittenOutsideTheCatalogue() throws {
-        let files = ["Plugins/Checkin/Scan.swift", "Plugins/Checkin/EnterpriseCheckIns.swift", "Plugins/Checkin/GateDesk.swift",
+        let files = ["Plugins/Checkin/Scans.swift", "Plugins/Checkin/ScanAnswer.swift", "Plugins/Checkin/EnterpriseCheckIns.swift", "Plugins/Checkin/GateDesk.swift",
                      "Ledger/People/PersonLookup.swift", "Plugins/Registration/Routes/WalkInRoutes.swift",
                      "Plugins/Registration/Commands/RegisterCommand.swift"]
         // A string literal handed over as a reason: `reason = "…"`, `answer(.rejected, "…"`,

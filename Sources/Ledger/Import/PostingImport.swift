@@ -110,28 +110,10 @@ public struct PostingWriter: LedgerWriter {
 
     public mutating func write(_ p: PostingRecord, row: Int) throws -> Result<WriteOutcome, RowProblem> {
         let code: String
-        if let creditCode = p.creditCode {
-            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM enterprise WHERE credit_code = ?"),
-                                    arguments: [creditCode]) == true else {
-                return .failure(RowProblem(row: row, column: "统一社会信用代码",
-                                           reason: Message(ImportMessages.unknownCreditCode, ["code": creditCode]), cells: []))
-            }
-            code = creditCode
-        } else {
-            let matches = try String.fetchAll(db.cachedStatement(sql: "SELECT credit_code FROM enterprise WHERE name = ?"),
-                                              arguments: [p.enterpriseName])
-            guard matches.count == 1 else {
-                return .failure(RowProblem(row: row, column: "企业名称",
-                                           reason: matches.isEmpty
-                                               ? Message(ImportMessages.unknownEnterpriseName, ["name": p.enterpriseName])
-                                               : Message(ImportMessages.severalEnterprisesNamed,
-                                                         ["count": String(matches.count), "name": p.enterpriseName]),
-                                           cells: []))
-            }
-            code = matches[0]
+        switch try enterprise(of: p, row: row) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let found): code = found
         }
-        let outcome: WriteOutcome
-        let postingID: Int64
         if let given = p.code, let taken = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT title FROM posting WHERE credit_code = ? AND code = ? AND title <> ?
             """), arguments: [code, given, p.title]) {
@@ -140,24 +122,39 @@ public struct PostingWriter: LedgerWriter {
                                                        ["code": given, "title": taken["title"] as String]),
                                        cells: []))
         }
-        if let old = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, code, openings, salary_min, salary_max, location, requirements FROM posting WHERE credit_code = ? AND title = ?
-            """), arguments: [code, p.title]) {
-            postingID = old["id"]
-            let postingCode = p.code ?? old["code"]
-            let same = old["openings"] == p.openings && old["salary_min"] == p.salaryMin && old["salary_max"] == p.salaryMax
-                && old["location"] == p.location && old["requirements"] == p.requirements && old["code"] == postingCode
-            if same {
-                outcome = .unchanged
-            } else {
-                try db.cachedStatement(sql: """
-                    UPDATE posting SET code = ?, openings = ?, salary_min = ?, salary_max = ?, location = ?, requirements = ?,
-                        source = ?, updated_at = ? WHERE id = ?
-                    """).execute(arguments: [postingCode, p.openings, p.salaryMin, p.salaryMax, p.location, p.requirements,
-                                             options.source, options.now, postingID])
-                outcome = .updated
+        let (postingID, outcome) = try store(p, enterprise: code)
+        if let campaign = options.campaign { try link(p, postingID: postingID, enterprise: code, to: campaign) }
+        return .success(outcome)
+    }
+
+    /// The enterprise's credit code: the one the row gives, or the one enterprise of the name it gives.
+    private func enterprise(of p: PostingRecord, row: Int) throws -> Result<String, RowProblem> {
+        if let creditCode = p.creditCode {
+            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM enterprise WHERE credit_code = ?"),
+                                    arguments: [creditCode]) == true else {
+                return .failure(RowProblem(row: row, column: "统一社会信用代码",
+                                           reason: Message(ImportMessages.unknownCreditCode, ["code": creditCode]), cells: []))
             }
-        } else {
+            return .success(creditCode)
+        }
+        let matches = try String.fetchAll(db.cachedStatement(sql: "SELECT credit_code FROM enterprise WHERE name = ?"),
+                                          arguments: [p.enterpriseName])
+        guard matches.count == 1 else {
+            return .failure(RowProblem(row: row, column: "企业名称",
+                                       reason: matches.isEmpty
+                                           ? Message(ImportMessages.unknownEnterpriseName, ["name": p.enterpriseName])
+                                           : Message(ImportMessages.severalEnterprisesNamed,
+                                                     ["count": String(matches.count), "name": p.enterpriseName]),
+                                       cells: []))
+        }
+        return .success(matches[0])
+    }
+
+    /// The posting inserted, updated or left as it was (an enterprise's posting is known by its title).
+    private func store(_ p: PostingRecord, enterprise code: String) throws -> (Int64, WriteOutcome) {
+        guard let old = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, code, openings, salary_min, salary_max, location, requirements FROM posting WHERE credit_code = ? AND title = ?
+            """), arguments: [code, p.title]) else {
             try db.cachedStatement(sql: """
                 INSERT INTO posting (code, credit_code, title, openings, salary_min, salary_max, location, requirements,
                                      source, created_at, updated_at)
@@ -165,30 +162,40 @@ public struct PostingWriter: LedgerWriter {
                 """).execute(arguments: [try p.code ?? Self.newCode(db), code, p.title, p.openings,
                                          p.salaryMin, p.salaryMax, p.location, p.requirements, options.source,
                                          options.now, options.now])
-            postingID = db.lastInsertedRowID
-            outcome = .inserted
+            return (db.lastInsertedRowID, .inserted)
         }
-        if let campaign = options.campaign {
-            // The campaign's own numbers: a new link takes this file's; this campaign's list loaded
-            // again with other numbers updates them; no other campaign's offer moves.
+        let postingID: Int64 = old["id"]
+        let postingCode = p.code ?? old["code"]
+        let same = old["openings"] == p.openings && old["salary_min"] == p.salaryMin && old["salary_max"] == p.salaryMax
+            && old["location"] == p.location && old["requirements"] == p.requirements && old["code"] == postingCode
+        if same { return (postingID, .unchanged) }
+        try db.cachedStatement(sql: """
+            UPDATE posting SET code = ?, openings = ?, salary_min = ?, salary_max = ?, location = ?, requirements = ?,
+                source = ?, updated_at = ? WHERE id = ?
+            """).execute(arguments: [postingCode, p.openings, p.salaryMin, p.salaryMax, p.location, p.requirements,
+                                     options.source, options.now, postingID])
+        return (postingID, .updated)
+    }
+
+    /// The campaign's own numbers: a new link takes this file's; this campaign's list loaded again with
+    /// other numbers updates them; no other campaign's offer moves.
+    private mutating func link(_ p: PostingRecord, postingID: Int64, enterprise code: String, to campaign: String) throws {
+        try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO campaign_posting (campaign, posting_id, openings, salary_min, salary_max)
+            VALUES (?, ?, ?, ?, ?)
+            """).execute(arguments: [campaign, postingID, p.openings, p.salaryMin, p.salaryMax])
+        if db.changesCount > 0 {
+            linked += 1
+        } else {
             try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO campaign_posting (campaign, posting_id, openings, salary_min, salary_max)
-                VALUES (?, ?, ?, ?, ?)
-                """).execute(arguments: [campaign, postingID, p.openings, p.salaryMin, p.salaryMax])
-            if db.changesCount > 0 {
-                linked += 1
-            } else {
-                try db.cachedStatement(sql: """
-                    UPDATE campaign_posting SET openings = ?, salary_min = ?, salary_max = ?
-                    WHERE campaign = ? AND posting_id = ?
-                      AND (openings IS NOT ? OR salary_min IS NOT ? OR salary_max IS NOT ?)
-                    """).execute(arguments: [p.openings, p.salaryMin, p.salaryMax, campaign, postingID,
-                                             p.openings, p.salaryMin, p.salaryMax])
-            }
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO campaign_enterprise (campaign, credit_code) VALUES (?, ?)")
-                .execute(arguments: [campaign, code])
+                UPDATE campaign_posting SET openings = ?, salary_min = ?, salary_max = ?
+                WHERE campaign = ? AND posting_id = ?
+                  AND (openings IS NOT ? OR salary_min IS NOT ? OR salary_max IS NOT ?)
+                """).execute(arguments: [p.openings, p.salaryMin, p.salaryMax, campaign, postingID,
+                                         p.openings, p.salaryMin, p.salaryMax])
         }
-        return .success(outcome)
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO campaign_enterprise (campaign, credit_code) VALUES (?, ?)")
+            .execute(arguments: [campaign, code])
     }
 }
 

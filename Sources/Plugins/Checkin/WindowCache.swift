@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+import Ledger
+import Workflow
+
+/// Checkpoint windows and campaign time zones read once per transaction: they cannot change while it
+/// holds the write lock.
+final class WindowCache {
+    private var windows: [String: CheckpointWindow?] = [:]
+
+    private var zones: [String: TimeZone] = [:]
+
+    /// The campaign's own time zone: the times a scan's answer names are in it.
+    func timeZone(of campaign: String, db: Database) throws -> TimeZone {
+        if let known = zones[campaign] { return known }
+        let zone = try RunQueries.run(named: campaign, in: db)?.timeZone ?? WorkflowDefinition.defaultTimeZone
+        zones[campaign] = zone
+        return zone
+    }
+
+    func window(for request: ScanRequest, db: Database) throws -> CheckpointWindow? {
+        let key = request.campaign + "\u{1F}" + request.checkpoint
+        if let known = windows[key] { return known }
+        let window = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT gates, gate_names, opens_at, closes_at, status, closed_at, walk_ins FROM checkin_window
+            WHERE campaign = ? AND checkpoint = ?
+            """), arguments: [request.campaign, request.checkpoint]).map { row in
+            CheckpointWindow(gates: (row["gates"] as String).split(separator: ",").map(String.init),
+                   gateNames: GateNames.decode(row["gate_names"]), opens: row["opens_at"],
+                   closes: row["closes_at"], closed: row["status"] == "closed", closedAt: row["closed_at"],
+                   walkIns: row["walk_ins"])
+        }
+        windows[key] = window
+        return window
+    }
+}
