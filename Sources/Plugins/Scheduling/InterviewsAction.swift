@@ -66,21 +66,7 @@ struct InterviewsAction: StepAction {
     }
 
     func prepare(_ input: Input, context: StepContext) async throws -> Prepared {
-        guard case .success(let open) = FairHours.span(input.hours) else {
-            throw StepFailure(context.say(ParameterMessages.notASpan(["name": "hours", "example": "09:00-15:00"])), retryable: false)
-        }
-        let breaks = try (input.breaks ?? []).map { text -> ClosedRange<Int> in
-            guard case .success(let span) = FairHours.span(text) else {
-                throw StepFailure(context.say(ParameterMessages.notASpanValue(["name": "breaks", "text": text, "example": "12:00-12:30"])),
-                                  retryable: false)
-            }
-            return span
-        }
-        guard let length = TimeFormats.duration(input.slot).map({ Int($0.seconds / 60) }), length >= 1 else {
-            throw StepFailure(context.say(ParameterMessages.atLeastAMinute(["name": "slot"])), retryable: false)
-        }
-        let hours = FairHours(opens: open.lowerBound, closes: open.upperBound, breaks: breaks)
-        let starts = hours.slotStarts(length: length)
+        let (starts, length) = try Self.slots(input, context: context)
         let campaign = context.campaign
         let (wishes, offered, day, previous) = try await context.reader.read { db in
             (try WishRecord.all(campaign: campaign, db: db), try Postings.offered(at: campaign, db: db),
@@ -91,29 +77,9 @@ struct InterviewsAction: StepAction {
             throw StepFailure(context.say(ParameterMessages.dayUnreadable(["day": day])), retryable: false)
         }
         let postingByID = Dictionary(offered.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let boothCodes = Array(Set(offered.map(\.creditCode))).sorted()
-        let boothIndex = Dictionary(boothCodes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let boothNames = Dictionary(offered.map { ($0.creditCode, $0.enterprise) }, uniquingKeysWith: { first, _ in first })
-        let people = Array(Set(wishes.map(\.person))).sorted()
-        let seekerIndex = Dictionary(people.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let kept = wishes.filter { postingByID[$0.posting] != nil }
-        // The last plan's interviews keep their time and interviewer where that time is still a slot.
-        let slotAt = Dictionary(starts.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        var announced: [Int: InterviewPlanner.Placement] = [:]
-        for (w, wish) in kept.enumerated() {
-            guard let old = previous[[wish.person, wish.posting]] else { continue }
-            let minute = Int(old.startsAt.timeIntervalSince(midnight) / 60)
-            if let slot = slotAt[minute] { announced[w] = .init(slot: slot, lane: old.interviewer - 1) }
-        }
-        let problem = InterviewPlanner.Problem(
-            seekers: people.count,
-            booths: boothCodes.map { .init(name: boothNames[$0] ?? $0, interviewers: input.interviewers) },
-            wishes: kept.map { wish in
-                let posting = postingByID[wish.posting]!
-                return .init(seeker: seekerIndex[wish.person]!, booth: boothIndex[posting.creditCode]!, rank: wish.rank,
-                             posting: posting.code)
-            },
-            slots: starts.count, perPerson: input.per_person, announced: announced)
+        let problem = Self.problem(kept, postings: postingByID, people: Array(Set(wishes.map(\.person))).sorted(),
+                                   previous: previous, midnight: midnight, starts: starts, input: input)
         context.progress.report(done: 0, total: kept.count, unit: "wishes")
         let plan = InterviewPlanner.plan(problem)
         let rows = plan.interviews.map { interview -> InterviewRow in
@@ -127,8 +93,8 @@ struct InterviewsAction: StepAction {
         }
         let unmet = plan.unmet.map { entry -> UnmetRow in
             let wish = kept[entry.wish]
-            let posting = postingByID[wish.posting]!
-            let (zh, en) = UnmetReason.words(entry.reason, posting: posting, booths: problem.booths, perPerson: input.per_person)
+            let (zh, en) = UnmetReason.words(entry.reason, posting: postingByID[wish.posting]!, booths: problem.booths,
+                                             perPerson: input.per_person)
             return UnmetRow(person: wish.person, posting: wish.posting, rank: wish.rank, reasonZh: zh, reasonEn: en)
         }
         context.progress.report(done: kept.count, total: kept.count, unit: "wishes")
@@ -141,6 +107,51 @@ struct InterviewsAction: StepAction {
             "upper_bound": .int(plan.upperBound), "slots": .int(starts.count), "slots_used": .int(plan.slotsUsed),
             "kept": .int(plan.kept), "moved": .int(previous.count - plan.kept),
         ])
+    }
+
+    /// The fair's slots (minutes from midnight each starts at) from `hours`, `breaks` and `slot`, and a slot's length.
+    static func slots(_ input: Input, context: StepContext) throws -> (starts: [Int], length: Int) {
+        guard case .success(let open) = FairHours.span(input.hours) else {
+            throw StepFailure(context.say(ParameterMessages.notASpan(["name": "hours", "example": "09:00-15:00"])), retryable: false)
+        }
+        let breaks = try (input.breaks ?? []).map { text -> ClosedRange<Int> in
+            guard case .success(let span) = FairHours.span(text) else {
+                throw StepFailure(context.say(ParameterMessages.notASpanValue(["name": "breaks", "text": text, "example": "12:00-12:30"])),
+                                  retryable: false)
+            }
+            return span
+        }
+        guard let length = TimeFormats.duration(input.slot).map({ Int($0.seconds / 60) }), length >= 1 else {
+            throw StepFailure(context.say(ParameterMessages.atLeastAMinute(["name": "slot"])), retryable: false)
+        }
+        return (FairHours(opens: open.lowerBound, closes: open.upperBound, breaks: breaks).slotStarts(length: length), length)
+    }
+
+    /// The planner's problem: one booth per enterprise offering the wished postings, one seeker per person
+    /// who wished, and the last plan's interviews kept at their time and interviewer where that time is
+    /// still a slot.
+    static func problem(_ kept: [WishRecord], postings postingByID: [Int64: PostingSummary], people: [Int64], previous: [[Int64]: InterviewRow],
+                        midnight: Date, starts: [Int], input: Input) -> InterviewPlanner.Problem {
+        let boothCodes = Array(Set(postingByID.values.map(\.creditCode))).sorted()
+        let boothIndex = Dictionary(boothCodes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let boothNames = Dictionary(postingByID.values.map { ($0.creditCode, $0.enterprise) }, uniquingKeysWith: { first, _ in first })
+        let seekerIndex = Dictionary(people.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let slotAt = Dictionary(starts.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var announced: [Int: InterviewPlanner.Placement] = [:]
+        for (w, wish) in kept.enumerated() {
+            guard let old = previous[[wish.person, wish.posting]] else { continue }
+            let minute = Int(old.startsAt.timeIntervalSince(midnight) / 60)
+            if let slot = slotAt[minute] { announced[w] = .init(slot: slot, lane: old.interviewer - 1) }
+        }
+        return InterviewPlanner.Problem(
+            seekers: people.count,
+            booths: boothCodes.map { .init(name: boothNames[$0] ?? $0, interviewers: input.interviewers) },
+            wishes: kept.map { wish in
+                let posting = postingByID[wish.posting]!
+                return .init(seeker: seekerIndex[wish.person]!, booth: boothIndex[posting.creditCode]!, rank: wish.rank,
+                             posting: posting.code)
+            },
+            slots: starts.count, perPerson: input.per_person, announced: announced)
     }
 
     func commit(_ prepared: Prepared, input: Input, context: StepContext, db: Database) throws -> StepOutcome {

@@ -88,21 +88,7 @@ struct InterviewsCommand: AsyncParsableCommand, ChoosesLanguage {
                 return
             }
             if let xlsx {
-                let unmetRows = view.unmet.map { u -> [TableWorkbook.Cell] in
-                    [.text(u.name), .text(u.idNumber), .text(u.posting), .number(Double(u.rank)),
-                     .text(lang == "en" ? u.reasonEn : u.reasonZh)]
-                }
-                let book = TableWorkbook(sheets: [
-                    .init(name: "面试安排", title: "\(campaign) 面试安排", headers: ["时间", "展位", "企业", "岗位", "面试官", "求职者",
-                                                                              "身份证号", "志愿"],
-                          rows: view.interviews.map { i in
-                              [.text(i.time), .text(i.boothNumber ?? ""), .text(i.booth), .text(i.posting),
-                               .number(Double(i.interviewer)), .text(i.name), .text(i.idNumber), .number(Double(i.rank))]
-                          }, notes: ["共 \(view.interviews.count) 场面试；个人信息已脱敏。"]),
-                    .init(name: "未安排", title: "\(campaign) 未安排的面试志愿", headers: ["求职者", "身份证号", "岗位", "志愿", "原因"],
-                          rows: unmetRows, notes: ["共 \(view.unmet.count) 个志愿未安排。"]),
-                ])
-                try book.write(to: URL(fileURLWithPath: xlsx))
+                try workbook(view).write(to: URL(fileURLWithPath: xlsx))
                 t.line(I.wroteBook(["interviews": "\(view.interviews.count)", "unmet": "\(view.unmet.count)", "file": xlsx])
                     .text(language))
                 return
@@ -121,6 +107,23 @@ struct InterviewsCommand: AsyncParsableCommand, ChoosesLanguage {
             }
             try output(table, count: view.interviews.count, noun: I.interviews(), t: t)
         }
+    }
+
+    /// The schedule and the wishes left out, as a printable workbook (masked).
+    private func workbook(_ view: InterviewListing) -> TableWorkbook {
+        let unmetRows = view.unmet.map { u -> [TableWorkbook.Cell] in
+            [.text(u.name), .text(u.idNumber), .text(u.posting), .number(Double(u.rank)), .text(lang == "en" ? u.reasonEn : u.reasonZh)]
+        }
+        return TableWorkbook(sheets: [
+            .init(name: "面试安排", title: "\(campaign) 面试安排",
+                  headers: ["时间", "展位", "企业", "岗位", "面试官", "求职者", "身份证号", "志愿"],
+                  rows: view.interviews.map { i in
+                      [.text(i.time), .text(i.boothNumber ?? ""), .text(i.booth), .text(i.posting),
+                       .number(Double(i.interviewer)), .text(i.name), .text(i.idNumber), .number(Double(i.rank))]
+                  }, notes: ["共 \(view.interviews.count) 场面试；个人信息已脱敏。"]),
+            .init(name: "未安排", title: "\(campaign) 未安排的面试志愿", headers: ["求职者", "身份证号", "岗位", "志愿", "原因"],
+                  rows: unmetRows, notes: ["共 \(view.unmet.count) 个志愿未安排。"]),
+        ])
     }
 
     private func output(_ table: TextTable, count: Int, noun: Message, t: Terminal) throws {

@@ -11,11 +11,6 @@ public enum TallyJSON {
     public static let schema = "campaign.tally/1"
 
     public static func encode(_ report: TallyReport) throws -> Data {
-        func iso(_ date: Date, in zone: TimeZone) -> String {
-            let formatter = ISO8601DateFormatter()
-            formatter.timeZone = zone
-            return formatter.string(from: date)
-        }
         var document: [String: Any] = [
             "schema": schema,
             "generated_at": iso(report.generatedAt, in: report.timeZone),
@@ -26,19 +21,7 @@ public enum TallyJSON {
                  "county": c.county ?? NSNull(), "venue": c.venue ?? NSNull()]
             },
             // An earlier period beside this one: its funnel and the change (null without --compare-from/--compare-to).
-            "comparison": report.comparison.map { earlier -> Any in
-                [
-                    "from": earlier.from ?? NSNull(), "to": earlier.to ?? NSNull(),
-                    "campaigns": earlier.campaigns.map(\.name),
-                    "funnel": counts(earlier.funnel, measures: report.measures),
-                    "change": Dictionary(uniqueKeysWithValues: report.measures.map {
-                        ($0.key, earlier.change($0, now: report.funnel))
-                    }),
-                    "change_rate": Dictionary(uniqueKeysWithValues: report.measures.map { measure -> (String, Any) in
-                        (measure.key, earlier.changeRate(measure, now: report.funnel).map { ($0 * 10_000).rounded() / 10_000 } as Any? ?? NSNull())
-                    }),
-                ] as [String: Any]
-            } ?? NSNull(),
+            "comparison": report.comparison.map { comparison($0, report: report) } ?? NSNull(),
             // The lines the report is signed under (null where none was given).
             "signature": [
                 "unit": report.signature.unit ?? NSNull(), "head": report.signature.head ?? NSNull(),
@@ -52,27 +35,7 @@ public enum TallyJSON {
             "shredded": report.shredded.map { shred -> [String: Any] in
                 ["campaign": shred.campaign, "at": iso(shred.at, in: report.timeZone), "people": shred.people]
             },
-            "breakdowns": report.breakdowns.map { breakdown -> [String: Any] in
-                [
-                    "by": breakdown.dimension.rawValue,
-                    "rows": breakdown.rows.map { row -> [String: Any] in
-                        ["key": row.key, "label": row.label, "counts": counts(row.counts, measures: report.measures)]
-                    },
-                    // 合计: each person once (less than the rows' sum where rows share people: rows_may_overlap).
-                    "total": counts(breakdown.total, measures: report.measures),
-                    "rows_may_overlap": breakdown.rowsMayOverlap,
-                    // With an earlier period: each row's earlier counts by key, and the earlier 合计.
-                    "earlier": TallyComparison.pairing(report.comparison, breakdown).map { earlier, _ -> Any in
-                        [
-                            "rows": (earlier.rows[breakdown.dimension] ?? [:]).mapValues { counts($0, measures: report.measures) },
-                            "total": earlier.totals[breakdown.dimension].map { counts($0, measures: report.measures) as Any }
-                                ?? NSNull(),
-                        ] as [String: Any]
-                    } ?? NSNull(),
-                    // By campaign over several campaigns: each person once (人数), beside `total` (人次).
-                    "distinct_total": breakdown.distinctTotal.map { counts($0, measures: report.peopleMeasures) as Any } ?? NSNull(),
-                ]
-            },
+            "breakdowns": report.breakdowns.map { breakdown($0, report: report) },
         ]
         // Each plugin's list of people (placed_people) is there, null unless a manager asked; masked.
         for (list, rows) in report.personLists {
@@ -80,6 +43,51 @@ public enum TallyJSON {
         }
         return try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys,
                                                                                .withoutEscapingSlashes])
+    }
+
+    static func iso(_ date: Date, in zone: TimeZone) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = zone
+        return formatter.string(from: date)
+    }
+
+    /// The earlier period: its campaigns, its funnel, and the change of each measure (and its rate).
+    static func comparison(_ earlier: TallyComparison, report: TallyReport) -> Any {
+        [
+            "from": earlier.from ?? NSNull(), "to": earlier.to ?? NSNull(),
+            "campaigns": earlier.campaigns.map(\.name),
+            "funnel": counts(earlier.funnel, measures: report.measures),
+            "change": Dictionary(uniqueKeysWithValues: report.measures.map {
+                ($0.key, earlier.change($0, now: report.funnel))
+            }),
+            "change_rate": Dictionary(uniqueKeysWithValues: report.measures.map { measure -> (String, Any) in
+                (measure.key, earlier.changeRate(measure, now: report.funnel).map { ($0 * 10_000).rounded() / 10_000 } as Any? ?? NSNull())
+            }),
+        ] as [String: Any]
+    }
+
+    /// One breakdown: its rows by key, 合计, whether rows may share people, the earlier period's rows
+    /// and 合计, and 人数 beside 人次 by campaign.
+    static func breakdown(_ breakdown: TallyBreakdown, report: TallyReport) -> [String: Any] {
+        [
+            "by": breakdown.dimension.rawValue,
+            "rows": breakdown.rows.map { row -> [String: Any] in
+                ["key": row.key, "label": row.label, "counts": counts(row.counts, measures: report.measures)]
+            },
+            // 合计: each person once (less than the rows' sum where rows share people: rows_may_overlap).
+            "total": counts(breakdown.total, measures: report.measures),
+            "rows_may_overlap": breakdown.rowsMayOverlap,
+            // With an earlier period: each row's earlier counts by key, and the earlier 合计.
+            "earlier": TallyComparison.pairing(report.comparison, breakdown).map { earlier, _ -> Any in
+                [
+                    "rows": (earlier.rows[breakdown.dimension] ?? [:]).mapValues { counts($0, measures: report.measures) },
+                    "total": earlier.totals[breakdown.dimension].map { counts($0, measures: report.measures) as Any }
+                        ?? NSNull(),
+                ] as [String: Any]
+            } ?? NSNull(),
+            // By campaign over several campaigns: each person once (人数), beside `total` (人次).
+            "distinct_total": breakdown.distinctTotal.map { counts($0, measures: report.peopleMeasures) as Any } ?? NSNull(),
+        ]
     }
 
     /// Every measure of the report (null where it does not apply), its rates, and "of which" per

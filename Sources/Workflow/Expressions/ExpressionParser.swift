@@ -185,81 +185,82 @@ public struct ExpressionParser {
         let scalars = Array(text.unicodeScalars)
         var result: [(Token, Int)] = []
         var i = 0
-        func isIdentifierStart(_ c: Unicode.Scalar) -> Bool { c == "_" || c.properties.isAlphabetic }
-        func isIdentifierPart(_ c: Unicode.Scalar) -> Bool {
-            isIdentifierStart(c) || c == "-" || ("0"..."9").contains(c)
-        }
         while i < scalars.count {
             let c = scalars[i]
             let start = i
             if c == " " || c == "\t" || c == "\n" {
                 i += 1
-                continue
-            }
-            if ("0"..."9").contains(c) || (c == "-" && i + 1 < scalars.count && ("0"..."9").contains(scalars[i + 1])) {
-                i += 1
-                while i < scalars.count, ("0"..."9").contains(scalars[i]) || scalars[i] == "." { i += 1 }
-                let literal = String(String.UnicodeScalarView(scalars[start..<i]))
-                if let n = Int(literal) {
-                    result.append((.number(.int(n)), start))
-                } else if let d = Double(literal) {
-                    result.append((.number(.double(d)), start))
-                } else {
-                    throw ExpressionError(E.notANumber(["text": literal]), offset: start)
-                }
-                continue
-            }
-            if isIdentifierStart(c) {
+            } else if isDigit(c) || (c == "-" && i + 1 < scalars.count && isDigit(scalars[i + 1])) {
+                result.append((try number(scalars, at: &i), start))
+            } else if isIdentifierStart(c) {
                 while i < scalars.count, isIdentifierPart(scalars[i]) { i += 1 }
                 result.append((.identifier(String(String.UnicodeScalarView(scalars[start..<i]))), start))
-                continue
+            } else if c == "'" || c == "\"" {
+                result.append((try quoted(scalars, at: &i), start))
+            } else {
+                result.append((try symbol(scalars, at: &i), start))
             }
-            if c == "'" || c == "\"" {
-                var value = String.UnicodeScalarView()
-                i += 1
-                var closed = false
-                while i < scalars.count {
-                    if scalars[i] == c {
-                        if c == "'", i + 1 < scalars.count, scalars[i + 1] == "'" {
-                            value.append("'")
-                            i += 2
-                            continue
-                        }
-                        closed = true
-                        i += 1
-                        break
-                    }
-                    value.append(scalars[i])
-                    i += 1
-                }
-                guard closed else {
-                    throw ExpressionError(E.unclosedText(["quote": String(c)]), offset: start)
-                }
-                result.append((.string(String(value)), start))
-                continue
-            }
-            let two = i + 1 < scalars.count ? String(String.UnicodeScalarView([c, scalars[i + 1]])) : ""
-            if ["==", "!=", "<=", ">=", "&&", "||"].contains(two) {
-                result.append((.op(two), start))
-                i += 2
-                continue
-            }
-            switch c {
-            case "<", ">", "!": result.append((.op(String(c)), start))
-            case ".": result.append((.dot, start))
-            case "(": result.append((.leftParen, start))
-            case ")": result.append((.rightParen, start))
-            case "=":
-                throw ExpressionError(E.singleEquals(), offset: start, hint: E.compareHint())
-            case "&", "|":
-                throw ExpressionError(E.singleAmpersand(["c": String(c)]), offset: start,
-                                      hint: c == "&" ? E.doubleAnd() : E.doubleOr())
-            default:
-                throw ExpressionError(E.unexpectedCharacter(["c": String(c)]), offset: start)
-            }
-            i += 1
         }
         result.append((.end, scalars.count))
         return result
+    }
+
+    private static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+    private static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool { c == "_" || c.properties.isAlphabetic }
+    private static func isIdentifierPart(_ c: Unicode.Scalar) -> Bool { isIdentifierStart(c) || c == "-" || isDigit(c) }
+
+    /// A number from `i` (a minus sign included), whole or decimal; `i` moves past it.
+    private static func number(_ scalars: [Unicode.Scalar], at i: inout Int) throws(ExpressionError) -> Token {
+        let start = i
+        i += 1
+        while i < scalars.count, isDigit(scalars[i]) || scalars[i] == "." { i += 1 }
+        let literal = String(String.UnicodeScalarView(scalars[start..<i]))
+        if let n = Int(literal) { return .number(.int(n)) }
+        if let d = Double(literal) { return .number(.double(d)) }
+        throw ExpressionError(E.notANumber(["text": literal]), offset: start)
+    }
+
+    /// A text in quotes from `i` (a doubled `''` inside single quotes is one quote); `i` moves past it.
+    private static func quoted(_ scalars: [Unicode.Scalar], at i: inout Int) throws(ExpressionError) -> Token {
+        let start = i, quote = scalars[i]
+        var value = String.UnicodeScalarView()
+        i += 1
+        while i < scalars.count {
+            if scalars[i] == quote {
+                if quote == "'", i + 1 < scalars.count, scalars[i + 1] == "'" {
+                    value.append("'")
+                    i += 2
+                    continue
+                }
+                i += 1
+                return .string(String(value))
+            }
+            value.append(scalars[i])
+            i += 1
+        }
+        throw ExpressionError(E.unclosedText(["quote": String(quote)]), offset: start)
+    }
+
+    /// An operator, a dot or a parenthesis from `i`; a lone `=`, `&` or `|` is refused with what was meant.
+    private static func symbol(_ scalars: [Unicode.Scalar], at i: inout Int) throws(ExpressionError) -> Token {
+        let c = scalars[i], start = i
+        let two = i + 1 < scalars.count ? String(String.UnicodeScalarView([c, scalars[i + 1]])) : ""
+        if ["==", "!=", "<=", ">=", "&&", "||"].contains(two) {
+            i += 2
+            return .op(two)
+        }
+        i += 1
+        switch c {
+        case "<", ">", "!": return .op(String(c))
+        case ".": return .dot
+        case "(": return .leftParen
+        case ")": return .rightParen
+        case "=":
+            throw ExpressionError(E.singleEquals(), offset: start, hint: E.compareHint())
+        case "&", "|":
+            throw ExpressionError(E.singleAmpersand(["c": String(c)]), offset: start, hint: c == "&" ? E.doubleAnd() : E.doubleOr())
+        default:
+            throw ExpressionError(E.unexpectedCharacter(["c": String(c)]), offset: start)
+        }
     }
 }
