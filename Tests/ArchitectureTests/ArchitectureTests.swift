@@ -190,6 +190,58 @@ import Testing
         #expect(concatenated.isEmpty, "HTML built in Swift: \(concatenated)")
     }
 
+    /// No function of the product is longer than a screen and a bit: a long one is split by concern, so
+    /// a newcomer reads its outline (benchmarks and test helpers are not product code).
+    @Test func noProductFunctionIsLongerThanSixtyFiveLines() throws {
+        let skipped = ["Sources/campaign-bench", "Sources/CampaignTesting", "Sources/WorkflowTesting", "Sources/CampaignFuzzing",
+                       "Sources/campaign-fuzz"]
+        var long: [String] = []
+        let files = FileManager.default.enumerator(at: Self.root.appendingPathComponent("Sources"), includingPropertiesForKeys: nil)
+        while let file = files?.nextObject() as? URL {
+            let relative = String(file.path.dropFirst(Self.root.path.count + 1))
+            guard file.pathExtension == "swift", !skipped.contains(where: { relative.hasPrefix($0 + "/") }) else { continue }
+            for (line, length, name) in Self.functionLengths(try String(contentsOf: file, encoding: .utf8)) where length > 65 {
+                long.append("\(relative):\(line) \(name) — \(length) lines")
+            }
+        }
+        #expect(long.isEmpty, "\(long)")
+        #expect(Self.functionLengths("func a() {\n  if x {\n    y()\n  }\n}\n").map(\.length) == [5], "the measure itself")
+    }
+
+    /// Each function's (or initializer's) first line, its length in lines and its name: from its
+    /// declaration to the brace that closes it, braces in strings and comments not counted.
+    static func functionLengths(_ text: String) -> [(line: Int, length: Int, name: String)] {
+        let lines = text.components(separatedBy: "\n")
+        let declaration = #/^\s*(?:@\w+(?:\([^)]*\))?\s+)*(?:(?:public|private|fileprivate|internal|static|override|mutating|nonisolated|final|class|package)\s+)*(func\s+[^\s(<]+|init[?!]?\s*[(<])/#
+        var found: [(line: Int, length: Int, name: String)] = []
+        var inText = false
+        var code: [String] = []
+        for line in lines {
+            // Code outside multi-line strings and comments, string literals emptied.
+            var visible = ""
+            for (i, part) in line.components(separatedBy: "\"\"\"").enumerated() {
+                if i > 0 { inText.toggle() }
+                if !inText { visible += part }
+            }
+            visible = visible.replacing(#/"(?:\\.|[^"\\])*"/#, with: "\"\"")
+            code.append(visible.components(separatedBy: "//")[0])
+        }
+        for (start, line) in lines.enumerated() {
+            guard let match = line.firstMatch(of: declaration), !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") else { continue }
+            var depth = 0, opened = false, end = start
+            while end < code.count {
+                for character in code[end] {
+                    if character == "{" { depth += 1; opened = true } else if character == "}" { depth -= 1 }
+                }
+                if opened && depth <= 0 { break }
+                if !opened && end > start + 6 { break }
+                end += 1
+            }
+            if opened && end < code.count { found.append((start + 1, end - start + 1, String(match.1))) }
+        }
+        return found
+    }
+
     /// A module imports only the targets it declares: an import that builds only because another
     /// target happened to be built first breaks a clean build (and hides a dependency).
     @Test func everyImportedTargetIsADeclaredDependency() throws {

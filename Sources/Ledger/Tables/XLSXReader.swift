@@ -339,13 +339,7 @@ final class SheetStream: @unchecked Sendable {
     private func parse(archive: Archive, entry: Entry, file: String, shared: [String]) throws {
         var tokenizer = XMLTokenizer()
         var rows: [Row] = []
-        var cells: [String] = []
-        var rowNumber = 0, column = 0
-        var type = "n", value = ""
-        var inValue = false
-        func refuse(_ message: Message) -> WorkflowError {
-            WorkflowError.invalidInput(L.sheetRow(["file": file, "row": "\(rowNumber)"]) + message, hint: L.saveAgain())
-        }
+        var cursor = SheetCursor(file: file, shared: shared)
         do {
             _ = try archive.extract(entry, skipCRC32: true) { chunk in
                 condition.lock()
@@ -357,53 +351,11 @@ final class SheetStream: @unchecked Sendable {
                 if over { throw XLSXReader.Limit.partTooLarge }
                 tokenizer.append(chunk)
                 while let token = try tokenizer.next() {
-                    switch token {
-                    case .start("row", let attributes, let selfClosing):
-                        rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
-                        guard (1...Self.lastRow).contains(rowNumber) else {
-                            throw refuse(L.rowBeyond(["row": attributes["r"] ?? "", "last": "\(Self.lastRow)"]))
-                        }
-                        cells = []
-                        if selfClosing { rows.append((rowNumber, [])) }
-                    case .start("c", let attributes, let selfClosing):
-                        column = cells.count
-                        if let reference = attributes["r"] {
-                            guard let parsed = Self.column(of: reference) else {
-                                throw refuse(L.columnBeyond(["reference": String(reference.prefix(20))]))
-                            }
-                            column = parsed
-                        }
-                        type = attributes["t"] ?? "n"
-                        value = ""
-                        if selfClosing { Self.place("", at: column, in: &cells) }
-                    case .start("v", _, false), .start("t", _, false):
-                        inValue = true
-                        tokenizer.wantsText = true
-                    case .end("v"), .end("t"):
-                        inValue = false
-                        tokenizer.wantsText = false
-                    case .text(let text) where inValue:
-                        value = XLSXReader.appending(text, to: value)
-                    case .end("c"):
-                        var shown = value
-                        switch type {
-                        case "s":
-                            guard let index = Int(value), shared.indices.contains(index) else {
-                                throw refuse(L.noSharedString(["index": String(value.prefix(20)), "count": "\(shared.count)"]))
-                            }
-                            shown = shared[index]
-                        case "b": shown = value == "1" ? "TRUE" : "FALSE"
-                        case "n": shown = Self.number(value)
-                        default: break
-                        }
-                        Self.place(shown, at: column, in: &cells)
-                    case .end("row"):
-                        rows.append((rowNumber, cells))
-                        if rows.count == Self.batchSize {
-                            try put(rows)
-                            rows.removeAll(keepingCapacity: true)
-                        }
-                    default: break
+                    guard let row = try cursor.take(token, tokenizer: &tokenizer) else { continue }
+                    rows.append(row)
+                    if rows.count == Self.batchSize {
+                        try put(rows)
+                        rows.removeAll(keepingCapacity: true)
                     }
                 }
             }
@@ -412,6 +364,78 @@ final class SheetStream: @unchecked Sendable {
                                      tooLarge: XLSXReader.forged(file, part: WorkbookPartWords.sheet()))
         }
         if !rows.isEmpty { try put(rows) }
+    }
+
+    /// Where the parse is in a sheet's XML: the row and cell being read, and the cell's type and value
+    /// so far; each token moves it, and the end of a row hands the row over.
+    struct SheetCursor {
+        let file: String
+        let shared: [String]
+        var cells: [String] = []
+        var rowNumber = 0, column = 0
+        var type = "n", value = ""
+        var inValue = false
+
+        init(file: String, shared: [String]) {
+            self.file = file
+            self.shared = shared
+        }
+
+        func refuse(_ message: Message) -> WorkflowError {
+            WorkflowError.invalidInput(L.sheetRow(["file": file, "row": "\(rowNumber)"]) + message, hint: L.saveAgain())
+        }
+
+        /// The row this token completes, if it does.
+        mutating func take(_ token: XMLTokenizer.Token, tokenizer: inout XMLTokenizer) throws -> Row? {
+            switch token {
+            case .start("row", let attributes, let selfClosing):
+                rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+                guard (1...SheetStream.lastRow).contains(rowNumber) else {
+                    throw refuse(L.rowBeyond(["row": attributes["r"] ?? "", "last": "\(SheetStream.lastRow)"]))
+                }
+                cells = []
+                if selfClosing { return (rowNumber, []) }
+            case .start("c", let attributes, let selfClosing):
+                column = cells.count
+                if let reference = attributes["r"] {
+                    guard let parsed = SheetStream.column(of: reference) else {
+                        throw refuse(L.columnBeyond(["reference": String(reference.prefix(20))]))
+                    }
+                    column = parsed
+                }
+                type = attributes["t"] ?? "n"
+                value = ""
+                if selfClosing { SheetStream.place("", at: column, in: &cells) }
+            case .start("v", _, false), .start("t", _, false):
+                inValue = true
+                tokenizer.wantsText = true
+            case .end("v"), .end("t"):
+                inValue = false
+                tokenizer.wantsText = false
+            case .text(let text) where inValue:
+                value = XLSXReader.appending(text, to: value)
+            case .end("c"):
+                SheetStream.place(try shown(), at: column, in: &cells)
+            case .end("row"):
+                return (rowNumber, cells)
+            default: break
+            }
+            return nil
+        }
+
+        /// The cell's text as the clerk sees it: a shared string, TRUE/FALSE, a number as written.
+        func shown() throws -> String {
+            switch type {
+            case "s":
+                guard let index = Int(value), shared.indices.contains(index) else {
+                    throw refuse(L.noSharedString(["index": String(value.prefix(20)), "count": "\(shared.count)"]))
+                }
+                return shared[index]
+            case "b": return value == "1" ? "TRUE" : "FALSE"
+            case "n": return SheetStream.number(value)
+            default: return value
+            }
+        }
     }
 
     static func place(_ value: String, at column: Int, in cells: inout [String]) {

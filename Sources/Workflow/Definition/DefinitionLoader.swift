@@ -39,19 +39,7 @@ struct DefinitionLoader {
         }
         if let entry = map["inputs"] { definition.inputs = loadInputs(entry.value) }
         let placeholderKeys = Set(definition.placeholders.map(\.key))
-        if let entry = map["name"], placeholderKeys.contains("name") {
-            definition.name = entry.value.scalar?.text ?? ""
-        } else if let entry = map["name"] {
-            if let name = text(entry.value, key: "name") {
-                if !Self.isCampaignName(name) {
-                    diagnostics.error(D.badName(["name": name]), at: entry.value.location, length: name.count,
-                                      hint: D.badNameHint())
-                }
-                definition.name = name
-            }
-        } else {
-            diagnostics.error(D.missingName(), at: root.location, hint: D.missingNameHint())
-        }
+        loadName(map["name"], placeholder: placeholderKeys.contains("name"), root: root, into: &definition)
         if let entry = map["title"] { definition.title = text(entry.value, key: "title") }
         for placeholder in definition.placeholders where definition.inputs.isEmpty {
             diagnostics.error(D.placeholderOutsideTemplate(["key": placeholder.key]), at: placeholder.location,
@@ -63,23 +51,8 @@ struct DefinitionLoader {
             definition.kind = CampaignKind(rawValue: kind)
             definition.kindLocation = entry.value.location
         }
-        if let entry = map["timezone"], let zone = text(entry.value, key: "timezone") {
-            if let parsed = TimeZone(identifier: zone) {
-                definition.timeZone = parsed
-            } else {
-                diagnostics.error(D.unknownTimeZone(["zone": zone]), at: entry.value.location, length: zone.count,
-                                  hint: D.timeZoneHint(["zone": WorkflowDefinition.defaultTimeZone.identifier]))
-            }
-        }
-        if let entry = map["date"], !placeholderKeys.contains("date"), let text = text(entry.value, key: "date") {
-            if let day = TimeFormats.day(text) {
-                definition.heldOn = day
-            } else {
-                diagnostics.error(D.badDate(["text": String(text.prefix(40))]), at: entry.value.location, length: text.count,
-                                  hint: D.badDateHint(["from": "\(TimeFormats.campaignYears.lowerBound)",
-                                                       "to": "\(TimeFormats.campaignYears.upperBound)"]))
-            }
-        }
+        if let entry = map["timezone"] { loadTimeZone(entry.value, into: &definition) }
+        if let entry = map["date"], !placeholderKeys.contains("date") { loadDay(entry.value, into: &definition) }
         if let entry = map["retention"], let text = text(entry.value, key: "retention") {
             definition.retention = duration(text, at: entry.value.location, key: "retention", limit: Self.retentionLimit)
         }
@@ -92,6 +65,47 @@ struct DefinitionLoader {
             diagnostics.error(D.missingSteps(), at: root.location, hint: D.missingStepsHint())
         }
         return definition
+    }
+
+    /// `name:` — a campaign name (or, in a template, one made from its inputs).
+    private mutating func loadName(_ entry: SourceNode.Entry?, placeholder: Bool, root: SourceNode,
+                                   into definition: inout WorkflowDefinition) {
+        guard let entry else {
+            diagnostics.error(D.missingName(), at: root.location, hint: D.missingNameHint())
+            return
+        }
+        if placeholder {
+            definition.name = entry.value.scalar?.text ?? ""
+            return
+        }
+        guard let name = text(entry.value, key: "name") else { return }
+        if !Self.isCampaignName(name) {
+            diagnostics.error(D.badName(["name": name]), at: entry.value.location, length: name.count, hint: D.badNameHint())
+        }
+        definition.name = name
+    }
+
+    /// `timezone: Asia/Shanghai` — an IANA zone.
+    private mutating func loadTimeZone(_ node: SourceNode, into definition: inout WorkflowDefinition) {
+        guard let zone = text(node, key: "timezone") else { return }
+        if let parsed = TimeZone(identifier: zone) {
+            definition.timeZone = parsed
+        } else {
+            diagnostics.error(D.unknownTimeZone(["zone": zone]), at: node.location, length: zone.count,
+                              hint: D.timeZoneHint(["zone": WorkflowDefinition.defaultTimeZone.identifier]))
+        }
+    }
+
+    /// `date: 2026-03-01` — the day the campaign is held, within the years a campaign may be.
+    private mutating func loadDay(_ node: SourceNode, into definition: inout WorkflowDefinition) {
+        guard let text = text(node, key: "date") else { return }
+        if let day = TimeFormats.day(text) {
+            definition.heldOn = day
+        } else {
+            diagnostics.error(D.badDate(["text": String(text.prefix(40))]), at: node.location, length: text.count,
+                              hint: D.badDateHint(["from": "\(TimeFormats.campaignYears.lowerBound)",
+                                                   "to": "\(TimeFormats.campaignYears.upperBound)"]))
+        }
     }
 
     // MARK: - Parts

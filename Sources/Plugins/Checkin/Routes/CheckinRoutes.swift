@@ -32,24 +32,7 @@ enum CheckinRoutes {
                                    clientTime: body.client_time, keptFor: body.kept_ms.map { $0 / 1000 })
             return ScanReply(try await batcher.scan(scan), in: request.language)
         }
-        // A photo of a badge, for phones without a camera stream: the body is the image itself.
-        routes.post("checkin/photo") { request, context in
-            let staff = try context.requireStaff()
-            guard let code = try await code(in: request) else {
-                throw InputRefusal(field: "photo", Message(CheckinMessages.noCodeInPhoto), hint: Message(CheckinMessages.photoHint))
-            }
-            let query = request.uri.queryParameters
-            let scan = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: code, gate: query.get("gate") ?? "",
-                                   staff: staff.name, device: "photo", nonce: query.get("nonce") ?? UUID().uuidString,
-                                   clientTime: nil)
-            return ScanReply(try await batcher.scan(scan), in: request.language)
-        }
-        // A frame of the page's live camera, where the browser cannot read codes itself (iPhones): the
-        // code in it, or none — nothing is checked in; the page does that with the code.
-        routes.post("scan/frame") { request, context in
-            _ = try context.requireStaff()
-            return FrameReply(code: try await code(in: request))
-        }
+        addPhotoRoutes(to: routes, batcher: batcher, campaign: campaign, checkpoint: checkpoint)
         routes.get("counts") { _, context in
             _ = try context.requireStaff()
             let counts = try await pool.read { db in try Scans.counts(campaign: campaign, checkpoint: checkpoint, db: db) }
@@ -73,6 +56,30 @@ enum CheckinRoutes {
             }
         }
         return routes
+    }
+
+    /// A photo of a badge (checked in) and a frame of the live camera (its code only), for phones that
+    /// cannot read codes themselves.
+    static func addPhotoRoutes(to routes: RouteCollection<CampaignRequestContext>, batcher: ScanBatcher, campaign: String,
+                               checkpoint: String) {
+        // A photo of a badge, for phones without a camera stream: the body is the image itself.
+        routes.post("checkin/photo") { request, context in
+            let staff = try context.requireStaff()
+            guard let code = try await code(in: request) else {
+                throw InputRefusal(field: "photo", Message(CheckinMessages.noCodeInPhoto), hint: Message(CheckinMessages.photoHint))
+            }
+            let query = request.uri.queryParameters
+            let scan = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: code, gate: query.get("gate") ?? "",
+                                   staff: staff.name, device: "photo", nonce: query.get("nonce") ?? UUID().uuidString,
+                                   clientTime: nil)
+            return ScanReply(try await batcher.scan(scan), in: request.language)
+        }
+        // A frame of the page's live camera, where the browser cannot read codes itself (iPhones): the
+        // code in it, or none — nothing is checked in; the page does that with the code.
+        routes.post("scan/frame") { request, context in
+            _ = try context.requireStaff()
+            return FrameReply(code: try await code(in: request))
+        }
     }
 
     /// The QR code in the image a request carries (a photo, a camera frame), nil when it holds none.
