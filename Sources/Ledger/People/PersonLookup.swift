@@ -6,8 +6,10 @@ import Workflow
 /// number or an 11-digit mobile number. Shared by check-in and outcome recording, so both
 /// accept the same inputs and refuse them with the same words.
 public enum PersonLookup {
-    /// How the person was named: `code`, `id` or `phone`.
-    public typealias Method = String
+    /// How the person was named: a badge code, an ID number or a phone number (stored as `code`, `id`, `phone`).
+    public enum Method: String, Sendable, DatabaseValueConvertible {
+        case code, id, phone
+    }
 
     public static func resolve(_ rawInput: String, campaign: String, db: Database) throws -> (method: Method, Result<Int64, LookupFailure>) {
         // Read by meaning: a number typed with a zero-width space or in another script's digits is that number.
@@ -15,30 +17,30 @@ public enum PersonLookup {
         let digits = input.filter { $0.isNumber || $0 == "X" || $0 == "x" }
         if digits.count >= 15 {
             guard let id = try? ResidentID(input) else {
-                return ("id", .failure(LookupFailure(Message(LookupMessages.invalidID, ["input": Masking.scrub(input)]))))
+                return (.id, .failure(LookupFailure(Message(LookupMessages.invalidID, ["input": Masking.scrub(input)]))))
             }
             guard let personID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE id_number = ?"),
                                                     arguments: [id.value]) else {
-                return ("id", .failure(LookupFailure(Message(LookupMessages.unknownID, ["id": id.masked]))))
+                return (.id, .failure(LookupFailure(Message(LookupMessages.unknownID, ["id": id.masked]))))
             }
-            return ("id", .success(personID))
+            return (.id, .success(personID))
         }
         if let phone = try? PhoneNumber(input) {
             let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ? LIMIT 2"), arguments: [phone.value])
             switch ids.count {
-            case 0: return ("phone", .failure(LookupFailure(Message(LookupMessages.unknownPhone, ["phone": phone.masked]))))
-            case 1: return ("phone", .success(ids[0]))
+            case 0: return (.phone, .failure(LookupFailure(Message(LookupMessages.unknownPhone, ["phone": phone.masked]))))
+            case 1: return (.phone, .success(ids[0]))
             default:
-                return ("phone", .failure(LookupFailure(Message(LookupMessages.sharedPhone, ["phone": phone.masked]))))
+                return (.phone, .failure(LookupFailure(Message(LookupMessages.sharedPhone, ["phone": phone.masked]))))
             }
         }
         let scheme = try Registrations.badgeCode(for: campaign, db: db)
         guard let personID = scheme.decode(input),
               try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?)"), arguments: [personID])! else {
-            return ("code", .failure(LookupFailure(Message(LookupMessages.unknownCode,
+            return (.code, .failure(LookupFailure(Message(LookupMessages.unknownCode,
                                                           ["code": Masking.scrub(String(input.prefix(12))), "campaign": campaign]))))
         }
-        return ("code", .success(personID))
+        return (.code, .success(personID))
     }
 }
 

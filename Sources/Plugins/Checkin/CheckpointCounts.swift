@@ -23,12 +23,12 @@ extension Scans {
             """, arguments: [campaign, checkpoint]) {
             let scans: Int = row["scans"]
             counts.scans += scans
-            switch row["result"] as String {
-            case "accepted":
+            switch row["result"] as ScanAnswer.Result? {
+            case .accepted:
                 counts.attended += scans  // one accepted scan per person (the scan_once index)
                 counts.byGate[row["gate"], default: 0] += scans
-            case "repeat": counts.repeats += scans
-            default: counts.rejected += scans
+            case .repeat_: counts.repeats += scans
+            case .rejected, nil: counts.rejected += scans
             }
         }
         return counts

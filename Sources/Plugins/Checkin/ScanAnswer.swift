@@ -5,7 +5,8 @@ import Workflow
 
 /// The answer staff see: green, amber or red, with a reason a person understands.
 public struct ScanAnswer: Sendable, Equatable {
-    public enum Result: String, Sendable {
+    /// Stored as its raw value (`accepted`, `repeat`, `rejected`) in `scan.result`.
+    public enum Result: String, Sendable, DatabaseValueConvertible {
         /// Checked in now: counts.
         case accepted
         /// Already checked in: not an error, not a second count.

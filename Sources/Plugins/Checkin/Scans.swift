@@ -33,7 +33,8 @@ public enum Scans {
             SELECT result, reason, reason_message, person_id FROM scan WHERE nonce = ?
             """), arguments: [nonce]) else { return nil }
         let person = try (previous["person_id"] as Int64?).flatMap { try People.summary(id: $0, db: db) }
-        return answer(result: previous["result"], message: storedMessage(previous["reason_message"], words: previous["reason"]),
+        // A value no version wrote reads as rejected, never as a crash.
+        return answer(result: previous["result"] as ScanAnswer.Result? ?? .rejected, message: storedMessage(previous["reason_message"], words: previous["reason"]),
                       person: person, replayed: true)
     }
 
@@ -54,7 +55,7 @@ public enum Scans {
         // A badge code, an ID or a phone number is at most a couple of dozen characters: anything
         // longer is refused unread, and only its masked beginning is kept.
         let (method, lookup) = request.input.unicodeScalars.count > Self.longestInput
-            ? ("code", .failure(LookupFailure(Message(LookupMessages.tooLong, ["length": "\(request.input.unicodeScalars.count)",
+            ? (PersonLookup.Method.code, .failure(LookupFailure(Message(LookupMessages.tooLong, ["length": "\(request.input.unicodeScalars.count)",
                                                                              "limit": "\(Self.longestInput)"]))))
             : try resolve(request, db: db)
         let (result, reason): (ScanAnswer.Result, Message)
@@ -77,14 +78,14 @@ public enum Scans {
                 """).execute(arguments: [request.nonce, request.campaign, request.checkpoint, personID, method,
                                          Self.stored(request.input), request.gate, request.staff, request.device,
                                          request.clientTime.map { String.fromDatabaseValue($0.databaseValue) ?? "" },
-                                         nowText, result.rawValue, reason.text(.en), reason.storedForm, firstScan])
+                                         nowText, result, reason.text(.en), reason.storedForm, firstScan])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             // The nonce was seen before (a retried request): answer as the first time, count nothing.
             // Checking for it only when the insert fails keeps a query off every normal scan.
             guard let first = try replay(nonce: request.nonce, db: db) else { throw error }
             return first
         }
-        return answer(result: result.rawValue, message: reason, person: person, replayed: false)
+        return answer(result: result, message: reason, person: person, replayed: false)
     }
 
     /// Whether a person found for the scan may pass: the checkpoint's window open at the time it
@@ -143,14 +144,14 @@ public enum Scans {
         stored.flatMap { Message(storedForm: $0, catalogue: CheckinMessages.byKey) } ?? .verbatim(words ?? "")
     }
 
-    static func answer(result: String, message: Message, person: PersonSummary?, replayed: Bool) -> ScanAnswer {
-        ScanAnswer(result: ScanAnswer.Result(rawValue: result) ?? .rejected, message: message,
+    static func answer(result: ScanAnswer.Result, message: Message, person: PersonSummary?, replayed: Bool) -> ScanAnswer {
+        ScanAnswer(result: result, message: message,
                    maskedName: person.map { Masking.name($0.name) }, maskedID: person.map { Masking.idNumber($0.idNumber) },
                    groups: person?.groups.labels ?? [], replayed: replayed)
     }
 
     /// Finds the person a scan names: a badge code, an ID number or a mobile number.
-    static func resolve(_ request: ScanRequest, db: Database) throws -> (method: String, Result<Int64, LookupFailure>) {
+    static func resolve(_ request: ScanRequest, db: Database) throws -> (method: PersonLookup.Method, Result<Int64, LookupFailure>) {
         try PersonLookup.resolve(request.input, campaign: request.campaign, db: db)
     }
 

@@ -40,7 +40,11 @@ struct CheckinsCommand: AsyncParsableCommand {
             let lang = language.language
             if csv == nil {
                 for row in rows {
-                    let mark = row[7] == "accepted" ? t.green("✓") : row[7] == "repeat" ? t.yellow("•") : t.red("✗")
+                    let mark = switch ScanAnswer.Result(rawValue: row[7]) {
+                    case .accepted: t.green("✓")
+                    case .repeat_: t.yellow("•")
+                    case .rejected, nil: t.red("✗")
+                    }
                     t.line("\(row[0])  \(mark) \(Terminal.pad(row[1], 6)) \(Terminal.pad(row[5], 6)) \(row[6])  \(row[8])"
                            + (row[2].isEmpty ? "" : t.dim(GateMessages.byStaff(["staff": row[2]]).text(lang))))
                 }
