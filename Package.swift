@@ -130,7 +130,8 @@ let package = Package(
         // Engine test helpers: virtual clock, temporary folders, an engine harness.
         .target(name: "WorkflowTesting", dependencies: ["Workflow"]),
         // Domain test helpers: the ledger generator, a ledger harness, sample campaigns.
-        .target(name: "CampaignTesting", dependencies: ["Workflow", "WorkflowTesting", "Ledger", "BuiltinPlugins",
+        .target(name: "CampaignTesting", dependencies: ["Workflow", "WorkflowTesting", "Ledger", "BuiltinPlugins", "PluginKit",
+                                                        "Registration", "Checkin", "Outcomes", "Tally",
                                                         .product(name: "GRDB", package: "GRDB.swift")]),
         // The command-line tool: argument parsing and terminal output only.
         .executableTarget(
@@ -159,16 +160,21 @@ let package = Package(
         .testTarget(name: "WorkflowTests", dependencies: [
             "Workflow", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The Ledger's own: identifiers, imports, rejects, workbooks, walk-ins, shredding of values.
         .testTarget(
-            name: "RegistrationTests",
-            dependencies: ["Workflow", "Ledger", "Registration", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
+            name: "LedgerTests",
+            dependencies: ["Workflow", "Ledger", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
                            .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "RegistrationTests",
+            dependencies: ["Workflow", "Ledger", "Registration", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
+                           .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
             name: "CheckinTests",
-            // PluginKit and Registration: their message catalogues are checked beside check-in's.
             dependencies: ["Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "BuiltinPlugins", "WorkflowTesting",
                            "CampaignTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
@@ -206,8 +212,9 @@ let package = Package(
         // The layering kept honest: the README's target diagram, plugin-to-plugin edges, SQL ownership.
         .testTarget(name: "ArchitectureTests"),
         // "Writing a plugin", proved: the smallest real plugin (a survey) reaches every front end.
+        // The plugin kit, the example plugin, and every module's message catalogue.
         .testTarget(name: "PluginKitTests", dependencies: [
-            "Workflow", "Ledger", "PluginKit", "Checkin", "Tally", "BuiltinPlugins", "CampaignServer", "WorkflowTesting",
+            "Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "Tally", "BuiltinPlugins", "CampaignServer", "WorkflowTesting",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),

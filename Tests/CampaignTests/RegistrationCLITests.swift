@@ -48,11 +48,11 @@ import WorkflowTesting
         #expect(missing.status == 69)
     }
 
-    /// A copy of a county fixture (Tests/RegistrationTests/Fixtures) in the test's folder, as `name`.
+    /// A copy of a county fixture (Tests/LedgerTests/Fixtures) in the test's folder, as `name`.
     func countyFixture(_ fixture: String, in dir: TemporaryDirectory, as name: String) throws -> URL {
         let file = dir.url.appendingPathComponent(name)
         try FileManager.default.copyItem(
-            at: CLIRunner.packageRoot.appendingPathComponent("Tests/RegistrationTests/Fixtures/" + fixture), to: file)
+            at: CLIRunner.packageRoot.appendingPathComponent("Tests/LedgerTests/Fixtures/" + fixture), to: file)
         return file
     }
 

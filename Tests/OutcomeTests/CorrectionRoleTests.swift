@@ -1,3 +1,4 @@
+import CampaignTesting
 import Foundation
 import GRDB
 import Ledger
@@ -10,7 +11,7 @@ import Workflow
 /// an account below manager and says who may.
 @Suite struct CorrectionRoleTests {
     func correct(_ f: OutcomeFixture, role: StaffRole?, name: String) async throws -> OutcomeResult {
-        let entry = OutcomeEntry(campaign: "fair", person: F.zhang, posting: f.posting["分拣员"]!, stage: .intent,
+        let entry = OutcomeEntry(campaign: "fair", person: OutcomeFixture.zhang, posting: f.posting["分拣员"]!, stage: .intent,
                                  recordedBy: name, recordedByRole: role, correction: true)
         let now = f.now
         return try await f.pool.write { db in try OutcomeRecorder.record(entry, now: now, db: db) }
@@ -18,8 +19,8 @@ import Workflow
 
     @Test func onlyAManagerMovesSomeoneBack() async throws {
         let f = try await OutcomeFixture()
-        try await f.checkIn(F.zhang)
-        try await f.record(.placed, F.zhang, "分拣员")
+        try await f.checkIn(OutcomeFixture.zhang)
+        try await f.record(.placed, OutcomeFixture.zhang, "分拣员")
         let refused = await #expect(throws: RoleRefusal.self) { try await correct(f, role: .staff, name: "甲") }
         #expect(refused?.needed == .manager)
         #expect(refused?.reason.text(.en) == "only a manager may correct an outcome: 甲 is a staff account; ask a manager to correct it")
@@ -28,10 +29,10 @@ import Workflow
         #expect(try await correct(f, role: .manager, name: "乙").change == .corrected(from: .placed, to: .intent))
         #expect(try await f.tally().funnel.placed == 0)
         // The workspace's own terminal, no account named: its owner.
-        try await f.record(.placed, F.zhang, "分拣员")
+        try await f.record(.placed, OutcomeFixture.zhang, "分拣员")
         #expect(try await correct(f, role: nil, name: "").change == .corrected(from: .placed, to: .intent))
         // Moving forward needs no role.
-        let forward = OutcomeEntry(campaign: "fair", person: F.li, posting: f.posting["质检员"]!, stage: .interviewed,
+        let forward = OutcomeEntry(campaign: "fair", person: OutcomeFixture.li, posting: f.posting["质检员"]!, stage: .interviewed,
                                    recordedBy: "甲", recordedByRole: .staff)
         let now = f.now
         #expect(try await f.pool.write { db in try OutcomeRecorder.record(forward, now: now, db: db) }.change

@@ -11,7 +11,7 @@ import Workflow
 @Suite struct EnterpriseAttendanceTests {
     @Test func aBoothCheckedInAtTheGateCountsAsAttendingApartFromJobSeekers() async throws {
         let f = try await OutcomeFixture()
-        try await f.checkIn(F.zhang)
+        try await f.checkIn(OutcomeFixture.zhang)
         let booth = try await f.checkIn("913505828PBRNYTPLA")          // the credit code, scanned at the gate
         #expect(booth.result == .accepted)
         #expect(booth.maskedName == "贵州示范电子科技有限公司")

@@ -1,3 +1,4 @@
+import CampaignTesting
 import Foundation
 import GRDB
 import Outcomes
@@ -8,17 +9,17 @@ import WorkflowTesting
 @Suite struct OutcomeImportTests {
     @Test func aFollowUpSheetImportsWithChineseHeadersAndReportsBadRows() async throws {
         let f = try await OutcomeFixture()
-        try await f.checkIn(F.zhang)   // 张 came; 王 did not, and the sheet says so (未到场, with how)
+        try await f.checkIn(OutcomeFixture.zhang)   // 张 came; 王 did not, and the sheet says so (未到场, with how)
         let sheet = """
             身份证号,手机号,企业名称,岗位名称,岗位编号,结果,日期,备注,未到场
-            \(F.zhang),,,,\(f.posting["分拣员"]!),面试,2026/3/1,,
-            \(F.zhang),,,,\(f.posting["分拣员"]!),成功就业,2026-03-08,已入职,
+            \(OutcomeFixture.zhang),,,,\(f.posting["分拣员"]!),面试,2026/3/1,,
+            \(OutcomeFixture.zhang),,,,\(f.posting["分拣员"]!),成功就业,2026-03-08,已入职,
             ,139 0013 9000,贵州示范电子科技有限公司,质检员,,达成意向,46086,,
-            \(F.wang),,,,\(f.posting["分拣员"]!),录用,,回访推荐,是
-            \(F.liu),,,,\(f.posting["分拣员"]!),考虑中,,,
+            \(OutcomeFixture.wang),,,,\(f.posting["分拣员"]!),录用,,回访推荐,是
+            \(OutcomeFixture.liu),,,,\(f.posting["分拣员"]!),考虑中,,,
             522426199606060017,,,,\(f.posting["分拣员"]!),面试,,,
-            \(F.chen),,示范县顺达物流有限公司,司机,,面试,,,
-            \(F.chen),,,,\(f.posting["分拣员"]!),面试,2026-13-01,,
+            \(OutcomeFixture.chen),,示范县顺达物流有限公司,司机,,面试,,,
+            \(OutcomeFixture.chen),,,,\(f.posting["分拣员"]!),面试,2026-13-01,,
             ,,,,\(f.posting["分拣员"]!),面试,,,
             """
         let url = try f.h.file("跟踪回访.csv", sheet)
@@ -42,7 +43,7 @@ import WorkflowTesting
         #expect(report.funnel.intents == 3)
         #expect(report.funnel.placed == 2)
         #expect(report.funnel.placed_not_attended == 1)   // 王, placed through a follow-up call
-        let history = try await f.pool.read { db in try OutcomeRecorder.history(campaign: "fair", person: F.li, db: db) }
+        let history = try await f.pool.read { db in try OutcomeRecorder.history(campaign: "fair", person: OutcomeFixture.li, db: db) }
         #expect(history.first?.date == "2026-03-05")     // an Excel date cell (serial 46086)
         #expect(history.first?.source == "跟踪回访.csv")
 
@@ -57,7 +58,7 @@ import WorkflowTesting
 
     @Test func outcomesNeedACampaign() async throws {
         let f = try await OutcomeFixture()
-        let url = try f.h.file("o.csv", "身份证号,岗位编号,结果\n\(F.zhang),\(f.posting["分拣员"]!),面试\n")
+        let url = try f.h.file("o.csv", "身份证号,岗位编号,结果\n\(OutcomeFixture.zhang),\(f.posting["分拣员"]!),面试\n")
         let noCampaign = await #expect(throws: WorkflowError.self) { try await f.h.importFile(.outcomes, url, campaign: nil) }
         #expect(noCampaign?.code == .usage)
         #expect(noCampaign?.message == "outcomes belong to a campaign")
@@ -67,7 +68,7 @@ import WorkflowTesting
 
     @Test func strictRefusesTheWholeSheet() async throws {
         let f = try await OutcomeFixture()
-        let url = try f.h.file("o.csv", "身份证号,岗位编号,结果\n\(F.zhang),\(f.posting["分拣员"]!),面试\n\(F.li),PNOPE,面试\n")
+        let url = try f.h.file("o.csv", "身份证号,岗位编号,结果\n\(OutcomeFixture.zhang),\(f.posting["分拣员"]!),面试\n\(OutcomeFixture.li),PNOPE,面试\n")
         let strict = await #expect(throws: WorkflowError.self) { try await f.h.importFile(.outcomes, url, strict: true) }
         #expect(strict?.code == .invalidInput)
         #expect(strict?.message(in: .zh).hasPrefix("o.csv：2 行中有 1 行有误，因此什么都没有导入（--strict）：第 3 行，岗位编号：")

@@ -50,8 +50,8 @@ import Workflow
     @Test func aSharedCodeIsResolvedByTheCampaignOrRefusedNamingBoth() async throws {
         let f = try await OutcomeFixture()
         _ = try await f.h.importFile(.postings, try f.h.file("numbered.csv", Self.numbered), campaign: "fair")
-        try await f.checkIn(F.zhang)
-        let ambiguous = await #expect(throws: OutcomeRefusal.self) { try await f.record(.interviewed, F.zhang, "001") }
+        try await f.checkIn(OutcomeFixture.zhang)
+        let ambiguous = await #expect(throws: OutcomeRefusal.self) { try await f.record(.interviewed, OutcomeFixture.zhang, "001") }
         #expect(ambiguous?.input == .posting)
         #expect(ambiguous?.reason.text(.en) == "the code 001 is used by 2 enterprises' postings (示范县顺达物流有限公司 分拣员; "
                 + "贵州示范电子科技有限公司 电子装配工); give the enterprise and the title instead")
@@ -65,10 +65,10 @@ import Workflow
             统一社会信用代码,岗位编号,岗位名称,招聘人数
             913505828PBRNYTPLA,001,电子装配工,30
             """), campaign: "april")
-        try await f.checkIn(F.zhang, campaign: "april")
-        let result = try await f.record(.interviewed, F.zhang, "001", campaign: "april")
+        try await f.checkIn(OutcomeFixture.zhang, campaign: "april")
+        let result = try await f.record(.interviewed, OutcomeFixture.zhang, "001", campaign: "april")
         #expect((result.posting, result.enterprise) == ("电子装配工", "贵州示范电子科技有限公司"))
-        let unknown = await #expect(throws: OutcomeRefusal.self) { try await f.record(.interviewed, F.zhang, "999") }
+        let unknown = await #expect(throws: OutcomeRefusal.self) { try await f.record(.interviewed, OutcomeFixture.zhang, "999") }
         #expect(unknown?.reason.text(.en) == "no posting with code 999 is in the ledger; see the codes with "
                 + "`campaign postings --campaign fair`")
     }

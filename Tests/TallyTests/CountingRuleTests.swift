@@ -1,3 +1,4 @@
+import CampaignTesting
 import Checkin
 import Foundation
 import GRDB
@@ -8,17 +9,16 @@ import Testing
 import Workflow
 import WorkflowTesting
 
-typealias F = OutcomeFixture
 
 @Suite struct CountingRuleTests {
     @Test func aPersonTryingSeveralPostingsCountsOncePerStage() async throws {
         let f = try await OutcomeFixture()
-        try await f.record(.interviewed, F.zhang, "电子装配工")
-        try await f.record(.interviewed, F.zhang, "质检员")
-        try await f.record(.interviewed, F.zhang, "分拣员")
-        try await f.record(.intent, F.zhang, "质检员")
-        try await f.record(.intent, F.zhang, "分拣员")
-        try await f.record(.interviewed, F.li, "分拣员")
+        try await f.record(.interviewed, OutcomeFixture.zhang, "电子装配工")
+        try await f.record(.interviewed, OutcomeFixture.zhang, "质检员")
+        try await f.record(.interviewed, OutcomeFixture.zhang, "分拣员")
+        try await f.record(.intent, OutcomeFixture.zhang, "质检员")
+        try await f.record(.intent, OutcomeFixture.zhang, "分拣员")
+        try await f.record(.interviewed, OutcomeFixture.li, "分拣员")
 
         let report = try await f.tally(by: [.enterprise, .posting])
         #expect(report.funnel.interviewed == 2)   // 张 at three postings, 李 at one
@@ -38,8 +38,8 @@ typealias F = OutcomeFixture
 
     @Test func aPlacementImpliesTheInterviewAndTheIntent() async throws {
         let f = try await OutcomeFixture()
-        try await f.checkIn(F.wang)
-        let placed = try await f.record(.placed, F.wang, "分拣员")
+        try await f.checkIn(OutcomeFixture.wang)
+        let placed = try await f.record(.placed, OutcomeFixture.wang, "分拣员")
         #expect(placed.change == .advanced(from: .none, to: .placed))
         #expect(placed.maskedName == "王*")
         let report = try await f.tally()
@@ -48,7 +48,7 @@ typealias F = OutcomeFixture
         #expect(report.funnel.placed == 1)
         #expect(report.funnel.retained == 0)
         // An interview sheet typed in afterwards is true and changes nothing.
-        #expect(try await f.record(.interviewed, F.wang, "分拣员").change == .unchanged(.placed))
+        #expect(try await f.record(.interviewed, OutcomeFixture.wang, "分拣员").change == .unchanged(.placed))
         #expect(try await f.tally().funnel.placed == 1)
         // "Of which": 王芳 is both lifted out of poverty and a monitored household.
         #expect(report.funnel.ofWhich[.povertyAlleviated]?.placed == 1)
@@ -58,17 +58,17 @@ typealias F = OutcomeFixture
 
     @Test func correctionsMoveBackOnlyWhenAskedAndAreKeptInTheHistory() async throws {
         let f = try await OutcomeFixture()
-        try await f.checkIn(F.liu)
+        try await f.checkIn(OutcomeFixture.liu)
         f.h.engine.clock.advance(by: 20 * 86400)   // the follow-up, after the dates it records
-        try await f.record(.interviewed, F.liu, "电子装配工", date: "2026/3/2")
-        try await f.record(.placed, F.liu, "电子装配工", date: "2026年3月9日")
-        let corrected = try await f.record(.intent, F.liu, "电子装配工", correct: true)
+        try await f.record(.interviewed, OutcomeFixture.liu, "电子装配工", date: "2026/3/2")
+        try await f.record(.placed, OutcomeFixture.liu, "电子装配工", date: "2026年3月9日")
+        let corrected = try await f.record(.intent, OutcomeFixture.liu, "电子装配工", correct: true)
         #expect(corrected.change == .corrected(from: .placed, to: .intent))
         var report = try await f.tally()
         #expect(report.funnel.placed == 0)
         #expect(report.funnel.intents == 1)
 
-        let history = try await f.pool.read { db in try OutcomeRecorder.history(campaign: "fair", person: F.liu, db: db) }
+        let history = try await f.pool.read { db in try OutcomeRecorder.history(campaign: "fair", person: OutcomeFixture.liu, db: db) }
         #expect(history.map(\.from) == [.none, .interviewed, .placed])
         #expect(history.map(\.to) == [.interviewed, .placed, .intent])
         #expect(history.map(\.correction) == [false, false, true])
@@ -76,10 +76,10 @@ typealias F = OutcomeFixture
         #expect(history.allSatisfy { $0.recordedBy == "Li" })
 
         // Withdrawing a record made by mistake removes it from the counts, not from the history.
-        try await f.record(.none, F.liu, "电子装配工", correct: true)
+        try await f.record(.none, OutcomeFixture.liu, "电子装配工", correct: true)
         report = try await f.tally()
         #expect(report.funnel.interviewed == 0)
-        let changes = try await f.pool.read { db in try OutcomeRecorder.history(campaign: "fair", person: F.liu, db: db) }
+        let changes = try await f.pool.read { db in try OutcomeRecorder.history(campaign: "fair", person: OutcomeFixture.liu, db: db) }
         #expect(changes.count == 4)
 
         // Both acts are in the audit log: who, what, from which stage to which.
@@ -92,10 +92,10 @@ typealias F = OutcomeFixture
 
     @Test func attendedIsDistinctCheckedInPeopleTheDeskIncluded() async throws {
         let f = try await OutcomeFixture()
-        try await f.checkIn(F.zhang)
-        #expect(try await f.checkIn(F.zhang).result == .repeat_)   // a repeat counts once
-        try await f.checkIn(F.li)
-        try await f.checkIn(F.li, checkpoint: "board")            // a second checkpoint: still one person
+        try await f.checkIn(OutcomeFixture.zhang)
+        #expect(try await f.checkIn(OutcomeFixture.zhang).result == .repeat_)   // a repeat counts once
+        try await f.checkIn(OutcomeFixture.li)
+        try await f.checkIn(OutcomeFixture.li, checkpoint: "board")            // a second checkpoint: still one person
         // Registered at the desk while the gate is open: checked in there, a scan like any other.
         let walkIn = WalkIn(campaign: "fair", name: "赵敏", idNumber: "522426199606060017", township: "城关镇",
                             village: "东街村", groups: "脱贫人口")
@@ -116,10 +116,10 @@ typealias F = OutcomeFixture
 
     @Test func townshipVillageAndGroupBreakdowns() async throws {
         let f = try await OutcomeFixture()
-        for person in [F.zhang, F.wang, F.liu, F.chen] { try await f.checkIn(person) }
-        try await f.record(.placed, F.wang, "分拣员")
-        try await f.record(.intent, F.liu, "质检员")
-        try await f.record(.retained, F.zhang, "电子装配工")
+        for person in [OutcomeFixture.zhang, OutcomeFixture.wang, OutcomeFixture.liu, OutcomeFixture.chen] { try await f.checkIn(person) }
+        try await f.record(.placed, OutcomeFixture.wang, "分拣员")
+        try await f.record(.intent, OutcomeFixture.liu, "质检员")
+        try await f.record(.retained, OutcomeFixture.zhang, "电子装配工")
 
         let report = try await f.tally(by: [.township, .village, .group])
         let township = Dictionary(uniqueKeysWithValues: report.breakdowns[0].rows.map { ($0.key, $0.counts) })
@@ -153,8 +153,8 @@ typealias F = OutcomeFixture
 
     @Test func severalCampaignsAddUpAndDatesSelectThem() async throws {
         let f = try await OutcomeFixture()
-        try await f.checkIn(F.zhang)
-        try await f.record(.placed, F.zhang, "分拣员")
+        try await f.checkIn(OutcomeFixture.zhang)
+        try await f.record(.placed, OutcomeFixture.zhang, "分拣员")
         f.h.engine.clock.advance(by: 40 * 86400)
         // 张伟 comes to the second fair too, with one new person.
         try await f.startCampaign("bus", registering: """
@@ -162,9 +162,9 @@ typealias F = OutcomeFixture
             张伟,11010519491231002X,城关镇
             孙丽,522426199707070011,河西镇
             """)
-        try await f.checkIn(F.zhang, campaign: "bus")
+        try await f.checkIn(OutcomeFixture.zhang, campaign: "bus")
         try await f.checkIn("522426199707070011", campaign: "bus")
-        try await f.record(.intent, F.zhang, "分拣员", campaign: "bus")
+        try await f.record(.intent, OutcomeFixture.zhang, "分拣员", campaign: "bus")
 
         let both = try await f.tally(["fair", "bus"], by: [.campaign, .township])
         #expect(both.funnel.campaigns == 2)
@@ -221,10 +221,10 @@ typealias F = OutcomeFixture
         _ = try await f.pool.write { db in try Registrations.registerWalkIn(walkIn, now: now, db: db) }
         #expect(try await f.record(.interviewed, "522426199606060017", "分拣员").change == .advanced(from: .none, to: .interviewed))
 
-        let unknownPosting = await #expect(throws: OutcomeRefusal.self) { try await f.record(.interviewed, F.zhang, "PNOSUCH") }
+        let unknownPosting = await #expect(throws: OutcomeRefusal.self) { try await f.record(.interviewed, OutcomeFixture.zhang, "PNOSUCH") }
         #expect(unknownPosting?.input == .posting)
         let badDate = await #expect(throws: OutcomeRefusal.self) {
-            try await f.record(.interviewed, F.zhang, "分拣员", date: "2026-02-30")
+            try await f.record(.interviewed, OutcomeFixture.zhang, "分拣员", date: "2026-02-30")
         }
         #expect(badDate?.reason.text(.en) == "'2026-02-30' is not a date; write it like 2026-03-05")
         #expect(try await f.h.count("outcome_change") == 1)   // refusals wrote nothing
@@ -241,23 +241,23 @@ typealias F = OutcomeFixture
             张伟,11010519491231002X,城关镇,东街村,脱贫人口
             孙丽,522426199707070011,河西镇,,退役军人
             """)
-        for person in [F.zhang, F.li, F.chen] { try await f.checkIn(person) }
-        try await f.checkIn(F.li, checkpoint: "board")
-        try await f.checkIn(F.zhang, campaign: "bus")
+        for person in [OutcomeFixture.zhang, OutcomeFixture.li, OutcomeFixture.chen] { try await f.checkIn(person) }
+        try await f.checkIn(OutcomeFixture.li, checkpoint: "board")
+        try await f.checkIn(OutcomeFixture.zhang, campaign: "bus")
         let walkIn = WalkIn(campaign: "bus", name: "赵敏", idNumber: "522426199606060017", township: "城关镇")
         try await f.registerAtDesk(walkIn)
         let now = f.now
-        try await f.record(.placed, F.zhang, "分拣员")
-        try await f.record(.interviewed, F.zhang, "质检员")
-        try await f.record(.retained, F.chen, "电子装配工")
-        try await f.record(.intent, F.zhang, "分拣员", campaign: "bus")
+        try await f.record(.placed, OutcomeFixture.zhang, "分拣员")
+        try await f.record(.interviewed, OutcomeFixture.zhang, "质检员")
+        try await f.record(.retained, OutcomeFixture.chen, "电子装配工")
+        try await f.record(.intent, OutcomeFixture.zhang, "分拣员", campaign: "bus")
         try await f.record(.interviewed, "522426199606060017", "质检员", campaign: "bus")
 
         let request = TallyRequest(all: true, breakdowns: [.campaign, .township, .village, .group, .enterprise, .posting])
         let pool = f.pool
         let (scanned, joined, parallel) = try await pool.read { db in
-            (try TallyQuery.run(request, sections: F.sections, now: now, strategy: .scan, db: db), try TallyQuery.run(request, sections: F.sections, now: now, strategy: .join, db: db),
-             try TallyQuery.run(request, sections: F.sections, now: now, strategy: .scan, parallel: pool, db: db))
+            (try TallyQuery.run(request, sections: OutcomeFixture.sections, now: now, strategy: .scan, db: db), try TallyQuery.run(request, sections: OutcomeFixture.sections, now: now, strategy: .join, db: db),
+             try TallyQuery.run(request, sections: OutcomeFixture.sections, now: now, strategy: .scan, parallel: pool, db: db))
         }
         #expect(scanned.funnel == joined.funnel)
         #expect(scanned.breakdowns == joined.breakdowns)

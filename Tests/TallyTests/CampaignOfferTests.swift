@@ -10,8 +10,8 @@ import Workflow
 @Suite struct CampaignOfferTests {
     @Test func aLaterListWithOtherNumbersLeavesTheEarlierFairAsItWas() async throws {
         let f = try await OutcomeFixture()
-        try await f.checkIn(F.zhang)
-        try await f.record(.placed, F.zhang, "分拣员")
+        try await f.checkIn(OutcomeFixture.zhang)
+        try await f.record(.placed, OutcomeFixture.zhang, "分拣员")
         let before = try await f.tally(by: [.enterprise, .posting])
         #expect(before.funnel.positions == 70)   // 40 + 10 + 20
 

@@ -1,3 +1,4 @@
+import CampaignTesting
 import Foundation
 import GRDB
 import Ledger
@@ -28,7 +29,7 @@ import WorkflowTesting
         #expect(places.groups[id] == TargetGroup.veteran.set)
         // Known places are shared, not duplicated.
         let zhang = try await f.pool.read { db in try Int.fetchOne(db, sql: "SELECT id FROM person WHERE id_number = ?",
-                                                                    arguments: [F.zhang])! }
+                                                                    arguments: [OutcomeFixture.zhang])! }
         #expect(places.places[Int(places.place(of: zhang))] == ("城关镇", "东街村"))
         #expect(places.places.count == 5)   // 东街村 西街村 新庄村 渡口村 (from the fixture) and 石门村
     }

@@ -1,3 +1,4 @@
+import CampaignTesting
 import Foundation
 import GRDB
 import Ledger
@@ -11,9 +12,9 @@ import WorkflowTesting
     /// The fixture with a few check-ins and outcomes, tallied by township, group and enterprise.
     func sampleReport() async throws -> (OutcomeFixture, TallyReport) {
         let f = try await OutcomeFixture()
-        for person in [F.zhang, F.li, F.wang] { try await f.checkIn(person) }
-        try await f.record(.placed, F.zhang, "分拣员")
-        try await f.record(.intent, F.wang, "质检员")
+        for person in [OutcomeFixture.zhang, OutcomeFixture.li, OutcomeFixture.wang] { try await f.checkIn(person) }
+        try await f.record(.placed, OutcomeFixture.zhang, "分拣员")
+        try await f.record(.intent, OutcomeFixture.wang, "质检员")
         return (f, try await f.tally(by: [.township, .group, .enterprise]))
     }
 
@@ -157,7 +158,7 @@ import WorkflowTesting
         let (f, _) = try await sampleReport()
         let request = TallyRequest(campaigns: ["fair"], listPlaced: true)
         let now = f.now
-        let report = try await f.pool.read { db in try TallyQuery.run(request, sections: F.sections, now: now, db: db) }
+        let report = try await f.pool.read { db in try TallyQuery.run(request, sections: OutcomeFixture.sections, now: now, db: db) }
         let placed = try #require(report.askedLists.first { $0.list.key == "placed_people" }?.rows)
         #expect(placed.count == 1)
         #expect(placed.first?.json["id_number"] == "110105********002X")
