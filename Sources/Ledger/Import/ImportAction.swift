@@ -95,27 +95,26 @@ public struct ImportAction<Kind: LedgerKind>: StepAction {
         }
         // The run's history is read in the language of the process that ran the step.
         let language = Language.fromEnvironment()
-        typealias M = ImportReportMessages
         let file = url.lastPathComponent
         if let sheet = summary.sheets.first, sheet.headerRow > 1 || summary.sheets.count > 1 {
-            var note = Message(M.noteHeader, ["file": file, "format": summary.format, "header": String(sheet.headerRow)])
+            var note = Message(ImportReportMessages.noteHeader, ["file": file, "format": summary.format, "header": String(sheet.headerRow)])
             if !sheet.description.isEmpty {
-                note = note + Message(M.noteUnder, ["text": sheet.description.map(Masking.scrub).joined(separator: " / ")])
+                note = note + Message(ImportReportMessages.noteUnder, ["text": sheet.description.map(Masking.scrub).joined(separator: " / ")])
             }
             context.note(note.text(language))
         }
         if summary.skipped > 0 {
-            context.note(Message(M.noteSkipped, ["count": String(summary.skipped), "rows": summary.skippedRows.prefix(3)
+            context.note(Message(ImportReportMessages.noteSkipped, ["count": String(summary.skipped), "rows": summary.skippedRows.prefix(3)
                 .map { $0.summary(language) }.joined(separator: language == .zh ? "；" : "; ")]).text(language))
         }
         for note in summary.notes { context.note("\(file): \(note.text(language))") }
         for problem in summary.cellProblems.prefix(3) + summary.problems.prefix(5) {
             context.note("\(file) \(problem.summary(language))")
         }
-        if summary.rejected > 5 { context.note(Message(M.noteMoreRejected, ["count": String(summary.rejected - 5)]).text(language)) }
+        if summary.rejected > 5 { context.note(Message(ImportReportMessages.noteMoreRejected, ["count": String(summary.rejected - 5)]).text(language)) }
         if let rejects = summary.rejectFile {
-            context.note((Message(M.noteRejectFile, ["file": rejects])
-                          + (summary.rejectFileMoved ? Message(M.rejectFileMoved) : Message.verbatim(""))).text(language))
+            context.note((Message(ImportReportMessages.noteRejectFile, ["file": rejects])
+                          + (summary.rejectFileMoved ? Message(ImportReportMessages.rejectFileMoved) : Message.verbatim(""))).text(language))
         }
         return .completed(outputs: summary.outputs)
     }

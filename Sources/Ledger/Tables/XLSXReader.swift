@@ -2,8 +2,6 @@ import Foundation
 import Workflow
 import ZIPFoundation
 
-private typealias L = LedgerMessages
-
 /// An .xlsx workbook (Office Open XML): its sheets, in the workbook's order, and the shared
 /// strings their text cells point into, read once for all sheets. A workbook is not trusted: each
 /// part's size and compression ratio are checked before it is read (see `XLSXReader.check`).
@@ -22,7 +20,7 @@ final class XLSXWorkbook: @unchecked Sendable {
         totalBytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         guard let workbook = try XLSXReader.tokens(of: "xl/workbook.xml", in: archive, file: file,
                                                    limit: XLSXReader.largestSmallPart) else {
-            throw WorkflowError.invalidInput(L.noWorkbookPart(["file": file]), hint: L.saveAgain())
+            throw WorkflowError.invalidInput(LedgerMessages.noWorkbookPart(["file": file]), hint: LedgerMessages.saveAgain())
         }
         var listed: [(name: String, relation: String)] = []
         for case .start("sheet", let attributes, _) in workbook {
@@ -34,7 +32,7 @@ final class XLSXWorkbook: @unchecked Sendable {
             of: "xl/_rels/workbook.xml.rels", in: archive, file: file, limit: XLSXReader.largestSmallPart) ?? [] {
             if let id = attributes["Id"], let target = attributes["Target"] { relations[id] = target }
         }
-        guard !listed.isEmpty else { throw WorkflowError.invalidInput(L.noWorksheet(["file": file])) }
+        guard !listed.isEmpty else { throw WorkflowError.invalidInput(LedgerMessages.noWorksheet(["file": file])) }
         sheets = listed.enumerated().map { index, sheet in
             var target = relations[sheet.relation] ?? "worksheets/sheet\(index + 1).xml"
             if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
@@ -46,15 +44,15 @@ final class XLSXWorkbook: @unchecked Sendable {
         do {
             return try Archive(url: url, accessMode: .read)
         } catch {
-            throw WorkflowError.invalidInput(L.notReadable(["file": url.lastPathComponent]), hint: L.saveAgain())
+            throw WorkflowError.invalidInput(LedgerMessages.notReadable(["file": url.lastPathComponent]), hint: LedgerMessages.saveAgain())
         }
     }
 
     /// The position of the sheet named `name`, or a usage error listing the sheets there are.
     func sheetIndex(named name: String) throws -> Int {
         guard let index = sheets.firstIndex(where: { $0.name == name }) else {
-            throw WorkflowError.usage(L.noSuchSheet(["name": name]),
-                                      hint: L.itsSheets(["names": sheets.map { "'\($0.name)'" }.joined(separator: ", ")]))
+            throw WorkflowError.usage(LedgerMessages.noSuchSheet(["name": name]),
+                                      hint: LedgerMessages.itsSheets(["names": sheets.map { "'\($0.name)'" }.joined(separator: ", ")]))
         }
         return index
     }
@@ -65,7 +63,7 @@ final class XLSXWorkbook: @unchecked Sendable {
         let archive = try Self.archive(url)
         let (name, part) = sheets[index]
         guard let entry = archive[part] else {
-            throw WorkflowError.invalidInput(L.sheetMissing(["name": name, "file": file]))
+            throw WorkflowError.invalidInput(LedgerMessages.sheetMissing(["name": name, "file": file]))
         }
         try XLSXReader.check(entry, of: file, limit: XLSXReader.largestPart)
         if shared == nil { shared = try SharedStrings.read(archive, file: file) }
@@ -145,14 +143,14 @@ final class XLSXReader: TableReader, @unchecked Sendable {
     /// Refuses a part bigger, or packed tighter, than any real workbook's.
     static func check(_ entry: Entry, of file: String, limit: UInt64) throws {
         if entry.uncompressedSize > limit {
-            throw WorkflowError.invalidInput(L.partTooLarge(["file": file, "part": entry.path,
+            throw WorkflowError.invalidInput(LedgerMessages.partTooLarge(["file": file, "part": entry.path,
                                                              "size": "\(entry.uncompressedSize >> 20)", "limit": "\(limit >> 20)"]),
-                                             hint: L.splitIt())
+                                             hint: LedgerMessages.splitIt())
         }
         if entry.uncompressedSize > 1 << 20 && entry.uncompressedSize > max(1, entry.compressedSize) * largestRatio {
-            throw WorkflowError.invalidInput(L.zipBomb(["file": file, "part": entry.path,
+            throw WorkflowError.invalidInput(LedgerMessages.zipBomb(["file": file, "part": entry.path,
                                                         "ratio": "\(entry.uncompressedSize / max(1, entry.compressedSize))"]),
-                                             hint: L.saveAgainPlain())
+                                             hint: LedgerMessages.saveAgainPlain())
         }
     }
 
@@ -172,7 +170,7 @@ final class XLSXReader: TableReader, @unchecked Sendable {
             }
         } catch {
             throw refusal(error, part: WorkbookPartWords.part(["path": path]), file: file,
-                          tooLarge: WorkflowError.invalidInput(L.partOverLimit(["file": file, "part": path,
+                          tooLarge: WorkflowError.invalidInput(LedgerMessages.partOverLimit(["file": file, "part": path,
                                                                                  "limit": "\(limit >> 20)"])))
         }
         return tokens
@@ -189,12 +187,12 @@ final class XLSXReader: TableReader, @unchecked Sendable {
     static func refusal(_ error: any Error, part: Message, file: String, tooLarge: WorkflowError) -> any Error {
         switch error {
         case let problem as XMLTokenizer.Problem:
-            WorkflowError.invalidInput(L.cannotBeRead(["file": file], words: ["part": part]) + problem.message)
+            WorkflowError.invalidInput(LedgerMessages.cannotBeRead(["file": file], words: ["part": part]) + problem.message)
         case Limit.partTooLarge: tooLarge
         case is WorkflowError, Limit.cancelled: error
         default:
-            WorkflowError.invalidInput(L.cannotUnpack(["file": file, "reason": "\(error)"], words: ["part": part]),
-                                       hint: L.saveAgain())
+            WorkflowError.invalidInput(LedgerMessages.cannotUnpack(["file": file, "reason": "\(error)"], words: ["part": part]),
+                                       hint: LedgerMessages.saveAgain())
         }
     }
 
@@ -382,7 +380,7 @@ final class SheetStream: @unchecked Sendable {
         }
 
         func refuse(_ message: Message) -> WorkflowError {
-            WorkflowError.invalidInput(L.sheetRow(["file": file, "row": "\(rowNumber)"]) + message, hint: L.saveAgain())
+            WorkflowError.invalidInput(LedgerMessages.sheetRow(["file": file, "row": "\(rowNumber)"]) + message, hint: LedgerMessages.saveAgain())
         }
 
         /// The row this token completes, if it does.
@@ -391,7 +389,7 @@ final class SheetStream: @unchecked Sendable {
             case .start("row", let attributes, let selfClosing):
                 rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
                 guard (1...SheetStream.lastRow).contains(rowNumber) else {
-                    throw refuse(L.rowBeyond(["row": attributes["r"] ?? "", "last": "\(SheetStream.lastRow)"]))
+                    throw refuse(LedgerMessages.rowBeyond(["row": attributes["r"] ?? "", "last": "\(SheetStream.lastRow)"]))
                 }
                 cells = []
                 if selfClosing { return (rowNumber, []) }
@@ -399,7 +397,7 @@ final class SheetStream: @unchecked Sendable {
                 column = cells.count
                 if let reference = attributes["r"] {
                     guard let parsed = SheetStream.column(of: reference) else {
-                        throw refuse(L.columnBeyond(["reference": String(reference.prefix(20))]))
+                        throw refuse(LedgerMessages.columnBeyond(["reference": String(reference.prefix(20))]))
                     }
                     column = parsed
                 }
@@ -428,7 +426,7 @@ final class SheetStream: @unchecked Sendable {
             switch type {
             case "s":
                 guard let index = Int(value), shared.indices.contains(index) else {
-                    throw refuse(L.noSharedString(["index": String(value.prefix(20)), "count": "\(shared.count)"]))
+                    throw refuse(LedgerMessages.noSharedString(["index": String(value.prefix(20)), "count": "\(shared.count)"]))
                 }
                 return shared[index]
             case "b": return value == "1" ? "TRUE" : "FALSE"

@@ -2,8 +2,6 @@ import GRDB
 import Ledger
 import Workflow
 
-private typealias T = ToolMessages
-
 /// `--staff NAME` on the commands that record who did something: the name must be a staff account of
 /// the workspace (not revoked), so the history never credits a typo or a stranger.
 public enum StaffNames {
@@ -19,9 +17,9 @@ public enum StaffNames {
         let members = try StaffAccounts.list(db: db).filter { $0.revoked == nil }.map(\.member)
         let active = members.map(\.name)
         guard let member = members.first(where: { $0.name == trimmed }) else {
-            throw WorkflowError.usage(T.notStaff(["name": trimmed]),
+            throw WorkflowError.usage(ToolMessages.notStaff(["name": trimmed]),
                                       hint: Suggestions.message(for: trimmed, among: active)
-                                        ?? (active.isEmpty ? T.addStaff() : T.knownStaff(["names": active.joined(separator: ", ")])))
+                                        ?? (active.isEmpty ? ToolMessages.addStaff() : ToolMessages.knownStaff(["names": active.joined(separator: ", ")])))
         }
         return member
     }

@@ -3,8 +3,6 @@ import GRDB
 import Ledger
 import Workflow
 
-private typealias T = ToolMessages
-
 /// Shreds the personal data of a campaign's people once the campaign no longer needs it (China's
 /// PIPL: kept no longer than the purpose needs; pretix's data shredder does the same for events).
 /// Names, ID numbers, phones, typed scan input and notes go — irreversibly: pseudonyms, not
@@ -33,13 +31,13 @@ public enum Shredding {
     static func checkCanShred(_ campaign: String, db: Database) throws {
         let run = try RunQueries.requireRun(campaign, in: db)
         guard run.hasEnded else {
-            throw WorkflowError.usage(T.stillRunning(["campaign": campaign], words: ["status": StatusWords.word(run.status)()]),
-                                      hint: T.shredAfterEnd(["campaign": campaign]))
+            throw WorkflowError.usage(ToolMessages.stillRunning(["campaign": campaign], words: ["status": StatusWords.word(run.status)()]),
+                                      hint: ToolMessages.shredAfterEnd(["campaign": campaign]))
         }
         if let done = try ShredRecords.shred(of: campaign, db: db) {
-            throw WorkflowError.usage(T.shreddedAlready(["campaign": campaign, "actor": done.actor,
+            throw WorkflowError.usage(ToolMessages.shreddedAlready(["campaign": campaign, "actor": done.actor,
                                                          "time": TimeFormats.display(done.at, timeZone: run.timeZone)]),
-                                      hint: T.nothingLeft())
+                                      hint: ToolMessages.nothingLeft())
         }
     }
 

@@ -1,8 +1,6 @@
 import Foundation
 import Hummingbird
 
-private typealias S = ServerMessages
-
 extension Request {
     /// The JSON body as `type`, or a 400 that says which field is missing or wrong in words for the
     /// page — never the decoder's internals (Hummingbird's own `decode` answers "Coding key `input`
@@ -11,16 +9,16 @@ extension Request {
         do {
             return try await context.requestDecoder.decode(type, from: self, context: context)
         } catch DecodingError.keyNotFound(let key, let detail) {
-            throw HTTPError(.badRequest, message: S.noField(["field": Self.path(detail.codingPath + [key])]).text(language))
+            throw HTTPError(.badRequest, message: ServerMessages.noField(["field": Self.path(detail.codingPath + [key])]).text(language))
         } catch DecodingError.valueNotFound(_, let detail) {
-            throw HTTPError(.badRequest, message: S.emptyField(["field": Self.path(detail.codingPath)]).text(language))
+            throw HTTPError(.badRequest, message: ServerMessages.emptyField(["field": Self.path(detail.codingPath)]).text(language))
         } catch DecodingError.typeMismatch(let expected, let detail) {
-            let kind = expected == String.self ? S.kindText : expected == Bool.self ? S.kindBoolean
-                : (expected == Int.self || expected == Double.self) ? S.kindNumber : S.kindOther
-            throw HTTPError(.badRequest, message: S.wrongKind(["field": Self.path(detail.codingPath)], words: ["kind": kind()])
+            let kind = expected == String.self ? ServerMessages.kindText : expected == Bool.self ? ServerMessages.kindBoolean
+                : (expected == Int.self || expected == Double.self) ? ServerMessages.kindNumber : ServerMessages.kindOther
+            throw HTTPError(.badRequest, message: ServerMessages.wrongKind(["field": Self.path(detail.codingPath)], words: ["kind": kind()])
                 .text(language))
         } catch is DecodingError {
-            throw HTTPError(.badRequest, message: S.notJSON.template(language))
+            throw HTTPError(.badRequest, message: ServerMessages.notJSON.template(language))
         }
     }
 

@@ -4,8 +4,6 @@ import Ledger
 import Outcomes
 import Workflow
 
-private typealias C = CallMessages
-
 /// Records what a call-back came to. A booked interview becomes an outcome of the campaign (the
 /// lead's person, the posting they wanted or the one named), said as not checked in at a gate — a
 /// livestream has none — so the tally counts it beside a fair's. A lead who gives their ID number on
@@ -20,22 +18,22 @@ public enum CallRecorder {
 
     public static func record(call id: Int64, status: CallStatus, campaign: String, staff: String?, note: String,
                               posting: String?, idNumber: String?, now: Date, db: Database) throws -> Answer {
-        guard status != .open else { throw WorkflowError.usage(C.recordAs()) }
+        guard status != .open else { throw WorkflowError.usage(CallMessages.recordAs()) }
         guard let call = try LivestreamRecords.call(id: id, campaign: campaign, db: db) else {
-            throw WorkflowError.usage(C.noCall(["id": "\(id)", "campaign": campaign]), hint: C.callsList(["campaign": campaign]))
+            throw WorkflowError.usage(CallMessages.noCall(["id": "\(id)", "campaign": campaign]), hint: CallMessages.callsList(["campaign": campaign]))
         }
         guard call.status == .open else {
-            throw WorkflowError.usage(C.alreadyRecorded(["id": "\(id)", "status": call.status.rawValue]), hint: C.comesBack())
+            throw WorkflowError.usage(CallMessages.alreadyRecorded(["id": "\(id)", "status": call.status.rawValue]), hint: CallMessages.comesBack())
         }
         if let staff, !call.staff.isEmpty, call.staff != staff {
-            throw WorkflowError.usage(C.someoneElses(["id": "\(id)", "owner": call.staff, "staff": staff]))
+            throw WorkflowError.usage(CallMessages.someoneElses(["id": "\(id)", "owner": call.staff, "staff": staff]))
         }
         guard var lead = try LivestreamRecords.leads(campaign: campaign, db: db).first(where: { $0.id == call.leadID }) else {
             throw WorkflowError.internal("call \(id) has no lead")
         }
         if let idNumber, !idNumber.isEmpty {
             guard !lead.name.isEmpty else {
-                throw WorkflowError.usage(C.noName())
+                throw WorkflowError.usage(CallMessages.noName())
             }
             // The caller adds the person or fills blanks; what the ledger holds stays (a manager changes it).
             _ = try Registrations.registerWalkIn(WalkIn(campaign: campaign, name: lead.name, idNumber: idNumber,
@@ -49,12 +47,12 @@ public enum CallRecorder {
         var outcome: String?
         if status == .booked {
             guard let person = lead.personID, let summary = try People.summary(id: person, db: db) else {
-                throw WorkflowError.usage(C.notInLedger(), hint: C.askID())
+                throw WorkflowError.usage(CallMessages.notInLedger(), hint: CallMessages.askID())
             }
             let code = try posting ?? lead.postingID.flatMap { try Postings.summaries(ids: [$0], db: db)[$0]?.code }
             guard let code else {
-                throw WorkflowError.usage(C.noPosting(["campaign": campaign, "text": lead.postingText]),
-                                          hint: C.sayPosting(["campaign": campaign]))
+                throw WorkflowError.usage(CallMessages.noPosting(["campaign": campaign, "text": lead.postingText]),
+                                          hint: CallMessages.sayPosting(["campaign": campaign]))
             }
             let result = try OutcomeRecorder.record(
                 OutcomeEntry(campaign: campaign, person: summary.idNumber, posting: code, stage: .interviewed,

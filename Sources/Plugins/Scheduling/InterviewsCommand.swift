@@ -5,8 +5,6 @@ import Ledger
 import PluginKit
 import Workflow
 
-private typealias I = InterviewCommandMessages
-
 struct InterviewsCommand: AsyncParsableCommand, ChoosesLanguage {
     static let configuration = CommandConfiguration(
         commandName: "interviews",
@@ -66,15 +64,15 @@ struct InterviewsCommand: AsyncParsableCommand, ChoosesLanguage {
                 try InterviewListing.read(campaign: campaign, person: person, db: db)
             }
             if unmet {
-                var table = TextTable(headers: I.unmetHeaders.columns(language),
+                var table = TextTable(headers: InterviewCommandMessages.unmetHeaders.columns(language),
                                       numeric: [false, false, false, true, false])
                 for row in view.unmet {
                     table.rows.append([row.name, row.idNumber, row.posting, "\(row.rank)", lang == "en" ? row.reasonEn : row.reasonZh])
                 }
-                try output(table, count: view.unmet.count, noun: I.wishesLeftOut(), t: t)
+                try output(table, count: view.unmet.count, noun: InterviewCommandMessages.wishesLeftOut(), t: t)
                 return
             }
-            var table = TextTable(headers: I.headers.columns(language),
+            var table = TextTable(headers: InterviewCommandMessages.headers.columns(language),
                                   numeric: [false, false, false, true, false, false, true])
             for row in view.interviews {
                 table.rows.append([row.time, (row.boothNumber.map { "\($0) " } ?? "") + row.booth, row.posting,
@@ -83,29 +81,29 @@ struct InterviewsCommand: AsyncParsableCommand, ChoosesLanguage {
             if let sms {
                 let messages = InterviewMessages.messages(view, signature: signature, unmasked: unmasked)
                 try CSVExport.write([["手机号", "短信内容"]] + messages.map { [$0.phone, $0.text] }, to: sms)
-                t.line((I.wroteSMS(["count": "\(messages.count)", "segments": "\(messages.reduce(0) { $0 + $1.segments })",
-                                    "file": sms]) + (unmasked ? ToolMessages.unmaskedRecorded() : I.smsPreview())).text(language))
+                t.line((InterviewCommandMessages.wroteSMS(["count": "\(messages.count)", "segments": "\(messages.reduce(0) { $0 + $1.segments })",
+                                    "file": sms]) + (unmasked ? ToolMessages.unmaskedRecorded() : InterviewCommandMessages.smsPreview())).text(language))
                 return
             }
             if let xlsx {
                 try workbook(view).write(to: URL(fileURLWithPath: xlsx))
-                t.line(I.wroteBook(["interviews": "\(view.interviews.count)", "unmet": "\(view.unmet.count)", "file": xlsx])
+                t.line(InterviewCommandMessages.wroteBook(["interviews": "\(view.interviews.count)", "unmet": "\(view.unmet.count)", "file": xlsx])
                     .text(language))
                 return
             }
             if let slips {
                 let html = InterviewSlips.html(view, campaign: campaign)
                 try Data(html.utf8).write(to: URL(fileURLWithPath: slips), options: .atomic)
-                t.line(I.wroteSlips(["count": "\(Set(view.interviews.map(\.person)).count)", "file": slips]).text(language))
+                t.line(InterviewCommandMessages.wroteSlips(["count": "\(Set(view.interviews.map(\.person)).count)", "file": slips]).text(language))
                 return
             }
             if let ics {
                 let written = try InterviewCalendars.write(view, campaign: campaign, to: URL(fileURLWithPath: ics),
                                                            stamp: try CommandSupport.clock().now())
-                t.line(I.wroteCalendars(["count": "\(written)", "folder": ics]).text(language))
+                t.line(InterviewCommandMessages.wroteCalendars(["count": "\(written)", "folder": ics]).text(language))
                 return
             }
-            try output(table, count: view.interviews.count, noun: I.interviews(), t: t)
+            try output(table, count: view.interviews.count, noun: InterviewCommandMessages.interviews(), t: t)
         }
     }
 
@@ -129,10 +127,10 @@ struct InterviewsCommand: AsyncParsableCommand, ChoosesLanguage {
     private func output(_ table: TextTable, count: Int, noun: Message, t: Terminal) throws {
         if let csv {
             try CSVExport.write([table.headers] + table.rows, to: csv)
-            t.line(I.wroteRows(["count": "\(count)", "file": csv], words: ["noun": noun]).text(language))
+            t.line(InterviewCommandMessages.wroteRows(["count": "\(count)", "file": csv], words: ["noun": noun]).text(language))
         } else {
             if count > 0 { t.line(table.render()) }
-            t.line(I.rows(["count": "\(count)"], words: ["noun": noun]).text(language))
+            t.line(InterviewCommandMessages.rows(["count": "\(count)"], words: ["noun": noun]).text(language))
         }
     }
 }

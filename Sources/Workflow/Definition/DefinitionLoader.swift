@@ -2,7 +2,6 @@ import Foundation
 
 /// Reads a definition's YAML tree into a `WorkflowDefinition`, reporting every structural problem
 /// (unknown or missing keys, wrong shapes, bad durations) instead of stopping at the first.
-private typealias D = DefinitionMessages
 
 struct DefinitionLoader {
     static let topLevelKeys = ["name", "title", "description", "kind", "timezone", "date", "retention", "inputs", "vars", "on", "plugins",
@@ -21,14 +20,14 @@ struct DefinitionLoader {
     mutating func load(_ root: SourceNode?) -> WorkflowDefinition? {
         let start = file.location(line: 1, column: 1)
         guard let root else {
-            diagnostics.error(D.fileEmpty(), at: start, hint: D.fileEmptyHint())
+            diagnostics.error(DefinitionMessages.fileEmpty(), at: start, hint: DefinitionMessages.fileEmptyHint())
             return nil
         }
         guard let entries = root.entries else {
-            diagnostics.error(D.notMapping() + root.kindWord, at: root.location)
+            diagnostics.error(DefinitionMessages.notMapping() + root.kindWord, at: root.location)
             return nil
         }
-        checkKeys(entries, allowed: Self.topLevelKeys, context: D.contextCampaign())
+        checkKeys(entries, allowed: Self.topLevelKeys, context: DefinitionMessages.contextCampaign())
         var definition = WorkflowDefinition(file: file, name: "", title: nil, kind: .other,
                                             timeZone: WorkflowDefinition.defaultTimeZone, vars: [], steps: [])
         let map = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
@@ -42,8 +41,8 @@ struct DefinitionLoader {
         loadName(map["name"], placeholder: placeholderKeys.contains("name"), root: root, into: &definition)
         if let entry = map["title"] { definition.title = text(entry.value, key: "title") }
         for placeholder in definition.placeholders where definition.inputs.isEmpty {
-            diagnostics.error(D.placeholderOutsideTemplate(["key": placeholder.key]), at: placeholder.location,
-                              length: placeholder.text.unicodeScalars.count, hint: D.placeholderHint())
+            diagnostics.error(DefinitionMessages.placeholderOutsideTemplate(["key": placeholder.key]), at: placeholder.location,
+                              length: placeholder.text.unicodeScalars.count, hint: DefinitionMessages.placeholderHint())
         }
         if let entry = map["description"] { _ = text(entry.value, key: "description") }
         if let entry = map["kind"], let kind = text(entry.value, key: "kind") {
@@ -62,7 +61,7 @@ struct DefinitionLoader {
         if let entry = map["steps"] {
             definition.steps = loadSteps(entry.value)
         } else {
-            diagnostics.error(D.missingSteps(), at: root.location, hint: D.missingStepsHint())
+            diagnostics.error(DefinitionMessages.missingSteps(), at: root.location, hint: DefinitionMessages.missingStepsHint())
         }
         return definition
     }
@@ -71,7 +70,7 @@ struct DefinitionLoader {
     private mutating func loadName(_ entry: SourceNode.Entry?, placeholder: Bool, root: SourceNode,
                                    into definition: inout WorkflowDefinition) {
         guard let entry else {
-            diagnostics.error(D.missingName(), at: root.location, hint: D.missingNameHint())
+            diagnostics.error(DefinitionMessages.missingName(), at: root.location, hint: DefinitionMessages.missingNameHint())
             return
         }
         if placeholder {
@@ -80,7 +79,7 @@ struct DefinitionLoader {
         }
         guard let name = text(entry.value, key: "name") else { return }
         if !Self.isCampaignName(name) {
-            diagnostics.error(D.badName(["name": name]), at: entry.value.location, length: name.count, hint: D.badNameHint())
+            diagnostics.error(DefinitionMessages.badName(["name": name]), at: entry.value.location, length: name.count, hint: DefinitionMessages.badNameHint())
         }
         definition.name = name
     }
@@ -91,8 +90,8 @@ struct DefinitionLoader {
         if let parsed = TimeZone(identifier: zone) {
             definition.timeZone = parsed
         } else {
-            diagnostics.error(D.unknownTimeZone(["zone": zone]), at: node.location, length: zone.count,
-                              hint: D.timeZoneHint(["zone": WorkflowDefinition.defaultTimeZone.identifier]))
+            diagnostics.error(DefinitionMessages.unknownTimeZone(["zone": zone]), at: node.location, length: zone.count,
+                              hint: DefinitionMessages.timeZoneHint(["zone": WorkflowDefinition.defaultTimeZone.identifier]))
         }
     }
 
@@ -102,8 +101,8 @@ struct DefinitionLoader {
         if let day = TimeFormats.day(text) {
             definition.heldOn = day
         } else {
-            diagnostics.error(D.badDate(["text": String(text.prefix(40))]), at: node.location, length: text.count,
-                              hint: D.badDateHint(["from": "\(TimeFormats.campaignYears.lowerBound)",
+            diagnostics.error(DefinitionMessages.badDate(["text": String(text.prefix(40))]), at: node.location, length: text.count,
+                              hint: DefinitionMessages.badDateHint(["from": "\(TimeFormats.campaignYears.lowerBound)",
                                                    "to": "\(TimeFormats.campaignYears.upperBound)"]))
         }
     }
@@ -113,12 +112,12 @@ struct DefinitionLoader {
     /// `inputs: { date: { type: date, required: true, doc: 招聘会日期 }, township: { default: 城关镇 } }`
     private mutating func loadInputs(_ node: SourceNode) -> [TemplateInput] {
         guard let entries = node.entries else {
-            diagnostics.error(D.inputsNotMapping() + node.kindWord, at: node.location, hint: D.inputsHint())
+            diagnostics.error(DefinitionMessages.inputsNotMapping() + node.kindWord, at: node.location, hint: DefinitionMessages.inputsHint())
             return []
         }
         return entries.compactMap { entry -> TemplateInput? in
             guard isIdentifier(entry.key) else {
-                diagnostics.error(D.badIdentifier(["name": entry.key], words: ["what": D.inputName()]),
+                diagnostics.error(DefinitionMessages.badIdentifier(["name": entry.key], words: ["what": DefinitionMessages.inputName()]),
                                   at: entry.keyLocation, length: entry.key.count)
                 return nil
             }
@@ -129,20 +128,20 @@ struct DefinitionLoader {
                 input.defaultValue = entry.value.value
                 return input
             }
-            checkKeys(fields, allowed: Self.inputKeys, context: D.contextInput(["name": entry.key]))
+            checkKeys(fields, allowed: Self.inputKeys, context: DefinitionMessages.contextInput(["name": entry.key]))
             for field in fields {
                 switch field.key {
                 case "type":
                     let raw = field.value.scalar?.text ?? ""
                     if let kind = TemplateInput.Kind(rawValue: raw) { input.kind = kind } else {
                         let types = TemplateInput.Kind.allCases.map(\.rawValue)
-                        diagnostics.error(D.unknownInputType(["type": raw]), at: field.value.location, length: max(1, raw.count),
+                        diagnostics.error(DefinitionMessages.unknownInputType(["type": raw]), at: field.value.location, length: max(1, raw.count),
                                           hint: Suggestions.message(for: raw, among: types)
-                                            ?? D.inputTypes(["types": types.joined(separator: ", ")]))
+                                            ?? DefinitionMessages.inputTypes(["types": types.joined(separator: ", ")]))
                     }
                 case "required":
                     if case .bool(let b) = field.value.value { input.required = b } else {
-                        diagnostics.error(D.requiredIsBoolean(), at: field.value.location)
+                        diagnostics.error(DefinitionMessages.requiredIsBoolean(), at: field.value.location)
                     }
                 case "default": input.defaultValue = field.value.value
                 case "doc", "description": input.doc = field.value.scalar?.text
@@ -156,31 +155,31 @@ struct DefinitionLoader {
     /// `on: { schedule: [ { cron: "0 9 * * 1#1" }, … ] }`, as GitHub Actions writes it.
     private mutating func loadTriggers(_ node: SourceNode) -> [WorkflowDefinition.Schedule] {
         guard let entries = node.entries else {
-            diagnostics.error(D.onNotMapping() + node.kindWord, at: node.location, hint: D.onHint())
+            diagnostics.error(DefinitionMessages.onNotMapping() + node.kindWord, at: node.location, hint: DefinitionMessages.onHint())
             return []
         }
-        checkKeys(entries, allowed: ["schedule"], context: D.contextOn())
+        checkKeys(entries, allowed: ["schedule"], context: DefinitionMessages.contextOn())
         guard let schedule = entries.first(where: { $0.key == "schedule" })?.value else { return [] }
         guard let items = schedule.items, !items.isEmpty else {
-            diagnostics.error(D.scheduleNotList(), at: schedule.location, hint: D.scheduleHint())
+            diagnostics.error(DefinitionMessages.scheduleNotList(), at: schedule.location, hint: DefinitionMessages.scheduleHint())
             return []
         }
         return items.compactMap { item -> WorkflowDefinition.Schedule? in
             guard let fields = item.entries else {
-                diagnostics.error(D.scheduleEntryNotMapping() + item.kindWord, at: item.location)
+                diagnostics.error(DefinitionMessages.scheduleEntryNotMapping() + item.kindWord, at: item.location)
                 return nil
             }
-            checkKeys(fields, allowed: ["cron"], context: D.contextSchedule())
+            checkKeys(fields, allowed: ["cron"], context: DefinitionMessages.contextSchedule())
             guard let cronNode = fields.first(where: { $0.key == "cron" })?.value,
                   let text = text(cronNode, key: "cron") else {
-                diagnostics.error(D.scheduleWithoutCron(), at: item.location, hint: D.scheduleWithoutCronHint())
+                diagnostics.error(DefinitionMessages.scheduleWithoutCron(), at: item.location, hint: DefinitionMessages.scheduleWithoutCronHint())
                 return nil
             }
             let start = file.contentStart(of: cronNode)
             do {
                 return .init(cron: try CronExpression(text), location: start)
             } catch let problem as CronExpression.Problem {
-                diagnostics.error(D.badCron(["text": text]) + problem.wording, at: start.advanced(by: problem.offset),
+                diagnostics.error(DefinitionMessages.badCron(["text": text]) + problem.wording, at: start.advanced(by: problem.offset),
                                   hint: problem.hintWording)
                 return nil
             } catch {
@@ -194,12 +193,12 @@ struct DefinitionLoader {
     /// `sms: { program: plugins/sms-outbox.py, env: [SMS_API_KEY] }` with the environment variables it is given.
     private mutating func loadPlugins(_ node: SourceNode) -> [PluginDeclaration] {
         guard let entries = node.entries else {
-            diagnostics.error(D.pluginsNotMapping() + node.kindWord, at: node.location, hint: D.pluginsHint())
+            diagnostics.error(DefinitionMessages.pluginsNotMapping() + node.kindWord, at: node.location, hint: DefinitionMessages.pluginsHint())
             return []
         }
         return entries.compactMap { entry in
             guard isIdentifier(entry.key) else {
-                diagnostics.error(D.badIdentifier(["name": entry.key], words: ["what": D.pluginName()]),
+                diagnostics.error(DefinitionMessages.badIdentifier(["name": entry.key], words: ["what": DefinitionMessages.pluginName()]),
                                   at: entry.keyLocation, length: entry.key.count)
                 return nil
             }
@@ -207,25 +206,25 @@ struct DefinitionLoader {
             let fields = entry.value.entries.map { Dictionary($0.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }) }
             let programNode = fields?["program"]?.value ?? entry.value
             guard let path = programNode.scalar?.text, !path.isEmpty, programNode.entries == nil else {
-                diagnostics.error(D.pluginWithoutProgram(["name": entry.key]), at: entry.value.location,
-                                  hint: D.pluginWithoutProgramHint(["name": entry.key]))
+                diagnostics.error(DefinitionMessages.pluginWithoutProgram(["name": entry.key]), at: entry.value.location,
+                                  hint: DefinitionMessages.pluginWithoutProgramHint(["name": entry.key]))
                 return nil
             }
             var declaration = PluginDeclaration(name: entry.key, nameLocation: entry.keyLocation, path: path,
                                                 pathLocation: file.contentStart(of: programNode))
             for field in fields?.values.sorted(by: { $0.key < $1.key }) ?? [] where !["program", "env"].contains(field.key) {
-                diagnostics.error(D.unknownPluginField(["field": field.key]), at: field.keyLocation, length: field.key.count,
+                diagnostics.error(DefinitionMessages.unknownPluginField(["field": field.key]), at: field.keyLocation, length: field.key.count,
                                   hint: Suggestions.message(for: field.key, among: ["program", "env"]))
             }
             if let env = fields?["env"]?.value {
                 if let items = env.items {
                     for item in items where !Self.isEnvironmentName(item.scalar?.text ?? "") {
-                        diagnostics.error(D.badEnvironmentName(["name": item.scalar?.text ?? ""]), at: item.location,
-                                          hint: D.environmentNameHint())
+                        diagnostics.error(DefinitionMessages.badEnvironmentName(["name": item.scalar?.text ?? ""]), at: item.location,
+                                          hint: DefinitionMessages.environmentNameHint())
                     }
                     declaration.env = items.compactMap(\.scalar?.text).filter(Self.isEnvironmentName)
                 } else {
-                    diagnostics.error(D.envNotList() + env.kindWord, at: env.location, hint: D.environmentNameHint())
+                    diagnostics.error(DefinitionMessages.envNotList() + env.kindWord, at: env.location, hint: DefinitionMessages.environmentNameHint())
                 }
             }
             return declaration
@@ -234,12 +233,12 @@ struct DefinitionLoader {
 
     private mutating func loadVars(_ node: SourceNode) -> [Variable] {
         guard let entries = node.entries else {
-            diagnostics.error(D.varsNotMapping() + node.kindWord, at: node.location)
+            diagnostics.error(DefinitionMessages.varsNotMapping() + node.kindWord, at: node.location)
             return []
         }
         return entries.compactMap { entry in
             guard isIdentifier(entry.key) else {
-                diagnostics.error(D.badIdentifier(["name": entry.key], words: ["what": D.variableName()]),
+                diagnostics.error(DefinitionMessages.badIdentifier(["name": entry.key], words: ["what": DefinitionMessages.variableName()]),
                                   at: entry.keyLocation, length: entry.key.count)
                 return nil
             }
@@ -249,21 +248,21 @@ struct DefinitionLoader {
 
     private mutating func loadSteps(_ node: SourceNode) -> [StepDefinition] {
         guard let items = node.items else {
-            diagnostics.error(D.stepsNotList() + node.kindWord, at: node.location)
+            diagnostics.error(DefinitionMessages.stepsNotList() + node.kindWord, at: node.location)
             return []
         }
         if items.isEmpty {
-            diagnostics.error(D.stepsEmpty(), at: node.location, hint: D.stepsEmptyHint())
+            diagnostics.error(DefinitionMessages.stepsEmpty(), at: node.location, hint: DefinitionMessages.stepsEmptyHint())
         }
         return items.compactMap { loadStep($0) }
     }
 
     private mutating func loadStep(_ node: SourceNode) -> StepDefinition? {
         guard let entries = node.entries else {
-            diagnostics.error(D.stepNotMapping() + node.kindWord, at: node.location)
+            diagnostics.error(DefinitionMessages.stepNotMapping() + node.kindWord, at: node.location)
             return nil
         }
-        checkKeys(entries, allowed: Self.stepKeys, context: D.contextStep())
+        checkKeys(entries, allowed: Self.stepKeys, context: DefinitionMessages.contextStep())
         let map = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var step = StepDefinition(id: "", idLocation: node.location, name: nil, uses: "", usesLocation: node.location,
                                   with: [], needs: [], condition: nil, retry: .none, timeout: nil, fanOut: nil,
@@ -272,18 +271,18 @@ struct DefinitionLoader {
             step.id = id
             step.idLocation = entry.value.location
             if !isIdentifier(id) {
-                diagnostics.error(D.badStepID(["id": id]), at: entry.value.location, length: id.count,
-                                  hint: D.badStepIDHint())
+                diagnostics.error(DefinitionMessages.badStepID(["id": id]), at: entry.value.location, length: id.count,
+                                  hint: DefinitionMessages.badStepIDHint())
             }
         } else if map["id"] == nil {
-            diagnostics.error(D.stepWithoutID(), at: node.location, hint: D.stepWithoutIDHint())
+            diagnostics.error(DefinitionMessages.stepWithoutID(), at: node.location, hint: DefinitionMessages.stepWithoutIDHint())
         }
         if let entry = map["name"] { step.name = text(entry.value, key: "name") }
         if let entry = map["uses"], let uses = text(entry.value, key: "uses") {
             step.uses = uses
             step.usesLocation = entry.value.location
         } else if map["uses"] == nil {
-            diagnostics.error(D.stepWithoutUses(["step": step.id]), at: node.location, hint: D.stepWithoutUsesHint())
+            diagnostics.error(DefinitionMessages.stepWithoutUses(["step": step.id]), at: node.location, hint: DefinitionMessages.stepWithoutUsesHint())
         }
         if let entry = map["with"] {
             if let params = entry.value.entries {
@@ -291,7 +290,7 @@ struct DefinitionLoader {
             } else if case .scalar(let s) = entry.value.kind, s.isPlain, s.text.isEmpty {
                 step.with = []
             } else {
-                diagnostics.error(D.withNotMapping() + entry.value.kindWord, at: entry.value.location)
+                diagnostics.error(DefinitionMessages.withNotMapping() + entry.value.kindWord, at: entry.value.location)
             }
         }
         if let entry = map["needs"] { step.needs = loadNeeds(entry.value) }
@@ -304,13 +303,13 @@ struct DefinitionLoader {
         if let entry = map["max-parallel"] {
             let raw = entry.value.scalar?.text ?? ""
             if step.fanOut == nil, map["for_each"] == nil {
-                diagnostics.error(D.maxParallelWithoutFanOut(), at: entry.keyLocation, length: entry.key.count,
-                                  hint: D.maxParallelWithoutFanOutHint())
+                diagnostics.error(DefinitionMessages.maxParallelWithoutFanOut(), at: entry.keyLocation, length: entry.key.count,
+                                  hint: DefinitionMessages.maxParallelWithoutFanOutHint())
             } else if let n = Int(raw), (1...Self.fanOutLimit).contains(n) {
                 step.fanOut?.maxParallel = n
             } else {
-                diagnostics.error(D.badMaxParallel(["limit": "\(Self.fanOutLimit)", "text": String(raw.prefix(40))]),
-                                  at: entry.value.location, length: max(1, raw.count), hint: D.badMaxParallelHint())
+                diagnostics.error(DefinitionMessages.badMaxParallel(["limit": "\(Self.fanOutLimit)", "text": String(raw.prefix(40))]),
+                                  at: entry.value.location, length: max(1, raw.count), hint: DefinitionMessages.badMaxParallelHint())
             }
         }
         return step
@@ -321,24 +320,24 @@ struct DefinitionLoader {
         switch node.kind {
         case .sequence(let items):
             if items.count > Self.fanOutLimit {
-                diagnostics.error(D.fanOutTooLong(["count": "\(items.count)", "limit": "\(Self.fanOutLimit)"]),
-                                  at: node.location, hint: D.fanOutTooLongHint())
+                diagnostics.error(DefinitionMessages.fanOutTooLong(["count": "\(items.count)", "limit": "\(Self.fanOutLimit)"]),
+                                  at: node.location, hint: DefinitionMessages.fanOutTooLongHint())
                 return nil
             }
             return .init(node: node, location: node.location, maxParallel: nil)
         case .scalar(let s) where s.text.contains("${{"):
             guard let template = try? Template.parse(s.text), template.isSingleExpression else {
-                diagnostics.error(D.fanOutNotOneExpression(), at: file.contentStart(of: node),
-                                  length: s.text.unicodeScalars.count, hint: D.fanOutExpressionHint())
+                diagnostics.error(DefinitionMessages.fanOutNotOneExpression(), at: file.contentStart(of: node),
+                                  length: s.text.unicodeScalars.count, hint: DefinitionMessages.fanOutExpressionHint())
                 return nil
             }
             return .init(node: node, location: file.contentStart(of: node), maxParallel: nil)
         case .scalar(let s):
-            diagnostics.error(D.fanOutSingleValue(["text": String(s.text.prefix(40))]), at: node.location,
-                              length: max(1, s.text.count), hint: D.fanOutSingleValueHint())
+            diagnostics.error(DefinitionMessages.fanOutSingleValue(["text": String(s.text.prefix(40))]), at: node.location,
+                              length: max(1, s.text.count), hint: DefinitionMessages.fanOutSingleValueHint())
             return nil
         case .mapping:
-            diagnostics.error(D.fanOutMapping(), at: node.location, hint: D.fanOutMappingHint())
+            diagnostics.error(DefinitionMessages.fanOutMapping(), at: node.location, hint: DefinitionMessages.fanOutMappingHint())
             return nil
         }
     }
@@ -350,20 +349,20 @@ struct DefinitionLoader {
         case .sequence(let items):
             return items.compactMap { item in
                 guard case .scalar(let s) = item.kind else {
-                    diagnostics.error(D.needsEntryNotID(), at: item.location)
+                    diagnostics.error(DefinitionMessages.needsEntryNotID(), at: item.location)
                     return nil
                 }
                 return .init(id: s.text, location: item.location)
             }
         case .mapping:
-            diagnostics.error(D.needsMapping(), at: node.location)
+            diagnostics.error(DefinitionMessages.needsMapping(), at: node.location)
             return []
         }
     }
 
     private mutating func loadCondition(_ node: SourceNode) -> StepDefinition.Condition? {
         guard case .scalar(let scalar) = node.kind else {
-            diagnostics.error(D.ifNotCondition() + node.kindWord, at: node.location)
+            diagnostics.error(DefinitionMessages.ifNotCondition() + node.kindWord, at: node.location)
             return nil
         }
         let start = file.contentStart(of: node)
@@ -373,7 +372,7 @@ struct DefinitionLoader {
             do {
                 template = try Template.parse(source)
             } catch {
-                diagnostics.error(D.invalidExpression() + error.wording, at: start.advanced(by: error.offset),
+                diagnostics.error(DefinitionMessages.invalidExpression() + error.wording, at: start.advanced(by: error.offset),
                                   hint: error.hintWording)
                 return nil
             }
@@ -383,8 +382,8 @@ struct DefinitionLoader {
             }
             guard outside.isEmpty, let (expression, offset) = template.expressions.first, template.expressions.count == 1
             else {
-                diagnostics.error(D.textOutsideCondition(), at: start, length: source.unicodeScalars.count,
-                                  hint: D.textOutsideConditionHint())
+                diagnostics.error(DefinitionMessages.textOutsideCondition(), at: start, length: source.unicodeScalars.count,
+                                  hint: DefinitionMessages.textOutsideConditionHint())
                 return nil
             }
             return .init(source: source, expression: expression, location: start.advanced(by: offset))
@@ -393,7 +392,7 @@ struct DefinitionLoader {
             do {
                 return .init(source: source, expression: try ExpressionParser.parse(source), location: start)
             } catch {
-                diagnostics.error(D.invalidExpression() + error.wording, at: start.advanced(by: error.offset),
+                diagnostics.error(DefinitionMessages.invalidExpression() + error.wording, at: start.advanced(by: error.offset),
                                   hint: error.hintWording)
                 return nil
             }
@@ -405,23 +404,23 @@ struct DefinitionLoader {
         var policy = RetryPolicy(attempts: 3, backoff: .seconds(10), factor: 2, maxBackoff: .seconds(3600))
         if case .scalar(let s) = node.kind {
             guard let n = Int(s.text), (1...Self.attemptsLimit).contains(n) else {
-                diagnostics.error(D.badRetry(["limit": "\(Self.attemptsLimit)"]), at: node.location)
+                diagnostics.error(DefinitionMessages.badRetry(["limit": "\(Self.attemptsLimit)"]), at: node.location)
                 return policy
             }
             policy.attempts = n
             return policy
         }
         guard let entries = node.entries else {
-            diagnostics.error(D.retryNotNumberOrMapping() + node.kindWord, at: node.location)
+            diagnostics.error(DefinitionMessages.retryNotNumberOrMapping() + node.kindWord, at: node.location)
             return policy
         }
-        checkKeys(entries, allowed: Self.retryKeys, context: D.contextRetry())
+        checkKeys(entries, allowed: Self.retryKeys, context: DefinitionMessages.contextRetry())
         for entry in entries {
             let raw = entry.value.scalar?.text ?? ""
             switch entry.key {
             case "attempts":
                 if let n = Int(raw), (1...Self.attemptsLimit).contains(n) { policy.attempts = n } else {
-                    diagnostics.error(D.badAttempts(["limit": "\(Self.attemptsLimit)"]), at: entry.value.location,
+                    diagnostics.error(DefinitionMessages.badAttempts(["limit": "\(Self.attemptsLimit)"]), at: entry.value.location,
                                       length: raw.count)
                 }
             case "backoff":
@@ -434,7 +433,7 @@ struct DefinitionLoader {
                 }
             case "factor":
                 if let f = Double(raw), f >= 1, f <= Self.factorLimit { policy.factor = f } else {
-                    diagnostics.error(D.badFactor(["limit": "\(Int(Self.factorLimit))"]), at: entry.value.location,
+                    diagnostics.error(DefinitionMessages.badFactor(["limit": "\(Int(Self.factorLimit))"]), at: entry.value.location,
                                       length: raw.count)
                 }
             default: break
@@ -447,7 +446,7 @@ struct DefinitionLoader {
 
     private mutating func checkKeys(_ entries: [SourceNode.Entry], allowed: [String], context: Message) {
         for entry in entries where !allowed.contains(entry.key) {
-            diagnostics.error(D.unknownKey(["key": entry.key], words: ["context": context]),
+            diagnostics.error(DefinitionMessages.unknownKey(["key": entry.key], words: ["context": context]),
                               at: entry.keyLocation, length: entry.key.count,
                               hint: Suggestions.message(for: entry.key, among: allowed))
         }
@@ -455,7 +454,7 @@ struct DefinitionLoader {
 
     private mutating func text(_ node: SourceNode, key: String) -> String? {
         guard case .scalar(let s) = node.kind else {
-            diagnostics.error(D.notSingleValue(["key": key]) + node.kindWord, at: node.location)
+            diagnostics.error(DefinitionMessages.notSingleValue(["key": key]) + node.kindWord, at: node.location)
             return nil
         }
         return s.text
@@ -465,13 +464,13 @@ struct DefinitionLoader {
     private mutating func duration(_ text: String, at location: SourceLocation, key: String,
                                    limit: (Duration, MessageText)) -> Duration? {
         if let problem = TimeFormats.durationProblem(text) {
-            diagnostics.error(D.keyProblem(["key": key]) + problem, at: location, length: text.count)
+            diagnostics.error(DefinitionMessages.keyProblem(["key": key]) + problem, at: location, length: text.count)
             return nil
         }
         guard let d = TimeFormats.duration(text), d <= limit.0 else {
-            diagnostics.error(D.tooLong(["key": key, "text": text], words: ["limit": limit.1()]),
+            diagnostics.error(DefinitionMessages.tooLong(["key": key, "text": text], words: ["limit": limit.1()]),
                               at: location, length: text.count,
-                              hint: D.atMost(words: ["limit": limit.1()]))
+                              hint: DefinitionMessages.atMost(words: ["limit": limit.1()]))
             return nil
         }
         return d
@@ -482,10 +481,10 @@ struct DefinitionLoader {
         !name.isEmpty && !name.contains(where: { $0.isWhitespace || $0 == "/" })
     }
 
-    static let timeoutLimit = (Duration.seconds(365 * 86400), D.aYear)
+    static let timeoutLimit = (Duration.seconds(365 * 86400), DefinitionMessages.aYear)
     /// Personal data kept past ten years serves no campaign's purpose (and no one would notice it).
-    static let retentionLimit = (Duration.seconds(3650 * 86400), D.tenYears)
-    static let backoffLimit = (Duration.seconds(86400), D.aDay)
+    static let retentionLimit = (Duration.seconds(3650 * 86400), DefinitionMessages.tenYears)
+    static let backoffLimit = (Duration.seconds(86400), DefinitionMessages.aDay)
     static let attemptsLimit = 100
     /// The most instances one `for_each` step may make (a season's bus batches are a few dozen).
     static let fanOutLimit = 100_000

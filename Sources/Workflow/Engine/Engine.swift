@@ -2,8 +2,6 @@ import Foundation
 import GRDB
 import Logging
 
-private typealias E = RunEventMessages
-
 /// What happens while a run is driven, for progress output. Sent from the driving task in order.
 public enum RunEvent: Sendable {
     case started(step: String, attempt: Int)
@@ -101,7 +99,7 @@ public struct Engine: Sendable {
                 try insert.execute(arguments: [runID, step.id, position, step.uses])
             }
             try RunQueries.appendEvent(db, run: runID, step: nil, attempt: nil, at: now, kind: "run-started",
-                                       message: E.startedFrom(["file": definition.file.path]).inProcessLanguage)
+                                       message: RunEventMessages.startedFrom(["file": definition.file.path]).inProcessLanguage)
         }
         return try await drive(campaign: campaign)
     }
@@ -173,7 +171,7 @@ public struct Engine: Sendable {
                 try reset.execute(arguments: [run.id, downstream])
             }
             try RunQueries.appendEvent(db, run: run.id, step: stepID, attempt: nil, at: now, kind: "retry-requested",
-                                       message: E.retryRequested(["error": target.error ?? "failure"]).inProcessLanguage)
+                                       message: RunEventMessages.retryRequested(["error": target.error ?? "failure"]).inProcessLanguage)
         }
         return try await drive(campaign: campaign)
     }

@@ -1,8 +1,6 @@
 import Foundation
 import GRDB
 
-private typealias E = RunEventMessages
-
 /// `for_each:` — one durable instance of a step per item, at most `max-parallel` in progress.
 extension RunDriver {
     /// Reads the step's list and records one pending instance per item, in one transaction.
@@ -13,13 +11,13 @@ extension RunDriver {
         let list = ParameterBinding.evaluate(fanOut.node, in: expressionScope)
         guard case .array(let items) = list, items.count <= DefinitionLoader.fanOutLimit else {
             let problem = if case .array(let items) = list {
-                E.gaveTooMany(["count": "\(items.count)", "limit": "\(DefinitionLoader.fanOutLimit)"])
+                RunEventMessages.gaveTooMany(["count": "\(items.count)", "limit": "\(DefinitionLoader.fanOutLimit)"])
             } else if list.typeName == "text" {
-                E.gave(words: ["type": list.typeWord]) + ValidationMessages.quotedText(["text": String(list.interpolated.prefix(60))])
+                RunEventMessages.gave(words: ["type": list.typeWord]) + ValidationMessages.quotedText(["text": String(list.interpolated.prefix(60))])
             } else {
-                E.gave(words: ["type": list.typeWord])
+                RunEventMessages.gave(words: ["type": list.typeWord])
             }
-            try await failStep(node, message: (E.fanOutNeedsList(["location": "\(fanOut.location)"]) + problem).inProcessLanguage)
+            try await failStep(node, message: (RunEventMessages.fanOutNeedsList(["location": "\(fanOut.location)"]) + problem).inProcessLanguage)
             return nil
         }
         let now = engine.clock.now()
@@ -41,7 +39,7 @@ extension RunDriver {
                 WHERE run_id = ? AND step_id = ?
                 """, arguments: [now, instances.count, run.id, step.id])
             try RunQueries.appendEvent(db, run: run.id, step: step.id, attempt: 1, at: now, kind: "fanned-out",
-                                       message: (instances.count == 1 ? E.oneInstance() : E.instances(["count": "\(instances.count)"]))
+                                       message: (instances.count == 1 ? RunEventMessages.oneInstance() : RunEventMessages.instances(["count": "\(instances.count)"]))
                                         .inProcessLanguage)
         }
         nodes[node].status = .running
@@ -115,11 +113,11 @@ extension RunDriver {
         case .cancelled:
             let stopped = instances.filter { $0.status == .cancelled }.count
             engine.observer(.skipped(step: definitionStep.id,
-                                     reason: E.instancesCancelled(["stopped": "\(stopped)", "count": "\(instances.count)"])
+                                     reason: RunEventMessages.instancesCancelled(["stopped": "\(stopped)", "count": "\(instances.count)"])
                                         .inProcessLanguage))
         default:
             engine.observer(.skipped(step: definitionStep.id,
-                                     reason: E.noInstanceRan(["count": "\(instances.count)"]).inProcessLanguage))
+                                     reason: RunEventMessages.noInstanceRan(["count": "\(instances.count)"]).inProcessLanguage))
         }
         settle(step)
     }

@@ -1,8 +1,6 @@
 import Foundation
 import GRDB
 
-private typealias E = RunEventMessages
-
 /// Signals, timers and cancelling: what ends a wait from outside the run.
 extension RunDriver {
     /// Hands signals sent with `campaign signal` to their waiting nodes; true when there were any.
@@ -23,11 +21,11 @@ extension RunDriver {
                     try db.execute(sql: "UPDATE workflow_signal SET consumed_at = ? WHERE id = ?",
                                    arguments: [engine.clock.now(), signalID])
                     try RunQueries.appendEvent(db, run: run.id, step: stepID, attempt: nil, at: engine.clock.now(),
-                                               kind: "signal-ignored", message: E.signalIgnored().inProcessLanguage)
+                                               kind: "signal-ignored", message: RunEventMessages.signalIgnored().inProcessLanguage)
                 }
                 continue
             }
-            let reason = signal.by.map { E.signalledBy(["who": $0]) } ?? E.signalled()
+            let reason = signal.by.map { RunEventMessages.signalledBy(["who": $0]) } ?? RunEventMessages.signalled()
             try await wake(index, .signal(signal), reason: reason.inProcessLanguage, consumingSignal: signalID)
         }
         return !pending.isEmpty
@@ -40,7 +38,7 @@ extension RunDriver {
             switch nodes[i].status {
             case .waiting:
                 try await wake(i, .timer(at: due),
-                               reason: E.timeReached(["time": TimeFormats.display(due, timeZone: definition.timeZone)])
+                               reason: RunEventMessages.timeReached(["time": TimeFormats.display(due, timeZone: definition.timeZone)])
                                 .inProcessLanguage,
                                consumingSignal: nil)
             case .retrying:
@@ -126,13 +124,13 @@ extension RunDriver {
                     WHERE run_id = ? AND step_id = ?
                     """, arguments: [now, run.id, record])
                 try RunQueries.appendEvent(db, run: run.id, step: record, attempt: nil, at: now, kind: "cancelled",
-                                           message: E.stoppedCancelled().inProcessLanguage)
+                                           message: RunEventMessages.stoppedCancelled().inProcessLanguage)
             }
         }
         for node in stopping {
             nodes[node].status = .cancelled
             timed.remove(node)
-            engine.observer(.skipped(step: nodes[node].recordID, reason: E.stoppedCancelled().inProcessLanguage))
+            engine.observer(.skipped(step: nodes[node].recordID, reason: RunEventMessages.stoppedCancelled().inProcessLanguage))
             try await ended(node)
         }
     }

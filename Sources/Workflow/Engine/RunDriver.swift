@@ -2,8 +2,6 @@ import Foundation
 import GRDB
 import Logging
 
-private typealias E = RunEventMessages
-
 /// Drives one run: the single owner of its in-memory state while it runs.
 ///
 /// Each transition (start, commit, wake, skip, fan-out) is one SQLite transaction that also appends
@@ -140,7 +138,7 @@ final class RunDriver {
                     UPDATE workflow_step SET status = 'pending', attempt = max(attempt - 1, 0) WHERE run_id = ? AND step_id = ?
                     """, arguments: [run.id, step])
                 try RunQueries.appendEvent(db, run: run.id, step: step, attempt: nil, at: now, kind: "interrupted",
-                                           message: E.interrupted().inProcessLanguage)
+                                           message: RunEventMessages.interrupted().inProcessLanguage)
             }
             return (run, try RunQueries.steps(runID: run.id, in: db), interrupted)
         }

@@ -1,8 +1,6 @@
 import Foundation
 import GRDB
 
-private typealias E = RunEventMessages
-
 /// One attempt of one step, run as a child task: prepare (concurrently, under the step's
 /// timeout), then commit the action's writes together with the step's new state.
 struct StepAttempt: Sendable {
@@ -30,7 +28,7 @@ struct StepAttempt: Sendable {
                                  elapsed: ContinuousClock.now - started)
         } catch {
             // The commit itself failed (disk full, database locked too long): record a retryable failure.
-            let outcome = StepOutcome.failed(message: E.cannotSave(["error": "\(error)"]).inProcessLanguage, retryable: true)
+            let outcome = StepOutcome.failed(message: RunEventMessages.cannotSave(["error": "\(error)"]).inProcessLanguage, retryable: true)
             let transition = (try? await pool.write { [self] db in
                 try Transition.record(outcome, step: step, recordID: recordID, attempt: number, runID: runID,
                                       now: clock.now(), db: db)
@@ -99,13 +97,13 @@ struct StepAttempt: Sendable {
         case let failure as StepFailure:
             return .failed(message: failure.message, retryable: failure.retryable)
         case let timeout as StepTimeout:
-            return .failed(message: E.timedOut(["limit": TimeFormats.display(timeout.limit)]).inProcessLanguage, retryable: true)
+            return .failed(message: RunEventMessages.timedOut(["limit": TimeFormats.display(timeout.limit)]).inProcessLanguage, retryable: true)
         case let error as WorkflowError:
             let language = Language.fromEnvironment()
             return .failed(message: error.message(in: language) + (error.hint(in: language).map { "\n  " + $0 } ?? ""),
                            retryable: error.code == .unavailable)
         case let error as DecodingError:
-            return .failed(message: E.parametersUnreadable(["reason": Self.describe(error)]).inProcessLanguage, retryable: false)
+            return .failed(message: RunEventMessages.parametersUnreadable(["reason": Self.describe(error)]).inProcessLanguage, retryable: false)
         default:
             return .failed(message: "\(error)", retryable: true)
         }

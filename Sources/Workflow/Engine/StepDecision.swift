@@ -1,4 +1,3 @@
-private typealias E = RunEventMessages
 
 /// What becomes of a step once every step it needs has ended: it runs, or it is skipped,
 /// blocked or cancelled — GitHub Actions' rules, with one difference that keeps a campaign
@@ -41,16 +40,16 @@ public enum StepDecision: Sendable, Equatable {
         let explicit = condition?.usesStatusFunction ?? false
         let gate = explicit || status.value(of: .success)
         if gate, condition.map({ $0.expression.evaluate(in: scope).isTruthy }) ?? true { return .run }
-        if runCancelled { return .cancel(reason: E.notRunCancelled()) }
+        if runCancelled { return .cancel(reason: RunEventMessages.notRunCancelled()) }
         let failed = needs.filter { $0.status == .failed || $0.status == .blocked }.map(\.id)
         if !failed.isEmpty {
-            return .block(reason: E.notRunFailed(["steps": failed.joined(separator: ", ")]))
+            return .block(reason: RunEventMessages.notRunFailed(["steps": failed.joined(separator: ", ")]))
         }
         if !gate {
             let skipped = needs.filter { $0.status != .succeeded }.map(\.id)
-            return .skip(reason: (skipped.count == 1 ? E.skippedBecauseOne : E.skippedBecauseMany)(
+            return .skip(reason: (skipped.count == 1 ? RunEventMessages.skippedBecauseOne : RunEventMessages.skippedBecauseMany)(
                 ["steps": skipped.joined(separator: ", ")]))
         }
-        return .skip(reason: E.conditionFalse(["condition": condition?.source ?? ""]))
+        return .skip(reason: RunEventMessages.conditionFalse(["condition": condition?.source ?? ""]))
     }
 }

@@ -1,4 +1,3 @@
-private typealias E = ExpressionMessages
 
 /// A problem in an expression, with the offset (in Unicode scalars) where it starts.
 public struct ExpressionError: Error, Sendable, Equatable {
@@ -45,17 +44,17 @@ public struct ExpressionParser {
 
     public static func parse(_ text: String) throws(ExpressionError) -> Expression {
         guard text.unicodeScalars.count <= longest else {
-            throw ExpressionError(E.tooLong(["limit": "\(longest)"]), offset: longest, hint: E.tooLongHint())
+            throw ExpressionError(ExpressionMessages.tooLong(["limit": "\(longest)"]), offset: longest, hint: ExpressionMessages.tooLongHint())
         }
         var parser = ExpressionParser()
         parser.tokens = try tokenize(text)
         guard parser.tokens.count > 1 else {
-            throw ExpressionError(E.empty(), offset: 0, hint: E.emptyHint())
+            throw ExpressionError(ExpressionMessages.empty(), offset: 0, hint: ExpressionMessages.emptyHint())
         }
         let expression = try parser.parseOr()
         let (token, offset) = parser.tokens[parser.index]
         guard token == .end else {
-            throw ExpressionError(E.afterComplete(words: ["token": describe(token)]), offset: offset, hint: E.joinHint())
+            throw ExpressionError(ExpressionMessages.afterComplete(words: ["token": describe(token)]), offset: offset, hint: ExpressionMessages.joinHint())
         }
         return expression
     }
@@ -89,7 +88,7 @@ public struct ExpressionParser {
     private mutating func nest(at offset: Int) throws(ExpressionError) {
         depth += 1
         guard depth <= Self.deepest else {
-            throw ExpressionError(E.tooDeep(["limit": "\(Self.deepest)"]), offset: offset, hint: E.tooDeepHint())
+            throw ExpressionError(ExpressionMessages.tooDeep(["limit": "\(Self.deepest)"]), offset: offset, hint: ExpressionMessages.tooDeepHint())
         }
     }
 
@@ -120,9 +119,9 @@ public struct ExpressionParser {
             let inner = try parseOr()
             let (closing, closingOffset) = advance()
             guard closing == .rightParen else {
-                throw ExpressionError(E.unclosedParen(), offset: offset,
+                throw ExpressionError(ExpressionMessages.unclosedParen(), offset: offset,
                                       hint: closing == .end ? nil
-                                        : E.foundAt(["offset": "\(closingOffset)"], words: ["token": Self.describe(closing)]))
+                                        : ExpressionMessages.foundAt(["offset": "\(closingOffset)"], words: ["token": Self.describe(closing)]))
             }
             return inner
         case .identifier(let name):
@@ -137,15 +136,15 @@ public struct ExpressionParser {
                 let (closing, closingOffset) = advance()
                 let known = Expression.StatusFunction.allCases.map { "\($0.rawValue)()" }.joined(separator: ", ")
                 guard let function = Expression.StatusFunction(rawValue: name) else {
-                    throw ExpressionError(E.unknownFunction(["name": name]), offset: offset,
+                    throw ExpressionError(ExpressionMessages.unknownFunction(["name": name]), offset: offset,
                                           hint: Suggestions.closest(to: name, among: Expression.StatusFunction.allCases
                                                                         .map(\.rawValue))
-                                            .map { E.didYouMeanFunction(["name": $0, "known": known]) }
-                                            ?? E.functionsAre(["known": known]))
+                                            .map { ExpressionMessages.didYouMeanFunction(["name": $0, "known": known]) }
+                                            ?? ExpressionMessages.functionsAre(["known": known]))
                 }
                 guard closing == .rightParen else {
-                    throw ExpressionError(E.takesNothing(["name": name]), offset: closingOffset,
-                                          hint: E.write(["text": "\(name)()"]))
+                    throw ExpressionError(ExpressionMessages.takesNothing(["name": name]), offset: closingOffset,
+                                          hint: ExpressionMessages.write(["text": "\(name)()"]))
                 }
                 return .status(function, offset: offset)
             }
@@ -157,27 +156,27 @@ public struct ExpressionParser {
                 case .identifier(let p): path.append(p)
                 case .number(.int(let n)): path.append(String(n))
                 default:
-                    throw ExpressionError(E.nameAfterDot(), offset: partOffset)
+                    throw ExpressionError(ExpressionMessages.nameAfterDot(), offset: partOffset)
                 }
             }
             return .reference(path: path, offset: offset)
         case .end:
-            throw ExpressionError(E.endsEarly(), offset: offset, hint: E.endsEarlyHint())
+            throw ExpressionError(ExpressionMessages.endsEarly(), offset: offset, hint: ExpressionMessages.endsEarlyHint())
         default:
-            throw ExpressionError(E.unexpected(words: ["token": Self.describe(token)]), offset: offset)
+            throw ExpressionError(ExpressionMessages.unexpected(words: ["token": Self.describe(token)]), offset: offset)
         }
     }
 
     private static func describe(_ token: Token) -> Message {
         switch token {
         case .identifier(let s): .verbatim("'\(s)'")
-        case .number(let v): E.numberToken(["value": v.interpolated])
-        case .string(let s): E.textToken(["text": s])
+        case .number(let v): ExpressionMessages.numberToken(["value": v.interpolated])
+        case .string(let s): ExpressionMessages.textToken(["text": s])
         case .op(let s): .verbatim("'\(s)'")
         case .dot: .verbatim("'.'")
         case .leftParen: .verbatim("'('")
         case .rightParen: .verbatim("')'")
-        case .end: E.endToken()
+        case .end: ExpressionMessages.endToken()
         }
     }
 
@@ -217,7 +216,7 @@ public struct ExpressionParser {
         let literal = String(String.UnicodeScalarView(scalars[start..<i]))
         if let n = Int(literal) { return .number(.int(n)) }
         if let d = Double(literal) { return .number(.double(d)) }
-        throw ExpressionError(E.notANumber(["text": literal]), offset: start)
+        throw ExpressionError(ExpressionMessages.notANumber(["text": literal]), offset: start)
     }
 
     /// A text in quotes from `i` (a doubled `''` inside single quotes is one quote); `i` moves past it.
@@ -238,7 +237,7 @@ public struct ExpressionParser {
             value.append(scalars[i])
             i += 1
         }
-        throw ExpressionError(E.unclosedText(["quote": String(quote)]), offset: start)
+        throw ExpressionError(ExpressionMessages.unclosedText(["quote": String(quote)]), offset: start)
     }
 
     /// An operator, a dot or a parenthesis from `i`; a lone `=`, `&` or `|` is refused with what was meant.
@@ -256,11 +255,11 @@ public struct ExpressionParser {
         case "(": return .leftParen
         case ")": return .rightParen
         case "=":
-            throw ExpressionError(E.singleEquals(), offset: start, hint: E.compareHint())
+            throw ExpressionError(ExpressionMessages.singleEquals(), offset: start, hint: ExpressionMessages.compareHint())
         case "&", "|":
-            throw ExpressionError(E.singleAmpersand(["c": String(c)]), offset: start, hint: c == "&" ? E.doubleAnd() : E.doubleOr())
+            throw ExpressionError(ExpressionMessages.singleAmpersand(["c": String(c)]), offset: start, hint: c == "&" ? ExpressionMessages.doubleAnd() : ExpressionMessages.doubleOr())
         default:
-            throw ExpressionError(E.unexpectedCharacter(["c": String(c)]), offset: start)
+            throw ExpressionError(ExpressionMessages.unexpectedCharacter(["c": String(c)]), offset: start)
         }
     }
 }

@@ -1,8 +1,6 @@
 import Foundation
 import Synchronization
 
-private typealias X = ExternalPluginMessages
-
 /// Learns what a definition's external plugins offer by running each program once with
 /// `describe`, and turns the answers into plugins the validator and the engine use like the
 /// compiled-in ones. Every problem is a diagnostic at the `plugins:` entry at fault.
@@ -16,8 +14,8 @@ public enum ExternalPluginCatalog {
         var seen = Set<String>()
         return definition.plugins.compactMap { declaration -> Plugin? in
             guard registry.plugin(declaration.name) == nil else {
-                diagnostics.error(X.builtInName(["name": declaration.name]), at: declaration.nameLocation,
-                                  length: declaration.name.count, hint: X.builtInNameHint(["name": declaration.name]))
+                diagnostics.error(ExternalPluginMessages.builtInName(["name": declaration.name]), at: declaration.nameLocation,
+                                  length: declaration.name.count, hint: ExternalPluginMessages.builtInNameHint(["name": declaration.name]))
                 return nil
             }
             guard seen.insert(declaration.name).inserted else { return nil }
@@ -26,7 +24,7 @@ public enum ExternalPluginCatalog {
             case .success(let plugin):
                 return plugin
             case .failure(let problem):
-                diagnostics.error(X.plugin(["name": declaration.name]) + problem.message, at: declaration.pathLocation,
+                diagnostics.error(ExternalPluginMessages.plugin(["name": declaration.name]) + problem.message, at: declaration.pathLocation,
                                   length: declaration.path.count, hint: problem.hint)
                 return nil
             }
@@ -52,12 +50,12 @@ public enum ExternalPluginCatalog {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
             let folder = program.deletingLastPathComponent()
             let siblings = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            return .failure(Problem(message: X.noProgram(["path": path]),
+            return .failure(Problem(message: ExternalPluginMessages.noProgram(["path": path]),
                                     hint: Suggestions.message(for: program.lastPathComponent, among: siblings)
-                                        ?? X.relativeToDefinition()))
+                                        ?? ExternalPluginMessages.relativeToDefinition()))
         }
         guard access(path, X_OK) == 0, attributes[.type] as? FileAttributeType != .typeDirectory else {
-            return .failure(Problem(message: X.notExecutable(["path": path]), hint: X.chmodHint(["path": path])))
+            return .failure(Problem(message: ExternalPluginMessages.notExecutable(["path": path]), hint: ExternalPluginMessages.chmodHint(["path": path])))
         }
         let key = "\(name)\u{0}\(path)\u{0}\((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
             + "\u{0}\(attributes[.size] as? Int ?? 0)\u{0}\(env.joined(separator: ","))"
@@ -74,18 +72,18 @@ public enum ExternalPluginCatalog {
         do {
             finished = try process.runBlocking(input: nil, limit: describeLimit)
         } catch {
-            return .failure(Problem(message: X.cannotRun(["reason": error.reason])))
+            return .failure(Problem(message: ExternalPluginMessages.cannotRun(["reason": error.reason])))
         }
         let stderr = ExternalReplies.tail(of: finished.stderr)
         switch finished.status {
         case .stopped:
-            return .failure(Problem(message: X.describeStopped(["limit": TimeFormats.display(describeLimit)]),
-                                    hint: X.describeAtOnce()))
+            return .failure(Problem(message: ExternalPluginMessages.describeStopped(["limit": TimeFormats.display(describeLimit)]),
+                                    hint: ExternalPluginMessages.describeAtOnce()))
         case .signalled(let signal):
-            return .failure(Problem(message: X.describeKilled(["signal": "\(signal)", "stderr": stderr.map { ": \($0)" }.orEmpty])))
+            return .failure(Problem(message: ExternalPluginMessages.describeKilled(["signal": "\(signal)", "stderr": stderr.map { ": \($0)" }.orEmpty])))
         case .exited(let code) where code != 0:
-            return .failure(Problem(message: X.describeExited(["code": "\(code)", "stderr": stderr.map { ": \($0)" }.orEmpty]),
-                                    hint: X.runItYourself(["command": "\(program.path) describe"])))
+            return .failure(Problem(message: ExternalPluginMessages.describeExited(["code": "\(code)", "stderr": stderr.map { ": \($0)" }.orEmpty]),
+                                    hint: ExternalPluginMessages.runItYourself(["command": "\(program.path) describe"])))
         case .exited:
             break
         }
@@ -93,14 +91,14 @@ public enum ExternalPluginCatalog {
         do {
             description = try JSONDecoder().decode(ExternalProtocol.Description.self, from: finished.stdout)
         } catch {
-            return .failure(Problem(message: X.notProtocol(["reason": ExternalReplies.decodingReason(error),
+            return .failure(Problem(message: ExternalPluginMessages.notProtocol(["reason": ExternalReplies.decodingReason(error),
                                                             "answer": ExternalReplies.quote(finished.stdout)]),
-                                    hint: X.seeProtocol()))
+                                    hint: ExternalPluginMessages.seeProtocol()))
         }
         guard description.protocol == ExternalProtocol.version else {
-            return .failure(Problem(message: X.otherVersion(["theirs": "\(description.protocol)",
+            return .failure(Problem(message: ExternalPluginMessages.otherVersion(["theirs": "\(description.protocol)",
                                                              "ours": "\(ExternalProtocol.version)"]),
-                                    hint: X.updateHint()))
+                                    hint: ExternalPluginMessages.updateHint()))
         }
         return plugin(from: description, name: name, program: program, env: env)
     }
@@ -111,12 +109,12 @@ public enum ExternalPluginCatalog {
         var names = Set<String>()
         for action in description.actions {
             guard DefinitionLoader.isIdentifier(action.name), names.insert(action.name).inserted else {
-                return .failure(Problem(message: X.badActionName(["action": action.name])))
+                return .failure(Problem(message: ExternalPluginMessages.badActionName(["action": action.name])))
             }
             var parameters: [ParameterSpec] = []
             for parameter in action.parameters ?? [] {
                 guard let type = ExternalProtocol.parameterType(parameter.type) else {
-                    return .failure(Problem(message: X.unknownType(["action": action.name, "parameter": parameter.name,
+                    return .failure(Problem(message: ExternalPluginMessages.unknownType(["action": action.name, "parameter": parameter.name,
                                                                     "type": parameter.type ?? "",
                                                                     "types": ExternalProtocol.typeNames.joined(separator: ", ")])))
                 }
@@ -129,7 +127,7 @@ public enum ExternalPluginCatalog {
                                               outputs: outputs, waitsForPeople: action.waits ?? false)
             actions.append(ExternalAction(plugin: name, described: descriptor, program: program, env: env))
         }
-        guard !actions.isEmpty else { return .failure(Problem(message: X.noActions())) }
+        guard !actions.isEmpty else { return .failure(Problem(message: ExternalPluginMessages.noActions())) }
         var plugin = Plugin(name: name, summary: description.summary ?? "", actions: actions)
         plugin.program = program.path
         return .success(plugin)

@@ -1,27 +1,25 @@
 import Foundation
 
-private typealias E = RunEventMessages
-
 /// Reads what a plugin program printed: its reply as a step outcome, and short quotes of its
 /// output for messages. Whatever a plugin prints, the answer is a clear outcome, never a crash.
 enum ExternalReplies {
     /// The step outcome a finished `PROGRAM run` stands for.
     static func outcome(of finished: PluginProcess.Finished, plugin: String, context: StepContext) -> StepOutcome {
         let language = context.language
-        let said = tail(of: finished.stderr).map { E.itSaid(["text": $0]).text(language) }.orEmpty
+        let said = tail(of: finished.stderr).map { RunEventMessages.itSaid(["text": $0]).text(language) }.orEmpty
         func failed(_ message: Message, retryable: Bool) -> StepOutcome {
             .failed(message: message.text(language) + said, retryable: retryable)
         }
         if finished.overflowed {
-            return failed(E.overflowed(["plugin": plugin, "limit": "\(PluginProcess.outputLimit >> 20)"]), retryable: false)
+            return failed(RunEventMessages.overflowed(["plugin": plugin, "limit": "\(PluginProcess.outputLimit >> 20)"]), retryable: false)
         }
         switch finished.status {
         case .stopped:
-            return failed(E.noAnswer(["plugin": plugin, "limit": TimeFormats.display(ExternalAction.defaultLimit)]), retryable: true)
+            return failed(RunEventMessages.noAnswer(["plugin": plugin, "limit": TimeFormats.display(ExternalAction.defaultLimit)]), retryable: true)
         case .signalled(let signal) where finished.stdout.isEmpty:
-            return failed(E.killed(["plugin": plugin, "signal": "\(signal)"]), retryable: false)
+            return failed(RunEventMessages.killed(["plugin": plugin, "signal": "\(signal)"]), retryable: false)
         case .exited(let code) where finished.stdout.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }):
-            return failed(E.exitedSilently(["plugin": plugin, "code": "\(code)"]), retryable: false)
+            return failed(RunEventMessages.exitedSilently(["plugin": plugin, "code": "\(code)"]), retryable: false)
         default:
             break
         }
@@ -29,7 +27,7 @@ enum ExternalReplies {
         do {
             reply = try JSONDecoder().decode(ExternalProtocol.StepReply.self, from: finished.stdout)
         } catch {
-            return failed(E.notProtocol(["plugin": plugin, "reason": decodingReason(error), "answer": quote(finished.stdout)]),
+            return failed(RunEventMessages.notProtocol(["plugin": plugin, "reason": decodingReason(error), "answer": quote(finished.stdout)]),
                           retryable: false)
         }
         switch reply.status {
@@ -37,12 +35,12 @@ enum ExternalReplies {
             // What a plugin returns is text like any other: personal numbers masked, nothing a terminal obeys.
             return .completed(outputs: (reply.outputs ?? [:]).mapValues(cleaned))
         case "failed":
-            let message = reply.message.flatMap { $0.isEmpty ? nil : $0 } ?? E.failedWithoutReason.template(language)
-            return failed(E.pluginFailed(["plugin": plugin, "message": PrintableText.masked(message)]), retryable: reply.retryable ?? false)
+            let message = reply.message.flatMap { $0.isEmpty ? nil : $0 } ?? RunEventMessages.failedWithoutReason.template(language)
+            return failed(RunEventMessages.pluginFailed(["plugin": plugin, "message": PrintableText.masked(message)]), retryable: reply.retryable ?? false)
         case "waiting":
             return waiting(reply, plugin: plugin, context: context)
         default:
-            return failed(E.unknownStatus(["plugin": plugin, "status": String(reply.status.prefix(40))]), retryable: false)
+            return failed(RunEventMessages.unknownStatus(["plugin": plugin, "status": String(reply.status.prefix(40))]), retryable: false)
         }
     }
 
@@ -51,13 +49,13 @@ enum ExternalReplies {
         if let text = reply.until {
             until = TimeFormats.dateTime(text, timeZone: context.timeZone) ?? ISO8601DateFormatter().date(from: text)
             guard until != nil else {
-                return .failed(message: context.say(E.badUntil(["plugin": plugin, "text": String(text.prefix(40))])),
+                return .failed(message: context.say(RunEventMessages.badUntil(["plugin": plugin, "text": String(text.prefix(40))])),
                                retryable: false)
             }
         }
         let signal = reply.signal ?? false
         guard until != nil || signal else {
-            return .failed(message: context.say(E.waitForNothing(["plugin": plugin])), retryable: false)
+            return .failed(message: context.say(RunEventMessages.waitForNothing(["plugin": plugin])), retryable: false)
         }
         let prompt = context.waitPrompt(reply.prompt.map(PrintableText.masked) ?? context.say(EngineMessages.waitingForPlugin, ["plugin": plugin]),
                                         signal: signal, until: until)

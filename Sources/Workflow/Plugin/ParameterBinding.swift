@@ -1,7 +1,5 @@
 import Foundation
 
-private typealias P = ParameterMessages
-
 /// Turns a step's `with:` into the value its action decodes: expressions filled in, defaults
 /// applied, types coerced by the declared schema. The same rules serve validation (on literal
 /// values) and running (on evaluated values), so the two never disagree.
@@ -59,7 +57,7 @@ public enum ParameterBinding {
             return .success(.bool(s.lowercased() == "true"))
         case (.dateTime, .string(let s)):
             return TimeFormats.dateTime(s, timeZone: timeZone) != nil ? .success(value)
-                : .failure(TypeMismatch(P.notDateTime(["text": s, "from": "\(TimeFormats.campaignYears.lowerBound)",
+                : .failure(TypeMismatch(ParameterMessages.notDateTime(["text": s, "from": "\(TimeFormats.campaignYears.lowerBound)",
                                                        "to": "\(TimeFormats.campaignYears.upperBound)"])))
         case (.duration, .string(let s)):
             return TimeFormats.durationProblem(s).map { .failure(TypeMismatch($0)) } ?? .success(value)
@@ -69,14 +67,14 @@ public enum ParameterBinding {
             return .success(.array([.string(value.interpolated)]))
         case (.stringList, .array(let items)):
             guard items.allSatisfy({ if case .array = $0 { false } else if case .object = $0 { false } else { true } })
-            else { return .failure(TypeMismatch(P.listOfSingleValues())) }
+            else { return .failure(TypeMismatch(ParameterMessages.listOfSingleValues())) }
             return .success(.array(items.map { .string($0.interpolated) }))
         case (.object, .object):
             return .success(value)
         default:
             return .failure(TypeMismatch(value.typeName == "text"
-                ? P.mustBeText(["text": value.interpolated], words: ["type": type.word, "actual": value.typeWord])
-                : P.mustBe(words: ["type": type.word, "actual": value.typeWord])))
+                ? ParameterMessages.mustBeText(["text": value.interpolated], words: ["type": type.word, "actual": value.typeWord])
+                : ParameterMessages.mustBe(words: ["type": type.word, "actual": value.typeWord])))
         }
     }
 
@@ -123,16 +121,16 @@ extension ParameterType {
     /// "an integer" / 整数, as a message names the type a value should have.
     public var word: Message {
         switch self {
-        case .string: P.aText()
-        case .integer: P.anInteger()
-        case .number: P.aNumber()
-        case .boolean: P.aBoolean()
-        case .dateTime: P.aDateTime()
-        case .duration: P.aDuration()
-        case .stringList: P.aTextList()
-        case .file: P.aFile()
-        case .outputPath: P.anOutputPath()
-        case .object: P.aMapping()
+        case .string: ParameterMessages.aText()
+        case .integer: ParameterMessages.anInteger()
+        case .number: ParameterMessages.aNumber()
+        case .boolean: ParameterMessages.aBoolean()
+        case .dateTime: ParameterMessages.aDateTime()
+        case .duration: ParameterMessages.aDuration()
+        case .stringList: ParameterMessages.aTextList()
+        case .file: ParameterMessages.aFile()
+        case .outputPath: ParameterMessages.anOutputPath()
+        case .object: ParameterMessages.aMapping()
         }
     }
 }
@@ -141,13 +139,13 @@ extension Value {
     /// "integer" / 整数, as a message names the type a value has.
     public var typeWord: Message {
         switch self {
-        case .null: P.null()
-        case .bool: P.boolean()
-        case .int: P.integer()
-        case .double: P.number()
-        case .string: P.text()
-        case .array: P.list()
-        case .object: P.mapping()
+        case .null: ParameterMessages.null()
+        case .bool: ParameterMessages.boolean()
+        case .int: ParameterMessages.integer()
+        case .double: ParameterMessages.number()
+        case .string: ParameterMessages.text()
+        case .array: ParameterMessages.list()
+        case .object: ParameterMessages.mapping()
         }
     }
 }

@@ -1,15 +1,13 @@
 import Foundation
 import GRDB
 
-private typealias W = WorkspaceMessages
-
 extension Engine {
     /// Records a definition with `on: schedule:` instead of running it; the daemon starts its runs.
     public func schedule(_ workflow: ValidatedWorkflow, vars overrides: [String: Value] = [:]) async throws
         -> ScheduleRecord {
         let definition = workflow.definition
         guard !definition.madeFromTemplate else {
-            throw WorkflowError.usage(W.templateSchedule(), hint: W.templateScheduleHint())
+            throw WorkflowError.usage(WorkspaceMessages.templateSchedule(), hint: WorkspaceMessages.templateScheduleHint())
         }
         let vars = try definition.variableValues(overriding: overrides)
         let now = clock.now()
@@ -21,8 +19,8 @@ extension Engine {
             nextFireAt: definition.nextScheduledTime(after: now), lastFiredAt: nil, lastCampaign: nil)
         try await workspace.pool.write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM workflow_schedule WHERE name = ?", arguments: [record.name]) == true {
-                throw WorkflowError.usage(W.alreadyScheduled(["name": record.name]),
-                                          hint: W.alreadyScheduledHint(["name": record.name]))
+                throw WorkflowError.usage(WorkspaceMessages.alreadyScheduled(["name": record.name]),
+                                          hint: WorkspaceMessages.alreadyScheduledHint(["name": record.name]))
             }
             try db.execute(sql: """
                 INSERT INTO workflow_schedule (name, definition_path, definition_text, vars_json, time_zone_identifier,
@@ -40,9 +38,9 @@ extension Engine {
             try db.execute(sql: "DELETE FROM workflow_schedule WHERE name = ?", arguments: [name])
             guard db.changesCount == 1 else {
                 let names = try String.fetchAll(db, sql: "SELECT name FROM workflow_schedule ORDER BY name")
-                throw WorkflowError.usage(W.noSchedule(["name": name]),
+                throw WorkflowError.usage(WorkspaceMessages.noSchedule(["name": name]),
                                           hint: Suggestions.message(for: name, among: names)
-                                            ?? (names.isEmpty ? W.nothingScheduled() : W.schedules(["names": names.joined(separator: ", ")])))
+                                            ?? (names.isEmpty ? WorkspaceMessages.nothingScheduled() : WorkspaceMessages.schedules(["names": names.joined(separator: ", ")])))
             }
         }
     }

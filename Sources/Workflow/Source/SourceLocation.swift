@@ -1,7 +1,5 @@
 import Foundation
 
-private typealias W = WorkspaceMessages
-
 /// A place in a definition file: 1-based line and column, columns counted in Unicode scalars
 /// (as libyaml counts them), so a caret lands under the right character in Chinese text too.
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -86,12 +84,12 @@ public struct SourceFile: Sendable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw WorkflowError.unavailable(W.cannotReadFile(["path": path]),
+            throw WorkflowError.unavailable(WorkspaceMessages.cannotReadFile(["path": path]),
                                             hint: similarFile(to: url).map { EngineMessages.didYouMean(["name": $0]) }
-                                                ?? W.checkPath())
+                                                ?? WorkspaceMessages.checkPath())
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw WorkflowError.invalidInput(W.notUTF8(["path": path]), hint: W.saveAsUTF8())
+            throw WorkflowError.invalidInput(WorkspaceMessages.notUTF8(["path": path]), hint: WorkspaceMessages.saveAsUTF8())
         }
         return SourceFile(path: path, text: text)
     }

@@ -2,8 +2,6 @@ import CSQLiteSetup
 import Foundation
 import GRDB
 
-private typealias W = WorkspaceMessages
-
 /// The one SQLite file that holds every campaign's runs and the shared ledger.
 ///
 /// WAL mode lets staff read (status, tallies) while a run writes; `synchronous = NORMAL` keeps
@@ -49,7 +47,7 @@ public final class Workspace: Sendable {
             if let database = error as? DatabaseError, StorageFailure(database) == .full, let full = WorkflowError(storage: database) {
                 throw full
             }
-            throw WorkflowError.unavailable(W.cannotOpen(["path": path, "reason": Self.reason(error)]), hint: W.cannotOpenHint())
+            throw WorkflowError.unavailable(WorkspaceMessages.cannotOpen(["path": path, "reason": Self.reason(error)]), hint: WorkspaceMessages.cannotOpenHint())
         }
         do {
             try migrator.migrate(pool)
@@ -57,8 +55,8 @@ public final class Workspace: Sendable {
             if let database = error as? DatabaseError, StorageFailure(database) == .full, let full = WorkflowError(storage: database) {
                 throw full
             }
-            throw WorkflowError.unavailable(W.cannotPrepare(["path": path, "reason": Self.reason(error)]),
-                                            hint: W.cannotPrepareHint())
+            throw WorkflowError.unavailable(WorkspaceMessages.cannotPrepare(["path": path, "reason": Self.reason(error)]),
+                                            hint: WorkspaceMessages.cannotPrepareHint())
         }
     }
 
@@ -106,7 +104,7 @@ public final class Workspace: Sendable {
             // answer than an old one.
             if candidate == immutable, let size = try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size]
                 as? Int, size > 0 {
-                throw WorkflowError.unavailable(W.readOnlyWithLog(["path": path]), hint: W.copyWithLog())
+                throw WorkflowError.unavailable(WorkspaceMessages.readOnlyWithLog(["path": path]), hint: WorkspaceMessages.copyWithLog())
             }
             do {
                 let pool = try DatabasePool(path: candidate, configuration: configuration)
@@ -118,13 +116,13 @@ public final class Workspace: Sendable {
             }
         }
         guard let pool = opened else {
-            throw WorkflowError.unavailable(W.cannotOpenReadOnly(["path": path, "reason": Self.reason(
+            throw WorkflowError.unavailable(WorkspaceMessages.cannotOpenReadOnly(["path": path, "reason": Self.reason(
                                                 firstError ?? WorkflowError.internal("no reason"))]),
-                                            hint: W.copyIt())
+                                            hint: WorkspaceMessages.copyIt())
         }
         let complete = (try? pool.read { db in try migrator.hasCompletedMigrations(db) }) ?? false
         guard complete else {
-            throw WorkflowError.unavailable(W.readOnlyOld(["path": path]), hint: W.copyIt())
+            throw WorkflowError.unavailable(WorkspaceMessages.readOnlyOld(["path": path]), hint: WorkspaceMessages.copyIt())
         }
         return pool
     }

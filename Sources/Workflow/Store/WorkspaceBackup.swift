@@ -1,8 +1,6 @@
 import Foundation
 import GRDB
 
-private typealias W = WorkspaceMessages
-
 /// Backups of a workspace that restore: a consistent copy taken while `serve` and the daemon write
 /// (SQLite's `VACUUM INTO` reads one snapshot, never a torn file or a WAL that does not match), checked
 /// before it is called a backup (`integrity_check`, and that it is a campaign workspace), named by its
@@ -70,10 +68,10 @@ public enum WorkspaceBackup {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw WorkflowError.unavailable(W.cannotCreateFolder(["path": folder.path, "reason": error.localizedDescription]))
+            throw WorkflowError.unavailable(WorkspaceMessages.cannotCreateFolder(["path": folder.path, "reason": error.localizedDescription]))
         }
         guard !FileManager.default.fileExists(atPath: file.path) else {
-            throw WorkflowError.usage(W.exists(["path": file.path]), hint: W.existsHint())
+            throw WorkflowError.usage(WorkspaceMessages.exists(["path": file.path]), hint: WorkspaceMessages.existsHint())
         }
         let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).part")
         try? FileManager.default.removeItem(at: temporary)
@@ -83,8 +81,8 @@ public enum WorkspaceBackup {
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw WorkflowError.unavailable(W.backupNotWritten(["path": folder.path, "reason": "\(error)"]),
-                                            hint: W.writableWithRoom())
+            throw WorkflowError.unavailable(WorkspaceMessages.backupNotWritten(["path": folder.path, "reason": "\(error)"]),
+                                            hint: WorkspaceMessages.writableWithRoom())
         }
         do {
             let rows = try verify(temporary, counting: workspace.countedTables)
@@ -101,7 +99,7 @@ public enum WorkspaceBackup {
     /// `tables` (the plugins' `countedTables`: the ones a county would miss).
     public static func verify(_ file: URL, counting tables: [String]) throws -> [String: Int] {
         guard FileManager.default.fileExists(atPath: file.path) else {
-            throw WorkflowError.unavailable(W.noFile(["path": file.path]))
+            throw WorkflowError.unavailable(WorkspaceMessages.noFile(["path": file.path]))
         }
         var configuration = Configuration()
         configuration.readonly = true
@@ -109,24 +107,24 @@ public enum WorkspaceBackup {
         do {
             queue = try DatabaseQueue(path: file.path, configuration: configuration)
         } catch {
-            throw WorkflowError.invalidInput(W.cannotBeOpened(["name": file.lastPathComponent, "reason": "\(error)"]),
-                                             hint: W.useAnotherBackup())
+            throw WorkflowError.invalidInput(WorkspaceMessages.cannotBeOpened(["name": file.lastPathComponent, "reason": "\(error)"]),
+                                             hint: WorkspaceMessages.useAnotherBackup())
         }
         return try queue.read { db in
             let check: [String]
             do {
                 check = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             } catch {
-                throw WorkflowError.invalidInput(W.notADatabase(["name": file.lastPathComponent, "reason": "\(error)"]),
-                                                 hint: W.useAnotherBackup())
+                throw WorkflowError.invalidInput(WorkspaceMessages.notADatabase(["name": file.lastPathComponent, "reason": "\(error)"]),
+                                                 hint: WorkspaceMessages.useAnotherBackup())
             }
             guard check == ["ok"] else {
-                throw WorkflowError.invalidInput(W.damaged(["name": file.lastPathComponent,
+                throw WorkflowError.invalidInput(WorkspaceMessages.damaged(["name": file.lastPathComponent,
                                                             "reason": check.prefix(3).joined(separator: "; ")]),
-                                                 hint: W.useAnotherBackup())
+                                                 hint: WorkspaceMessages.useAnotherBackup())
             }
             guard try db.tableExists("workflow_run"), try db.tableExists("grdb_migrations") else {
-                throw WorkflowError.invalidInput(W.notAWorkspace(["name": file.lastPathComponent]), hint: W.restoreABackup())
+                throw WorkflowError.invalidInput(WorkspaceMessages.notAWorkspace(["name": file.lastPathComponent]), hint: WorkspaceMessages.restoreABackup())
             }
             var rows: [String: Int] = [:]
             for table in tables where try db.tableExists(table) {
@@ -163,7 +161,7 @@ public enum WorkspaceBackup {
             // A live daemon (serve, run-daemon) holds it: by the wall clock, and a dead process on this
             // machine holds nothing whatever its last heartbeat said.
             if let holder = try current.pool.read({ db in try Daemon.liveHolder(db, timeout: 60) }) {
-                throw WorkflowError.unavailable(W.inUse(["pid": "\(holder.pid)", "host": holder.host]), hint: W.stopThenRestore())
+                throw WorkflowError.unavailable(WorkspaceMessages.inUse(["pid": "\(holder.pid)", "host": holder.host]), hint: WorkspaceMessages.stopThenRestore())
             }
             before = try current.pool.read { db in
                 var rows: [String: Int] = [:]

@@ -1,7 +1,5 @@
 import Foundation
 
-private typealias V = ValidationMessages
-
 /// Templates: a definition with typed `inputs:`, and the campaigns made from it — by
 /// `--input NAME=VALUE` or by an instance file that `uses:` it.
 extension Validator {
@@ -20,12 +18,12 @@ extension Validator {
                     into diagnostics: inout DiagnosticList) {
         let names = definition.inputs.map(\.name)
         guard path.count >= 2 else {
-            diagnostics.error(V.inputsNeedsName(), at: location, length: 6)
+            diagnostics.error(ValidationMessages.inputsNeedsName(), at: location, length: 6)
             return
         }
         guard names.contains(path[1]) else {
-            diagnostics.error(V.unknownInput(["name": path[1]]), at: location.advanced(by: 7), length: path[1].count,
-                              hint: Suggestions.message(for: path[1], among: names) ?? V.declareUnderInputs())
+            diagnostics.error(ValidationMessages.unknownInput(["name": path[1]]), at: location.advanced(by: 7), length: path[1].count,
+                              hint: Suggestions.message(for: path[1], among: names) ?? ValidationMessages.declareUnderInputs())
             return
         }
     }
@@ -48,10 +46,10 @@ extension Validator {
                     if path.first == "inputs" {
                         checkInput(path, at: location, definition: definition, into: &diagnostics)
                     } else {
-                        diagnostics.error(V.placeholderReadsOnlyInputs(["key": placeholder.key,
+                        diagnostics.error(ValidationMessages.placeholderReadsOnlyInputs(["key": placeholder.key,
                                                                         "text": path.joined(separator: ".")]),
                                           at: location, length: path.joined(separator: ".").count,
-                                          hint: V.nameKnownFirst())
+                                          hint: ValidationMessages.nameKnownFirst())
                     }
                 }
             }
@@ -59,7 +57,7 @@ extension Validator {
         for input in definition.inputs {
             guard let value = input.defaultValue else { continue }
             if case .failure(let why) = input.coerce(value, timeZone: definition.timeZone) {
-                diagnostics.error(V.badDefault(["name": input.name], words: ["why": why.wording]), at: input.location,
+                diagnostics.error(ValidationMessages.badDefault(["name": input.name], words: ["why": why.wording]), at: input.location,
                                   length: input.name.count)
             }
         }
@@ -75,17 +73,17 @@ extension Validator {
         let declared = definition.inputs.map(\.name)
         let fallback = instance ?? SourceLocation(file: "--input", line: 0, column: 0)
         for (name, input) in given.sorted(by: { $0.key < $1.key }) where !declared.contains(name) {
-            diagnostics.error(V.templateHasNoInput(["template": definition.file.path, "name": name]),
+            diagnostics.error(ValidationMessages.templateHasNoInput(["template": definition.file.path, "name": name]),
                               at: input.location ?? fallback, length: name.count,
                               hint: Suggestions.message(for: name, among: declared)
-                                ?? V.itsInputs(["inputs": definition.inputs.map(\.summary).joined(separator: "; ")]))
+                                ?? ValidationMessages.itsInputs(["inputs": definition.inputs.map(\.summary).joined(separator: "; ")]))
         }
         var values: [String: Value] = [:]
         for input in definition.inputs {
             let declaredAt = "\(input.location)"
             guard let value = given[input.name]?.value ?? input.defaultValue else {
                 if input.required {
-                    diagnostics.error(V.inputRequired(["name": input.name, "declared": declaredAt]), at: fallback,
+                    diagnostics.error(ValidationMessages.inputRequired(["name": input.name, "declared": declaredAt]), at: fallback,
                                       hint: .verbatim(input.summary))
                 }
                 continue
@@ -93,7 +91,7 @@ extension Validator {
             switch input.coerce(value, timeZone: definition.timeZone) {
             case .success(let coerced): values[input.name] = coerced
             case .failure(let why):
-                diagnostics.error(V.inputProblem(["name": input.name, "declared": declaredAt], words: ["why": why.wording]),
+                diagnostics.error(ValidationMessages.inputProblem(["name": input.name, "declared": declaredAt], words: ["why": why.wording]),
                                   at: given[input.name]?.location ?? input.location, length: value.interpolated.count,
                                   hint: input.doc.map(Message.verbatim))
             }
@@ -108,15 +106,15 @@ extension Validator {
             switch placeholder.key {
             case "name":
                 if !DefinitionLoader.isCampaignName(text) {
-                    diagnostics.error(V.madeNameBad(["text": text]), at: placeholder.location,
-                                      length: placeholder.text.count, hint: V.madeNameBadHint())
+                    diagnostics.error(ValidationMessages.madeNameBad(["text": text]), at: placeholder.location,
+                                      length: placeholder.text.count, hint: ValidationMessages.madeNameBadHint())
                 }
                 definition.name = text
             case "title":
                 definition.title = text
             default:
                 if let day = TimeFormats.day(text) { definition.heldOn = day } else {
-                    diagnostics.error(V.madeDateBad(["text": text]),
+                    diagnostics.error(ValidationMessages.madeDateBad(["text": text]),
                                       at: placeholder.location, length: placeholder.text.count)
                 }
             }
@@ -134,12 +132,12 @@ extension Validator {
         var diagnostics = DiagnosticList()
         let entries = root.entries ?? []
         for entry in entries where !["uses", "with"].contains(entry.key) {
-            diagnostics.error(V.instanceUnknownKey(["key": entry.key]), at: entry.keyLocation, length: entry.key.count,
-                              hint: V.instanceUnknownKeyHint())
+            diagnostics.error(ValidationMessages.instanceUnknownKey(["key": entry.key]), at: entry.keyLocation, length: entry.key.count,
+                              hint: ValidationMessages.instanceUnknownKeyHint())
         }
         guard let usesNode = entries.first(where: { $0.key == "uses" })?.value, let path = usesNode.scalar?.text,
               !path.isEmpty else {
-            diagnostics.error(V.instanceUsesTemplate(), at: root.location)
+            diagnostics.error(ValidationMessages.instanceUsesTemplate(), at: root.location)
             return (nil, diagnostics.sorted)
         }
         let directory = URL(fileURLWithPath: file.path).deletingLastPathComponent()
@@ -149,8 +147,8 @@ extension Validator {
         do {
             template = try SourceFile.read(path: templatePath)
         } catch {
-            diagnostics.error(V.templateUnreadable(["path": path, "looked": templatePath]), at: usesNode.location,
-                              length: path.count, hint: V.relativeToFolder(["file": file.path]))
+            diagnostics.error(ValidationMessages.templateUnreadable(["path": path, "looked": templatePath]), at: usesNode.location,
+                              length: path.count, hint: ValidationMessages.relativeToFolder(["file": file.path]))
             return (nil, diagnostics.sorted)
         }
         let (written, templateProblems) = check(file: template)
@@ -160,14 +158,14 @@ extension Validator {
             return problem
         }
         guard let written, !templateProblems.contains(where: { $0.severity == .error }) else {
-            diagnostics.error(V.templateHasErrors(["path": path,
+            diagnostics.error(ValidationMessages.templateHasErrors(["path": path,
                                                    "count": "\(templateProblems.filter { $0.severity == .error }.count)"]),
                               at: usesNode.location, length: path.count)
             return (nil, diagnostics.sorted + withLines)
         }
         guard written.definition.isTemplate else {
-            diagnostics.error(V.notATemplate(["path": path]), at: usesNode.location, length: path.count,
-                              hint: V.startItDirectly(["path": templatePath]))
+            diagnostics.error(ValidationMessages.notATemplate(["path": path]), at: usesNode.location, length: path.count,
+                              hint: ValidationMessages.startItDirectly(["path": templatePath]))
             return (nil, diagnostics.sorted)
         }
         var given: [String: GivenInput] = [:]
@@ -175,7 +173,7 @@ extension Validator {
             if let fields = withNode.entries {
                 for field in fields { given[field.key] = GivenInput(field.value.value, at: field.value.location) }
             } else {
-                diagnostics.error(V.instanceWithNotMapping(), at: withNode.location)
+                diagnostics.error(ValidationMessages.instanceWithNotMapping(), at: withNode.location)
             }
         }
         let (made, problems) = instantiate(written, with: given, instance: usesNode.location)

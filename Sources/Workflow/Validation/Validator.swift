@@ -1,7 +1,5 @@
 import Foundation
 
-private typealias V = ValidationMessages
-
 /// A definition that passed validation, with its step graph: the only thing the engine runs.
 public struct ValidatedWorkflow: Sendable {
     public let definition: WorkflowDefinition
@@ -33,19 +31,19 @@ public struct Validator: Sendable {
     public func validate(file: SourceFile, inputs: [String: String] = [:]) throws -> ValidatedWorkflow {
         let workflow = try validateAsWritten(file: file)
         if workflow.definition.madeFromTemplate, let name = inputs.keys.sorted().first {
-            throw WorkflowError.usage(V.inputOfInstance(["name": name, "path": file.path]), hint: V.changeItThere())
+            throw WorkflowError.usage(ValidationMessages.inputOfInstance(["name": name, "path": file.path]), hint: ValidationMessages.changeItThere())
         }
         guard workflow.definition.isTemplate, !workflow.definition.madeFromTemplate else {
             if let name = inputs.keys.sorted().first {
-                throw WorkflowError.usage(V.notTemplateInput(["name": name, "path": file.path]), hint: V.useVar())
+                throw WorkflowError.usage(ValidationMessages.notTemplateInput(["name": name, "path": file.path]), hint: ValidationMessages.useVar())
             }
             return workflow
         }
         let given = inputs.mapValues { GivenInput(.string($0)) }
         let (made, problems) = instantiate(workflow, with: given)
         guard let made else {
-            throw WorkflowError.usage(V.isTemplate(["path": file.path], words: ["problems": Message.joined(problems.map(\.wording), separator: "; ")]),
-                                      hint: V.giveInputs(["inputs": workflow.definition.inputs.map(\.summary).joined(separator: "; ")]))
+            throw WorkflowError.usage(ValidationMessages.isTemplate(["path": file.path], words: ["problems": Message.joined(problems.map(\.wording), separator: "; ")]),
+                                      hint: ValidationMessages.giveInputs(["inputs": workflow.definition.inputs.map(\.summary).joined(separator: "; ")]))
         }
         return made
     }
@@ -56,8 +54,8 @@ public struct Validator: Sendable {
         let (workflow, diagnostics) = check(file: file)
         guard let workflow, !diagnostics.contains(where: { $0.severity == .error }) else {
             let count = diagnostics.filter { $0.severity == .error }.count
-            var error = WorkflowError(.invalidInput, count == 1 ? V.fileError(["path": file.path])
-                                        : V.fileErrors(["path": file.path, "count": "\(count)"]))
+            var error = WorkflowError(.invalidInput, count == 1 ? ValidationMessages.fileError(["path": file.path])
+                                        : ValidationMessages.fileErrors(["path": file.path, "count": "\(count)"]))
             error.diagnostics = diagnostics
             error.file = file
             throw error
@@ -83,7 +81,7 @@ public struct Validator: Sendable {
         if runsExternalPlugins {
             external = ExternalPluginCatalog.plugins(of: definition, besides: registry, diagnostics: &diagnostics)
         } else if let first = definition.plugins.first {
-            diagnostics.error(V.externalNotRun(), at: first.nameLocation, length: first.name.count)
+            diagnostics.error(ValidationMessages.externalNotRun(), at: first.nameLocation, length: first.name.count)
         }
         let scoped = Validator(registry: registry.adding(external), runsExternalPlugins: runsExternalPlugins)
         let graph = StepGraph(steps: definition.steps)
@@ -114,16 +112,16 @@ public struct Validator: Sendable {
         var firstSeen: [String: SourceLocation] = [:]
         for step in definition.steps where !step.id.isEmpty {
             if let first = firstSeen[step.id] {
-                diagnostics.error(V.duplicateStep(["id": step.id, "line": "\(first.line)"]), at: step.idLocation,
-                                  length: step.id.count, hint: V.duplicateStepHint())
+                diagnostics.error(ValidationMessages.duplicateStep(["id": step.id, "line": "\(first.line)"]), at: step.idLocation,
+                                  length: step.id.count, hint: ValidationMessages.duplicateStepHint())
             } else {
                 firstSeen[step.id] = step.idLocation
             }
             for need in step.needs {
                 if need.id == step.id {
-                    diagnostics.error(V.needsItself(["step": step.id]), at: need.location, length: need.id.count)
+                    diagnostics.error(ValidationMessages.needsItself(["step": step.id]), at: need.location, length: need.id.count)
                 } else if graph.index[need.id] == nil {
-                    diagnostics.error(V.needsUnknown(["step": step.id, "need": need.id]), at: need.location,
+                    diagnostics.error(ValidationMessages.needsUnknown(["step": step.id, "need": need.id]), at: need.location,
                                       length: need.id.count,
                                       hint: Suggestions.message(for: need.id, among: graph.ids.filter { $0 != step.id }))
                 }
@@ -137,28 +135,28 @@ public struct Validator: Sendable {
         guard !step.uses.isEmpty else { return }
         let parts = step.uses.split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2 else {
-            diagnostics.error(V.usesNotAction(["uses": step.uses]), at: step.usesLocation, length: step.uses.count,
+            diagnostics.error(ValidationMessages.usesNotAction(["uses": step.uses]), at: step.usesLocation, length: step.uses.count,
                               hint: Suggestions.message(for: step.uses, among: registry.actionNames))
             return
         }
         // A name the action had before it moved to another plugin (whose old plugin may be gone).
         if let now = registry.renamed[step.uses], let action = registry.action(step.uses) {
-            diagnostics.warning(V.actionRenamed(["uses": step.uses, "now": now]), at: step.usesLocation, length: step.uses.count,
-                                hint: V.actionRenamedHint(["now": now]))
+            diagnostics.warning(ValidationMessages.actionRenamed(["uses": step.uses, "now": now]), at: step.usesLocation, length: step.uses.count,
+                                hint: ValidationMessages.actionRenamedHint(["now": now]))
             checkParameters(step, action: action.descriptor, definition: definition, into: &diagnostics)
             return
         }
         guard let plugin = registry.plugin(parts[0]) else {
             let guess = Suggestions.closest(to: step.uses, among: registry.actionNames)
                 ?? Suggestions.closest(to: parts[0], among: registry.plugins.map(\.name)).map { "\($0).\(parts[1])" }
-            diagnostics.error(V.unknownPlugin(["plugin": parts[0]]), at: step.usesLocation, length: parts[0].count,
+            diagnostics.error(ValidationMessages.unknownPlugin(["plugin": parts[0]]), at: step.usesLocation, length: parts[0].count,
                               hint: guess.map { EngineMessages.didYouMean(["name": $0]) }
-                                ?? V.knownPlugins(["names": registry.plugins.map(\.name).joined(separator: ", ")]))
+                                ?? ValidationMessages.knownPlugins(["names": registry.plugins.map(\.name).joined(separator: ", ")]))
             return
         }
         guard let action = registry.action(step.uses) else {
             let names = plugin.actions.map(\.fullName)
-            diagnostics.error(V.noSuchAction(["plugin": plugin.name, "action": parts[1]]),
+            diagnostics.error(ValidationMessages.noSuchAction(["plugin": plugin.name, "action": parts[1]]),
                               at: step.usesLocation.advanced(by: parts[0].count + 1), length: parts[1].count,
                               hint: Suggestions.message(for: step.uses, among: names))
             return
@@ -173,7 +171,7 @@ public struct Validator: Sendable {
         for parameter in step.with {
             given.insert(parameter.name)
             guard let spec = action.parameter(parameter.name) else {
-                diagnostics.error(V.noSuchParameter(["uses": step.uses, "name": parameter.name]),
+                diagnostics.error(ValidationMessages.noSuchParameter(["uses": step.uses, "name": parameter.name]),
                                   at: parameter.nameLocation, length: parameter.name.count,
                                   hint: Suggestions.message(for: parameter.name, among: action.parameters.map(\.name)))
                 continue
@@ -182,14 +180,14 @@ public struct Validator: Sendable {
             let value = parameter.node.value
             if case .null = value {
                 if spec.required {
-                    diagnostics.error(V.parameterNeedsValue(["name": parameter.name, "uses": step.uses]),
+                    diagnostics.error(ValidationMessages.parameterNeedsValue(["name": parameter.name, "uses": step.uses]),
                                       at: parameter.nameLocation, length: parameter.name.count, hint: .verbatim(spec.doc))
                 }
                 continue
             }
             switch ParameterBinding.coerce(value, to: spec.type, timeZone: definition.timeZone) {
             case .failure(let why):
-                diagnostics.error(V.parameterProblem(["name": parameter.name], words: ["why": why.wording]),
+                diagnostics.error(ValidationMessages.parameterProblem(["name": parameter.name], words: ["why": why.wording]),
                                   at: parameter.node.location, length: value.interpolated.count, hint: .verbatim(spec.doc))
             case .success(let coerced):
                 literals[parameter.name] = coerced
@@ -197,16 +195,16 @@ public struct Validator: Sendable {
                     let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
                         : definition.directory.appendingPathComponent(path)
                     if !FileManager.default.fileExists(atPath: url.path) {
-                        diagnostics.error(V.missingFile(["path": path, "looked": url.path]), at: parameter.node.location,
-                                          length: path.count, hint: V.pathsRelative(["file": definition.file.path]))
+                        diagnostics.error(ValidationMessages.missingFile(["path": path, "looked": url.path]), at: parameter.node.location,
+                                          length: path.count, hint: ValidationMessages.pathsRelative(["file": definition.file.path]))
                     }
                 }
             }
         }
         for spec in action.parameters where spec.required && !given.contains(spec.name) {
-            diagnostics.error(V.missingParameter(["uses": step.uses, "name": spec.name, "type": spec.type.rawValue,
+            diagnostics.error(ValidationMessages.missingParameter(["uses": step.uses, "name": spec.name, "type": spec.type.rawValue,
                                                   "doc": spec.doc]),
-                              at: step.usesLocation, length: step.uses.count, hint: V.addUnderWith())
+                              at: step.usesLocation, length: step.uses.count, hint: ValidationMessages.addUnderWith())
         }
         for problem in action.check?(GivenParameters(names: given, literals: literals)) ?? [] {
             let location = problem.parameter.flatMap { name in step.with.first { $0.name == name }?.node.location }
@@ -220,8 +218,8 @@ public struct Validator: Sendable {
             let path = cycle.map { graph.ids[$0] }.joined(separator: " -> ")
             let last = definition.steps[cycle[cycle.count - 2]]
             let closing = last.needs.first { $0.id == graph.ids[cycle.last!] }
-            diagnostics.error(V.cycle(["path": path]), at: closing?.location ?? last.idLocation,
-                              length: closing?.id.count ?? last.id.count, hint: V.cycleHint())
+            diagnostics.error(ValidationMessages.cycle(["path": path]), at: closing?.location ?? last.idLocation,
+                              length: closing?.id.count ?? last.id.count, hint: ValidationMessages.cycleHint())
         }
     }
 
@@ -251,9 +249,9 @@ public struct Validator: Sendable {
             for (expression, location, place) in found {
                 if place != .condition {
                     for (function, offset) in expression.statusFunctions {
-                        diagnostics.error(V.statusOutsideIf(["function": function.rawValue]),
+                        diagnostics.error(ValidationMessages.statusOutsideIf(["function": function.rawValue]),
                                           at: location.advanced(by: offset), length: function.rawValue.count + 2,
-                                          hint: V.statusOutsideIfHint())
+                                          hint: ValidationMessages.statusOutsideIfHint())
                     }
                 }
                 for (path, offset) in expression.references {
@@ -303,12 +301,12 @@ public struct Validator: Sendable {
                            items: [Value]?, into diagnostics: inout DiagnosticList) {
         let text = path.joined(separator: ".")
         guard step.fanOut != nil else {
-            diagnostics.error(V.itemWithoutFanOut(["step": step.id]), at: location, length: text.count,
-                              hint: V.itemWithoutFanOutHint())
+            diagnostics.error(ValidationMessages.itemWithoutFanOut(["step": step.id]), at: location, length: text.count,
+                              hint: ValidationMessages.itemWithoutFanOutHint())
             return
         }
         guard place != .fanOutList else {
-            diagnostics.error(V.itemInFanOut(), at: location, length: text.count, hint: V.itemInFanOutHint())
+            diagnostics.error(ValidationMessages.itemInFanOut(), at: location, length: text.count, hint: ValidationMessages.itemInFanOutHint())
             return
         }
         guard path.count >= 2, let items, !items.isEmpty else { return }
@@ -316,15 +314,15 @@ public struct Validator: Sendable {
         let keyLocation = location.advanced(by: 5)
         let maps = items.compactMap { if case .object(let o) = $0 { o } else { nil } }
         guard maps.count == items.count else {
-            diagnostics.error(V.itemHasNoKeys(["key": key], words: ["type": items[0].typeWord]), at: keyLocation,
-                              length: key.count, hint: V.itemHasNoKeysHint())
+            diagnostics.error(ValidationMessages.itemHasNoKeys(["key": key], words: ["type": items[0].typeWord]), at: keyLocation,
+                              length: key.count, hint: ValidationMessages.itemHasNoKeysHint())
             return
         }
         guard maps.contains(where: { $0[key] != nil }) else {
             let keys = Set(maps.flatMap(\.keys)).sorted()
-            diagnostics.error(V.noItemHasKey(["key": key]), at: keyLocation, length: key.count,
+            diagnostics.error(ValidationMessages.noItemHasKey(["key": key]), at: keyLocation, length: key.count,
                               hint: Suggestions.message(for: key, among: keys)
-                                ?? V.itemKeys(["keys": keys.joined(separator: ", ")]))
+                                ?? ValidationMessages.itemKeys(["keys": keys.joined(separator: ", ")]))
             return
         }
     }
@@ -333,15 +331,15 @@ public struct Validator: Sendable {
                                   into diagnostics: inout DiagnosticList) {
         let text = path.joined(separator: ".")
         guard path.count == 3, path[2] == "result" else {
-            diagnostics.error(V.needsReadAsResult(["text": text]), at: location, length: text.count,
+            diagnostics.error(ValidationMessages.needsReadAsResult(["text": text]), at: location, length: text.count,
                               hint: path.count >= 3 && path[2] == "outputs"
-                                ? V.readOutputsAs(["step": path[1], "rest": path.dropFirst(3).joined(separator: ".")]) : nil)
+                                ? ValidationMessages.readOutputsAs(["step": path[1], "rest": path.dropFirst(3).joined(separator: ".")]) : nil)
             return
         }
         guard step.needIDs.contains(path[1]) else {
-            diagnostics.error(V.doesNotNeed(["step": step.id, "need": path[1]]), at: location.advanced(by: 6),
+            diagnostics.error(ValidationMessages.doesNotNeed(["step": step.id, "need": path[1]]), at: location.advanced(by: 6),
                               length: path[1].count,
-                              hint: Suggestions.message(for: path[1], among: step.needIDs) ?? V.addToNeeds(["need": path[1]]))
+                              hint: Suggestions.message(for: path[1], among: step.needIDs) ?? ValidationMessages.addToNeeds(["need": path[1]]))
             return
         }
     }
@@ -352,17 +350,17 @@ public struct Validator: Sendable {
               let (path, value, source) = fanOutVariable(fanOut, definition: definition) else { return }
         if case .array(let items) = value {
             if items.count > DefinitionLoader.fanOutLimit {
-                diagnostics.error(V.fanOutTooMany(["source": source.trimmingCharacters(in: .whitespaces),
+                diagnostics.error(ValidationMessages.fanOutTooMany(["source": source.trimmingCharacters(in: .whitespaces),
                                                    "count": "\(items.count)", "limit": "\(DefinitionLoader.fanOutLimit)"]),
                                   at: fanOut.location, length: s.text.unicodeScalars.count)
             }
             return
         }
-        let needsList = V.fanOutNeedsList(["path": path.joined(separator: ".")], words: ["type": value.typeWord])
-        diagnostics.error(value.typeName == "text" ? needsList + V.quotedText(["text": String(value.interpolated.prefix(40))])
+        let needsList = ValidationMessages.fanOutNeedsList(["path": path.joined(separator: ".")], words: ["type": value.typeWord])
+        diagnostics.error(value.typeName == "text" ? needsList + ValidationMessages.quotedText(["text": String(value.interpolated.prefix(40))])
                             : needsList,
                           at: fanOut.location, length: s.text.unicodeScalars.count,
-                          hint: V.declareListHint(["name": path[1]]))
+                          hint: ValidationMessages.declareListHint(["name": path[1]]))
     }
 
     private func collectTemplates(_ node: SourceNode, file: SourceFile, into found: inout [(Expression, SourceLocation)],
@@ -391,29 +389,29 @@ public struct Validator: Sendable {
         switch path[0] {
         case "vars":
             guard path.count >= 2 else {
-                diagnostics.error(V.varsNeedsName(), at: location, length: text.count)
+                diagnostics.error(ValidationMessages.varsNeedsName(), at: location, length: text.count)
                 return
             }
             if !varNames.contains(path[1]) {
-                diagnostics.error(V.unknownVariable(["name": path[1]]), at: location.advanced(by: 5), length: path[1].count,
-                                  hint: Suggestions.message(for: path[1], among: varNames) ?? V.declareUnderVars())
+                diagnostics.error(ValidationMessages.unknownVariable(["name": path[1]]), at: location.advanced(by: 5), length: path[1].count,
+                                  hint: Suggestions.message(for: path[1], among: varNames) ?? ValidationMessages.declareUnderVars())
             }
         case "steps":
             guard path.count >= 4, path[2] == "outputs" else {
-                diagnostics.error(V.stepReferenceShape(["text": text]),
+                diagnostics.error(ValidationMessages.stepReferenceShape(["text": text]),
                                   at: location, length: text.count)
                 return
             }
             let target = path[1]
             let targetLocation = location.advanced(by: 6)
             guard let targetIndex = graph.index[target] else {
-                diagnostics.error(V.noStepWithID(["id": target]), at: targetLocation, length: target.count,
+                diagnostics.error(ValidationMessages.noStepWithID(["id": target]), at: targetLocation, length: target.count,
                                   hint: Suggestions.message(for: target, among: graph.ids))
                 return
             }
             guard graph.isUpstream(targetIndex, of: step) else {
-                diagnostics.error(V.notUpstream(["step": graph.ids[step], "target": target]), at: targetLocation,
-                                  length: target.count, hint: V.addToNeeds(["need": target]))
+                diagnostics.error(ValidationMessages.notUpstream(["step": graph.ids[step], "target": target]), at: targetLocation,
+                                  length: target.count, hint: ValidationMessages.addToNeeds(["need": target]))
                 return
             }
             let targetStep = definition.steps[targetIndex]
@@ -421,15 +419,15 @@ public struct Validator: Sendable {
                 let outputs = action.descriptor.outputs.map(\.name)
                 if !outputs.contains(path[3]) {
                     let keyLocation = location.advanced(by: "steps.\(target).outputs.".unicodeScalars.count)
-                    diagnostics.error(V.noSuchOutput(["uses": targetStep.uses, "target": target, "output": path[3]]),
+                    diagnostics.error(ValidationMessages.noSuchOutput(["uses": targetStep.uses, "target": target, "output": path[3]]),
                                       at: keyLocation, length: path[3].count,
-                                      hint: Suggestions.message(for: path[3], among: outputs) ?? V.noOutputs())
+                                      hint: Suggestions.message(for: path[3], among: outputs) ?? ValidationMessages.noOutputs())
                 }
             }
         default:
-            diagnostics.error(V.unknownName(["name": path[0]]), at: location, length: path[0].count,
+            diagnostics.error(ValidationMessages.unknownName(["name": path[0]]), at: location, length: path[0].count,
                               hint: Suggestions.message(for: path[0], among: ["vars", "steps", "needs", "item", "inputs"])
-                                ?? V.expressionNames())
+                                ?? ValidationMessages.expressionNames())
         }
     }
 }

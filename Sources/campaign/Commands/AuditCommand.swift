@@ -4,8 +4,6 @@ import Ledger
 import PluginKit
 import Workflow
 
-private typealias A = AdminMessages
-
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
@@ -25,16 +23,16 @@ struct AuditCommand: AsyncParsableCommand {
             let zone = WorkflowDefinition.defaultTimeZone
             let rows = entries.map { [TimeFormats.display($0.at, timeZone: zone), $0.actor, $0.action, $0.campaign, $0.detail] }
             let language = Language.fromEnvironment()
-            let headers = A.auditHeaders.columns(language)
+            let headers = AdminMessages.auditHeaders.columns(language)
             if let csv {
                 try CSVExport.write([headers] + rows, to: csv)
-                t.line(A.wroteEntries(["count": "\(rows.count)", "file": csv]).text(language))
+                t.line(AdminMessages.wroteEntries(["count": "\(rows.count)", "file": csv]).text(language))
                 return
             }
             var table = TextTable(headers: headers, numeric: [false, false, false, false, false])
             table.rows = rows
             if !rows.isEmpty { t.line(table.render()) }
-            t.line(A.entries(["count": "\(rows.count)"]).text(language))
+            t.line(AdminMessages.entries(["count": "\(rows.count)"]).text(language))
         }
     }
 }

@@ -5,8 +5,6 @@ import Ledger
 import PluginKit
 import Workflow
 
-private typealias A = AdminMessages
-
 struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
@@ -71,14 +69,14 @@ struct BackupCommand: AsyncParsableCommand {
                 throw error
             }
             let language = Language.fromEnvironment()
-            t.line(A.backedUp(["file": report.file.path, "size": String(format: "%.1f", Double(report.bytes) / 1e6),
+            t.line(AdminMessages.backedUp(["file": report.file.path, "size": String(format: "%.1f", Double(report.bytes) / 1e6),
                                "seconds": String(format: "%.1f", Date().timeIntervalSince(started))]).text(language))
             t.line("  " + PluginSystem.registry.countedTables.compactMap { table in report.rows[table].map { "\(table) \($0)" } }
                 .joined(separator: ", "))
             if let keep {
                 let removed = try WorkspaceBackup.rotate(folder: file.deletingLastPathComponent(), keep: keep)
                 if !removed.isEmpty {
-                    t.line("  " + A.removedBackups(["count": "\(removed.count)", "keep": "\(keep)",
+                    t.line("  " + AdminMessages.removedBackups(["count": "\(removed.count)", "keep": "\(keep)",
                                                     "names": removed.map(\.lastPathComponent).joined(separator: ", ")])
                         .text(language))
                 }

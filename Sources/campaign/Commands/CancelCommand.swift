@@ -2,8 +2,6 @@ import ArgumentParser
 import PluginKit
 import Workflow
 
-private typealias A = AdminMessages
-
 struct CancelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel",
@@ -25,7 +23,7 @@ struct CancelCommand: AsyncParsableCommand {
             let engine = try CommandSupport.engine(ws, printer: printer)
             let summary = try await engine.cancel(campaign: campaign, by: by, reason: reason)
             if summary.run.status != .cancelled, summary.run.ownerPid != nil {
-                printer.terminal.line(A.cancelRecorded(["campaign": campaign, "pid": "\(summary.run.ownerPid!)"])
+                printer.terminal.line(AdminMessages.cancelRecorded(["campaign": campaign, "pid": "\(summary.run.ownerPid!)"])
                     .text(language.language))
                 return
             }

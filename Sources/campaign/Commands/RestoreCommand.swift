@@ -4,8 +4,6 @@ import Ledger
 import PluginKit
 import Workflow
 
-private typealias A = AdminMessages
-
 struct RestoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
@@ -44,11 +42,11 @@ struct RestoreCommand: AsyncParsableCommand {
                 PluginSystem.registry.countedTables.compactMap { table in rows[table].map { "\(table) \($0)" } }.joined(separator: ", ")
             }
             let language = Language.fromEnvironment()
-            t.line(A.restored(["workspace": workspace.path, "file": file]).text(language))
+            t.line(AdminMessages.restored(["workspace": workspace.path, "file": file]).text(language))
             if let aside = report.setAside {
-                t.line("  " + A.replaced(["counts": counts(report.before), "aside": aside.path]).text(language))
+                t.line("  " + AdminMessages.replaced(["counts": counts(report.before), "aside": aside.path]).text(language))
             }
-            t.line("  " + A.now(["counts": counts(report.after)]).text(language))
+            t.line("  " + AdminMessages.now(["counts": counts(report.after)]).text(language))
             if !report.repaired.isEmpty {
                 t.line("  " + t.yellow("!") + " " + WorkspaceMessages.schemaRepaired(["changes": report.repaired.joined(separator: ", ")])
                     .text(language))

@@ -2,8 +2,6 @@ import ArgumentParser
 import PluginKit
 import Workflow
 
-private typealias A = AdminMessages
-
 struct ResumeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume",
@@ -29,7 +27,7 @@ struct ResumeCommand: AsyncParsableCommand {
                 names = try await ws.pool.read { db in
                     try RunQueries.runs(in: db).filter { $0.status != .completed }.map(\.campaign)
                 }
-                if names.isEmpty { Terminal.standard.line(A.nothingToResume.template(language.language)) }
+                if names.isEmpty { Terminal.standard.line(AdminMessages.nothingToResume.template(language.language)) }
             }
             // One campaign that cannot go on is reported and left; the others still run on time.
             var exitCode: Int32 = 0

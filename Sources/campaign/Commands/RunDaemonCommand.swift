@@ -3,8 +3,6 @@ import Foundation
 import PluginKit
 import Workflow
 
-private typealias A = AdminMessages
-
 struct RunDaemonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run-daemon",
@@ -58,23 +56,23 @@ struct DaemonReporter: Sendable {
         func say(_ message: Message) { terminal.line("\(time) " + message.text(language)) }
         switch event {
         case .started(let pid):
-            say(A.daemonStarted(["pid": "\(pid)"]))
+            say(AdminMessages.daemonStarted(["pid": "\(pid)"]))
         case .standingBy(let pid, let host):
-            say(A.standingBy(["pid": "\(pid)", "host": host]))
+            say(AdminMessages.standingBy(["pid": "\(pid)", "host": host]))
         case .tookOver:
-            say(A.tookOver())
+            say(AdminMessages.tookOver())
         case .scheduled(let campaign, let status):
-            say(A.startedScheduled(["campaign": campaign], words: ["status": StatusWords.word(status)()]))
+            say(AdminMessages.startedScheduled(["campaign": campaign], words: ["status": StatusWords.word(status)()]))
         case .drove(let campaign, let status):
-            say(A.drove(["campaign": campaign], words: ["status": StatusWords.word(status)()]))
+            say(AdminMessages.drove(["campaign": campaign], words: ["status": StatusWords.word(status)()]))
         case .skipped(let campaign, let reason):
-            say(A.cannotGoOn(["campaign": campaign, "reason": reason]))
+            say(AdminMessages.cannotGoOn(["campaign": campaign, "reason": reason]))
         case .chore(let message):
             terminal.line("\(time) \(message)")
         case .choreFailed(let reason):
             terminal.line("\(time) ! \(reason)")
         case .stopped:
-            say(A.daemonStopped())
+            say(AdminMessages.daemonStopped())
         }
     }
 }

@@ -4,8 +4,6 @@ import Ledger
 import PluginKit
 import Workflow
 
-private typealias A = AdminMessages
-
 struct ShredCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shred",
@@ -44,14 +42,14 @@ struct ShredCommand: AsyncParsableCommand {
             let language = Language.fromEnvironment()
             if dryRun {
                 let plan = try await ws.pool.read { db in try Shredding.plan(campaign: campaign, db: db) }
-                t.line(A.wouldShred(["count": "\(plan.people)", "campaign": campaign]).text(language))
+                t.line(AdminMessages.wouldShred(["count": "\(plan.people)", "campaign": campaign]).text(language))
                 printKept(plan, t, language)
                 for line in plan.sample { t.line("  \(line)") }
                 if plan.people > plan.sample.count {
-                    t.line("  " + A.andMore(["count": "\(plan.people - plan.sample.count)"]).text(language))
+                    t.line("  " + AdminMessages.andMore(["count": "\(plan.people - plan.sample.count)"]).text(language))
                 }
                 if !plan.files.isEmpty {
-                    t.line(A.filesWouldGo(["count": "\(plan.files.count)",
+                    t.line(AdminMessages.filesWouldGo(["count": "\(plan.files.count)",
                                            "files": plan.files.map(\.path).joined(separator: ", ")]).text(language))
                 }
                 return
@@ -61,28 +59,28 @@ struct ShredCommand: AsyncParsableCommand {
             }
             let now = try CommandSupport.clock().now()
             let plugins = PluginSystem.plugins
-            t.line(t.dim(A.shredding(["campaign": campaign]).text(language)))
+            t.line(t.dim(AdminMessages.shredding(["campaign": campaign]).text(language)))
             let plan = try await ws.pool.write { db in
                 _ = try AuditLog.requireManager(by, db: db)
                 return try Shredding.shred(campaign: campaign, actor: by, reason: "manual", plugins: plugins, now: now, db: db)
             }
             let files = try Shredding.destroyFiles(plan, actor: by, workspace: ws, now: now)
             let emptied = try Shredding.compact(ws)
-            t.line(A.shredded(["count": "\(plan.people)", "campaign": campaign, "rows": "\(plan.rowsScrubbed)"]).text(language))
+            t.line(AdminMessages.shredded(["count": "\(plan.people)", "campaign": campaign, "rows": "\(plan.rowsScrubbed)"]).text(language))
             printKept(plan, t, language)
             if !files.destroyed.isEmpty {
-                t.line("  " + A.filesDestroyed(["count": "\(files.destroyed.count)"]).text(language))
+                t.line("  " + AdminMessages.filesDestroyed(["count": "\(files.destroyed.count)"]).text(language))
             }
             for entry in files.unreachable {
-                t.line("  ! " + A.fileUnreachable(["file": entry.path]).text(language))
+                t.line("  ! " + AdminMessages.fileUnreachable(["file": entry.path]).text(language))
             }
             if !emptied {
-                t.line("  ! " + A.walStillHolds.template(language))
+                t.line("  ! " + AdminMessages.walStillHolds.template(language))
             }
             let backups = URL(fileURLWithPath: ws.path).deletingLastPathComponent().appendingPathComponent("backups")
             let older = (try? FileManager.default.contentsOfDirectory(atPath: backups.path))?.filter { $0.hasSuffix(".sqlite") } ?? []
             if !older.isEmpty {
-                t.line("  ! " + A.backupsStillHold(["count": "\(older.count)", "folder": backups.path]).text(language))
+                t.line("  ! " + AdminMessages.backupsStillHold(["count": "\(older.count)", "folder": backups.path]).text(language))
             }
         }
     }
@@ -90,6 +88,6 @@ struct ShredCommand: AsyncParsableCommand {
     private func printKept(_ plan: Shredding.Plan, _ t: Terminal, _ language: Language) {
         guard plan.kept > 0 else { return }
         let by = plan.keptBy.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        t.line("  " + A.keptElsewhere(["count": "\(plan.kept)", "by": by]).text(language))
+        t.line("  " + AdminMessages.keptElsewhere(["count": "\(plan.kept)", "by": by]).text(language))
     }
 }

@@ -4,8 +4,6 @@ import Ledger
 import PluginKit
 import Workflow
 
-private typealias A = AdminMessages
-
 extension StaffCommand {
     struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: CommandHelp.text(
@@ -18,7 +16,7 @@ extension StaffCommand {
             try await CommandSupport.reportingErrors {
                 let now = try CommandSupport.clock().now()
                 try await workspace.openExisting().pool.write { db in try StaffAccounts.revoke(name: name, now: now, db: db) }
-                Terminal.standard.line(A.revoked(["name": name]).text(.fromEnvironment()))
+                Terminal.standard.line(AdminMessages.revoked(["name": name]).text(.fromEnvironment()))
             }
         }
     }

@@ -16,8 +16,6 @@ struct StatusCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var language: LanguageOptions
 
-    private typealias M = StatusMessages
-
     func run() async throws {
         let lang = language.adopt()
         func say(_ text: MessageText, _ values: [String: String] = [:]) -> String { Message(text, values).text(lang) }
@@ -30,16 +28,16 @@ struct StatusCommand: AsyncParsableCommand {
                      try ScheduleRecord.all(in: db))
                 }
                 defer { printSchedules(schedules, t: t, lang: lang) }
-                if rows.isEmpty && schedules.isEmpty { t.line(say(M.noCampaigns)) }
+                if rows.isEmpty && schedules.isEmpty { t.line(say(StatusMessages.noCampaigns)) }
                 if rows.isEmpty { return }
                 // Each time in its campaign's own zone, which the column says.
                 let table = rows.map { run, allSteps in
                     let steps = allSteps.filter { !$0.isInstance }
                     let done = steps.filter { $0.status.isFinished }.count
-                    return [run.campaign, run.kind, say(M.word(run.status)), "\(done)/\(steps.count)",
+                    return [run.campaign, run.kind, say(StatusMessages.word(run.status)), "\(done)/\(steps.count)",
                             TimeFormats.display(run.updatedAt, timeZone: run.timeZone) + " " + run.timeZone.identifier]
                 }
-                let headers = [M.campaignColumn, M.kindColumn, M.statusColumn, M.stepsColumn, M.updatedColumn].map { say($0) }
+                let headers = [StatusMessages.campaignColumn, StatusMessages.kindColumn, StatusMessages.statusColumn, StatusMessages.stepsColumn, StatusMessages.updatedColumn].map { say($0) }
                 let widths = headers.indices.map { column in
                     (table.map { $0[column] } + [headers[column]]).map(\.terminalWidth).max() ?? 0
                 }
@@ -55,8 +53,8 @@ struct StatusCommand: AsyncParsableCommand {
             let summary = try await engine.summary(campaign: campaign)
             let zone = summary.run.timeZone
             let run = summary.run
-            t.line(t.bold(run.campaign) + (run.title.map { " — \($0)" } ?? "") + "  [\(say(M.word(run.status)))]")
-            t.line(t.dim(say(M.startedFrom, ["time": TimeFormats.display(run.createdAt, timeZone: zone) + " " + zone.identifier,
+            t.line(t.bold(run.campaign) + (run.title.map { " — \($0)" } ?? "") + "  [\(say(StatusMessages.word(run.status)))]")
+            t.line(t.dim(say(StatusMessages.startedFrom, ["time": TimeFormats.display(run.createdAt, timeZone: zone) + " " + zone.identifier,
                                              "path": run.definitionPath])))
             let steps = summary.steps.filter { !$0.isInstance }
             let instances = Dictionary(grouping: summary.steps.filter(\.isInstance), by: { $0.parentStep ?? "" })
@@ -65,8 +63,8 @@ struct StatusCommand: AsyncParsableCommand {
                 t.line(line(for: step, summary: summary, width: width, t: t, lang: lang))
                 guard let mine = instances[step.stepId], !mine.isEmpty else { continue }
                 let counts = Dictionary(grouping: mine, by: \.status)
-                    .map { say(M.instanceCount, ["count": String($0.value.count), "status": say(M.word($0.key))]) }.sorted()
-                t.line("      " + t.dim(say(M.instances, ["count": String(mine.count),
+                    .map { say(StatusMessages.instanceCount, ["count": String($0.value.count), "status": say(StatusMessages.word($0.key))]) }.sorted()
+                t.line("      " + t.dim(say(StatusMessages.instances, ["count": String(mine.count),
                                                           "counts": counts.joined(separator: lang == .zh ? "，" : ", ")])))
                 let notable = mine.filter { ![.succeeded, .skipped, .pending].contains($0.status) }
                 let instanceWidth = max(4, notable.map { $0.stepId.terminalWidth }.max() ?? 0)
@@ -74,7 +72,7 @@ struct StatusCommand: AsyncParsableCommand {
                     t.line("    " + line(for: instance, summary: summary, width: instanceWidth, t: t, lang: lang))
                 }
                 if notable.count > Self.instancesShown {
-                    t.line("      " + t.dim(say(M.moreInstances, ["count": String(notable.count - Self.instancesShown),
+                    t.line("      " + t.dim(say(StatusMessages.moreInstances, ["count": String(notable.count - Self.instancesShown),
                                                                   "campaign": run.campaign])))
                 }
             }
@@ -85,12 +83,12 @@ struct StatusCommand: AsyncParsableCommand {
         guard !schedules.isEmpty else { return }
         func say(_ text: MessageText, _ values: [String: String] = [:]) -> String { Message(text, values).text(lang) }
         t.line("")
-        t.line(t.bold(say(M.scheduled)) + t.dim("  " + say(M.scheduledBy)))
+        t.line(t.bold(say(StatusMessages.scheduled)) + t.dim("  " + say(StatusMessages.scheduledBy)))
         for schedule in schedules {
             let next = schedule.nextFireAt.map {
-                say(M.nextAt, ["time": TimeFormats.display($0, timeZone: schedule.timeZone) + " " + schedule.timeZone.identifier])
-            } ?? say(M.noTimeToCome)
-            let last = schedule.lastCampaign.map { say(M.lastStarted, ["campaign": $0]) } ?? ""
+                say(StatusMessages.nextAt, ["time": TimeFormats.display($0, timeZone: schedule.timeZone) + " " + schedule.timeZone.identifier])
+            } ?? say(StatusMessages.noTimeToCome)
+            let last = schedule.lastCampaign.map { say(StatusMessages.lastStarted, ["campaign": $0]) } ?? ""
             t.line("  \(schedule.name)  \(next)\(last)")
         }
     }
@@ -113,22 +111,22 @@ struct StatusCommand: AsyncParsableCommand {
         case .failed:
             mark = t.red("✗")
             detail = (step.error ?? "") + (step.isInstance ? ""
-                : say(M.retryCommand, ["campaign": run.campaign, "step": step.stepId]))
+                : say(StatusMessages.retryCommand, ["campaign": run.campaign, "step": step.stepId]))
         case .waiting:
             mark = t.yellow("⏸")
             detail = step.prompt ?? ""
         case .retrying:
             mark = t.yellow("↻")
-            detail = say(M.nextTry, ["error": step.error ?? "",
-                                     "time": step.dueAt.map { TimeFormats.display($0, timeZone: zone, seconds: true) } ?? say(M.soon)])
+            detail = say(StatusMessages.nextTry, ["error": step.error ?? "",
+                                     "time": step.dueAt.map { TimeFormats.display($0, timeZone: zone, seconds: true) } ?? say(StatusMessages.soon)])
         case .running:
             mark = t.yellow("▶")
-            detail = say(step.fanOut != nil ? M.instancesUnderWay : M.runningOrInterrupted)
+            detail = say(step.fanOut != nil ? StatusMessages.instancesUnderWay : StatusMessages.runningOrInterrupted)
         case .skipped:
             mark = t.dim("↷")
         case .blocked:
             mark = t.red("⊘")
-            detail = say(M.blocked)
+            detail = say(StatusMessages.blocked)
         case .cancelled:
             mark = t.dim("⊘")
             detail = ""
@@ -137,11 +135,11 @@ struct StatusCommand: AsyncParsableCommand {
             let waitsFor = summary.definition.step(step.stepId)?.needIDs.filter { need in
                 summary.steps.first { $0.stepId == need }?.status.hasEnded == false
             } ?? []
-            detail = waitsFor.isEmpty ? "" : say(M.waitsFor, ["steps": waitsFor.joined(separator: ", ")])
+            detail = waitsFor.isEmpty ? "" : say(StatusMessages.waitsFor, ["steps": waitsFor.joined(separator: ", ")])
         }
         let attempt = step.attempt > 1 ? say(RunMessages.attempt, ["number": String(step.attempt)]) : ""
         let item = step.item.map { " " + $0.itemLabel.prefix(40) } ?? ""
-        return "  \(mark) \(Terminal.pad(step.stepId, width))  \(Terminal.pad(say(M.word(step.status)), 9))"
+        return "  \(mark) \(Terminal.pad(step.stepId, width))  \(Terminal.pad(say(StatusMessages.word(step.status)), 9))"
             + "\(attempt)  \(t.dim(item.isEmpty ? detail : String(item.dropFirst()) + (detail.isEmpty ? "" : " — " + detail)))"
     }
 }

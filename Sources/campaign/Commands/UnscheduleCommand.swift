@@ -2,8 +2,6 @@ import ArgumentParser
 import PluginKit
 import Workflow
 
-private typealias A = AdminMessages
-
 struct UnscheduleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unschedule",
@@ -19,7 +17,7 @@ struct UnscheduleCommand: AsyncParsableCommand {
             let ws = try workspace.openExisting()
             let printer = RunPrinter(timeZone: WorkflowDefinition.defaultTimeZone)
             try await CommandSupport.engine(ws, printer: printer).unschedule(name)
-            printer.terminal.line(A.unscheduled(["name": name]).text(.fromEnvironment()))
+            printer.terminal.line(AdminMessages.unscheduled(["name": name]).text(.fromEnvironment()))
         }
     }
 }

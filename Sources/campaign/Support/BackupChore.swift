@@ -4,8 +4,6 @@ import PluginKit
 import Synchronization
 import Workflow
 
-private typealias A = AdminMessages
-
 /// The daemon's chore of backing the workspace up on a schedule (`run-daemon --backup-every 1d`):
 /// when the newest backup in the folder is older than the interval, a verified backup like
 /// `campaign backup`'s, the oldest beyond `keep` rotated out, each in the audit log.
@@ -38,8 +36,8 @@ final class BackupChore: Sendable {
                                 detail: "\(report.file.path) (\(report.bytes) bytes)", at: now, db: db)
         }
         let removed = try WorkspaceBackup.rotate(folder: folder, keep: keep)
-        let said = A.choreBackedUp(["file": report.file.path, "size": String(format: "%.1f", Double(report.bytes) / 1e6)])
-        return [(removed.isEmpty ? said : said + A.choreRemoved(["count": "\(removed.count)", "keep": "\(keep)"]))
+        let said = AdminMessages.choreBackedUp(["file": report.file.path, "size": String(format: "%.1f", Double(report.bytes) / 1e6)])
+        return [(removed.isEmpty ? said : said + AdminMessages.choreRemoved(["count": "\(removed.count)", "keep": "\(keep)"]))
                     .text(.fromEnvironment())]
     }
 }

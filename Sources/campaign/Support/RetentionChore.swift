@@ -3,8 +3,6 @@ import Synchronization
 import PluginKit
 import Workflow
 
-private typealias A = AdminMessages
-
 /// The daemon's chore of shredding campaigns whose `retention:` has ended. Looked for once a minute:
 /// retention is counted in days, and a round every second need not read every run.
 final class RetentionChore: Sendable {
@@ -23,8 +21,8 @@ final class RetentionChore: Sendable {
         }
         guard due, !workspace.isReadOnly else { return [] }
         return try Shredding.shredDue(workspace, plugins: PluginSystem.plugins, now: now).map { plan in
-            let said = A.retentionEnded(["campaign": plan.campaign, "count": "\(plan.people)"])
-            return (plan.kept > 0 ? said + .verbatim(", ") + A.keptElsewhere(["count": "\(plan.kept)", "by": ""]) : said)
+            let said = AdminMessages.retentionEnded(["campaign": plan.campaign, "count": "\(plan.people)"])
+            return (plan.kept > 0 ? said + .verbatim(", ") + AdminMessages.keptElsewhere(["count": "\(plan.kept)", "by": ""]) : said)
                 .text(.fromEnvironment())
         }
     }

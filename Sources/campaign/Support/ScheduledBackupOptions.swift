@@ -3,8 +3,6 @@ import ArgumentParser
 import Foundation
 import Workflow
 
-private typealias U = UsageMessages
-
 /// `--backup-every 1d [--backup-keep 14] [--backup-to FOLDER]` on `run-daemon` and `serve`: backups on
 /// a schedule, taken by whichever daemon holds the workspace.
 struct ScheduledBackupOptions: ParsableArguments {
@@ -16,13 +14,13 @@ struct ScheduledBackupOptions: ParsableArguments {
     func validate() throws {
         if let backupEvery {
             guard let interval = TimeFormats.duration(backupEvery) else {
-                throw ValidationError(U.notADuration(["flag": "--backup-every", "text": backupEvery]))
+                throw ValidationError(UsageMessages.notADuration(["flag": "--backup-every", "text": backupEvery]))
             }
             guard interval >= .seconds(60) else {
-                throw ValidationError(U.tooOften(["flag": "--backup-every", "text": backupEvery]))
+                throw ValidationError(UsageMessages.tooOften(["flag": "--backup-every", "text": backupEvery]))
             }
         }
-        if backupKeep < 1 { throw ValidationError(U.atLeastOne(["flag": "--backup-keep"])) }
+        if backupKeep < 1 { throw ValidationError(UsageMessages.atLeastOne(["flag": "--backup-keep"])) }
     }
 
     /// The chore, or none when no schedule was asked for.

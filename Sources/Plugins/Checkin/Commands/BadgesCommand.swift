@@ -3,8 +3,6 @@ import Foundation
 import PluginKit
 import Workflow
 
-private typealias G = GateMessages
-
 struct BadgesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "badges",
@@ -33,7 +31,7 @@ struct BadgesCommand: AsyncParsableCommand {
                                                 hint: ToolMessages.checkFolder())
             }
             try await ExportAudit.record(ws, campaign: campaign, file: out, rows: count, what: "badges (names and codes)")
-            Terminal.standard.line(G.badgesWritten(["count": "\(count)", "file": out, "pages": "\((count + 14) / 15)"])
+            Terminal.standard.line(GateMessages.badgesWritten(["count": "\(count)", "file": out, "pages": "\((count + 14) / 15)"])
                 .text(.fromEnvironment()))
         }
     }

@@ -1,8 +1,6 @@
 import GRDB
 import Workflow
 
-private typealias G = GateMessages
-
 /// `--gate` at a checkpoint that names its gates: required (a scan without one lands in reports as
 /// "(no gate)"), and matched without regard to case, so `--gate North` is the north gate.
 enum GateChoice {
@@ -12,14 +10,14 @@ enum GateChoice {
         let trimmed = given.trimmingCharacters(in: .whitespaces)
         guard !gates.isEmpty else { return trimmed }
         guard !trimmed.isEmpty else {
-            throw WorkflowError.usage(G.sayGate(["checkpoint": checkpoint, "gates": gates.joined(separator: ", ")]),
-                                      hint: G.example(["gate": gates[0]]))
+            throw WorkflowError.usage(GateMessages.sayGate(["checkpoint": checkpoint, "gates": gates.joined(separator: ", ")]),
+                                      hint: GateMessages.example(["gate": gates[0]]))
         }
         if let match = gates.first(where: { $0.caseInsensitiveCompare(trimmed) == .orderedSame }) { return match }
         // Or by the name people read for it (`--gate 北门`).
         let names = try Scans.gateNames(campaign: campaign, checkpoint: checkpoint, db: db)
         if let match = names.first(where: { $0.value == trimmed })?.key { return match }
-        throw WorkflowError.usage(G.noSuchGate(["gate": trimmed, "checkpoint": checkpoint, "gates": gates.joined(separator: ", ")]),
-                                  hint: Suggestions.message(for: trimmed, among: gates) ?? G.example(["gate": gates[0]]))
+        throw WorkflowError.usage(GateMessages.noSuchGate(["gate": trimmed, "checkpoint": checkpoint, "gates": gates.joined(separator: ", ")]),
+                                  hint: Suggestions.message(for: trimmed, among: gates) ?? GateMessages.example(["gate": gates[0]]))
     }
 }

@@ -5,8 +5,6 @@ import Ledger
 import PluginKit
 import Workflow
 
-private typealias C = CallMessages
-
 struct CallsCommand: AsyncParsableCommand, ChoosesLanguage {
     static let configuration = CommandConfiguration(
         commandName: "calls",
@@ -56,9 +54,9 @@ struct CallsCommand: AsyncParsableCommand, ChoosesLanguage {
                     return try CallRecorder.record(call: record, status: status, campaign: campaign, staff: staff, note: note,
                                                    posting: posting, idNumber: idNumber, now: now, db: db)
                 }
-                let said = C.recorded(["call": "\(answer.call)", "lead": answer.lead,
+                let said = CallMessages.recorded(["call": "\(answer.call)", "lead": answer.lead,
                                        "status": english ? status.label.en : status.label.zh])
-                t.line((answer.outcome.map { said + C.interviewRecorded(["outcome": $0]) } ?? said).text(language))
+                t.line((answer.outcome.map { said + CallMessages.interviewRecorded(["outcome": $0]) } ?? said).text(language))
                 return
             }
             let (calls, leads) = try await ws.pool.read { [campaign] db in
@@ -68,17 +66,17 @@ struct CallsCommand: AsyncParsableCommand, ChoosesLanguage {
                                    uniquingKeysWith: { a, _ in a }))
             }
             let shown = calls.filter { (all || $0.status == .open) && (staff == nil || $0.staff == staff) }
-            var table = TextTable(headers: C.headers.columns(language),
+            var table = TextTable(headers: CallMessages.headers.columns(language),
                                   numeric: [true, false, false, false, false, true, false, false])
             for call in shown {
                 let lead = leads[call.leadID]
                 table.rows.append([String(call.id), Masking.name(lead?.name ?? ""), Masking.phone(lead?.phone ?? ""),
                                    lead?.platforms ?? "", lead?.postingText ?? "", String(call.attempt),
-                                   call.staff.isEmpty ? C.queued.template(language) : call.staff,
+                                   call.staff.isEmpty ? CallMessages.queued.template(language) : call.staff,
                                    english ? call.status.label.en : call.status.label.zh])
             }
             if !table.rows.isEmpty { t.line(table.render()) }
-            t.line((all ? C.count : C.toMake)(["count": "\(shown.count)"]).text(language))
+            t.line((all ? CallMessages.count : CallMessages.toMake)(["count": "\(shown.count)"]).text(language))
         }
     }
 }

@@ -19,8 +19,6 @@ struct OutcomesCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var language: LanguageOptions
 
-    private typealias M = OutcomeListMessages
-
     func run() async throws {
         let lang = language.adopt()
         func say(_ text: MessageText, _ values: [String: String] = [:]) -> String { Message(text, values).text(lang) }
@@ -32,13 +30,13 @@ struct OutcomesCommand: AsyncParsableCommand {
                     (try RunQueries.requireRun(campaign, in: db).timeZone,
                      try OutcomeRecorder.history(campaign: campaign, person: person, db: db))
                 }
-                if changes.isEmpty { t.line(say(M.noOutcome, ["campaign": campaign])) }
-                var table = TextTable(headers: [M.recorded, M.posting, M.from, M.to, M.date, M.by, M.source, M.note].map { say($0) },
+                if changes.isEmpty { t.line(say(OutcomeListMessages.noOutcome, ["campaign": campaign])) }
+                var table = TextTable(headers: [OutcomeListMessages.recorded, OutcomeListMessages.posting, OutcomeListMessages.from, OutcomeListMessages.to, OutcomeListMessages.date, OutcomeListMessages.by, OutcomeListMessages.source, OutcomeListMessages.note].map { say($0) },
                                       numeric: Array(repeating: false, count: 8))
                 for c in changes {
                     table.rows.append([TimeFormats.display(c.recordedAt, timeZone: zone) + " " + zone.identifier,
                                        "\(c.postingCode) \(c.postingTitle)", c.from.word(lang),
-                                       c.to.word(lang) + (c.correction ? say(M.correction) : ""), c.date, c.recordedBy,
+                                       c.to.word(lang) + (c.correction ? say(OutcomeListMessages.correction) : ""), c.date, c.recordedBy,
                                        c.source, c.note])
                 }
                 if !changes.isEmpty { t.line(table.render()) }
@@ -48,7 +46,7 @@ struct OutcomesCommand: AsyncParsableCommand {
                 _ = try RunQueries.requireRun(campaign, in: db)
                 return try OutcomeRecorder.people(campaign: campaign, atLeast: stage, db: db)
             }
-            var table = TextTable(headers: [M.name, M.idNumber, M.phone, M.township, M.village, M.stage, M.date, M.posting]
+            var table = TextTable(headers: [OutcomeListMessages.name, OutcomeListMessages.idNumber, OutcomeListMessages.phone, OutcomeListMessages.township, OutcomeListMessages.village, OutcomeListMessages.stage, OutcomeListMessages.date, OutcomeListMessages.posting]
                                     .map { say($0) }, numeric: Array(repeating: false, count: 8))
             for p in people {
                 table.rows.append([p.maskedName, p.maskedID, p.maskedPhone, p.township, p.village, p.stage.word(lang), p.date,
@@ -57,10 +55,10 @@ struct OutcomesCommand: AsyncParsableCommand {
             if let csv {
                 try CSVExport.write([table.headers] + table.rows, to: csv)
                 try await ExportAudit.record(ws, campaign: campaign, file: csv, rows: people.count, what: "outcome list (masked)")
-                t.line(say(M.wrote, ["count": String(people.count), "file": csv]))
+                t.line(say(OutcomeListMessages.wrote, ["count": String(people.count), "file": csv]))
             } else {
                 t.line(table.render())
-                t.line(say(M.atStage, ["count": String(people.count), "stage": stage.word(lang)]))
+                t.line(say(OutcomeListMessages.atStage, ["count": String(people.count), "stage": stage.word(lang)]))
             }
         }
     }

@@ -67,15 +67,14 @@ struct RecordCommand: AsyncParsableCommand {
             let who = "\(result.maskedName) \(result.maskedID)"
             let at = "\(result.posting)（\(result.enterprise)）"
             let lang = Language.fromEnvironment()
-            typealias M = OutcomeListMessages
             switch result.change {
             case .advanced(let from, let to):
-                t.line(t.green(M.advanced(["who": who, "stage": to.word(lang), "at": at]).text(lang))
-                       + (from == .none ? "" : M.was(["stage": from.word(lang)]).text(lang)))
+                t.line(t.green(OutcomeListMessages.advanced(["who": who, "stage": to.word(lang), "at": at]).text(lang))
+                       + (from == .none ? "" : OutcomeListMessages.was(["stage": from.word(lang)]).text(lang)))
             case .unchanged(let stage):
-                t.line(t.yellow(M.unchanged(["who": who, "stage": stage.word(lang), "at": at]).text(lang)))
+                t.line(t.yellow(OutcomeListMessages.unchanged(["who": who, "stage": stage.word(lang), "at": at]).text(lang)))
             case .corrected(let from, let to):
-                t.line(t.yellow(M.corrected(["who": who, "from": from.word(lang), "to": to.word(lang), "at": at]).text(lang)))
+                t.line(t.yellow(OutcomeListMessages.corrected(["who": who, "from": from.word(lang), "to": to.word(lang), "at": at]).text(lang)))
             }
         }
     }

@@ -5,8 +5,6 @@ import Ledger
 import PluginKit
 import Workflow
 
-private typealias U = UsageMessages
-
 extension TallyLanguage: ExpressibleByArgument {}
 
 struct TallyCommand: AsyncParsableCommand {
@@ -64,15 +62,15 @@ struct TallyCommand: AsyncParsableCommand {
     func validate() throws {
         for (flag, day) in [("--compare-from", compareFrom), ("--compare-to", compareTo)] {
             if let day, SheetDate.parse(day) == nil {
-                throw ValidationError(U.notADate(["flag": flag, "text": day, "example": "2025-01-01"]), language: language)
+                throw ValidationError(UsageMessages.notADate(["flag": flag, "text": day, "example": "2025-01-01"]), language: language)
             }
         }
         if let reportDate, SheetDate.parse(reportDate) == nil {
-            throw ValidationError(U.notADate(["flag": "--report-date", "text": reportDate, "example": "2026-03-05"]), language: language)
+            throw ValidationError(UsageMessages.notADate(["flag": "--report-date", "text": reportDate, "example": "2026-03-05"]), language: language)
         }
-        if all && !campaigns.isEmpty { throw ValidationError(U.campaignsOrAll(), language: language) }
+        if all && !campaigns.isEmpty { throw ValidationError(UsageMessages.campaignsOrAll(), language: language) }
         if listPlaced && format == .csv {
-            throw ValidationError(U.listPlacedCSV(), language: language)
+            throw ValidationError(UsageMessages.listPlacedCSV(), language: language)
         }
     }
 

@@ -5,8 +5,6 @@ import Ledger
 import PluginKit
 import Workflow
 
-private typealias M = TransportCommandMessages
-
 struct BusesCommand: AsyncParsableCommand, ChoosesLanguage {
     static let configuration = CommandConfiguration(
         commandName: "buses",
@@ -45,14 +43,14 @@ struct BusesCommand: AsyncParsableCommand, ChoosesLanguage {
             let checkpoints = BusCheckpoint.allCases
             if let plate {
                 guard !status.buses.isEmpty else {
-                    throw WorkflowError.invalidInput(M.nobodyOnBus(["plate": plate, "campaign": campaign]),
-                                                     hint: M.rosterListsBuses(["campaign": campaign]))
+                    throw WorkflowError.invalidInput(TransportCommandMessages.nobodyOnBus(["plate": plate, "campaign": campaign]),
+                                                     hint: TransportCommandMessages.rosterListsBuses(["campaign": campaign]))
                 }
                 for bus in status.buses { show(bus, english: english, t: t) }
                 return
             }
-            var table = TextTable(headers: M.busesHeaders.columns(language)
-                                    + checkpoints.map { english ? $0.rawValue : $0.label.zh } + M.busesTail.columns(language),
+            var table = TextTable(headers: TransportCommandMessages.busesHeaders.columns(language)
+                                    + checkpoints.map { english ? $0.rawValue : $0.label.zh } + TransportCommandMessages.busesTail.columns(language),
                                   numeric: [false, false, false, false, true] + checkpoints.map { _ in true } + [true, true, true])
             for bus in status.buses {
                 table.rows.append(["第\(bus.bus.batch)批", "\(bus.bus.number)号车", bus.bus.vehicle.plate, bus.bus.departsOn,
@@ -61,8 +59,8 @@ struct BusesCommand: AsyncParsableCommand, ChoosesLanguage {
             }
             if !table.rows.isEmpty { t.line(table.render()) }
             let open = checkpoints.filter { status.closed[$0] == false }.map(\.rawValue)
-            t.line(M.busesSummary(["count": "\(status.buses.count)"],
-                                  words: ["open": open.isEmpty ? M.noCheckpointOpen() : M.checkpointsOpen(["list": open.joined(separator: ", ")])])
+            t.line(TransportCommandMessages.busesSummary(["count": "\(status.buses.count)"],
+                                  words: ["open": open.isEmpty ? TransportCommandMessages.noCheckpointOpen() : TransportCommandMessages.checkpointsOpen(["list": open.joined(separator: ", ")])])
                     .text(language))
         }
     }
@@ -70,12 +68,12 @@ struct BusesCommand: AsyncParsableCommand, ChoosesLanguage {
     /// One bus seat by seat: each checkpoint passed, and what is wrong.
     private func show(_ bus: BusStatus.Bus, english: Bool, t: Terminal) {
         let checkpoints = BusCheckpoint.allCases
-        var table = TextTable(headers: M.seatHeaders.columns(language)
-                                + checkpoints.map { english ? $0.rawValue : $0.label.zh } + [M.noteHeader.template(language)],
+        var table = TextTable(headers: TransportCommandMessages.seatHeaders.columns(language)
+                                + checkpoints.map { english ? $0.rawValue : $0.label.zh } + [TransportCommandMessages.noteHeader.template(language)],
                               numeric: [true, false, false, false] + checkpoints.map { _ in false } + [false])
         for rider in bus.riders {
-            let note = (rider.noShow ? [M.noShow.template(language)] : [])
-                + (rider.leftBehind ? [M.leftBehind.template(language)] : [])
+            let note = (rider.noShow ? [TransportCommandMessages.noShow.template(language)] : [])
+                + (rider.leftBehind ? [TransportCommandMessages.leftBehind.template(language)] : [])
                 + rider.anomalies.map { english ? $0.words.en : $0.words.zh }
             table.rows.append([String(rider.passenger.seat), Masking.name(rider.passenger.name),
                                Masking.idNumber(rider.passenger.idNumber), rider.passenger.pickup]
@@ -86,12 +84,12 @@ struct BusesCommand: AsyncParsableCommand, ChoosesLanguage {
             table.rows.append(["—", Masking.name(guest.rider.passenger.name), Masking.idNumber(guest.rider.passenger.idNumber),
                                guest.rider.passenger.pickup]
                               + checkpoints.map { guest.rider.door[$0] == bus.index ? "✓" : "·" }
-                              + [M.seatedElsewhere(["bus": guest.seatedOn]).text(language)])
+                              + [TransportCommandMessages.seatedElsewhere(["bus": guest.seatedOn]).text(language)])
         }
         t.line(bus.bus.title + " · " + bus.bus.departsOn + " → " + bus.bus.destination)
         t.line(table.render())
         let missing = bus.riders.filter { !bus.passedHere($0, .board) }.map { String($0.passenger.seat) }
-        let boarded = M.boarded(["count": "\(bus.count(.board))", "riders": "\(bus.riders.count)"])
-        t.line((missing.isEmpty ? boarded : boarded + M.notOnBoard(["seats": missing.joined(separator: ", ")])).text(language))
+        let boarded = TransportCommandMessages.boarded(["count": "\(bus.count(.board))", "riders": "\(bus.riders.count)"])
+        t.line((missing.isEmpty ? boarded : boarded + TransportCommandMessages.notOnBoard(["seats": missing.joined(separator: ", ")])).text(language))
     }
 }

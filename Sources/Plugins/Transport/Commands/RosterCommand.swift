@@ -5,8 +5,6 @@ import Ledger
 import PluginKit
 import Workflow
 
-private typealias M = TransportCommandMessages
-
 struct RosterCommand: AsyncParsableCommand, ChoosesLanguage {
     static let configuration = CommandConfiguration(
         commandName: "roster",
@@ -74,17 +72,17 @@ struct RosterCommand: AsyncParsableCommand, ChoosesLanguage {
             }
             if let manifests {
                 try write(Manifests.html(listing, campaign: campaign, departsAt: departsAt, unmasked: unmasked), to: manifests)
-                t.line((M.wroteManifests(["count": "\(listing.buses.count)", "file": manifests]) + ToolMessages.masking(unmasked))
+                t.line((TransportCommandMessages.wroteManifests(["count": "\(listing.buses.count)", "file": manifests]) + ToolMessages.masking(unmasked))
                     .text(language))
             }
             if let csv {
                 try CSVExport.write(Manifests.table(listing, unmasked: unmasked), to: csv)
-                t.line((M.wrotePassengers(["count": "\(listing.buses.reduce(0) { $0 + $1.passengers.count })", "file": csv])
+                t.line((TransportCommandMessages.wrotePassengers(["count": "\(listing.buses.reduce(0) { $0 + $1.passengers.count })", "file": csv])
                         + ToolMessages.masking(unmasked)).text(language))
             }
             if let xlsx {
                 try Manifests.workbook(listing, campaign: campaign, unmasked: unmasked).write(to: URL(fileURLWithPath: xlsx))
-                t.line((M.wroteWorkbook(["count": "\(listing.buses.count)", "file": xlsx]) + ToolMessages.masking(unmasked))
+                t.line((TransportCommandMessages.wroteWorkbook(["count": "\(listing.buses.count)", "file": xlsx]) + ToolMessages.masking(unmasked))
                     .text(language))
             }
             if manifests != nil || csv != nil || xlsx != nil { return }
@@ -93,7 +91,7 @@ struct RosterCommand: AsyncParsableCommand, ChoosesLanguage {
     }
 
     private func print(_ roster: Roster, _ listing: RosterListing, english: Bool, t: Terminal) {
-        var table = TextTable(headers: M.rosterHeaders.columns(language),
+        var table = TextTable(headers: TransportCommandMessages.rosterHeaders.columns(language),
                               numeric: [false, false, false, false, false, true, true, false])
         for bus in listing.buses {
             table.rows.append(["第\(bus.batch)批", "\(bus.number)号车", bus.vehicle.plate, bus.departsOn, bus.destination,
@@ -101,28 +99,28 @@ struct RosterCommand: AsyncParsableCommand, ChoosesLanguage {
         }
         if !table.rows.isEmpty { t.line(table.render()) }
         let plan = roster.plan
-        let summary = M.rosterSummary([
+        let summary = TransportCommandMessages.rosterSummary([
             "buses": "\(plan.buses.count)", "lower": "\(plan.lowerBound)", "batches": "\(roster.batches)",
             "passengers": "\(roster.passengers.count)", "kept": "\(plan.kept)",
             "moved": "\(plan.moves.filter { $0.from != nil }.count)", "added": "\(plan.moves.filter { $0.reason == .new }.count)"])
-        t.line((dryRun ? summary + M.notSaved() : summary).text(language))
+        t.line((dryRun ? summary + TransportCommandMessages.notSaved() : summary).text(language))
         if plan.buses.count > plan.lowerBound {
-            t.line("  " + M.moreBuses.template(language))
+            t.line("  " + TransportCommandMessages.moreBuses.template(language))
         }
         let moved = plan.moves.filter { $0.from != nil }
         for move in moved.prefix(30) {
             let who = roster.people[move.person].map { "\(Masking.name($0.name)) \(Masking.idNumber($0.idNumber))" }
                 ?? "#\(move.person)"
             let words = move.reason.words
-            t.line("  " + M.movedLine(["who": who, "from": move.from.map(TransportRecords.describe) ?? "—",
+            t.line("  " + TransportCommandMessages.movedLine(["who": who, "from": move.from.map(TransportRecords.describe) ?? "—",
                                        "to": move.to.map(TransportRecords.describe) ?? "—",
                                        "reason": english ? words.en : words.zh]).text(language))
         }
-        if moved.count > 30 { t.line("  " + M.moreMoved(["count": "\(moved.count - 30)"]).text(language)) }
-        t.line(M.splits(["count": "\(plan.splits.count)"]).text(language))
+        if moved.count > 30 { t.line("  " + TransportCommandMessages.moreMoved(["count": "\(moved.count - 30)"]).text(language)) }
+        t.line(TransportCommandMessages.splits(["count": "\(plan.splits.count)"]).text(language))
         for split in plan.splits.prefix(30) {
             let words = split.reason.words(people: split.people)
-            t.line("  " + M.splitLine(["day": split.departsOn, "destination": split.destination, "pickup": split.pickup,
+            t.line("  " + TransportCommandMessages.splitLine(["day": split.departsOn, "destination": split.destination, "pickup": split.pickup,
                                        "village": split.village, "buses": "\(split.buses)",
                                        "reason": english ? words.en : words.zh]).text(language))
         }

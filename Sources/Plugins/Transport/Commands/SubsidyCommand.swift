@@ -5,10 +5,6 @@ import Ledger
 import PluginKit
 import Workflow
 
-private typealias U = UsageMessages
-
-private typealias M = TransportCommandMessages
-
 struct SubsidyCommand: AsyncParsableCommand, ChoosesLanguage {
     static let configuration = CommandConfiguration(
         commandName: "subsidy",
@@ -38,12 +34,12 @@ struct SubsidyCommand: AsyncParsableCommand, ChoosesLanguage {
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
-        if unmasked && (by == nil || xlsx == nil) { throw ValidationError(U.unmaskedNeedsXLSX(), language: language) }
+        if unmasked && (by == nil || xlsx == nil) { throw ValidationError(UsageMessages.unmaskedNeedsXLSX(), language: language) }
         if !(1...36).contains(months) {
-            throw ValidationError(U.inRange(["flag": "--months", "low": "1", "high": "36"]), language: language)
+            throw ValidationError(UsageMessages.inRange(["flag": "--months", "low": "1", "high": "36"]), language: language)
         }
         if !(0...100_000).contains(amount) {
-            throw ValidationError(U.inRangeYuan(["flag": "--amount", "low": "0", "high": "100000"]), language: language)
+            throw ValidationError(UsageMessages.inRangeYuan(["flag": "--amount", "low": "0", "high": "100000"]), language: language)
         }
     }
 
@@ -65,11 +61,11 @@ struct SubsidyCommand: AsyncParsableCommand, ChoosesLanguage {
             }
             if let xlsx {
                 try list.workbook(campaign: campaign, unmasked: unmasked).write(to: URL(fileURLWithPath: xlsx))
-                t.line((M.wroteSubsidy(["qualified": "\(list.qualified.count)", "short": "\(list.entries.count - list.qualified.count)",
+                t.line((TransportCommandMessages.wroteSubsidy(["qualified": "\(list.qualified.count)", "short": "\(list.entries.count - list.qualified.count)",
                                         "file": xlsx]) + ToolMessages.masking(unmasked)).text(language))
                 return
             }
-            var table = TextTable(headers: M.subsidyHeaders.columns(language),
+            var table = TextTable(headers: TransportCommandMessages.subsidyHeaders.columns(language),
                                   numeric: [false, false, false, false, false, false, false, false, false, true])
             for e in list.entries {
                 table.rows.append([Masking.name(e.person.name), Masking.idNumber(e.person.idNumber), e.person.township,
@@ -79,7 +75,7 @@ struct SubsidyCommand: AsyncParsableCommand, ChoosesLanguage {
                                    e.verdict.qualifies ? String(rule.amount) : ""])
             }
             if !table.rows.isEmpty { t.line(table.render()) }
-            t.line(M.subsidySummary(["qualified": "\(list.qualified.count)", "amount": "\(list.amount)",
+            t.line(TransportCommandMessages.subsidySummary(["qualified": "\(list.qualified.count)", "amount": "\(list.amount)",
                                      "short": "\(list.entries.count - list.qualified.count)"]).text(language))
         }
     }
