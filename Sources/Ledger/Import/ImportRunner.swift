@@ -41,7 +41,7 @@ enum ImportRunner {
         defer { channel.cancel() }
 
         var lastReport = Date()
-        var intake = Intake(multiple: names.count > 1)
+        let intake = Intake(multiple: names.count > 1)
         while let batch = channel.take() {
             for parsed in try batch.get() {
                 try intake.absorb(parsed, into: &summary, writer: &writer, rejects: &rejects)
