@@ -215,6 +215,7 @@ let package = Package(
         // The plugin kit, the example plugin, and every module's message catalogue.
         .testTarget(name: "PluginKitTests", dependencies: [
             "Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "Tally", "BuiltinPlugins", "CampaignServer", "WorkflowTesting",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
