@@ -17,10 +17,7 @@ public enum BuiltinPlugins {
     /// (tests use it to try a plugin the way adding its line here would).
     public static func with(_ extra: [CampaignPlugin]) -> [CampaignPlugin] {
         let plugins = [
-            CampaignPlugin(CorePlugin.plugin, title: "core", messages: RunMessages.all + StatusMessages.all + StatusWords.all + EngineMessages.all
-                           + CommandMessages.all + StepMessages.all + StaffMessages.all + HistoryMessages.all + ToolMessages.all + AdminMessages.all + ServerMessages.all + UsageMessages.all
-                           + DefinitionMessages.all + DiagnosticWords.all + YAMLMessages.all + ValidationMessages.all
-                           + ParameterMessages.all + ExpressionMessages.all + CronMessages.all + ExternalPluginMessages.all + WorkspaceMessages.all + RunEventMessages.all + StorageMessages.all),
+            CampaignPlugin(CorePlugin.plugin, title: "core", messages: EngineCatalogue.all + CommandLineCatalogue.all),
             CampaignPlugin(LedgerPlugin.plugin, title: "ledger", messages: LedgerPlugin.messages),
             RegistrationPlugin.plugin,
             CheckinPlugin.plugin,
