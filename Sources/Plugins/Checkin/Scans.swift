@@ -180,7 +180,7 @@ public enum Scans {
         }
         if !gates.isEmpty, !gates.contains(request.gate) {
             return Message(CheckinMessages.noSuchGate,
-                           ["gate": request.gate, "checkpoint": checkpoint, "gates": gates.joined(separator: ", ")])
+                           ["gate": Masking.scrub(request.gate), "checkpoint": checkpoint, "gates": gates.joined(separator: ", ")])
         }
         return nil
     }

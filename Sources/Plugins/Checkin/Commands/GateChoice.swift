@@ -17,7 +17,7 @@ enum GateChoice {
         // Or by the name people read for it (`--gate 北门`).
         let names = try Scans.gateNames(campaign: campaign, checkpoint: checkpoint, db: db)
         if let match = names.first(where: { $0.value == trimmed })?.key { return match }
-        throw WorkflowError.usage(GateMessages.noSuchGate(["gate": trimmed, "checkpoint": checkpoint, "gates": gates.joined(separator: ", ")]),
+        throw WorkflowError.usage(GateMessages.noSuchGate(["gate": Masking.scrub(trimmed), "checkpoint": checkpoint, "gates": gates.joined(separator: ", ")]),
                                   hint: Suggestions.message(for: trimmed, among: gates) ?? GateMessages.example(["gate": gates[0]]))
     }
 }
