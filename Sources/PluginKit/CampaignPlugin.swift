@@ -30,6 +30,9 @@ public struct CampaignPlugin: Sendable {
 
     public var name: String { engine.name }
 
+    /// Every word it shows a person: its messages and its tally section's names.
+    public var catalogue: [MessageText] { messages + (tallySection?.words ?? []) }
+
     public init(_ engine: Plugin, title: String? = nil, commands: [any ParsableCommand.Type] = [],
                 importKinds: [ImportKind] = [],
                 routes: (@Sendable (ServerEnvironment) -> RouteCollection<CampaignRequestContext>)? = nil,

@@ -16,7 +16,7 @@ import Workflow
 
     /// Every plugin's part of the catalogue (the same entry may be listed by two plugins: check-in
     /// words the ledger's look-ups too).
-    static let catalogue = Set(BuiltinPlugins.all.flatMap(\.messages))
+    static let catalogue = Set(BuiltinPlugins.all.flatMap(\.catalogue))
 
     @Test func everyEntryHasChineseAndEnglishWithTheSamePlaceholders() {
         var keys = Set<String>()
@@ -52,7 +52,8 @@ import Workflow
         let declaration = try Regex(#"MessageText\(\s*"([a-z0-9.-]+)""#)
         let listed = Set(Self.catalogue.map(\.key))
         var missing: [String] = []
-        for file in try Self.swiftFiles(under: "Plugins") + Self.swiftFiles(under: "PluginKit") + Self.swiftFiles(under: "Workflow") {
+        for file in try Self.swiftFiles(under: "Plugins") + Self.swiftFiles(under: "PluginKit") + Self.swiftFiles(under: "Workflow")
+            + Self.swiftFiles(under: "Ledger") {
             let text = try String(contentsOf: file, encoding: .utf8)
             for match in text.matches(of: declaration) where match.output[1].substring != "verbatim" {
                 let key = String(match.output[1].substring ?? "")
@@ -74,9 +75,9 @@ import Workflow
         #expect(message.text(.zh) == "台账中没有身份证号为 110105********002X 的人员；请到服务台现场登记后再扫码")
         #expect(message.text(.en) == "no one with ID number 110105********002X is in the ledger; register them at the "
                 + "desk (walk-ins are welcome), then scan again")
-        let stored = try #require(Message(storedForm: message.storedForm, catalogue: Message.index(CheckinMessages.all)))
+        let stored = try #require(Message(storedForm: message.storedForm, catalogue: Message.index(CheckinMessages.all + LookupMessages.all)))
         #expect(stored == message)
-        #expect(Message(storedForm: #"[{"key":"no.such.key","values":{}}]"#, catalogue: Message.index(CheckinMessages.all)) == nil)
+        #expect(Message(storedForm: #"[{"key":"no.such.key","values":{}}]"#, catalogue: Message.index(CheckinMessages.all + LookupMessages.all)) == nil)
     }
 
     /// The stored form is written by hand (each check-in stores one): any value survives, and a
@@ -88,7 +89,7 @@ import Workflow
         let stored = message.storedForm
         #expect(stored.hasPrefix(#"[{"key":"lookup.unknown-code","values":{"campaign":"fair","code":"#), "\(stored)")
         #expect(try JSONSerialization.jsonObject(with: Data(stored.utf8)) is [[String: Any]])
-        #expect(Message(storedForm: stored, catalogue: Message.index(CheckinMessages.all)) == message)
+        #expect(Message(storedForm: stored, catalogue: Message.index(CheckinMessages.all + LookupMessages.all)) == message)
         #expect(Message(RunMessages.completed).storedForm == #"[{"key":"run.completed","values":{}}]"#)
     }
 
@@ -131,7 +132,7 @@ import Workflow
         // Across line breaks: `.at(row, "x", fields: fields,\n "…"`. A one-word code (`reason: "retention"`) is no sentence.
         let pattern = try Regex(#"(InputRefusal\(field:\s*[^,]+,\s*"|reason:\s*"(?![a-z-]+")|fields:\s*fields,\s*"|problem\("[a-z_]+",\s*"|CellProblem\([^)]*reason:\s*"|notes\.append\(")"#)
         var found: [String] = []
-        for file in try Self.swiftFiles(under: "Plugins") + Self.swiftFiles(under: "PluginKit") {
+        for file in try Self.swiftFiles(under: "Plugins") + Self.swiftFiles(under: "PluginKit") + Self.swiftFiles(under: "Ledger") {
             let text = try String(contentsOf: file, encoding: .utf8)
             for match in text.matches(of: pattern) {
                 let line = text[..<match.range.lowerBound].filter { $0 == "\n" }.count + 1
@@ -151,7 +152,8 @@ import Workflow
         // Across line breaks: `diagnostics.error(\n "…"`, `ParameterProblem(parameter: "x",\n "…"`.
         let pattern = try Regex(#"(diagnostics\.error\(\s*"|Diagnostic\(\.[a-z]+,\s*"|ParameterProblem\(parameter:\s*[^,]+,\s*"|ExpressionError\(message:|TypeMismatch\(\s*"|SpanProblem\(\s*")"#)
         var found: [String] = []
-        for file in try Self.swiftFiles(under: "Plugins") + Self.swiftFiles(under: "PluginKit") + Self.swiftFiles(under: "Workflow") {
+        for file in try Self.swiftFiles(under: "Plugins") + Self.swiftFiles(under: "PluginKit") + Self.swiftFiles(under: "Workflow")
+            + Self.swiftFiles(under: "Ledger") {
             let text = try String(contentsOf: file, encoding: .utf8)
             for match in text.matches(of: pattern) {
                 let line = text[..<match.range.lowerBound].filter { $0 == "\n" }.count + 1

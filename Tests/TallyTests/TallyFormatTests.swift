@@ -50,7 +50,7 @@ import WorkflowTesting
     /// repeating the row's name, and notes wrap; nothing is lost (every measure's header is still there).
     @Test func theTerminalTableFitsTheTerminalsWidth() async throws {
         let (_, report) = try await sampleReport()
-        for lang in [TallyLanguage.zh, .en] {
+        for lang in [Language.zh, .en] {
             let wide = TallyTextReport.table(report, lang: lang)
             let narrow = TallyTextReport.table(report, lang: lang, width: 80)
             #expect(wide.split(separator: "\n").contains { String($0).terminalWidth > 80 }, "the test needs a table wider than 80")

@@ -3,37 +3,36 @@ import Workflow
 /// What is wrong with an ID number, a phone number or a credit code, in Chinese and English (the
 /// message catalogue). The identifier types throw typed problems; these word them, so an import's
 /// reject file, the desk and the page say the same thing in the reader's language.
-public enum IdentityMessages {
-    public static let idLength = MessageText(
+public struct IdentityMessages: MessageCatalogue {
+    public static let shared = IdentityMessages()
+
+    public let idLength = MessageText(
         "identity.id-length", zh: "应为 18 位，实为 {count} 位", en: "must have 18 characters, not {count}")
-    public static let idCharacters = MessageText(
+    public let idCharacters = MessageText(
         "identity.id-characters", zh: "只能是数字，最后一位可以是 X", en: "may hold only digits, with X as the last character")
-    public static let idBirthDate = MessageText(
+    public let idBirthDate = MessageText(
         "identity.id-birth-date", zh: "中的出生日期 {date} 不存在或晚于今天",
         en: "holds the birth date {date}, which does not exist or is in the future")
-    public static let idCheckCharacter = MessageText(
+    public let idCheckCharacter = MessageText(
         "identity.id-check-character", zh: "校验位是 {found}，应为 {expected}：可能有一位数字输错了",
         en: "has the check character {found} where {expected} is expected: a digit was probably mistyped")
-    public static let phoneNotMobile = MessageText(
+    public let phoneNotMobile = MessageText(
         "identity.phone-not-mobile", zh: "应为以 1 开头的 11 位手机号（实为 {count} 位数字）",
         en: "must be an 11-digit mobile number starting with 1 (found {count} digits)")
-    public static let creditLength = MessageText(
+    public let creditLength = MessageText(
         "identity.credit-length", zh: "应为 18 位，实为 {count} 位", en: "must have 18 characters, not {count}")
-    public static let creditCharacter = MessageText(
+    public let creditCharacter = MessageText(
         "identity.credit-character", zh: "含有“{character}”，统一社会信用代码不用这些字母（I、O、S、V、Z）",
         en: "contains '{character}', which credit codes never use (no I, O, S, V or Z)")
-    public static let creditCheckCharacter = MessageText(
+    public let creditCheckCharacter = MessageText(
         "identity.credit-check-character", zh: "校验位是 {found}，应为 {expected}：可能有一位输错了",
         en: "has the check character {found} where {expected} is expected: a character was probably mistyped")
 
     /// `身份证号 341222********0000 ` + a problem: the subject a problem is said of.
-    public static let theIDNumber = MessageText("identity.the-id-number", zh: "身份证号 {id} ", en: "the ID number {id} ")
-    public static let thePhone = MessageText("identity.the-phone", zh: "手机号 {phone} ", en: "the phone number {phone} ")
-    public static let theCreditCode = MessageText(
+    public let theIDNumber = MessageText("identity.the-id-number", zh: "身份证号 {id} ", en: "the ID number {id} ")
+    public let thePhone = MessageText("identity.the-phone", zh: "手机号 {phone} ", en: "the phone number {phone} ")
+    public let theCreditCode = MessageText(
         "identity.the-credit-code", zh: "统一社会信用代码 {code} ", en: "the credit code {code} ")
-
-    public static let all = [idLength, idCharacters, idBirthDate, idCheckCharacter, phoneNotMobile, creditLength,
-                             creditCharacter, creditCheckCharacter, theIDNumber, thePhone, theCreditCode]
 }
 
 extension ResidentID.Problem {

@@ -1,10 +1,5 @@
 import Workflow
 
-/// The language a report is written in.
-public enum TallyLanguage: String, Sendable, CaseIterable {
-    case zh, en
-}
-
 /// One number a tally reports, e.g. 到场求职者 (attended). Plugins declare their measures in their
 /// tally section; the tally counts them and every report format shows them, in funnel order.
 public struct TallyMeasure: Sendable, Hashable {
@@ -31,20 +26,23 @@ public struct TallyMeasure: Sendable, Hashable {
     /// A rate shown as a column of its own in breakdowns, e.g. 就业率 = placed / attended.
     public struct BreakdownRate: Sendable, Hashable {
         public let of: String
-        public let zh: String
-        public let en: String
+        /// Its column header (就业率): a catalogue entry keyed by the measure it divides.
+        public let words: MessageText
 
         public init(of measure: String, zh: String, en: String) {
             self.of = measure
-            self.zh = zh
-            self.en = en
+            words = MessageText("tally.rate-of.\(measure)", zh: zh, en: en)
         }
+
+        public func label(_ lang: Language) -> String { words.template(lang) }
     }
 
     /// The stable key of JSON reports and CSV headers in English: `attended`.
     public let key: String
-    public let zh: String
-    public let en: String
+    /// Its name in each language: a catalogue entry (`tally.measure.attended`), checked with the rest.
+    public let words: MessageText
+    public var zh: String { words.zh }
+    public var en: String { words.en }
     public let scope: Scope
     /// How several campaigns' values combine (every format shows the combined figure).
     public let combination: Combination
@@ -70,8 +68,7 @@ public struct TallyMeasure: Sendable, Hashable {
         self.combination = combination
         self.kinds = kinds
         self.key = key
-        self.zh = zh
-        self.en = en
+        words = MessageText("tally.measure.\(key)", zh: zh, en: en)
         self.scope = scope
         self.ratesOf = ratesOf
         self.breakdownRate = breakdownRate
@@ -79,7 +76,7 @@ public struct TallyMeasure: Sendable, Hashable {
         self.rowOrder = rowOrder
     }
 
-    public func label(_ lang: TallyLanguage) -> String { lang == .zh ? zh : en }
+    public func label(_ lang: Language) -> String { words.template(lang) }
 
     /// The figure of several campaigns from each one's value (nil where none has one).
     public func combined(_ values: [Int]) -> Int? {

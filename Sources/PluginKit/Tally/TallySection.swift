@@ -80,15 +80,16 @@ extension TallySection {
 /// measures it counts per group beside the people (leads per platform: `groupCounts`).
 public struct TallyGrouping: Sendable, Hashable {
     public let key: String
-    public let zh: String
-    public let en: String
+    /// Its name (平台): a catalogue entry, `tally.by.platform`.
+    public let words: MessageText
+    public var zh: String { words.zh }
+    public var en: String { words.en }
     public let overlapping: Bool
     public let counts: [String]
 
     public init(_ key: String, zh: String, en: String, overlapping: Bool = false, counts: [String] = []) {
         self.key = key
-        self.zh = zh
-        self.en = en
+        words = MessageText("tally.by.\(key)", zh: zh, en: en)
         self.overlapping = overlapping
         self.counts = counts
     }
@@ -133,5 +134,13 @@ public struct TallyPersonList: Sendable {
         self.columns = columns
     }
 
-    public func title(_ lang: TallyLanguage) -> String { lang == .zh ? zh : en }
+    public func title(_ lang: Language) -> String { lang == .zh ? zh : en }
+}
+
+extension TallySection {
+    /// The names it shows — its measures', their rates' and its breakdowns' — as catalogue entries, so
+    /// the catalogue's checks (both languages, no key twice) cover them too.
+    public var words: [MessageText] {
+        measures.map(\.words) + measures.compactMap { $0.breakdownRate?.words } + groupings.map(\.words)
+    }
 }

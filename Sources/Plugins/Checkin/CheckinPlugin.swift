@@ -17,6 +17,6 @@ public enum CheckinPlugin {
         tallySection: AttendanceSection(),
         deskAttendance: GateDesk(),
         shredder: ScanShredder(),
-        messages: CheckinMessages.all + GateMessages.all
+        messages: CheckinMessages.all + LookupMessages.all + GateMessages.all
     )
 }

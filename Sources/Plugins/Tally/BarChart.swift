@@ -1,5 +1,6 @@
 import Foundation
 import PluginKit
+import Workflow
 
 /// A breakdown's chart for the tally page: two bars per row — the first level people reach after
 /// registering (attended, or interviewed where attendance does not apply) and the furthest headline
@@ -14,7 +15,7 @@ struct BarChart {
     let legend: [Key]
 
     /// Nil for a breakdown with no rows or no level of people to draw.
-    init?(_ breakdown: TallyBreakdown, lang: TallyLanguage) {
+    init?(_ breakdown: TallyBreakdown, lang: Language) {
         let rows = Array(breakdown.rows.prefix(20))
         let people = breakdown.measures.filter { ($0.threshold ?? 0) > 0 }
         guard !rows.isEmpty, let first = people.first, let last = people.last(where: \.highlight) ?? people.last else { return nil }

@@ -1,5 +1,6 @@
 import Foundation
 import PluginKit
+import Workflow
 
 /// The funnel's geometry for the tally page: centered bars, one per stage, each as wide as its share
 /// of the registered, the number inside a bar wide enough to hold it (beside a narrow one), the rate
@@ -17,12 +18,12 @@ struct FunnelChart {
 
     static let colors = ["#1f5fa8", "#2b74c0", "#3d8fd1", "#3aa38f", "#2f9a52", "#1e7a3c"]
 
-    init(_ report: TallyReport, lang: TallyLanguage) {
+    init(_ report: TallyReport, lang: Language) {
         let funnel = report.funnel
         let stages = report.peopleMeasures
         let width = 640.0, barHeight = 34.0, gap = 6.0, labelWidth = 150.0
         let top = Double(max(1, stages.compactMap { funnel[$0.key] }.max() ?? 1))
-        ariaLabel = lang == .zh ? "漏斗图" : "funnel"
+        ariaLabel = TallyWords.funnelChart.text(lang)
         self.width = "\(Int(width + labelWidth + 90))"
         height = "\(Int(Double(stages.count) * (barHeight + gap)))"
         bars = stages.enumerated().map { i, stage in

@@ -40,16 +40,15 @@ public struct ReportSignature: Sendable, Equatable {
     }
 
     /// (label, value) in print order; a blank value is a line to write on.
-    public func lines(_ lang: TallyLanguage, madeOn day: String) -> [(label: String, value: String)] {
-        let labels = lang == .zh ? ["填报单位", "负责人", "填报人", "联系电话", "日期"]
-            : ["Reporting unit", "Head", "Prepared by", "Phone", "Date"]
+    public func lines(_ lang: Language, madeOn day: String) -> [(label: String, value: String)] {
+        let labels = TallyWords.signatureLabels.columns(lang)
         let values = [unit, head, preparer, phone, date ?? day]
         return zip(labels, values).map { ($0, $1 ?? "") }
     }
 
     /// One line of text: `填报单位：示范县人社局    负责人：________ …`.
-    public func text(_ lang: TallyLanguage, madeOn day: String) -> String {
-        lines(lang, madeOn: day).map { $0.label + (lang == .zh ? "：" : ": ") + ($0.value.isEmpty ? "________" : $0.value) }
+    public func text(_ lang: Language, madeOn day: String) -> String {
+        lines(lang, madeOn: day).map { $0.label + Punctuation.colon.text(lang) + ($0.value.isEmpty ? "________" : $0.value) }
             .joined(separator: "    ")
     }
 }

@@ -27,9 +27,9 @@ public struct TallyComparison: Sendable {
     }
 
     /// The headers of a breakdown's two comparison columns: `对比期 成功就业`, `成功就业 增减`.
-    static func breakdownHeaders(_ measure: TallyMeasure, lang: TallyLanguage) -> [String] {
-        let label = measure.label(lang)
-        return lang == .zh ? ["对比期 \(label)", "\(label) 增减"] : ["earlier \(label)", "\(label) change"]
+    static func breakdownHeaders(_ measure: TallyMeasure, lang: Language) -> [String] {
+        let label = ["measure": measure.label(lang)]
+        return [TallyWords.earlierMeasure.text(lang, label), TallyWords.measureChange.text(lang, label)]
     }
 
     /// A breakdown row's two comparison cells: the earlier count (0 where the row did not exist) and the change.
@@ -73,17 +73,16 @@ public struct TallyComparison: Sendable {
     }
 
     /// The headers of its three columns: the earlier figure, the change, the change in per cent.
-    static func headers(_ lang: TallyLanguage) -> [String] {
-        lang == .zh ? ["对比期", "增减", "增减率"] : ["earlier", "change", "change %"]
+    static func headers(_ lang: Language) -> [String] {
+        TallyWords.comparisonColumns.columns(lang)
     }
 
     /// What the comparison columns are, for a note under the funnel.
-    func note(_ lang: TallyLanguage) -> String {
+    func note(_ lang: Language) -> String {
         let held = campaigns.isEmpty
-            ? (lang == .zh ? "本期没有举办活动，按 0 计" : "no campaign was held then; counted as 0")
-            : campaigns.map { $0.title.isEmpty ? $0.name : $0.title }.joined(separator: lang == .zh ? "、" : ", ")
-        return lang == .zh ? "对比期：\(period)（\(held)）。增减 = 本期 − 对比期；增减率 = 增减 ÷ 对比期。"
-            : "Earlier period: \(period) (\(held)). Change = this period − the earlier one; change % = change ÷ the earlier one."
+            ? TallyWords.nothingHeldThen.text(lang)
+            : campaigns.map { $0.title.isEmpty ? $0.name : $0.title }.joined(separator: Punctuation.listComma.text(lang))
+        return TallyWords.comparisonNote.text(lang, ["period": period, "held": held])
     }
 }
 

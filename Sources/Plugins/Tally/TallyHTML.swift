@@ -11,7 +11,7 @@ public enum TallyHTML {
     static let template = PageTemplate("tally", PackageResources.tally_html_mustache,
                                        partials: ["table": PackageResources.table_html_mustache])
 
-    public static func render(_ report: TallyReport, lang: TallyLanguage) -> String {
+    public static func render(_ report: TallyReport, lang: Language) -> String {
         template.render(TallyPage(report, lang: lang))
     }
 }
@@ -39,14 +39,14 @@ struct TallyPage {
     let lists: [List]
     let signature: [SignatureLine]
 
-    init(_ report: TallyReport, lang: TallyLanguage) {
+    init(_ report: TallyReport, lang: Language) {
         htmlLang = lang == .zh ? "zh-CN" : "en"
-        title = report.heading(lang) + (lang == .zh ? " 招聘成效汇总" : " — outcomes tally")
+        title = TallyWords.reportTitle.text(lang, ["heading": report.heading(lang)])
         var meta = [report.campaignsLine(lang)]
-        if !report.period.isEmpty { meta.append((lang == .zh ? "时间：" : "Period: ") + report.period) }
-        meta.append((lang == .zh ? "生成于 " : "as of ") + TimeFormats.display(report.generatedAt, timeZone: report.timeZone))
+        if !report.period.isEmpty { meta.append(TallyWords.periodDetail.text(lang, ["period": report.period])) }
+        meta.append(TallyWords.asOf.text(lang, ["time": TimeFormats.display(report.generatedAt, timeZone: report.timeZone)]))
         self.meta = meta.joined(separator: " · ")
-        funnelHeading = lang == .zh ? "总体" : "Funnel"
+        funnelHeading = TallyWords.funnelHeading.text(lang)
         // The headline figures: the measures their plugins mark as such.
         tiles = report.measures.filter(\.highlight).map { Tile(value: TallyText.number(report.funnel[$0.key]), label: $0.label(lang)) }
         funnel = FunnelChart(report, lang: lang)
@@ -57,7 +57,7 @@ struct TallyPage {
         breakdowns = report.breakdowns.map { breakdown in
             let chart = BarChart(breakdown, lang: lang)
             return Breakdown(key: breakdown.dimension.rawValue, title: breakdown.dimension.title(lang),
-                             empty: breakdown.rows.isEmpty ? (lang == .zh ? "暂无数据" : "nothing recorded yet") : nil,
+                             empty: breakdown.rows.isEmpty ? TallyWords.nothingYet.text(lang) : nil,
                              chart: chart,
                              table: HTMLTableView(TallyTextReport.breakdownTable(breakdown, lang: lang, comparison: report.comparison),
                                                   lastRowIsTotal: breakdown.distinctTotal == nil),
@@ -66,7 +66,7 @@ struct TallyPage {
         lists = report.askedLists.map { List(title: $0.0.title(lang), table: HTMLTableView(TallyTextReport.personTable($0.0, rows: $0.1, lang: lang))) }
         // The lines the report is signed under, blank ones left to fill in by hand.
         signature = report.signature.lines(lang, madeOn: TallyTextReport.madeOn(report)).map {
-            SignatureLine(label: $0.label, value: $0.value, colon: lang == .zh ? "：" : ": ")
+            SignatureLine(label: $0.label, value: $0.value, colon: Punctuation.colon.text(lang))
         }
     }
 }

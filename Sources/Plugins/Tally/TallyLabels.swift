@@ -21,16 +21,16 @@ enum LedgerMeasures {
 }
 
 extension TallyDimension {
-    public func label(_ lang: TallyLanguage) -> String { lang == .zh ? zh : en }
+    public func label(_ lang: Language) -> String { lang == .zh ? zh : en }
 
     /// "按乡镇" / "by township": a breakdown's title.
-    public func title(_ lang: TallyLanguage) -> String {
-        lang == .zh ? "按\(label(.zh))" : "by \(label(.en))"
+    public func title(_ lang: Language) -> String {
+        TallyWords.byDimension.text(lang, ["dimension": label(lang)])
     }
 }
 
 extension TargetGroup {
-    public func label(_ lang: TallyLanguage) -> String {
+    public func label(_ lang: Language) -> String {
         guard lang == .en else { return label }
         switch self {
         case .povertyAlleviated: return "lifted out of poverty"
@@ -55,16 +55,16 @@ enum TallyText {
     static func number(_ value: Int?) -> String { value.map(String.init) ?? "" }
 
     /// The label of a breakdown's totals row.
-    static func totalLabel(_ lang: TallyLanguage) -> String { lang == .zh ? "合计" : "total" }
-    static func visitsTotalLabel(_ lang: TallyLanguage) -> String { lang == .zh ? "合计（人次）" : "total (visits)" }
-    static func peopleTotalLabel(_ lang: TallyLanguage) -> String { lang == .zh ? "合计（人数）" : "total (people)" }
+    static func totalLabel(_ lang: Language) -> String { TallyWords.total.text(lang) }
+    static func visitsTotalLabel(_ lang: Language) -> String { TallyWords.totalVisits.text(lang) }
+    static func peopleTotalLabel(_ lang: Language) -> String { TallyWords.totalPeople.text(lang) }
 
     /// The target groups any registered person in the tally belongs to, in standard order.
     static func groupsPresent(_ counts: TallyCounts) -> [TargetGroup] {
         TargetGroup.allCases.filter { (counts.ofWhich[$0]?[LedgerMeasures.registered.key] ?? 0) > 0 }
     }
 
-    static func rowLabel(_ row: TallyRow, dimension: TallyDimension, lang: TallyLanguage) -> String {
+    static func rowLabel(_ row: TallyRow, dimension: TallyDimension, lang: Language) -> String {
         if dimension == .group, let group = TargetGroup.allCases.first(where: { $0.key == row.key }) {
             return group.label(lang)
         }

@@ -186,10 +186,10 @@ public struct TallyReport: Sendable {
         }
 
         /// `2026年春风行动专场招聘会（2026-03-01，县人力资源市场）`.
-        public func described(_ lang: TallyLanguage) -> String {
+        public func described(_ lang: Language) -> String {
             let what = title.isEmpty ? name : title
-            let details = [heldOn, venue].compactMap { $0 }.joined(separator: lang == .zh ? "，" : ", ")
-            return lang == .zh ? "\(what)（\(details)）" : "\(what) (\(details))"
+            let details = [heldOn, venue].compactMap { $0 }.joined(separator: Punctuation.comma.text(lang))
+            return Punctuation.remark.text(lang, ["what": what, "remark": details])
         }
     }
 
@@ -213,21 +213,21 @@ public struct TallyReport: Sendable {
     }
 
     /// The report's title: the county, then the campaign's title (or how many there were).
-    public func heading(_ lang: TallyLanguage) -> String {
+    public func heading(_ lang: Language) -> String {
         let bare = bareHeading(lang)
         guard let county, !bare.hasPrefix(county) else { return bare }
         return county + " " + bare
     }
 
     /// The campaigns, each with its day and venue, for the line under the title.
-    public func campaignsLine(_ lang: TallyLanguage) -> String {
-        (lang == .zh ? "活动：" : "Campaigns: ") + campaigns.map { $0.described(lang) }.joined(separator: lang == .zh ? "；" : "; ")
+    public func campaignsLine(_ lang: Language) -> String {
+        TallyWords.campaignsAre.text(lang, ["campaigns": campaigns.map { $0.described(lang) }.joined(separator: Punctuation.semicolon.text(lang))])
     }
 
-    func bareHeading(_ lang: TallyLanguage) -> String {
+    func bareHeading(_ lang: Language) -> String {
         if campaigns.count == 1 { return campaigns[0].title.isEmpty ? campaigns[0].name : campaigns[0].title }
-        if campaigns.isEmpty { return lang == .zh ? "本期没有举办活动" : "No campaign held in this period" }
-        return lang == .zh ? "\(campaigns.count)场活动汇总" : "\(campaigns.count) campaigns"
+        if campaigns.isEmpty { return TallyWords.noCampaignHeld.text(lang) }
+        return TallyWords.campaignsCount.text(lang, ["count": String(campaigns.count)])
     }
 
     /// The measures that count registered people, in funnel order.

@@ -17,7 +17,7 @@ public enum TallyPlugin {
             title: "tallies (统计)",
             commands: [TallyCommand.self],
             routes: TallyRoutes.routes,
-            messages: TallyStepMessages.all + TallyCommandMessages.all
+            messages: TallyStepMessages.all + TallyCommandMessages.all + TallyWords.all + LedgerMeasures.all.map(\.words)
         )
     }
 
@@ -27,7 +27,7 @@ public enum TallyPlugin {
     }
 
     /// Writes a report in one format to a file (the XLSX through a temporary file; the others at once).
-    public static func write(_ report: TallyReport, format: FileFormat, lang: TallyLanguage, to url: URL) throws {
+    public static func write(_ report: TallyReport, format: FileFormat, lang: Language, to url: URL) throws {
         switch format {
         case .xlsx:
             try TallyWorkbook.write(report, lang: lang, to: url)
@@ -106,7 +106,7 @@ struct ReportAction: StepAction {
                                                      hint: error.wording?.hint ?? error.hint.map(Message.verbatim)))
                 } catch {}
             }
-            if case .string(let lang) = given["lang"], TallyLanguage(rawValue: lang) == nil {
+            if case .string(let lang) = given["lang"], Language(rawValue: lang) == nil {
                 problems.append(ParameterProblem(parameter: "lang", TallyStepMessages.unknownLanguage(["lang": lang]),
                                                  hint: TallyStepMessages.languageHint()))
             }
@@ -118,7 +118,7 @@ struct ReportAction: StepAction {
         let formats = (input.formats ?? ["xlsx", "html"]).compactMap(TallyPlugin.FileFormat.init(rawValue:))
         let dimensions = try TallyDimension.parseList(input.by ?? ["township", "group", "enterprise"],
                                                       among: TallyDimension.known(sections))
-        let lang = TallyLanguage(rawValue: input.lang) ?? .zh
+        let lang = Language(rawValue: input.lang) ?? .zh
         let report = try TallyQuery.run(TallyRequest(campaigns: [context.campaign], breakdowns: dimensions),
                                         sections: sections, now: context.clock.now(), db: db)
         let base = context.url(forPath: input.out ?? "reports/\(context.campaign)")

@@ -1,13 +1,13 @@
 import Workflow
 
 /// What the tally step says about its parameters, in Chinese and English.
-public enum TallyStepMessages {
-    public static let unknownFormat = MessageText("tally.unknown-format", zh: "未知的格式“{format}”", en: "unknown format '{format}'")
-    public static let formatsHint = MessageText("tally.formats-hint", zh: "可用 xlsx、html、json 或 csv",
-                                                en: "use xlsx, html, json or csv")
-    public static let unknownLanguage = MessageText("tally.unknown-language", zh: "未知的语言“{lang}”",
-                                                    en: "unknown language '{lang}'")
-    public static let languageHint = MessageText("tally.language-hint", zh: "可用 zh 或 en", en: "use zh or en")
+public struct TallyStepMessages: MessageCatalogue {
+    public static let shared = TallyStepMessages()
 
-    public static let all = [unknownFormat, formatsHint, unknownLanguage, languageHint]
+    public let unknownFormat = MessageText("tally.unknown-format", zh: "未知的格式“{format}”", en: "unknown format '{format}'")
+    public let formatsHint = MessageText("tally.formats-hint", zh: "可用 xlsx、html、json 或 csv",
+                                         en: "use xlsx, html, json or csv")
+    public let unknownLanguage = MessageText("tally.unknown-language", zh: "未知的语言“{lang}”",
+                                             en: "unknown language '{lang}'")
+    public let languageHint = MessageText("tally.language-hint", zh: "可用 zh 或 en", en: "use zh or en")
 }

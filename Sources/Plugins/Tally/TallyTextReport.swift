@@ -7,12 +7,12 @@ import Workflow
 public enum TallyTextReport {
     /// Aligned tables: the funnel with "of which" per target group, then each breakdown.
     /// The report as terminal text; tables wider than `width` columns are cut into parts that fit.
-    public static func table(_ report: TallyReport, lang: TallyLanguage, width: Int? = nil) -> String {
+    public static func table(_ report: TallyReport, lang: Language, width: Int? = nil) -> String {
         var out: [String] = []
         let zone = report.timeZone
-        out.append(report.heading(lang) + (lang == .zh ? " — 汇总" : " — tally"))
-        out.append(wrap(report.campaignsLine(lang) + (lang == .zh ? "  时间: " : "  period: ") + report.period
-                        + (lang == .zh ? "  生成于 " : "  as of ") + TimeFormats.display(report.generatedAt, timeZone: zone), width))
+        out.append(TallyWords.tableTitle.text(lang, ["heading": report.heading(lang)]))
+        out.append(wrap(report.campaignsLine(lang) + "  " + TallyWords.periodColumn.text(lang, ["period": report.period])
+                        + "  " + TallyWords.asOf.text(lang, ["time": TimeFormats.display(report.generatedAt, timeZone: zone)]), width))
         out.append("")
         out.append(funnelTable(report, lang: lang).render(maxWidth: width))
         if let note = countingNote(report, lang: lang) { out.append(wrap(note, width)) }
@@ -39,20 +39,20 @@ public enum TallyTextReport {
         String(TimeFormats.display(report.generatedAt, timeZone: report.timeZone).prefix(10))
     }
 
-    static func funnelTable(_ report: TallyReport, lang: TallyLanguage) -> TextTable {
+    static func funnelTable(_ report: TallyReport, lang: Language) -> TextTable {
         let funnel = report.funnel
         let groups = TallyText.groupsPresent(funnel)
-        let ofWhich = lang == .zh ? "其中" : "of which"
         // Several campaigns: the totals are visits (人次, a person at two fairs counts at each), and
         // a column beside them counts each person once (人数).
         let distinct = report.distinctPeople
-        let total = distinct == nil ? (lang == .zh ? "合计" : "total") : (lang == .zh ? "合计（人次）" : "total (visits)")
+        let total = (distinct == nil ? TallyWords.total : TallyWords.totalVisits).text(lang)
         // An earlier period's figure and the change come last, so the columns before keep their places.
         let compared = report.comparison
         let comparisonHeaders = compared == nil ? [] : TallyComparison.headers(lang)
         var table = TextTable(
-            headers: [lang == .zh ? "指标" : "measure", total] + (distinct == nil ? [] : [lang == .zh ? "人数" : "people"])
-                + [lang == .zh ? "转化率" : "rate"] + groups.map { "\(ofWhich) \($0.label(lang))" } + comparisonHeaders,
+            headers: [TallyWords.measureHeader.text(lang), total] + (distinct == nil ? [] : [TallyWords.people.text(lang)])
+                + [TallyWords.rate.text(lang)] + groups.map { TallyWords.ofWhich.text(lang, ["group": $0.label(lang)]) }
+                + comparisonHeaders,
             numeric: [false, true] + (distinct == nil ? [] : [true]) + [true] + groups.map { _ in true }
                 + comparisonHeaders.map { _ in true })
         for measure in report.measures {
@@ -69,26 +69,21 @@ public enum TallyTextReport {
     }
 
     /// How several campaigns are counted, for a footnote under the funnel; nil for one campaign.
-    static func countingNote(_ report: TallyReport, lang: TallyLanguage) -> String? {
+    static func countingNote(_ report: TallyReport, lang: Language) -> String? {
         guard report.distinctPeople != nil else { return nil }
-        return (lang == .zh
-            ? "人次：一人参加多场活动，每场各计一次（各场相加）；人数：每人只计一次。转化率与“其中”按人次计算。"
-            : "Visits: a person at several campaigns counts at each (the campaigns add up); people: each person once. "
-                + "Rates and \"of which\" are over visits.") + (peakNote(report.measures, lang: lang).map { " " + $0 } ?? "")
+        return TallyWords.countingNote.text(lang) + (peakNote(report.measures, lang: lang).map { " " + $0 } ?? "")
     }
 
     /// What the measures that are not added up across campaigns show instead (a peak: the largest).
-    static func peakNote(_ measures: [TallyMeasure], lang: TallyLanguage) -> String? {
+    static func peakNote(_ measures: [TallyMeasure], lang: Language) -> String? {
         let peaks = measures.filter { $0.combination == .maximum }.map { $0.label(lang) }
         let singles = measures.filter { $0.combination == .single }.map { $0.label(lang) }
         var parts: [String] = []
         if !peaks.isEmpty {
-            parts.append(lang == .zh ? "\(peaks.joined(separator: "、"))取各场中的最大值，不相加。"
-                         : "\(peaks.joined(separator: ", ")): the largest of the campaigns, not their sum.")
+            parts.append(TallyWords.peakNote.text(lang, ["measures": peaks.joined(separator: Punctuation.listComma.text(lang))]))
         }
         if !singles.isEmpty {
-            parts.append(lang == .zh ? "\(singles.joined(separator: "、"))只对单场活动有意义，多场汇总时留空。"
-                         : "\(singles.joined(separator: ", ")): for one campaign only, blank for several.")
+            parts.append(TallyWords.singleNote.text(lang, ["measures": singles.joined(separator: Punctuation.listComma.text(lang))]))
         }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
@@ -116,27 +111,24 @@ public enum TallyTextReport {
     }
 
     /// That the people behind the figures were shredded (and when), for a footnote; nil when none was.
-    static func shredNote(_ report: TallyReport, lang: TallyLanguage) -> String? {
+    static func shredNote(_ report: TallyReport, lang: Language) -> String? {
         guard !report.shredded.isEmpty else { return nil }
         let people = report.shredded.reduce(0) { $0 + $1.people }
         let zone = report.timeZone
         let which = report.shredded.map { "\($0.campaign) \(TimeFormats.display($0.at, timeZone: zone).prefix(10))" }
-            .joined(separator: lang == .zh ? "、" : ", ")
-        return lang == .zh
-            ? "个人信息已销毁：本报告所涉 \(people) 人的姓名、身份证号和电话已按保留期限销毁（\(which)）；各项数字不变。"
-            : "Personal data shredded: the names, ID numbers and phones of \(people) people behind these figures were "
-                + "shredded (\(which)); the figures are unchanged."
+            .joined(separator: Punctuation.listComma.text(lang))
+        return TallyWords.shredNote.text(lang, ["people": String(people), "which": which])
     }
 
     /// A breakdown's table; with an earlier period, two last columns compare its headline measure
     /// (the earlier count and the change) row by row and in 合计. The campaign breakdown is not compared.
-    static func breakdownTable(_ breakdown: TallyBreakdown, lang: TallyLanguage, comparison: TallyComparison? = nil) -> TextTable {
+    static func breakdownTable(_ breakdown: TallyBreakdown, lang: Language, comparison: TallyComparison? = nil) -> TextTable {
         let measures = breakdown.measures
         let rates = TallyText.breakdownRates(breakdown)
         let compared = TallyComparison.pairing(comparison, breakdown)
         let extra = compared.map { TallyComparison.breakdownHeaders($0.1, lang: lang) } ?? []
         var table = TextTable(headers: [breakdown.dimension.label(lang)] + measures.map { $0.label(lang) }
-                                + rates.map { lang == .zh ? $0.rate.zh : $0.rate.en } + extra,
+                                + rates.map { $0.rate.label(lang) } + extra,
                               numeric: [false] + measures.map { _ in true } + rates.map { _ in true } + extra.map { _ in true })
         func comparing(_ key: String?, _ counts: TallyCounts) -> [String] {
             compared.map { earlier, measure in earlier.cells(measure, dimension: breakdown.dimension, key: key, now: counts) } ?? []
@@ -160,24 +152,18 @@ public enum TallyTextReport {
     }
 
     /// Under a breakdown whose rows may share people: how 合计 counts them.
-    static func totalNote(_ breakdown: TallyBreakdown, lang: TallyLanguage) -> String? {
+    static func totalNote(_ breakdown: TallyBreakdown, lang: Language) -> String? {
         if breakdown.distinctTotal != nil {
-            return (lang == .zh
-                ? "合计（人次）是各场之和：一人参加两场，在两场的行中各计一次、在人次中计两次；合计（人数）每人只计一次。"
-                : "The total (visits) is the campaigns' sum: a person at two campaigns counts in both rows and twice "
-                    + "in it; the total (people) counts each person once.")
+            return TallyWords.visitsTotalNote.text(lang)
                 + (peakNote(breakdown.measures, lang: lang).map { " " + $0 } ?? "")
         }
         guard breakdown.rowsMayOverlap else { return nil }
         let rows = breakdown.dimension.label(lang)
-        return lang == .zh
-            ? "合计按人数计：一人可出现在多个\(rows)行中，在合计中只计一次，所以合计可能小于各行之和。"
-            : "The total counts people: someone may appear in several \(rows) rows but counts once in it, so it may be "
-                + "less than the rows' sum."
+        return TallyWords.overlapTotalNote.text(lang, ["rows": rows])
     }
 
     /// A list of people (the placed, masked), one line each.
-    static func personTable(_ list: TallyPersonList, rows: [TallyPersonList.Row], lang: TallyLanguage) -> TextTable {
+    static func personTable(_ list: TallyPersonList, rows: [TallyPersonList.Row], lang: Language) -> TextTable {
         let headers = list.columns.map { lang == .zh ? $0.zh : $0.en }
         var table = TextTable(headers: headers, numeric: headers.map { _ in false })
         table.rows = rows.map { lang == .zh ? $0.cells.zh : $0.cells.en }
@@ -186,16 +172,16 @@ public enum TallyTextReport {
 
     /// One CSV table: the total first, then every breakdown's rows, all measures as columns (blank
     /// where a measure does not apply). Chinese headers carry a BOM so Excel reads them as UTF-8.
-    public static func csv(_ report: TallyReport, lang: TallyLanguage) -> String {
-        let header = lang == .zh ? ["维度", "编码", "名称"] : ["dimension", "key", "label"]
+    public static func csv(_ report: TallyReport, lang: Language) -> String {
+        let header = TallyWords.csvColumns.columns(lang)
         let measureHeaders = report.measures.map { lang == .zh ? $0.zh : $0.key }
         var lines = [header + measureHeaders]
         func line(_ dimension: String, _ key: String, _ label: String, _ counts: TallyCounts) -> [String] {
             [dimension, key, label] + report.measures.map { TallyText.number(counts[$0.key]) }
         }
-        lines.append(line(lang == .zh ? "合计" : "total", "", report.heading(lang), report.funnel))
+        lines.append(line(TallyWords.total.text(lang), "", report.heading(lang), report.funnel))
         if let earlier = report.comparison {
-            lines.append(line(lang == .zh ? "对比期" : "earlier", earlier.period, earlier.note(lang), earlier.funnel))
+            lines.append(line(TallyWords.earlier.text(lang), earlier.period, earlier.note(lang), earlier.funnel))
         }
         for breakdown in report.breakdowns {
             let dimension = lang == .zh ? breakdown.dimension.label(.zh) : breakdown.dimension.rawValue
@@ -210,7 +196,7 @@ public enum TallyTextReport {
             }
             // The earlier period's rows of this breakdown, by the same keys, then its 合计.
             if let (earlier, _) = TallyComparison.pairing(report.comparison, breakdown) {
-                let label = dimension + (lang == .zh ? "（对比期）" : " (earlier)")
+                let label = TallyWords.earlierRows.text(lang, ["dimension": dimension])
                 for (key, counts) in (earlier.rows[breakdown.dimension] ?? [:]).sorted(by: { $0.key < $1.key }) {
                     lines.append(line(label, key, key, counts))
                 }

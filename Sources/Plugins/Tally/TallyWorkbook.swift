@@ -10,7 +10,7 @@ import Workflow
 /// pass the file on or sum it further.
 public enum TallyWorkbook {
     /// Writes the workbook to `url` through a temporary file, so an error leaves no half-written report.
-    public static func write(_ report: TallyReport, lang: TallyLanguage, to url: URL) throws {
+    public static func write(_ report: TallyReport, lang: Language, to url: URL) throws {
         let unusable = { (url: URL) in
             WorkflowError.unavailable(TallyCommandMessages.folderMissing(["name": url.lastPathComponent,
                                                                           "folder": url.deletingLastPathComponent().path]),
@@ -41,15 +41,16 @@ public enum TallyWorkbook {
 
     /// The summary sheet: title, the campaigns and period, the funnel with its rates, "of which" and
     /// comparison columns, the notes, the signature lines and the funnel chart.
-    static func writeSummary(_ report: TallyReport, lang: TallyLanguage, workbook: WorkbookFile.Workbook,
+    static func writeSummary(_ report: TallyReport, lang: Language, workbook: WorkbookFile.Workbook,
                              styles: WorkbookStyles) -> UnsafeMutablePointer<lxw_worksheet>? {
-        let summaryName = lang == .zh ? "汇总" : "Summary"
+        let summaryName = TallyWords.summarySheet.text(lang)
         let summary = workbook_add_worksheet(workbook, summaryName)
         let sheet = WorksheetCells(summary, styles: styles)
-        sheet.title(row: 0, report.heading(lang) + (lang == .zh ? " 招聘成效汇总" : " — outcomes tally"))
+        sheet.title(row: 0, TallyWords.reportTitle.text(lang, ["heading": report.heading(lang)]))
         sheet.text(row: 1, col: 0, report.campaignsLine(lang)
-                   + (lang == .zh ? "；时间：" : "; period: ") + report.period
-                   + (lang == .zh ? "；生成于 " : "; as of ") + TimeFormats.display(report.generatedAt, timeZone: report.timeZone))
+                   + Punctuation.semicolon.text(lang) + TallyWords.period.text(lang, ["period": report.period])
+                   + Punctuation.semicolon.text(lang)
+                   + TallyWords.asOf.text(lang, ["time": TimeFormats.display(report.generatedAt, timeZone: report.timeZone)]))
         let funnel = TallyTextReport.funnelTable(report, lang: lang)
         sheet.headers(row: 3, funnel.headers)
         for (i, measure) in report.measures.enumerated() { writeFunnelRow(measure, row: 4 + i, of: report, lang: lang, into: sheet) }
@@ -73,7 +74,7 @@ public enum TallyWorkbook {
 
     /// One measure's row of the funnel: its count (and 人数 with several campaigns), its rate, its
     /// "of which" per group and, with an earlier period, that period's count and the change.
-    static func writeFunnelRow(_ measure: TallyMeasure, row: Int, of report: TallyReport, lang: TallyLanguage,
+    static func writeFunnelRow(_ measure: TallyMeasure, row: Int, of report: TallyReport, lang: Language,
                                into sheet: WorksheetCells) {
         // With several campaigns a 人数 column follows the 人次 totals (see `TallyTextReport.funnelTable`).
         let shift = report.distinctPeople == nil ? 0 : 1
@@ -95,9 +96,9 @@ public enum TallyWorkbook {
 
     /// The funnel as a chart Excel draws (and redraws when a figure is corrected): its stages under the
     /// signature lines, the bars beside them.
-    static func writeFunnelChart(_ report: TallyReport, lang: TallyLanguage, sheetName: String, dataRow: UInt32,
+    static func writeFunnelChart(_ report: TallyReport, lang: Language, sheetName: String, dataRow: UInt32,
                                  workbook: WorkbookFile.Workbook, into sheet: WorksheetCells) {
-        sheet.text(row: Int(dataRow), col: 0, lang == .zh ? "漏斗图数据" : "Funnel chart data", style: sheet.styles.header)
+        sheet.text(row: Int(dataRow), col: 0, TallyWords.funnelChartData.text(lang), style: sheet.styles.header)
         let stages = report.peopleMeasures
         for (i, measure) in stages.enumerated() {
             sheet.text(row: Int(dataRow) + 1 + i, col: 0, measure.label(lang), style: sheet.styles.cell)
@@ -110,7 +111,7 @@ public enum TallyWorkbook {
         chart_series_set_categories(series, sheetName, first, 0, last, 0)
         chart_series_set_values(series, sheetName, first, 1, last, 1)
         chart_series_set_labels(series)
-        chart_title_set_name(chart, lang == .zh ? "招聘漏斗" : "Funnel")
+        chart_title_set_name(chart, TallyWords.funnelChartTitle.text(lang))
         chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
         chart_axis_set_reverse(chart.pointee.x_axis)   // a bar chart's categories run down: registered first
         _ = worksheet_insert_chart(summary, dataRow, 3, chart)
@@ -118,7 +119,7 @@ public enum TallyWorkbook {
 
     /// One breakdown's sheet: a row per township (village, group…), 合计, the 人数 row where rows share
     /// people, and with an earlier period its count of the headline measure and the change.
-    static func writeBreakdown(_ breakdown: TallyBreakdown, of report: TallyReport, lang: TallyLanguage,
+    static func writeBreakdown(_ breakdown: TallyBreakdown, of report: TallyReport, lang: Language,
                                into worksheet: UnsafeMutablePointer<lxw_worksheet>, styles: WorkbookStyles) {
         let sheet = WorksheetCells(worksheet, styles: styles)
         let table = TallyTextReport.breakdownTable(breakdown, lang: lang, comparison: report.comparison)

@@ -29,15 +29,15 @@ public enum WrittenReports {
         public var changes: [Change]
 
         public struct Change: Sendable, Equatable {
-            public var zh: String
-            public var en: String
+            /// The measure's name.
+            public var measure: MessageText
             public var before: Int
             public var now: Int
         }
 
         /// "成功就业 0 → 1, …" in `language`.
         public func changes(in language: Language) -> String {
-            changes.map { "\(language == .zh ? $0.zh : $0.en) \($0.before) → \($0.now)" }.joined(separator: ", ")
+            changes.map { "\($0.measure.template(language)) \($0.before) → \($0.now)" }.joined(separator: ", ")
         }
     }
 
@@ -67,7 +67,7 @@ public enum WrittenReports {
         })
         let changes = report.measures.compactMap { measure -> Stale.Change? in
             let before = then[measure.key] ?? 0, now = report.funnel[measure.key] ?? 0
-            return before == now ? nil : Stale.Change(zh: measure.zh, en: measure.en, before: before, now: now)
+            return before == now ? nil : Stale.Change(measure: measure.words, before: before, now: now)
         }
         guard !changes.isEmpty else { return nil }
         return Stale(campaign: campaign, writtenAt: row["written_at"], files: row["files"], changes: changes)

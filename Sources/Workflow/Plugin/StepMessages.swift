@@ -1,12 +1,12 @@
 /// What any step says about the files it writes, in Chinese and English (the message catalogue):
 /// the notes and failures a step leaves in the run's history, worded in the step's language.
-public enum StepMessages {
-    public static let wrote = MessageText("step.wrote", zh: "已写入 {path}", en: "wrote {path}")
-    public static let cannotWrite = MessageText("step.cannot-write", zh: "无法写入 {path}：{why}", en: "cannot write {path}: {why}")
-    public static let cannotCreateFolder = MessageText(
-        "step.cannot-create-folder", zh: "无法创建文件夹 {path}：{why}", en: "cannot create the folder {path}: {why}")
+public struct StepMessages: MessageCatalogue {
+    public static let shared = StepMessages()
 
-    public static let all = [wrote, cannotWrite, cannotCreateFolder]
+    public let wrote = MessageText("step.wrote", zh: "已写入 {path}", en: "wrote {path}")
+    public let cannotWrite = MessageText("step.cannot-write", zh: "无法写入 {path}：{why}", en: "cannot write {path}: {why}")
+    public let cannotCreateFolder = MessageText(
+        "step.cannot-create-folder", zh: "无法创建文件夹 {path}：{why}", en: "cannot create the folder {path}: {why}")
 }
 
 extension StepContext {

@@ -5,5 +5,5 @@ public enum EngineCatalogue {
     public static let all: [MessageText] = StatusWords.all + EngineMessages.all + StepMessages.all
         + DefinitionMessages.all + DiagnosticWords.all + YAMLMessages.all + ValidationMessages.all
         + ParameterMessages.all + ExpressionMessages.all + CronMessages.all + ExternalPluginMessages.all
-        + WorkspaceMessages.all + RunEventMessages.all + StorageMessages.all
+        + WorkspaceMessages.all + RunEventMessages.all + StorageMessages.all + Punctuation.all
 }

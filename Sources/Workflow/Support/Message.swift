@@ -48,6 +48,11 @@ public struct MessageText: Sendable, Hashable {
 
     public func template(_ language: Language) -> String { language == .zh ? zh : en }
 
+    /// The entry worded in `language` with its placeholders filled: `TallyWords.periodIs.text(lang, ["period": p])`.
+    public func text(_ language: Language, _ values: [String: String] = [:]) -> String {
+        values.isEmpty ? template(language) : Message(self, values).text(language)
+    }
+
     /// A table's column headers, written as one entry with "|" between them.
     public func columns(_ language: Language) -> [String] { template(language).split(separator: "|").map(String.init) }
 

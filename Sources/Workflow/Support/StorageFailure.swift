@@ -78,25 +78,25 @@ public enum StorageFailure: String, Sendable, CaseIterable {
 }
 
 /// Why the workspace's storage refused a read or a write, in Chinese and English.
-public enum StorageMessages {
-    public static let full = MessageText("storage.full", zh: "存放工作区的磁盘已满，所以什么都没有保存",
-                                         en: "the disk holding the workspace is full, so nothing was saved")
-    public static let readOnly = MessageText("storage.read-only", zh: "工作区是只读的，无法保存任何内容",
-                                             en: "the workspace is read-only, so nothing can be saved to it")
-    public static let busy = MessageText("storage.busy", zh: "工作区正忙：另一个命令正在写入", en: "the workspace is busy: another command is writing to it")
-    public static let damaged = MessageText("storage.damaged", zh: "工作区文件已损坏，或者不是活动工作区",
-                                            en: "the workspace file is damaged, or is not a campaign workspace")
-    public static let io = MessageText("storage.io", zh: "无法读写工作区（磁盘报告了错误）",
-                                       en: "the workspace cannot be read or written (the disk reported an error)")
-    public static let fullHint = MessageText("storage.full-hint", zh: "在那块磁盘上腾出空间后重新运行命令；之前保存的内容没有改变",
-                                             en: "free some space on that disk and run the command again; what was saved before is unchanged")
-    public static let readOnlyHint = MessageText("storage.read-only-hint", zh: "检查工作区文件及其文件夹的权限，或把它复制到可写的地方",
-                                                 en: "check the permissions of the workspace file and its folder, or copy it somewhere writable")
-    public static let busyHint = MessageText("storage.busy-hint", zh: "等它完成后重新运行命令", en: "wait for it to finish and run the command again")
-    public static let damagedHint = MessageText("storage.damaged-hint", zh: "从备份恢复，或用 --db PATH 指向正确的文件",
-                                                en: "restore it from a backup, or point to the right file with --db PATH")
-    public static let ioHint = MessageText("storage.io-hint", zh: "检查磁盘和文件的权限，然后重新运行命令",
-                                           en: "check the disk and the file's permissions, then run the command again")
+public struct StorageMessages: MessageCatalogue {
+    public static let shared = StorageMessages()
 
-    public static let all: [MessageText] = [full, readOnly, busy, damaged, io, fullHint, readOnlyHint, busyHint, damagedHint, ioHint]
+    public let full = MessageText("storage.full", zh: "存放工作区的磁盘已满，所以什么都没有保存",
+                                  en: "the disk holding the workspace is full, so nothing was saved")
+    public let readOnly = MessageText("storage.read-only", zh: "工作区是只读的，无法保存任何内容",
+                                      en: "the workspace is read-only, so nothing can be saved to it")
+    public let busy = MessageText("storage.busy", zh: "工作区正忙：另一个命令正在写入", en: "the workspace is busy: another command is writing to it")
+    public let damaged = MessageText("storage.damaged", zh: "工作区文件已损坏，或者不是活动工作区",
+                                     en: "the workspace file is damaged, or is not a campaign workspace")
+    public let io = MessageText("storage.io", zh: "无法读写工作区（磁盘报告了错误）",
+                                en: "the workspace cannot be read or written (the disk reported an error)")
+    public let fullHint = MessageText("storage.full-hint", zh: "在那块磁盘上腾出空间后重新运行命令；之前保存的内容没有改变",
+                                      en: "free some space on that disk and run the command again; what was saved before is unchanged")
+    public let readOnlyHint = MessageText("storage.read-only-hint", zh: "检查工作区文件及其文件夹的权限，或把它复制到可写的地方",
+                                          en: "check the permissions of the workspace file and its folder, or copy it somewhere writable")
+    public let busyHint = MessageText("storage.busy-hint", zh: "等它完成后重新运行命令", en: "wait for it to finish and run the command again")
+    public let damagedHint = MessageText("storage.damaged-hint", zh: "从备份恢复，或用 --db PATH 指向正确的文件",
+                                         en: "restore it from a backup, or point to the right file with --db PATH")
+    public let ioHint = MessageText("storage.io-hint", zh: "检查磁盘和文件的权限，然后重新运行命令",
+                                    en: "check the disk and the file's permissions, then run the command again")
 }

@@ -5,7 +5,8 @@ import Ledger
 import PluginKit
 import Workflow
 
-extension TallyLanguage: ExpressibleByArgument {}
+/// `--lang zh|en`, read by its raw value.
+extension Language: ExpressibleByArgument {}
 
 struct TallyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,11 +41,11 @@ struct TallyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "table、csv、json、xlsx 或 html。", en: "table, csv, json, xlsx or html."))) var format: Format = .table
     @Flag(help: ArgumentHelp(CommandHelp.text(zh: "附上已就业人员名单，已脱敏（csv 中没有）。", en: "Add the list of placed people, masked (not in csv)."))) var listPlaced = false
     @Option(name: .customLong("lang"), help: ArgumentHelp(CommandHelp.text(zh: "zh（中文标签）或 en（默认：$CAMPAIGN_LANG，否则 zh）。", en: "zh (Chinese labels) or en (default: $CAMPAIGN_LANG, else zh).")))
-    var langOption: TallyLanguage?
+    var langOption: Language?
 
     /// `--lang`, else `CAMPAIGN_LANG`, else Chinese.
-    var lang: TallyLanguage { langOption ?? (Language.fromEnvironment() == .en ? .en : .zh) }
-    var language: Language { lang == .en ? .en : .zh }
+    var lang: Language { langOption ?? Language.fromEnvironment() }
+    var language: Language { lang }
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "写入这个文件（table/csv/json：代替终端输出；xlsx/html 默认：tally-活动名.xlsx）。", en: "Write to this file (table/csv/json: instead of the terminal; xlsx/html default: tally-NAME.xlsx).")))
     var out: String?
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "填报单位：报送单位（默认：活动的 vars.report_unit）。", en: "填报单位: the reporting unit (default: the campaign's vars.report_unit)."))) var unit: String?

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import PluginKit
+import Workflow
 
 /// `GET /api/manager/tally`: the campaign's tally for managers, as JSON (the documented keys) or as
 /// the HTML report (`format=html`), broken down `by=township,group,…` in `lang=zh|en`.
@@ -12,7 +13,7 @@ enum TallyRoutes {
             let query = request.uri.queryParameters
             let dimensions = try TallyDimension.parseList([query.get("by") ?? "township,group,enterprise"],
                                                           among: TallyDimension.known(server.plugins.tallySections))
-            let lang = TallyLanguage(rawValue: query.get("lang") ?? "zh") ?? .zh
+            let lang = Language(rawValue: query.get("lang") ?? "zh") ?? .zh
             let now = server.clock.now()
             let tally = TallyRequest(campaigns: [server.campaign], breakdowns: dimensions)
             let pool = server.workspace.pool
