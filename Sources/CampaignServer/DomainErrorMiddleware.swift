@@ -38,7 +38,7 @@ struct DomainErrorMiddleware: RouterMiddleware {
                                  message: refusal.sentence(request.language))
         } catch let error as WorkflowError {
             let language = request.language
-            let message = error.message(in: language) + (error.hint(in: language).map { (language == .zh ? "；" : "; ") + $0 } ?? "")
+            let message = error.message(in: language) + (error.hint(in: language).map { Punctuation.semicolon.text(language) + $0 } ?? "")
             switch error.code {
             case .usage, .invalidInput:
                 throw CodedHTTPError(status: .badRequest, code: Self.code(error.wording?.message, or: .badRequest), message: message)

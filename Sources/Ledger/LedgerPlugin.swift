@@ -13,7 +13,7 @@ public enum LedgerPlugin {
     )
 
     /// The ledger's part of the message catalogue: identifiers, look-ups, walk-ins and imports.
-    public static let messages = IdentityMessages.all + LookupMessages.all + WalkInMessages.all + ImportMessages.all
+    public static let messages = IdentityMessages.all + GroupWords.all + LookupMessages.all + WalkInMessages.all + ImportMessages.all
         + LedgerMessages.all + WorkbookPartWords.all + ImportKindWords.all
         + ImportReportMessages.all + ImportFileMessages.all
 }

@@ -24,8 +24,8 @@ import Testing
             Issue.record("a line-up of 80 minutes fitted a 60-minute stream")
             return
         }
-        #expect(problem.words.en == "5 postings at 15 minutes need 80 minutes; the stream is 55: present at most 3, "
+        #expect(problem.words.text(.en) == "5 postings at 15 minutes need 80 minutes; the stream is 55: present at most 3, "
                 + "or give each 11 minutes")
-        #expect(problem.words.zh.hasPrefix("5 个岗位每个 15 分钟共需 80 分钟"))
+        #expect(problem.words.text(.zh).hasPrefix("5 个岗位每个 15 分钟共需 80 分钟"))
     }
 }

@@ -14,8 +14,8 @@ import Testing
         let left = rule.verdict(province: "浙江省", employment: .init(startedOn: "2026-02-22", leftOn: "2026-05-02",
                                                                       checkedOn: "2026-06-01"))
         #expect(left == .leftEarly(months: 2, days: 10))
-        #expect(left.words.en == "left after 2 months 10 days")
-        #expect(left.words.zh == "在岗2个月10天后离职")
+        #expect(left.words.text(.en) == "left after 2 months 10 days")
+        #expect(left.words.text(.zh) == "在岗2个月10天后离职")
         // The end of a short month: started on 30 November, three months end on the last day of February.
         #expect(rule.verdict(province: "广东省", employment: .init(startedOn: "2025-11-30", checkedOn: "2026-02-28")).qualifies)
     }

@@ -28,17 +28,20 @@ public enum TargetGroup: Int, Sendable, CaseIterable {
         }
     }
 
-    public var label: String {
+    public var label: String { words.zh }
+
+    /// Its name in each language (the Chinese is the one sheets use).
+    public var words: MessageText {
         switch self {
-        case .povertyAlleviated: "脱贫人口"
-        case .monitored: "监测对象"
-        case .zeroEmploymentFamily: "零就业家庭"
-        case .hardship: "就业困难人员"
-        case .graduate: "高校毕业生"
-        case .veteran: "退役军人"
-        case .disabled: "残疾人"
-        case .returnee: "返乡农民工"
-        case .lowIncome: "农村低收入人口"
+        case .povertyAlleviated: GroupWords.povertyAlleviated
+        case .monitored: GroupWords.monitored
+        case .zeroEmploymentFamily: GroupWords.zeroEmploymentFamily
+        case .hardship: GroupWords.hardship
+        case .graduate: GroupWords.graduate
+        case .veteran: GroupWords.veteran
+        case .disabled: GroupWords.disabled
+        case .returnee: GroupWords.returnee
+        case .lowIncome: GroupWords.lowIncome
         }
     }
 

@@ -105,7 +105,7 @@ public struct ImportAction<Kind: LedgerKind>: StepAction {
         }
         if summary.skipped > 0 {
             context.note(Message(ImportReportMessages.noteSkipped, ["count": String(summary.skipped), "rows": summary.skippedRows.prefix(3)
-                .map { $0.summary(language) }.joined(separator: language == .zh ? "；" : "; ")]).text(language))
+                .map { $0.summary(language) }.joined(separator: Punctuation.semicolon.text(language))]).text(language))
         }
         for note in summary.notes { context.note("\(file): \(note.text(language))") }
         for problem in summary.cellProblems.prefix(3) + summary.problems.prefix(5) {

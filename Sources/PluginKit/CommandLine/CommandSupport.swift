@@ -38,7 +38,7 @@ public enum CommandSupport {
     /// command that goes on with other work after one part failed (`resume` of every campaign).
     public static func report(_ error: any Error, language: Language = .fromEnvironment()) -> Int32 {
         let word = DiagnosticWords.error.template(language)
-        let label = (Terminal.errorsColored ? "\u{1B}[1;31m\(word)\u{1B}[0m" : word) + (language == .zh ? "：" : ": ")
+        let label = (Terminal.errorsColored ? "\u{1B}[1;31m\(word)\u{1B}[0m" : word) + Punctuation.colon.text(language)
         let help = "\n  " + DiagnosticWords.help.template(language)
         if let database = error as? DatabaseError, let storage = WorkflowError(storage: database) {
             return report(storage, language: language)

@@ -35,4 +35,12 @@ public struct CallMessages: MessageCatalogue {
     public let count = MessageText("calls.count", zh: "{count} 个回访；姓名和手机号已脱敏", en: "{count} calls; names and phones masked")
     public let toMake = MessageText("calls.to-make", zh: "{count} 个待回访；姓名和手机号已脱敏",
                                     en: "{count} calls to make; names and phones masked")
+
+    /// What a call came to, as the call list and the phone show it.
+    public let statusOpen = MessageText("calls.status-open", zh: "待拨打", en: "to call")
+    public let statusReached = MessageText("calls.status-reached", zh: "已接通", en: "reached")
+    public let statusNotReached = MessageText("calls.status-not-reached", zh: "未接通", en: "not reached")
+    public let statusWrongNumber = MessageText("calls.status-wrong-number", zh: "空号/错号", en: "wrong number")
+    public let statusNotInterested = MessageText("calls.status-not-interested", zh: "无意向", en: "not interested")
+    public let statusBooked = MessageText("calls.status-booked", zh: "已约面试", en: "interview booked")
 }

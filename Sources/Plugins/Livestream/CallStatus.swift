@@ -1,3 +1,5 @@
+import Workflow
+
 /// What a call-back came to. `open` is a call not made yet; `notReached` comes back after the retry
 /// delay until the attempts run out; the others settle the lead.
 public enum CallStatus: String, CaseIterable, Sendable {
@@ -8,14 +10,14 @@ public enum CallStatus: String, CaseIterable, Sendable {
     case notInterested = "not-interested"
     case booked
 
-    public var label: (zh: String, en: String) {
+    public var label: MessageText {
         switch self {
-        case .open: ("待拨打", "to call")
-        case .reached: ("已接通", "reached")
-        case .notReached: ("未接通", "not reached")
-        case .wrongNumber: ("空号/错号", "wrong number")
-        case .notInterested: ("无意向", "not interested")
-        case .booked: ("已约面试", "interview booked")
+        case .open: CallMessages.statusOpen
+        case .reached: CallMessages.statusReached
+        case .notReached: CallMessages.statusNotReached
+        case .wrongNumber: CallMessages.statusWrongNumber
+        case .notInterested: CallMessages.statusNotInterested
+        case .booked: CallMessages.statusBooked
         }
     }
 

@@ -62,7 +62,7 @@ struct LineupAction: StepAction {
         let items = chosen.map { StreamLineup.Item(code: $0.code, title: $0.title, enterprise: $0.enterprise, openings: $0.openings) }
         switch StreamLineup.plan(items, minutes: input.minutes, length: length, hosts: input.hosts ?? [], opening: input.opening) {
         case .failure(let problem):
-            throw StepFailure(context.language == .zh ? problem.words.zh : problem.words.en, retryable: false)
+            throw StepFailure(problem.words.text(context.language), retryable: false)
         case .success(let slots):
             try StreamLineupRecords.replace(campaign: context.campaign, slots: slots, db: db)
             let used = input.opening + slots.count * input.minutes

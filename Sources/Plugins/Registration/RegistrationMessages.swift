@@ -46,7 +46,7 @@ public struct RegistrationMessages: MessageCatalogue {
     public static func fields(_ keys: [String], _ language: Language) -> String {
         let words = ["name": fieldName, "phone": fieldPhone, "township": fieldTownship, "village": fieldVillage,
                      "groups": fieldGroups]
-        return keys.map { words[$0].map { $0.template(language) } ?? $0 }.joined(separator: language == .zh ? "、" : ", ")
+        return keys.map { words[$0].map { $0.template(language) } ?? $0 }.joined(separator: Punctuation.listComma.text(language))
     }
 
     /// What a registration did to the ledger of someone already in it, or nil when it filled only blanks.

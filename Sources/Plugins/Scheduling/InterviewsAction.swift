@@ -93,9 +93,10 @@ struct InterviewsAction: StepAction {
         }
         let unmet = plan.unmet.map { entry -> UnmetRow in
             let wish = kept[entry.wish]
-            let (zh, en) = UnmetReason.words(entry.reason, posting: postingByID[wish.posting]!, booths: problem.booths,
-                                             perPerson: input.per_person)
-            return UnmetRow(person: wish.person, posting: wish.posting, rank: wish.rank, reasonZh: zh, reasonEn: en)
+            let reason = UnmetReason.words(entry.reason, posting: postingByID[wish.posting]!, booths: problem.booths,
+                                           perPerson: input.per_person)
+            return UnmetRow(person: wish.person, posting: wish.posting, rank: wish.rank, reasonZh: reason.text(.zh),
+                            reasonEn: reason.text(.en))
         }
         context.progress.report(done: kept.count, total: kept.count, unit: "wishes")
         if kept.count < wishes.count {

@@ -14,6 +14,6 @@ public enum SchedulingPlugin {
         title: "scheduling (日程)",
         commands: [InterviewsCommand.self],
         importKinds: [.wishes, .venue],
-        messages: SchedulingImportMessages.all + SchedulingStepMessages.all + InterviewCommandMessages.all
+        messages: SchedulingImportMessages.all + SchedulingStepMessages.all + InterviewCommandMessages.all + PlanWords.all
     )
 }

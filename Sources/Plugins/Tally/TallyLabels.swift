@@ -30,20 +30,7 @@ extension TallyDimension {
 }
 
 extension TargetGroup {
-    public func label(_ lang: Language) -> String {
-        guard lang == .en else { return label }
-        switch self {
-        case .povertyAlleviated: return "lifted out of poverty"
-        case .monitored: return "monitored households"
-        case .zeroEmploymentFamily: return "zero-employment families"
-        case .hardship: return "hardship"
-        case .graduate: return "graduates"
-        case .veteran: return "veterans"
-        case .disabled: return "disabled"
-        case .returnee: return "returning migrants"
-        case .lowIncome: return "rural low-income"
-        }
-    }
+    public func label(_ lang: Language) -> String { words.template(lang) }
 }
 
 enum TallyText {

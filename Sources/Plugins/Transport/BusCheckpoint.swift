@@ -1,3 +1,5 @@
+import Workflow
+
 /// The four checkpoints of a worker's journey, one spelling everywhere (the gate steps, `campaign
 /// checkin --checkpoint`, the page, the reports): leave home (出家门), board (上车门), get off at the
 /// destination (下车门), enter the factory (进厂门).
@@ -7,12 +9,12 @@ public enum BusCheckpoint: String, CaseIterable, Sendable {
     case alight
     case enterFactory = "enter-factory"
 
-    public var label: (zh: String, en: String) {
+    public var label: MessageText {
         switch self {
-        case .leaveHome: ("出家门", "left home")
-        case .board: ("上车门", "boarded")
-        case .alight: ("下车门", "alighted")
-        case .enterFactory: ("进厂门", "entered the factory")
+        case .leaveHome: JourneyWords.leftHome
+        case .board: JourneyWords.boarded
+        case .alight: JourneyWords.alighted
+        case .enterFactory: JourneyWords.enteredFactory
         }
     }
 }

@@ -13,11 +13,11 @@ struct BusStatus: Sendable {
         case skipped(BusCheckpoint, before: BusCheckpoint)
         case otherBus(boarded: String)
 
-        var words: (zh: String, en: String) {
+        var words: Message {
             switch self {
             case .skipped(let missing, let before):
-                ("未经\(missing.label.zh)就\(before.label.zh)", "\(before.label.en) without \(missing.label.en)")
-            case .otherBus(let plate): ("上错车：\(plate)", "boarded another bus: \(plate)")
+                Message(JourneyWords.skipped, words: ["missing": Message(missing.label), "passed": Message(before.label)])
+            case .otherBus(let plate): Message(JourneyWords.otherBus, ["plate": plate])
             }
         }
     }

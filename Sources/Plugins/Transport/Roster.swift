@@ -75,14 +75,12 @@ struct Roster: Sendable {
 }
 
 extension RosterPlanner.SplitReason {
-    func words(people: Int) -> (zh: String, en: String) {
+    func words(people: Int) -> Message {
         switch self {
         case .largerThanBus(let capacity):
-            ("\(people) 人多于一辆车的 \(capacity) 个座位", "its \(people) people are more than one bus carries (\(capacity))")
-        case .wouldTakeAnotherBus:
-            ("同车需要多派一辆车", "keeping them on one bus would take one more bus")
-        case .keptSeats:
-            ("部分人保留了上次名单的座位，新加入的人坐不下", "some kept their seats from the last roster; those added did not fit beside them")
+            Message(JourneyWords.largerThanBus, ["people": String(people), "capacity": String(capacity)])
+        case .wouldTakeAnotherBus: Message(JourneyWords.wouldTakeAnotherBus)
+        case .keptSeats: Message(JourneyWords.keptSeats)
         }
     }
 }

@@ -61,7 +61,7 @@ struct RosterAction: StepAction {
             let words = split.reason.words(people: split.people)
             context.note(context.say(TransportStepMessages.rideSplit, [
                 "day": split.departsOn, "destination": split.destination, "pickup": split.pickup, "village": split.village,
-                "buses": String(split.buses), "reason": context.language == .zh ? words.zh : words.en]))
+                "buses": String(split.buses), "reason": words.text(context.language)]))
         }
         let file = context.url(forPath: input.out ?? "reports/\(campaign)-manifests.html")
         let html = Manifests.html(try RosterListing.read(campaign: campaign, db: db), campaign: campaign,

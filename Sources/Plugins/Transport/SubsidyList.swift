@@ -40,7 +40,7 @@ struct SubsidyList: Sendable {
             [.number(Double(n)), .text(Manifests.name(e.person.name, unmasked)),
              .text(Manifests.idNumber(e.person.idNumber, unmasked)), .text(Manifests.phone(e.person.phone ?? "", unmasked)),
              .text(e.person.township), .text(e.person.village), .text(e.passenger.destination), .text(e.passenger.province),
-             .text(e.employment?.startedOn ?? ""), .text(e.employment?.leftOn ?? ""), .text(e.verdict.words.zh),
+             .text(e.employment?.startedOn ?? ""), .text(e.employment?.leftOn ?? ""), .text(e.verdict.words.text(.zh)),
              amount.map { .number(Double($0)) } ?? .text("")]
         }
         let ruleText = (rule.outOfProvinceOnly ? "条件：跨省务工（\(rule.homeProvince) 以外）" : "条件：")

@@ -1,4 +1,5 @@
 import Foundation
+import Workflow
 
 /// Who qualifies for the transport subsidy (交通补贴): a worker carried out of the home province who
 /// stays with the enterprise at least `months` calendar months (started 2026-02-22: qualifies on
@@ -43,20 +44,19 @@ public struct SubsidyRule: Sendable, Equatable {
 
         public var qualifies: Bool { if case .qualifies = self { true } else { false } }
 
-        public var words: (zh: String, en: String) {
-            func span(_ m: Int, _ d: Int) -> (zh: String, en: String) {
-                ("\(m)个月\(d)天", "\(m) month\(m == 1 ? "" : "s") \(d) day\(d == 1 ? "" : "s")")
+        public var words: Message {
+            func span(_ m: Int, _ d: Int) -> Message {
+                let text = m == 1 ? (d == 1 ? JourneyWords.monthDay : JourneyWords.monthDays)
+                    : (d == 1 ? JourneyWords.monthsDay : JourneyWords.monthsDays)
+                return Message(text, ["months": String(m), "days": String(d)])
             }
             switch self {
-            case .qualifies(let m, let d): return ("在岗\(span(m, d).zh)，符合条件", "stayed \(span(m, d).en): qualifies")
-            case .noRecord: return ("无回访就业记录", "no follow-up employment record")
-            case .provinceUnknown:
-                return ("目的地省份未知，请在人员名单中补填目的地省份", "the destination's province is unknown: add 目的地省份 to the list")
-            case .inProvince(let province):
-                return ("省内务工（\(province)），不享受跨省交通补贴", "works in the home province (\(province)): not out-of-province")
-            case .leftEarly(let m, let d): return ("在岗\(span(m, d).zh)后离职", "left after \(span(m, d).en)")
-            case .notYet(let m, let d, let on):
-                return ("截至\(on)回访在岗\(span(m, d).zh)，未满期", "employed \(span(m, d).en) when asked on \(on): not yet")
+            case .qualifies(let m, let d): return Message(JourneyWords.qualifies, words: ["span": span(m, d)])
+            case .noRecord: return Message(JourneyWords.noRecord)
+            case .provinceUnknown: return Message(JourneyWords.provinceUnknown)
+            case .inProvince(let province): return Message(JourneyWords.inProvince, ["province": province])
+            case .leftEarly(let m, let d): return Message(JourneyWords.leftEarly, words: ["span": span(m, d)])
+            case .notYet(let m, let d, let on): return Message(JourneyWords.notYet, ["on": on], words: ["span": span(m, d)])
             }
         }
     }

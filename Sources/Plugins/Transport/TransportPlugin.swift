@@ -22,5 +22,6 @@ public enum TransportPlugin {
         tallySection: TransportSection(),
         shredder: CrewShredder(),
         messages: TransportMessages.all + TransportStepMessages.all + TransportCommandMessages.all + DepartureMessages.all
+            + JourneyWords.all
     )
 }

@@ -99,12 +99,12 @@ extension RosterPlanner.MoveReason {
         }
     }
 
-    var words: (zh: String, en: String) {
+    var words: MessageText {
         switch self {
-        case .new: ("新加入", "new passenger")
-        case .tripChanged: ("出发日期或目的地有变", "departure day or destination changed")
-        case .vehicleChanged: ("车辆停用或座位减少", "vehicle retired or fewer seats")
-        case .withdrawn: ("不再乘车", "withdrawn")
+        case .new: JourneyWords.newPassenger
+        case .tripChanged: JourneyWords.tripChanged
+        case .vehicleChanged: JourneyWords.vehicleChanged
+        case .withdrawn: JourneyWords.withdrawn
         }
     }
 }

@@ -72,7 +72,7 @@ extension Diagnostic {
     public func rendered(in file: SourceFile?, color: Bool = false, language: Language = .en) -> String {
         let word = severity.word(language)
         let label = color ? severity.colored(word) : word
-        var out = "\(location): \(label)\(language == .zh ? "：" : ": ")\(message(in: language))"
+        var out = "\(location): \(label)\(Punctuation.colon.text(language))\(message(in: language))"
         let line: Substring? = if let file, file.path == location.file { file.line(location.line) }
             else { sourceLine.map { Substring($0) } }
         if let line {

@@ -114,6 +114,16 @@ public struct Message: Sendable, Hashable {
         return Message(parts: parts)
     }
 
+    /// Messages one after another with a mark between them that is worded per language (`、` / `, `).
+    public static func joined(_ messages: [Message], separator: MessageText) -> Message {
+        var parts: [Part] = []
+        for (index, message) in messages.enumerated() {
+            if index > 0 { parts.append(Part(text: separator, values: [:])) }
+            parts += message.parts
+        }
+        return Message(parts: parts)
+    }
+
     /// The message with more said after it (`已签到` + `，在北门`).
     public static func + (lhs: Message, rhs: Message) -> Message {
         var joined = lhs

@@ -4,7 +4,8 @@
 /// declared and then forgotten in a hand-kept list.
 ///
 /// Entries are instance properties, so that `Mirror` can see them, and read as if they were static
-/// (`CheckinMessages.checkedIn`) through dynamic member lookup on the one shared instance.
+/// (`CheckinMessages.checkedIn`) through dynamic member lookup on the one shared instance. A property
+/// may also hold a list of entries (the ranks of a wish, 第一…第九), counted in `all` one by one.
 @dynamicMemberLookup
 public protocol MessageCatalogue: Sendable {
     /// The one instance the entries are read from: `public static let shared = CheckinMessages()`.
@@ -20,6 +21,8 @@ extension MessageCatalogue {
     }
 
     public static var all: [MessageText] {
-        Mirror(reflecting: shared).children.compactMap { $0.value as? MessageText }
+        Mirror(reflecting: shared).children.flatMap { child in
+            (child.value as? MessageText).map { [$0] } ?? (child.value as? [MessageText]) ?? []
+        }
     }
 }

@@ -19,7 +19,7 @@ extension Refusal {
 
     /// The reason and, after a semicolon, the hint: one line for a page or an import's reject file.
     public func sentence(_ language: Language) -> String {
-        reason.text(language) + (hint.map { (language == .zh ? "；" : "; ") + $0.text(language) } ?? "")
+        reason.text(language) + (hint.map { Punctuation.semicolon.text(language) + $0.text(language) } ?? "")
     }
 }
 

@@ -65,7 +65,7 @@ struct StatusCommand: AsyncParsableCommand {
                 let counts = Dictionary(grouping: mine, by: \.status)
                     .map { say(StatusMessages.instanceCount, ["count": String($0.value.count), "status": say(StatusMessages.word($0.key))]) }.sorted()
                 t.line("      " + t.dim(say(StatusMessages.instances, ["count": String(mine.count),
-                                                          "counts": counts.joined(separator: lang == .zh ? "，" : ", ")])))
+                                                          "counts": counts.joined(separator: Punctuation.comma.text(lang))])))
                 let notable = mine.filter { ![.succeeded, .skipped, .pending].contains($0.status) }
                 let instanceWidth = max(4, notable.map { $0.stepId.terminalWidth }.max() ?? 0)
                 for instance in notable.prefix(Self.instancesShown) {

@@ -53,7 +53,7 @@ struct CheckinsCommand: AsyncParsableCommand {
                 .map { "\($0.key.isEmpty ? GateMessages.noGate.template(lang) : $0.key) \($0.value)" }
             t.line(t.bold(GateMessages.checkedInCount(["count": "\(counts.attended)", "checkpoint": checkpoint]).text(lang))
                    + GateMessages.scans(["count": "\(rows.count)"]).text(lang)
-                   + (gates.isEmpty ? "" : (lang == .zh ? "：" : ": ") + gates.joined(separator: ", "))
+                   + (gates.isEmpty ? "" : Punctuation.colon.text(lang) + gates.joined(separator: ", "))
                    + (csv.map { GateMessages.writtenTo(["file": $0]).text(lang) } ?? ""))
         }
     }

@@ -46,7 +46,6 @@ struct CallsCommand: AsyncParsableCommand, ChoosesLanguage {
         try await CommandSupport.reportingErrors(language: language) {
             let ws = try workspace.openExisting()
             let t = Terminal.standard
-            let english = lang == "en"
             if let record, let status = status.flatMap(CallStatus.init(rawValue:)) {
                 let now = try CommandSupport.clock().now()
                 let answer = try await ws.pool.write { [campaign, staff, note, posting, idNumber] db in
@@ -55,7 +54,7 @@ struct CallsCommand: AsyncParsableCommand, ChoosesLanguage {
                                                    posting: posting, idNumber: idNumber, now: now, db: db)
                 }
                 let said = CallMessages.recorded(["call": "\(answer.call)", "lead": answer.lead,
-                                       "status": english ? status.label.en : status.label.zh])
+                                       "status": status.label.template(language)])
                 t.line((answer.outcome.map { said + CallMessages.interviewRecorded(["outcome": $0]) } ?? said).text(language))
                 return
             }
@@ -73,7 +72,7 @@ struct CallsCommand: AsyncParsableCommand, ChoosesLanguage {
                 table.rows.append([String(call.id), Masking.name(lead?.name ?? ""), Masking.phone(lead?.phone ?? ""),
                                    lead?.platforms ?? "", lead?.postingText ?? "", String(call.attempt),
                                    call.staff.isEmpty ? CallMessages.queued.template(language) : call.staff,
-                                   english ? call.status.label.en : call.status.label.zh])
+                                   call.status.label.template(language)])
             }
             if !table.rows.isEmpty { t.line(table.render()) }
             t.line((all ? CallMessages.count : CallMessages.toMake)(["count": "\(shown.count)"]).text(language))

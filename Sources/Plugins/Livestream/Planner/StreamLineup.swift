@@ -1,3 +1,5 @@
+import Workflow
+
 /// A livestream's line-up (直播排期): the postings presented one after another, enterprise by
 /// enterprise (so a host presents an enterprise once), those with the most openings first within the
 /// stream's opening (viewers are most numerous early), each for its minutes, hosts taking turns by
@@ -29,14 +31,12 @@ public enum StreamLineup {
     public enum Problem: Error, Sendable, Equatable {
         case tooLong(needed: Int, length: Int, postings: Int, minutes: Int)
 
-        public var words: (zh: String, en: String) {
+        public var words: Message {
             switch self {
             case .tooLong(let needed, let length, let postings, let minutes):
-                let fits = max(0, length / max(1, minutes))
-                return ("\(postings) 个岗位每个 \(minutes) 分钟共需 \(needed) 分钟，直播只有 \(length) 分钟：最多讲 \(fits) 个岗位，"
-                        + "或把每个岗位缩短到 \(max(1, length / max(1, postings))) 分钟",
-                        "\(postings) postings at \(minutes) minutes need \(needed) minutes; the stream is \(length): present at "
-                        + "most \(fits), or give each \(max(1, length / max(1, postings))) minutes")
+                Message(LineupMessages.tooLong, ["postings": String(postings), "minutes": String(minutes), "needed": String(needed),
+                                                 "length": String(length), "fits": String(max(0, length / max(1, minutes))),
+                                                 "each": String(max(1, length / max(1, postings)))])
             }
         }
     }

@@ -1,3 +1,5 @@
+import Workflow
+
 /// Puts a fair's enterprises into the booths of its venue: pinned ones where they were promised,
 /// those that need an accessible booth (a ramp, the ground floor) into accessible ones, and the rest
 /// in walking order grouped by industry, so each industry forms one zone a job seeker can walk along.
@@ -35,8 +37,13 @@ public enum BoothPlanner {
 
     /// Why no layout can satisfy what was asked.
     public struct Problem: Sendable, Equatable {
-        public var zh: String
-        public var en: String
+        public var words: Message
+        public var zh: String { words.text(.zh) }
+        public var en: String { words.text(.en) }
+
+        init(_ text: MessageText, _ values: [String: String]) {
+            words = Message(text, values)
+        }
     }
 
     public struct Problems: Error, Sendable, Equatable {
@@ -68,32 +75,30 @@ public enum BoothPlanner {
         for (e, exhibitor) in exhibitors.enumerated() {
             guard let pin = exhibitor.pinned else { continue }
             guard let b = index[pin] else {
-                problems.append(Problem(zh: "\(exhibitor.name) 预定的展位 \(pin) 在场地中不存在",
-                                        en: "\(exhibitor.name) is promised booth \(pin), which the venue does not have"))
+                problems.append(Problem(PlanWords.pinnedBoothMissing, ["enterprise": exhibitor.name, "booth": pin]))
                 continue
             }
             if let other = holder[b] {
-                problems.append(Problem(zh: "展位 \(pin) 同时预定给了 \(exhibitors[other].name) 和 \(exhibitor.name)",
-                                        en: "booth \(pin) is promised to both \(exhibitors[other].name) and \(exhibitor.name)"))
+                problems.append(Problem(PlanWords.boothPromisedTwice,
+                                        ["booth": pin, "first": exhibitors[other].name, "second": exhibitor.name]))
                 continue
             }
             if exhibitor.needsAccessible, !booths[b].accessible {
-                problems.append(Problem(zh: "\(exhibitor.name) 需要无障碍展位，但预定的 \(pin) 不是",
-                                        en: "\(exhibitor.name) needs an accessible booth, but its promised \(pin) is not one"))
+                problems.append(Problem(PlanWords.pinnedNotAccessible, ["enterprise": exhibitor.name, "booth": pin]))
             }
             holder[b] = e
             boothOf[e] = b
         }
         if exhibitors.count > booths.count {
-            problems.append(Problem(zh: "\(exhibitors.count) 家企业，只有 \(booths.count) 个展位",
-                                    en: "\(exhibitors.count) enterprises for \(booths.count) booth\(booths.count == 1 ? "" : "s")"))
+            problems.append(Problem(booths.count == 1 ? PlanWords.tooFewBoothsOne : PlanWords.tooFewBooths,
+                                    ["enterprises": String(exhibitors.count), "booths": String(booths.count)]))
         }
         let needing = exhibitors.indices.filter { exhibitors[$0].needsAccessible && boothOf[$0] < 0 }
         var freeAccessible = booths.indices.filter { booths[$0].accessible && holder[$0] == nil }
         if needing.count > freeAccessible.count {
-            problems.append(Problem(zh: "\(needing.count) 家企业需要无障碍展位，只剩 \(freeAccessible.count) 个",
-                                    en: "\(needing.count) enterprise\(needing.count == 1 ? " needs" : "s need") an accessible booth; "
-                                        + "\(freeAccessible.count) \(freeAccessible.count == 1 ? "is" : "are") left"))
+            let text = needing.count == 1 ? PlanWords.tooFewAccessibleOneNeeds
+                : freeAccessible.count == 1 ? PlanWords.tooFewAccessibleOneLeft : PlanWords.tooFewAccessible
+            problems.append(Problem(text, ["needing": String(needing.count), "left": String(freeAccessible.count)]))
         }
         guard problems.isEmpty else { return .failure(Problems(all: problems)) }
         for e in needing {

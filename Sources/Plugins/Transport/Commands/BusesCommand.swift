@@ -74,7 +74,7 @@ struct BusesCommand: AsyncParsableCommand, ChoosesLanguage {
         for rider in bus.riders {
             let note = (rider.noShow ? [TransportCommandMessages.noShow.template(language)] : [])
                 + (rider.leftBehind ? [TransportCommandMessages.leftBehind.template(language)] : [])
-                + rider.anomalies.map { english ? $0.words.en : $0.words.zh }
+                + rider.anomalies.map { $0.words.text(language) }
             table.rows.append([String(rider.passenger.seat), Masking.name(rider.passenger.name),
                                Masking.idNumber(rider.passenger.idNumber), rider.passenger.pickup]
                               + checkpoints.map { bus.passedHere(rider, $0) ? "✓" : "·" } + [note.joined(separator: "; ")])

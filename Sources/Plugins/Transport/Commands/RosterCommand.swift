@@ -111,10 +111,10 @@ struct RosterCommand: AsyncParsableCommand, ChoosesLanguage {
         for move in moved.prefix(30) {
             let who = roster.people[move.person].map { "\(Masking.name($0.name)) \(Masking.idNumber($0.idNumber))" }
                 ?? "#\(move.person)"
-            let words = move.reason.words
+            let words = Message(move.reason.words)
             t.line("  " + TransportCommandMessages.movedLine(["who": who, "from": move.from.map(TransportRecords.describe) ?? "—",
                                        "to": move.to.map(TransportRecords.describe) ?? "—",
-                                       "reason": english ? words.en : words.zh]).text(language))
+                                       "reason": words.text(language)]).text(language))
         }
         if moved.count > 30 { t.line("  " + TransportCommandMessages.moreMoved(["count": "\(moved.count - 30)"]).text(language)) }
         t.line(TransportCommandMessages.splits(["count": "\(plan.splits.count)"]).text(language))
@@ -122,7 +122,7 @@ struct RosterCommand: AsyncParsableCommand, ChoosesLanguage {
             let words = split.reason.words(people: split.people)
             t.line("  " + TransportCommandMessages.splitLine(["day": split.departsOn, "destination": split.destination, "pickup": split.pickup,
                                        "village": split.village, "buses": "\(split.buses)",
-                                       "reason": english ? words.en : words.zh]).text(language))
+                                       "reason": words.text(language)]).text(language))
         }
     }
 

@@ -71,7 +71,7 @@ struct SubsidyCommand: AsyncParsableCommand, ChoosesLanguage {
                 table.rows.append([Masking.name(e.person.name), Masking.idNumber(e.person.idNumber), e.person.township,
                                    e.person.village, e.passenger.destination, e.passenger.province,
                                    e.employment?.startedOn ?? "", e.employment?.leftOn ?? "",
-                                   lang == "en" ? e.verdict.words.en : e.verdict.words.zh,
+                                   e.verdict.words.text(language),
                                    e.verdict.qualifies ? String(rule.amount) : ""])
             }
             if !table.rows.isEmpty { t.line(table.render()) }

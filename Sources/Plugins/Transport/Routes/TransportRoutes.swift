@@ -68,17 +68,22 @@ enum TransportRoutes {
                 SeatRow(seat: rider.passenger.seat, name: Masking.name(rider.passenger.name),
                         id_number: Masking.idNumber(rider.passenger.idNumber), pickup: rider.passenger.pickup,
                         passed: checkpoint.map { bus.passedHere(rider, $0) } ?? false,
-                        notes: (rider.noShow ? ["未上车 no-show"] : []) + (rider.leftBehind ? ["下车未到 left behind"] : [])
-                            + rider.anomalies.map { "\($0.words.zh) / \($0.words.en)" })
+                        notes: ([rider.noShow ? Message(TransportCommandMessages.noShow) : nil,
+                                 rider.leftBehind ? Message(TransportCommandMessages.leftBehind) : nil].compactMap { $0 }
+                                + rider.anomalies.map(\.words)).map(Self.bothLanguages))
             } + bus.guests.map { guest in
                 // Aboard though seated on another bus (seat 0: none on this one).
                 SeatRow(seat: 0, name: Masking.name(guest.rider.passenger.name),
                         id_number: Masking.idNumber(guest.rider.passenger.idNumber), pickup: guest.rider.passenger.pickup,
                         passed: checkpoint.map { guest.rider.door[$0] == bus.index } ?? false,
-                        notes: [TransportCommandMessages.seatedElsewhere(["bus": guest.seatedOn]).text(.zh) + " / "
-                                + TransportCommandMessages.seatedElsewhere(["bus": guest.seatedOn]).text(.en)])
+                        notes: [bothLanguages(TransportCommandMessages.seatedElsewhere(["bus": guest.seatedOn]))])
             })
         }
         return routes
+    }
+
+    /// A seat's note for the door page, which staff of either language read: `未上车 / no-show`.
+    static func bothLanguages(_ message: Message) -> String {
+        message.text(.zh) + " / " + message.text(.en)
     }
 }
