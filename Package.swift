@@ -47,10 +47,17 @@ let package = Package(
     targets: [
         // Process-wide SQLite settings that need C (sqlite3_config is variadic).
         .target(name: "CSQLiteSetup", dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]),
+        // The words and errors every layer speaks: languages, the message catalogue, the one error type,
+        // diagnostics with their source locations. No dependency at all.
+        .target(name: "Messages"),
+        // The table readers: CSV, XLSX (its zip and XML), text encodings, spreadsheet dates. Domain-free,
+        // and without the database: a reader of strangers' bytes that a fuzzer or a tool can take alone.
+        .target(name: "Tables", dependencies: ["Messages", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The engine: definitions, validation, expressions, durable store, scheduler, the core steps. Domain-free.
         .target(
             name: "Workflow",
             dependencies: [
+                "Messages",
                 "CSQLiteSetup",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -64,14 +71,13 @@ let package = Package(
         // libxlsxwriter (Debian's libxlsxwriter-dev): Excel workbooks for tally reports.
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // The layer every plugin stands on: people, enterprises, postings, registrations, badge codes, staff
-        // accounts, identifier rules, the table readers (CSV/XLSX) and the import framework.
+        // accounts, identifier rules and the import framework over the table readers.
         .target(
             name: "Ledger",
             dependencies: [
-                "Workflow", "CQRencode",
+                "Workflow", "Tables", "CQRencode",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 // SHA-256 for staff sign-in tokens (stored hashed).
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -160,6 +166,8 @@ let package = Package(
         .testTarget(name: "WorkflowTests", dependencies: [
             "Workflow", "WorkflowTesting", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The table readers alone: no workspace, no database.
+        .testTarget(name: "TablesTests", dependencies: ["Tables", "Messages"]),
         // The Ledger's own: identifiers, imports, rejects, workbooks, walk-ins, shredding of values.
         .testTarget(
             name: "LedgerTests",

@@ -14,6 +14,8 @@ import Testing
         var kind: String
         var path: String?
         var dependencies: [String]
+        /// The products of other packages it uses (GRDB, ZIPFoundation…).
+        var products: [String] = []
     }
 
     static func targets() throws -> [Target] {
@@ -37,8 +39,11 @@ import Testing
                 guard let value = dependency.values.first as? [Any], let name = value.first as? String else { return nil }
                 return names.contains(name) && dependency["product"] == nil ? name : nil
             }
+            let products = (target["dependencies"] as? [[String: Any]] ?? []).compactMap { dependency -> String? in
+                (dependency["product"] as? [Any])?.first as? String
+            }
             return Target(name: target["name"] as? String ?? "", kind: target["type"] as? String ?? "",
-                          path: target["path"] as? String, dependencies: dependencies)
+                          path: target["path"] as? String, dependencies: dependencies, products: products)
         }
     }
 
@@ -126,6 +131,24 @@ import Testing
 
     /// No plugin stands on a chain of more than three (Livestream → Outcomes → Checkin): a plugin
     /// that reaches far through others is one a newcomer cannot read alone.
+    /// The words every layer speaks and the readers of strangers' spreadsheets stand below the engine:
+    /// nothing they build on, directly or not, opens a database, so a fuzzer or a tool takes them alone.
+    @Test func theWordsAndTheTableReadersNeedNoDatabase() throws {
+        let targets = try Self.targets()
+        let byName = Dictionary(uniqueKeysWithValues: targets.map { ($0.name, $0) })
+        for bottom in ["Messages", "Tables"] {
+            var seen = Set<String>()
+            var stack = [bottom]
+            while let next = stack.popLast() {
+                if seen.insert(next).inserted { stack += byName[next]?.dependencies ?? [] }
+            }
+            let products = Set(seen.flatMap { byName[$0]?.products ?? [] })
+            #expect(seen.isDisjoint(with: ["Workflow", "Ledger", "CSQLiteSetup"]), "\(bottom) reaches \(seen.sorted())")
+            #expect(products.isDisjoint(with: ["GRDB", "GRDBSQLite"]), "\(bottom) uses \(products.sorted())")
+            #expect(byName[bottom] != nil, "no target \(bottom) in Package.swift")
+        }
+    }
+
     @Test func noPluginChainIsLongerThanThree() throws {
         let targets = try Self.targets()
         let plugins = Set(targets.filter { ($0.path ?? "").hasPrefix("Sources/Plugins/") }.map(\.name)).subtracting(["BuiltinPlugins"])

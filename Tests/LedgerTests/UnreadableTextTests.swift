@@ -146,10 +146,7 @@ import WorkflowTesting
         #expect(walkIn?.reason.text(.en) == "the name holds control characters (such as NUL) that no text has")
     }
 
-    @Test func formulasAreNeutralizedInFilesAndTheRejectFileStillImports() async throws {
-        #expect(CSVText.neutralized("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")")
-        #expect(CSVText.neutralized("@SUM(A1)") == "'@SUM(A1)")
-        #expect(CSVText.neutralized("张伟") == "张伟")
+    @Test func formulasInARejectFileAreNeutralizedAndItStillImports() async throws {
         let h = try await LedgerHarness()
         // A bad ID number, a phone starting with +: the reject file writes '+86…, and importing it (fixed) reads +86….
         let url = try h.file("r.csv", "姓名,身份证号,手机号\n张伟,11010519491231002Y,+86 138 0013 8000\n")

@@ -71,7 +71,7 @@ public struct ImportAction<Kind: LedgerKind>: StepAction {
                 }
                 if case .string(let name) = given["encoding"], TextEncoding(name: name) == nil {
                     problems.append(ParameterProblem(parameter: "encoding", ImportMessages.unknownEncoding(["name": name]),
-                                                     hint: ImportFileMessages.encodings()))
+                                                     hint: TableMessages.encodings()))
                 }
                 return problems
             }

@@ -11,11 +11,6 @@ public struct ImportFileMessages: MessageCatalogue {
                                             en: "'{file}' is a CSV file and has no sheets")
     public let leaveOutSheet = MessageText("import-file.leave-out-sheet", zh: "去掉 --sheet（步骤中的 sheet:）",
                                            en: "leave out --sheet (sheet: in a step)")
-    public let unknownEncoding = MessageText("import-file.unknown-encoding", zh: "无法识别的编码“{name}”",
-                                             en: "unknown encoding '{name}'")
-    public let encodings = MessageText(
-        "import-file.encodings", zh: "请用 utf-8 或 gb18030（gbk、gb2312 按 gb18030 读取）",
-        en: "use utf-8 or gb18030 (gbk and gb2312 are read as gb18030)")
     public let oldWorkbook = MessageText(
         "import-file.old-workbook", zh: "“{file}”是旧式的 .{ext} 工作簿，而能转换它的 LibreOffice 没有安装",
         en: "'{file}' is an old-style .{ext} workbook, and LibreOffice, which converts it, is not installed")

@@ -86,17 +86,6 @@ public struct ImportMessages: MessageCatalogue {
     public let sameAsRowOfSheet = MessageText(
         "import.same-as-row-of-sheet", zh: "与工作表 {sheet} 第 {row} 行重复（保留那一行）",
         en: "the same record as row {row} of sheet {sheet} (kept that row)")
-    public let unclosedQuote = MessageText(
-        "import.unclosed-quote",
-        zh: "这个单元格开了一个引号（\"）却没有闭合，文件其余部分都会被读进它；此行按行尾读取并拒绝——删除或闭合引号后重新导入此行",
-        en: "this cell opens a quote (\") that never closes, so the rest of the file would have been read into it; the row "
-            + "was read up to its line end and refused — remove the quote, or close it, and import the row again")
-    public let undecodable = MessageText(
-        "import.undecodable",
-        zh: "这个单元格有不是 {encoding} 编码的字节，读出来会是乱码；如果文件（或这些行）是以 {other} 保存的，请用 --encoding {other} "
-            + "导入（步骤中写 encoding: {other}），或重新输入这个单元格",
-        en: "this cell has bytes that are not {encoding} text, so it cannot be read without garbling it; if the file (or "
-            + "these rows) was saved as {other}, import it with --encoding {other} (encoding: {other} in a step), or retype the cell")
     public let controlCharacters = MessageText(
         "import.control-characters", zh: "这个单元格含有正常文字中不会有的控制字符（如 NUL）；文件可能已损坏或不是表格导出的——请重新输入",
         en: "this cell holds control characters (such as NUL) that no text has; the file may be damaged or not a "

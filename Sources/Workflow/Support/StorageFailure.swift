@@ -100,3 +100,13 @@ public struct StorageMessages: MessageCatalogue {
     public let ioHint = MessageText("storage.io-hint", zh: "检查磁盘和文件的权限，然后重新运行命令",
                                     en: "check the disk and the file's permissions, then run the command again")
 }
+
+extension WorkflowError {
+    /// What a failure of the workspace's storage means to the person at the keyboard: a full disk, a
+    /// read-only file, a busy or damaged workspace — each "unavailable" with what to do. Nil for
+    /// failures that are bugs (a broken constraint, a bad statement).
+    public init?(storage error: DatabaseError) {
+        guard let failure = StorageFailure(error) else { return nil }
+        self = .unavailable(failure.wording, hint: failure.hintWording)
+    }
+}

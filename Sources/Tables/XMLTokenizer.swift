@@ -1,5 +1,5 @@
 import Foundation
-import Workflow
+import Messages
 
 /// A small XML tokenizer for the parts of an .xlsx file, fed chunk by chunk as they are unzipped.
 /// It knows what SpreadsheetML uses — elements, attributes, text, CDATA, the five named entities
@@ -88,7 +88,7 @@ struct XMLTokenizer {
                 } else if buffer.count - position < 9 {
                     return nil
                 } else {
-                    throw Problem(message: LedgerMessages.doctype())
+                    throw Problem(message: TableMessages.doctype())
                 }
             case UInt8(ascii: "/"):
                 guard let end = find(UInt8(ascii: ">"), from: resume()) else {
@@ -171,14 +171,14 @@ struct XMLTokenizer {
             while i < body.endIndex && (body[i] == 32 || body[i] == 9 || body[i] == 10 || body[i] == 13) { i += 1 }
             guard i < body.endIndex else { break }
             guard let equals = body[i...].firstIndex(of: UInt8(ascii: "=")) else {
-                throw Problem(message: LedgerMessages.attributeWithoutValue(["name": name]))
+                throw Problem(message: TableMessages.attributeWithoutValue(["name": name]))
             }
             let key = String(decoding: body[i..<equals], as: UTF8.self).trimmingCharacters(in: .whitespaces)
             var j = equals + 1
             while j < body.endIndex && body[j] == 32 { j += 1 }
             guard j < body.endIndex, body[j] == 34 || body[j] == 39,
                   let close = body[(j + 1)...].firstIndex(of: body[j]) else {
-                throw Problem(message: LedgerMessages.attributeWithoutQuotes(["name": name]))
+                throw Problem(message: TableMessages.attributeWithoutQuotes(["name": name]))
             }
             attributes[key] = decode(body[(j + 1)..<close])
             i = close + 1

@@ -1,5 +1,5 @@
 import Foundation
-import Workflow
+import Messages
 
 /// Streams a CSV (or tab-separated) file record by record without loading it: the file is read
 /// in 1 MiB chunks, converted to UTF-8 on the way, and split by a byte-level state machine that
@@ -11,10 +11,10 @@ import Workflow
 /// cell and never closes (it would swallow the rest of the file), bytes that are not valid in the
 /// file's encoding — comes back with `problem` set, saying which cell and why; the import refuses
 /// that row with the reason and goes on with the next line.
-final class CSVReader: TableReader, @unchecked Sendable {
-    let encoding: TextEncoding
-    let totalBytes: Int
-    private(set) var bytesRead = 0
+public final class CSVReader: TableReader, @unchecked Sendable {
+    public let encoding: TextEncoding
+    public let totalBytes: Int
+    public private(set) var bytesRead = 0
     private let file: FileHandle
     private let converter: UTF8Converter?
     private var buffer: [UInt8] = []
@@ -22,18 +22,18 @@ final class CSVReader: TableReader, @unchecked Sendable {
     private var endOfFile = false
     private var delimiter: UInt8 = UInt8(ascii: ",")
     /// Records returned so far, header included: the spreadsheet row number of the last record.
-    private(set) var row = 0
+    public private(set) var row = 0
     /// Why the last record could not be read as it is, or nil.
-    private(set) var problem: CellProblem?
+    public private(set) var problem: CellProblem?
 
     static let chunkSize = 1 << 20
     /// A quoted cell this long has surely lost its closing quote (real cells are a few dozen bytes):
     /// reading on would hold the rest of the file in memory.
     static let longestQuotedCell = 1 << 20
 
-    init(url: URL, encoding requested: TextEncoding?) throws {
+    public init(url: URL, encoding requested: TextEncoding?) throws {
         guard let file = try? FileHandle(forReadingFrom: url) else {
-            throw WorkflowError.unavailable(LedgerMessages.cannotOpen(["path": url.path]), hint: LedgerMessages.checkReadable())
+            throw WorkflowError.unavailable(TableMessages.cannotOpen(["path": url.path]), hint: TableMessages.checkReadable())
         }
         self.file = file
         totalBytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
@@ -85,7 +85,7 @@ final class CSVReader: TableReader, @unchecked Sendable {
     }
 
     /// The next record's fields, or nil at the end. Blank lines are skipped (but counted as rows).
-    func next() throws -> [String]? {
+    public func next() throws -> [String]? {
         while true {
             problem = nil
             guard let record = try readRecord() else { return nil }
@@ -121,7 +121,7 @@ final class CSVReader: TableReader, @unchecked Sendable {
                 // Read the line as it stands, quotes and all, and refuse it: the rows after it stay rows.
                 guard case .record(let fields, let end) = parse(from: position, quotes: false) else { return nil }
                 position = end
-                problem = CellProblem(cell: cell, reason: Message(ImportMessages.unclosedQuote))
+                problem = CellProblem(cell: cell, reason: Message(TableMessages.unclosedQuote))
                 return fields
             }
         }
@@ -215,19 +215,24 @@ final class CSVReader: TableReader, @unchecked Sendable {
     private func noteUndecodable(cell: Int) {
         guard problem == nil else { return }
         let other: TextEncoding = encoding == .utf8 ? .gb18030 : .utf8
-        problem = CellProblem(cell: cell, reason: Message(ImportMessages.undecodable,
+        problem = CellProblem(cell: cell, reason: Message(TableMessages.undecodable,
                                                           ["encoding": encoding.rawValue, "other": other.rawValue]))
     }
 }
 
 /// Why a record could not be read as it stands: its cell (0-based) and the reason.
-struct CellProblem: Sendable, Equatable {
-    var cell: Int
-    var reason: Message
+public struct CellProblem: Sendable, Equatable {
+    public var cell: Int
+    public var reason: Message
+
+    public init(cell: Int, reason: Message) {
+        self.cell = cell
+        self.reason = reason
+    }
 }
 
 /// A source of spreadsheet rows: CSV or XLSX. Cells come trimmed of the spaces around them.
-protocol TableReader: AnyObject, Sendable {
+public protocol TableReader: AnyObject, Sendable {
     /// The spreadsheet row number of the record `next()` returned last (the header is row 1).
     var row: Int { get }
     /// Why the record `next()` returned last could not be read as it is (it is refused), or nil.
@@ -240,15 +245,15 @@ protocol TableReader: AnyObject, Sendable {
 
 /// The spaces clerks leave around cells: ASCII spaces, tabs and line breaks, the ideographic
 /// space (U+3000, typed by Chinese input methods) and the no-break space (U+00A0, from web pages).
-enum CellText {
+public enum CellText {
     /// Whether text holds a control character no cell should (NUL, escape, …; tab and line breaks
     /// are allowed inside a cell): such bytes come from a broken export or a binary file.
-    static func hasControlCharacters(_ text: String) -> Bool {
+    public static func hasControlCharacters(_ text: String) -> Bool {
         text.utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }
     }
 
     /// U+FFFD (EF BF BD in UTF-8): what a decoder leaves for bytes it could not read.
-    static func hasReplacementCharacter(_ text: String) -> Bool {
+    public static func hasReplacementCharacter(_ text: String) -> Bool {
         var utf8 = text.utf8.makeIterator()
         var state = 0
         while let byte = utf8.next() {
@@ -263,7 +268,7 @@ enum CellText {
     }
 
     /// `text` without those spaces at either end.
-    static func trimmed(_ text: String) -> String {
+    public static func trimmed(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
             let (from, to) = trimmedRange(bytes, 0, bytes.count)

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The engine's one error type: a code the CLI maps to an exit status and a message for a clerk.
 ///
@@ -90,15 +89,5 @@ public struct WorkflowError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         hint.map { "\(message)\n  help: \($0)" } ?? message
-    }
-}
-
-extension WorkflowError {
-    /// What a failure of the workspace's storage means to the person at the keyboard: a full disk, a
-    /// read-only file, a busy or damaged workspace — each "unavailable" with what to do. Nil for
-    /// failures that are bugs (a broken constraint, a bad statement).
-    public init?(storage error: DatabaseError) {
-        guard let failure = StorageFailure(error) else { return nil }
-        self = .unavailable(failure.wording, hint: failure.hintWording)
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Workflow
+import Messages
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,14 +26,14 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     /// The encoding named by `--encoding` or `encoding:`, or the error that lists the names known.
     public static func named(_ name: String) throws -> TextEncoding {
         guard let encoding = TextEncoding(name: name) else {
-            throw WorkflowError.usage(Message(ImportFileMessages.unknownEncoding, ["name": name]),
-                                      hint: Message(ImportFileMessages.encodings))
+            throw WorkflowError.usage(Message(TableMessages.unknownEncoding, ["name": name]),
+                                      hint: Message(TableMessages.encodings))
         }
         return encoding
     }
 
     /// For the engine's parameter check, which speaks English: the catalogue's `encodings` in English.
-    public static var namesHint: String { Message(ImportFileMessages.encodings).text(.en) }
+    public static var namesHint: String { Message(TableMessages.encodings).text(.en) }
 
     /// Picks the encoding from the first bytes: a byte-order mark decides; otherwise text that is
     /// mostly valid UTF-8 is UTF-8 — a UTF-8 file with a few rows pasted from a GBK sheet stays UTF-8,
@@ -95,7 +95,7 @@ final class UTF8Converter {
     init(from encoding: TextEncoding) throws {
         let h = iconv_open("UTF-8", encoding.iconvName)
         guard h != iconv_t(bitPattern: -1) else {
-            throw WorkflowError.unavailable(LedgerMessages.noConversion(["encoding": encoding.rawValue]))
+            throw WorkflowError.unavailable(TableMessages.noConversion(["encoding": encoding.rawValue]))
         }
         handle = h!
     }
@@ -151,7 +151,7 @@ final class UTF8Converter {
         let converted = convert(bytes, final: true)
         guard !converted.indices.contains(where: { i in
             i + 2 < converted.count && converted[i] == 0xEF && converted[i + 1] == 0xBF && converted[i + 2] == 0xBD
-        }) else { throw WorkflowError.invalidInput(LedgerMessages.notValidText()) }
+        }) else { throw WorkflowError.invalidInput(TableMessages.notValidText()) }
         return converted
     }
 }

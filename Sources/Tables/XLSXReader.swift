@@ -1,26 +1,26 @@
 import Foundation
-import Workflow
+import Messages
 import ZIPFoundation
 
 /// An .xlsx workbook (Office Open XML): its sheets, in the workbook's order, and the shared
 /// strings their text cells point into, read once for all sheets. A workbook is not trusted: each
 /// part's size and compression ratio are checked before it is read (see `XLSXReader.check`).
-final class XLSXWorkbook: @unchecked Sendable {
-    let url: URL
-    let file: String
+public final class XLSXWorkbook: @unchecked Sendable {
+    public let url: URL
+    public let file: String
     /// Each sheet's name and the path of its part inside the archive.
-    let sheets: [(name: String, part: String)]
-    let totalBytes: Int
+    public let sheets: [(name: String, part: String)]
+    public let totalBytes: Int
     private var shared: [String]?
 
-    init(url: URL) throws {
+    public init(url: URL) throws {
         self.url = url
         file = url.lastPathComponent
         let archive = try Self.archive(url)
         totalBytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         guard let workbook = try XLSXReader.tokens(of: "xl/workbook.xml", in: archive, file: file,
                                                    limit: XLSXReader.largestSmallPart) else {
-            throw WorkflowError.invalidInput(LedgerMessages.noWorkbookPart(["file": file]), hint: LedgerMessages.saveAgain())
+            throw WorkflowError.invalidInput(TableMessages.noWorkbookPart(["file": file]), hint: TableMessages.saveAgain())
         }
         var listed: [(name: String, relation: String)] = []
         for case .start("sheet", let attributes, _) in workbook {
@@ -32,7 +32,7 @@ final class XLSXWorkbook: @unchecked Sendable {
             of: "xl/_rels/workbook.xml.rels", in: archive, file: file, limit: XLSXReader.largestSmallPart) ?? [] {
             if let id = attributes["Id"], let target = attributes["Target"] { relations[id] = target }
         }
-        guard !listed.isEmpty else { throw WorkflowError.invalidInput(LedgerMessages.noWorksheet(["file": file])) }
+        guard !listed.isEmpty else { throw WorkflowError.invalidInput(TableMessages.noWorksheet(["file": file])) }
         sheets = listed.enumerated().map { index, sheet in
             var target = relations[sheet.relation] ?? "worksheets/sheet\(index + 1).xml"
             if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
@@ -44,26 +44,26 @@ final class XLSXWorkbook: @unchecked Sendable {
         do {
             return try Archive(url: url, accessMode: .read)
         } catch {
-            throw WorkflowError.invalidInput(LedgerMessages.notReadable(["file": url.lastPathComponent]), hint: LedgerMessages.saveAgain())
+            throw WorkflowError.invalidInput(TableMessages.notReadable(["file": url.lastPathComponent]), hint: TableMessages.saveAgain())
         }
     }
 
     /// The position of the sheet named `name`, or a usage error listing the sheets there are.
-    func sheetIndex(named name: String) throws -> Int {
+    public func sheetIndex(named name: String) throws -> Int {
         guard let index = sheets.firstIndex(where: { $0.name == name }) else {
-            throw WorkflowError.usage(LedgerMessages.noSuchSheet(["name": name]),
-                                      hint: LedgerMessages.itsSheets(["names": sheets.map { "'\($0.name)'" }.joined(separator: ", ")]))
+            throw WorkflowError.usage(TableMessages.noSuchSheet(["name": name]),
+                                      hint: TableMessages.itsSheets(["names": sheets.map { "'\($0.name)'" }.joined(separator: ", ")]))
         }
         return index
     }
 
     /// A reader of one sheet, streaming it on its own thread (each reader opens the archive anew:
     /// an archive is read by one thread only).
-    func reader(sheet index: Int) throws -> XLSXReader {
+    public func reader(sheet index: Int) throws -> XLSXReader {
         let archive = try Self.archive(url)
         let (name, part) = sheets[index]
         guard let entry = archive[part] else {
-            throw WorkflowError.invalidInput(LedgerMessages.sheetMissing(["name": name, "file": file]))
+            throw WorkflowError.invalidInput(TableMessages.sheetMissing(["name": name, "file": file]))
         }
         try XLSXReader.check(entry, of: file, limit: XLSXReader.largestPart)
         if shared == nil { shared = try SharedStrings.read(archive, file: file) }
@@ -77,7 +77,7 @@ final class XLSXWorkbook: @unchecked Sendable {
 /// small batches, so a million-row workbook never sits in memory. Cell references and
 /// shared-string indices are checked, and a sheet that breaks a limit is refused with what it broke.
 /// Cells keep their text as shown, trimmed; empty cells between filled ones are kept as "".
-final class XLSXReader: TableReader, @unchecked Sendable {
+public final class XLSXReader: TableReader, @unchecked Sendable {
     /// The most of one cell's text a workbook gives (in UTF-8 bytes): a ledger's longest field is a
     /// few dozen characters, so a cell longer than this is not data; the rest is dropped as it is read,
     /// and nothing downstream ever works through megabytes of one cell.
@@ -99,12 +99,12 @@ final class XLSXReader: TableReader, @unchecked Sendable {
         return value + String(kept)
     }
 
-    private(set) var row = 0
+    public private(set) var row = 0
     /// Cells come from the workbook's own typed XML: there is no encoding to get wrong.
-    let problem: CellProblem? = nil
-    let totalBytes: Int
-    var bytesRead: Int { sheet.progress(of: totalBytes) }
-    let sheetName: String
+    public let problem: CellProblem? = nil
+    public let totalBytes: Int
+    public var bytesRead: Int { sheet.progress(of: totalBytes) }
+    public let sheetName: String
     private let sheet: SheetStream
     private var batch: [(number: Int, cells: [String])] = []
     private var index = 0
@@ -124,7 +124,7 @@ final class XLSXReader: TableReader, @unchecked Sendable {
 
     deinit { sheet.cancel() }
 
-    func next() throws -> [String]? {
+    public func next() throws -> [String]? {
         while true {
             if index == batch.count {
                 guard let more = try sheet.take() else { return nil }
@@ -143,14 +143,14 @@ final class XLSXReader: TableReader, @unchecked Sendable {
     /// Refuses a part bigger, or packed tighter, than any real workbook's.
     static func check(_ entry: Entry, of file: String, limit: UInt64) throws {
         if entry.uncompressedSize > limit {
-            throw WorkflowError.invalidInput(LedgerMessages.partTooLarge(["file": file, "part": entry.path,
+            throw WorkflowError.invalidInput(TableMessages.partTooLarge(["file": file, "part": entry.path,
                                                              "size": "\(entry.uncompressedSize >> 20)", "limit": "\(limit >> 20)"]),
-                                             hint: LedgerMessages.splitIt())
+                                             hint: TableMessages.splitIt())
         }
         if entry.uncompressedSize > 1 << 20 && entry.uncompressedSize > max(1, entry.compressedSize) * largestRatio {
-            throw WorkflowError.invalidInput(LedgerMessages.zipBomb(["file": file, "part": entry.path,
+            throw WorkflowError.invalidInput(TableMessages.zipBomb(["file": file, "part": entry.path,
                                                         "ratio": "\(entry.uncompressedSize / max(1, entry.compressedSize))"]),
-                                             hint: LedgerMessages.saveAgainPlain())
+                                             hint: TableMessages.saveAgainPlain())
         }
     }
 
@@ -170,7 +170,7 @@ final class XLSXReader: TableReader, @unchecked Sendable {
             }
         } catch {
             throw refusal(error, part: WorkbookPartWords.part(["path": path]), file: file,
-                          tooLarge: WorkflowError.invalidInput(LedgerMessages.partOverLimit(["file": file, "part": path,
+                          tooLarge: WorkflowError.invalidInput(TableMessages.partOverLimit(["file": file, "part": path,
                                                                                  "limit": "\(limit >> 20)"])))
         }
         return tokens
@@ -187,12 +187,12 @@ final class XLSXReader: TableReader, @unchecked Sendable {
     static func refusal(_ error: any Error, part: Message, file: String, tooLarge: WorkflowError) -> any Error {
         switch error {
         case let problem as XMLTokenizer.Problem:
-            WorkflowError.invalidInput(LedgerMessages.cannotBeRead(["file": file], words: ["part": part]) + problem.message)
+            WorkflowError.invalidInput(TableMessages.cannotBeRead(["file": file], words: ["part": part]) + problem.message)
         case Limit.partTooLarge: tooLarge
         case is WorkflowError, Limit.cancelled: error
         default:
-            WorkflowError.invalidInput(LedgerMessages.cannotUnpack(["file": file, "reason": "\(error)"], words: ["part": part]),
-                                       hint: LedgerMessages.saveAgain())
+            WorkflowError.invalidInput(TableMessages.cannotUnpack(["file": file, "reason": "\(error)"], words: ["part": part]),
+                                       hint: TableMessages.saveAgain())
         }
     }
 
@@ -380,7 +380,7 @@ final class SheetStream: @unchecked Sendable {
         }
 
         func refuse(_ message: Message) -> WorkflowError {
-            WorkflowError.invalidInput(LedgerMessages.sheetRow(["file": file, "row": "\(rowNumber)"]) + message, hint: LedgerMessages.saveAgain())
+            WorkflowError.invalidInput(TableMessages.sheetRow(["file": file, "row": "\(rowNumber)"]) + message, hint: TableMessages.saveAgain())
         }
 
         /// The row this token completes, if it does.
@@ -389,7 +389,7 @@ final class SheetStream: @unchecked Sendable {
             case .start("row", let attributes, let selfClosing):
                 rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
                 guard (1...SheetStream.lastRow).contains(rowNumber) else {
-                    throw refuse(LedgerMessages.rowBeyond(["row": attributes["r"] ?? "", "last": "\(SheetStream.lastRow)"]))
+                    throw refuse(TableMessages.rowBeyond(["row": attributes["r"] ?? "", "last": "\(SheetStream.lastRow)"]))
                 }
                 cells = []
                 if selfClosing { return (rowNumber, []) }
@@ -397,7 +397,7 @@ final class SheetStream: @unchecked Sendable {
                 column = cells.count
                 if let reference = attributes["r"] {
                     guard let parsed = SheetStream.column(of: reference) else {
-                        throw refuse(LedgerMessages.columnBeyond(["reference": String(reference.prefix(20))]))
+                        throw refuse(TableMessages.columnBeyond(["reference": String(reference.prefix(20))]))
                     }
                     column = parsed
                 }
@@ -426,7 +426,7 @@ final class SheetStream: @unchecked Sendable {
             switch type {
             case "s":
                 guard let index = Int(value), shared.indices.contains(index) else {
-                    throw refuse(LedgerMessages.noSharedString(["index": String(value.prefix(20)), "count": "\(shared.count)"]))
+                    throw refuse(TableMessages.noSharedString(["index": String(value.prefix(20)), "count": "\(shared.count)"]))
                 }
                 return shared[index]
             case "b": return value == "1" ? "TRUE" : "FALSE"

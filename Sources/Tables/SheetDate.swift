@@ -1,5 +1,4 @@
 import Foundation
-import Workflow
 
 /// Dates as clerks write them on sheets and forms: 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日,
 /// 3/5/2026 (month first, as Excel writes dates into a CSV on an English system), or an Excel
@@ -10,7 +9,10 @@ public enum SheetDate {
         if let serial = Double(t), serial >= 20_000, serial < 80_000 {
             // Excel's day 0 is 1899-12-30 (its 1900 leap-year bug included).
             let date = Date(timeIntervalSince1970: (serial.rounded(.down) - 25_569) * 86_400)
-            return String(TimeFormats.display(date, timeZone: TimeZone(identifier: "UTC")!).prefix(10))
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            let day = calendar.dateComponents([.year, .month, .day], from: date)
+            return String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
         }
         let parts = t.replacingOccurrences(of: "日", with: "")
             .split(whereSeparator: { "-/.年月".contains($0) }).map(String.init)
@@ -25,10 +27,5 @@ public enum SheetDate {
         guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
               calendar.component(.day, from: date) == day else { return nil }
         return String(format: "%04d-%02d-%02d", year, month, day)
-    }
-
-    /// The day `now` falls on in a campaign's time zone, as `yyyy-MM-dd`.
-    public static func day(of now: Date, in timeZone: TimeZone) -> String {
-        String(TimeFormats.display(now, timeZone: timeZone).prefix(10))
     }
 }

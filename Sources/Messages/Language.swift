@@ -1,0 +1,34 @@
+import Foundation
+
+/// The languages people read `campaign` in: Chinese first, English for the rest.
+public enum Language: String, Sendable, CaseIterable {
+    case zh
+    case en
+
+    /// From `--lang`, `CAMPAIGN_LANG`, a page's switch or an `Accept-Language` header: `zh`, `zh-CN`,
+    /// `中文`, `en`, `en-US`, `English`…; nil for anything else.
+    public init?(tag: String) {
+        let lowered = tag.trimmingCharacters(in: .whitespaces).lowercased()
+        if lowered.hasPrefix("zh") || lowered == "中文" || lowered == "chinese" {
+            self = .zh
+        } else if lowered.hasPrefix("en") || lowered == "英文" {
+            self = .en
+        } else {
+            return nil
+        }
+    }
+
+    /// `CAMPAIGN_LANG` when it names a language, else Chinese.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
+        environment["CAMPAIGN_LANG"].flatMap(Language.init(tag:)) ?? .zh
+    }
+
+    /// The first language an `Accept-Language` header names that we speak (`en-US,en;q=0.9`), else Chinese.
+    public static func accepting(_ header: String?) -> Language {
+        guard let header else { return .zh }
+        for part in header.split(separator: ",") {
+            if let language = Language(tag: String(part.split(separator: ";")[0])) { return language }
+        }
+        return .zh
+    }
+}
