@@ -75,7 +75,7 @@ public final class FuzzLab: @unchecked Sendable {
             try workspace.pool.writeWithoutTransaction { db in
                 try db.inTransaction {
                     do {
-                        let summary = try ImportKind.people.importFile(url, options: options, db: db)
+                        let summary = try ImportKind.people.importFile(db, url, options: options)
                         reached.rowsImported += summary.inserted + summary.updated + summary.unchanged
                         reached.rowsRejected += summary.rejected
                         let counted = summary.inserted + summary.updated + summary.unchanged + summary.rejected

@@ -40,9 +40,9 @@ public final class ServerProbe: @unchecked Sendable {
             _ = try await harness.importFile(.people, people)
             let now = Date()
             let (token, badge) = try await harness.pool.write { db in
-                let token = try StaffAccounts.add(name: "丙", role: .staff, now: now, db: db)
+                let token = try StaffAccounts.add(db, name: "丙", role: .staff, now: now)
                 let id = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE id_number = '522426196601010017'") ?? 0
-                return (token, try Registrations.badgeCode(for: "fair", db: db).encode(id))
+                return (token, try Registrations.badgeCode(db, for: "fair").encode(id))
             }
             return (harness, token, badge)
         }

@@ -22,8 +22,8 @@ enum RunRoutes {
         routes.get("runs") { _, context in
             _ = try context.requireStaff(.manager)
             let items = try await engine.workspace.pool.read { db in
-                try RunQueries.runs(in: db).map { run in
-                    let steps = try RunQueries.steps(runID: run.id, in: db).filter { !$0.isInstance }
+                try RunQueries.runs(db).map { run in
+                    let steps = try RunQueries.steps(db, runID: run.id).filter { !$0.isInstance }
                     return RunListItem(campaign: run.campaign, title: run.title, kind: run.kind, status: run.status.rawValue,
                                        done: steps.filter { $0.status.isFinished }.count, total: steps.count,
                                        updated: TimeFormats.display(run.updatedAt, timeZone: run.timeZone))
@@ -60,7 +60,7 @@ enum RunRoutes {
 
     static func view(_ campaign: String, engine: Engine, staff: StaffMember) async throws -> RunView {
         let summary = try await engine.summary(campaign: campaign)
-        let events = try await engine.workspace.pool.read { db in try RunQueries.events(runID: summary.run.id, in: db) }
+        let events = try await engine.workspace.pool.read { db in try RunQueries.events(db, runID: summary.run.id) }
         return RunView(summary: summary, events: events, canSignal: staff.role.includes(.organizer))
     }
 }

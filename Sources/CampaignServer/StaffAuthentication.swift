@@ -33,7 +33,7 @@ struct StaffAuthentication: RouterMiddleware {
                                      retryAfter: seconds)
             }
             let firstSignIn = !cache.wasAccepted(token)
-            staff = try await workspace.pool.read { db in try StaffAccounts.authenticate(token: token, db: db) }
+            staff = try await workspace.pool.read { db in try StaffAccounts.authenticate(db, token: token) }
             if let staff {
                 cache.store(token, staff)
                 // A token's first use on this server is its sign-in, kept in the audit log (later
@@ -41,8 +41,8 @@ struct StaffAuthentication: RouterMiddleware {
                 if firstSignIn, !workspace.isReadOnly {
                     let now = Date()
                     try await workspace.pool.write { db in
-                        try AuditLog.record(actor: staff.name, action: "sign-in", campaign: "",
-                                            detail: "\(staff.role.rawValue) from \(address)", at: now, db: db)
+                        try AuditLog.record(db, actor: staff.name, action: "sign-in", campaign: "",
+                                            detail: "\(staff.role.rawValue) from \(address)", at: now)
                     }
                 }
             }

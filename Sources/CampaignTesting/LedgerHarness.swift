@@ -40,7 +40,7 @@ public struct LedgerHarness: Sendable {
                            now: Date = Date()) async throws -> ImportSummary {
         let options = ImportOptions(campaign: campaign, encoding: encoding, sheet: sheet, columns: columns, strict: strict,
                                     source: url.lastPathComponent, now: now)
-        return try await pool.write { db in try kind.importFile(url, options: options, db: db) }
+        return try await pool.write { db in try kind.importFile(db, url, options: options) }
     }
 
     public func count(_ table: String) async throws -> Int {

@@ -60,33 +60,33 @@ public struct OutcomeFixture {
         let entry = OutcomeEntry(campaign: campaign, person: person, posting: posting[title] ?? title, stage: stage,
                                  date: date, recordedBy: "Li", correction: correct)
         let now = now
-        return try await pool.write { db in try OutcomeRecorder.record(entry, now: now, db: db) }
+        return try await pool.write { db in try OutcomeRecorder.record(db, entry, now: now) }
     }
 
     @discardableResult
     public func checkIn(_ person: String, campaign: String = "fair", checkpoint: String = "gate") async throws -> ScanAnswer {
         let request = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: person, gate: "north")
         let now = now
-        return try await pool.write { db in try Scans.scan(request, now: now, db: db) }
+        return try await pool.write { db in try Scans.scan(db, request, now: now) }
     }
 
     public func tally(_ campaigns: [String] = ["fair"], by: [TallyDimension] = [], all: Bool = false, from: String? = nil,
                to: String? = nil) async throws -> TallyReport {
         let request = TallyRequest(campaigns: campaigns, all: all, from: from, to: to, breakdowns: by)
         let now = now
-        return try await pool.read { db in try TallyQuery.run(request, sections: Self.sections, now: now, db: db) }
+        return try await pool.read { db in try TallyQuery.run(db, request, sections: Self.sections, now: now) }
     }
 
     /// Registers someone at the desk as `campaign register` does: the registration, and the check-in
     /// at `checkpoint` when it is open and takes walk-ins (what happened is returned). The desk stands
     /// at the north gate: a checkpoint that names its gates counts every scan under one.
     @discardableResult
-    public func registerAtDesk(_ walkIn: WalkIn, checkpoint: String = "gate", gate: String = "north") async throws -> DeskCheckIn? {
+    public func registerAtDesk(_ walkIn: WalkIn, checkpoint: String = "gate",
+                               gate: String = "north") async throws -> DeskCheckIn? {
         let now = now
         let desk = BuiltinPlugins.all.deskAttendance
         return try await pool.write { db in
-            try DeskRegistration.register(walkIn, desk: desk, checkpoint: checkpoint, gate: gate, staff: "desk", now: now,
-                                          db: db).1
+            try DeskRegistration.register(db, walkIn, desk: desk, checkpoint: checkpoint, gate: gate, staff: "desk", now: now).1
         }
     }
 

@@ -257,7 +257,7 @@ public enum LedgerSchema {
     ]
 
     /// The number `person.source_id` stores for a source name, adding the name on first use.
-    static func sourceID(_ name: String, db: Database) throws -> Int64 {
+    static func sourceID(_ db: Database, _ name: String) throws -> Int64 {
         try db.execute(sql: "INSERT INTO ledger_source (name) VALUES (?) ON CONFLICT (name) DO NOTHING", arguments: [name])
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM ledger_source WHERE name = ?", arguments: [name]) else {
             throw WorkflowError.internal("the ledger source '\(name)' was not saved")

@@ -17,8 +17,8 @@ public enum DeskCheckIn: Sendable, Equatable {
 /// walk-ins, and says why not otherwise; the registration plugin asks through this, knowing no
 /// check-in table.
 public protocol DeskAttendance: Sendable {
-    func checkIn(badgeCode: String, campaign: String, checkpoint: String, gate: String, staff: String, now: Date,
-                 db: Database) throws -> DeskCheckIn
+    func checkIn(_ db: Database, badgeCode: String, campaign: String, checkpoint: String, gate: String, staff: String,
+                 now: Date) throws -> DeskCheckIn
 }
 
 extension [CampaignPlugin] {

@@ -15,7 +15,7 @@ enum EngineBenchmark {
     struct NoOp: StepAction {
         static let descriptor = ActionDescriptor(name: "noop", summary: "Does nothing, durably.")
 
-        func commit(_ prepared: Void, input: NoInput, context: StepContext, db: Database) throws -> StepOutcome {
+        func commit(_ db: Database, _ prepared: Void, input: NoInput, context: StepContext) throws -> StepOutcome {
             .succeeded
         }
     }

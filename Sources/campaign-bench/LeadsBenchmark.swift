@@ -75,7 +75,7 @@ enum LeadsBenchmark {
         let names = (1...staff).map { "员工\($0)" }
         let desk = CallDesk(campaign: "stream", assigner: CallAssigner(staff: names, quota: leads), attempts: 3,
                             retryAfter: 86_400, timeZone: TimeZone(identifier: "Asia/Shanghai")!)
-        let standing = try await workspace.pool.write { db in try desk.dispatch(now: Date(), db: db).standing }
+        let standing = try await workspace.pool.write { db in try desk.dispatch(db, now: Date()).standing }
         let seconds = Date().timeIntervalSince(start)
         let loads = try await workspace.pool.read { db in
             try Int.fetchAll(db, sql: "SELECT count(*) FROM livestream_call WHERE campaign = 'stream' GROUP BY staff")

@@ -26,7 +26,7 @@ enum ShredBenchmark {
 
         start = Date()
         let plan = try await workspace.pool.write { db in
-            try Shredding.shred(campaign: "bench", actor: "bench", reason: "manual", plugins: BuiltinPlugins.all, now: Date(), db: db)
+            try Shredding.shred(db, campaign: "bench", actor: "bench", reason: "manual", plugins: BuiltinPlugins.all, now: Date())
         }
         let transaction = Date().timeIntervalSince(start)
         start = Date()

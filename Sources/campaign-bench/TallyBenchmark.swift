@@ -37,7 +37,7 @@ enum TallyBenchmark {
                 """.write(to: definition, atomically: true, encoding: .utf8)
             _ = try await engine.start(try Validator(registry: registry).validate(path: definition.path))
         }
-        let sizes = try await workspace.pool.write { db in try generate(registered: registered, db: db) }
+        let sizes = try await workspace.pool.write { db in try generate(db, registered: registered) }
         print(String(format: "generated %d campaigns: %d registered, %d attended (accepted check-ins), %d outcomes, "
                      + "%d postings in %.1f s", campaigns, sizes.registered, sizes.attended, sizes.outcomes, sizes.postings,
                      Date().timeIntervalSince(generated)))
@@ -49,7 +49,7 @@ enum TallyBenchmark {
             let started = Date()
             let pool = workspace.pool
             report = try await pool.read { db in
-                try TallyQuery.run(request, sections: BuiltinPlugins.all.tallySections, now: Date(), parallel: pool, db: db)
+                try TallyQuery.run(db, request, sections: BuiltinPlugins.all.tallySections, now: Date(), parallel: pool)
             }
             inProcess.append(Date().timeIntervalSince(started))
         }
@@ -93,7 +93,7 @@ enum TallyBenchmark {
     /// Synthetic data written straight in SQL (the import path has its own benchmark): people spread
     /// over 12 townships of 10 villages with realistic target-group shares, one registration each,
     /// 60 % checked in (2 % of them walk-ins), 10,000 postings' worth of outcomes.
-    static func generate(registered: Int, db: Database) throws -> Sizes {
+    static func generate(_ db: Database, registered: Int) throws -> Sizes {
         let now = "2026-03-01 09:00:00.000"
         try db.execute(sql: """
             INSERT INTO ledger_source (id, name) VALUES (1, 'bench');

@@ -76,7 +76,7 @@ enum WearBenchmark {
     /// the answers by status and the server's footprint a second after the last.
     static func sendPhotos(_ count: Int, to fair: CheckinBenchmark.Fair, first: Int = 0) async throws -> (String, Footprint) {
         let ids = try await DatabaseQueue(path: fair.db).write { db -> [String] in
-            let scheme = try Registrations.badgeCode(for: "bench", db: db)
+            let scheme = try Registrations.badgeCode(db, for: "bench")
             return try Int64.fetchAll(db, sql: "SELECT id FROM person ORDER BY id LIMIT 50").map(scheme.encode)
         }
         let badges = try ids.map(pgm)

@@ -49,7 +49,7 @@ import WorkflowTesting
         let engine = Engine(registry: BuiltinPlugins.registry, workspace: workspace)
         let now = Date()
         let tokens = try await workspace.pool.write { db in
-            try [StaffRole.staff, .manager, .organizer].map { role in (role, try StaffAccounts.add(name: role.rawValue, role: role, now: now, db: db)) }
+            try [StaffRole.staff, .manager, .organizer].map { role in (role, try StaffAccounts.add(db, name: role.rawValue, role: role, now: now)) }
         }
         let server = StaffServer(environment: ServerEnvironment(workspace: workspace, campaign: "fair", checkpoint: "gate",
                                                                 clock: SystemClock(), plugins: BuiltinPlugins.all),

@@ -18,7 +18,7 @@ import Workflow
     @Test func aWorkspaceThatRefusesWritesAnswers503WithACodeThePageKnows() async throws {
         let h = try await LedgerHarness()
         _ = try await h.importFile(.people, try h.file("people.csv", "姓名,身份证号,手机号\n张伟,11010519491231002X,13800138000\n"))
-        let token = try await h.pool.write { db in try StaffAccounts.add(name: "Li", role: .staff, now: Date(), db: db) }
+        let token = try await h.pool.write { db in try StaffAccounts.add(db, name: "Li", role: .staff, now: Date()) }
         let server = StaffServer(environment: ServerEnvironment(workspace: h.engine.workspace, campaign: "fair",
                                                                 checkpoint: "gate", clock: h.engine.clock,
                                                                 plugins: BuiltinPlugins.all))

@@ -33,7 +33,7 @@ import WorkflowTesting
                         for id in ids[(scanner * 20)..<(scanner * 20 + 20)] {
                             let request = ScanRequest(campaign: "fair", input: id, gate: scanner % 2 == 0 ? "north" : "south",
                                                       staff: "S\(scanner)", device: "test", nonce: UUID().uuidString)
-                            let answer = try await h.pool.write { db in try Scans.scan(request, now: Date(), db: db) }
+                            let answer = try await h.pool.write { db in try Scans.scan(db, request, now: Date()) }
                             if answer.result == .accepted { await acknowledged.add(id) }
                         }
                     }

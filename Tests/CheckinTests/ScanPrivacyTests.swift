@@ -19,11 +19,11 @@ import WorkflowTesting
     func scan(_ h: LedgerHarness, _ input: String) async throws -> ScanAnswer {
         let request = ScanRequest(campaign: "fair", input: input, gate: "north", staff: "Li")
         let now = h.engine.clock.now()
-        return try await h.pool.write { db in try Scans.scan(request, now: now, db: db) }
+        return try await h.pool.write { db in try Scans.scan(db, request, now: now) }
     }
 
     func storedInputs(_ h: LedgerHarness) async throws -> [String] {
-        try await h.pool.read { db in try Scans.history(campaign: "fair", checkpoint: "gate", db: db).map(\.input) }
+        try await h.pool.read { db in try Scans.history(db, campaign: "fair", checkpoint: "gate").map(\.input) }
     }
 
     @Test func numbersTypedWithSpacesFullWidthDigitsOrDashesAreStoredMasked() async throws {

@@ -18,14 +18,15 @@ import WorkflowTesting
         return h
     }
 
-    func scan(_ h: LedgerHarness, _ input: String, gate: String = "north", keptFor: TimeInterval? = nil) async throws -> ScanAnswer {
+    func scan(_ h: LedgerHarness, _ input: String, gate: String = "north",
+              keptFor: TimeInterval? = nil) async throws -> ScanAnswer {
         let request = ScanRequest(campaign: "fair", input: input, gate: gate, staff: "Li", keptFor: keptFor)
         let now = h.engine.clock.now()
-        return try await h.pool.write { db in try Scans.scan(request, now: now, db: db) }
+        return try await h.pool.write { db in try Scans.scan(db, request, now: now) }
     }
 
     func attended(_ h: LedgerHarness) async throws -> Int {
-        try await h.pool.read { db in try Scans.counts(campaign: "fair", checkpoint: "gate", db: db).attended }
+        try await h.pool.read { db in try Scans.counts(db, campaign: "fair", checkpoint: "gate").attended }
     }
 
     @Test func aCheckpointThatNamesItsGatesTakesNoScanWithoutOne() async throws {
@@ -40,7 +41,7 @@ import WorkflowTesting
         let now = h.engine.clock.now()
         let walkIn = WalkIn(campaign: "fair", name: "赵敏", idNumber: "522426199606060017")
         let said = try await h.pool.write { db in
-            try DeskRegistration.register(walkIn, desk: desk, checkpoint: "gate", gate: "", staff: "desk", now: now, db: db).1
+            try DeskRegistration.register(db, walkIn, desk: desk, checkpoint: "gate", gate: "", staff: "desk", now: now).1
         }
         guard case .notCheckedIn(let reason)? = said else { Issue.record("the desk checked in without a gate: \(String(describing: said))"); return }
         #expect(reason.text(.en).hasPrefix("say which gate this scan is at"))

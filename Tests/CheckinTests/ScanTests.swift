@@ -26,7 +26,7 @@ import WorkflowTesting
               nonce: String = UUID().uuidString, at now: Date? = nil) async throws -> ScanAnswer {
         let request = ScanRequest(campaign: "fair", input: input, gate: gate, staff: staff, device: "test", nonce: nonce)
         let time = now ?? h.engine.clock.now()
-        return try await h.pool.write { db in try Scans.scan(request, now: time, db: db) }
+        return try await h.pool.write { db in try Scans.scan(db, request, now: time) }
     }
 
     func code(_ h: LedgerHarness, _ idNumber: String) async throws -> String {
@@ -51,7 +51,7 @@ import WorkflowTesting
         #expect(again.reason.hasPrefix("already checked in at "))
         #expect(again.reason.hasSuffix(" at the north gate by Li"))
         #expect(try await scan(h, "139 0013 9000").result == .accepted)  // by phone
-        let counts = try await h.pool.read { db in try Scans.counts(campaign: "fair", checkpoint: "gate", db: db) }
+        let counts = try await h.pool.read { db in try Scans.counts(db, campaign: "fair", checkpoint: "gate") }
         #expect(counts.attended == 2)
         #expect(counts.scans == 3 && counts.repeats == 1 && counts.rejected == 0)
         #expect(counts.byGate == ["north": 2])
@@ -79,7 +79,7 @@ import WorkflowTesting
             ScanRequest(campaign: "fair", input: "ZZZZZZZZ", gate: "north", nonce: "c"),
             ScanRequest(campaign: "fair", input: "13900139000", gate: "south", nonce: "d"),
         ]
-        let answers = try await h.pool.write { db in try Scans.scan(requests, now: now, db: db).map { try $0.get() } }
+        let answers = try await h.pool.write { db in try Scans.scan(db, requests, now: now).map { try $0.get() } }
         #expect(answers.map(\.result) == [.accepted, .accepted, .repeat_, .rejected, .accepted])
         #expect(answers.map(\.replayed) == [false, true, false, false, false])
         #expect(try await h.count("scan") == 4)
@@ -151,7 +151,7 @@ import WorkflowTesting
                     for input in mine.shuffled() {
                         let request = ScanRequest(campaign: "fair", input: input, gate: d % 2 == 0 ? "north" : "south",
                                                   staff: "staff\(d)", device: "device\(d)")
-                        out.append(try await device.pool.write { db in try Scans.scan(request, now: now, db: db) }.result)
+                        out.append(try await device.pool.write { db in try Scans.scan(db, request, now: now) }.result)
                     }
                     return out
                 }
@@ -163,7 +163,7 @@ import WorkflowTesting
         #expect(results.filter { $0 == .accepted }.count == 2000)
         #expect(results.filter { $0 == .repeat_ }.count == 400)
         #expect(!results.contains(.rejected))
-        let counted = try await h.pool.read { db in try Scans.counts(campaign: "fair", checkpoint: "gate", db: db) }
+        let counted = try await h.pool.read { db in try Scans.counts(db, campaign: "fair", checkpoint: "gate") }
         #expect(counted.attended == 2000)
         #expect(counted.repeats == 400)
     }

@@ -26,7 +26,7 @@ import Workflow
         let now = h.engine.clock.now()
         for (n, form) in (Self.idForms + Self.phoneForms + ["٣٤١٢٢٢١٩٧٠٠٩١٦٠٠٠٩", "１３８\u{200B}００１３"]).enumerated() {
             _ = try await h.pool.write { db in
-                try Scans.scan(ScanRequest(campaign: "fair", input: form, gate: "north", nonce: "n\(n)"), now: now, db: db)
+                try Scans.scan(db, ScanRequest(campaign: "fair", input: form, gate: "north", nonce: "n\(n)"), now: now)
             }
         }
         let (inputs, reasons, accepted) = try await h.pool.read { db in

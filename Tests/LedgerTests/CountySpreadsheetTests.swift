@@ -86,7 +86,7 @@ import Workflow
         let seen = Seen()
         let options = ImportOptions(campaign: "fair", source: url.lastPathComponent, now: Date())
         _ = try await h.pool.write { db in
-            try ImportKind.people.importFile(url, options: options, db: db) { done, total in
+            try ImportKind.people.importFile(db, url, options: options) { done, total in
                 seen.lock.withLock { seen.reports.append((done, total)) }
             }
         }

@@ -239,17 +239,17 @@ import WorkflowTesting
         let h = try await LedgerHarness()
         _ = try await h.importFile(.people, try h.file("people.csv", Self.header + Self.zhang))
         let first = try await h.pool.write { db in
-            try Registrations.registerWalkIn(WalkIn(campaign: "fair", name: "赵强", idNumber: "522426199001010033",
+            try Registrations.registerWalkIn(db, WalkIn(campaign: "fair", name: "赵强", idNumber: "522426199001010033",
                                                          phone: "158 0015 8000", village: "渡口村", groups: "返乡农民工"),
-                                                  now: Date(), db: db)
+                                                  now: Date())
         }
         #expect(first.newlyRegistered)
         #expect(first.code.count == 8)
         #expect(first.maskedID == "522426********0033")
         #expect(first.groups == ["返乡农民工"])
         let again = try await h.pool.write { db in
-            try Registrations.registerWalkIn(WalkIn(campaign: "fair", name: "赵强", idNumber: "522426199001010033"),
-                                                  now: Date(), db: db)
+            try Registrations.registerWalkIn(db, WalkIn(campaign: "fair", name: "赵强", idNumber: "522426199001010033"),
+                                                  now: Date())
         }
         #expect(!again.newlyRegistered)
         #expect(again.code == first.code)
@@ -257,8 +257,8 @@ import WorkflowTesting
         // The refusal names the field, not a command-line option: each front end words it its own way.
         let refusal = await #expect(throws: InputRefusal.self) {
             try await h.pool.write { db in
-                try Registrations.registerWalkIn(WalkIn(campaign: "fair", name: "X", idNumber: "522426199001010034"),
-                                                      now: Date(), db: db)
+                try Registrations.registerWalkIn(db, WalkIn(campaign: "fair", name: "X", idNumber: "522426199001010034"),
+                                                      now: Date())
             }
         }
         #expect(refusal?.field == "id_number")

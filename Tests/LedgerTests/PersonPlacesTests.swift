@@ -14,7 +14,7 @@ import WorkflowTesting
         let walkIn = WalkIn(campaign: "fair", name: "赵敏", idNumber: "522426199606060017", township: "龙泉乡", village: "石门村",
                             groups: "退役军人")
         let now = f.now
-        _ = try await f.pool.write { db in try Registrations.registerWalkIn(walkIn, now: now, db: db) }
+        _ = try await f.pool.write { db in try Registrations.registerWalkIn(db, walkIn, now: now) }
         let id = try await f.pool.read { db in
             try Int.fetchOne(db, sql: "SELECT id FROM person WHERE id_number = '522426199606060017'")!
         }

@@ -19,7 +19,7 @@ import Workflow
         var options = ImportOptions(campaign: "fair", source: "ledger.csv", now: Date())
         options.groupLabels = try TargetGroup.vocabulary(["帮扶对象": "monitored"])
         let given = options
-        let summary = try await h.pool.write { db in try ImportKind.people.importFile(url, options: given, db: db) }
+        let summary = try await h.pool.write { db in try ImportKind.people.importFile(db, url, options: given) }
         #expect((summary.inserted, summary.rejected, summary.cellsRefused) == (3, 0, 0))
         #expect(try await h.person("11010519491231002X")["groups"] == String(TargetGroup.povertyAlleviated.bit))
         #expect(try await h.person("341222197009160028")["groups"] == String(TargetGroup.monitored.bit))

@@ -121,8 +121,8 @@ import WorkflowTesting
         #expect(summary.cellProblems.first?.reason.text(.en).hasPrefix("the phone number 138****800 must be an 11-digit mobile number") == true)
         let walkIn = await #expect(throws: InputRefusal.self) {
             try await h.pool.write { db in
-                try Registrations.registerWalkIn(WalkIn(campaign: "fair", name: "赵强", idNumber: "522426199001010033",
-                                                        phone: "1580015800"), now: Date(), db: db)
+                try Registrations.registerWalkIn(db, WalkIn(campaign: "fair", name: "赵强", idNumber: "522426199001010033",
+                                                        phone: "1580015800"), now: Date())
             }
         }
         #expect(walkIn?.field == "phone")
@@ -138,8 +138,8 @@ import WorkflowTesting
         #expect(summary.problems.first?.reason.text(.en).hasPrefix("this cell holds control characters (such as NUL)") == true)
         let walkIn = await #expect(throws: InputRefusal.self) {
             try await h.pool.write { db in
-                try Registrations.registerWalkIn(WalkIn(campaign: "fair", name: "赵\u{1B}强", idNumber: "522426199001010033"),
-                                                 now: Date(), db: db)
+                try Registrations.registerWalkIn(db, WalkIn(campaign: "fair", name: "赵\u{1B}强", idNumber: "522426199001010033"),
+                                                 now: Date())
             }
         }
         #expect(walkIn?.field == "name")

@@ -18,7 +18,7 @@ import Workflow
 
     func register(_ h: LedgerHarness, _ walkIn: WalkIn) async throws -> WalkInResult {
         let now = h.engine.clock.now()
-        return try await h.pool.write { db in try Registrations.registerWalkIn(walkIn, now: now, db: db) }
+        return try await h.pool.write { db in try Registrations.registerWalkIn(db, walkIn, now: now) }
     }
 
     static func attacker(by: StaffMember?) -> WalkIn {
@@ -27,7 +27,7 @@ import Workflow
     }
 
     func audit(_ h: LedgerHarness) async throws -> [String] {
-        try await h.pool.read { db in try AuditLog.entries(db: db).filter { $0.action == "person-changed" }.map { "\($0.actor) \($0.detail)" } }
+        try await h.pool.read { db in try AuditLog.entries(db).filter { $0.action == "person-changed" }.map { "\($0.actor) \($0.detail)" } }
     }
 
     @Test func aStaffAccountCannotRewriteSomeoneAlreadyInTheLedger() async throws {

@@ -53,14 +53,14 @@ import WorkflowTesting
         var run = try await engine.start(workflow)
         #expect(run.run.status == .waiting)
         func calls() async throws -> [CallRecord] {
-            try await h.workspace.pool.read { db in try LivestreamRecords.calls(campaign: "stream", db: db) }
+            try await h.workspace.pool.read { db in try LivestreamRecords.calls(db, campaign: "stream") }
         }
         var now = try await calls()
         #expect(now.map(\.staff) == ["李", "王", ""])          // one each today; the third waits for the morning
         func record(_ id: Int64, _ status: CallStatus) async throws {
             _ = try await h.workspace.pool.write { [clock = h.clock] db in
-                try CallRecorder.record(call: id, status: status, campaign: "stream", staff: nil, note: "", posting: nil,
-                                        idNumber: nil, now: clock.now(), db: db)
+                try CallRecorder.record(db, call: id, status: status, campaign: "stream", staff: nil, note: "", posting: nil,
+                                        idNumber: nil, now: clock.now())
             }
         }
         try await record(1, .notReached)

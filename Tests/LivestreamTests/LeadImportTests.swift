@@ -45,7 +45,7 @@ import Testing
             """))
         #expect(channels.inserted == 1)
         #expect(channels.updated == 1)
-        let leads = try await h.pool.read { db in try LivestreamRecords.leads(campaign: "fair", db: db) }
+        let leads = try await h.pool.read { db in try LivestreamRecords.leads(db, campaign: "fair") }
         #expect(leads.count == 4)
         #expect(leads.map(\.platforms) == ["抖音,快手", "抖音", "快手,视频号", "视频号"])
         #expect(leads[0].name == "张伟" && leads[0].idNumber == "11010519491231002X")   // the late fields filled in
@@ -76,7 +76,7 @@ import Testing
         #expect(first.inserted == 2)
         #expect(first.problems.map { $0.summary(.en) } == ["row 4, 在线人数: 'abc' is not a count"])
         _ = try await h.importFile(.streamMetrics, file)   // again: replaces, never doubles
-        let audience = try await h.pool.read { db in try LivestreamRecords.audience(campaign: "fair", db: db) }
+        let audience = try await h.pool.read { db in try LivestreamRecords.audience(db, campaign: "fair") }
         #expect(audience.peak == 12_000)
         #expect(audience.views == 20_300)
     }

@@ -14,7 +14,7 @@ import Workflow
         let entry = OutcomeEntry(campaign: "fair", person: OutcomeFixture.zhang, posting: f.posting["分拣员"]!, stage: .intent,
                                  recordedBy: name, recordedByRole: role, correction: true)
         let now = f.now
-        return try await f.pool.write { db in try OutcomeRecorder.record(entry, now: now, db: db) }
+        return try await f.pool.write { db in try OutcomeRecorder.record(db, entry, now: now) }
     }
 
     @Test func onlyAManagerMovesSomeoneBack() async throws {
@@ -35,7 +35,7 @@ import Workflow
         let forward = OutcomeEntry(campaign: "fair", person: OutcomeFixture.li, posting: f.posting["质检员"]!, stage: .interviewed,
                                    recordedBy: "甲", recordedByRole: .staff)
         let now = f.now
-        #expect(try await f.pool.write { db in try OutcomeRecorder.record(forward, now: now, db: db) }.change
+        #expect(try await f.pool.write { db in try OutcomeRecorder.record(db, forward, now: now) }.change
                 == .advanced(from: .none, to: .interviewed))
     }
 }

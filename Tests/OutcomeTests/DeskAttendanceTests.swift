@@ -26,7 +26,7 @@ import Workflow
         let now = h.engine.clock.now()
         let desk = BuiltinPlugins.all.deskAttendance
         let said = try await h.pool.write { db in
-            try DeskRegistration.register(walkIn, desk: desk, checkpoint: "gate", gate: "", staff: "desk", now: now, db: db).1
+            try DeskRegistration.register(db, walkIn, desk: desk, checkpoint: "gate", gate: "", staff: "desk", now: now).1
         }
         return said.map { said in
             switch said {
@@ -40,9 +40,9 @@ import Workflow
     func attended(_ h: LedgerHarness) async throws -> (gate: Int, tally: Int) {
         let now = h.engine.clock.now()
         return try await h.pool.read { db in
-            let counts = try Scans.counts(campaign: "fair", checkpoint: "gate", db: db)
-            let tally = try TallyQuery.run(TallyRequest(campaigns: ["fair"]), sections: BuiltinPlugins.all.tallySections,
-                                           now: now, db: db)
+            let counts = try Scans.counts(db, campaign: "fair", checkpoint: "gate")
+            let tally = try TallyQuery.run(db, TallyRequest(campaigns: ["fair"]), sections: BuiltinPlugins.all.tallySections,
+                                           now: now)
             return (counts.attended, tally.funnel.attended ?? -1)
         }
     }
@@ -91,7 +91,7 @@ import Workflow
     @Test func earlierWalkInsKeepTheirAttendanceThroughTheMigration() async throws {
         let h = try await LedgerHarness(gateYAML: "{}")
         let now = h.engine.clock.now()
-        _ = try await h.pool.write { db in try Registrations.registerWalkIn(Self.zhao, now: now, db: db) }
+        _ = try await h.pool.write { db in try Registrations.registerWalkIn(db, Self.zhao, now: now) }
         #expect(try await attended(h) == (0, 0))
         let backfill = try #require(CheckinPlugin.plugin.engine.migrations.first { $0.name == "checkin-v4-walk-ins-as-scans" })
         try await h.pool.write { db in

@@ -31,7 +31,7 @@ import Workflow
         #expect(report.funnel.enterprises == 2)              // invited
         #expect(report.funnel.enterprises_attended == 1)     // came
         #expect(report.funnel.attended == 1)                 // people: the booth is not a job seeker
-        let gate = try await f.pool.read { db in try Scans.counts(campaign: "fair", checkpoint: "gate", db: db) }
+        let gate = try await f.pool.read { db in try Scans.counts(db, campaign: "fair", checkpoint: "gate") }
         #expect(gate.attended == 1)
     }
 }

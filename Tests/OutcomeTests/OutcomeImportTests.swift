@@ -43,7 +43,7 @@ import WorkflowTesting
         #expect(report.funnel.intents == 3)
         #expect(report.funnel.placed == 2)
         #expect(report.funnel.placed_not_attended == 1)   // 王, placed through a follow-up call
-        let history = try await f.pool.read { db in try OutcomeRecorder.history(campaign: "fair", person: OutcomeFixture.li, db: db) }
+        let history = try await f.pool.read { db in try OutcomeRecorder.history(db, campaign: "fair", person: OutcomeFixture.li) }
         #expect(history.first?.date == "2026-03-05")     // an Excel date cell (serial 46086)
         #expect(history.first?.source == "跟踪回访.csv")
 

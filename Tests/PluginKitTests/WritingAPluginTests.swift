@@ -53,7 +53,7 @@ import WorkflowTesting
         let now = h.clock.now()
         try await h.workspace.pool.write { db in
             for id in ["11010519491231002X", "522426199001010017"] {
-                _ = try Scans.scan(ScanRequest(campaign: "fair", input: id), now: now, db: db)
+                _ = try Scans.scan(db, ScanRequest(campaign: "fair", input: id), now: now)
             }
         }
 
@@ -66,15 +66,15 @@ import WorkflowTesting
             """))
         let kind = try #require(Self.plugins.flatMap(\.importKinds).first { $0.name == "surveys" })
         let imported = try await h.workspace.pool.write { db in
-            try kind.importFile(sheet, options: ImportOptions(campaign: "fair", source: "survey.csv", now: now), db: db)
+            try kind.importFile(db, sheet, options: ImportOptions(campaign: "fair", source: "survey.csv", now: now))
         }
         #expect(imported.inserted == 2)
         #expect(imported.problems.map { $0.summary(.en) } == ["row 4, 满意度: '9' is not a score from 1 to 5"])
 
         // Its measures in the tally, in every format, with their rate.
         let report = try await h.workspace.pool.read { db in
-            try TallyQuery.run(TallyRequest(campaigns: ["fair"], breakdowns: [.township]),
-                               sections: Self.plugins.tallySections, now: now, db: db)
+            try TallyQuery.run(db, TallyRequest(campaigns: ["fair"], breakdowns: [.township]),
+                               sections: Self.plugins.tallySections, now: now)
         }
         #expect(report.funnel.surveyed == 2)
         #expect(report.funnel.satisfied == 1)
@@ -97,7 +97,7 @@ import WorkflowTesting
 
         // Its route, mounted by the server behind staff sign-in: tried in-process through the server's
         // own router (HummingbirdTesting), as a plugin author tries theirs — no binary, no port.
-        let token = try await h.workspace.pool.write { db in try StaffAccounts.add(name: "Li", role: .staff, now: now, db: db) }
+        let token = try await h.workspace.pool.write { db in try StaffAccounts.add(db, name: "Li", role: .staff, now: now) }
         let server = StaffServer(environment: ServerEnvironment(workspace: h.workspace, campaign: "fair", checkpoint: "gate",
                                                                 clock: h.clock, plugins: Self.plugins))
         try await Application(router: server.router()).test(.router) { client in

@@ -97,7 +97,7 @@ import WorkflowTesting
         #expect(plan["unmet"] == .int(2))
 
         let listing = try await h.workspace.pool.read { db in
-            try InterviewListing.read(campaign: "fair", person: nil, db: db)
+            try InterviewListing.read(db, campaign: "fair", person: nil)
         }
         #expect(Set(listing.interviews.map(\.time)) == ["09:00-09:15", "09:30-09:45"])
         // Never two at one booth in one slot, never one person in two.
@@ -121,9 +121,9 @@ import WorkflowTesting
                                                                                                replanAt: "10:00-10:30")))
         #expect(run.run.status == .completed)
         #expect(run.steps.first { $0.stepId == "replan" }?.outputs["interviews"] == .int(4))
-        let after = try await h.workspace.pool.read { db in try InterviewRow.all(campaign: "fair", db: db) }
+        let after = try await h.workspace.pool.read { db in try InterviewRow.all(db, campaign: "fair") }
         #expect(after.map(\.sequence) == [1, 1, 1, 1])
-        let listing = try await h.workspace.pool.read { db in try InterviewListing.read(campaign: "fair", person: nil, db: db) }
+        let listing = try await h.workspace.pool.read { db in try InterviewListing.read(db, campaign: "fair", person: nil) }
         let folder = h.directory.url.appendingPathComponent("ics")
         let written = try InterviewCalendars.write(listing, campaign: "fair", to: folder, stamp: Date())
         // Each booth, each booth's (one) interviewer and each job seeker.
@@ -175,7 +175,7 @@ import WorkflowTesting
         #expect(replan["kept"] == .int(4))
         #expect(replan["moved"] == .int(0))
         #expect(replan["interviews"] == .int(5))   // the freed break slot takes one more electronics interview
-        let rows = try await h.workspace.pool.read { db in try InterviewRow.all(campaign: "fair", db: db) }
+        let rows = try await h.workspace.pool.read { db in try InterviewRow.all(db, campaign: "fair") }
         #expect(rows.allSatisfy { $0.sequence == 0 })
     }
 

@@ -36,7 +36,7 @@ import Workflow
 
         // The booth form lists each campaign's own openings.
         let lists = try await f.pool.read { db in
-            (try Postings.offered(at: "fair", db: db), try Postings.offered(at: "april", db: db))
+            (try Postings.offered(db, at: "fair"), try Postings.offered(db, at: "april"))
         }
         #expect(lists.0.map(\.openings).sorted() == [10, 20, 40])
         #expect(lists.1.map(\.openings).sorted() == [2, 4, 8])

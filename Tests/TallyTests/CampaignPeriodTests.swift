@@ -30,7 +30,7 @@ import Workflow
         func tally(from: String?, to: String?, _ names: [String] = []) async throws -> TallyReport {
             let request = TallyRequest(campaigns: names, all: names.isEmpty, from: from, to: to)
             return try await h.pool.read { db in
-                try TallyQuery.run(request, sections: BuiltinPlugins.all.tallySections, now: now, db: db)
+                try TallyQuery.run(db, request, sections: BuiltinPlugins.all.tallySections, now: now)
             }
         }
         let april = try await tally(from: "2026-04-01", to: "2026-04-30")
@@ -61,9 +61,9 @@ import Workflow
         let sections = BuiltinPlugins.all.tallySections
         func compared(with from: String, _ to: String) async throws -> TallyReport {
             try await h.pool.read { db in
-                let report = try TallyQuery.run(TallyRequest(all: true, from: "2026-01-01", to: "2026-12-31"),
-                                                sections: sections, now: now, db: db)
-                return try TallyQuery.compare(report, from: from, to: to, sections: sections, now: now, db: db)
+                let report = try TallyQuery.run(db, TallyRequest(all: true, from: "2026-01-01", to: "2026-12-31"),
+                                                sections: sections, now: now)
+                return try TallyQuery.compare(db, report, from: from, to: to, sections: sections, now: now)
             }
         }
         let lastYear = try await compared(with: "2025-01-01", "2025-12-31")
@@ -76,9 +76,9 @@ import Workflow
         #expect(earlier.changeRate(campaigns, now: lastYear.funnel) == 2.0)
         // Breakdowns compare their headline measure row by row (the earlier count, the change).
         let byTownship = try await h.pool.read { db in
-            let report = try TallyQuery.run(TallyRequest(all: true, from: "2026-01-01", to: "2026-12-31", breakdowns: [.township]),
-                                            sections: sections, now: now, db: db)
-            return try TallyQuery.compare(report, from: "2025-01-01", to: "2025-12-31", sections: sections, now: now, db: db)
+            let report = try TallyQuery.run(db, TallyRequest(all: true, from: "2026-01-01", to: "2026-12-31", breakdowns: [.township]),
+                                            sections: sections, now: now)
+            return try TallyQuery.compare(db, report, from: "2025-01-01", to: "2025-12-31", sections: sections, now: now)
         }
         let townText = TallyTextReport.table(byTownship, lang: .zh)
         #expect(townText.contains("对比期 成功就业") && townText.contains("成功就业 增减"), "\(townText)")

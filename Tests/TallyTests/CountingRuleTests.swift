@@ -68,7 +68,7 @@ import WorkflowTesting
         #expect(report.funnel.placed == 0)
         #expect(report.funnel.intents == 1)
 
-        let history = try await f.pool.read { db in try OutcomeRecorder.history(campaign: "fair", person: OutcomeFixture.liu, db: db) }
+        let history = try await f.pool.read { db in try OutcomeRecorder.history(db, campaign: "fair", person: OutcomeFixture.liu) }
         #expect(history.map(\.from) == [.none, .interviewed, .placed])
         #expect(history.map(\.to) == [.interviewed, .placed, .intent])
         #expect(history.map(\.correction) == [false, false, true])
@@ -79,11 +79,11 @@ import WorkflowTesting
         try await f.record(.none, OutcomeFixture.liu, "电子装配工", correct: true)
         report = try await f.tally()
         #expect(report.funnel.interviewed == 0)
-        let changes = try await f.pool.read { db in try OutcomeRecorder.history(campaign: "fair", person: OutcomeFixture.liu, db: db) }
+        let changes = try await f.pool.read { db in try OutcomeRecorder.history(db, campaign: "fair", person: OutcomeFixture.liu) }
         #expect(changes.count == 4)
 
         // Both acts are in the audit log: who, what, from which stage to which.
-        let audit = try await f.pool.read { db in try AuditLog.entries(db: db) }
+        let audit = try await f.pool.read { db in try AuditLog.entries(db) }
         #expect(audit.map(\.action) == ["outcome-corrected", "outcome-withdrawn"])
         #expect(audit.allSatisfy { $0.actor == "Li" && $0.campaign == "fair" })
         #expect(audit.first?.detail.contains("placement → intent") == true, "\(audit)")
@@ -103,7 +103,7 @@ import WorkflowTesting
         // Registered without coming (a late registrant): registered, not attended.
         let late = WalkIn(campaign: "fair", name: "钱多", idNumber: "522426199707070011", township: "城关镇")
         let now = f.now
-        _ = try await f.pool.write { db in try Registrations.registerWalkIn(late, now: now, db: db) }
+        _ = try await f.pool.write { db in try Registrations.registerWalkIn(db, late, now: now) }
 
         let report = try await f.tally(by: [.township])
         #expect(report.funnel.registered == 7)
@@ -218,7 +218,7 @@ import WorkflowTesting
         }
         #expect(other?.reason.text(.en).contains("is not registered for fair; register them first") == true)
         #expect(other?.reason.text(.en).contains("522426********0017") == true)   // masked
-        _ = try await f.pool.write { db in try Registrations.registerWalkIn(walkIn, now: now, db: db) }
+        _ = try await f.pool.write { db in try Registrations.registerWalkIn(db, walkIn, now: now) }
         #expect(try await f.record(.interviewed, "522426199606060017", "分拣员").change == .advanced(from: .none, to: .interviewed))
 
         let unknownPosting = await #expect(throws: OutcomeRefusal.self) { try await f.record(.interviewed, OutcomeFixture.zhang, "PNOSUCH") }
@@ -256,8 +256,8 @@ import WorkflowTesting
         let request = TallyRequest(all: true, breakdowns: [.campaign, .township, .village, .group, .enterprise, .posting])
         let pool = f.pool
         let (scanned, joined, parallel) = try await pool.read { db in
-            (try TallyQuery.run(request, sections: OutcomeFixture.sections, now: now, strategy: .scan, db: db), try TallyQuery.run(request, sections: OutcomeFixture.sections, now: now, strategy: .join, db: db),
-             try TallyQuery.run(request, sections: OutcomeFixture.sections, now: now, strategy: .scan, parallel: pool, db: db))
+            (try TallyQuery.run(db, request, sections: OutcomeFixture.sections, now: now, strategy: .scan), try TallyQuery.run(db, request, sections: OutcomeFixture.sections, now: now, strategy: .join),
+             try TallyQuery.run(db, request, sections: OutcomeFixture.sections, now: now, strategy: .scan, parallel: pool))
         }
         #expect(scanned.funnel == joined.funnel)
         #expect(scanned.breakdowns == joined.breakdowns)

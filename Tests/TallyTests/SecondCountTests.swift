@@ -69,7 +69,7 @@ import Workflow
         let request = TallyRequest(campaigns: player.world.campaigns.map(\.name),
                                    breakdowns: try TallyDimension.parseList(dimensions, among: TallyDimension.known(sections)))
         let now = player.h.clock.now()
-        return try await player.pool.read { db in try TallyQuery.run(request, sections: sections, now: now, db: db) }
+        return try await player.pool.read { db in try TallyQuery.run(db, request, sections: sections, now: now) }
     }
 
     /// A format's figures against the expectation: the funnel, 人数, 其中, rates (JSON), every row of

@@ -24,8 +24,8 @@ import Workflow
         let h = player.h
         let now = h.clock.now()
         let (staff, manager) = try await player.pool.write { db in
-            (try StaffAccounts.add(name: "丙", role: .staff, now: now, db: db),
-             try StaffAccounts.add(name: "丁", role: .manager, now: now, db: db))
+            (try StaffAccounts.add(db, name: "丙", role: .staff, now: now),
+             try StaffAccounts.add(db, name: "丁", role: .manager, now: now))
         }
         let server = StaffServer(environment: ServerEnvironment(workspace: h.workspace, campaign: "fair", checkpoint: "gate",
                                                                 clock: h.clock, plugins: BuiltinPlugins.all))
@@ -52,7 +52,7 @@ import Workflow
             try String.fetchOne(db, sql: "SELECT name FROM person WHERE id_number = ?", arguments: [person.idNumber])
         }
         #expect(stored == "攻击者")   // the manager's change, not the staff's
-        let audited = try await player.pool.read { db in try AuditLog.entries(db: db).filter { $0.action == "person-changed" } }
+        let audited = try await player.pool.read { db in try AuditLog.entries(db).filter { $0.action == "person-changed" } }
         #expect(audited.map(\.actor) == ["丁"])
     }
 
@@ -65,7 +65,7 @@ import Workflow
         try await player.play()
         let h = player.h
         let now = h.clock.now()
-        let token = try await player.pool.write { db in try StaffAccounts.add(name: "丙", role: .staff, now: now, db: db) }
+        let token = try await player.pool.write { db in try StaffAccounts.add(db, name: "丙", role: .staff, now: now) }
         let server = StaffServer(environment: ServerEnvironment(workspace: h.workspace, campaign: "fair", checkpoint: "gate",
                                                                 clock: h.clock, plugins: BuiltinPlugins.all))
         let people = world.people

@@ -158,7 +158,7 @@ import WorkflowTesting
         let (f, _) = try await sampleReport()
         let request = TallyRequest(campaigns: ["fair"], listPlaced: true)
         let now = f.now
-        let report = try await f.pool.read { db in try TallyQuery.run(request, sections: OutcomeFixture.sections, now: now, db: db) }
+        let report = try await f.pool.read { db in try TallyQuery.run(db, request, sections: OutcomeFixture.sections, now: now) }
         let placed = try #require(report.askedLists.first { $0.list.key == "placed_people" }?.rows)
         #expect(placed.count == 1)
         #expect(placed.first?.json["id_number"] == "110105********002X")

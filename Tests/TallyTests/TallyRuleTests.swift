@@ -26,7 +26,7 @@ import Workflow
         let request = TallyRequest(campaigns: world.campaigns.map(\.name),
                                    breakdowns: try TallyDimension.parseList(dimensions, among: TallyDimension.known(sections)))
         let now = player.h.clock.now()
-        let report = try await player.pool.read { db in try TallyQuery.run(request, sections: sections, now: now, db: db) }
+        let report = try await player.pool.read { db in try TallyQuery.run(db, request, sections: sections, now: now) }
         return (player, report)
     }
 

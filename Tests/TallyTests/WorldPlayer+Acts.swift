@@ -54,7 +54,7 @@ extension WorldPlayer {
     private func scanAsTheCommandLine(_ campaign: String, input: String, gate: String) async throws {
         let now = h.clock.now()
         _ = try await pool.write { db in
-            try Scans.scan(ScanRequest(campaign: campaign, input: input, gate: gate, staff: "甲"), now: now, db: db)
+            try Scans.scan(db, ScanRequest(campaign: campaign, input: input, gate: gate, staff: "甲"), now: now)
         }
     }
 
@@ -79,7 +79,7 @@ extension WorldPlayer {
                                  correction: o.correct, notAttended: o.notAttended)
         let now = h.clock.now()
         do {
-            _ = try await pool.write { db in try OutcomeRecorder.record(entry, now: now, db: db) }
+            _ = try await pool.write { db in try OutcomeRecorder.record(db, entry, now: now) }
         } catch is any Refusal {
             // Refused as the command line would refuse it (exit 65): counted nowhere.
         }
@@ -96,8 +96,8 @@ extension WorldPlayer {
             guard let result = c.calls[phone] else { continue }
             do {
                 _ = try await pool.write { db in
-                    try CallRecorder.record(call: id, status: CallStatus(rawValue: result.rawValue)!, campaign: c.name,
-                                            staff: nil, note: "", posting: nil, idNumber: nil, now: now, db: db)
+                    try CallRecorder.record(db, call: id, status: CallStatus(rawValue: result.rawValue)!, campaign: c.name,
+                                            staff: nil, note: "", posting: nil, idNumber: nil, now: now)
                 }
             } catch let error as WorkflowError where error.code == .usage {
                 // Booking someone the ledger does not know is refused: the call stays open.
@@ -112,8 +112,8 @@ extension WorldPlayer {
             let plate = scan.otherPlate ?? seated[scan.person]?.plate ?? CountingWorld.plates[0]
             let person = world.people[scan.person].idNumber
             _ = try await pool.write { db in
-                try Scans.scan(ScanRequest(campaign: c.name, checkpoint: scan.checkpoint, input: person, gate: plate,
-                                           staff: "甲"), now: now, db: db)
+                try Scans.scan(db, ScanRequest(campaign: c.name, checkpoint: scan.checkpoint, input: person, gate: plate,
+                                           staff: "甲"), now: now)
             }
         }
     }

@@ -33,8 +33,8 @@ struct WorldPlayer {
         try await importLedger()
         let now = h.clock.now()
         let (staff, manager) = try await pool.write { db in
-            (try StaffAccounts.add(name: "甲", role: .staff, now: now, db: db),
-             try StaffAccounts.add(name: "乙", role: .manager, now: now, db: db))
+            (try StaffAccounts.add(db, name: "甲", role: .staff, now: now),
+             try StaffAccounts.add(db, name: "乙", role: .manager, now: now))
         }
         for campaign in world.campaigns {
             try await start(campaign)
@@ -62,7 +62,7 @@ struct WorldPlayer {
     private func importLedger() async throws {
         let url = URL(fileURLWithPath: try h.directory.write("ledger.csv", peopleSheet(Array(world.people.indices))))
         let options = ImportOptions(source: "ledger.csv", now: h.clock.now())
-        _ = try await pool.write { db in try ImportKind.people.importFile(url, options: options, db: db) }
+        _ = try await pool.write { db in try ImportKind.people.importFile(db, url, options: options) }
     }
 
     private func offerSheets(_ c: CountingWorld.Campaign) throws -> String {

@@ -26,7 +26,7 @@ import Testing
             "row 4, 上车点: the pick-up point is empty",
             "row 5, 出发日期: '二月二十' is not a date such as 2026-02-20",
         ])
-        let rows = try await h.pool.read { db in try TransportRecords.passengers(campaign: "fair", db: db) }
+        let rows = try await h.pool.read { db in try TransportRecords.passengers(db, campaign: "fair") }
         #expect(rows.map(\.departsOn) == ["2026-02-20", "2026-02-21"])
         #expect(rows.map(\.withdrawn) == [false, true])
         #expect(try await h.count("registration") == 2)
@@ -56,7 +56,7 @@ import Testing
             "row 6, 随车人员数: '53' is not a crew from 1 (the driver) to 52",
             "row 7, 司机电话: 12345 is not a mobile number of 11 digits",
         ])
-        let vehicles = try await h.pool.read { db in try TransportRecords.vehicles(campaign: "fair", db: db) }
+        let vehicles = try await h.pool.read { db in try TransportRecords.vehicles(db, campaign: "fair") }
         #expect(vehicles.map(\.plate) == ["贵A·12345", "贵A·12346"])
         #expect(vehicles.map(\.capacity) == [51, 43])
     }

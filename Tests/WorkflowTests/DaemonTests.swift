@@ -97,10 +97,10 @@ import WorkflowTesting
         // Off for three days: one run for the latest time, not three; the waiting run goes on.
         h.clock.set(time("2026-03-04 09:30"))
         _ = try await daemon.round()
-        let runs = try await h.workspace.pool.read { db in try RunQueries.runs(in: db).map(\.campaign) }
+        let runs = try await h.workspace.pool.read { db in try RunQueries.runs(db).map(\.campaign) }
         #expect(runs == ["reminders-20260301-0900", "reminders-20260304-0900"])
         #expect(try await engine.summary(campaign: "reminders-20260301-0900").run.status == .completed)
-        let stored = try await h.workspace.pool.read { db in try ScheduleRecord.all(in: db) }
+        let stored = try await h.workspace.pool.read { db in try ScheduleRecord.all(db) }
         #expect(stored.first?.nextFireAt == time("2026-03-05 09:00"))
         #expect(stored.first?.lastCampaign == "reminders-20260304-0900")
 
@@ -110,7 +110,7 @@ import WorkflowTesting
         try await engine.unschedule("reminders")
         h.clock.set(time("2026-03-06 09:30"))
         _ = try await daemon.round()
-        #expect(try await h.workspace.pool.read { db in try RunQueries.runs(in: db).count } == 2)
+        #expect(try await h.workspace.pool.read { db in try RunQueries.runs(db).count } == 2)
     }
 
     @Test func aSecondDaemonStandsByAndTakesOverWhenTheFirstStops() async throws {

@@ -74,7 +74,7 @@ struct ProbeWork: StepAction {
         }
     }
 
-    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         try db.execute(sql: "INSERT INTO probe_effect (step_id, label) VALUES (?, ?)",
                        arguments: [context.stepID, input.label])
         return .completed(outputs: ["label": .string(input.label ?? "")])
@@ -94,7 +94,7 @@ struct ProbeList: StepAction {
         parameters: [ParameterSpec("count", .integer, required: true, doc: "How many items.")],
         outputs: [OutputSpec("items", doc: "[{n, town}, …]")])
 
-    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         .completed(outputs: ["items": .array((1...max(1, input.count)).prefix(input.count).map { n in
             .object(["n": .int(n), "town": .string(Self.towns[(n - 1) % Self.towns.count])])
         })])
@@ -119,7 +119,7 @@ struct ProbeFlaky: StepAction {
         ],
         outputs: [OutputSpec("label", doc: "The label written."), OutputSpec("attempt", doc: "The attempt that worked.")])
 
-    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         if let name = input.blocked_by,
            try Bool.fetchOne(db, sql: "SELECT on_ FROM probe_switch WHERE name = ?", arguments: [name]) == true {
             return .failed(message: "switch \(name) is on", retryable: false)

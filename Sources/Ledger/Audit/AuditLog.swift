@@ -36,9 +36,9 @@ public enum AuditLog {
 
     /// The staff member who may see personal data unmasked: a signed-up account (not revoked) whose
     /// role is manager or above. Otherwise a usage error that says how to become one.
-    public static func requireManager(_ name: String, db: Database) throws -> StaffMember {
+    public static func requireManager(_ db: Database, _ name: String) throws -> StaffMember {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard let member = try StaffAccounts.list(db: db).first(where: { $0.member.name == trimmed && $0.revoked == nil })?.member
+        guard let member = try StaffAccounts.list(db).first(where: { $0.member.name == trimmed && $0.revoked == nil })?.member
         else {
             throw WorkflowError.usage(LedgerMessages.notStaffForUnmasked(["name": trimmed]), hint: LedgerMessages.becomeManager())
         }
@@ -49,14 +49,13 @@ public enum AuditLog {
         return member
     }
 
-    public static func record(actor: String, action: String, campaign: String, detail: String, at: Date,
-                              db: Database) throws {
+    public static func record(_ db: Database, actor: String, action: String, campaign: String, detail: String, at: Date) throws {
         try db.execute(sql: "INSERT INTO audit_log (at, actor, action, campaign, detail) VALUES (?, ?, ?, ?, ?)",
                        arguments: [at, actor, action, campaign, detail])
     }
 
     /// Every entry, oldest first.
-    public static func entries(db: Database) throws -> [Entry] {
+    public static func entries(_ db: Database) throws -> [Entry] {
         try Row.fetchAll(db, sql: "SELECT at, actor, action, campaign, detail FROM audit_log ORDER BY id").map { row in
             Entry(at: row["at"], actor: row["actor"], action: row["action"], campaign: row["campaign"], detail: row["detail"])
         }

@@ -8,7 +8,7 @@ struct BulkLoad {
     let switched: Bool
 
     /// `loadsPeople`: only a people ledger is loaded this way (see `LedgerKind.loadsPeople`).
-    static func begin(loadsPeople: Bool, file: URL, db: Database) throws -> BulkLoad {
+    static func begin(_ db: Database, loadsPeople: Bool, file: URL) throws -> BulkLoad {
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         guard loadsPeople, size >= minimumFileSize,
               try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM person)") == true else {

@@ -78,7 +78,7 @@ public struct ImportAction<Kind: LedgerKind>: StepAction {
         )
     }
 
-    public func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    public func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         let url = context.url(forPath: input.file)
         let summary: ImportSummary
         do {
@@ -87,7 +87,7 @@ public struct ImportAction<Kind: LedgerKind>: StepAction {
                                         columns: input.columns ?? [:], strict: input.strict, source: url.lastPathComponent,
                                         now: context.clock.now())
             options.groupLabels = try TargetGroup.vocabulary(input.group_labels ?? [:])
-            summary = try ImportRunner.run(kind, file: url, options: options, db: db) { done, total in
+            summary = try ImportRunner.run(db, kind, file: url, options: options) { done, total in
                 context.progress.report(done: done, total: total, unit: "bytes")
             }
         } catch let error as WorkflowError where error.code == .invalidInput || error.code == .usage {

@@ -27,17 +27,17 @@ public struct ImportKind: Sendable {
         self.needsCampaign = needsCampaign
         self.loadsPeople = Kind.loadsPeople
         importInTransaction = { file, options, db, progress in
-            try ImportRunner.run(kind, file: file, options: options, db: db, progress: progress)
+            try ImportRunner.run(db, kind, file: file, options: options, progress: progress)
         }
     }
 
     /// Imports a file in the caller's transaction (a step's, or a test's).
-    public func importFile(_ file: URL, options: ImportOptions, db: Database,
+    public func importFile(_ db: Database, _ file: URL, options: ImportOptions,
                            progress: @escaping (Int, Int) -> Void = { _, _ in }) throws -> ImportSummary {
         if needsCampaign && options.campaign == nil {
             throw WorkflowError.usage(LedgerMessages.belongsToCampaign(["name": name]), hint: LedgerMessages.addCampaign())
         }
-        if let campaign = options.campaign { try Registrations.requireOpenCampaign(campaign, db: db) }
+        if let campaign = options.campaign { try Registrations.requireOpenCampaign(db, campaign) }
         return try importInTransaction(file, options, db, progress)
     }
 
@@ -52,12 +52,12 @@ public struct ImportKind: Sendable {
                            progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> ImportSummary {
         try await pool.writeWithoutTransaction { db in
             let started = Date()
-            let bulk = try BulkLoad.begin(loadsPeople: loadsPeople, file: file, db: db)
+            let bulk = try BulkLoad.begin(db, loadsPeople: loadsPeople, file: file)
             defer { bulk.end(db) }
             var summary: ImportSummary?
             do {
                 try db.inTransaction {
-                    summary = try importFile(file, options: options, db: db, progress: progress)
+                    summary = try importFile(db, file, options: options, progress: progress)
                     return .commit
                 }
             } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {

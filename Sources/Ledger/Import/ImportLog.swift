@@ -16,7 +16,7 @@ enum ImportLog {
         var skipped: Int
     }
 
-    static func record(_ summary: ImportSummary, kind: String, source: String, at now: Date, db: Database) throws {
+    static func record(_ db: Database, _ summary: ImportSummary, kind: String, source: String, at now: Date) throws {
         let sheets = summary.sheets.map {
             SheetEntry(name: $0.name, headerRow: $0.headerRow, description: $0.description.map(Masking.scrub),
                        fieldFromName: $0.fieldFromName, rows: $0.rows, rejected: $0.rejected, skipped: $0.skipped)

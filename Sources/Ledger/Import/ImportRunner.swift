@@ -9,7 +9,7 @@ enum ImportRunner {
     static let batchSize = 2048
     static let maxProblemsShown = 20
 
-    static func run<K: LedgerKind>(_ kind: K, file url: URL, options: ImportOptions, db: Database,
+    static func run<K: LedgerKind>(_ db: Database, _ kind: K, file url: URL, options: ImportOptions,
                                    progress: @escaping (Int, Int) -> Void = { _, _ in }) throws -> ImportSummary {
         let started = Date()
         let source = try ImportSource(url: url, encoding: options.encoding)
@@ -26,7 +26,7 @@ enum ImportRunner {
         var summary = ImportSummary(file: url.path, format: describe(source, sheets: names))
         summary.notes = plan.notes
         var writer = try kind.makeWriter(db, options: options)
-        var rejects = rejectFile(for: url, source: source, header: firstHeader, plan: plan, sheets: names, options: options, db: db)
+        var rejects = rejectFile(db, for: url, source: source, header: firstHeader, plan: plan, sheets: names, options: options)
         defer { rejects.close() }
 
         let gauge = ProgressGauge(total: source.totalBytes)
@@ -59,10 +59,10 @@ enum ImportRunner {
         summary.rejectFileMoved = summary.rejectFile != nil && rejects.moved
         summary.seconds = Date().timeIntervalSince(started)
         if options.strict { try refuseAnyBadRow(summary, file: file) }
-        try ImportLog.record(summary, kind: K.actionName, source: options.source, at: options.now, db: db)
+        try ImportLog.record(db, summary, kind: K.actionName, source: options.source, at: options.now)
         // The refused rows hold people too: a shred of the campaign destroys their file.
         if let rejects = summary.rejectFile, let campaign = options.campaign {
-            try PersonalFiles.record([rejects], campaign: campaign, kind: "rejects", at: options.now, db: db)
+            try PersonalFiles.record(db, [rejects], campaign: campaign, kind: "rejects", at: options.now)
         }
         return summary
     }
@@ -77,8 +77,9 @@ enum ImportRunner {
     /// The reject file beside the input: the first sheet's headers (and the field taken from the
     /// sheet's name); one sheet asked for from a workbook of several gets a file of its own, so the
     /// rejects of the sheets imported before it stay.
-    static func rejectFile(for url: URL, source: ImportSource, header: DetectedHeader, plan: SheetPlan, sheets names: [String?],
-                           options: ImportOptions, db: Database) -> RejectFile {
+    static func rejectFile(_ db: Database, for url: URL, source: ImportSource, header: DetectedHeader, plan: SheetPlan,
+                           sheets names: [String?],
+                           options: ImportOptions) -> RejectFile {
         var rejectHeader = header.cells
         if let place = plan.placeField { rejectHeader.append(place.label) }
         let oneSheetOfSeveral = options.sheet != nil && source.tableNames.count > 1 && names.count == 1 ? names[0] : nil

@@ -48,7 +48,7 @@ public struct PersonWriter: LedgerWriter {
         self.options = options
         now = LedgerSchema.unixTime(options.now)
         changedAt = String.fromDatabaseValue(options.now.databaseValue) ?? ""
-        sourceID = try LedgerSchema.sourceID(options.source, db: db)
+        sourceID = try LedgerSchema.sourceID(db, options.source)
         ledgerWasEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM person)") ?? false
         if ledgerWasEmpty {
             let indexes = try Row.fetchAll(db, sql: """
@@ -76,7 +76,7 @@ public struct PersonWriter: LedgerWriter {
         change = try RawStatement(db, sql: """
             INSERT INTO person_change (person_id, field, old_value, new_value, source, changed_at) VALUES (?, ?, ?, ?, ?, ?)
             """)
-        if let campaign = options.campaign { _ = try Registrations.badgeCode(for: campaign, db: db) }
+        if let campaign = options.campaign { _ = try Registrations.badgeCode(db, for: campaign) }
         register = try options.campaign.map { _ in
             try RawStatement(db, sql: """
                 INSERT INTO registration (campaign, person_id, channel, registered_at) VALUES (?, ?, ?, ?)

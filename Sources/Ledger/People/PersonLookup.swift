@@ -11,7 +11,8 @@ public enum PersonLookup {
         case code, id, phone
     }
 
-    public static func resolve(_ rawInput: String, campaign: String, db: Database) throws -> (method: Method, Result<Int64, LookupFailure>) {
+    public static func resolve(_ db: Database, _ rawInput: String,
+                               campaign: String) throws -> (method: Method, Result<Int64, LookupFailure>) {
         // Read by meaning: a number typed with a zero-width space or in another script's digits is that number.
         let input = TypedText.normalized(rawInput).trimmingCharacters(in: .whitespaces)
         let digits = input.filter { $0.isNumber || $0 == "X" || $0 == "x" }
@@ -34,7 +35,7 @@ public enum PersonLookup {
                 return (.phone, .failure(LookupFailure(Message(LookupMessages.sharedPhone, ["phone": phone.masked]))))
             }
         }
-        let scheme = try Registrations.badgeCode(for: campaign, db: db)
+        let scheme = try Registrations.badgeCode(db, for: campaign)
         guard let personID = scheme.decode(input),
               try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?)"), arguments: [personID])! else {
             return (.code, .failure(LookupFailure(Message(LookupMessages.unknownCode,

@@ -6,22 +6,22 @@ import Workflow
 /// campaign has its own badge-code secret.
 public enum Registrations {
     /// The campaign must have been started: registrations hang off its name.
-    public static func requireCampaign(_ campaign: String, db: Database) throws {
-        _ = try RunQueries.requireRun(campaign, in: db)
+    public static func requireCampaign(_ db: Database, _ campaign: String) throws {
+        _ = try RunQueries.requireRun(db, campaign)
     }
 
     /// The campaign must have been started and still hold its people's data: a shredded campaign takes
     /// no one new and no new outcome (its figures stand as they were when it was shredded).
-    public static func requireOpenCampaign(_ campaign: String, db: Database) throws {
-        try requireCampaign(campaign, db: db)
-        if let shred = try ShredRecords.shred(of: campaign, db: db) {
+    public static func requireOpenCampaign(_ db: Database, _ campaign: String) throws {
+        try requireCampaign(db, campaign)
+        if let shred = try ShredRecords.shred(db, of: campaign) {
             throw WorkflowError.usage(LedgerMessages.shredded(["campaign": campaign, "reason": shred.reason, "actor": shred.actor]),
                                       hint: LedgerMessages.startNew())
         }
     }
 
     /// The campaign's badge-code scheme, creating its secret on first use.
-    public static func badgeCode(for campaign: String, db: Database) throws -> BadgeCode {
+    public static func badgeCode(_ db: Database, for campaign: String) throws -> BadgeCode {
         if let secret = try Int64.fetchOne(db.cachedStatement(sql: "SELECT secret FROM campaign_badge_key WHERE campaign = ?"),
                                            arguments: [campaign]) {
             return BadgeCode(key: UInt64(bitPattern: secret))
@@ -38,8 +38,8 @@ extension Registrations {
     /// Registers someone already in the ledger to a campaign (a bus campaign taking a fair's placed
     /// workers); true when they were not registered yet.
     @discardableResult
-    public static func register(_ person: Int64, campaign: String, channel: String, now: Date, db: Database) throws -> Bool {
-        _ = try badgeCode(for: campaign, db: db)
+    public static func register(_ db: Database, _ person: Int64, campaign: String, channel: String, now: Date) throws -> Bool {
+        _ = try badgeCode(db, for: campaign)
         try db.cachedStatement(sql: """
             INSERT INTO registration (campaign, person_id, channel, registered_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (campaign, person_id) DO NOTHING
@@ -47,21 +47,21 @@ extension Registrations {
         return db.changesCount > 0
     }
 
-    public static func isRegistered(_ person: Int64, campaign: String, db: Database) throws -> Bool {
+    public static func isRegistered(_ db: Database, _ person: Int64, campaign: String) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM registration WHERE campaign = ? AND person_id = ?)
             """), arguments: [campaign, person]) ?? false
     }
 
     /// When the person was registered for the campaign, or nil when they are not.
-    public static func registeredAt(_ person: Int64, campaign: String, db: Database) throws -> Date? {
+    public static func registeredAt(_ db: Database, _ person: Int64, campaign: String) throws -> Date? {
         try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT registered_at FROM registration WHERE campaign = ? AND person_id = ?
             """), arguments: [campaign, person]).map { Date(timeIntervalSince1970: TimeInterval($0)) }
     }
 
     /// Everyone registered for the campaign, by township, village and name (as badges are printed).
-    public static func people(of campaign: String, db: Database) throws -> [PersonSummary] {
+    public static func people(_ db: Database, of campaign: String) throws -> [PersonSummary] {
         try Row.fetchAll(db, sql: """
             SELECT p.id, p.name, p.id_number, p.phone, p.township, p.village, p.groups
             FROM registration r JOIN person p ON p.id = r.person_id
@@ -70,7 +70,7 @@ extension Registrations {
     }
 
     /// Registered people whose ID number or phone ends with `digits` (the desk types the last four).
-    public static func matching(digits: String, campaign: String, limit: Int, db: Database) throws -> [PersonSummary] {
+    public static func matching(_ db: Database, digits: String, campaign: String, limit: Int) throws -> [PersonSummary] {
         try Row.fetchAll(db, sql: """
             SELECT p.id, p.name, p.id_number, p.phone, p.township, p.village, p.groups
             FROM registration r JOIN person p ON p.id = r.person_id
@@ -80,27 +80,27 @@ extension Registrations {
 
     /// The people a campaign registered, by ledger number ascending: the stream a tally merges
     /// the plugins' sorted lists into.
-    public static func registeredPeople(campaign: String, db: Database) throws -> [Int64] {
-        try sortedPeople(sql: "SELECT person_id FROM registration WHERE campaign = ? ORDER BY person_id",
-                         campaign: campaign, db: db)
+    public static func registeredPeople(_ db: Database, campaign: String) throws -> [Int64] {
+        try sortedPeople(db, sql: "SELECT person_id FROM registration WHERE campaign = ? ORDER BY person_id",
+                         campaign: campaign)
     }
 
     /// Every desk registration (walk-in) in the workspace, with its time (Unix seconds).
-    public static func allWalkIns(db: Database) throws -> [(campaign: String, person: Int64, at: Int64)] {
+    public static func allWalkIns(_ db: Database) throws -> [(campaign: String, person: Int64, at: Int64)] {
         try Row.fetchAll(db, sql: """
             SELECT campaign, person_id, registered_at FROM registration WHERE channel = 'walk-in' ORDER BY campaign, person_id
             """).map { ($0["campaign"], $0["person_id"], $0["registered_at"]) }
     }
 
     /// The people who registered at the desk (walk-ins), by ledger number ascending.
-    public static func walkIns(campaign: String, db: Database) throws -> [Int64] {
-        try sortedPeople(sql: """
+    public static func walkIns(_ db: Database, campaign: String) throws -> [Int64] {
+        try sortedPeople(db, sql: """
             SELECT person_id FROM registration INDEXED BY registration_walk_in
             WHERE campaign = ? AND channel = 'walk-in' ORDER BY person_id
-            """, campaign: campaign, db: db)
+            """, campaign: campaign)
     }
 
-    private static func sortedPeople(sql: String, campaign: String, db: Database) throws -> [Int64] {
+    private static func sortedPeople(_ db: Database, sql: String, campaign: String) throws -> [Int64] {
         let statement = try RawStatement(db, sql: sql)
         statement.bind(1, campaign)
         var people: [Int64] = []
@@ -109,7 +109,7 @@ extension Registrations {
     }
 
     /// How many people a set of campaigns registered.
-    public static func count(campaigns: [String], db: Database) throws -> Int {
+    public static func count(_ db: Database, campaigns: [String]) throws -> Int {
         let marks = Array(repeating: "?", count: campaigns.count).joined(separator: ", ")
         return try Int.fetchOne(db, sql: "SELECT count(*) FROM registration WHERE campaign IN (\(marks))",
                                 arguments: StatementArguments(campaigns)) ?? 0

@@ -50,8 +50,8 @@ extension Registrations {
     /// Registers a walk-in: validates what the desk typed, adds or updates the person (recording
     /// changes) and returns the badge code — the existing one if they were registered already.
     /// What the desk typed wrong is an `InputRefusal` naming the field (`id_number`, `name`, `phone`, `groups`).
-    public static func registerWalkIn(_ walkIn: WalkIn, now: Date, db: Database) throws -> WalkInResult {
-        try Registrations.requireOpenCampaign(walkIn.campaign, db: db)
+    public static func registerWalkIn(_ db: Database, _ walkIn: WalkIn, now: Date) throws -> WalkInResult {
+        try Registrations.requireOpenCampaign(db, walkIn.campaign)
         let id: ResidentID
         do {
             id = try ResidentID(walkIn.idNumber)
@@ -88,20 +88,20 @@ extension Registrations {
         // What the desk did not type stays as the ledger has it (the writer never erases with blanks).
         var record = PersonRecord(idNumber: id, name: name, phone: phone, township: walkIn.township ?? "",
                                   village: walkIn.village ?? "", groups: groups ?? [], skills: "", desiredJob: "")
-        let stored = try People.id(of: id, db: db).flatMap { try People.summary(id: $0, db: db) }
+        let stored = try People.id(db, of: id).flatMap { try People.summary(db, id: $0) }
         let review = stored.map { WalkInReview(typed: &record, stored: $0, by: walkIn.by) }
         let options = ImportOptions(campaign: walkIn.campaign, source: walkIn.channel, channel: walkIn.channel, now: now)
         var writer = try PersonWriter(db, options: options)
         _ = try writer.write(record, row: 0)
         try writer.finish()
-        guard let personID = try People.id(of: id, db: db) else {
+        guard let personID = try People.id(db, of: id) else {
             throw WorkflowError.internal("the walk-in was not saved")
         }
         if let review, !review.changed.isEmpty {
-            try AuditLog.record(actor: walkIn.by?.name ?? "owner", action: "person-changed", campaign: walkIn.campaign,
-                                detail: "person #\(personID) (\(walkIn.channel)): " + review.changes, at: now, db: db)
+            try AuditLog.record(db, actor: walkIn.by?.name ?? "owner", action: "person-changed", campaign: walkIn.campaign,
+                                detail: "person #\(personID) (\(walkIn.channel)): " + review.changes, at: now)
         }
-        let code = try Registrations.badgeCode(for: walkIn.campaign, db: db).encode(personID)
+        let code = try Registrations.badgeCode(db, for: walkIn.campaign).encode(personID)
         return WalkInResult(code: code, newlyRegistered: writer.linked > 0, maskedName: Masking.name(name),
                             maskedID: id.masked, groups: TargetGroup.labels(of: groups ?? []),
                             withheld: review?.withheld ?? [], changed: review?.changed.map(\.field) ?? [])

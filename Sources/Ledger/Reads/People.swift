@@ -28,23 +28,23 @@ public enum People {
     static let columns = "id, name, id_number, phone, township, village, groups"
 
     /// The highest ledger number given so far (0 for an empty ledger): the size of a full read.
-    public static func highestID(db: Database) throws -> Int64 {
+    public static func highestID(_ db: Database) throws -> Int64 {
         try Int64.fetchOne(db, sql: "SELECT max(id) FROM person") ?? 0
     }
 
     /// The ledger number of the person with this ID number, if the ledger has them.
-    public static func id(of idNumber: ResidentID, db: Database) throws -> Int64? {
+    public static func id(_ db: Database, of idNumber: ResidentID) throws -> Int64? {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE id_number = ?"), arguments: [idNumber.value])
     }
 
     /// One person by ledger number.
-    public static func summary(id: Int64, db: Database) throws -> PersonSummary? {
+    public static func summary(_ db: Database, id: Int64) throws -> PersonSummary? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM person WHERE id = ?"), arguments: [id])
             .map(PersonSummary.init)
     }
 
     /// Several people by ledger number (those not found are left out).
-    public static func summaries(ids: some Collection<Int64>, db: Database) throws -> [Int64: PersonSummary] {
+    public static func summaries(_ db: Database, ids: some Collection<Int64>) throws -> [Int64: PersonSummary] {
         var found: [Int64: PersonSummary] = [:]
         let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM person WHERE id = ?")
         for id in Set(ids) {

@@ -55,7 +55,7 @@ public enum Postings {
 
     /// The postings offered at a campaign, by enterprise and title, with the campaign's openings:
     /// the booth form's list and `campaign postings`.
-    public static func offered(at campaign: String, db: Database) throws -> [PostingSummary] {
+    public static func offered(_ db: Database, at campaign: String) throws -> [PostingSummary] {
         try Row.fetchAll(db, sql: """
             SELECT p.id, p.code, p.title, p.credit_code, e.name AS enterprise, c.openings, c.salary_min, c.salary_max
             FROM campaign_posting c JOIN posting p ON p.id = c.posting_id JOIN enterprise e ON e.credit_code = p.credit_code
@@ -73,7 +73,7 @@ public enum Postings {
     }
 
     /// A posting by its code: the one offered at `campaign` when enterprises share the code.
-    public static func lookup(code: String, campaign: String, db: Database) throws -> Lookup {
+    public static func lookup(_ db: Database, code: String, campaign: String) throws -> Lookup {
         let found = try Row.fetchAll(db.cachedStatement(sql: "\(select) WHERE p.code = ? ORDER BY e.name"), arguments: [code])
             .map(PostingSummary.init)
         guard !found.isEmpty else { return .none }
@@ -89,7 +89,7 @@ public enum Postings {
 
     /// The codes of the postings an enterprise (by name or credit code) offers at a campaign under a
     /// title: one for a clear match; none or several the caller words as a refusal.
-    public static func codes(enterprise: String, title: String, campaign: String, db: Database) throws -> [String] {
+    public static func codes(_ db: Database, enterprise: String, title: String, campaign: String) throws -> [String] {
         try String.fetchAll(db.cachedStatement(sql: """
             SELECT p.code FROM campaign_posting c JOIN posting p ON p.id = c.posting_id
             JOIN enterprise e ON e.credit_code = p.credit_code
@@ -98,7 +98,7 @@ public enum Postings {
     }
 
     /// Several postings by ledger number.
-    public static func summaries(ids: some Collection<Int64>, db: Database) throws -> [Int64: PostingSummary] {
+    public static func summaries(_ db: Database, ids: some Collection<Int64>) throws -> [Int64: PostingSummary] {
         var found: [Int64: PostingSummary] = [:]
         let statement = try db.cachedStatement(sql: "\(select) WHERE p.id = ?")
         for id in Set(ids) {
@@ -109,7 +109,7 @@ public enum Postings {
 
     /// Every posting offered at any of the campaigns, with how many of them offer it and the
     /// openings they offered in all (each campaign its own number).
-    public static func offered(at campaigns: [String], db: Database)
+    public static func offered(_ db: Database, at campaigns: [String])
         throws -> [(posting: PostingSummary, campaigns: Int, positions: Int)] {
         let marks = Array(repeating: "?", count: campaigns.count).joined(separator: ", ")
         return try Row.fetchAll(db, sql: """
@@ -121,7 +121,7 @@ public enum Postings {
     }
 
     /// What one campaign offered: enterprises linked to it, postings and their openings.
-    public static func offer(of campaign: String, db: Database) throws -> CampaignOffer {
+    public static func offer(_ db: Database, of campaign: String) throws -> CampaignOffer {
         var offer = CampaignOffer()
         if let row = try Row.fetchOne(db, sql: """
             SELECT count(*) AS postings, coalesce(sum(openings), 0) AS positions
@@ -156,7 +156,7 @@ public struct InvitedEnterprise: Sendable, Equatable {
 /// Reads of the enterprises in the ledger.
 public enum Enterprises {
     /// The enterprises a campaign invited, by name.
-    public static func invited(at campaign: String, db: Database) throws -> [InvitedEnterprise] {
+    public static func invited(_ db: Database, at campaign: String) throws -> [InvitedEnterprise] {
         try Row.fetchAll(db, sql: """
             SELECT e.credit_code, e.name, e.industry, e.address
             FROM campaign_enterprise c JOIN enterprise e ON e.credit_code = c.credit_code
@@ -167,7 +167,7 @@ public enum Enterprises {
     }
 
     /// An enterprise by its credit code or its exact name, and whether `campaign` invited it.
-    public static func find(_ text: String, campaign: String, db: Database) throws -> EnterpriseSummary? {
+    public static func find(_ db: Database, _ text: String, campaign: String) throws -> EnterpriseSummary? {
         let key = text.trimmingCharacters(in: .whitespaces)
         let upper = key.uppercased()
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """

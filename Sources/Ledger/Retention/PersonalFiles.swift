@@ -42,7 +42,7 @@ public enum PersonalFiles {
     ]
 
     /// Notes files written for `campaign` (paths relative to the working directory are made absolute).
-    public static func record(_ paths: [String], campaign: String, kind: String, at now: Date, db: Database) throws {
+    public static func record(_ db: Database, _ paths: [String], campaign: String, kind: String, at now: Date) throws {
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         for path in paths {
             let absolute = URL(fileURLWithPath: path, relativeTo: here).standardizedFileURL.path
@@ -52,7 +52,7 @@ public enum PersonalFiles {
     }
 
     /// The campaign's files not yet shredded, each path once.
-    public static func pending(campaign: String, db: Database) throws -> [Entry] {
+    public static func pending(_ db: Database, campaign: String) throws -> [Entry] {
         try Row.fetchAll(db, sql: """
             SELECT path, campaign, min(kind) AS kind FROM personal_file
             WHERE campaign = ? AND shredded_at IS NULL GROUP BY path ORDER BY min(id)
@@ -70,7 +70,7 @@ public enum PersonalFiles {
     }
 
     /// Records that the campaign's files were dealt with (destroyed, or found gone and named).
-    public static func markShredded(campaign: String, at now: Date, db: Database) throws {
+    public static func markShredded(_ db: Database, campaign: String, at now: Date) throws {
         try db.execute(sql: "UPDATE personal_file SET shredded_at = ? WHERE campaign = ? AND shredded_at IS NULL",
                        arguments: [now, campaign])
     }

@@ -51,19 +51,19 @@ public enum ShredRecords {
         },
     ]
 
-    public static func record(_ record: Record, db: Database) throws {
+    public static func record(_ db: Database, _ record: Record) throws {
         try db.execute(sql: """
             INSERT INTO ledger_shred (campaign, at, actor, reason, people, kept) VALUES (?, ?, ?, ?, ?, ?)
             """, arguments: [record.campaign, record.at, record.actor, record.reason, record.people, record.kept])
     }
 
     /// The shred of `campaign`, if it was shredded.
-    public static func shred(of campaign: String, db: Database) throws -> Record? {
-        try all(db: db).first { $0.campaign == campaign }
+    public static func shred(_ db: Database, of campaign: String) throws -> Record? {
+        try all(db).first { $0.campaign == campaign }
     }
 
     /// Every shred, oldest first.
-    public static func all(db: Database) throws -> [Record] {
+    public static func all(_ db: Database) throws -> [Record] {
         try Row.fetchAll(db, sql: "SELECT * FROM ledger_shred ORDER BY at, campaign").map { row in
             Record(campaign: row["campaign"], at: row["at"], actor: row["actor"], reason: row["reason"],
                    people: row["people"], kept: row["kept"])
@@ -73,7 +73,7 @@ public enum ShredRecords {
     /// Fills `peopleTable` with the people a shred of `campaign` takes out: registered in it, not
     /// shredded already, and registered in no campaign that still keeps its people's data (one not
     /// shredded). Returns those counts and the campaigns that keep the others.
-    public static func choosePeople(campaign: String, db: Database) throws -> (people: Int, keptBy: [String: Int], kept: Int) {
+    public static func choosePeople(_ db: Database, campaign: String) throws -> (people: Int, keptBy: [String: Int], kept: Int) {
         try db.execute(sql: "DROP TABLE IF EXISTS \(peopleTable)")
         try db.execute(sql: "CREATE TABLE \(peopleTable) (id INTEGER PRIMARY KEY)")
         let keeping = """
@@ -98,7 +98,7 @@ public enum ShredRecords {
     }
 
     /// The names, ID numbers and phones of the people in `peopleTable`, for scrubbing free text.
-    public static func values(db: Database) throws -> ShredValues {
+    public static func values(_ db: Database) throws -> ShredValues {
         var values = ShredValues()
         let rows = try Row.fetchCursor(db, sql: """
             SELECT p.name, p.id_number, p.phone FROM person p JOIN \(peopleTable) s ON s.id = p.id
@@ -110,7 +110,7 @@ public enum ShredRecords {
     }
 
     /// A few of them, masked, for a dry run to show.
-    public static func sample(limit: Int, db: Database) throws -> [String] {
+    public static func sample(_ db: Database, limit: Int) throws -> [String] {
         try Row.fetchAll(db, sql: """
             SELECT p.name, p.id_number, p.township, p.village FROM person p JOIN \(peopleTable) s ON s.id = p.id
             ORDER BY p.id LIMIT ?
@@ -123,7 +123,7 @@ public enum ShredRecords {
     /// Pseudonymises the ledger's rows of the people in `peopleTable`: name, ID number, phone, skills
     /// and wished job go; township, village and target groups — what tallies count by — stay; their
     /// change history goes. Returns the people changed.
-    public static func pseudonymise(now: Date, db: Database) throws -> Int {
+    public static func pseudonymise(_ db: Database, now: Date) throws -> Int {
         try db.execute(sql: "DELETE FROM person_change WHERE person_id IN (SELECT id FROM \(peopleTable))")
         // Rewriting a large share of the ledger's ID numbers and phones one index entry at a time costs
         // far more than building the indexes again from the table (as a first import does): with this
@@ -145,7 +145,7 @@ public enum ShredRecords {
         return changed
     }
 
-    public static func dropPeopleTable(db: Database) throws {
+    public static func dropPeopleTable(_ db: Database) throws {
         try db.execute(sql: "DROP TABLE IF EXISTS \(peopleTable)")
     }
 }

@@ -46,7 +46,7 @@ public enum StaffAccounts {
     ]
 
     /// Creates (or re-creates, after a revocation) a staff account and returns its new token.
-    public static func add(name: String, role: StaffRole, now: Date, db: Database) throws -> String {
+    public static func add(_ db: Database, name: String, role: StaffRole, now: Date) throws -> String {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw WorkflowError.usage(LedgerMessages.staffNameEmpty()) }
         if let existing = try Row.fetchOne(db, sql: "SELECT revoked_at FROM staff WHERE name = ?", arguments: [trimmed]),
@@ -62,7 +62,7 @@ public enum StaffAccounts {
         return token
     }
 
-    public static func revoke(name: String, now: Date, db: Database) throws {
+    public static func revoke(_ db: Database, name: String, now: Date) throws {
         try db.execute(sql: "UPDATE staff SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL", arguments: [now, name])
         guard db.changesCount == 1 else {
             let names = try String.fetchAll(db, sql: "SELECT name FROM staff WHERE revoked_at IS NULL ORDER BY name")
@@ -92,7 +92,7 @@ public enum StaffAccounts {
         }
     }
 
-    public static func list(db: Database) throws -> [(member: StaffMember, created: Date, revoked: Date?)] {
+    public static func list(_ db: Database) throws -> [(member: StaffMember, created: Date, revoked: Date?)] {
         try Row.fetchAll(db, sql: "SELECT name, role, created_at, revoked_at FROM staff ORDER BY name").map { row in
             (StaffMember(name: row["name"], role: StaffRole(rawValue: row["role"]) ?? .staff), row["created_at"],
              row["revoked_at"])
@@ -100,7 +100,7 @@ public enum StaffAccounts {
     }
 
     /// The staff member a token belongs to, or nil (unknown or revoked).
-    public static func authenticate(token: String, db: Database) throws -> StaffMember? {
+    public static func authenticate(_ db: Database, token: String) throws -> StaffMember? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT name, role FROM staff WHERE token_hash = ? AND revoked_at IS NULL
             """), arguments: [hash(token.trimmingCharacters(in: .whitespaces))]) else { return nil }

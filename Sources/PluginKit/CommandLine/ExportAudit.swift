@@ -11,9 +11,9 @@ public enum ExportAudit {
         let actor = by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
         let now = try CommandSupport.clock().now()
         try await workspace.pool.write { db in
-            try AuditLog.record(actor: actor, action: "export", campaign: campaign,
-                                detail: "\(what): \(rows) rows to \(file)", at: now, db: db)
-            try PersonalFiles.record([file], campaign: campaign, kind: "export", at: now, db: db)
+            try AuditLog.record(db, actor: actor, action: "export", campaign: campaign,
+                                detail: "\(what): \(rows) rows to \(file)", at: now)
+            try PersonalFiles.record(db, [file], campaign: campaign, kind: "export", at: now)
         }
     }
 }

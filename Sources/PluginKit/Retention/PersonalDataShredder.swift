@@ -10,14 +10,15 @@ public protocol PersonalDataShredder: Sendable {
     /// campaign), and about people of `campaign` the ledger never knew (a lead no one was found for).
     /// `values` scrubs their names and numbers from free text. Runs inside the shred's transaction;
     /// returns the rows it changed.
-    func shred(campaign: String, values: ShredValues, db: Database) throws -> Int
+    func shred(_ db: Database, campaign: String, values: ShredValues) throws -> Int
 }
 
 extension PersonalDataShredder {
     /// Passes each row's text column through `values.scrub`, rewriting only the rows it changes.
     /// `filter` is a SQL condition on the table's rows (with `arguments`) that limits the rows read.
-    public func scrub(table: String, key: String, column: String, where filter: String, arguments: StatementArguments,
-                      values: ShredValues, db: Database) throws -> Int {
+    public func scrub(_ db: Database, table: String, key: String, column: String, where filter: String,
+                      arguments: StatementArguments,
+                      values: ShredValues) throws -> Int {
         var changed = 0
         let rows = try Row.fetchAll(db, sql: "SELECT \(key) AS k, \(column) AS t FROM \(table) WHERE \(filter)",
                                     arguments: arguments)

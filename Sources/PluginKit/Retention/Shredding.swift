@@ -28,13 +28,13 @@ public enum Shredding {
     }
 
     /// Refuses what cannot be shredded: an unknown campaign, one still running, one shredded already.
-    static func checkCanShred(_ campaign: String, db: Database) throws {
-        let run = try RunQueries.requireRun(campaign, in: db)
+    static func checkCanShred(_ db: Database, _ campaign: String) throws {
+        let run = try RunQueries.requireRun(db, campaign)
         guard run.hasEnded else {
             throw WorkflowError.usage(ToolMessages.stillRunning(["campaign": campaign], words: ["status": StatusWords.word(run.status)()]),
                                       hint: ToolMessages.shredAfterEnd(["campaign": campaign]))
         }
-        if let done = try ShredRecords.shred(of: campaign, db: db) {
+        if let done = try ShredRecords.shred(db, of: campaign) {
             throw WorkflowError.usage(ToolMessages.shreddedAlready(["campaign": campaign, "actor": done.actor,
                                                          "time": TimeFormats.display(done.at, timeZone: run.timeZone)]),
                                       hint: ToolMessages.nothingLeft())
@@ -42,54 +42,55 @@ public enum Shredding {
     }
 
     /// What shredding `campaign` would take out, without changing anything.
-    public static func plan(campaign: String, db: Database) throws -> Plan {
-        try checkCanShred(campaign, db: db)
-        let chosen = try ShredRecords.choosePeople(campaign: campaign, db: db)
-        let sample = try ShredRecords.sample(limit: 20, db: db)
-        try ShredRecords.dropPeopleTable(db: db)
+    public static func plan(_ db: Database, campaign: String) throws -> Plan {
+        try checkCanShred(db, campaign)
+        let chosen = try ShredRecords.choosePeople(db, campaign: campaign)
+        let sample = try ShredRecords.sample(db, limit: 20)
+        try ShredRecords.dropPeopleTable(db)
         return Plan(campaign: campaign, people: chosen.people, kept: chosen.kept, keptBy: chosen.keptBy, sample: sample,
-                    files: try PersonalFiles.pending(campaign: campaign, db: db))
+                    files: try PersonalFiles.pending(db, campaign: campaign))
     }
 
     /// Shreds `campaign`'s people in one transaction (call inside a write): every plugin's shredder,
     /// the run's free text, then the ledger's rows; recorded in `ledger_shred` and the audit log.
     /// The file still holds old pages until `compact` runs.
-    public static func shred(campaign: String, actor: String, reason: String, plugins: [CampaignPlugin], now: Date,
-                             db: Database) throws -> Plan {
-        try checkCanShred(campaign, db: db)
+    public static func shred(_ db: Database, campaign: String, actor: String, reason: String, plugins: [CampaignPlugin],
+                             now: Date) throws -> Plan {
+        try checkCanShred(db, campaign)
         try db.execute(sql: "PRAGMA secure_delete = ON")
         defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
-        let chosen = try ShredRecords.choosePeople(campaign: campaign, db: db)
-        let sample = try ShredRecords.sample(limit: 20, db: db)
-        let values = try ShredRecords.values(db: db)
+        let chosen = try ShredRecords.choosePeople(db, campaign: campaign)
+        let sample = try ShredRecords.sample(db, limit: 20)
+        let values = try ShredRecords.values(db)
         var rows = 0
         for shredder in plugins.compactMap(\.shredder) {
-            rows += try shredder.shred(campaign: campaign, values: values, db: db)
+            rows += try shredder.shred(db, campaign: campaign, values: values)
         }
-        rows += try RunScrubbing.scrub(campaign: campaign, values.scrub, db: db)
-        rows += try ShredRecords.pseudonymise(now: now, db: db)
-        try ShredRecords.dropPeopleTable(db: db)
-        try ShredRecords.record(.init(campaign: campaign, at: now, actor: actor, reason: reason, people: chosen.people,
-                                      kept: chosen.kept), db: db)
-        try AuditLog.record(actor: actor, action: "shred", campaign: campaign,
-                            detail: "\(chosen.people) people shredded, \(chosen.kept) kept (\(reason))", at: now, db: db)
+        rows += try RunScrubbing.scrub(db, campaign: campaign, values.scrub)
+        rows += try ShredRecords.pseudonymise(db, now: now)
+        try ShredRecords.dropPeopleTable(db)
+        try ShredRecords.record(db, .init(campaign: campaign, at: now, actor: actor, reason: reason, people: chosen.people,
+                                      kept: chosen.kept))
+        try AuditLog.record(db, actor: actor, action: "shred", campaign: campaign,
+                            detail: "\(chosen.people) people shredded, \(chosen.kept) kept (\(reason))", at: now)
         return Plan(campaign: campaign, people: chosen.people, kept: chosen.kept, keptBy: chosen.keptBy, sample: sample,
-                    rowsScrubbed: rows, files: try PersonalFiles.pending(campaign: campaign, db: db))
+                    rowsScrubbed: rows, files: try PersonalFiles.pending(db, campaign: campaign))
     }
 
     /// After the shred committed: overwrites and removes the campaign's files, notes that they were
     /// dealt with, and records in the audit log what was destroyed and what could not be reached.
     /// A file is only touched once the database no longer holds the people (a failed shred leaves both).
-    public static func destroyFiles(_ plan: Plan, actor: String, workspace: Workspace, now: Date) throws -> PersonalFiles.Outcome {
+    public static func destroyFiles(_ plan: Plan, actor: String, workspace: Workspace,
+                                    now: Date) throws -> PersonalFiles.Outcome {
         guard !plan.files.isEmpty else { return PersonalFiles.Outcome() }
         let outcome = PersonalFiles.destroy(plan.files)
         try workspace.pool.write { db in
-            try PersonalFiles.markShredded(campaign: plan.campaign, at: now, db: db)
+            try PersonalFiles.markShredded(db, campaign: plan.campaign, at: now)
             let unreachable = outcome.unreachable.map(\.path)
-            try AuditLog.record(actor: actor, action: "shred-files", campaign: plan.campaign,
+            try AuditLog.record(db, actor: actor, action: "shred-files", campaign: plan.campaign,
                                 detail: "\(outcome.destroyed.count) files destroyed, \(unreachable.count) not found where written"
                                     + (unreachable.isEmpty ? "" : ": " + unreachable.joined(separator: ", ")),
-                                at: now, db: db)
+                                at: now)
         }
         return outcome
     }
@@ -108,9 +109,9 @@ public enum Shredding {
     }
 
     /// Campaigns whose retention period has ended by `now` and whose people are not yet shredded.
-    public static func due(now: Date, db: Database) throws -> [String] {
-        let shredded = Set(try ShredRecords.all(db: db).map(\.campaign))
-        return try RunQueries.runs(in: db)
+    public static func due(_ db: Database, now: Date) throws -> [String] {
+        let shredded = Set(try ShredRecords.all(db).map(\.campaign))
+        return try RunQueries.runs(db)
             .filter { !shredded.contains($0.campaign) && ($0.retentionEnds.map { $0 <= now } ?? false) }
             .map(\.campaign)
     }
@@ -118,11 +119,11 @@ public enum Shredding {
     /// Shreds every campaign whose retention has ended, each in its own transaction, then compacts
     /// the file once. The daemon calls this; returns what it shredded.
     public static func shredDue(_ workspace: Workspace, plugins: [CampaignPlugin], now: Date) throws -> [Plan] {
-        let campaigns = try workspace.pool.read { db in try due(now: now, db: db) }
+        let campaigns = try workspace.pool.read { db in try due(db, now: now) }
         var done: [Plan] = []
         for campaign in campaigns {
             let plan = try workspace.pool.write { db in
-                try shred(campaign: campaign, actor: "daemon", reason: "retention", plugins: plugins, now: now, db: db)
+                try shred(db, campaign: campaign, actor: "daemon", reason: "retention", plugins: plugins, now: now)
             }
             _ = try destroyFiles(plan, actor: "daemon", workspace: workspace, now: now)
             done.append(plan)

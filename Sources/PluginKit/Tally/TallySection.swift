@@ -41,37 +41,37 @@ public protocol TallySection: Sendable {
     var groupings: [TallyGrouping] { get }
     /// For one of its `groupings` and one campaign: each registered person's groups — one, or several
     /// where the grouping says people may stand in several (people not listed are in none).
-    func groups(_ grouping: String, campaign: String, db: Database) throws -> [Int64: [String]]
+    func groups(_ db: Database, _ grouping: String, campaign: String) throws -> [Int64: [String]]
     /// For one of its `groupings` and one campaign: its campaign measures counted per group (leads per
     /// platform), by group and measure key; empty when the grouping counts people only.
-    func groupCounts(_ grouping: String, campaign: String, db: Database) throws -> [String: [String: Int]]
+    func groupCounts(_ db: Database, _ grouping: String, campaign: String) throws -> [String: [String: Int]]
     /// Whether a campaign of kind `other` (a definition without `kind:`) shows this section: by what
     /// it holds, so a plugin that only some campaigns use (buses) stays out of the others' reports.
     /// Campaigns of a declared kind follow `campaignKinds`.
-    func applies(to campaigns: [String], db: Database) throws -> Bool
+    func applies(_ db: Database, to campaigns: [String]) throws -> Bool
     /// The campaign measures' values for one campaign.
-    func campaignValues(campaign: String, db: Database) throws -> [String: Int]
+    func campaignValues(_ db: Database, campaign: String) throws -> [String: Int]
     /// Each registered person's level in one campaign, sorted by person; people not listed have level 0.
-    func personLevels(campaign: String, db: Database) throws -> [PersonLevel]
+    func personLevels(_ db: Database, campaign: String) throws -> [PersonLevel]
     /// Levels per posting in one campaign, sorted by person; nil when the measures are not tied to postings.
-    func postingLevels(campaign: String, db: Database) throws -> [PostingLevel]?
+    func postingLevels(_ db: Database, campaign: String) throws -> [PostingLevel]?
     /// A list of people a manager may ask for with the tally (`--list-placed`), or nil.
     var personList: TallyPersonList? { get }
     /// That list's rows for the campaigns tallied, personal data masked.
-    func personListRows(campaigns: [String], db: Database) throws -> [TallyPersonList.Row]
+    func personListRows(_ db: Database, campaigns: [String]) throws -> [TallyPersonList.Row]
 }
 
 extension TallySection {
     public var campaignKinds: Set<CampaignKind>? { nil }
     public var groupings: [TallyGrouping] { [] }
-    public func groups(_ grouping: String, campaign: String, db: Database) throws -> [Int64: [String]] { [:] }
-    public func groupCounts(_ grouping: String, campaign: String, db: Database) throws -> [String: [String: Int]] { [:] }
-    public func applies(to campaigns: [String], db: Database) throws -> Bool { true }
-    public func campaignValues(campaign: String, db: Database) throws -> [String: Int] { [:] }
-    public func personLevels(campaign: String, db: Database) throws -> [PersonLevel] { [] }
-    public func postingLevels(campaign: String, db: Database) throws -> [PostingLevel]? { nil }
+    public func groups(_ db: Database, _ grouping: String, campaign: String) throws -> [Int64: [String]] { [:] }
+    public func groupCounts(_ db: Database, _ grouping: String, campaign: String) throws -> [String: [String: Int]] { [:] }
+    public func applies(_ db: Database, to campaigns: [String]) throws -> Bool { true }
+    public func campaignValues(_ db: Database, campaign: String) throws -> [String: Int] { [:] }
+    public func personLevels(_ db: Database, campaign: String) throws -> [PersonLevel] { [] }
+    public func postingLevels(_ db: Database, campaign: String) throws -> [PostingLevel]? { nil }
     public var personList: TallyPersonList? { nil }
-    public func personListRows(campaigns: [String], db: Database) throws -> [TallyPersonList.Row] { [] }
+    public func personListRows(_ db: Database, campaigns: [String]) throws -> [TallyPersonList.Row] { [] }
 }
 
 /// A breakdown a plugin adds to tallies: its key for `--by` and `by:`, its name in each language,

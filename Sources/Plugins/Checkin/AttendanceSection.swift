@@ -21,13 +21,13 @@ struct AttendanceSection: TallySection {
     /// A fair has a gate; a bus season's doors are transport's checkpoints, a livestream has none.
     let campaignKinds: Set<CampaignKind>? = [.jobFair]
 
-    func campaignValues(campaign: String, db: Database) throws -> [String: Int] {
-        [Self.enterprisesAttended.key: try EnterpriseCheckIns.count(campaign: campaign, db: db)]
+    func campaignValues(_ db: Database, campaign: String) throws -> [String: Int] {
+        [Self.enterprisesAttended.key: try EnterpriseCheckIns.count(db, campaign: campaign)]
     }
 
     /// Level 1 for everyone who came, sorted by person: one seek per campaign on the attended
     /// index (several checkpoints may list a person twice).
-    func personLevels(campaign: String, db: Database) throws -> [PersonLevel] {
+    func personLevels(_ db: Database, campaign: String) throws -> [PersonLevel] {
         let scans = try RawStatement(db, sql: """
             SELECT person_id FROM scan INDEXED BY scan_attended WHERE campaign = ? AND result = 'accepted' ORDER BY person_id
             """)

@@ -13,10 +13,10 @@ public enum Badges {
     /// What the template reads for one badge; the QR code is an SVG the code drew (`{{{qrCode}}}`).
     struct Card { let qrCode: String, name: String, place: String, codeStart: String, codeRest: String, fair: String }
 
-    public static func html(campaign: String, title: String?, day: String? = nil, venue: String? = nil,
-                            db: Database) throws -> (html: String, count: Int) {
-        let scheme = try Registrations.badgeCode(for: campaign, db: db)
-        let people = try Registrations.people(of: campaign, db: db)
+    public static func html(_ db: Database, campaign: String, title: String?, day: String? = nil,
+                            venue: String? = nil) throws -> (html: String, count: Int) {
+        let scheme = try Registrations.badgeCode(db, for: campaign)
+        let people = try Registrations.people(db, of: campaign)
         let fair = [title ?? campaign, day, venue].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
         let cards = try people.map { person in
             let code = scheme.encode(person.id)

@@ -65,7 +65,7 @@ enum CheckinSchema {
                        'registered at the desk before registration and check-in were separate acts', NULL
                 WHERE NOT EXISTS (SELECT 1 FROM scan WHERE campaign = ? AND person_id = ? AND result = 'accepted')
                 """)
-            for walkIn in try Registrations.allWalkIns(db: db) {
+            for walkIn in try Registrations.allWalkIns(db) {
                 let at = Date(timeIntervalSince1970: TimeInterval(walkIn.at))
                 try statement.execute(arguments: ["walk-in-\(walkIn.campaign)-\(walkIn.person)", walkIn.campaign,
                                                   walkIn.person, at, walkIn.campaign, walkIn.person])

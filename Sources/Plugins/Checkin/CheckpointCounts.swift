@@ -16,7 +16,7 @@ public struct CheckpointCounts: Sendable, Equatable {
 }
 
 extension Scans {
-    public static func counts(campaign: String, checkpoint: String, db: Database) throws -> CheckpointCounts {
+    public static func counts(_ db: Database, campaign: String, checkpoint: String) throws -> CheckpointCounts {
         var counts = CheckpointCounts()
         for row in try Row.fetchAll(db, sql: """
             SELECT result, gate, count(*) AS scans FROM scan WHERE campaign = ? AND checkpoint = ? GROUP BY result, gate
@@ -35,21 +35,21 @@ extension Scans {
     }
 
     /// Whether the person was checked in at any checkpoint of the campaign (what "attended" means).
-    public static func hasCheckedIn(_ person: Int64, campaign: String, db: Database) throws -> Bool {
+    public static func hasCheckedIn(_ db: Database, _ person: Int64, campaign: String) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM scan INDEXED BY scan_attended WHERE campaign = ? AND person_id = ? AND result = 'accepted')
             """), arguments: [campaign, person]) ?? false
     }
 
     /// The gates a checkpoint's step named (empty: any gate), for the page's gate picker.
-    public static func gates(campaign: String, checkpoint: String, db: Database) throws -> [String] {
+    public static func gates(_ db: Database, campaign: String, checkpoint: String) throws -> [String] {
         let gates = try String.fetchOne(db, sql: "SELECT gates FROM checkin_window WHERE campaign = ? AND checkpoint = ?",
                                         arguments: [campaign, checkpoint]) ?? ""
         return gates.split(separator: ",").map(String.init)
     }
 
     /// The names people read for the checkpoint's gates (`gate_names:`), by gate; empty when none are given.
-    public static func gateNames(campaign: String, checkpoint: String, db: Database) throws -> [String: String] {
+    public static func gateNames(_ db: Database, campaign: String, checkpoint: String) throws -> [String: String] {
         let json = try String.fetchOne(db, sql: "SELECT gate_names FROM checkin_window WHERE campaign = ? AND checkpoint = ?",
                                        arguments: [campaign, checkpoint]) ?? nil
         return GateNames.decode(json)
@@ -73,7 +73,7 @@ public struct AcceptedScan: Sendable, Equatable {
 extension Scans {
     /// Everyone checked in at a checkpoint, by person: for views that follow people through several
     /// checkpoints (a bus's passengers from home to the factory).
-    public static func accepted(campaign: String, checkpoint: String, db: Database) throws -> [Int64: AcceptedScan] {
+    public static func accepted(_ db: Database, campaign: String, checkpoint: String) throws -> [Int64: AcceptedScan] {
         var found: [Int64: AcceptedScan] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT person_id, gate, received_at FROM scan WHERE campaign = ? AND checkpoint = ? AND result = 'accepted'
@@ -84,7 +84,7 @@ extension Scans {
     }
 
     /// Whether a checkpoint's step has closed it (nil: never opened).
-    public static func isClosed(campaign: String, checkpoint: String, db: Database) throws -> Bool? {
+    public static func isClosed(_ db: Database, campaign: String, checkpoint: String) throws -> Bool? {
         try String.fetchOne(db, sql: "SELECT status FROM checkin_window WHERE campaign = ? AND checkpoint = ?",
                             arguments: [campaign, checkpoint]).map { $0 == "closed" }
     }

@@ -19,13 +19,13 @@ public enum EnterpriseCheckIns {
     }
 
     /// Checks an enterprise in (by credit code or exact name) and answers as a scan is answered.
-    public static func checkIn(_ enterprise: String, campaign: String, gate: String, staff: String, now: Date,
-                               db: Database) throws -> ScanAnswer {
+    public static func checkIn(_ db: Database, _ enterprise: String, campaign: String, gate: String, staff: String,
+                               now: Date) throws -> ScanAnswer {
         func answer(_ result: ScanAnswer.Result, _ message: Message, name: String? = nil) -> ScanAnswer {
             ScanAnswer(result: result, message: message, maskedName: name, maskedID: nil, groups: [], replayed: false)
         }
-        let zone = try RunQueries.requireRun(campaign, in: db).timeZone
-        guard let found = try Enterprises.find(enterprise, campaign: campaign, db: db) else {
+        let zone = try RunQueries.requireRun(db, campaign).timeZone
+        guard let found = try Enterprises.find(db, enterprise, campaign: campaign) else {
             return answer(.rejected, Message(CheckinMessages.unknownEnterprise, ["enterprise": String(enterprise.prefix(40))]))
         }
         guard found.invited else {
@@ -49,7 +49,7 @@ public enum EnterpriseCheckIns {
     }
 
     /// How many of the campaign's enterprises checked in.
-    public static func count(campaign: String, db: Database) throws -> Int {
+    public static func count(_ db: Database, campaign: String) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM enterprise_checkin WHERE campaign = ?", arguments: [campaign]) ?? 0
     }
 }

@@ -59,7 +59,7 @@ struct GateAction: StepAction {
         }
     )
 
-    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         let opens = try input.opens.map(context.dateTime)
         let closes = try input.closes.map(context.dateTime)
         if let opens, let closes, closes <= opens {
@@ -88,13 +88,13 @@ struct GateAction: StepAction {
         return .waiting(Wait(until: closes, signal: true, prompt: prompt))
     }
 
-    func wake(_ wake: Wake, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    func wake(_ db: Database, _ wake: Wake, input: Input, context: StepContext) throws -> StepOutcome {
         // Closed when it was signalled, or at its closing time when the run wakes after it.
         let now = context.clock.now()
         let closedAt = try input.closes.map(context.dateTime).map { min($0, now) } ?? now
         try db.execute(sql: "UPDATE checkin_window SET status = 'closed', closed_at = ? WHERE campaign = ? AND checkpoint = ?",
                        arguments: [closedAt, context.campaign, input.checkpoint])
-        let counts = try Scans.counts(campaign: context.campaign, checkpoint: input.checkpoint, db: db)
+        let counts = try Scans.counts(db, campaign: context.campaign, checkpoint: input.checkpoint)
         var endedBy = "time"
         if case .signal = wake { endedBy = "signal" }
         return .completed(outputs: [

@@ -7,19 +7,19 @@ public enum Scans {
     /// Records a scan and answers it, in one transaction. Exactly one accepted scan per person
     /// and checkpoint exists, even with many staff scanning at once; a nonce seen before returns
     /// the answer it got the first time.
-    public static func scan(_ request: ScanRequest, now: Date, db: Database) throws -> ScanAnswer {
-        try scan(request, now: now, db: db, windows: WindowCache())
+    public static func scan(_ db: Database, _ request: ScanRequest, now: Date) throws -> ScanAnswer {
+        try scan(db, request, now: now, windows: WindowCache())
     }
 
     /// Scans many requests in the caller's transaction, each in its own savepoint so one failure
     /// cannot undo another (group commit for a busy gate). Windows are read once per batch.
-    public static func scan(_ requests: [ScanRequest], now: Date, db: Database) -> [Result<ScanAnswer, any Error>] {
+    public static func scan(_ db: Database, _ requests: [ScanRequest], now: Date) -> [Result<ScanAnswer, any Error>] {
         let windows = WindowCache()
         return requests.map { request in
             Result {
                 var answer: ScanAnswer?
                 try db.inSavepoint {
-                    answer = try scan(request, now: now, db: db, windows: windows)
+                    answer = try scan(db, request, now: now, windows: windows)
                     return .commit
                 }
                 return answer!
@@ -28,36 +28,36 @@ public enum Scans {
     }
 
     /// The answer a nonce got the first time, if it was seen before.
-    static func replay(nonce: String, db: Database) throws -> ScanAnswer? {
+    static func replay(_ db: Database, nonce: String) throws -> ScanAnswer? {
         guard let previous = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT result, reason, reason_message, person_id FROM scan WHERE nonce = ?
             """), arguments: [nonce]) else { return nil }
-        let person = try (previous["person_id"] as Int64?).flatMap { try People.summary(id: $0, db: db) }
+        let person = try (previous["person_id"] as Int64?).flatMap { try People.summary(db, id: $0) }
         // A value no version wrote reads as rejected, never as a crash.
         return answer(result: previous["result"] as ScanAnswer.Result? ?? .rejected, message: storedMessage(previous["reason_message"], words: previous["reason"]),
                       person: person, replayed: true)
     }
 
-    static func scan(_ request: ScanRequest, now: Date, db: Database, windows: WindowCache) throws -> ScanAnswer {
+    static func scan(_ db: Database, _ request: ScanRequest, now: Date, windows: WindowCache) throws -> ScanAnswer {
         var request = request
         // A gate given by the name people read for it (北门) is that gate.
-        if let window = try windows.window(for: request, db: db), !window.gates.contains(request.gate),
+        if let window = try windows.window(db, for: request), !window.gates.contains(request.gate),
            let gate = window.gateNames.first(where: { $0.value == request.gate })?.key {
             request.gate = gate
         }
         // An enterprise's credit code at the gate checks its booth in, apart from the job seekers.
         if EnterpriseCheckIns.looksLikeEnterprise(request.input) {
-            return try EnterpriseCheckIns.checkIn(request.input, campaign: request.campaign, gate: request.gate,
-                                                  staff: request.staff, now: now, db: db)
+            return try EnterpriseCheckIns.checkIn(db, request.input, campaign: request.campaign, gate: request.gate,
+                                                  staff: request.staff, now: now)
         }
-        let zone = try windows.timeZone(of: request.campaign, db: db)
+        let zone = try windows.timeZone(db, of: request.campaign)
         let nowText = String.fromDatabaseValue(now.databaseValue) ?? ""
         // A badge code, an ID or a phone number is at most a couple of dozen characters: anything
         // longer is refused unread, and only its masked beginning is kept.
         let (method, lookup) = request.input.unicodeScalars.count > Self.longestInput
             ? (PersonLookup.Method.code, .failure(LookupFailure(Message(LookupMessages.tooLong, ["length": "\(request.input.unicodeScalars.count)",
                                                                              "limit": "\(Self.longestInput)"]))))
-            : try resolve(request, db: db)
+            : try resolve(db, request)
         let (result, reason): (ScanAnswer.Result, Message)
         var personID: Int64?
         var firstScan: Int64?
@@ -67,8 +67,8 @@ public enum Scans {
             (result, reason) = (.rejected, why.message)
         case .success(let id):
             personID = id
-            person = try People.summary(id: id, db: db)
-            (result, reason, firstScan) = try judge(request, person: id, now: now, zone: zone, windows: windows, db: db)
+            person = try People.summary(db, id: id)
+            (result, reason, firstScan) = try judge(db, request, person: id, now: now, zone: zone, windows: windows)
         }
         do {
             try db.cachedStatement(sql: """
@@ -82,7 +82,7 @@ public enum Scans {
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             // The nonce was seen before (a retried request): answer as the first time, count nothing.
             // Checking for it only when the insert fails keeps a query off every normal scan.
-            guard let first = try replay(nonce: request.nonce, db: db) else { throw error }
+            guard let first = try replay(db, nonce: request.nonce) else { throw error }
             return first
         }
         return answer(result: result, message: reason, person: person, replayed: false)
@@ -91,14 +91,14 @@ public enum Scans {
     /// Whether a person found for the scan may pass: the checkpoint's window open at the time it
     /// happened, registered for the campaign, not checked in here before (then a repeat, naming when,
     /// where and by whom). The result, the reason shown, and the first scan a repeat points at.
-    static func judge(_ request: ScanRequest, person id: Int64, now: Date, zone: TimeZone, windows: WindowCache,
-                      db: Database) throws -> (ScanAnswer.Result, Message, Int64?) {
+    static func judge(_ db: Database, _ request: ScanRequest, person id: Int64, now: Date, zone: TimeZone,
+                      windows: WindowCache) throws -> (ScanAnswer.Result, Message, Int64?) {
         let happened = Self.happened(request, now: now)
-        if let why = try windowProblem(request, now: happened, zone: zone, window: windows.window(for: request, db: db)) {
+        if let why = try windowProblem(request, now: happened, zone: zone, window: windows.window(db, for: request)) {
             return (.rejected, why, nil)
         }
-        guard try Registrations.isRegistered(id, campaign: request.campaign, db: db) else {
-            let walkIns = try windows.window(for: request, db: db)?.walkIns ?? false
+        guard try Registrations.isRegistered(db, id, campaign: request.campaign) else {
+            let walkIns = try windows.window(db, for: request)?.walkIns ?? false
             let reason = Message(CheckinMessages.notRegistered, ["campaign": request.campaign])
             return (.rejected, walkIns ? reason + Message(CheckinMessages.walkInsWelcome) : reason, nil)
         }
@@ -108,7 +108,7 @@ public enum Scans {
             """), arguments: [request.campaign, request.checkpoint, id]) {
             let at: Date = first["received_at"]
             let gate: String = first["gate"], staff: String = first["staff"]
-            let gateName = try windows.window(for: request, db: db)?.gateNames[gate] ?? gate
+            let gateName = try windows.window(db, for: request)?.gateNames[gate] ?? gate
             return (.repeat_, CheckinMessages.alreadyCheckedIn(time: String(TimeFormats.display(at, timeZone: zone).suffix(5)),
                                                               gate: gateName, staff: staff), first["id"])
         }
@@ -151,8 +151,9 @@ public enum Scans {
     }
 
     /// Finds the person a scan names: a badge code, an ID number or a mobile number.
-    static func resolve(_ request: ScanRequest, db: Database) throws -> (method: PersonLookup.Method, Result<Int64, LookupFailure>) {
-        try PersonLookup.resolve(request.input, campaign: request.campaign, db: db)
+    static func resolve(_ db: Database, _ request: ScanRequest) throws -> (method: PersonLookup.Method, Result<Int64,
+                        LookupFailure>) {
+        try PersonLookup.resolve(db, request.input, campaign: request.campaign)
     }
 
     /// Why check-in was not possible at this checkpoint at `now` (the moment the scan happened), or nil
@@ -188,13 +189,12 @@ public enum Scans {
 
 extension Scans {
     /// The scan history of a checkpoint, oldest first, masked; `latest` keeps only the newest N.
-    public static func history(campaign: String, checkpoint: String, latest: Int? = nil,
-                               db: Database) throws -> [ScanEntry] {
+    public static func history(_ db: Database, campaign: String, checkpoint: String, latest: Int? = nil) throws -> [ScanEntry] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT received_at, gate, staff, method, input, result, reason, reason_message, person_id
             FROM scan WHERE campaign = ? AND checkpoint = ? ORDER BY id DESC LIMIT ?
             """, arguments: [campaign, checkpoint, latest ?? -1])
-        let people = try People.summaries(ids: rows.compactMap { $0["person_id"] as Int64? }, db: db)
+        let people = try People.summaries(db, ids: rows.compactMap { $0["person_id"] as Int64? })
         return rows.reversed().map { row in
             let person = (row["person_id"] as Int64?).flatMap { people[$0] }
             return ScanEntry(at: row["received_at"], gate: row["gate"], staff: row["staff"], method: row["method"],

@@ -11,14 +11,14 @@ final class WindowCache {
     private var zones: [String: TimeZone] = [:]
 
     /// The campaign's own time zone: the times a scan's answer names are in it.
-    func timeZone(of campaign: String, db: Database) throws -> TimeZone {
+    func timeZone(_ db: Database, of campaign: String) throws -> TimeZone {
         if let known = zones[campaign] { return known }
-        let zone = try RunQueries.run(named: campaign, in: db)?.timeZone ?? WorkflowDefinition.defaultTimeZone
+        let zone = try RunQueries.run(db, named: campaign)?.timeZone ?? WorkflowDefinition.defaultTimeZone
         zones[campaign] = zone
         return zone
     }
 
-    func window(for request: ScanRequest, db: Database) throws -> CheckpointWindow? {
+    func window(_ db: Database, for request: ScanRequest) throws -> CheckpointWindow? {
         let key = request.campaign + "\u{1F}" + request.checkpoint
         if let known = windows[key] { return known }
         let window = try Row.fetchOne(db.cachedStatement(sql: """

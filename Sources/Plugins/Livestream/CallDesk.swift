@@ -34,10 +34,10 @@ public struct CallDesk: Sendable {
     }
 
     /// Makes and gives out what is due at `now`; returns the standing and when the next retry comes due.
-    public func dispatch(now: Date, db: Database) throws -> (standing: Standing, nextRetry: Date?) {
+    public func dispatch(_ db: Database, now: Date) throws -> (standing: Standing, nextRetry: Date?) {
         let leads = try Int64.fetchAll(db, sql: "SELECT id FROM livestream_lead WHERE campaign = ? ORDER BY id",
                                        arguments: [campaign])
-        let calls = try LivestreamRecords.calls(campaign: campaign, db: db)
+        let calls = try LivestreamRecords.calls(db, campaign: campaign)
         var latest: [Int64: CallRecord] = [:]
         for call in calls where (latest[call.leadID]?.attempt ?? 0) < call.attempt { latest[call.leadID] = call }
         // New tasks: leads never called, and leads not reached whose retry delay has passed.
@@ -75,9 +75,9 @@ public struct CallDesk: Sendable {
     }
 
     /// Each lead by its latest call.
-    func standing(db: Database) throws -> Standing {
+    func standing(_ db: Database) throws -> Standing {
         var latest: [Int64: CallRecord] = [:]
-        for call in try LivestreamRecords.calls(campaign: campaign, db: db) where (latest[call.leadID]?.attempt ?? 0) < call.attempt {
+        for call in try LivestreamRecords.calls(db, campaign: campaign) where (latest[call.leadID]?.attempt ?? 0) < call.attempt {
             latest[call.leadID] = call
         }
         let leads = try Int64.fetchAll(db, sql: "SELECT id FROM livestream_lead WHERE campaign = ?", arguments: [campaign])

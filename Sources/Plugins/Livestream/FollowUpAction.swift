@@ -62,7 +62,7 @@ struct FollowUpAction: StepAction {
                         attempts: input.attempts, retryAfter: retry, timeZone: context.timeZone)
     }
 
-    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         guard let period = TimeFormats.duration(input.for)?.seconds, period > 0 else {
             throw StepFailure(context.say(ParameterMessages.durationLike(["name": "for", "example": "7d"])), retryable: false)
         }
@@ -71,22 +71,22 @@ struct FollowUpAction: StepAction {
             INSERT INTO livestream_followup (campaign, ends_at) VALUES (?, ?)
             ON CONFLICT (campaign) DO UPDATE SET ends_at = excluded.ends_at
             """, arguments: [context.campaign, now.addingTimeInterval(period)])
-        return try step(input, context: context, now: now, db: db)
+        return try step(db, input, context: context, now: now)
     }
 
-    func wake(_ wake: Wake, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    func wake(_ db: Database, _ wake: Wake, input: Input, context: StepContext) throws -> StepOutcome {
         let desk = try desk(input, context: context)
-        if case .signal = wake { return completed(try desk.standing(db: db), endedBy: "signal") }
-        return try step(input, context: context, now: context.clock.now(), db: db)
+        if case .signal = wake { return completed(try desk.standing(db), endedBy: "signal") }
+        return try step(db, input, context: context, now: context.clock.now())
     }
 
     /// Gives out what is due, then completes or waits until the next retry, the next morning (tasks
     /// queued over the quota) or the period's end, whichever comes first.
-    private func step(_ input: Input, context: StepContext, now: Date, db: Database) throws -> StepOutcome {
+    private func step(_ db: Database, _ input: Input, context: StepContext, now: Date) throws -> StepOutcome {
         let desk = try desk(input, context: context)
         let ends = try Date.fetchOne(db, sql: "SELECT ends_at FROM livestream_followup WHERE campaign = ?",
                                      arguments: [context.campaign]) ?? now
-        let (standing, nextRetry) = try desk.dispatch(now: now, db: db)
+        let (standing, nextRetry) = try desk.dispatch(db, now: now)
         if standing.leads > 0, standing.settled == standing.leads { return completed(standing, endedBy: "settled") }
         if now >= ends { return completed(standing, endedBy: "time") }
         var wakeAt = ends

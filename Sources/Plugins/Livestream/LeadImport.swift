@@ -71,7 +71,7 @@ struct LeadImport: LedgerKind {
         let campaign = options.campaign ?? ""
         // The campaign's postings by code, title and enterprise+title (each only when it names one posting).
         var postings: [String: Int64?] = [:]
-        for posting in try Postings.offered(at: campaign, db: db) {
+        for posting in try Postings.offered(db, at: campaign) {
             for key in [posting.code, posting.title, posting.enterprise + posting.title] {
                 postings[key] = postings[key] == nil ? posting.id : .some(nil)
             }
@@ -149,21 +149,21 @@ struct LeadImport: LedgerKind {
         /// else by phone; added when the lead gave an ID number and a name and is not in the ledger yet.
         private mutating func match(_ lead: Lead, known: Stored?) throws -> Int64? {
             let idNumber = lead.idNumber ?? (known.flatMap { $0.idNumber.isEmpty ? nil : try? ResidentID($0.idNumber) })
-            var person = try idNumber.flatMap { try People.id(of: $0, db: db) }
-            if person == nil, case .success(let found) = try PersonLookup.resolve(lead.phone.value, campaign: campaign, db: db).1 {
+            var person = try idNumber.flatMap { try People.id(db, of: $0) }
+            if person == nil, case .success(let found) = try PersonLookup.resolve(db, lead.phone.value, campaign: campaign).1 {
                 person = found
             }
             if let person {
-                if try Registrations.register(person, campaign: campaign, channel: "livestream", now: now, db: db) { linked += 1 }
+                if try Registrations.register(db, person, campaign: campaign, channel: "livestream", now: now) { linked += 1 }
                 return person
             }
             let name = lead.name.isEmpty ? (known?.name ?? "") : lead.name
             guard let idNumber, !name.isEmpty else { return nil }
             let added = try Registrations.registerWalkIn(
-                WalkIn(campaign: campaign, name: name, idNumber: idNumber.value, phone: lead.phone.value, channel: "livestream"),
-                now: now, db: db)
+                db, WalkIn(campaign: campaign, name: name, idNumber: idNumber.value, phone: lead.phone.value, channel: "livestream"),
+                now: now)
             if added.newlyRegistered { linked += 1 }
-            return try People.id(of: idNumber, db: db)
+            return try People.id(db, of: idNumber)
         }
     }
 }

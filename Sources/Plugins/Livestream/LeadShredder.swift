@@ -7,10 +7,10 @@ import PluginKit
 /// keeps leads apart, never a number) and its calls lose their notes. The leads, their platforms,
 /// postings and call results stay: the funnel counts them.
 struct LeadShredder: PersonalDataShredder {
-    func shred(campaign: String, values: ShredValues, db: Database) throws -> Int {
+    func shred(_ db: Database, campaign: String, values: ShredValues) throws -> Int {
         let leads = "(person_id IN (SELECT id FROM \(ShredRecords.peopleTable)) OR (campaign = ? AND person_id IS NULL))"
-        var changed = try scrub(table: "livestream_lead", key: "id", column: "posting_text", where: leads,
-                                arguments: [campaign], values: values, db: db)
+        var changed = try scrub(db, table: "livestream_lead", key: "id", column: "posting_text", where: leads,
+                                arguments: [campaign], values: values)
         try db.execute(sql: """
             UPDATE livestream_call SET note = '' WHERE note <> ''
               AND lead_id IN (SELECT id FROM livestream_lead WHERE \(leads))

@@ -40,11 +40,11 @@ struct LineupAction: StepAction {
         }
     )
 
-    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         guard let length = TimeFormats.duration(input.length).map({ Int($0.seconds / 60) }), length >= 1 else {
             throw StepFailure(context.say(ParameterMessages.atLeastAMinuteLike(["name": "length", "example": "2h"])), retryable: false)
         }
-        let offered = try Postings.offered(at: context.campaign, db: db)
+        let offered = try Postings.offered(db, at: context.campaign)
         var chosen = offered
         if let codes = input.postings {
             let byCode = Dictionary(offered.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
@@ -64,7 +64,7 @@ struct LineupAction: StepAction {
         case .failure(let problem):
             throw StepFailure(problem.words.text(context.language), retryable: false)
         case .success(let slots):
-            try StreamLineupRecords.replace(campaign: context.campaign, slots: slots, db: db)
+            try StreamLineupRecords.replace(db, campaign: context.campaign, slots: slots)
             let used = input.opening + slots.count * input.minutes
             return .completed(outputs: [
                 "postings": .int(slots.count), "minutes": .int(used), "spare": .int(length - used),

@@ -28,7 +28,7 @@ struct CallRecord: Sendable {
 
 /// Reads and writes of the livestream tables.
 enum LivestreamRecords {
-    static func leads(campaign: String, db: Database) throws -> [LeadRecord] {
+    static func leads(_ db: Database, campaign: String) throws -> [LeadRecord] {
         try Row.fetchAll(db, sql: """
             SELECT id, phone, name, id_number, platforms, posting_id, posting_text, person_id FROM livestream_lead
             WHERE campaign = ? ORDER BY id
@@ -38,7 +38,7 @@ enum LivestreamRecords {
         }
     }
 
-    static func calls(campaign: String, db: Database) throws -> [CallRecord] {
+    static func calls(_ db: Database, campaign: String) throws -> [CallRecord] {
         try Row.fetchAll(db, sql: """
             SELECT id, lead_id, attempt, staff, assigned_on, due_at, status, note, updated_at FROM livestream_call
             WHERE campaign = ? ORDER BY id
@@ -51,19 +51,19 @@ enum LivestreamRecords {
                    status: CallStatus(rawValue: row[6]) ?? .open, note: row[7], updatedAt: row[8])
     }
 
-    static func call(id: Int64, campaign: String, db: Database) throws -> CallRecord? {
+    static func call(_ db: Database, id: Int64, campaign: String) throws -> CallRecord? {
         try Row.fetchOne(db, sql: """
             SELECT id, lead_id, attempt, staff, assigned_on, due_at, status, note, updated_at FROM livestream_call
             WHERE campaign = ? AND id = ?
             """, arguments: [campaign, id]).map(call)
     }
 
-    static func hasLeads(campaign: String, db: Database) throws -> Bool {
+    static func hasLeads(_ db: Database, campaign: String) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM livestream_lead WHERE campaign = ?)", arguments: [campaign]) ?? false
     }
 
     /// Peak concurrent viewers, and views summed over the figures imported.
-    static func audience(campaign: String, db: Database) throws -> (peak: Int, views: Int) {
+    static func audience(_ db: Database, campaign: String) throws -> (peak: Int, views: Int) {
         let row = try Row.fetchOne(db, sql: """
             SELECT coalesce(max(viewers), 0) AS peak, coalesce(sum(views), 0) AS views FROM livestream_metric WHERE campaign = ?
             """, arguments: [campaign])

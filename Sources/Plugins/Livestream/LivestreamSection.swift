@@ -36,10 +36,10 @@ struct LivestreamSection: TallySection {
                                    counts: [Self.leads.key, Self.reached.key])]
 
     /// Each lead in the ledger by every platform that brought them.
-    func groups(_ grouping: String, campaign: String, db: Database) throws -> [Int64: [String]] {
+    func groups(_ db: Database, _ grouping: String, campaign: String) throws -> [Int64: [String]] {
         guard grouping == "platform" else { return [:] }
         var groups: [Int64: [String]] = [:]
-        for lead in try LivestreamRecords.leads(campaign: campaign, db: db) {
+        for lead in try LivestreamRecords.leads(db, campaign: campaign) {
             guard let person = lead.personID else { continue }
             groups[person, default: []] += Self.platforms(of: lead)
         }
@@ -47,11 +47,11 @@ struct LivestreamSection: TallySection {
     }
 
     /// Every lead (in the ledger or not) under each platform that brought it: the leads, and those reached.
-    func groupCounts(_ grouping: String, campaign: String, db: Database) throws -> [String: [String: Int]] {
+    func groupCounts(_ db: Database, _ grouping: String, campaign: String) throws -> [String: [String: Int]] {
         guard grouping == "platform" else { return [:] }
-        let reached = try Self.reachedLeads(campaign: campaign, db: db)
+        let reached = try Self.reachedLeads(db, campaign: campaign)
         var counts: [String: [String: Int]] = [:]
-        for lead in try LivestreamRecords.leads(campaign: campaign, db: db) {
+        for lead in try LivestreamRecords.leads(db, campaign: campaign) {
             for platform in Self.platforms(of: lead) {
                 counts[platform, default: [Self.leads.key: 0, Self.reached.key: 0]][Self.leads.key]! += 1
                 if reached.contains(lead.id) { counts[platform]![Self.reached.key]! += 1 }
@@ -60,21 +60,21 @@ struct LivestreamSection: TallySection {
         return counts
     }
 
-    func applies(to campaigns: [String], db: Database) throws -> Bool {
-        try campaigns.contains { try LivestreamRecords.hasLeads(campaign: $0, db: db) }
+    func applies(_ db: Database, to campaigns: [String]) throws -> Bool {
+        try campaigns.contains { try LivestreamRecords.hasLeads(db, campaign: $0) }
     }
 
-    func campaignValues(campaign: String, db: Database) throws -> [String: Int] {
-        let audience = try LivestreamRecords.audience(campaign: campaign, db: db)
+    func campaignValues(_ db: Database, campaign: String) throws -> [String: Int] {
+        let audience = try LivestreamRecords.audience(db, campaign: campaign)
         return [Self.peak.key: audience.peak, Self.views.key: audience.views,
-                Self.leads.key: try LivestreamRecords.leads(campaign: campaign, db: db).count,
-                Self.reached.key: try Self.reachedLeads(campaign: campaign, db: db).count]
+                Self.leads.key: try LivestreamRecords.leads(db, campaign: campaign).count,
+                Self.reached.key: try Self.reachedLeads(db, campaign: campaign).count]
     }
 
-    func personLevels(campaign: String, db: Database) throws -> [PersonLevel] {
+    func personLevels(_ db: Database, campaign: String) throws -> [PersonLevel] {
         var level: [Int64: Int] = [:]
-        let reached = try Self.reachedLeads(campaign: campaign, db: db)
-        for lead in try LivestreamRecords.leads(campaign: campaign, db: db) {
+        let reached = try Self.reachedLeads(db, campaign: campaign)
+        for lead in try LivestreamRecords.leads(db, campaign: campaign) {
             guard let person = lead.personID else { continue }
             level[person] = max(level[person] ?? 0, reached.contains(lead.id) ? 2 : 1)
         }
@@ -83,17 +83,17 @@ struct LivestreamSection: TallySection {
 
     /// The same levels per posting the lead signed up for, so the enterprise and posting breakdowns
     /// show each posting's leads beside its interviews and placements.
-    func postingLevels(campaign: String, db: Database) throws -> [PostingLevel]? {
-        let reached = try Self.reachedLeads(campaign: campaign, db: db)
-        return try LivestreamRecords.leads(campaign: campaign, db: db).compactMap { lead -> PostingLevel? in
+    func postingLevels(_ db: Database, campaign: String) throws -> [PostingLevel]? {
+        let reached = try Self.reachedLeads(db, campaign: campaign)
+        return try LivestreamRecords.leads(db, campaign: campaign).compactMap { lead -> PostingLevel? in
             guard let person = lead.personID, let posting = lead.postingID else { return nil }
             return PostingLevel(person: person, posting: posting, level: reached.contains(lead.id) ? 2 : 1)
         }.sorted { ($0.person, $0.posting) < ($1.person, $1.posting) }
     }
 
     /// The leads some call-back reached.
-    static func reachedLeads(campaign: String, db: Database) throws -> Set<Int64> {
-        Set(try LivestreamRecords.calls(campaign: campaign, db: db).filter(\.status.reachedSomeone).map(\.leadID))
+    static func reachedLeads(_ db: Database, campaign: String) throws -> Set<Int64> {
+        Set(try LivestreamRecords.calls(db, campaign: campaign).filter(\.status.reachedSomeone).map(\.leadID))
     }
 
     /// The platforms that brought a lead, each once, as the lead lists them.

@@ -35,7 +35,7 @@ struct SessionAction: StepAction {
         ]
     )
 
-    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         let starts = try context.dateTime(input.starts)
         guard let minutes = TimeFormats.duration(input.length).map({ Int($0.seconds / 60) }), minutes >= 1 else {
             throw StepFailure(context.say(ParameterMessages.atLeastAMinuteLike(["name": "length", "example": "2h"])), retryable: false)
@@ -45,7 +45,7 @@ struct SessionAction: StepAction {
             ON CONFLICT (campaign) DO UPDATE SET platform = excluded.platform, starts_at = excluded.starts_at,
                 minutes = excluded.minutes, host = excluded.host
             """, arguments: [context.campaign, input.platform, starts, minutes, input.host])
-        let lineup = try StreamLineupRecords.lineup(campaign: context.campaign, db: db)
+        let lineup = try StreamLineupRecords.lineup(db, campaign: context.campaign)
         let rows = lineup.map { slot -> [String] in
             let at = context.format(starts.addingTimeInterval(Double(slot.startMinute * 60))).suffix(5)
             return [String(slot.order), String(at), "\(slot.minutes) 分钟", slot.item.code, slot.item.title, slot.item.enterprise,

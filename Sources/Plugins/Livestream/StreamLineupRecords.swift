@@ -3,7 +3,7 @@ import GRDB
 /// The line-up as kept, for the run sheet. Its table keeps the name it had when the scheduling
 /// plugin planned line-ups (`schedule_stream`): workspaces made before hold their line-ups there.
 public enum StreamLineupRecords {
-    public static func replace(campaign: String, slots: [StreamLineup.Slot], db: Database) throws {
+    public static func replace(_ db: Database, campaign: String, slots: [StreamLineup.Slot]) throws {
         try db.execute(sql: "DELETE FROM schedule_stream WHERE campaign = ?", arguments: [campaign])
         let insert = try db.makeStatement(sql: """
             INSERT INTO schedule_stream (campaign, position, start_minute, minutes, code, title, enterprise, host)
@@ -16,7 +16,7 @@ public enum StreamLineupRecords {
     }
 
     /// The campaign's line-up, in order (empty when none was planned).
-    public static func lineup(campaign: String, db: Database) throws -> [StreamLineup.Slot] {
+    public static func lineup(_ db: Database, campaign: String) throws -> [StreamLineup.Slot] {
         try Row.fetchAll(db, sql: """
             SELECT position, start_minute, minutes, code, title, enterprise, host FROM schedule_stream
             WHERE campaign = ? ORDER BY position

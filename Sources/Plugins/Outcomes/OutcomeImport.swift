@@ -81,7 +81,7 @@ public struct OutcomeImport: LedgerKind {
         guard let campaign = options.campaign else {
             throw WorkflowError.usage(LedgerMessages.belongsToCampaign(["name": "outcomes"]), hint: LedgerMessages.addCampaign())
         }
-        let run = try RunQueries.requireRun(campaign, in: db)
+        let run = try RunQueries.requireRun(db, campaign)
         return OutcomeWriter(db: db, campaign: campaign, timeZone: run.timeZone, heldOn: run.heldDay, options: options)
     }
 }
@@ -113,13 +113,13 @@ public struct OutcomeWriter: LedgerWriter {
             var result: OutcomeResult?
             try db.inSavepoint {
                 let code = record.postingCode.isEmpty
-                    ? try OutcomeRecorder.postingCode(enterprise: record.enterprise, title: record.title, campaign: campaign, db: db)
+                    ? try OutcomeRecorder.postingCode(db, enterprise: record.enterprise, title: record.title, campaign: campaign)
                     : record.postingCode
-                result = try OutcomeRecorder.record(inStartedCampaign: OutcomeEntry(campaign: campaign, person: record.person, posting: code,
+                result = try OutcomeRecorder.record(db, inStartedCampaign: OutcomeEntry(campaign: campaign, person: record.person, posting: code,
                                                           stage: record.stage, date: record.date.isEmpty ? nil : record.date,
                                                           note: record.note, recordedBy: record.recordedBy,
                                                           source: options.source, notAttended: record.notAttended), timeZone: timeZone, heldOn: heldOn,
-                                                    now: options.now, db: db)
+                                                    now: options.now)
                 return .commit
             }
             switch result!.change {

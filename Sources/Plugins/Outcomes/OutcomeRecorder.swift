@@ -84,10 +84,10 @@ public enum OutcomeRecorder {
     /// Records an outcome in the caller's transaction. Moving forward is always allowed (skipping
     /// stages is fine: a placement implies the interview and the intent); the same or an earlier
     /// stage changes nothing; moving back happens only with `correction`, kept in the history.
-    public static func record(_ entry: OutcomeEntry, now: Date, db: Database) throws -> OutcomeResult {
-        let run = try RunQueries.requireRun(entry.campaign, in: db)
-        try Registrations.requireOpenCampaign(entry.campaign, db: db)
-        return try record(inStartedCampaign: entry, timeZone: run.timeZone, heldOn: run.heldDay, now: now, db: db)
+    public static func record(_ db: Database, _ entry: OutcomeEntry, now: Date) throws -> OutcomeResult {
+        let run = try RunQueries.requireRun(db, entry.campaign)
+        try Registrations.requireOpenCampaign(db, entry.campaign)
+        return try record(db, inStartedCampaign: entry, timeZone: run.timeZone, heldOn: run.heldDay, now: now)
     }
 
     /// The one rule for every door (the page, the API, `campaign record`, a sheet): moving someone back
@@ -99,13 +99,13 @@ public enum OutcomeRecorder {
 
     /// `record` for a campaign the caller has already checked (an import checks it once, not per
     /// row); a date not given is today in the campaign's `timeZone`.
-    static func record(inStartedCampaign entry: OutcomeEntry, timeZone: TimeZone, heldOn: String, now: Date,
-                       db: Database) throws -> OutcomeResult {
+    static func record(_ db: Database, inStartedCampaign entry: OutcomeEntry, timeZone: TimeZone, heldOn: String,
+                       now: Date) throws -> OutcomeResult {
         try requirePermission(entry)
-        let personID = try person(entry.person, campaign: entry.campaign, db: db)
-        let posting = try posting(entry.posting, campaign: entry.campaign, db: db)
-        let date = try outcomeDate(entry, personID: personID, timeZone: timeZone, heldOn: heldOn, now: now, db: db)
-        let notAttended = try placedWithoutComing(entry, personID: personID, db: db)
+        let personID = try person(db, entry.person, campaign: entry.campaign)
+        let posting = try posting(db, entry.posting, campaign: entry.campaign)
+        let date = try outcomeDate(db, entry, personID: personID, timeZone: timeZone, heldOn: heldOn, now: now)
+        let notAttended = try placedWithoutComing(db, entry, personID: personID)
         let current = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT stage, stage_date, recorded_by FROM outcome WHERE campaign = ? AND person_id = ? AND posting_id = ?
             """), arguments: [entry.campaign, personID, posting.id])
@@ -121,10 +121,10 @@ public enum OutcomeRecorder {
             change = .unchanged(from)
         }
         if case .unchanged = change {} else {
-            try write(entry, change: change, from: from, personID: personID, posting: posting, date: date,
-                      notAttended: notAttended, now: now, db: db)
+            try write(db, entry, change: change, from: from, personID: personID, posting: posting, date: date,
+                      notAttended: notAttended, now: now)
         }
-        let who = try People.summary(id: personID, db: db)
+        let who = try People.summary(db, id: personID)
         return OutcomeResult(change: change, maskedName: Masking.name(who?.name ?? ""),
                              maskedID: Masking.idNumber(who?.idNumber ?? ""), posting: posting.title,
                              enterprise: posting.enterprise)
@@ -133,8 +133,8 @@ public enum OutcomeRecorder {
     /// The outcome's day: the one given, or today in the campaign's time zone. An outcome happens after
     /// the person was in the campaign and before today: a date outside that is a typo (2025 for 2026, a
     /// month and day swapped) and would land in another period.
-    static func outcomeDate(_ entry: OutcomeEntry, personID: Int64, timeZone: TimeZone, heldOn: String, now: Date,
-                            db: Database) throws -> String {
+    static func outcomeDate(_ db: Database, _ entry: OutcomeEntry, personID: Int64, timeZone: TimeZone, heldOn: String,
+                            now: Date) throws -> String {
         let today = SheetDate.day(of: now, in: timeZone)
         var date = today
         if let raw = entry.date, !raw.isEmpty {
@@ -146,7 +146,7 @@ public enum OutcomeRecorder {
         if date > today {
             throw OutcomeRefusal(field: .date, OutcomeMessages.afterToday, ["date": date, "today": today])
         }
-        let registered = try Registrations.registeredAt(personID, campaign: entry.campaign, db: db)
+        let registered = try Registrations.registeredAt(db, personID, campaign: entry.campaign)
             .map { SheetDate.day(of: $0, in: timeZone) } ?? heldOn
         if date < min(registered, heldOn) {
             throw OutcomeRefusal(field: .date, OutcomeMessages.beforeCampaign,
@@ -156,8 +156,8 @@ public enum OutcomeRecorder {
     }
 
     /// Placed without having come: only when said so, with how (a note); true then.
-    static func placedWithoutComing(_ entry: OutcomeEntry, personID: Int64, db: Database) throws -> Bool {
-        guard entry.stage >= .placed, !(try Scans.hasCheckedIn(personID, campaign: entry.campaign, db: db)) else { return false }
+    static func placedWithoutComing(_ db: Database, _ entry: OutcomeEntry, personID: Int64) throws -> Bool {
+        guard entry.stage >= .placed, !(try Scans.hasCheckedIn(db, personID, campaign: entry.campaign)) else { return false }
         guard entry.notAttended else {
             throw OutcomeRefusal(field: .person, OutcomeMessages.neverCheckedIn,
                                  ["person": Masking.scrub(entry.person), "campaign": entry.campaign])
@@ -170,8 +170,8 @@ public enum OutcomeRecorder {
 
     /// The new stage (or its withdrawal), the change kept in `outcome_change`, and a correction in the
     /// audit log.
-    static func write(_ entry: OutcomeEntry, change: OutcomeResult.Change, from: OutcomeStage, personID: Int64,
-                      posting: PostingSummary, date: String, notAttended: Bool, now: Date, db: Database) throws {
+    static func write(_ db: Database, _ entry: OutcomeEntry, change: OutcomeResult.Change, from: OutcomeStage, personID: Int64,
+                      posting: PostingSummary, date: String, notAttended: Bool, now: Date) throws {
         if entry.stage == .none {
             try db.cachedStatement(sql: "DELETE FROM outcome WHERE campaign = ? AND person_id = ? AND posting_id = ?")
                 .execute(arguments: [entry.campaign, personID, posting.id])
@@ -195,21 +195,21 @@ public enum OutcomeRecorder {
             """).execute(arguments: [entry.campaign, personID, posting.id, from.rawValue, entry.stage.rawValue, date,
                                      entry.note, correction, entry.recordedBy, entry.source, now])
         guard correction else { return }
-        try AuditLog.record(actor: entry.recordedBy.isEmpty ? "unknown" : entry.recordedBy,
+        try AuditLog.record(db, actor: entry.recordedBy.isEmpty ? "unknown" : entry.recordedBy,
                             action: entry.stage == .none ? "outcome-withdrawn" : "outcome-corrected",
                             campaign: entry.campaign,
                             detail: "person #\(personID), posting \(posting.code): \(from.verb) → \(entry.stage.verb) (\(entry.source))",
-                            at: now, db: db)
+                            at: now)
     }
 
     /// The person, who must be registered for the campaign: outcomes count in its funnel.
-    static func person(_ input: String, campaign: String, db: Database) throws -> Int64 {
-        let (_, lookup) = try PersonLookup.resolve(input, campaign: campaign, db: db)
+    static func person(_ db: Database, _ input: String, campaign: String) throws -> Int64 {
+        let (_, lookup) = try PersonLookup.resolve(db, input, campaign: campaign)
         switch lookup {
         case .failure(let why):
             throw OutcomeRefusal(field: .person, reason: why.message)
         case .success(let id):
-            guard try Registrations.isRegistered(id, campaign: campaign, db: db) else {
+            guard try Registrations.isRegistered(db, id, campaign: campaign) else {
                 throw OutcomeRefusal(field: .person, OutcomeMessages.notRegistered,
                                      ["person": Masking.scrub(input), "campaign": campaign])
             }
@@ -218,13 +218,13 @@ public enum OutcomeRecorder {
     }
 
     /// The posting, which must be offered at the campaign (imported with it or linked to it).
-    static func posting(_ input: String, campaign: String, db: Database) throws -> PostingSummary {
+    static func posting(_ db: Database, _ input: String, campaign: String) throws -> PostingSummary {
         let code = input.trimmingCharacters(in: .whitespaces).uppercased()
         guard !code.isEmpty else {
             throw OutcomeRefusal(field: .posting, OutcomeMessages.noPostingGiven)
         }
         let posting: PostingSummary
-        switch try Postings.lookup(code: code, campaign: campaign, db: db) {
+        switch try Postings.lookup(db, code: code, campaign: campaign) {
         case .none:
             throw OutcomeRefusal(field: .posting, OutcomeMessages.unknownPosting, ["code": code, "campaign": campaign])
         case .ambiguous(let several):
@@ -242,13 +242,13 @@ public enum OutcomeRecorder {
     }
 
     /// The history of one person's outcomes in a campaign, oldest first (masked nothing: no personal data in it).
-    public static func history(campaign: String, person: String, db: Database) throws -> [OutcomeChange] {
-        let personID = try self.person(person, campaign: campaign, db: db)
+    public static func history(_ db: Database, campaign: String, person: String) throws -> [OutcomeChange] {
+        let personID = try self.person(db, person, campaign: campaign)
         let rows = try Row.fetchAll(db, sql: """
             SELECT from_stage, to_stage, stage_date, note, correction, recorded_by, source, recorded_at, posting_id
             FROM outcome_change WHERE campaign = ? AND person_id = ? ORDER BY id
             """, arguments: [campaign, personID])
-        let postings = try Postings.summaries(ids: rows.map { $0["posting_id"] as Int64 }, db: db)
+        let postings = try Postings.summaries(db, ids: rows.map { $0["posting_id"] as Int64 })
         return rows.map { row in
             let posting = postings[row["posting_id"]]
             return OutcomeChange(from: OutcomeStage(rawValue: row["from_stage"]) ?? .none,
@@ -276,8 +276,8 @@ public struct OutcomeChange: Sendable {
 extension OutcomeRecorder {
     /// The code of the posting an enterprise offers at a campaign under a title, for sheets that
     /// name postings by enterprise and title rather than by code.
-    static func postingCode(enterprise: String, title: String, campaign: String, db: Database) throws -> String {
-        let codes = try Postings.codes(enterprise: enterprise, title: title, campaign: campaign, db: db)
+    static func postingCode(_ db: Database, enterprise: String, title: String, campaign: String) throws -> String {
+        let codes = try Postings.codes(db, enterprise: enterprise, title: title, campaign: campaign)
         guard codes.count == 1 else {
             throw OutcomeRefusal(field: .posting, codes.isEmpty ? OutcomeMessages.noSuchTitle : OutcomeMessages.severalTitles,
                                  ["enterprise": enterprise, "title": title, "campaign": campaign])
@@ -313,7 +313,7 @@ public struct Placement: Sendable, Equatable {
 extension OutcomeRecorder {
     /// Everyone placed (or retained) at a campaign, once each, with the posting of their furthest
     /// outcome: the workers a bus campaign may carry to their enterprises.
-    public static func placements(campaign: String, db: Database) throws -> [Placement] {
+    public static func placements(_ db: Database, campaign: String) throws -> [Placement] {
         try Row.fetchAll(db, sql: """
             SELECT o.person_id, o.posting_id, o.stage_date FROM outcome o
             WHERE o.campaign = ? AND o.stage >= ?
@@ -326,7 +326,7 @@ extension OutcomeRecorder {
     }
 
     /// Everyone at `atLeast` or further in a campaign, with their furthest outcome, masked.
-    public static func people(campaign: String, atLeast: OutcomeStage, db: Database) throws -> [OutcomePerson] {
+    public static func people(_ db: Database, campaign: String, atLeast: OutcomeStage) throws -> [OutcomePerson] {
         // Each person's furthest outcome (the earliest-dated posting where they reached it).
         let furthest = try Row.fetchAll(db, sql: """
             SELECT o.person_id, o.posting_id, o.stage, o.stage_date FROM outcome o
@@ -334,8 +334,8 @@ extension OutcomeRecorder {
               AND o.posting_id = (SELECT o2.posting_id FROM outcome o2 WHERE o2.campaign = o.campaign
                                   AND o2.person_id = o.person_id ORDER BY o2.stage DESC, o2.stage_date LIMIT 1)
             """, arguments: [campaign, max(atLeast.rawValue, 1)])
-        let people = try People.summaries(ids: furthest.map { $0["person_id"] as Int64 }, db: db)
-        let postings = try Postings.summaries(ids: furthest.map { $0["posting_id"] as Int64 }, db: db)
+        let people = try People.summaries(db, ids: furthest.map { $0["person_id"] as Int64 })
+        let postings = try Postings.summaries(db, ids: furthest.map { $0["posting_id"] as Int64 })
         return furthest.compactMap { row -> OutcomePerson? in
             guard let person = people[row["person_id"]], let posting = postings[row["posting_id"]] else { return nil }
             return OutcomePerson(campaign: campaign, maskedName: Masking.name(person.name),

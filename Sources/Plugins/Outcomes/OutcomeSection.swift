@@ -25,14 +25,14 @@ struct OutcomeSection: TallySection {
     let campaignKinds: Set<CampaignKind>? = [.jobFair, .livestream]
 
     /// The placed who never came, counted apart so that "placed" beside "attended" reads right.
-    func campaignValues(campaign: String, db: Database) throws -> [String: Int] {
+    func campaignValues(_ db: Database, campaign: String) throws -> [String: Int] {
         ["placed_not_attended": try Int.fetchOne(db, sql: """
             SELECT count(DISTINCT person_id) FROM outcome WHERE campaign = ? AND stage >= 3 AND not_attended
             """, arguments: [campaign]) ?? 0]
     }
 
     /// Each person's furthest stage in the campaign, whatever the posting.
-    func personLevels(campaign: String, db: Database) throws -> [PersonLevel] {
+    func personLevels(_ db: Database, campaign: String) throws -> [PersonLevel] {
         let furthest = try RawStatement(db, sql: """
             SELECT person_id, max(stage) FROM outcome WHERE campaign = ? GROUP BY person_id ORDER BY person_id
             """)
@@ -44,7 +44,7 @@ struct OutcomeSection: TallySection {
 
     /// Each person's stage with each posting (the outcome key starts with campaign and person, so
     /// they come sorted by person without a sort).
-    func postingLevels(campaign: String, db: Database) throws -> [PostingLevel]? {
+    func postingLevels(_ db: Database, campaign: String) throws -> [PostingLevel]? {
         let outcomes = try RawStatement(db, sql: """
             SELECT person_id, posting_id, stage FROM outcome WHERE campaign = ? ORDER BY person_id
             """)
@@ -64,8 +64,8 @@ struct OutcomeSection: TallySection {
                       "enterprise"]).map { TallyPersonList.Column(zh: $0, en: $1) })
 
     /// The placed people of the campaigns, masked, each with where they were placed.
-    func personListRows(campaigns: [String], db: Database) throws -> [TallyPersonList.Row] {
-        try campaigns.flatMap { try OutcomeRecorder.people(campaign: $0, atLeast: .placed, db: db) }.map { p in
+    func personListRows(_ db: Database, campaigns: [String]) throws -> [TallyPersonList.Row] {
+        try campaigns.flatMap { try OutcomeRecorder.people(db, campaign: $0, atLeast: .placed) }.map { p in
             let common = [p.campaign, p.maskedName, p.maskedID, p.maskedPhone, p.township, p.village]
             let rest = [p.date, "\(p.postingCode) \(p.postingTitle)", p.enterprise]
             return TallyPersonList.Row(

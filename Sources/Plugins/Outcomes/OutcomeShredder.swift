@@ -5,7 +5,7 @@ import PluginKit
 /// Shredding of outcomes: the free-text notes kept with shredded people's interviews, intents and
 /// placements (and their history) go; the stages and dates the tallies count stay.
 struct OutcomeShredder: PersonalDataShredder {
-    func shred(campaign: String, values: ShredValues, db: Database) throws -> Int {
+    func shred(_ db: Database, campaign: String, values: ShredValues) throws -> Int {
         var changed = 0
         for table in ["outcome", "outcome_change"] {
             try db.execute(sql: """

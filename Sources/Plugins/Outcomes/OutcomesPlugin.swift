@@ -22,7 +22,7 @@ public enum OutcomesPlugin {
     )
 
     /// Distinct people at each stage in one campaign (a stage implies the earlier ones).
-    public static func stageCounts(campaign: String, db: Database) throws -> [OutcomeStage: Int] {
+    public static func stageCounts(_ db: Database, campaign: String) throws -> [OutcomeStage: Int] {
         let row = try Row.fetchOne(db, sql: """
             SELECT sum(stage >= 1) AS s1, sum(stage >= 2) AS s2, sum(stage >= 3) AS s3, sum(stage >= 4) AS s4
             FROM (SELECT max(stage) AS stage FROM outcome WHERE campaign = ? GROUP BY person_id)
@@ -63,7 +63,7 @@ struct CollectAction: StepAction {
         }
     )
 
-    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         let until = try context.deadline(until: input.until, for: input.for)
         var prompt = input.prompt ?? context.say(OutcomeMessages.recordOutcomes)
         prompt += context.say(OutcomeMessages.recordExample, ["campaign": context.campaign, "command": context.signalCommand])
@@ -71,8 +71,8 @@ struct CollectAction: StepAction {
         return .waiting(Wait(until: until, signal: true, prompt: prompt))
     }
 
-    func wake(_ wake: Wake, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
-        let counts = try OutcomesPlugin.stageCounts(campaign: context.campaign, db: db)
+    func wake(_ db: Database, _ wake: Wake, input: Input, context: StepContext) throws -> StepOutcome {
+        let counts = try OutcomesPlugin.stageCounts(db, campaign: context.campaign)
         var endedBy = "time"
         if case .signal = wake { endedBy = "signal" }
         return .completed(outputs: [

@@ -7,11 +7,12 @@ import PluginKit
 /// registration, then — in the same transaction — the check-in the plugin that keeps attendance
 /// allows (none when `desk` is nil: `--no-check-in`, or no such plugin).
 public enum DeskRegistration {
-    public static func register(_ walkIn: WalkIn, desk: (any DeskAttendance)?, checkpoint: String, gate: String, staff: String,
-                         now: Date, db: Database) throws -> (WalkInResult, DeskCheckIn?) {
-        let result = try Registrations.registerWalkIn(walkIn, now: now, db: db)
-        let attendance = try desk?.checkIn(badgeCode: result.code, campaign: walkIn.campaign, checkpoint: checkpoint,
-                                           gate: gate, staff: staff, now: now, db: db)
+    public static func register(_ db: Database, _ walkIn: WalkIn, desk: (any DeskAttendance)?, checkpoint: String,
+                                gate: String, staff: String,
+                         now: Date) throws -> (WalkInResult, DeskCheckIn?) {
+        let result = try Registrations.registerWalkIn(db, walkIn, now: now)
+        let attendance = try desk?.checkIn(db, badgeCode: result.code, campaign: walkIn.campaign, checkpoint: checkpoint,
+                                           gate: gate, staff: staff, now: now)
         return (result, attendance)
     }
 }

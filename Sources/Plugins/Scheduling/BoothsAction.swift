@@ -59,7 +59,7 @@ struct BoothsAction: StepAction {
 
     func prepare(_ input: Input, context: StepContext) async throws -> Prepared {
         let campaign = context.campaign
-        let invited = try await context.reader.read { db in try Enterprises.invited(at: campaign, db: db) }
+        let invited = try await context.reader.read { db in try Enterprises.invited(db, at: campaign) }
         guard !invited.isEmpty else {
             throw StepFailure(context.say(SchedulingStepMessages.noEnterprises, ["campaign": campaign]), retryable: false)
         }
@@ -81,7 +81,7 @@ struct BoothsAction: StepAction {
                 pinned: (input.pinned ?? [:]).first { matches($0.key, enterprise) }?.value)
         }
         // The venue the organizer drew (campaign import venue), else a grid of rows × per_row.
-        let venue = try await context.reader.read { db in try Self.venue(campaign: campaign, db: db) }
+        let venue = try await context.reader.read { db in try Self.venue(db, campaign: campaign) }
         let booths = venue.isEmpty
             ? BoothPlanner.grid(rows: input.rows, perRow: input.per_row, accessibleRows: Set(0..<max(0, input.accessible_rows)))
             : venue
@@ -100,14 +100,14 @@ struct BoothsAction: StepAction {
         return Prepared(rows: rows, html: html, map: map, zones: Set(exhibitors.map(\.industry)).count, booths: booths.count)
     }
 
-    static func venue(campaign: String, db: Database) throws -> [BoothPlanner.Booth] {
+    static func venue(_ db: Database, campaign: String) throws -> [BoothPlanner.Booth] {
         try Row.fetchAll(db, sql: "SELECT booth, x, y, accessible FROM schedule_venue WHERE campaign = ? ORDER BY position",
                          arguments: [campaign]).map {
             BoothPlanner.Booth(id: $0["booth"], x: $0["x"], y: $0["y"], accessible: $0["accessible"])
         }
     }
 
-    func commit(_ prepared: Prepared, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    func commit(_ db: Database, _ prepared: Prepared, input: Input, context: StepContext) throws -> StepOutcome {
         try db.execute(sql: "DELETE FROM schedule_booth WHERE campaign = ?", arguments: [context.campaign])
         let insert = try db.makeStatement(sql: """
             INSERT INTO schedule_booth (campaign, booth, credit_code, x, y, accessible, zone) VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -40,24 +40,24 @@ struct InterviewListing: Sendable {
     var interviews: [Interview]
     var unmet: [Unmet]
 
-    static func read(campaign: String, person: String?, db: Database) throws -> InterviewListing {
-        let run = try RunQueries.requireRun(campaign, in: db)
+    static func read(_ db: Database, campaign: String, person: String?) throws -> InterviewListing {
+        let run = try RunQueries.requireRun(db, campaign)
         var only: Int64?
         if let person {
-            switch try PersonLookup.resolve(person, campaign: campaign, db: db).1 {
+            switch try PersonLookup.resolve(db, person, campaign: campaign).1 {
             case .success(let id): only = id
             case .failure(let failure): throw WorkflowError.usage(failure.reason)
             }
         }
-        let postings = Dictionary(try Postings.offered(at: campaign, db: db).map { ($0.id, $0) },
+        let postings = Dictionary(try Postings.offered(db, at: campaign).map { ($0.id, $0) },
                                   uniquingKeysWith: { first, _ in first })
-        let rows = try InterviewRow.all(campaign: campaign, db: db).filter { only == nil || $0.person == only }
-        let unmetRows = try UnmetRow.all(campaign: campaign, db: db).filter { only == nil || $0.person == only }
-        let people = try People.summaries(ids: Set(rows.map(\.person) + unmetRows.map(\.person)), db: db)
+        let rows = try InterviewRow.all(db, campaign: campaign).filter { only == nil || $0.person == only }
+        let unmetRows = try UnmetRow.all(db, campaign: campaign).filter { only == nil || $0.person == only }
+        let people = try People.summaries(db, ids: Set(rows.map(\.person) + unmetRows.map(\.person)))
         let numbers = Dictionary(try Row.fetchAll(db, sql: "SELECT credit_code, booth FROM schedule_booth WHERE campaign = ?",
                                                   arguments: [campaign]).map { ($0["credit_code"] as String, $0["booth"] as String) },
                                  uniquingKeysWith: { first, _ in first })
-        let badges = try Registrations.badgeCode(for: campaign, db: db)
+        let badges = try Registrations.badgeCode(db, for: campaign)
         let zone = run.timeZone
         func clock(_ date: Date) -> String { String(TimeFormats.display(date, timeZone: zone).suffix(5)) }
         let interviews = rows.map { row in

@@ -7,7 +7,7 @@ struct WishRecord: Sendable {
     var posting: Int64
     var rank: Int
 
-    static func all(campaign: String, db: Database) throws -> [WishRecord] {
+    static func all(_ db: Database, campaign: String) throws -> [WishRecord] {
         try Row.fetchAll(db, sql: """
             SELECT person_id, posting_id, rank FROM schedule_wish WHERE campaign = ? ORDER BY person_id, rank, posting_id
             """, arguments: [campaign]).map { WishRecord(person: $0["person_id"], posting: $0["posting_id"], rank: $0["rank"]) }
@@ -25,12 +25,12 @@ public struct InterviewRow: Sendable, Equatable {
     public var sequence: Int
 
     /// The last plan's start and SEQUENCE per (person, posting), so a moved interview's is raised.
-    static func previous(campaign: String, db: Database) throws -> [[Int64]: InterviewRow] {
-        Dictionary(try all(campaign: campaign, db: db).map { ([$0.person, $0.posting], $0) },
+    static func previous(_ db: Database, campaign: String) throws -> [[Int64]: InterviewRow] {
+        Dictionary(try all(db, campaign: campaign).map { ([$0.person, $0.posting], $0) },
                    uniquingKeysWith: { first, _ in first })
     }
 
-    public static func all(campaign: String, db: Database) throws -> [InterviewRow] {
+    public static func all(_ db: Database, campaign: String) throws -> [InterviewRow] {
         try Row.fetchAll(db, sql: """
             SELECT person_id, posting_id, rank, starts_at, ends_at, interviewer, sequence FROM schedule_interview
             WHERE campaign = ? ORDER BY starts_at, posting_id, interviewer
@@ -40,7 +40,7 @@ public struct InterviewRow: Sendable, Equatable {
         }
     }
 
-    static func replace(campaign: String, rows: [InterviewRow], unmet: [UnmetRow], db: Database) throws {
+    static func replace(_ db: Database, campaign: String, rows: [InterviewRow], unmet: [UnmetRow]) throws {
         try db.execute(sql: "DELETE FROM schedule_interview WHERE campaign = ?", arguments: [campaign])
         try db.execute(sql: "DELETE FROM schedule_unmet WHERE campaign = ?", arguments: [campaign])
         let insert = try db.makeStatement(sql: """
@@ -68,7 +68,7 @@ public struct UnmetRow: Sendable, Equatable {
     public var reasonZh: String
     public var reasonEn: String
 
-    public static func all(campaign: String, db: Database) throws -> [UnmetRow] {
+    public static func all(_ db: Database, campaign: String) throws -> [UnmetRow] {
         try Row.fetchAll(db, sql: """
             SELECT person_id, posting_id, rank, reason_zh, reason_en FROM schedule_unmet WHERE campaign = ?
             ORDER BY posting_id, rank, person_id

@@ -69,9 +69,9 @@ struct InterviewsAction: StepAction {
         let (starts, length) = try Self.slots(input, context: context)
         let campaign = context.campaign
         let (wishes, offered, day, previous) = try await context.reader.read { db in
-            (try WishRecord.all(campaign: campaign, db: db), try Postings.offered(at: campaign, db: db),
-             try RunQueries.requireRun(campaign, in: db).heldDay,
-             try InterviewRow.previous(campaign: campaign, db: db))
+            (try WishRecord.all(db, campaign: campaign), try Postings.offered(db, at: campaign),
+             try RunQueries.requireRun(db, campaign).heldDay,
+             try InterviewRow.previous(db, campaign: campaign))
         }
         guard let midnight = TimeFormats.dateTime(day, timeZone: context.timeZone) else {
             throw StepFailure(context.say(ParameterMessages.dayUnreadable(["day": day])), retryable: false)
@@ -131,7 +131,8 @@ struct InterviewsAction: StepAction {
     /// The planner's problem: one booth per enterprise offering the wished postings, one seeker per person
     /// who wished, and the last plan's interviews kept at their time and interviewer where that time is
     /// still a slot.
-    static func problem(_ kept: [WishRecord], postings postingByID: [Int64: PostingSummary], people: [Int64], previous: [[Int64]: InterviewRow],
+    static func problem(_ kept: [WishRecord], postings postingByID: [Int64: PostingSummary], people: [Int64],
+                        previous: [[Int64]: InterviewRow],
                         midnight: Date, starts: [Int], input: Input) -> InterviewPlanner.Problem {
         let boothCodes = Array(Set(postingByID.values.map(\.creditCode))).sorted()
         let boothIndex = Dictionary(boothCodes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -155,8 +156,8 @@ struct InterviewsAction: StepAction {
             slots: starts.count, perPerson: input.per_person, announced: announced)
     }
 
-    func commit(_ prepared: Prepared, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
-        try InterviewRow.replace(campaign: context.campaign, rows: prepared.rows, unmet: prepared.unmet, db: db)
+    func commit(_ db: Database, _ prepared: Prepared, input: Input, context: StepContext) throws -> StepOutcome {
+        try InterviewRow.replace(db, campaign: context.campaign, rows: prepared.rows, unmet: prepared.unmet)
         return .completed(outputs: prepared.outputs)
     }
 }

@@ -54,14 +54,14 @@ struct InterviewsCommand: AsyncParsableCommand, ChoosesLanguage {
             if unmasked, let by, let sms {
                 let now = try CommandSupport.clock().now()
                 try await ws.pool.write { [campaign] db in
-                    let manager = try AuditLog.requireManager(by, db: db)
-                    try AuditLog.record(actor: manager.name, action: "unmasked-export", campaign: campaign,
-                                        detail: "interview SMS lines with names and phones: \(sms)", at: now, db: db)
-                    try PersonalFiles.record([sms], campaign: campaign, kind: "unmasked-export", at: now, db: db)
+                    let manager = try AuditLog.requireManager(db, by)
+                    try AuditLog.record(db, actor: manager.name, action: "unmasked-export", campaign: campaign,
+                                        detail: "interview SMS lines with names and phones: \(sms)", at: now)
+                    try PersonalFiles.record(db, [sms], campaign: campaign, kind: "unmasked-export", at: now)
                 }
             }
             let view = try await ws.pool.read { [campaign, person] db in
-                try InterviewListing.read(campaign: campaign, person: person, db: db)
+                try InterviewListing.read(db, campaign: campaign, person: person)
             }
             if unmet {
                 var table = TextTable(headers: InterviewCommandMessages.unmetHeaders.columns(language),

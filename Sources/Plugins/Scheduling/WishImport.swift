@@ -46,7 +46,7 @@ struct WishImport: LedgerKind {
     }
 
     func makeWriter(_ db: Database, options: ImportOptions) throws -> Writer {
-        Writer(db: db, campaign: options.campaign ?? "", source: options.source, now: options.now)
+        Writer(db, campaign: options.campaign ?? "", source: options.source, now: options.now)
     }
 
     struct Writer: LedgerWriter {
@@ -58,7 +58,7 @@ struct WishImport: LedgerKind {
         /// Ranks given so far per person in this file, for rows without one.
         var ranked: [Int64: Int] = [:]
 
-        init(db: Database, campaign: String, source: String, now: Date) {
+        init(_ db: Database, campaign: String, source: String, now: Date) {
             self.db = db
             self.campaign = campaign
             self.source = source
@@ -66,7 +66,7 @@ struct WishImport: LedgerKind {
         }
 
         mutating func write(_ wish: Wish, row: Int) throws -> Result<WriteOutcome, RowProblem> {
-            let (_, lookup) = try PersonLookup.resolve(wish.person, campaign: campaign, db: db)
+            let (_, lookup) = try PersonLookup.resolve(db, wish.person, campaign: campaign)
             let person: Int64
             switch lookup {
             case .failure(let failure):
@@ -74,12 +74,12 @@ struct WishImport: LedgerKind {
             case .success(let id):
                 person = id
             }
-            guard try Registrations.isRegistered(person, campaign: campaign, db: db) else {
+            guard try Registrations.isRegistered(db, person, campaign: campaign) else {
                 return .failure(RowProblem(row: row, column: "身份证号", reason: Message(ImportMessages.notRegistered,
                                            ["person": Masking.scrub(wish.person), "campaign": campaign]), cells: []))
             }
             let posting: PostingSummary
-            switch try Postings.lookup(code: wish.posting, campaign: campaign, db: db) {
+            switch try Postings.lookup(db, code: wish.posting, campaign: campaign) {
             case .found(let found, offered: true): posting = found
             case .found(_, offered: false):
                 return .failure(RowProblem(row: row, column: "岗位编号", reason: Message(

@@ -14,7 +14,7 @@ struct GroupingBreakdown {
     let people: [PeopleScan.Group]
     let perCampaign: [TallyCounts]
 
-    func breakdown(_ dimension: TallyDimension, owner: Int, db: Database) throws -> TallyBreakdown {
+    func breakdown(_ db: Database, _ dimension: TallyDimension, owner: Int) throws -> TallyBreakdown {
         let campaigns = scope.campaignIndexes(of: owner)
         let applying = campaigns.reduce(into: Set<String>()) { $0.formUnion(scope.applying[$1]) }
         let peopleMeasures = scope.peopleMeasures.filter { applying.contains($0.key) }
@@ -22,8 +22,8 @@ struct GroupingBreakdown {
         let ownMeasures = Set(grouping?.counts ?? []).intersection(applying)
         var rows: [String: TallyCounts] = [:]
         for c in campaigns {
-            try countPeople(dimension.rawValue, owner: owner, campaign: c, measures: peopleMeasures, into: &rows, db: db)
-            for (group, values) in try scope.sections[owner].groupCounts(dimension.rawValue, campaign: scope.names[c], db: db) {
+            try countPeople(db, dimension.rawValue, owner: owner, campaign: c, measures: peopleMeasures, into: &rows)
+            for (group, values) in try scope.sections[owner].groupCounts(db, dimension.rawValue, campaign: scope.names[c]) {
                 for (key, value) in values where ownMeasures.contains(key) {
                     rows[group, default: Self.zero(peopleMeasures)][key] = (rows[group]?[key] ?? 0) + value
                 }
@@ -42,17 +42,17 @@ struct GroupingBreakdown {
     }
 
     /// Adds one campaign's registered people to their groups' rows (and to the row of no group).
-    private func countPeople(_ grouping: String, owner: Int, campaign c: Int, measures: [TallyMeasure],
-                             into rows: inout [String: TallyCounts], db: Database) throws {
+    private func countPeople(_ db: Database, _ grouping: String, owner: Int, campaign c: Int, measures: [TallyMeasure],
+                             into rows: inout [String: TallyCounts]) throws {
         let campaign = scope.names[c]
-        let groups = try scope.sections[owner].groups(grouping, campaign: campaign, db: db)
+        let groups = try scope.sections[owner].groups(db, grouping, campaign: campaign)
         var levels: [Int: [Int64: Int]] = [:]
         for (s, section) in scope.sections.enumerated() where scope.sectionApplies[s][c] {
-            levels[s] = Dictionary(try section.personLevels(campaign: campaign, db: db).map { ($0.person, $0.level) },
+            levels[s] = Dictionary(try section.personLevels(db, campaign: campaign).map { ($0.person, $0.level) },
                                    uniquingKeysWith: max)
         }
         let sectionOf = measures.map { scope.sectionIndex(of: $0) }
-        for person in try Registrations.registeredPeople(campaign: campaign, db: db) {
+        for person in try Registrations.registeredPeople(db, campaign: campaign) {
             let named = groups[person] ?? []
             for group in Set(named.isEmpty ? [""] : named) {
                 var row = rows[group] ?? Self.zero(measures)

@@ -9,8 +9,8 @@ struct LedgerSection: TallySection {
     var measures: [TallyMeasure] { LedgerMeasures.all }
 
     /// One campaign, and what it offered where its kind offers postings.
-    func campaignValues(campaign: String, db: Database) throws -> [String: Int] {
-        let offer = try Postings.offer(of: campaign, db: db)
+    func campaignValues(_ db: Database, campaign: String) throws -> [String: Int] {
+        let offer = try Postings.offer(db, of: campaign)
         return [LedgerMeasures.campaigns.key: 1, LedgerMeasures.enterprises.key: offer.enterprises,
                 LedgerMeasures.postings.key: offer.postings, LedgerMeasures.positions.key: offer.positions]
     }

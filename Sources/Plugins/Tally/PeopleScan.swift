@@ -36,8 +36,8 @@ enum PeopleScan {
         var groups: TargetGroupSet
     }
 
-    static func groups(_ scope: TallyScope, strategy: TallyQuery.PeopleStrategy, parallel pool: DatabasePool?,
-                       db: Database) throws -> [Group] {
+    static func groups(_ db: Database, _ scope: TallyScope, strategy: TallyQuery.PeopleStrategy,
+                       parallel pool: DatabasePool?) throws -> [Group] {
         let campaigns = scope.names, measures = scope.peopleMeasures, sections = scope.sections
         // Which section each measure reads its level from (-1: the registration itself) and the level it needs.
         let sectionOf = measures.map { scope.sectionIndex(of: $0) ?? -1 }
@@ -47,16 +47,16 @@ enum PeopleScan {
         case .scan: scanAll = true
         case .join: scanAll = false
         case .automatic:
-            let registered = try Registrations.count(campaigns: campaigns, db: db)
-            scanAll = registered * 8 >= Int(try People.highestID(db: db)) && registered > 10_000
+            let registered = try Registrations.count(db, campaigns: campaigns)
+            scanAll = registered * 8 >= Int(try People.highestID(db)) && registered > 10_000
         }
         let pending = scanAll ? pool.map { pool in Pending { try pool.read { db in try PersonPlaces.load(db) } } } : nil
         var streams: [(people: [Int64], levels: [[PersonLevel]])] = []
         for (c, campaign) in campaigns.enumerated() {
             // A section that does not apply to the campaign's kind gives its people no level there.
-            streams.append((try Registrations.registeredPeople(campaign: campaign, db: db),
+            streams.append((try Registrations.registeredPeople(db, campaign: campaign),
                             try sections.indices.map { s in
-                                scope.sectionApplies[s][c] ? try sections[s].personLevels(campaign: campaign, db: db) : []
+                                scope.sectionApplies[s][c] ? try sections[s].personLevels(db, campaign: campaign) : []
                             }))
         }
         var people = scanAll ? try pending?.value() ?? PersonPlaces.load(db) : PersonPlaces.empty

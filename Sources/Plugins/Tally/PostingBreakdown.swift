@@ -13,9 +13,9 @@ enum PostingBreakdown {
     }
 
     /// The rows of `campaigns`; what was offered is read from the `offering` ones (the kinds that offer postings).
-    static func rows(_ dimension: TallyDimension, campaigns: [String], offering: [String], sections: [Section],
-                     measures: [TallyMeasure], db: Database) throws -> [TallyRow] {
-        let offered = try Postings.offered(at: offering, db: db)
+    static func rows(_ db: Database, _ dimension: TallyDimension, campaigns: [String], offering: [String], sections: [Section],
+                     measures: [TallyMeasure]) throws -> [TallyRow] {
+        let offered = try Postings.offered(db, at: offering)
         let postingByID = Dictionary(uniqueKeysWithValues: offered.map { ($0.posting.id, $0.posting) })
         var rows: [String: TallyRow] = [:]
         for (posting, offeredAt, positions) in offered {

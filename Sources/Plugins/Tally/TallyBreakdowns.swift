@@ -13,7 +13,7 @@ struct TallyBreakdowns {
     let perCampaign: [TallyCounts]
     let funnel: TallyCounts
 
-    func breakdown(_ dimension: TallyDimension, db: Database) throws -> TallyBreakdown? {
+    func breakdown(_ db: Database, _ dimension: TallyDimension) throws -> TallyBreakdown? {
         var breakdown: TallyBreakdown
         switch dimension {
         case .campaign:
@@ -34,14 +34,14 @@ struct TallyBreakdowns {
         case .enterprise, .posting:
             // Only campaigns that offer postings have enterprises and postings to break down by.
             guard scope.measures.contains(LedgerMeasures.positions) || scope.campaigns.isEmpty else { return nil }
-            breakdown = try postingBreakdown(dimension, db: db)
+            breakdown = try postingBreakdown(db, dimension)
         default:
             // A plugin's grouping: its people (and its own things, such as leads), by the group it gives each.
             guard let owner = scope.sections.firstIndex(where: { $0.groupings.contains { $0.key == dimension.rawValue } }) else {
                 return nil
             }
             return try GroupingBreakdown(scope: scope, totals: totals, people: people, perCampaign: perCampaign)
-                .breakdown(dimension, owner: owner, db: db)
+                .breakdown(db, dimension, owner: owner)
         }
         breakdown.total = funnel
         return breakdown
@@ -67,13 +67,13 @@ struct TallyBreakdowns {
 
     /// Enterprises or postings: what each offered, and the people at each level with its postings,
     /// from the sections whose measures are tied to postings, in the campaigns each applies to.
-    private func postingBreakdown(_ dimension: TallyDimension, db: Database) throws -> TallyBreakdown {
+    private func postingBreakdown(_ db: Database, _ dimension: TallyDimension) throws -> TallyBreakdown {
         var sections: [PostingBreakdown.Section] = []
         for (s, section) in scope.sections.enumerated() {
             var levels: [String: [PostingLevel]] = [:]
             var tied = false
             for c in scope.campaignIndexes(of: s) {
-                guard let list = try section.postingLevels(campaign: scope.names[c], db: db) else { continue }
+                guard let list = try section.postingLevels(db, campaign: scope.names[c]) else { continue }
                 tied = true
                 levels[scope.names[c]] = list
             }
@@ -83,8 +83,8 @@ struct TallyBreakdowns {
         }
         let measures = scope.peopleMeasures.filter { measure in sections.contains { $0.measures.contains(measure) } }
         let offering = scope.campaigns.indices.filter { scope.applies(LedgerMeasures.positions, toCampaign: $0) }
-        let rows = try PostingBreakdown.rows(dimension, campaigns: scope.names, offering: offering.map { scope.names[$0] },
-                                             sections: sections, measures: measures, db: db)
+        let rows = try PostingBreakdown.rows(db, dimension, campaigns: scope.names, offering: offering.map { scope.names[$0] },
+                                             sections: sections, measures: measures)
         let offers = dimension == .enterprise ? [LedgerMeasures.postings, LedgerMeasures.positions] : [LedgerMeasures.positions]
         return TallyBreakdown(dimension: dimension, measures: offers.filter(scope.measures.contains) + measures,
                               rows: TallyQuery.ordered(rows, by: scope.measures))

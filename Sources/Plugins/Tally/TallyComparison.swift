@@ -89,12 +89,12 @@ public struct TallyComparison: Sendable {
 extension TallyQuery {
     /// The report with an earlier period beside it: every campaign of the workspace held between
     /// `from` and `to`, counted the same way.
-    public static func compare(_ report: TallyReport, from: String?, to: String?, sections: [any TallySection], now: Date,
-                               db: Database) throws -> TallyReport {
+    public static func compare(_ db: Database, _ report: TallyReport, from: String?, to: String?,
+                               sections: [any TallySection], now: Date) throws -> TallyReport {
         // The same breakdowns, but never by campaign: the earlier period's campaigns are other ones.
         let dimensions = report.breakdowns.map(\.dimension).filter { $0 != .campaign }
-        let earlier = try run(TallyRequest(all: true, from: from, to: to, breakdowns: dimensions), sections: sections,
-                              now: now, db: db)
+        let earlier = try run(db, TallyRequest(all: true, from: from, to: to, breakdowns: dimensions), sections: sections,
+                              now: now)
         var comparison = TallyComparison(from: from, to: to, campaigns: earlier.campaigns, funnel: earlier.funnel)
         for breakdown in earlier.breakdowns {
             comparison.rows[breakdown.dimension] = Dictionary(breakdown.rows.map { ($0.key, $0.counts) },

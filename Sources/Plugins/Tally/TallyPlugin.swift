@@ -114,13 +114,13 @@ struct ReportAction: StepAction {
         }
     )
 
-    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         let formats = (input.formats ?? ["xlsx", "html"]).compactMap(TallyPlugin.FileFormat.init(rawValue:))
         let dimensions = try TallyDimension.parseList(input.by ?? ["township", "group", "enterprise"],
                                                       among: TallyDimension.known(sections))
         let lang = Language(rawValue: input.lang) ?? .zh
-        let report = try TallyQuery.run(TallyRequest(campaigns: [context.campaign], breakdowns: dimensions),
-                                        sections: sections, now: context.clock.now(), db: db)
+        let report = try TallyQuery.run(db, TallyRequest(campaigns: [context.campaign], breakdowns: dimensions),
+                                        sections: sections, now: context.clock.now())
         let base = context.url(forPath: input.out ?? "reports/\(context.campaign)")
         do {
             try FileManager.default.createDirectory(at: base.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -135,7 +135,7 @@ struct ReportAction: StepAction {
             files.append(url.path)
             context.note(context.say(StepMessages.wrote, ["path": url.path]))
         }
-        try WrittenReports.record(report, files: files, now: context.clock.now(), db: db)
+        try WrittenReports.record(db, report, files: files, now: context.clock.now())
         var outputs: [String: Value] = ["files": .string(files.joined(separator: ","))]
         // Every declared output, a section these campaigns do not use included (as 0).
         for measure in (LedgerMeasures.all + sections.flatMap(\.measures)) where measure.threshold != nil {

@@ -45,33 +45,32 @@ public enum TallyQuery {
 
     /// Tallies in the caller's transaction, counting `sections` (every plugin's, usually). With
     /// `parallel`, a large tally also reads the ledger on a second connection of that pool.
-    public static func run(_ request: TallyRequest, sections: [any TallySection], now: Date,
-                           strategy: PeopleStrategy = .automatic, parallel: DatabasePool? = nil,
-                           db: Database) throws -> TallyReport {
-        let scope = try TallyScope(try select(request, db: db), plugins: sections, db: db)
-        let people = try PeopleScan.groups(scope, strategy: strategy, parallel: parallel, db: db)
+    public static func run(_ db: Database, _ request: TallyRequest, sections: [any TallySection], now: Date,
+                           strategy: PeopleStrategy = .automatic, parallel: DatabasePool? = nil) throws -> TallyReport {
+        let scope = try TallyScope(db, try select(db, request), plugins: sections)
+        let people = try PeopleScan.groups(db, scope, strategy: strategy, parallel: parallel)
         let totals = TallyTotals(scope: scope)
-        let perCampaign = try totals.perCampaign(people, db: db)
+        let perCampaign = try totals.perCampaign(db, people)
         let funnel = totals.funnel(people, perCampaign: perCampaign)
         let builder = TallyBreakdowns(scope: scope, totals: totals, people: people, perCampaign: perCampaign, funnel: funnel)
         var breakdowns: [TallyBreakdown] = []
         for dimension in request.breakdowns {
-            if let breakdown = try builder.breakdown(dimension, db: db) { breakdowns.append(breakdown) }
+            if let breakdown = try builder.breakdown(db, dimension) { breakdowns.append(breakdown) }
         }
         var lists: [(list: TallyPersonList, rows: [TallyPersonList.Row]?)] = []
         for section in scope.sections {
             guard let list = section.personList else { continue }
-            lists.append((list, request.listPlaced ? try section.personListRows(campaigns: scope.names, db: db) : nil))
+            lists.append((list, request.listPlaced ? try section.personListRows(db, campaigns: scope.names) : nil))
         }
         var report = TallyReport(campaigns: scope.campaigns, from: request.from, to: request.to, generatedAt: now,
                                  measures: scope.measures, funnel: funnel, breakdowns: breakdowns, personLists: lists)
         // Signed under the lines the first campaign's definition gives (flags may replace them).
         if let first = scope.names.first {
-            report.signature = ReportSignature(vars: try RunQueries.requireRun(first, in: db).vars)
+            report.signature = ReportSignature(vars: try RunQueries.requireRun(db, first).vars)
         }
-        report.shredded = try ShredRecords.all(db: db).filter { scope.names.contains($0.campaign) }
+        report.shredded = try ShredRecords.all(db).filter { scope.names.contains($0.campaign) }
         if scope.campaigns.count > 1 {
-            let distinct = try distinctPeople(scope, db: db)
+            let distinct = try distinctPeople(db, scope)
             report.distinctPeople = distinct
             // The year view: under the per-campaign rows and their 人次 total, the people each counted once.
             for index in report.breakdowns.indices where report.breakdowns[index].dimension == .campaign {
@@ -85,7 +84,7 @@ public enum TallyQuery {
     /// them; reaching the measure's level (came, was interviewed, placed…) at any of them where its
     /// section applies. People are ledger row numbers, dense from 1: a byte per person (a million
     /// people, a megabyte) keeps each one's furthest level without hashing.
-    static func distinctPeople(_ scope: TallyScope, db: Database) throws -> [String: Int] {
+    static func distinctPeople(_ db: Database, _ scope: TallyScope) throws -> [String: Int] {
         func mark(_ person: Int64, _ level: Int, in levels: inout [UInt8]) {
             let index = Int(person)
             guard index >= 0 else { return }
@@ -95,7 +94,7 @@ public enum TallyQuery {
         var counts: [String: Int] = [:]
         var registered: [UInt8] = []
         for campaign in scope.names {
-            for person in try Registrations.registeredPeople(campaign: campaign, db: db) { mark(person, 1, in: &registered) }
+            for person in try Registrations.registeredPeople(db, campaign: campaign) { mark(person, 1, in: &registered) }
         }
         counts[LedgerMeasures.registered.key] = registered.reduce(0) { $0 + Int($1) }
         for (s, section) in scope.sections.enumerated() {
@@ -103,7 +102,7 @@ public enum TallyQuery {
             guard !own.isEmpty else { continue }
             var furthest: [UInt8] = []
             for c in scope.campaignIndexes(of: s) {
-                for entry in try section.personLevels(campaign: scope.names[c], db: db) {
+                for entry in try section.personLevels(db, campaign: scope.names[c]) {
                     mark(entry.person, entry.level, in: &furthest)
                 }
             }
@@ -130,20 +129,20 @@ public enum TallyQuery {
 
     // MARK: Campaigns
 
-    static func select(_ request: TallyRequest, db: Database) throws -> [TallyReport.CampaignInfo] {
+    static func select(_ db: Database, _ request: TallyRequest) throws -> [TallyReport.CampaignInfo] {
         for day in [request.from, request.to].compactMap({ $0 }) where SheetDate.parse(day) == nil {
             throw WorkflowError.usage(TallyCommandMessages.notADate(["text": day]), hint: TallyCommandMessages.writeDate())
         }
         var names = request.campaigns
         if request.all || names.isEmpty && (request.from != nil || request.to != nil) {
-            names = try RunQueries.runs(in: db).map(\.campaign)
+            names = try RunQueries.runs(db).map(\.campaign)
         } else if names.isEmpty {
             throw WorkflowError.usage(TallyCommandMessages.nameCampaigns(), hint: TallyCommandMessages.nameCampaignsHint())
         }
         var seen = Set<String>()
         var campaigns: [TallyReport.CampaignInfo] = []
         for name in names where seen.insert(name).inserted {
-            let run = try RunQueries.requireRun(name, in: db)
+            let run = try RunQueries.requireRun(db, name)
             // The day the campaign was held (its `date:`), not the day someone started it in the tool.
             let day = run.heldDay
             if let from = request.from.flatMap(SheetDate.parse), day < from { continue }

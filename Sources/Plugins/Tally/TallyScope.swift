@@ -21,15 +21,15 @@ struct TallyScope {
     var names: [String] { campaigns.map(\.name) }
     var peopleMeasures: [TallyMeasure] { measures.filter { $0.threshold != nil } }
 
-    init(_ campaigns: [TallyReport.CampaignInfo], plugins: [any TallySection], db: Database) throws {
+    init(_ db: Database, _ campaigns: [TallyReport.CampaignInfo], plugins: [any TallySection]) throws {
         self.campaigns = campaigns
         var sections: [any TallySection] = []
         var applies: [[Bool]] = []
         for section in [LedgerSection() as any TallySection] + plugins {
             var row: [Bool] = []
-            for campaign in campaigns { row.append(try Self.section(section, appliesTo: campaign, db: db)) }
+            for campaign in campaigns { row.append(try Self.section(db, section, appliesTo: campaign)) }
             // A period in which no campaign was held is a tally of zeros, of the sections every tally has.
-            let empty = try campaigns.isEmpty && section.applies(to: [], db: db)
+            let empty = try campaigns.isEmpty && section.applies(db, to: [])
             guard row.contains(true) || empty else { continue }
             sections.append(section)
             applies.append(row)
@@ -49,10 +49,10 @@ struct TallyScope {
 
     /// A section applies to a campaign of a declared kind when it lists the kind; to a campaign of
     /// kind `other` (no `kind:` in its definition) when it holds something of it.
-    static func section(_ section: any TallySection, appliesTo campaign: TallyReport.CampaignInfo,
-                        db: Database) throws -> Bool {
+    static func section(_ db: Database, _ section: any TallySection,
+                        appliesTo campaign: TallyReport.CampaignInfo) throws -> Bool {
         guard campaign.kind == .other else { return section.campaignKinds?.contains(campaign.kind) ?? true }
-        return try section.applies(to: [campaign.name], db: db)
+        return try section.applies(db, to: [campaign.name])
     }
 
     func applies(_ measure: TallyMeasure, toCampaign index: Int) -> Bool { applying[index].contains(measure.key) }

@@ -11,12 +11,12 @@ struct TallyTotals {
 
     /// Each campaign's line: its campaign measures, and its people measures from the people cells;
     /// a measure that does not apply to the campaign's kind is absent (a blank, not a zero).
-    func perCampaign(_ people: [PeopleScan.Group], db: Database) throws -> [TallyCounts] {
+    func perCampaign(_ db: Database, _ people: [PeopleScan.Group]) throws -> [TallyCounts] {
         var lines: [TallyCounts] = []
         for (c, campaign) in scope.names.enumerated() {
             var line = add(people.filter { $0.campaignIndex == c }, measures: scope.peopleMeasures)
             for section in scope.sections(of: c) {
-                for (key, value) in try section.campaignValues(campaign: campaign, db: db) where scope.applying[c].contains(key) {
+                for (key, value) in try section.campaignValues(db, campaign: campaign) where scope.applying[c].contains(key) {
                     line[key] = value
                 }
             }

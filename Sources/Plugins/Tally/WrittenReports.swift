@@ -46,7 +46,7 @@ public enum WrittenReports {
     }
 
     /// Records that `report` (of one campaign) was written to `files`.
-    static func record(_ report: TallyReport, files: [String], now: Date, db: Database) throws {
+    static func record(_ db: Database, _ report: TallyReport, files: [String], now: Date) throws {
         guard report.campaigns.count == 1, let campaign = report.campaigns.first?.name else { return }
         try db.execute(sql: """
             INSERT INTO tally_written_report (campaign, written_at, files, funnel) VALUES (?, ?, ?, ?)
@@ -56,7 +56,7 @@ public enum WrittenReports {
     }
 
     /// The written report of `report`'s campaign, when its numbers have changed since it was written.
-    public static func stale(_ report: TallyReport, db: Database) throws -> Stale? {
+    public static func stale(_ db: Database, _ report: TallyReport) throws -> Stale? {
         guard report.campaigns.count == 1, let campaign = report.campaigns.first?.name,
               let row = try Row.fetchOne(db, sql: """
                 SELECT written_at, files, funnel FROM tally_written_report WHERE campaign = ?

@@ -66,15 +66,15 @@ struct BusStatus: Sendable {
     /// Whether each checkpoint's step has closed it (absent: never opened).
     var closed: [BusCheckpoint: Bool]
 
-    static func read(campaign: String, plate: String? = nil, db: Database) throws -> BusStatus {
-        let listing = try RosterListing.read(campaign: campaign, db: db)
+    static func read(_ db: Database, campaign: String, plate: String? = nil) throws -> BusStatus {
+        let listing = try RosterListing.read(db, campaign: campaign)
         var scans: [BusCheckpoint: [Int64: AcceptedScan]] = [:]
         var closed: [BusCheckpoint: Bool] = [:]
         for checkpoint in BusCheckpoint.allCases {
-            scans[checkpoint] = try Scans.accepted(campaign: campaign, checkpoint: checkpoint.rawValue, db: db)
-            closed[checkpoint] = try Scans.isClosed(campaign: campaign, checkpoint: checkpoint.rawValue, db: db)
+            scans[checkpoint] = try Scans.accepted(db, campaign: campaign, checkpoint: checkpoint.rawValue)
+            closed[checkpoint] = try Scans.isClosed(db, campaign: campaign, checkpoint: checkpoint.rawValue)
         }
-        let zone = try RunQueries.requireRun(campaign, in: db).timeZone
+        let zone = try RunQueries.requireRun(db, campaign).timeZone
         var buses = listing.buses.enumerated().map { index, bus in
             Bus(index: index, bus: bus, riders: bus.passengers.map { rider($0, of: bus, scans: scans, closed: closed) })
         }

@@ -6,7 +6,7 @@ import PluginKit
 /// campaign's vehicle list names its drivers and escorts with their phones — people too. Their names
 /// and phones go with the campaign's; plates and seats stay, so rosters still count.
 struct CrewShredder: PersonalDataShredder {
-    func shred(campaign: String, values: ShredValues, db: Database) throws -> Int {
+    func shred(_ db: Database, campaign: String, values: ShredValues) throws -> Int {
         try db.execute(sql: """
             UPDATE transport_vehicle SET driver = CASE WHEN driver = '' THEN '' ELSE ? END, driver_phone = '',
                    escort = CASE WHEN escort = '' THEN '' ELSE ? END, escort_phone = ''

@@ -52,7 +52,7 @@ struct DeparturesAction: StepAction {
         }
     )
 
-    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         let days = try input.days.map { text -> String in
             guard let day = SheetDate.parse(text) else {
                 throw StepFailure(context.say(ParameterMessages.notADate(["name": "days", "text": text])), retryable: false)
@@ -60,13 +60,13 @@ struct DeparturesAction: StepAction {
             return day
         }
         let campaign = context.campaign
-        guard let capacity = try input.capacity ?? TransportPassengers.largestCapacity(campaign: campaign, db: db) else {
+        guard let capacity = try input.capacity ?? TransportPassengers.largestCapacity(db, campaign: campaign) else {
             throw StepFailure(context.say(DepartureMessages.noVehicles, ["campaign": campaign]), retryable: false)
         }
-        let wishes = try TransportPassengers.wishes(campaign: campaign, db: db)
+        let wishes = try TransportPassengers.wishes(db, campaign: campaign)
         let plan = DeparturePlanner.plan(wishes.map { .init(id: $0.person, destination: $0.destination, wished: $0.wished) },
                                          days: days, earlier: input.earlier, capacity: capacity)
-        let changed = try TransportPassengers.setDepartures(plan.dayOf, campaign: campaign, db: db)
+        let changed = try TransportPassengers.setDepartures(db, plan.dayOf, campaign: campaign)
         if !plan.unplaced.isEmpty {
             context.note(context.say(DepartureMessages.beforeFirstDay, ["count": String(plan.unplaced.count)]))
         }

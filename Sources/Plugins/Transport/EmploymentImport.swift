@@ -74,7 +74,7 @@ struct EmploymentImport: LedgerKind {
 
         mutating func write(_ record: Record, row: Int) throws -> Result<WriteOutcome, RowProblem> {
             let person: Int64
-            switch try PersonLookup.resolve(record.person, campaign: campaign, db: db).1 {
+            switch try PersonLookup.resolve(db, record.person, campaign: campaign).1 {
             case .failure(let failure):
                 return .failure(RowProblem(row: row, column: "身份证号", reason: failure.message, cells: []))
             case .success(let id): person = id

@@ -89,7 +89,7 @@ struct PassengerImport: LedgerKind {
             case .failure(let problem): return .failure(problem)
             }
             pending.append(passenger)
-            guard let id = try People.id(of: passenger.person.residentID, db: db),
+            guard let id = try People.id(db, of: passenger.person.residentID),
                   let stored = try Row.fetchOne(db.cachedStatement(sql: """
                       SELECT pickup, destination, city, province, wished_on, withdrawn FROM transport_passenger
                       WHERE campaign = ? AND person_id = ?
@@ -118,7 +118,7 @@ struct PassengerImport: LedgerKind {
                             excluded.wished_on, excluded.withdrawn)
                 """)
             for passenger in pending {
-                guard let id = try People.id(of: passenger.person.residentID, db: db) else {
+                guard let id = try People.id(db, of: passenger.person.residentID) else {
                     throw WorkflowError.internal("passenger \(passenger.person.residentID.masked) was not saved")
                 }
                 try upsert.execute(arguments: [campaign, id, passenger.pickup, passenger.destination, passenger.city,

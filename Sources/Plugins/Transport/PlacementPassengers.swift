@@ -43,32 +43,32 @@ struct PlacementPassengers: StepAction {
         }
     )
 
-    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         guard let day = SheetDate.parse(input.departs_on) else {
             throw StepFailure(context.say(ParameterMessages.notADate(["name": "departs_on", "text": input.departs_on])), retryable: false)
         }
-        guard try RunQueries.run(named: input.from, in: db) != nil else {
+        guard try RunQueries.run(db, named: input.from) != nil else {
             throw StepFailure(context.say(TransportStepMessages.noSuchFair, ["from": input.from]), retryable: false)
         }
-        let placements = try OutcomeRecorder.placements(campaign: input.from, db: db)
-        let postings = try Postings.summaries(ids: placements.map(\.posting), db: db)
-        let enterprises = Dictionary(try Enterprises.invited(at: input.from, db: db).map { ($0.creditCode, $0) },
+        let placements = try OutcomeRecorder.placements(db, campaign: input.from)
+        let postings = try Postings.summaries(db, ids: placements.map(\.posting))
+        let enterprises = Dictionary(try Enterprises.invited(db, at: input.from).map { ($0.creditCode, $0) },
                                      uniquingKeysWith: { first, _ in first })
-        let people = try People.summaries(ids: placements.map(\.person), db: db)
+        let people = try People.summaries(db, ids: placements.map(\.person))
         var added = 0, already = 0, local = 0, unknown = 0
         let now = context.clock.now()
         for placement in placements {
             guard let posting = postings[placement.posting], let person = people[placement.person] else { continue }
             let address = enterprises[posting.creditCode]?.address ?? ""
             if input.local.contains(where: { !$0.isEmpty && address.contains($0) }) { local += 1; continue }
-            if try TransportRecords.isPassenger(person.id, campaign: context.campaign, db: db) { already += 1; continue }
+            if try TransportRecords.isPassenger(db, person.id, campaign: context.campaign) { already += 1; continue }
             let place = DestinationPlace(address: address, provinces: input.provinces ?? [:])
-            try Registrations.register(person.id, campaign: context.campaign, channel: "placement", now: now, db: db)
+            try Registrations.register(db, person.id, campaign: context.campaign, channel: "placement", now: now)
             try TransportRecords.addPassenger(
-                PassengerRecord(person: person.id, pickup: input.pickups?[person.township] ?? person.township,
+                db, PassengerRecord(person: person.id, pickup: input.pickups?[person.township] ?? person.township,
                                 destination: posting.enterprise, city: place.city, province: place.province, departsOn: day,
                                 withdrawn: false),
-                campaign: context.campaign, source: "placements of \(input.from)", now: now, db: db)
+                campaign: context.campaign, source: "placements of \(input.from)", now: now)
             added += 1
             if place.province.isEmpty { unknown += 1 }
         }

@@ -12,10 +12,10 @@ struct Roster: Sendable {
     var people: [Int64: PersonSummary]
     var vehicles: [VehicleRecord]
 
-    static func make(campaign: String, db: Database) throws -> Roster {
-        let vehicles = try TransportRecords.vehicles(campaign: campaign, db: db)
-        let passengers = try TransportRecords.passengers(campaign: campaign, db: db).filter { !$0.withdrawn }
-        let people = try People.summaries(ids: passengers.map(\.person), db: db)
+    static func make(_ db: Database, campaign: String) throws -> Roster {
+        let vehicles = try TransportRecords.vehicles(db, campaign: campaign)
+        let passengers = try TransportRecords.passengers(db, campaign: campaign).filter { !$0.withdrawn }
+        let people = try People.summaries(db, ids: passengers.map(\.person))
         let problem = RosterPlanner.Problem(
             passengers: passengers.map { p in
                 let person = people[p.person]
@@ -23,7 +23,7 @@ struct Roster: Sendable {
                              village: [person?.township ?? "", person?.village ?? ""].joined(separator: " "))
             },
             vehicles: vehicles.filter { !$0.retired }.map { .init(plate: $0.plate, capacity: $0.capacity) },
-            previous: try TransportRecords.seats(campaign: campaign, db: db))
+            previous: try TransportRecords.seats(db, campaign: campaign))
         return Roster(plan: RosterPlanner.plan(problem), passengers: passengers, people: people, vehicles: vehicles)
     }
 

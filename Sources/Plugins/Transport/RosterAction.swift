@@ -49,14 +49,14 @@ struct RosterAction: StepAction {
         return (0...23).contains(h) && (0...59).contains(m)
     }
 
-    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         let campaign = context.campaign
-        let roster = try Roster.make(campaign: campaign, db: db)
+        let roster = try Roster.make(db, campaign: campaign)
         guard !roster.passengers.isEmpty else {
             throw StepFailure(context.say(TransportStepMessages.noPassengers, ["campaign": campaign]), retryable: false)
         }
         if let shortage = roster.shortage(campaign: campaign) { throw shortage }
-        try TransportRecords.save(roster.plan, campaign: campaign, now: context.clock.now(), db: db)
+        try TransportRecords.save(db, roster.plan, campaign: campaign, now: context.clock.now())
         for split in roster.plan.splits.prefix(5) {
             let words = split.reason.words(people: split.people)
             context.note(context.say(TransportStepMessages.rideSplit, [
@@ -64,7 +64,7 @@ struct RosterAction: StepAction {
                 "buses": String(split.buses), "reason": words.text(context.language)]))
         }
         let file = context.url(forPath: input.out ?? "reports/\(campaign)-manifests.html")
-        let html = Manifests.html(try RosterListing.read(campaign: campaign, db: db), campaign: campaign,
+        let html = Manifests.html(try RosterListing.read(db, campaign: campaign), campaign: campaign,
                                   departsAt: input.departs_at, unmasked: false)
         // The file last: if it cannot be written, the transaction (and the step) fails with nothing half-done.
         do {

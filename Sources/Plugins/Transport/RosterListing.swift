@@ -39,18 +39,18 @@ struct RosterListing: Sendable {
     var buses: [Bus]
 
     /// The saved roster.
-    static func read(campaign: String, plate: String? = nil, db: Database) throws -> RosterListing {
-        try make(seats: try TransportRecords.seats(campaign: campaign, db: db), campaign: campaign, plate: plate, db: db)
+    static func read(_ db: Database, campaign: String, plate: String? = nil) throws -> RosterListing {
+        try make(db, seats: try TransportRecords.seats(db, campaign: campaign), campaign: campaign, plate: plate)
     }
 
     /// The roster of `seats` (saved, or a plan not saved).
-    static func make(seats: [Int64: RosterPlanner.Seat], campaign: String, plate: String? = nil,
-                     db: Database) throws -> RosterListing {
-        let passengers = Dictionary(try TransportRecords.passengers(campaign: campaign, db: db).map { ($0.person, $0) },
+    static func make(_ db: Database, seats: [Int64: RosterPlanner.Seat], campaign: String,
+                     plate: String? = nil) throws -> RosterListing {
+        let passengers = Dictionary(try TransportRecords.passengers(db, campaign: campaign).map { ($0.person, $0) },
                                     uniquingKeysWith: { first, _ in first })
-        let vehicles = Dictionary(try TransportRecords.vehicles(campaign: campaign, db: db).map { ($0.plate, $0) },
+        let vehicles = Dictionary(try TransportRecords.vehicles(db, campaign: campaign).map { ($0.plate, $0) },
                                   uniquingKeysWith: { first, _ in first })
-        let people = try People.summaries(ids: seats.keys, db: db)
+        let people = try People.summaries(db, ids: seats.keys)
         var trips: [[String]: [Int64]] = [:]
         for (person, seat) in seats { trips[[seat.departsOn, seat.destination, seat.plate], default: []].append(person) }
         let batchKeys = Array(Set(trips.keys.map { Array($0.prefix(2)) })).sorted { $0.lexicographicallyPrecedes($1) }

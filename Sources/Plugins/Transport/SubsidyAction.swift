@@ -50,9 +50,9 @@ struct SubsidyAction: StepAction {
                     amount: input.amount)
     }
 
-    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
-        let list = try SubsidyList.make(campaign: context.campaign, rule: Self.rule(input), db: db)
-        try TransportRecords.saveSubsidy(list, campaign: context.campaign, now: context.clock.now(), db: db)
+    func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
+        let list = try SubsidyList.make(db, campaign: context.campaign, rule: Self.rule(input))
+        try TransportRecords.saveSubsidy(db, list, campaign: context.campaign, now: context.clock.now())
         let file = context.url(forPath: input.out ?? "reports/\(context.campaign)-subsidy.xlsx")
         do {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -20,10 +20,10 @@ struct SubsidyList: Sendable {
     var qualified: [Entry] { entries.filter(\.verdict.qualifies) }
     var amount: Int { qualified.count * rule.amount }
 
-    static func make(campaign: String, rule: SubsidyRule, db: Database) throws -> SubsidyList {
-        let passengers = try TransportRecords.passengers(campaign: campaign, db: db).filter { !$0.withdrawn }
-        let people = try People.summaries(ids: passengers.map(\.person), db: db)
-        let employment = try TransportRecords.employment(campaign: campaign, db: db)
+    static func make(_ db: Database, campaign: String, rule: SubsidyRule) throws -> SubsidyList {
+        let passengers = try TransportRecords.passengers(db, campaign: campaign).filter { !$0.withdrawn }
+        let people = try People.summaries(db, ids: passengers.map(\.person))
+        let employment = try TransportRecords.employment(db, campaign: campaign)
         let entries = passengers.compactMap { p -> Entry? in
             guard let person = people[p.person] else { return nil }
             return Entry(person: person, passenger: p, employment: employment[p.person],

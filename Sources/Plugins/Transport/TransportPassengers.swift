@@ -14,7 +14,7 @@ public enum TransportPassengers {
     }
 
     /// The passengers not withdrawn, with their wished and planned days.
-    public static func wishes(campaign: String, db: Database) throws -> [Wish] {
+    public static func wishes(_ db: Database, campaign: String) throws -> [Wish] {
         try Row.fetchAll(db, sql: """
             SELECT person_id, destination, wished_on, departs_on FROM transport_passenger
             WHERE campaign = ? AND NOT withdrawn ORDER BY person_id
@@ -25,7 +25,7 @@ public enum TransportPassengers {
 
     /// Gives passengers their travel days; returns how many changed.
     @discardableResult
-    public static func setDepartures(_ days: [Int64: String], campaign: String, db: Database) throws -> Int {
+    public static func setDepartures(_ db: Database, _ days: [Int64: String], campaign: String) throws -> Int {
         let update = try db.makeStatement(sql: """
             UPDATE transport_passenger SET departs_on = ? WHERE campaign = ? AND person_id = ? AND departs_on <> ?
             """)
@@ -38,7 +38,7 @@ public enum TransportPassengers {
     }
 
     /// The most passengers one of the campaign's vehicles carries (seats minus crew), nil with no vehicles.
-    public static func largestCapacity(campaign: String, db: Database) throws -> Int? {
-        try TransportRecords.vehicles(campaign: campaign, db: db).filter { !$0.retired }.map(\.capacity).max()
+    public static func largestCapacity(_ db: Database, campaign: String) throws -> Int? {
+        try TransportRecords.vehicles(db, campaign: campaign).filter { !$0.retired }.map(\.capacity).max()
     }
 }

@@ -30,7 +30,7 @@ struct PassengerRecord: Sendable, Equatable {
 
 /// Reads and writes of the transport tables.
 enum TransportRecords {
-    static func vehicles(campaign: String, db: Database) throws -> [VehicleRecord] {
+    static func vehicles(_ db: Database, campaign: String) throws -> [VehicleRecord] {
         try Row.fetchAll(db, sql: """
             SELECT plate, seats, crew, driver, driver_phone, escort, escort_phone, retired
             FROM transport_vehicle WHERE campaign = ? ORDER BY plate
@@ -41,7 +41,7 @@ enum TransportRecords {
         }
     }
 
-    static func passengers(campaign: String, db: Database) throws -> [PassengerRecord] {
+    static func passengers(_ db: Database, campaign: String) throws -> [PassengerRecord] {
         try Row.fetchAll(db, sql: """
             SELECT person_id, pickup, destination, city, province, departs_on, withdrawn
             FROM transport_passenger WHERE campaign = ? ORDER BY person_id
@@ -52,7 +52,7 @@ enum TransportRecords {
         }
     }
 
-    static func seats(campaign: String, db: Database) throws -> [Int64: RosterPlanner.Seat] {
+    static func seats(_ db: Database, campaign: String) throws -> [Int64: RosterPlanner.Seat] {
         var seats: [Int64: RosterPlanner.Seat] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT person_id, departs_on, destination, plate, seat FROM transport_seat WHERE campaign = ?
@@ -64,7 +64,7 @@ enum TransportRecords {
     }
 
     /// Replaces the campaign's seats with the plan's and appends each change to the seat history.
-    static func save(_ plan: RosterPlanner.Plan, campaign: String, now: Date, db: Database) throws {
+    static func save(_ db: Database, _ plan: RosterPlanner.Plan, campaign: String, now: Date) throws {
         try db.execute(sql: "DELETE FROM transport_seat WHERE campaign = ?", arguments: [campaign])
         let insert = try db.makeStatement(sql: """
             INSERT INTO transport_seat (campaign, person_id, departs_on, destination, plate, seat, assigned_at)
@@ -110,7 +110,7 @@ extension RosterPlanner.MoveReason {
 }
 
 extension TransportRecords {
-    static func employment(campaign: String, db: Database) throws -> [Int64: SubsidyRule.Employment] {
+    static func employment(_ db: Database, campaign: String) throws -> [Int64: SubsidyRule.Employment] {
         var found: [Int64: SubsidyRule.Employment] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT person_id, started_on, left_on, checked_on FROM transport_employment WHERE campaign = ?
@@ -122,13 +122,13 @@ extension TransportRecords {
 }
 
 extension TransportRecords {
-    static func hasPassengers(campaign: String, db: Database) throws -> Bool {
+    static func hasPassengers(_ db: Database, campaign: String) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM transport_passenger WHERE campaign = ?)",
                           arguments: [campaign]) ?? false
     }
 
     /// The qualified workers of the last transport.subsidy step, with their yuan.
-    static func subsidy(campaign: String, db: Database) throws -> [Int64: Int] {
+    static func subsidy(_ db: Database, campaign: String) throws -> [Int64: Int] {
         var found: [Int64: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT person_id, yuan FROM transport_subsidy WHERE campaign = ?",
                                     arguments: [campaign]) {
@@ -138,7 +138,7 @@ extension TransportRecords {
     }
 
     /// Replaces the campaign's qualified workers with `list`'s.
-    static func saveSubsidy(_ list: SubsidyList, campaign: String, now: Date, db: Database) throws {
+    static func saveSubsidy(_ db: Database, _ list: SubsidyList, campaign: String, now: Date) throws {
         try db.execute(sql: "DELETE FROM transport_subsidy WHERE campaign = ?", arguments: [campaign])
         let insert = try db.makeStatement(sql: """
             INSERT INTO transport_subsidy (campaign, person_id, yuan, decided_at) VALUES (?, ?, ?, ?)
@@ -150,12 +150,12 @@ extension TransportRecords {
 }
 
 extension TransportRecords {
-    static func isPassenger(_ person: Int64, campaign: String, db: Database) throws -> Bool {
+    static func isPassenger(_ db: Database, _ person: Int64, campaign: String) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM transport_passenger WHERE campaign = ? AND person_id = ?)",
                           arguments: [campaign, person]) ?? false
     }
 
-    static func addPassenger(_ p: PassengerRecord, campaign: String, source: String, now: Date, db: Database) throws {
+    static func addPassenger(_ db: Database, _ p: PassengerRecord, campaign: String, source: String, now: Date) throws {
         try db.execute(sql: """
             INSERT INTO transport_passenger (campaign, person_id, pickup, destination, city, province, wished_on, departs_on,
                                              withdrawn, source, updated_at)

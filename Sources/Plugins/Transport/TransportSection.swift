@@ -40,40 +40,40 @@ struct TransportSection: TallySection {
 
     /// Each passenger by the enterprise they travel to — a withdrawn one by where they were going, so
     /// they stay in its 登记 column (and out of its 乘车人员).
-    func groups(_ grouping: String, campaign: String, db: Database) throws -> [Int64: [String]] {
+    func groups(_ db: Database, _ grouping: String, campaign: String) throws -> [Int64: [String]] {
         guard grouping == "destination" else { return [:] }
         var groups: [Int64: [String]] = [:]
-        for passenger in try TransportRecords.passengers(campaign: campaign, db: db)
+        for passenger in try TransportRecords.passengers(db, campaign: campaign)
         where !passenger.withdrawn || groups[passenger.person] == nil {
             groups[passenger.person] = [passenger.destination]
         }
         return groups
     }
 
-    func applies(to campaigns: [String], db: Database) throws -> Bool {
-        try campaigns.contains { try TransportRecords.hasPassengers(campaign: $0, db: db) }
+    func applies(_ db: Database, to campaigns: [String]) throws -> Bool {
+        try campaigns.contains { try TransportRecords.hasPassengers(db, campaign: $0) }
     }
 
-    func campaignValues(campaign: String, db: Database) throws -> [String: Int] {
-        let status = try BusStatus.read(campaign: campaign, db: db)
+    func campaignValues(_ db: Database, campaign: String) throws -> [String: Int] {
+        let status = try BusStatus.read(db, campaign: campaign)
         return [
             Self.buses.key: status.buses.count,
             Self.batches.key: Set(status.buses.map(\.bus.batch)).count,
             Self.anomalies.key: status.buses.reduce(0) { $0 + $1.anomalies },
-            Self.subsidyYuan.key: try TransportRecords.subsidy(campaign: campaign, db: db).values.reduce(0, +),
+            Self.subsidyYuan.key: try TransportRecords.subsidy(db, campaign: campaign).values.reduce(0, +),
         ]
     }
 
-    func personLevels(campaign: String, db: Database) throws -> [PersonLevel] {
+    func personLevels(_ db: Database, campaign: String) throws -> [PersonLevel] {
         var level: [Int64: Int] = [:]
-        for person in try TransportRecords.seats(campaign: campaign, db: db).keys { level[person] = 1 }
+        for person in try TransportRecords.seats(db, campaign: campaign).keys { level[person] = 1 }
         for (checkpoint, stage) in [(BusCheckpoint.board, 2), (.alight, 3), (.enterFactory, 4)] {
-            for person in try Scans.accepted(campaign: campaign, checkpoint: checkpoint.rawValue, db: db).keys
+            for person in try Scans.accepted(db, campaign: campaign, checkpoint: checkpoint.rawValue).keys
             where level[person] != nil {
                 level[person] = max(level[person]!, stage)
             }
         }
-        for person in try TransportRecords.subsidy(campaign: campaign, db: db).keys where level[person] != nil {
+        for person in try TransportRecords.subsidy(db, campaign: campaign).keys where level[person] != nil {
             level[person] = 5
         }
         return level.sorted { $0.key < $1.key }.map { PersonLevel(person: $0.key, level: $0.value) }

@@ -19,7 +19,7 @@ struct CoreFail: StepAction {
         outputs: [OutputSpec("attempts", doc: "How many attempts it took to succeed.")]
     )
 
-    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         if let times = input.times, context.attempt > times {
             return .completed(outputs: ["attempts": .int(context.attempt)])
         }
@@ -44,7 +44,7 @@ struct CoreSleep: StepAction {
         try await Task.sleep(for: span)
     }
 
-    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         .succeeded
     }
 }

@@ -24,7 +24,7 @@ struct CoreLog: StepAction {
         }
     )
 
-    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         try db.execute(sql: "INSERT INTO core_log (run_id, step_id, level, message, at) VALUES (?, ?, ?, ?, ?)",
                        arguments: [context.runID, context.stepID, input.level, input.message, context.clock.now()])
         return .completed(outputs: ["message": .string(input.message)])

@@ -49,7 +49,7 @@ struct CoreWait: StepAction {
         }
     )
 
-    func commit(_ prepared: Void, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         var until = try context.deadline(until: input.until, for: input.for)
         if let at = input.at {
             do throws(CronExpression.Problem) {

@@ -77,7 +77,7 @@ public struct Engine: Sendable {
         let varsJSON = try vars.jsonText()
         let inputsJSON = definition.madeFromTemplate ? try definition.inputValues.jsonText() : nil
         try await workspace.pool.write { db in
-            if let existing = try RunQueries.run(named: campaign, in: db) {
+            if let existing = try RunQueries.run(db, named: campaign) {
                 throw WorkflowError.usage(
                     Message(EngineMessages.alreadyStarted, [
                         "campaign": campaign, "time": TimeFormats.display(existing.createdAt, timeZone: definition.timeZone)])
@@ -117,8 +117,8 @@ public struct Engine: Sendable {
                        note: String?) async throws -> RunSummary {
         let now = clock.now()
         try await workspace.pool.write { db in
-            let run = try RunQueries.requireRun(campaign, in: db)
-            let steps = try RunQueries.steps(runID: run.id, in: db)
+            let run = try RunQueries.requireRun(db, campaign)
+            let steps = try RunQueries.steps(db, runID: run.id)
             let target = try StepTarget.find(stepID, item: item, campaign: campaign, in: steps)
             guard target.status == .waiting, target.awaitsSignal else {
                 let waiting = steps.filter { $0.status == .waiting && $0.awaitsSignal }.map(\.stepId)
@@ -143,8 +143,8 @@ public struct Engine: Sendable {
     public func retry(campaign: String, step stepID: String) async throws -> RunSummary {
         let now = clock.now()
         try await workspace.pool.write { db in
-            let run = try RunQueries.requireRun(campaign, in: db)
-            let steps = try RunQueries.steps(runID: run.id, in: db)
+            let run = try RunQueries.requireRun(db, campaign)
+            let steps = try RunQueries.steps(db, runID: run.id)
             let target = try StepTarget.find(stepID, item: nil, campaign: campaign, in: steps)
             guard target.status == .failed else {
                 let failed = steps.filter { $0.status == .failed && !$0.isInstance }.map(\.stepId)
@@ -201,7 +201,7 @@ public struct Engine: Sendable {
     /// `cancelled()`, which run as their needs end. When another process drives the run, the
     /// request is recorded and that process stops it.
     public func cancel(campaign: String, by: String?, reason: String?) async throws -> RunSummary {
-        let run = try await workspace.pool.read { db in try RunQueries.requireRun(campaign, in: db) }
+        let run = try await workspace.pool.read { db in try RunQueries.requireRun(db, campaign) }
         if run.cancelRequestedAt != nil || run.status == .cancelled {
             throw WorkflowError.usage(Message(EngineMessages.alreadyCancelled, ["campaign": campaign])
                                         + (run.cancelRequestedAt.map {
@@ -241,8 +241,8 @@ public struct Engine: Sendable {
     /// The stored state of a run, without driving it.
     public func summary(campaign: String) async throws -> RunSummary {
         let (run, steps) = try await workspace.pool.read { db in
-            let run = try RunQueries.requireRun(campaign, in: db)
-            return (run, try RunQueries.steps(runID: run.id, in: db))
+            let run = try RunQueries.requireRun(db, campaign)
+            return (run, try RunQueries.steps(db, runID: run.id))
         }
         return RunSummary(run: run, steps: steps, definition: try loadDefinition(run).definition)
     }

@@ -70,12 +70,12 @@ extension RunDriver {
             let outcome: StepOutcome
             do {
                 let input = try action.box.decode(binding.get())
-                outcome = try db.undoableOutcome { try action.box.wake(wake, input: input, context: context, db: db) }
+                outcome = try db.undoableOutcome { try action.box.wake(db, wake, input: input, context: context) }
             } catch {
                 outcome = StepAttempt.failure(from: error)
             }
-            return try Transition.record(outcome, step: step, recordID: recordID, attempt: attempt, runID: run.id,
-                                         now: now, db: db)
+            return try Transition.record(db, outcome, step: step, recordID: recordID, attempt: attempt, runID: run.id,
+                                         now: now)
         }
         try await apply(AttemptResult(index: node, transition: transition, elapsed: .zero))
     }

@@ -118,7 +118,7 @@ final class RunDriver {
         let host = ProcessInfo.processInfo.hostName
         let now = engine.clock.now()
         return try await engine.workspace.pool.write { db in
-            var run = try RunQueries.requireRun(campaign, in: db)
+            var run = try RunQueries.requireRun(db, campaign)
             if let owner = run.ownerPid, owner != pid, run.ownerHost == host, Self.processIsAlive(owner) {
                 throw RunBusy(error: WorkflowError.unavailable(
                     Message(EngineMessages.busyElsewhere, ["campaign": campaign, "pid": String(owner)]),
@@ -140,7 +140,7 @@ final class RunDriver {
                 try RunQueries.appendEvent(db, run: run.id, step: step, attempt: nil, at: now, kind: "interrupted",
                                            message: RunEventMessages.interrupted().inProcessLanguage)
             }
-            return (run, try RunQueries.steps(runID: run.id, in: db), interrupted)
+            return (run, try RunQueries.steps(db, runID: run.id), interrupted)
         }
     }
 
@@ -293,7 +293,7 @@ final class RunDriver {
                 try RunQueries.appendEvent(db, run: run.id, step: nil, attempt: nil, at: now, kind: "run-\(status.rawValue)",
                                            message: nil)
             }
-            return (try RunQueries.requireRun(run.campaign, in: db), try RunQueries.steps(runID: run.id, in: db))
+            return (try RunQueries.requireRun(db, run.campaign), try RunQueries.steps(db, runID: run.id))
         }
         self.run = run
         return RunSummary(run: run, steps: steps, definition: definition)

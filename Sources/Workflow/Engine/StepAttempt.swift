@@ -30,8 +30,8 @@ struct StepAttempt: Sendable {
             // The commit itself failed (disk full, database locked too long): record a retryable failure.
             let outcome = StepOutcome.failed(message: RunEventMessages.cannotSave(["error": "\(error)"]).inProcessLanguage, retryable: true)
             let transition = (try? await pool.write { [self] db in
-                try Transition.record(outcome, step: step, recordID: recordID, attempt: number, runID: runID,
-                                      now: clock.now(), db: db)
+                try Transition.record(db, outcome, step: step, recordID: recordID, attempt: number, runID: runID,
+                                      now: clock.now())
             }) ?? Transition(status: .failed, dueAt: nil, wait: nil, outputs: [:], message: "\(error)")
             return AttemptResult(index: index, transition: transition, elapsed: ContinuousClock.now - started)
         }
@@ -60,7 +60,7 @@ struct StepAttempt: Sendable {
             if let prepared {
                 do {
                     outcome = try db.undoableOutcome {
-                        let outcome = try action.box.commit(prepared.work, input: prepared.input, context: context, db: db)
+                        let outcome = try action.box.commit(db, prepared.work, input: prepared.input, context: context)
                         if let timeout = step.timeout, ContinuousClock.now - started > timeout {
                             throw StepTimeout(limit: timeout)
                         }
@@ -70,8 +70,8 @@ struct StepAttempt: Sendable {
                     outcome = Self.failure(from: error, timeout: step.timeout)
                 }
             }
-            return try Transition.record(outcome, step: step, recordID: recordID, attempt: number, runID: runID,
-                                         now: clock.now(), db: db)
+            return try Transition.record(db, outcome, step: step, recordID: recordID, attempt: number, runID: runID,
+                                         now: clock.now())
         }
     }
 
@@ -143,8 +143,8 @@ struct Transition: Sendable {
     var message: String?
 
     /// Writes a step's new state and its event; called inside the transaction of the step's effects.
-    static func record(_ outcome: StepOutcome, step: StepDefinition, recordID: String, attempt: Int, runID: Int64,
-                       now: Date, db: Database) throws -> Transition {
+    static func record(_ db: Database, _ outcome: StepOutcome, step: StepDefinition, recordID: String, attempt: Int, runID: Int64,
+                       now: Date) throws -> Transition {
         var transition: Transition
         var eventKind: String
         var eventMessage: String?

@@ -61,7 +61,7 @@ struct ExternalAction: StepAction {
         return Answer(outcome: outcome, stderr: ExternalReplies.tail(of: finished.stderr))
     }
 
-    func commit(_ answer: Answer, input: Value, context: StepContext, db: Database) throws -> StepOutcome {
+    func commit(_ db: Database, _ answer: Answer, input: Value, context: StepContext) throws -> StepOutcome {
         if let said = answer.stderr {
             // A failure's message already quotes it (and a failure's savepoint would drop this event).
             try RunQueries.appendEvent(db, run: context.runID, step: context.stepID, attempt: context.attempt,

@@ -138,8 +138,8 @@ public struct RegisteredAction: Sendable {
 protocol ErasedAction: Sendable {
     func decode(_ parameters: Value) throws -> any Sendable
     func prepare(_ input: any Sendable, context: StepContext) async throws -> any Sendable
-    func commit(_ prepared: any Sendable, input: any Sendable, context: StepContext, db: Database) throws -> StepOutcome
-    func wake(_ wake: Wake, input: any Sendable, context: StepContext, db: Database) throws -> StepOutcome
+    func commit(_ db: Database, _ prepared: any Sendable, input: any Sendable, context: StepContext) throws -> StepOutcome
+    func wake(_ db: Database, _ wake: Wake, input: any Sendable, context: StepContext) throws -> StepOutcome
 }
 
 struct ActionBox<A: StepAction>: ErasedAction {
@@ -153,11 +153,11 @@ struct ActionBox<A: StepAction>: ErasedAction {
         try await action.prepare(input as! A.Input, context: context)
     }
 
-    func commit(_ prepared: any Sendable, input: any Sendable, context: StepContext, db: Database) throws -> StepOutcome {
-        try action.commit(prepared as! A.Prepared, input: input as! A.Input, context: context, db: db)
+    func commit(_ db: Database, _ prepared: any Sendable, input: any Sendable, context: StepContext) throws -> StepOutcome {
+        try action.commit(db, prepared as! A.Prepared, input: input as! A.Input, context: context)
     }
 
-    func wake(_ wake: Wake, input: any Sendable, context: StepContext, db: Database) throws -> StepOutcome {
-        try action.wake(wake, input: input as! A.Input, context: context, db: db)
+    func wake(_ db: Database, _ wake: Wake, input: any Sendable, context: StepContext) throws -> StepOutcome {
+        try action.wake(db, wake, input: input as! A.Input, context: context)
     }
 }

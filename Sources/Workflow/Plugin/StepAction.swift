@@ -80,8 +80,8 @@ public protocol StepAction: Sendable {
     var configuredDescriptor: ActionDescriptor { get }
 
     func prepare(_ input: Input, context: StepContext) async throws -> Prepared
-    func commit(_ prepared: Prepared, input: Input, context: StepContext, db: Database) throws -> StepOutcome
-    func wake(_ wake: Wake, input: Input, context: StepContext, db: Database) throws -> StepOutcome
+    func commit(_ db: Database, _ prepared: Prepared, input: Input, context: StepContext) throws -> StepOutcome
+    func wake(_ db: Database, _ wake: Wake, input: Input, context: StepContext) throws -> StepOutcome
 }
 
 extension StepAction {
@@ -94,7 +94,7 @@ extension StepAction where Prepared == Void {
 
 extension StepAction {
     /// By default a woken step completes, saying what ended the wait.
-    public func wake(_ wake: Wake, input: Input, context: StepContext, db: Database) throws -> StepOutcome {
+    public func wake(_ db: Database, _ wake: Wake, input: Input, context: StepContext) throws -> StepOutcome {
         switch wake {
         case .timer(let at):
             return .completed(outputs: ["ended_by": .string("time"), "ended_at": .string(context.format(at))])

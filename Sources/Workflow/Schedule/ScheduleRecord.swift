@@ -30,7 +30,7 @@ public struct ScheduleRecord: Codable, FetchableRecord, Sendable {
         return "\(name)-\(stamp)"
     }
 
-    public static func all(in db: Database) throws -> [ScheduleRecord] {
+    public static func all(_ db: Database) throws -> [ScheduleRecord] {
         try ScheduleRecord.fetchAll(db, sql: "SELECT * FROM workflow_schedule ORDER BY name")
     }
 }

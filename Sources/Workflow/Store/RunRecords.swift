@@ -186,27 +186,27 @@ public struct EventRecord: Codable, FetchableRecord, Sendable {
 
 /// Queries over runs shared by the engine and the CLI.
 public enum RunQueries {
-    public static func run(named campaign: String, in db: Database) throws -> RunRecord? {
+    public static func run(_ db: Database, named campaign: String) throws -> RunRecord? {
         try RunRecord.fetchOne(db, sql: "SELECT * FROM workflow_run WHERE campaign = ?", arguments: [campaign])
     }
 
-    public static func runs(in db: Database) throws -> [RunRecord] {
+    public static func runs(_ db: Database) throws -> [RunRecord] {
         try RunRecord.fetchAll(db, sql: "SELECT * FROM workflow_run ORDER BY created_at, id")
     }
 
-    public static func steps(runID: Int64, in db: Database) throws -> [StepRecord] {
+    public static func steps(_ db: Database, runID: Int64) throws -> [StepRecord] {
         try StepRecord.fetchAll(db, sql: "SELECT * FROM workflow_step WHERE run_id = ? ORDER BY position, item_number",
                                 arguments: [runID])
     }
 
-    public static func events(runID: Int64, in db: Database) throws -> [EventRecord] {
+    public static func events(_ db: Database, runID: Int64) throws -> [EventRecord] {
         try EventRecord.fetchAll(db, sql: "SELECT * FROM workflow_event WHERE run_id = ? ORDER BY id",
                                  arguments: [runID])
     }
 
     /// The run for a campaign, or an error that lists the campaigns there are.
-    public static func requireRun(_ campaign: String, in db: Database) throws -> RunRecord {
-        if let run = try run(named: campaign, in: db) { return run }
+    public static func requireRun(_ db: Database, _ campaign: String) throws -> RunRecord {
+        if let run = try run(db, named: campaign) { return run }
         let names = try String.fetchAll(db, sql: "SELECT campaign FROM workflow_run ORDER BY campaign")
         throw WorkflowError.usage(Message(EngineMessages.noCampaign, ["campaign": campaign]),
                                   hint: Suggestions.message(for: campaign, among: names) ?? Message(EngineMessages.startOne))

@@ -5,7 +5,7 @@ import GRDB
 /// phone a step once printed does not outlive the people's own records.
 public enum RunScrubbing {
     /// Rewrites the text of `campaign`'s run that `scrub` changes; returns the values rewritten.
-    public static func scrub(campaign: String, _ scrub: (String) -> String, db: Database) throws -> Int {
+    public static func scrub(_ db: Database, campaign: String, _ scrub: (String) -> String) throws -> Int {
         guard let runID = try Int64.fetchOne(db, sql: "SELECT id FROM workflow_run WHERE campaign = ?", arguments: [campaign])
         else { return 0 }
         var changed = 0

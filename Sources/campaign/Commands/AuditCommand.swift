@@ -19,7 +19,7 @@ struct AuditCommand: AsyncParsableCommand {
         try await CommandSupport.reportingErrors {
             let ws = try workspace.openExisting()
             let t = Terminal.standard
-            let entries = try await ws.pool.read { db in try AuditLog.entries(db: db) }
+            let entries = try await ws.pool.read { db in try AuditLog.entries(db) }
             let zone = WorkflowDefinition.defaultTimeZone
             let rows = entries.map { [TimeFormats.display($0.at, timeZone: zone), $0.actor, $0.action, $0.campaign, $0.detail] }
             let language = Language.fromEnvironment()

@@ -56,12 +56,12 @@ struct BackupCommand: AsyncParsableCommand {
                 let detail = "\(report.file.path) (\(report.bytes) bytes)"
                 if ws.isReadOnly {
                     try await DatabaseQueue(path: report.file.path).write { db in
-                        try AuditLog.record(actor: actor, action: "backup", campaign: "",
-                                            detail: detail + "; taken of the read-only workspace \(ws.path)", at: now, db: db)
+                        try AuditLog.record(db, actor: actor, action: "backup", campaign: "",
+                                            detail: detail + "; taken of the read-only workspace \(ws.path)", at: now)
                     }
                 } else {
                     try await ws.pool.write { db in
-                        try AuditLog.record(actor: actor, action: "backup", campaign: "", detail: detail, at: now, db: db)
+                        try AuditLog.record(db, actor: actor, action: "backup", campaign: "", detail: detail, at: now)
                     }
                 }
             } catch {

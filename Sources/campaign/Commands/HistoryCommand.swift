@@ -19,8 +19,8 @@ struct HistoryCommand: AsyncParsableCommand {
         try await CommandSupport.reportingErrors(language: lang) {
             let ws = try workspace.openExisting()
             let (run, events) = try await ws.pool.read { db in
-                let run = try RunQueries.requireRun(campaign, in: db)
-                return (run, try RunQueries.events(runID: run.id, in: db))
+                let run = try RunQueries.requireRun(db, campaign)
+                return (run, try RunQueries.events(db, runID: run.id))
             }
             let zone = run.timeZone
             let t = Terminal.standard

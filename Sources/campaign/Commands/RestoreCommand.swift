@@ -33,10 +33,10 @@ struct RestoreCommand: AsyncParsableCommand {
             let ws = try workspace.open()
             let actor = by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
             try await ws.pool.write { [file] db in
-                try AuditLog.record(actor: actor, action: "restore", campaign: "",
+                try AuditLog.record(db, actor: actor, action: "restore", campaign: "",
                                     detail: "from \(file)" + (report.setAside.map { "; the replaced workspace is \($0.path)" } ?? "")
                                         + (report.repaired.isEmpty ? "" : "; schema rebuilt: " + report.repaired.joined(separator: ", ")),
-                                    at: now, db: db)
+                                    at: now)
             }
             func counts(_ rows: [String: Int]) -> String {
                 PluginSystem.registry.countedTables.compactMap { table in rows[table].map { "\(table) \($0)" } }.joined(separator: ", ")

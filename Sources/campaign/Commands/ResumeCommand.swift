@@ -25,7 +25,7 @@ struct ResumeCommand: AsyncParsableCommand {
                 names = [campaign]
             } else {
                 names = try await ws.pool.read { db in
-                    try RunQueries.runs(in: db).filter { $0.status != .completed }.map(\.campaign)
+                    try RunQueries.runs(db).filter { $0.status != .completed }.map(\.campaign)
                 }
                 if names.isEmpty { Terminal.standard.line(AdminMessages.nothingToResume.template(language.language)) }
             }

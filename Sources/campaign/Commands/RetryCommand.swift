@@ -19,7 +19,7 @@ struct RetryCommand: AsyncParsableCommand {
         try await CommandSupport.reportingErrors(language: language.adopt()) {
             let ws = try workspace.openExisting()
             let printer = try await RunPrinter.forRun(campaign, in: ws, language: language.language)
-            try await ws.pool.read { db in try Registrations.requireOpenCampaign(campaign, db: db) }
+            try await ws.pool.read { db in try Registrations.requireOpenCampaign(db, campaign) }
             let engine = try CommandSupport.engine(ws, printer: printer)
             let summary = try await engine.retry(campaign: campaign, step: step)
             printer.summary(summary)

@@ -39,8 +39,8 @@ struct ServeCommand: AsyncParsableCommand {
         try await CommandSupport.reportingErrors {
             let ws = try workspace.openExisting()
             let staffCount = try await ws.pool.read { db in
-                _ = try RunQueries.requireRun(campaign, in: db)
-                return try StaffAccounts.list(db: db).filter { $0.revoked == nil }.count
+                _ = try RunQueries.requireRun(db, campaign)
+                return try StaffAccounts.list(db).filter { $0.revoked == nil }.count
             }
             let printer = RunPrinter(timeZone: WorkflowDefinition.defaultTimeZone)
             // The page's signals drive runs without sleeping: the daemon fires timers.

@@ -41,7 +41,7 @@ struct ShredCommand: AsyncParsableCommand {
             let t = Terminal.standard
             let language = Language.fromEnvironment()
             if dryRun {
-                let plan = try await ws.pool.read { db in try Shredding.plan(campaign: campaign, db: db) }
+                let plan = try await ws.pool.read { db in try Shredding.plan(db, campaign: campaign) }
                 t.line(AdminMessages.wouldShred(["count": "\(plan.people)", "campaign": campaign]).text(language))
                 printKept(plan, t, language)
                 for line in plan.sample { t.line("  \(line)") }
@@ -61,8 +61,8 @@ struct ShredCommand: AsyncParsableCommand {
             let plugins = PluginSystem.plugins
             t.line(t.dim(AdminMessages.shredding(["campaign": campaign]).text(language)))
             let plan = try await ws.pool.write { db in
-                _ = try AuditLog.requireManager(by, db: db)
-                return try Shredding.shred(campaign: campaign, actor: by, reason: "manual", plugins: plugins, now: now, db: db)
+                _ = try AuditLog.requireManager(db, by)
+                return try Shredding.shred(db, campaign: campaign, actor: by, reason: "manual", plugins: plugins, now: now)
             }
             let files = try Shredding.destroyFiles(plan, actor: by, workspace: ws, now: now)
             let emptied = try Shredding.compact(ws)

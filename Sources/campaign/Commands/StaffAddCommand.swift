@@ -23,7 +23,7 @@ extension StaffCommand {
             try await CommandSupport.reportingErrors {
                 let now = try CommandSupport.clock().now()
                 let token = try await workspace.openExisting().pool.write { db in
-                    try StaffAccounts.add(name: name, role: role, now: now, db: db)
+                    try StaffAccounts.add(db, name: name, role: role, now: now)
                 }
                 let t = Terminal.standard
                 let lang = Language.fromEnvironment()

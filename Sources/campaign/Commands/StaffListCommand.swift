@@ -13,7 +13,7 @@ extension StaffCommand {
 
         func run() async throws {
             try await CommandSupport.reportingErrors {
-                let accounts = try await workspace.openExisting().pool.read { db in try StaffAccounts.list(db: db) }
+                let accounts = try await workspace.openExisting().pool.read { db in try StaffAccounts.list(db) }
                 let t = Terminal.standard
                 let lang = Language.fromEnvironment()
                 func say(_ text: MessageText, _ values: [String: String] = [:]) -> String { Message(text, values).text(lang) }

@@ -15,7 +15,7 @@ extension StaffCommand {
         func run() async throws {
             try await CommandSupport.reportingErrors {
                 let now = try CommandSupport.clock().now()
-                try await workspace.openExisting().pool.write { db in try StaffAccounts.revoke(name: name, now: now, db: db) }
+                try await workspace.openExisting().pool.write { db in try StaffAccounts.revoke(db, name: name, now: now) }
                 Terminal.standard.line(AdminMessages.revoked(["name": name]).text(.fromEnvironment()))
             }
         }

@@ -82,7 +82,7 @@ struct StartCommand: AsyncParsableCommand {
         guard !FileManager.default.fileExists(atPath: file), FileManager.default.fileExists(atPath: workspace.path),
               !file.contains("/"), !file.hasSuffix(".yaml"), !file.hasSuffix(".yml") else { return }
         let ws = try workspace.openExisting()
-        guard try ws.pool.read({ db in try RunQueries.run(named: file, in: db) }) != nil else { return }
+        guard try ws.pool.read({ db in try RunQueries.run(db, named: file) }) != nil else { return }
         throw WorkflowError.usage(ToolMessages.alreadyStarted(["name": file]), hint: ToolMessages.continueIt(["name": file]))
     }
 }

@@ -24,8 +24,8 @@ struct StatusCommand: AsyncParsableCommand {
             let t = Terminal.standard
             guard let campaign else {
                 let (rows, schedules) = try await ws.pool.read { db in
-                    (try RunQueries.runs(in: db).map { run in (run, try RunQueries.steps(runID: run.id, in: db)) },
-                     try ScheduleRecord.all(in: db))
+                    (try RunQueries.runs(db).map { run in (run, try RunQueries.steps(db, runID: run.id)) },
+                     try ScheduleRecord.all(db))
                 }
                 defer { printSchedules(schedules, t: t, lang: lang) }
                 if rows.isEmpty && schedules.isEmpty { t.line(say(StatusMessages.noCampaigns)) }

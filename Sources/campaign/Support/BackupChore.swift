@@ -32,8 +32,8 @@ final class BackupChore: Sendable {
         let report = try WorkspaceBackup.backup(workspace, to: WorkspaceBackup.datedFile(in: folder, at: now))
         last.withLock { $0 = .some(now) }
         try await workspace.pool.write { db in
-            try AuditLog.record(actor: "daemon", action: "backup", campaign: "",
-                                detail: "\(report.file.path) (\(report.bytes) bytes)", at: now, db: db)
+            try AuditLog.record(db, actor: "daemon", action: "backup", campaign: "",
+                                detail: "\(report.file.path) (\(report.bytes) bytes)", at: now)
         }
         let removed = try WorkspaceBackup.rotate(folder: folder, keep: keep)
         let said = AdminMessages.choreBackedUp(["file": report.file.path, "size": String(format: "%.1f", Double(report.bytes) / 1e6)])

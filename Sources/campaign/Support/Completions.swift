@@ -8,7 +8,7 @@ import Workflow
 /// workspace — and silent when there is none.
 enum Completions {
     static let campaigns = CompletionKind.custom { words, _, prefix in
-        read(words) { db in try RunQueries.runs(in: db).map(\.campaign) }?.filter { $0.hasPrefix(prefix) } ?? []
+        read(words) { db in try RunQueries.runs(db).map(\.campaign) }?.filter { $0.hasPrefix(prefix) } ?? []
     }
 
     /// The steps of the campaign written just before the word being completed (`signal NAME STEP`).
@@ -16,8 +16,8 @@ enum Completions {
         guard index >= 1, index - 1 < words.count else { return [] }
         let campaign = words[index - 1]
         let ids = read(words) { db -> [String] in
-            guard let run = try RunQueries.run(named: campaign, in: db) else { return [] }
-            return try RunQueries.steps(runID: run.id, in: db).filter { $0.parentStep == nil }.map(\.stepId)
+            guard let run = try RunQueries.run(db, named: campaign) else { return [] }
+            return try RunQueries.steps(db, runID: run.id).filter { $0.parentStep == nil }.map(\.stepId)
         } ?? []
         return ids.filter { $0.hasPrefix(prefix) }
     }

@@ -23,7 +23,7 @@ struct RunPrinter: Sendable {
     /// A printer for a started campaign, in its time zone.
     static func forRun(_ campaign: String, in workspace: Workspace,
                        language: Language = .fromEnvironment()) async throws -> RunPrinter {
-        RunPrinter(timeZone: try await workspace.pool.read { db in try RunQueries.requireRun(campaign, in: db).timeZone },
+        RunPrinter(timeZone: try await workspace.pool.read { db in try RunQueries.requireRun(db, campaign).timeZone },
                    language: language)
     }
 

@@ -10,13 +10,13 @@ struct OpenSurveyAction: StepAction {
         waitsForPeople: true
     )
 
-    func commit(_ prepared: Void, input: NoInput, context: StepContext, db: Database) throws -> StepOutcome {
+    func commit(_ db: Database, _ prepared: Void, input: NoInput, context: StepContext) throws -> StepOutcome {
         .waiting(Wait(signal: true, prompt: "import the survey sheets: campaign import surveys FILE --campaign "
                       + "\(context.campaign); close it with: campaign signal \(context.campaign) \(context.stepID)"))
     }
 
-    func wake(_ wake: Wake, input: NoInput, context: StepContext, db: Database) throws -> StepOutcome {
-        let results = try SurveyResults.of(context.campaign, db: db)
+    func wake(_ db: Database, _ wake: Wake, input: NoInput, context: StepContext) throws -> StepOutcome {
+        let results = try SurveyResults.of(db, context.campaign)
         return .completed(outputs: ["answers": .int(results.answers), "average": .double(results.average)])
     }
 }

@@ -14,8 +14,8 @@ struct SurveyCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandSupport.reportingErrors {
             let results = try await workspace.openExisting().pool.read { db in
-                _ = try RunQueries.requireRun(campaign, in: db)
-                return try SurveyResults.of(campaign, db: db)
+                _ = try RunQueries.requireRun(db, campaign)
+                return try SurveyResults.of(db, campaign)
             }
             Terminal.standard.line(String(format: "%d answers, average %.1f of 5", results.answers, results.average))
         }

@@ -42,8 +42,8 @@ struct SurveyImport: LedgerKind {
         var linked: Int { 0 }
 
         mutating func write(_ answer: Answer, row: Int) throws -> Result<WriteOutcome, RowProblem> {
-            let (_, lookup) = try PersonLookup.resolve(answer.idNumber.value, campaign: campaign, db: db)
-            guard case .success(let person) = lookup, try Registrations.isRegistered(person, campaign: campaign, db: db) else {
+            let (_, lookup) = try PersonLookup.resolve(db, answer.idNumber.value, campaign: campaign)
+            guard case .success(let person) = lookup, try Registrations.isRegistered(db, person, campaign: campaign) else {
                 return .failure(RowProblem(row: row, column: "身份证号", reason: Message(
                     ImportMessages.notRegistered, ["person": answer.idNumber.masked, "campaign": campaign]), cells: []))
             }
@@ -67,7 +67,7 @@ struct SurveyResults: Sendable, Codable {
     var answers: Int
     var average: Double
 
-    static func of(_ campaign: String, db: Database) throws -> SurveyResults {
+    static func of(_ db: Database, _ campaign: String) throws -> SurveyResults {
         let row = try Row.fetchOne(db, sql: "SELECT count(*) AS n, coalesce(avg(score), 0) AS average FROM survey_answer "
                                    + "WHERE campaign = ?", arguments: [campaign])
         return SurveyResults(answers: row?["n"] ?? 0, average: row?["average"] ?? 0)

@@ -7,7 +7,7 @@ enum SurveyRoutes {
         let routes = RouteCollection(context: CampaignRequestContext.self)
         routes.get("survey") { _, context in
             _ = try context.requireStaff()
-            let results = try await server.workspace.pool.read { db in try SurveyResults.of(server.campaign, db: db) }
+            let results = try await server.workspace.pool.read { db in try SurveyResults.of(db, server.campaign) }
             return Reply(answers: results.answers, average: results.average)
         }
         return routes

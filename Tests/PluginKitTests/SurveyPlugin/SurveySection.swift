@@ -11,12 +11,12 @@ struct SurveySection: TallySection {
         TallyMeasure("satisfied", zh: "满意人数", en: "satisfied", scope: .campaign),
     ]
 
-    func campaignValues(campaign: String, db: Database) throws -> [String: Int] {
+    func campaignValues(_ db: Database, campaign: String) throws -> [String: Int] {
         ["satisfied": try Int.fetchOne(db, sql: "SELECT count(*) FROM survey_answer WHERE campaign = ? AND score >= 4",
                                        arguments: [campaign]) ?? 0]
     }
 
-    func personLevels(campaign: String, db: Database) throws -> [PersonLevel] {
+    func personLevels(_ db: Database, campaign: String) throws -> [PersonLevel] {
         try Int64.fetchAll(db, sql: "SELECT person_id FROM survey_answer WHERE campaign = ? ORDER BY person_id",
                            arguments: [campaign]).map { PersonLevel(person: $0, level: 1) }
     }

@@ -26,7 +26,7 @@ struct AttendEnterpriseCommand: AsyncParsableCommand {
             let now = try CommandSupport.clock().now()
             let (campaign, enterprise, gate, staff) = (campaign, enterprise, gate, staff)
             let answer = try await ws.pool.write { db in
-                try EnterpriseCheckIns.checkIn(enterprise, campaign: campaign, gate: gate, staff: staff, now: now, db: db)
+                try EnterpriseCheckIns.checkIn(db, enterprise, campaign: campaign, gate: gate, staff: staff, now: now)
             }
             refused = ScanAnswerLine.print(answer, in: language.language)
         }

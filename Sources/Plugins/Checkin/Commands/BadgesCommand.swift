@@ -18,11 +18,11 @@ struct BadgesCommand: AsyncParsableCommand {
         try await CommandSupport.reportingErrors {
             let ws = try workspace.openExisting()
             let (html, count) = try await ws.pool.write { db in
-                let run = try RunQueries.requireRun(campaign, in: db)
+                let run = try RunQueries.requireRun(db, campaign)
                 let venue = run.vars["venue"].flatMap { value -> String? in
                     if case .string(let text) = value, !text.isEmpty { return text } else { return nil }
                 }
-                return try Badges.html(campaign: campaign, title: run.title, day: run.heldDay, venue: venue, db: db)
+                return try Badges.html(db, campaign: campaign, title: run.title, day: run.heldDay, venue: venue)
             }
             do {
                 try html.write(toFile: out, atomically: true, encoding: .utf8)

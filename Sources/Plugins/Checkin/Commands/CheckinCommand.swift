@@ -38,12 +38,12 @@ struct CheckinCommand: AsyncParsableCommand {
             let ws = try workspace.openExisting()
             let now = try CommandSupport.clock().now()
             let answer = try await ws.pool.write { db in
-                _ = try RunQueries.requireRun(campaign, in: db)
+                _ = try RunQueries.requireRun(db, campaign)
                 let request = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: input,
-                                          gate: try GateChoice.resolve(gate, campaign: campaign, checkpoint: checkpoint, db: db),
-                                          staff: try StaffNames.require(staff, db: db), device: device,
+                                          gate: try GateChoice.resolve(db, gate, campaign: campaign, checkpoint: checkpoint),
+                                          staff: try StaffNames.require(db, staff), device: device,
                                           nonce: nonce ?? UUID().uuidString)
-                return try Scans.scan(request, now: now, db: db)
+                return try Scans.scan(db, request, now: now)
             }
             rejected = ScanAnswerLine.print(answer, in: language.language)
         }

@@ -23,12 +23,12 @@ struct CheckinsCommand: AsyncParsableCommand {
             let ws = try workspace.openExisting()
             let language = language
             let (rows, counts) = try await ws.pool.read { db in
-                let zone = try RunQueries.requireRun(campaign, in: db).timeZone
-                let rows = try Scans.history(campaign: campaign, checkpoint: checkpoint, db: db).map { e in
+                let zone = try RunQueries.requireRun(db, campaign).timeZone
+                let rows = try Scans.history(db, campaign: campaign, checkpoint: checkpoint).map { e in
                     [TimeFormats.display(e.at, timeZone: zone, seconds: true), e.gate, e.staff, e.method, e.input,
                      e.name ?? "", e.idNumber ?? "", e.result, e.message.text(language.language)]
                 }
-                return (rows, try Scans.counts(campaign: campaign, checkpoint: checkpoint, db: db))
+                return (rows, try Scans.counts(db, campaign: campaign, checkpoint: checkpoint))
             }
             let header = ["时间 time", "闸口 gate", "工作人员 staff", "方式 method", "输入 input", "姓名 name",
                           "身份证号 id_number", "结果 result", "原因 reason"]

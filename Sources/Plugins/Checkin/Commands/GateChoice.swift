@@ -5,8 +5,8 @@ import Workflow
 /// "(no gate)"), and matched without regard to case, so `--gate North` is the north gate.
 enum GateChoice {
     /// The gate as the checkpoint spells it; `given` when the checkpoint names no gates.
-    static func resolve(_ given: String, campaign: String, checkpoint: String, db: Database) throws -> String {
-        let gates = try Scans.gates(campaign: campaign, checkpoint: checkpoint, db: db)
+    static func resolve(_ db: Database, _ given: String, campaign: String, checkpoint: String) throws -> String {
+        let gates = try Scans.gates(db, campaign: campaign, checkpoint: checkpoint)
         let trimmed = given.trimmingCharacters(in: .whitespaces)
         guard !gates.isEmpty else { return trimmed }
         guard !trimmed.isEmpty else {
@@ -15,7 +15,7 @@ enum GateChoice {
         }
         if let match = gates.first(where: { $0.caseInsensitiveCompare(trimmed) == .orderedSame }) { return match }
         // Or by the name people read for it (`--gate 北门`).
-        let names = try Scans.gateNames(campaign: campaign, checkpoint: checkpoint, db: db)
+        let names = try Scans.gateNames(db, campaign: campaign, checkpoint: checkpoint)
         if let match = names.first(where: { $0.value == trimmed })?.key { return match }
         throw WorkflowError.usage(GateMessages.noSuchGate(["gate": Masking.scrub(trimmed), "checkpoint": checkpoint, "gates": gates.joined(separator: ", ")]),
                                   hint: Suggestions.message(for: trimmed, among: gates) ?? GateMessages.example(["gate": gates[0]]))

@@ -18,8 +18,8 @@ enum CheckinRoutes {
         routes.get("me") { _, context in
             let staff = try context.requireStaff()
             let (gates, names) = try await pool.read { db in
-                (try Scans.gates(campaign: campaign, checkpoint: checkpoint, db: db),
-                 try Scans.gateNames(campaign: campaign, checkpoint: checkpoint, db: db))
+                (try Scans.gates(db, campaign: campaign, checkpoint: checkpoint),
+                 try Scans.gateNames(db, campaign: campaign, checkpoint: checkpoint))
             }
             return MeReply(name: staff.name, role: staff.role.rawValue, campaign: campaign, checkpoint: checkpoint,
                            gates: gates, gate_names: names)
@@ -35,7 +35,7 @@ enum CheckinRoutes {
         addPhotoRoutes(to: routes, batcher: batcher, campaign: campaign, checkpoint: checkpoint)
         routes.get("counts") { _, context in
             _ = try context.requireStaff()
-            let counts = try await pool.read { db in try Scans.counts(campaign: campaign, checkpoint: checkpoint, db: db) }
+            let counts = try await pool.read { db in try Scans.counts(db, campaign: campaign, checkpoint: checkpoint) }
             return CountsReply(campaign: campaign, checkpoint: checkpoint, attended: counts.attended, by_gate: counts.byGate)
         }
         routes.get("lookup") { request, context in
@@ -47,8 +47,8 @@ enum CheckinRoutes {
             _ = try context.requireStaff(.manager)
             let language = request.language
             return try await pool.read { db in
-                let zone = try RunQueries.requireRun(campaign, in: db).timeZone
-                return try Scans.history(campaign: campaign, checkpoint: checkpoint, latest: 500, db: db).reversed().map { e in
+                let zone = try RunQueries.requireRun(db, campaign).timeZone
+                return try Scans.history(db, campaign: campaign, checkpoint: checkpoint, latest: 500).reversed().map { e in
                     ScanRow(at: TimeFormats.display(e.at, timeZone: zone, seconds: true), gate: e.gate, staff: e.staff,
                             method: e.method, input: e.input, name: e.name, id_number: e.idNumber, result: e.result,
                             reason: e.message.text(language))
@@ -102,20 +102,21 @@ enum CheckinRoutes {
     /// with their badge codes.
     /// People whose ID or phone number ends with (or holds) the digits typed, masked; each look-up is
     /// kept in the audit log with who asked and what they typed (masked).
-    static func lookup(_ query: String, campaign: String, staff: String, now: Date, pool: DatabasePool) async throws -> [Candidate] {
+    static func lookup(_ query: String, campaign: String, staff: String, now: Date,
+                       pool: DatabasePool) async throws -> [Candidate] {
         let digits = query.filter { $0.isNumber || $0 == "X" || $0 == "x" }.uppercased()
         guard digits.count >= 4 else {
             throw InputRefusal(field: "q", Message(CheckinMessages.lookupTooShort))
         }
         // A write: the campaign's badge-code secret is made on first use.
         return try await pool.write { db in
-            let scheme = try Registrations.badgeCode(for: campaign, db: db)
-            let found = try Registrations.matching(digits: digits, campaign: campaign, limit: 8, db: db).map { person in
+            let scheme = try Registrations.badgeCode(db, for: campaign)
+            let found = try Registrations.matching(db, digits: digits, campaign: campaign, limit: 8).map { person in
                 Candidate(name: Masking.name(person.name), id_number: Masking.idNumber(person.idNumber),
                           phone: person.phone.map(Masking.phone) ?? "", code: scheme.encode(person.id))
             }
-            try AuditLog.record(actor: staff, action: "look-up", campaign: campaign,
-                                detail: "'\(Masking.scrub(digits))': \(found.count) found", at: now, db: db)
+            try AuditLog.record(db, actor: staff, action: "look-up", campaign: campaign,
+                                detail: "'\(Masking.scrub(digits))': \(found.count) found", at: now)
             return found
         }
     }

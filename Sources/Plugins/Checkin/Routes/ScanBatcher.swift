@@ -35,7 +35,7 @@ actor ScanBatcher {
             let requests = batch.map(\.request)
             let now = clock.now()
             do {
-                let results = try await workspace.pool.write { db in Scans.scan(requests, now: now, db: db) }
+                let results = try await workspace.pool.write { db in Scans.scan(db, requests, now: now) }
                 for (item, result) in zip(batch, results) { item.continuation.resume(with: result) }
             } catch {
                 for item in batch { item.continuation.resume(throwing: error) }

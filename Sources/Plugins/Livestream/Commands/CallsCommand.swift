@@ -49,9 +49,9 @@ struct CallsCommand: AsyncParsableCommand, ChoosesLanguage {
             if let record, let status = status.flatMap(CallStatus.init(rawValue:)) {
                 let now = try CommandSupport.clock().now()
                 let answer = try await ws.pool.write { [campaign, staff, note, posting, idNumber] db in
-                    try Registrations.requireCampaign(campaign, db: db)
-                    return try CallRecorder.record(call: record, status: status, campaign: campaign, staff: staff, note: note,
-                                                   posting: posting, idNumber: idNumber, now: now, db: db)
+                    try Registrations.requireCampaign(db, campaign)
+                    return try CallRecorder.record(db, call: record, status: status, campaign: campaign, staff: staff, note: note,
+                                                   posting: posting, idNumber: idNumber, now: now)
                 }
                 let said = CallMessages.recorded(["call": "\(answer.call)", "lead": answer.lead,
                                        "status": status.label.template(language)])
@@ -59,9 +59,9 @@ struct CallsCommand: AsyncParsableCommand, ChoosesLanguage {
                 return
             }
             let (calls, leads) = try await ws.pool.read { [campaign] db in
-                try Registrations.requireCampaign(campaign, db: db)
-                return (try LivestreamRecords.calls(campaign: campaign, db: db),
-                        Dictionary(try LivestreamRecords.leads(campaign: campaign, db: db).map { ($0.id, $0) },
+                try Registrations.requireCampaign(db, campaign)
+                return (try LivestreamRecords.calls(db, campaign: campaign),
+                        Dictionary(try LivestreamRecords.leads(db, campaign: campaign).map { ($0.id, $0) },
                                    uniquingKeysWith: { a, _ in a }))
             }
             let shown = calls.filter { (all || $0.status == .open) && (staff == nil || $0.staff == staff) }

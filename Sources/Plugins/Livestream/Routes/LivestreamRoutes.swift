@@ -39,9 +39,9 @@ enum LivestreamRoutes {
         routes.get("livestream/calls") { _, context in
             let staff = try context.requireStaff()
             return try await pool.read { db -> [MyCall] in
-                let leads = Dictionary(try LivestreamRecords.leads(campaign: campaign, db: db).map { ($0.id, $0) },
+                let leads = Dictionary(try LivestreamRecords.leads(db, campaign: campaign).map { ($0.id, $0) },
                                        uniquingKeysWith: { a, _ in a })
-                return try LivestreamRecords.calls(campaign: campaign, db: db)
+                return try LivestreamRecords.calls(db, campaign: campaign)
                     .filter { $0.staff == staff.name && $0.status == .open }
                     .compactMap { call in
                         guard let lead = leads[call.leadID] else { return nil }
@@ -58,8 +58,8 @@ enum LivestreamRoutes {
             }
             let now = server.clock.now()
             let answer = try await pool.write { db in
-                try CallRecorder.record(call: body.call, status: status, campaign: campaign, staff: staff.name,
-                                        note: body.note ?? "", posting: body.posting, idNumber: body.id_number, now: now, db: db)
+                try CallRecorder.record(db, call: body.call, status: status, campaign: campaign, staff: staff.name,
+                                        note: body.note ?? "", posting: body.posting, idNumber: body.id_number, now: now)
             }
             return RecordReply(call: answer.call, lead: answer.lead, status: answer.status.rawValue, outcome: answer.outcome)
         }

@@ -27,8 +27,8 @@ struct OutcomesCommand: AsyncParsableCommand {
             let t = Terminal.standard
             if let person {
                 let (zone, changes) = try await ws.pool.read { db in
-                    (try RunQueries.requireRun(campaign, in: db).timeZone,
-                     try OutcomeRecorder.history(campaign: campaign, person: person, db: db))
+                    (try RunQueries.requireRun(db, campaign).timeZone,
+                     try OutcomeRecorder.history(db, campaign: campaign, person: person))
                 }
                 if changes.isEmpty { t.line(say(OutcomeListMessages.noOutcome, ["campaign": campaign])) }
                 var table = TextTable(headers: [OutcomeListMessages.recorded, OutcomeListMessages.posting, OutcomeListMessages.from, OutcomeListMessages.to, OutcomeListMessages.date, OutcomeListMessages.by, OutcomeListMessages.source, OutcomeListMessages.note].map { say($0) },
@@ -43,8 +43,8 @@ struct OutcomesCommand: AsyncParsableCommand {
                 return
             }
             let people = try await ws.pool.read { [stage] db in
-                _ = try RunQueries.requireRun(campaign, in: db)
-                return try OutcomeRecorder.people(campaign: campaign, atLeast: stage, db: db)
+                _ = try RunQueries.requireRun(db, campaign)
+                return try OutcomeRecorder.people(db, campaign: campaign, atLeast: stage)
             }
             var table = TextTable(headers: [OutcomeListMessages.name, OutcomeListMessages.idNumber, OutcomeListMessages.phone, OutcomeListMessages.township, OutcomeListMessages.village, OutcomeListMessages.stage, OutcomeListMessages.date, OutcomeListMessages.posting]
                                     .map { say($0) }, numeric: Array(repeating: false, count: 8))

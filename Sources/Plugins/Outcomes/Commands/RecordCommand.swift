@@ -57,11 +57,11 @@ struct RecordCommand: AsyncParsableCommand {
             let now = try CommandSupport.clock().now()
             let result = try await ws.pool.write { db in
                 // The account named acts with its own role: a staff account may not correct, here or on the page.
-                let member = try StaffNames.member(staff, db: db)
+                let member = try StaffNames.member(db, staff)
                 let entry = OutcomeEntry(campaign: campaign, person: person, posting: posting, stage: stage, date: date,
                                          note: note, recordedBy: member?.name ?? "", recordedByRole: member?.role,
                                          correction: correct, source: "cli", notAttended: notAttended)
-                return try OutcomeRecorder.record(entry, now: now, db: db)
+                return try OutcomeRecorder.record(db, entry, now: now)
             }
             let t = Terminal.standard
             let who = "\(result.maskedName) \(result.maskedID)"

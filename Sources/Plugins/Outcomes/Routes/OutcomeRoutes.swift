@@ -14,7 +14,7 @@ enum OutcomeRoutes {
         routes.get("postings") { _, context in
             _ = try context.requireStaff()
             return try await pool.read { db in
-                try Postings.offered(at: campaign, db: db).map {
+                try Postings.offered(db, at: campaign).map {
                     PostingRow(code: $0.code, title: $0.title, enterprise: $0.enterprise, openings: $0.openings)
                 }
             }
@@ -30,7 +30,7 @@ enum OutcomeRoutes {
                                      correction: body.correct ?? false, source: "web",
                                      notAttended: body.not_attended ?? false)
             let now = server.clock.now()
-            let result = try await pool.write { db in try OutcomeRecorder.record(entry, now: now, db: db) }
+            let result = try await pool.write { db in try OutcomeRecorder.record(db, entry, now: now) }
             let (change, from, to): (String, OutcomeStage, OutcomeStage)
             switch result.change {
             case .advanced(let a, let b): (change, from, to) = ("advanced", a, b)

@@ -24,8 +24,8 @@ struct PostingsCommand: AsyncParsableCommand {
         try await CommandSupport.reportingErrors(language: lang) {
             let ws = try workspace.openExisting()
             let all = try await ws.pool.read { db in
-                try Registrations.requireCampaign(campaign, db: db)
-                return try Postings.offered(at: campaign, db: db)
+                try Registrations.requireCampaign(db, campaign)
+                return try Postings.offered(db, at: campaign)
             }
             let wanted = search.map { $0.lowercased() }
             let postings = all.filter { posting in

@@ -40,11 +40,11 @@ struct RegisterCommand: AsyncParsableCommand {
             let (result, attendance) = try await ws.pool.write { db in
                 // The account named registers with its own role: staff fill blanks, a manager (or the
                 // workspace's owner, no account named) may change what the ledger holds.
-                let member = try StaffNames.member(staff, db: db)
+                let member = try StaffNames.member(db, staff)
                 let walkIn = WalkIn(campaign: campaign, name: name, idNumber: idNumber, phone: phone, township: township,
                                     village: village, groups: groups, by: member)
-                let (result, attendance) = try DeskRegistration.register(walkIn, desk: desk, checkpoint: checkpoint, gate: gate,
-                                                                         staff: member?.name ?? "", now: now, db: db)
+                let (result, attendance) = try DeskRegistration.register(db, walkIn, desk: desk, checkpoint: checkpoint, gate: gate,
+                                                                         staff: member?.name ?? "", now: now)
                 if insist, case .notCheckedIn(let reason)? = attendance {
                     // Nothing is kept: the clerk asked for registration and check-in together.
                     throw WorkflowError.invalidInput((Message(RegistrationMessages.notCheckedInRefusal) + reason).text(lang),

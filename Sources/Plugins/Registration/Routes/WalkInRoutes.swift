@@ -17,8 +17,8 @@ enum WalkInRoutes {
             let desk = server.plugins.deskAttendance
             let (checkpoint, gate) = (server.checkpoint, body.gate ?? "")
             let (result, attendance) = try await server.workspace.pool.write { db in
-                try DeskRegistration.register(walkIn, desk: desk, checkpoint: checkpoint, gate: gate, staff: staff.name,
-                                              now: now, db: db)
+                try DeskRegistration.register(db, walkIn, desk: desk, checkpoint: checkpoint, gate: gate, staff: staff.name,
+                                              now: now)
             }
             let (checkedIn, said): (Bool, Message) = switch attendance {
             case .checkedIn?: (true, Message(RegistrationMessages.checkedIn))

@@ -85,15 +85,15 @@ struct TallyCommand: AsyncParsableCommand {
             let flags = ReportSignature(unit: unit, head: head, preparer: preparer, phone: phone,
                                         date: reportDate.flatMap(SheetDate.parse))
             let (report, stale) = try await pool.read { db in
-                var report = try TallyQuery.run(request, sections: PluginSystem.plugins.tallySections, now: now,
-                                                parallel: pool, db: db)
+                var report = try TallyQuery.run(db, request, sections: PluginSystem.plugins.tallySections, now: now,
+                                                parallel: pool)
                 report.signature = report.signature.overridden(by: flags)
                 if compareFrom != nil || compareTo != nil {
-                    report = try TallyQuery.compare(report, from: compareFrom.flatMap(SheetDate.parse),
+                    report = try TallyQuery.compare(db, report, from: compareFrom.flatMap(SheetDate.parse),
                                                     to: compareTo.flatMap(SheetDate.parse),
-                                                    sections: PluginSystem.plugins.tallySections, now: now, db: db)
+                                                    sections: PluginSystem.plugins.tallySections, now: now)
                 }
-                return (report, try WrittenReports.stale(report, db: db))
+                return (report, try WrittenReports.stale(db, report))
             }
             let t = Terminal.standard
             // The report a campaign's step (or an earlier `--out`) wrote no longer holds: say so, not silently.
@@ -130,7 +130,7 @@ struct TallyCommand: AsyncParsableCommand {
                 let headline = report.peopleMeasures.filter(\.highlight)
                     .map { "\(report.funnel[$0.key] ?? 0) \($0.key)" }.joined(separator: ", ")
                 // Bookkeeping only: a read-only workspace still gets its report file.
-                _ = try? await pool.write { db in try WrittenReports.record(report, files: [url.path], now: now, db: db) }
+                _ = try? await pool.write { db in try WrittenReports.record(db, report, files: [url.path], now: now) }
                 t.line(TallyCommandMessages.wroteWithHeadline(["file": name, "headline": headline]).text(language))
             }
         }

@@ -17,8 +17,7 @@ enum TallyRoutes {
             let now = server.clock.now()
             let tally = TallyRequest(campaigns: [server.campaign], breakdowns: dimensions)
             let pool = server.workspace.pool
-            let report = try await pool.read { db in try TallyQuery.run(tally, sections: server.plugins.tallySections, now: now, parallel: pool,
-                                                                     db: db) }
+            let report = try await pool.read { db in try TallyQuery.run(db, tally, sections: server.plugins.tallySections, now: now, parallel: pool) }
             if query.get("format") == "html" {
                 return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(string: TallyHTML.render(report, lang: lang))))

@@ -36,8 +36,8 @@ struct BusesCommand: AsyncParsableCommand, ChoosesLanguage {
             let ws = try workspace.openExisting()
             let t = Terminal.standard
             let status = try await ws.pool.read { [campaign, plate] db in
-                try Registrations.requireCampaign(campaign, db: db)
-                return try BusStatus.read(campaign: campaign, plate: plate, db: db)
+                try Registrations.requireCampaign(db, campaign)
+                return try BusStatus.read(db, campaign: campaign, plate: plate)
             }
             let english = lang == "en"
             let checkpoints = BusCheckpoint.allCases

@@ -55,20 +55,20 @@ struct RosterCommand: AsyncParsableCommand, ChoosesLanguage {
             let now = try CommandSupport.clock().now()
             let english = lang == "en"
             let (roster, listing) = try await ws.pool.write { [campaign, dryRun, unmasked, by, manifests, csv, xlsx, plate] db in
-                try Registrations.requireCampaign(campaign, db: db)
-                let roster = try Roster.make(campaign: campaign, db: db)
+                try Registrations.requireCampaign(db, campaign)
+                let roster = try Roster.make(db, campaign: campaign)
                 if let shortage = roster.shortage(campaign: campaign) { throw WorkflowError.invalidInput(shortage.message) }
-                if !dryRun { try TransportRecords.save(roster.plan, campaign: campaign, now: now, db: db) }
+                if !dryRun { try TransportRecords.save(db, roster.plan, campaign: campaign, now: now) }
                 if unmasked, let by {
-                    let manager = try AuditLog.requireManager(by, db: db)
-                    try AuditLog.record(actor: manager.name, action: "unmasked-export", campaign: campaign,
+                    let manager = try AuditLog.requireManager(db, by)
+                    try AuditLog.record(db, actor: manager.name, action: "unmasked-export", campaign: campaign,
                                         detail: "bus manifests" + (plate.map { " of \($0)" } ?? "") + " with names, ID numbers "
                                             + "and phones: " + [manifests, csv, xlsx].compactMap { $0 }.joined(separator: ", "),
-                                        at: now, db: db)
-                    try PersonalFiles.record([manifests, csv, xlsx].compactMap { $0 }, campaign: campaign, kind: "unmasked-export",
-                                             at: now, db: db)
+                                        at: now)
+                    try PersonalFiles.record(db, [manifests, csv, xlsx].compactMap { $0 }, campaign: campaign, kind: "unmasked-export",
+                                             at: now)
                 }
-                return (roster, try RosterListing.make(seats: roster.plan.seatOf, campaign: campaign, plate: plate, db: db))
+                return (roster, try RosterListing.make(db, seats: roster.plan.seatOf, campaign: campaign, plate: plate))
             }
             if let manifests {
                 try write(Manifests.html(listing, campaign: campaign, departsAt: departsAt, unmasked: unmasked), to: manifests)

@@ -50,14 +50,14 @@ struct SubsidyCommand: AsyncParsableCommand, ChoosesLanguage {
             let now = try CommandSupport.clock().now()
             let rule = SubsidyRule(months: months, outOfProvinceOnly: !inProvinceToo, homeProvince: homeProvince, amount: amount)
             let list = try await ws.pool.write { [campaign, unmasked, by, xlsx] db in
-                try Registrations.requireCampaign(campaign, db: db)
+                try Registrations.requireCampaign(db, campaign)
                 if unmasked, let by, let xlsx {
-                    let manager = try AuditLog.requireManager(by, db: db)
-                    try AuditLog.record(actor: manager.name, action: "unmasked-export", campaign: campaign,
-                                        detail: "transport subsidy list with names, ID numbers and phones: \(xlsx)", at: now, db: db)
-                    try PersonalFiles.record([xlsx], campaign: campaign, kind: "unmasked-export", at: now, db: db)
+                    let manager = try AuditLog.requireManager(db, by)
+                    try AuditLog.record(db, actor: manager.name, action: "unmasked-export", campaign: campaign,
+                                        detail: "transport subsidy list with names, ID numbers and phones: \(xlsx)", at: now)
+                    try PersonalFiles.record(db, [xlsx], campaign: campaign, kind: "unmasked-export", at: now)
                 }
-                return try SubsidyList.make(campaign: campaign, rule: rule, db: db)
+                return try SubsidyList.make(db, campaign: campaign, rule: rule)
             }
             if let xlsx {
                 try list.workbook(campaign: campaign, unmasked: unmasked).write(to: URL(fileURLWithPath: xlsx))

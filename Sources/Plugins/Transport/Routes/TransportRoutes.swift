@@ -44,7 +44,7 @@ enum TransportRoutes {
 
         routes.get("transport/buses") { _, context in
             _ = try context.requireStaff()
-            let status = try await pool.read { db in try BusStatus.read(campaign: campaign, db: db) }
+            let status = try await pool.read { db in try BusStatus.read(db, campaign: campaign) }
             return status.buses.map { bus in
                 BusSummary(title: bus.bus.title, plate: bus.bus.vehicle.plate, day: bus.bus.departsOn,
                            destination: bus.bus.destination, seated: bus.riders.count,
@@ -58,7 +58,7 @@ enum TransportRoutes {
             guard LicensePlate(plate) != nil else {
                 throw InputRefusal(field: "plate", Message(TransportMessages.notAPlate, ["value": plate]))
             }
-            let status = try await pool.read { db in try BusStatus.read(campaign: campaign, plate: plate, db: db) }
+            let status = try await pool.read { db in try BusStatus.read(db, campaign: campaign, plate: plate) }
             guard let bus = status.buses.first(where: { day == nil || $0.bus.departsOn == day }) else {
                 throw InputRefusal(field: "plate", Message(TransportMessages.nobodyOnPlate, ["plate": plate, "campaign": campaign])
                                    + (day.map { Message(TransportMessages.onDay, ["day": $0]) } ?? Message.verbatim("")))
