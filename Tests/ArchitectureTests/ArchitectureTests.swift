@@ -198,6 +198,23 @@ import Testing
         }
     }
 
+    /// The database is passed as GRDB passes it — first, unlabelled: `Scans.scan(db, request, now:)`,
+    /// as `Row.fetchAll(db, sql:)` — never `db:` last or `in db:`.
+    @Test func theDatabaseIsTheFirstUnlabelledParameter() throws {
+        let labelled = try Regex(#"[(,]\s*(in\s+)?db:\s*Database\b"#)
+        var found: [String] = []
+        let files = FileManager.default.enumerator(at: Self.root.appendingPathComponent("Sources"), includingPropertiesForKeys: nil)
+        while let file = files?.nextObject() as? URL {
+            guard file.pathExtension == "swift" else { continue }
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: labelled) {
+                let line = text[..<match.range.lowerBound].filter { $0 == "\n" }.count + 1
+                found.append("\(file.lastPathComponent):\(line)")
+            }
+        }
+        #expect(found.isEmpty, "a Database parameter that is not first and unlabelled: \(found)")
+    }
+
     /// A plugin's pages and reports are templates beside it (`Templates/*.html.mustache`, escaped by
     /// default), never HTML put together in Swift strings with escaping left to each call.
     @Test func pluginsWriteHTMLFromTemplatesOnly() throws {

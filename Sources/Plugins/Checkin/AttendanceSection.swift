@@ -29,7 +29,7 @@ struct AttendanceSection: TallySection {
     /// index (several checkpoints may list a person twice).
     func personLevels(_ db: Database, campaign: String) throws -> [PersonLevel] {
         let scans = try RawStatement(db, sql: """
-            SELECT person_id FROM scan INDEXED BY scan_attended WHERE campaign = ? AND result = 'accepted' ORDER BY person_id
+            SELECT person_id FROM scan INDEXED BY scan_attended WHERE campaign = ? AND \(ScanAnswer.Result.isAccepted) ORDER BY person_id
             """)
         scans.bind(1, campaign)
         var levels: [PersonLevel] = []

@@ -37,7 +37,7 @@ extension Scans {
     /// Whether the person was checked in at any checkpoint of the campaign (what "attended" means).
     public static func hasCheckedIn(_ db: Database, _ person: Int64, campaign: String) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT EXISTS (SELECT 1 FROM scan INDEXED BY scan_attended WHERE campaign = ? AND person_id = ? AND result = 'accepted')
+            SELECT EXISTS (SELECT 1 FROM scan INDEXED BY scan_attended WHERE campaign = ? AND person_id = ? AND \(ScanAnswer.Result.isAccepted))
             """), arguments: [campaign, person]) ?? false
     }
 
@@ -76,7 +76,7 @@ extension Scans {
     public static func accepted(_ db: Database, campaign: String, checkpoint: String) throws -> [Int64: AcceptedScan] {
         var found: [Int64: AcceptedScan] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT person_id, gate, received_at FROM scan WHERE campaign = ? AND checkpoint = ? AND result = 'accepted'
+            SELECT person_id, gate, received_at FROM scan WHERE campaign = ? AND checkpoint = ? AND \(ScanAnswer.Result.isAccepted)
             """, arguments: [campaign, checkpoint]) {
             if let person: Int64 = row["person_id"] { found[person] = AcceptedScan(gate: row["gate"], at: row["received_at"]) }
         }

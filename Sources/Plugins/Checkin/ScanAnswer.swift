@@ -12,6 +12,11 @@ public struct ScanAnswer: Sendable, Equatable {
         /// Already checked in: not an error, not a second count.
         case repeat_ = "repeat"
         case rejected
+
+        /// `result = 'accepted'` for a query's WHERE, written from the case so the two cannot part.
+        /// A literal, not a bound value: SQLite uses the indexes on accepted scans (`scan_once`,
+        /// `scan_attended`, partial) only where the query's text implies their condition.
+        static let isAccepted = "result = '\(Result.accepted.rawValue)'"
     }
 
     public var result: Result

@@ -104,7 +104,7 @@ public enum Scans {
         }
         if let first = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, gate, staff, received_at FROM scan
-            WHERE campaign = ? AND checkpoint = ? AND person_id = ? AND result = 'accepted'
+            WHERE campaign = ? AND checkpoint = ? AND person_id = ? AND \(ScanAnswer.Result.isAccepted)
             """), arguments: [request.campaign, request.checkpoint, id]) {
             let at: Date = first["received_at"]
             let gate: String = first["gate"], staff: String = first["staff"]
