@@ -63,6 +63,31 @@ import Workflow
         #expect(missing.isEmpty, "entries in no plugin's messages:\n\(missing.joined(separator: "\n"))")
     }
 
+    /// Help stays beside its flag, where swift-argument-parser reads it once per process, as a pair
+    /// `CommandHelp.text(zh:en:)`; each pair is held to the catalogue's rules: both wordings, Chinese
+    /// in the Chinese, English words in the English — and every pair is found, none skipped.
+    @Test func everyHelpTextHasChineseAndEnglish() throws {
+        // A literal: a multi-line string, or one or more quoted pieces joined with +.
+        let literal = #"("""(?s:.*?)"""|"(?:[^"\\\n]|\\.)*"(?:\s*\+\s*"(?:[^"\\\n]|\\.)*")*)"#
+        let pair = try Regex(#"CommandHelp\.text\(\s*zh:\s*"# + literal + #"\s*,\s*en:\s*"# + literal + #"\s*\)"#)
+        var calls = 0, pairs = 0
+        for file in try Self.swiftFiles(under: "") {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            calls += text.ranges(of: "CommandHelp.text(").count
+            for match in text.matches(of: pair) {
+                pairs += 1
+                let zh = String(match.output[1].substring ?? ""), en = String(match.output[2].substring ?? "")
+                let line = text[..<match.range.lowerBound].filter { $0 == "\n" }.count + 1
+                #expect(zh.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) },
+                        "\(file.lastPathComponent):\(line): the Chinese help has no Chinese: \(zh)")
+                #expect(en.unicodeScalars.filter { CharacterSet.letters.contains($0) && $0.isASCII }.count >= 3,
+                        "\(file.lastPathComponent):\(line): the English help has no English: \(en)")
+            }
+        }
+        #expect(pairs == calls, "\(calls - pairs) help texts are not a pair of literals this test can read")
+        #expect(pairs >= 150)
+    }
+
     static func swiftFiles(under folder: String) throws -> [URL] {
         let root = sources.appendingPathComponent(folder)
         let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)

@@ -33,14 +33,14 @@ struct BarChart {
                            let w = max(1, width * value / top)
                            let barY = y + 4 + Double(j) * 11
                            return Bar(measure: entry.0.label(lang), value: "\(Int(value))", color: entry.1, x: "\(labelWidth)",
-                                      y: fmt(barY), w: fmt(w), valueX: fmt(labelWidth + w + 4), valueY: fmt(barY + 9))
+                                      y: SVGNumber.text(barY), w: SVGNumber.text(w), valueX: SVGNumber.text(labelWidth + w + 4), valueY: SVGNumber.text(barY + 9))
                        })
         }
         let legendY = Double(rows.count) * rowHeight + 14
         legend = series.enumerated().map { j, entry in
             let x = labelWidth + Double(j) * 140
-            return Key(measure: entry.0.label(lang), color: entry.1, x: fmt(x), boxY: fmt(legendY - 9), textX: fmt(x + 16),
-                       textY: fmt(legendY))
+            return Key(measure: entry.0.label(lang), color: entry.1, x: SVGNumber.text(x), boxY: SVGNumber.text(legendY - 9), textX: SVGNumber.text(x + 16),
+                       textY: SVGNumber.text(legendY))
         }
     }
 }

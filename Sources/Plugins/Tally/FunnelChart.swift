@@ -32,13 +32,10 @@ struct FunnelChart {
             let x = labelWidth + (width - w) / 2, y = Double(i) * (barHeight + gap)
             let inside = w >= 56
             return Bar(label: stage.label(lang), value: "\(Int(value))", color: Self.colors[i % Self.colors.count],
-                       labelX: "\(labelWidth - 8)", textY: "\(y + barHeight / 2 + 5)", x: fmt(x), y: fmt(y), w: fmt(w),
-                       h: "\(barHeight)", valueX: fmt(inside ? labelWidth + width / 2 : x + w + 6),
+                       labelX: "\(labelWidth - 8)", textY: "\(y + barHeight / 2 + 5)", x: SVGNumber.text(x), y: SVGNumber.text(y), w: SVGNumber.text(w),
+                       h: "\(barHeight)", valueX: SVGNumber.text(inside ? labelWidth + width / 2 : x + w + 6),
                        anchor: inside ? "middle" : "start", valueFill: inside ? "#fff" : "#1d2733",
                        rate: funnel.rate(stage).map(TallyText.percent), rateX: "\(labelWidth + width + 8)")
         }
     }
 }
-
-/// A coordinate as the charts write it: one decimal.
-func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
