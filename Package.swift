@@ -5,14 +5,17 @@ import PackageDescription
 /// the plugin kit (commands with ArgumentParser, routes with Hummingbird, tally sections). `templates`
 /// names its pages and reports kept as `Templates/NAME.html.mustache`: each is compiled into the
 /// plugin (`PackageResources.NAME_html_mustache`), so the binary carries them and looks up nothing at
-/// run time (ArchitectureTests checks that every template file is named here).
-func plugin(_ name: String, dependencies: [Target.Dependency] = [], templates: [String] = []) -> Target {
+/// run time (ArchitectureTests checks that every template file is named here). `web` names the files
+/// of its web surface kept in `Web/` — its panel of the staff page (HTML, JS) and the OpenAPI
+/// description of its routes — compiled in the same way (`PackageResources.openapi_json`).
+func plugin(_ name: String, dependencies: [Target.Dependency] = [], templates: [String] = [],
+            web: [String] = []) -> Target {
     .target(name: name,
             dependencies: ["Workflow", "Ledger", "PluginKit", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Hummingbird", package: "hummingbird")] + dependencies,
             path: "Sources/Plugins/\(name)",
-            resources: templates.map { .embedInCode("Templates/\($0).html.mustache") })
+            resources: templates.map { .embedInCode("Templates/\($0).html.mustache") } + web.map { .embedInCode("Web/\($0)") })
 }
 
 let package = Package(
@@ -97,18 +100,18 @@ let package = Package(
             ]
         ),
         // The domain plugins, one target each.
-        plugin("Registration"),
-        plugin("Checkin", templates: ["badges"]),
-        plugin("Outcomes", dependencies: ["Checkin"]),
-        plugin("Tally", dependencies: ["CXlsxWriter"], templates: ["tally", "table"]),
+        plugin("Registration", web: ["openapi.json"]),
+        plugin("Checkin", templates: ["badges"], web: ["openapi.json"]),
+        plugin("Outcomes", dependencies: ["Checkin"], web: ["openapi.json"]),
+        plugin("Tally", dependencies: ["CXlsxWriter"], templates: ["tally", "table"], web: ["openapi.json"]),
         // Buses ride through check-in's checkpoints (leave-home, board, alight, enter-factory) and carry
         // the workers a fair placed (outcomes).
-        plugin("Transport", dependencies: ["Checkin", "Outcomes"], templates: ["manifests"]),
+        plugin("Transport", dependencies: ["Checkin", "Outcomes"], templates: ["manifests"], web: ["openapi.json"]),
         // Interview slots and booths: depends on no other plugin.
         plugin("Scheduling", dependencies: [.product(name: "HeapModule", package: "swift-collections")],
                templates: ["interview-slips", "booth-map"]),
         // A livestream's call-backs book outcomes.
-        plugin("Livestream", dependencies: ["Outcomes"], templates: ["run-sheet"]),
+        plugin("Livestream", dependencies: ["Outcomes"], templates: ["run-sheet"], web: ["openapi.json"]),
         // The plugins compiled into the binary: adding one is one line there.
         .target(name: "BuiltinPlugins",
                 dependencies: ["Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "Outcomes", "Tally",
@@ -131,7 +134,9 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            ]
+            ],
+            // The server's own web files: its part of the API description (each plugin keeps its own).
+            resources: [.embedInCode("Web/openapi.json")]
         ),
         // Engine test helpers: virtual clock, temporary folders, an engine harness.
         .target(name: "WorkflowTesting", dependencies: ["Workflow"]),

@@ -50,9 +50,10 @@ public struct StaffServer: Sendable {
             Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: TrustPage.html(secureAddress: "/"))))
         }
+        let openAPI = OpenAPIDocument.json(plugins: environment.plugins)
         router.get("/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                     body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+                     body: .init(byteBuffer: ByteBuffer(string: openAPI)))
         }
         if engine != nil {
             router.get("/runs") { _, _ in

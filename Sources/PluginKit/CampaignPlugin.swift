@@ -18,6 +18,8 @@ public struct CampaignPlugin: Sendable {
     public var importKinds: [ImportKind]
     /// Its HTTP routes, mounted under `/api` by `campaign serve` behind staff sign-in.
     public var routes: (@Sendable (ServerEnvironment) -> RouteCollection<CampaignRequestContext>)?
+    /// Its panel of the staff page and the description of its routes (`/openapi.json`).
+    public var web: WebSurface?
     /// What it adds to tallies: measures, their labels and how to count them.
     public var tallySection: (any TallySection)?
     /// Whether (and how) someone registered at the desk is checked in too (check-in keeps attendance).
@@ -31,18 +33,19 @@ public struct CampaignPlugin: Sendable {
     public var name: String { engine.name }
 
     /// Every word it shows a person: its messages and its tally section's names.
-    public var catalogue: [MessageText] { messages + (tallySection?.words ?? []) }
+    public var catalogue: [MessageText] { messages + (tallySection?.words ?? []) + (web?.panel?.words ?? []) }
 
     public init(_ engine: Plugin, title: String? = nil, commands: [any ParsableCommand.Type] = [],
                 importKinds: [ImportKind] = [],
                 routes: (@Sendable (ServerEnvironment) -> RouteCollection<CampaignRequestContext>)? = nil,
-                tallySection: (any TallySection)? = nil, deskAttendance: (any DeskAttendance)? = nil,
+                web: WebSurface? = nil, tallySection: (any TallySection)? = nil, deskAttendance: (any DeskAttendance)? = nil,
                 shredder: (any PersonalDataShredder)? = nil, messages: [MessageText] = []) {
         self.engine = engine
         self.title = title ?? engine.name
         self.commands = commands
         self.importKinds = importKinds
         self.routes = routes
+        self.web = web
         self.tallySection = tallySection
         self.deskAttendance = deskAttendance
         self.shredder = shredder

@@ -26,7 +26,7 @@ import WorkflowTesting
             }.joined(separator: "/")
             return "\(route.method.rawValue) \(path)"
         })
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json(plugins: BuiltinPlugins.all).utf8)) as? [String: Any])
         #expect(document["openapi"] as? String == "3.1.0")
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         let described = Set(paths.flatMap { path, methods in methods.keys.map { "\($0.uppercased()) \(path)" } })
@@ -54,7 +54,7 @@ import WorkflowTesting
         let server = StaffServer(environment: ServerEnvironment(workspace: workspace, campaign: "fair", checkpoint: "gate",
                                                                 clock: SystemClock(), plugins: BuiltinPlugins.all),
                                  engine: engine)
-        let document = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json(plugins: BuiltinPlugins.all).utf8)) as? [String: Any])
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         var checks: [(method: String, path: String, role: StaffRole?)] = []
         for (path, methods) in paths where path.hasPrefix("/api/") {

@@ -14,6 +14,7 @@ public enum CheckinPlugin {
         title: "check-in (签到)",
         commands: [CheckinCommand.self, CheckinsCommand.self, BadgesCommand.self, AttendEnterpriseCommand.self],
         routes: CheckinRoutes.routes,
+        web: WebSurface(openAPI: PackageResources.openapi_json),
         tallySection: AttendanceSection(),
         deskAttendance: GateDesk(),
         shredder: ScanShredder(),

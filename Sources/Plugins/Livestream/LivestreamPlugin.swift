@@ -17,6 +17,7 @@ public enum LivestreamPlugin {
         commands: [CallsCommand.self],
         importKinds: [.leads, .streamMetrics],
         routes: LivestreamRoutes.routes,
+        web: WebSurface(openAPI: PackageResources.openapi_json),
         tallySection: LivestreamSection(),
         shredder: LeadShredder(),
         messages: LivestreamMessages.all + CallMessages.all + LineupMessages.all

@@ -16,6 +16,7 @@ public enum OutcomesPlugin {
         commands: [RecordCommand.self, OutcomesCommand.self],
         importKinds: [.outcomes],
         routes: OutcomeRoutes.routes,
+        web: WebSurface(openAPI: PackageResources.openapi_json),
         tallySection: OutcomeSection(),
         shredder: OutcomeShredder(),
         messages: OutcomeMessages.all + OutcomeListMessages.all

@@ -16,6 +16,7 @@ public enum RegistrationPlugin {
         commands: [RegisterCommand.self, PostingsCommand.self],
         importKinds: [.people, .enterprises, .postings],
         routes: WalkInRoutes.routes,
+        web: WebSurface(openAPI: PackageResources.openapi_json),
         messages: RegistrationMessages.all
     )
 }

@@ -17,6 +17,7 @@ public enum TallyPlugin {
             title: "tallies (统计)",
             commands: [TallyCommand.self],
             routes: TallyRoutes.routes,
+            web: WebSurface(openAPI: PackageResources.openapi_json),
             messages: TallyStepMessages.all + TallyCommandMessages.all + TallyWords.all + LedgerMeasures.all.map(\.words)
         )
     }

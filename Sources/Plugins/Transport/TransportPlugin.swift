@@ -19,6 +19,7 @@ public enum TransportPlugin {
         commands: [RosterCommand.self, BusesCommand.self, SubsidyCommand.self],
         importKinds: [.passengers, .vehicles, .employment],
         routes: TransportRoutes.routes,
+        web: WebSurface(openAPI: PackageResources.openapi_json),
         tallySection: TransportSection(),
         shredder: CrewShredder(),
         messages: TransportMessages.all + TransportStepMessages.all + TransportCommandMessages.all + DepartureMessages.all
