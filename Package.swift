@@ -100,18 +100,18 @@ let package = Package(
             ]
         ),
         // The domain plugins, one target each.
-        plugin("Registration", web: ["openapi.json"]),
-        plugin("Checkin", templates: ["badges"], web: ["openapi.json"]),
-        plugin("Outcomes", dependencies: ["Checkin"], web: ["openapi.json"]),
+        plugin("Registration", web: ["openapi.json", "walk-in.html", "walk-in.js"]),
+        plugin("Checkin", templates: ["badges"], web: ["openapi.json", "scan.html", "scan.js", "desk.html", "desk.js"]),
+        plugin("Outcomes", dependencies: ["Checkin"], web: ["openapi.json", "booth.html", "booth.js"]),
         plugin("Tally", dependencies: ["CXlsxWriter"], templates: ["tally", "table"], web: ["openapi.json"]),
         // Buses ride through check-in's checkpoints (leave-home, board, alight, enter-factory) and carry
         // the workers a fair placed (outcomes).
-        plugin("Transport", dependencies: ["Checkin", "Outcomes"], templates: ["manifests"], web: ["openapi.json"]),
+        plugin("Transport", dependencies: ["Checkin", "Outcomes"], templates: ["manifests"], web: ["openapi.json", "bus-door.html", "bus-door.js"]),
         // Interview slots and booths: depends on no other plugin.
         plugin("Scheduling", dependencies: [.product(name: "HeapModule", package: "swift-collections")],
                templates: ["interview-slips", "booth-map"]),
         // A livestream's call-backs book outcomes.
-        plugin("Livestream", dependencies: ["Outcomes"], templates: ["run-sheet"], web: ["openapi.json"]),
+        plugin("Livestream", dependencies: ["Outcomes"], templates: ["run-sheet"], web: ["openapi.json", "calls.html", "calls.js"]),
         // The plugins compiled into the binary: adding one is one line there.
         .target(name: "BuiltinPlugins",
                 dependencies: ["Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "Outcomes", "Tally",
@@ -125,6 +125,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -136,7 +137,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             // The server's own web files: its part of the API description (each plugin keeps its own).
-            resources: [.embedInCode("Web/openapi.json")]
+            resources: ["openapi.json", "page.html.mustache", "page.js"].map { .embedInCode("Web/\($0)") }
         ),
         // Engine test helpers: virtual clock, temporary folders, an engine harness.
         .target(name: "WorkflowTesting", dependencies: ["Workflow"]),

@@ -36,9 +36,10 @@ public struct StaffServer: Sendable {
     public func router() -> Router<CampaignRequestContext> {
         let router = Router(context: CampaignRequestContext.self)
         router.add(middleware: DomainErrorMiddleware())
+        let page = StaffPage.html(plugins: environment.plugins)
         router.get("/") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                     body: .init(byteBuffer: ByteBuffer(string: CheckinPage.html)))
+                     body: .init(byteBuffer: ByteBuffer(string: page)))
         }
         router.get("/health") { _, _ in "ok" }
         // The certificate authority a phone trusts once for `serve --tls`, and the page that says how.

@@ -33,7 +33,7 @@ public struct CampaignPlugin: Sendable {
     public var name: String { engine.name }
 
     /// Every word it shows a person: its messages and its tally section's names.
-    public var catalogue: [MessageText] { messages + (tallySection?.words ?? []) + (web?.panel?.words ?? []) }
+    public var catalogue: [MessageText] { messages + (tallySection?.words ?? []) + (web?.panels.flatMap(\.words) ?? []) }
 
     public init(_ engine: Plugin, title: String? = nil, commands: [any ParsableCommand.Type] = [],
                 importKinds: [ImportKind] = [],

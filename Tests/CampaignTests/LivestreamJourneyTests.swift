@@ -125,7 +125,7 @@ import WorkflowTesting
         // The page lists them with a tap to call.
         if BrowserTests.chromium != nil {
             let dom = try BrowserTests().browse("\(server.base.absoluteString)/#token=\(li)&lang=en")
-            #expect(dom.contains("<h2 style=\"font-size:1.1rem;margin:0\" data-t=\"myCalls\">My calls</h2>"), "\(dom.prefix(500))")
+            #expect(dom.contains("<h2 data-t=\"livestream-page.my-calls\">My calls</h2>"), "\(dom.prefix(500))")
             #expect(dom.components(separatedBy: "href=\"tel:").count == 8)
             #expect(!dom.contains(phone))   // the call recorded is off the list
         }

@@ -4,14 +4,14 @@ import Workflow
 /// description of its routes, both kept as files in its folder (`Web/`, compiled into the plugin
 /// by `plugin(…, web:)` in Package.swift). The server merges every plugin's surface and knows none.
 public struct WebSurface: Sendable {
-    /// Its panel of the staff page, or nil for a plugin with routes but nothing to show.
-    public var panel: PagePanel?
+    /// Its panels of the staff page; none for a plugin with routes but nothing to show.
+    public var panels: [PagePanel]
     /// Its routes as OpenAPI 3.1 `paths` — `Web/openapi.json`, `{"paths": {"/api/…": …}}` — merged into
     /// `/openapi.json`; `OpenAPITests` checks that every route served is described and nothing more.
     public var openAPI: [UInt8]
 
-    public init(panel: PagePanel? = nil, openAPI: [UInt8]) {
-        self.panel = panel
+    public init(panels: [PagePanel] = [], openAPI: [UInt8]) {
+        self.panels = panels
         self.openAPI = openAPI
     }
 }

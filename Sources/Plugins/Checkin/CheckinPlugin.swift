@@ -14,7 +14,12 @@ public enum CheckinPlugin {
         title: "check-in (签到)",
         commands: [CheckinCommand.self, CheckinsCommand.self, BadgesCommand.self, AttendEnterpriseCommand.self],
         routes: CheckinRoutes.routes,
-        web: WebSurface(openAPI: PackageResources.openapi_json),
+        web: WebSurface(panels: [
+            PagePanel(name: "scan", html: PackageResources.scan_html, script: PackageResources.scan_js,
+                      words: CheckinPageWords.all, kinds: [.jobFair, .busTransport], order: 10),
+            PagePanel(name: "desk", html: PackageResources.desk_html, script: PackageResources.desk_js,
+                      words: [], kinds: [.jobFair, .busTransport], order: 40),
+        ], openAPI: PackageResources.openapi_json),
         tallySection: AttendanceSection(),
         deskAttendance: GateDesk(),
         shredder: ScanShredder(),

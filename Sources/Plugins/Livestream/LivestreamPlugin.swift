@@ -17,7 +17,10 @@ public enum LivestreamPlugin {
         commands: [CallsCommand.self],
         importKinds: [.leads, .streamMetrics],
         routes: LivestreamRoutes.routes,
-        web: WebSurface(openAPI: PackageResources.openapi_json),
+        web: WebSurface(panels: [
+            PagePanel(name: "calls", html: PackageResources.calls_html, script: PackageResources.calls_js,
+                      words: LivestreamPageWords.all, kinds: [.livestream], order: 30),
+        ], openAPI: PackageResources.openapi_json),
         tallySection: LivestreamSection(),
         shredder: LeadShredder(),
         messages: LivestreamMessages.all + CallMessages.all + LineupMessages.all

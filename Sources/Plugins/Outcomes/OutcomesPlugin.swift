@@ -16,7 +16,10 @@ public enum OutcomesPlugin {
         commands: [RecordCommand.self, OutcomesCommand.self],
         importKinds: [.outcomes],
         routes: OutcomeRoutes.routes,
-        web: WebSurface(openAPI: PackageResources.openapi_json),
+        web: WebSurface(panels: [
+            PagePanel(name: "booth", html: PackageResources.booth_html, script: PackageResources.booth_js,
+                      words: OutcomePageWords.all, kinds: [.jobFair], order: 60),
+        ], openAPI: PackageResources.openapi_json),
         tallySection: OutcomeSection(),
         shredder: OutcomeShredder(),
         messages: OutcomeMessages.all + OutcomeListMessages.all

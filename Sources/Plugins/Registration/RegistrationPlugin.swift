@@ -16,7 +16,10 @@ public enum RegistrationPlugin {
         commands: [RegisterCommand.self, PostingsCommand.self],
         importKinds: [.people, .enterprises, .postings],
         routes: WalkInRoutes.routes,
-        web: WebSurface(openAPI: PackageResources.openapi_json),
+        web: WebSurface(panels: [
+            PagePanel(name: "walk-in", html: PackageResources.walk_in_html, script: PackageResources.walk_in_js,
+                      words: RegistrationPageWords.all, kinds: [.jobFair], order: 50),
+        ], openAPI: PackageResources.openapi_json),
         messages: RegistrationMessages.all
     )
 }

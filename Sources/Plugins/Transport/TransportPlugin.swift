@@ -19,7 +19,10 @@ public enum TransportPlugin {
         commands: [RosterCommand.self, BusesCommand.self, SubsidyCommand.self],
         importKinds: [.passengers, .vehicles, .employment],
         routes: TransportRoutes.routes,
-        web: WebSurface(openAPI: PackageResources.openapi_json),
+        web: WebSurface(panels: [
+            PagePanel(name: "bus-door", html: PackageResources.bus_door_html, script: PackageResources.bus_door_js,
+                      words: TransportPageWords.all, kinds: [.busTransport], order: 35),
+        ], openAPI: PackageResources.openapi_json),
         tallySection: TransportSection(),
         shredder: CrewShredder(),
         messages: TransportMessages.all + TransportStepMessages.all + TransportCommandMessages.all + DepartureMessages.all

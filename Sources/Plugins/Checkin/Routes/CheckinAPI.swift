@@ -73,6 +73,9 @@ struct MeReply: ResponseEncodable {
     var gates: [String]
     /// The names people read for the gates (`gate_names:`), by gate.
     var gate_names: [String: String]
+    /// The campaign's kind (`job-fair`, `bus-transport`, `livestream`, `other`): the page shows the
+    /// panels that apply to it.
+    var kind: String
 }
 
 struct ScanRow: ResponseEncodable {

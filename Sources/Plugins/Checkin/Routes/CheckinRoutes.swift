@@ -17,12 +17,13 @@ enum CheckinRoutes {
 
         routes.get("me") { _, context in
             let staff = try context.requireStaff()
-            let (gates, names) = try await pool.read { db in
+            let (gates, names, kind) = try await pool.read { db in
                 (try Scans.gates(db, campaign: campaign, checkpoint: checkpoint),
-                 try Scans.gateNames(db, campaign: campaign, checkpoint: checkpoint))
+                 try Scans.gateNames(db, campaign: campaign, checkpoint: checkpoint),
+                 try RunQueries.run(db, named: campaign)?.kind ?? CampaignKind.other.rawValue)
             }
             return MeReply(name: staff.name, role: staff.role.rawValue, campaign: campaign, checkpoint: checkpoint,
-                           gates: gates, gate_names: names)
+                           gates: gates, gate_names: names, kind: kind)
         }
         routes.post("checkin") { request, context in
             let staff = try context.requireStaff()

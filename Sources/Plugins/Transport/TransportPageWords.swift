@@ -1,0 +1,11 @@
+import Workflow
+
+/// The words of the bus-door panel of the staff page.
+public struct TransportPageWords: MessageCatalogue {
+    public static let shared = TransportPageWords()
+
+    public let bus = MessageText("transport-page.bus", zh: "车辆（车门扫码）", en: "Bus (scan at its door)")
+    public let pickBus = MessageText("transport-page.pick-bus", zh: "选择车辆", en: "Pick the bus")
+    public let passedHere = MessageText("transport-page.passed-here", zh: "人已过此关", en: "passed this checkpoint")
+    public let missingSeats = MessageText("transport-page.missing-seats", zh: "未到座位", en: "missing, seats")
+}

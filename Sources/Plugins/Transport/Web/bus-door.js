@@ -1,0 +1,51 @@
+// Bus-door mode (a bus campaign): pick the bus, its plate becomes the gate, and the seats show who
+// has passed this checkpoint and who is still missing.
+if (page.link.get("bus")) localStorage.setItem("bus", page.link.get("bus"));
+let buses = [];
+page.onSignIn(async () => {
+  try { buses = await page.api("transport/buses"); } catch (e) { buses = []; }
+  if (!buses.length) return;
+  $("busDoor").classList.remove("hidden");
+  $("bus").innerHTML = "";
+  const none = document.createElement("option"); none.value = ""; none.textContent = page.t("transport-page.pick-bus");
+  $("bus").appendChild(none);
+  buses.forEach((b, i) => {
+    const o = document.createElement("option"); o.value = String(i);
+    o.textContent = b.title + " · " + b.day + " → " + b.destination + " (" + b.passed + "/" + b.seated + ")"; $("bus").appendChild(o);
+  });
+  const wanted = localStorage.getItem("bus") || "";
+  const index = buses.findIndex(b => b.plate + "@" + b.day === wanted || b.plate === wanted);
+  if (index >= 0) { $("bus").value = String(index); pickBus(); }
+});
+function pickBus() {
+  const b = buses[$("bus").value];
+  if (!b) { localStorage.removeItem("bus"); $("seats").textContent = ""; return; }
+  localStorage.setItem("bus", b.plate + "@" + b.day);
+  if (![...$("gate").options].some(o => o.value === b.plate)) {
+    const o = document.createElement("option"); o.value = b.plate; o.textContent = b.plate; $("gate").appendChild(o);
+  }
+  $("gate").value = b.plate; refreshSeats(); $("scan").focus();
+}
+$("bus").onchange = pickBus;
+async function refreshSeats() {
+  const b = buses[$("bus").value]; if (!b) return;
+  try {
+    const bus = await page.api("transport/bus?plate=" + encodeURIComponent(b.plate) + "&day=" + encodeURIComponent(b.day));
+    const missing = bus.seats.filter(s => !s.passed);
+    $("seats").innerHTML = "";
+    const head = document.createElement("p"); head.id = "busCount";
+    head.textContent = (bus.seats.length - missing.length) + " / " + bus.seats.length + " " + page.t("transport-page.passed-here")
+      + (missing.length ? " — " + page.t("transport-page.missing-seats") + " " + missing.map(s => s.seat).join(", ") : "");
+    $("seats").appendChild(head);
+    const grid = document.createElement("div"); grid.className = "seats";
+    for (const s of bus.seats) {
+      const cell = document.createElement("span");
+      cell.className = "seat" + (s.passed ? " here" : "") + (s.notes.length ? " flag" : "");
+      cell.textContent = s.seat + " " + s.name;
+      cell.title = s.id_number + " · " + s.pickup + (s.notes.length ? " · " + s.notes.join("; ") : "");
+      grid.appendChild(cell);
+    }
+    $("seats").appendChild(grid);
+  } catch (e) { $("seats").textContent = e.message; }
+}
+page.onRefresh(refreshSeats);
