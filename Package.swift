@@ -136,8 +136,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
-            // The server's own web files: its part of the API description (each plugin keeps its own).
-            resources: ["openapi.json", "page.html.mustache", "page.js"].map { .embedInCode("Web/\($0)") }
+            // The server's own web files: its pages' shells and its part of the API description (each plugin
+            // keeps its panels and its paths in its own Web/ folder).
+            resources: ["openapi.json", "page.html.mustache", "page.js", "run-page.html", "trust-page.html.mustache"].map { .embedInCode("Web/\($0)") }
         ),
         // Engine test helpers: virtual clock, temporary folders, an engine harness.
         .target(name: "WorkflowTesting", dependencies: ["Workflow"]),

@@ -215,6 +215,35 @@ import Testing
         #expect(found.isEmpty, "a Database parameter that is not first and unlabelled: \(found)")
     }
 
+    /// The server knows no plugin's page: its Swift holds no HTML or script (its own pages are files in
+    /// `Web/`), its part of the API description only its own routes (the run page's), and every file of
+    /// a plugin's `Web/` folder is compiled in (named in its `plugin(…, web:)`).
+    @Test func theServerHoldsNoPluginsPageOrAPIDescription() throws {
+        let server = Self.root.appendingPathComponent("Sources/CampaignServer")
+        for name in try FileManager.default.contentsOfDirectory(atPath: server.path) where name.hasSuffix(".swift") {
+            let text = try String(contentsOf: server.appendingPathComponent(name), encoding: .utf8)
+            for marker in ["<!doctype", "<section", "<script", "\"paths\": {"] {
+                #expect(!text.lowercased().contains(marker), "\(name) holds \(marker): the server's pages and API are files in Web/")
+            }
+        }
+        let own = try JSONSerialization.jsonObject(with: Data(contentsOf: server.appendingPathComponent("Web/openapi.json")))
+        let paths = ((own as? [String: Any])?["paths"] as? [String: Any] ?? [:]).keys
+        let plugins = paths.filter { $0.hasPrefix("/api/") && !$0.hasPrefix("/api/runs") }
+        #expect(plugins.isEmpty, "the server describes plugins' routes: \(plugins.sorted())")
+        #expect(paths.contains("/api/runs"))
+
+        let package = try String(contentsOf: Self.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let folder = Self.root.appendingPathComponent("Sources/Plugins")
+        for plugin in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let web = folder.appendingPathComponent(plugin).appendingPathComponent("Web")
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: web.path)) ?? []
+            let line = package.split(separator: "\n").first { $0.contains("plugin(\"\(plugin)\"") }.map(String.init) ?? ""
+            for file in files {
+                #expect(line.contains("\"\(file)\""), "\(plugin)/Web/\(file) is not named in plugin(\"\(plugin)\", web: …)")
+            }
+        }
+    }
+
     /// A plugin's pages and reports are templates beside it (`Templates/*.html.mustache`, escaped by
     /// default), never HTML put together in Swift strings with escaping left to each call.
     @Test func pluginsWriteHTMLFromTemplatesOnly() throws {
