@@ -108,6 +108,18 @@ import WorkflowTesting
             let results = try #require(try JSONSerialization.jsonObject(with: Data(buffer: answer.body)) as? [String: Any])
             #expect(results["answers"] as? Int == 2)
             #expect(results["average"] as? Double == 4)
+
+            // Its panel on the staff page, with its words, and its route in /openapi.json — the server untouched.
+            let page = String(buffer: try await client.execute(uri: "/", method: .get).body)
+            #expect(page.contains(#"<div class="panel" data-panel="survey" data-kinds="">"#))
+            #expect(page.contains(#"<h2 data-t="survey-page.title">满意度调查</h2>"#))
+            #expect(page.contains(#""survey-page.title":{"en":"Satisfaction survey","zh":"满意度调查"}"#))
+            #expect(page.contains("page.onSignIn(showResults);"))
+            let described = String(buffer: try await client.execute(uri: "/openapi.json", method: .get).body)
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(described.utf8)) as? [String: Any])
+            let paths = try #require(document["paths"] as? [String: Any])
+            #expect(paths["/api/survey"] != nil)
+            #expect(paths["/api/checkin"] != nil)
         }
     }
 }

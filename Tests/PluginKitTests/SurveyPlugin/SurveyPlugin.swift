@@ -16,7 +16,13 @@ enum SurveyPlugin {
         commands: [SurveyCommand.self],
         importKinds: [.surveys],
         routes: SurveyRoutes.routes,
-        tallySection: SurveySection()
+        // Its panel of the staff page and its routes' description, files in its Web/ folder.
+        web: WebSurface(panels: [
+            PagePanel(name: "survey", html: PackageResources.survey_html, script: PackageResources.survey_js,
+                      words: SurveyPageWords.all, order: 70),
+        ], openAPI: PackageResources.openapi_json),
+        tallySection: SurveySection(),
+        messages: SurveyMessages.all
     )
 }
 
