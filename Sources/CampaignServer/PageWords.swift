@@ -24,6 +24,8 @@ public struct PageWords: MessageCatalogue {
                                             en: "The workspace file on the server is damaged. Ask the organizer to restore it from a backup")
     public let storageIO = MessageText("page.error.storage-io", zh: "服务器读写磁盘出错，本次操作未保存。请通知管理员",
                                        en: "The server could not read or write its disk: this was not saved. Tell the organizer")
+    public let shredded = MessageText("page.error.ledger.shredded", zh: "本场活动的个人信息已按保留期限销毁：不能再登记人员或记录结果",
+                                      en: "This campaign's personal data was shredded when its retention ended: it takes no new people or outcomes")
     public let throttled = MessageText("page.error.sign-in-throttled", zh: "这台设备输错令牌次数过多，请等一分钟再试",
                                        en: "Too many wrong tokens from this device; wait a minute and try again")
 }

@@ -41,7 +41,7 @@ import Workflow
     static let englishMayQuoteChinese: Set<String> = [
         "outcome.never-checked-in", "outcome.placement-needs-note", "outcome.not-a-stage", "import.scientific-id",
         "import.rounded-id", "import.not-salary", "transport.not-a-plate", "transport.left-without-date",
-        "transport.employed-with-leave-date", "scheduling.not-yes-no", "import-file.save-as-xlsx", "import-file.headers-found", "transport.before-first-day", "transport.no-province", "journey.province-unknown", "registration-page.groups",
+        "transport.employed-with-leave-date", "scheduling.not-yes-no", "import-file.save-as-xlsx", "import-file.headers-found", "transport.before-first-day", "transport.no-province", "journey.province-unknown", "registration-page.groups", "page.error.outcome.placement-needs-note",
         "definition.fan-out-single-value-hint", "validation.declare-list-hint", "tool.group-label-hint", "usage.not-a-plate", "import-kind.people", "import-kind.postings", "import-kind.outcomes",
         "import-kind.wishes", "import-kind.venue", "import-kind.passengers", "import-kind.vehicles", "import-kind.employment",
         "import-kind.leads", "import-kind.stream-metrics",

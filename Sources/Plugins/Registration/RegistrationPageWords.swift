@@ -8,6 +8,7 @@ public struct RegistrationPageWords: MessageCatalogue {
     public let name = MessageText("registration-page.name", zh: "姓名", en: "Name")
     public let idNumber = MessageText("registration-page.id-number", zh: "身份证号", en: "ID number")
     public let phone = MessageText("registration-page.phone", zh: "手机号", en: "Mobile")
+    public let township = MessageText("registration-page.township", zh: "乡镇", en: "Township")
     public let village = MessageText("registration-page.village", zh: "村", en: "Village")
     public let groups = MessageText("registration-page.groups", zh: "人员类别（如 脱贫人口、监测对象）",
                                     en: "Target groups (e.g. 脱贫人口、监测对象)")

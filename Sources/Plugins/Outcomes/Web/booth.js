@@ -21,10 +21,11 @@ $("oRecord").onclick = async () => {
   const box = $("oAnswer");
   try {
     const r = await page.api("outcomes", { person: $("oPerson").value.trim(), posting: $("oPosting").value,
-                                           stage: $("oStage").value, note: $("oNote").value || null });
+                                           stage: $("oStage").value, note: $("oNote").value || null,
+                                           not_attended: $("oNotAttended").checked });
     box.className = r.change === "advanced" ? "accepted" : "repeat";
     box.textContent = page.t(changeWords[r.change] || r.change) + " — " + r.name + " " + r.id_number + ": "
       + page.t(stageWords[r.to] || r.to) + " · " + r.posting + "（" + r.enterprise + "）";
-    $("oPerson").value = ""; $("oNote").value = "";
+    $("oPerson").value = ""; $("oNote").value = ""; $("oNotAttended").checked = false;
   } catch (e) { box.className = "rejected"; box.textContent = e.message; }
 };
