@@ -42,7 +42,7 @@ const page = {
     return data;
   },
 
-  // Every answer is numbered, so two greens in a row are told apart, and heard and felt: a tone and a
+  // Every answer is numbered (its title is the result's word unless the panel gives one), so two greens in a row are told apart, and heard and felt: a tone and a
   // vibration per colour (green one short, amber two, red one long, grey a soft one).
   answered: 0,
   show(answer, late) {
@@ -53,7 +53,7 @@ const page = {
     const groups = answer.groups && answer.groups.length ? " [" + answer.groups.join("、") + "]" : "";
     box.innerHTML = "";
     box.appendChild(document.createTextNode("#" + page.answered + " " + (late ? page.t("page.late") + " " : "")
-                                            + page.t("page.result." + answer.result) + (who ? " — " + who + groups : "")));
+                                            + (answer.title || page.t("page.result." + answer.result)) + (who ? " — " + who + groups : "")));
     const small = document.createElement("small"); small.textContent = answer["reason_" + page.lang] || answer.reason;
     box.appendChild(small);
     page.signal(answer.result);

@@ -10,6 +10,7 @@ public struct LivestreamPageWords: MessageCatalogue {
     public let wrongNumber = MessageText("livestream-page.wrong-number", zh: "空号", en: "Wrong number")
     public let notInterested = MessageText("livestream-page.not-interested", zh: "无意向", en: "Not interested")
     public let book = MessageText("livestream-page.book", zh: "约面试", en: "Book interview")
+    public let recorded = MessageText("livestream-page.recorded", zh: "已记录", en: "Recorded")
     public let idNumber = MessageText("livestream-page.id-number", zh: "身份证号（线索只有手机号时必填）",
                                       en: "ID number (needed when the lead gave a phone only)")
     public let posting = MessageText("livestream-page.posting", zh: "岗位", en: "Posting")

@@ -31,7 +31,7 @@ async function bookingForm(c, row) {
 
 async function record(c, status, key, more) {
   try { const r = await page.api("livestream/calls/record", Object.assign({ call: c.call, status }, more || {}));
-        page.show({ result: "accepted", name: r.lead, reason: page.t(key) + (r.outcome ? " — " + r.outcome : "") });
+        page.show({ result: "accepted", title: page.t("livestream-page.recorded"), name: r.lead, reason: page.t(key) + (r.outcome ? " — " + r.outcome : "") });
         loadCalls(); }
   catch (e) { page.show({ result: "rejected", reason: e.message }); }
 }
@@ -42,7 +42,7 @@ async function loadCalls() {
   $("myCalls").classList.toggle("hidden", !calls.length);
   const list = $("callList"); list.innerHTML = "";
   for (const c of calls) {
-    const row = document.createElement("div"); row.className = "candidate call";
+    const row = document.createElement("div"); row.className = "candidate call"; row.dataset.call = c.call;
     const tel = document.createElement("a"); tel.href = "tel:" + c.phone; tel.textContent = c.name + " " + c.phone;
     row.appendChild(tel);
     row.append(" · " + c.platforms + " · " + c.posting + (c.attempt > 1 ? " · #" + c.attempt : ""));

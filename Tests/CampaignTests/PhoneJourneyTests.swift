@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import Testing
+import WorkflowTesting
+
+/// What the page starts, staff finish on the phone (#35): in headless Chromium at a phone's width,
+/// driven through its DevTools protocol (`Fixtures/phone_journey.py`), a placement of someone who
+/// never checked in is refused in the page's words and then recorded with the 未到场 box and a note; a
+/// walk-in is registered with their township; a lead known by phone only is booked for an interview
+/// with the ID number they give. Screenshots: `.build/test-output/phone-*.png`.
+@Suite struct PhoneJourneyTests {
+    static let output = CLIRunner.packageRoot.appendingPathComponent(".build/test-output")
+
+    /// Runs the journey's steps on the page at `width` px and returns what they read.
+    static func walk(_ link: String, width: Int, profile: URL, steps: [[String: String]]) throws -> [Any] {
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let script = CLIRunner.packageRoot.appendingPathComponent("Tests/CampaignTests/Fixtures/phone_journey.py").path
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: steps), as: UTF8.self)
+        let run = try TLSServeTests.run("/usr/bin/env", "python3", script, BrowserTests.chromium!, link, String(width),
+                                        output.path, profile.path, json)
+        #expect(run.status == 0, "\(run.output)")
+        let line = run.output.split(separator: "\n").last.map(String.init) ?? ""
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(run.output)")
+        #expect(result["signed_in"] as? Bool == true, "\(result)")
+        return result["reads"] as? [Any] ?? []
+    }
+
+    static let answer = "document.getElementById('answer')"
+
+    @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"), .timeLimit(.minutes(3)))
+    func aPlacementWithoutAttendanceAndAWalkInWithTheirTownshipAtThreeHundredSixtyPixels() throws {
+        let dir = try TemporaryDirectory()
+        let (cli, env, staff, _) = try ServerTests.fairDayWithStaff(dir)
+        let server = try ServerTests.Server(cli, campaign: "spring-fair-2026", env: env)
+        let code = try #require((try server.get("api/postings", token: staff).json as? [[String: Any]])?.first?["code"] as? String)
+        let booth = """
+            $('oPerson').value = '341222197009160001'; $('oPosting').value = '\(code)'; $('oStage').value = 'placement';
+            $('oNote').value = '回访推荐';
+            """
+        let reads = try Self.walk("\(server.base.absoluteString)/#token=\(staff)&lang=zh", width: 360,
+                                  profile: dir.url.appendingPathComponent("profile"), steps: [
+            // The booth's postings come after sign-in.
+            ["wait": "$('oPosting').options.length > 0"],
+            ["run": booth + "$('oRecord').click()", "wait": "$('oAnswer').className !== ''", "read": "$('oAnswer').textContent"],
+            ["run": booth + "$('oNotAttended').checked = true; $('oRecord').click()",
+             "wait": "$('oAnswer').className === 'accepted'", "read": "$('oAnswer').textContent", "shot": "phone-360-booth"],
+            ["run": """
+                $('wName').value = '周杰'; $('wId').value = '11010519491231002X'; $('wPhone').value = '13800138000';
+                $('wTownship').value = '河西镇'; $('wVillage').value = '柳村'; $('register').click()
+                """, "wait": "\(Self.answer).textContent.includes('周')", "read": "\(Self.answer).className + ' ' + \(Self.answer).textContent",
+             "shot": "phone-360-walk-in"],
+        ])
+        #expect(reads.count == 3, "\(reads)")
+        let refused = reads.first as? String ?? ""
+        #expect(refused.contains("勾选“未到场”") && !refused.contains("--"), "\(refused)")
+        #expect((reads.dropFirst().first as? String ?? "").contains("已记录"), "\(reads)")
+        #expect((reads.last as? String ?? "").hasPrefix("accepted"), "\(reads)")
+
+        let (township, placed) = try DatabaseQueue(path: cli.database).read { db in
+            (try String.fetchOne(db, sql: "SELECT township FROM person WHERE id_number = '11010519491231002X'"),
+             try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM outcome o JOIN person p ON p.id = o.person_id
+                WHERE p.id_number = '341222197009160001' AND o.stage >= 3
+                """))
+        }
+        #expect(township == "河西镇")
+        #expect(placed == 1)
+    }
+
+    @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"), .timeLimit(.minutes(3)))
+    func aLeadKnownByPhoneOnlyIsBookedWithTheIDNumberTheyGive() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        let target = dir.url.appendingPathComponent("workflows")
+        try FileManager.default.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("workflows"), to: target)
+        let yaml = target.appendingPathComponent("livestream.yaml").path
+        #expect(try cli.run("start", yaml, env: ["CAMPAIGN_NOW": "2026-03-15T18:00:00+08:00"]).status == 0)
+        #expect(try cli.run("resume", LivestreamJourneyTests.campaign, env: ["CAMPAIGN_NOW": "2026-03-15T21:40:00+08:00"]).status == 0)
+        let li = ServerTests.token(try cli.run("staff", "add", "李娜").stdout)
+        let call = try #require(try DatabaseQueue(path: cli.database).read { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT c.id FROM livestream_call c JOIN livestream_lead l ON l.id = c.lead_id
+                WHERE c.staff = '李娜' AND c.status = 'open' AND l.person_id IS NULL AND l.name <> '' ORDER BY c.id LIMIT 1
+                """)
+        }, "李娜 has a lead known by phone only")
+        let server = try ServerTests.Server(cli, campaign: LivestreamJourneyTests.campaign,
+                                            env: ["CAMPAIGN_NOW": "2026-03-16T10:00:00+08:00"])
+        let row = "document.querySelector('[data-call=\"\(call)\"]')"
+        let reads = try Self.walk("\(server.base.absoluteString)/#token=\(li)&lang=zh", width: 412,
+                                  profile: dir.url.appendingPathComponent("profile"), steps: [
+            ["wait": "!!\(row)", "read": "!document.getElementById('scan') || !!document.getElementById('scan').closest('.hidden')"],
+            ["run": "\(row).querySelector('[data-status=booked]').click()", "wait": "!!\(row).querySelector('.booking')"],
+            ["run": "\(row).querySelector('.bookPosting').selectedIndex = 1; \(row).querySelector('.bookConfirm').click()",
+             "wait": "\(Self.answer).className === 'rejected'", "read": "\(Self.answer).textContent"],
+            ["run": "\(row).querySelector('.bookId').value = '11010519491231002X'; \(row).querySelector('.bookConfirm').click()",
+             "wait": "\(Self.answer).className === 'accepted'", "read": "\(Self.answer).textContent", "shot": "phone-412-calls"],
+        ])
+        #expect(reads.count == 3, "\(reads)")
+        #expect(reads.first as? Bool == true, "the gate's scan box is not shown on a livestream's page")
+        let refused = reads.dropFirst().first as? String ?? ""
+        #expect(refused.contains("身份证号") && !refused.contains("--"), "\(refused)")
+        #expect((reads.last as? String ?? "").contains("约面试"), "\(reads)")
+        let booked = try DatabaseQueue(path: cli.database).read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM livestream_call c JOIN livestream_lead l ON l.id = c.lead_id JOIN person p ON p.id = l.person_id
+                WHERE c.id = ? AND c.status = 'booked' AND p.id_number = '11010519491231002X'
+                """, arguments: [call])
+        }
+        #expect(booked == 1)
+    }
+}
