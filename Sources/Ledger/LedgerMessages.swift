@@ -17,6 +17,8 @@ public struct LedgerMessages: MessageCatalogue {
                                        en: "'{label}' is mapped to '{name}', which is not a target group")
     public let useGroups = MessageText("ledger.use-groups", zh: "请用其中之一：{names}", en: "use one of {names}")
     public let staffNameEmpty = MessageText("ledger.staff-name-empty", zh: "工作人员的名字是空的", en: "the staff name is empty")
+    public let staffEnterpriseUnknown = MessageText("ledger.staff-enterprise-unknown", zh: "台账中没有企业“{enterprise}”（按统一社会信用代码或全称）",
+                                                    en: "no enterprise '{enterprise}' is in the ledger (by credit code or full name)")
     public let hasToken = MessageText("ledger.has-token", zh: "“{name}”已经有登录令牌了", en: "'{name}' already has a sign-in token")
     public let newTokenHint = MessageText(
         "ledger.new-token-hint", zh: "要换一个新的：先 campaign staff revoke {name}，再重新添加",

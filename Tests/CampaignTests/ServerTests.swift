@@ -241,3 +241,45 @@ import WorkflowTesting
                 "\(audit)")
     }
 }
+
+/// Roles that match the work (#35): an enterprise's booth account records outcomes for its own
+/// postings only and sees only them; the bureau's staff and managers see and record every one.
+@Suite struct BoothAccountTests {
+    @Test func aBoothTokenIsRefusedOnAnotherEnterprisesPosting() throws {
+        let dir = try TemporaryDirectory()
+        let (cli, env, staff, _) = try ServerTests.fairDayWithStaff(dir)
+        let server = try ServerTests.Server(cli, campaign: "spring-fair-2026", env: env)
+        let all = try server.get("api/postings", token: staff).json as? [[String: Any]] ?? []
+        let own = try #require(all.first)
+        let ownEnterprise = try #require(own["enterprise"] as? String)
+        let other = try #require(all.first { $0["enterprise"] as? String != ownEnterprise })
+        let unknown = try cli.run("staff", "add", "展位甲", "--enterprise", "没有这家企业")
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("台账中没有企业“没有这家企业”"), "\(unknown.stderr)")
+        let added = try cli.run("staff", "add", "展位甲", "--enterprise", ownEnterprise)
+        #expect(added.status == 0, "\(added.stderr)")
+        let booth = ServerTests.token(added.stdout)
+
+        let me = try server.get("api/me", token: booth).json as? [String: Any] ?? [:]
+        #expect(me["enterprise"] as? String == ownEnterprise)
+        let seen = try server.get("api/postings", token: booth).json as? [[String: Any]] ?? []
+        #expect(!seen.isEmpty && seen.allSatisfy { $0["enterprise"] as? String == ownEnterprise }, "\(seen)")
+        #expect(seen.count < all.count)
+
+        let id = "341222197009160001"
+        #expect(try server.post("api/checkin", ["input": id, "gate": "north"], token: staff).json["result"] as? String == "accepted")
+        let refused = try server.post("api/outcomes", ["person": id, "posting": other["code"] as? String ?? "", "stage": "interview"],
+                                      token: booth)
+        #expect(refused.status == 403)
+        let error = refused.json["error"] as? [String: Any] ?? [:]
+        #expect(error["code"] as? String == "outcome.other-enterprise")
+        #expect((error["message"] as? String ?? "").contains("records outcomes for its postings only"), "\(error)")
+        let recorded = try server.post("api/outcomes", ["person": id, "posting": own["code"] as? String ?? "", "stage": "interview"],
+                                       token: booth)
+        #expect(recorded.status == 200, "\(recorded.json)")
+        // The bureau's own staff record for any enterprise.
+        let any = try server.post("api/outcomes", ["person": id, "posting": other["code"] as? String ?? "", "stage": "interview"],
+                                  token: staff)
+        #expect(any.status == 200, "\(any.json)")
+    }
+}

@@ -82,7 +82,7 @@ const page = {
       const me = await page.api("me");
       page.me = me;
       localStorage.setItem("token", page.token);
-      $("who").textContent = me.name + " · " + me.campaign;
+      $("who").textContent = [me.name, me.enterprise, me.campaign].filter(Boolean).join(" · ");
       // Only the panels for this kind of campaign: no gate widgets on a livestream's page.
       document.querySelectorAll(".panel").forEach(panel => {
         const kinds = panel.dataset.kinds.split(" ").filter(Boolean);

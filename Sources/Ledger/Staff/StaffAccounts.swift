@@ -20,10 +20,17 @@ public enum StaffRole: String, Sendable, CaseIterable, Codable {
 public struct StaffMember: Sendable, Equatable, Codable {
     public var name: String
     public var role: StaffRole
+    /// The enterprise a booth account belongs to (`staff add --enterprise`), by credit code: it
+    /// records outcomes for that enterprise's postings only. Nil: the bureau's own staff.
+    public var enterprise: String?
+    /// That enterprise's name, for the refusals and the page.
+    public var enterpriseName: String?
 
-    public init(name: String, role: StaffRole) {
+    public init(name: String, role: StaffRole, enterprise: String? = nil, enterpriseName: String? = nil) {
         self.name = name
         self.role = role
+        self.enterprise = enterprise
+        self.enterpriseName = enterpriseName
     }
 }
 
@@ -43,23 +50,41 @@ public enum StaffAccounts {
                 );
                 """)
         },
+        // A booth account is bound to its enterprise (pretix scopes a device to its check-in list).
+        Migration("staff-v2-enterprise") { db in
+            try db.execute(sql: "ALTER TABLE staff ADD COLUMN enterprise TEXT")
+        },
     ]
 
     /// Creates (or re-creates, after a revocation) a staff account and returns its new token.
-    public static func add(_ db: Database, name: String, role: StaffRole, now: Date) throws -> String {
+    /// `enterprise` (its credit code or its exact name) binds a booth account to that enterprise.
+    public static func add(_ db: Database, name: String, role: StaffRole, enterprise: String? = nil, now: Date) throws -> String {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw WorkflowError.usage(LedgerMessages.staffNameEmpty()) }
+        let bound = try enterprise.map { try enterpriseCode(db, $0) }
         if let existing = try Row.fetchOne(db, sql: "SELECT revoked_at FROM staff WHERE name = ?", arguments: [trimmed]),
            (existing["revoked_at"] as String?) == nil {
             throw WorkflowError.usage(LedgerMessages.hasToken(["name": trimmed]), hint: LedgerMessages.newTokenHint(["name": trimmed]))
         }
         let token = newToken()
         try db.execute(sql: """
-            INSERT INTO staff (name, role, token_hash, created_at) VALUES (?, ?, ?, ?)
+            INSERT INTO staff (name, role, token_hash, created_at, enterprise) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (name) DO UPDATE SET role = excluded.role, token_hash = excluded.token_hash,
-                created_at = excluded.created_at, revoked_at = NULL
-            """, arguments: [trimmed, role.rawValue, hash(token), now])
+                created_at = excluded.created_at, revoked_at = NULL, enterprise = excluded.enterprise
+            """, arguments: [trimmed, role.rawValue, hash(token), now, bound])
         return token
+    }
+
+    /// An enterprise of the ledger by its credit code or its exact name.
+    static func enterpriseCode(_ db: Database, _ text: String) throws -> String {
+        let key = text.trimmingCharacters(in: .whitespaces)
+        if let code = try String.fetchOne(db, sql: "SELECT credit_code FROM enterprise WHERE credit_code = ? OR name = ?",
+                                          arguments: [key.uppercased(), key]) {
+            return code
+        }
+        let names = try String.fetchAll(db, sql: "SELECT name FROM enterprise ORDER BY name")
+        throw WorkflowError.usage(LedgerMessages.staffEnterpriseUnknown(["enterprise": key]),
+                                  hint: Suggestions.message(for: key, among: names))
     }
 
     public static func revoke(_ db: Database, name: String, now: Date) throws {
@@ -102,9 +127,12 @@ public enum StaffAccounts {
     /// The staff member a token belongs to, or nil (unknown or revoked).
     public static func authenticate(_ db: Database, token: String) throws -> StaffMember? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT name, role FROM staff WHERE token_hash = ? AND revoked_at IS NULL
+            SELECT s.name, s.role, s.enterprise, e.name AS enterprise_name
+            FROM staff s LEFT JOIN enterprise e ON e.credit_code = s.enterprise
+            WHERE s.token_hash = ? AND s.revoked_at IS NULL
             """), arguments: [hash(token.trimmingCharacters(in: .whitespaces))]) else { return nil }
-        return StaffMember(name: row["name"], role: StaffRole(rawValue: row["role"]) ?? .staff)
+        return StaffMember(name: row["name"], role: StaffRole(rawValue: row["role"]) ?? .staff, enterprise: row["enterprise"],
+                           enterpriseName: row["enterprise_name"])
     }
 
     static func hash(_ token: String) -> String {

@@ -16,6 +16,9 @@ public struct OutcomeMessages: MessageCatalogue {
     public let managerCorrects = MessageText(
         "outcome.manager-corrects", zh: "只有管理员可以更正结果：{staff} 是普通工作人员账号；请让一位管理员更正",
         en: "only a manager may correct an outcome: {staff} is a staff account; ask a manager to correct it")
+    public let otherEnterprise = MessageText(
+        "outcome.other-enterprise", zh: "{staff} 的账号属于{enterprise}，只能记录本企业岗位的结果；岗位 {posting} 属于{owner}",
+        en: "{staff}'s account belongs to {enterprise} and records outcomes for its postings only; posting {posting} is {owner}'s")
     public let neverCheckedIn = MessageText(
         "outcome.never-checked-in",
         zh: "{person} 从未在 {campaign} 签到；要登记未到场者的就业，请注明（--not-attended，表格中写“未到场”）并备注如何就业",

@@ -26,6 +26,9 @@ public struct OutcomeEntry: Sendable {
     /// Said on purpose: the person was placed without ever being checked in at the campaign (a
     /// follow-up call, a referral). Needs a note saying how.
     public var notAttended: Bool
+    /// The enterprise the recording account is bound to (a booth account), by credit code: it may
+    /// record outcomes for that enterprise's postings only.
+    public var boundEnterprise: String?
 
     public init(campaign: String, person: String, posting: String, stage: OutcomeStage, date: String? = nil,
                 note: String = "", recordedBy: String = "", recordedByRole: StaffRole? = nil, correction: Bool = false,
@@ -104,6 +107,11 @@ public enum OutcomeRecorder {
         try requirePermission(entry)
         let personID = try person(db, entry.person, campaign: entry.campaign)
         let posting = try posting(db, entry.posting, campaign: entry.campaign)
+        if let bound = entry.boundEnterprise, bound != posting.creditCode {
+            let own = try String.fetchOne(db, sql: "SELECT name FROM enterprise WHERE credit_code = ?", arguments: [bound]) ?? bound
+            throw RoleRefusal(needed: .manager, reason: Message(OutcomeMessages.otherEnterprise, [
+                "staff": entry.recordedBy, "enterprise": own, "posting": posting.code, "owner": posting.enterprise]))
+        }
         let date = try outcomeDate(db, entry, personID: personID, timeZone: timeZone, heldOn: heldOn, now: now)
         let notAttended = try placedWithoutComing(db, entry, personID: personID)
         let current = try Row.fetchOne(db.cachedStatement(sql: """

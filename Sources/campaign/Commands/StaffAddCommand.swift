@@ -17,13 +17,18 @@ extension StaffCommand {
         var role: StaffRole = .staff
         @Option(help: ArgumentHelp(CommandHelp.text(zh: "签到页面的地址，例如 http://192.168.1.10:8080（默认：本机网络地址的 8080 端口）——会打印一个手机扫码即可登录的二维码。", en: "The check-in page's address, e.g. http://192.168.1.10:8080 (default: this machine's network address, port 8080) — prints a QR code that signs a phone in.")))
         var url: String?
+        @Option(help: ArgumentHelp(CommandHelp.text(
+            zh: "企业招聘人员的账号：绑定到这家企业（统一社会信用代码或全称），只能记录本企业岗位的结果。",
+            en: "An enterprise's booth account: bound to this enterprise (credit code or full name), it records outcomes "
+                + "for its postings only.")))
+        var enterprise: String?
         @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await CommandSupport.reportingErrors {
                 let now = try CommandSupport.clock().now()
                 let token = try await workspace.openExisting().pool.write { db in
-                    try StaffAccounts.add(db, name: name, role: role, now: now)
+                    try StaffAccounts.add(db, name: name, role: role, enterprise: enterprise, now: now)
                 }
                 let t = Terminal.standard
                 let lang = Language.fromEnvironment()

@@ -76,6 +76,8 @@ struct MeReply: ResponseEncodable {
     /// The campaign's kind (`job-fair`, `bus-transport`, `livestream`, `other`): the page shows the
     /// panels that apply to it.
     var kind: String
+    /// The enterprise a booth account belongs to (it records outcomes for its postings only), or nil.
+    var enterprise: String?
 }
 
 struct ScanRow: ResponseEncodable {

@@ -23,7 +23,7 @@ enum CheckinRoutes {
                  try RunQueries.run(db, named: campaign)?.kind ?? CampaignKind.other.rawValue)
             }
             return MeReply(name: staff.name, role: staff.role.rawValue, campaign: campaign, checkpoint: checkpoint,
-                           gates: gates, gate_names: names, kind: kind)
+                           gates: gates, gate_names: names, kind: kind, enterprise: staff.enterpriseName)
         }
         routes.post("checkin") { request, context in
             let staff = try context.requireStaff()

@@ -12,9 +12,11 @@ enum OutcomeRoutes {
         let pool = server.workspace.pool
         let campaign = server.campaign
         routes.get("postings") { _, context in
-            _ = try context.requireStaff()
+            let staff = try context.requireStaff()
+            // A booth account sees its own enterprise's postings; the bureau's staff see them all.
+            let bound = staff.role == .staff ? staff.enterprise : nil
             return try await pool.read { db in
-                try Postings.offered(db, at: campaign).map {
+                try Postings.offered(db, at: campaign).filter { bound == nil || $0.creditCode == bound }.map {
                     PostingRow(code: $0.code, title: $0.title, enterprise: $0.enterprise, openings: $0.openings)
                 }
             }
@@ -25,12 +27,13 @@ enum OutcomeRoutes {
             guard let stage = OutcomeStage.parse(body.stage), stage != .none || body.correct == true else {
                 throw OutcomeRefusal(field: .stage, reason: Message(OutcomeMessages.notAStage, ["value": body.stage]))
             }
-            let entry = OutcomeEntry(campaign: campaign, person: body.person, posting: body.posting, stage: stage,
+            var entry = OutcomeEntry(campaign: campaign, person: body.person, posting: body.posting, stage: stage,
                                      date: body.date, note: body.note ?? "", recordedBy: staff.name, recordedByRole: staff.role,
                                      correction: body.correct ?? false, source: "web",
                                      notAttended: body.not_attended ?? false)
+            entry.boundEnterprise = staff.role == .staff ? staff.enterprise : nil
             let now = server.clock.now()
-            let result = try await pool.write { db in try OutcomeRecorder.record(db, entry, now: now) }
+            let result = try await pool.write { [entry] db in try OutcomeRecorder.record(db, entry, now: now) }
             let (change, from, to): (String, OutcomeStage, OutcomeStage)
             switch result.change {
             case .advanced(let a, let b): (change, from, to) = ("advanced", a, b)
