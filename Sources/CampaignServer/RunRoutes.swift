@@ -31,9 +31,10 @@ enum RunRoutes {
             }
             return items
         }
-        routes.get("runs/:campaign") { _, context in
+        routes.get("runs/:campaign") { request, context in
             let staff = try context.requireStaff(.manager)
-            return try await view(try context.parameters.require("campaign"), engine: engine, staff: staff)
+            return try await view(try context.parameters.require("campaign"), engine: engine, staff: staff,
+                                  language: request.language)
         }
         routes.post("runs/:campaign/signal") { request, context in
             let staff = try context.requireStaff(.organizer)
@@ -46,21 +47,21 @@ enum RunRoutes {
             }
             _ = try await engine.signal(campaign: campaign, step: body.step, item: body.item, by: staff.name,
                                         note: body.note)
-            return try await view(campaign, engine: engine, staff: staff)
+            return try await view(campaign, engine: engine, staff: staff, language: request.language)
         }
         routes.post("runs/:campaign/cancel") { request, context in
             let staff = try context.requireStaff(.organizer)
             let campaign = try context.parameters.require("campaign")
             let body = (try? await request.decodeBody(as: CancelBody.self, context: context)) ?? CancelBody()
             _ = try await engine.cancel(campaign: campaign, by: staff.name, reason: body.reason)
-            return try await view(campaign, engine: engine, staff: staff)
+            return try await view(campaign, engine: engine, staff: staff, language: request.language)
         }
         return routes
     }
 
-    static func view(_ campaign: String, engine: Engine, staff: StaffMember) async throws -> RunView {
+    static func view(_ campaign: String, engine: Engine, staff: StaffMember, language: Language) async throws -> RunView {
         let summary = try await engine.summary(campaign: campaign)
         let events = try await engine.workspace.pool.read { db in try RunQueries.events(db, runID: summary.run.id) }
-        return RunView(summary: summary, events: events, canSignal: staff.role.includes(.organizer))
+        return RunView(summary: summary, events: events, canSignal: staff.role.includes(.organizer), language: language)
     }
 }

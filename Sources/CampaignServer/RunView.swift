@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PluginKit
 import Workflow
 
 /// What the run page shows of a run: its steps laid out as a graph (columns by depth in `needs`),
@@ -38,6 +39,10 @@ struct RunView: ResponseEncodable, Sendable {
         var step: String?
         var kind: String
         var message: String?
+        /// The kind in the reader's language (活动等待 for `run-waiting`), from the history's catalogue.
+        var kindWords: String
+        /// The message as a person reads it: a step's outputs as `key: value · …`, not their JSON.
+        var details: String?
     }
 
     var campaign: String
@@ -54,7 +59,7 @@ struct RunView: ResponseEncodable, Sendable {
     static let historyShown = 60
     static let instancesShown = 50
 
-    init(summary: RunSummary, events: [EventRecord], canSignal: Bool) {
+    init(summary: RunSummary, events: [EventRecord], canSignal: Bool, language: Language = .zh) {
         let run = summary.run
         let zone = run.timeZone
         campaign = run.campaign
@@ -94,8 +99,21 @@ struct RunView: ResponseEncodable, Sendable {
         }
         history = events.suffix(Self.historyShown).reversed().map {
             Event(at: TimeFormats.display($0.at, timeZone: zone, seconds: true), step: $0.stepId, kind: $0.kind,
-                  message: $0.message)
+                  message: $0.message, kindWords: HistoryMessages.word($0.kind, language), details: $0.message.map(Self.readable))
         }
+    }
+
+    /// `{"interviews":92,"unmet":3}` → `interviews: 92 · unmet: 3`; any other message as it is.
+    static func readable(_ message: String) -> String {
+        guard message.hasPrefix("{"), let object = (try? JSONSerialization.jsonObject(with: Data(message.utf8))) as? [String: Any]
+        else { return message }
+        return object.keys.sorted().map { key in
+            let value = object[key].map { value in
+                (value as? String) ?? (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed]))
+                    .map { String(decoding: $0, as: UTF8.self) } ?? "\(value)"
+            } ?? ""
+            return "\(key): \(value)"
+        }.joined(separator: " · ")
     }
 }
 

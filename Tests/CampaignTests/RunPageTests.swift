@@ -62,6 +62,10 @@ import WorkflowTesting
         #expect(last.contains(#"<b id="run-status" class="state">completed</b>"#), "\(last)")
         #expect(last.contains(#"<g class="step succeeded" data-step="report">"#))
         #expect(last.contains("由 王主任 发出通知"), "\(last)")  // the history says who
+        // The history is worded, not event names and JSON: the run's end as words of the catalogue.
+        let chinese = try browser.browse(page.replacingOccurrences(of: "lang=en", with: "lang=zh"), windowSize: "1280,900")
+        #expect(chinese.contains(#"<td title="run-completed">活动完成</td>"#), "\(chinese)")
+        #expect(!chinese.contains(#"<td>{""#), "a step's outputs shown as JSON")
 
         let output = CLIRunner.packageRoot.appendingPathComponent(".build/test-output")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
