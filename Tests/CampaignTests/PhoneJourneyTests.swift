@@ -27,6 +27,33 @@ import WorkflowTesting
 
     static let answer = "document.getElementById('answer')"
 
+    /// An accessibility check of what is shown (the documented equivalent of an audit tool, which the
+    /// machine lacks): every visible input and select has a label, every visible button and label
+    /// text stands out from its background by WCAG's 4.5:1, and every button is at least 44 px tall.
+    static let audit = #"""
+        (() => {
+          const visible = el => el.offsetParent !== null && getComputedStyle(el).visibility !== "hidden";
+          const rgb = text => (text.match(/[\d.]+/g) || []).map(Number);
+          const luminance = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+            .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+          const background = el => { for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor);
+            if (c.length < 4 || c[3] > 0) return c.slice(0, 3); } return [255, 255, 255]; };
+          const problems = [];
+          for (const el of document.querySelectorAll("input, select")) {
+            if (!visible(el) || el.type === "file") continue;
+            if (!el.labels.length && !el.getAttribute("aria-label")) problems.push("no label: " + (el.id || el.className));
+          }
+          for (const el of document.querySelectorAll("button, label, h2, a")) {
+            if (!visible(el) || !el.textContent.trim()) continue;
+            const [a, b] = [luminance(rgb(getComputedStyle(el).color)), luminance(background(el))];
+            const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+            if (ratio < 4.5) problems.push("contrast " + ratio.toFixed(2) + ": " + el.textContent.trim().slice(0, 20));
+            if (el.tagName === "BUTTON" && el.getBoundingClientRect().height < 44) problems.push("under 44 px: " + el.textContent.trim());
+          }
+          return problems;
+        })()
+        """#
+
     @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"), .timeLimit(.minutes(3)))
     func aPlacementWithoutAttendanceAndAWalkInWithTheirTownshipAtThreeHundredSixtyPixels() throws {
         let dir = try TemporaryDirectory()
@@ -40,7 +67,7 @@ import WorkflowTesting
         let reads = try Self.walk("\(server.base.absoluteString)/#token=\(staff)&lang=zh", width: 360,
                                   profile: dir.url.appendingPathComponent("profile"), steps: [
             // The booth's postings come after sign-in.
-            ["wait": "$('oPosting').options.length > 0"],
+            ["wait": "$('oPosting').options.length > 0", "read": Self.audit],
             ["run": booth + "$('oRecord').click()", "wait": "$('oAnswer').className !== ''", "read": "$('oAnswer').textContent"],
             ["run": booth + "$('oNotAttended').checked = true; $('oRecord').click()",
              "wait": "$('oAnswer').className === 'accepted'", "read": "$('oAnswer').textContent", "shot": "phone-360-booth"],
@@ -50,10 +77,11 @@ import WorkflowTesting
                 """, "wait": "\(Self.answer).textContent.includes('周')", "read": "\(Self.answer).className + ' ' + \(Self.answer).textContent",
              "shot": "phone-360-walk-in"],
         ])
-        #expect(reads.count == 3, "\(reads)")
-        let refused = reads.first as? String ?? ""
+        #expect(reads.count == 4, "\(reads)")
+        #expect((reads.first as? [String])?.isEmpty == true, "accessibility at 360 px: \(reads.first ?? "")")
+        let refused = reads.dropFirst().first as? String ?? ""
         #expect(refused.contains("勾选“未到场”") && !refused.contains("--"), "\(refused)")
-        #expect((reads.dropFirst().first as? String ?? "").contains("已记录"), "\(reads)")
+        #expect((reads.dropFirst(2).first as? String ?? "").contains("已记录"), "\(reads)")
         #expect((reads.last as? String ?? "").hasPrefix("accepted"), "\(reads)")
 
         let (township, placed) = try DatabaseQueue(path: cli.database).read { db in
@@ -89,15 +117,17 @@ import WorkflowTesting
         let reads = try Self.walk("\(server.base.absoluteString)/#token=\(li)&lang=zh", width: 412,
                                   profile: dir.url.appendingPathComponent("profile"), steps: [
             ["wait": "!!\(row)", "read": "!document.getElementById('scan') || !!document.getElementById('scan').closest('.hidden')"],
-            ["run": "\(row).querySelector('[data-status=booked]').click()", "wait": "!!\(row).querySelector('.booking')"],
+            ["run": "\(row).querySelector('[data-status=booked]').click()", "wait": "!!\(row).querySelector('.booking')",
+             "read": Self.audit],
             ["run": "\(row).querySelector('.bookPosting').selectedIndex = 1; \(row).querySelector('.bookConfirm').click()",
              "wait": "\(Self.answer).className === 'rejected'", "read": "\(Self.answer).textContent"],
             ["run": "\(row).querySelector('.bookId').value = '11010519491231002X'; \(row).querySelector('.bookConfirm').click()",
              "wait": "\(Self.answer).className === 'accepted'", "read": "\(Self.answer).textContent", "shot": "phone-412-calls"],
         ])
-        #expect(reads.count == 3, "\(reads)")
+        #expect(reads.count == 4, "\(reads)")
         #expect(reads.first as? Bool == true, "the gate's scan box is not shown on a livestream's page")
-        let refused = reads.dropFirst().first as? String ?? ""
+        #expect((reads.dropFirst().first as? [String])?.isEmpty == true, "accessibility at 412 px: \(reads.dropFirst().first ?? "")")
+        let refused = reads.dropFirst(2).first as? String ?? ""
         #expect(refused.contains("身份证号") && !refused.contains("--"), "\(refused)")
         #expect((reads.last as? String ?? "").contains("约面试"), "\(reads)")
         let booked = try DatabaseQueue(path: cli.database).read { db in

@@ -21,7 +21,8 @@ const page = {
   applyLanguage() {
     document.documentElement.lang = page.lang;
     document.querySelectorAll("[data-t]").forEach(el => el.textContent = page.t(el.dataset.t));
-    document.querySelectorAll("[data-ph]").forEach(el => el.placeholder = page.t(el.dataset.ph));
+    // A field named only by its placeholder is named to screen readers by it too.
+    document.querySelectorAll("[data-ph]").forEach(el => { el.placeholder = page.t(el.dataset.ph); el.setAttribute("aria-label", el.placeholder); });
     $("lang").textContent = page.lang === "zh" ? "EN" : "中文";
     document.title = page.t("page.title");
     for (const fn of page.languageChanged) fn();
