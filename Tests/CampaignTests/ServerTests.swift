@@ -283,3 +283,31 @@ import WorkflowTesting
         #expect(any.status == 200, "\(any.json)")
     }
 }
+
+/// The desk (#35): someone without their badge is found by the last digits of their ID number and
+/// their badge printed again, one on its page; the reprint is in the audit log.
+@Suite struct DeskReprintTests {
+    @Test func aLostBadgeIsPrintedAgainAtTheDesk() throws {
+        let dir = try TemporaryDirectory()
+        let (cli, env, staff, _) = try ServerTests.fairDayWithStaff(dir)
+        let server = try ServerTests.Server(cli, campaign: "spring-fair-2026", env: env)
+        let (list, _) = try ServerTests.Server.get(URL(string: server.base.absoluteString + "/api/lookup?q=0001")!, token: staff)
+        let found = try JSONSerialization.jsonObject(with: list) as? [[String: Any]] ?? []
+        let person = try #require(found.first)
+        let code = try #require(person["code"] as? String)
+        let (data, status) = try ServerTests.Server.get(URL(string: server.base.absoluteString + "/api/badge?code=\(code)")!, token: staff)
+        #expect(status == 200)
+        let page = String(decoding: data, as: UTF8.self)
+        #expect(page.contains(String(code.dropFirst(4))), "the badge carries its code")
+        #expect(page.contains(person["name"] as? String ?? "?"), "the masked name")
+        #expect(page.components(separatedBy: "<svg").count == 2, "one badge, one QR code")
+        #expect(!page.contains("341222197009160001"))
+
+        let (refused, refusedStatus) = try ServerTests.Server.get(URL(string: server.base.absoluteString + "/api/badge?code=NOPE1234")!,
+                                                                  token: staff)
+        #expect(refusedStatus == 400)
+        #expect(String(decoding: refused, as: UTF8.self).contains("lookup.unknown-code"))
+        let audit = try cli.run("audit")
+        #expect(audit.stdout.contains("badge-reprint"), "\(audit.stdout)")
+    }
+}

@@ -13,10 +13,11 @@ public enum Badges {
     /// What the template reads for one badge; the QR code is an SVG the code drew (`{{{qrCode}}}`).
     struct Card { let qrCode: String, name: String, place: String, codeStart: String, codeRest: String, fair: String }
 
+    /// The campaign's badges; `only`: one person's, reprinted at the desk.
     public static func html(_ db: Database, campaign: String, title: String?, day: String? = nil,
-                            venue: String? = nil) throws -> (html: String, count: Int) {
+                            venue: String? = nil, only: Int64? = nil) throws -> (html: String, count: Int) {
         let scheme = try Registrations.badgeCode(db, for: campaign)
-        let people = try Registrations.people(db, of: campaign)
+        let people = try Registrations.people(db, of: campaign).filter { only == nil || $0.id == only }
         let fair = [title ?? campaign, day, venue].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
         let cards = try people.map { person in
             let code = scheme.encode(person.id)
@@ -26,5 +27,18 @@ public enum Badges {
         }
         let page: [String: Any] = ["heading": title ?? campaign, "count": people.count, "cards": cards]
         return (template.render(page), people.count)
+    }
+
+    /// One registered person's badge, by the code on it, for the desk to print again; nil when the
+    /// code is no badge of this campaign's registered people.
+    public static func reprint(_ db: Database, campaign: String, code: String) throws -> String? {
+        let scheme = try Registrations.badgeCode(db, for: campaign)
+        guard let id = scheme.decode(code.trimmingCharacters(in: .whitespaces)) else { return nil }
+        let run = try RunQueries.requireRun(db, campaign)
+        let venue = run.vars["venue"].flatMap { value -> String? in
+            if case .string(let text) = value, !text.isEmpty { return text } else { return nil }
+        }
+        let (html, count) = try html(db, campaign: campaign, title: run.title, day: run.heldDay, venue: venue, only: id)
+        return count == 1 ? html : nil
     }
 }

@@ -24,4 +24,5 @@ public struct CheckinPageWords: MessageCatalogue {
     public let people = MessageText("checkin-page.people", zh: "人", en: "people")
     public let none = MessageText("checkin-page.none", zh: "没有找到", en: "Nobody found")
     public let pick = MessageText("checkin-page.pick", zh: "签到", en: "Check in")
+    public let reprint = MessageText("checkin-page.reprint", zh: "补打胸牌", en: "Print the badge again")
 }

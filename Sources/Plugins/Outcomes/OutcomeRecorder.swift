@@ -29,6 +29,8 @@ public struct OutcomeEntry: Sendable {
     /// The enterprise the recording account is bound to (a booth account), by credit code: it may
     /// record outcomes for that enterprise's postings only.
     public var boundEnterprise: String?
+    /// That enterprise's name, for the refusal.
+    public var boundEnterpriseName: String?
 
     public init(campaign: String, person: String, posting: String, stage: OutcomeStage, date: String? = nil,
                 note: String = "", recordedBy: String = "", recordedByRole: StaffRole? = nil, correction: Bool = false,
@@ -108,9 +110,9 @@ public enum OutcomeRecorder {
         let personID = try person(db, entry.person, campaign: entry.campaign)
         let posting = try posting(db, entry.posting, campaign: entry.campaign)
         if let bound = entry.boundEnterprise, bound != posting.creditCode {
-            let own = try String.fetchOne(db, sql: "SELECT name FROM enterprise WHERE credit_code = ?", arguments: [bound]) ?? bound
             throw RoleRefusal(needed: .manager, reason: Message(OutcomeMessages.otherEnterprise, [
-                "staff": entry.recordedBy, "enterprise": own, "posting": posting.code, "owner": posting.enterprise]))
+                "staff": entry.recordedBy, "enterprise": entry.boundEnterpriseName ?? bound, "posting": posting.code,
+                "owner": posting.enterprise]))
         }
         let date = try outcomeDate(db, entry, personID: personID, timeZone: timeZone, heldOn: heldOn, now: now)
         let notAttended = try placedWithoutComing(db, entry, personID: personID)

@@ -44,6 +44,7 @@ enum CheckinRoutes {
             return try await lookup(request.uri.queryParameters.get("q") ?? "", campaign: campaign, staff: staff.name,
                                     now: server.clock.now(), pool: pool)
         }
+        addBadgeRoute(to: routes, server: server)
         routes.get("manager/checkins") { request, context in
             _ = try context.requireStaff(.manager)
             let language = request.language
@@ -99,8 +100,30 @@ enum CheckinRoutes {
         }
     }
 
-    /// Registered people whose ID number or phone ends with the digits typed (at least four), masked,
-    /// with their badge codes.
+    /// The desk prints a lost badge again: one badge, found by the code the look-up gave, recorded
+    /// in the audit log.
+    static func addBadgeRoute(to routes: RouteCollection<CampaignRequestContext>, server: ServerEnvironment) {
+        let pool = server.workspace.pool, campaign = server.campaign
+        routes.get("badge") { request, context in
+            let staff = try context.requireStaff()
+            let code = request.uri.queryParameters.get("code") ?? ""
+            let now = server.clock.now()
+            let page = try await pool.write { db -> String? in
+                let page = try Badges.reprint(db, campaign: campaign, code: code)
+                if page != nil {
+                    try AuditLog.record(db, actor: staff.name, action: "badge-reprint", campaign: campaign,
+                                        detail: "badge \(Masking.scrub(code))", at: now)
+                }
+                return page
+            }
+            guard let page else {
+                throw InputRefusal(field: "code", Message(LookupMessages.unknownCode, ["code": Masking.scrub(code), "campaign": campaign]))
+            }
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(string: page)))
+        }
+    }
+
     /// People whose ID or phone number ends with (or holds) the digits typed, masked; each look-up is
     /// kept in the audit log with who asked and what they typed (masked).
     static func lookup(_ query: String, campaign: String, staff: String, now: Date,

@@ -22,7 +22,19 @@ $("lookupButton").onclick = async () => {
       row.textContent = c.name + " " + c.id_number + " " + c.phone;
       const pick = document.createElement("button"); pick.textContent = page.t("checkin-page.pick");
       pick.onclick = () => page.checkIn(c.code);
-      row.appendChild(pick); list.appendChild(row);
+      // A lost badge printed again: the badge page opens in a window of its own, ready to print.
+      const reprint = document.createElement("button"); reprint.className = "secondary reprint";
+      reprint.textContent = page.t("checkin-page.reprint");
+      reprint.onclick = async () => {
+        try {
+          const response = await fetch("/api/badge?code=" + encodeURIComponent(c.code),
+                                       { headers: { "Authorization": "Bearer " + page.token, "Accept-Language": page.lang } });
+          if (!response.ok) throw new Error(((await response.json().catch(() => ({}))).error || {}).message || response.statusText);
+          const sheet = window.open("", "_blank");
+          sheet.document.write(await response.text()); sheet.document.close(); sheet.focus(); sheet.print();
+        } catch (e) { page.show({ result: "rejected", reason: e.message }); }
+      };
+      row.append(pick, reprint); list.appendChild(row);
     }
   } catch (e) { list.textContent = e.message; }
 };

@@ -32,6 +32,7 @@ enum OutcomeRoutes {
                                      correction: body.correct ?? false, source: "web",
                                      notAttended: body.not_attended ?? false)
             entry.boundEnterprise = staff.role == .staff ? staff.enterprise : nil
+            entry.boundEnterpriseName = staff.enterpriseName
             let now = server.clock.now()
             let result = try await pool.write { [entry] db in try OutcomeRecorder.record(db, entry, now: now) }
             let (change, from, to): (String, OutcomeStage, OutcomeStage)
