@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import GRDB
 #endif
 import Testing
 import WorkflowTesting
@@ -309,5 +310,39 @@ import WorkflowTesting
         #expect(String(decoding: refused, as: UTF8.self).contains("lookup.unknown-code"))
         let audit = try cli.run("audit")
         #expect(audit.stdout.contains("badge-reprint"), "\(audit.stdout)")
+    }
+}
+
+/// The desk corrects a phone or a township (#35): a manager's act, refused to staff, kept in the audit
+/// log masked; a phone that is no mobile number is refused in words.
+@Suite struct DeskCorrectionTests {
+    @Test func aManagerCorrectsAPhoneAndATownshipAndTheLogSaysSo() throws {
+        let dir = try TemporaryDirectory()
+        let (cli, env, staff, manager) = try ServerTests.fairDayWithStaff(dir)
+        let server = try ServerTests.Server(cli, campaign: "spring-fair-2026", env: env)
+        let (list, _) = try ServerTests.Server.get(URL(string: server.base.absoluteString + "/api/lookup?q=0001")!, token: staff)
+        let code = try #require((try JSONSerialization.jsonObject(with: list) as? [[String: Any]])?.first?["code"] as? String)
+        let body: [String: Any] = ["code": code, "phone": "139 0000 1111", "township": "河西镇"]
+
+        let refused = try server.post("api/people/correct", body, token: staff)
+        #expect(refused.status == 403)
+        #expect((refused.json["error"] as? [String: Any])?["code"] as? String == "ledger.manager-corrects-people")
+        let badPhone = try server.post("api/people/correct", ["code": code, "phone": "12345"], token: manager)
+        #expect(badPhone.status == 400, "\(badPhone.json)")
+
+        let done = try server.post("api/people/correct", body, token: manager)
+        #expect(done.status == 200, "\(done.json)")
+        let changed = done.json["changed"] as? [String] ?? []
+        #expect(changed.count == 2 && changed[0].hasSuffix("→ 139****1111") && changed[1].hasSuffix("→ 河西镇"), "\(changed)")
+        let again = try server.post("api/people/correct", body, token: manager)
+        #expect((again.json["changed"] as? [String])?.isEmpty == true)
+
+        let (phone, township) = try DatabaseQueue(path: cli.database).read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT phone, township FROM person WHERE id_number = '341222197009160001'")
+            return (row?["phone"] as String?, row?["township"] as String?)
+        }
+        #expect(phone == "13900001111" && township == "河西镇")
+        let audit = try cli.run("audit").stdout
+        #expect(audit.contains("person-corrected") && audit.contains("139****1111") && !audit.contains("13900001111"), "\(audit)")
     }
 }

@@ -24,5 +24,12 @@ public struct CheckinPageWords: MessageCatalogue {
     public let people = MessageText("checkin-page.people", zh: "人", en: "people")
     public let none = MessageText("checkin-page.none", zh: "没有找到", en: "Nobody found")
     public let pick = MessageText("checkin-page.pick", zh: "签到", en: "Check in")
+    public let correct = MessageText("checkin-page.correct", zh: "更正", en: "Correct")
+    public let newPhone = MessageText("checkin-page.new-phone", zh: "新手机号（不改就空着）", en: "New mobile (leave empty to keep)")
+    public let newTownship = MessageText("checkin-page.new-township", zh: "乡镇（不改就空着）", en: "Township (leave empty to keep)")
+    public let newVillage = MessageText("checkin-page.new-village", zh: "村（不改就空着）", en: "Village (leave empty to keep)")
+    public let save = MessageText("checkin-page.save", zh: "保存更正", en: "Save the correction")
+    public let corrected = MessageText("checkin-page.corrected", zh: "已更正", en: "Corrected")
+    public let nothingChanged = MessageText("checkin-page.nothing-changed", zh: "与台账相同，没有改动", en: "The same as in the ledger: nothing changed")
     public let reprint = MessageText("checkin-page.reprint", zh: "补打胸牌", en: "Print the badge again")
 }

@@ -65,6 +65,19 @@ struct Candidate: ResponseEncodable {
     var code: String
 }
 
+struct CorrectionBody: Decodable {
+    var code: String
+    var phone: String?
+    var township: String?
+    var village: String?
+}
+
+struct CorrectionReply: ResponseEncodable {
+    var name: String
+    /// What changed, masked (`phone 138****8000 → 139****0000`); empty when nothing differed.
+    var changed: [String]
+}
+
 struct MeReply: ResponseEncodable {
     var name: String
     var role: String

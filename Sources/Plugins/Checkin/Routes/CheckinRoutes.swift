@@ -45,6 +45,7 @@ enum CheckinRoutes {
                                     now: server.clock.now(), pool: pool)
         }
         addBadgeRoute(to: routes, server: server)
+        addCorrectionRoute(to: routes, server: server)
         routes.get("manager/checkins") { request, context in
             _ = try context.requireStaff(.manager)
             let language = request.language
@@ -97,6 +98,33 @@ enum CheckinRoutes {
             // Every decoder busy and the line full: the gate's typed and scanned check-ins go first.
             throw HTTPError(.serviceUnavailable, headers: [.retryAfter: "2"],
                             message: CheckinMessages.photoBusy.template(request.language))
+        }
+    }
+
+    /// A manager at the desk corrects a registered person's phone, township or village, found by the
+    /// code the look-up gave (`PersonCorrection`: refused to staff, kept in the audit log).
+    static func addCorrectionRoute(to routes: RouteCollection<CampaignRequestContext>, server: ServerEnvironment) {
+        let pool = server.workspace.pool, campaign = server.campaign
+        routes.post("people/correct") { request, context in
+            let staff = try context.requireStaff()
+            // Said before anything is read: a staff account learns it may not, whatever it sent.
+            guard staff.role.includes(.manager) else {
+                throw RoleRefusal(needed: .manager, reason: Message(LedgerMessages.managerCorrectsPeople, ["staff": staff.name]))
+            }
+            let body = try await request.decodeBody(as: CorrectionBody.self, context: context)
+            let now = server.clock.now()
+            let (person, changes) = try await pool.write { db in
+                let scheme = try Registrations.badgeCode(db, for: campaign)
+                guard let id = scheme.decode(body.code.trimmingCharacters(in: .whitespaces)),
+                      try Registrations.isRegistered(db, id, campaign: campaign) else {
+                    throw InputRefusal(field: "code", Message(LookupMessages.unknownCode, ["code": Masking.scrub(body.code),
+                                                                                          "campaign": campaign]))
+                }
+                let fields = PersonCorrection.Fields(phone: body.phone, township: body.township, village: body.village)
+                return (try People.summary(db, id: id), try PersonCorrection.correct(db, person: id, fields, by: staff,
+                                                                                       campaign: campaign, now: now))
+            }
+            return CorrectionReply(name: Masking.name(person?.name ?? ""), changed: changes)
         }
     }
 

@@ -12,6 +12,32 @@ async function refreshCounts() {
 }
 page.onRefresh(refreshCounts);
 
+function correctionForm(c, row) {
+  const open = row.querySelector(".correction");
+  if (open) { open.remove(); return; }
+  const form = document.createElement("div"); form.className = "correction";
+  const field = (key, name, mode) => {
+    const label = document.createElement("label"); label.textContent = page.t(key);
+    const input = document.createElement("input"); input.name = name; if (mode) input.inputMode = mode;
+    label.appendChild(input); form.appendChild(label); return input;
+  };
+  const phone = field("checkin-page.new-phone", "phone", "tel"), township = field("checkin-page.new-township", "township"),
+        village = field("checkin-page.new-village", "village");
+  const save = document.createElement("button"); save.type = "button"; save.className = "saveCorrection";
+  save.textContent = page.t("checkin-page.save");
+  save.onclick = async () => {
+    try {
+      const r = await page.api("people/correct", { code: c.code, phone: phone.value || null, township: township.value || null,
+                                                   village: village.value || null });
+      page.show({ result: r.changed.length ? "accepted" : "repeat", title: page.t("checkin-page.corrected"), name: r.name,
+                  reason: r.changed.join("; ") || page.t("checkin-page.nothing-changed") });
+      form.remove();
+    } catch (e) { page.show({ result: "rejected", reason: e.message }); }
+  };
+  form.appendChild(save);
+  row.appendChild(form);
+}
+
 $("lookupButton").onclick = async () => {
   const list = $("candidates"); list.textContent = "";
   try {
@@ -34,7 +60,14 @@ $("lookupButton").onclick = async () => {
           sheet.document.write(await response.text()); sheet.document.close(); sheet.focus(); sheet.print();
         } catch (e) { page.show({ result: "rejected", reason: e.message }); }
       };
-      row.append(pick, reprint); list.appendChild(row);
+      row.append(pick, reprint);
+      // Managers correct a phone or a township typed wrong at sign-up (kept in the audit log).
+      if (page.me && ["manager", "organizer"].includes(page.me.role)) {
+        const fix = document.createElement("button"); fix.className = "secondary correct"; fix.textContent = page.t("checkin-page.correct");
+        fix.onclick = () => correctionForm(c, row);
+        row.appendChild(fix);
+      }
+      list.appendChild(row);
     }
   } catch (e) { list.textContent = e.message; }
 };
