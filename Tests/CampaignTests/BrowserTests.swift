@@ -287,6 +287,14 @@ import WorkflowTesting
         #expect(dom.contains(#"<span class="seat here flag" title="522426********0009 · 青山乡车站 · 未经出家门就上车门"#))
         #expect(dom.contains(">\(seat) 吕**</span>"))
         #expect(!dom.contains(a))
+        // The bus door at a small phone's width, for the eye (.build/test-output/phone-360-bus-door.png).
+        let output = CLIRunner.packageRoot.appendingPathComponent(".build/test-output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let shot = output.appendingPathComponent("phone-360-bus-door.png").path
+        _ = try BrowserTests().browse("\(base.absoluteString)/#" + "token=\(token)&bus=\(plate)@2026-02-20&lang=zh"
+                                        .addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed)!,
+                                      screenshot: shot, windowSize: "360,1400")
+        #expect(FileManager.default.fileExists(atPath: shot))
     }
 }
 

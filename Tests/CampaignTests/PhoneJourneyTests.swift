@@ -114,7 +114,7 @@ import WorkflowTesting
         let server = try ServerTests.Server(cli, campaign: LivestreamJourneyTests.campaign,
                                             env: ["CAMPAIGN_NOW": "2026-03-16T10:00:00+08:00"])
         let row = "document.querySelector('[data-call=\"\(call)\"]')"
-        let reads = try Self.walk("\(server.base.absoluteString)/#token=\(li)&lang=zh", width: 412,
+        let reads = try Self.walk("\(server.base.absoluteString)/#token=\(li)&lang=zh", width: 360,
                                   profile: dir.url.appendingPathComponent("profile"), steps: [
             ["wait": "!!\(row)", "read": "!document.getElementById('scan') || !!document.getElementById('scan').closest('.hidden')"],
             ["run": "\(row).querySelector('[data-status=booked]').click()", "wait": "!!\(row).querySelector('.booking')",
@@ -122,11 +122,11 @@ import WorkflowTesting
             ["run": "\(row).querySelector('.bookPosting').selectedIndex = 1; \(row).querySelector('.bookConfirm').click()",
              "wait": "\(Self.answer).className === 'rejected'", "read": "\(Self.answer).textContent"],
             ["run": "\(row).querySelector('.bookId').value = '11010519491231002X'; \(row).querySelector('.bookConfirm').click()",
-             "wait": "\(Self.answer).className === 'accepted'", "read": "\(Self.answer).textContent", "shot": "phone-412-calls"],
+             "wait": "\(Self.answer).className === 'accepted'", "read": "\(Self.answer).textContent", "shot": "phone-360-calls"],
         ])
         #expect(reads.count == 4, "\(reads)")
         #expect(reads.first as? Bool == true, "the gate's scan box is not shown on a livestream's page")
-        #expect((reads.dropFirst().first as? [String])?.isEmpty == true, "accessibility at 412 px: \(reads.dropFirst().first ?? "")")
+        #expect((reads.dropFirst().first as? [String])?.isEmpty == true, "accessibility at 360 px: \(reads.dropFirst().first ?? "")")
         let refused = reads.dropFirst(2).first as? String ?? ""
         #expect(refused.contains("身份证号") && !refused.contains("--"), "\(refused)")
         #expect((reads.last as? String ?? "").contains("约面试"), "\(reads)")
