@@ -138,7 +138,7 @@ let package = Package(
             ],
             // The server's own web files: its pages' shells and its part of the API description (each plugin
             // keeps its panels and its paths in its own Web/ folder).
-            resources: ["openapi.json", "page.html.mustache", "page.js", "run-page.html", "trust-page.html.mustache"].map { .embedInCode("Web/\($0)") }
+            resources: ["openapi.json", "page.html.mustache", "page.js", "run-page.html.mustache", "trust-page.html.mustache"].map { .embedInCode("Web/\($0)") }
         ),
         // Engine test helpers: virtual clock, temporary folders, an engine harness.
         .target(name: "WorkflowTesting", dependencies: ["Workflow"]),

@@ -98,12 +98,7 @@ import WorkflowTesting
     @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"), .timeLimit(.minutes(3)))
     func aLeadKnownByPhoneOnlyIsBookedWithTheIDNumberTheyGive() throws {
         let dir = try TemporaryDirectory()
-        let cli = CLIRunner(directory: dir)
-        let target = dir.url.appendingPathComponent("workflows")
-        try FileManager.default.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("workflows"), to: target)
-        let yaml = target.appendingPathComponent("livestream.yaml").path
-        #expect(try cli.run("start", yaml, env: ["CAMPAIGN_NOW": "2026-03-15T18:00:00+08:00"]).status == 0)
-        #expect(try cli.run("resume", LivestreamJourneyTests.campaign, env: ["CAMPAIGN_NOW": "2026-03-15T21:40:00+08:00"]).status == 0)
+        let cli = try LivestreamJourneyTests.afterTheStream(dir)
         let li = ServerTests.token(try cli.run("staff", "add", "李娜").stdout)
         let call = try #require(try DatabaseQueue(path: cli.database).read { db in
             try Int64.fetchOne(db, sql: """

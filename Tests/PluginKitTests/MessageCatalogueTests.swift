@@ -1,4 +1,5 @@
 import BuiltinPlugins
+import CampaignServer
 import Checkin
 import Foundation
 import Ledger
@@ -16,7 +17,7 @@ import Workflow
 
     /// Every plugin's part of the catalogue (the same entry may be listed by two plugins: check-in
     /// words the ledger's look-ups too).
-    static let catalogue = Set(BuiltinPlugins.all.flatMap(\.catalogue))
+    static let catalogue = Set(BuiltinPlugins.all.flatMap(\.catalogue) + PageWords.all + RunPageWords.all)
 
     @Test func everyEntryHasChineseAndEnglishWithTheSamePlaceholders() {
         var keys = Set<String>()
@@ -53,7 +54,7 @@ import Workflow
         let listed = Set(Self.catalogue.map(\.key))
         var missing: [String] = []
         for file in try Self.swiftFiles(under: "Plugins") + Self.swiftFiles(under: "PluginKit") + Self.swiftFiles(under: "Workflow")
-            + Self.swiftFiles(under: "Ledger") {
+            + Self.swiftFiles(under: "Ledger") + Self.swiftFiles(under: "CampaignServer") {
             let text = try String(contentsOf: file, encoding: .utf8)
             for match in text.matches(of: declaration) where match.output[1].substring != "verbatim" {
                 let key = String(match.output[1].substring ?? "")

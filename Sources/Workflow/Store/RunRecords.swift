@@ -2,13 +2,13 @@ import Foundation
 import GRDB
 import Yams
 
-public enum RunStatus: String, Sendable, Codable {
+public enum RunStatus: String, Sendable, Codable, CaseIterable {
     case running, waiting, completed, failed
     /// `campaign cancel` ended it; only its `always()` / `cancelled()` steps ran afterwards.
     case cancelled
 }
 
-public enum StepStatus: String, Sendable, Codable {
+public enum StepStatus: String, Sendable, Codable, CaseIterable {
     /// Not started: its needs are not all done yet (or one failed, which blocks it).
     case pending
     /// An attempt is under way (or was, when a crash interrupted it; resume runs it again).
