@@ -346,3 +346,29 @@ import WorkflowTesting
         #expect(audit.contains("person-corrected") && audit.contains("139****1111") && !audit.contains("13900001111"), "\(audit)")
     }
 }
+
+/// Roles that match the work (#35): a bus escort's account scans at its own bus's door only, however
+/// its plate was typed; another bus's door is refused (403) with why.
+@Suite struct EscortAccountTests {
+    @Test func anEscortScansAtTheirOwnBusDoorOnly() throws {
+        let dir = try TemporaryDirectory()
+        var cli = CLIRunner(directory: dir)
+        cli.environment["CAMPAIGN_NOW"] = "2026-02-20T05:30:00+08:00"
+        #expect(try cli.run("start", try TransportJourneyTests.sample(dir)).status == 0)
+        let (a, _) = try TransportJourneyTests.passenger(1)
+        let plate = try TransportJourneyTests.plate(of: a, db: cli.database)
+        let typed = plate.replacingOccurrences(of: "·", with: "").lowercased()   // as someone types it
+        let escort = ServerTests.token(try cli.run("staff", "add", "押车员甲", "--vehicle", typed).stdout)
+        let server = try ServerTests.Server(cli, campaign: TransportJourneyTests.campaign, env: [:], checkpoint: "board")
+        #expect((try server.get("api/me", token: escort).json as? [String: Any])?["vehicle"] as? String == typed.uppercased())
+
+        let elsewhere = try server.post("api/checkin", ["input": a, "gate": "贵Z·99999"], token: escort)
+        #expect(elsewhere.status == 403)
+        let error = elsewhere.json["error"] as? [String: Any] ?? [:]
+        #expect(error["code"] as? String == "checkin.other-vehicle")
+        #expect((error["message"] as? String ?? "").contains("scans at that bus's door only"), "\(error)")
+        let own = try server.post("api/checkin", ["input": a, "gate": plate], token: escort)
+        #expect(own.status == 200, "\(own.json)")
+        #expect(own.json["result"] as? String == "accepted", "\(own.json)")
+    }
+}

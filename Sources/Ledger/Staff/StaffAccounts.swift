@@ -25,12 +25,27 @@ public struct StaffMember: Sendable, Equatable, Codable {
     public var enterprise: String?
     /// That enterprise's name, for the refusals and the page.
     public var enterpriseName: String?
+    /// The bus an escort's account rides with (`staff add --vehicle PLATE`): it scans at that bus's
+    /// door only. Nil: any door.
+    public var vehicle: String?
 
-    public init(name: String, role: StaffRole, enterprise: String? = nil, enterpriseName: String? = nil) {
+    public init(name: String, role: StaffRole, enterprise: String? = nil, enterpriseName: String? = nil,
+                vehicle: String? = nil) {
         self.name = name
         self.role = role
         self.enterprise = enterprise
         self.enterpriseName = enterpriseName
+        self.vehicle = vehicle
+    }
+
+    /// Whether `gate` (a bus door's plate as the page sends it, `贵A·45678`) is this escort's bus,
+    /// however the plate was typed when the account was made (`贵a45678`).
+    public func ridesWith(_ gate: String) -> Bool {
+        guard let vehicle else { return true }
+        func plain(_ plate: String) -> String {
+            String(plate.uppercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
+        }
+        return plain(vehicle) == plain(gate)
     }
 }
 
@@ -54,11 +69,17 @@ public enum StaffAccounts {
         Migration("staff-v2-enterprise") { db in
             try db.execute(sql: "ALTER TABLE staff ADD COLUMN enterprise TEXT")
         },
+        // A bus escort's account is bound to its bus.
+        Migration("staff-v3-vehicle") { db in
+            try db.execute(sql: "ALTER TABLE staff ADD COLUMN vehicle TEXT")
+        },
     ]
 
     /// Creates (or re-creates, after a revocation) a staff account and returns its new token.
     /// `enterprise` (its credit code or its exact name) binds a booth account to that enterprise.
-    public static func add(_ db: Database, name: String, role: StaffRole, enterprise: String? = nil, now: Date) throws -> String {
+    /// `vehicle` (a plate) binds an escort's account to its bus.
+    public static func add(_ db: Database, name: String, role: StaffRole, enterprise: String? = nil, vehicle: String? = nil,
+                           now: Date) throws -> String {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw WorkflowError.usage(LedgerMessages.staffNameEmpty()) }
         let bound = try enterprise.map { try enterpriseCode(db, $0) }
@@ -68,10 +89,11 @@ public enum StaffAccounts {
         }
         let token = newToken()
         try db.execute(sql: """
-            INSERT INTO staff (name, role, token_hash, created_at, enterprise) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO staff (name, role, token_hash, created_at, enterprise, vehicle) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (name) DO UPDATE SET role = excluded.role, token_hash = excluded.token_hash,
-                created_at = excluded.created_at, revoked_at = NULL, enterprise = excluded.enterprise
-            """, arguments: [trimmed, role.rawValue, hash(token), now, bound])
+                created_at = excluded.created_at, revoked_at = NULL, enterprise = excluded.enterprise, vehicle = excluded.vehicle
+            """, arguments: [trimmed, role.rawValue, hash(token), now, bound,
+                             vehicle.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.flatMap { $0.isEmpty ? nil : $0 }])
         return token
     }
 
@@ -127,12 +149,12 @@ public enum StaffAccounts {
     /// The staff member a token belongs to, or nil (unknown or revoked).
     public static func authenticate(_ db: Database, token: String) throws -> StaffMember? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT s.name, s.role, s.enterprise, e.name AS enterprise_name
+            SELECT s.name, s.role, s.enterprise, s.vehicle, e.name AS enterprise_name
             FROM staff s LEFT JOIN enterprise e ON e.credit_code = s.enterprise
             WHERE s.token_hash = ? AND s.revoked_at IS NULL
             """), arguments: [hash(token.trimmingCharacters(in: .whitespaces))]) else { return nil }
         return StaffMember(name: row["name"], role: StaffRole(rawValue: row["role"]) ?? .staff, enterprise: row["enterprise"],
-                           enterpriseName: row["enterprise_name"])
+                           enterpriseName: row["enterprise_name"], vehicle: row["vehicle"])
     }
 
     static func hash(_ token: String) -> String {

@@ -6,6 +6,9 @@ import Workflow
 public struct CheckinMessages: MessageCatalogue {
     public static let shared = CheckinMessages()
 
+    public let otherVehicle = MessageText(
+        "checkin.other-vehicle", zh: "{staff} 是 {vehicle} 的押车员，只能在这辆车的车门扫码（这次是“{gate}”）",
+        en: "{staff} escorts {vehicle} and scans at that bus's door only (this scan was at '{gate}')")
     public let checkedIn = MessageText("checkin.accepted", zh: "签到成功", en: "checked in")
     public let checkedInOffline = MessageText("checkin.accepted-offline", zh: "签到成功（{time} 离线时扫码，网络恢复后补发）",
                                               en: "checked in (scanned offline at {time}, sent when the network returned)")

@@ -22,13 +22,17 @@ extension StaffCommand {
             en: "An enterprise's booth account: bound to this enterprise (credit code or full name), it records outcomes "
                 + "for its postings only.")))
         var enterprise: String?
+        @Option(help: ArgumentHelp(CommandHelp.text(
+            zh: "押车员的账号：绑定到这辆车（车牌号），只能在这辆车的车门扫码。",
+            en: "A bus escort's account: bound to this bus (its plate), it scans at that bus's door only.")))
+        var vehicle: String?
         @OptionGroup var workspace: WorkspaceOptions
 
         func run() async throws {
             try await CommandSupport.reportingErrors {
                 let now = try CommandSupport.clock().now()
                 let token = try await workspace.openExisting().pool.write { db in
-                    try StaffAccounts.add(db, name: name, role: role, enterprise: enterprise, now: now)
+                    try StaffAccounts.add(db, name: name, role: role, enterprise: enterprise, vehicle: vehicle, now: now)
                 }
                 let t = Terminal.standard
                 let lang = Language.fromEnvironment()

@@ -91,6 +91,8 @@ struct MeReply: ResponseEncodable {
     var kind: String
     /// The enterprise a booth account belongs to (it records outcomes for its postings only), or nil.
     var enterprise: String?
+    /// The bus an escort's account rides with (it scans at that door only), or nil.
+    var vehicle: String?
 }
 
 struct ScanRow: ResponseEncodable {

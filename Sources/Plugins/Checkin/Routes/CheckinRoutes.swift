@@ -23,11 +23,17 @@ enum CheckinRoutes {
                  try RunQueries.run(db, named: campaign)?.kind ?? CampaignKind.other.rawValue)
             }
             return MeReply(name: staff.name, role: staff.role.rawValue, campaign: campaign, checkpoint: checkpoint,
-                           gates: gates, gate_names: names, kind: kind, enterprise: staff.enterpriseName)
+                           gates: gates, gate_names: names, kind: kind, enterprise: staff.enterpriseName,
+                           vehicle: staff.vehicle)
         }
         routes.post("checkin") { request, context in
             let staff = try context.requireStaff()
             let body = try await request.decodeBody(as: CheckinBody.self, context: context)
+            // An escort scans at their own bus's door (its plate is the gate); managers at any.
+            if let vehicle = staff.vehicle, staff.role == .staff, !staff.ridesWith(body.gate ?? "") {
+                throw RoleRefusal(needed: .manager, reason: Message(CheckinMessages.otherVehicle, [
+                    "staff": staff.name, "vehicle": vehicle, "gate": Masking.scrub(body.gate ?? "")]))
+            }
             let scan = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: body.input, gate: body.gate ?? "",
                                    staff: staff.name, device: body.device ?? "web", nonce: body.nonce ?? UUID().uuidString,
                                    clientTime: body.client_time, keptFor: body.kept_ms.map { $0 / 1000 })

@@ -13,9 +13,13 @@ page.onSignIn(async () => {
     const o = document.createElement("option"); o.value = String(i);
     o.textContent = b.title + " · " + b.day + " → " + b.destination + " (" + b.passed + "/" + b.seated + ")"; $("bus").appendChild(o);
   });
+  // An escort's account rides with one bus: it is chosen, and stays chosen.
+  const plain = plate => plate.toUpperCase().replace(/[^0-9A-Z\u4e00-\u9fff]/g, "");
+  const own = page.me && page.me.vehicle ? buses.findIndex(b => plain(b.plate) === plain(page.me.vehicle)) : -1;
   const wanted = localStorage.getItem("bus") || "";
-  const index = buses.findIndex(b => b.plate + "@" + b.day === wanted || b.plate === wanted);
+  const index = own >= 0 ? own : buses.findIndex(b => b.plate + "@" + b.day === wanted || b.plate === wanted);
   if (index >= 0) { $("bus").value = String(index); pickBus(); }
+  $("bus").disabled = own >= 0;
 });
 function pickBus() {
   const b = buses[$("bus").value];
