@@ -57,7 +57,7 @@ import WorkflowTesting
     @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"), .timeLimit(.minutes(3)))
     func aPlacementWithoutAttendanceAndAWalkInWithTheirTownshipAtThreeHundredSixtyPixels() throws {
         let dir = try TemporaryDirectory()
-        let (cli, env, staff, _) = try ServerTests.fairDayWithStaff(dir)
+        let (cli, env, staff, manager) = try ServerTests.fairDayWithStaff(dir)
         let server = try ServerTests.Server(cli, campaign: "spring-fair-2026", env: env)
         let code = try #require((try server.get("api/postings", token: staff).json as? [[String: Any]])?.first?["code"] as? String)
         let booth = """
@@ -93,6 +93,19 @@ import WorkflowTesting
         }
         #expect(township == "河西镇")
         #expect(placed == 1)
+
+        // The desk, as a manager: find someone by the last digits, check them in from the list, and
+        // correct their township; the reprint button is there for a lost badge.
+        let desk = try Self.walk("\(server.base.absoluteString)/#token=\(manager)&lang=zh", width: 360,
+                                 profile: dir.url.appendingPathComponent("profile-desk"), steps: [
+            ["run": "$('last4').value = '0002'; $('lookupButton').click()", "wait": "!!document.querySelector('#candidates .reprint')",
+             "read": "document.querySelectorAll('#candidates .candidate').length"],
+            ["run": "document.querySelector('#candidates .correct').click()", "wait": "!!document.querySelector('.correction')"],
+            ["run": "document.querySelector('.correction [name=township]').value = '柳树乡'; document.querySelector('.saveCorrection').click()",
+             "wait": "\(Self.answer).className === 'accepted'", "read": "\(Self.answer).textContent", "shot": "phone-360-desk"],
+        ])
+        #expect((desk.first as? Int ?? 0) >= 1, "\(desk)")
+        #expect((desk.last as? String ?? "").contains("已更正") && (desk.last as? String ?? "").contains("柳树乡"), "\(desk)")
     }
 
     @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"), .timeLimit(.minutes(3)))
