@@ -110,6 +110,14 @@ import WorkflowTesting
         #expect(status == 200)
         let calls = try #require(mine as? [[String: Any]])
         #expect(calls.count == 8)
+        // A manager sees every open call, masked; a caller may not ask for them all.
+        let chen = ServerTests.token(try cli.run("staff", "add", "陈科长", "--role", "manager").stdout)
+        let (every, everyStatus) = try ServerTests.Server.get(URL(string: server.base.absoluteString + "/api/livestream/calls?all=1")!,
+                                                              token: chen)
+        #expect(everyStatus == 200)
+        let everyCall = try JSONSerialization.jsonObject(with: every) as? [[String: Any]] ?? []
+        #expect(everyCall.count > calls.count && everyCall.allSatisfy { ($0["phone"] as? String ?? "").contains("*") }, "\(everyCall.prefix(2))")
+        #expect(try ServerTests.Server.get(URL(string: server.base.absoluteString + "/api/livestream/calls?all=1")!, token: li).1 == 403)
         let first = try #require(calls.first)
         let phone = try #require(first["phone"] as? String)
         #expect(phone.count == 11 && !phone.contains("*"))

@@ -15,6 +15,8 @@ enum LivestreamRoutes {
         var platforms: String
         var posting: String
         var attempt: Int
+        /// Whose call it is (in a manager's list of every call).
+        var staff: String
     }
 
     struct RecordBody: Decodable {
@@ -36,17 +38,20 @@ enum LivestreamRoutes {
         let routes = RouteCollection(context: CampaignRequestContext.self)
         let pool = server.workspace.pool
         let campaign = server.campaign
-        routes.get("livestream/calls") { _, context in
-            let staff = try context.requireStaff()
+        // A caller's own open calls with full numbers; `?all=1` every open call, numbers masked — managers only.
+        routes.get("livestream/calls") { request, context in
+            let all = request.uri.queryParameters.get("all") == "1"
+            let staff = try context.requireStaff(all ? .manager : .staff)
             return try await pool.read { db -> [MyCall] in
                 let leads = Dictionary(try LivestreamRecords.leads(db, campaign: campaign).map { ($0.id, $0) },
                                        uniquingKeysWith: { a, _ in a })
                 return try LivestreamRecords.calls(db, campaign: campaign)
-                    .filter { $0.staff == staff.name && $0.status == .open }
+                    .filter { (all || $0.staff == staff.name) && $0.status == .open }
                     .compactMap { call in
                         guard let lead = leads[call.leadID] else { return nil }
-                        return MyCall(call: call.id, name: lead.name, phone: lead.phone, platforms: lead.platforms,
-                                      posting: lead.postingText, attempt: call.attempt)
+                        return MyCall(call: call.id, name: all ? Masking.name(lead.name) : lead.name,
+                                      phone: all ? Masking.phone(lead.phone) : lead.phone, platforms: lead.platforms,
+                                      posting: lead.postingText, attempt: call.attempt, staff: call.staff)
                     }
             }
         }
