@@ -79,7 +79,8 @@ extension Registrations {
         if let raw = walkIn.groups, !raw.isEmpty {
             let (parsed, unknown) = TargetGroup.parseList(raw)
             if let label = unknown.first {
-                throw InputRefusal(field: "groups", Message(WalkInMessages.unknownGroup, ["label": label]),
+                // Echoed masked: a group typed with an ID or phone number in it must not show it back.
+                throw InputRefusal(field: "groups", Message(WalkInMessages.unknownGroup, ["label": Masking.scrub(label)]),
                                    hint: Message(WalkInMessages.useGroups,
                                                  ["known": TargetGroup.allCases.map(\.label).joined(separator: "、")]))
             }
