@@ -20,7 +20,6 @@ public struct LedgerMessages: MessageCatalogue {
         "ledger.manager-corrects-people", zh: "{staff} 是工作人员账号：更正人员的手机号或乡镇需要管理员账号",
         en: "{staff} has a staff account: correcting a person's phone or township needs a manager's")
     public let noSuchPerson = MessageText("ledger.no-such-person", zh: "台账中没有这个人", en: "no such person is in the ledger")
-    public let placeTooLong = MessageText("ledger.place-too-long", zh: "地名超过 {limit} 个字", en: "the place name is longer than {limit} characters")
     public let staffNameEmpty = MessageText("ledger.staff-name-empty", zh: "工作人员的名字是空的", en: "the staff name is empty")
     public let staffEnterpriseUnknown = MessageText("ledger.staff-enterprise-unknown", zh: "台账中没有企业“{enterprise}”（按统一社会信用代码或全称）",
                                                     en: "no enterprise '{enterprise}' is in the ledger (by credit code or full name)")

@@ -19,9 +19,6 @@ public enum PersonCorrection {
         }
     }
 
-    /// The longest township or village name taken (the longest real ones are under 20 characters).
-    static let longestPlace = 40
-
     /// Corrects what `fields` gives (nil leaves a field as it is) and returns the changes as said in
     /// the audit log (`phone 138****8000 → 139****0000`); an empty list when nothing differed.
     public static func correct(_ db: Database, person id: Int64, _ fields: Fields, by staff: StaffMember, campaign: String,
@@ -43,9 +40,7 @@ public enum PersonCorrection {
         }
         for (field, typed) in [("township", fields.township), ("village", fields.village)] {
             guard let text = typed?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
-            guard text.count <= longestPlace else {
-                throw InputRefusal(field: field, Message(LedgerMessages.placeTooLong, ["limit": String(longestPlace)]))
-            }
+            try Registrations.requireTypedText(text, field: field)
             let old = field == "township" ? township : village
             guard text != old else { continue }
             changes.append("\(field) \(old.isEmpty ? "—" : old) → \(text)")

@@ -58,12 +58,8 @@ extension Registrations {
         } catch {
             throw InputRefusal(field: "id_number", error.said(of: walkIn.idNumber), hint: Message(WalkInMessages.checkIDCard))
         }
-        for (field, word, value) in [("name", ImportMessages.nameField, walkIn.name),
-                                     ("township", ImportMessages.townshipField, walkIn.township ?? ""),
-                                     ("village", ImportMessages.villageField, walkIn.village ?? "")]
-        where CellText.hasControlCharacters(value) || value.count > 60 {
-            throw InputRefusal(field: field, value.count > 60 ? ImportMessages.tooLong(word, limit: 60)
-                                : Message(word) + Message(ImportMessages.holdsControlCharacters))
+        for (field, value) in [("name", walkIn.name), ("township", walkIn.township ?? ""), ("village", walkIn.village ?? "")] {
+            try requireTypedText(value, field: field)
         }
         let name = walkIn.name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw InputRefusal(field: "name", ImportMessages.empty(ImportMessages.nameField)) }
@@ -137,4 +133,21 @@ struct WalkInReview {
 
     /// `name 张* → 李*; township 城关镇 → 河西镇`.
     var changes: String { changed.map { "\($0.field) \($0.before) → \($0.after)" }.joined(separator: "; ") }
+}
+
+extension Registrations {
+    /// The longest name, township or village a person typed at the desk may have.
+    static let longestTypedText = 60
+
+    /// A name, township or village typed at the desk (a walk-in, a manager's correction): refused when it
+    /// holds control characters or is longer than anyone's, naming the field.
+    static func requireTypedText(_ value: String, field: String) throws {
+        let word = ["name": ImportMessages.nameField, "township": ImportMessages.townshipField][field] ?? ImportMessages.villageField
+        if value.count > longestTypedText {
+            throw InputRefusal(field: field, ImportMessages.tooLong(word, limit: longestTypedText))
+        }
+        if CellText.hasControlCharacters(value) {
+            throw InputRefusal(field: field, Message(word) + Message(ImportMessages.holdsControlCharacters))
+        }
+    }
 }
