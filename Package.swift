@@ -112,10 +112,12 @@ let package = Package(
                templates: ["interview-slips", "booth-map"]),
         // A livestream's call-backs book outcomes.
         plugin("Livestream", dependencies: ["Outcomes"], templates: ["run-sheet"], web: ["openapi.json", "calls.html", "calls.js"]),
+        // Skills training: classes, attendance per session, certificates, subsidy. Depends on no other plugin.
+        plugin("Training", web: ["openapi.json", "attendance.html", "attendance.js"]),
         // The plugins compiled into the binary: adding one is one line there.
         .target(name: "BuiltinPlugins",
                 dependencies: ["Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "Outcomes", "Tally",
-                               "Scheduling", "Transport", "Livestream"],
+                               "Scheduling", "Transport", "Livestream", "Training"],
                 path: "Sources/Plugins/BuiltinPlugins"),
         // `campaign serve`: the check-in page and JSON API for staff phones (Hummingbird 2).
         .target(

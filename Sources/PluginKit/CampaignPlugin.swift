@@ -20,8 +20,10 @@ public struct CampaignPlugin: Sendable {
     public var routes: (@Sendable (ServerEnvironment) -> RouteCollection<CampaignRequestContext>)?
     /// Its panel of the staff page and the description of its routes (`/openapi.json`).
     public var web: WebSurface?
-    /// What it adds to tallies: measures, their labels and how to count them.
-    public var tallySection: (any TallySection)?
+    /// What it adds to tallies: measures, their labels and how to count them — usually one section; a
+    /// plugin whose figures are not one funnel brings one per funnel (training: enrolled → certified,
+    /// and employment after training beside it), since a section's levels each imply the ones before.
+    public var tallySections: [any TallySection]
     /// Whether (and how) someone registered at the desk is checked in too (check-in keeps attendance).
     public var deskAttendance: (any DeskAttendance)?
     /// What it takes out when a campaign's people are shredded (`campaign shred`).
@@ -33,12 +35,13 @@ public struct CampaignPlugin: Sendable {
     public var name: String { engine.name }
 
     /// Every word it shows a person: its messages and its tally section's names.
-    public var catalogue: [MessageText] { messages + (tallySection?.words ?? []) + (web?.panels.flatMap(\.words) ?? []) }
+    public var catalogue: [MessageText] { messages + tallySections.flatMap(\.words) + (web?.panels.flatMap(\.words) ?? []) }
 
     public init(_ engine: Plugin, title: String? = nil, commands: [any ParsableCommand.Type] = [],
                 importKinds: [ImportKind] = [],
                 routes: (@Sendable (ServerEnvironment) -> RouteCollection<CampaignRequestContext>)? = nil,
-                web: WebSurface? = nil, tallySection: (any TallySection)? = nil, deskAttendance: (any DeskAttendance)? = nil,
+                web: WebSurface? = nil, tallySection: (any TallySection)? = nil, tallySections: [any TallySection] = [],
+                deskAttendance: (any DeskAttendance)? = nil,
                 shredder: (any PersonalDataShredder)? = nil, messages: [MessageText] = []) {
         self.engine = engine
         self.title = title ?? engine.name
@@ -46,7 +49,7 @@ public struct CampaignPlugin: Sendable {
         self.importKinds = importKinds
         self.routes = routes
         self.web = web
-        self.tallySection = tallySection
+        self.tallySections = (tallySection.map { [$0] } ?? []) + tallySections
         self.deskAttendance = deskAttendance
         self.shredder = shredder
         self.messages = messages
@@ -55,7 +58,7 @@ public struct CampaignPlugin: Sendable {
 
 extension [CampaignPlugin] {
     /// What these plugins add to tallies, in their order.
-    public var tallySections: [any TallySection] { compactMap(\.tallySection) }
+    public var tallySections: [any TallySection] { flatMap(\.tallySections) }
 }
 
 extension [CampaignPlugin] {

@@ -6,6 +6,7 @@ import PluginKit
 import Registration
 import Scheduling
 import Tally
+import Training
 import Transport
 import Workflow
 
@@ -25,6 +26,7 @@ public enum BuiltinPlugins {
             SchedulingPlugin.plugin,
             TransportPlugin.plugin,
             LivestreamPlugin.plugin,
+            TrainingPlugin.plugin,
         ] + extra
         return plugins + [TallyPlugin.plugin(tallying: plugins)]
     }

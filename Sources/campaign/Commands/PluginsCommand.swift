@@ -20,7 +20,7 @@ struct PluginsCommand: AsyncParsableCommand {
         let language = Language.fromEnvironment()
         for campaignPlugin in PluginSystem.plugins {
             let plugin = campaignPlugin.engine
-            let measures = campaignPlugin.tallySection?.measures.map { "\($0.key) (\($0.zh))" } ?? []
+            let measures = campaignPlugin.tallySections.flatMap(\.measures).map { "\($0.key) (\($0.zh))" }
             let brings = [(AdminMessages.pluginsCommands.template(language),
                            campaignPlugin.commands.map { $0.configuration.commandName ?? "" }),
                           (AdminMessages.pluginsImports.template(language), campaignPlugin.importKinds.map(\.name)),
