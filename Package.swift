@@ -114,10 +114,12 @@ let package = Package(
         plugin("Livestream", dependencies: ["Outcomes"], templates: ["run-sheet"], web: ["openapi.json", "calls.html", "calls.js"]),
         // Skills training: classes, attendance per session, certificates, subsidy. Depends on no other plugin.
         plugin("Training", web: ["openapi.json", "attendance.html", "attendance.js"]),
+        // Monthly employment monitoring: township sheets, month-over-month changes, one-to-one help.
+        plugin("Monitoring", web: ["openapi.json", "help.html", "help.js"]),
         // The plugins compiled into the binary: adding one is one line there.
         .target(name: "BuiltinPlugins",
                 dependencies: ["Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "Outcomes", "Tally",
-                               "Scheduling", "Transport", "Livestream", "Training"],
+                               "Scheduling", "Transport", "Livestream", "Training", "Monitoring"],
                 path: "Sources/Plugins/BuiltinPlugins"),
         // `campaign serve`: the check-in page and JSON API for staff phones (Hummingbird 2).
         .target(

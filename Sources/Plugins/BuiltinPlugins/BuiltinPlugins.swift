@@ -1,6 +1,7 @@
 import Checkin
 import Ledger
 import Livestream
+import Monitoring
 import Outcomes
 import PluginKit
 import Registration
@@ -27,6 +28,7 @@ public enum BuiltinPlugins {
             TransportPlugin.plugin,
             LivestreamPlugin.plugin,
             TrainingPlugin.plugin,
+            MonitoringPlugin.plugin,
         ] + extra
         return plugins + [TallyPlugin.plugin(tallying: plugins)]
     }

@@ -57,7 +57,10 @@ struct DefinitionLoader {
         }
         if let entry = map["vars"] { definition.vars = loadVars(entry.value) }
         if let entry = map["plugins"] { definition.plugins = loadPlugins(entry.value) }
-        if let entry = map["on"] { definition.schedules = loadTriggers(entry.value) }
+        if let entry = map["on"] {
+            definition.schedules = loadTriggers(entry.value)
+            definition.runsCurrentPeriod = loadRunCurrent(entry.value)
+        }
         if let entry = map["steps"] {
             definition.steps = loadSteps(entry.value)
         } else {
@@ -152,13 +155,26 @@ struct DefinitionLoader {
         }
     }
 
+    /// `on: { run_current: true }` beside the schedule.
+    private mutating func loadRunCurrent(_ node: SourceNode) -> Bool {
+        guard let entry = node.entries?.first(where: { $0.key == "run_current" }),
+              let text = text(entry.value, key: "run_current") else { return false }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default:
+            diagnostics.error(DefinitionMessages.runCurrentIsBoolean(), at: entry.value.location, length: text.count)
+            return false
+        }
+    }
+
     /// `on: { schedule: [ { cron: "0 9 * * 1#1" }, … ] }`, as GitHub Actions writes it.
     private mutating func loadTriggers(_ node: SourceNode) -> [WorkflowDefinition.Schedule] {
         guard let entries = node.entries else {
             diagnostics.error(DefinitionMessages.onNotMapping() + node.kindWord, at: node.location, hint: DefinitionMessages.onHint())
             return []
         }
-        checkKeys(entries, allowed: ["schedule"], context: DefinitionMessages.contextOn())
+        checkKeys(entries, allowed: ["schedule", "run_current"], context: DefinitionMessages.contextOn())
         guard let schedule = entries.first(where: { $0.key == "schedule" })?.value else { return [] }
         guard let items = schedule.items, !items.isEmpty else {
             diagnostics.error(DefinitionMessages.scheduleNotList(), at: schedule.location, hint: DefinitionMessages.scheduleHint())

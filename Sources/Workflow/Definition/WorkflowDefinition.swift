@@ -25,6 +25,10 @@ public struct WorkflowDefinition: Sendable {
     /// `on: schedule:` — when set, `campaign start` does not run the campaign but schedules it: the
     /// daemon starts one run at each time, named after the campaign and the time.
     public var schedules: [Schedule] = []
+    /// `on: { run_current: true }`: `campaign start` also starts, at once, the run of the latest
+    /// scheduled time that has already come (this month's, for a monthly campaign started on the 6th),
+    /// instead of leaving the period to the next time.
+    public var runsCurrentPeriod = false
     /// `inputs:` — when declared, the definition is a template: a campaign is made from it with
     /// `campaign start FILE --input NAME=VALUE` or an instance file that `uses:` it.
     public var inputs: [TemplateInput] = []

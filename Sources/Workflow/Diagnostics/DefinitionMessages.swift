@@ -89,6 +89,8 @@ public struct DefinitionMessages: MessageCatalogue {
                                        en: "'on' must be a mapping such as 'schedule:', not ")
     public let onHint = MessageText("definition.on-hint", zh: "例如 on: { schedule: [ { cron: \"0 9 * * 1\" } ] }",
                                  en: "on: { schedule: [ { cron: \"0 9 * * 1\" } ] }")
+    public let runCurrentIsBoolean = MessageText("definition.run-current-is-boolean", zh: "'run_current' 只能是 true 或 false",
+                                                 en: "'run_current' is true or false")
     public let scheduleNotList = MessageText("definition.schedule-not-list", zh: "'schedule' 应是 '- cron: …' 条目的列表",
                                           en: "'schedule' must be a list of '- cron: …' entries")
     public let scheduleHint = MessageText("definition.schedule-hint", zh: "例如 schedule: [ { cron: \"0 9 * * 1\" } ]",

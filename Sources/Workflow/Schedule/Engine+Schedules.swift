@@ -16,7 +16,9 @@ extension Engine {
             definitionPath: URL(fileURLWithPath: definition.file.path).standardizedFileURL.path,
             definitionText: definition.file.text, varsJson: try vars.jsonText(),
             timeZoneIdentifier: definition.timeZone.identifier, createdAt: now,
-            nextFireAt: definition.nextScheduledTime(after: now), lastFiredAt: nil, lastCampaign: nil)
+            nextFireAt: (definition.runsCurrentPeriod ? definition.latestScheduledTime(atOrBefore: now) : nil)
+                ?? definition.nextScheduledTime(after: now),
+            lastFiredAt: nil, lastCampaign: nil)
         try await workspace.pool.write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM workflow_schedule WHERE name = ?", arguments: [record.name]) == true {
                 throw WorkflowError.usage(WorkspaceMessages.alreadyScheduled(["name": record.name]),

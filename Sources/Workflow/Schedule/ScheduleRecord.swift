@@ -40,4 +40,17 @@ extension WorkflowDefinition {
     public func nextScheduledTime(after date: Date) -> Date? {
         schedules.compactMap { $0.cron.next(after: date, in: timeZone) }.min()
     }
+
+    /// The latest scheduled time at or before `date`, looking back at most `horizon` (a year and a
+    /// month: a yearly schedule still has one), or nil.
+    public func latestScheduledTime(atOrBefore date: Date, horizon: TimeInterval = 400 * 86_400) -> Date? {
+        var latest: Date?
+        var cursor = date.addingTimeInterval(-horizon)
+        for _ in 0..<100_000 {
+            guard let next = nextScheduledTime(after: cursor), next <= date else { break }
+            latest = next
+            cursor = next
+        }
+        return latest
+    }
 }

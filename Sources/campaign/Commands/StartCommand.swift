@@ -49,10 +49,26 @@ struct StartCommand: AsyncParsableCommand {
                     .joined(separator: Message(RunMessages.and).text(lang))
                 printer.terminal.line(say(RunMessages.scheduled, ["campaign": definition.name, "title": title, "crons": crons,
                                                                   "zone": zone.identifier]))
-                if let next = schedule.nextFireAt {
+                if !definition.runsCurrentPeriod, let next = schedule.nextFireAt {
                     printer.terminal.line(say(RunMessages.nextRun, [
                         "time": TimeFormats.display(next, timeZone: zone),
                         "campaign": ScheduleRecord.campaign(definition.name, firedAt: next, timeZone: zone)]))
+                }
+                if definition.runsCurrentPeriod {
+                    // The period that has already begun runs now; the daemon starts the later ones.
+                    var failed = false
+                    for summary in try await engine.fireDueSchedules() {
+                        printer.summary(summary)
+                        failed = failed || summary.run.status == .failed
+                    }
+                    if let next = definition.nextScheduledTime(after: try CommandSupport.clock().now()) {
+                        printer.terminal.line(say(RunMessages.nextRun, [
+                            "time": TimeFormats.display(next, timeZone: zone),
+                            "campaign": ScheduleRecord.campaign(definition.name, firedAt: next, timeZone: zone)]))
+                    }
+                    printer.terminal.line(say(RunMessages.whoStartsRuns, ["campaign": definition.name]))
+                    if failed { throw ExitCode(1) }
+                    return
                 }
                 printer.terminal.line(say(RunMessages.whoStartsRuns, ["campaign": definition.name]))
                 return

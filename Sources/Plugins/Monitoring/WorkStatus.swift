@@ -1,0 +1,63 @@
+import Foundation
+
+/// Where a monitored worker works, as the monthly sheet says it (务工地域), and the words counties use.
+enum WorkArea: String, Sendable, CaseIterable {
+    /// 县内: in the home county.
+    case county
+    /// 省内县外: in the province, outside the county.
+    case province
+    /// 省外: outside the province.
+    case outside
+
+    /// The area a sheet's words name, or nil.
+    static func read(_ text: String) -> WorkArea? {
+        let t = text.replacingOccurrences(of: " ", with: "")
+        if t.isEmpty { return nil }
+        if ["省外", "外省", "出省", "跨省", "省外务工"].contains(where: t.contains) { return .outside }
+        if ["省内县外", "县外省内", "省内", "县外", "市内", "市外省内"].contains(where: t.contains) { return .province }
+        if ["县内", "本县", "县城", "乡内", "镇内", "就近", "本地"].contains(where: t.contains) { return .county }
+        return nil
+    }
+
+    /// Nested levels: working outside the province is also working outside the county.
+    var isOutsideCounty: Bool { self != .county }
+}
+
+/// Yes/no words of a sheet (是否务工, 就业意愿).
+enum SheetAnswer {
+    static func working(_ text: String) -> Bool? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if ["是", "务工", "已务工", "在岗", "就业", "已就业", "外出务工", "有", "√", "✓", "yes", "y"].contains(t.lowercased()) { return true }
+        if ["否", "未务工", "未就业", "在家", "无", "待业", "失业", "×", "no", "n"].contains(t.lowercased()) { return false }
+        return nil
+    }
+
+    static func wish(_ text: String) -> Bool? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if t.isEmpty { return false }
+        if ["有", "是", "愿意", "有意愿", "想就业", "有就业意愿", "√", "✓", "yes", "y"].contains(t.lowercased()) { return true }
+        if ["无", "否", "不愿意", "无意愿", "没有", "无就业意愿", "×", "no", "n"].contains(t.lowercased()) { return false }
+        return nil
+    }
+}
+
+/// Months as the sheets and campaigns name them: `2026-03`.
+enum Month {
+    static func of(day: String) -> String { String(day.prefix(7)) }
+
+    static func isMonth(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), parts[1].count == 2 else {
+            return false
+        }
+        return (2000...2100).contains(y) && (1...12).contains(m)
+    }
+
+    /// The month `count` months after (before, when negative) `month`.
+    static func adding(_ count: Int, to month: String) -> String {
+        let parts = month.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 2 else { return month }
+        let index = parts[0] * 12 + (parts[1] - 1) + count
+        return String(format: "%04d-%02d", index / 12, index % 12 + 1)
+    }
+}
