@@ -217,6 +217,18 @@ let package = Package(
             dependencies: ["Workflow", "Ledger", "PluginKit", "Livestream", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(
+            name: "TrainingTests",
+            dependencies: ["Workflow", "Ledger", "PluginKit", "Training", "Tally", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
+                           "CampaignServer", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
+        .testTarget(
+            name: "MonitoringTests",
+            dependencies: ["Workflow", "Ledger", "PluginKit", "Monitoring", "Tally", "BuiltinPlugins", "WorkflowTesting",
+                           "CampaignTesting", "CampaignServer", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         // The second count: a reference model that counts a random county's acts by the README's rules,
         // beside the tally in every format; and the tally's own rules, each proven by a test. The acts go
         // through the product's doors — imports, steps, the staff API in-process (HummingbirdTesting).
