@@ -203,4 +203,45 @@ final class DroveCounter: @unchecked Sendable {
             #expect(lateness >= 0 && lateness < 1, "\(step) woke \(lateness) s after its time")
         }
     }
+
+    @Test func runCurrentStartsThePeriodThatHasBegunAndLeavesTheRestToTheDaemon() async throws {
+        func at(_ text: String) -> Date { TimeFormats.dateTime(text, timeZone: WorkflowDefinition.defaultTimeZone)! }
+        let h = try EngineHarness(plugins: [CorePlugin.plugin])
+        h.clock.set(at("2026-03-06 10:00"))
+        let engine = h.engine(waitHorizon: .zero)
+        let workflow = try h.workflow("""
+            name: monthly
+            on:
+              schedule:
+                - cron: "0 8 1 * *"
+              run_current: true
+            steps:
+              - { id: note, uses: core.log, with: { message: "this month's sheets" } }
+            """)
+        #expect(workflow.definition.runsCurrentPeriod)
+        let schedule = try await engine.schedule(workflow)
+        #expect(schedule.nextFireAt == at("2026-03-01 08:00"))        // the month that has begun
+        let started = try await engine.fireDueSchedules()
+        #expect(started.map(\.run.campaign) == ["monthly-20260301-0800"])
+        let stored = try await h.workspace.pool.read { db in try ScheduleRecord.all(db) }
+        #expect(stored.first?.nextFireAt == at("2026-04-01 08:00"))
+        // Without run_current, the first run is the next time.
+        let plain = try h.workflow("""
+            name: later
+            on: { schedule: [ { cron: "0 8 1 * *" } ] }
+            steps:
+              - { id: note, uses: core.log, with: { message: "x" } }
+            """, file: "later.yaml")
+        #expect(try await engine.schedule(plain).nextFireAt == at("2026-04-01 08:00"))
+        let wrong = #expect(throws: WorkflowError.self) {
+            try h.workflow("""
+                name: wrong
+                on: { schedule: [ { cron: "0 8 1 * *" } ], run_current: sometimes }
+                steps:
+                  - { id: note, uses: core.log, with: { message: "x" } }
+                """, file: "wrong.yaml")
+        }
+        #expect(wrong?.diagnostics.map(\.message) == ["'run_current' is true or false"])
+        #expect(wrong?.diagnostics.first?.location.line == 2)
+    }
 }
