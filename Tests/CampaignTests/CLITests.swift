@@ -8,9 +8,9 @@ import WorkflowTesting
     @Test func bundledWorkflowsAreValid() throws {
         let cli = CLIRunner(directory: try TemporaryDirectory())
         let result = try cli.run("validate", "workflows/spring-fair.yaml", "workflows/bus-transport.yaml",
-                                 "workflows/livestream.yaml")
+                                 "workflows/livestream.yaml", "workflows/training.yaml", "workflows/monitoring.yaml")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.components(separatedBy: "：有效——活动").count == 4, "\(result.stdout)")
+        #expect(result.stdout.components(separatedBy: "：有效——活动").count == 6, "\(result.stdout)")
         #expect(!FileManager.default.fileExists(atPath: cli.database))
     }
 
