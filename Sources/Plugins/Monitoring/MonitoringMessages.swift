@@ -6,13 +6,13 @@ public struct MonitoringMessages: MessageCatalogue {
 
     public let notAWorkingAnswer = MessageText("monitoring.not-a-working-answer",
                                                zh: "“{value}”看不出是否务工：请写“是”（务工）或“否”（未务工、在家）",
-                                               en: "'{value}' does not say whether they work: write 是 (working) or 否 (not working)")
+                                               en: "'{value}' does not say whether they work: write yes or no")
     public let notAnArea = MessageText("monitoring.not-an-area", zh: "务工人员要写务工地域：“{value}”不是县内、省内县外或省外",
-                                       en: "a worker's area is needed: '{value}' is not 县内 (county), 省内县外 (province) or 省外 (out of province)")
+                                       en: "a worker's area is needed: '{value}' is not county, province or out of province")
     public let notADay = MessageText("monitoring.not-a-day", zh: "“{value}”不是日期或月份（如 2026-02-15 或 2026-02）",
                                      en: "'{value}' is not a day or a month (e.g. 2026-02-15 or 2026-02)")
     public let notAWish = MessageText("monitoring.not-a-wish", zh: "“{value}”看不出有无就业意愿：请写“有”或“无”",
-                                      en: "'{value}' does not say whether they want work: write 有 (yes) or 无 (no)")
+                                      en: "'{value}' does not say whether they want work: write yes or no")
     public let notInLedger = MessageText("monitoring.not-in-ledger", zh: "身份证号 {id} 不在台账中：监测对象应先导入台账",
                                          en: "ID number {id} is not in the ledger: import the monitored households into the ledger first")
     public let noMonth = MessageText("monitoring.no-month", zh: "{campaign} 还没有设定监测月份：先运行 monitoring.month 步骤",

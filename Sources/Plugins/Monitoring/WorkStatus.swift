@@ -13,6 +13,12 @@ enum WorkArea: String, Sendable, CaseIterable {
     static func read(_ text: String) -> WorkArea? {
         let t = text.replacingOccurrences(of: " ", with: "")
         if t.isEmpty { return nil }
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "county", "in county": return .county
+        case "province", "in province": return .province
+        case "out of province", "outside", "outside the province": return .outside
+        default: break
+        }
         if ["省内县外", "县外省内", "省内市外"].contains(where: t.contains) { return .province }
         if ["省外", "外省", "出省", "跨省", "省外务工"].contains(where: t.contains) { return .outside }
         if ["省内县外", "县外省内", "省内", "县外", "市内", "市外省内"].contains(where: t.contains) { return .province }

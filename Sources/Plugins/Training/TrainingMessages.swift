@@ -30,7 +30,7 @@ public struct TrainingMessages: MessageCatalogue {
                                          en: "'{value}' is not a session of {class} (1 to {sessions}, or a day of its schedule)")
     public let notAScore = MessageText("training.not-a-score", zh: "“{value}”不是成绩", en: "'{value}' is not a score")
     public let notAVerdict = MessageText("training.not-a-verdict", zh: "“{value}”不是考核结果：请写“合格”或“不合格”",
-                                         en: "'{value}' is not a result: write 合格 (passed) or 不合格 (failed)")
+                                         en: "'{value}' is not a result: write passed or failed")
     public let certificateField = MessageText("training.field.certificate", zh: "证书编号", en: "the certificate number")
     public let noEmployer = MessageText("training.no-employer", zh: "没有写就业单位", en: "no employer given")
     public let attendanceKind = MessageText("training.kind.attendance", zh: "培训考勤表（学员、班级、课次）",

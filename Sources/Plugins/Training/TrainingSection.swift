@@ -94,7 +94,8 @@ struct TrainingSection: TallySection {
 struct TrainingEmploymentSection: TallySection {
     static let employed = TallyMeasure("employed_after_training", zh: "培训后就业", en: "employed after training",
                                        scope: .people(threshold: 1),
-                                       breakdownRate: .init(of: "trainees", zh: "培训后就业率", en: "employment rate"), highlight: true,
+                                       breakdownRate: .init(of: "completed", zh: "结业后就业率", en: "employment after completion"),
+                                       highlight: true,
                                        doc: "Trainees with a job recorded after the training (training.import-employment).")
 
     let measures = [Self.employed]
