@@ -77,6 +77,14 @@ import WorkflowTesting
         #expect(output.contains("7 staff with "))
     }
 
+    @Test func theMonitoringBenchmarkImportsAndComparesEachMonth() throws {
+        let (status, output) = try bench("monitoring", "--people", "300", "--months", "3")
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("300 monitored workers, 3 monthly sheets"))
+        #expect(output.contains("2025-03: imported and compared in"), "\(output)")
+        #expect(output.contains("× the floor"))
+    }
+
     @Test func theRosterBenchmarkSeatsEveryoneAndKeepsSeatsOnARerun() throws {
         let (status, output) = try bench("roster", "--passengers", "2000", "--destinations", "20", "--repetitions", "1")
         #expect(status == 0, "\(output)")
