@@ -82,6 +82,11 @@ enum MonitoringBenchmark {
                 FileHandle.standardError.write(Data("month \(month): \(run.run.status) \(outputs) — expected working \(expectedWorking), newly unemployed \(expectedUnemployed)\n".utf8))
                 exit(70)
             }
+            func took(_ step: String) -> String {
+                guard let s = run.steps.first(where: { $0.stepId == step }), let a = s.startedAt, let b = s.finishedAt else { return "?" }
+                return String(format: "%.2f", b.timeIntervalSince(a))
+            }
+            print("    import \(took("sheet")) s, compare \(took("compare")) s")
             seconds.append(elapsed)
             floors.append(floor)
             ratios.append(elapsed / max(floor, 1e-6))

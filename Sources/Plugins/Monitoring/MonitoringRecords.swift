@@ -10,24 +10,30 @@ enum MonitoringRecords {
             .map { ($0["month"], $0["last_year"]) }
     }
 
-    static func status(_ row: Row) -> MonthlyChanges.Status {
-        MonthlyChanges.Status(working: row["working"], area: WorkArea(rawValue: row["area"]), since: row["since"],
-                              wantsWork: row["wants_work"])
-    }
-
     /// Each person's status on one campaign's sheets.
     static func statuses(_ db: Database, campaign: String) throws -> [Int64: MonthlyChanges.Status] {
-        Dictionary(try Row.fetchAll(db, sql: """
-            SELECT person_id, working, area, since, wants_work FROM monitoring_status WHERE campaign = ?
-            """, arguments: [campaign]).map { ($0["person_id"], status($0)) }, uniquingKeysWith: { a, _ in a })
+        try statuses(db, sql: "SELECT person_id, working, area, since, wants_work FROM monitoring_status WHERE campaign = ?",
+                     argument: campaign)
     }
 
     /// Each person's status in one month, from whichever campaign (or baseline) holds that month's
     /// sheets — the latest campaign when two covered the same month.
     static func statuses(_ db: Database, month: String) throws -> [Int64: MonthlyChanges.Status] {
-        Dictionary(try Row.fetchAll(db, sql: """
+        try statuses(db, sql: """
             SELECT person_id, working, area, since, wants_work FROM monitoring_status WHERE month = ? ORDER BY campaign
-            """, arguments: [month]).map { ($0["person_id"], status($0)) }, uniquingKeysWith: { _, later in later })
+            """, argument: month)
+    }
+
+    /// Read through a cursor by column position: a month is 100,000 rows, read three times a comparison.
+    private static func statuses(_ db: Database, sql: String, argument: String) throws -> [Int64: MonthlyChanges.Status] {
+        var found: [Int64: MonthlyChanges.Status] = [:]
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [argument])
+        while let row = try rows.next() {
+            let area: String = row[2]
+            found[row[0]] = MonthlyChanges.Status(working: row[1], area: area.isEmpty ? nil : WorkArea(rawValue: area),
+                                                  since: row[3], wantsWork: row[4])
+        }
+        return found
     }
 
     /// The latest month before `month` that has sheets in the workspace.

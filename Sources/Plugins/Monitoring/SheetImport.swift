@@ -38,8 +38,11 @@ struct SheetImport: LedgerKind {
         FieldSpec("reason", "未就业原因", aliases: ["未务工原因", "原因", "reason"]),
     ]
 
+    /// A field's position in `fields`, for the by-position reads a sheet of 100,000 rows a month wants.
+    static let position = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.key, $0) })
+
     static func parse(_ row: RowCells) -> Result<Entry, RowProblem> {
-        func text(_ field: String) -> String { row[field].trimmingCharacters(in: .whitespaces) }
+        func text(_ field: String) -> String { CellText.trimmed(row[position: position[field]!]) }
         let id: ResidentID
         do { id = try ResidentID(text("id_number")) } catch {
             return .failure(.at(row, "id_number", fields: fields, error.said(of: text("id_number"))))
@@ -66,7 +69,12 @@ struct SheetImport: LedgerKind {
         }
         return .success(Entry(idNumber: id, working: working, area: area, place: String(text("place").prefix(60)),
                               since: working ? since : "", wantsWork: !working && wish,
-                              reason: String(Masking.scrub(text("reason")).prefix(60))))
+                              reason: reason(text("reason"))))
+    }
+
+    /// The reason not working, as the sheet says it, numbers in it masked, at most 60 characters.
+    static func reason(_ text: String) -> String {
+        text.isEmpty ? "" : String(Masking.scrub(text).prefix(60))
     }
 
     static func key(of entry: Entry) -> String { entry.idNumber.value }
@@ -98,16 +106,20 @@ struct SheetImport: LedgerKind {
                 return .failure(RowProblem(row: row, column: "身份证号", reason: Message(MonitoringMessages.notInLedger,
                                                                                     ["id": entry.idNumber.masked]), cells: []))
             }
-            let existed = try Bool.fetchOne(db.cachedStatement(sql: """
-                SELECT 1 FROM monitoring_status WHERE campaign = ? AND month = ? AND person_id = ?
-                """), arguments: [rowCampaign, month, person]) ?? false
+            // A new row (the common case: a month's first sheet) in one statement; a sheet again updates.
+            let values: StatementArguments = [entry.working, entry.area?.rawValue ?? "", entry.place, entry.since, entry.wantsWork,
+                                              entry.reason, rowCampaign, month, person]
             try db.cachedStatement(sql: """
-                INSERT INTO monitoring_status (campaign, month, person_id, working, area, place, since, wants_work, reason)
+                INSERT OR IGNORE INTO monitoring_status (working, area, place, since, wants_work, reason, campaign, month, person_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (campaign, month, person_id) DO UPDATE SET working = excluded.working, area = excluded.area,
-                    place = excluded.place, since = excluded.since, wants_work = excluded.wants_work, reason = excluded.reason
-                """).execute(arguments: [rowCampaign, month, person, entry.working, entry.area?.rawValue ?? "", entry.place,
-                                         entry.since, entry.wantsWork, entry.reason])
+                """).execute(arguments: values)
+            let existed = db.changesCount == 0
+            if existed {
+                try db.cachedStatement(sql: """
+                    UPDATE monitoring_status SET working = ?, area = ?, place = ?, since = ?, wants_work = ?, reason = ?
+                    WHERE campaign = ? AND month = ? AND person_id = ?
+                    """).execute(arguments: values)
+            }
             if !rowCampaign.isEmpty, try Registrations.register(db, person, campaign: campaign, channel: "monitoring", now: now) {
                 linked += 1
             }

@@ -10,7 +10,12 @@ enum WorkArea: String, Sendable, CaseIterable {
     case outside
 
     /// The area a sheet's words name, or nil.
+    /// The words counties write, read at once (a sheet of 100,000 rows says little else).
+    static let exact: [String: WorkArea] = ["省外": .outside, "外省": .outside, "省内县外": .province, "县外省内": .province,
+                                            "省内": .province, "县外": .province, "县内": .county, "本县": .county]
+
     static func read(_ text: String) -> WorkArea? {
+        if let area = exact[text] { return area }
         let t = text.replacingOccurrences(of: " ", with: "")
         if t.isEmpty { return nil }
         switch text.trimmingCharacters(in: .whitespaces).lowercased() {
@@ -33,6 +38,8 @@ enum WorkArea: String, Sendable, CaseIterable {
 /// Yes/no words of a sheet (是否务工, 就业意愿).
 enum SheetAnswer {
     static func working(_ text: String) -> Bool? {
+        if text == "是" { return true }
+        if text == "否" { return false }
         let t = text.trimmingCharacters(in: .whitespaces)
         if ["是", "务工", "已务工", "在岗", "就业", "已就业", "外出务工", "有", "√", "✓", "yes", "y"].contains(t.lowercased()) { return true }
         if ["否", "未务工", "未就业", "在家", "无", "待业", "失业", "×", "no", "n"].contains(t.lowercased()) { return false }
@@ -40,6 +47,9 @@ enum SheetAnswer {
     }
 
     static func wish(_ text: String) -> Bool? {
+        if text.isEmpty { return false }
+        if text == "有" { return true }
+        if text == "无" { return false }
         let t = text.trimmingCharacters(in: .whitespaces)
         if t.isEmpty { return false }
         if ["有", "是", "愿意", "有意愿", "想就业", "有就业意愿", "√", "✓", "yes", "y"].contains(t.lowercased()) { return true }
