@@ -190,6 +190,26 @@ import WorkflowTesting
         #expect((entries.first?["detail"] as String?)?.contains("escort.html") == true)
     }
 
+    /// #36: a coach to 广东 or 浙江 is away four days; the roster prints each coach's days out and back,
+    /// and a trip length out of range is a validation error at its line.
+    @Test func eachCoachsDaysOutAndBackArePrinted() throws {
+        let dir = try TemporaryDirectory()
+        var cli = CLIRunner(directory: dir)
+        cli.environment["CAMPAIGN_NOW"] = "2026-02-19T20:00:00+08:00"
+        let yaml = try Self.sample(dir)
+        #expect(try cli.run("start", yaml).status == 0)
+        let roster = try cli.run("roster", "--campaign", Self.campaign, "--dry-run")
+        #expect(roster.stdout.contains("贵A·67890：02-20 → 广东东莞精密电子有限公司（02-24 回）"), "\(roster.stdout)")
+        #expect(roster.stdout.contains("贵A·12345：02-21 → 贵阳经开区食品有限公司（02-22 回）"), "\(roster.stdout)")
+        #expect(roster.stdout.contains("2 辆车未出车：贵A·23456 贵A·34567"), "\(roster.stdout)")
+        let text = try String(contentsOfFile: yaml, encoding: .utf8)
+            .replacingOccurrences(of: "{ 广东省: 4, 浙江省: 4, 贵州省: 1 }", with: "{ 广东省: 0, 浙江省: 4 }")
+        let bad = try dir.write("workflows/bad.yaml", text)
+        let checked = try cli.run("validate", bad)
+        #expect(checked.status == 65)
+        #expect(checked.stderr.contains("trip_days 中“广东省”的天数应是 1 到 60 的整数，不是 0"), "\(checked.stderr)")
+    }
+
     @Test func tooFewVehiclesNameWhoHasNoSeatAndChangeNothing() throws {
         let dir = try TemporaryDirectory()
         var cli = CLIRunner(directory: dir)
@@ -200,13 +220,14 @@ import WorkflowTesting
         let before = try cli.run("roster", "--campaign", Self.campaign, "--dry-run")
         #expect(before.status == 65)
         #expect(before.stderr.contains("车辆不够"), "\(before.stderr)")
-        // 贵A·12345 keeps its Dongguan passengers (their seats stand); Ningbo's 68 have one 51-seat coach left.
-        #expect(before.stderr.contains("2026-02-20 → 浙江宁波长丰服装有限公司：17 人无座位"), "\(before.stderr)")
+        // The three coaches left carry 02-20's Dongguan and Ningbo passengers, and are four days away on
+        // 02-21 (trip_days): Guiyang's 18 have no coach that day.
+        #expect(before.stderr.contains("2026-02-21 → 贵阳经开区食品有限公司：18 人无座位"), "\(before.stderr)")
         #expect(before.stderr.contains("campaign import vehicles FILE --campaign \(Self.campaign)"))
         let seats = try DatabaseQueue(path: cli.database).read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM transport_seat WHERE plate = '贵A·45678'")
         }
-        #expect(seats == 61)   // the saved roster is untouched
+        #expect(seats == 43)   // the saved roster is untouched
     }
 
     @Test func aReRunAfterOneChangeMovesOnlyThatPassenger() throws {

@@ -16,15 +16,23 @@ struct Roster: Sendable {
         let vehicles = try TransportRecords.vehicles(db, campaign: campaign)
         let passengers = try TransportRecords.passengers(db, campaign: campaign).filter { !$0.withdrawn }
         let people = try People.summaries(db, ids: passengers.map(\.person))
+        let tripDays = try TransportRecords.tripDays(db, campaign: campaign)
         let problem = RosterPlanner.Problem(
             passengers: passengers.map { p in
                 let person = people[p.person]
                 return .init(id: p.person, departsOn: p.departsOn, destination: p.destination, pickup: p.pickup,
-                             village: [person?.township ?? "", person?.village ?? ""].joined(separator: " "))
+                             village: [person?.township ?? "", person?.village ?? ""].joined(separator: " "),
+                             tripDays: Self.tripDays(of: p, in: tripDays))
             },
             vehicles: vehicles.filter { !$0.retired }.map { .init(plate: $0.plate, capacity: $0.capacity) },
             previous: try TransportRecords.seats(db, campaign: campaign))
         return Roster(plan: RosterPlanner.plan(problem), passengers: passengers, people: people, vehicles: vehicles)
+    }
+
+    /// How long a passenger's trip keeps the coach away: the destination's own figure, else its
+    /// city's, else its province's, else `default`, else one day.
+    static func tripDays(of passenger: PassengerRecord, in days: [String: Int]) -> Int {
+        days[passenger.destination] ?? days[passenger.city] ?? days[passenger.province] ?? days["default"] ?? 1
     }
 
     /// Departure days and destinations: each a batch (第N批).

@@ -11,6 +11,7 @@ struct RosterAction: StepAction {
     struct Input: Decodable, Sendable {
         var departs_at: String?
         var out: String?
+        var trip_days: [String: Int]?
     }
 
     static let descriptor = ActionDescriptor(
@@ -20,6 +21,9 @@ struct RosterAction: StepAction {
         parameters: [
             ParameterSpec("departs_at", .string, doc: "The buses' departure time printed on the manifests, e.g. 06:00."),
             ParameterSpec("out", .outputPath, doc: "The manifests (HTML, one bus a page); default reports/CAMPAIGN-manifests.html."),
+            ParameterSpec("trip_days", .object, doc: "How many days a trip keeps a coach away, by destination, city or province, "
+                          + "e.g. { 广东省: 4, 浙江省: 4, 贵州省: 1, default: 2 }: a coach leaves again only once it is back. "
+                          + "Default 1 (back for the next day)."),
         ],
         outputs: [
             OutputSpec("passengers", doc: "Passengers seated (withdrawn ones left out)."),
@@ -36,10 +40,18 @@ struct RosterAction: StepAction {
                        + "passengers and plates."),
         ],
         check: { given in
+            var problems: [ParameterProblem] = []
             if case .string(let time) = given["departs_at"], !Self.isTime(time) {
-                return [ParameterProblem(parameter: "departs_at", ParameterMessages.notATime(["name": "departs_at", "text": time]))]
+                problems.append(ParameterProblem(parameter: "departs_at", ParameterMessages.notATime(["name": "departs_at", "text": time])))
             }
-            return []
+            if case .object(let places)? = given["trip_days"] {
+                for (place, value) in places.sorted(by: { $0.key < $1.key }) {
+                    if case .int(let days) = value, (1...60).contains(days) { continue }
+                    problems.append(ParameterProblem(parameter: "trip_days", TransportStepMessages.tripDaysRange(
+                        ["place": place, "value": value.interpolated])))
+                }
+            }
+            return problems
         }
     )
 
@@ -51,6 +63,7 @@ struct RosterAction: StepAction {
 
     func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         let campaign = context.campaign
+        if let tripDays = input.trip_days { try TransportRecords.saveTripDays(db, tripDays, campaign: campaign) }
         let roster = try Roster.make(db, campaign: campaign)
         guard !roster.passengers.isEmpty else {
             throw StepFailure(context.say(TransportStepMessages.noPassengers, ["campaign": campaign]), retryable: false)

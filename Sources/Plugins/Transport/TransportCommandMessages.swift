@@ -34,6 +34,12 @@ public struct TransportCommandMessages: MessageCatalogue {
         "transport.roster-summary",
         zh: "{buses} 辆车（最少可能：{lower}），{batches} 个批次，{passengers} 名乘客；{kept} 人保留座位，{moved} 人调整，{added} 人新增",
         en: "{buses} buses (the fewest possible: {lower}) in {batches} batches for {passengers} passengers; {kept} kept their seat, {moved} moved, {added} added")
+    public let coachCalendar = MessageText("transport.coach-calendar", zh: "各车出车安排（出发 → 目的地，可再出车日期）：",
+                                           en: "Each coach's trips (out → where, free to leave again on):")
+    public let coachLine = MessageText("transport.coach-line", zh: "{plate}：{trips}", en: "{plate}: {trips}")
+    public let coachTrip = MessageText("transport.coach-trip", zh: "{day} → {destination}（{back} 回）",
+                                       en: "{day} → {destination} (back {back})")
+    public let coachIdle = MessageText("transport.coach-idle", zh: "{count} 辆车未出车：{plates}", en: "{count} coaches stay home: {plates}")
     public let notSaved = MessageText("transport.not-saved", zh: "——未保存（--dry-run）", en: " — not saved (--dry-run)")
     public let moreBuses = MessageText(
         "transport.more-buses", zh: "车辆多于最少可能：保留了上次排车的座位，或受车队车型所限",

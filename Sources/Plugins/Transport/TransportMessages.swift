@@ -36,6 +36,9 @@ public struct TransportMessages: MessageCatalogue {
 public struct TransportStepMessages: MessageCatalogue {
     public static let shared = TransportStepMessages()
 
+    public let tripDaysRange = MessageText("transport.trip-days-range", zh: "trip_days 中“{place}”的天数应是 1 到 60 的整数，不是 {value}",
+                                           en: "trip_days for '{place}' is a whole number of days from 1 to 60, not {value}")
+
     public let noSuchFair = MessageText(
         "transport.no-such-fair", zh: "这个工作区没有活动“{from}”：from 应写就业人员要乘车去的那场招聘会",
         en: "no campaign '{from}' in this workspace: 'from' names the job fair whose placed workers travel")

@@ -30,6 +30,20 @@ struct PassengerRecord: Sendable, Equatable {
 
 /// Reads and writes of the transport tables.
 enum TransportRecords {
+    /// The campaign's `trip_days:` by place (destination, city, province or `default`).
+    static func tripDays(_ db: Database, campaign: String) throws -> [String: Int] {
+        Dictionary(try Row.fetchAll(db, sql: "SELECT place, days FROM transport_trip_days WHERE campaign = ?", arguments: [campaign])
+            .map { ($0["place"], $0["days"]) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    static func saveTripDays(_ db: Database, _ days: [String: Int], campaign: String) throws {
+        try db.execute(sql: "DELETE FROM transport_trip_days WHERE campaign = ?", arguments: [campaign])
+        for (place, count) in days {
+            try db.execute(sql: "INSERT INTO transport_trip_days (campaign, place, days) VALUES (?, ?, ?)",
+                           arguments: [campaign, place, count])
+        }
+    }
+
     static func vehicles(_ db: Database, campaign: String) throws -> [VehicleRecord] {
         try Row.fetchAll(db, sql: """
             SELECT plate, seats, crew, driver, driver_phone, escort, escort_phone, retired

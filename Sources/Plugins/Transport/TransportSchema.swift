@@ -73,5 +73,17 @@ enum TransportSchema {
                 ) WITHOUT ROWID;
                 """)
         },
+        // How long a trip keeps a coach away, by destination, city or province (`trip_days:` of the
+        // roster step), kept so `campaign roster` plans a change the way the step did.
+        Migration("transport-v2-trip-days") { db in
+            try db.execute(sql: """
+                CREATE TABLE transport_trip_days (
+                    campaign TEXT NOT NULL,
+                    place TEXT NOT NULL,                   -- a destination, a city, a province, or 'default'
+                    days INTEGER NOT NULL,
+                    PRIMARY KEY (campaign, place)
+                ) WITHOUT ROWID;
+                """)
+        },
     ]
 }

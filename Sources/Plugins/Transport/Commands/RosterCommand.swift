@@ -107,6 +107,7 @@ struct RosterCommand: AsyncParsableCommand, ChoosesLanguage {
         if plan.buses.count > plan.lowerBound {
             t.line("  " + TransportCommandMessages.moreBuses.template(language))
         }
+        printCalendar(plan, vehicles: roster.vehicles.filter { !$0.retired }.map(\.plate), t: t)
         let moved = plan.moves.filter { $0.from != nil }
         for move in moved.prefix(30) {
             let who = roster.people[move.person].map { "\(Masking.name($0.name)) \(Masking.idNumber($0.idNumber))" }
@@ -123,6 +124,24 @@ struct RosterCommand: AsyncParsableCommand, ChoosesLanguage {
             t.line("  " + TransportCommandMessages.splitLine(["day": split.departsOn, "destination": split.destination, "pickup": split.pickup,
                                        "village": split.village, "buses": "\(split.buses)",
                                        "reason": words.text(language)]).text(language))
+        }
+    }
+
+    /// Each coach's days out and back, and the coaches the roster leaves at home.
+    private func printCalendar(_ plan: RosterPlanner.Plan, vehicles: [String], t: Terminal) {
+        guard !plan.trips.isEmpty else { return }
+        t.line(TransportCommandMessages.coachCalendar.text(language))
+        let separator = Punctuation.semicolon.text(language)
+        for plate in plan.trips.keys.sorted() {
+            let trips = plan.trips[plate]!.map {
+                TransportCommandMessages.coachTrip.text(language, ["day": String($0.departsOn.suffix(5)), "destination": $0.destination,
+                                                                   "back": String($0.backOn.suffix(5))])
+            }
+            t.line("  " + TransportCommandMessages.coachLine.text(language, ["plate": plate, "trips": trips.joined(separator: separator)]))
+        }
+        let idle = vehicles.filter { plan.trips[$0] == nil }
+        if !idle.isEmpty {
+            t.line("  " + TransportCommandMessages.coachIdle.text(language, ["count": "\(idle.count)", "plates": idle.joined(separator: " ")]))
         }
     }
 

@@ -30,6 +30,8 @@ struct DayRoster {
     let destinations: [String]
     let pickups: [String]
     let villages: [String]
+    /// Trips each coach made before this day: among coaches of one size, the one with fewest goes first.
+    var tripsSoFar: [Int] = []
 
     func run(into plan: inout RosterPlanner.Plan) {
         // 1. Seats kept: the vehicle still that big, one destination per vehicle, one person per seat.
@@ -54,7 +56,8 @@ struct DayRoster {
         plan.lowerBound += RosterPlanner.lowerBound(demands: order.map { all[$0]!.count },
                                                     capacities: vehicles.map(\.capacity).filter { $0 > 0 })
         // 2. New vehicles, the destination that needs most first.
-        var fleet = FreeFleet(vehicles.indices.filter { owner[$0] == nil }.map { (vehicle: $0, capacity: vehicles[$0].capacity) })
+        var fleet = FreeFleet(vehicles.indices.filter { owner[$0] == nil }.map { (vehicle: $0, capacity: vehicles[$0].capacity) },
+                              trips: tripsSoFar)
         let needs = order.map { destination in
             (destination, waiting[destination, default: []].count - (binsOf[destination]?.values.reduce(0) { $0 + $1.free } ?? 0))
         }

@@ -5,11 +5,15 @@ struct FreeFleet {
     /// Largest capacity first; each class's vehicles (numbers, in plate order) reversed, taken from the end.
     private var classes: [(capacity: Int, plates: [Int])]
 
-    /// `vehicles` in plate order.
-    init(_ vehicles: [(vehicle: Int, capacity: Int)]) {
+    /// `vehicles` in plate order; `trips`, by vehicle number, the trips each made this season: within a
+    /// class the coach with the fewest goes first (then plate order), so a season spreads over the fleet.
+    init(_ vehicles: [(vehicle: Int, capacity: Int)], trips: [Int] = []) {
         var byCapacity: [Int: [Int]] = [:]
         for entry in vehicles where entry.capacity > 0 { byCapacity[entry.capacity, default: []].append(entry.vehicle) }
-        classes = byCapacity.keys.sorted(by: >).map { ($0, byCapacity[$0]!.sorted(by: >)) }
+        func made(_ vehicle: Int) -> Int { vehicle < trips.count ? trips[vehicle] : 0 }
+        classes = byCapacity.keys.sorted(by: >).map { capacity in
+            (capacity, byCapacity[capacity]!.sorted { (made($0), $0) > (made($1), $1) })
+        }
     }
 
     var isEmpty: Bool { classes.allSatisfy(\.plates.isEmpty) }

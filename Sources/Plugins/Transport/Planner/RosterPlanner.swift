@@ -14,13 +14,17 @@ public enum RosterPlanner {
         public var pickup: String
         /// Township and village: the people who should ride together.
         public var village: String
+        /// How many days a trip to the destination keeps a coach away (`trip_days:`): the coach can leave
+        /// again on `departsOn` plus this many days. 1: back for the next day's departures.
+        public var tripDays: Int
 
-        public init(id: Int64, departsOn: String, destination: String, pickup: String, village: String) {
+        public init(id: Int64, departsOn: String, destination: String, pickup: String, village: String, tripDays: Int = 1) {
             self.id = id
             self.departsOn = departsOn
             self.destination = destination
             self.pickup = pickup
             self.village = village
+            self.tripDays = tripDays
         }
     }
 
@@ -137,6 +141,15 @@ public enum RosterPlanner {
         public var unseated: [Passenger]
         /// People of the last roster who kept their seat.
         public var kept: Int
+        /// Each coach's trips, in day order: when it leaves, where to, and the day it can leave again.
+        public var trips: [String: [Trip]] = [:]
+    }
+
+    /// One trip of a coach on the roster: out on `departsOn`, back for the departures of `backOn`.
+    public struct Trip: Sendable, Equatable {
+        public var departsOn: String
+        public var destination: String
+        public var backOn: String
     }
 
     public static func plan(_ problem: Problem) -> Plan {
@@ -163,10 +176,24 @@ public enum RosterPlanner {
         }
         var plan = Plan(buses: [], seatOf: [:], lowerBound: 0, moves: [], splits: [], unseated: [], kept: 0)
         plan.seatOf.reserveCapacity(passengers.count)
-        for (day, riders) in ridersByDay.enumerated() {
-            DayRoster(day: days.texts[day], riders: riders, vehicles: vehicles, destinations: destinations.texts,
-                      pickups: pickups.texts, villages: villages.texts).run(into: &plan)
+        // The longest trip to each destination from each day: a coach is away that long.
+        var tripDays: [[Int: Int]] = Array(repeating: [:], count: days.texts.count)
+        for (i, p) in passengers.enumerated() {
+            tripDays[days.assigned[i]][destinations.assigned[i], default: 1] =
+                max(tripDays[days.assigned[i]][destinations.assigned[i]] ?? 1, max(1, p.tripDays))
         }
+        var calendar = CoachCalendar(vehicles: vehicles)
+        for (day, riders) in ridersByDay.enumerated() {
+            let date = days.texts[day]
+            let sent = plan.buses.count
+            DayRoster(day: date, riders: riders, vehicles: calendar.available(on: date), destinations: destinations.texts,
+                      pickups: pickups.texts, villages: villages.texts, tripsSoFar: calendar.tripCounts).run(into: &plan)
+            for bus in plan.buses[sent...] {
+                let length = tripDays[day][destinations.number(of: bus.destination) ?? -1] ?? 1
+                calendar.send(plate: bus.plate, on: date, to: bus.destination, days: length)
+            }
+        }
+        plan.trips = calendar.trips
         var dayOf: [Int64: Int] = [:]
         for (i, p) in passengers.enumerated() { dayOf[p.id] = days.assigned[i] }
         for (person, seat) in problem.previous where dayOf[person] == nil {
