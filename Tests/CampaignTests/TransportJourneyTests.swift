@@ -89,6 +89,11 @@ import WorkflowTesting
         let scans: [(String, String, String)] = [(a, "leave-home", ""), (a, "board", plateA), (b, "board", wrong),
                                                  (c, "leave-home", ""), (c, "board", try Self.plate(of: c, db: cli.database)),
                                                  (a, "alight", ""), (a, "enter-factory", "")]
+        // The eve is not their day: a board scan is refused with the right one (#36).
+        let early = try cli.run("checkin", a, "--campaign", Self.campaign, "--checkpoint", "board", "--gate", plateA)
+        #expect(early.status == 1)
+        #expect(early.stdout.contains("此人应在 2026-02-20 通过此处，不是今天（2026-02-19）"), "\(early.stdout)")
+        cli.environment["CAMPAIGN_NOW"] = "2026-02-20T06:00:00+08:00"   // the morning of the first departures
         for (person, checkpoint, gate) in scans {
             let scan = try cli.run("checkin", person, "--campaign", Self.campaign, "--checkpoint", checkpoint, "--gate", gate)
             #expect(scan.status == 0, "\(checkpoint): \(scan.stderr)")
@@ -208,6 +213,35 @@ import WorkflowTesting
         let checked = try cli.run("validate", bad)
         #expect(checked.status == 65)
         #expect(checked.stderr.contains("trip_days 中“广东省”的天数应是 1 到 60 的整数，不是 0"), "\(checked.stderr)")
+    }
+
+    /// #36: boarding on another day than one's departure is refused with the right day; a manager may
+    /// let the person through, and that is in the audit log.
+    @Test func boardingOnAnotherDayIsRefusedUnlessAManagerLetsThemThrough() throws {
+        let dir = try TemporaryDirectory()
+        var cli = CLIRunner(directory: dir)
+        cli.environment["CAMPAIGN_NOW"] = "2026-02-19T20:00:00+08:00"
+        #expect(try cli.run("start", try Self.sample(dir)).status == 0)
+        #expect(try cli.run("staff", "add", "王主任", "--role", "manager").status == 0)
+        #expect(try cli.run("staff", "add", "小李").status == 0)
+        let (g, province) = try Self.passenger(119)
+        #expect(province == "贵州省")
+        let plate = try Self.plate(of: g, db: cli.database)
+        cli.environment["CAMPAIGN_NOW"] = "2026-02-20T06:00:00+08:00"
+        let refused = try cli.run("checkin", g, "--campaign", Self.campaign, "--checkpoint", "board", "--gate", plate,
+                                  "--staff", "小李")
+        #expect(refused.status == 1)
+        #expect(refused.stdout.contains("此人应在 2026-02-21 通过此处，不是今天（2026-02-20）"), "\(refused.stdout)")
+        let notManager = try cli.run("checkin", g, "--campaign", Self.campaign, "--checkpoint", "board", "--gate", plate,
+                                     "--staff", "小李", "--override-day")
+        #expect(notManager.status != 0)
+        #expect(notManager.stderr.contains("小李"), "\(notManager.stderr)")
+        let let_ = try cli.run("checkin", g, "--campaign", Self.campaign, "--checkpoint", "board", "--gate", plate,
+                               "--staff", "王主任", "--override-day")
+        #expect(let_.status == 0, "\(let_.stdout)\(let_.stderr)")
+        let audit = try cli.run("audit")
+        #expect(audit.stdout.contains("checkin-day-override") && audit.stdout.contains("王主任"), "\(audit.stdout)")
+        #expect(audit.stdout.contains("due on 2026-02-21"), "\(audit.stdout)")
     }
 
     @Test func tooFewVehiclesNameWhoHasNoSeatAndChangeNothing() throws {

@@ -6,6 +6,9 @@ import Workflow
 public struct CheckinMessages: MessageCatalogue {
     public static let shared = CheckinMessages()
 
+    public let wrongDay = MessageText(
+        "checkin.wrong-day", zh: "此人应在 {day} 通过此处，不是今天（{today}）；确需今天通过，由管理员放行",
+        en: "this person is due here on {day}, not today ({today}); only a manager may let them through today")
     public let otherVehicle = MessageText(
         "checkin.other-vehicle", zh: "{staff} 是 {vehicle} 的押车员，只能在这辆车的车门扫码（这次是“{gate}”）",
         en: "{staff} escorts {vehicle} and scans at that bus's door only (this scan was at '{gate}')")

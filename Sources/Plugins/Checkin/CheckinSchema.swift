@@ -99,5 +99,18 @@ enum CheckinSchema {
         Migration("checkin-v8-closed-at") { db in
             try db.execute(sql: "ALTER TABLE checkin_window ADD COLUMN closed_at TEXT")
         },
+        // The day a person may pass a checkpoint, where a plugin says so (a bus passenger boards on
+        // their departure day): a scan on another day is refused with the right day.
+        Migration("checkin-v9-admission-days") { db in
+            try db.execute(sql: """
+                CREATE TABLE checkin_admission (
+                    campaign TEXT NOT NULL,
+                    checkpoint TEXT NOT NULL,
+                    person_id INTEGER NOT NULL REFERENCES person(id),
+                    day TEXT NOT NULL,                   -- yyyy-MM-dd in the campaign's time zone
+                    PRIMARY KEY (campaign, checkpoint, person_id)
+                ) WITHOUT ROWID
+                """)
+        },
     ]
 }

@@ -20,6 +20,8 @@ public struct ScanRequest: Sendable {
     /// the server's now less that — so a gate that closed meanwhile still takes it. Never in the
     /// future, and at most `longestKept` back.
     public var keptFor: TimeInterval?
+    /// A manager lets the person through on another day than their admission day (recorded).
+    public var overridesDay = false
 
     public init(campaign: String, checkpoint: String = "gate", input: String, gate: String = "", staff: String = "",
                 device: String = "", nonce: String = UUID().uuidString, clientTime: Date? = nil, keptFor: TimeInterval? = nil) {

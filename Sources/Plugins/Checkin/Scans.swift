@@ -102,6 +102,17 @@ public enum Scans {
             let reason = Message(CheckinMessages.notRegistered, ["campaign": request.campaign])
             return (.rejected, walkIns ? reason + Message(CheckinMessages.walkInsWelcome) : reason, nil)
         }
+        if let day = try windows.admissionDay(db, for: request, person: id) {
+            let today = String(TimeFormats.display(happened, timeZone: zone).prefix(10))
+            if day != today {
+                guard request.overridesDay else {
+                    return (.rejected, Message(CheckinMessages.wrongDay, ["day": day, "today": today]), nil)
+                }
+                let manager = try AuditLog.requireManager(db, request.staff)
+                try AuditLog.record(db, actor: manager.name, action: "checkin-day-override", campaign: request.campaign,
+                                    detail: "let person \(id) through \(request.checkpoint) on \(today), due on \(day)", at: now)
+            }
+        }
         if let first = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, gate, staff, received_at FROM scan
             WHERE campaign = ? AND checkpoint = ? AND person_id = ? AND \(ScanAnswer.Result.isAccepted)

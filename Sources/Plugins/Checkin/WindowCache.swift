@@ -10,6 +10,18 @@ final class WindowCache {
 
     private var zones: [String: TimeZone] = [:]
 
+    private var admitsByDay: [String: Bool] = [:]
+
+    /// The day a person may pass the request's checkpoint, where it sets days (`AdmissionDays`).
+    func admissionDay(_ db: Database, for request: ScanRequest, person: Int64) throws -> String? {
+        let key = request.campaign + "\u{1F}" + request.checkpoint
+        if admitsByDay[key] == nil {
+            admitsByDay[key] = try AdmissionDays.any(db, campaign: request.campaign, checkpoint: request.checkpoint)
+        }
+        guard admitsByDay[key] == true else { return nil }
+        return try AdmissionDays.day(db, campaign: request.campaign, checkpoint: request.checkpoint, person: person)
+    }
+
     /// The campaign's own time zone: the times a scan's answer names are in it.
     func timeZone(_ db: Database, of campaign: String) throws -> TimeZone {
         if let known = zones[campaign] { return known }

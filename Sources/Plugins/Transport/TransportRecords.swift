@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Checkin
 import Ledger
 import Workflow
 
@@ -79,6 +80,9 @@ enum TransportRecords {
 
     /// Replaces the campaign's seats with the plan's and appends each change to the seat history.
     static func save(_ db: Database, _ plan: RosterPlanner.Plan, campaign: String, now: Date) throws {
+        // Each passenger boards on their own departure day: check-in refuses the board scan on another.
+        try AdmissionDays.replace(db, campaign: campaign, checkpoint: BusCheckpoint.board.rawValue,
+                                  days: plan.seatOf.mapValues(\.departsOn))
         try db.execute(sql: "DELETE FROM transport_seat WHERE campaign = ?", arguments: [campaign])
         let insert = try db.makeStatement(sql: """
             INSERT INTO transport_seat (campaign, person_id, departs_on, destination, plate, seat, assigned_at)

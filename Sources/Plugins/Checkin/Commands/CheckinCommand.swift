@@ -29,6 +29,9 @@ struct CheckinCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "这台设备的名字。", en: "This device's name."))) var device = "terminal"
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "这次扫码的唯一编号；用同一编号重试的扫码会得到回答，但不重复计数。", en: "A unique id for this scan; a retried scan with the same nonce is answered, not counted.")))
     var nonce: String?
+    @Flag(help: ArgumentHelp(CommandHelp.text(zh: "管理员放行：此人今天不是其应到的日期（如不是其乘车日）；--staff 须为管理员，记入审计日志。",
+                                              en: "A manager lets the person through on another day than their own (a bus passenger's departure day); --staff must be a manager; recorded in the audit log.")))
+    var overrideDay = false
     @OptionGroup var language: LanguageOptions
     @OptionGroup var workspace: WorkspaceOptions
 
@@ -39,10 +42,11 @@ struct CheckinCommand: AsyncParsableCommand {
             let now = try CommandSupport.clock().now()
             let answer = try await ws.pool.write { db in
                 _ = try RunQueries.requireRun(db, campaign)
-                let request = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: input,
+                var request = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: input,
                                           gate: try GateChoice.resolve(db, gate, campaign: campaign, checkpoint: checkpoint),
                                           staff: try StaffNames.require(db, staff), device: device,
                                           nonce: nonce ?? UUID().uuidString)
+                request.overridesDay = overrideDay
                 return try Scans.scan(db, request, now: now)
             }
             rejected = ScanAnswerLine.print(answer, in: language.language)
