@@ -81,3 +81,49 @@ import WorkflowTesting
         #expect(result == "placed/王芳")
     }
 }
+
+/// One `serve` for a bus campaign's four doors (#36): the page's bus-door mode picks the checkpoint and
+/// the bus, and its scan lands at that checkpoint; the API takes the checkpoint per request and refuses
+/// one the campaign has not.
+@Suite struct BusDoorsJourneyTests {
+    @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"), .timeLimit(.minutes(3)))
+    func oneServerAnswersEveryDoorAndThePagePicksIt() throws {
+        let dir = try TemporaryDirectory()
+        var cli = CLIRunner(directory: dir)
+        cli.environment["CAMPAIGN_NOW"] = "2026-02-19T20:00:00+08:00"
+        #expect(try cli.run("start", try TransportJourneyTests.sample(dir)).status == 0)
+        let (a, _) = try TransportJourneyTests.passenger(1)
+        let plate = try TransportJourneyTests.plate(of: a, db: cli.database)
+        let token = ServerTests.token(try cli.run("staff", "add", "押车员甲").stdout)
+        let server = try ServerTests.Server(cli, campaign: TransportJourneyTests.campaign,
+                                            env: ["CAMPAIGN_NOW": "2026-02-20T06:00:00+08:00"])
+        let unknown = try server.post("api/checkin", ["input": a, "checkpoint": "boarding", "gate": plate], token: token)
+        #expect(unknown.status == 400)
+        #expect(((unknown.json["error"] as? [String: Any])?["code"] as? String) == "checkin.unknown-checkpoint", "\(unknown.json)")
+        let home = try server.post("api/checkin", ["input": a, "checkpoint": "leave-home"], token: token)
+        #expect(home.json["result"] as? String == "accepted", "\(home.json)")
+
+        let door = "document.getElementById('door')", bus = "document.getElementById('bus')"
+        let reads = try PhoneJourneyTests.walk("\(server.base.absoluteString)/#token=\(token)&lang=zh", width: 360,
+                                               profile: dir.url.appendingPathComponent("profile"), steps: [
+            ["wait": "\(door).options.length === 4 && \(bus).options.length > 1",
+             "read": "[...\(door).options].map(o => o.textContent).join(' ')"],
+            ["run": "\(door).value = 'board'; \(door).onchange()", "wait": "\(bus).options.length > 1", "read": PhoneJourneyTests.audit],
+            ["run": "\(bus).value = String([...\(bus).options].findIndex(o => o.textContent.includes('\(plate)')) - 1); \(bus).onchange()",
+             "wait": "document.getElementById('gate').value === '\(plate)'", "read": "document.getElementById('gate').value"],
+            ["run": "document.getElementById('scan').value = '\(a)'; document.getElementById('submit').click()",
+             "wait": "\(PhoneJourneyTests.answer).className === 'accepted'", "read": "\(PhoneJourneyTests.answer).textContent",
+             "shot": "phone-360-bus-doors"],
+        ])
+        #expect(reads.count == 4, "\(reads)")
+        #expect(reads.first as? String == "出家门 上车 下车 进厂门", "\(reads)")
+        #expect((reads.dropFirst().first as? [String])?.isEmpty == true, "accessibility at 360 px: \(reads.dropFirst().first ?? "")")
+        let scans = try DatabaseQueue(path: cli.database).read { db in
+            try String.fetchAll(db, sql: """
+                SELECT s.checkpoint || '@' || s.gate FROM scan s JOIN person p ON p.id = s.person_id
+                WHERE p.id_number = ? AND s.result = 'accepted' ORDER BY s.id
+                """, arguments: [a])
+        }
+        #expect(scans == ["leave-home@", "board@\(plate)"], "\(scans)")
+    }
+}

@@ -42,6 +42,13 @@ extension Scans {
     }
 
     /// The gates a checkpoint's step named (empty: any gate), for the page's gate picker.
+    /// The checkpoints the campaign's steps opened (open or closed since), by name:
+    /// one `serve` answers each of them (a bus campaign's four doors).
+    public static func checkpoints(_ db: Database, campaign: String) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT checkpoint FROM checkin_window WHERE campaign = ? ORDER BY checkpoint",
+                            arguments: [campaign])
+    }
+
     public static func gates(_ db: Database, campaign: String, checkpoint: String) throws -> [String] {
         let gates = try String.fetchOne(db, sql: "SELECT gates FROM checkin_window WHERE campaign = ? AND checkpoint = ?",
                                         arguments: [campaign, checkpoint]) ?? ""

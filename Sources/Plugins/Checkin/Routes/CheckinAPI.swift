@@ -18,6 +18,8 @@ struct FrameReply: ResponseEncodable {
 
 struct CheckinBody: Decodable {
     var input: String
+    /// The checkpoint scanned at, when not the one `serve` was started for (a bus campaign's four doors).
+    var checkpoint: String?
     var gate: String?
     var nonce: String?
     var device: String?
@@ -83,6 +85,8 @@ struct MeReply: ResponseEncodable {
     var role: String
     var campaign: String
     var checkpoint: String
+    /// Every checkpoint of the campaign the page may scan at, the server's own among them.
+    var checkpoints: [String]
     var gates: [String]
     /// The names people read for the gates (`gate_names:`), by gate.
     var gate_names: [String: String]

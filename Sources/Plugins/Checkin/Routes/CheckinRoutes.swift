@@ -17,12 +17,14 @@ enum CheckinRoutes {
 
         routes.get("me") { _, context in
             let staff = try context.requireStaff()
-            let (gates, names, kind) = try await pool.read { db in
+            let (gates, names, kind, all) = try await pool.read { db in
                 (try Scans.gates(db, campaign: campaign, checkpoint: checkpoint),
                  try Scans.gateNames(db, campaign: campaign, checkpoint: checkpoint),
-                 try RunQueries.run(db, named: campaign)?.kind ?? CampaignKind.other.rawValue)
+                 try RunQueries.run(db, named: campaign)?.kind ?? CampaignKind.other.rawValue,
+                 try Scans.checkpoints(db, campaign: campaign))
             }
             return MeReply(name: staff.name, role: staff.role.rawValue, campaign: campaign, checkpoint: checkpoint,
+                           checkpoints: all.contains(checkpoint) ? all : [checkpoint] + all,
                            gates: gates, gate_names: names, kind: kind, enterprise: staff.enterpriseName,
                            vehicle: staff.vehicle)
         }
@@ -34,16 +36,18 @@ enum CheckinRoutes {
                 throw RoleRefusal(needed: .manager, reason: Message(CheckinMessages.otherVehicle, [
                     "staff": staff.name, "vehicle": vehicle, "gate": Masking.scrub(body.gate ?? "")]))
             }
-            let scan = ScanRequest(campaign: campaign, checkpoint: checkpoint, input: body.input, gate: body.gate ?? "",
+            let at = try await scannedCheckpoint(body.checkpoint, server: server)
+            let scan = ScanRequest(campaign: campaign, checkpoint: at, input: body.input, gate: body.gate ?? "",
                                    staff: staff.name, device: body.device ?? "web", nonce: body.nonce ?? UUID().uuidString,
                                    clientTime: body.client_time, keptFor: body.kept_ms.map { $0 / 1000 })
             return ScanReply(try await batcher.scan(scan), in: request.language)
         }
         addPhotoRoutes(to: routes, batcher: batcher, campaign: campaign, checkpoint: checkpoint)
-        routes.get("counts") { _, context in
+        routes.get("counts") { request, context in
             _ = try context.requireStaff()
-            let counts = try await pool.read { db in try Scans.counts(db, campaign: campaign, checkpoint: checkpoint) }
-            return CountsReply(campaign: campaign, checkpoint: checkpoint, attended: counts.attended, by_gate: counts.byGate)
+            let at = try await scannedCheckpoint(request.uri.queryParameters.get("checkpoint"), server: server)
+            let counts = try await pool.read { db in try Scans.counts(db, campaign: campaign, checkpoint: at) }
+            return CountsReply(campaign: campaign, checkpoint: at, attended: counts.attended, by_gate: counts.byGate)
         }
         routes.get("lookup") { request, context in
             let staff = try context.requireStaff()
@@ -65,6 +69,19 @@ enum CheckinRoutes {
             }
         }
         return routes
+    }
+
+    /// The checkpoint a request names (the server's own when it names none): one the campaign's steps
+    /// opened, else refused with the ones there are.
+    static func scannedCheckpoint(_ named: String?, server: ServerEnvironment) async throws -> String {
+        guard let named, !named.isEmpty, named != server.checkpoint else { return server.checkpoint }
+        let known = try await server.workspace.pool.read { db in try Scans.checkpoints(db, campaign: server.campaign) }
+        guard known.contains(named) else {
+            throw InputRefusal(field: "checkpoint", Message(CheckinMessages.unknownCheckpoint, [
+                "checkpoint": Masking.scrub(String(named.prefix(40))), "campaign": server.campaign,
+                "checkpoints": ([server.checkpoint] + known.filter { $0 != server.checkpoint }).joined(separator: ", ")]))
+        }
+        return named
     }
 
     /// A photo of a badge (checked in) and a frame of the live camera (its code only), for phones that

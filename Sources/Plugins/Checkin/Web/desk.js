@@ -2,7 +2,7 @@
 // phone for someone without their badge.
 async function refreshCounts() {
   try {
-    const c = await page.api("counts");
+    const c = await page.api("counts" + (page.checkpoint && page.checkpoint() ? "?checkpoint=" + encodeURIComponent(page.checkpoint()) : ""));
     const gates = Object.entries(c.by_gate).map(([g, n]) => (page.gateLabel ? page.gateLabel(g) : g) + " " + n).join(" · ");
     $("counts").innerHTML = "";
     $("counts").append(page.t("checkin-page.attended") + " ");

@@ -5,6 +5,9 @@ if (page.link.get("gate") !== null) localStorage.setItem("gate", page.link.get("
 page.gateNames = {};
 page.gateLabel = g => page.gateNames[g] || g || page.t("checkin-page.any-gate");
 page.gate = () => $("gate").value;
+// The checkpoint scanned at: serve's own, unless a panel picks another of the campaign's (a bus's doors).
+page.checkpointChoice = null;
+page.checkpoint = () => page.checkpointChoice || (page.me && page.me.checkpoint) || "";
 
 page.onSignIn(async me => {
   $("gate").innerHTML = "";
@@ -52,7 +55,7 @@ function nonce() { return (crypto.randomUUID ? crypto.randomUUID() : Date.now() 
 page.checkIn = async input => {
   input = (input || "").trim(); if (!input) return;
   const scannedAt = Date.now();
-  const body = { input, gate: $("gate").value, nonce: nonce(), device: navigator.userAgent.slice(0, 60),
+  const body = { input, gate: $("gate").value, checkpoint: page.checkpoint(), nonce: nonce(), device: navigator.userAgent.slice(0, 60),
                  client_time: new Date(scannedAt).toISOString() };
   for (let attempt = 0; attempt < 3; attempt++) {   // the same nonce: a retry is answered, never counted twice
     try { page.show(await page.api("checkin", body)); page.refresh(); break; }

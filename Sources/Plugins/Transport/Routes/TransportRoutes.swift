@@ -40,10 +40,14 @@ enum TransportRoutes {
         let routes = RouteCollection(context: CampaignRequestContext.self)
         let pool = server.workspace.pool
         let campaign = server.campaign
-        let checkpoint = BusCheckpoint(rawValue: server.checkpoint)
+        // The door the page scans at: `?checkpoint=` (one serve for the four doors), else serve's own.
+        @Sendable func door(_ request: Request) -> BusCheckpoint? {
+            BusCheckpoint(rawValue: request.uri.queryParameters.get("checkpoint") ?? server.checkpoint)
+        }
 
-        routes.get("transport/buses") { _, context in
+        routes.get("transport/buses") { request, context in
             _ = try context.requireStaff()
+            let checkpoint = door(request)
             let status = try await pool.read { db in try BusStatus.read(db, campaign: campaign) }
             return status.buses.map { bus in
                 BusSummary(title: bus.bus.title, plate: bus.bus.vehicle.plate, day: bus.bus.departsOn,
@@ -53,6 +57,7 @@ enum TransportRoutes {
         }
         routes.get("transport/bus") { request, context in
             _ = try context.requireStaff()
+            let checkpoint = door(request)
             let plate = request.uri.queryParameters.get("plate") ?? ""
             let day = request.uri.queryParameters.get("day")
             guard LicensePlate(plate) != nil else {
@@ -64,7 +69,7 @@ enum TransportRoutes {
                                    + (day.map { Message(TransportMessages.onDay, ["day": $0]) } ?? Message.verbatim("")))
             }
             return BusReply(title: bus.bus.title, plate: bus.bus.vehicle.plate, day: bus.bus.departsOn,
-                            checkpoint: server.checkpoint, seats: bus.riders.map { rider in
+                            checkpoint: checkpoint?.rawValue ?? server.checkpoint, seats: bus.riders.map { rider in
                 SeatRow(seat: rider.passenger.seat, name: Masking.name(rider.passenger.name),
                         id_number: Masking.idNumber(rider.passenger.idNumber), pickup: rider.passenger.pickup,
                         passed: checkpoint.map { bus.passedHere(rider, $0) } ?? false,

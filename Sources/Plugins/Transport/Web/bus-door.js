@@ -2,8 +2,24 @@
 // has passed this checkpoint and who is still missing.
 if (page.link.get("bus")) localStorage.setItem("bus", page.link.get("bus"));
 let buses = [];
-page.onSignIn(async () => {
-  try { buses = await page.api("transport/buses"); } catch (e) { buses = []; }
+// One serve answers the four doors: the page picks the one this phone scans at.
+const doors = ["leave-home", "board", "alight", "enter-factory"];
+const doorQuery = () => "checkpoint=" + encodeURIComponent(page.checkpoint ? page.checkpoint() : "");
+function pickDoors(me) {
+  const open = doors.filter(c => (me.checkpoints || []).includes(c));
+  $("doorPick").classList.toggle("hidden", open.length < 2);
+  $("door").innerHTML = "";
+  for (const c of open) {
+    const o = document.createElement("option"); o.value = c; o.textContent = page.t("transport-page.door." + c); $("door").appendChild(o);
+  }
+  const saved = page.link.get("checkpoint") || localStorage.getItem("door");
+  $("door").value = open.includes(saved) ? saved : (open.includes(me.checkpoint) ? me.checkpoint : open[0] || "");
+  page.checkpointChoice = $("door").value || null;
+}
+$("door").onchange = () => { page.checkpointChoice = $("door").value; localStorage.setItem("door", $("door").value); loadBuses(); };
+page.onSignIn(async me => { pickDoors(me); await loadBuses(); });
+async function loadBuses() {
+  try { buses = await page.api("transport/buses?" + doorQuery()); } catch (e) { buses = []; }
   if (!buses.length) return;
   $("busDoor").classList.remove("hidden");
   $("bus").innerHTML = "";
@@ -20,7 +36,7 @@ page.onSignIn(async () => {
   const index = own >= 0 ? own : buses.findIndex(b => b.plate + "@" + b.day === wanted || b.plate === wanted);
   if (index >= 0) { $("bus").value = String(index); pickBus(); }
   $("bus").disabled = own >= 0;
-});
+}
 function pickBus() {
   const b = buses[$("bus").value];
   if (!b) { localStorage.removeItem("bus"); $("seats").textContent = ""; return; }
@@ -34,7 +50,7 @@ $("bus").onchange = pickBus;
 async function refreshSeats() {
   const b = buses[$("bus").value]; if (!b) return;
   try {
-    const bus = await page.api("transport/bus?plate=" + encodeURIComponent(b.plate) + "&day=" + encodeURIComponent(b.day));
+    const bus = await page.api("transport/bus?plate=" + encodeURIComponent(b.plate) + "&day=" + encodeURIComponent(b.day) + "&" + doorQuery());
     const missing = bus.seats.filter(s => !s.passed);
     $("seats").innerHTML = "";
     const head = document.createElement("p"); head.id = "busCount";
