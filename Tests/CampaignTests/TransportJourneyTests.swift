@@ -115,7 +115,19 @@ import WorkflowTesting
         for checkpoint in ["leave-home", "board", "alight", "enter-factory"] {
             #expect(try cli.run("signal", Self.campaign, checkpoint).status == 0)
         }
-        for batch in 1...3 { #expect(try cli.run("signal", Self.campaign, "depart", "\(batch)").status == 0) }
+        // A morning's departures at once (#36): each batch of the day gets its own signal.
+        let none = try cli.run("signal", Self.campaign, "depart", "--day", "2026-02-25")
+        #expect(none.status == 64)
+        #expect(none.stderr.contains("步骤“depart”没有与“2026-02-25”相符且正在等待通知的实例"), "\(none.stderr)")
+        let morning = try cli.run("signal", Self.campaign, "depart", "--day", "2026-02-20")
+        #expect(morning.status == 0, "\(morning.stderr)")
+        #expect(morning.stdout.contains("depart[1]: 已收到通知") && morning.stdout.contains("depart[2]: 已收到通知"), "\(morning.stdout)")
+        #expect(morning.stdout.contains("⏸ depart[3]"), "\(morning.stdout)")
+        #expect(try cli.run("signal", Self.campaign, "depart", "--day", "2026-02-21").status == 0)
+        let signals = try DatabaseQueue(path: cli.database).read { db in
+            try String.fetchAll(db, sql: "SELECT step_id FROM workflow_signal WHERE step_id LIKE 'depart%' ORDER BY id")
+        }
+        #expect(signals == ["depart[1]", "depart[2]", "depart[3]"])
         let buses = try cli.run("buses", "--campaign", Self.campaign)
         #expect(buses.stdout.contains("4 辆车；没有开放的检查点"), "\(buses.stdout)")
         let busC = try cli.run("buses", "--campaign", Self.campaign, "--plate", try Self.plate(of: c, db: cli.database))

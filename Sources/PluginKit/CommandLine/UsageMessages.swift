@@ -37,6 +37,9 @@ public struct UsageMessages: MessageCatalogue {
                                       en: "{flag} '{text}' is not a time such as 06:00")
     public let notAPlate = MessageText("usage.not-a-plate", zh: "--plate“{text}”不是 贵A·12345 这样的车牌",
                                        en: "--plate '{text}' is not a plate such as 贵A·12345")
+    public let everyNeedsItem = MessageText("usage.every-needs-item", zh: "--every 需要一个 ITEM（例如一天：2026-02-18），或改用 --day",
+                                            en: "--every needs an ITEM (a day, say: 2026-02-18), or use --day")
+    public let dayOrItem = MessageText("usage.day-or-item", zh: "--day 与 ITEM 只能二选一", en: "give --day or an ITEM, not both")
     public let recordNeedsStatus = MessageText(
         "usage.record-needs-status", zh: "--record 需要 --status reached、not-reached、wrong-number、not-interested 或 booked",
         en: "--record needs --status reached, not-reached, wrong-number, not-interested or booked")

@@ -138,6 +138,22 @@ public struct Engine: Sendable {
         return try await drive(campaign: campaign)
     }
 
+    /// Signals every waiting instance of a `for_each` step whose item is (or holds) `item` — every
+    /// departure of a morning — each recorded as its own signal, then continues.
+    public func signalEvery(campaign: String, step stepID: String, matching item: String, by: String?,
+                            note: String?) async throws -> RunSummary {
+        let now = clock.now()
+        try await workspace.pool.write { db in
+            let run = try RunQueries.requireRun(db, campaign)
+            let steps = try RunQueries.steps(db, runID: run.id)
+            for target in try StepTarget.waitingInstances(stepID, matching: item, campaign: campaign, in: steps) {
+                try db.execute(sql: "INSERT INTO workflow_signal (run_id, step_id, sent_by, note, sent_at) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [run.id, target.stepId, by, note, now])
+            }
+        }
+        return try await drive(campaign: campaign)
+    }
+
     /// Runs a failed step again (with a fresh retry budget) — for a `for_each` step, its failed
     /// instances — and decides again every step downstream that did not run because of it.
     public func retry(campaign: String, step stepID: String) async throws -> RunSummary {

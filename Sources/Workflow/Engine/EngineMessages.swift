@@ -56,6 +56,9 @@ public struct EngineMessages: MessageCatalogue {
     public let noSuchInstance = MessageText(
         "engine.no-such-instance", zh: "步骤“{step}”没有实例“{item}”（它有 {count} 个，从 1 开始编号）",
         en: "step '{step}' has no instance '{item}' (it has {count}, numbered from 1)")
+    public let noneWaitingFor = MessageText(
+        "engine.none-waiting-for", zh: "步骤“{step}”没有与“{item}”相符且正在等待通知的实例",
+        en: "step '{step}' has no instance for '{item}' waiting for a signal")
     public let severalInstances = MessageText(
         "engine.several-instances", zh: "“{item}”对应“{step}”的 {count} 个实例；请写实例的编号",
         en: "'{item}' matches {count} instances of '{step}'; give the instance's number")

@@ -38,6 +38,33 @@ enum StepTarget {
             hint: Message(EngineMessages.instancesList, ["list": shown.joined(separator: ", ") + (instances.count > 6 ? ", …" : "")]))
     }
 
+    /// Every waiting instance of a `for_each` step whose item is `item` or has it as a value (a day:
+    /// every departure of that morning), for a signal to all of them at once.
+    static func waitingInstances(_ stepID: String, matching item: String, campaign: String,
+                                 in steps: [StepRecord]) throws -> [StepRecord] {
+        guard let step = steps.first(where: { !$0.isInstance && $0.stepId == stepID }) else {
+            throw WorkflowError.usage(Message(EngineMessages.noStep, ["campaign": campaign, "step": stepID]),
+                                      hint: Suggestions.message(for: stepID, among: steps.filter { !$0.isInstance }.map(\.stepId)))
+        }
+        guard step.fanOut != nil else {
+            throw WorkflowError.usage(Message(EngineMessages.noInstances, ["step": stepID]),
+                                      hint: Message(EngineMessages.nameStepAlone, ["campaign": campaign, "step": stepID]))
+        }
+        let instances = steps.filter { $0.parentStep == stepID }
+        let matching = instances.filter { instance in
+            switch instance.item {
+            case .object(let fields)?: fields.values.contains { $0.interpolated == item }
+            case let value?: value.interpolated == item
+            case nil: false
+            }
+        }.filter { $0.status == .waiting && $0.awaitsSignal }
+        guard !matching.isEmpty else {
+            throw WorkflowError.usage(Message(EngineMessages.noneWaitingFor, ["step": stepID, "item": item]),
+                                      hint: Message(EngineMessages.statusLists, ["campaign": campaign]))
+        }
+        return matching
+    }
+
     /// Stored ids as a person types them: `board[3]` becomes `board 3`.
     static func list(_ recordIDs: [String], _ campaign: String) -> String {
         recordIDs.prefix(8).map { id in
