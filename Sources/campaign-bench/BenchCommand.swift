@@ -14,6 +14,7 @@ import WorkflowTesting
 /// `swift run -c release campaign-bench roster [--passengers N] [--destinations N] [--repetitions N]`,
 /// `swift run -c release campaign-bench leads [--people N] [--leads N] [--staff N]`,
 /// `swift run -c release campaign-bench monitoring [--people N] [--months N]`,
+/// `swift run -c release campaign-bench season [--passengers N] [--days N] [--coaches N] [--destinations N]`,
 /// `swift run -c release campaign-bench backup [--rows N]`,
 /// `swift run -c release campaign-bench shred [--rows N]`,
 /// `swift run -c release campaign-bench import-xlsx [--rows N]`,
@@ -72,6 +73,10 @@ struct BenchCommand {
             case "leads":
                 try await LeadsBenchmark.run(people: option("--people", default: 1_000_000),
                                              leads: option("--leads", default: 50_000), staff: option("--staff", default: 40))
+            case "season":
+                try SeasonBenchmark.run(repetitions: repetitions, passengers: option("--passengers", default: 20_000),
+                                        days: option("--days", default: 60), coaches: option("--coaches", default: 300),
+                                        destinations: option("--destinations", default: 40))
             case "monitoring":
                 try await MonitoringBenchmark.run(people: option("--people", default: 100_000), months: option("--months", default: 12))
             case "backup":
@@ -88,7 +93,7 @@ struct BenchCommand {
                 let encoding = arguments.count > 2 ? TextEncoding(name: arguments[2]) ?? .utf8 : .utf8
                 try generator.writePeopleCSV(to: URL(fileURLWithPath: arguments[1]), count: rows, encoding: encoding)
             default:
-                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, external, import, import-xlsx, checkin, photo, tally, schedule, roster, leads, monitoring, backup, shred, generate\n".utf8))
+                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, external, import, import-xlsx, checkin, photo, tally, schedule, roster, leads, monitoring, season, backup, shred, generate\n".utf8))
                 exit(64)
             }
         } catch {

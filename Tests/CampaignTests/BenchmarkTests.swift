@@ -85,6 +85,15 @@ import WorkflowTesting
         #expect(output.contains("× the floor"))
     }
 
+    @Test func theSeasonBenchmarkKeepsCoachesHomeUntilTheyAreBack() throws {
+        let (status, output) = try bench("season", "--passengers", "600", "--days", "8", "--coaches", "40",
+                                         "--destinations", "6", "--repetitions", "1")
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("600 passengers, 8 days, 40 coaches, 6 destinations"))
+        #expect(output.contains("× the floor"))
+        #expect(output.contains("no coach left while away"), "\(output)")
+    }
+
     @Test func theRosterBenchmarkSeatsEveryoneAndKeepsSeatsOnARerun() throws {
         let (status, output) = try bench("roster", "--passengers", "2000", "--destinations", "20", "--repetitions", "1")
         #expect(status == 0, "\(output)")
