@@ -138,10 +138,10 @@ import WorkflowTesting
         let (g, province) = try Self.passenger(119)
         #expect(province == "贵州省")
         let records = try dir.write("followup.csv", """
-            身份证号,入职日期,是否在岗,离职日期,回访日期
-            \(a),2026-02-22,在岗,,2026-05-22
-            \(b),2026-02-22,离职,2026-05-21,
-            \(g),2026-02-23,在岗,,2026-06-01
+            身份证号,入职日期,是否在岗,离职日期,回访日期,开户银行,社保卡号
+            \(a),2026-02-22,在岗,,2026-05-22,贵州农信,6231 0012 3456 7890 123
+            \(b),2026-02-22,离职,2026-05-21,,,
+            \(g),2026-02-23,在岗,,2026-06-01,,
             """)
         let imported = try cli.run("import", "employment", records, "--campaign", Self.campaign)
         #expect(imported.status == 0, "\(imported.stderr)")
@@ -152,6 +152,22 @@ import WorkflowTesting
         #expect(subsidy.stdout.contains("left after 2 months 29 days"))
         #expect(subsidy.stdout.contains("works in the home province (贵州省)"))
         #expect(subsidy.stdout.contains("1 qualify (500 yuan), 127 fall short"))
+        #expect(subsidy.stdout.contains("never boarded"), "no-shows are not carried (#36)")
+        // Only C boarded without a follow-up record; the rest who have none never boarded.
+        #expect(subsidy.stdout.components(separatedBy: "no follow-up employment record").count == 2, "\(subsidy.stdout)")
+        // The payment list: the campaign's title, the bank and the account (masked), the amount, a column to sign.
+        let list = dir.url.appendingPathComponent("payment.xlsx").path
+        #expect(try cli.run("subsidy", "--campaign", Self.campaign, "--home-province", "贵州省", "--amount", "500",
+                            "--xlsx", list).status == 0)
+        let payment = try Self.openpyxl(list, """
+            s = wb["补贴名单"]
+            out = {"title": s["A1"].value, "header": [c.value for c in s[3]], "first": [c.value for c in s[4]]}
+            """)
+        #expect(payment["title"] as? String == "2026年春节后点对点包车返岗 交通补贴发放名单", "\(payment)")
+        #expect((payment["header"] as? [String])?.suffix(4) == ["开户银行", "账号/社保卡号", "补贴金额（元）", "领取人签字"], "\(payment)")
+        let first = payment["first"] as? [Any] ?? []
+        #expect(first.count == 15 && first[11] as? String == "贵州农信", "\(payment)")
+        #expect(first.count == 15 && first[12] as? String == "6231***********0123", "\(payment)")
 
         let finish = try cli.run("signal", Self.campaign, "stay", env: ["CAMPAIGN_NOW": "2026-05-25T09:00:00+08:00"])
         #expect(finish.status == 0, "\(finish.stderr)")

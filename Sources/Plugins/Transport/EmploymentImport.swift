@@ -12,6 +12,8 @@ struct EmploymentImport: LedgerKind {
         var startedOn: String
         var leftOn: String?
         var checkedOn: String?
+        var bank: String
+        var account: String
     }
 
     static let actionName = "import-employment"
@@ -23,6 +25,8 @@ struct EmploymentImport: LedgerKind {
         FieldSpec("employed", "是否在岗", aliases: ["在岗情况", "在岗", "employed"]),
         FieldSpec("left_on", "离职日期", aliases: ["离岗日期", "leftdate"]),
         FieldSpec("checked_on", "回访日期", aliases: ["核实日期", "checkdate"]),
+        FieldSpec("bank", "开户银行", aliases: ["开户行", "银行", "bank"]),
+        FieldSpec("account", "账号", aliases: ["银行账号", "银行卡号", "社保卡号", "社会保障卡号", "卡号", "account"]),
     ]
 
     static func parse(_ row: RowCells) -> Result<Record, RowProblem> {
@@ -56,7 +60,12 @@ struct EmploymentImport: LedgerKind {
             }
             checked = day
         }
-        return .success(Record(person: text("person"), startedOn: started, leftOn: left, checkedOn: checked))
+        let account = text("account").filter { !$0.isWhitespace }
+        if !account.isEmpty, !(account.count <= 30 && account.allSatisfy { $0.isASCII && ($0.isNumber || $0.isLetter) }) {
+            return problem("account", Message(TransportStepMessages.notAnAccount, ["value": Masking.scrub(account)]))
+        }
+        return .success(Record(person: text("person"), startedOn: started, leftOn: left, checkedOn: checked,
+                               bank: String(text("bank").prefix(40)), account: account))
     }
 
     static func key(of record: Record) -> String { record.person }
@@ -87,12 +96,16 @@ struct EmploymentImport: LedgerKind {
             let existed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM transport_employment WHERE campaign = ? AND person_id = ?)",
                                             arguments: [campaign, person]) ?? false
             try db.execute(sql: """
-                INSERT INTO transport_employment (campaign, person_id, started_on, left_on, checked_on, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO transport_employment (campaign, person_id, started_on, left_on, checked_on, updated_at, bank, account)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (campaign, person_id) DO UPDATE SET started_on = excluded.started_on, left_on = excluded.left_on,
-                    checked_on = excluded.checked_on, updated_at = excluded.updated_at
+                    checked_on = excluded.checked_on, updated_at = excluded.updated_at,
+                    bank = CASE WHEN excluded.bank = '' THEN bank ELSE excluded.bank END,
+                    account = CASE WHEN excluded.account = '' THEN account ELSE excluded.account END
                 WHERE (started_on, left_on, checked_on) IS NOT (excluded.started_on, excluded.left_on, excluded.checked_on)
-                """, arguments: [campaign, person, record.startedOn, record.leftOn, record.checkedOn ?? record.leftOn ?? today, now])
+                   OR (excluded.bank <> '' AND excluded.bank IS NOT bank) OR (excluded.account <> '' AND excluded.account IS NOT account)
+                """, arguments: [campaign, person, record.startedOn, record.leftOn, record.checkedOn ?? record.leftOn ?? today, now,
+                                 record.bank, record.account])
             return .success(!existed ? .inserted : db.changesCount > 0 ? .updated : .unchanged)
         }
     }

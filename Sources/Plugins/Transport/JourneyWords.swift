@@ -36,6 +36,7 @@ public struct JourneyWords: MessageCatalogue {
     public let monthDay = MessageText("journey.month-day", zh: "{months}个月{days}天", en: "{months} month {days} day")
     public let qualifies = MessageText("journey.qualifies", zh: "在岗{span}，符合条件", en: "stayed {span}: qualifies")
     public let noRecord = MessageText("journey.no-record", zh: "无回访就业记录", en: "no follow-up employment record")
+    public let notBoarded = MessageText("journey.not-boarded", zh: "未上车", en: "never boarded")
     public let provinceUnknown = MessageText("journey.province-unknown", zh: "目的地省份未知，请在人员名单中补填目的地省份",
                                              en: "the destination's province is unknown: add 目的地省份 to the list")
     public let inProvince = MessageText("journey.in-province", zh: "省内务工（{province}），不享受跨省交通补贴",

@@ -56,7 +56,7 @@ struct SubsidyAction: StepAction {
         let file = context.url(forPath: input.out ?? "reports/\(context.campaign)-subsidy.xlsx")
         do {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try list.workbook(campaign: context.campaign, unmasked: false).write(to: file)
+            try list.workbook(unmasked: false).write(to: file)
         } catch {
             throw context.cannotWrite(file.path, error)
         }

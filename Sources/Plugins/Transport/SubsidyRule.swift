@@ -35,6 +35,8 @@ public struct SubsidyRule: Sendable, Equatable {
 
     public enum Verdict: Sendable, Equatable {
         case qualifies(months: Int, days: Int)
+        /// Never scanned onto a bus though boarding was open: not carried, so not subsidised.
+        case noShow
         case noRecord
         case inProvince(String)
         /// Nobody said which province the enterprise is in, so out-of-province cannot be told.
@@ -53,6 +55,7 @@ public struct SubsidyRule: Sendable, Equatable {
             switch self {
             case .qualifies(let m, let d): return Message(JourneyWords.qualifies, words: ["span": span(m, d)])
             case .noRecord: return Message(JourneyWords.noRecord)
+            case .noShow: return Message(JourneyWords.notBoarded)
             case .provinceUnknown: return Message(JourneyWords.provinceUnknown)
             case .inProvince(let province): return Message(JourneyWords.inProvince, ["province": province])
             case .leftEarly(let m, let d): return Message(JourneyWords.leftEarly, words: ["span": span(m, d)])
@@ -73,11 +76,14 @@ public struct SubsidyRule: Sendable, Equatable {
         return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
     }
 
-    public func verdict(province: String, employment: Employment?) -> Verdict {
+    /// `boarded`: whether the worker was scanned onto a bus, or nil where boarding was never opened
+    /// (a season kept on paper): a worker who never boarded was not carried.
+    public func verdict(province: String, employment: Employment?, boarded: Bool? = nil) -> Verdict {
         if outOfProvinceOnly {
             if province.isEmpty { return .provinceUnknown }
             if DestinationPlace.shortName(province) == DestinationPlace.shortName(homeProvince) { return .inProvince(province) }
         }
+        if boarded == false { return .noShow }
         guard let employment, let start = Self.day(employment.startedOn),
               let end = Self.day(employment.leftOn ?? employment.checkedOn) else { return .noRecord }
         let stayed = Self.calendar.dateComponents([.month, .day], from: start, to: max(start, end))

@@ -140,6 +140,16 @@ extension TransportRecords {
 }
 
 extension TransportRecords {
+    /// Where each worker's subsidy is paid, as the follow-up sheet gave it: bank and account.
+    static func paymentAccounts(_ db: Database, campaign: String) throws -> [Int64: (bank: String, account: String)] {
+        var found: [Int64: (bank: String, account: String)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT person_id, bank, account FROM transport_employment WHERE campaign = ?",
+                                    arguments: [campaign]) {
+            found[row["person_id"]] = (row["bank"], row["account"])
+        }
+        return found
+    }
+
     static func hasPassengers(_ db: Database, campaign: String) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM transport_passenger WHERE campaign = ?)",
                           arguments: [campaign]) ?? false

@@ -85,5 +85,13 @@ enum TransportSchema {
                 ) WITHOUT ROWID;
                 """)
         },
+        // Where the subsidy is paid: the bank and the account or social security card number the
+        // follow-up sheet gives (开户银行, 账号/社保卡号), for the payment list.
+        Migration("transport-v3-payment-account") { db in
+            try db.execute(sql: """
+                ALTER TABLE transport_employment ADD COLUMN bank TEXT NOT NULL DEFAULT '';
+                ALTER TABLE transport_employment ADD COLUMN account TEXT NOT NULL DEFAULT '';
+                """)
+        },
     ]
 }

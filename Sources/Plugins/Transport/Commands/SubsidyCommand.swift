@@ -60,7 +60,7 @@ struct SubsidyCommand: AsyncParsableCommand, ChoosesLanguage {
                 return try SubsidyList.make(db, campaign: campaign, rule: rule)
             }
             if let xlsx {
-                try list.workbook(campaign: campaign, unmasked: unmasked).write(to: URL(fileURLWithPath: xlsx))
+                try list.workbook(unmasked: unmasked).write(to: URL(fileURLWithPath: xlsx))
                 t.line((TransportCommandMessages.wroteSubsidy(["qualified": "\(list.qualified.count)", "short": "\(list.entries.count - list.qualified.count)",
                                         "file": xlsx]) + ToolMessages.masking(unmasked)).text(language))
                 return
