@@ -35,7 +35,7 @@ import WorkflowTesting
 
         let start = try cli.run("start", definition, env: at("23:30"))
         #expect(start.status == 0, "\(start.stderr)")
-        #expect(start.stdout.contains("gate 已开放签到（2026-03-01 23:40 起）"), "\(start.stdout)")
+        #expect(start.stdout.contains("入口 已开放签到（2026-03-01 23:40 起）"), "\(start.stdout)")
 
         let early = try cli.run("checkin", "11010519491231002X", "--campaign", "urumqi-fair", "--gate", "north",
                                 env: at("23:35"))

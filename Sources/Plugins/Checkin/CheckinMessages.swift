@@ -76,6 +76,7 @@ public struct CheckinMessages: MessageCatalogue {
         "checkin.lookup-too-short", zh: "请至少输入身份证号或手机号的后四位", en: "type at least the last four digits of the ID or phone number")
 
     // The gate step's prompt while it is open.
+    public let theGate = MessageText("checkin.the-gate", zh: "入口", en: "the gate")
     public let gateOpen = MessageText("checkin.gate-open", zh: "{checkpoint} 已开放签到", en: "check-in at {checkpoint} is open")
     public let gateOpensAt = MessageText("checkin.gate-opens-at", zh: "（{time} 起）", en: " from {time}")
     public let scanWith = MessageText("checkin.scan-with", zh: "；扫码：{command}", en: "; scan with: {command}")

@@ -7,6 +7,7 @@ import Workflow
 struct GateAction: StepAction {
     struct Input: Decodable, Sendable {
         var checkpoint: String
+        var checkpoint_name: String?
         var gates: [String]?
         var gate_names: [String: String]?
         var opens: String?
@@ -20,6 +21,8 @@ struct GateAction: StepAction {
         parameters: [
             ParameterSpec("checkpoint", .string, default: .string("gate"),
                           doc: "The checkpoint's name, e.g. gate; a bus campaign's leave-home, board, alight, enter-factory."),
+            ParameterSpec("checkpoint_name", .string, doc: "The name people read for the checkpoint in prompts, e.g. 出家门 "
+                          + "(default: 入口 for gate, else its name)."),
             ParameterSpec("gates", .stringList, doc: "The gates (entrances) staff scan at, e.g. [north, south]."),
             ParameterSpec("gate_names", .object,
                           doc: "The names people read for the gates, e.g. { north: 北门, south: 南门 }: answers and the "
@@ -77,7 +80,8 @@ struct GateAction: StepAction {
                              opens, closes, input.walk_ins,
                              try input.gate_names.map { try Value.object($0.mapValues(Value.string)).jsonText() }])
         // In the step's language; the command to type stays as it is typed.
-        var prompt = context.say(CheckinMessages.gateOpen, ["checkpoint": input.checkpoint])
+        let name = input.checkpoint_name ?? (input.checkpoint == "gate" ? context.say(CheckinMessages.theGate) : input.checkpoint)
+        var prompt = context.say(CheckinMessages.gateOpen, ["checkpoint": name])
         if let opens { prompt += context.say(CheckinMessages.gateOpensAt, ["time": context.format(opens)]) }
         var command = "campaign checkin CODE --campaign \(context.campaign)"
         if input.checkpoint != "gate" { command += " --checkpoint \(input.checkpoint)" }

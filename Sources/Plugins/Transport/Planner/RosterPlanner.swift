@@ -176,24 +176,8 @@ public enum RosterPlanner {
         }
         var plan = Plan(buses: [], seatOf: [:], lowerBound: 0, moves: [], splits: [], unseated: [], kept: 0)
         plan.seatOf.reserveCapacity(passengers.count)
-        // The longest trip to each destination from each day: a coach is away that long.
-        var tripDays: [[Int: Int]] = Array(repeating: [:], count: days.texts.count)
-        for (i, p) in passengers.enumerated() {
-            tripDays[days.assigned[i]][destinations.assigned[i], default: 1] =
-                max(tripDays[days.assigned[i]][destinations.assigned[i]] ?? 1, max(1, p.tripDays))
-        }
-        var calendar = CoachCalendar(vehicles: vehicles)
-        for (day, riders) in ridersByDay.enumerated() {
-            let date = days.texts[day]
-            let sent = plan.buses.count
-            DayRoster(day: date, riders: riders, vehicles: calendar.available(on: date), destinations: destinations.texts,
-                      pickups: pickups.texts, villages: villages.texts, tripsSoFar: calendar.tripCounts).run(into: &plan)
-            for bus in plan.buses[sent...] {
-                let length = tripDays[day][destinations.number(of: bus.destination) ?? -1] ?? 1
-                calendar.send(plate: bus.plate, on: date, to: bus.destination, days: length)
-            }
-        }
-        plan.trips = calendar.trips
+        seatDays(ridersByDay, passengers: passengers, days: days, destinations: destinations, pickups: pickups,
+                 villages: villages, vehicles: vehicles, into: &plan)
         var dayOf: [Int64: Int] = [:]
         for (i, p) in passengers.enumerated() { dayOf[p.id] = days.assigned[i] }
         for (person, seat) in problem.previous where dayOf[person] == nil {
@@ -217,6 +201,30 @@ public enum RosterPlanner {
         }
         plan.moves.sort { (dayOf[$0.person] ?? -1, $0.person) < (dayOf[$1.person] ?? -1, $1.person) }
         return plan
+    }
+
+    /// Seats day after day, in date order, with the coaches back that day: each bus sent keeps its
+    /// coach away for the longest trip of its destination that day.
+    private static func seatDays(_ ridersByDay: [[DayRoster.Rider]], passengers: [Passenger], days: InternedText,
+                                 destinations: InternedText, pickups: InternedText, villages: InternedText,
+                                 vehicles: [Vehicle], into plan: inout Plan) {
+        var tripDays: [[Int: Int]] = Array(repeating: [:], count: days.texts.count)
+        for (i, p) in passengers.enumerated() {
+            tripDays[days.assigned[i]][destinations.assigned[i], default: 1] =
+                max(tripDays[days.assigned[i]][destinations.assigned[i]] ?? 1, max(1, p.tripDays))
+        }
+        var calendar = CoachCalendar(vehicles: vehicles)
+        for (day, riders) in ridersByDay.enumerated() {
+            let date = days.texts[day]
+            let sent = plan.buses.count
+            DayRoster(day: date, riders: riders, vehicles: calendar.available(on: date), destinations: destinations.texts,
+                      pickups: pickups.texts, villages: villages.texts, tripsSoFar: calendar.tripCounts).run(into: &plan)
+            for bus in plan.buses[sent...] {
+                let length = tripDays[day][destinations.number(of: bus.destination) ?? -1] ?? 1
+                calendar.send(plate: bus.plate, on: date, to: bus.destination, days: length)
+            }
+        }
+        plan.trips = calendar.trips
     }
 
     /// The fewest buses no roster of `demands` (passengers per destination) can beat with `capacities`.
