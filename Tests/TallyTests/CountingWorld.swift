@@ -88,6 +88,8 @@ struct CountingWorld {
         var checkpoint: String
         /// Nil: the passenger's own bus; else the plate of another vehicle.
         var otherPlate: String?
+        /// Scanned the day before the passenger's departure: a board scan then is refused (#36).
+        var dayBefore = false
     }
 
     struct Campaign {
@@ -250,11 +252,14 @@ struct CountingWorld {
         for passenger in c.passengers {
             for checkpoint in checkpoints where roll(3) > 0 {
                 let other = (checkpoint == "board" || checkpoint == "alight") && roll(6) == 0
+                // Now and then a board scan on the eve of the departure: refused, so the passenger has not boarded.
                 c.doorScans.append(DoorScan(person: passenger.person, checkpoint: checkpoint,
-                                            otherPlate: other ? Self.plates[roll(Self.plates.count)] : nil))
+                                            otherPlate: other ? Self.plates[roll(Self.plates.count)] : nil,
+                                            dayBefore: checkpoint == "board" && roll(10) == 0))
                 if roll(8) == 0 {   // scanned twice: counts once
                     c.doorScans.append(DoorScan(person: passenger.person, checkpoint: checkpoint, otherPlate: nil))
                 }
+
             }
         }
     }

@@ -206,7 +206,9 @@ struct ReferenceTally {
         let seated = seats[c.name] ?? [:]
         let order = ["leave-home", "board", "alight", "enter-factory"]
         var passed: [Int: [String: String]] = [:]   // person → checkpoint → the plate of the first scan
-        for scan in c.doorScans where passed[scan.person]?[scan.checkpoint] == nil {
+        // A seated passenger's board scan on another day than their departure is refused: it passes nothing.
+        for scan in c.doorScans where passed[scan.person]?[scan.checkpoint] == nil
+            && !(scan.dayBefore && scan.checkpoint == "board" && seated[scan.person] != nil) {
             passed[scan.person, default: [:]][scan.checkpoint] = scan.otherPlate ?? seated[scan.person]?.plate ?? CountingWorld.plates[0]
         }
         var level: [Int: Int] = [:]

@@ -107,10 +107,12 @@ extension WorldPlayer {
 
     func playDoors(_ c: CountingWorld.Campaign) async throws {
         let seated = seats[c.name] ?? [:]
-        let now = h.clock.now()
         for scan in c.doorScans {
             let plate = scan.otherPlate ?? seated[scan.person]?.plate ?? CountingWorld.plates[0]
             let person = world.people[scan.person].idNumber
+            // Each door on the passenger's own departure day (boarding on another day is refused, #36).
+            let now = seated[scan.person].flatMap { TimeFormats.dateTime("\($0.day) 12:00", timeZone: WorkflowDefinition.defaultTimeZone) }
+                .map { scan.dayBefore ? $0.addingTimeInterval(-86_400) : $0 } ?? h.clock.now()
             _ = try await pool.write { db in
                 try Scans.scan(db, ScanRequest(campaign: c.name, checkpoint: scan.checkpoint, input: person, gate: plate,
                                            staff: "甲"), now: now)
