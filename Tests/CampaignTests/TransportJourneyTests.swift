@@ -235,6 +235,10 @@ import WorkflowTesting
         #expect(roster.stdout.contains("贵A·67890：02-20 → 广东东莞精密电子有限公司（02-24 回）"), "\(roster.stdout)")
         #expect(roster.stdout.contains("贵A·12345：02-21 → 贵阳经开区食品有限公司（02-22 回）"), "\(roster.stdout)")
         #expect(roster.stdout.contains("2 辆车未出车：贵A·23456 贵A·34567"), "\(roster.stdout)")
+        // pickup_order: each bus collects a stretch of the road, in its order, and the stops are counted.
+        #expect(roster.stdout.contains("龙泉乡政府 → 青山乡车站 → 白沙镇政府 → 河西镇车站 → 城关镇政府"), "\(roster.stdout)")
+        #expect(roster.stdout.contains("  河西镇车站 → 城关镇政府"), "\(roster.stdout)")
+        #expect(roster.stdout.contains("沿途停靠共 15 站（每个批次每个上车点至少停一次：14 站）"), "\(roster.stdout)")
         let text = try String(contentsOfFile: yaml, encoding: .utf8)
             .replacingOccurrences(of: "{ 广东省: 4, 浙江省: 4, 贵州省: 1 }", with: "{ 广东省: 0, 浙江省: 4 }")
         let bad = try dir.write("workflows/bad.yaml", text)

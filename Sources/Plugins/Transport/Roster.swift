@@ -17,12 +17,13 @@ struct Roster: Sendable {
         let passengers = try TransportRecords.passengers(db, campaign: campaign).filter { !$0.withdrawn }
         let people = try People.summaries(db, ids: passengers.map(\.person))
         let tripDays = try TransportRecords.tripDays(db, campaign: campaign)
+        let route = try TransportRecords.pickupOrder(db, campaign: campaign)
         let problem = RosterPlanner.Problem(
             passengers: passengers.map { p in
                 let person = people[p.person]
                 return .init(id: p.person, departsOn: p.departsOn, destination: p.destination, pickup: p.pickup,
                              village: [person?.township ?? "", person?.village ?? ""].joined(separator: " "),
-                             tripDays: Self.tripDays(of: p, in: tripDays))
+                             tripDays: Self.tripDays(of: p, in: tripDays), route: route[p.pickup])
             },
             vehicles: vehicles.filter { !$0.retired }.map { .init(plate: $0.plate, capacity: $0.capacity) },
             previous: try TransportRecords.seats(db, campaign: campaign))

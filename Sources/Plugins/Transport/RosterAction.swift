@@ -12,6 +12,7 @@ struct RosterAction: StepAction {
         var departs_at: String?
         var out: String?
         var trip_days: [String: Int]?
+        var pickup_order: [String]?
     }
 
     static let descriptor = ActionDescriptor(
@@ -24,6 +25,9 @@ struct RosterAction: StepAction {
             ParameterSpec("trip_days", .object, doc: "How many days a trip keeps a coach away, by destination, city or province, "
                           + "e.g. { 广东省: 4, 浙江省: 4, 贵州省: 1, default: 2 }: a coach leaves again only once it is back. "
                           + "Default 1 (back for the next day)."),
+            ParameterSpec("pickup_order", .stringList, doc: "The pickup points in the order the road out of the county "
+                          + "passes them, e.g. [龙泉乡政府, 青山乡车站, 城关镇政府]: each bus collects from points near one another, "
+                          + "in this order, and the manifest prints the route."),
         ],
         outputs: [
             OutputSpec("passengers", doc: "Passengers seated (withdrawn ones left out)."),
@@ -64,6 +68,7 @@ struct RosterAction: StepAction {
     func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         let campaign = context.campaign
         if let tripDays = input.trip_days { try TransportRecords.saveTripDays(db, tripDays, campaign: campaign) }
+        if let order = input.pickup_order { try TransportRecords.savePickupOrder(db, order, campaign: campaign) }
         let roster = try Roster.make(db, campaign: campaign)
         guard !roster.passengers.isEmpty else {
             throw StepFailure(context.say(TransportStepMessages.noPassengers, ["campaign": campaign]), retryable: false)

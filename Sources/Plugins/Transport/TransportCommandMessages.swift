@@ -34,6 +34,8 @@ public struct TransportCommandMessages: MessageCatalogue {
         "transport.roster-summary",
         zh: "{buses} 辆车（最少可能：{lower}），{batches} 个批次，{passengers} 名乘客；{kept} 人保留座位，{moved} 人调整，{added} 人新增",
         en: "{buses} buses (the fewest possible: {lower}) in {batches} batches for {passengers} passengers; {kept} kept their seat, {moved} moved, {added} added")
+    public let stops = MessageText("transport.stops", zh: "沿途停靠共 {stops} 站（每个批次每个上车点至少停一次：{bound} 站）",
+                                   en: "{stops} stops in all (each batch must stop at each of its pickup points once: {bound})")
     public let coachCalendar = MessageText("transport.coach-calendar", zh: "各车出车安排（出发 → 目的地，可再出车日期）：",
                                            en: "Each coach's trips (out → where, free to leave again on):")
     public let coachLine = MessageText("transport.coach-line", zh: "{plate}：{trips}", en: "{plate}: {trips}")

@@ -37,6 +37,20 @@ enum TransportRecords {
             .map { ($0["place"], $0["days"]) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// The campaign's `pickup_order:`: each pickup point's place along the route.
+    static func pickupOrder(_ db: Database, campaign: String) throws -> [String: Int] {
+        Dictionary(try Row.fetchAll(db, sql: "SELECT pickup, position FROM transport_pickup_order WHERE campaign = ?",
+                                    arguments: [campaign]).map { ($0["pickup"], $0["position"]) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    static func savePickupOrder(_ db: Database, _ pickups: [String], campaign: String) throws {
+        try db.execute(sql: "DELETE FROM transport_pickup_order WHERE campaign = ?", arguments: [campaign])
+        for (position, pickup) in pickups.enumerated() {
+            try db.execute(sql: "INSERT OR IGNORE INTO transport_pickup_order (campaign, pickup, position) VALUES (?, ?, ?)",
+                           arguments: [campaign, pickup, position])
+        }
+    }
+
     static func saveTripDays(_ db: Database, _ days: [String: Int], campaign: String) throws {
         try db.execute(sql: "DELETE FROM transport_trip_days WHERE campaign = ?", arguments: [campaign])
         for (place, count) in days {

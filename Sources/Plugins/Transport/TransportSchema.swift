@@ -93,5 +93,17 @@ enum TransportSchema {
                 ALTER TABLE transport_employment ADD COLUMN account TEXT NOT NULL DEFAULT '';
                 """)
         },
+        // The pickup points in the order the road out of the county passes them (`pickup_order:` of
+        // the roster step): buses collect along it, and the manifest prints the route.
+        Migration("transport-v4-pickup-order") { db in
+            try db.execute(sql: """
+                CREATE TABLE transport_pickup_order (
+                    campaign TEXT NOT NULL,
+                    pickup TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (campaign, pickup)
+                ) WITHOUT ROWID;
+                """)
+        },
     ]
 }

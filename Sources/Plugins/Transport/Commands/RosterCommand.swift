@@ -107,6 +107,10 @@ struct RosterCommand: AsyncParsableCommand, ChoosesLanguage {
         if plan.buses.count > plan.lowerBound {
             t.line("  " + TransportCommandMessages.moreBuses.template(language))
         }
+        // Stops beside the fewest possible: a batch stops at least once at each of its pickup points.
+        let stops = listing.buses.reduce(0) { $0 + $1.pickups.count }
+        let bound = Set(listing.buses.flatMap { bus in bus.pickups.map { [bus.departsOn, bus.destination, $0] } }).count
+        t.line(TransportCommandMessages.stops.text(language, ["stops": "\(stops)", "bound": "\(bound)"]))
         printCalendar(plan, vehicles: roster.vehicles.filter { !$0.retired }.map(\.plate), t: t)
         let moved = plan.moves.filter { $0.from != nil }
         for move in moved.prefix(30) {

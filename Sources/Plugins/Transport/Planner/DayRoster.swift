@@ -32,6 +32,9 @@ struct DayRoster {
     let villages: [String]
     /// Trips each coach made before this day: among coaches of one size, the one with fewest goes first.
     var tripsSoFar: [Int] = []
+    /// Each pickup point's place along the route out of the county (`pickup_order:`), by pickup number;
+    /// empty when none was given — then buses are filled best-fit only.
+    var pickupRank: [Int] = []
 
     func run(into plan: inout RosterPlanner.Plan) {
         // 1. Seats kept: the vehicle still that big, one destination per vehicle, one person per seat.
@@ -84,16 +87,22 @@ struct DayRoster {
         for rider in waiting { groups[rider.group, default: []].append(rider) }
         let largestBus = bins.map(\.capacity).max() ?? 0
         var reasons: [Int: RosterPlanner.SplitReason] = [:]
-        for key in groups.keys.sorted(by: { (groups[$1]!.count, $0) < (groups[$0]!.count, $1) }) {
+        // Largest first (fewest splits); along a route, in route order, so each bus collects a stretch of it.
+        let order = pickupRank.isEmpty
+            ? groups.keys.sorted(by: { (groups[$1]!.count, $0) < (groups[$0]!.count, $1) })
+            : groups.keys.sorted(by: { (pickupRank[$0 / villages.count], groups[$1]!.count, $0)
+                                        < (pickupRank[$1 / villages.count], groups[$0]!.count, $1) })
+        for key in order {
             var members = groups[key]!
             let size = members.count
             var best: Int?
-            var bestIsHome = false
+            var bestCost = (Int.max, Int.max, Int.max)
             for index in bins.indices where bins[index].free >= size {
-                let home = bins[index].groups.contains(key)
-                if best == nil || (home && !bestIsHome) || (home == bestIsHome && bins[index].free < bins[best!].free) {
+                // Its village's bus first; then, along a route, the bus already stopping nearest; then the best fit.
+                let cost = (bins[index].groups.contains(key) ? 0 : 1, routeDistance(from: key, to: bins[index]), bins[index].free)
+                if best == nil || cost < bestCost {
                     best = index
-                    bestIsHome = home
+                    bestCost = cost
                 }
             }
             if let best {
@@ -114,6 +123,14 @@ struct DayRoster {
         return reasons
     }
 
+    /// How far along the route a group's pickup point is from the nearest stop the bus already makes
+    /// (0: it stops there): 0 for every bus when no route order was given, so buses fill best-fit.
+    private func routeDistance(from group: Int, to bin: Bin) -> Int {
+        guard !pickupRank.isEmpty, !villages.isEmpty else { return 0 }
+        let rank = pickupRank[group / villages.count]
+        return bin.groups.map { abs(pickupRank[$0 / villages.count] - rank) }.min() ?? Int.max / 2
+    }
+
     private func passenger(_ rider: Rider) -> RosterPlanner.Passenger {
         .init(id: rider.id, departsOn: day, destination: destinations[rider.destination], pickup: pickups[rider.pickup],
               village: villages[rider.village])
@@ -122,7 +139,9 @@ struct DayRoster {
     /// Gives the bus's new passengers the free seat numbers, pickup point by pickup point.
     private func seat(_ bin: Bin, destination: Int, into plan: inout RosterPlanner.Plan) {
         var seats = bin.taken
-        let added = bin.added.sorted { ($0.pickup, $0.village, $0.id) < ($1.pickup, $1.village, $1.id) }
+        // Seats in the order the bus collects: along the route where one was given, else by pickup name.
+        func stop(_ rider: Rider) -> Int { pickupRank.isEmpty ? rider.pickup : pickupRank[rider.pickup] }
+        let added = bin.added.sorted { (stop($0), $0.village, $0.id) < (stop($1), $1.village, $1.id) }
         var number = 1
         for rider in added {
             while seats[number] != nil { number += 1 }

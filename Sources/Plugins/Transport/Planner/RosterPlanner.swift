@@ -17,8 +17,13 @@ public enum RosterPlanner {
         /// How many days a trip to the destination keeps a coach away (`trip_days:`): the coach can leave
         /// again on `departsOn` plus this many days. 1: back for the next day's departures.
         public var tripDays: Int
+        /// The pickup point's place along the route out of the county (`pickup_order:`), 0 first; nil
+        /// when the route is not known.
+        public var route: Int?
 
-        public init(id: Int64, departsOn: String, destination: String, pickup: String, village: String, tripDays: Int = 1) {
+        public init(id: Int64, departsOn: String, destination: String, pickup: String, village: String, tripDays: Int = 1,
+                    route: Int? = nil) {
+            self.route = route
             self.id = id
             self.departsOn = departsOn
             self.destination = destination
@@ -213,12 +218,21 @@ public enum RosterPlanner {
             tripDays[days.assigned[i]][destinations.assigned[i], default: 1] =
                 max(tripDays[days.assigned[i]][destinations.assigned[i]] ?? 1, max(1, p.tripDays))
         }
+        // Each pickup point's place along the route; points the route does not name come after, by name.
+        var pickupRank: [Int] = []
+        if passengers.contains(where: { $0.route != nil }) {
+            pickupRank = pickups.texts.indices.map { Int.max / 4 + $0 }
+            for (i, p) in passengers.enumerated() {
+                if let route = p.route { pickupRank[pickups.assigned[i]] = min(pickupRank[pickups.assigned[i]], route) }
+            }
+        }
         var calendar = CoachCalendar(vehicles: vehicles)
         for (day, riders) in ridersByDay.enumerated() {
             let date = days.texts[day]
             let sent = plan.buses.count
             DayRoster(day: date, riders: riders, vehicles: calendar.available(on: date), destinations: destinations.texts,
-                      pickups: pickups.texts, villages: villages.texts, tripsSoFar: calendar.tripCounts).run(into: &plan)
+                      pickups: pickups.texts, villages: villages.texts, tripsSoFar: calendar.tripCounts,
+                      pickupRank: pickupRank).run(into: &plan)
             for bus in plan.buses[sent...] {
                 let length = tripDays[day][destinations.number(of: bus.destination) ?? -1] ?? 1
                 calendar.send(plate: bus.plate, on: date, to: bus.destination, days: length)
