@@ -32,3 +32,28 @@ import Testing
         #expect(plain.buses.count == 2 && plain.unseated.isEmpty)
     }
 }
+
+/// A late change takes a free seat (#36): a passenger moved to another day rides a coach of that day and
+/// destination with room, and nobody else moves; a new coach comes only when none has room.
+@Suite struct LateChangeTests {
+    @Test func aChangedPassengerTakesAFreeSeatBeforeANewCoach() {
+        func p(_ id: Int, _ day: String) -> RosterPlanner.Passenger {
+            .init(id: Int64(id), departsOn: day, destination: "浙江宁波长丰服装有限公司", pickup: "城关镇政府", village: "村\(id % 4)")
+        }
+        var passengers = (1...45).map { p($0, "2026-02-20") } + (46...85).map { p($0, "2026-02-21") }
+        let fleet = [RosterPlanner.Vehicle(plate: "贵A·45678", capacity: 43), RosterPlanner.Vehicle(plate: "贵A·12345", capacity: 51),
+                     RosterPlanner.Vehicle(plate: "贵A·23456", capacity: 51)]
+        let first = RosterPlanner.plan(.init(passengers: passengers, vehicles: fleet))
+        #expect(first.unseated.isEmpty)
+        let busesBefore = first.buses.count
+        // One of the 20th's moves to the 21st, whose coach has 11 free seats.
+        passengers[0].departsOn = "2026-02-21"
+        let second = RosterPlanner.plan(.init(passengers: passengers, vehicles: fleet, previous: first.seatOf))
+        #expect(second.buses.count <= busesBefore, "a new coach for one late change")
+        let moved = second.moves.filter { $0.from != nil }.map(\.person)
+        #expect(moved == [1], "\(moved)")
+        let seat = second.seatOf[1]
+        #expect(seat?.departsOn == "2026-02-21")
+        #expect(second.buses.filter { $0.departsOn == "2026-02-21" }.count == 1)
+    }
+}
