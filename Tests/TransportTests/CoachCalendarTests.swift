@@ -67,6 +67,26 @@ import Testing
         #expect(RosterPlanner.plan(.init(passengers: short, vehicles: fleet)).unseated.isEmpty)
     }
 
+    @Test func aCoachThatCannotLeaveOnADayStaysHomeThatDay() {
+        let passengers = (0..<80).map { i in
+            P(id: Int64(i + 1), departsOn: i < 40 ? "2026-02-18" : "2026-02-19", destination: "贵州省贵阳市",
+              pickup: "城关", village: "村\(i % 3)", tripDays: 1)
+        }
+        let fleet = [RosterPlanner.Vehicle(plate: "贵F·10000", capacity: 45, unavailable: ["2026-02-19"..."2026-02-20"]),
+                     RosterPlanner.Vehicle(plate: "贵F·10001", capacity: 45)]
+        let plan = RosterPlanner.plan(.init(passengers: passengers, vehicles: fleet))
+        #expect(plan.unseated.isEmpty)
+        #expect(plan.trips["贵F·10000"]?.map(\.departsOn) == ["2026-02-18"])
+        #expect(plan.trips["贵F·10001"]?.map(\.departsOn) == ["2026-02-19"])
+        // A vehicle list's 不可用日期 as counties write it.
+        #expect(UnavailableDays.parse("2026-02-19~2026-02-20、2026/2/25")! == ["2026-02-19"..."2026-02-20", "2026-02-25"..."2026-02-25"])
+        #expect(UnavailableDays.parse("2026-02-19至2026-02-20")! == ["2026-02-19"..."2026-02-20"])
+        #expect(UnavailableDays.parse("")! == [])
+        #expect(UnavailableDays.parse("下周") == nil)
+        #expect(UnavailableDays.parse("2026-02-22~2026-02-20") == nil)
+        #expect(UnavailableDays.decode(UnavailableDays.encode(["2026-02-19"..."2026-02-20"])) == ["2026-02-19"..."2026-02-20"])
+    }
+
     @Test func daysAddAcrossMonthsAndYears() {
         #expect(CoachCalendar.day("2026-02-27", plus: 4) == "2026-03-03")
         #expect(CoachCalendar.day("2028-02-28", plus: 1) == "2028-02-29")

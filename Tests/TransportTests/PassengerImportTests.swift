@@ -9,6 +9,32 @@ import Testing
 /// The passenger and vehicle lists as counties keep them: Chinese headers, bad rows refused with the
 /// column and the reason, nothing valid lost, a second import updating what changed.
 @Suite struct PassengerImportTests {
+    /// 往返天数 in the passenger list (#36): kept per passenger, refused when it is not a day count, and
+    /// before the roster step's `trip_days:`; a list imported again with another figure updates it.
+    @Test func aPassengerListMaySayHowLongTheTripKeepsTheCoachAway() async throws {
+        let h = try await LedgerHarness()
+        let file = try h.file("trips.csv", """
+            姓名,身份证号,乡镇,村,上车点,目的地企业,目的地省份,出发日期,往返天数
+            张三,11010519491231002X,城关镇,东街村,城关镇政府,宁波甲厂,浙江省,2026-02-20,5
+            赵六,110105194912310046,河口镇,西村,河口镇车站,宁波甲厂,浙江省,2026-02-20,
+            钱七,110105194912310054,河口镇,西村,河口镇车站,东莞乙厂,广东省,2026-02-21,一周
+            """)
+        let summary = try await h.importFile(.passengers, file)
+        #expect(summary.inserted == 2)
+        #expect(summary.problems.map { $0.summary(.en) }
+                == ["row 4, 往返天数: the days a trip keeps a coach away are a whole number from 1 to 60, not '一周'"])
+        let rows = try await h.pool.read { db in try TransportRecords.passengers(db, campaign: "fair") }
+        #expect(rows.map(\.tripDays) == [5, nil])
+        let configured = ["浙江省": 4, "default": 2]
+        #expect(rows.map { Roster.tripDays(of: $0, in: configured) } == [5, 4])
+        let again = try await h.importFile(.passengers, try h.file("trips2.csv", """
+            姓名,身份证号,乡镇,村,上车点,目的地企业,目的地省份,出发日期,往返天数
+            张三,11010519491231002X,城关镇,东街村,城关镇政府,宁波甲厂,浙江省,2026-02-20,3
+            """))
+        #expect(again.updated == 1)
+        #expect(try await h.pool.read { db in try TransportRecords.passengers(db, campaign: "fair") }.first?.tripDays == 3)
+    }
+
     @Test func passengersAreAddedToTheLedgerAndRefusedRowsSayWhy() async throws {
         let h = try await LedgerHarness()
         let file = try h.file("passengers.csv", """

@@ -16,6 +16,8 @@ struct PassengerImport: LedgerKind {
         var province: String
         var departsOn: String
         var withdrawn: Bool
+        /// 往返天数: how many days the trip keeps a coach away, when the list gives it.
+        var tripDays: Int?
     }
 
     static let actionName = "import-passengers"
@@ -30,6 +32,7 @@ struct PassengerImport: LedgerKind {
         FieldSpec("city", "目的地城市", aliases: ["务工城市", "务工地", "城市", "city"]),
         FieldSpec("province", "目的地省份", aliases: ["务工省份", "省份", "province"]),
         FieldSpec("status", "状态", aliases: ["是否乘车", "备注", "status"]),
+        FieldSpec("trip_days", "往返天数", aliases: ["行程天数", "出车天数", "tripdays"]),
     ]
     static let withdrawalWords: Set<String> = ["取消", "退出", "不去", "放弃", "不乘车", "否", "withdrawn", "cancelled"]
 
@@ -55,9 +58,16 @@ struct PassengerImport: LedgerKind {
                                 : Message(ImportMessages.notADate, ["value": text("departs_on"), "example": "2026-02-20"])))
         }
         let status = text("status")
+        var tripDays: Int?
+        if !text("trip_days").isEmpty {
+            guard let days = Int(text("trip_days")), (1...60).contains(days) else {
+                return .failure(.at(row, "trip_days", fields: fields, TransportMessages.notTripDays, ["value": Masking.scrub(text("trip_days"))]))
+            }
+            tripDays = days
+        }
         return .success(Passenger(person: person, pickup: text("pickup"), destination: text("destination"),
                                   city: text("city"), province: text("province"), departsOn: day,
-                                  withdrawn: withdrawalWords.contains(status.lowercased())))
+                                  withdrawn: withdrawalWords.contains(status.lowercased()), tripDays: tripDays))
     }
 
     static func key(of passenger: Passenger) -> UInt64 { passenger.person.residentID.numericKey }
@@ -91,12 +101,13 @@ struct PassengerImport: LedgerKind {
             pending.append(passenger)
             guard let id = try People.id(db, of: passenger.person.residentID),
                   let stored = try Row.fetchOne(db.cachedStatement(sql: """
-                      SELECT pickup, destination, city, province, wished_on, withdrawn FROM transport_passenger
+                      SELECT pickup, destination, city, province, wished_on, withdrawn, trip_days FROM transport_passenger
                       WHERE campaign = ? AND person_id = ?
                       """), arguments: [campaign, id]) else { return .success(.inserted) }
             let same = stored["pickup"] == passenger.pickup && stored["destination"] == passenger.destination
                 && stored["city"] == passenger.city && stored["province"] == passenger.province
                 && stored["wished_on"] == passenger.departsOn && stored["withdrawn"] == passenger.withdrawn
+                && (stored["trip_days"] as Int?) == passenger.tripDays
             return .success(same && personOutcome == .unchanged ? .unchanged : .updated)
         }
 
@@ -104,18 +115,18 @@ struct PassengerImport: LedgerKind {
             try people.finish()
             let upsert = try db.makeStatement(sql: """
                 INSERT INTO transport_passenger (campaign, person_id, pickup, destination, city, province, wished_on,
-                                                 departs_on, withdrawn, source, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                 departs_on, withdrawn, source, updated_at, trip_days)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (campaign, person_id) DO UPDATE SET pickup = excluded.pickup,
                     destination = excluded.destination, city = excluded.city, province = excluded.province,
                     -- A day planned by transport.departures stays unless the wish itself changed.
                     departs_on = CASE WHEN wished_on IS excluded.wished_on AND destination IS excluded.destination
                                       THEN departs_on ELSE excluded.departs_on END,
                     wished_on = excluded.wished_on, withdrawn = excluded.withdrawn, source = excluded.source,
-                    updated_at = excluded.updated_at
-                WHERE (pickup, destination, city, province, wished_on, withdrawn)
+                    updated_at = excluded.updated_at, trip_days = excluded.trip_days
+                WHERE (pickup, destination, city, province, wished_on, withdrawn, trip_days)
                     IS NOT (excluded.pickup, excluded.destination, excluded.city, excluded.province,
-                            excluded.wished_on, excluded.withdrawn)
+                            excluded.wished_on, excluded.withdrawn, excluded.trip_days)
                 """)
             for passenger in pending {
                 guard let id = try People.id(db, of: passenger.person.residentID) else {
@@ -123,7 +134,7 @@ struct PassengerImport: LedgerKind {
                 }
                 try upsert.execute(arguments: [campaign, id, passenger.pickup, passenger.destination, passenger.city,
                                                passenger.province, passenger.departsOn, passenger.departsOn,
-                                               passenger.withdrawn, source, now])
+                                               passenger.withdrawn, source, now, passenger.tripDays])
             }
             pending = []
         }

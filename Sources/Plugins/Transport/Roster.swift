@@ -25,15 +25,15 @@ struct Roster: Sendable {
                              village: [person?.township ?? "", person?.village ?? ""].joined(separator: " "),
                              tripDays: Self.tripDays(of: p, in: tripDays), route: route[p.pickup])
             },
-            vehicles: vehicles.filter { !$0.retired }.map { .init(plate: $0.plate, capacity: $0.capacity) },
+            vehicles: vehicles.filter { !$0.retired }.map { .init(plate: $0.plate, capacity: $0.capacity, unavailable: $0.unavailable) },
             previous: try TransportRecords.seats(db, campaign: campaign))
         return Roster(plan: RosterPlanner.plan(problem), passengers: passengers, people: people, vehicles: vehicles)
     }
 
-    /// How long a passenger's trip keeps the coach away: the destination's own figure, else its
-    /// city's, else its province's, else `default`, else one day.
+    /// How long a passenger's trip keeps the coach away: the passenger list's 往返天数, else the
+    /// destination's figure in `trip_days:`, else its city's, else its province's, else `default`, else one day.
     static func tripDays(of passenger: PassengerRecord, in days: [String: Int]) -> Int {
-        days[passenger.destination] ?? days[passenger.city] ?? days[passenger.province] ?? days["default"] ?? 1
+        passenger.tripDays ?? days[passenger.destination] ?? days[passenger.city] ?? days[passenger.province] ?? days["default"] ?? 1
     }
 
     /// Departure days and destinations: each a batch (第N批).

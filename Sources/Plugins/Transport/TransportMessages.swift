@@ -25,6 +25,10 @@ public struct TransportMessages: MessageCatalogue {
     public let employedWithLeaveDate = MessageText(
         "transport.employed-with-leave-date", zh: "写的是“在岗”，却有离职日期（{left}）；请改正其中一个",
         en: "says 在岗 but gives a 离职日期 ({left}); correct one of them")
+    public let notTripDays = MessageText("transport.not-trip-days", zh: "往返天数应是 1 到 60 的整数，不是“{value}”",
+                                         en: "the days a trip keeps a coach away are a whole number from 1 to 60, not '{value}'")
+    public let notDays = MessageText("transport.not-days", zh: "“{value}”不是日期或日期段（如 2026-02-20、2026-02-20~2026-02-22，多段用“、”隔开）",
+                                     en: "'{value}' is not a day or a span of days (e.g. 2026-02-20, 2026-02-20~2026-02-22; several separated by commas)")
     public let notAPassenger = MessageText("transport.not-a-passenger", zh: "{person} 不是 {campaign} 的乘客",
                                            en: "{person} is not a passenger of {campaign}")
     public let nobodyOnPlate = MessageText("transport.nobody-on-plate", zh: "{plate} 在 {campaign} 的乘车名单上没有乘客",

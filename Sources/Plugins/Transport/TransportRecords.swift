@@ -14,6 +14,8 @@ struct VehicleRecord: Sendable, Equatable {
     var escort: String
     var escortPhone: String
     var retired: Bool
+    /// The days it cannot leave, as ranges of `yyyy-MM-dd`.
+    var unavailable: [ClosedRange<String>] = []
     /// Seats for passengers.
     var capacity: Int { seats - crew }
 }
@@ -27,6 +29,8 @@ struct PassengerRecord: Sendable, Equatable {
     var province: String
     var departsOn: String
     var withdrawn: Bool
+    /// 往返天数 from the passenger list, when it gave one.
+    var tripDays: Int? = nil
 }
 
 /// Reads and writes of the transport tables.
@@ -61,23 +65,23 @@ enum TransportRecords {
 
     static func vehicles(_ db: Database, campaign: String) throws -> [VehicleRecord] {
         try Row.fetchAll(db, sql: """
-            SELECT plate, seats, crew, driver, driver_phone, escort, escort_phone, retired
+            SELECT plate, seats, crew, driver, driver_phone, escort, escort_phone, retired, unavailable
             FROM transport_vehicle WHERE campaign = ? ORDER BY plate
             """, arguments: [campaign]).map { row in
             VehicleRecord(plate: row["plate"], seats: row["seats"], crew: row["crew"], driver: row["driver"],
                           driverPhone: row["driver_phone"], escort: row["escort"], escortPhone: row["escort_phone"],
-                          retired: row["retired"])
+                          retired: row["retired"], unavailable: UnavailableDays.decode(row["unavailable"]))
         }
     }
 
     static func passengers(_ db: Database, campaign: String) throws -> [PassengerRecord] {
         try Row.fetchAll(db, sql: """
-            SELECT person_id, pickup, destination, city, province, departs_on, withdrawn
+            SELECT person_id, pickup, destination, city, province, departs_on, withdrawn, trip_days
             FROM transport_passenger WHERE campaign = ? ORDER BY person_id
             """, arguments: [campaign]).map { row in
             PassengerRecord(person: row["person_id"], pickup: row["pickup"], destination: row["destination"],
                             city: row["city"], province: row["province"], departsOn: row["departs_on"],
-                            withdrawn: row["withdrawn"])
+                            withdrawn: row["withdrawn"], tripDays: row["trip_days"])
         }
     }
 

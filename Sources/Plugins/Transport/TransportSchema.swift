@@ -105,5 +105,15 @@ enum TransportSchema {
                 ) WITHOUT ROWID;
                 """)
         },
+        // The days a coach cannot leave (不可用日期: maintenance, another job), from the vehicle list:
+        // `2026-02-20..2026-02-22,2026-02-25..2026-02-25`.
+        Migration("transport-v5-vehicle-unavailable") { db in
+            try db.execute(sql: "ALTER TABLE transport_vehicle ADD COLUMN unavailable TEXT NOT NULL DEFAULT ''")
+        },
+        // How long the passenger's trip keeps a coach away (往返天数 in the passenger list), when the list
+        // says so: it comes before `trip_days:` of the roster step.
+        Migration("transport-v6-passenger-trip-days") { db in
+            try db.execute(sql: "ALTER TABLE transport_passenger ADD COLUMN trip_days INTEGER")
+        },
     ]
 }

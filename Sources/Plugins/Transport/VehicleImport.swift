@@ -16,6 +16,7 @@ struct VehicleImport: LedgerKind {
         var escort: String
         var escortPhone: String
         var retired: Bool
+        var unavailable: [ClosedRange<String>]
     }
 
     static let actionName = "import-vehicles"
@@ -30,6 +31,7 @@ struct VehicleImport: LedgerKind {
         FieldSpec("escort", "带队人", aliases: ["随车工作人员", "带队干部", "领队", "escort"]),
         FieldSpec("escort_phone", "带队人电话", aliases: ["带队电话", "领队电话", "escortphone"]),
         FieldSpec("status", "状态", aliases: ["status"]),
+        FieldSpec("unavailable", "不可用日期", aliases: ["停运日期", "检修日期", "不可用", "unavailable"]),
     ]
     /// A driver and an escort: a 53-seat coach carries 51 workers.
     static let defaultCrew = 2
@@ -59,9 +61,12 @@ struct VehicleImport: LedgerKind {
             phones.append(phone.value)
         }
         let status = text("status")
+        guard let unavailable = UnavailableDays.parse(text("unavailable")) else {
+            return problem("unavailable", TransportMessages.notDays, ["value": Masking.scrub(text("unavailable"))])
+        }
         return .success(Vehicle(plate: plate, seats: seats, crew: crew, driver: text("driver"), driverPhone: phones[0],
                                 escort: text("escort"), escortPhone: phones[1],
-                                retired: ["停用", "退出", "取消", "retired"].contains(status.lowercased())))
+                                retired: ["停用", "退出", "取消", "retired"].contains(status.lowercased()), unavailable: unavailable))
     }
 
     static func key(of vehicle: Vehicle) -> String { vehicle.plate.value }
@@ -81,16 +86,17 @@ struct VehicleImport: LedgerKind {
                                             arguments: [campaign, v.plate.value]) ?? false
             try db.execute(sql: """
                 INSERT INTO transport_vehicle (campaign, plate, seats, crew, driver, driver_phone, escort, escort_phone,
-                                               retired, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                               retired, updated_at, unavailable)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (campaign, plate) DO UPDATE SET seats = excluded.seats, crew = excluded.crew,
                     driver = excluded.driver, driver_phone = excluded.driver_phone, escort = excluded.escort,
-                    escort_phone = excluded.escort_phone, retired = excluded.retired, updated_at = excluded.updated_at
-                WHERE (seats, crew, driver, driver_phone, escort, escort_phone, retired)
+                    escort_phone = excluded.escort_phone, retired = excluded.retired, updated_at = excluded.updated_at,
+                    unavailable = excluded.unavailable
+                WHERE (seats, crew, driver, driver_phone, escort, escort_phone, retired, unavailable)
                     IS NOT (excluded.seats, excluded.crew, excluded.driver, excluded.driver_phone, excluded.escort,
-                            excluded.escort_phone, excluded.retired)
+                            excluded.escort_phone, excluded.retired, excluded.unavailable)
                 """, arguments: [campaign, v.plate.value, v.seats, v.crew, v.driver, v.driverPhone, v.escort, v.escortPhone,
-                                 v.retired, now])
+                                 v.retired, now, UnavailableDays.encode(v.unavailable)])
             return .success(!existed ? .inserted : db.changesCount > 0 ? .updated : .unchanged)
         }
     }

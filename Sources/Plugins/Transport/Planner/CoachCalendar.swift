@@ -19,7 +19,8 @@ struct CoachCalendar {
     /// The vehicle list for `day`: a coach still away has no seats that day.
     func available(on day: String) -> [RosterPlanner.Vehicle] {
         vehicles.indices.map { index in
-            backOn[index] > day ? RosterPlanner.Vehicle(plate: vehicles[index].plate, capacity: 0) : vehicles[index]
+            backOn[index] > day || vehicles[index].unavailable.contains { $0.contains(day) }
+                ? RosterPlanner.Vehicle(plate: vehicles[index].plate, capacity: 0) : vehicles[index]
         }
     }
 

@@ -37,10 +37,13 @@ public enum RosterPlanner {
         public var plate: String
         /// Seats for passengers: the vehicle's seats minus its crew (driver, escort).
         public var capacity: Int
+        /// Days it cannot leave (maintenance, another job): `yyyy-MM-dd` ranges.
+        public var unavailable: [ClosedRange<String>]
 
-        public init(plate: String, capacity: Int) {
+        public init(plate: String, capacity: Int, unavailable: [ClosedRange<String>] = []) {
             self.plate = plate
             self.capacity = capacity
+            self.unavailable = unavailable
         }
     }
 
@@ -161,7 +164,7 @@ public enum RosterPlanner {
         // Vehicles in plate order; a plate listed twice counts once.
         var seen = Set<String>()
         let vehicles = problem.vehicles.filter { seen.insert($0.plate).inserted }.sorted { $0.plate < $1.plate }
-            .map { Vehicle(plate: $0.plate, capacity: max(0, $0.capacity)) }
+            .map { Vehicle(plate: $0.plate, capacity: max(0, $0.capacity), unavailable: $0.unavailable) }
         let vehicleNumber = Dictionary(uniqueKeysWithValues: vehicles.enumerated().map { ($1.plate, $0) })
         let passengers = problem.passengers
         let days = InternedText(numbering: passengers.map(\.departsOn))
