@@ -210,7 +210,7 @@ import WorkflowTesting
         #expect(mermaid.stdout.contains("s3 --> s5"))  // the postings before the wishes that name them
         let dot = try cli.run("graph", "workflows/bus-transport.yaml", "--format", "dot")
         #expect(dot.stdout.contains("\"roster\" -> \"alight\";"))
-        #expect(dot.stdout.contains("\"depart\" [label=\"Each batch leaves\\ncore.wait × each item\"];"), "\(dot.stdout)")
+        #expect(dot.stdout.contains("\"depart\" [label=\"Each batch leaves\\ntransport.depart × each item\"];"), "\(dot.stdout)")
         let plugins = try cli.run("plugins")
         #expect(plugins.stdout.contains("core.wait（等待人工）"), "\(plugins.stdout)")
         #expect(plugins.stdout.contains("until (date-time)"))

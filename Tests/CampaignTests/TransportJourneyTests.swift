@@ -274,6 +274,18 @@ import WorkflowTesting
         let audit = try cli.run("audit")
         #expect(audit.stdout.contains("checkin-day-override") && audit.stdout.contains("王主任"), "\(audit.stdout)")
         #expect(audit.stdout.contains("due on 2026-02-21"), "\(audit.stdout)")
+
+        // Once the 20th's buses have left, boarding onto them is refused, saying when they left.
+        let (a, _) = try Self.passenger(1)
+        let plateA = try Self.plate(of: a, db: cli.database)
+        #expect(try cli.run("signal", Self.campaign, "depart", "--day", "2026-02-20").status == 0)
+        let late = try cli.run("checkin", a, "--campaign", Self.campaign, "--checkpoint", "board", "--gate", plateA)
+        #expect(late.status == 1)
+        #expect(late.stdout.contains("此人所乘车辆已于 2026-02-20 06:00 发车"), "\(late.stdout)")
+        let outputs = try DatabaseQueue(path: cli.database).read { db in
+            try String.fetchAll(db, sql: "SELECT outputs_json FROM workflow_step WHERE step_id LIKE 'depart[%' AND status = 'succeeded'")
+        }
+        #expect(outputs.sorted() == ["{\"boarded\":0,\"missing\":42,\"seated\":42}", "{\"boarded\":0,\"missing\":68,\"seated\":68}"], "\(outputs)")
     }
 
     @Test func tooFewVehiclesNameWhoHasNoSeatAndChangeNothing() throws {

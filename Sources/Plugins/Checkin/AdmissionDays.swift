@@ -18,6 +18,14 @@ public enum AdmissionDays {
         }
     }
 
+    /// Closes the admissions of `people` at `checkpoint` (their bus has left): a later scan is refused.
+    public static func close(_ db: Database, campaign: String, checkpoint: String, people: [Int64], at time: String) throws {
+        let update = try db.cachedStatement(sql: """
+            UPDATE checkin_admission SET closed_at = ? WHERE campaign = ? AND checkpoint = ? AND person_id = ? AND closed_at IS NULL
+            """)
+        for person in people { try update.execute(arguments: [time, campaign, checkpoint, person]) }
+    }
+
     /// Whether the checkpoint has admission days at all (most have none: one look per transaction).
     static func any(_ db: Database, campaign: String, checkpoint: String) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: """
@@ -25,10 +33,10 @@ public enum AdmissionDays {
             """), arguments: [campaign, checkpoint]) ?? false
     }
 
-    /// The day a person may pass, if the checkpoint sets one for them.
-    static func day(_ db: Database, campaign: String, checkpoint: String, person: Int64) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: """
-            SELECT day FROM checkin_admission WHERE campaign = ? AND checkpoint = ? AND person_id = ?
-            """), arguments: [campaign, checkpoint, person])
+    /// The day a person may pass, if the checkpoint sets one for them, and when it closed early.
+    static func day(_ db: Database, campaign: String, checkpoint: String, person: Int64) throws -> (day: String, closedAt: String?)? {
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT day, closed_at FROM checkin_admission WHERE campaign = ? AND checkpoint = ? AND person_id = ?
+            """), arguments: [campaign, checkpoint, person]).map { ($0["day"], $0["closed_at"]) }
     }
 }

@@ -9,6 +9,9 @@ public struct CheckinMessages: MessageCatalogue {
     public let unknownCheckpoint = MessageText(
         "checkin.unknown-checkpoint", zh: "{campaign} 没有检查点“{checkpoint}”；可用的检查点：{checkpoints}",
         en: "{campaign} has no checkpoint '{checkpoint}'; its checkpoints: {checkpoints}")
+    public let admissionClosed = MessageText(
+        "checkin.admission-closed", zh: "此人所乘车辆已于 {time} 发车：不能再上车；如确已随车，由管理员放行",
+        en: "this person's bus left at {time}: no boarding now; if they are aboard, only a manager may let them through")
     public let wrongDay = MessageText(
         "checkin.wrong-day", zh: "此人应在 {day} 通过此处，不是今天（{today}）；确需今天通过，由管理员放行",
         en: "this person is due here on {day}, not today ({today}); only a manager may let them through today")

@@ -112,5 +112,9 @@ enum CheckinSchema {
                 ) WITHOUT ROWID
                 """)
         },
+        // An admission closed early (the bus has left): a later scan is refused, saying when.
+        Migration("checkin-v10-admission-closed") { db in
+            try db.execute(sql: "ALTER TABLE checkin_admission ADD COLUMN closed_at TEXT")
+        },
     ]
 }

@@ -88,6 +88,24 @@ public enum Scans {
         return answer(result: result, message: reason, person: person, replayed: false)
     }
 
+    /// A person's admission day at the checkpoint (`AdmissionDays`): refused on another day, or once their
+    /// admission closed (their bus left) — unless a manager lets them through, which the audit log keeps.
+    static func admissionProblem(_ db: Database, _ request: ScanRequest, person id: Int64, happened: Date, zone: TimeZone,
+                                 now: Date, windows: WindowCache) throws -> Message? {
+        guard let (day, closedAt) = try windows.admissionDay(db, for: request, person: id) else { return nil }
+        let today = String(TimeFormats.display(happened, timeZone: zone).prefix(10))
+        guard closedAt != nil || day != today else { return nil }
+        guard request.overridesDay else {
+            if let closedAt { return Message(CheckinMessages.admissionClosed, ["time": closedAt]) }
+            return Message(CheckinMessages.wrongDay, ["day": day, "today": today])
+        }
+        let manager = try AuditLog.requireManager(db, request.staff)
+        try AuditLog.record(db, actor: manager.name, action: "checkin-day-override", campaign: request.campaign,
+                            detail: "let person \(id) through \(request.checkpoint) on \(today), due on \(day)"
+                                + (closedAt.map { " (admission closed at \($0))" } ?? ""), at: now)
+        return nil
+    }
+
     /// Whether a person found for the scan may pass: the checkpoint's window open at the time it
     /// happened, registered for the campaign, not checked in here before (then a repeat, naming when,
     /// where and by whom). The result, the reason shown, and the first scan a repeat points at.
@@ -102,16 +120,8 @@ public enum Scans {
             let reason = Message(CheckinMessages.notRegistered, ["campaign": request.campaign])
             return (.rejected, walkIns ? reason + Message(CheckinMessages.walkInsWelcome) : reason, nil)
         }
-        if let day = try windows.admissionDay(db, for: request, person: id) {
-            let today = String(TimeFormats.display(happened, timeZone: zone).prefix(10))
-            if day != today {
-                guard request.overridesDay else {
-                    return (.rejected, Message(CheckinMessages.wrongDay, ["day": day, "today": today]), nil)
-                }
-                let manager = try AuditLog.requireManager(db, request.staff)
-                try AuditLog.record(db, actor: manager.name, action: "checkin-day-override", campaign: request.campaign,
-                                    detail: "let person \(id) through \(request.checkpoint) on \(today), due on \(day)", at: now)
-            }
+        if let why = try admissionProblem(db, request, person: id, happened: happened, zone: zone, now: now, windows: windows) {
+            return (.rejected, why, nil)
         }
         if let first = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, gate, staff, received_at FROM scan

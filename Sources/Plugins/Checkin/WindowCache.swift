@@ -13,7 +13,7 @@ final class WindowCache {
     private var admitsByDay: [String: Bool] = [:]
 
     /// The day a person may pass the request's checkpoint, where it sets days (`AdmissionDays`).
-    func admissionDay(_ db: Database, for request: ScanRequest, person: Int64) throws -> String? {
+    func admissionDay(_ db: Database, for request: ScanRequest, person: Int64) throws -> (day: String, closedAt: String?)? {
         let key = request.campaign + "\u{1F}" + request.checkpoint
         if admitsByDay[key] == nil {
             admitsByDay[key] = try AdmissionDays.any(db, campaign: request.campaign, checkpoint: request.checkpoint)

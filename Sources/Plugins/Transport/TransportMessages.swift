@@ -40,6 +40,9 @@ public struct TransportMessages: MessageCatalogue {
 public struct TransportStepMessages: MessageCatalogue {
     public static let shared = TransportStepMessages()
 
+    public let departPrompt = MessageText("transport.depart-prompt", zh: "{day} → {destination}：带队人确认车辆已发车",
+                                          en: "{day} → {destination}: the escort confirms the buses left")
+    public let departCommand = MessageText("transport.depart-command", zh: "——发车后运行：{command}", en: " — when they have left: {command}")
     public let notAnAccount = MessageText("transport.not-an-account", zh: "“{value}”不是银行账号或社保卡号（数字和字母，最多 30 位）",
                                           en: "'{value}' is not a bank account or social security card number (digits and letters, 30 at most)")
     public let tripDaysRange = MessageText("transport.trip-days-range", zh: "trip_days 中“{place}”的天数应是 1 到 60 的整数，不是 {value}",

@@ -11,7 +11,7 @@ public enum TransportPlugin {
         Plugin(name: "transport",
                summary: "Seats bus passengers on the fewest buses (villages together, seats kept), with manifests and "
                    + "the four checkpoints.",
-               actions: [DeparturesAction(), RosterAction(), SubsidyAction(), ImportAction(PassengerImport()),
+               actions: [DeparturesAction(), RosterAction(), DepartAction(), SubsidyAction(), ImportAction(PassengerImport()),
                          ImportAction(VehicleImport()), ImportAction(EmploymentImport()), PlacementPassengers()],
                migrations: TransportSchema.migrations, dependencies: ["ledger", "checkin", "outcomes"],
                formerNames: ["schedule.departures": "departures"], campaignKinds: [.busTransport]),
