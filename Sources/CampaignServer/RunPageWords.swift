@@ -11,6 +11,7 @@ public struct RunPageWords: MessageCatalogue {
     public let waits = MessageText("run-page.waits", zh: "等待中", en: "Waiting")
     public let history = MessageText("run-page.history", zh: "历史", en: "History")
     public let signal = MessageText("run-page.signal", zh: "完成，继续", en: "Done — continue")
+    public let signalDay = MessageText("run-page.signalDay", zh: "{day} 的 {count} 项全部完成", en: "All {count} of {day} done")
     public let none = MessageText("run-page.none", zh: "没有等待的步骤", en: "No step is waiting")
     public let signalled = MessageText("run-page.signalled", zh: "已发出信号：", en: "Signalled: ")
     public let needOrganizer = MessageText("run-page.needOrganizer", zh: "只有组织者可以发出信号", en: "Only organizers can signal")

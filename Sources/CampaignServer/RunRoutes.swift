@@ -15,6 +15,8 @@ enum RunRoutes {
         var step: String
         var item: String?
         var note: String?
+        /// Signal every waiting instance whose item holds `item` (a day: a morning's departures).
+        var every: Bool?
     }
 
     static func routes(engine: Engine) -> RouteCollection<CampaignRequestContext> {
@@ -45,8 +47,11 @@ enum RunRoutes {
             } catch {
                 throw HTTPError(.badRequest, message: ServerMessages.signalBody.template(request.language))
             }
-            _ = try await engine.signal(campaign: campaign, step: body.step, item: body.item, by: staff.name,
-                                        note: body.note)
+            if body.every == true, let item = body.item {
+                _ = try await engine.signalEvery(campaign: campaign, step: body.step, matching: item, by: staff.name, note: body.note)
+            } else {
+                _ = try await engine.signal(campaign: campaign, step: body.step, item: body.item, by: staff.name, note: body.note)
+            }
             return try await view(campaign, engine: engine, staff: staff, language: request.language)
         }
         routes.post("runs/:campaign/cancel") { request, context in

@@ -82,6 +82,30 @@ import WorkflowTesting
     }
 }
 
+/// A morning's departures at once on the run page (#36): one button for every waiting departure of a day.
+@Suite struct MorningOnTheRunPageTests {
+    @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"), .timeLimit(.minutes(2)))
+    func anOrganizerConfirmsAMorningsDeparturesAtOnce() throws {
+        let dir = try TemporaryDirectory()
+        var cli = CLIRunner(directory: dir)
+        cli.environment["CAMPAIGN_NOW"] = "2026-02-19T20:00:00+08:00"
+        #expect(try cli.run("start", try TransportJourneyTests.sample(dir)).status == 0)
+        let organizer = ServerTests.token(try cli.run("staff", "add", "王主任", "--role", "organizer").stdout)
+        let server = try ServerTests.Server(cli, campaign: TransportJourneyTests.campaign,
+                                            env: ["CAMPAIGN_NOW": "2026-02-20T06:30:00+08:00"])
+        let page = "\(server.base.absoluteString)/runs#token=\(organizer)&campaign=\(TransportJourneyTests.campaign)&lang=en"
+        let browser = BrowserTests()
+        let before = try browser.browse(page, windowSize: "1280,900")
+        #expect(before.contains(#"data-every="depart" data-day="2026-02-20">All 2 of 2026-02-20 done</button>"#), "\(before)")
+        let after = try browser.browse(page + "&signal=depart&item=2026-02-20&every=1", windowSize: "1280,900")
+        #expect(after.contains("Signalled: depart 2026-02-20"), "\(after)")
+        let states = try DatabaseQueue(path: cli.database).read { db in
+            try String.fetchAll(db, sql: "SELECT step_id || ' ' || status FROM workflow_step WHERE step_id LIKE 'depart[%' ORDER BY step_id")
+        }
+        #expect(states == ["depart[1] succeeded", "depart[2] succeeded", "depart[3] waiting"], "\(states)")
+    }
+}
+
 /// One `serve` for a bus campaign's four doors (#36): the page's bus-door mode picks the checkpoint and
 /// the bus, and its scan lands at that checkpoint; the API takes the checkpoint per request and refuses
 /// one the campaign has not.
