@@ -73,6 +73,7 @@ import WorkflowTesting
             """)
         #expect((book["sheets"] as? [String])?.count == 5)
         #expect((book["sheets"] as? [String])?.first == "批次汇总")
+        #expect((book["title"] as? String)?.hasPrefix("2026年春节后点对点包车返岗 第1批") == true, "\(book)")   // the title, not the id (#36)
         #expect((book["header"] as? [String])?.prefix(3) == ["座位", "姓名", "身份证号"])
         #expect(((book["first"] as? [Any])?[2] as? String)?.contains("********") == true)
         #expect(book["paper"] as? String == "9" || book["paper"] as? Int == 9)

@@ -16,7 +16,8 @@ enum Manifests {
         let driver: String, escort: String, pickups: String, rows: [[String]], count: Int, capacity: Int
     }
 
-    static func html(_ listing: RosterListing, campaign: String, departsAt: String?, unmasked: Bool) -> String {
+    static func html(_ listing: RosterListing, campaign id: String, departsAt: String?, unmasked: Bool) -> String {
+        let campaign = listing.title.isEmpty ? id : listing.title
         let buses = listing.buses.map { bus in
             let vehicle = bus.vehicle
             let place = [bus.province, bus.city].filter { !$0.isEmpty }.joined(separator: " ")
@@ -62,7 +63,8 @@ enum Manifests {
     static let batchHeaders = ["批次", "出发日期", "目的地企业", "车辆", "人数", "座位", "车牌号"]
 
     /// The manifests as a workbook: the batch summary, then one sheet per bus with its vehicle and crew.
-    static func workbook(_ listing: RosterListing, campaign: String, unmasked: Bool) -> TableWorkbook {
+    static func workbook(_ listing: RosterListing, campaign id: String, unmasked: Bool) -> TableWorkbook {
+        let campaign = listing.title.isEmpty ? id : listing.title
         let numeric: Set<Int> = [3, 4, 5]
         let summary = TableWorkbook.Sheet(
             name: "批次汇总", title: "\(campaign) 批次汇总", headers: batchHeaders,

@@ -37,6 +37,8 @@ struct RosterListing: Sendable {
     }
 
     var buses: [Bus]
+    /// The campaign's title (2026年春节后点对点包车返岗), which heads the manifests; its id when it has none.
+    var title = ""
 
     /// The saved roster.
     static func read(_ db: Database, campaign: String, plate: String? = nil) throws -> RosterListing {
@@ -74,6 +76,7 @@ struct RosterListing: Sendable {
                              destination: key[1], city: first?.city ?? "", province: first?.province ?? "",
                              vehicle: vehicle, passengers: riders))
         }
-        return RosterListing(buses: buses)
+        let title = try RunQueries.run(db, named: campaign)?.title ?? ""
+        return RosterListing(buses: buses, title: title.isEmpty ? campaign : title)
     }
 }
