@@ -5,6 +5,7 @@ import Foundation
 /// gives a coach. Coaches keep their numbers (plate order) from the planner's vehicle list.
 struct CoachCalendar {
     private let vehicles: [RosterPlanner.Vehicle]
+    private let numberOf: [String: Int]
     /// The first day each coach can leave again (`yyyy-MM-dd`; "" when it has made no trip).
     private var backOn: [String]
     private(set) var tripCounts: [Int]
@@ -12,6 +13,7 @@ struct CoachCalendar {
 
     init(vehicles: [RosterPlanner.Vehicle]) {
         self.vehicles = vehicles
+        numberOf = Dictionary(vehicles.enumerated().map { ($1.plate, $0) }, uniquingKeysWith: { first, _ in first })
         backOn = Array(repeating: "", count: vehicles.count)
         tripCounts = Array(repeating: 0, count: vehicles.count)
     }
@@ -26,7 +28,7 @@ struct CoachCalendar {
 
     /// Records a trip: the coach leaves on `day` for `destination` and can leave again `days` later.
     mutating func send(plate: String, on day: String, to destination: String, days: Int) {
-        guard let index = vehicles.firstIndex(where: { $0.plate == plate }) else { return }
+        guard let index = numberOf[plate] else { return }
         let back = Self.day(day, plus: max(1, days))
         backOn[index] = back
         tripCounts[index] += 1
