@@ -41,6 +41,7 @@ struct HelpAction: StepAction {
     )
 
     func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
+        guard !input.staff.isEmpty else { throw StepFailure(context.say(MonitoringMessages.nobodyToHelp)) }
         let given = try HelpDesk.assign(db, campaign: context.campaign, staff: input.staff, now: context.clock.now())
         let until = try context.deadline(until: input.until, for: input.for)
         var prompt = context.say(MonitoringMessages.helpPrompt, ["count": "\(given)", "campaign": context.campaign,

@@ -60,6 +60,15 @@ struct ClassAction: StepAction {
     )
 
     func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
+        // Checked again here: a value given by an expression was not seen at validation.
+        for (name, value, range) in [("capacity", input.capacity, 1...10_000), ("sessions", input.sessions, 1...1_000)]
+        where !range.contains(value) {
+            throw StepFailure(context.say(ParameterMessages.outOfRange, ["name": name, "low": "\(range.lowerBound)",
+                                                                         "high": "\(range.upperBound)", "value": "\(value)"]))
+        }
+        guard input.completion > 0 && input.completion <= 1 else {
+            throw StepFailure(context.say(TrainingMessages.completionShare, ["value": "\(input.completion)"]))
+        }
         var days: [String] = []
         for text in input.schedule ?? [] {
             guard let day = SheetDate.parse(text) else {
