@@ -83,6 +83,22 @@ import WorkflowTesting
         }
     }
 
+    /// A class size given by an expression is checked when the step runs: refused in words, never a crash.
+    @Test func aClassOfNoSessionsFromAVariableIsRefusedInWords() async throws {
+        let h = try EngineHarness(plugins: BuiltinPlugins.engines)
+        let workflow = try h.workflow("""
+            name: course
+            kind: training
+            vars: { sessions: 0 }
+            steps:
+              - { id: class, uses: training.class, with: { id: c1, trade: 艾灸师, base: 县技工学校, sessions: "${{ vars.sessions }}" } }
+            """)
+        let run = try await h.engine().start(workflow)
+        #expect(run.run.status == .failed)
+        let error = run.steps.first { $0.stepId == "class" }?.error ?? ""
+        #expect(error.contains("sessions") && error.contains("0"), "\(error)")
+    }
+
     @Test func aTraineePaidForTheTradeWithinAYearIsRefusedTheNextClassSubsidy() async throws {
         let h = try EngineHarness(plugins: BuiltinPlugins.engines)
         var generator = LedgerGenerator(seed: 9)
