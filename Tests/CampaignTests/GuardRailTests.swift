@@ -39,7 +39,7 @@ import WorkflowTesting
         let upper = try cli.run("checkin", id, "--campaign", "spring-fair-2026", "--gate", "North", env: Self.fairDay)
         #expect(upper.status == 0, "\(upper.stderr)")
         let ledger = try cli.run("checkins", "--campaign", "spring-fair-2026")
-        #expect(ledger.stdout.contains("gate 共 1 人签到（扫码 1 次）：north 1"), "\(ledger.stdout)")
+        #expect(ledger.stdout.contains("gate 共 1 人签到（扫码 1 次）：北门 1"), "\(ledger.stdout)")   // the gate's name (#38)
     }
 
     @Test func staffMustBeAStaffAccount() throws {

@@ -42,6 +42,10 @@ import WorkflowTesting
         #expect(wrong.status == 64)
         #expect(wrong.stderr.contains("回访 3 是 赵敏 的，不是 李娜 的"), "\(wrong.stderr)")
         #expect(try cli.run("calls", "--campaign", Self.campaign, "--record", "2", "--status", "reached", env: morning).status == 0)
+        // Recorded twice: the status in words, not its key (#38).
+        let twice = try cli.run("calls", "--campaign", Self.campaign, "--record", "2", "--status", "reached", env: morning)
+        #expect(twice.status == 64)
+        #expect(twice.stderr.contains("回访 2 已经登记为 已接通"), "\(twice.stderr)")
         #expect(try cli.run("signal", Self.campaign, "calls", env: morning).status == 0)
 
         // The booked interview leads to a placement, said as not checked in at a gate (there is none).

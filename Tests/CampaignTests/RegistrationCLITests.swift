@@ -265,7 +265,7 @@ import WorkflowTesting
 
         let csv = dir.url.appendingPathComponent("scans.csv").path
         let export = try cli.run("checkins", "--campaign", "spring-fair-2026", "--csv", csv)
-        #expect(export.stdout.contains("gate 共 1 人签到（扫码 6 次）：north 1"), "\(export.stdout)")
+        #expect(export.stdout.contains("gate 共 1 人签到（扫码 6 次）：北门 1"), "\(export.stdout)")
         let text = try String(contentsOfFile: csv, encoding: .utf8)
         #expect(text.split(separator: "\r\n").count == 7)
         // The reasons, stored as catalogue keys, read in the chosen language in the export too.

@@ -46,6 +46,8 @@ import WorkflowTesting
             let out = target.appendingPathComponent("reports/by-trade.\(format)").path
             let written = try cli.run("tally", "training-2026-zl01", "--by", "trade,group", "--format", format, "--out", out)
             #expect(written.status == 0, "\(written.stderr)")
+            // The headline in the reader's words, not the JSON keys (#38).
+            #expect(written.stdout.contains("入班学员 40，") && !written.stdout.contains("trainees"), "\(written.stdout)")
             let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
             if format == "xlsx" { #expect(bytes.prefix(2) == Data("PK".utf8)) }
             else { #expect(String(decoding: bytes, as: UTF8.self).contains("培训工种")) }

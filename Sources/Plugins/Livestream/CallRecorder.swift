@@ -23,7 +23,8 @@ public enum CallRecorder {
             throw WorkflowError.usage(CallMessages.noCall(["id": "\(id)", "campaign": campaign]), hint: CallMessages.callsList(["campaign": campaign]))
         }
         guard call.status == .open else {
-            throw WorkflowError.usage(CallMessages.alreadyRecorded(["id": "\(id)", "status": call.status.rawValue]), hint: CallMessages.comesBack())
+            throw WorkflowError.usage(Message(CallMessages.alreadyRecorded, ["id": "\(id)"], words: ["status": Message(call.status.label)]),
+                                      hint: CallMessages.comesBack())
         }
         if let staff, !call.staff.isEmpty, call.staff != staff {
             throw WorkflowError.usage(CallMessages.someoneElses(["id": "\(id)", "owner": call.staff, "staff": staff]))

@@ -22,13 +22,15 @@ struct CheckinsCommand: AsyncParsableCommand {
         try await CommandSupport.reportingErrors(language: language.adopt()) {
             let ws = try workspace.openExisting()
             let language = language
-            let (rows, counts) = try await ws.pool.read { db in
+            let (rows, counts, names) = try await ws.pool.read { db in
                 let zone = try RunQueries.requireRun(db, campaign).timeZone
+                // Gates by the names people read (北门), where the gate step gave them (#38).
+                let names = try Scans.gateNames(db, campaign: campaign, checkpoint: checkpoint)
                 let rows = try Scans.history(db, campaign: campaign, checkpoint: checkpoint).map { e in
-                    [TimeFormats.display(e.at, timeZone: zone, seconds: true), e.gate, e.staff, e.method, e.input,
+                    [TimeFormats.display(e.at, timeZone: zone, seconds: true), names[e.gate] ?? e.gate, e.staff, e.method, e.input,
                      e.name ?? "", e.idNumber ?? "", e.result, e.message.text(language.language)]
                 }
-                return (rows, try Scans.counts(db, campaign: campaign, checkpoint: checkpoint))
+                return (rows, try Scans.counts(db, campaign: campaign, checkpoint: checkpoint), names)
             }
             let header = ["时间 time", "闸口 gate", "工作人员 staff", "方式 method", "输入 input", "姓名 name",
                           "身份证号 id_number", "结果 result", "原因 reason"]
@@ -50,7 +52,7 @@ struct CheckinsCommand: AsyncParsableCommand {
                 }
             }
             let gates = counts.byGate.sorted { $0.key < $1.key }
-                .map { "\($0.key.isEmpty ? GateMessages.noGate.template(lang) : $0.key) \($0.value)" }
+                .map { "\($0.key.isEmpty ? GateMessages.noGate.template(lang) : names[$0.key] ?? $0.key) \($0.value)" }
             t.line(t.bold(GateMessages.checkedInCount(["count": "\(counts.attended)", "checkpoint": checkpoint]).text(lang))
                    + GateMessages.scans(["count": "\(rows.count)"]).text(lang)
                    + (gates.isEmpty ? "" : Punctuation.colon.text(lang) + gates.joined(separator: ", "))

@@ -127,8 +127,10 @@ struct TallyCommand: AsyncParsableCommand {
                     throw WorkflowError.unavailable(ToolMessages.couldNotWrite(["name": name, "reason": error.localizedDescription]),
                                                     hint: ToolMessages.checkFolder())
                 }
+                // The headline figures in the reader's words: 到场求职者 127，达成意向 33 (not the JSON keys).
                 let headline = report.peopleMeasures.filter(\.highlight)
-                    .map { "\(report.funnel[$0.key] ?? 0) \($0.key)" }.joined(separator: ", ")
+                    .map { "\($0.label(language)) \(report.funnel[$0.key] ?? 0)" }
+                    .joined(separator: Punctuation.comma.text(language))
                 // Bookkeeping only: a read-only workspace still gets its report file.
                 _ = try? await pool.write { db in try WrittenReports.record(db, report, files: [url.path], now: now) }
                 t.line(TallyCommandMessages.wroteWithHeadline(["file": name, "headline": headline]).text(language))
