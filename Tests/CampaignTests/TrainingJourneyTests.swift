@@ -54,6 +54,23 @@ import WorkflowTesting
         }
     }
 
+    /// `--format pdf` (#38): the HTML report printed at A4 by Chromium, read back by pdftotext.
+    @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"), .timeLimit(.minutes(2)))
+    func theTallyPrintsAsAPDF() throws {
+        let (cli, target) = try sample()
+        #expect(try cli.run("start", target.appendingPathComponent("training.yaml").path,
+                            env: ["CAMPAIGN_NOW": "2026-04-20T10:00:00+08:00"]).status == 0)
+        let out = target.appendingPathComponent("reports/training.pdf").path
+        let written = try cli.run("tally", "training-2026-zl01", "--by", "trade,group", "--format", "pdf", "--out", out)
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stdout.contains("已写出 \(out)：入班学员 40"), "\(written.stdout)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)).starts(with: Data("%PDF".utf8)))
+        let text = try TLSServeTests.run("/usr/bin/pdftotext", "-layout", out, "-")
+        #expect(text.output.contains("培训工种") && text.output.contains("足部修护师"), "\(text.output.prefix(400))")
+        let bad = try cli.run("tally", "training-2026-zl01", "--format", "docx")
+        #expect(bad.status == 64)
+    }
+
     @Test func theMonitoringSampleRunsThisMonthAtOnce() throws {
         let (cli, target) = try sample()
         let april = ["CAMPAIGN_NOW": "2026-04-06T10:00:00+08:00"]

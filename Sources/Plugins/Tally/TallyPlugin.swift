@@ -24,7 +24,7 @@ public enum TallyPlugin {
 
     /// The report formats a file can be written in.
     public enum FileFormat: String, Sendable, CaseIterable {
-        case xlsx, html, json, csv
+        case xlsx, html, json, csv, pdf
     }
 
     /// Writes a report in one format to a file (the XLSX through a temporary file; the others at once).
@@ -38,6 +38,8 @@ public enum TallyPlugin {
             try TallyJSON.encode(report).write(to: url, options: .atomic)
         case .csv:
             try Data(TallyTextReport.csv(report, lang: lang).utf8).write(to: url, options: .atomic)
+        case .pdf:
+            try TallyPDF.write(report, lang: lang, to: url)
         }
     }
 }
@@ -84,7 +86,8 @@ struct ReportAction: StepAction {
             ParameterSpec("out", .outputPath,
                           doc: "Where to write, without extension, relative to this definition (default: reports/CAMPAIGN)."),
             ParameterSpec("formats", .stringList,
-                          doc: "Which files: xlsx, html, json, csv (default: [xlsx, html])."),
+                          doc: "Which files: xlsx, html, json, csv, pdf (A4, printed by Chromium where installed) "
+                              + "(default: [xlsx, html])."),
             ParameterSpec("by", .stringList,
                           doc: "Breakdowns: township, village, group, enterprise, posting, and the plugins' (destination, "
                               + "platform) (default: township, group, enterprise)."),

@@ -28,7 +28,7 @@ struct TallyCommand: AsyncParsableCommand {
             """))
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, csv, json, xlsx, html
+        case table, csv, json, xlsx, html, pdf
     }
 
     @Argument(help: ArgumentHelp(CommandHelp.text(zh: "要统计的活动（或 --all）。", en: "The campaigns to tally (or --all)."))) var campaigns: [String] = []
@@ -38,7 +38,7 @@ struct TallyCommand: AsyncParsableCommand {
     @Option(name: .customLong("by"), parsing: .upToNextOption,
             help: ArgumentHelp(CommandHelp.text(zh: "分组：campaign、township、village、group、enterprise、posting（可重复或用逗号分隔）。", en: "Breakdowns: campaign, township, village, group, enterprise, posting (repeatable or comma-separated).")))
     var breakdowns: [String] = []
-    @Option(help: ArgumentHelp(CommandHelp.text(zh: "table、csv、json、xlsx 或 html。", en: "table, csv, json, xlsx or html."))) var format: Format = .table
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "table、csv、json、xlsx、html 或 pdf（A4，由 Chromium 打印）。", en: "table, csv, json, xlsx, html or pdf (A4, printed by Chromium)."))) var format: Format = .table
     @Flag(help: ArgumentHelp(CommandHelp.text(zh: "附上已就业人员名单，已脱敏（csv 中没有）。", en: "Add the list of placed people, masked (not in csv)."))) var listPlaced = false
     @Option(name: .customLong("lang"), help: ArgumentHelp(CommandHelp.text(zh: "zh（中文标签）或 en（默认：$CAMPAIGN_LANG，否则 zh）。", en: "zh (Chinese labels) or en (default: $CAMPAIGN_LANG, else zh).")))
     var langOption: Language?
@@ -116,11 +116,11 @@ struct TallyCommand: AsyncParsableCommand {
                 } else {
                     FileHandle.standardOutput.write(Data(text.utf8))
                 }
-            case .xlsx, .html:
+            case .xlsx, .html, .pdf:
                 let name = out ?? "tally-\(report.campaigns.count == 1 ? report.campaigns[0].name : "all").\(format.rawValue)"
                 let url = URL(fileURLWithPath: name)
                 do {
-                    try TallyPlugin.write(report, format: format == .xlsx ? .xlsx : .html, lang: lang, to: url)
+                    try TallyPlugin.write(report, format: TallyPlugin.FileFormat(rawValue: format.rawValue) ?? .html, lang: lang, to: url)
                 } catch let error as WorkflowError {
                     throw error
                 } catch {
