@@ -41,7 +41,5 @@ public struct TrainingMessages: MessageCatalogue {
                                             en: "employment after training")
     public let noOpenSession = MessageText("training.no-open-session", zh: "现在没有正在考勤的课次",
                                            en: "no session is open for attendance now")
-    public let markedPresent = MessageText("training.marked-present", zh: "已记到：第 {session} 课", en: "present at session {session}")
-    public let alreadyPresent = MessageText("training.already-present", zh: "本课已记到过", en: "already marked present at this session")
     public let notTrainee = MessageText("training.not-trainee", zh: "此人未在 {class} 入班", en: "this person is not enrolled in {class}")
 }

@@ -44,12 +44,19 @@ enum TrainingRules {
 
     /// Whole days from one `yyyy-MM-dd` day to another (0 when either is not a day).
     static func daysBetween(_ from: String, _ to: String) -> Int {
-        let format = DateFormatter()
-        format.calendar = Calendar(identifier: .gregorian)
-        format.timeZone = TimeZone(identifier: "UTC")
-        format.locale = Locale(identifier: "en_US_POSIX")
-        format.dateFormat = "yyyy-MM-dd"
-        guard let a = format.date(from: from), let b = format.date(from: to) else { return 0 }
-        return Int((b.timeIntervalSince(a) / 86_400).rounded())
+        guard let a = date(from), let b = date(to) else { return 0 }
+        return calendar.dateComponents([.day], from: a, to: b).day ?? 0
+    }
+
+    private static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    private static func date(_ day: String) -> Date? {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
     }
 }
