@@ -46,6 +46,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         // HTML reports and pages from templates kept as files beside their plugin, escaped by default.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The province view: counties publish their tallies' facts to a provincial PostgreSQL (Debian's
+        // postgresql-15), which adds them up. PostgresNIO speaks its wire protocol, COPY included.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Process-wide SQLite settings that need C (sqlite3_config is variadic).
@@ -116,10 +119,13 @@ let package = Package(
         plugin("Training", web: ["openapi.json", "attendance.html", "attendance.js"]),
         // Monthly employment monitoring: township sheets, month-over-month changes, one-to-one help.
         plugin("Monitoring", web: ["openapi.json", "help.html", "help.js"]),
+        // The province view: `campaign publish` sends a workspace's tally facts to PostgreSQL; `campaign
+        // province` adds every county's up and prints them as a county's tally is printed (Tally's writers).
+        plugin("Province", dependencies: ["Tally", .product(name: "PostgresNIO", package: "postgres-nio")]),
         // The plugins compiled into the binary: adding one is one line there.
         .target(name: "BuiltinPlugins",
                 dependencies: ["Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "Outcomes", "Tally",
-                               "Scheduling", "Transport", "Livestream", "Training", "Monitoring"],
+                               "Scheduling", "Transport", "Livestream", "Training", "Monitoring", "Province"],
                 path: "Sources/Plugins/BuiltinPlugins"),
         // `campaign serve`: the check-in page and JSON API for staff phones (Hummingbird 2).
         .target(
@@ -228,6 +234,12 @@ let package = Package(
             dependencies: ["Workflow", "Ledger", "PluginKit", "Monitoring", "Tally", "BuiltinPlugins", "WorkflowTesting",
                            "CampaignTesting", "CampaignServer", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
+        // The province view against a real PostgreSQL each test starts for itself (its own data folder).
+        .testTarget(
+            name: "ProvinceTests",
+            dependencies: ["Workflow", "Ledger", "PluginKit", "Outcomes", "Tally", "Province", "BuiltinPlugins", "WorkflowTesting",
+                           "CampaignTesting", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The second count: a reference model that counts a random county's acts by the README's rules,
         // beside the tally in every format; and the tally's own rules, each proven by a test. The acts go

@@ -365,7 +365,8 @@ import Testing
     ]
 
     @Test func eachModulesSQLTouchesOnlyItsOwnTables() throws {
-        let sqlite: Set<String> = ["sqlite_master", "grdb_migrations"]
+        // SQLite's own tables, and PostgreSQL's unnest (the province's store reads arrays as rows).
+        let sqlite: Set<String> = ["sqlite_master", "grdb_migrations", "unnest"]
         var owners: [String: String] = [:]
         let modules = try Self.targets().filter { $0.kind != "test" && Self.sqlAnywhere[$0.name] == nil }
             .map { $0.path ?? "Sources/\($0.name)" }

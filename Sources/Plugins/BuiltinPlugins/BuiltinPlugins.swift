@@ -4,6 +4,7 @@ import Livestream
 import Monitoring
 import Outcomes
 import PluginKit
+import Province
 import Registration
 import Scheduling
 import Tally
@@ -30,7 +31,8 @@ public enum BuiltinPlugins {
             TrainingPlugin.plugin,
             MonitoringPlugin.plugin,
         ] + extra
-        return plugins + [TallyPlugin.plugin(tallying: plugins)]
+        // The province view adds up what the tally counts: it comes after it, and counts nothing itself.
+        return plugins + [TallyPlugin.plugin(tallying: plugins), ProvincePlugin.plugin]
     }
 
     /// Their steps and migrations, for the engine.

@@ -117,6 +117,12 @@ public struct TallyRow: Sendable, Equatable {
     /// What people read: 城关镇 / 东村, 脱贫人口, 某某公司, 焊工（某某公司）.
     public var label: String
     public var counts: TallyCounts
+
+    public init(key: String, label: String, counts: TallyCounts) {
+        self.key = key
+        self.label = label
+        self.counts = counts
+    }
 }
 
 public struct TallyBreakdown: Sendable, Equatable {
@@ -130,6 +136,13 @@ public struct TallyBreakdown: Sendable, Equatable {
     /// For the campaign breakdown of several campaigns (a year of fairs): a second total counting each
     /// person once however many of the campaigns they came to (人数), under the 人次 total.
     public var distinctTotal: TallyCounts?
+
+    public init(dimension: TallyDimension, measures: [TallyMeasure], rows: [TallyRow], total: TallyCounts = TallyCounts()) {
+        self.dimension = dimension
+        self.measures = measures
+        self.rows = rows
+        self.total = total
+    }
 
     /// Whether a person may count in more than one row, so 合计 is not the rows' sum.
     public var rowsMayOverlap: Bool { dimension.overlapping }
@@ -158,6 +171,20 @@ public struct TallyReport: Sendable {
     public var signature = ReportSignature()
     /// An earlier period beside this one (`--compare-from/--compare-to`), or nil.
     public var comparison: TallyComparison?
+
+    /// A report whose figures were added up elsewhere (the province's, from its counties' facts).
+    public init(campaigns: [CampaignInfo], from: String?, to: String?, generatedAt: Date, measures: [TallyMeasure],
+                funnel: TallyCounts, breakdowns: [TallyBreakdown],
+                personLists: [(list: TallyPersonList, rows: [TallyPersonList.Row]?)] = []) {
+        self.campaigns = campaigns
+        self.from = from
+        self.to = to
+        self.generatedAt = generatedAt
+        self.measures = measures
+        self.funnel = funnel
+        self.breakdowns = breakdowns
+        self.personLists = personLists
+    }
 
     public struct CampaignInfo: Sendable, Equatable {
         public var name: String

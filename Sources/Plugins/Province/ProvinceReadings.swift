@@ -1,0 +1,115 @@
+import Foundation
+import PostgresNIO
+import Workflow
+
+/// What the province's tally reads: the campaigns held in a period, and its people cells and
+/// campaign values added up by PostgreSQL per breakdown row — the province adds, it never recounts.
+extension ProvinceStore {
+    /// One campaign as its county last published it.
+    public struct PublishedCampaign: Sendable {
+        public var county: String
+        public var countyName: String
+        public var campaign: String
+        public var version: Int64
+        public var title: String
+        public var kind: String
+        public var heldOn: String
+        public var startedAt: Date
+        public var timeZone: String
+        public var venue: String?
+        public var shredded: Bool
+        public var peopleMeasures: [String]
+        public var asOf: Date
+    }
+
+    /// A county that has published, and when it last did.
+    public struct PublishedCounty: Sendable {
+        public var code: String
+        public var name: String
+        public var lastPublishedAt: Date
+        public var publishes: Int64
+    }
+
+    /// A sum of people cells: the row's key, the target group (for "of which"; nil for all), the measure.
+    public struct PeopleSum: Sendable {
+        public var key: String
+        public var group: String?
+        public var measure: String
+        public var value: Int
+    }
+
+    public func counties() async throws -> [PublishedCounty] {
+        try await guarded {
+            var counties: [PublishedCounty] = []
+            let rows = try await connection.query(
+                "SELECT code, name, last_published_at, publishes FROM county ORDER BY code", logger: logger)
+            for try await (code, name, at, publishes) in rows.decode((String, String, Date, Int64).self) {
+                counties.append(PublishedCounty(code: code, name: name, lastPublishedAt: at, publishes: publishes))
+            }
+            return counties
+        }
+    }
+
+    public func campaigns(from: String?, to: String?) async throws -> [PublishedCampaign] {
+        try await guarded {
+            var campaigns: [PublishedCampaign] = []
+            let rows = try await connection.query("""
+                SELECT cc.county, c.name, cc.campaign, cc.version, cc.title, cc.kind, cc.held_on, cc.started_at, cc.time_zone,
+                       cc.venue, cc.shredded, cc.people_measures, cc.as_of
+                FROM county_campaign cc JOIN county c ON c.code = cc.county
+                WHERE (\(from)::text IS NULL OR cc.held_on >= \(from)) AND (\(to)::text IS NULL OR cc.held_on <= \(to))
+                ORDER BY cc.county, cc.held_on, cc.campaign
+                """, logger: logger)
+            for try await row in rows.decode((String, String, String, Int64, String, String, String, Date, String, String?, Bool,
+                                                [String], Date).self) {
+                campaigns.append(PublishedCampaign(county: row.0, countyName: row.1, campaign: row.2, version: row.3, title: row.4,
+                                                   kind: row.5, heldOn: row.6, startedAt: row.7, timeZone: row.8, venue: row.9,
+                                                   shredded: row.10, peopleMeasures: row.11, asOf: row.12))
+            }
+            return campaigns
+        }
+    }
+
+    /// The people cells of the period summed per row (`key` a SQL expression over the cell `c`, its
+    /// campaign `cc` and, with `groupRows`, the group `grp`), and per row and target group for "of which".
+    func peopleSums(key: String, groupRows: Bool = false, from: String?, to: String?) async throws -> [PeopleSum] {
+        try await guarded {
+            var sums: [PeopleSum] = []
+            let rowGroups = groupRows ? "CROSS JOIN LATERAL unnest(c.groups) AS r(grp)" : ""
+            let filter = "(\(from.map(Self.literal) ?? "NULL")::text IS NULL OR cc.held_on >= \(from.map(Self.literal) ?? "NULL")) AND (\(to.map(Self.literal) ?? "NULL")::text IS NULL OR cc.held_on <= \(to.map(Self.literal) ?? "NULL"))"
+            for ofWhich in [false, true] {
+                let join = ofWhich ? "CROSS JOIN LATERAL unnest(c.groups) AS w(member)" : ""
+                let group = ofWhich ? "w.member" : "NULL::text"
+                let sql = """
+                    SELECT \(key) AS k, \(group) AS g, c.measure, SUM(c.value)::int8
+                    FROM people_cell c JOIN county_campaign cc ON cc.county = c.county AND cc.campaign = c.campaign \(rowGroups) \(join)
+                    WHERE \(filter) GROUP BY 1, 2, 3
+                    """
+                let rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                for try await (k, g, measure, value) in rows.decode((String, String?, String, Int64).self) {
+                    sums.append(PeopleSum(key: k, group: g, measure: measure, value: Int(value)))
+                }
+            }
+            return sums
+        }
+    }
+
+    /// Every campaign measure of the period, by county and campaign.
+    func campaignValues(from: String?, to: String?) async throws -> [(county: String, campaign: String, measure: String, value: Int)] {
+        try await guarded {
+            var values: [(county: String, campaign: String, measure: String, value: Int)] = []
+            let rows = try await connection.query("""
+                SELECT v.county, v.campaign, v.measure, v.value FROM campaign_value v
+                JOIN county_campaign cc ON cc.county = v.county AND cc.campaign = v.campaign
+                WHERE (\(from)::text IS NULL OR cc.held_on >= \(from)) AND (\(to)::text IS NULL OR cc.held_on <= \(to))
+                """, logger: logger)
+            for try await (county, campaign, measure, value) in rows.decode((String, String, String, Int64).self) {
+                values.append((county, campaign, measure, Int(value)))
+            }
+            return values
+        }
+    }
+
+    /// A day as an SQL literal: only `yyyy-MM-dd` reaches here (the command checks), quotes doubled anyway.
+    static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+}
