@@ -33,6 +33,7 @@ public final class Workspace: Sendable {
         self.path = path
         countedTables = registry.countedTables
         StorageFailure.watch(folder: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        try WorkspaceFilesystem.requireLocal(path)
         let migrator = try Self.migrator(registry: registry)
         if Self.cannotWrite(path) {
             pool = try Self.openReadOnly(path, configuration: Self.configuration(), migrator: migrator)

@@ -9,6 +9,14 @@ public struct WorkspaceMessages: MessageCatalogue {
     public let cannotOpenHint = MessageText(
         "workspace.cannot-open-hint", zh: "请检查文件夹是否存在且可写，或用 --db PATH 选择另一个文件",
         en: "check that the folder exists and is writable, or choose another file with --db PATH")
+    public let networkFilesystem = MessageText(
+        "workspace.network-filesystem",
+        zh: "工作区“{path}”在网络文件系统（{kind}）上：SQLite 的预写日志只在同一台机器的进程之间有效，两台机器共用会悄悄损坏数据",
+        en: "the workspace '{path}' is on a network filesystem ({kind}): SQLite's write-ahead log works only between processes of one host, and two hosts sharing it corrupt it silently")
+    public let networkFilesystemHint = MessageText(
+        "workspace.network-filesystem-hint",
+        zh: "把工作区放在本机磁盘上（--db 本地路径）；需要多台机器共用的是汇总：用 campaign publish 发布到省级数据库",
+        en: "keep the workspace on this machine's own disk (--db a local path); what several machines share is the sum: publish it to the province's database with campaign publish")
     public let cannotPrepare = MessageText("workspace.cannot-prepare", zh: "无法准备工作区“{path}”：{reason}",
                                            en: "cannot prepare the workspace '{path}': {reason}")
     public let cannotPrepareHint = MessageText(
