@@ -176,7 +176,8 @@ let package = Package(
         .executableTarget(name: "campaign-fuzz", dependencies: ["CampaignFuzzing"]),
         // Benchmarks: `swift run -c release campaign-bench engine`.
         .executableTarget(name: "campaign-bench", dependencies: [
-            "Workflow", "Ledger", "PluginKit", "Tally", "Scheduling", "Transport", "Livestream", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting",
+            "Workflow", "Ledger", "PluginKit", "Tally", "Scheduling", "Transport", "Livestream", "Province", "BuiltinPlugins",
+            "WorkflowTesting", "CampaignTesting",
             "CXlsxWriter", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),

@@ -20,7 +20,9 @@ import WorkflowTesting
 /// `swift run -c release campaign-bench import-xlsx [--rows N]`,
 /// `swift run -c release campaign-bench generate [--rows N] FILE [utf-8|gb18030]`,
 /// `swift build -c release && .build/release/campaign-bench checkin [--people N] [--seconds S]`,
-/// `swift build -c release && .build/release/campaign-bench tally [--rows N] [--repetitions N] [--dir PATH]`.
+/// `swift build -c release && .build/release/campaign-bench tally [--rows N] [--repetitions N] [--dir PATH]`,
+/// `swift build -c release --product campaign-bench && .build/release/campaign-bench province [--counties N] [--people N]
+/// [--county-people N]` (a PostgreSQL server of its own, `scripts/postgres`).
 ///
 /// Each benchmark checks its own result (the run completed, every row imported, every check-in counted once,
 /// the hand-written SQL's funnel equals the tally's) and exits 70 when it does not, so the tiny runs in the
@@ -73,6 +75,10 @@ struct BenchCommand {
             case "leads":
                 try await LeadsBenchmark.run(people: option("--people", default: 1_000_000),
                                              leads: option("--leads", default: 50_000), staff: option("--staff", default: 40))
+            case "province":
+                try await ProvinceBenchmark.run(counties: option("--counties", default: 100), people: option("--people", default: 1_000_000),
+                                                countyPeople: option("--county-people", default: 1_000_000),
+                                                repetitions: option("--repetitions", default: 3))
             case "season":
                 try SeasonBenchmark.run(repetitions: repetitions, passengers: option("--passengers", default: 20_000),
                                         days: option("--days", default: 60), coaches: option("--coaches", default: 300),
@@ -93,7 +99,7 @@ struct BenchCommand {
                 let encoding = arguments.count > 2 ? TextEncoding(name: arguments[2]) ?? .utf8 : .utf8
                 try generator.writePeopleCSV(to: URL(fileURLWithPath: arguments[1]), count: rows, encoding: encoding)
             default:
-                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, external, import, import-xlsx, checkin, photo, tally, schedule, roster, leads, monitoring, season, backup, shred, generate\n".utf8))
+                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, external, import, import-xlsx, checkin, photo, tally, schedule, roster, leads, monitoring, season, province, backup, shred, generate\n".utf8))
                 exit(64)
             }
         } catch {

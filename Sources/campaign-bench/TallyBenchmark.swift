@@ -21,26 +21,7 @@ enum TallyBenchmark {
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let db = folder.appendingPathComponent("campaign.sqlite").path
-        let registry = PluginRegistry(BuiltinPlugins.engines)
-        let workspace = try Workspace(path: db, registry: registry)
-        let engine = Engine(registry: registry, workspace: workspace, clock: SystemClock(),
-                            options: EngineOptions(waitHorizon: .zero))
-        let generated = Date()
-        for c in 1...campaigns {
-            let definition = folder.appendingPathComponent("\(name(c)).yaml")
-            try """
-                name: \(name(c))
-                title: 春风行动第\(c)场
-                steps:
-                  - id: follow-up
-                    uses: outcomes.collect
-                """.write(to: definition, atomically: true, encoding: .utf8)
-            _ = try await engine.start(try Validator(registry: registry).validate(path: definition.path))
-        }
-        let sizes = try await workspace.pool.write { db in try generate(db, registered: registered) }
-        print(String(format: "generated %d campaigns: %d registered, %d attended (accepted check-ins), %d outcomes, "
-                     + "%d postings in %.1f s", campaigns, sizes.registered, sizes.attended, sizes.outcomes, sizes.postings,
-                     Date().timeIntervalSince(generated)))
+        let workspace = try await workspace(in: folder, registered: registered)
 
         let request = TallyRequest(all: true, breakdowns: [.township, .group, .enterprise])
         var inProcess: [Double] = []
@@ -88,6 +69,32 @@ enum TallyBenchmark {
 
     struct Sizes {
         var registered = 0, attended = 0, outcomes = 0, postings = 0
+    }
+
+    /// A workspace in `folder` with the benchmark's 20 fairs started and `registered` people generated into them.
+    static func workspace(in folder: URL, registered: Int) async throws -> Workspace {
+        let db = folder.appendingPathComponent("campaign.sqlite").path
+        let registry = PluginRegistry(BuiltinPlugins.engines)
+        let workspace = try Workspace(path: db, registry: registry)
+        let engine = Engine(registry: registry, workspace: workspace, clock: SystemClock(),
+                            options: EngineOptions(waitHorizon: .zero))
+        let generated = Date()
+        for c in 1...campaigns {
+            let definition = folder.appendingPathComponent("\(name(c)).yaml")
+            try """
+                name: \(name(c))
+                title: 春风行动第\(c)场
+                steps:
+                  - id: follow-up
+                    uses: outcomes.collect
+                """.write(to: definition, atomically: true, encoding: .utf8)
+            _ = try await engine.start(try Validator(registry: registry).validate(path: definition.path))
+        }
+        let sizes = try await workspace.pool.write { db in try generate(db, registered: registered) }
+        print(String(format: "generated %d campaigns: %d registered, %d attended (accepted check-ins), %d outcomes, "
+                     + "%d postings in %.1f s", campaigns, sizes.registered, sizes.attended, sizes.outcomes, sizes.postings,
+                     Date().timeIntervalSince(generated)))
+        return workspace
     }
 
     /// Synthetic data written straight in SQL (the import path has its own benchmark): people spread

@@ -1,3 +1,4 @@
+import CampaignTesting
 import Foundation
 import Testing
 import WorkflowTesting
@@ -83,6 +84,18 @@ import WorkflowTesting
         #expect(output.contains("300 monitored workers, 3 monthly sheets"))
         #expect(output.contains("2025-03: imported and compared in"), "\(output)")
         #expect(output.contains("× the floor"))
+    }
+
+    @Test(.enabled(if: PostgresTestServer.available, "needs Debian's postgresql (scripts/setup test installs it)"))
+    func theProvinceBenchmarkPublishesAndAddsUp() throws {
+        let (status, output) = try bench("province", "--counties", "4", "--people", "2000", "--county-people", "3000",
+                                         "--repetitions", "1")
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("first publish: 20 campaigns"), "\(output)")
+        #expect(output.contains("republish after 30 people (1%) changed"), "\(output)")
+        #expect(output.contains("× COPY"))
+        #expect(output.contains("published 4 counties"), "\(output)")
+        #expect(output.contains("× the scan"), "\(output)")
     }
 
     @Test func theSeasonBenchmarkKeepsCoachesHomeUntilTheyAreBack() throws {

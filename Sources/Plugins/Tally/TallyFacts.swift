@@ -44,6 +44,21 @@ public struct TallyFacts: Sendable, Equatable, Codable {
     /// Whether its people's personal data was shredded (the counts stand).
     public var shredded: Bool
 
+    public init(campaign: String, title: String, kind: String, heldOn: String, startedAt: Date, timeZone: String, venue: String?,
+                values: [String: Int], peopleMeasures: [String], cells: [Cell], shredded: Bool) {
+        self.campaign = campaign
+        self.title = title
+        self.kind = kind
+        self.heldOn = heldOn
+        self.startedAt = startedAt
+        self.timeZone = timeZone
+        self.venue = venue
+        self.values = values
+        self.peopleMeasures = peopleMeasures
+        self.cells = cells
+        self.shredded = shredded
+    }
+
     /// The facts of one campaign of the workspace, counted by the tally's own code.
     public static func of(_ db: Database, campaign: String, sections: [any TallySection]) throws -> TallyFacts {
         let infos = try TallyQuery.select(db, TallyRequest(campaigns: [campaign]))
