@@ -121,7 +121,8 @@ let package = Package(
         plugin("Monitoring", web: ["openapi.json", "help.html", "help.js"]),
         // The province view: `campaign publish` sends a workspace's tally facts to PostgreSQL; `campaign
         // province` adds every county's up and prints them as a county's tally is printed (Tally's writers).
-        plugin("Province", dependencies: ["Tally", .product(name: "PostgresNIO", package: "postgres-nio")]),
+        plugin("Province", dependencies: ["Tally", .product(name: "PostgresNIO", package: "postgres-nio"),
+                                           .product(name: "Crypto", package: "swift-crypto")]),
         // The plugins compiled into the binary: adding one is one line there.
         .target(name: "BuiltinPlugins",
                 dependencies: ["Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "Outcomes", "Tally",

@@ -31,6 +31,9 @@ public struct CampaignPlugin: Sendable {
     /// Its part of the message catalogue: every sentence it tells a person, in Chinese and English
     /// (a test checks each has both, and that none is left out of a plugin's list).
     public var messages: [MessageText]
+    /// Work it gives a daemon (`run-daemon`, `serve`) each round, made from the daemon's settings — nil
+    /// when the flags it needs were not given (the province's publishing: `--publish-to`).
+    public var daemonChores: [@Sendable (DaemonSettings) throws -> DaemonChore?]
 
     public var name: String { engine.name }
 
@@ -42,7 +45,8 @@ public struct CampaignPlugin: Sendable {
                 routes: (@Sendable (ServerEnvironment) -> RouteCollection<CampaignRequestContext>)? = nil,
                 web: WebSurface? = nil, tallySection: (any TallySection)? = nil, tallySections: [any TallySection] = [],
                 deskAttendance: (any DeskAttendance)? = nil,
-                shredder: (any PersonalDataShredder)? = nil, messages: [MessageText] = []) {
+                shredder: (any PersonalDataShredder)? = nil, messages: [MessageText] = [],
+                daemonChores: [@Sendable (DaemonSettings) throws -> DaemonChore?] = []) {
         self.engine = engine
         self.title = title ?? engine.name
         self.commands = commands
@@ -53,6 +57,7 @@ public struct CampaignPlugin: Sendable {
         self.deskAttendance = deskAttendance
         self.shredder = shredder
         self.messages = messages
+        self.daemonChores = daemonChores
     }
 }
 

@@ -70,9 +70,11 @@ enum ProvinceBenchmark {
         let file = folder.appendingPathComponent("people.tsv")
         let rows = try workspace.pool.read { db in
             try String.fetchAll(db, sql: """
+                WITH came AS (SELECT DISTINCT campaign, person_id FROM scan WHERE result = 'accepted')
                 SELECT p.id || char(9) || p.township || char(9) || p.village || char(9) || p.groups || char(9) || r.campaign
-                       || char(9) || (EXISTS (SELECT 1 FROM scan s WHERE s.campaign = r.campaign AND s.person_id = p.id))
+                       || char(9) || (c.person_id IS NOT NULL)
                 FROM registration r JOIN person p ON p.id = r.person_id
+                LEFT JOIN came c ON c.campaign = r.campaign AND c.person_id = r.person_id
                 """)
         }
         try (rows.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)

@@ -1,5 +1,8 @@
 import CampaignTesting
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 import WorkflowTesting
 
@@ -153,5 +156,86 @@ struct ProvinceJourneyTests {
         let code = try cli.run("publish", "--to", "postgresql:///postgres?host=/tmp", "--county", "5226", "--county-name", "x")
         #expect(code.status == 64)
         #expect(code.stderr.contains("县级行政区划代码应为 6 位数字"), "\(code.stderr)")
+    }
+
+    /// `province serve` on a loopback port: started, waited for, its process returned.
+    func serve(_ server: PostgresTestServer, token: String) throws -> (Process, URL) {
+        let cli = CLIRunner(directory: try TemporaryDirectory())
+        for _ in 0..<5 {
+            let port = Int.random(in: 20_000..<32_000)
+            let process = cli.process(["province", "serve", "--db", server.address, "--port", "\(port)", "--token", token])
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let base = URL(string: "http://127.0.0.1:\(port)")!
+            for _ in 0..<100 where process.isRunning {
+                if let (_, status) = try? ServerTests.Server.get(base.appendingPathComponent("health")), status == 200 {
+                    return (process, base)
+                }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            process.terminate()
+        }
+        throw URLError(.cannotConnectToHost)
+    }
+
+    @Test func theProvincesPageShowsEveryCountyBehindItsToken() throws {
+        let server = try PostgresTestServer.start()
+        defer { server.remove() }
+        let quiet = try county()
+        let busy = try county()
+        try checkIn(busy, Self.people)
+        #expect(try quiet.run("publish", "--to", server.address, "--county", "522633", "--county-name", "从江县").status == 0)
+        #expect(try busy.run("publish", "--to", server.address, "--county", "522632", "--county-name", "榕江县").status == 0)
+        var (process, base) = try serve(server, token: "s3cret-token")
+        let (refused, status) = try ServerTests.Server.get(base)
+        #expect(status == 401)
+        #expect(String(decoding: refused, as: UTF8.self).contains("需要口令"))
+        let (page, ok) = try ServerTests.Server.get(URL(string: base.absoluteString + "/?token=s3cret-token")!)
+        let html = String(decoding: page, as: UTF8.self)
+        #expect(ok == 200)
+        #expect(html.contains("各县发布情况") && html.contains("从江县") && html.contains("榕江县"), "\(html.prefix(600))")
+        let (json, jsonStatus) = try ServerTests.Server.get(base.appendingPathComponent("tally.json"), token: "s3cret-token")
+        #expect(jsonStatus == 200)
+        let report = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        #expect((report["funnel"] as? [String: Any])?["attended"] as? Int == 3)
+        // Killed and started again: it only reads, so the page is whole and the same.
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        (process, base) = try serve(server, token: "s3cret-token")
+        defer { process.terminate(); process.waitUntilExit() }
+        let (again, _) = try ServerTests.Server.get(base.appendingPathComponent("tally.json"), token: "s3cret-token")
+        #expect(((try JSONSerialization.jsonObject(with: again) as? [String: Any])?["funnel"] as? [String: Any])?["attended"] as? Int == 3)
+        let (workbook, xlsxStatus) = try ServerTests.Server.get(base.appendingPathComponent("tally.xlsx"), token: "s3cret-token")
+        #expect(xlsxStatus == 200)
+        #expect(workbook.prefix(2) == Data("PK".utf8))
+    }
+
+    @Test func theDaemonPublishesOnItsOwn() throws {
+        let server = try PostgresTestServer.start()
+        defer { server.remove() }
+        let cli = try county()
+        // The county is remembered from a first publish; the daemon then publishes what changes.
+        #expect(try cli.run("publish", "--to", server.address, "--county", "522633", "--county-name", "从江县").status == 0)
+        try checkIn(cli, [Self.people[0]])
+        let daemon = cli.process(["run-daemon", "--publish-to", server.address, "--poll", "0.1"])
+        let out = Pipe()
+        daemon.standardOutput = out
+        daemon.standardError = FileHandle.nullDevice
+        try daemon.run()
+        var attended: Int?
+        for _ in 0..<200 {
+            attended = (try? countyRow(try provinceTally(server), "522633"))?["attended"] as? Int
+            if attended == 1 { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        daemon.terminate()
+        daemon.waitUntilExit()
+        #expect(attended == 1)
+        let said = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(said.contains("已向省级数据库发布 522633（从江县）：1 个活动送达"), "\(said)")
+        let tooOften = try cli.run("run-daemon", "--publish-to", server.address, "--publish-every", "5s")
+        #expect(tooOften.status == 64)
+        #expect(tooOften.stderr.contains("--publish-every：5s 太频繁了"), "\(tooOften.stderr)")
     }
 }

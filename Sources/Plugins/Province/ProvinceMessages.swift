@@ -59,4 +59,16 @@ public struct ProvinceMessages: MessageCatalogue {
     public let countyAsOf = MessageText(
         "province.county-as-of", zh: "{name} 截至 {asOf}", en: "{name} as of {asOf}")
     public let wrote = MessageText("province.wrote", zh: "已写出 {file}", en: "Wrote {file}")
+    public let pageCounties = MessageText("province.page-counties", zh: "各县发布情况", en: "Counties' publishes")
+    public let pageCode = MessageText("province.page-code", zh: "区划代码", en: "Code")
+    public let pageCounty = MessageText("province.page-county", zh: "县（市、区）", en: "County")
+    public let pagePublished = MessageText("province.page-published", zh: "最近发布", en: "Last published")
+    public let pageAsOf = MessageText("province.page-as-of", zh: "数据截至", en: "Figures as of")
+    public let pageLag = MessageText("province.page-lag", zh: "延迟（分钟）", en: "Lag (minutes)")
+    public let serving = MessageText(
+        "province.serving", zh: "省级汇总页面：{address}（每分钟刷新；按 Ctrl-C 停止）",
+        en: "The province's page: {address} (refreshes every minute; stop with Ctrl-C)")
+    public let tokenNeeded = MessageText(
+        "province.token-needed", zh: "需要口令：打开启动时显示的链接（含 ?token=），或在请求头中带 Authorization: Bearer 口令",
+        en: "a token is needed: open the link printed at start (with ?token=), or send Authorization: Bearer TOKEN")
 }

@@ -12,6 +12,7 @@ public enum ProvincePlugin {
                actions: [], migrations: ProvinceOutbox.migrations, dependencies: ["ledger"]),
         title: "province (省级汇总)",
         commands: [PublishCommand.self, ProvinceCommand.self],
-        messages: ProvinceMessages.all + [ProvinceTally.countyGrouping.words, ProvinceTally.kindGrouping.words]
+        messages: ProvinceMessages.all + [ProvinceTally.countyGrouping.words, ProvinceTally.kindGrouping.words],
+        daemonChores: [PublishChore.make]
     )
 }

@@ -23,6 +23,7 @@ struct RunDaemonCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "多久查看一次其他命令发来的工作，单位为秒。", en: "How often to look for work sent by other commands, in seconds."))) var poll: Double = 1
     @OptionGroup var backups: ScheduledBackupOptions
+    @OptionGroup var publishing: ScheduledPublishOptions
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
@@ -31,7 +32,7 @@ struct RunDaemonCommand: AsyncParsableCommand {
             let printer = RunPrinter(timeZone: WorkflowDefinition.defaultTimeZone)
             let engine = try CommandSupport.engine(ws, printer: printer)
             let daemon = Daemon(engine: engine, pollInterval: .milliseconds(Int(max(0.05, poll) * 1000)),
-                                chores: [RetentionChore(workspace: ws).run] + backups.chore(for: ws),
+                                chores: [RetentionChore(workspace: ws).run] + backups.chore(for: ws) + (try publishing.chores(for: ws)),
                                 report: DaemonReporter(terminal: printer.terminal, clock: engine.clock).report)
             let task = Task { try await daemon.run() }
             let stop = StopSignals { task.cancel() }

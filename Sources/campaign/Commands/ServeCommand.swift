@@ -33,6 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "--tls 时 https 的端口。", en: "The https port with --tls.")))
     var tlsPort = 8443
     @OptionGroup var backups: ScheduledBackupOptions
+    @OptionGroup var publishing: ScheduledPublishOptions
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
@@ -73,7 +74,8 @@ struct ServeCommand: AsyncParsableCommand {
             if staffCount == 0 { t.line(t.yellow(say(StaffMessages.noStaffYet))) }
             t.line(say(StaffMessages.runsAt, ["addresses": bases.map { $0 + "/runs" }.joined(separator: or)]))
             t.line(t.dim(say(StaffMessages.stopWith)))
-            let runner = daemon ? Daemon(engine: engine, chores: [RetentionChore(workspace: ws).run] + backups.chore(for: ws),
+            let chores = [RetentionChore(workspace: ws).run] + backups.chore(for: ws) + (try publishing.chores(for: ws))
+            let runner = daemon ? Daemon(engine: engine, chores: chores,
                                          report: DaemonReporter(terminal: t, clock: engine.clock).report) : nil
             if tls {
                 t.line(say(StaffMessages.trustFirst, ["address": "http://\(hosts.first ?? "127.0.0.1"):\(port)/trust"]))

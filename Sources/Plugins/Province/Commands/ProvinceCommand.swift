@@ -8,7 +8,7 @@ struct ProvinceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "province",
         abstract: CommandHelp.text(zh: "省级汇总：各县发布到 PostgreSQL 的数字。", en: "The province's view: the figures counties published to PostgreSQL."),
-        subcommands: [ProvinceTallyCommand.self])
+        subcommands: [ProvinceTallyCommand.self, ProvinceServeCommand.self])
 
     /// The address given, else `$CAMPAIGN_PROVINCE_DB`, else a refusal naming the flag.
     static func address(_ given: String?, flag: String) throws -> String {
