@@ -78,7 +78,8 @@ struct BenchCommand {
             case "province":
                 try await ProvinceBenchmark.run(counties: option("--counties", default: 100), people: option("--people", default: 1_000_000),
                                                 countyPeople: option("--county-people", default: 1_000_000),
-                                                repetitions: option("--repetitions", default: 3))
+                                                repetitions: option("--repetitions", default: 3),
+                                                keep: arguments.contains("--keep"))
             case "season":
                 try SeasonBenchmark.run(repetitions: repetitions, passengers: option("--passengers", default: 20_000),
                                         days: option("--days", default: 60), coaches: option("--coaches", default: 300),

@@ -19,9 +19,10 @@ import Workflow
 enum ProvinceBenchmark {
     static let peopleMeasures = ["registered", "attended", "interviewed", "intents", "placed"]
 
-    static func run(counties: Int, people: Int, countyPeople: Int, repetitions: Int) async throws {
+    /// `keep`: leave the server running afterwards (its address is printed) to look into it with psql.
+    static func run(counties: Int, people: Int, countyPeople: Int, repetitions: Int, keep: Bool = false) async throws {
         let server = try PostgresTestServer.start()
-        defer { server.remove() }
+        defer { if keep { print("kept: \(server.address)") } else { server.remove() } }
         print("province benchmark — a county of \(countyPeople.formatted()) people publishing; \(counties) counties sharing "
               + "\(people.formatted()) people's facts; PostgreSQL of its own in \(server.folder)")
         try await countyPublish(server, people: countyPeople)

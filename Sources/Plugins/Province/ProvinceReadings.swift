@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 import PostgresNIO
 import Workflow
 
@@ -70,24 +71,30 @@ extension ProvinceStore {
         }
     }
 
-    /// The people cells of the period summed per row (`key` a SQL expression over the cell `c`, its
-    /// campaign `cc` and, with `groupRows`, the group `grp`), and per row and target group for "of which".
-    func peopleSums(key: String, groupRows: Bool = false, from: String?, to: String?) async throws -> [PeopleSum] {
+    /// The people cells of the period summed per row (`key` a SQL expression over the cell `c` and its
+    /// campaign `cc`), with each target group's part beside the whole ("of which") — one pass: a filtered
+    /// sum per group, not a row per group and cell.
+    func peopleSums(key: String, from: String?, to: String?) async throws -> [PeopleSum] {
         try await guarded {
+            let groups = TargetGroup.allCases.map(\.key)
+            let parts = groups.map { "SUM(c.value) FILTER (WHERE '\($0)' = ANY(c.groups))::int8" }.joined(separator: ", ")
+            let day = { (text: String?) in text.map(Self.literal) ?? "NULL" }
+            let sql = """
+                SELECT \(key) AS k, c.measure, SUM(c.value)::int8, \(parts)
+                FROM people_cell c JOIN county_campaign cc ON cc.county = c.county AND cc.campaign = c.campaign
+                WHERE (\(day(from))::text IS NULL OR cc.held_on >= \(day(from))) AND (\(day(to))::text IS NULL OR cc.held_on <= \(day(to)))
+                GROUP BY 1, 2
+                """
             var sums: [PeopleSum] = []
-            let rowGroups = groupRows ? "CROSS JOIN LATERAL unnest(c.groups) AS r(grp)" : ""
-            let filter = "(\(from.map(Self.literal) ?? "NULL")::text IS NULL OR cc.held_on >= \(from.map(Self.literal) ?? "NULL")) AND (\(to.map(Self.literal) ?? "NULL")::text IS NULL OR cc.held_on <= \(to.map(Self.literal) ?? "NULL"))"
-            for ofWhich in [false, true] {
-                let join = ofWhich ? "CROSS JOIN LATERAL unnest(c.groups) AS w(member)" : ""
-                let group = ofWhich ? "w.member" : "NULL::text"
-                let sql = """
-                    SELECT \(key) AS k, \(group) AS g, c.measure, SUM(c.value)::int8
-                    FROM people_cell c JOIN county_campaign cc ON cc.county = c.county AND cc.campaign = c.campaign \(rowGroups) \(join)
-                    WHERE \(filter) GROUP BY 1, 2, 3
-                    """
-                let rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
-                for try await (k, g, measure, value) in rows.decode((String, String?, String, Int64).self) {
-                    sums.append(PeopleSum(key: k, group: g, measure: measure, value: Int(value)))
+            let rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+            for try await row in rows {
+                let cells = row.makeRandomAccess()
+                let key = try cells[0].decode(String.self), measure = try cells[1].decode(String.self)
+                sums.append(PeopleSum(key: key, group: nil, measure: measure, value: Int(try cells[2].decode(Int64.self))))
+                for (index, group) in groups.enumerated() {
+                    if let value = try cells[3 + index].decode(Int64?.self), value != 0 {
+                        sums.append(PeopleSum(key: key, group: group, measure: measure, value: Int(value)))
+                    }
                 }
             }
             return sums

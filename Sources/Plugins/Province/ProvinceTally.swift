@@ -36,7 +36,7 @@ public enum ProvinceTally {
         let people = measures.filter { $0.threshold != nil }
         let adder = Adder(people: people, measures: measures, campaigns: campaigns, values: values)
 
-        var funnel = adder.line(try await store.peopleSums(key: "''", from: from, to: to), key: "", campaigns: campaigns)
+        var funnel = adder.line(try await store.peopleSums(key: "''", from: from, to: to), campaigns: campaigns)
         if campaigns.isEmpty { for measure in measures { funnel[measure.key] = 0 } }
         var built: [TallyBreakdown] = []
         for dimension in breakdowns {
@@ -80,12 +80,13 @@ public enum ProvinceTally {
         case .township: key = "c.county || '/' || c.township"
         default: key = "c.county || '/' || c.township || '/' || c.village"
         }
-        let sums = try await store.peopleSums(key: key, from: from, to: to)
-        var keys = Set(sums.map(\.key))
-        for campaign in adder.campaigns { if let row = rowCampaigns(campaign) { keys.insert(row) } }
+        let sums = Dictionary(grouping: try await store.peopleSums(key: key, from: from, to: to), by: \.key)
+        let campaignsOf = Dictionary(grouping: adder.campaigns.compactMap { c in rowCampaigns(c).map { ($0, c) } }, by: \.0)
+            .mapValues { $0.map(\.1) }
+        let keys = Set(sums.keys).union(campaignsOf.keys)
         let rows = keys.sorted().map { rowKey -> TallyRow in
-            let own = adder.campaigns.filter { rowCampaigns($0) == rowKey }
-            let counts = adder.line(sums, key: rowKey, campaigns: own, peopleOnly: own.isEmpty)
+            let own = campaignsOf[rowKey] ?? []
+            let counts = adder.line(sums[rowKey] ?? [], campaigns: own, peopleOnly: own.isEmpty)
             return TallyRow(key: rowKey, label: label(dimension, key: rowKey, names: names, campaigns: own), counts: counts)
         }
         // Rows of campaigns (a county, a kind) carry their campaign measures too; rows of places, people only.
