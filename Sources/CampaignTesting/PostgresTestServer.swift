@@ -57,6 +57,20 @@ public final class PostgresTestServer: Sendable {
         try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: folder).deletingLastPathComponent().path)
     }
 
+    /// One query's rows through psql, unaligned (`a|b`), for a test to look into the database itself.
+    public static func psql(_ address: String, _ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        process.arguments = ["-X", "-q", "-tA", address, "-c", sql]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// A short folder under /tmp: a socket's path must stay under 108 bytes.
     static func makeFolder() throws -> String {
         var template = Array("/tmp/campaign-pg.XXXXXX".utf8CString)

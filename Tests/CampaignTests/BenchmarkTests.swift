@@ -93,6 +93,7 @@ import WorkflowTesting
         #expect(status == 0, "\(output)")
         #expect(output.contains("first publish: 20 campaigns"), "\(output)")
         #expect(output.contains("republish after 30 people (1%) changed"), "\(output)")
+        #expect(output.contains("first publish with pseudonyms (the province's key): 3000 people"), "\(output)")
         #expect(output.contains("× COPY"))
         #expect(output.contains("published 4 counties"), "\(output)")
         #expect(output.contains("× the scan"), "\(output)")

@@ -153,6 +153,11 @@ struct ProvinceJourneyTests {
         #expect(down.status == 69)
         #expect(down.stderr.contains("cannot reach the province's database at postgresql:///postgres?host=/nonexistent"), "\(down.stderr)")
         #expect(down.stderr.contains("goes with the next publish"), "\(down.stderr)")
+        let key = try cli.run("publish", "--to", "postgresql:///postgres?host=/tmp", "--county", "522633", "--county-name", "从江县",
+                              "--person-key", "/nonexistent/province.key")
+        #expect(key.status == 64)
+        #expect(key.stderr.contains("读不到省里发的密钥文件 /nonexistent/province.key"), "\(key.stderr)")
+        #expect(key.stderr.contains("向省里索取密钥文件"), "\(key.stderr)")
         let code = try cli.run("publish", "--to", "postgresql:///postgres?host=/tmp", "--county", "5226", "--county-name", "x")
         #expect(code.status == 64)
         #expect(code.stderr.contains("县级行政区划代码应为 6 位数字"), "\(code.stderr)")

@@ -22,9 +22,13 @@ struct County {
 
     var publisher: Publisher { Publisher(pool: fixture.pool, sections: OutcomeFixture.sections) }
 
+    /// The province's key every county of a test shares.
+    static let provinceKey = Data("the province's 32-byte test key!".utf8)
+
     @discardableResult
-    func publish(to address: String) async throws -> Publisher.Outcome {
-        let (publisher, code, name, now) = (publisher, code, name, fixture.now)
+    func publish(to address: String, withPseudonyms: Bool = false) async throws -> Publisher.Outcome {
+        let publisher = Publisher(pool: fixture.pool, sections: OutcomeFixture.sections, personKey: withPseudonyms ? Self.provinceKey : nil)
+        let (code, name, now) = (code, name, fixture.now)
         return try await ProvinceView.withStore(address) { store in
             try await publisher.publish(to: store, code: code, name: name, campaign: nil, now: now)
         }

@@ -160,6 +160,35 @@ struct ProvincePublishTests {
         #expect(result.report.funnel["placed"] == 2)
     }
 
+    @Test func withTheProvincesKeyAPersonCountsOnceAcrossCounties() async throws {
+        let server = try PostgresTestServer.start()
+        defer { server.remove() }
+        // The same five people are in both counties' ledgers (people move; registers overlap).
+        let (quiet, busy) = try await twoCounties()
+        try await quiet.fixture.checkIn(OutcomeFixture.zhang)
+        try await quiet.publish(to: server.address, withPseudonyms: true)
+        try await busy.publish(to: server.address, withPseudonyms: true)
+        let result = try await ProvinceView.tally(server.address)
+        #expect(result.report.funnel["registered"] == 10)
+        #expect(result.report.funnel["attended"] == 4)
+        // Second count, by hand: five distinct people; 张伟 came in both counties, 李娜 and 王芳 in one.
+        let distinct = try #require(result.report.distinctPeople)
+        #expect(distinct["registered"] == 5)
+        #expect(distinct["attended"] == 3)
+        #expect(distinct["placed"] == 1)
+        // No ID number reaches the province: only 32-byte pseudonyms.
+        let stored = try PostgresTestServer.psql(server.address, "SELECT count(*), min(length(pseudonym)), max(length(pseudonym)) FROM person_reach")
+        #expect(stored == "10|32|32")
+        let leaked = try PostgresTestServer.psql(server.address,
+                                                 "SELECT count(*) FROM person_reach WHERE encode(pseudonym, 'escape') LIKE '%\(OutcomeFixture.zhang)%'")
+        #expect(leaked == "0")
+
+        // A county that publishes without the key leaves 人数 blank rather than wrong.
+        try await busy.fixture.checkIn(OutcomeFixture.chen)
+        try await busy.publish(to: server.address)
+        #expect(try await ProvinceView.tally(server.address).report.distinctPeople == nil)
+    }
+
     @Test func aWorkspacePublishesUnderOneCountyOnly() async throws {
         let server = try PostgresTestServer.start()
         defer { server.remove() }

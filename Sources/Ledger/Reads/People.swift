@@ -37,6 +37,18 @@ public enum People {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE id_number = ?"), arguments: [idNumber.value])
     }
 
+    /// Every person's ID number by ledger number (dense from 1; nil where there is none): one
+    /// sequential read, for work over most of the ledger (the province's pseudonyms). Raw values.
+    public static func idNumbers(_ db: Database) throws -> [String?] {
+        var numbers = [String?](repeating: nil, count: Int(try highestID(db)) + 1)
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, id_number FROM person")
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            if id >= 0, Int(id) < numbers.count { numbers[Int(id)] = row[1] }
+        }
+        return numbers
+    }
+
     /// One person by ledger number.
     public static func summary(_ db: Database, id: Int64) throws -> PersonSummary? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM person WHERE id = ?"), arguments: [id])

@@ -13,6 +13,12 @@ public struct ProvinceMessages: MessageCatalogue {
     public let addressNeeded = MessageText(
         "province.address-needed", zh: "没有写省级数据库地址：用 {flag} 或环境变量 CAMPAIGN_PROVINCE_DB",
         en: "no address of the province's database: give {flag} or set CAMPAIGN_PROVINCE_DB")
+    public let badPersonKey = MessageText(
+        "province.bad-person-key", zh: "读不到省里发的密钥文件 {path}，或其中不足 16 个字节",
+        en: "cannot read the province's key file {path}, or it holds fewer than 16 bytes")
+    public let personKeyHint = MessageText(
+        "province.person-key-hint", zh: "向省里索取密钥文件（每个县同一个）；不加 --person-key 则只发布数字",
+        en: "ask the province for its key file (the same for every county); without --person-key only figures are published")
     public let cannotConnect = MessageText(
         "province.cannot-connect", zh: "连不上省级数据库 {address}：{reason}",
         en: "cannot reach the province's database at {address}: {reason}")

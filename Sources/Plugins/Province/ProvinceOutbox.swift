@@ -20,6 +20,8 @@ enum ProvinceOutbox {
                     campaign TEXT NOT NULL,
                     version INTEGER NOT NULL,               -- grows with each change of the campaign's facts
                     facts BLOB NOT NULL,                    -- TallyFacts as JSON: counts only, no personal data
+                    people BLOB,                            -- with --person-key: per person a 32-byte pseudonym
+                                                            -- (HMAC-SHA256 of the ID number) and 4 bytes of reach
                     made_at REAL NOT NULL,                  -- when they were counted (seconds since 1970)
                     delivered_at REAL,                      -- when the province acknowledged them; NULL while pending
                     PRIMARY KEY (campaign, version)
@@ -32,6 +34,7 @@ enum ProvinceOutbox {
         var campaign: String
         var version: Int64
         var facts: Data
+        var people: Data?
         var madeAt: Date
         var deliveredAt: Date?
     }
@@ -50,7 +53,7 @@ enum ProvinceOutbox {
         try Row.fetchOne(db, sql: """
             SELECT * FROM province_outbox WHERE campaign = ? ORDER BY version DESC LIMIT 1
             """, arguments: [campaign]).map { row in
-            Entry(campaign: row["campaign"], version: row["version"], facts: row["facts"],
+            Entry(campaign: row["campaign"], version: row["version"], facts: row["facts"], people: row["people"],
                   madeAt: Date(timeIntervalSince1970: row["made_at"]),
                   deliveredAt: (row["delivered_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
         }
@@ -59,14 +62,14 @@ enum ProvinceOutbox {
     /// Keeps `facts` as the campaign's latest unless they equal what is there; a new version is above
     /// both the outbox's and the province's (a workspace restored from an older backup still moves forward).
     /// Older versions go: publishing is state, not events.
-    static func stage(_ db: Database, campaign: String, facts: Data, held: Int64?, now: Date) throws -> Entry {
+    static func stage(_ db: Database, campaign: String, facts: Data, people: Data?, held: Int64?, now: Date) throws -> Entry {
         let latest = try latest(db, campaign: campaign)
-        if let latest, latest.facts == facts, latest.version >= (held ?? 0) { return latest }
+        if let latest, latest.facts == facts, latest.people == people, latest.version >= (held ?? 0) { return latest }
         let version = max(latest?.version ?? 0, held ?? 0) + 1
-        try db.execute(sql: "INSERT INTO province_outbox VALUES (?, ?, ?, ?, NULL)",
-                       arguments: [campaign, version, facts, now.timeIntervalSince1970])
+        try db.execute(sql: "INSERT INTO province_outbox VALUES (?, ?, ?, ?, ?, NULL)",
+                       arguments: [campaign, version, facts, people, now.timeIntervalSince1970])
         try db.execute(sql: "DELETE FROM province_outbox WHERE campaign = ? AND version < ?", arguments: [campaign, version])
-        return Entry(campaign: campaign, version: version, facts: facts, madeAt: now, deliveredAt: nil)
+        return Entry(campaign: campaign, version: version, facts: facts, people: people, madeAt: now, deliveredAt: nil)
     }
 
     static func markDelivered(_ db: Database, _ entries: [Entry], at now: Date) throws {

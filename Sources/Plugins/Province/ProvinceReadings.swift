@@ -21,6 +21,8 @@ extension ProvinceStore {
         public var shredded: Bool
         public var peopleMeasures: [String]
         public var asOf: Date
+        /// Whether its people's pseudonyms were published (`--person-key`).
+        public var peoplePublished: Bool
     }
 
     /// A county that has published, and when it last did.
@@ -56,16 +58,16 @@ extension ProvinceStore {
             var campaigns: [PublishedCampaign] = []
             let rows = try await connection.query("""
                 SELECT cc.county, c.name, cc.campaign, cc.version, cc.title, cc.kind, cc.held_on, cc.started_at, cc.time_zone,
-                       cc.venue, cc.shredded, cc.people_measures, cc.as_of
+                       cc.venue, cc.shredded, cc.people_measures, cc.as_of, cc.people_published
                 FROM county_campaign cc JOIN county c ON c.code = cc.county
                 WHERE (\(from)::text IS NULL OR cc.held_on >= \(from)) AND (\(to)::text IS NULL OR cc.held_on <= \(to))
                 ORDER BY cc.county, cc.held_on, cc.campaign
                 """, logger: logger)
             for try await row in rows.decode((String, String, String, Int64, String, String, String, Date, String, String?, Bool,
-                                                [String], Date).self) {
+                                                [String], Date, Bool).self) {
                 campaigns.append(PublishedCampaign(county: row.0, countyName: row.1, campaign: row.2, version: row.3, title: row.4,
                                                    kind: row.5, heldOn: row.6, startedAt: row.7, timeZone: row.8, venue: row.9,
-                                                   shredded: row.10, peopleMeasures: row.11, asOf: row.12))
+                                                   shredded: row.10, peopleMeasures: row.11, asOf: row.12, peoplePublished: row.13))
             }
             return campaigns
         }
@@ -98,6 +100,24 @@ extension ProvinceStore {
                 }
             }
             return sums
+        }
+    }
+
+    /// 人数: each people measure counting a person once across every county and campaign of the period,
+    /// by pseudonym — asked only when every campaign's pseudonyms were published.
+    func distinctPeople(from: String?, to: String?) async throws -> [String: Int] {
+        try await guarded {
+            var counts: [String: Int] = [:]
+            let rows = try await connection.query("""
+                SELECT u.m, count(DISTINCT p.pseudonym)::int8
+                FROM person_reach p JOIN county_campaign cc ON cc.county = p.county AND cc.campaign = p.campaign
+                CROSS JOIN LATERAL unnest(cc.people_measures) WITH ORDINALITY AS u(m, i)
+                WHERE p.reached & (1 << (u.i::int - 1)) <> 0
+                  AND (\(from)::text IS NULL OR cc.held_on >= \(from)) AND (\(to)::text IS NULL OR cc.held_on <= \(to))
+                GROUP BY u.m
+                """, logger: logger)
+            for try await (measure, count) in rows.decode((String, Int64).self) { counts[measure] = Int(count) }
+            return counts
         }
     }
 

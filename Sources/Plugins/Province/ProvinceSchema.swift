@@ -32,6 +32,7 @@ enum ProvinceSchema {
                 people_measures text[] NOT NULL,          -- the people measures that apply, in funnel order
                 as_of timestamptz NOT NULL,               -- when the county counted them
                 published_at timestamptz NOT NULL,        -- when the province received them
+                people_published boolean NOT NULL,        -- whether its people's pseudonyms came too
                 PRIMARY KEY (county, campaign)
             )
             """,
@@ -58,6 +59,16 @@ enum ProvinceSchema {
             )
             """,
             "CREATE INDEX people_cell_campaign ON people_cell (county, campaign)",
+            """
+            CREATE TABLE person_reach (
+                county text NOT NULL,
+                campaign text NOT NULL,
+                pseudonym bytea NOT NULL,                 -- HMAC-SHA256 of the ID number under the province's key
+                reached integer NOT NULL,                 -- bit i: reached people_measures[i + 1] of its campaign
+                FOREIGN KEY (county, campaign) REFERENCES county_campaign ON DELETE CASCADE
+            )
+            """,
+            "CREATE INDEX person_reach_campaign ON person_reach (county, campaign)",
         ]),
     ]
 }

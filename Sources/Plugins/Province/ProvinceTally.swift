@@ -47,8 +47,13 @@ public enum ProvinceTally {
                                      timeZone: TimeZone(identifier: c.timeZone) ?? WorkflowDefinition.defaultTimeZone,
                                      heldOn: c.heldOn, county: c.countyName, venue: c.venue)
         }
-        let report = TallyReport(campaigns: infos, from: from, to: to, generatedAt: now, measures: measures, funnel: funnel,
+        var report = TallyReport(campaigns: infos, from: from, to: to, generatedAt: now, measures: measures, funnel: funnel,
                                  breakdowns: built)
+        // 人数 beside 人次 where every campaign came with its people's pseudonyms.
+        if !campaigns.isEmpty, campaigns.allSatisfy(\.peoplePublished) {
+            let distinct = try await store.distinctPeople(from: from, to: to)
+            report.distinctPeople = Dictionary(uniqueKeysWithValues: people.map { ($0.key, distinct[$0.key] ?? 0) })
+        }
         return Result(report: report, counties: counties, campaigns: campaigns)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Ledger
 import PluginKit
 import Tally
 import Workflow
@@ -11,10 +12,14 @@ import Workflow
 public struct Publisher: Sendable {
     public let pool: DatabasePool
     public let sections: [any TallySection]
+    /// The province's key (`--person-key`): with it, each person's reach goes too, under a pseudonym
+    /// only that key makes, so the province counts a person once across counties (人数).
+    public let personKey: Data?
 
-    public init(pool: DatabasePool, sections: [any TallySection]) {
+    public init(pool: DatabasePool, sections: [any TallySection], personKey: Data? = nil) {
         self.pool = pool
         self.sections = sections
+        self.personKey = personKey
     }
 
     public struct Outcome: Sendable {
@@ -50,22 +55,31 @@ public struct Publisher: Sendable {
             try campaign.map { [try RunQueries.requireRun(db, $0).campaign] } ?? RunQueries.runs(db).map(\.campaign)
         }
         guard !names.isEmpty else { throw WorkflowError.usage(ProvinceMessages.noCampaignToPublish()) }
-        var counted: [(String, Data)] = []
+        var counted: [(String, Data, Data?)] = []
+        let key = personKey
+        let idNumbers = key == nil ? nil : try await pool.read { db in try People.idNumbers(db) }
         for name in names {
             progress(name)
-            let facts = try await pool.read { db in try TallyFacts.of(db, campaign: name, sections: sections) }
-            counted.append((name, try ProvinceOutbox.encode(facts)))
+            let (facts, people) = try await pool.read { db in
+                (try TallyFacts.of(db, campaign: name, sections: sections),
+                 try key.map { PersonPseudonyms.encode(try TallyFacts.reaches(db, campaign: name, sections: sections),
+                                                           idNumbers: idNumbers ?? [], key: $0) })
+            }
+            counted.append((name, try ProvinceOutbox.encode(facts), people))
         }
         let held = try await store.heldVersions(county: county.code)
         let toStage = counted
         let staged = try await pool.write { db in
             try ProvinceOutbox.remember(db, code: county.code, name: county.name)
-            return try toStage.map { name, facts in try ProvinceOutbox.stage(db, campaign: name, facts: facts, held: held[name], now: now) }
+            return try toStage.map { name, facts, people in
+                try ProvinceOutbox.stage(db, campaign: name, facts: facts, people: people, held: held[name], now: now)
+            }
         }
         let pending = staged.filter { $0.version > (held[$0.campaign] ?? 0) }
         var deliveries: [ProvinceStore.Delivery] = []
         for entry in pending {
-            deliveries.append(.init(version: entry.version, asOf: entry.madeAt, facts: try ProvinceOutbox.decode(entry.facts)))
+            deliveries.append(.init(version: entry.version, asOf: entry.madeAt, facts: try ProvinceOutbox.decode(entry.facts),
+                                    people: entry.people))
         }
         _ = try await store.publish(county: county.code, name: county.name, deliveries)
         try await pool.write { db in try ProvinceOutbox.markDelivered(db, pending, at: now) }

@@ -83,6 +83,26 @@ public struct TallyFacts: Sendable, Equatable, Codable {
                           cells: cells, shredded: try ShredRecords.all(db).contains { $0.campaign == campaign })
     }
 
+    /// How far each registered person got: for each one (ledger number, ascending), a bit per people
+    /// measure of the campaign's facts (`peopleMeasures`, in that order) set where they reached it —
+    /// by the same levels and thresholds the cells count. What the province's distinct people (人数)
+    /// are counted from, under a pseudonym the publisher gives each.
+    public static func reaches(_ db: Database, campaign: String, sections: [any TallySection]) throws
+        -> (measures: [String], people: [Int64], reached: [UInt32]) {
+        let scope = try TallyScope(db, try TallyQuery.select(db, TallyRequest(campaigns: [campaign])), plugins: sections)
+        let measures = scope.peopleMeasures.filter { scope.applying[0].contains($0.key) }
+        let people = try Registrations.registeredPeople(db, campaign: campaign)
+        let aligned = try scope.sections.indices.map { s in
+            PeopleScan.align(scope.sectionApplies[s][0] ? try scope.sections[s].personLevels(db, campaign: campaign) : [], to: people)
+        }
+        var reached = [UInt32](repeating: 0, count: people.count)
+        for (bit, measure) in measures.enumerated() {
+            let section = scope.sectionIndex(of: measure), threshold = Int32(measure.threshold ?? 0)
+            for r in people.indices where section == nil || aligned[section!][r] >= threshold { reached[r] |= 1 << UInt32(bit) }
+        }
+        return (measures.map(\.key), people, reached)
+    }
+
     /// The key of the measure every campaign has: the people registered for it.
     public static let registered = LedgerMeasures.registered.key
 

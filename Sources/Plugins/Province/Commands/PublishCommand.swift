@@ -33,6 +33,10 @@ struct PublishCommand: AsyncParsableCommand {
     var countyName: String?
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "只发布这个活动（默认：全部）。", en: "Publish this campaign only (default: all).")))
     var campaign: String?
+    @Option(name: .customLong("person-key"), help: ArgumentHelp(CommandHelp.text(
+        zh: "省里发的密钥文件：附上每人的化名（身份证号的 HMAC-SHA256）和进度，省里才能跨县按人数去重。",
+        en: "The province's key file: each person goes too under a pseudonym (HMAC-SHA256 of the ID number) with how far they got, so the province can count people once across counties.")))
+    var personKey: String?
     @Option(name: .customLong("lang"), help: ArgumentHelp(CommandHelp.text(zh: "zh 或 en（默认：$CAMPAIGN_LANG，否则 zh）。", en: "zh or en (default: $CAMPAIGN_LANG, else zh).")))
     var langOption: Language?
     @OptionGroup var workspace: WorkspaceOptions
@@ -44,7 +48,13 @@ struct PublishCommand: AsyncParsableCommand {
             let address = try ProvinceAddress(try ProvinceCommand.address(address, flag: "--to"))
             let ws = try workspace.openExisting()
             let now = try CommandSupport.clock().now()
-            let publisher = Publisher(pool: ws.pool, sections: PluginSystem.plugins.tallySections)
+            let key = try personKey.map { path in
+                guard let key = PersonPseudonyms.key(fromFile: path) else {
+                    throw WorkflowError.usage(ProvinceMessages.badPersonKey(["path": path]), hint: ProvinceMessages.personKeyHint())
+                }
+                return key
+            }
+            let publisher = Publisher(pool: ws.pool, sections: PluginSystem.plugins.tallySections, personKey: key)
             _ = try await publisher.county(code: county, name: countyName)
             let store = try await ProvinceStore.open(address)
             let lang = language
