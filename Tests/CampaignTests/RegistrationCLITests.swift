@@ -133,6 +133,13 @@ import WorkflowTesting
         #expect(try cli.run("attend-enterprise", "913505828PBRNYTPLA", "--campaign", "fair", "--lang", "en").stdout
             .contains("the enterprise already checked in at"))
         #expect(try cli.run("attend-enterprise", "不存在的公司", "--campaign", "fair").status == 1)
+        // A unique part of the name is enough; a part several names share is refused with them named.
+        let part = try cli.run("attend-enterprise", "顺达物流", "--campaign", "fair")
+        #expect(part.status == 0, "\(part.stderr)")
+        #expect(part.stdout.contains("✓ 示范县顺达物流有限公司 — 企业签到成功"), "\(part.stdout)")
+        let shared = try cli.run("attend-enterprise", "有限公司", "--campaign", "fair")
+        #expect(shared.status == 1)
+        #expect(shared.stdout.contains("“有限公司”对应多家企业：示范县顺达物流有限公司、贵州示范电子科技有限公司"), "\(shared.stdout)")
         let missing = try cli.run("postings", "--campaign", "nope")
         #expect(missing.status == 64 || missing.status == 65)
         #expect(missing.stderr.contains("nope"))

@@ -179,4 +179,22 @@ public enum Enterprises {
             """), arguments: [campaign, code]) ?? false
         return EnterpriseSummary(creditCode: code, name: row["name"], invited: invited)
     }
+
+    /// The enterprises whose name holds `part` (a desk types 昆山精工 for 昆山精工机械有限公司): the
+    /// campaign's invited ones when any of them match, else every match; at most 10, by name. Nothing
+    /// for a part shorter than two characters.
+    public static func named(_ db: Database, like part: String, campaign: String) throws -> [EnterpriseSummary] {
+        let key = part.trimmingCharacters(in: .whitespaces)
+        guard key.count >= 2 else { return [] }
+        let pattern = "%" + key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT e.credit_code, e.name,
+                   EXISTS (SELECT 1 FROM campaign_enterprise c WHERE c.campaign = ? AND c.credit_code = e.credit_code) AS invited
+            FROM enterprise e WHERE e.name LIKE ? ESCAPE '\\' ORDER BY invited DESC, e.name LIMIT 11
+            """), arguments: [campaign, pattern])
+        let found = rows.map { EnterpriseSummary(creditCode: $0["credit_code"], name: $0["name"], invited: $0["invited"]) }
+        let invited = found.filter(\.invited)
+        return Array((invited.isEmpty ? found : invited).prefix(10))
+    }
 }

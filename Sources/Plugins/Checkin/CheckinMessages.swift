@@ -53,6 +53,9 @@ public struct CheckinMessages: MessageCatalogue {
     public let unknownEnterprise = MessageText(
         "checkin.enterprise-unknown", zh: "台账中没有企业“{enterprise}”；请先导入企业名单",
         en: "no enterprise '{enterprise}' is in the ledger; import the enterprises first")
+    public let enterpriseAmbiguous = MessageText(
+        "checkin.enterprise-ambiguous", zh: "“{enterprise}”对应多家企业：{names}；请写全称或统一社会信用代码",
+        en: "'{enterprise}' matches several enterprises: {names}; give the full name or the credit code")
     public let enterpriseNotInvited = MessageText(
         "checkin.enterprise-not-invited", zh: "{name} 没有受邀参加 {campaign}；请导入它的岗位，或用 --campaign {campaign} 导入企业名单",
         en: "{name} is not invited to {campaign}; import its postings or the enterprise list with --campaign {campaign}")

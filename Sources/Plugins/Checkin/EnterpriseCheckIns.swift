@@ -25,8 +25,19 @@ public enum EnterpriseCheckIns {
             ScanAnswer(result: result, message: message, maskedName: name, maskedID: nil, groups: [], replayed: false)
         }
         let zone = try RunQueries.requireRun(db, campaign).timeZone
-        guard let found = try Enterprises.find(db, enterprise, campaign: campaign) else {
-            return answer(.rejected, Message(CheckinMessages.unknownEnterprise, ["enterprise": String(enterprise.prefix(40))]))
+        let found: EnterpriseSummary
+        if let exact = try Enterprises.find(db, enterprise, campaign: campaign) {
+            found = exact
+        } else {
+            // A unique part of a name is enough (昆山精工); several matches are named, not guessed between.
+            let named = try Enterprises.named(db, like: enterprise, campaign: campaign)
+            guard named.count == 1 else {
+                return answer(.rejected, named.isEmpty
+                              ? Message(CheckinMessages.unknownEnterprise, ["enterprise": String(enterprise.prefix(40))])
+                              : Message(CheckinMessages.enterpriseAmbiguous, ["enterprise": String(enterprise.prefix(40)),
+                                                                             "names": named.map(\.name).joined(separator: "、")]))
+            }
+            found = named[0]
         }
         guard found.invited else {
             return answer(.rejected, Message(CheckinMessages.enterpriseNotInvited, ["name": found.name, "campaign": campaign]),

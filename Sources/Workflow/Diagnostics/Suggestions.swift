@@ -1,5 +1,7 @@
 /// "Did you mean" suggestions: the closest known name within a small edit distance.
 public enum Suggestions {
+    /// The candidate a mistyped word most likely meant: within a couple of edits (a third of the
+    /// word for long ones) and not every letter of it changed — or nil.
     public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
         var best: (name: String, distance: Int)?
@@ -9,6 +11,8 @@ public enum Suggestions {
         }
         guard let best else { return nil }
         let limit = max(2, min(word.count, best.name.count) / 3)
+        // A name every letter of which would change is not "close" (王五 is not a typo of 李明), however short.
+        guard best.distance < max(lowered.count, best.name.count) else { return nil }
         return best.distance <= limit ? best.name : nil
     }
 
