@@ -1,6 +1,8 @@
 import ArgumentParser
 import BuiltinPlugins
+import Foundation
 import PluginKit
+import Workflow
 
 @main
 struct CampaignCommand: AsyncParsableCommand {
@@ -35,8 +37,27 @@ struct CampaignCommand: AsyncParsableCommand {
     /// The release, printed by `campaign --version` (and to quote in a bug report).
     static let version = "0.9.0"
 
+    /// Parses and runs the command as swift-argument-parser's own `main` does, but says the parser's
+    /// words — its headings, help lines and refusals — in the reader's language (`ParserWords`).
     static func main() async {
         PluginSystem.bootstrap(BuiltinPlugins.all)
-        await main(nil)
+        let language = ParserWords.language(arguments: Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            let text = ParserWords.translated(fullMessage(for: error), to: language)
+            if code == .success {
+                if !text.isEmpty { print(text) }
+            } else if !text.isEmpty {
+                FileHandle.standardError.write(Data((text + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
     }
 }

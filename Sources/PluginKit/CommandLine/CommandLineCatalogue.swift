@@ -6,4 +6,5 @@ import Workflow
 public enum CommandLineCatalogue {
     public static let all: [MessageText] = RunMessages.all + StatusMessages.all + CommandMessages.all + StaffMessages.all
         + HistoryMessages.all + ToolMessages.all + AdminMessages.all + ServerMessages.all + UsageMessages.all
+        + ParserWords.all
 }
