@@ -30,6 +30,24 @@ public final class PostgresTestServer: Sendable {
         return PostgresTestServer(folder: folder, address: try run(["start", folder]))
     }
 
+    /// `start()` for an async test: the script runs on a thread of its own, so the tests' shared
+    /// threads are not held while the cluster is made (a second or more on a loaded machine).
+    public static func started() async throws -> PostgresTestServer {
+        try await Self.offThePool { try start() }
+    }
+
+    /// `standby()` off the tests' shared threads.
+    public func startedStandby() async throws -> PostgresTestServer {
+        try await Self.offThePool { try self.standby() }
+    }
+
+    /// Runs blocking work on a thread of its own and waits for it without holding a thread of the pool.
+    public static func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
+    }
+
     /// Stops it: `immediate` as a crash would (no checkpoint; recovery replays the log on start).
     public func stop(immediate: Bool = false) throws {
         _ = try Self.run(["stop", folder] + (immediate ? ["immediate"] : []))

@@ -70,7 +70,7 @@ import WorkflowTesting
         return String(decoding: data, as: UTF8.self)
     }
 
-    @Test(.enabled(if: chromium != nil, "needs Debian's chromium (scripts/test installs it)"), .timeLimit(.minutes(2)))
+    @Test(.enabled(if: chromium != nil, "needs Debian's chromium (scripts/test installs it)"), .timeLimit(.minutes(5)))
     func pageSignsInChecksInAndShowsTheAnswer() throws {
         let dir = try TemporaryDirectory()
         let cli = CLIRunner(directory: dir)
@@ -154,7 +154,7 @@ import WorkflowTesting
 /// is the check-in's — green, then amber for the same photo; a photo without a code is refused in words.
 @Suite struct PhotoCheckInTests {
     @Test(.enabled(if: BrowserTests.chromium != nil && BadgeTests.zbarimg, "needs chromium and zbar-tools (scripts/test installs them)"),
-          .timeLimit(.minutes(2)))
+          .timeLimit(.minutes(5)))
     func aPhotoOfABadgeIsReadOnTheServerAndChecksItsPersonIn() throws {
         let (dir, cli, env, html, made) = try BadgeTests.fairWithBadges("张伟,11010519491231002X,南关村")
         #expect(made.status == 0)
@@ -257,7 +257,7 @@ import WorkflowTesting
 /// missing by seat; a passenger of another bus is scanned too, and their seat is flagged on their bus.
 @Suite struct BusDoorBrowserTests {
     @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"),
-          .timeLimit(.minutes(2)))
+          .timeLimit(.minutes(5)))
     func theBusDoorShowsWhoIsMissingBySeat() throws {
         let dir = try TemporaryDirectory()
         var cli = CLIRunner(directory: dir)
@@ -319,7 +319,7 @@ import WorkflowTesting
     }
 
     @Test(.enabled(if: BrowserTests.chromium != nil && zbarimg, "needs chromium and zbar-tools (scripts/test installs them)"),
-          .timeLimit(.minutes(2)))
+          .timeLimit(.minutes(5)))
     func printedBadgesScanBackToTheirCodes() throws {
         let (_, cli, env, html, made) = try Self.fairWithBadges("张伟,11010519491231002X,南关村", "李娜,522426199001010017,柳树村")
         #expect(made.stdout.contains("已写出 2 张胸卡"), "\(made.stdout)")

@@ -49,7 +49,7 @@ import WorkflowTesting
     /// `campaign` killed while the plugin holds its reply back (after it wrote the outbox): the step
     /// is not done; `resume` runs it again with the same idempotency key, and the outbox keeps one
     /// line per message.
-    @Test(.timeLimit(.minutes(2))) func killedDuringAnExternalStepResumeRunsItAgainWithTheSameKey() throws {
+    @Test(.timeLimit(.minutes(5))) func killedDuringAnExternalStepResumeRunsItAgainWithTheSameKey() throws {
         let dir = try TemporaryDirectory()
         _ = FileManager.default.createFile(atPath: dir.url.appendingPathComponent("hall-ready.txt").path, contents: Data())
         let yaml = try copyExamples(into: dir) {
@@ -86,7 +86,7 @@ import WorkflowTesting
     /// A long chain of external steps does not leave the campaign process holding files: the
     /// plugin counts its parent's open descriptors at every step (Foundation's `Process` crashes
     /// once a process holds some thousands of them).
-    @Test(.timeLimit(.minutes(2))) func aLongChainOfExternalStepsLeavesNoOpenFilesBehind() throws {
+    @Test(.timeLimit(.minutes(5))) func aLongChainOfExternalStepsLeavesNoOpenFilesBehind() throws {
         let dir = try TemporaryDirectory()
         try Self.shellPlugin("count.sh", action: "count", in: dir, run: """
             cat >/dev/null
@@ -107,7 +107,7 @@ import WorkflowTesting
     /// `timeout:` stops the plugin and everything it started: a helper in the background too.
     /// (Run through the binary: a test process whose thread pool other tests keep busy would
     /// measure their load, not the timeout.)
-    @Test(.timeLimit(.minutes(2))) func aTimeoutKillsThePluginsWholeProcessGroup() throws {
+    @Test(.timeLimit(.minutes(5))) func aTimeoutKillsThePluginsWholeProcessGroup() throws {
         let dir = try TemporaryDirectory()
         try Self.shellPlugin("slow.sh", action: "run", in: dir, run: """
             cat >/dev/null

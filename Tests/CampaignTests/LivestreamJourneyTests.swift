@@ -103,7 +103,7 @@ import WorkflowTesting
         return cli
     }
 
-    @Test(.timeLimit(.minutes(2))) func aLeadsPhoneIsShownOnlyToItsAssignee() throws {
+    @Test(.timeLimit(.minutes(5))) func aLeadsPhoneIsShownOnlyToItsAssignee() throws {
         let dir = try TemporaryDirectory()
         let cli = try Self.afterTheStream(dir)
         let li = ServerTests.token(try cli.run("staff", "add", "李娜").stdout)

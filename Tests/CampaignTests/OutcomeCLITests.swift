@@ -66,7 +66,7 @@ import WorkflowTesting
         #expect(!(try cli.run("tally", "spring-fair-2026", env: Self.followUp).stderr.contains("out of date")))
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func recordImportAndTallyThroughTheCommandLine() throws {
         let dir = try TemporaryDirectory()
         let (cli, ids, postings) = try startedFair(dir)
@@ -152,7 +152,7 @@ import WorkflowTesting
         #expect(historyInEnglish.stdout.contains("recorded"))
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func theWorkbookOpensInARealReaderWithTheExpectedCells() throws {
         let dir = try TemporaryDirectory()
         let (cli, ids, postings) = try startedFair(dir)
@@ -251,7 +251,7 @@ import WorkflowTesting
     }
 
     @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"),
-          .timeLimit(.minutes(2)))
+          .timeLimit(.minutes(5)))
     func theHTMLReportRendersInChromium() throws {
         let dir = try TemporaryDirectory()
         let (cli, ids, postings) = try startedFair(dir)

@@ -84,7 +84,7 @@ import WorkflowTesting
 
 /// A morning's departures at once on the run page (#36): one button for every waiting departure of a day.
 @Suite struct MorningOnTheRunPageTests {
-    @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"), .timeLimit(.minutes(2)))
+    @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"), .timeLimit(.minutes(5)))
     func anOrganizerConfirmsAMorningsDeparturesAtOnce() throws {
         let dir = try TemporaryDirectory()
         var cli = CLIRunner(directory: dir)

@@ -36,7 +36,7 @@ import WorkflowTesting
     }
 
     @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"),
-          .timeLimit(.minutes(2)))
+          .timeLimit(.minutes(5)))
     func anOrganizerSignalsAWaitingStepAndSeesTheRunMoveOn() throws {
         let dir = try TemporaryDirectory()
         let (cli, organizer, _, _) = try Self.season(dir)

@@ -11,7 +11,7 @@ import WorkflowTesting
     static let openssl = FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")
 
     @Test(.enabled(if: curl && openssl && certutil && BrowserTests.chromium != nil,
-                   "needs curl, openssl, libnss3-tools and chromium (scripts/test installs them)"), .timeLimit(.minutes(2)))
+                   "needs curl, openssl, libnss3-tools and chromium (scripts/test installs them)"), .timeLimit(.minutes(5)))
     func thePageIsServedOverTLSWithALocalCertificateAuthority() throws {
         let dir = try TemporaryDirectory()
         let cli = CLIRunner(directory: dir)

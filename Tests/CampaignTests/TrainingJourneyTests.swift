@@ -55,7 +55,7 @@ import WorkflowTesting
     }
 
     /// `--format pdf` (#38): the HTML report printed at A4 by Chromium, read back by pdftotext.
-    @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"), .timeLimit(.minutes(2)))
+    @Test(.enabled(if: BrowserTests.chromium != nil, "needs Debian's chromium (scripts/test installs it)"), .timeLimit(.minutes(5)))
     func theTallyPrintsAsAPDF() throws {
         let (cli, target) = try sample()
         #expect(try cli.run("start", target.appendingPathComponent("training.yaml").path,

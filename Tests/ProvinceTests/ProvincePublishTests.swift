@@ -26,7 +26,7 @@ struct ProvincePublishTests {
     }
 
     @Test func theProvinceAddsUpEachCountysOwnFigures() async throws {
-        let server = try PostgresTestServer.start()
+        let server = try await PostgresTestServer.started()
         defer { server.remove() }
         let (quiet, busy) = try await twoCounties()
         try await quiet.publish(to: server.address)
@@ -61,7 +61,7 @@ struct ProvincePublishTests {
     }
 
     @Test func aRepublishMovesOnlyTheCountyThatChangedAndARepeatMovesNothing() async throws {
-        let server = try PostgresTestServer.start()
+        let server = try await PostgresTestServer.started()
         defer { server.remove() }
         let (quiet, busy) = try await twoCounties()
         let first = try await quiet.publish(to: server.address)
@@ -93,7 +93,7 @@ struct ProvincePublishTests {
     }
 
     @Test func anOlderDeliveryNeverOvertakesANewerOne() async throws {
-        let server = try PostgresTestServer.start()
+        let server = try await PostgresTestServer.started()
         defer { server.remove() }
         let county = try await County("522633", "从江县")
         let facts = try await county.fixture.pool.read { db in try TallyFacts.of(db, campaign: "fair", sections: OutcomeFixture.sections) }
@@ -113,19 +113,19 @@ struct ProvincePublishTests {
     }
 
     @Test func aCrashOfPostgreSQLLosesNothingAcknowledgedAndTheOutboxDeliversTheRest() async throws {
-        let server = try PostgresTestServer.start()
+        let server = try await PostgresTestServer.started()
         defer { server.remove() }
         let (quiet, busy) = try await twoCounties()
         try await quiet.publish(to: server.address)
         try await busy.publish(to: server.address)
         // PostgreSQL dies as a crash would (no checkpoint) while the busy county goes on working.
-        try server.stop(immediate: true)
+        try await PostgresTestServer.offThePool { try server.stop(immediate: true) }
         try await busy.fixture.record(.placed, OutcomeFixture.li, "质检员")
         let refused = await #expect(throws: WorkflowError.self) { try await busy.publish(to: server.address) }
         #expect(refused?.exitCode == 69)
         #expect(refused?.message(in: .zh).contains("连不上省级数据库") == true)
         #expect(refused?.hint(in: .zh)?.contains("下次发布时补发") == true)
-        try server.restart()
+        try await PostgresTestServer.offThePool { try server.restart() }
         // What was acknowledged before the crash is all there, once.
         let recovered = try await ProvinceView.tally(server.address)
         #expect(recovered.report.funnel["placed"] == 1)
@@ -139,16 +139,15 @@ struct ProvincePublishTests {
     }
 
     @Test func afterFailoverToTheStandbyPublishingResumesWithNothingLostOrDoubled() async throws {
-        let primary = try PostgresTestServer.start()
+        let primary = try await PostgresTestServer.started()
         defer { primary.remove() }
-        let standby = try primary.standby()
+        let standby = try await primary.startedStandby()
         defer { standby.remove() }
         let (quiet, busy) = try await twoCounties()
         try await quiet.publish(to: primary.address)
         try await busy.publish(to: primary.address)
         // The primary is lost; the standby takes over. The busy county changes and publishes to it.
-        try primary.stop(immediate: true)
-        try standby.promote()
+        try await PostgresTestServer.offThePool { try primary.stop(immediate: true); try standby.promote() }
         try await busy.fixture.record(.placed, OutcomeFixture.li, "质检员")
         let resumed = try await busy.publish(to: standby.address)
         #expect(resumed.delivered.map(\.version) == [2])
@@ -161,7 +160,7 @@ struct ProvincePublishTests {
     }
 
     @Test func withTheProvincesKeyAPersonCountsOnceAcrossCounties() async throws {
-        let server = try PostgresTestServer.start()
+        let server = try await PostgresTestServer.started()
         defer { server.remove() }
         // The same five people are in both counties' ledgers (people move; registers overlap).
         let (quiet, busy) = try await twoCounties()
@@ -190,7 +189,7 @@ struct ProvincePublishTests {
     }
 
     @Test func aWorkspacePublishesUnderOneCountyOnly() async throws {
-        let server = try PostgresTestServer.start()
+        let server = try await PostgresTestServer.started()
         defer { server.remove() }
         let county = try await County("522633", "从江县")
         try await county.publish(to: server.address)

@@ -137,7 +137,7 @@ import Workflow
                 uses: core.log
                 with: { message: x }
             """) == [
-                "8:31 step 'c' does not need 'b', so it cannot read its result | did you mean 'a'?",
+                "8:31 step 'c' does not need 'b', so it cannot read its result | known: 'a'",
             ])
     }
 }

@@ -53,6 +53,65 @@ import WorkflowTesting
         #expect(again.definition.inputValues["township"] == .string("河口镇"))
     }
 
+    /// `vars: { venue: ${{ inputs.venue }} }`: filled in when the campaign is made, so a report's subtitle
+    /// reads the venue, never the template's syntax; a variable reading anything but inputs is refused.
+    @Test func aVariableBuiltFromInputsIsFilledInWhenTheCampaignIsMade() async throws {
+        let h = try EngineHarness(plugins: [CorePlugin.plugin])
+        let templatePath = try h.directory.write("fair.yaml", """
+            name: fair-${{ inputs.date }}
+            inputs:
+              date: { type: date, required: true }
+              venue: { type: text, default: 县人力资源市场 }
+            vars:
+              venue: ${{ inputs.venue }}
+              banner: "${{ inputs.venue }}，${{ inputs.date }}"
+              county: 示范县
+            steps:
+              - id: announce
+                uses: core.log
+                with: { message: "${{ vars.banner }}" }
+
+            """)
+        let made = try validator.validate(file: try SourceFile.read(path: templatePath),
+                                          inputs: ["date": "2026-04-01", "venue": "河口镇文化广场"])
+        let vars = Dictionary(uniqueKeysWithValues: made.definition.vars.map { ($0.name, $0.value) })
+        #expect(vars["venue"] == .string("河口镇文化广场"))
+        #expect(vars["banner"] == .string("河口镇文化广场，2026-04-01"))
+        #expect(vars["county"] == .string("示范县"))
+        let run = try await h.engine().start(made)
+        #expect(run.steps.first?.outputs["message"] == .string("河口镇文化广场，2026-04-01"))
+
+        let dir = try TemporaryDirectory()
+        let reading = try dir.write("steps.yaml", """
+            name: fair-${{ inputs.date }}
+            inputs:
+              date: { type: date, required: true }
+            vars:
+              venue: ${{ steps.announce.outputs.message }}
+            steps:
+              - id: announce
+                uses: core.log
+                with: { message: hi }
+
+            """)
+        let (_, refused) = validator.check(file: try SourceFile.read(path: reading))
+        #expect(errors(refused) == ["steps.yaml:5:14 'vars.venue' can only read inputs (inputs.NAME), not 'steps.announce.outputs.message'"],
+                "\(errors(refused))")
+        #expect(refused.first?.hint?.contains("a variable is fixed when the campaign is made, from inputs only") == true)
+        let plain = try dir.write("plain.yaml", """
+            name: plain
+            vars:
+              venue: ${{ inputs.venue }}
+            steps:
+              - id: announce
+                uses: core.log
+                with: { message: hi }
+
+            """)
+        let (_, outside) = validator.check(file: try SourceFile.read(path: plain))
+        #expect(errors(outside) == ["plain.yaml:3:10 'vars.venue' uses ${{ }}, which only a template can: declare the values it reads under 'inputs:'"])
+    }
+
     @Test func badValuesPointAtTheInstanceAndNameTheTemplatesDeclaration() throws {
         let dir = try TemporaryDirectory()
         let templatePath = try dir.write("fair.yaml", Self.template)

@@ -36,6 +36,13 @@ struct DefinitionLoader {
             guard let node = map[key]?.value, case .scalar(let s) = node.kind, s.text.contains("${{") else { continue }
             definition.placeholders.append(InputPlaceholder(key: key, text: s.text, location: file.contentStart(of: node)))
         }
+        // A variable built from inputs (`venue: ${{ inputs.venue }}`) is filled in when a campaign is made,
+        // like the name: a report never prints the template's own syntax.
+        for entry in map["vars"]?.value.entries ?? [] {
+            guard case .scalar(let s) = entry.value.kind, s.text.contains("${{") else { continue }
+            definition.placeholders.append(InputPlaceholder(key: "vars.\(entry.key)", text: s.text,
+                                                            location: file.contentStart(of: entry.value)))
+        }
         if let entry = map["inputs"] { definition.inputs = loadInputs(entry.value) }
         let placeholderKeys = Set(definition.placeholders.map(\.key))
         loadName(map["name"], placeholder: placeholderKeys.contains("name"), root: root, into: &definition)

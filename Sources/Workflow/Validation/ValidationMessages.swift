@@ -114,6 +114,9 @@ public struct ValidationMessages: MessageCatalogue {
     public let placeholderReadsOnlyInputs = MessageText(
         "validation.placeholder-reads-only-inputs", zh: "“{key}”只能读输入（inputs.NAME），不能读“{text}”",
         en: "'{key}' can only read inputs (inputs.NAME), not '{text}'")
+    public let varsKnownAtStart = MessageText(
+        "validation.vars-known-at-start", zh: "变量在活动建立时就确定，只能由输入算出；步骤的输出请在步骤里用 ${{ steps.ID.outputs.KEY }} 读取",
+        en: "a variable is fixed when the campaign is made, from inputs only; read a step's outputs in the steps with ${{ steps.ID.outputs.KEY }}")
     public let nameKnownFirst = MessageText("validation.name-known-first", zh: "活动的名字在变量和步骤之前就要确定",
                                          en: "the campaign's name is known before its variables and steps")
     public let badDefault = MessageText("validation.bad-default", zh: "输入“{name}”的默认值{why}",

@@ -49,7 +49,8 @@ extension Validator {
                         diagnostics.error(ValidationMessages.placeholderReadsOnlyInputs(["key": placeholder.key,
                                                                         "text": path.joined(separator: ".")]),
                                           at: location, length: path.joined(separator: ".").count,
-                                          hint: ValidationMessages.nameKnownFirst())
+                                          hint: placeholder.key.hasPrefix("vars.") ? ValidationMessages.varsKnownAtStart()
+                                            : ValidationMessages.nameKnownFirst())
                     }
                 }
             }
@@ -112,6 +113,9 @@ extension Validator {
                 definition.name = text
             case "title":
                 definition.title = text
+            case let key where key.hasPrefix("vars."):
+                let name = String(key.dropFirst(5))
+                if let index = definition.vars.firstIndex(where: { $0.name == name }) { definition.vars[index].value = .string(text) }
             default:
                 if let day = TimeFormats.day(text) { definition.heldOn = day } else {
                     diagnostics.error(ValidationMessages.madeDateBad(["text": text]),
