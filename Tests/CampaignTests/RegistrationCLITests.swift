@@ -256,6 +256,11 @@ import WorkflowTesting
                                           "--lang", "en", env: env)
         #expect(repeatInEnglish.status == 0, "\(repeatInEnglish.stderr)")
         #expect(repeatInEnglish.stdout.contains("already checked in at 09:00 at the 北门 gate by Li"))
+        // An enterprise's booth checked in twice: the gate by its name too, never its id.
+        #expect(try cli.run("attend-enterprise", "贵州示范电子", "--campaign", "spring-fair-2026", "--gate", "north",
+                            env: env).status == 0)
+        let booth = try cli.run("attend-enterprise", "913505828PBRNYTPLA", "--campaign", "spring-fair-2026", env: env)
+        #expect(booth.stdout.contains("该企业已于 09:00 在北门签到过"), "\(booth.stdout)")
         let unknown = try cli.run("checkin", "11010519491231002X", "--campaign", "spring-fair-2026", "--gate", "North",
                                   env: env.merging(["CAMPAIGN_LANG": "en"]) { _, new in new })
         #expect(unknown.status == 1)

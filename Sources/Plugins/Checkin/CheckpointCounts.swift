@@ -55,6 +55,12 @@ extension Scans {
         return gates.split(separator: ",").map(String.init)
     }
 
+    /// The names people read for the gates of every checkpoint of a campaign (`gate_names:`), by gate.
+    public static func gateNames(_ db: Database, campaign: String) throws -> [String: String] {
+        try String?.fetchAll(db, sql: "SELECT gate_names FROM checkin_window WHERE campaign = ?", arguments: [campaign])
+            .reduce(into: [:]) { names, json in names.merge(GateNames.decode(json)) { first, _ in first } }
+    }
+
     /// The names people read for the checkpoint's gates (`gate_names:`), by gate; empty when none are given.
     public static func gateNames(_ db: Database, campaign: String, checkpoint: String) throws -> [String: String] {
         let json = try String.fetchOne(db, sql: "SELECT gate_names FROM checkin_window WHERE campaign = ? AND checkpoint = ?",

@@ -50,7 +50,8 @@ public enum EnterpriseCheckIns {
             let firstGate: String = first["gate"]
             let time = String(TimeFormats.display(at, timeZone: zone).suffix(5))
             return answer(.repeat_, firstGate.isEmpty ? Message(CheckinMessages.enterpriseRepeat, ["time": time])
-                            : Message(CheckinMessages.enterpriseRepeatAtGate, ["time": time, "gate": firstGate]),
+                            : Message(CheckinMessages.enterpriseRepeatAtGate,
+                                      ["time": time, "gate": try Scans.gateNames(db, campaign: campaign)[firstGate] ?? firstGate]),
                           name: found.name)
         }
         try db.cachedStatement(sql: """
