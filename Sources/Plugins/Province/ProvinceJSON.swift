@@ -25,7 +25,7 @@ enum ProvinceJSON {
     static func countiesLine(_ result: ProvinceTally.Result, lang: Language) -> String {
         let counties = result.counties.map { county -> String in
             let asOf = result.campaigns.filter { $0.county == county.code }.map(\.asOf).min() ?? county.lastPublishedAt
-            return ProvinceMessages.countyAsOf(["name": county.name, "asOf": TimeFormats.display(asOf, timeZone: .current)]).text(lang)
+            return ProvinceMessages.countyAsOf(["name": county.name, "asOf": TimeFormats.display(asOf, timeZone: result.report.timeZone)]).text(lang)
         }
         return ProvinceMessages.countiesLine(["count": String(result.counties.count),
                                               "counties": counties.joined(separator: Punctuation.comma.text(lang))]).text(lang)

@@ -11,8 +11,8 @@ enum ProvincePage {
             let asOf = result.campaigns.filter { $0.county == county.code }.map(\.asOf).min() ?? county.lastPublishedAt
             let lag = Int(result.report.generatedAt.timeIntervalSince(asOf) / 60)
             return "<tr><td>\(escape(county.code))</td><td>\(escape(county.name))</td>"
-                + "<td>\(escape(TimeFormats.display(county.lastPublishedAt, timeZone: .current)))</td>"
-                + "<td>\(escape(TimeFormats.display(asOf, timeZone: .current)))</td><td>\(lag)</td></tr>"
+                + "<td>\(escape(TimeFormats.display(county.lastPublishedAt, timeZone: result.report.timeZone)))</td>"
+                + "<td>\(escape(TimeFormats.display(asOf, timeZone: result.report.timeZone)))</td><td>\(lag)</td></tr>"
         }
         let query = "?token=" + (token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         let section = """

@@ -74,7 +74,7 @@ struct PublishCommand: AsyncParsableCommand {
             for entry in outcome.delivered {
                 t.line(ProvinceMessages.publishedCampaign(["campaign": entry.campaign, "version": String(entry.version),
                                                            "cells": String(entry.cells),
-                                                           "asOf": TimeFormats.display(entry.asOf, timeZone: .current)]).text(lang))
+                                                           "asOf": TimeFormats.display(entry.asOf, timeZone: WorkflowDefinition.defaultTimeZone)]).text(lang))
             }
         }
     }
