@@ -59,18 +59,12 @@ enum ProvinceBenchmark {
         await store.close()
         // The same county with the province's key: every person's pseudonym and reach go too, into a database of its own.
         _ = try TallyBenchmark.run("/usr/bin/psql", ["-X", "-q", server.address, "-c", "CREATE DATABASE pseudonyms"])
-        let keyed = try await ProvinceStore.open(try ProvinceAddress(server.address.replacingOccurrences(of: "/postgres?", with: "/pseudonyms?")))
+        let keyed = try ProvinceAddress(server.address.replacingOccurrences(of: "/postgres?", with: "/pseudonyms?"))
         let withKey = Publisher(pool: workspace.pool, sections: BuiltinPlugins.all.tallySections,
                                 personKey: Data("a province key of 32 bytes, test".utf8))
         start = clock.now
-        do {
-            _ = try await withKey.publish(to: keyed, code: "522633", name: "从江县", campaign: nil, now: Date())
-        } catch {
-            await keyed.close()
-            throw error
-        }
+        _ = try await ProvinceStore.using(keyed) { try await withKey.publish(to: $0, code: "522633", name: "从江县", campaign: nil, now: Date()) }
         let pseudonymous = (clock.now - start).seconds
-        await keyed.close()
         let copy = try copyFloor(server, workspace: workspace, folder: folder)
         let cells = first.delivered.reduce(0) { $0 + $1.cells }
         print(String(format: "first publish: %d campaigns, %d people cells in %.2f s; COPY of the %d people as rows %.2f s → %.2f× COPY",

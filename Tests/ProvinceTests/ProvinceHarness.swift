@@ -42,15 +42,7 @@ struct County {
 
 enum ProvinceView {
     static func withStore<T: Sendable>(_ address: String, _ body: (ProvinceStore) async throws -> T) async throws -> T {
-        let store = try await ProvinceStore.open(try ProvinceAddress(address))
-        do {
-            let value = try await body(store)
-            await store.close()
-            return value
-        } catch {
-            await store.close()
-            throw error
-        }
+        try await ProvinceStore.using(try ProvinceAddress(address), body)
     }
 
     static func tally(_ address: String, by: [TallyDimension] = [ProvinceTally.county]) async throws -> ProvinceTally.Result {

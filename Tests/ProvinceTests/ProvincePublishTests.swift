@@ -55,6 +55,16 @@ struct ProvincePublishTests {
         let poverty = try #require(groups.rows.first { $0.key == "poverty_alleviated" })
         #expect(poverty.counts["registered"] == 4)
         #expect(poverty.counts["attended"] == 2)
+        // A period selects campaigns by the day they were held, in PostgreSQL as in a county's tally.
+        let day = try #require(result.campaigns.first?.heldOn)
+        let within = try await ProvinceView.withStore(server.address) { store in
+            try await ProvinceTally.run(store, from: day, to: day, breakdowns: [], sections: OutcomeFixture.sections, now: Date())
+        }
+        #expect(within.report.funnel["registered"] == 10)
+        let before = try await ProvinceView.withStore(server.address) { store in
+            try await ProvinceTally.run(store, from: nil, to: "2000-01-01", breakdowns: [], sections: OutcomeFixture.sections, now: Date())
+        }
+        #expect(before.campaigns.isEmpty && (before.report.funnel["registered"] ?? 0) == 0)
         let townships = try #require(result.report.breakdowns.first { $0.dimension == .township })
         #expect(townships.rows.map(\.label).contains("榕江县 河西镇"))
         #expect(townships.rows.reduce(0) { $0 + ($1.counts["registered"] ?? 0) } == 10)

@@ -80,15 +80,14 @@ extension ProvinceStore {
         try await guarded {
             let groups = TargetGroup.allCases.map(\.key)
             let parts = groups.map { "SUM(c.value) FILTER (WHERE '\($0)' = ANY(c.groups))::int8" }.joined(separator: ", ")
-            let day = { (text: String?) in text.map(Self.literal) ?? "NULL" }
-            let sql = """
-                SELECT \(key) AS k, c.measure, SUM(c.value)::int8, \(parts)
+            let query: PostgresQuery = """
+                SELECT \(unescaped: key) AS k, c.measure, SUM(c.value)::int8, \(unescaped: parts)
                 FROM people_cell c JOIN county_campaign cc ON cc.county = c.county AND cc.campaign = c.campaign
-                WHERE (\(day(from))::text IS NULL OR cc.held_on >= \(day(from))) AND (\(day(to))::text IS NULL OR cc.held_on <= \(day(to)))
+                WHERE (\(from)::text IS NULL OR cc.held_on >= \(from)) AND (\(to)::text IS NULL OR cc.held_on <= \(to))
                 GROUP BY 1, 2
                 """
             var sums: [PeopleSum] = []
-            let rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+            let rows = try await connection.query(query, logger: logger)
             for try await row in rows {
                 let cells = row.makeRandomAccess()
                 let key = try cells[0].decode(String.self), measure = try cells[1].decode(String.self)
@@ -136,7 +135,4 @@ extension ProvinceStore {
             return values
         }
     }
-
-    /// A day as an SQL literal: only `yyyy-MM-dd` reaches here (the command checks), quotes doubled anyway.
-    static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 }

@@ -52,15 +52,10 @@ struct ProvinceRoutes: Sendable {
     }
 
     func tally() async throws -> ProvinceTally.Result {
-        let store = try await ProvinceStore.open(address)
-        do {
-            let result = try await ProvinceTally.run(store, from: nil, to: nil, breakdowns: breakdowns,
-                                                     sections: PluginSystem.plugins.tallySections, now: Date())
-            await store.close()
-            return result
-        } catch {
-            await store.close()
-            throw error
+        let breakdowns = breakdowns
+        return try await ProvinceStore.using(address) { store in
+            try await ProvinceTally.run(store, from: nil, to: nil, breakdowns: breakdowns,
+                                        sections: PluginSystem.plugins.tallySections, now: Date())
         }
     }
 }

@@ -54,6 +54,20 @@ public struct ProvinceStore: Sendable {
         try? await connection.close()
     }
 
+    /// Opens the store, runs `body` with it and closes it, whether `body` succeeds or throws (a
+    /// connection must be closed before it is let go).
+    public static func using<T: Sendable>(_ address: ProvinceAddress, _ body: (ProvinceStore) async throws -> T) async throws -> T {
+        let store = try await open(address)
+        do {
+            let value = try await body(store)
+            await store.close()
+            return value
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
+
     /// Runs `body` in one transaction, rolled back on any error; PostgreSQL's errors in a clerk's words.
     func transaction<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         _ = try await guarded { try await connection.query("BEGIN", logger: logger) }

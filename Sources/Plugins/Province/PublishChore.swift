@@ -44,19 +44,11 @@ final class PublishChore: Sendable {
             Task.detached { [self] in
                 let line: String
                 do {
-                    let store = try await ProvinceStore.open(address)
                     let publisher = Publisher(pool: workspace.pool, sections: PluginSystem.plugins.tallySections)
-                    let outcome: Publisher.Outcome
-                    do {
-                        outcome = try await publisher.publish(to: store, code: nil, name: nil, campaign: nil, now: now)
-                    } catch {
-                        await store.close()
-                        throw error
+                    let outcome = try await ProvinceStore.using(address) { store in
+                        try await publisher.publish(to: store, code: nil, name: nil, campaign: nil, now: now)
                     }
-                    await store.close()
-                    line = ProvinceMessages.published(["county": outcome.county, "name": outcome.name,
-                                                       "sent": String(outcome.delivered.count),
-                                                       "unchanged": String(outcome.unchanged)]).text(.fromEnvironment())
+                    line = outcome.said.text(.fromEnvironment())
                 } catch let error as WorkflowError {
                     line = error.message(in: .fromEnvironment())
                 } catch {

@@ -29,6 +29,11 @@ public struct Publisher: Sendable {
         public var delivered: [(campaign: String, version: Int64, cells: Int, asOf: Date)]
         /// Campaigns the province already held in their latest version.
         public var unchanged: Int
+
+        /// `已向省级数据库发布 522633（从江县）：1 个活动送达，0 个未变化`.
+        public var said: Message {
+            ProvinceMessages.published(["county": county, "name": name, "sent": String(delivered.count), "unchanged": String(unchanged)])
+        }
     }
 
     /// The county this workspace publishes as: the one given (checked against the one remembered) or the one remembered.

@@ -56,17 +56,11 @@ struct ProvinceTallyCommand: AsyncParsableCommand {
         try await CommandSupport.reportingErrors(language: language) {
             let dimensions = try TallyDimension.parseList(breakdowns.isEmpty ? ["county"] : breakdowns, among: ProvinceTally.dimensions)
             let address = try ProvinceAddress(try ProvinceCommand.address(address, flag: "--db"))
-            let store = try await ProvinceStore.open(address)
-            let result: ProvinceTally.Result
-            do {
-                result = try await ProvinceTally.run(store, from: from.flatMap(SheetDate.parse), to: to.flatMap(SheetDate.parse),
-                                                     breakdowns: dimensions, sections: PluginSystem.plugins.tallySections,
-                                                     now: try CommandSupport.clock().now())
-            } catch {
-                await store.close()
-                throw error
+            let (from, to, now) = (from.flatMap(SheetDate.parse), to.flatMap(SheetDate.parse), try CommandSupport.clock().now())
+            let result = try await ProvinceStore.using(address) { store in
+                try await ProvinceTally.run(store, from: from, to: to, breakdowns: dimensions,
+                                            sections: PluginSystem.plugins.tallySections, now: now)
             }
-            await store.close()
             try print(result)
         }
     }

@@ -56,21 +56,15 @@ struct PublishCommand: AsyncParsableCommand {
             }
             let publisher = Publisher(pool: ws.pool, sections: PluginSystem.plugins.tallySections, personKey: key)
             _ = try await publisher.county(code: county, name: countyName)
-            let store = try await ProvinceStore.open(address)
             let lang = language
-            let outcome: Publisher.Outcome
-            do {
-                outcome = try await publisher.publish(to: store, code: county, name: countyName, campaign: campaign, now: now) { name in
+            let (county, countyName, campaign) = (county, countyName, campaign)
+            let outcome = try await ProvinceStore.using(address) { store in
+                try await publisher.publish(to: store, code: county, name: countyName, campaign: campaign, now: now) { name in
                     Terminal.error(ProvinceMessages.computing(["campaign": name]).text(lang))
                 }
-            } catch {
-                await store.close()
-                throw error
             }
-            await store.close()
             let t = Terminal.standard
-            t.line(ProvinceMessages.published(["county": outcome.county, "name": outcome.name, "sent": String(outcome.delivered.count),
-                                                "unchanged": String(outcome.unchanged)]).text(lang))
+            t.line(outcome.said.text(lang))
             for entry in outcome.delivered {
                 t.line(ProvinceMessages.publishedCampaign(["campaign": entry.campaign, "version": String(entry.version),
                                                            "cells": String(entry.cells),
