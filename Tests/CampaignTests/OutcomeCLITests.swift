@@ -173,22 +173,28 @@ import WorkflowTesting
             summary = wb[wb.sheetnames[0]]
             rows = {r[0]: list(r[1:3]) for r in summary.iter_rows(min_row=5, values_only=True) if r[0]}
             towns = wb[wb.sheetnames[1]]
-            placed = wb[wb.sheetnames[-1]]
-            town_rows = [list(r) for r in towns.iter_rows(min_row=2, values_only=True) if r[0]]
+            placed = wb["就业名单"]
+            town_rows = [list(r) for r in towns.iter_rows(min_row=5, values_only=True) if r[0]]
             signature = {r[0]: r[1] or "" for r in summary.iter_rows(min_row=5, values_only=True)
-                         if r[0] in ("填报单位", "负责人", "填报人", "联系电话", "日期")}
+                         if r[0] in ("单位负责人", "统计负责人", "填表人", "联系电话", "报出日期")}
+            data = wb["漏斗图数据"]
             print(json.dumps({"sheets": wb.sheetnames, "title": summary["A1"].value, "header": summary["B4"].value,
-                              "rows": rows, "town_header": [c.value for c in towns[1]], "town_rows": town_rows,
+                              "form_line": summary["A3"].value, "town_title": towns["A1"].value,
+                              "rows": rows, "town_header": [c.value for c in towns[4]], "town_rows": town_rows,
                               "signature": signature, "funnel_header": [c.value for c in summary[4]],
-                              "charts": len(charts), "bar": "<c:barChart>" in chart_xml, "chart_sheet": "汇总" in chart_xml,
-                              "chart_data": [list(r[:2]) for r in summary.iter_rows(values_only=True)
-                                             if r[0] in ("登记求职者", "到场求职者", "成功就业")][-3:],
+                              "charts": len(charts), "bar": "<c:barChart>" in chart_xml,
+                              "chart_sheet": "漏斗图数据" in chart_xml, "data_hidden": data.sheet_state,
+                              "reversed": chart_xml.count('<c:orientation val="maxMin"/>'),
+                              "chart_data": [list(r[:2]) for r in data.iter_rows(values_only=True)
+                                             if r[0] in ("登记求职者", "到场求职者", "成功就业")],
                               "print": [[ws.page_setup.paperSize, ws.page_setup.orientation,
                                          ws.sheet_properties.pageSetUpPr.fitToPage, ws.page_setup.fitToHeight,
                                          ws.print_title_rows] for ws in (summary, towns)],
+                              "header_footer": [ws.oddHeader.center.text for ws in (summary, towns)]
+                                               + [towns.oddFooter.left.text, towns.oddFooter.right.text],
                               "registered": [c.value for c in summary[5 + [r[0] for r in summary.iter_rows(min_row=5, values_only=True)].index("登记求职者")]],
-                              "rate_format": towns.cell(row=2, column=8).number_format,
-                              "placed": [c.value for c in placed[2]]}, ensure_ascii=False))
+                              "rate_format": towns.cell(row=5, column=8).number_format,
+                              "placed": [c.value for c in placed[5]]}, ensure_ascii=False))
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -202,27 +208,39 @@ import WorkflowTesting
         process.waitUntilExit()
         try #require(process.terminationStatus == 0, "openpyxl could not read the workbook (scripts/test installs it): \(errors)")
         let read = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(read["sheets"] as? [String] == ["汇总", "按乡镇", "按企业", "就业名单"])
+        #expect(read["sheets"] as? [String] == ["汇总", "按乡镇", "按企业", "就业名单", "漏斗图数据"])
         let placedRow = try #require(read["placed"] as? [Any])
         #expect(placedRow.first as? String == "spring-fair-2026")
         #expect(placedRow.contains { ($0 as? String) == Masking.idNumber(ids[0]) })
         #expect(!placedRow.contains { ($0 as? String) == ids[0] })
         #expect(read["title"] as? String == "示范县 2026年春风行动专场招聘会 招聘成效汇总")
-        // Signed under 填报单位 (the definition's report_unit) and the lines given as flags; the rest blank.
+        // The form: 填报单位 (the definition's report_unit) and 计量单位 over every table, a sheet's title
+        // naming its report; signed under the lines given as flags, the rest blank.
+        #expect(read["form_line"] as? String == "填报单位：示范县人力资源和社会保障局    计量单位：人")
+        #expect(read["town_title"] as? String == "示范县 2026年春风行动专场招聘会 招聘成效汇总 — 按乡镇")
         let signature = try #require(read["signature"] as? [String: String])
-        #expect(signature["填报单位"] == "示范县人力资源和社会保障局")
-        #expect(signature["填报人"] == "李娜")
-        #expect(signature["负责人"] == "")
-        #expect(signature["日期"] == "2026-03-05")
+        #expect(signature["填表人"] == "李娜")
+        #expect(signature["单位负责人"] == "" && signature["统计负责人"] == "")
+        #expect(signature["报出日期"] == "2026-03-05")
+        // Every printed page: the title (and the sheet's subject) at the top, the signature lines and
+        // 第 N 页，共 M 页 at the foot.
+        let headerFooter = try #require(read["header_footer"] as? [String])
+        #expect(headerFooter.prefix(2) == ["示范县 2026年春风行动专场招聘会 招聘成效汇总",
+                                           "示范县 2026年春风行动专场招聘会 招聘成效汇总 — 按乡镇"], "\(headerFooter)")
+        #expect(headerFooter[2].hasPrefix("单位负责人：________") && headerFooter[2].contains("填表人：李娜"), "\(headerFooter)")
+        #expect(headerFooter[3] == "第 &P 页，共 &N 页")
         #expect(read["header"] as? String == "合计")
-        // The funnel chart, drawn by Excel from the summary sheet's own cells.
+        // The funnel chart, drawn by Excel from a hidden sheet (it neither prints nor shows), its stages
+        // running down (one reversed axis: the categories', not the values').
         #expect(read["charts"] as? Int == 1 && read["bar"] as? Bool == true && read["chart_sheet"] as? Bool == true)
+        #expect(read["data_hidden"] as? String == "hidden" && read["reversed"] as? Int == 1)
         let chartData = try #require(read["chart_data"] as? [[Any]])
         #expect(chartData.map { "\($0[0])=\($0[1])" } == ["登记求职者=299", "到场求职者=3", "成功就业=1"], "\(chartData)")
-        // Set up for A4: the summary portrait, the breakdown landscape, fit to one page wide (width 1 is
-        // Excel's default, so only the height — 0, as many as it takes — is written), headers repeated.
+        // Set up for A4: the summary (11 columns with the comparison) and the breakdown landscape, fit to
+        // one page wide (width 1 is Excel's default, so only the height — 0, as many as it takes — is
+        // written), headers repeated.
         let print = try #require(read["print"] as? [[Any]])
-        #expect(print.map { $0.map { "\($0)" } } == [["9", "portrait", "1", "0", "$4:$4"], ["9", "landscape", "1", "0", "$1:$1"]],
+        #expect(print.map { $0.map { "\($0)" } } == [["9", "landscape", "1", "0", "$4:$4"], ["9", "landscape", "1", "0", "$4:$4"]],
                 "\(print)")
         // Beside last year (no fair then): 对比期 0, the change the whole count, no change rate.
         let funnelHeader = try #require(read["funnel_header"] as? [Any])
@@ -272,25 +290,31 @@ import WorkflowTesting
         let size = (try FileManager.default.attributesOfItem(atPath: png)[.size] as? Int) ?? 0
         #expect(size > 20_000, "the screenshot should show the charts, not an empty page")
 
-        // On a phone (412 px wide) every chart label and table cell is at least 12 px on screen: measured
-        // in the browser by a probe the test adds to a copy (the report itself holds no script).
+        // On a phone (412 px wide) every chart label and table cell is at least 12 px on screen, and every
+        // stage of the funnel has its bar inside the screen: measured in the browser by a probe the test
+        // adds to a copy (the report itself holds no script).
         let probe = """
             <script>
             const sizes = [];
+            const bars = [...document.querySelectorAll(".phone-funnel i")];
+            const shown = bars.filter(b => { const r = b.getBoundingClientRect(); return r.width > 0 && r.left >= 0 && r.right <= innerWidth; });
+            document.querySelectorAll(".phone-funnel span").forEach(s => sizes.push(parseFloat(getComputedStyle(s).fontSize)));
             document.querySelectorAll("svg").forEach(svg => {
+              if (svg.getBoundingClientRect().width == 0) return;   // the wide funnel, hidden on a phone
               const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
               svg.querySelectorAll("text").forEach(t => sizes.push(parseFloat(t.getAttribute("font-size")) * scale));
             });
             const cells = [...document.querySelectorAll("td, th")].map(e => parseFloat(getComputedStyle(e).fontSize));
             document.title = "chart-min=" + Math.min(...sizes).toFixed(1) + " labels=" + sizes.length
-              + " table-min=" + Math.min(...cells).toFixed(1);
+              + " table-min=" + Math.min(...cells).toFixed(1) + " funnel=" + shown.length + "/" + bars.length;
             </script>
             """
         let probed = dir.url.appendingPathComponent("probed.html").path
         try String(contentsOfFile: html, encoding: .utf8).replacingOccurrences(of: "</body>", with: probe + "</body>")
             .write(toFile: probed, atomically: true, encoding: .utf8)
         let phone = try BrowserTests().browse("file://\(probed)", windowSize: "412,915")
-        let title = try #require(phone.firstMatch(of: /chart-min=([0-9.]+) labels=([0-9]+) table-min=([0-9.]+)/))
+        let title = try #require(phone.firstMatch(of: /chart-min=([0-9.]+) labels=([0-9]+) table-min=([0-9.]+) funnel=([0-9]+)\/([0-9]+)/))
+        #expect(title.4 == title.5 && Int(title.5)! >= 5, "funnel bars on the phone's screen: \(title.4) of \(title.5)")
         #expect(Double(title.1)! >= 12, "the smallest chart label is \(title.1) px on a phone")
         #expect(Int(title.2)! > 20, "the probe measured the charts' labels")
         #expect(Double(title.3)! >= 12, "the smallest table text is \(title.3) px on a phone")

@@ -106,7 +106,7 @@ import WorkflowTesting
             #expect(squeezed.contains(header), "\(header) is missing from the printed report")
         }
         #expect(text.components(separatedBy: "合计").count - 1 >= 4, "合计 under the summary and each of 3 breakdowns")
-        for line in ["填报单位", "示范县人力资源和社会保障局", "负责人", "填报人", "李娜", "联系电话", "日期"] {
+        for line in ["填报单位", "示范县人力资源和社会保障局", "单位负责人", "统计负责人", "填表人", "李娜", "联系电话", "报出日期"] {
             #expect(squeezed.contains(line), "\(line) is missing from the signature lines")
         }
     }

@@ -139,7 +139,8 @@ struct ReadReport: Equatable {
     /// its fourth row, each 按… sheet's table from its first.
     static func workbook(_ sheets: [String: [[String]]], keyOf: [String: String], groupOf: [String: String]) -> ReadReport {
         var breakdowns: [String: [[String]]] = [:]
-        for (by, name) in dimensions { if let rows = sheets["按" + name] { breakdowns[by] = rows } }
+        // Each sheet's table under its three title rows (title, campaigns and period, the form's line).
+        for (by, name) in dimensions { if let rows = sheets["按" + name] { breakdowns[by] = Array(rows.dropFirst(3)) } }
         return tables(funnel: Array((sheets["汇总"] ?? []).dropFirst(3)), breakdowns: breakdowns, keyOf: keyOf, groupOf: groupOf)
     }
 }

@@ -95,22 +95,29 @@ import WorkflowTesting
         #expect(breakdowns.first { $0["by"] as? String == "group" }?["rows_may_overlap"] as? Bool == true)
     }
 
-    /// A report a county signs: 填报单位 / 负责人 / 填报人 / 联系电话 / 日期 under every format, a line
+    /// A report a county signs, as its statistical forms are: 表号 and 制表机关 where given, 填报单位 and
+    /// 计量单位 over it, 单位负责人 / 统计负责人 / 填表人 / 联系电话 / 报出日期 under it in every format, a line
     /// nobody gave left blank to write on, the date the report's day unless one is given.
     @Test func aReportIsSignedUnderTheCountysLines() async throws {
         var (_, report) = try await sampleReport()
         let blank = TallyTextReport.table(report, lang: .zh)
-        #expect(blank.contains("填报单位：________    负责人：________"), "\(blank)")
-        report.signature = report.signature.overridden(by: ReportSignature(unit: "示范县人社局", preparer: "李娜",
-                                                                           date: "2026-03-05"))
+        #expect(blank.contains("填报单位：________    计量单位：人    单位负责人：________"), "\(blank)")
+        #expect(!blank.contains("表号"), "no 表号 line where the definition gives none")
+        report.form = report.form.overridden(by: ReportForm(formNumber: "人社统春1表", unit: "示范县人社局",
+                                                            preparer: "李娜", date: "2026-03-05"))
         let text = TallyTextReport.table(report, lang: .zh)
-        #expect(text.contains("填报单位：示范县人社局    负责人：________    填报人：李娜    联系电话：________    日期：2026-03-05"))
-        #expect(TallyTextReport.table(report, lang: .en).contains("Reporting unit: 示范县人社局    Head: ________"))
+        #expect(text.contains("表号：人社统春1表    填报单位：示范县人社局    计量单位：人    单位负责人：________    "
+                              + "统计负责人：________    填表人：李娜    联系电话：________    报出日期：2026-03-05"), "\(text)")
+        #expect(TallyTextReport.table(report, lang: .en).contains("Reporting unit: 示范县人社局    Unit: people    Head of unit: ________"))
         let html = TallyHTML.render(report, lang: .zh)
-        #expect(html.contains(#"<footer class="signature"><span><b>填报单位：</b>示范县人社局</span>"#))
+        #expect(html.contains(#"<div class="form-identity"><div><b>表号：</b><u>人社统春1表</u></div></div>"#))
+        #expect(html.contains(#"<span><b>填报单位：</b><u>示范县人社局</u></span>"#))
+        #expect(html.contains(#"<div class="form-signature"><span><b>单位负责人：</b><u></u></span>"#))
+        #expect(html.contains(#"@bottom-right { content: "第 " counter(page) " 页，共 " counter(pages) " 页";"#))
         let object = try #require(try JSONSerialization.jsonObject(with: TallyJSON.encode(report)) as? [String: Any])
         let signature = try #require(object["signature"] as? [String: Any])
         #expect(signature["unit"] as? String == "示范县人社局" && signature["head"] is NSNull)
+        #expect(signature["form_number"] as? String == "人社统春1表" && signature["statistician"] is NSNull)
         #expect(signature["date"] as? String == "2026-03-05")
     }
 

@@ -1,10 +1,10 @@
 import Workflow
 
 /// Every word the command line and the server say for the engine's own commands (run, status,
-/// history, staff, admin, usage, the server's answers), listed beside them rather than in the list of
-/// built-in plugins.
+/// history, staff, admin, usage, the server's answers) and the county report form every plugin prints
+/// under, listed beside them rather than in the list of built-in plugins.
 public enum CommandLineCatalogue {
     public static let all: [MessageText] = RunMessages.all + StatusMessages.all + CommandMessages.all + StaffMessages.all
         + HistoryMessages.all + ToolMessages.all + AdminMessages.all + ServerMessages.all + UsageMessages.all
-        + ParserWords.all
+        + ParserWords.all + ReportFormWords.all + ReportPrintMessages.all
 }

@@ -27,8 +27,8 @@ public struct UsageMessages: MessageCatalogue {
                                        en: "give at least one definition file, e.g. workflows/spring-fair.yaml")
     public let unmaskedForSMS = MessageText("usage.unmasked-for-sms", zh: "--unmasked 只用于 --sms，并且需要 --by NAME：导出的管理员",
                                             en: "--unmasked is for --sms, and needs --by NAME: the manager who exports it")
-    public let unmaskedNeedsXLSX = MessageText("usage.unmasked-needs-xlsx", zh: "--unmasked 需要 --xlsx FILE 和 --by NAME（管理员）",
-                                               en: "--unmasked needs --xlsx FILE and --by NAME (a manager)")
+    public let unmaskedNeedsXLSX = MessageText("usage.unmasked-needs-xlsx", zh: "--unmasked 需要 --xlsx FILE（或 --pdf FILE）和 --by NAME（管理员）",
+                                               en: "--unmasked needs --xlsx FILE (or --pdf FILE) and --by NAME (a manager)")
     public let unmaskedNeedsBy = MessageText("usage.unmasked-needs-by", zh: "--unmasked 需要 --by NAME：导出的管理员",
                                              en: "--unmasked needs --by NAME: the manager who exports it")
     public let unmaskedForFiles = MessageText("usage.unmasked-for-files", zh: "--unmasked 只用于 --manifests、--csv 或 --xlsx",

@@ -39,24 +39,36 @@ public struct TableWorkbook: Sendable {
     }
 
     public var sheets: [Sheet]
+    /// The county form the lists are printed as (the line under each title, the signature lines and
+    /// 第 N 页，共 M 页 on every page); nil for a working list.
+    public var form: ReportForm?
+    public var lang: Language
+    /// The day it is made, for 报出日期 where the form gives none.
+    public var madeOn: String
 
-    public init(sheets: [Sheet]) { self.sheets = sheets }
+    public init(sheets: [Sheet], form: ReportForm? = nil, lang: Language = .zh, madeOn: String = "") {
+        self.sheets = sheets
+        self.form = form
+        self.lang = lang
+        self.madeOn = madeOn
+    }
 
     public func write(to url: URL) throws {
         try WorkbookFile.write(to: url) { workbook in
             let styles = WorkbookStyles(workbook)
             for sheet in sheets {
                 guard let worksheet = workbook_add_worksheet(workbook, String(sheet.name.prefix(31))) else { continue }
-                Self.fill(worksheet, with: sheet, styles: styles)
+                fill(worksheet, with: sheet, styles: styles)
             }
         }
     }
 
     /// One list: its title, headers on the third row, the rows, the notes under them; columns as wide
     /// as their longest text, landscape when the sheet is wide.
-    private static func fill(_ worksheet: UnsafeMutablePointer<lxw_worksheet>, with sheet: Sheet, styles: WorkbookStyles) {
+    private func fill(_ worksheet: UnsafeMutablePointer<lxw_worksheet>, with sheet: Sheet, styles: WorkbookStyles) {
         let cells = WorksheetCells(worksheet, styles: styles)
         cells.title(row: 0, sheet.title)
+        if let form { cells.text(row: 1, col: 0, ReportForm.line(form.identity(lang) + form.heading(lang, period: "", measuredIn: nil), lang)) }
         cells.headers(row: 2, sheet.headers)
         var widths = sheet.headers.map { Cell.text($0).width }
         for (r, row) in sheet.rows.enumerated() {
@@ -74,5 +86,8 @@ public struct TableWorkbook: Sendable {
         }
         worksheet_freeze_panes(worksheet, 3, 0)
         WorkbookFile.pageSetup(worksheet, landscape: widths.reduce(0, +) > 90, headerRow: 2)
+        if let form {
+            WorkbookFile.formHeaderFooter(worksheet, title: sheet.title, signature: form.signature(lang, madeOn: madeOn), lang: lang)
+        }
     }
 }

@@ -53,4 +53,16 @@ public enum WorkbookFile {
         _ = worksheet_repeat_rows(worksheet, headerRow, headerRow)
         if margins { worksheet_set_margins(worksheet, 0.5, 0.5, 0.6, 0.6) }
     }
+
+    /// The county form on every printed page: the report's title (and the sheet's) at the top; the
+    /// lines it is signed under at the foot's left, "第 N 页，共 M 页" at its right. Excel holds 255
+    /// characters in each; a longer title is cut, never refused.
+    public static func formHeaderFooter(_ worksheet: UnsafeMutablePointer<lxw_worksheet>, title: String,
+                                        signature: [(label: String, value: String)], lang: Language) {
+        let escape = { (text: String) in text.replacingOccurrences(of: "&", with: "&&") }
+        let pageOf = PrintedForm.excelPageOf(lang)
+        _ = worksheet_set_header(worksheet, "&C" + String(escape(title).prefix(200)))
+        let signed = escape(ReportForm.line(signature, lang))
+        _ = worksheet_set_footer(worksheet, "&L" + String(signed.prefix(230 - pageOf.count)) + "&R" + pageOf)
+    }
 }

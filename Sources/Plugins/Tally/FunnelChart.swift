@@ -4,13 +4,15 @@ import Workflow
 
 /// The funnel's geometry for the tally page: centered bars, one per stage, each as wide as its share
 /// of the registered, the number inside a bar wide enough to hold it (beside a narrow one), the rate
-/// after it.
+/// after it. A phone draws the same bars from the left (`share`), so none is off the screen.
 struct FunnelChart {
     struct Bar {
         let label: String, value: String, color: String
         let labelX: String, textY: String, x: String, y: String, w: String, h: String
         let valueX: String, anchor: String, valueFill: String
         let rate: String?, rateX: String
+        /// The bar's length as a share of the widest, for the phone's funnel (every bar on a narrow screen).
+        let share: String
     }
 
     let ariaLabel: String, width: String, height: String
@@ -35,7 +37,8 @@ struct FunnelChart {
                        labelX: "\(labelWidth - 8)", textY: "\(y + barHeight / 2 + 5)", x: SVGNumber.text(x), y: SVGNumber.text(y), w: SVGNumber.text(w),
                        h: "\(barHeight)", valueX: SVGNumber.text(inside ? labelWidth + width / 2 : x + w + 6),
                        anchor: inside ? "middle" : "start", valueFill: inside ? "#fff" : "#1d2733",
-                       rate: funnel.rate(stage).map(TallyText.percent), rateX: "\(labelWidth + width + 8)")
+                       rate: funnel.rate(stage).map(TallyText.percent), rateX: "\(labelWidth + width + 8)",
+                       share: SVGNumber.text(100 * w / width))
         }
     }
 }

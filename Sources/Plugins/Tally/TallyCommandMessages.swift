@@ -21,11 +21,6 @@ public struct TallyCommandMessages: MessageCatalogue {
     public let stale = MessageText(
         "tally.stale", zh: "注意：{time} 写出的报表（{files}）已经过时——此后有{changes}；请重新写出，例如 campaign tally {campaign} --format xlsx --out FILE",
         en: "note: the report written {time} ({files}) is out of date — {changes} since; write it again, e.g. campaign tally {campaign} --format xlsx --out FILE")
-    public let pdfNeedsChromium = MessageText("tally.pdf-needs-chromium", zh: "PDF 由 Chromium 打印，但本机没有安装 Chromium",
-                                              en: "PDF is printed by Chromium, which this machine does not have")
-    public let pdfInstall = MessageText("tally.pdf-install", zh: "安装：apt-get install chromium；或改用 --format html 后在浏览器中打印",
-                                        en: "install it: apt-get install chromium; or use --format html and print it from a browser")
-    public let pdfFailed = MessageText("tally.pdf-failed", zh: "{browser} 没有打印出 PDF", en: "{browser} did not print the PDF")
     public let wrote = MessageText("tally.wrote", zh: "已写出 {file}", en: "wrote {file}")
     public let wroteWithHeadline = MessageText("tally.wrote-with-headline", zh: "已写出 {file}：{headline}",
                                                en: "wrote {file}: {headline}")

@@ -26,18 +26,24 @@ struct TallyPage {
         let chart: BarChart?
         let table: HTMLTableView
         let note: String?
+        /// The signature lines, in the last section only: they print on the page of the last table.
+        var closing: String?
     }
-    struct List { let title: String, table: HTMLTableView }
-    struct SignatureLine { let label: String, value: String, colon: String }
+    struct List {
+        let title: String, table: HTMLTableView
+        var closing: String?
+    }
 
     let htmlLang: String, title: String, meta: String, funnelHeading: String
+    /// The county form around the report: its page rules, title block and signature lines.
+    let pageRules: String, formStyles = PrintedForm.styles, formHead: String
+    let summaryClosing: String?
     let tiles: [Tile]
     let funnel: FunnelChart
     let funnelTable: HTMLTableView
     let notes: [Note]
     let breakdowns: [Breakdown]
     let lists: [List]
-    let signature: [SignatureLine]
 
     init(_ report: TallyReport, lang: Language) {
         htmlLang = lang == .zh ? "zh-CN" : "en"
@@ -46,6 +52,9 @@ struct TallyPage {
         if !report.period.isEmpty { meta.append(TallyWords.periodDetail.text(lang, ["period": report.period])) }
         meta.append(TallyWords.asOf.text(lang, ["time": TimeFormats.display(report.generatedAt, timeZone: report.timeZone)]))
         self.meta = meta.joined(separator: " · ")
+        let form = PrintedForm(title: title, form: report.form, lang: lang)
+        pageRules = form.pageRules
+        formHead = form.head(period: report.period, measuredIn: TallyTextReport.measuredIn(report, lang))
         funnelHeading = TallyWords.funnelHeading.text(lang)
         // The headline figures: the measures their plugins mark as such.
         tiles = report.measures.filter(\.highlight).map { Tile(value: TallyText.number(report.funnel[$0.key]), label: $0.label(lang)) }
@@ -54,19 +63,24 @@ struct TallyPage {
         notes = [TallyTextReport.countingNote(report, lang: lang).map { Note(text: $0, shredded: false) },
                  (report.comparison?.note(lang)).map { Note(text: $0, shredded: false) },
                  TallyTextReport.shredNote(report, lang: lang).map { Note(text: $0, shredded: true) }].compactMap { $0 }
-        breakdowns = report.breakdowns.map { breakdown in
+        var breakdowns = report.breakdowns.map { breakdown in
             let chart = BarChart(breakdown, lang: lang)
             return Breakdown(key: breakdown.dimension.rawValue, title: breakdown.dimension.title(lang),
                              empty: breakdown.rows.isEmpty ? TallyWords.nothingYet.text(lang) : nil,
                              chart: chart,
                              table: HTMLTableView(TallyTextReport.breakdownTable(breakdown, lang: lang, comparison: report.comparison),
                                                   lastRowIsTotal: breakdown.distinctTotal == nil),
-                             note: TallyTextReport.totalNote(breakdown, lang: lang))
+                             note: TallyTextReport.totalNote(breakdown, lang: lang), closing: nil)
         }
-        lists = report.askedLists.map { List(title: $0.0.title(lang), table: HTMLTableView(TallyTextReport.personTable($0.0, rows: $0.1, lang: lang))) }
-        // The lines the report is signed under, blank ones left to fill in by hand.
-        signature = report.signature.lines(lang, madeOn: TallyTextReport.madeOn(report)).map {
-            SignatureLine(label: $0.label, value: $0.value, colon: Punctuation.colon.text(lang))
+        var lists = report.askedLists.map {
+            List(title: $0.0.title(lang), table: HTMLTableView(TallyTextReport.personTable($0.0, rows: $0.1, lang: lang)), closing: nil)
         }
+        // The lines the report is signed under (blank ones left to fill in by hand), after the last table.
+        let closing = form.foot(madeOn: TallyTextReport.madeOn(report))
+        if !lists.isEmpty { lists[lists.count - 1].closing = closing }
+        else if !breakdowns.isEmpty { breakdowns[breakdowns.count - 1].closing = closing }
+        summaryClosing = lists.isEmpty && breakdowns.isEmpty ? closing : nil
+        self.breakdowns = breakdowns
+        self.lists = lists
     }
 }

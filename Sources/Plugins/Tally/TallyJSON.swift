@@ -22,11 +22,13 @@ public enum TallyJSON {
             },
             // An earlier period beside this one: its funnel and the change (null without --compare-from/--compare-to).
             "comparison": report.comparison.map { comparison($0, report: report) } ?? NSNull(),
-            // The lines the report is signed under (null where none was given).
+            // The form's title block and the lines it is signed under (null where none was given).
             "signature": [
-                "unit": report.signature.unit ?? NSNull(), "head": report.signature.head ?? NSNull(),
-                "preparer": report.signature.preparer ?? NSNull(), "phone": report.signature.phone ?? NSNull(),
-                "date": report.signature.date ?? TallyTextReport.madeOn(report),
+                "form_number": report.form.formNumber ?? NSNull(), "authority": report.form.authority ?? NSNull(),
+                "unit": report.form.unit ?? NSNull(), "head": report.form.head ?? NSNull(),
+                "statistician": report.form.statistician ?? NSNull(),
+                "preparer": report.form.preparer ?? NSNull(), "phone": report.form.phone ?? NSNull(),
+                "date": report.form.date ?? TallyTextReport.madeOn(report),
             ] as [String: Any],
             "funnel": counts(report.funnel, measures: report.measures),
             // 人数 beside the funnel's 人次 when several campaigns are tallied; null for one.

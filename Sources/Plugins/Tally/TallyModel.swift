@@ -167,8 +167,8 @@ public struct TallyReport: Sendable {
     /// The shreds of its campaigns' personal data (`campaign shred`): the figures stand, the people
     /// behind them are pseudonyms, and the report says so.
     public var shredded: [ShredRecords.Record] = []
-    /// The 填报单位 / 负责人 / 填报人 / 联系电话 / 日期 lines.
-    public var signature = ReportSignature()
+    /// The form it is printed as: 表号, 制表机关, 填报单位, and the lines it is signed under.
+    public var form = ReportForm()
     /// An earlier period beside this one (`--compare-from/--compare-to`), or nil.
     public var comparison: TallyComparison?
 

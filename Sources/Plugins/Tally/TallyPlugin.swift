@@ -39,7 +39,7 @@ public enum TallyPlugin {
         case .csv:
             try Data(TallyTextReport.csv(report, lang: lang).utf8).write(to: url, options: .atomic)
         case .pdf:
-            try TallyPDF.write(report, lang: lang, to: url)
+            try ChromiumPrinter.print(html: TallyHTML.render(report, lang: lang), to: url)
         }
     }
 }

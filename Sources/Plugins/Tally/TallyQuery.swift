@@ -66,7 +66,7 @@ public enum TallyQuery {
                                  measures: scope.measures, funnel: funnel, breakdowns: breakdowns, personLists: lists)
         // Signed under the lines the first campaign's definition gives (flags may replace them).
         if let first = scope.names.first {
-            report.signature = ReportSignature(vars: try RunQueries.requireRun(db, first).vars)
+            report.form = ReportForm(vars: try RunQueries.requireRun(db, first).vars)
         }
         report.shredded = try ShredRecords.all(db).filter { scope.names.contains($0.campaign) }
         if scope.campaigns.count > 1 {
@@ -150,8 +150,8 @@ public enum TallyQuery {
             let vars = run.vars
             campaigns.append(.init(name: name, title: run.title ?? "", kind: CampaignKind(rawValue: run.kind),
                                    startedAt: run.createdAt, timeZone: run.timeZone,
-                                   heldOn: day, county: ReportSignature.text(vars, "county"),
-                                   venue: ReportSignature.text(vars, "venue")))
+                                   heldOn: day, county: ReportForm.text(vars, "county"),
+                                   venue: ReportForm.text(vars, "venue")))
         }
         // A period in which no campaign was held is a tally of zeros (a comparison with last year
         // needs it), not an error; the report says there was none.

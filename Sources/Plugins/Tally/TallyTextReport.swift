@@ -30,8 +30,15 @@ public enum TallyTextReport {
             out.append(personTable(list, rows: rows, lang: lang).render(maxWidth: width))
         }
         out.append("")
-        out.append(wrap(report.signature.text(lang, madeOn: madeOn(report)), width))
+        let form = report.form
+        out.append(wrap(ReportForm.line(form.identity(lang) + form.heading(lang, period: "", measuredIn: measuredIn(report, lang))
+                                        + form.signature(lang, madeOn: madeOn(report)), lang), width))
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// 计量单位: people, and visits too where several campaigns add up.
+    static func measuredIn(_ report: TallyReport, _ lang: Language) -> String {
+        (report.distinctPeople == nil ? ReportFormWords.people : ReportFormWords.peopleAndCampaigns).text(lang)
     }
 
     /// The day the report was made, in its campaigns' zone: the signature's date unless one was given.

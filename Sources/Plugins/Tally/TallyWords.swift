@@ -66,6 +66,4 @@ public struct TallyWords: MessageCatalogue {
         "tally.overlap-total-note", zh: "合计按人数计：一人可出现在多个{rows}行中，在合计中只计一次，所以合计可能小于各行之和。",
         en: "The total counts people: someone may appear in several {rows} rows but counts once in it, so it may be "
             + "less than the rows' sum.")
-    public let signatureLabels = MessageText("tally.signature-labels", zh: "填报单位|负责人|填报人|联系电话|日期",
-                                             en: "Reporting unit|Head|Prepared by|Phone|Date")
 }

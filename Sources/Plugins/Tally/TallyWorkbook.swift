@@ -18,39 +18,40 @@ public enum TallyWorkbook {
         }
         try WorkbookFile.write(to: url, unusableFolder: unusable) { workbook in
             let styles = WorkbookStyles(workbook)
+            let printed = PrintedSheets(report, lang: lang)
             let summary = writeSummary(report, lang: lang, workbook: workbook, styles: styles)
+            printed.setUp(summary, sheet: nil, landscape: TallyTextReport.funnelTable(report, lang: lang).headers.count > 7, headerRow: 3)
             for breakdown in report.breakdowns {
-                guard let worksheet = workbook_add_worksheet(workbook, breakdown.dimension.title(lang)) else { continue }
-                writeBreakdown(breakdown, of: report, lang: lang, into: worksheet, styles: styles)
+                let name = breakdown.dimension.title(lang)
+                guard let worksheet = workbook_add_worksheet(workbook, name) else { continue }
+                writeBreakdown(breakdown, of: report, lang: lang, into: worksheet, styles: styles, printed: printed)
+                printed.setUp(worksheet, sheet: name, landscape: true, headerRow: 3)
             }
             for (list, rows) in report.askedLists {
-                guard let worksheet = workbook_add_worksheet(workbook, lang == .zh ? list.sheet.zh : list.sheet.en) else { continue }
+                let name = lang == .zh ? list.sheet.zh : list.sheet.en
+                guard let worksheet = workbook_add_worksheet(workbook, name) else { continue }
                 let sheet = WorksheetCells(worksheet, styles: styles)
                 let table = TallyTextReport.personTable(list, rows: rows, lang: lang)
-                sheet.headers(row: 0, table.headers)
+                printed.titleRows(sheet, subtitle: list.title(lang))
+                sheet.headers(row: 3, table.headers)
                 for (i, row) in table.rows.enumerated() {
-                    for (j, cell) in row.enumerated() { sheet.text(row: 1 + i, col: j, cell, style: styles.cell) }
+                    for (j, cell) in row.enumerated() { sheet.text(row: 4 + i, col: j, cell, style: styles.cell) }
                 }
-                worksheet_freeze_panes(worksheet, 1, 0)
-                WorkbookFile.pageSetup(worksheet, landscape: true, headerRow: 0)
+                worksheet_freeze_panes(worksheet, 4, 0)
+                printed.setUp(worksheet, sheet: name, landscape: true, headerRow: 3)
                 sheet.widths(table)
             }
-            if let summary { WorkbookFile.pageSetup(summary, landscape: false, headerRow: 3) }
+            writeFunnelChart(report, lang: lang, workbook: workbook, summary: summary, at: printed.chartRow, styles: styles)
         }
     }
 
-    /// The summary sheet: title, the campaigns and period, the funnel with its rates, "of which" and
-    /// comparison columns, the notes, the signature lines and the funnel chart.
+    /// The summary sheet: title, the campaigns and period, the form's line (填报单位, 计量单位), the funnel
+    /// with its rates, "of which" and comparison columns, the notes and the signature lines.
     static func writeSummary(_ report: TallyReport, lang: Language, workbook: WorkbookFile.Workbook,
                              styles: WorkbookStyles) -> UnsafeMutablePointer<lxw_worksheet>? {
-        let summaryName = TallyWords.summarySheet.text(lang)
-        let summary = workbook_add_worksheet(workbook, summaryName)
+        let summary = workbook_add_worksheet(workbook, TallyWords.summarySheet.text(lang))
         let sheet = WorksheetCells(summary, styles: styles)
-        sheet.title(row: 0, TallyWords.reportTitle.text(lang, ["heading": report.heading(lang)]))
-        sheet.text(row: 1, col: 0, report.campaignsLine(lang)
-                   + Punctuation.semicolon.text(lang) + TallyWords.period.text(lang, ["period": report.period])
-                   + Punctuation.semicolon.text(lang)
-                   + TallyWords.asOf.text(lang, ["time": TimeFormats.display(report.generatedAt, timeZone: report.timeZone)]))
+        PrintedSheets(report, lang: lang).titleRows(sheet, subtitle: nil)
         let funnel = TallyTextReport.funnelTable(report, lang: lang)
         sheet.headers(row: 3, funnel.headers)
         for (i, measure) in report.measures.enumerated() { writeFunnelRow(measure, row: 4 + i, of: report, lang: lang, into: sheet) }
@@ -60,14 +61,12 @@ public enum TallyWorkbook {
             if let note { sheet.text(row: 4 + report.measures.count + 1 + i, col: 0, note) }
         }
         // The signature lines, each label with its value (blank to fill in by hand).
-        let signature = report.signature.lines(lang, madeOn: TallyTextReport.madeOn(report))
+        let signature = report.form.signature(lang, madeOn: TallyTextReport.madeOn(report))
         for (i, line) in signature.enumerated() {
             let row = 4 + report.measures.count + 4 + i
             sheet.text(row: row, col: 0, line.label, style: styles.header)
             sheet.text(row: row, col: 1, line.value, style: styles.cell)
         }
-        let dataRow = UInt32(4 + report.measures.count + 4 + signature.count + 2)
-        writeFunnelChart(report, lang: lang, sheetName: summaryName, dataRow: dataRow, workbook: workbook, into: sheet)
         sheet.widths(funnel)
         return summary
     }
@@ -94,36 +93,43 @@ public enum TallyWorkbook {
         }
     }
 
-    /// The funnel as a chart Excel draws (and redraws when a figure is corrected): its stages under the
-    /// signature lines, the bars beside them.
-    static func writeFunnelChart(_ report: TallyReport, lang: Language, sheetName: String, dataRow: UInt32,
-                                 workbook: WorkbookFile.Workbook, into sheet: WorksheetCells) {
-        sheet.text(row: Int(dataRow), col: 0, TallyWords.funnelChartData.text(lang), style: sheet.styles.header)
+    /// The funnel as a chart Excel draws (and redraws when a figure is corrected), under the summary's
+    /// signature lines. Its stages are on a hidden sheet of their own, so they neither print nor show.
+    static func writeFunnelChart(_ report: TallyReport, lang: Language, workbook: WorkbookFile.Workbook,
+                                 summary: UnsafeMutablePointer<lxw_worksheet>?, at row: UInt32, styles: WorkbookStyles) {
         let stages = report.peopleMeasures
-        for (i, measure) in stages.enumerated() {
-            sheet.text(row: Int(dataRow) + 1 + i, col: 0, measure.label(lang), style: sheet.styles.cell)
-            sheet.number(row: Int(dataRow) + 1 + i, col: 1, report.funnel[measure.key] ?? 0)
-        }
-        guard let summary = sheet.worksheet, !stages.isEmpty,
+        let dataName = TallyWords.funnelChartData.text(lang)
+        guard let summary, !stages.isEmpty, let data = workbook_add_worksheet(workbook, dataName),
               let chart = workbook_add_chart(workbook, UInt8(LXW_CHART_BAR.rawValue)) else { return }
-        let first = dataRow + 1, last = dataRow + UInt32(stages.count)
+        let sheet = WorksheetCells(data, styles: styles)
+        for (i, measure) in stages.enumerated() {
+            sheet.text(row: i, col: 0, measure.label(lang), style: styles.cell)
+            sheet.number(row: i, col: 1, report.funnel[measure.key] ?? 0)
+        }
+        worksheet_hide(data)
         let series = chart_add_series(chart, nil, nil)
-        chart_series_set_categories(series, sheetName, first, 0, last, 0)
-        chart_series_set_values(series, sheetName, first, 1, last, 1)
+        chart_series_set_categories(series, dataName, 0, 0, lxw_row_t(stages.count - 1), 0)
+        chart_series_set_values(series, dataName, 0, 1, lxw_row_t(stages.count - 1), 1)
         chart_series_set_labels(series)
         chart_title_set_name(chart, TallyWords.funnelChartTitle.text(lang))
         chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
-        chart_axis_set_reverse(chart.pointee.x_axis)   // a bar chart's categories run down: registered first
-        _ = worksheet_insert_chart(summary, dataRow, 3, chart)
+        // A bar chart's categories are its y axis: reversed, registered comes first at the top; the
+        // values (x) still grow to the right.
+        chart_axis_set_reverse(chart.pointee.y_axis)
+        chart_axis_set_crossing_max(chart.pointee.y_axis)   // and the value axis stays under the bars
+        _ = worksheet_insert_chart(summary, row, 0, chart)
     }
 
     /// One breakdown's sheet: a row per township (village, group…), 合计, the 人数 row where rows share
     /// people, and with an earlier period its count of the headline measure and the change.
     static func writeBreakdown(_ breakdown: TallyBreakdown, of report: TallyReport, lang: Language,
-                               into worksheet: UnsafeMutablePointer<lxw_worksheet>, styles: WorkbookStyles) {
+                               into worksheet: UnsafeMutablePointer<lxw_worksheet>, styles: WorkbookStyles,
+                               printed: PrintedSheets) {
         let sheet = WorksheetCells(worksheet, styles: styles)
         let table = TallyTextReport.breakdownTable(breakdown, lang: lang, comparison: report.comparison)
-        sheet.headers(row: 0, table.headers)
+        printed.titleRows(sheet, subtitle: breakdown.dimension.title(lang))
+        let top = 4
+        sheet.headers(row: top - 1, table.headers)
         let compared = TallyComparison.pairing(report.comparison, breakdown)
         let measures = breakdown.measures
         let rates = TallyText.breakdownRates(breakdown)
@@ -138,11 +144,11 @@ public enum TallyWorkbook {
             sheet.number(row: row, col: 2 + measures.count + rates.count, change)
         }
         for (i, row) in breakdown.rows.enumerated() {
-            sheet.text(row: 1 + i, col: 0, TallyText.rowLabel(row, dimension: breakdown.dimension, lang: lang), style: styles.cell)
-            counts(row: 1 + i, key: row.key, row.counts)
+            sheet.text(row: top + i, col: 0, TallyText.rowLabel(row, dimension: breakdown.dimension, lang: lang), style: styles.cell)
+            counts(row: top + i, key: row.key, row.counts)
         }
         // 合计, then how it counts where rows share people.
-        let totalRow = 1 + breakdown.rows.count
+        let totalRow = top + breakdown.rows.count
         sheet.text(row: totalRow, col: 0, breakdown.distinctTotal == nil ? TallyText.totalLabel(lang)
                    : TallyText.visitsTotalLabel(lang), style: styles.header)
         counts(row: totalRow, key: nil, breakdown.total)
@@ -153,8 +159,7 @@ public enum TallyWorkbook {
             }
         }
         if let note = TallyTextReport.totalNote(breakdown, lang: lang) { sheet.text(row: totalRow + 3, col: 0, note) }
-        worksheet_freeze_panes(worksheet, 1, 1)
-        WorkbookFile.pageSetup(worksheet, landscape: true, headerRow: 0)
+        worksheet_freeze_panes(worksheet, lxw_row_t(top), 1)
         sheet.widths(table)
     }
 }

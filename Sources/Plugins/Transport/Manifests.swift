@@ -16,7 +16,7 @@ enum Manifests {
         let driver: String, escort: String, pickups: String, rows: [[String]], count: Int, capacity: Int
     }
 
-    static func html(_ listing: RosterListing, campaign id: String, departsAt: String?, unmasked: Bool) -> String {
+    static func html(_ listing: RosterListing, campaign id: String, departsAt: String?, unmasked: Bool, madeOn: String) -> String {
         let campaign = listing.title.isEmpty ? id : listing.title
         let buses = listing.buses.map { bus in
             let vehicle = bus.vehicle
@@ -34,7 +34,12 @@ enum Manifests {
                        count: bus.passengers.count, capacity: vehicle.capacity)
         }
         // The first page: every batch, its buses and passengers.
-        var page: [String: Any] = ["campaign": campaign, "buses": buses]
+        // The county form: the title and 第 N 页，共 M 页 on every page, the title block and the
+        // signature lines on the summary.
+        let form = PrintedForm(title: "\(campaign) 乘车人员名单", form: listing.form, lang: .zh)
+        var page: [String: Any] = ["campaign": campaign, "buses": buses, "pageRules": form.pageRules,
+                                   "formStyles": PrintedForm.styles, "formHead": form.head(period: "", measuredIn: nil),
+                                   "formFoot": form.foot(madeOn: madeOn)]
         if !buses.isEmpty {
             page["summary"] = Summary(headers: batchHeaders, rows: batchRows(listing), buses: listing.buses.count,
                                       passengers: listing.buses.reduce(0) { $0 + $1.passengers.count })
@@ -63,7 +68,7 @@ enum Manifests {
     static let batchHeaders = ["批次", "出发日期", "目的地企业", "车辆", "人数", "座位", "车牌号"]
 
     /// The manifests as a workbook: the batch summary, then one sheet per bus with its vehicle and crew.
-    static func workbook(_ listing: RosterListing, campaign id: String, unmasked: Bool) -> TableWorkbook {
+    static func workbook(_ listing: RosterListing, campaign id: String, unmasked: Bool, madeOn: String) -> TableWorkbook {
         let campaign = listing.title.isEmpty ? id : listing.title
         let numeric: Set<Int> = [3, 4, 5]
         let summary = TableWorkbook.Sheet(
@@ -83,7 +88,7 @@ enum Manifests {
                         "上车点：" + bus.pickups.joined(separator: " → "),
                         "共 \(bus.passengers.count) 人 / \(v.capacity) 座。带队人签字：　　　　司机签字："])
         }
-        return TableWorkbook(sheets: [summary] + buses)
+        return TableWorkbook(sheets: [summary] + buses, form: listing.form, lang: .zh, madeOn: madeOn)
     }
 
     /// One row per passenger, every bus: the manifest as a table for CSV and XLSX.

@@ -83,7 +83,8 @@ struct RosterAction: StepAction {
         }
         let file = context.url(forPath: input.out ?? "reports/\(campaign)-manifests.html")
         let html = Manifests.html(try RosterListing.read(db, campaign: campaign), campaign: campaign,
-                                  departsAt: input.departs_at, unmasked: false)
+                                  departsAt: input.departs_at, unmasked: false,
+                                  madeOn: String(TimeFormats.display(context.clock.now(), timeZone: context.timeZone).prefix(10)))
         // The file last: if it cannot be written, the transaction (and the step) fails with nothing half-done.
         do {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Ledger
+import PluginKit
 import Workflow
 
 /// The saved roster as manifests and the terminal show it: batches (a departure day and destination,
@@ -39,6 +40,8 @@ struct RosterListing: Sendable {
     var buses: [Bus]
     /// The campaign's title (2026年春节后点对点包车返岗), which heads the manifests; its id when it has none.
     var title = ""
+    /// The county form the manifests are printed as (the campaign's `report_*` vars).
+    var form = ReportForm()
 
     /// The saved roster.
     static func read(_ db: Database, campaign: String, plate: String? = nil) throws -> RosterListing {
@@ -76,7 +79,8 @@ struct RosterListing: Sendable {
                              destination: key[1], city: first?.city ?? "", province: first?.province ?? "",
                              vehicle: vehicle, passengers: riders))
         }
-        let title = try RunQueries.run(db, named: campaign)?.title ?? ""
-        return RosterListing(buses: buses, title: title.isEmpty ? campaign : title)
+        let run = try RunQueries.run(db, named: campaign)
+        let title = run?.title ?? ""
+        return RosterListing(buses: buses, title: title.isEmpty ? campaign : title, form: ReportForm(vars: run?.vars ?? [:]))
     }
 }

@@ -22,10 +22,15 @@ struct SubsidyList: Sendable {
     var entries: [Entry]
     /// The campaign's title (2026年春节后点对点包车), which heads the lists; its id when it has none.
     var title = ""
+    /// The county form it is printed as (the campaign's `report_*` vars) and the day it is made.
+    var form = ReportForm()
+    var madeOn = ""
+    /// The payment list's title, at the top of every printed page.
+    var listTitle: String { "\(title) 交通补贴发放名单" }
     var qualified: [Entry] { entries.filter(\.verdict.qualifies) }
     var amount: Int { qualified.count * rule.amount }
 
-    static func make(_ db: Database, campaign: String, rule: SubsidyRule) throws -> SubsidyList {
+    static func make(_ db: Database, campaign: String, rule: SubsidyRule, madeOn now: Date = Date()) throws -> SubsidyList {
         let passengers = try TransportRecords.passengers(db, campaign: campaign).filter { !$0.withdrawn }
         let people = try People.summaries(db, ids: passengers.map(\.person))
         let employment = try TransportRecords.employment(db, campaign: campaign)
@@ -42,8 +47,11 @@ struct SubsidyList: Sendable {
                          bank: accounts[p.person]?.bank ?? "", account: accounts[p.person]?.account ?? "")
         }.sorted { ($0.verdict.qualifies ? 0 : 1, $0.person.township, $0.person.village, $0.person.id)
             < ($1.verdict.qualifies ? 0 : 1, $1.person.township, $1.person.village, $1.person.id) }
-        let title = try RunQueries.run(db, named: campaign)?.title ?? campaign
-        return SubsidyList(rule: rule, entries: entries, title: title.isEmpty ? campaign : title)
+        let run = try RunQueries.run(db, named: campaign)
+        let title = run?.title ?? campaign
+        return SubsidyList(rule: rule, entries: entries, title: title.isEmpty ? campaign : title,
+                           form: ReportForm(vars: run?.vars ?? [:]),
+                           madeOn: String(TimeFormats.display(now, timeZone: run?.timeZone ?? .current).prefix(10)))
     }
 
     /// An account number as a list shows it: whole on a manager's unmasked copy, else its first and
@@ -67,12 +75,12 @@ struct SubsidyList: Sendable {
             + "在岗满 \(rule.months) 个月；每人 \(rule.amount) 元。"
         let short = entries.filter { !$0.verdict.qualifies }
         return TableWorkbook(sheets: [
-            .init(name: "补贴名单", title: "\(title) 交通补贴发放名单",
+            .init(name: "补贴名单", title: listTitle,
                   headers: headers, rows: qualified.enumerated().map { row($0 + 1, $1, amount: rule.amount) },
                   notes: ["合计：\(qualified.count) 人，\(amount) 元。", ruleText, unmasked ? "含完整个人信息，仅限发放使用。" : "个人信息已脱敏。"]),
             .init(name: "未达条件", title: "\(title) 未达补贴条件人员",
                   headers: Array(headers.prefix(11)), rows: short.enumerated().map { Array(row($0 + 1, $1, amount: nil).prefix(11)) },
                   notes: ["共 \(short.count) 人。", ruleText]),
-        ])
+        ], form: form, lang: .zh, madeOn: madeOn)
     }
 }

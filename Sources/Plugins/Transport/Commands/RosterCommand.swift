@@ -26,7 +26,7 @@ struct RosterCommand: AsyncParsableCommand, ChoosesLanguage {
 
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "包车活动。", en: "The bus campaign."))) var campaign: String
     @Flag(help: ArgumentHelp(CommandHelp.text(zh: "显示将会排出的车次，但不保存。", en: "Show the roster that would be made, without saving it."))) var dryRun = false
-    @Option(help: ArgumentHelp(CommandHelp.text(zh: "把乘车名单（HTML，A4，每辆车一页）写入这个文件。", en: "Write the manifests (HTML, A4, one bus a page) to this file."))) var manifests: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "把乘车名单（HTML，A4，每辆车一页）写入这个文件；文件名以 .pdf 结尾时由 Chromium 打印成 PDF。", en: "Write the manifests (HTML, A4, one bus a page) to this file; a name ending in .pdf is printed to PDF by Chromium."))) var manifests: String?
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "把乘车名单写成一张 CSV 表（带 BOM 的 UTF-8）存到这个文件。", en: "Write the manifests as one CSV table (UTF-8 with BOM) to this file."))) var csv: String?
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "把乘车名单写成工作簿（XLSX：先是批次汇总，再每辆车一张表）存到这个文件。", en: "Write the manifests as a workbook (XLSX: the batch summary, then a sheet per bus) to this file.")))
     var xlsx: String?
@@ -71,7 +71,13 @@ struct RosterCommand: AsyncParsableCommand, ChoosesLanguage {
                 return (roster, try RosterListing.make(db, seats: roster.plan.seatOf, campaign: campaign, plate: plate))
             }
             if let manifests {
-                try write(Manifests.html(listing, campaign: campaign, departsAt: departsAt, unmasked: unmasked), to: manifests)
+                let html = Manifests.html(listing, campaign: campaign, departsAt: departsAt, unmasked: unmasked,
+                                          madeOn: String(TimeFormats.display(now, timeZone: .current).prefix(10)))
+                if ChromiumPrinter.wantsPDF(URL(fileURLWithPath: manifests)) {
+                    try ChromiumPrinter.print(html: html, to: URL(fileURLWithPath: manifests))
+                } else {
+                    try write(html, to: manifests)
+                }
                 t.line((TransportCommandMessages.wroteManifests(["count": "\(listing.buses.count)", "file": manifests]) + ToolMessages.masking(unmasked))
                     .text(language))
             }
@@ -81,7 +87,9 @@ struct RosterCommand: AsyncParsableCommand, ChoosesLanguage {
                         + ToolMessages.masking(unmasked)).text(language))
             }
             if let xlsx {
-                try Manifests.workbook(listing, campaign: campaign, unmasked: unmasked).write(to: URL(fileURLWithPath: xlsx))
+                try Manifests.workbook(listing, campaign: campaign, unmasked: unmasked,
+                                       madeOn: String(TimeFormats.display(now, timeZone: .current).prefix(10)))
+                    .write(to: URL(fileURLWithPath: xlsx))
                 t.line((TransportCommandMessages.wroteWorkbook(["count": "\(listing.buses.count)", "file": xlsx]) + ToolMessages.masking(unmasked))
                     .text(language))
             }

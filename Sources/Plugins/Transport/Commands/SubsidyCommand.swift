@@ -28,13 +28,14 @@ struct SubsidyCommand: AsyncParsableCommand, ChoosesLanguage {
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "每名符合条件的务工人员补贴多少元。", en: "Yuan per qualifying worker."))) var amount: Int
     @Flag(help: ArgumentHelp(CommandHelp.text(zh: "在本省内务工也算。", en: "Work inside the home province counts too."))) var inProvinceToo = false
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "把补贴发放工作簿（XLSX）写入这个文件。", en: "Write the payment workbook (XLSX) to this file."))) var xlsx: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "把发放名单打印成 PDF（A4，由 Chromium 打印，每页有标题和页码）写入这个文件。", en: "Print the payment list to this PDF file (A4, by Chromium, each page with its title and number)."))) var pdf: String?
     @Flag(help: ArgumentHelp(CommandHelp.text(zh: "工作簿中使用完整的姓名、身份证号和手机号（须由管理员执行，会被记录）。", en: "Full names, ID numbers and phones in the workbook (a manager's act, recorded)."))) var unmasked = false
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "导出未脱敏数据的管理员（工作人员账号）。", en: "The manager exporting unmasked data (a staff account)."))) var by: String?
     @OptionGroup var languageOptions: LanguageOptions
     @OptionGroup var workspace: WorkspaceOptions
 
     func validate() throws {
-        if unmasked && (by == nil || xlsx == nil) { throw ValidationError(UsageMessages.unmaskedNeedsXLSX(), language: language) }
+        if unmasked && (by == nil || (xlsx == nil && pdf == nil)) { throw ValidationError(UsageMessages.unmaskedNeedsXLSX(), language: language) }
         if !(1...36).contains(months) {
             throw ValidationError(UsageMessages.inRange(["flag": "--months", "low": "1", "high": "36"]), language: language)
         }
@@ -49,22 +50,26 @@ struct SubsidyCommand: AsyncParsableCommand, ChoosesLanguage {
             let t = Terminal.standard
             let now = try CommandSupport.clock().now()
             let rule = SubsidyRule(months: months, outOfProvinceOnly: !inProvinceToo, homeProvince: homeProvince, amount: amount)
-            let list = try await ws.pool.write { [campaign, unmasked, by, xlsx] db in
+            let files = [xlsx, pdf].compactMap { $0 }
+            let list = try await ws.pool.write { [campaign, unmasked, by] db in
                 try Registrations.requireCampaign(db, campaign)
-                if unmasked, let by, let xlsx {
+                if unmasked, let by, !files.isEmpty {
                     let manager = try AuditLog.requireManager(db, by)
                     try AuditLog.record(db, actor: manager.name, action: "unmasked-export", campaign: campaign,
-                                        detail: "transport subsidy list with names, ID numbers and phones: \(xlsx)", at: now)
-                    try PersonalFiles.record(db, [xlsx], campaign: campaign, kind: "unmasked-export", at: now)
+                                        detail: "transport subsidy list with names, ID numbers and phones: "
+                                            + files.joined(separator: ", "), at: now)
+                    try PersonalFiles.record(db, files, campaign: campaign, kind: "unmasked-export", at: now)
                 }
-                return try SubsidyList.make(db, campaign: campaign, rule: rule)
+                return try SubsidyList.make(db, campaign: campaign, rule: rule, madeOn: now)
             }
-            if let xlsx {
-                try list.workbook(unmasked: unmasked).write(to: URL(fileURLWithPath: xlsx))
+            let workbook = list.workbook(unmasked: unmasked)
+            if let xlsx { try workbook.write(to: URL(fileURLWithPath: xlsx)) }
+            if let pdf { try ChromiumPrinter.print(html: TablePages.html(workbook, title: list.listTitle), to: URL(fileURLWithPath: pdf)) }
+            for file in files {
                 t.line((TransportCommandMessages.wroteSubsidy(["qualified": "\(list.qualified.count)", "short": "\(list.entries.count - list.qualified.count)",
-                                        "file": xlsx]) + ToolMessages.masking(unmasked)).text(language))
-                return
+                                        "file": file]) + ToolMessages.masking(unmasked)).text(language))
             }
+            if !files.isEmpty { return }
             var table = TextTable(headers: TransportCommandMessages.subsidyHeaders.columns(language),
                                   numeric: [false, false, false, false, false, false, false, false, false, true])
             for e in list.entries {
