@@ -21,7 +21,14 @@ import WorkflowTesting
         #expect(start.status == 0, "\(start.stderr)")
         #expect(start.stdout.contains("minutes=85 postings=8 spare=35"), "\(start.stdout)")
         let sheet = try String(contentsOf: target.appendingPathComponent("reports/\(Self.campaign)-run-sheet.html"), encoding: .utf8)
-        #expect(sheet.contains("<td>1</td><td>19:35</td><td>10 分钟</td><td>SF004</td><td>缝纫工</td><td>浙江宁波长丰服装有限公司</td><td>小李</td>"))
+        // The run sheet: titled by the campaign's title, the opening, each posting with what the host reads
+        // out (salary, openings, requirements — from the posting list), the closing to the stream's end.
+        #expect(sheet.contains("<h1>2026年3月直播带岗专场 直播流程单</h1>"), "\(sheet)")
+        #expect(sheet.contains("<td>19:30</td><td>5 分钟</td><td colspan=\"6\">开场"), "\(sheet)")
+        #expect(sheet.contains("<td>1</td><td>19:35</td><td>10 分钟</td><td>SF004</td><td>缝纫工</td><td>浙江宁波长丰服装有限公司</td>"
+                               + "<td>5000-8000</td><td>60</td><td class=\"requirements\">18-50岁，身体健康</td><td>小李</td>"), "\(sheet)")
+        #expect(sheet.contains("<td>20:55</td><td>35 分钟</td><td colspan=\"6\">收尾"), "\(sheet)")
+        #expect(sheet.contains("第 \" counter(page) \" 页，共 \" counter(pages) \" 页"))
 
         // The stream ends; the exports come in and every lead gets a call-back task.
         let after = try cli.run("resume", Self.campaign, env: ["CAMPAIGN_NOW": "2026-03-15T21:40:00+08:00"])

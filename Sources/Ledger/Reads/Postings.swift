@@ -14,6 +14,8 @@ public struct PostingSummary: Sendable, Equatable {
     /// The salary range, when the read includes it (the campaign's, for a campaign's list).
     public var salaryMin: Int?
     public var salaryMax: Int?
+    /// 岗位要求, when the read includes it.
+    public var requirements = ""
 
     init(_ row: Row) {
         id = row["id"]
@@ -24,6 +26,7 @@ public struct PostingSummary: Sendable, Equatable {
         openings = row["openings"]
         salaryMin = row.hasColumn("salary_min") ? row["salary_min"] : nil
         salaryMax = row.hasColumn("salary_max") ? row["salary_max"] : nil
+        requirements = row.hasColumn("requirements") ? row["requirements"] : ""
     }
 
     /// 4000-6000, 5000以上, 至4000, 面议: the range as a list shows it.
@@ -57,7 +60,8 @@ public enum Postings {
     /// the booth form's list and `campaign postings`.
     public static func offered(_ db: Database, at campaign: String) throws -> [PostingSummary] {
         try Row.fetchAll(db, sql: """
-            SELECT p.id, p.code, p.title, p.credit_code, e.name AS enterprise, c.openings, c.salary_min, c.salary_max
+            SELECT p.id, p.code, p.title, p.credit_code, e.name AS enterprise, c.openings, c.salary_min, c.salary_max,
+                   p.requirements
             FROM campaign_posting c JOIN posting p ON p.id = c.posting_id JOIN enterprise e ON e.credit_code = p.credit_code
             WHERE c.campaign = ? ORDER BY e.name, p.title
             """, arguments: [campaign]).map(PostingSummary.init)

@@ -46,14 +46,11 @@ struct SessionAction: StepAction {
                 minutes = excluded.minutes, host = excluded.host
             """, arguments: [context.campaign, input.platform, starts, minutes, input.host])
         let lineup = try StreamLineupRecords.lineup(db, campaign: context.campaign)
-        let rows = lineup.map { slot -> [String] in
-            let at = context.format(starts.addingTimeInterval(Double(slot.startMinute * 60))).suffix(5)
-            return [String(slot.order), String(at), "\(slot.minutes) 分钟", slot.item.code, slot.item.title, slot.item.enterprise,
-                    slot.host.isEmpty ? input.host : slot.host, ""]
-        }
-        let html = Self.template.render(["campaign": context.campaign, "platform": input.platform, "starts": context.format(starts),
-                                         "minutes": minutes, "host": input.host, "rows": rows] as [String: Any])
-        let file = context.url(forPath: input.out ?? "reports/\(context.campaign)-run-sheet.html")
+        let sheet = RunSheet(lineup: lineup, postings: try Postings.offered(db, at: context.campaign), starts: starts,
+                             minutes: minutes, host: input.host, context: context)
+        let title = try RunQueries.run(db, named: context.campaign)?.title ?? ""
+        let html = Self.template.render(sheet.page(title: title.isEmpty ? context.campaign : title, platform: input.platform))
+        let file = context.outputURL(forPath: input.out ?? "reports/\(context.campaign)-run-sheet.html")
         do {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(html.utf8).write(to: file, options: .atomic)

@@ -93,7 +93,7 @@ struct BoothsAction: StepAction {
         }
         let rows = assignment.enumerated().map { e, b in (booth: booths[b], code: invited[e].creditCode,
                                                           zone: exhibitors[e].industry) }
-        let map = context.url(forPath: input.out ?? "reports/\(campaign)-booths.html")
+        let map = context.outputURL(forPath: input.out ?? "reports/\(campaign)-booths.html")
         let html = BoothMap.html(title: "\(campaign) 展位图", booths: booths,
                                  placed: Dictionary(assignment.enumerated().map { (booths[$1].id, exhibitors[$0]) },
                                                     uniquingKeysWith: { first, _ in first }))

@@ -125,7 +125,7 @@ struct ReportAction: StepAction {
         let lang = Language(rawValue: input.lang) ?? .zh
         let report = try TallyQuery.run(db, TallyRequest(campaigns: [context.campaign], breakdowns: dimensions),
                                         sections: sections, now: context.clock.now())
-        let base = context.url(forPath: input.out ?? "reports/\(context.campaign)")
+        let base = context.outputURL(forPath: input.out ?? "reports/\(context.campaign)")
         do {
             try FileManager.default.createDirectory(at: base.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {

@@ -61,7 +61,7 @@ struct SubsidyAction: StepAction {
         let subsidy = try TrainingSubsidy.decide(db, campaign: context.campaign, classes: classes, groups: groups,
                                                  amount: input.amount, today: today)
         let title = try RunQueries.requireRun(db, context.campaign).title ?? ""
-        let file = context.url(forPath: input.out ?? "reports/\(context.campaign)-training-subsidy.xlsx")
+        let file = context.outputURL(forPath: input.out ?? "reports/\(context.campaign)-training-subsidy.xlsx")
         do {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try subsidy.workbook(title: title.isEmpty ? context.campaign : title, language: context.language).write(to: file)

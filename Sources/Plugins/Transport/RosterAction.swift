@@ -81,7 +81,7 @@ struct RosterAction: StepAction {
                 "day": split.departsOn, "destination": split.destination, "pickup": split.pickup, "village": split.village,
                 "buses": String(split.buses), "reason": words.text(context.language)]))
         }
-        let file = context.url(forPath: input.out ?? "reports/\(campaign)-manifests.html")
+        let file = context.outputURL(forPath: input.out ?? "reports/\(campaign)-manifests.html")
         let html = Manifests.html(try RosterListing.read(db, campaign: campaign), campaign: campaign,
                                   departsAt: input.departs_at, unmasked: false,
                                   madeOn: String(TimeFormats.display(context.clock.now(), timeZone: context.timeZone).prefix(10)))

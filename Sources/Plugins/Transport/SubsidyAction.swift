@@ -53,7 +53,7 @@ struct SubsidyAction: StepAction {
     func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         let list = try SubsidyList.make(db, campaign: context.campaign, rule: Self.rule(input))
         try TransportRecords.saveSubsidy(db, list, campaign: context.campaign, now: context.clock.now())
-        let file = context.url(forPath: input.out ?? "reports/\(context.campaign)-subsidy.xlsx")
+        let file = context.outputURL(forPath: input.out ?? "reports/\(context.campaign)-subsidy.xlsx")
         do {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try list.workbook(unmasked: false).write(to: file)

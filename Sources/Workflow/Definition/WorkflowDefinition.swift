@@ -40,6 +40,10 @@ public struct WorkflowDefinition: Sendable {
     public var isTemplate: Bool { !inputs.isEmpty }
     /// A campaign made from a template (its inputs filled in), not the template itself.
     public var madeFromTemplate = false
+    /// The folder of the instance file (`uses: ../templates/fair.yaml`) the campaign was made by.
+    public var instanceFolder: URL?
+    /// Where its reports go: beside the instance file, else beside the definition.
+    public var reportsDirectory: URL { instanceFolder ?? directory }
 
     /// One `cron:` of `on: schedule:` and where it is written.
     public struct Schedule: Sendable {

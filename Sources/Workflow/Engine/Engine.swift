@@ -86,11 +86,11 @@ public struct Engine: Sendable {
             }
             try db.execute(sql: """
                 INSERT INTO workflow_run (campaign, title, kind, definition_path, definition_text, vars_json, status,
-                                          created_at, updated_at, time_zone_identifier, held_on, inputs_json)
-                VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?)
+                                          created_at, updated_at, time_zone_identifier, held_on, inputs_json, instance_folder)
+                VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)
                 """, arguments: [campaign, definition.title, definition.kind.rawValue, absolutePath,
                                  definition.file.text, varsJSON, now, now, definition.timeZone.identifier,
-                                 definition.heldOn, inputsJSON])
+                                 definition.heldOn, inputsJSON, definition.instanceFolder?.path])
             let runID = db.lastInsertedRowID
             let insert = try db.makeStatement(sql: """
                 INSERT INTO workflow_step (run_id, step_id, position, uses, status) VALUES (?, ?, ?, ?, 'pending')
@@ -269,10 +269,11 @@ public struct Engine: Sendable {
             let written = try validator.validateAsWritten(file: SourceFile(path: run.definitionPath,
                                                                            text: run.definitionText))
             guard written.definition.isTemplate else { return written }
-            let (made, problems) = validator.instantiate(written, with: run.inputs.mapValues { .init($0) })
-            guard let made else {
+            let (instantiated, problems) = validator.instantiate(written, with: run.inputs.mapValues { .init($0) })
+            guard var made = instantiated else {
                 throw WorkflowError.invalidInput(Message.joined(problems.map(\.wording), separator: "; "))
             }
+            made.definition.instanceFolder = run.instanceFolder.map { URL(fileURLWithPath: $0) }
             return made
         } catch var error as WorkflowError {
             let wording = EngineMessages.noLongerValidates(["campaign": run.campaign])

@@ -102,6 +102,7 @@ extension RunDriver {
         let observer = engine.observer
         return StepContext(campaign: run.campaign, runID: run.id, stepID: recordID, itemNumber: nodes[node].itemNumber,
                            attempt: attempt, vars: expressionScope.vars, directory: definition.directory,
+                           outputDirectory: definition.reportsDirectory,
                            timeZone: definition.timeZone, clock: engine.clock, logger: logger,
                            progress: ProgressReporter(stepID: recordID, sink: { observer(.progress($0)) }),
                            note: { observer(.note(step: recordID, message: $0)) },

@@ -17,6 +17,10 @@ public struct StepContext: Sendable {
     public let vars: [String: Value]
     /// The definition's folder; relative file parameters are resolved against it.
     public let directory: URL
+    /// Where reports are written: the folder of the instance file a campaign was made by (`uses:` a
+    /// template), so each fair's reports land beside it, not in the shared template's folder; else
+    /// the definition's.
+    public let outputDirectory: URL
     public let timeZone: TimeZone
     public let clock: any WorkflowClock
     public let logger: Logger
@@ -27,7 +31,7 @@ public struct StepContext: Sendable {
     public let reader: any DatabaseReader
 
     public init(campaign: String, runID: Int64, stepID: String, itemNumber: Int? = nil, attempt: Int,
-                vars: [String: Value], directory: URL, timeZone: TimeZone, clock: any WorkflowClock, logger: Logger,
+                vars: [String: Value], directory: URL, outputDirectory: URL? = nil, timeZone: TimeZone, clock: any WorkflowClock, logger: Logger,
                 progress: ProgressReporter, note: @escaping @Sendable (String) -> Void = { _ in },
                 reader: any DatabaseReader) {
         self.campaign = campaign
@@ -37,6 +41,7 @@ public struct StepContext: Sendable {
         self.attempt = attempt
         self.vars = vars
         self.directory = directory
+        self.outputDirectory = outputDirectory ?? directory
         self.timeZone = timeZone
         self.clock = clock
         self.logger = logger
@@ -46,8 +51,14 @@ public struct StepContext: Sendable {
     }
 
     /// A path from `with:`, absolute or relative to the definition's folder.
+    /// Normalised (`templates/../data` → `data`), as it is printed.
     public func url(forPath path: String) -> URL {
-        path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
+        (path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)).standardizedFileURL
+    }
+
+    /// A file a step writes (`out:` and its default `reports/…`), absolute or relative to the output folder.
+    public func outputURL(forPath path: String) -> URL {
+        (path.hasPrefix("/") ? URL(fileURLWithPath: path) : outputDirectory.appendingPathComponent(path)).standardizedFileURL
     }
 
     /// A date-time parameter read in the campaign's time zone.

@@ -127,5 +127,9 @@ enum EngineSchema {
                 );
                 """)
         },
+        // A campaign made by an instance file (`uses:` a template) writes its reports beside that file.
+        Migration("engine-v6-instance-folder") { db in
+            try db.execute(sql: "ALTER TABLE workflow_run ADD COLUMN instance_folder TEXT")
+        },
     ]
 }

@@ -72,6 +72,8 @@ public struct RunRecord: Codable, FetchableRecord, Sendable {
     public var cancelAppliedAt: Date?
     /// The inputs of the template it was made from, if any.
     public var inputsJson: String?
+    /// The folder of the instance file it was made by, where its reports go.
+    public var instanceFolder: String?
 
     public static let databaseTableName = "workflow_run"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase

@@ -180,9 +180,10 @@ extension Validator {
                 diagnostics.error(ValidationMessages.instanceWithNotMapping(), at: withNode.location)
             }
         }
-        let (made, problems) = instantiate(written, with: given, instance: usesNode.location)
+        let (instantiated, problems) = instantiate(written, with: given, instance: usesNode.location)
         diagnostics.append(contentsOf: problems)
-        guard let made, !diagnostics.hasErrors else { return (nil, diagnostics.sorted) }
+        guard var made = instantiated, !diagnostics.hasErrors else { return (nil, diagnostics.sorted) }
+        made.definition.instanceFolder = directory.standardizedFileURL
         return (made, diagnostics.sorted)
     }
 }

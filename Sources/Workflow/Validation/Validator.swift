@@ -2,7 +2,7 @@ import Foundation
 
 /// A definition that passed validation, with its step graph: the only thing the engine runs.
 public struct ValidatedWorkflow: Sendable {
-    public let definition: WorkflowDefinition
+    public var definition: WorkflowDefinition
     public let graph: StepGraph
     public let order: [Int]
     /// The plugins its steps use: the compiled-in ones and the definition's external ones.
