@@ -48,6 +48,28 @@ public struct Terminal: Sendable {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// Prose cut into lines of at most `width` display columns (Chinese characters count two), at a
+    /// space where there is one; unchanged without a width.
+    public static func wrap(_ text: String, _ width: Int?) -> String {
+        guard let width, text.terminalWidth > width else { return text }
+        var lines: [String] = []
+        var line = ""
+        for character in text {
+            if (line + String(character)).terminalWidth > width {
+                if let space = line.lastIndex(of: " "), line.distance(from: line.startIndex, to: space) > 0 {
+                    lines.append(String(line[..<space]))
+                    line = String(line[line.index(after: space)...])
+                } else {
+                    lines.append(line)
+                    line = ""
+                }
+            }
+            line.append(character)
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n")
+    }
+
     /// Pads text to a display width, counting Chinese characters as two columns.
     public static func pad(_ text: String, _ width: Int) -> String {
         text.padded(toWidth: width)

@@ -141,8 +141,9 @@ struct ReportAction: StepAction {
         }
         try WrittenReports.record(db, report, files: files, now: context.clock.now())
         var outputs: [String: Value] = ["files": .string(files.joined(separator: ","))]
-        // Every declared output, a section these campaigns do not use included (as 0).
-        for measure in (LedgerMeasures.all + sections.flatMap(\.measures)) where measure.threshold != nil {
+        // The measures of this campaign's kind (a job fair's tally has no boarded or leads_matched);
+        // another kind's reads as empty in an expression.
+        for measure in report.peopleMeasures {
             outputs[measure.key] = .int(report.funnel[measure.key] ?? 0)
         }
         return .completed(outputs: outputs)

@@ -11,18 +11,18 @@ public enum TallyTextReport {
         var out: [String] = []
         let zone = report.timeZone
         out.append(TallyWords.tableTitle.text(lang, ["heading": report.heading(lang)]))
-        out.append(wrap(report.campaignsLine(lang) + "  " + TallyWords.periodColumn.text(lang, ["period": report.period])
+        out.append(Terminal.wrap(report.campaignsLine(lang) + "  " + TallyWords.periodColumn.text(lang, ["period": report.period])
                         + "  " + TallyWords.asOf.text(lang, ["time": TimeFormats.display(report.generatedAt, timeZone: zone)]), width))
         out.append("")
         out.append(funnelTable(report, lang: lang).render(maxWidth: width))
-        if let note = countingNote(report, lang: lang) { out.append(wrap(note, width)) }
-        if let note = report.comparison?.note(lang) { out.append(wrap(note, width)) }
-        if let note = shredNote(report, lang: lang) { out.append(wrap(note, width)) }
+        if let note = countingNote(report, lang: lang) { out.append(Terminal.wrap(note, width)) }
+        if let note = report.comparison?.note(lang) { out.append(Terminal.wrap(note, width)) }
+        if let note = shredNote(report, lang: lang) { out.append(Terminal.wrap(note, width)) }
         for breakdown in report.breakdowns {
             out.append("")
             out.append(breakdown.dimension.title(lang))
             out.append(breakdownTable(breakdown, lang: lang, comparison: report.comparison).render(maxWidth: width))
-            if let note = totalNote(breakdown, lang: lang) { out.append(wrap(note, width)) }
+            if let note = totalNote(breakdown, lang: lang) { out.append(Terminal.wrap(note, width)) }
         }
         for (list, rows) in report.askedLists {
             out.append("")
@@ -31,7 +31,7 @@ public enum TallyTextReport {
         }
         out.append("")
         let form = report.form
-        out.append(wrap(ReportForm.line(form.identity(lang) + form.heading(lang, period: "", measuredIn: measuredIn(report, lang))
+        out.append(Terminal.wrap(ReportForm.line(form.identity(lang) + form.heading(lang, period: "", measuredIn: measuredIn(report, lang))
                                         + form.signature(lang, madeOn: madeOn(report)), lang), width))
         return out.joined(separator: "\n") + "\n"
     }
@@ -93,28 +93,6 @@ public enum TallyTextReport {
             parts.append(TallyWords.singleNote.text(lang, ["measures": singles.joined(separator: Punctuation.listComma.text(lang))]))
         }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
-    }
-
-    /// Prose cut into lines of at most `width` display columns (Chinese characters count two), at a
-    /// space where there is one; unchanged without a width.
-    static func wrap(_ text: String, _ width: Int?) -> String {
-        guard let width, text.terminalWidth > width else { return text }
-        var lines: [String] = []
-        var line = ""
-        for character in text {
-            if (line + String(character)).terminalWidth > width {
-                if let space = line.lastIndex(of: " "), line.distance(from: line.startIndex, to: space) > 0 {
-                    lines.append(String(line[..<space]))
-                    line = String(line[line.index(after: space)...])
-                } else {
-                    lines.append(line)
-                    line = ""
-                }
-            }
-            line.append(character)
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines.joined(separator: "\n")
     }
 
     /// That the people behind the figures were shredded (and when), for a footnote; nil when none was.

@@ -105,9 +105,9 @@ struct StatusCommand: AsyncParsableCommand {
         switch step.status {
         case .succeeded:
             mark = t.green("✓")
-            // Every output (an import's rows, a tally's placed…): a value is cut, never a key left out.
+            // Every output (an import's rows, a tally's files…), whole: long ones wrap below.
             detail = step.outputs.sorted { $0.key < $1.key }
-                .map { "\($0.key)=\($0.value.interpolated.prefix(60))" }.joined(separator: " ")
+                .map { "\($0.key)=\($0.value.interpolated)" }.joined(separator: " ")
         case .failed:
             mark = t.red("✗")
             detail = (step.error ?? "") + (step.isInstance ? ""
@@ -139,7 +139,11 @@ struct StatusCommand: AsyncParsableCommand {
         }
         let attempt = step.attempt > 1 ? say(RunMessages.attempt, ["number": String(step.attempt)]) : ""
         let item = step.item.map { " " + $0.itemLabel.prefix(40) } ?? ""
-        return "  \(mark) \(Terminal.pad(step.stepId, width))  \(Terminal.pad(say(StatusMessages.word(step.status)), 9))"
-            + "\(attempt)  \(t.dim(item.isEmpty ? detail : String(item.dropFirst()) + (detail.isEmpty ? "" : " — " + detail)))"
+        let head = "  \(mark) \(Terminal.pad(step.stepId, width))  \(Terminal.pad(say(StatusMessages.word(step.status)), 9))\(attempt)  "
+        let text = item.isEmpty ? detail : String(item.dropFirst()) + (detail.isEmpty ? "" : " — " + detail)
+        // The detail wraps in its own column, so the step names stay readable down the left.
+        let column = 2 + 2 + width + 2 + 9 + 2 + attempt.terminalWidth
+        let lines = Terminal.wrap(text, Terminal.width.map { max(30, $0 - column) }).split(separator: "\n", omittingEmptySubsequences: false)
+        return head + lines.map { t.dim(String($0)) }.joined(separator: "\n" + String(repeating: " ", count: column))
     }
 }
