@@ -118,6 +118,23 @@ import WorkflowTesting
         #expect(list.last.map { $0.contains("单位负责人") } == true, "signed at the end")
     }
 
+    /// The badges say the pages they print: 299 registered, 15 to a page, 20 pages — the heading in each
+    /// page's margin, not in the flow, so the first page holds 15 too.
+    @Test(.enabled(if: Self.tools, "needs Debian's chromium and poppler-utils (scripts/test installs them)"),
+          .timeLimit(.minutes(5)))
+    func theBadgesPrintOnThePagesTheySay() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        #expect(try cli.run("start", "workflows/spring-fair.yaml", "--var", "reports=\(dir.url.path)/reports").status == 0)
+        let pdf = dir.url.appendingPathComponent("badges.pdf").path
+        let written = try cli.run("badges", "--campaign", "spring-fair-2026", "--out", pdf)
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stdout.contains("299 张胸卡") && written.stdout.contains("（20 页 A4）"), "\(written.stdout)")
+        let pages = try Self.pages(pdf)
+        #expect(pages.count == 20, "said 20 pages, printed \(pages.count)")
+        Self.expectForms(pages, title: "2026年春风行动专场招聘会 · 299 人", headings: [], "badges.pdf")
+    }
+
     @Test(.timeLimit(.minutes(5)))
     func aPDFIntoAMissingFolderIsRefusedBeforeAnythingIsPrinted() throws {
         let dir = try TemporaryDirectory()

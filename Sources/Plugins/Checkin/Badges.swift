@@ -12,6 +12,12 @@ public enum Badges {
 
     /// What the template reads for one badge; the QR code is an SVG the code drew (`{{{qrCode}}}`).
     struct Card { let qrCode: String, name: String, place: String, codeStart: String, codeRest: String, fair: String }
+    /// One printed sheet: at most `perPage` badges, so the pages said are the pages printed.
+    struct Sheet { let cards: [Card], last: Bool }
+    static let perPage = 15
+
+    /// The pages `count` badges print on.
+    public static func pages(_ count: Int) -> Int { max(1, (count + perPage - 1) / perPage) }
 
     /// The campaign's badges; `only`: one person's, reprinted at the desk.
     public static func html(_ db: Database, campaign: String, title: String?, day: String? = nil,
@@ -25,7 +31,14 @@ public enum Badges {
                         place: [person.township, person.village].filter { !$0.isEmpty }.joined(separator: " "),
                         codeStart: String(code.prefix(4)), codeRest: String(code.dropFirst(4)), fair: fair)
         }
-        let page: [String: Any] = ["heading": title ?? campaign, "count": people.count, "cards": cards]
+        let sheets = stride(from: 0, to: max(cards.count, 1), by: perPage).map { start in
+            Sheet(cards: Array(cards[start..<min(start + perPage, cards.count)]), last: start + perPage >= cards.count)
+        }
+        // The heading in each page's top margin and 第 N 页，共 M 页 at its foot, so a loose sheet says
+        // whose badges it holds and the sheets fill whole pages.
+        let heading = "\(title ?? campaign) · \(people.count) 人"
+        let form = PrintedForm(title: heading, form: ReportForm(), lang: .zh)
+        let page: [String: Any] = ["heading": heading, "sheets": sheets, "pageRules": form.pageRules]
         return (template.render(page), people.count)
     }
 

@@ -11,7 +11,7 @@ struct BadgesCommand: AsyncParsableCommand {
             en: "Write printable A4 badge sheets (QR code, code, masked name) for everyone registered."))
 
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "活动。", en: "The campaign."))) var campaign: String
-    @Option(help: ArgumentHelp(CommandHelp.text(zh: "要写出的 HTML 文件；用浏览器打开后打印。", en: "The HTML file to write; open it in a browser and print."))) var out = "badges.html"
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "要写出的 HTML 文件，用浏览器打开后打印；文件名以 .pdf 结尾时由 Chromium 直接打印成 PDF。", en: "The HTML file to write, to open in a browser and print; a name ending in .pdf is printed to PDF by Chromium."))) var out = "badges.html"
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
@@ -25,13 +25,19 @@ struct BadgesCommand: AsyncParsableCommand {
                 return try Badges.html(db, campaign: campaign, title: run.title, day: run.heldDay, venue: venue)
             }
             do {
-                try html.write(toFile: out, atomically: true, encoding: .utf8)
+                if ChromiumPrinter.wantsPDF(URL(fileURLWithPath: out)) {
+                    try ChromiumPrinter.print(html: html, to: URL(fileURLWithPath: out))
+                } else {
+                    try html.write(toFile: out, atomically: true, encoding: .utf8)
+                }
+            } catch let error as WorkflowError {
+                throw error
             } catch {
                 throw WorkflowError.unavailable(ToolMessages.cannotWrite(["path": out, "reason": error.localizedDescription]),
                                                 hint: ToolMessages.checkFolder())
             }
             try await ExportAudit.record(ws, campaign: campaign, file: out, rows: count, what: "badges (names and codes)")
-            Terminal.standard.line(GateMessages.badgesWritten(["count": "\(count)", "file": out, "pages": "\((count + 14) / 15)"])
+            Terminal.standard.line(GateMessages.badgesWritten(["count": "\(count)", "file": out, "pages": "\(Badges.pages(count))"])
                 .text(.fromEnvironment()))
         }
     }
