@@ -50,22 +50,22 @@ public struct LedgerMessages: MessageCatalogue {
 public struct ImportKindWords: MessageCatalogue {
     public static let shared = ImportKindWords()
 
-    public let people = MessageText("import-kind.people", zh: "求职者（村级台账）", en: "job seekers (village ledgers, 台账)")
+    public let people = MessageText("import-kind.people", zh: "求职者（村级台账）", en: "job seekers (village ledgers)")
     public let enterprises = MessageText("import-kind.enterprises", zh: "企业", en: "enterprises")
-    public let postings = MessageText("import-kind.postings", zh: "岗位", en: "postings (岗位)")
+    public let postings = MessageText("import-kind.postings", zh: "岗位", en: "postings")
     public let outcomes = MessageText("import-kind.outcomes", zh: "面试、意向和就业的跟踪回访表",
-                                      en: "follow-up sheets of interviews, intents and placements (跟踪回访表)")
-    public let wishes = MessageText("import-kind.wishes", zh: "求职者按顺序排列的面试志愿", en: "job seekers' ranked interview wishes (面试志愿)")
+                                      en: "follow-up sheets of interviews, intents and placements")
+    public let wishes = MessageText("import-kind.wishes", zh: "求职者按顺序排列的面试志愿", en: "job seekers' ranked interview wishes")
     public let venue = MessageText("import-kind.venue", zh: "招聘会的展位表（展位号、列、行、无障碍）",
-                                   en: "a fair's booths (展位表: 展位号, 列, 行, 无障碍)")
+                                   en: "a fair's booths (columns 展位号, 列, 行, 无障碍)")
     public let passengers = MessageText("import-kind.passengers", zh: "包车人员名单（上车点、目的地企业、出发日期）",
-                                        en: "bus passengers (包车人员名单: 上车点, 目的地企业, 出发日期)")
-    public let vehicles = MessageText("import-kind.vehicles", zh: "包车活动的车辆名单", en: "a bus campaign's vehicles (车辆名单)")
+                                        en: "bus passengers (columns 上车点, 目的地企业, 出发日期)")
+    public let vehicles = MessageText("import-kind.vehicles", zh: "包车活动的车辆名单", en: "a bus campaign's vehicles")
     public let employment = MessageText("import-kind.employment", zh: "包车务工人员的稳岗回访（入职日期、离职日期）",
-                                        en: "follow-up employment records of bus workers (稳岗回访: 入职日期, 离职日期)")
+                                        en: "follow-up employment records of bus workers (columns 入职日期, 离职日期)")
     public let leads = MessageText("import-kind.leads", zh: "来自抖音、快手、视频号的直播报名线索",
-                                   en: "livestream sign-ups (报名线索) from 抖音, 快手, 视频号")
+                                   en: "livestream sign-ups from 抖音, 快手, 视频号")
     public let streamMetrics = MessageText("import-kind.stream-metrics", zh: "按分钟或按岗位的直播数据",
-                                           en: "livestream viewer figures (直播数据) per minute or per posting")
+                                           en: "livestream viewer figures per minute or per posting")
     public let withCampaign = MessageText("import-kind.with-campaign", zh: "（需加 --campaign）", en: " (with --campaign)")
 }

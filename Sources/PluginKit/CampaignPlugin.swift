@@ -10,8 +10,17 @@ import Workflow
 public struct CampaignPlugin: Sendable {
     /// The steps, migrations and dependencies the engine runs.
     public var engine: Plugin
-    /// The heading its commands stand under in `campaign --help`, e.g. "check-in (签到)".
+    /// The heading its commands stand under in `campaign --help`, written "English (中文)", e.g.
+    /// "check-in (签到)": the reader sees the one of their language (`heading`).
     public var title: String
+
+    /// The title in the help's language: "签到" in Chinese, "check-in" in English.
+    public var heading: String {
+        guard let open = title.range(of: " ("), title.hasSuffix(")") else { return title }
+        // As `CommandHelp` chooses: help is printed before `--lang` is read.
+        return Language.fromEnvironment() == .zh ? String(title[open.upperBound..<title.index(before: title.endIndex)])
+            : String(title[..<open.lowerBound])
+    }
     /// Its commands, one type each (`campaign checkin`, `campaign badges`, …).
     public var commands: [any ParsableCommand.Type]
     /// The lists `campaign import KIND` reads into what this plugin owns.
@@ -69,6 +78,6 @@ extension [CampaignPlugin] {
 extension [CampaignPlugin] {
     /// Their commands, under a heading per plugin, as `campaign --help` lists them.
     public var commandGroups: [CommandGroup] {
-        filter { !$0.commands.isEmpty }.map { CommandGroup(name: $0.title, subcommands: $0.commands) }
+        filter { !$0.commands.isEmpty }.map { CommandGroup(name: $0.heading, subcommands: $0.commands) }
     }
 }

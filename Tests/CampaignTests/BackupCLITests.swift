@@ -37,8 +37,8 @@ import WorkflowTesting
         #expect(restored.stdout.contains("已另存为"))
         let audit = try cli.run("audit")
         #expect(audit.stdout.contains("周科长"), "\(audit.stdout)")
-        #expect(audit.stdout.contains("restore"))
-        #expect(audit.stdout.contains("backup"))   // the backups made before this one, kept in it
+        #expect(audit.stdout.contains("恢复"))
+        #expect(audit.stdout.contains("备份"))   // the backups made before this one, kept in it
     }
 
     /// A backup whose guard was lowered (#33) — the audit log's append-only triggers dropped, a trigger
@@ -68,7 +68,7 @@ import WorkflowTesting
         #expect(restored.stdout.contains("re-created trigger audit_log_append_only_delete"), "\(restored.stdout)")
         #expect(restored.stdout.contains("re-created index scan_once"), "\(restored.stdout)")
         let audit = try cli.run("audit")
-        #expect(audit.stdout.contains("restore") && audit.stdout.contains("schema rebuilt"), "\(audit.stdout)")
+        #expect(audit.stdout.contains("恢复") && audit.stdout.contains("schema rebuilt"), "\(audit.stdout)")
         let queue = try DatabaseQueue(path: cli.database)
         #expect(throws: DatabaseError.self) { try queue.write { db in try db.execute(sql: "DELETE FROM audit_log") } }
 
@@ -120,6 +120,6 @@ import WorkflowTesting
         #expect(printed.contains("已备份到 \(folder)/campaign-backup-2026-03-01T0100"), "\(printed)")
         #expect(printed.contains("删除了 1 个较早的备份（保留 2 个）"), "\(printed)")
         let audit = try cli.run("audit").stdout
-        #expect(audit.split(separator: "\n").contains { $0.contains("daemon") && $0.contains("backup") }, "\(audit)")
+        #expect(audit.split(separator: "\n").contains { $0.contains("守护进程") && $0.contains("备份") }, "\(audit)")
     }
 }

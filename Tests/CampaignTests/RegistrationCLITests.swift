@@ -285,7 +285,7 @@ import WorkflowTesting
         #expect(!text.contains(id))  // masked in exports
         #expect(text.contains("341222********0001"))
         let audit = try cli.run("audit").stdout
-        #expect(audit.split(separator: "\n").contains { $0.contains("export") && $0.contains("scan history (masked): 6 rows to \(csv)") },
+        #expect(audit.split(separator: "\n").contains { $0.contains("导出") && $0.contains("扫码记录（已脱敏）：6 行，写入 \(csv)") },
                 "\(audit)")
 
         let closed = try cli.run("signal", "spring-fair-2026", "gate", env: env)

@@ -237,8 +237,8 @@ import WorkflowTesting
         // Each staff member's sign-in (a token's first use on this server) and each look-up are audited.
         let audit = try cli.run("audit").stdout
         let lines = audit.split(separator: "\n")
-        #expect(lines.filter { $0.contains("sign-in") && $0.contains("Li ") }.count == 1, "\(audit)")
-        #expect(lines.contains { $0.contains("Li ") && $0.contains("look-up") && $0.contains("'0001':") && $0.contains("found") },
+        #expect(lines.filter { $0.contains("登录") && $0.contains("Li ") }.count == 1, "\(audit)")
+        #expect(lines.contains { $0.contains("Li ") && $0.contains("查询") && $0.contains("'0001':") && $0.contains("found") },
                 "\(audit)")
     }
 }
@@ -309,7 +309,7 @@ import WorkflowTesting
         #expect(refusedStatus == 400)
         #expect(String(decoding: refused, as: UTF8.self).contains("lookup.unknown-code"))
         let audit = try cli.run("audit")
-        #expect(audit.stdout.contains("badge-reprint"), "\(audit.stdout)")
+        #expect(audit.stdout.contains("补打胸牌"), "\(audit.stdout)")
     }
 }
 
@@ -343,7 +343,7 @@ import WorkflowTesting
         }
         #expect(phone == "13900001111" && township == "河西镇")
         let audit = try cli.run("audit").stdout
-        #expect(audit.contains("person-corrected") && audit.contains("139****1111") && !audit.contains("13900001111"), "\(audit)")
+        #expect(audit.contains("更正个人信息") && audit.contains("139****1111") && !audit.contains("13900001111"), "\(audit)")
     }
 }
 

@@ -206,7 +206,7 @@ import WorkflowTesting
         kill(daemon.processIdentifier, SIGTERM)
         daemon.waitUntilExit()
         let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(audit.stdout.contains("daemon"), "\(audit.stdout)")
+        #expect(audit.stdout.contains("守护进程"), "\(audit.stdout)")
         #expect(audit.stdout.contains("299 people shredded, 0 kept (retention)"), "\(audit.stdout)")
         #expect(printed.contains("short-fair：保留期满，已销毁 299 人的个人信息"), "\(printed)")
         #expect(try Self.traces(of: try Self.people(in: "workflows/data/people.csv"), in: cli.database).isEmpty)

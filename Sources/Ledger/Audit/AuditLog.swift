@@ -13,6 +13,8 @@ public enum AuditLog {
         public var action: String
         public var campaign: String
         public var detail: String
+        /// The detail as catalogue words (`Message.storedForm`) where it was said from the catalogue.
+        public var detailForm: String?
     }
 
     static let migrations: [Migration] = [
@@ -31,6 +33,10 @@ public enum AuditLog {
                 CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
                 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                 """)
+        },
+        // The detail kept as catalogue words too, so an entry reads in the reader's language.
+        Migration("audit-v2-detail-words") { db in
+            try db.execute(sql: "ALTER TABLE audit_log ADD COLUMN detail_form TEXT")
         },
     ]
 
@@ -54,10 +60,19 @@ public enum AuditLog {
                        arguments: [at, actor, action, campaign, detail])
     }
 
+    /// An entry whose detail is said from the catalogue: kept in English (for a reader of the raw log)
+    /// and as words, to be said in the reader's language.
+    public static func record(_ db: Database, actor: String, action: String, campaign: String, said detail: Message,
+                              at: Date) throws {
+        try db.execute(sql: "INSERT INTO audit_log (at, actor, action, campaign, detail, detail_form) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [at, actor, action, campaign, detail.text(.en), detail.storedForm])
+    }
+
     /// Every entry, oldest first.
     public static func entries(_ db: Database) throws -> [Entry] {
-        try Row.fetchAll(db, sql: "SELECT at, actor, action, campaign, detail FROM audit_log ORDER BY id").map { row in
-            Entry(at: row["at"], actor: row["actor"], action: row["action"], campaign: row["campaign"], detail: row["detail"])
+        try Row.fetchAll(db, sql: "SELECT at, actor, action, campaign, detail, detail_form FROM audit_log ORDER BY id").map { row in
+            Entry(at: row["at"], actor: row["actor"], action: row["action"], campaign: row["campaign"], detail: row["detail"],
+                  detailForm: row["detail_form"])
         }
     }
 }

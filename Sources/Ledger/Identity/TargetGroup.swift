@@ -30,6 +30,11 @@ public enum TargetGroup: Int, Sendable, CaseIterable {
 
     public var label: String { words.zh }
 
+    /// Every label a sheet may hold, as values to type (the Chinese), listed with the reader's list comma.
+    public static var known: Message {
+        Message.joined(allCases.map { .verbatim($0.label) }, separator: Punctuation.listComma)
+    }
+
     /// Its name in each language (the Chinese is the one sheets use).
     public var words: MessageText {
         switch self {

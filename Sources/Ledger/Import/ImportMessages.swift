@@ -35,10 +35,10 @@ public struct ImportMessages: MessageCatalogue {
     public let scientificID = MessageText(
         "import.scientific-id", zh: "Excel 把这个身份证号存成了数字，丢掉了最后几位（{value}）；请把此列的格式设为“文本”后重新输入",
         en: "Excel stored this ID number as a number and dropped its last digits ({value}); set the column's format to "
-            + "text (文本) and type it again")
+            + "Text and type it again")
     public let roundedID = MessageText(
         "import.rounded-id", zh: "；如果此列在 Excel 中是数字格式，最后几位已经丢失——请设为“文本”后重新输入",
-        en: "; if the column was a number in Excel, it dropped the last digits — set it to text (文本) and type them again")
+        en: "; if the column was a number in Excel, it dropped the last digits — set it to Text and type them again")
     public let unknownGroups = MessageText(
         "import.unknown-groups",
         zh: "人员类别 {labels} 无法识别：此人已导入，但不带这些类别；请使用 {known}（或在步骤的 group_labels: / "

@@ -130,8 +130,8 @@ public struct PeopleImport: LedgerKind {
         if let phone = record.refusedPhone { refused.append(("phone", phone)) }
         if !record.unknownGroups.isEmpty {
             refused.append(("groups", Message(ImportMessages.unknownGroups, [
-                "labels": record.unknownGroups.map { "'\($0)'" }.joined(separator: ", "),
-                "known": TargetGroup.allCases.map(\.label).joined(separator: "、")])))
+                "labels": record.unknownGroups.map { "'\($0)'" }.joined(separator: ", ")],
+                words: ["known": TargetGroup.known])))
         }
         return refused
     }

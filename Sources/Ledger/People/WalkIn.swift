@@ -78,7 +78,7 @@ extension Registrations {
                 // Echoed masked: a group typed with an ID or phone number in it must not show it back.
                 throw InputRefusal(field: "groups", Message(WalkInMessages.unknownGroup, ["label": Masking.scrub(label)]),
                                    hint: Message(WalkInMessages.useGroups,
-                                                 ["known": TargetGroup.allCases.map(\.label).joined(separator: "、")]))
+                                                 [:], words: ["known": TargetGroup.known]))
             }
             groups = parsed
         }

@@ -7,7 +7,7 @@ import Workflow
 public struct LanguageOptions: ParsableArguments, Sendable {
     public init() {}
 
-    @Option(name: .long, help: ArgumentHelp(CommandHelp.text(zh: "回答所用的语言：zh（中文）或 en（默认：$CAMPAIGN_LANG，否则 zh）。", en: "Language of the answers: zh (中文) or en (default: $CAMPAIGN_LANG, else zh).")))
+    @Option(name: .long, help: ArgumentHelp(CommandHelp.text(zh: "回答所用的语言：zh（中文）或 en（默认：$CAMPAIGN_LANG，否则 zh）。", en: "Language of the answers: zh (Chinese) or en (default: $CAMPAIGN_LANG, else zh).")))
     public var lang: String?
 
     public func validate() throws {

@@ -14,6 +14,10 @@ public struct StaffMessages: MessageCatalogue {
                                         en: "Revoke it with: campaign staff revoke {name}")
     public let noAccounts = MessageText("staff.no-accounts", zh: "还没有工作人员账号。添加：campaign staff add 姓名",
                                         en: "No staff accounts. Add one: campaign staff add NAME")
+    /// A role as the list shows it (the value `--role` takes stays as it is typed).
+    public let roleStaff = MessageText("staff.role-staff", zh: "工作人员", en: "staff")
+    public let roleManager = MessageText("staff.role-manager", zh: "管理员", en: "manager")
+    public let roleOrganizer = MessageText("staff.role-organizer", zh: "组织者", en: "organizer")
     public let since = MessageText("staff.since", zh: "{time} 起", en: "since {time}")
     public let active = MessageText("staff.active", zh: "有效", en: "active")
     public let revoked = MessageText("staff.revoked", zh: "{time} 已吊销", en: "revoked {time}")

@@ -79,17 +79,17 @@ struct GateAction: StepAction {
             """, arguments: [context.campaign, input.checkpoint, context.stepID, (input.gates ?? []).joined(separator: ","),
                              opens, closes, input.walk_ins,
                              try input.gate_names.map { try Value.object($0.mapValues(Value.string)).jsonText() }])
-        // In the step's language; the command to type stays as it is typed.
-        let name = input.checkpoint_name ?? (input.checkpoint == "gate" ? context.say(CheckinMessages.theGate) : input.checkpoint)
-        var prompt = context.say(CheckinMessages.gateOpen, ["checkpoint": name])
-        if let opens { prompt += context.say(CheckinMessages.gateOpensAt, ["time": context.format(opens)]) }
+        // Kept as words, said in each reader's language; the command to type stays as it is typed.
+        let name = input.checkpoint_name.map(Message.verbatim)
+            ?? (input.checkpoint == "gate" ? CheckinMessages.theGate() : .verbatim(input.checkpoint))
+        var prompt = CheckinMessages.gateOpen(words: ["checkpoint": name])
+        if let opens { prompt = prompt + CheckinMessages.gateOpensAt(["time": context.format(opens)]) }
         var command = "campaign checkin CODE --campaign \(context.campaign)"
         if input.checkpoint != "gate" { command += " --checkpoint \(input.checkpoint)" }
         if let gates = input.gates, !gates.isEmpty { command += " --gate " + gates.joined(separator: "|") }
-        prompt += context.say(CheckinMessages.scanWith, ["command": command])
-        prompt += context.say(CheckinMessages.toClose, ["command": context.signalCommand])
-        if let closes { prompt += context.say(CheckinMessages.gateClosesAt, ["time": context.format(closes)]) }
-        return .waiting(Wait(until: closes, signal: true, prompt: prompt))
+        prompt = prompt + CheckinMessages.scanWith(["command": command]) + CheckinMessages.toClose(["command": context.signalCommand])
+        if let closes { prompt = prompt + CheckinMessages.gateClosesAt(["time": context.format(closes)]) }
+        return .waiting(Wait(until: closes, signal: true, message: prompt))
     }
 
     func wake(_ db: Database, _ wake: Wake, input: Input, context: StepContext) throws -> StepOutcome {

@@ -93,7 +93,7 @@ struct FollowUpAction: StepAction {
         if let nextRetry { wakeAt = min(wakeAt, nextRetry) }
         // Each morning: give out the day's quota, and notice when the calls recorded since settled every lead.
         if let morning = Self.nextMorning(after: now, in: context.timeZone) { wakeAt = min(wakeAt, morning) }
-        return .waiting(Wait(until: wakeAt, signal: true, prompt: context.say(LivestreamMessages.callsPrompt, [
+        return .waiting(Wait(until: wakeAt, signal: true, message: LivestreamMessages.callsPrompt([
             "open": "\(standing.open)", "leads": "\(standing.leads)", "settled": "\(standing.settled)",
             "campaign": context.campaign, "command": context.signalCommand])))
     }

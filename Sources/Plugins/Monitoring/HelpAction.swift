@@ -44,10 +44,10 @@ struct HelpAction: StepAction {
         guard !input.staff.isEmpty else { throw StepFailure(context.say(MonitoringMessages.nobodyToHelp)) }
         let given = try HelpDesk.assign(db, campaign: context.campaign, staff: input.staff, now: context.clock.now())
         let until = try context.deadline(until: input.until, for: input.for)
-        var prompt = context.say(MonitoringMessages.helpPrompt, ["count": "\(given)", "campaign": context.campaign,
-                                                                 "command": context.signalCommand])
-        if let until { prompt += context.say(MonitoringMessages.endsAt, ["time": context.format(until)]) }
-        return .waiting(Wait(until: until, signal: true, prompt: prompt))
+        var prompt = MonitoringMessages.helpPrompt(["count": "\(given)", "campaign": context.campaign,
+                                                    "command": context.signalCommand])
+        if let until { prompt = prompt + MonitoringMessages.endsAt(["time": context.format(until)]) }
+        return .waiting(Wait(until: until, signal: true, message: prompt))
     }
 
     func wake(_ db: Database, _ wake: Wake, input: Input, context: StepContext) throws -> StepOutcome {

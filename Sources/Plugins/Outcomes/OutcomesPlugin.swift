@@ -69,10 +69,10 @@ struct CollectAction: StepAction {
 
     func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
         let until = try context.deadline(until: input.until, for: input.for)
-        var prompt = input.prompt ?? context.say(OutcomeMessages.recordOutcomes)
-        prompt += context.say(OutcomeMessages.recordExample, ["campaign": context.campaign, "command": context.signalCommand])
-        if let until { prompt += context.say(OutcomeMessages.endsByItself, ["time": context.format(until)]) }
-        return .waiting(Wait(until: until, signal: true, prompt: prompt))
+        var prompt = input.prompt.map(Message.verbatim) ?? OutcomeMessages.recordOutcomes()
+        prompt = prompt + OutcomeMessages.recordExample(["campaign": context.campaign, "command": context.signalCommand])
+        if let until { prompt = prompt + OutcomeMessages.endsByItself(["time": context.format(until)]) }
+        return .waiting(Wait(until: until, signal: true, message: prompt))
     }
 
     func wake(_ db: Database, _ wake: Wake, input: Input, context: StepContext) throws -> StepOutcome {

@@ -45,7 +45,7 @@ struct SessionAction: StepAction {
             ON CONFLICT (campaign) DO UPDATE SET class = excluded.class, session = excluded.session
             """, arguments: [context.campaign, trainingClass.id, input.session])
         let closes = try input.closes.map(context.dateTime)
-        return .waiting(Wait(until: closes, signal: true, prompt: context.say(TrainingMessages.sessionOpen, [
+        return .waiting(Wait(until: closes, signal: true, message: TrainingMessages.sessionOpen([
             "class": trainingClass.id, "trade": trainingClass.trade, "session": "\(input.session)",
             "command": context.signalCommand])))
     }

@@ -31,9 +31,9 @@ struct DepartAction: StepAction {
     )
 
     func commit(_ db: Database, _ prepared: Void, input: Input, context: StepContext) throws -> StepOutcome {
-        let prompt = input.prompt ?? context.say(TransportStepMessages.departPrompt, ["day": input.day, "destination": input.destination])
-        return .waiting(Wait(signal: true, prompt: prompt + context.say(TransportStepMessages.departCommand,
-                                                                         ["command": context.signalCommand])))
+        let prompt = input.prompt.map(Message.verbatim)
+            ?? TransportStepMessages.departPrompt(["day": input.day, "destination": input.destination])
+        return .waiting(Wait(signal: true, message: prompt + TransportStepMessages.departCommand(["command": context.signalCommand])))
     }
 
     func wake(_ db: Database, _ wake: Wake, input: Input, context: StepContext) throws -> StepOutcome {

@@ -4,6 +4,9 @@ import Workflow
 public struct TransportCommandMessages: MessageCatalogue {
     public static let shared = TransportCommandMessages()
 
+    /// A batch and a bus as the terminal's tables name them (the printed manifests are Chinese forms).
+    public let batchLabel = MessageText("transport.batch-label", zh: "第{batch}批", en: "batch {batch}")
+    public let busLabel = MessageText("transport.bus-label", zh: "{number}号车", en: "bus {number}")
     public let busesHeaders = MessageText("transport.buses-headers", zh: "批次|车辆|车牌|日期|已排座", en: "batch|bus|plate|day|seated")
     public let busesTail = MessageText("transport.buses-tail", zh: "未上车|下车未到|异常", en: "no-shows|left behind|anomalies")
     public let busesSummary = MessageText("transport.buses-summary", zh: "{count} 辆车；{open}；姓名已脱敏",

@@ -59,7 +59,7 @@ struct CoreWait: StepAction {
             }
             guard until != nil else { throw StepFailure(context.say(RunEventMessages.cronNoTime(["text": at]))) }
         }
-        let prompt = context.waitPrompt(input.prompt, signal: input.signal, until: until)
-        return .waiting(Wait(until: until, signal: input.signal, prompt: prompt))
+        let prompt = context.waitPrompt(input.prompt.map(Message.verbatim), signal: input.signal, until: until)
+        return .waiting(Wait(until: until, signal: input.signal, message: prompt))
     }
 }

@@ -99,7 +99,7 @@ public struct Engine: Sendable {
                 try insert.execute(arguments: [runID, step.id, position, step.uses])
             }
             try RunQueries.appendEvent(db, run: runID, step: nil, attempt: nil, at: now, kind: "run-started",
-                                       message: RunEventMessages.startedFrom(["file": definition.file.path]).inProcessLanguage)
+                                       said: RunEventMessages.startedFrom(["file": definition.file.path]))
         }
         return try await drive(campaign: campaign)
     }
@@ -187,7 +187,7 @@ public struct Engine: Sendable {
                 try reset.execute(arguments: [run.id, downstream])
             }
             try RunQueries.appendEvent(db, run: run.id, step: stepID, attempt: nil, at: now, kind: "retry-requested",
-                                       message: RunEventMessages.retryRequested(["error": target.error ?? "failure"]).inProcessLanguage)
+                                       said: RunEventMessages.retryRequested(["error": target.error ?? "failure"]))
         }
         return try await drive(campaign: campaign)
     }

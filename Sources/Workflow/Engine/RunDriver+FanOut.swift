@@ -39,8 +39,7 @@ extension RunDriver {
                 WHERE run_id = ? AND step_id = ?
                 """, arguments: [now, instances.count, run.id, step.id])
             try RunQueries.appendEvent(db, run: run.id, step: step.id, attempt: 1, at: now, kind: "fanned-out",
-                                       message: (instances.count == 1 ? RunEventMessages.oneInstance() : RunEventMessages.instances(["count": "\(instances.count)"]))
-                                        .inProcessLanguage)
+                                       said: (instances.count == 1 ? RunEventMessages.oneInstance() : RunEventMessages.instances(["count": "\(instances.count)"])))
         }
         nodes[node].status = .running
         nodes[node].attempt = 1

@@ -21,11 +21,11 @@ extension RunDriver {
             if !nodes[node].isInstance, step.fanOut != nil { return try await fanOut(node) }
             return try await begin(node)
         case .skip(let reason):
-            try await end(node, as: .skipped, kind: "skipped", reason: reason.inProcessLanguage)
+            try await end(node, as: .skipped, kind: "skipped", reason: reason)
         case .block(let reason):
-            try await end(node, as: .blocked, kind: "blocked", reason: reason.inProcessLanguage)
+            try await end(node, as: .blocked, kind: "blocked", reason: reason)
         case .cancel(let reason):
-            try await end(node, as: .cancelled, kind: "cancelled", reason: reason.inProcessLanguage)
+            try await end(node, as: .cancelled, kind: "cancelled", reason: reason)
         }
         return nil
     }
@@ -44,7 +44,7 @@ extension RunDriver {
     }
 
     /// Ends a node without running it.
-    func end(_ node: Int, as status: StepStatus, kind: String, reason: String) async throws {
+    func end(_ node: Int, as status: StepStatus, kind: String, reason: Message) async throws {
         let recordID = nodes[node].recordID
         let now = engine.clock.now()
         try await pool.write { [run] db in
@@ -52,11 +52,11 @@ extension RunDriver {
                 UPDATE workflow_step SET status = ?, finished_at = ?, error = NULL, due_at = NULL, awaits_signal = 0
                 WHERE run_id = ? AND step_id = ?
                 """, arguments: [status.rawValue, now, run.id, recordID])
-            try RunQueries.appendEvent(db, run: run.id, step: recordID, attempt: nil, at: now, kind: kind, message: reason)
+            try RunQueries.appendEvent(db, run: run.id, step: recordID, attempt: nil, at: now, kind: kind, said: reason)
         }
         nodes[node].status = status
         timed.remove(node)
-        engine.observer(.skipped(step: recordID, reason: reason))
+        engine.observer(.skipped(step: recordID, reason: reason.inProcessLanguage))
         try await ended(node)
     }
 
@@ -69,7 +69,7 @@ extension RunDriver {
         try await pool.write { [run] db in
             try db.cachedStatement(sql: """
                 UPDATE workflow_step SET status = 'running', attempt = ?, started_at = ?, due_at = NULL,
-                    awaits_signal = 0, prompt = NULL
+                    awaits_signal = 0, prompt = NULL, prompt_form = NULL
                 WHERE run_id = ? AND step_id = ?
                 """).execute(arguments: [number, now, run.id, recordID])
             try RunQueries.appendEvent(db, run: run.id, step: recordID, attempt: number, at: now, kind: "started",

@@ -21,12 +21,12 @@ extension RunDriver {
                     try db.execute(sql: "UPDATE workflow_signal SET consumed_at = ? WHERE id = ?",
                                    arguments: [engine.clock.now(), signalID])
                     try RunQueries.appendEvent(db, run: run.id, step: stepID, attempt: nil, at: engine.clock.now(),
-                                               kind: "signal-ignored", message: RunEventMessages.signalIgnored().inProcessLanguage)
+                                               kind: "signal-ignored", said: RunEventMessages.signalIgnored())
                 }
                 continue
             }
             let reason = signal.by.map { RunEventMessages.signalledBy(["who": $0]) } ?? RunEventMessages.signalled()
-            try await wake(index, .signal(signal), reason: reason.inProcessLanguage, consumingSignal: signalID)
+            try await wake(index, .signal(signal), reason: reason, consumingSignal: signalID)
         }
         return !pending.isEmpty
     }
@@ -38,8 +38,7 @@ extension RunDriver {
             switch nodes[i].status {
             case .waiting:
                 try await wake(i, .timer(at: due),
-                               reason: RunEventMessages.timeReached(["time": TimeFormats.display(due, timeZone: definition.timeZone)])
-                                .inProcessLanguage,
+                               reason: RunEventMessages.timeReached(["time": TimeFormats.display(due, timeZone: definition.timeZone)]),
                                consumingSignal: nil)
             case .retrying:
                 nodes[i].status = .pending
@@ -52,7 +51,7 @@ extension RunDriver {
         }
     }
 
-    func wake(_ node: Int, _ wake: Wake, reason: String, consumingSignal signalID: Int64?) async throws {
+    func wake(_ node: Int, _ wake: Wake, reason: Message, consumingSignal signalID: Int64?) async throws {
         let step = definition.steps[nodes[node].step]
         let recordID = nodes[node].recordID
         let attempt = nodes[node].attempt
@@ -60,13 +59,13 @@ extension RunDriver {
         let binding = bind(node)
         let context = context(for: node, attempt: attempt)
         let now = engine.clock.now()
-        engine.observer(.woke(step: recordID, reason: reason))
+        engine.observer(.woke(step: recordID, reason: reason.inProcessLanguage))
         let transition = try await pool.write { [run] db -> Transition in
             if let signalID {
                 try db.execute(sql: "UPDATE workflow_signal SET consumed_at = ? WHERE id = ?", arguments: [now, signalID])
             }
             try RunQueries.appendEvent(db, run: run.id, step: recordID, attempt: attempt, at: now, kind: "woke",
-                                       message: reason)
+                                       said: reason)
             let outcome: StepOutcome
             do {
                 let input = try action.box.decode(binding.get())
@@ -124,7 +123,7 @@ extension RunDriver {
                     WHERE run_id = ? AND step_id = ?
                     """, arguments: [now, run.id, record])
                 try RunQueries.appendEvent(db, run: run.id, step: record, attempt: nil, at: now, kind: "cancelled",
-                                           message: RunEventMessages.stoppedCancelled().inProcessLanguage)
+                                           said: RunEventMessages.stoppedCancelled())
             }
         }
         for node in stopping {

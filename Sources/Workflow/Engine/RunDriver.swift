@@ -138,7 +138,7 @@ final class RunDriver {
                     UPDATE workflow_step SET status = 'pending', attempt = max(attempt - 1, 0) WHERE run_id = ? AND step_id = ?
                     """, arguments: [run.id, step])
                 try RunQueries.appendEvent(db, run: run.id, step: step, attempt: nil, at: now, kind: "interrupted",
-                                           message: RunEventMessages.interrupted().inProcessLanguage)
+                                           said: RunEventMessages.interrupted())
             }
             return (run, try RunQueries.steps(db, runID: run.id), interrupted)
         }

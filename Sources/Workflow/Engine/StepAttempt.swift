@@ -148,6 +148,7 @@ struct Transition: Sendable {
         var transition: Transition
         var eventKind: String
         var eventMessage: String?
+        var eventForm: String?
         switch outcome {
         case .completed(let outputs):
             transition = Transition(status: .succeeded, dueAt: nil, wait: nil, outputs: outputs, message: nil)
@@ -169,20 +170,22 @@ struct Transition: Sendable {
             transition = Transition(status: .waiting, dueAt: wait.until, wait: wait, outputs: [:], message: wait.prompt)
             eventKind = "waiting"
             eventMessage = wait.prompt
+            eventForm = wait.message?.storedForm
         }
         try db.cachedStatement(sql: """
-            UPDATE workflow_step SET status = ?, due_at = ?, awaits_signal = ?, prompt = ?, outputs_json = ?, error = ?,
-                finished_at = ?
+            UPDATE workflow_step SET status = ?, due_at = ?, awaits_signal = ?, prompt = ?, prompt_form = ?, outputs_json = ?,
+                error = ?, finished_at = ?
             WHERE run_id = ? AND step_id = ?
             """).execute(arguments: [
                 transition.status.rawValue, transition.dueAt, transition.wait?.signal ?? false, transition.wait?.prompt,
+                transition.wait?.message?.storedForm,
                 transition.outputs.isEmpty ? nil : try transition.outputs.jsonText(),
                 transition.status == .failed || transition.status == .retrying ? transition.message : nil,
                 transition.status == .succeeded || transition.status == .failed ? now : nil,
                 runID, recordID,
             ])
         try RunQueries.appendEvent(db, run: runID, step: recordID, attempt: attempt, at: now, kind: eventKind,
-                                   message: eventMessage)
+                                   message: eventMessage, form: eventForm)
         return transition
     }
 }

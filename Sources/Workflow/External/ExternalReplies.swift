@@ -57,9 +57,10 @@ enum ExternalReplies {
         guard until != nil || signal else {
             return .failed(message: context.say(RunEventMessages.waitForNothing(["plugin": plugin])), retryable: false)
         }
-        let prompt = context.waitPrompt(reply.prompt.map(PrintableText.masked) ?? context.say(EngineMessages.waitingForPlugin, ["plugin": plugin]),
+        let prompt = context.waitPrompt(reply.prompt.map { Message.verbatim(PrintableText.masked($0)) }
+                                            ?? EngineMessages.waitingForPlugin(["plugin": plugin]),
                                         signal: signal, until: until)
-        return .waiting(Wait(until: until, signal: signal, prompt: prompt))
+        return .waiting(Wait(until: until, signal: signal, message: prompt))
     }
 
     /// The last lines of a plugin's stderr (at most 400 characters), personal numbers masked.

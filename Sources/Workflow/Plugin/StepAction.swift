@@ -21,11 +21,18 @@ public struct Wait: Sendable, Equatable {
     public var signal: Bool
     /// What the organizer should do, shown by `start`, `resume` and `status`.
     public var prompt: String
+    /// The prompt as catalogue words, worded for each reader (`status` in English of a fair started in Chinese).
+    public var message: Message?
 
     public init(until: Date? = nil, signal: Bool = false, prompt: String) {
         self.until = until
         self.signal = signal
         self.prompt = prompt
+    }
+
+    public init(until: Date? = nil, signal: Bool = false, message: Message) {
+        self.init(until: until, signal: signal, prompt: message.inProcessLanguage)
+        self.message = message
     }
 }
 

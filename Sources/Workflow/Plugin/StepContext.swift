@@ -90,11 +90,11 @@ public struct StepContext: Sendable {
     public func say(_ message: Message) -> String { message.text(language) }
 
     /// A waiting step's prompt: what to do, how to signal it, when it ends by itself.
-    public func waitPrompt(_ base: String?, signal: Bool, until: Date?) -> String {
-        var prompt = base ?? say(EngineMessages.waiting)
-        if signal { prompt += say(EngineMessages.whenDone, ["command": signalCommand]) }
+    public func waitPrompt(_ base: Message?, signal: Bool, until: Date?) -> Message {
+        var prompt = base ?? EngineMessages.waiting()
+        if signal { prompt = prompt + EngineMessages.whenDone(["command": signalCommand]) }
         if let until {
-            prompt += say(signal ? EngineMessages.orEndsAt : EngineMessages.untilTime, ["time": format(until)])
+            prompt = prompt + (signal ? EngineMessages.orEndsAt : EngineMessages.untilTime)(["time": format(until)])
         }
         return prompt
     }

@@ -131,5 +131,13 @@ enum EngineSchema {
         Migration("engine-v6-instance-folder") { db in
             try db.execute(sql: "ALTER TABLE workflow_run ADD COLUMN instance_folder TEXT")
         },
+        // A waiting step's prompt and a history entry kept as catalogue words too (`Message.storedForm`),
+        // so they read in the reader's language, not the one of the process that wrote them.
+        Migration("engine-v7-stored-words") { db in
+            try db.execute(sql: """
+                ALTER TABLE workflow_step ADD COLUMN prompt_form TEXT;
+                ALTER TABLE workflow_event ADD COLUMN message_form TEXT;
+                """)
+        },
     ]
 }

@@ -119,6 +119,8 @@ public struct StepRecord: Codable, FetchableRecord, Sendable {
     public var dueAt: Date?
     public var awaitsSignal: Bool
     public var prompt: String?
+    /// The prompt as catalogue words (`Message.storedForm`), to word in the reader's language.
+    public var promptForm: String?
     public var outputsJson: String?
     public var error: String?
     public var startedAt: Date?
@@ -141,7 +143,7 @@ public struct StepRecord: Codable, FetchableRecord, Sendable {
     public var isInstance: Bool { parentStep != nil }
 
     enum CodingKeys: String, CodingKey {
-        case runId, stepId, position, uses, status, attempt, dueAt, awaitsSignal, prompt, outputsJson, error, startedAt,
+        case runId, stepId, position, uses, status, attempt, dueAt, awaitsSignal, prompt, promptForm, outputsJson, error, startedAt,
              finishedAt, parentStep, itemNumber, itemJson, fanOut
     }
 
@@ -161,6 +163,7 @@ public struct StepRecord: Codable, FetchableRecord, Sendable {
         dueAt = ((try? c.decodeIfPresent(String.self, forKey: .dueAt)) ?? nil).flatMap { Date.fromDatabaseValue($0.databaseValue) }
         awaitsSignal = try c.decode(Bool.self, forKey: .awaitsSignal)
         prompt = try c.decodeIfPresent(String.self, forKey: .prompt)
+        promptForm = try c.decodeIfPresent(String.self, forKey: .promptForm)
         outputsJson = try c.decodeIfPresent(String.self, forKey: .outputsJson)
         error = try c.decodeIfPresent(String.self, forKey: .error)
         startedAt = (try? c.decodeIfPresent(Date.self, forKey: .startedAt)) ?? nil
@@ -181,6 +184,8 @@ public struct EventRecord: Codable, FetchableRecord, Sendable {
     public var at: Date
     public var kind: String
     public var message: String?
+    /// The message as catalogue words (`Message.storedForm`), where it was said from the catalogue.
+    public var messageForm: String?
 
     public static let databaseTableName = "workflow_event"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
@@ -215,9 +220,16 @@ public enum RunQueries {
     }
 
     static func appendEvent(_ db: Database, run: Int64, step: String?, attempt: Int?, at: Date, kind: String,
-                            message: String?) throws {
+                            message: String?, form: String? = nil) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO workflow_event (run_id, step_id, attempt, at, kind, message) VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [run, step, attempt, at, kind, message])
+            INSERT INTO workflow_event (run_id, step_id, attempt, at, kind, message, message_form) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [run, step, attempt, at, kind, message, form])
+    }
+
+    /// An entry said from the catalogue: its words in this process's language, and kept as words.
+    static func appendEvent(_ db: Database, run: Int64, step: String?, attempt: Int?, at: Date, kind: String,
+                            said message: Message) throws {
+        try appendEvent(db, run: run, step: step, attempt: attempt, at: at, kind: kind, message: message.inProcessLanguage,
+                        form: message.storedForm)
     }
 }

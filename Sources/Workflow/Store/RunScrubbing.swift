@@ -10,7 +10,8 @@ public enum RunScrubbing {
         else { return 0 }
         var changed = 0
         let columns: [(table: String, key: String, column: String)] = [
-            ("workflow_step", "step_id", "prompt"), ("workflow_step", "step_id", "outputs_json"),
+            ("workflow_step", "step_id", "prompt"), ("workflow_step", "step_id", "prompt_form"),
+            ("workflow_step", "step_id", "outputs_json"), ("workflow_event", "id", "message_form"),
             ("workflow_step", "step_id", "error"), ("workflow_step", "step_id", "item_json"),
             ("workflow_event", "id", "message"), ("workflow_signal", "id", "note"), ("core_log", "id", "message"),
         ]

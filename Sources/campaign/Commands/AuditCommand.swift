@@ -21,8 +21,12 @@ struct AuditCommand: AsyncParsableCommand {
             let t = Terminal.standard
             let entries = try await ws.pool.read { db in try AuditLog.entries(db) }
             let zone = WorkflowDefinition.defaultTimeZone
-            let rows = entries.map { [TimeFormats.display($0.at, timeZone: zone), $0.actor, $0.action, $0.campaign, $0.detail] }
             let language = Language.fromEnvironment()
+            let rows = entries.map {
+                [TimeFormats.display($0.at, timeZone: zone), AdminMessages.word($0.actor, in: AdminMessages.actors, language),
+                 AdminMessages.word($0.action, in: AdminMessages.actions, language), $0.campaign,
+                 StoredWords.text($0.detailForm, else: $0.detail, language) ?? $0.detail]
+            }
             let headers = AdminMessages.auditHeaders.columns(language)
             if let csv {
                 try CSVExport.write([headers] + rows, to: csv)

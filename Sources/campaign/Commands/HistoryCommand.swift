@@ -30,7 +30,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 t.line(TimeFormats.display(event.at, timeZone: zone, seconds: true) + "  "
                        + Terminal.pad(event.stepId ?? "-", width) + "  "
                        + Terminal.pad(HistoryMessages.word(event.kind, lang) + attempt, 16)
-                       + (event.message.map { "  \($0)" } ?? ""))
+                       + (StoredWords.text(event.messageForm, else: event.message, lang).map { "  \($0)" } ?? ""))
             }
         }
     }

@@ -9,7 +9,7 @@ struct ShredCommand: AsyncParsableCommand {
         commandName: "shred",
         abstract: CommandHelp.text(
             zh: "销毁已结束活动的人员个人信息；统计数字保留。",
-            en: "Shred the personal data of an ended campaign's people (销毁个人信息); its counts stay."),
+            en: "Shred the personal data of an ended campaign's people; its counts stay."),
         discussion: CommandHelp.text(zh: """
             活动人员的姓名、身份证号、手机号、手工输入的扫码内容、备注和未匹配的直播线索会被删除或替换为假名，不可恢复；
             乡镇、村、重点群体以及统计所依据的每一行都保留，所以活动的每份统计数字都不变（并注明其人员信息已销毁）。

@@ -23,7 +23,9 @@ extension StaffCommand {
                 for (member, created, revoked) in accounts {
                     let state = revoked.map { say(StaffMessages.revoked, ["time": TimeFormats.display($0, timeZone: zone)]) }
                         ?? say(StaffMessages.active)
-                    t.line("\(Terminal.pad(member.name, 16)) \(Terminal.pad(member.role.rawValue, 8)) "
+                    let role = [StaffRole.staff: StaffMessages.roleStaff, .manager: StaffMessages.roleManager,
+                                .organizer: StaffMessages.roleOrganizer][member.role].map { say($0) } ?? member.role.rawValue
+                    t.line("\(Terminal.pad(member.name, 16)) \(Terminal.pad(role, 10)) "
                            + say(StaffMessages.since, ["time": TimeFormats.display(created, timeZone: zone) + " " + zone.identifier])
                            + "  \(state)")
                 }

@@ -114,7 +114,7 @@ struct StatusCommand: AsyncParsableCommand {
                 : say(StatusMessages.retryCommand, ["campaign": run.campaign, "step": step.stepId]))
         case .waiting:
             mark = t.yellow("⏸")
-            detail = step.prompt ?? ""
+            detail = StoredWords.text(step.promptForm, else: step.prompt, lang) ?? ""
         case .retrying:
             mark = t.yellow("↻")
             detail = say(StatusMessages.nextTry, ["error": step.error ?? "",

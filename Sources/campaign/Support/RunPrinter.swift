@@ -42,7 +42,7 @@ struct RunPrinter: Sendable {
             let retry = retryAt.map { say(RunMessages.retryAt, ["time": TimeFormats.display($0, timeZone: timeZone, seconds: true)]) }
             t.line("  \(t.red("✗")) \(step): \(message)\(retry ?? "")")
         case .waiting(let step, let wait):
-            t.line("  \(t.yellow("⏸")) \(step): \(wait.prompt)")
+            t.line("  \(t.yellow("⏸")) \(step): \(wait.message?.text(language) ?? wait.prompt)")
         case .woke(let step, let reason):
             t.line("  \(t.dim("⏵")) \(step): \(reason)")
         case .skipped(let step, let reason):
@@ -91,7 +91,7 @@ struct RunPrinter: Sendable {
                 t.line("  ↻ " + say(RunMessages.willRetry, ["step": step.stepId, "campaign": run.campaign,
                                                            "time": TimeFormats.display(due, timeZone: zone, seconds: true)]))
             } else {
-                t.line("  ⏸ \(step.stepId): \(step.prompt ?? "waiting")")
+                t.line("  ⏸ \(step.stepId): \(StoredWords.text(step.promptForm, else: step.prompt, language) ?? say(StatusMessages.word(StepStatus.waiting)))")
             }
         }
         if summary.waiting.count > shownWaiting.count {

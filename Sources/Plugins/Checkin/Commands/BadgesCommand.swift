@@ -36,7 +36,7 @@ struct BadgesCommand: AsyncParsableCommand {
                 throw WorkflowError.unavailable(ToolMessages.cannotWrite(["path": out, "reason": error.localizedDescription]),
                                                 hint: ToolMessages.checkFolder())
             }
-            try await ExportAudit.record(ws, campaign: campaign, file: out, rows: count, what: "badges (names and codes)")
+            try await ExportAudit.record(ws, campaign: campaign, file: out, rows: count, what: AdminMessages.badges)
             Terminal.standard.line(GateMessages.badgesWritten(["count": "\(count)", "file": out, "pages": "\(Badges.pages(count))"])
                 .text(.fromEnvironment()))
         }

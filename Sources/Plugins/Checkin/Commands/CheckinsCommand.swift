@@ -36,7 +36,7 @@ struct CheckinsCommand: AsyncParsableCommand {
                           "身份证号 id_number", "结果 result", "原因 reason"]
             if let csv {
                 try CSVExport.write([header] + rows, to: csv)
-                try await ExportAudit.record(ws, campaign: campaign, file: csv, rows: rows.count, what: "scan history (masked)")
+                try await ExportAudit.record(ws, campaign: campaign, file: csv, rows: rows.count, what: AdminMessages.scanHistory)
             }
             let t = Terminal.standard
             let lang = language.language

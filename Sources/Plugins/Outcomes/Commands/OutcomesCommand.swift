@@ -50,11 +50,11 @@ struct OutcomesCommand: AsyncParsableCommand {
                                     .map { say($0) }, numeric: Array(repeating: false, count: 8))
             for p in people {
                 table.rows.append([p.maskedName, p.maskedID, p.maskedPhone, p.township, p.village, p.stage.word(lang), p.date,
-                                   "\(p.postingCode) \(p.postingTitle)（\(p.enterprise)）"])
+                                   Punctuation.remark.text(lang, ["what": "\(p.postingCode) \(p.postingTitle)", "remark": p.enterprise])])
             }
             if let csv {
                 try CSVExport.write([table.headers] + table.rows, to: csv)
-                try await ExportAudit.record(ws, campaign: campaign, file: csv, rows: people.count, what: "outcome list (masked)")
+                try await ExportAudit.record(ws, campaign: campaign, file: csv, rows: people.count, what: AdminMessages.outcomeList)
                 t.line(say(OutcomeListMessages.wrote, ["count": String(people.count), "file": csv]))
             } else {
                 t.line(table.render())

@@ -65,8 +65,8 @@ struct RecordCommand: AsyncParsableCommand {
             }
             let t = Terminal.standard
             let who = "\(result.maskedName) \(result.maskedID)"
-            let at = "\(result.posting)（\(result.enterprise)）"
             let lang = Language.fromEnvironment()
+            let at = Punctuation.remark.text(lang, ["what": result.posting, "remark": result.enterprise])
             switch result.change {
             case .advanced(let from, let to):
                 t.line(t.green(OutcomeListMessages.advanced(["who": who, "stage": to.word(lang), "at": at]).text(lang))

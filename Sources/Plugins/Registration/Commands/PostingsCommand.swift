@@ -11,7 +11,7 @@ struct PostingsCommand: AsyncParsableCommand {
         commandName: "postings",
         abstract: CommandHelp.text(
             zh: "列出活动提供的岗位及其岗位编号、招聘人数和薪资。",
-            en: "List the postings offered at a campaign with their codes (岗位编号), openings and salary."))
+            en: "List the postings offered at a campaign with their codes, openings and salary."))
 
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "活动。", en: "The campaign."))) var campaign: String
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "只看编号、名称或企业中含有这段文字的岗位。", en: "Only postings whose code, title or enterprise contains this text."))) var search: String?

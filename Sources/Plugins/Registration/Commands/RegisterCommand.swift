@@ -12,11 +12,11 @@ struct RegisterCommand: AsyncParsableCommand {
             en: "Register a walk-in job seeker for a campaign and print their badge code."))
 
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "活动（已经开始的）。", en: "The campaign (already started)."))) var campaign: String
-    @Option(help: ArgumentHelp(CommandHelp.text(zh: "姓名。", en: "Full name (姓名)."))) var name: String
-    @Option(name: .customLong("id-number"), help: ArgumentHelp(CommandHelp.text(zh: "身份证号。", en: "Resident ID number (身份证号)."))) var idNumber: String
-    @Option(help: ArgumentHelp(CommandHelp.text(zh: "手机号。", en: "Mobile phone (手机号)."))) var phone: String?
-    @Option(help: ArgumentHelp(CommandHelp.text(zh: "乡镇。", en: "Township (乡镇)."))) var township: String?
-    @Option(help: ArgumentHelp(CommandHelp.text(zh: "村。", en: "Village (村)."))) var village: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "姓名。", en: "Full name."))) var name: String
+    @Option(name: .customLong("id-number"), help: ArgumentHelp(CommandHelp.text(zh: "身份证号。", en: "Resident ID number."))) var idNumber: String
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "手机号。", en: "Mobile phone."))) var phone: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "乡镇。", en: "Township."))) var township: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "村。", en: "Village."))) var village: String?
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "重点群体，例如 脱贫人口、监测对象。", en: "Target groups, e.g. 脱贫人口、监测对象."))) var groups: String?
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "服务台所在的检查点。", en: "The checkpoint the desk stands at."))) var checkpoint = "gate"
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "服务台所在的闸口（检查点设有闸口时）。", en: "The gate the desk stands at (when the checkpoint names gates)."))) var gate: String?

@@ -22,7 +22,7 @@ struct TallyCommand: AsyncParsableCommand {
             """, en: """
             Counting rules: a person counts once per stage per campaign, however many postings they
             try; a placement implies the interview and the intent; attended = distinct people with an
-            accepted check-in, walk-ins included; several campaigns add up (人次).
+            accepted check-in, walk-ins included; several campaigns add up (visits).
             Formats: table (terminal), csv, json (stable keys, see docs/reference.md), xlsx and html (written to
             --out, default tally-NAME.xlsx / .html). Reports hold counts only, no personal data.
             """))
@@ -48,14 +48,14 @@ struct TallyCommand: AsyncParsableCommand {
     var language: Language { lang }
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "写入这个文件（table/csv/json：代替终端输出；xlsx/html 默认：tally-活动名.xlsx）。", en: "Write to this file (table/csv/json: instead of the terminal; xlsx/html default: tally-NAME.xlsx).")))
     var out: String?
-    @Option(help: ArgumentHelp(CommandHelp.text(zh: "填报单位：报送单位（默认：活动的 vars.report_unit）。", en: "填报单位: the reporting unit (default: the campaign's vars.report_unit)."))) var unit: String?
-    @Option(help: ArgumentHelp(CommandHelp.text(zh: "单位负责人：对数字负责的人（默认：vars.report_head）。", en: "单位负责人: who answers for the figures (default: vars.report_head)."))) var head: String?
-    @Option(help: ArgumentHelp(CommandHelp.text(zh: "统计负责人（默认：vars.report_statistician）。", en: "统计负责人: the statistician in charge (default: vars.report_statistician)."))) var statistician: String?
-    @Option(help: ArgumentHelp(CommandHelp.text(zh: "填表人：编制报表的人（默认：vars.report_preparer）。", en: "填表人: who prepared the report (default: vars.report_preparer)."))) var preparer: String?
-    @Option(name: .customLong("form-number"), help: ArgumentHelp(CommandHelp.text(zh: "表号，例如 人社统春1表（默认：vars.report_form_number）。", en: "表号: the form's number, e.g. 人社统春1表 (default: vars.report_form_number)."))) var formNumber: String?
-    @Option(help: ArgumentHelp(CommandHelp.text(zh: "制表机关（默认：vars.report_authority）。", en: "制表机关: the office that issued the form (default: vars.report_authority)."))) var authority: String?
-    @Option(help: ArgumentHelp(CommandHelp.text(zh: "联系电话：询问报表时拨打的电话（默认：vars.report_phone）。", en: "联系电话: the phone to call about it (default: vars.report_phone)."))) var phone: String?
-    @Option(name: .customLong("report-date"), help: ArgumentHelp(CommandHelp.text(zh: "报出日期：报表报出的日期，例如 2026-03-05（默认：今天）。", en: "报出日期: the day it is sent, e.g. 2026-03-05 (default: today).")))
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "填报单位：报送单位（默认：活动的 vars.report_unit）。", en: "The reporting unit (default: the campaign's vars.report_unit)."))) var unit: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "单位负责人：对数字负责的人（默认：vars.report_head）。", en: "The head of unit, who answers for the figures (default: vars.report_head)."))) var head: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "统计负责人（默认：vars.report_statistician）。", en: "The statistician in charge (default: vars.report_statistician)."))) var statistician: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "填表人：编制报表的人（默认：vars.report_preparer）。", en: "Who prepared the report (default: vars.report_preparer)."))) var preparer: String?
+    @Option(name: .customLong("form-number"), help: ArgumentHelp(CommandHelp.text(zh: "表号，例如 人社统春1表（默认：vars.report_form_number）。", en: "The form's number in the county's statistical system (default: vars.report_form_number)."))) var formNumber: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "制表机关（默认：vars.report_authority）。", en: "The office that issued the form (default: vars.report_authority)."))) var authority: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "联系电话：询问报表时拨打的电话（默认：vars.report_phone）。", en: "The phone to call about it (default: vars.report_phone)."))) var phone: String?
+    @Option(name: .customLong("report-date"), help: ArgumentHelp(CommandHelp.text(zh: "报出日期：报表报出的日期，例如 2026-03-05（默认：今天）。", en: "The day it is sent, e.g. 2026-03-05 (default: today).")))
     var reportDate: String?
     @Option(name: .customLong("compare-from"), help: ArgumentHelp(CommandHelp.text(zh: "与从这一天起举办的活动对比，例如 2025-01-01。", en: "Compare with the campaigns held from this day, e.g. 2025-01-01.")))
     var compareFrom: String?

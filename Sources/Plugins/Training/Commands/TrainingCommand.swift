@@ -42,7 +42,7 @@ struct TrainingCommand: AsyncParsableCommand, ChoosesLanguage {
                     let completed = enrolled.filter { (attendance[$0] ?? 0) >= c.requiredSessions }
                     let certified = completed.filter { results[$0].map { $0.passed && !$0.certificate.isEmpty } ?? false }
                     return TrainingWords.classLine.text(language, [
-                        "class": c.id, "trade": c.trade, "base": c.base, "mode": c.mode.isEmpty ? "" : "，" + c.mode,
+                        "class": c.id, "trade": c.trade, "base": c.base, "mode": c.mode.isEmpty ? "" : Punctuation.comma.text(language) + c.mode,
                         "sessions": "\(c.sessions)", "required": "\(c.requiredSessions)", "enrolled": "\(enrolled.count)",
                         "capacity": "\(c.capacity)", "waiting": "\(statuses.values.filter { $0 == "waiting" }.count)",
                         "attended": "\(enrolled.filter { (attendance[$0] ?? 0) > 0 }.count)", "completed": "\(completed.count)",

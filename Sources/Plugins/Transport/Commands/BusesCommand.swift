@@ -53,7 +53,9 @@ struct BusesCommand: AsyncParsableCommand, ChoosesLanguage {
                                     + checkpoints.map { english ? $0.rawValue : $0.label.zh } + TransportCommandMessages.busesTail.columns(language),
                                   numeric: [false, false, false, false, true] + checkpoints.map { _ in true } + [true, true, true])
             for bus in status.buses {
-                table.rows.append(["第\(bus.bus.batch)批", "\(bus.bus.number)号车", bus.bus.vehicle.plate, bus.bus.departsOn,
+                table.rows.append([TransportCommandMessages.batchLabel.text(language, ["batch": "\(bus.bus.batch)"]),
+                                   TransportCommandMessages.busLabel.text(language, ["number": "\(bus.bus.number)"]),
+                                   bus.bus.vehicle.plate, bus.bus.departsOn,
                                    String(bus.riders.count)] + checkpoints.map { String(bus.count($0)) }
                                   + [String(bus.noShows), String(bus.leftBehind), String(bus.anomalies)])
             }

@@ -102,7 +102,9 @@ struct RosterCommand: AsyncParsableCommand, ChoosesLanguage {
         var table = TextTable(headers: TransportCommandMessages.rosterHeaders.columns(language),
                               numeric: [false, false, false, false, false, true, true, false])
         for bus in listing.buses {
-            table.rows.append(["第\(bus.batch)批", "\(bus.number)号车", bus.vehicle.plate, bus.departsOn, bus.destination,
+            table.rows.append([TransportCommandMessages.batchLabel.text(language, ["batch": "\(bus.batch)"]),
+                               TransportCommandMessages.busLabel.text(language, ["number": "\(bus.number)"]),
+                               bus.vehicle.plate, bus.departsOn, bus.destination,
                                "\(bus.passengers.count)", "\(bus.vehicle.capacity)", bus.pickups.joined(separator: " → ")])
         }
         if !table.rows.isEmpty { t.line(table.render()) }
