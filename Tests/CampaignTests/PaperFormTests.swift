@@ -133,6 +133,14 @@ import WorkflowTesting
         let pages = try Self.pages(pdf)
         #expect(pages.count == 20, "said 20 pages, printed \(pages.count)")
         Self.expectForms(pages, title: "2026年春风行动专场招聘会 · 299 人", headings: [], "badges.pdf")
+
+        // The interview slips: eight to a page, each page naming the fair and its number.
+        let slips = dir.url.appendingPathComponent("slips.pdf").path
+        let slipped = try cli.run("interviews", "--campaign", "spring-fair-2026", "--slips", slips)
+        #expect(slipped.status == 0, "\(slipped.stderr)")
+        let slipPages = try Self.pages(slips)
+        #expect(slipPages.count == 8, "59 slips, eight to a page: \(slipPages.count) pages")
+        Self.expectForms(slipPages, title: "spring-fair-2026 面试通知单", headings: [], "slips.pdf")
     }
 
     @Test(.timeLimit(.minutes(5)))

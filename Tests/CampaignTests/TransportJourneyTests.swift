@@ -273,7 +273,7 @@ import WorkflowTesting
                                "--staff", "王主任", "--override-day")
         #expect(let_.status == 0, "\(let_.stdout)\(let_.stderr)")
         let audit = try cli.run("audit")
-        #expect(audit.stdout.contains("checkin-day-override") && audit.stdout.contains("王主任"), "\(audit.stdout)")
+        #expect(audit.stdout.contains("越日放行") && audit.stdout.contains("王主任"), "\(audit.stdout)")
         #expect(audit.stdout.contains("due on 2026-02-21"), "\(audit.stdout)")
 
         // Once the 20th's buses have left, boarding onto them is refused, saying when they left.

@@ -33,7 +33,7 @@ import Workflow
         let excel = try #require(summary.problems.first)
         #expect((excel.row, excel.column) == (7, "身份证号"))
         #expect(excel.reason.text(.en) == "Excel stored this ID number as a number and dropped its last digits (1.10105E+17); "
-                + "set the column's format to text (文本) and type it again")
+                + "set the column's format to Text and type it again")
         #expect(summary.skippedRows.map(\.row) == [8, 9])
         #expect(summary.skippedRows[0].reason.text(.en) == "a 合计 row, not a record")
         #expect(summary.skippedRows[1].reason.text(.en) == "a 备注 row, not a record")

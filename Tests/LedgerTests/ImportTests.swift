@@ -113,7 +113,7 @@ import WorkflowTesting
         // An unknown target group costs only that label: 孙丽 is registered, as 脱贫人口.
         let group = try #require(summary.cellProblems.last)
         #expect((group.row, group.column) == (5, "人员类别"))
-        #expect(group.reason.text(.en).hasPrefix("unknown target group '其他类别': the person was imported without it; use 脱贫人口、"))
+        #expect(group.reason.text(.en).hasPrefix("unknown target group '其他类别': the person was imported without it; use 脱贫人口, 监测对象, "))
         #expect(try await h.person("522426199001010033")["groups"] == String(TargetGroup.povertyAlleviated.bit))
         #expect(summary.problems[0].reason.text(.en).contains("check character"))
         #expect(summary.problems[0].reason.text(.en).contains("110105********0021"))  // masked in messages

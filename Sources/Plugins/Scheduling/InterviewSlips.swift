@@ -21,6 +21,8 @@ enum InterviewSlips {
                                 interviewer: "\(i.interviewer)")
                         })
         }
-        return template.render(["campaign": campaign, "slips": slips] as [String: Any])
+        // The campaign and 第 N 页，共 M 页 in each page's margins, so a loose sheet of slips says whose they are.
+        let form = PrintedForm(title: "\(campaign) 面试通知单", form: ReportForm(), lang: .zh)
+        return template.render(["campaign": campaign, "slips": slips, "pageRules": form.pageRules] as [String: Any])
     }
 }

@@ -32,7 +32,7 @@ struct InterviewsCommand: AsyncParsableCommand, ChoosesLanguage {
     @Flag(help: ArgumentHelp(CommandHelp.text(zh: "列出未安排的志愿及各自的原因。", en: "List the wishes left out, each with its reason."))) var unmet = false
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "把名单写入这个 CSV 文件（带 BOM 的 UTF-8，已脱敏）。", en: "Write the list to this CSV file (UTF-8 with BOM, masked)."))) var csv: String?
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "把 iCalendar 日历文件写入这个文件夹。", en: "Write iCalendar files into this folder."))) var ics: String?
-    @Option(help: ArgumentHelp(CommandHelp.text(zh: "把给求职者的面试通知单（HTML，A4，每页八张）写入这个文件。", en: "Write printable slips (HTML, A4, eight to a page) for the job seekers to this file."))) var slips: String?
+    @Option(help: ArgumentHelp(CommandHelp.text(zh: "把给求职者的面试通知单（HTML，A4，每页八张）写入这个文件；文件名以 .pdf 结尾时由 Chromium 打印成 PDF。", en: "Write printable slips (HTML, A4, eight to a page) for the job seekers to this file; a name ending in .pdf is printed to PDF by Chromium."))) var slips: String?
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "把面试安排和未安排的志愿写成工作簿（XLSX）存到这个文件。", en: "Write the plan and the wishes left out as a workbook (XLSX) to this file."))) var xlsx: String?
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "每位求职者一条短信，写入这个文件（CSV：手机号,短信内容）。", en: "Write one SMS per job seeker (CSV: 手机号,短信内容) to this file."))) var sms: String?
     @Option(help: ArgumentHelp(CommandHelp.text(zh: "短信网关要求的签名，写在【】中。", en: "The signature SMS gateways require, in 【】."))) var signature = "人社局"
@@ -93,7 +93,11 @@ struct InterviewsCommand: AsyncParsableCommand, ChoosesLanguage {
             }
             if let slips {
                 let html = InterviewSlips.html(view, campaign: campaign)
-                try Data(html.utf8).write(to: URL(fileURLWithPath: slips), options: .atomic)
+                if ChromiumPrinter.wantsPDF(URL(fileURLWithPath: slips)) {
+                    try ChromiumPrinter.print(html: html, to: URL(fileURLWithPath: slips))
+                } else {
+                    try Data(html.utf8).write(to: URL(fileURLWithPath: slips), options: .atomic)
+                }
                 t.line(InterviewCommandMessages.wroteSlips(["count": "\(Set(view.interviews.map(\.person)).count)", "file": slips]).text(language))
                 return
             }
