@@ -143,6 +143,28 @@ import WorkflowTesting
         Self.expectForms(slipPages, title: "spring-fair-2026 面试通知单", headings: [], "slips.pdf")
     }
 
+    /// A step's page printed by its name: the livestream's run sheet as `out: reports/run-sheet.pdf`.
+    @Test(.enabled(if: Self.tools, "needs Debian's chromium and poppler-utils (scripts/test installs them)"),
+          .timeLimit(.minutes(5)))
+    func aStepPrintsItsPageToPDFByItsName() throws {
+        let dir = try TemporaryDirectory()
+        let cli = CLIRunner(directory: dir)
+        let workflows = dir.url.appendingPathComponent("workflows")
+        try FileManager.default.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("workflows"), to: workflows)
+        try? FileManager.default.removeItem(at: workflows.appendingPathComponent("reports"))
+        let yaml = workflows.appendingPathComponent("livestream.yaml")
+        let text = try String(contentsOf: yaml, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "      host: 小李\n", with: "      host: 小李\n      out: reports/run-sheet.pdf\n")
+        #expect(edited != text)
+        try edited.write(to: yaml, atomically: true, encoding: .utf8)
+        let started = try cli.run("start", yaml.path, env: ["CAMPAIGN_NOW": "2026-03-15T18:00:00+08:00"])
+        #expect(started.status == 0, "\(started.stderr)")
+        let pages = try Self.pages(workflows.appendingPathComponent("reports/run-sheet.pdf").path)
+        Self.expectForms(pages, title: "2026年3月直播带岗专场 直播流程单", headings: [], "run-sheet.pdf")
+        let all = pages.joined().filter { !$0.isWhitespace }
+        #expect(all.contains("开场") && all.contains("收尾") && all.contains("5000-8000"), "\(pages)")
+    }
+
     @Test(.timeLimit(.minutes(5)))
     func aPDFIntoAMissingFolderIsRefusedBeforeAnythingIsPrinted() throws {
         let dir = try TemporaryDirectory()

@@ -27,7 +27,7 @@ struct SessionAction: StepAction {
             ParameterSpec("starts", .dateTime, required: true, doc: "When the stream starts, e.g. 2026-03-15 19:30."),
             ParameterSpec("length", .duration, required: true, doc: "How long it runs, e.g. 2h."),
             ParameterSpec("host", .string, required: true, doc: "The main host (主播)."),
-            ParameterSpec("out", .outputPath, doc: "The run sheet (HTML); default reports/CAMPAIGN-run-sheet.html."),
+            ParameterSpec("out", .outputPath, doc: "The run sheet (HTML, or PDF for a name ending in .pdf); default reports/CAMPAIGN-run-sheet.html."),
         ],
         outputs: [
             OutputSpec("postings", doc: "Postings on the run sheet (from livestream.lineup; 0 without a line-up)."),
@@ -51,12 +51,7 @@ struct SessionAction: StepAction {
         let title = try RunQueries.run(db, named: context.campaign)?.title ?? ""
         let html = Self.template.render(sheet.page(title: title.isEmpty ? context.campaign : title, platform: input.platform))
         let file = context.outputURL(forPath: input.out ?? "reports/\(context.campaign)-run-sheet.html")
-        do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(html.utf8).write(to: file, options: .atomic)
-        } catch {
-            throw context.cannotWrite(file.path, error)
-        }
+        try PrintedPage.write(html, to: file, context: context)
         return .completed(outputs: ["postings": .int(lineup.count), "run_sheet": .string(file.path)])
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Ledger
+import PluginKit
 import Workflow
 
 /// `schedule.booths`: gives each enterprise the campaign invited a booth of the venue — pinned
@@ -29,7 +30,7 @@ struct BoothsAction: StepAction {
             ParameterSpec("pinned", .object, doc: "Booths promised: enterprise name or credit code → booth, e.g. "
                           + "{ 贵州示范电子科技有限公司: A01 }."),
             ParameterSpec("accessible_for", .stringList, doc: "Enterprises (name or credit code) that need an accessible booth."),
-            ParameterSpec("out", .outputPath, doc: "The booth map (HTML); default reports/CAMPAIGN-booths.html."),
+            ParameterSpec("out", .outputPath, doc: "The booth map (HTML, or PDF for a name ending in .pdf); default reports/CAMPAIGN-booths.html."),
         ],
         outputs: [
             OutputSpec("booths", doc: "Booths in the venue."),
@@ -117,13 +118,7 @@ struct BoothsAction: StepAction {
                                            row.booth.accessible, row.zone])
         }
         // The file last: if it cannot be written, the transaction (and the step) fails with nothing half-done.
-        do {
-            try FileManager.default.createDirectory(at: prepared.map.deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
-            try Data(prepared.html.utf8).write(to: prepared.map, options: .atomic)
-        } catch {
-            throw context.cannotWrite(prepared.map.path, error)
-        }
+        try PrintedPage.write(prepared.html, to: prepared.map, context: context)
         return .completed(outputs: ["booths": .int(prepared.booths), "enterprises": .int(prepared.rows.count),
                                     "zones": .int(prepared.zones), "map": .string(prepared.map.path)])
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Ledger
+import PluginKit
 import Workflow
 
 /// `transport.roster`: seats the campaign's passengers on its vehicles — the fewest buses per day and
@@ -21,7 +22,7 @@ struct RosterAction: StepAction {
             + "writes the manifests.",
         parameters: [
             ParameterSpec("departs_at", .string, doc: "The buses' departure time printed on the manifests, e.g. 06:00."),
-            ParameterSpec("out", .outputPath, doc: "The manifests (HTML, one bus a page); default reports/CAMPAIGN-manifests.html."),
+            ParameterSpec("out", .outputPath, doc: "The manifests (HTML, or PDF for a name ending in .pdf; one bus a page); default reports/CAMPAIGN-manifests.html."),
             ParameterSpec("trip_days", .object, doc: "How many days a trip keeps a coach away, by destination, city or province, "
                           + "e.g. { 广东省: 4, 浙江省: 4, 贵州省: 1, default: 2 }: a coach leaves again only once it is back. "
                           + "Default 1 (back for the next day)."),
@@ -86,12 +87,7 @@ struct RosterAction: StepAction {
                                   departsAt: input.departs_at, unmasked: false,
                                   madeOn: String(TimeFormats.display(context.clock.now(), timeZone: context.timeZone).prefix(10)))
         // The file last: if it cannot be written, the transaction (and the step) fails with nothing half-done.
-        do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(html.utf8).write(to: file, options: .atomic)
-        } catch {
-            throw context.cannotWrite(file.path, error)
-        }
+        try PrintedPage.write(html, to: file, context: context)
         var outputs = roster.outputs
         outputs["manifests"] = .string(file.path)
         return .completed(outputs: outputs)
