@@ -5,17 +5,40 @@ import Workflow
 import WorkflowTesting
 
 /// `campaign-bench checkin`: check-ins per second and latency of `campaign serve` under 64
-/// connections (wrk, from Debian), side by side with the same server's health endpoint.
-/// Needs the release `campaign` binary beside this one: `swift build -c release` first.
+/// connections (wrk, from Debian), side by side with the same server's health endpoint: first scans
+/// (each request a person not yet in — the gate rush) and repeat scans (the same people again) apart,
+/// each as a ratio of `/health` in the same run. Needs the release `campaign` binary beside this one:
+/// `swift build -c release` first.
 enum CheckinBenchmark {
     static func run(people: Int, seconds: Int) async throws {
         let fair = try await Fair(people: people)
         defer { fair.server.terminate() }
-        print("check-in benchmark — campaign serve, \(people) registered people, wrk 2 threads × 64 connections, \(seconds) s")
-        for (label, script) in [("POST /api/checkin", Optional(fair.script)), ("GET /health", nil)] {
-            let result = try fair.wrk(seconds: seconds, script: script)
-            print("\(label): \(result.rate); latency p50 \(result.p50), p99 \(result.p99)")
+        print("check-in benchmark — campaign serve, \(people) registered people, wrk 2 threads × 64 connections, \(seconds) s each")
+        // The server's own CPU per request beside the rates: wrk shares the machine's cores, and its Lua
+        // script (the check-in body) costs it more than a bare GET, so the rate alone mixes both.
+        var cpu = fair.serverCPU()
+        func spent(_ requests: Double, seconds: Int) -> Double {
+            let now = fair.serverCPU()
+            defer { cpu = now }
+            return (now - cpu) / max(requests * Double(seconds), 1) * 1_000_000
         }
+        let first = try fair.wrk(seconds: seconds, script: fair.script(repeatsOf: nil))
+        let firstCPU = spent(first.requests, seconds: seconds)
+        let (scans, accepted) = try await fair.counts()
+        print("first scans   POST /api/checkin: \(first.rate); latency p50 \(first.p50), p99 \(first.p99); "
+              + String(format: "server CPU %.0f µs a request", firstCPU) + " (\(accepted) of \(scans) scans were first scans)")
+        let repeats = try fair.wrk(seconds: seconds, script: fair.script(repeatsOf: accepted))
+        let repeatCPU = spent(repeats.requests, seconds: seconds)
+        print("repeat scans  POST /api/checkin: \(repeats.rate); latency p50 \(repeats.p50), p99 \(repeats.p99); "
+              + String(format: "server CPU %.0f µs a request", repeatCPU))
+        let health = try fair.wrk(seconds: seconds, script: nil)
+        let healthCPU = spent(health.requests, seconds: seconds)
+        print("GET /health: \(health.rate); latency p50 \(health.p50), p99 \(health.p99); "
+              + String(format: "server CPU %.0f µs a request", healthCPU))
+        let ratio = { (rate: Double) in String(format: "%.2f×", rate / max(health.requests, 1)) }
+        print("ratios to /health in this run: first scans \(ratio(first.requests)), repeat scans \(ratio(repeats.requests)); "
+              + String(format: "server CPU a request %.1f× and %.1f× /health's", firstCPU / max(healthCPU, 0.001),
+                       repeatCPU / max(healthCPU, 0.001)))
         try await fair.checkLedger()
     }
 
@@ -29,6 +52,9 @@ enum CheckinBenchmark {
         let port: Int
         /// `serve --tls`'s https port (nil: plain http only).
         let securePort: Int?
+        /// The registered people's ID numbers, one a line, for the wrk scripts.
+        let inputs: URL
+        /// Scans at random, first and repeat alike (the wear and TLS benchmarks use it).
         let script: String
         let server: Process
 
@@ -44,23 +70,10 @@ enum CheckinBenchmark {
             token = try Self.cli(campaign, ["staff", "add", "bench"], db: db).split(separator: "\n")[1]
                 .trimmingCharacters(in: .whitespaces)
             let ids = try await DatabaseQueue(path: db).read { db in try String.fetchAll(db, sql: "SELECT id_number FROM person") }
-            let inputs = dir.url.appendingPathComponent("inputs.txt")
+            inputs = dir.url.appendingPathComponent("inputs.txt")
             try ids.joined(separator: "\n").write(to: inputs, atomically: true, encoding: .utf8)
-            script = try dir.write("checkin.lua", """
-                local inputs = {}
-                for line in io.lines("\(inputs.path)") do inputs[#inputs + 1] = line end
-                local counter = 0
-                local thread_id = 0
-                setup = function(thread) thread:set("tid", thread_id); thread_id = thread_id + 1 end
-                request = function()
-                  counter = counter + 1
-                  local input = inputs[(counter * 7919 + tid * 104729) % #inputs + 1]
-                  local gate = (counter % 2 == 0) and "north" or "south"
-                  local body = '{"input":"' .. input .. '","gate":"' .. gate .. '","nonce":"' .. tid .. '-' .. counter .. '"}'
-                  return wrk.format("POST", "/api/checkin", {["Content-Type"] = "application/json",
-                                    ["Authorization"] = "Bearer \(token)"}, body)
-                end
-                """)
+            script = try Self.script(in: dir, name: "checkin.lua", inputs: inputs, token: token,
+                                     pick: "(counter * 7919 + tid * 104729) % #inputs + 1")
             port = Int.random(in: 20_000..<26_000)
             securePort = tls ? Int.random(in: 26_000..<32_000) : nil
             server = Process()
@@ -73,6 +86,57 @@ enum CheckinBenchmark {
             server.standardOutput = FileHandle.nullDevice
             try server.run()
             try await waitUntilListening(port: securePort ?? port, while: server)
+        }
+
+        /// A wrk script that checks people in through two gates, `pick` choosing each request's person
+        /// (Lua, from the thread's `counter` and `tid`). Each script's nonces are its own (named after
+        /// it): a nonce seen before is a retried request, answered as the first time and not counted.
+        static func script(in dir: TemporaryDirectory, name: String, inputs: URL, token: String, pick: String) throws -> String {
+            try dir.write(name, """
+                local inputs = {}
+                for line in io.lines("\(inputs.path)") do inputs[#inputs + 1] = line end
+                local counter = 0
+                local thread_id = 0
+                setup = function(thread) thread:set("tid", thread_id); thread_id = thread_id + 1 end
+                request = function()
+                  counter = counter + 1
+                  local input = inputs[\(pick)]
+                  local gate = (counter % 2 == 0) and "north" or "south"
+                  local body = '{"input":"' .. input .. '","gate":"' .. gate .. '","nonce":"\(name)-' .. tid .. '-' .. counter .. '"}'
+                  return wrk.format("POST", "/api/checkin", {["Content-Type"] = "application/json",
+                                    ["Authorization"] = "Bearer \(token)"}, body)
+                end
+                """)
+        }
+
+        /// First scans: the two threads take the people in turn, each request a person not yet in (until
+        /// the ledger runs out). Repeats of the first `repeatsOf` people (those the first run checked in:
+        /// it took them in this same order), at random among them.
+        func script(repeatsOf checkedIn: Int?) throws -> String {
+            guard let checkedIn else {
+                return try Self.script(in: dir, name: "first.lua", inputs: inputs, token: token,
+                                       pick: "((counter - 1) * 2 + tid) % #inputs + 1")
+            }
+            return try Self.script(in: dir, name: "repeat.lua", inputs: inputs, token: token,
+                                   pick: "(counter * 7919 + tid * 104729) % \(max(1, checkedIn)) + 1")
+        }
+
+        /// The server process's CPU seconds so far (user + system, from /proc), 0 where /proc is not there.
+        func serverCPU() -> Double {
+            guard let stat = try? String(contentsOfFile: "/proc/\(server.processIdentifier)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return 0 }
+            // Fields after the command's name: state is the 3rd field, utime the 14th, stime the 15th.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+            return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+        }
+
+        /// Scans so far, and how many of them were accepted (first scans).
+        func counts() async throws -> (scans: Int, accepted: Int) {
+            try await DatabaseQueue(path: db).read { db in
+                let row = try Row.fetchOne(db, sql: "SELECT count(*) AS scans, sum(result = 'accepted') AS accepted FROM scan")!
+                return (row["scans"], row["accepted"] ?? 0)
+            }
         }
 
         static func cli(_ campaign: URL, _ arguments: [String], db: String) throws -> String {

@@ -138,8 +138,10 @@ import WorkflowTesting
     func theCheckinBenchmarkCountsEveryoneOnceUnderLoad() throws {
         let (status, output) = try bench("checkin", "--people", "50", "--seconds", "1")
         #expect(status == 0, "\(output)")
-        #expect(output.contains("POST /api/checkin: Requests/sec"))
+        #expect(output.contains("first scans   POST /api/checkin: Requests/sec"), "\(output)")
+        #expect(output.contains("repeat scans  POST /api/checkin: Requests/sec"), "\(output)")
         #expect(output.contains("GET /health: Requests/sec"))
+        #expect(output.contains("ratios to /health in this run: first scans"))
         #expect(output.contains("ledger after the run:"))
     }
 
