@@ -162,8 +162,13 @@ import WorkflowTesting
                             "--xlsx", list).status == 0)
         let payment = try Self.openpyxl(list, """
             s = wb["补贴名单"]
-            out = {"title": s["A1"].value, "header": [c.value for c in s[3]], "first": [c.value for c in s[4]]}
+            out = {"title": s["A1"].value, "header": [c.value for c in s[3]], "first": [c.value for c in s[4]],
+                   "form": s["A2"].value, "page_header": s.oddHeader.center.text, "page_footer": s.oddFooter.right.text}
             """)
+        // Printed as a county form: 填报单位 under the title, the title and 第 N 页，共 M 页 on every page.
+        #expect(payment["form"] as? String == "填报单位：示范县人力资源和社会保障局", "\(payment)")
+        #expect(payment["page_header"] as? String == "2026年春节后点对点包车返岗 交通补贴发放名单", "\(payment)")
+        #expect(payment["page_footer"] as? String == "第 &P 页，共 &N 页", "\(payment)")
         #expect(payment["title"] as? String == "2026年春节后点对点包车返岗 交通补贴发放名单", "\(payment)")
         #expect((payment["header"] as? [String])?.suffix(4) == ["开户银行", "账号/社保卡号", "补贴金额（元）", "领取人签字"], "\(payment)")
         let first = payment["first"] as? [Any] ?? []
