@@ -13,28 +13,6 @@ public struct AdminMessages: MessageCatalogue {
     public let scanHistory = MessageText("admin.scan-history", zh: "扫码记录（已脱敏）", en: "scan history (masked)")
     public let badges = MessageText("admin.badges", zh: "胸卡（姓名和证码）", en: "badges (names and codes)")
     public let outcomeList = MessageText("admin.outcome-list", zh: "求职结果名单（已脱敏）", en: "outcome list (masked)")
-    /// The audit log's acts, as its `操作` column shows them (the stored key stays as it is, for the CSV's readers).
-    public let actions = MessageText(
-        "admin.actions",
-        zh: "export=导出|unmasked-export=导出未脱敏数据|sign-in=登录|look-up=查询|badge-reprint=补打胸牌|backup=备份|restore=恢复|"
-            + "shred=销毁个人信息|shred-files=销毁文件|person-corrected=更正个人信息|person-changed=个人信息变更|"
-            + "checkin-day-override=越日放行|outcome-withdrawn=撤销结果|outcome-corrected=更正结果",
-        en: "export=export|unmasked-export=unmasked export|sign-in=sign-in|look-up=look-up|badge-reprint=badge reprinted|"
-            + "backup=backup|restore=restore|shred=shred|shred-files=files shredded|person-corrected=person corrected|"
-            + "person-changed=person changed|checkin-day-override=let in on another day|outcome-withdrawn=outcome withdrawn|"
-            + "outcome-corrected=outcome corrected")
-    /// Who acted when no staff account did: the workspace's user unknown, the daemon, the workspace's owner.
-    public let actors = MessageText("admin.actors", zh: "unknown=未知|daemon=守护进程|owner=工作区所有者",
-                                    en: "unknown=unknown|daemon=daemon|owner=workspace owner")
-
-    /// A stored key (`export`, `daemon`) in `language`, from one of the `key=word|…` lists above; the key itself otherwise.
-    public static func word(_ key: String, in list: MessageText, _ language: Language) -> String {
-        for pair in list.columns(language) {
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            if parts.count == 2, parts[0] == key { return String(parts[1]) }
-        }
-        return key
-    }
     public let daemonStarted = MessageText("admin.daemon-started", zh: "守护进程已启动（pid {pid}）；按 Ctrl-C 停止",
                                            en: "daemon started (pid {pid}); stop with Ctrl-C")
     public let standingBy = MessageText("admin.standing-by", zh: "另一个守护进程（{host} 上的 pid {pid}）正在运行这个工作区；本进程待命",

@@ -5,6 +5,6 @@ import Workflow
 /// under, listed beside them rather than in the list of built-in plugins.
 public enum CommandLineCatalogue {
     public static let all: [MessageText] = RunMessages.all + StatusMessages.all + CommandMessages.all + StaffMessages.all
-        + HistoryMessages.all + ToolMessages.all + AdminMessages.all + ServerMessages.all + UsageMessages.all
+        + HistoryMessages.all + AuditWords.all + ToolMessages.all + AdminMessages.all + ServerMessages.all + UsageMessages.all
         + ParserWords.all + ReportFormWords.all + ReportPrintMessages.all
 }

@@ -42,7 +42,7 @@ struct RunSheet {
         var page: [String: Any] = ["title": title, "platform": platform, "starts": starts, "minutes": minutes, "host": host,
                                    "rows": rows, "pageRules": form.pageRules, "formStyles": PrintedForm.styles,
                                    "formHead": form.head(period: String(starts.prefix(10)), measuredIn: nil),
-                                   "formFoot": form.foot(madeOn: String(context.format(context.clock.now()).prefix(10)))]
+                                   "formFoot": form.foot(madeOn: SheetDate.day(of: context.clock.now(), in: context.timeZone))]
         if let opening { page["opening"] = opening }
         if let closing { page["closing"] = closing }
         return page

@@ -1,4 +1,5 @@
 import Foundation
+import PluginKit
 import Tally
 import Workflow
 
@@ -10,17 +11,17 @@ enum ProvincePage {
         let rows = result.counties.map { county -> String in
             let asOf = result.campaigns.filter { $0.county == county.code }.map(\.asOf).min() ?? county.lastPublishedAt
             let lag = Int(result.report.generatedAt.timeIntervalSince(asOf) / 60)
-            return "<tr><td>\(escape(county.code))</td><td>\(escape(county.name))</td>"
-                + "<td>\(escape(TimeFormats.display(county.lastPublishedAt, timeZone: result.report.timeZone)))</td>"
-                + "<td>\(escape(TimeFormats.display(asOf, timeZone: result.report.timeZone)))</td><td>\(lag)</td></tr>"
+            return "<tr><td>\(PrintedForm.escape(county.code))</td><td>\(PrintedForm.escape(county.name))</td>"
+                + "<td>\(PrintedForm.escape(TimeFormats.display(county.lastPublishedAt, timeZone: result.report.timeZone)))</td>"
+                + "<td>\(PrintedForm.escape(TimeFormats.display(asOf, timeZone: result.report.timeZone)))</td><td>\(lag)</td></tr>"
         }
         let query = "?token=" + (token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         let section = """
             <section class="province-counties">
-            <h2>\(escape(ProvinceMessages.pageCounties().text(lang)))</h2>
-            <table><thead><tr><th>\(escape(ProvinceMessages.pageCode().text(lang)))</th><th>\(escape(ProvinceMessages.pageCounty().text(lang)))</th>\
-            <th>\(escape(ProvinceMessages.pagePublished().text(lang)))</th><th>\(escape(ProvinceMessages.pageAsOf().text(lang)))</th>\
-            <th>\(escape(ProvinceMessages.pageLag().text(lang)))</th></tr></thead>
+            <h2>\(PrintedForm.escape(ProvinceMessages.pageCounties().text(lang)))</h2>
+            <table><thead><tr><th>\(PrintedForm.escape(ProvinceMessages.pageCode().text(lang)))</th><th>\(PrintedForm.escape(ProvinceMessages.pageCounty().text(lang)))</th>\
+            <th>\(PrintedForm.escape(ProvinceMessages.pagePublished().text(lang)))</th><th>\(PrintedForm.escape(ProvinceMessages.pageAsOf().text(lang)))</th>\
+            <th>\(PrintedForm.escape(ProvinceMessages.pageLag().text(lang)))</th></tr></thead>
             <tbody>\(rows.joined())</tbody></table>
             <p><a href="/tally.xlsx\(query)">XLSX</a> · <a href="/tally.json\(query)">JSON</a></p>
             </section>
@@ -28,10 +29,5 @@ enum ProvincePage {
         let refreshed = report.replacingOccurrences(of: "<head>", with: "<head><meta http-equiv=\"refresh\" content=\"60\">")
         guard let body = refreshed.range(of: "<body[^>]*>", options: .regularExpression) else { return section + refreshed }
         return refreshed.replacingCharacters(in: body, with: refreshed[body] + section)
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

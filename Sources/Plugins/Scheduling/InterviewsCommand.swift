@@ -93,11 +93,7 @@ struct InterviewsCommand: AsyncParsableCommand, ChoosesLanguage {
             }
             if let slips {
                 let html = InterviewSlips.html(view, campaign: campaign)
-                if ChromiumPrinter.wantsPDF(URL(fileURLWithPath: slips)) {
-                    try ChromiumPrinter.print(html: html, to: URL(fileURLWithPath: slips))
-                } else {
-                    try Data(html.utf8).write(to: URL(fileURLWithPath: slips), options: .atomic)
-                }
+                try PrintedPage.write(html, to: URL(fileURLWithPath: slips))
                 t.line(InterviewCommandMessages.wroteSlips(["count": "\(Set(view.interviews.map(\.person)).count)", "file": slips]).text(language))
                 return
             }

@@ -18,9 +18,6 @@ struct PrintedSheets {
         title = TallyWords.reportTitle.text(lang, ["heading": report.heading(lang)])
     }
 
-    /// Where the summary's chart goes: under its table, notes and signature lines.
-    var chartRow: UInt32 { UInt32(4 + report.measures.count + 4 + ReportFormWords.signatureLabels.columns(lang).count + 1) }
-
     /// The three rows over a table; `subtitle` names the sheet's subject (按乡镇) after the title.
     func titleRows(_ sheet: WorksheetCells, subtitle: String?) {
         sheet.title(row: 0, subtitle.map { "\(title) — \($0)" } ?? title)

@@ -43,7 +43,7 @@ public enum TallyTextReport {
 
     /// The day the report was made, in its campaigns' zone: the signature's date unless one was given.
     static func madeOn(_ report: TallyReport) -> String {
-        String(TimeFormats.display(report.generatedAt, timeZone: report.timeZone).prefix(10))
+        SheetDate.day(of: report.generatedAt, in: report.timeZone)
     }
 
     static func funnelTable(_ report: TallyReport, lang: Language) -> TextTable {

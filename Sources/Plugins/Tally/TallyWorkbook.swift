@@ -19,7 +19,7 @@ public enum TallyWorkbook {
         try WorkbookFile.write(to: url, unusableFolder: unusable) { workbook in
             let styles = WorkbookStyles(workbook)
             let printed = PrintedSheets(report, lang: lang)
-            let summary = writeSummary(report, lang: lang, workbook: workbook, styles: styles)
+            let (summary, chartRow) = writeSummary(report, lang: lang, workbook: workbook, styles: styles, printed: printed)
             printed.setUp(summary, sheet: nil, landscape: TallyTextReport.funnelTable(report, lang: lang).headers.count > 7, headerRow: 3)
             for breakdown in report.breakdowns {
                 let name = breakdown.dimension.title(lang)
@@ -41,17 +41,18 @@ public enum TallyWorkbook {
                 printed.setUp(worksheet, sheet: name, landscape: true, headerRow: 3)
                 sheet.widths(table)
             }
-            writeFunnelChart(report, lang: lang, workbook: workbook, summary: summary, at: printed.chartRow, styles: styles)
+            writeFunnelChart(report, lang: lang, workbook: workbook, summary: summary, at: chartRow, styles: styles)
         }
     }
 
     /// The summary sheet: title, the campaigns and period, the form's line (填报单位, 计量单位), the funnel
-    /// with its rates, "of which" and comparison columns, the notes and the signature lines.
-    static func writeSummary(_ report: TallyReport, lang: Language, workbook: WorkbookFile.Workbook,
-                             styles: WorkbookStyles) -> UnsafeMutablePointer<lxw_worksheet>? {
+    /// with its rates, "of which" and comparison columns, the notes and the signature lines; and the row
+    /// under them, where the chart goes.
+    static func writeSummary(_ report: TallyReport, lang: Language, workbook: WorkbookFile.Workbook, styles: WorkbookStyles,
+                             printed: PrintedSheets) -> (UnsafeMutablePointer<lxw_worksheet>?, chartRow: UInt32) {
         let summary = workbook_add_worksheet(workbook, TallyWords.summarySheet.text(lang))
         let sheet = WorksheetCells(summary, styles: styles)
-        PrintedSheets(report, lang: lang).titleRows(sheet, subtitle: nil)
+        printed.titleRows(sheet, subtitle: nil)
         let funnel = TallyTextReport.funnelTable(report, lang: lang)
         sheet.headers(row: 3, funnel.headers)
         for (i, measure) in report.measures.enumerated() { writeFunnelRow(measure, row: 4 + i, of: report, lang: lang, into: sheet) }
@@ -68,7 +69,7 @@ public enum TallyWorkbook {
             sheet.text(row: row, col: 1, line.value, style: styles.cell)
         }
         sheet.widths(funnel)
-        return summary
+        return (summary, UInt32(4 + report.measures.count + 4 + signature.count + 1))
     }
 
     /// One measure's row of the funnel: its count (and 人数 with several campaigns), its rate, its

@@ -85,7 +85,7 @@ struct RosterAction: StepAction {
         let file = context.outputURL(forPath: input.out ?? "reports/\(campaign)-manifests.html")
         let html = Manifests.html(try RosterListing.read(db, campaign: campaign), campaign: campaign,
                                   departsAt: input.departs_at, unmasked: false,
-                                  madeOn: String(TimeFormats.display(context.clock.now(), timeZone: context.timeZone).prefix(10)))
+                                  madeOn: SheetDate.day(of: context.clock.now(), in: context.timeZone))
         // The file last: if it cannot be written, the transaction (and the step) fails with nothing half-done.
         try PrintedPage.write(html, to: file, context: context)
         var outputs = roster.outputs

@@ -42,6 +42,8 @@ struct RosterListing: Sendable {
     var title = ""
     /// The county form the manifests are printed as (the campaign's `report_*` vars).
     var form = ReportForm()
+    /// The campaign's zone: the day the manifests are made (报出日期) is its day.
+    var timeZone = TimeZone.current
 
     /// The saved roster.
     static func read(_ db: Database, campaign: String, plate: String? = nil) throws -> RosterListing {
@@ -81,6 +83,7 @@ struct RosterListing: Sendable {
         }
         let run = try RunQueries.run(db, named: campaign)
         let title = run?.title ?? ""
-        return RosterListing(buses: buses, title: title.isEmpty ? campaign : title, form: ReportForm(vars: run?.vars ?? [:]))
+        return RosterListing(buses: buses, title: title.isEmpty ? campaign : title, form: ReportForm(vars: run?.vars ?? [:]),
+                             timeZone: run?.timeZone ?? .current)
     }
 }

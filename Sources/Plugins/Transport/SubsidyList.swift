@@ -51,7 +51,7 @@ struct SubsidyList: Sendable {
         let title = run?.title ?? campaign
         return SubsidyList(rule: rule, entries: entries, title: title.isEmpty ? campaign : title,
                            form: ReportForm(vars: run?.vars ?? [:]),
-                           madeOn: String(TimeFormats.display(now, timeZone: run?.timeZone ?? .current).prefix(10)))
+                           madeOn: SheetDate.day(of: now, in: run?.timeZone ?? .current))
     }
 
     /// An account number as a list shows it: whole on a manager's unmasked copy, else its first and

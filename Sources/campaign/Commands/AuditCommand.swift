@@ -23,8 +23,8 @@ struct AuditCommand: AsyncParsableCommand {
             let zone = WorkflowDefinition.defaultTimeZone
             let language = Language.fromEnvironment()
             let rows = entries.map {
-                [TimeFormats.display($0.at, timeZone: zone), AdminMessages.word($0.actor, in: AdminMessages.actors, language),
-                 AdminMessages.word($0.action, in: AdminMessages.actions, language), $0.campaign,
+                [TimeFormats.display($0.at, timeZone: zone), AuditWords.word($0.actor, language),
+                 AuditWords.word($0.action, language), $0.campaign,
                  StoredWords.text($0.detailForm, else: $0.detail, language) ?? $0.detail]
             }
             let headers = AdminMessages.auditHeaders.columns(language)

@@ -24,18 +24,7 @@ struct BadgesCommand: AsyncParsableCommand {
                 }
                 return try Badges.html(db, campaign: campaign, title: run.title, day: run.heldDay, venue: venue)
             }
-            do {
-                if ChromiumPrinter.wantsPDF(URL(fileURLWithPath: out)) {
-                    try ChromiumPrinter.print(html: html, to: URL(fileURLWithPath: out))
-                } else {
-                    try html.write(toFile: out, atomically: true, encoding: .utf8)
-                }
-            } catch let error as WorkflowError {
-                throw error
-            } catch {
-                throw WorkflowError.unavailable(ToolMessages.cannotWrite(["path": out, "reason": error.localizedDescription]),
-                                                hint: ToolMessages.checkFolder())
-            }
+            try PrintedPage.write(html, to: URL(fileURLWithPath: out))
             try await ExportAudit.record(ws, campaign: campaign, file: out, rows: count, what: AdminMessages.badges)
             Terminal.standard.line(GateMessages.badgesWritten(["count": "\(count)", "file": out, "pages": "\(Badges.pages(count))"])
                 .text(.fromEnvironment()))

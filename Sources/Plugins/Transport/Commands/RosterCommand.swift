@@ -72,12 +72,8 @@ struct RosterCommand: AsyncParsableCommand, ChoosesLanguage {
             }
             if let manifests {
                 let html = Manifests.html(listing, campaign: campaign, departsAt: departsAt, unmasked: unmasked,
-                                          madeOn: String(TimeFormats.display(now, timeZone: .current).prefix(10)))
-                if ChromiumPrinter.wantsPDF(URL(fileURLWithPath: manifests)) {
-                    try ChromiumPrinter.print(html: html, to: URL(fileURLWithPath: manifests))
-                } else {
-                    try write(html, to: manifests)
-                }
+                                          madeOn: SheetDate.day(of: now, in: listing.timeZone))
+                try PrintedPage.write(html, to: URL(fileURLWithPath: manifests))
                 t.line((TransportCommandMessages.wroteManifests(["count": "\(listing.buses.count)", "file": manifests]) + ToolMessages.masking(unmasked))
                     .text(language))
             }
@@ -88,7 +84,7 @@ struct RosterCommand: AsyncParsableCommand, ChoosesLanguage {
             }
             if let xlsx {
                 try Manifests.workbook(listing, campaign: campaign, unmasked: unmasked,
-                                       madeOn: String(TimeFormats.display(now, timeZone: .current).prefix(10)))
+                                       madeOn: SheetDate.day(of: now, in: listing.timeZone))
                     .write(to: URL(fileURLWithPath: xlsx))
                 t.line((TransportCommandMessages.wroteWorkbook(["count": "\(listing.buses.count)", "file": xlsx]) + ToolMessages.masking(unmasked))
                     .text(language))
@@ -156,15 +152,6 @@ struct RosterCommand: AsyncParsableCommand, ChoosesLanguage {
         let idle = vehicles.filter { plan.trips[$0] == nil }
         if !idle.isEmpty {
             t.line("  " + TransportCommandMessages.coachIdle.text(language, ["count": "\(idle.count)", "plates": idle.joined(separator: " ")]))
-        }
-    }
-
-    private func write(_ text: String, to path: String) throws {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw WorkflowError.unavailable(ToolMessages.cannotWrite(["path": path, "reason": error.localizedDescription]),
-                                            hint: ToolMessages.checkFolder())
         }
     }
 }
