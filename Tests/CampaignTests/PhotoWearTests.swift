@@ -29,7 +29,7 @@ import WorkflowTesting
         (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count) ?? -1
     }
 
-    @Test(.enabled(if: BadgeTests.zbarimg, "needs zbar-tools (scripts/test installs it)"), .timeLimit(.minutes(3)))
+    @Test(.enabled(if: BadgeTests.zbarimg, "needs zbar-tools (scripts/test installs it)"), .timeLimit(.minutes(5)))
     func photosAndFramesLeaveNoDescriptorOrFileBehind() throws {
         let dir = try TemporaryDirectory()
         let (cli, env, staff, _) = try ServerTests.fairDayWithStaff(dir)
