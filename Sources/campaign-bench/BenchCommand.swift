@@ -19,6 +19,7 @@ import WorkflowTesting
 /// `swift run -c release campaign-bench shred [--rows N]`,
 /// `swift run -c release campaign-bench import-xlsx [--rows N]`,
 /// `swift run -c release campaign-bench generate [--rows N] FILE [utf-8|gb18030]`,
+/// `campaign-bench compare BASELINE.md FIGURES.tsv [--out TABLE.md] [--threshold PERCENT]` (what `scripts/bench` runs last),
 /// `swift build -c release && .build/release/campaign-bench checkin [--people N] [--seconds S]`,
 /// `swift build -c release && .build/release/campaign-bench tally [--rows N] [--repetitions N] [--dir PATH]`,
 /// `swift build -c release --product campaign-bench && .build/release/campaign-bench province [--counties N] [--people N]
@@ -90,6 +91,16 @@ struct BenchCommand {
                 try await BackupBenchmark.run(rows: rows)
             case "shred":
                 try await ShredBenchmark.run(rows: rows)
+            case "compare":
+                // campaign-bench compare BASELINE FIGURES [--out TABLE] [--threshold PERCENT]
+                let out = path("--out", default: "")
+                let threshold = option("--threshold", default: 20)
+                guard arguments.count >= 3 else {
+                    FileHandle.standardError.write(Data("usage: campaign-bench compare BASELINE.md FIGURES.tsv [--out TABLE.md] [--threshold PERCENT]\n".utf8))
+                    exit(64)
+                }
+                exit(try BenchComparison.run(baseline: URL(fileURLWithPath: arguments[1]), figures: URL(fileURLWithPath: arguments[2]),
+                                             out: out.isEmpty ? nil : URL(fileURLWithPath: out), threshold: Double(threshold)))
             case "generate":
                 // campaign-bench generate --rows N FILE [gb18030]: a synthetic people ledger.
                 guard arguments.count >= 2 else {
@@ -100,7 +111,7 @@ struct BenchCommand {
                 let encoding = arguments.count > 2 ? TextEncoding(name: arguments[2]) ?? .utf8 : .utf8
                 try generator.writePeopleCSV(to: URL(fileURLWithPath: arguments[1]), count: rows, encoding: encoding)
             default:
-                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, external, import, import-xlsx, checkin, photo, tally, schedule, roster, leads, monitoring, season, province, backup, shred, generate\n".utf8))
+                FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; available: engine, external, import, import-xlsx, checkin, photo, tally, schedule, roster, leads, monitoring, season, province, backup, shred, compare, generate\n".utf8))
                 exit(64)
             }
         } catch {

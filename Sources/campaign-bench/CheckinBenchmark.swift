@@ -39,7 +39,22 @@ enum CheckinBenchmark {
         print("ratios to /health in this run: first scans \(ratio(first.requests)), repeat scans \(ratio(repeats.requests)); "
               + String(format: "server CPU a request %.1f× and %.1f× /health's", firstCPU / max(healthCPU, 0.001),
                        repeatCPU / max(healthCPU, 0.001)))
+        BenchFigures.record("checkin.first", first.requests / max(health.requests, 1), .higher, target: 0.5,
+                            meaning: "first scans a second ÷ GET /health's, same server")
+        BenchFigures.record("checkin.repeat", repeats.requests / max(health.requests, 1), .higher, target: 0.6,
+                            meaning: "repeat scans a second ÷ GET /health's")
+        BenchFigures.record("checkin.first-p99-ms", Self.milliseconds(first.p99), .lower, target: 10,
+                            meaning: "first scans' p99 latency at 64 connections, ms (absolute: the issue's limit)")
         try await fair.checkLedger()
+    }
+
+    /// wrk's latency ("14.60ms", "980.00us", "1.02s") in milliseconds.
+    static func milliseconds(_ text: String) -> Double {
+        let units: [(String, Double)] = [("ms", 1), ("us", 0.001), ("s", 1000)]
+        for (unit, scale) in units where text.hasSuffix(unit) {
+            return (Double(text.dropLast(unit.count)) ?? .nan) * scale
+        }
+        return .nan
     }
 
     /// A fair day under `campaign serve`: `people` registered, a staff token, and the wrk script that

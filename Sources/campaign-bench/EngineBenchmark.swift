@@ -117,6 +117,11 @@ enum EngineBenchmark {
            let fan = medians["\(steps.formatted())-instance fan-out"] {
             print(String(format: "\nfan-out instance ÷ chain step: %.2f× (%.3f ms per instance, %.3f ms per step)",
                          fan.perTransitionMs / chain.perTransitionMs, fan.perTransitionMs * 2, chain.perTransitionMs * 2))
+            BenchFigures.record("engine.fan-out", fan.perTransitionMs / chain.perTransitionMs, .lower,
+                                meaning: "a fan-out instance ÷ a chain step")
+            // A chain's step waits for the one before: its transition is a durable step's whole cost.
+            BenchFigures.record("engine.transition-ms", chain.perTransitionMs, .lower, target: 0.12,
+                                meaning: "a chain step's durable transition, ms (absolute: the issue's limit)")
         }
     }
 }

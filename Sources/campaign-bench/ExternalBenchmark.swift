@@ -113,6 +113,7 @@ enum ExternalBenchmark {
             let extra = median { $0[over]! - $0[under]! }
             print(String(format: "%@: %.2f× (%.2f–%.2f), %+.2f ms per step", label, ratio.median, ratio.min, ratio.max,
                          extra.median))
+            BenchFigures.record("external.\(over)÷\(under)", ratio.median, .lower, meaning: label)
         }
     }
 }

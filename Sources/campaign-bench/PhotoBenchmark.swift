@@ -58,6 +58,8 @@ enum PhotoBenchmark {
                      percentile(floor, 99) * 1000))
         print(String(format: "POST /api/checkin/photo round trip: median %.0f ms, p99 %.0f ms (%.2f× the floor's median)",
                      percentile(trips, 50) * 1000, percentile(trips, 99) * 1000, percentile(trips, 50) / percentile(floor, 50)))
+        BenchFigures.record("photo", percentile(trips, 50) / percentile(floor, 50), .lower,
+                            meaning: "a photo check-in's round trip ÷ zbarimg alone (medians)")
 
         // A first second of photos from every phone opens what a busy server keeps open (the workspace's
         // reader connections, the phones' sockets); what the measured run leaves must be nothing more.
@@ -100,6 +102,8 @@ enum PhotoBenchmark {
         print("POST /api/checkin while \(phones) phones send photos (\(sent) photos in \(seconds) s, \(busy) answered busy (503)): "
               + "\(meanwhile.rate); p50 \(meanwhile.p50), p99 \(meanwhile.p99)")
         print(String(format: "check-ins per second while photos arrive ÷ alone: %.2f×", meanwhile.requests / max(alone.requests, 1)))
+        BenchFigures.record("photo.checkins", meanwhile.requests / max(alone.requests, 1), .higher,
+                            meaning: "check-ins a second while phones send photos ÷ alone")
         print("server's open descriptors: \(descriptorsBefore) before the photos, \(descriptorsAfter) after")
         try await fair.checkLedger()
     }

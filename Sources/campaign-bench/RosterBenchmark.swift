@@ -66,6 +66,7 @@ enum RosterBenchmark {
         print(String(format: "rostered in %.0f ms (median; min %.0f, max %.0f); the floor (grouping) %.0f ms: %.1f× the floor",
                      median * 1000, plans[0].seconds * 1000, plans[plans.count - 1].seconds * 1000, floor * 1000,
                      median / max(floor, 1e-9)))
+        BenchFigures.record("roster", median / max(floor, 1e-9), .lower, meaning: "the bus roster's time ÷ grouping the passengers")
         print("buses: \(first.buses.count.formatted()), lower bound \(first.lowerBound.formatted()); "
               + "villages split: \(first.splits.count.formatted())")
 

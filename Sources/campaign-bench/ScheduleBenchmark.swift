@@ -63,6 +63,10 @@ enum ScheduleBenchmark {
         print("interviews scheduled: \(plan.interviews.count.formatted()) of an upper bound of \(plan.upperBound.formatted()) "
               + "(first wishes \(byRank[0]), second \(byRank[1]), third \(byRank[2])); slots used: \(plan.slotsUsed) of \(slots)")
         print("wishes left out, each with its reason: \(plan.unmet.count.formatted())")
+        BenchFigures.record("schedule.optimum", Double(plan.interviews.count) / Double(max(plan.upperBound, 1)), .higher, target: 1,
+                            meaning: "interviews planned ÷ their upper bound (the plan's quality)")
+        BenchFigures.record("schedule.ms", times[times.count / 2].seconds * 1000, .lower, target: 1000,
+                            meaning: "planning time, ms (absolute: the issue's budget)")
     }
 
     /// The plan keeps every rule, or the benchmark fails (exit 70).

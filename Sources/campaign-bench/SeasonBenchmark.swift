@@ -58,6 +58,7 @@ enum SeasonBenchmark {
         let used = plan.trips.count, most = plan.trips.values.map(\.count).max() ?? 0, fewest = plan.trips.values.map(\.count).min() ?? 0
         print(String(format: "rostered in %.0f ms (median); the floor (grouping) %.0f ms: %.1f× the floor",
                      median * 1000, floor * 1000, median / max(floor, 1e-9)))
+        BenchFigures.record("season", median / max(floor, 1e-9), .lower, meaning: "a season's roster (coaches away) ÷ grouping the passengers")
         print("buses: \(plan.buses.count.formatted()), bound of the coaches back each day \(plan.lowerBound.formatted()); "
               + "coaches used \(used) of \(coaches), \(fewest)–\(most) trips each; no coach left while away")
     }

@@ -36,6 +36,7 @@ enum WearBenchmark {
         let plainRatio = Double(flood.after.residentKB) / Double(start.residentKB)
         print(String(format: "plain server's memory after the photos and the flood ÷ at start: %.2f×; descriptors %d → %d",
                      plainRatio, start.descriptors, flood.after.descriptors))
+        BenchFigures.record("wear.memory", plainRatio, .lower, meaning: "the server's memory after photos and a flood ÷ at start")
 
         let secure = try await CheckinBenchmark.Fair(people: 200, tls: true)
         defer { secure.server.terminate() }

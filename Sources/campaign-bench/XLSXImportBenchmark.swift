@@ -31,6 +31,20 @@ enum XLSXImportBenchmark {
         print(String(format: "imported %d rows in %.2f s — %.0f rows/s", rows, seconds, Double(rows) / seconds))
         print(String(format: "peak memory (max RSS of the process): %.0f MB (%.0f MB before importing)",
                      Double(ImportBenchmark.peakRSS()) / 1024, Double(before) / 1024))
+        // The floor: the same rows as a CSV, imported into a workspace of their own in this run.
+        let csv = dir.url.appendingPathComponent("people.csv")
+        var generator = LedgerGenerator(seed: 7)
+        try generator.writePeopleCSV(to: csv, count: rows)
+        let plain = try Workspace(path: dir.url.appendingPathComponent("csv.sqlite").path, registry: BenchSupport.registry)
+        try await BenchSupport.startCampaign("bench", in: plain)
+        let csvStarted = Date()
+        let csvSummary = try await ImportKind.people.importFile(csv, options: ImportOptions(campaign: "bench", source: "people.csv", now: Date()),
+                                                                pool: plain.pool)
+        let csvSeconds = Date().timeIntervalSince(csvStarted)
+        guard csvSummary.inserted == rows else { throw WorkflowError.internal("the CSV floor imported \(csvSummary.inserted) of \(rows)") }
+        print(String(format: "the same rows as CSV: %.2f s", csvSeconds))
+        BenchFigures.record("import.xlsx", seconds / max(csvSeconds, 1e-9), .lower, target: 2,
+                            meaning: "the .xlsx import's time ÷ the same rows' as CSV")
     }
 
     /// Writes the rows with libxlsxwriter's constant-memory mode (rows go to disk as they are written).

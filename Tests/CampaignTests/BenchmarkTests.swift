@@ -12,10 +12,13 @@ import WorkflowTesting
     static let wrk = FileManager.default.isExecutableFile(atPath: "/usr/bin/wrk")
 
     /// Runs `campaign-bench` and returns its exit status and everything it printed.
-    func bench(_ arguments: String...) throws -> (status: Int32, output: String) {
+    func bench(_ arguments: String..., figures: String? = nil) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = Self.bench
         process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["CAMPAIGN_BENCH_FIGURES"] = figures
+        process.environment = environment
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
@@ -23,6 +26,58 @@ import WorkflowTesting
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         return (process.terminationStatus, text)
+    }
+
+    /// `scripts/bench`'s last step: the figures a run recorded, beside a baseline table, each with how far it
+    /// moved the way its polarity calls worse or better, and whether it meets its target.
+    @Test func theComparerNamesWhatMovedAndFailsOnASlowdown() throws {
+        let dir = try TemporaryDirectory()
+        let figures = try dir.write("figures.tsv", """
+            checkin.first\t0.17\thigher\t0.5\tfirst scans ÷ /health
+            import.csv\t0.5\thigher\t0.8\tsqlite3 ÷ import
+            tally\t0.16\tlower\t0.1\ttally ÷ SQL
+            leads\t4.2\tlower\t5\tleads ÷ floor
+            season\t3\tlower\t-\tseason ÷ grouping
+
+            """)
+        let baseline = try dir.write("baseline.md", """
+            | figure | what it is | now | better | target | baseline | moved |
+            | --- | --- | --- | --- | --- | --- | --- |
+            | `checkin.first` | first scans | 0.25 | higher | ≥ 0.5 not met | — | new |
+            | `import.csv` | x | 0.5 | higher | — | — | new |
+            | `tally` | x | 0.3 | lower | — | — | new |
+            | `leads` | x | 4.5 | lower | — | — | new |
+            """)
+        let table = dir.url.appendingPathComponent("latest.md").path
+        let (status, output) = try bench("compare", baseline, figures, "--out", table)
+        #expect(status == 1, "\(output)")
+        #expect(output.contains("Moved the wrong way by more than 20%: `checkin.first` 0.25 → 0.17 (-32%)."), "\(output)")
+        #expect(output.contains("Moved the right way by more than 20% (commit a new baseline once it holds): `tally` 0.3 → 0.16 (+47%)."))
+        #expect(output.contains("| `import.csv` | sqlite3 ÷ import | 0.5 | higher | ≥ 0.8 not met | 0.5 | +0% |"))
+        #expect(output.contains("| `leads` | leads ÷ floor | 4.2 | lower | ≤ 5 met | 4.5 | +7% |"))
+        #expect(output.contains("| `season` | season ÷ grouping | 3 | lower | — | — | new |"))
+        #expect(try String(contentsOfFile: table, encoding: .utf8) + "\n" == output)
+
+        // Within the threshold both ways: the run passes.
+        let calm = try dir.write("calm.tsv", "leads\t4.2\tlower\t5\tleads ÷ floor\n")
+        let (calmStatus, calmOutput) = try bench("compare", baseline, calm)
+        #expect(calmStatus == 0, "\(calmOutput)")
+        #expect(calmOutput.contains("No figure moved the wrong way by more than 20%."))
+    }
+
+    /// A benchmark run under `scripts/bench` appends its figures to the file it names.
+    @Test func aBenchmarkRecordsItsFiguresForTheTable() throws {
+        let dir = try TemporaryDirectory()
+        let figures = dir.url.appendingPathComponent("figures.tsv").path
+        let (status, output) = try bench("season", "--passengers", "600", "--days", "8", "--coaches", "40", "--destinations", "6",
+                                         "--repetitions", "1", figures: figures)
+        #expect(status == 0, "\(output)")
+        let lines = try String(contentsOfFile: figures, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1)
+        let fields = lines.first?.split(separator: "\t").map(String.init) ?? []
+        #expect(fields.first == "season" && fields[2] == "lower", "\(lines)")
+        #expect((Double(fields[1]) ?? 0) > 0, "\(lines)")
+        #expect(output.contains("figure season = "))
     }
 
     @Test func theEngineBenchmarkRunsEveryShape() throws {
