@@ -200,7 +200,7 @@ public final class CSVReader: TableReader, @unchecked Sendable {
             bytes = UnsafeBufferPointer(rebasing: bytes[1...])
         }
         if converter == nil {
-            if let text = String(validating: bytes, as: UTF8.self) { return text }
+            if let text = Self.validUTF8(bytes) { return text }
             noteUndecodable(cell: index)
             // A UTF-8 file with a few rows saved as GB18030 (rows pasted from an older sheet): show them as such.
             return (try? UTF8Converter(from: .gb18030).convertWhole(Array(bytes))).flatMap { String(validating: $0, as: UTF8.self) }
@@ -210,6 +210,17 @@ public final class CSVReader: TableReader, @unchecked Sendable {
         // The converter put U+FFFD where the file's bytes were not valid in its encoding.
         if bytes.count >= 3 && text.unicodeScalars.contains("\u{FFFD}") { noteUndecodable(cell: index) }
         return text
+    }
+
+    /// The bytes as text when they are valid UTF-8. `String(validating:as:)` runs unspecialised here (its
+    /// generic checks were a tenth of a CSV import); decoding, which repairs, and comparing the bytes kept is
+    /// the same test on the fast path.
+    static func validUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var text = String(decoding: bytes, as: UTF8.self)
+        let same = text.utf8.count == bytes.count && text.withUTF8 { kept in
+            kept.isEmpty || memcmp(kept.baseAddress!, bytes.baseAddress!, kept.count) == 0
+        }
+        return same ? text : nil
     }
 
     private func noteUndecodable(cell: Int) {
