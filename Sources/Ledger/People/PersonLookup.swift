@@ -14,7 +14,7 @@ public enum PersonLookup {
     public static func resolve(_ db: Database, _ rawInput: String,
                                campaign: String) throws -> (method: Method, Result<Int64, LookupFailure>) {
         // Read by meaning: a number typed with a zero-width space or in another script's digits is that number.
-        let input = TypedText.normalized(rawInput).trimmingCharacters(in: .whitespaces)
+        let input = TypedText.trimmed(TypedText.normalized(rawInput))
         let digits = input.filter { $0.isNumber || $0 == "X" || $0 == "x" }
         if digits.count >= 15 {
             guard let id = try? ResidentID(input) else {

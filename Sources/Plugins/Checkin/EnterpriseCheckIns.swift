@@ -12,7 +12,7 @@ public enum EnterpriseCheckIns {
     /// On every scan, so the cheap tests come first: only 18 characters can be a credit code, and
     /// only one whose first 17 are digits can also be an ID number (the person's lookup wins then).
     static func looksLikeEnterprise(_ input: String) -> Bool {
-        let text = input.trimmingCharacters(in: .whitespaces)
+        let text = TypedText.trimmed(input)
         guard text.utf8.count == 18 else { return false }
         if text.utf8.prefix(17).allSatisfy({ $0 >= 48 && $0 <= 57 }), (try? ResidentID(text)) != nil { return false }
         return (try? CreditCode(text)) != nil

@@ -16,14 +16,22 @@ public enum Scans {
     public static func scan(_ db: Database, _ requests: [ScanRequest], now: Date) -> [Result<ScanAnswer, any Error>] {
         let windows = WindowCache()
         return requests.map { request in
-            Result {
-                var answer: ScanAnswer?
-                try db.inSavepoint {
-                    answer = try scan(db, request, now: now, windows: windows)
-                    return .commit
-                }
-                return answer!
-            }
+            Result { try inSavepoint(db) { try scan(db, request, now: now, windows: windows) } }
+        }
+    }
+
+    /// `body` in a savepoint of the caller's transaction: undone alone when it throws. The same as GRDB's
+    /// `inSavepoint`, but its three statements are prepared once per connection rather than on every scan.
+    static func inSavepoint<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try db.cachedStatement(sql: "SAVEPOINT scan").execute()
+        do {
+            let result = try body()
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT scan").execute()
+            return result
+        } catch {
+            try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT scan").execute()
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT scan").execute()
+            throw error
         }
     }
 
@@ -51,7 +59,7 @@ public enum Scans {
                                                   staff: request.staff, now: now)
         }
         let zone = try windows.timeZone(db, of: request.campaign)
-        let nowText = String.fromDatabaseValue(now.databaseValue) ?? ""
+        let nowText = windows.stored(now)
         // A badge code, an ID or a phone number is at most a couple of dozen characters: anything
         // longer is refused unread, and only its masked beginning is kept.
         let (method, lookup) = request.input.unicodeScalars.count > Self.longestInput
@@ -154,9 +162,11 @@ public enum Scans {
 
     /// What the ledger keeps of the typed input: masked, without control characters, at most `longestInput`.
     static func stored(_ input: String) -> String {
-        let printable = String(String.UnicodeScalarView(input.unicodeScalars.prefix(Self.longestInput * 2).filter {
-            $0.value >= 0x20 && $0.value != 0x7F
-        }))
+        let scalars = input.unicodeScalars
+        // A scanned code or number (nearly every input) needs no filtering: it is kept as it came.
+        let printable = input.utf8.count <= Self.longestInput * 2 && input.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F })
+            ? input
+            : String(String.UnicodeScalarView(scalars.prefix(Self.longestInput * 2).filter { $0.value >= 0x20 && $0.value != 0x7F }))
         return String(Masking.scrub(printable).prefix(Self.longestInput))
     }
 

@@ -22,6 +22,17 @@ final class WindowCache {
         return try AdmissionDays.day(db, campaign: request.campaign, checkpoint: request.checkpoint, person: person)
     }
 
+    private var storedNow: (date: Date, text: String)?
+
+    /// A time as the scan ledger stores it. A batch's scans share their time, and GRDB formats a date
+    /// with a DateFormatter: once a batch rather than once a scan.
+    func stored(_ date: Date) -> String {
+        if let storedNow, storedNow.date == date { return storedNow.text }
+        let text = String.fromDatabaseValue(date.databaseValue) ?? ""
+        storedNow = (date, text)
+        return text
+    }
+
     /// The campaign's own time zone: the times a scan's answer names are in it.
     func timeZone(_ db: Database, of campaign: String) throws -> TimeZone {
         if let known = zones[campaign] { return known }

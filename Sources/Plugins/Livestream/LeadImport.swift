@@ -43,7 +43,7 @@ struct LeadImport: LedgerKind {
     }
 
     static func parse(_ row: RowCells) -> Result<Lead, RowProblem> {
-        func text(_ field: String) -> String { row[field].trimmingCharacters(in: .whitespaces) }
+        func text(_ field: String) -> String { TypedText.trimmed(row[field]) }
         let phone: PhoneNumber
         do {
             phone = try PhoneNumber(text("phone"))

@@ -2,6 +2,11 @@
 public enum Masking {
     /// `110105********002X`
     public static func idNumber(_ id: String) -> String {
+        if let ascii = asciiBytes(id) {
+            guard ascii.count >= 10 else { return String(repeating: "*", count: ascii.count) }
+            return String(decoding: ascii.prefix(6) + Array(repeating: UInt8(ascii: "*"), count: ascii.count - 10) + ascii.suffix(4),
+                          as: UTF8.self)
+        }
         let c = Array(id)
         guard c.count >= 10 else { return String(repeating: "*", count: c.count) }
         return String(c.prefix(6)) + String(repeating: "*", count: c.count - 10) + String(c.suffix(4))
@@ -11,6 +16,13 @@ public enum Masking {
     /// hides four all the same (`138****800` for ten, `13****3` for seven), so no run of seven digits
     /// is ever shown whole.
     public static func phone(_ phone: String) -> String {
+        if let ascii = asciiBytes(phone) {
+            guard ascii.count >= 7 else { return String(repeating: "*", count: ascii.count) }
+            let hidden = max(4, ascii.count - 7)
+            let head = min(3, (ascii.count - hidden + 1) / 2)
+            return String(decoding: ascii.prefix(head) + Array(repeating: UInt8(ascii: "*"), count: hidden)
+                            + ascii.suffix(ascii.count - hidden - head), as: UTF8.self)
+        }
         let c = Array(phone)
         guard c.count >= 7 else { return String(repeating: "*", count: c.count) }
         let hidden = max(4, c.count - 7)
@@ -35,31 +47,45 @@ public enum Masking {
     /// rest of the text stays as written (a Chinese colon stays a Chinese colon); invisible characters
     /// are dropped and digits come back as ASCII.
     public static func scrub(_ text: String) -> String {
-        var out = ""
-        var digits = ""
-        var pending = ""   // separators seen after a digit, kept only if no digit follows
+        // Built in arrays and made a string once: appending to a string's scalars one by one went through
+        // its generic replace path, a sizeable part of a check-in (every scan's input is stored scrubbed).
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.utf8.count)
+        var digits: [UInt8] = []   // ASCII digits and X
+        var pending: [Unicode.Scalar] = []   // separators seen after a digit, kept only if no digit follows
         func flush() {
-            if digits.count >= 15 { out += idNumber(digits) } else if digits.count >= 7 { out += phone(digits) }
-            else { out += digits }
-            digits = ""
-            out += pending
-            pending = ""
+            if !digits.isEmpty {
+                let run = String(decoding: digits, as: UTF8.self)
+                out.append(contentsOf: (digits.count >= 15 ? idNumber(run) : digits.count >= 7 ? phone(run) : run).unicodeScalars)
+                digits.removeAll(keepingCapacity: true)
+            }
+            out.append(contentsOf: pending)
+            pending.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars where !TypedText.isInvisible(scalar) {
             if let digit = TypedText.digit(scalar) {
-                pending = ""
-                digits.unicodeScalars.append(Unicode.Scalar(48 + digit))
+                pending.removeAll(keepingCapacity: true)
+                digits.append(48 + digit)
             } else if !digits.isEmpty && (scalar == "X" || scalar == "x" || scalar == "Ｘ" || scalar == "ｘ") {
-                digits.append("X")
-            } else if !digits.isEmpty && pending.unicodeScalars.count < 2 && TypedText.isSeparator(scalar) {
-                pending.unicodeScalars.append(scalar)
+                digits.append(UInt8(ascii: "X"))
+            } else if !digits.isEmpty && pending.count < 2 && TypedText.isSeparator(scalar) {
+                pending.append(scalar)
             } else {
                 flush()
-                out.unicodeScalars.append(scalar)
+                out.append(scalar)
             }
         }
         flush()
-        return out
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: out)
+        return String(view)
+    }
+
+    /// The text's bytes when each is a character of its own (ASCII but CR, which joins a following LF
+    /// into one character), for the masks' quick path.
+    static func asciiBytes(_ text: String) -> [UInt8]? {
+        let bytes = Array(text.utf8)
+        return bytes.allSatisfy { $0 < 0x80 && $0 != 13 } ? bytes : nil
     }
 
 

@@ -22,6 +22,21 @@ public enum TypedText {
         return String(out)
     }
 
+    /// The text without the blanks around it: spaces of every width and tabs, what Foundation's
+    /// `.whitespaces` trims. Read scalar by scalar, and the text itself returned when nothing is trimmed:
+    /// Foundation's trimming bridges through NSString, which made it a check-in's costliest string step.
+    public static func trimmed(_ text: String) -> String {
+        func blank(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) else {
+            return ""
+        }
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
+    }
+
     /// The value of a decimal digit of any script, 0–9; nil for anything else.
     public static func digit(_ scalar: Unicode.Scalar) -> UInt8? {
         if scalar.value >= 0x30 && scalar.value <= 0x39 { return UInt8(scalar.value - 0x30) }
