@@ -36,7 +36,7 @@ final class WindowCache {
     /// The campaign's own time zone: the times a scan's answer names are in it.
     func timeZone(_ db: Database, of campaign: String) throws -> TimeZone {
         if let known = zones[campaign] { return known }
-        let zone = try RunQueries.run(db, named: campaign)?.timeZone ?? WorkflowDefinition.defaultTimeZone
+        let zone = try RunQueries.timeZone(db, of: campaign) ?? WorkflowDefinition.defaultTimeZone
         zones[campaign] = zone
         return zone
     }

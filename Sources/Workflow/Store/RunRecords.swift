@@ -197,6 +197,14 @@ public enum RunQueries {
         try RunRecord.fetchOne(db, sql: "SELECT * FROM workflow_run WHERE campaign = ?", arguments: [campaign])
     }
 
+    /// The campaign's time zone alone (nil when there is no such campaign): what a check-in batch needs,
+    /// without decoding the whole run and its definition.
+    public static func timeZone(_ db: Database, of campaign: String) throws -> TimeZone? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT time_zone_identifier FROM workflow_run WHERE campaign = ?"),
+                                         arguments: [campaign]) else { return nil }
+        return (row[0] as String?).flatMap(TimeZone.init(identifier:)) ?? WorkflowDefinition.defaultTimeZone
+    }
+
     public static func runs(_ db: Database) throws -> [RunRecord] {
         try RunRecord.fetchAll(db, sql: "SELECT * FROM workflow_run ORDER BY created_at, id")
     }

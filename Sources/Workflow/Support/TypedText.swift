@@ -26,15 +26,19 @@ public enum TypedText {
     /// `.whitespaces` trims. Read scalar by scalar, and the text itself returned when nothing is trimmed:
     /// Foundation's trimming bridges through NSString, which made it a check-in's costliest string step.
     public static func trimmed(_ text: String) -> String {
-        func blank(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == " " || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator)
-        }
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) else {
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }), let last = scalars.lastIndex(where: { !isBlank($0) }) else {
             return ""
         }
         if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
         return String(scalars[first...last])
+    }
+
+    /// A blank as Foundation's `.whitespaces` has it: a tab, a space of any width (Unicode's Zs), and the
+    /// zero-width space, which it still counts from when Unicode did.
+    public static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar == " " || scalar == "\t" }
+        return scalar.value == 0x200B || scalar.properties.generalCategory == .spaceSeparator
     }
 
     /// The value of a decimal digit of any script, 0–9; nil for anything else.

@@ -12,6 +12,7 @@ actor ScanBatcher {
     private var pending: [(request: ScanRequest, continuation: CheckedContinuation<ScanAnswer, any Error>)] = []
     private var draining = false
     static let maxBatch = 256
+    static let gatherRounds = 8
 
     init(workspace: Workspace, clock: any WorkflowClock) {
         self.workspace = workspace
@@ -30,6 +31,13 @@ actor ScanBatcher {
 
     private func drain() async {
         while !pending.isEmpty {
+            // Let the requests already on their way join: while the batch still grows, give way.
+            var waiting = pending.count
+            for _ in 0..<Self.gatherRounds {
+                await Task.yield()
+                guard pending.count > waiting, pending.count < Self.maxBatch else { break }
+                waiting = pending.count
+            }
             let batch = Array(pending.prefix(Self.maxBatch))
             pending.removeFirst(batch.count)
             let requests = batch.map(\.request)
