@@ -38,8 +38,11 @@ extension Registrations {
     /// Registers someone already in the ledger to a campaign (a bus campaign taking a fair's placed
     /// workers); true when they were not registered yet.
     @discardableResult
-    public static func register(_ db: Database, _ person: Int64, campaign: String, channel: String, now: Date) throws -> Bool {
-        _ = try badgeCode(db, for: campaign)
+    /// `badgeKeyMade`: the caller made the campaign's badge key already (an import registering thousands
+    /// looks it up once, not once a person).
+    public static func register(_ db: Database, _ person: Int64, campaign: String, channel: String, now: Date,
+                                badgeKeyMade: Bool = false) throws -> Bool {
+        if !badgeKeyMade { _ = try badgeCode(db, for: campaign) }
         try db.cachedStatement(sql: """
             INSERT INTO registration (campaign, person_id, channel, registered_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (campaign, person_id) DO NOTHING

@@ -39,6 +39,13 @@ public enum People {
 
     /// Every person's ID number by ledger number (dense from 1; nil where there is none): one
     /// sequential read, for work over most of the ledger (the province's pseudonyms). Raw values.
+    /// The one person the ledger has with this phone number; nil when nobody has it, or more than one
+    /// (a shared phone names no one) — as `PersonLookup` reads a phone typed at a gate.
+    public static func id(_ db: Database, ofPhone phone: PhoneNumber) throws -> Int64? {
+        let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ? LIMIT 2"), arguments: [phone.value])
+        return ids.count == 1 ? ids[0] : nil
+    }
+
     public static func idNumbers(_ db: Database) throws -> [String?] {
         var numbers = [String?](repeating: nil, count: Int(try highestID(db)) + 1)
         let rows = try Row.fetchCursor(db, sql: "SELECT id, id_number FROM person")

@@ -65,8 +65,10 @@ public struct CallDesk: Sendable {
             INSERT INTO livestream_call (campaign, lead_id, attempt, staff, assigned_on, due_at, status, note, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, 'open', '', ?)
             """)
+        // The time as stored, made once: GRDB formats a bound date with a DateFormatter each time.
+        let stamp = now.databaseValue
         for (task, staff) in zip(fresh, given.dropFirst(queued.count)) {
-            try insert.execute(arguments: [campaign, task.lead, task.attempt, staff ?? "", staff == nil ? "" : today, now, now])
+            try insert.execute(arguments: [campaign, task.lead, task.attempt, staff ?? "", staff == nil ? "" : today, stamp, stamp])
             latest[task.lead] = CallRecord(id: db.lastInsertedRowID, leadID: task.lead, attempt: task.attempt, staff: staff ?? "",
                                            assignedOn: staff == nil ? "" : today, dueAt: now, status: .open, note: "",
                                            updatedAt: now)

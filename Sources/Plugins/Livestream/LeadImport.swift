@@ -61,14 +61,16 @@ struct LeadImport: LedgerKind {
         }
         let name = text("name")
         if name.count > 30 { return .failure(.at(row, "name", fields: fields, ImportMessages.tooLong(ImportMessages.nameField, limit: 30))) }
+        let platformText = text("platform")
         return .success(Lead(name: name, phone: phone, idNumber: id, posting: text("posting"), signedAt: text("signed_at"),
-                             platform: platform(text("platform")) ?? text("platform")))
+                             platform: platformText.isEmpty ? "" : platform(platformText) ?? platformText))
     }
 
     static func key(of lead: Lead) -> String { lead.phone.value }
 
     func makeWriter(_ db: Database, options: ImportOptions) throws -> Writer {
         let campaign = options.campaign ?? ""
+        _ = try Registrations.badgeCode(db, for: campaign)   // made once here: each lead registers without looking
         // The campaign's postings by code, title and enterprise+title (each only when it names one posting).
         var postings: [String: Int64?] = [:]
         for posting in try Postings.offered(db, at: campaign) {
@@ -76,7 +78,7 @@ struct LeadImport: LedgerKind {
                 postings[key] = postings[key] == nil ? posting.id : .some(nil)
             }
         }
-        return Writer(db: db, campaign: campaign, source: options.source, now: options.now,
+        return Writer(db: db, campaign: campaign, source: options.source, now: options.now, stamp: options.now.databaseValue,
                       filePlatform: Self.platform(options.source) ?? "", postings: postings)
     }
 
@@ -85,6 +87,8 @@ struct LeadImport: LedgerKind {
         let campaign: String
         let source: String
         let now: Date
+        /// `now` as stored, made once: GRDB formats a bound date with a DateFormatter each time (a seventh of a lead).
+        let stamp: DatabaseValue
         let filePlatform: String
         let postings: [String: Int64?]
         var linked = 0
@@ -121,7 +125,7 @@ struct LeadImport: LedgerKind {
                         signed_at = ?, person_id = ?, source = ?, updated_at = ?
                     WHERE id = ? AND (name, id_number, platforms, posting_id, posting_text, signed_at, person_id)
                         IS NOT (?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: StatementArguments(merged + [source, now, existing.id] + merged))
+                    """).execute(arguments: StatementArguments(merged + [source, stamp, existing.id] + merged))
                 return .success(db.changesCount > 0 ? .updated : .unchanged)
             }
             try db.cachedStatement(sql: """
@@ -129,7 +133,7 @@ struct LeadImport: LedgerKind {
                                              person_id, source, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [campaign, lead.phone.value, lead.name, lead.idNumber?.value ?? "", platform, posting,
-                                         lead.posting, lead.signedAt, person, source, now])
+                                         lead.posting, lead.signedAt, person, source, stamp])
             return .success(.inserted)
         }
 
@@ -150,11 +154,11 @@ struct LeadImport: LedgerKind {
         private mutating func match(_ lead: Lead, known: Stored?) throws -> Int64? {
             let idNumber = lead.idNumber ?? (known.flatMap { $0.idNumber.isEmpty ? nil : try? ResidentID($0.idNumber) })
             var person = try idNumber.flatMap { try People.id(db, of: $0) }
-            if person == nil, case .success(let found) = try PersonLookup.resolve(db, lead.phone.value, campaign: campaign).1 {
-                person = found
-            }
+            if person == nil { person = try People.id(db, ofPhone: lead.phone) }
             if let person {
-                if try Registrations.register(db, person, campaign: campaign, channel: "livestream", now: now) { linked += 1 }
+                if try Registrations.register(db, person, campaign: campaign, channel: "livestream", now: now, badgeKeyMade: true) {
+                    linked += 1
+                }
                 return person
             }
             let name = lead.name.isEmpty ? (known?.name ?? "") : lead.name
