@@ -24,6 +24,26 @@ enum BenchSupport {
         return workspace
     }
 
+    /// The floor of an import: the sqlite3 shell's `.import` of the same CSV into a plain table (no
+    /// validation, no index) in a database of its own, timed as a process; it must bring `rows` rows.
+    static func sqliteImport(_ csv: URL, into database: String, rows: Int) throws -> Double {
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        shell.arguments = [database, ".mode csv", ".import \(csv.path) sheet", "SELECT count(*) FROM sheet"]
+        let out = Pipe()
+        shell.standardOutput = out
+        let start = Date()
+        try shell.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        let seconds = Date().timeIntervalSince(start)
+        // `.import` takes the first line as the header, so the table holds the rows after it.
+        guard shell.terminationStatus == 0, Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) == rows else {
+            throw WorkflowError.internal("the sqlite3 shell imported \(text.trimmingCharacters(in: .whitespacesAndNewlines)) of \(rows) rows")
+        }
+        return seconds
+    }
+
     /// Starts a campaign named `name` that waits for a signal, so imports can register people to it.
     static func startCampaign(_ name: String, in workspace: Workspace) async throws {
         let dir = try TemporaryDirectory()

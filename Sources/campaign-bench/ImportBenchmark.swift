@@ -46,18 +46,7 @@ enum ImportBenchmark {
         print(String(format: "peak memory (max RSS of the process): %.0f MB (%.0f MB before importing)",
                      Double(peakRSS()) / 1024, Double(rssBefore) / 1024))
 
-        let floorDB = dir.url.appendingPathComponent("floor.sqlite").path
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        shell.arguments = [floorDB, ".mode csv", ".import \(csv.path) people"]
-        let start = Date()
-        try shell.run()
-        shell.waitUntilExit()
-        let seconds = Date().timeIntervalSince(start)
-        let floorRows = try await DatabaseQueue(path: floorDB).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM people") }
-        guard shell.terminationStatus == 0, floorRows == rows else {
-            throw WorkflowError.internal("the sqlite3 shell imported \(floorRows ?? 0) of \(rows) rows")
-        }
+        let seconds = try BenchSupport.sqliteImport(csv, into: dir.url.appendingPathComponent("floor.sqlite").path, rows: rows)
         print(String(format: "sqlite3 shell .import into a plain table (no validation, no index): %.2f s — %.0f rows/s",
                      seconds, Double(rows) / seconds))
         BenchFigures.record("import.csv", seconds / max(firstSeconds, 1e-9), .higher, target: 0.8,

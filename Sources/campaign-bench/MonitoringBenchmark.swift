@@ -10,8 +10,9 @@ import WorkflowTesting
 /// monitored workers in the ledger (100,000 by default), one county sheet a month (12), each month
 /// some change (a twentieth lose work, a twentieth go out of province, a twentieth come home) —
 /// each month run as a campaign of the sample's steps (`monitoring.month`, `monitoring.import-sheet`,
-/// `monitoring.compare`) through the engine, timed beside its floor: reading the same sheet with the
-/// CSV reader, which any import must do. Exits 70 when a month's figures differ from the generator's.
+/// `monitoring.compare`) through the engine, timed beside its floor: the sqlite3 shell's `.import` of the
+/// same sheet into a plain table (another program's, so the floor does not move with our own reader).
+/// Exits 70 when a month's figures differ from the generator's.
 enum MonitoringBenchmark {
     struct Worker {
         var area: String        // "" at home, 县内, 省内县外, 省外
@@ -57,11 +58,15 @@ enum MonitoringBenchmark {
             }
             try Data(text.utf8).write(to: sheet)
 
+            // The floor is another program's (the sqlite3 shell's `.import` of the sheet): a floor of our own
+            // code — our CSV reader reading it, until 2026-12 — moved with every change to that reader.
+            let floor = try BenchSupport.sqliteImport(sheet, into: dir.url.appendingPathComponent("floor-\(m).sqlite").path,
+                                                      rows: ids.count)
             var start = Date()
             let reader = try CSVReader(url: sheet, encoding: .utf8)
             var read = 0
             while try reader.next() != nil { read += 1 }
-            let floor = Date().timeIntervalSince(start)
+            let readSeconds = Date().timeIntervalSince(start)
 
             let yaml = try dir.write("m\(m).yaml", """
                 name: monitoring-\(month)
@@ -90,15 +95,16 @@ enum MonitoringBenchmark {
             seconds.append(elapsed)
             floors.append(floor)
             ratios.append(elapsed / max(floor, 1e-6))
-            print("  \(month): imported and compared in \(String(format: "%.2f", elapsed)) s — the sheet read alone "
-                  + "\(String(format: "%.2f", floor)) s (\(String(format: "%.1f", elapsed / max(floor, 1e-6)))× the floor); "
+            print("  \(month): imported and compared in \(String(format: "%.2f", elapsed)) s — the sqlite3 shell's .import of the sheet "
+                  + "\(String(format: "%.3f", floor)) s (\(String(format: "%.1f", elapsed / max(floor, 1e-6)))× the floor), our reader "
+                  + "reading it \(String(format: "%.3f", readSeconds)) s; "
                   + "working \(expectedWorking.formatted()), newly unemployed \(expectedUnemployed.formatted())")
         }
         let sorted = seconds.sorted()
         print("a month: median \(String(format: "%.2f", sorted[sorted.count / 2])) s, slowest \(String(format: "%.2f", sorted.last!)) s; "
-              + "median \(String(format: "%.1f", ratios.sorted()[ratios.count / 2]))× the floor (reading the sheet: "
-              + "median \(String(format: "%.2f", floors.sorted()[floors.count / 2])) s)")
-        BenchFigures.record("monitoring", ratios.sorted()[ratios.count / 2], .lower,
-                            meaning: "a month's sheet imported and compared ÷ reading the sheet alone (median month)")
+              + "median \(String(format: "%.1f", ratios.sorted()[ratios.count / 2]))× the floor (the sqlite3 shell's .import of the "
+              + "sheet: median \(String(format: "%.3f", floors.sorted()[floors.count / 2])) s)")
+        BenchFigures.record("monitoring.month", ratios.sorted()[ratios.count / 2], .lower,
+                            meaning: "a month's sheet imported and compared ÷ the sqlite3 shell's `.import` of it (median month)")
     }
 }

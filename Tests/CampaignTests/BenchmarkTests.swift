@@ -133,12 +133,15 @@ import WorkflowTesting
         #expect(output.contains("7 staff with "))
     }
 
-    @Test func theMonitoringBenchmarkImportsAndComparesEachMonth() throws {
+    @Test(.enabled(if: sqlite3, "needs sqlite3 (scripts/test installs it)"))
+    func theMonitoringBenchmarkImportsAndComparesEachMonth() throws {
         let (status, output) = try bench("monitoring", "--people", "300", "--months", "3")
         #expect(status == 0, "\(output)")
         #expect(output.contains("300 monitored workers, 3 monthly sheets"))
         #expect(output.contains("2025-03: imported and compared in"), "\(output)")
         #expect(output.contains("× the floor"))
+        #expect(output.contains("the sqlite3 shell's .import of the sheet"))
+        #expect(output.contains("figure monitoring.month = "))
     }
 
     @Test(.enabled(if: PostgresTestServer.available, "needs Debian's postgresql (scripts/setup test installs it)"))
