@@ -12,6 +12,9 @@ actor ScanBatcher {
     private var pending: [(request: ScanRequest, continuation: CheckedContinuation<ScanAnswer, any Error>)] = []
     private var draining = false
     static let maxBatch = 256
+    /// How many times a batch gives way to requests already on their way before it is written: paying a
+    /// transaction, its reads and its commit once for more scans took the server's CPU a scan from 152 to
+    /// 124–144 µs under 64 connections, and a lone scan waits only for turns no one else wants.
     static let gatherRounds = 8
 
     init(workspace: Workspace, clock: any WorkflowClock) {
