@@ -34,19 +34,6 @@ enum BenchFigures {
                 .joined(separator: "\t")
         }
 
-        init(key: String, value: Double, polarity: Polarity, target: Double?, meaning: String) {
-            self.key = key
-            self.value = value
-            self.polarity = polarity
-            self.target = target
-            self.meaning = meaning
-        }
-
-        init?(line: Substring) {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count >= 5, let value = Double(fields[1]), let polarity = Polarity(rawValue: fields[2]) else { return nil }
-            self.init(key: fields[0], value: value, polarity: polarity, target: Double(fields[3]), meaning: fields[4])
-        }
     }
 
     /// Prints the figure and, under `scripts/bench`, appends it to the run's file.
@@ -60,5 +47,14 @@ enum BenchFigures {
         handle.seekToEndOfFile()
         handle.write(Data((figure.line + "\n").utf8))
         try? handle.close()
+    }
+}
+
+extension BenchFigures.Figure {
+    /// A figure read back from its line in a run's file (nil for a line that is not one).
+    init?(line: Substring) {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count >= 5, let value = Double(fields[1]), let polarity = BenchFigures.Polarity(rawValue: fields[2]) else { return nil }
+        self.init(key: fields[0], value: value, polarity: polarity, target: Double(fields[3]), meaning: fields[4])
     }
 }

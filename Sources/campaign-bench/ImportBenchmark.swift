@@ -1,7 +1,6 @@
 import BuiltinPlugins
 import CampaignTesting
 import Foundation
-import GRDB
 import Ledger
 import Workflow
 import WorkflowTesting

@@ -27,7 +27,7 @@ public enum PersonLookup {
             return (.id, .success(personID))
         }
         if let phone = try? PhoneNumber(input) {
-            let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ? LIMIT 2"), arguments: [phone.value])
+            let ids = try People.ids(db, ofPhone: phone)
             switch ids.count {
             case 0: return (.phone, .failure(LookupFailure(Message(LookupMessages.unknownPhone, ["phone": phone.masked]))))
             case 1: return (.phone, .success(ids[0]))

@@ -39,10 +39,15 @@ public enum People {
 
     /// Every person's ID number by ledger number (dense from 1; nil where there is none): one
     /// sequential read, for work over most of the ledger (the province's pseudonyms). Raw values.
-    /// The one person the ledger has with this phone number; nil when nobody has it, or more than one
-    /// (a shared phone names no one) — as `PersonLookup` reads a phone typed at a gate.
+    /// Who has this phone number: none, one, or two (a phone shared by more names no one, and two say so).
+    public static func ids(_ db: Database, ofPhone phone: PhoneNumber) throws -> [Int64] {
+        try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ? LIMIT 2"), arguments: [phone.value])
+    }
+
+    /// The one person the ledger has with this phone number; nil when nobody has it, or more than one —
+    /// as `PersonLookup` reads a phone typed at a gate.
     public static func id(_ db: Database, ofPhone phone: PhoneNumber) throws -> Int64? {
-        let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ? LIMIT 2"), arguments: [phone.value])
+        let ids = try ids(db, ofPhone: phone)
         return ids.count == 1 ? ids[0] : nil
     }
 
