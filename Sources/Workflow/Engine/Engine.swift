@@ -101,7 +101,8 @@ public struct Engine: Sendable {
             try RunQueries.appendEvent(db, run: runID, step: nil, attempt: nil, at: now, kind: "run-started",
                                        said: RunEventMessages.startedFrom(["file": definition.file.path]))
         }
-        return try await drive(campaign: campaign)
+        // The run was made from this very workflow: the driver need not read its definition back.
+        return try await drive(campaign: campaign, workflow: workflow)
     }
 
     /// Continues a run: fires timers that came due while nothing ran, re-runs attempts a crash
@@ -286,17 +287,18 @@ public struct Engine: Sendable {
 
     /// Drives a run; when another process is driving it (the daemon delivering a signal, say), waits
     /// up to `patience` for it to finish before saying so.
-    func drive(campaign: String, patience: Duration = .seconds(10)) async throws -> RunSummary {
-        let driver = try await driver(campaign: campaign, patience: patience)
+    func drive(campaign: String, patience: Duration = .seconds(10), workflow: ValidatedWorkflow? = nil) async throws -> RunSummary {
+        let driver = try await driver(campaign: campaign, patience: patience, workflow: workflow)
         return try await driver.drive()
     }
 
     /// Takes the run over for driving, waiting up to `patience` while another drive holds it.
-    func driver(campaign: String, patience: Duration) async throws -> RunDriver {
+    /// `workflow`: the run's definition when the caller has it already (it just started the run).
+    func driver(campaign: String, patience: Duration, workflow: ValidatedWorkflow? = nil) async throws -> RunDriver {
         let deadline = ContinuousClock.now + patience
         while true {
             do {
-                return try await RunDriver(engine: self, campaign: campaign)
+                return try await RunDriver(engine: self, campaign: campaign, workflow: workflow)
             } catch let busy as RunBusy {
                 guard ContinuousClock.now < deadline else { throw busy.error }
                 try await Task.sleep(for: .milliseconds(50))

@@ -51,7 +51,7 @@ extension RunDriver {
             try db.execute(sql: """
                 UPDATE workflow_step SET status = ?, finished_at = ?, error = NULL, due_at = NULL, awaits_signal = 0
                 WHERE run_id = ? AND step_id = ?
-                """, arguments: [status.rawValue, now, run.id, recordID])
+                """, arguments: [status.rawValue, StoredTime.text(now), run.id, recordID])
             try RunQueries.appendEvent(db, run: run.id, step: recordID, attempt: nil, at: now, kind: kind, said: reason)
         }
         nodes[node].status = status
@@ -71,7 +71,7 @@ extension RunDriver {
                 UPDATE workflow_step SET status = 'running', attempt = ?, started_at = ?, due_at = NULL,
                     awaits_signal = 0, prompt = NULL, prompt_form = NULL
                 WHERE run_id = ? AND step_id = ?
-                """).execute(arguments: [number, now, run.id, recordID])
+                """).execute(arguments: [number, StoredTime.text(now), run.id, recordID])
             try RunQueries.appendEvent(db, run: run.id, step: recordID, attempt: number, at: now, kind: "started",
                                        message: nil)
         }

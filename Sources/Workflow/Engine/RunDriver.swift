@@ -66,7 +66,7 @@ final class RunDriver {
     /// This process's hold on the run (see `ActiveRuns`), given up when the drive ends.
     let processSlot: String
 
-    init(engine: Engine, campaign: String) async throws {
+    init(engine: Engine, campaign: String, workflow known: ValidatedWorkflow? = nil) async throws {
         self.engine = engine
         let slot = engine.workspace.path + "\u{0}" + campaign
         processSlot = slot
@@ -79,7 +79,7 @@ final class RunDriver {
             self.run = run
             self.interrupted = interrupted
             self.cancelled = run.cancelAppliedAt != nil
-            self.workflow = try engine.loadDefinition(run)
+            self.workflow = try known ?? engine.loadDefinition(run)
             let steps = workflow.definition.steps
             (nodes, fanOuts) = try Self.nodes(of: steps, from: records, campaign: campaign)
             nodeByRecord = Dictionary(nodes.enumerated().map { ($1.recordID, $0) }, uniquingKeysWith: { first, _ in first })

@@ -181,7 +181,7 @@ struct Transition: Sendable {
                 transition.wait?.message?.storedForm,
                 transition.outputs.isEmpty ? nil : try transition.outputs.jsonText(),
                 transition.status == .failed || transition.status == .retrying ? transition.message : nil,
-                transition.status == .succeeded || transition.status == .failed ? now : nil,
+                transition.status == .succeeded || transition.status == .failed ? StoredTime.text(now) : nil,
                 runID, recordID,
             ])
         try RunQueries.appendEvent(db, run: runID, step: recordID, attempt: attempt, at: now, kind: eventKind,

@@ -173,6 +173,39 @@ public struct StepRecord: Codable, FetchableRecord, Sendable {
         itemJson = try c.decodeIfPresent(String.self, forKey: .itemJson)
         fanOut = try c.decodeIfPresent(Int.self, forKey: .fanOut)
     }
+
+    /// Read from a row directly, as `init(from:)` reads it: a run's steps are read whenever a drive
+    /// begins and ends, and the decoder's snake-case keys cost more than the rows themselves.
+    public init(row: Row) throws {
+        runId = try row.decode(forColumn: "run_id")
+        stepId = try row.decode(forColumn: "step_id")
+        position = try row.decode(forColumn: "position")
+        uses = try row.decode(forColumn: "uses")
+        let statusText: String = try row.decode(forColumn: "status")
+        guard let status = StepStatus(rawValue: statusText) else {
+            throw WorkflowError.internal("step '\(stepId)' has an unknown status '\(statusText)'")
+        }
+        self.status = status
+        attempt = try row.decode(forColumn: "attempt")
+        dueAt = ((try? row.decode(String?.self, forColumn: "due_at")) ?? nil).flatMap { Date.fromDatabaseValue($0.databaseValue) }
+        awaitsSignal = try row.decode(forColumn: "awaits_signal")
+        prompt = try row.decode(forColumn: "prompt")
+        promptForm = try row.decode(forColumn: "prompt_form")
+        outputsJson = try row.decode(forColumn: "outputs_json")
+        error = try row.decode(forColumn: "error")
+        startedAt = Self.time(row, "started_at")
+        finishedAt = Self.time(row, "finished_at")
+        parentStep = try row.decode(forColumn: "parent_step")
+        itemNumber = try row.decode(forColumn: "item_number")
+        itemJson = try row.decode(forColumn: "item_json")
+        fanOut = try row.decode(forColumn: "fan_out")
+    }
+
+    /// A stored time, or none when it cannot be read (as `init(from:)`'s `try?`).
+    private static func time(_ row: Row, _ column: String) -> Date? {
+        guard let value = row[column] as DatabaseValue?, !value.isNull else { return nil }
+        return Date.fromDatabaseValue(value)
+    }
 }
 
 /// One entry of a run's append-only history.
@@ -231,7 +264,7 @@ public enum RunQueries {
                             message: String?, form: String? = nil) throws {
         try db.cachedStatement(sql: """
             INSERT INTO workflow_event (run_id, step_id, attempt, at, kind, message, message_form) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [run, step, attempt, at, kind, message, form])
+            """).execute(arguments: [run, step, attempt, StoredTime.text(at), kind, message, form])
     }
 
     /// An entry said from the catalogue: its words in this process's language, and kept as words.
