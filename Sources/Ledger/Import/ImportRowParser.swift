@@ -9,8 +9,8 @@ extension ImportRunner {
         let job: SheetJob
         let multiple: Bool
         let sheetNames: [String?]
-        /// The first row of each key, as sheet << 40 | row (one word per entry, as many as a million).
-        private var firstRow: [K.Key: Int] = [:]
+        /// The first row of each key, as sheet << 40 | row (as many as a million).
+        private var firstRow: FirstRows<K.Key>
         private var position = 0
         private var layout: ColumnLayout
         private var width = 0
@@ -24,7 +24,7 @@ extension ImportRunner {
             layout = job.firstHeader.layout
             // Sized for the file up front (ledger rows run 60–120 bytes) rather than grown by
             // rehashing a million keys several times over.
-            firstRow.reserveCapacity(min(job.source.totalBytes / 80, 4_000_000))
+            firstRow = FirstRows(expected: min(job.source.totalBytes / 80, 4_000_000))
         }
 
         /// The sheet the next rows come from; its summary, to hand over before them.
@@ -74,8 +74,7 @@ extension ImportRunner {
         /// A valid record, unless its key was met before: then a problem naming the first row.
         private mutating func accept(_ record: K.Record, row: Int, cells: [String], into batch: inout [ParsedRow<K.Record>]) {
             let key = K.key(of: record)
-            if let first = firstRow.updateValue(position << 40 | row, forKey: key) {
-                firstRow[key] = first  // one hash lookup for the usual, new key; the first row stays
+            if let first = firstRow.insertFirst(key, position << 40 | row) {
                 let (firstSheet, firstLine) = (first >> 40, first & (1 << 40 - 1))
                 let earlier = firstSheet == position || !multiple
                     ? Message(ImportMessages.sameAsRow, ["row": String(firstLine)])
