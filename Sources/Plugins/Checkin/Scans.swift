@@ -85,7 +85,7 @@ public enum Scans {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [request.nonce, request.campaign, request.checkpoint, personID, method,
                                          Self.stored(request.input), request.gate, request.staff, request.device,
-                                         request.clientTime.map { String.fromDatabaseValue($0.databaseValue) ?? "" },
+                                         request.clientTime.map(StoredTime.text),
                                          nowText, result, reason.text(.en), reason.storedForm, firstScan])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             // The nonce was seen before (a retried request): answer as the first time, count nothing.

@@ -24,11 +24,10 @@ final class WindowCache {
 
     private var storedNow: (date: Date, text: String)?
 
-    /// A time as the scan ledger stores it. A batch's scans share their time, and GRDB formats a date
-    /// with a DateFormatter: once a batch rather than once a scan.
+    /// A time as the scan ledger stores it. A batch's scans share their time: written once a batch.
     func stored(_ date: Date) -> String {
         if let storedNow, storedNow.date == date { return storedNow.text }
-        let text = String.fromDatabaseValue(date.databaseValue) ?? ""
+        let text = StoredTime.text(date)
         storedNow = (date, text)
         return text
     }

@@ -101,8 +101,8 @@ extension RunDriver {
         logger[metadataKey: "step"] = .string(recordID)
         let observer = engine.observer
         return StepContext(campaign: run.campaign, runID: run.id, stepID: recordID, itemNumber: nodes[node].itemNumber,
-                           attempt: attempt, vars: expressionScope.vars, directory: definition.directory,
-                           outputDirectory: definition.reportsDirectory,
+                           attempt: attempt, vars: expressionScope.vars, directory: directory,
+                           outputDirectory: reportsDirectory,
                            timeZone: definition.timeZone, clock: engine.clock, logger: logger,
                            progress: ProgressReporter(stepID: recordID, sink: { observer(.progress($0)) }),
                            note: { observer(.note(step: recordID, message: $0)) },

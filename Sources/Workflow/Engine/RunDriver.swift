@@ -14,6 +14,8 @@ import Logging
 final class RunDriver {
     let engine: Engine
     let workflow: ValidatedWorkflow
+    /// The definition's folder and where its reports go, made into URLs once rather than at every attempt.
+    let directory: URL, reportsDirectory: URL
     var run: RunRecord
     var nodes: [Node]
     /// Node index by its stored step id (`board`, `board[3]`).
@@ -80,6 +82,8 @@ final class RunDriver {
             self.interrupted = interrupted
             self.cancelled = run.cancelAppliedAt != nil
             self.workflow = try known ?? engine.loadDefinition(run)
+            directory = workflow.definition.directory
+            reportsDirectory = workflow.definition.reportsDirectory
             let steps = workflow.definition.steps
             (nodes, fanOuts) = try Self.nodes(of: steps, from: records, campaign: campaign)
             nodeByRecord = Dictionary(nodes.enumerated().map { ($1.recordID, $0) }, uniquingKeysWith: { first, _ in first })
