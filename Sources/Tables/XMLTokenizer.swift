@@ -59,7 +59,7 @@ struct XMLTokenizer {
                 }
                 let start = position
                 position = end
-                if wantsText { return .text(Self.decode(buffer[start..<end])) }
+                if wantsText { return .text(buffer.withUnsafeBufferPointer { Self.decode($0[start..<end]) }) }
                 continue
             }
             guard position + 1 < buffer.count else { return nil }
@@ -95,12 +95,15 @@ struct XMLTokenizer {
                     stopped()
                     return nil
                 }
-                let name = Self.localName(buffer[(position + 2)..<end])
+                let name = buffer.withUnsafeBufferPointer { Self.localName($0[(position + 2)..<end]) }
                 position = end + 1
                 return .end(name: name)
             default:
                 guard let end = tagEnd(from: position) else { return nil }
-                let token = try Self.startTag(buffer[(position + 1)..<end])
+                let tag = position + 1
+                let token = try buffer.withUnsafeBufferPointer { (bytes) throws(Problem) -> Token in
+                    try Self.startTag(bytes[tag..<end])
+                }
                 position = end + 1
                 return token
             }
@@ -109,7 +112,7 @@ struct XMLTokenizer {
     }
 
     private mutating func find(_ byte: UInt8, from start: Int) -> Int? {
-        let found = buffer[start...].firstIndex(of: byte)
+        let found = buffer.withUnsafeBufferPointer { $0[start...].firstIndex(of: byte) }
         examined += (found ?? buffer.count) - start
         return found
     }
@@ -158,8 +161,12 @@ struct XMLTokenizer {
         return nil
     }
 
+    /// Bytes of the buffer, borrowed: a tag's many sub-ranges cost no reference counting (as
+    /// `ArraySlice`s they did — retain and release were a third of a sheet's parse).
+    typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
     /// `name a="1" b='2'` (and a closing `/`), from between `<` and `>`.
-    private static func startTag(_ bytes: ArraySlice<UInt8>) throws(Problem) -> Token {
+    private static func startTag(_ bytes: Bytes) throws(Problem) -> Token {
         var body = bytes
         let selfClosing = body.last == UInt8(ascii: "/")
         if selfClosing { body = body.dropLast() }
@@ -179,7 +186,7 @@ struct XMLTokenizer {
             while keyEnd > i && (body[keyEnd - 1] == 32 || body[keyEnd - 1] == 9 || body[keyEnd - 1] == 10 || body[keyEnd - 1] == 13) {
                 keyEnd -= 1
             }
-            let key = String(decoding: body[i..<keyEnd], as: UTF8.self)
+            let key = string(body[i..<keyEnd])
             var j = equals + 1
             while j < body.endIndex && body[j] == 32 { j += 1 }
             guard j < body.endIndex, body[j] == 34 || body[j] == 39,
@@ -192,16 +199,21 @@ struct XMLTokenizer {
         return .start(name: name, attributes: attributes, selfClosing: selfClosing)
     }
 
-    static func localName(_ bytes: ArraySlice<UInt8>) -> String {
+    static func localName(_ bytes: Bytes) -> String {
         let trimmed = bytes.prefix { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }
         let local = trimmed.lastIndex(of: UInt8(ascii: ":")).map { trimmed[($0 + 1)...] } ?? trimmed
-        return String(decoding: local, as: UTF8.self)
+        return string(local)
+    }
+
+    /// UTF-8 bytes as text, read from contiguous memory (repairing what is not UTF-8, as before).
+    static func string(_ bytes: Bytes) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
     }
 
     /// Text with `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&#NN;` and `&#xHH;` resolved; any other
     /// `&…;` is left as written (a workbook has no DTD to define more).
-    static func decode(_ bytes: ArraySlice<UInt8>) -> String {
-        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+    static func decode(_ bytes: Bytes) -> String {
+        guard bytes.contains(UInt8(ascii: "&")) else { return string(bytes) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = bytes.startIndex
@@ -212,7 +224,7 @@ struct XMLTokenizer {
                 i += 1
                 continue
             }
-            let entity = String(decoding: bytes[(i + 1)..<semicolon], as: UTF8.self)
+            let entity = string(bytes[(i + 1)..<semicolon])
             var replacement: String?
             switch entity {
             case "amp": replacement = "&"
