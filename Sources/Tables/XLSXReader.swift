@@ -383,39 +383,65 @@ final class SheetStream: @unchecked Sendable {
             WorkflowError.invalidInput(TableMessages.sheetRow(["file": file, "row": "\(rowNumber)"]) + message, hint: TableMessages.saveAgain())
         }
 
+        /// A tag's name as a number, its bytes packed ("row" → 0x72_6F_77; longer than four bytes: none
+        /// of ours), so the switches below compare integers: comparing unequal strings was a twelfth
+        /// of the sheet's thread, the import's bottleneck.
+        static func code(_ name: String) -> UInt32 {
+            var code: UInt32 = 0
+            for byte in name.utf8 {
+                guard code < 1 << 24 else { return .max }
+                code = code << 8 | UInt32(byte)
+            }
+            return code
+        }
+
+        static let row: UInt32 = 0x72_6F_77, cell: UInt32 = 0x63, value: UInt32 = 0x76, inlineText: UInt32 = 0x74
+
         /// The row this token completes, if it does.
         mutating func take(_ token: XMLTokenizer.Token, tokenizer: inout XMLTokenizer) throws -> Row? {
             switch token {
-            case .start("row", let attributes, let selfClosing):
-                rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
-                guard (1...SheetStream.lastRow).contains(rowNumber) else {
-                    throw refuse(TableMessages.rowBeyond(["row": attributes["r"] ?? "", "last": "\(SheetStream.lastRow)"]))
-                }
-                cells = []
-                if selfClosing { return (rowNumber, []) }
-            case .start("c", let attributes, let selfClosing):
-                column = cells.count
-                if let reference = attributes["r"] {
-                    guard let parsed = SheetStream.column(of: reference) else {
-                        throw refuse(TableMessages.columnBeyond(["reference": String(reference.prefix(20))]))
+            case .start(let name, let attributes, let selfClosing):
+                switch Self.code(name) {
+                case Self.row:
+                    rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+                    guard (1...SheetStream.lastRow).contains(rowNumber) else {
+                        throw refuse(TableMessages.rowBeyond(["row": attributes["r"] ?? "", "last": "\(SheetStream.lastRow)"]))
                     }
-                    column = parsed
+                    // Room for as many cells as the last row had (that row's array went with it).
+                    cells.removeAll(keepingCapacity: true)
+                    if selfClosing { return (rowNumber, []) }
+                case Self.cell:
+                    column = cells.count
+                    if let reference = attributes["r"] {
+                        guard let parsed = SheetStream.column(of: reference) else {
+                            throw refuse(TableMessages.columnBeyond(["reference": String(reference.prefix(20))]))
+                        }
+                        column = parsed
+                    }
+                    type = attributes["t"] ?? "n"
+                    value = ""
+                    if selfClosing { SheetStream.place("", at: column, in: &cells) }
+                case Self.value, Self.inlineText:
+                    // (`where` would bind to the last pattern alone: `<v/>` has no text to read either.)
+                    if !selfClosing {
+                        inValue = true
+                        tokenizer.wantsText = true
+                    }
+                default: break
                 }
-                type = attributes["t"] ?? "n"
-                value = ""
-                if selfClosing { SheetStream.place("", at: column, in: &cells) }
-            case .start("v", _, false), .start("t", _, false):
-                inValue = true
-                tokenizer.wantsText = true
-            case .end("v"), .end("t"):
-                inValue = false
-                tokenizer.wantsText = false
+            case .end(let name):
+                switch Self.code(name) {
+                case Self.value, Self.inlineText:
+                    inValue = false
+                    tokenizer.wantsText = false
+                case Self.cell:
+                    SheetStream.place(try shown(), at: column, in: &cells)
+                case Self.row:
+                    return (rowNumber, cells)
+                default: break
+                }
             case .text(let text) where inValue:
                 value = XLSXReader.appending(text, to: value)
-            case .end("c"):
-                SheetStream.place(try shown(), at: column, in: &cells)
-            case .end("row"):
-                return (rowNumber, cells)
             default: break
             }
             return nil

@@ -11,6 +11,8 @@ struct XMLAttributes: Sequence {
     }
 
     mutating func append(_ key: String, _ value: String) {
+        // A cell's tag has three (r, s, t): room made once rather than grown twice.
+        if pairs.isEmpty { pairs.reserveCapacity(4) }
         pairs.append((key, value))
     }
 

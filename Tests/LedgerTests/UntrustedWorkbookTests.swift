@@ -55,6 +55,24 @@ import ZIPFoundation
         #expect(try await h.importFile(.people, url).inserted == 1)
     }
 
+    /// `<v/>` holds no value: the text met after it (here a stray `x` inside the next cell, which a reader
+    /// skips) must not be read into that cell as if a value were still open.
+    @Test func anEmptyValueTagLeavesTheCellsAfterItAsWritten() async throws {
+        let h = try await LedgerHarness()
+        let sheet = """
+            <?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+            <sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>身份证号</t></is></c><c r="B1" t="inlineStr"><is><t>姓名</t></is>\
+            </c><c r="C1" t="inlineStr"><is><t>手机号</t></is></c></row><row r="2"><c r="C2"><v/></c>\
+            <c r="B2" t="inlineStr">x<is><t>张伟</t></is></c><c r="A2" t="inlineStr"><is><t>11010519491231002X</t></is></c>\
+            </row></sheetData></worksheet>
+            """
+        let url = try workbook(h, "empty-value.xlsx", sheet: Data(sheet.utf8))
+        #expect(try await h.importFile(.people, url).inserted == 1)
+        let person = try await h.person("11010519491231002X")
+        #expect(person["name"] == "张伟")
+        #expect(person["phone"] ?? "" == "")
+    }
+
     @Test func aCellBeyondTheLastColumnIsRefused() async throws {
         let h = try await LedgerHarness()
         let url = try workbook(h, "col.xlsx", sheet: Data(Self.sheet(
