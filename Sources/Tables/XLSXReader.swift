@@ -383,25 +383,15 @@ final class SheetStream: @unchecked Sendable {
             WorkflowError.invalidInput(TableMessages.sheetRow(["file": file, "row": "\(rowNumber)"]) + message, hint: TableMessages.saveAgain())
         }
 
-        /// A tag's name as a number, its bytes packed ("row" → 0x72_6F_77; longer than four bytes: none
-        /// of ours), so the switches below compare integers: comparing unequal strings was a twelfth
-        /// of the sheet's thread, the import's bottleneck.
-        static func code(_ name: String) -> UInt32 {
-            var code: UInt32 = 0
-            for byte in name.utf8 {
-                guard code < 1 << 24 else { return .max }
-                code = code << 8 | UInt32(byte)
-            }
-            return code
-        }
-
+        /// The tags a sheet's rows are made of, as the tokenizer's `nameCode`s: the switches below compare
+        /// integers, not strings.
         static let row: UInt32 = 0x72_6F_77, cell: UInt32 = 0x63, value: UInt32 = 0x76, inlineText: UInt32 = 0x74
 
         /// The row this token completes, if it does.
         mutating func take(_ token: XMLTokenizer.Token, tokenizer: inout XMLTokenizer) throws -> Row? {
             switch token {
-            case .start(let name, let attributes, let selfClosing):
-                switch Self.code(name) {
+            case .start(_, let attributes, let selfClosing):
+                switch tokenizer.nameCode {
                 case Self.row:
                     rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
                     guard (1...SheetStream.lastRow).contains(rowNumber) else {
@@ -429,8 +419,8 @@ final class SheetStream: @unchecked Sendable {
                     }
                 default: break
                 }
-            case .end(let name):
-                switch Self.code(name) {
+            case .end:
+                switch tokenizer.nameCode {
                 case Self.value, Self.inlineText:
                     inValue = false
                     tokenizer.wantsText = false

@@ -21,6 +21,10 @@ struct XMLTokenizer {
     private var position = 0
     /// Text is only decoded where a reader wants it (`<v>`, `<t>`): elsewhere it is skipped.
     var wantsText = false
+    /// The last start or end tag's local name as a number, its bytes packed (`row` → 0x72_6F_77), or
+    /// `UInt32.max` for a name longer than four bytes: what a sheet's reader switches on, since
+    /// comparing unequal strings was a twelfth of its thread (the import's bottleneck).
+    private(set) var nameCode = UInt32.max
     /// Where the search for the end of an unfinished token stopped (and in which quote, in a tag), so
     /// the next chunk resumes it instead of scanning the token again from its start: a 4 MiB cell
     /// arriving in small chunks is read in time linear in its size, not quadratic.
@@ -95,15 +99,17 @@ struct XMLTokenizer {
                     stopped()
                     return nil
                 }
-                let name = buffer.withUnsafeBufferPointer { Self.localName($0[(position + 2)..<end]) }
+                let (name, code) = buffer.withUnsafeBufferPointer { Self.localName($0[(position + 2)..<end]) }
+                nameCode = code
                 position = end + 1
                 return .end(name: name)
             default:
                 guard let end = tagEnd(from: position) else { return nil }
                 let tag = position + 1
-                let token = try buffer.withUnsafeBufferPointer { (bytes) throws(Problem) -> Token in
+                let (token, code) = try buffer.withUnsafeBufferPointer { (bytes) throws(Problem) -> (Token, UInt32) in
                     try Self.startTag(bytes[tag..<end])
                 }
+                nameCode = code
                 position = end + 1
                 return token
             }
@@ -166,12 +172,12 @@ struct XMLTokenizer {
     typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
 
     /// `name a="1" b='2'` (and a closing `/`), from between `<` and `>`.
-    private static func startTag(_ bytes: Bytes) throws(Problem) -> Token {
+    private static func startTag(_ bytes: Bytes) throws(Problem) -> (Token, UInt32) {
         var body = bytes
         let selfClosing = body.last == UInt8(ascii: "/")
         if selfClosing { body = body.dropLast() }
         let nameEnd = body.firstIndex { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 } ?? body.endIndex
-        let name = localName(body[body.startIndex..<nameEnd])
+        let (name, code) = localName(body[body.startIndex..<nameEnd])
         var attributes = XMLAttributes()
         var i = nameEnd
         while i < body.endIndex {
@@ -196,13 +202,17 @@ struct XMLTokenizer {
             attributes.append(key, decode(body[(j + 1)..<close]))
             i = close + 1
         }
-        return .start(name: name, attributes: attributes, selfClosing: selfClosing)
+        return (.start(name: name, attributes: attributes, selfClosing: selfClosing), code)
     }
 
-    static func localName(_ bytes: Bytes) -> String {
+    /// A tag's name without its namespace prefix, and its code (see `nameCode`).
+    static func localName(_ bytes: Bytes) -> (String, UInt32) {
         let trimmed = bytes.prefix { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }
         let local = trimmed.lastIndex(of: UInt8(ascii: ":")).map { trimmed[($0 + 1)...] } ?? trimmed
-        return string(local)
+        guard local.count <= 4 else { return (string(local), .max) }
+        var code: UInt32 = 0
+        for byte in local { code = code << 8 | UInt32(byte) }
+        return (string(local), code)
     }
 
     /// UTF-8 bytes as text, read from contiguous memory (repairing what is not UTF-8, as before).

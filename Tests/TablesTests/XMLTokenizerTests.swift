@@ -22,4 +22,21 @@ import Testing
             #expect(tokenizer.examined <= 3 * xml.count, "chunks of \(chunk): \(tokenizer.examined) bytes looked at for \(xml.count)")
         }
     }
+
+    /// A sheet's reader switches on the tag's code: its local name's bytes packed, the prefix dropped,
+    /// and none for a name longer than four bytes (which no row, cell or value tag has).
+    @Test func eachTagCarriesItsNamesCode() throws {
+        var tokenizer = XMLTokenizer()
+        tokenizer.append(Data("<x:row r=\"2\"><c r=\"A2\"/><v>1</v></x:row><worksheet/><rowx/>".utf8))
+        var seen: [(String, UInt32)] = []
+        while let token = try tokenizer.next() {
+            switch token {
+            case .start(let name, _, _): seen.append(("<" + name, tokenizer.nameCode))
+            case .end(let name): seen.append(("/" + name, tokenizer.nameCode))
+            case .text: break
+            }
+        }
+        #expect(seen.map(\.0) == ["<row", "<c", "<v", "/v", "/row", "<worksheet", "<rowx"])
+        #expect(seen.map(\.1) == [0x72_6F_77, 0x63, 0x76, 0x76, 0x72_6F_77, UInt32.max, 0x72_6F_77_78])
+    }
 }
