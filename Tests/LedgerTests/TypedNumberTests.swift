@@ -41,6 +41,18 @@ import Workflow
         #expect(Masking.scrub("１３８\u{200B}００１３") == "13****3")
     }
 
+    /// Eleven plain digits take a shortcut past the scalar walk: it must answer as the walk does, for
+    /// every leading pair of digits (a mobile starts 13–19) — the walk reached through a leading space.
+    @Test func plainElevenDigitsReadAsTheLongWayReadsThem() {
+        for prefix in 0...99 {
+            let plain = String(format: "%02d", prefix) + "012345678"
+            let walked = Result { () throws(PhoneNumber.Problem) in try PhoneNumber(" " + plain).value }
+            let short = Result { () throws(PhoneNumber.Problem) in try PhoneNumber(plain).value }
+            #expect("\(walked)" == "\(short)", "\(plain)")
+            #expect((try? short.get()) == (prefix >= 13 && prefix <= 19 ? plain : nil), "\(plain)")
+        }
+    }
+
     static func longestDigitRun(_ text: String) -> Int {
         var longest = 0, run = 0
         for scalar in text.unicodeScalars {

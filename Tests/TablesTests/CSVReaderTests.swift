@@ -53,4 +53,25 @@ import Testing
         #expect(error.code == .unavailable)
         #expect(error.message(in: .zh).contains("/nonexistent/名单.csv"))
     }
+
+    /// The two byte checks every cell of an import goes through, against the same questions asked
+    /// scalar by scalar: at each position, short and long (past a small string's 15 bytes), at the ends.
+    @Test func controlAndReplacementCharactersAreFoundWhereverTheyAre() {
+        let fillers = ["", "a", "张伟", String(repeating: "长", count: 12), "ab\tc\r\n"]
+        let marks: [Character] = ["\u{0}", "\u{1B}", "\u{7F}", "\u{FFFD}", "\u{FFFC}", "\u{FEFF}", "x"]
+        for filler in fillers {
+            for mark in marks {
+                for position in 0...filler.count {
+                    var text = filler
+                    text.insert(mark, at: text.index(text.startIndex, offsetBy: position))
+                    let control = text.unicodeScalars.contains {
+                        ($0.value < 0x20 && ![0x09, 0x0A, 0x0D].contains($0.value)) || $0.value == 0x7F
+                    }
+                    #expect(CellText.hasControlCharacters(text) == control, "\(text.debugDescription)")
+                    #expect(CellText.hasReplacementCharacter(text) == text.unicodeScalars.contains("\u{FFFD}"),
+                            "\(text.debugDescription)")
+                }
+            }
+        }
+    }
 }
