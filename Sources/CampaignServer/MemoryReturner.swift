@@ -1,4 +1,5 @@
 import Foundation
+import Workflow
 
 /// Gives the memory of a connection flood back to the system once the flood has passed. Each TLS
 /// connection costs the server some 25 KB (its session, its buffers); when 20,000 of them close, glibc
@@ -31,21 +32,7 @@ final class MemoryReturner: Sendable {
         }
     }
 
-    /// `malloc_trim(0)`, looked up at run time: glibc's `malloc.h` is not part of Swift's Glibc module.
-    private static let trim: (@convention(c) (Int) -> Int32)? = {
-        #if os(Linux)
-        guard let symbol = dlsym(nil, "malloc_trim") else { return nil }  // RTLD_DEFAULT
-        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
-        #else
-        return nil
-        #endif
-    }()
-
     /// Returns the allocator's free pages to the system; whether the C library could (false: no `malloc_trim`).
     @discardableResult
-    static func returnFreePages() -> Bool {
-        guard let trim else { return false }
-        _ = trim(0)
-        return true
-    }
+    static func returnFreePages() -> Bool { FreePages.returnToSystem() }
 }
