@@ -13,13 +13,13 @@ public enum StoredTime {
         // rounded), so both land on the same millisecond.
         let milliseconds = ((date.timeIntervalSinceReferenceDate + 978_307_200) * 1000 + 0.5).rounded(.down)
         guard milliseconds.isFinite, abs(milliseconds) < 1e15 else { return fallback(date) }
-        let total = Int64(milliseconds)
+        let total = Int(milliseconds)
         let (days, millisecondOfDay) = floorDivision(total, 86_400_000)
-        let (year, month, day) = civilDate(daysSinceEpoch: days)
+        let (year, month, day) = TimeFormats.civilDate(daysSinceEpoch: days)
         guard (1600...9999).contains(year) else { return fallback(date) }
         let second = millisecondOfDay / 1000
         var bytes = [UInt8](repeating: 0, count: 23)
-        func put(_ value: Int64, at start: Int, digits: Int) {
+        func put(_ value: Int, at start: Int, digits: Int) {
             var rest = value
             for index in stride(from: start + digits - 1, through: start, by: -1) {
                 bytes[index] = UInt8(truncatingIfNeeded: 48 + rest % 10)
@@ -42,21 +42,8 @@ public enum StoredTime {
         String.fromDatabaseValue(date.databaseValue) ?? ""
     }
 
-    private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (quotient: Int64, remainder: Int64) {
+    private static func floorDivision(_ value: Int, _ divisor: Int) -> (quotient: Int, remainder: Int) {
         let quotient = value / divisor, remainder = value % divisor
         return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
-    }
-
-    /// The proleptic Gregorian date of a day counted from 1970-01-01 (Howard Hinnant's `civil_from_days`).
-    private static func civilDate(daysSinceEpoch: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
