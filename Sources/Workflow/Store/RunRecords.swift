@@ -109,7 +109,7 @@ public struct RunRecord: Codable, FetchableRecord, Sendable {
 }
 
 /// A step's state within a run, as stored.
-public struct StepRecord: Codable, FetchableRecord, Sendable {
+public struct StepRecord: FetchableRecord, Sendable {
     public var runId: Int64
     public var stepId: String
     public var position: Int
@@ -133,7 +133,6 @@ public struct StepRecord: Codable, FetchableRecord, Sendable {
     public var fanOut: Int?
 
     public static let databaseTableName = "workflow_step"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 
     public var outputs: [String: Value] { (try? [String: Value].fromJSON(outputsJson)) ?? [:] }
 
@@ -142,40 +141,11 @@ public struct StepRecord: Codable, FetchableRecord, Sendable {
 
     public var isInstance: Bool { parentStep != nil }
 
-    enum CodingKeys: String, CodingKey {
-        case runId, stepId, position, uses, status, attempt, dueAt, awaitsSignal, prompt, promptForm, outputsJson, error, startedAt,
-             finishedAt, parentStep, itemNumber, itemJson, fanOut
-    }
-
-    /// Read as stored; a time that cannot be read (a workspace edited by hand) is no time at all, so
-    /// `resume` and the daemon go on — a step whose timer was unreadable waits for its signal — instead
-    /// of stopping on it.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        runId = try c.decode(Int64.self, forKey: .runId)
-        stepId = try c.decode(String.self, forKey: .stepId)
-        position = try c.decode(Int.self, forKey: .position)
-        uses = try c.decode(String.self, forKey: .uses)
-        status = try c.decode(StepStatus.self, forKey: .status)
-        attempt = try c.decode(Int.self, forKey: .attempt)
-        // Stored as text by the engine; anything else (a number, garbage) is no timer — as the daemon's
-        // query, which only compares text times, also reads it, so neither fires what the other skips.
-        dueAt = ((try? c.decodeIfPresent(String.self, forKey: .dueAt)) ?? nil).flatMap { Date.fromDatabaseValue($0.databaseValue) }
-        awaitsSignal = try c.decode(Bool.self, forKey: .awaitsSignal)
-        prompt = try c.decodeIfPresent(String.self, forKey: .prompt)
-        promptForm = try c.decodeIfPresent(String.self, forKey: .promptForm)
-        outputsJson = try c.decodeIfPresent(String.self, forKey: .outputsJson)
-        error = try c.decodeIfPresent(String.self, forKey: .error)
-        startedAt = (try? c.decodeIfPresent(Date.self, forKey: .startedAt)) ?? nil
-        finishedAt = (try? c.decodeIfPresent(Date.self, forKey: .finishedAt)) ?? nil
-        parentStep = try c.decodeIfPresent(String.self, forKey: .parentStep)
-        itemNumber = try c.decodeIfPresent(Int.self, forKey: .itemNumber)
-        itemJson = try c.decodeIfPresent(String.self, forKey: .itemJson)
-        fanOut = try c.decodeIfPresent(Int.self, forKey: .fanOut)
-    }
-
-    /// Read from a row directly, as `init(from:)` reads it: a run's steps are read whenever a drive
-    /// begins and ends, and the decoder's snake-case keys cost more than the rows themselves.
+    /// Read from the row as stored; a time that cannot be read (a workspace edited by hand) is no time
+    /// at all, so `resume` and the daemon go on — a step whose timer was unreadable waits for its signal —
+    /// instead of stopping on it. The due time is read as text, as the daemon's query compares it, so
+    /// neither fires what the other skips. (Read by column rather than through `Codable`: a run's steps are
+    /// read whenever a drive begins and ends, and the decoder's snake-case keys cost more than the rows.)
     public init(row: Row) throws {
         runId = try row.decode(forColumn: "run_id")
         stepId = try row.decode(forColumn: "step_id")
@@ -201,7 +171,7 @@ public struct StepRecord: Codable, FetchableRecord, Sendable {
         fanOut = try row.decode(forColumn: "fan_out")
     }
 
-    /// A stored time, or none when it cannot be read (as `init(from:)`'s `try?`).
+    /// A stored time, or none when it cannot be read.
     private static func time(_ row: Row, _ column: String) -> Date? {
         guard let value = row[column] as DatabaseValue?, !value.isNull else { return nil }
         return Date.fromDatabaseValue(value)
