@@ -36,10 +36,9 @@ public enum Registrations {
 /// Reads of who is registered for a campaign, for the plugins that scan, record and count them.
 extension Registrations {
     /// Registers someone already in the ledger to a campaign (a bus campaign taking a fair's placed
-    /// workers); true when they were not registered yet.
+    /// workers); true when they were not registered yet. `badgeKeyMade`: the caller made the campaign's
+    /// badge key already (an import registering thousands looks it up once, not once a person).
     @discardableResult
-    /// `badgeKeyMade`: the caller made the campaign's badge key already (an import registering thousands
-    /// looks it up once, not once a person).
     public static func register(_ db: Database, _ person: Int64, campaign: String, channel: String, now: Date,
                                 badgeKeyMade: Bool = false) throws -> Bool {
         if !badgeKeyMade { _ = try badgeCode(db, for: campaign) }

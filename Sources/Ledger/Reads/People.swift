@@ -37,8 +37,6 @@ public enum People {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE id_number = ?"), arguments: [idNumber.value])
     }
 
-    /// Every person's ID number by ledger number (dense from 1; nil where there is none): one
-    /// sequential read, for work over most of the ledger (the province's pseudonyms). Raw values.
     /// Who has this phone number: none, one, or two (a phone shared by more names no one, and two say so).
     public static func ids(_ db: Database, ofPhone phone: PhoneNumber) throws -> [Int64] {
         try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM person WHERE phone = ? LIMIT 2"), arguments: [phone.value])
@@ -51,6 +49,8 @@ public enum People {
         return ids.count == 1 ? ids[0] : nil
     }
 
+    /// Every person's ID number by ledger number (dense from 1; nil where there is none): one
+    /// sequential read, for work over most of the ledger (the province's pseudonyms). Raw values.
     public static func idNumbers(_ db: Database) throws -> [String?] {
         var numbers = [String?](repeating: nil, count: Int(try highestID(db)) + 1)
         let rows = try Row.fetchCursor(db, sql: "SELECT id, id_number FROM person")
