@@ -64,6 +64,48 @@ import Testing
         #expect(again.unchanged == 2)
     }
 
+    /// A lead is one person: a sign-up with a new phone but a lead's ID number merges into that lead — one
+    /// whose number an earlier file filled in, or a row above in the same file — and a phone two people
+    /// of the ledger share links nobody (as a gate reads it), while the ID number still finds the person.
+    @Test func aKnownIDNumberMergesWhateverThePhoneAndASharedPhoneLinksNobody() async throws {
+        let h = try await LedgerHarness()
+        _ = try await h.importFile(.people, try h.file("people.csv", Self.known + """
+
+            王芳,110105194912310046,13800138000,城关镇,南街村
+            """), campaign: nil)
+        let douyin = try await h.importFile(.leads, try h.file("抖音-报名.csv", """
+            用户昵称,手机号,意向岗位,提交时间
+            小张,13800138000,缝纫工,2026-03-15 19:40
+            """))
+        #expect(douyin.inserted == 1 && douyin.linked == 0)   // 13800138000 is 张伟's and 王芳's: nobody
+        let kuaishou = try await h.importFile(.leads, try h.file("快手-报名.csv", """
+            姓名,联系电话,身份证号,岗位名称,报名时间
+            张伟,13800138000,11010519491231002X,缝纫工,2026-03-15 20:10
+            李娜,13600136000,110105194912310038,整烫工,2026-03-15 20:12
+            李娜,13500135000,110105194912310038,叉车工,2026-03-15 20:13
+            """))
+        #expect(kuaishou.updated == 2 && kuaishou.inserted == 1)   // 李娜's second phone merged into the row above
+        let channels = try await h.importFile(.leads, try h.file("视频号-报名.csv", """
+            姓名,手机号码,身份证号,咨询岗位,留资时间
+            张伟,13300133000,11010519491231002X,缝纫工,2026-03-15 18:00
+            """))
+        #expect(channels.updated == 1 && channels.inserted == 0)
+        let leads = try await h.pool.read { db in try LivestreamRecords.leads(db, campaign: "fair") }
+        #expect(leads.map(\.phone) == ["13800138000", "13600136000"])
+        #expect(leads.map(\.platforms) == ["抖音,快手,视频号", "快手"])
+        #expect(leads.map(\.postingText) == ["缝纫工", "叉车工"])
+        let signed = try await h.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT signed_at FROM livestream_lead WHERE campaign = 'fair' ORDER BY id")
+        }
+        #expect(signed == ["2026-03-15 18:00", "2026-03-15 20:12"])   // the earliest sign-up stands
+        let people = try await h.pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT p.name FROM registration r JOIN person p ON p.id = r.person_id WHERE r.campaign = 'fair' ORDER BY p.id
+                """)
+        }
+        #expect(people == ["张伟", "李娜"])   // by ID number; 王芳 never
+    }
+
     @Test func viewerFiguresGiveThePeakAndTheViews() async throws {
         let h = try await LedgerHarness()
         let file = try h.file("抖音-直播数据.csv", """

@@ -61,15 +61,21 @@ public struct CallDesk: Sendable {
             try update.execute(arguments: [staff, today, call.id])
             latest[call.leadID]?.staff = staff
         }
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO livestream_call (campaign, lead_id, attempt, staff, assigned_on, due_at, status, note, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, 'open', '', ?)
+        // Through SQLite's own binding: a task a lead, tens of thousands after a big livestream.
+        let insert = try RawStatement(db, sql: """
+            INSERT INTO livestream_call (campaign, due_at, updated_at, lead_id, attempt, staff, assigned_on, status, note)
+            VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, 'open', '')
             """)
+        insert.bind(1, campaign)
         // The time as stored, made once: GRDB formats a bound date with a DateFormatter each time.
-        let stamp = now.databaseValue
+        insert.bind(2, String.fromDatabaseValue(now.databaseValue))
         for (task, staff) in zip(fresh, given.dropFirst(queued.count)) {
-            try insert.execute(arguments: [campaign, task.lead, task.attempt, staff ?? "", staff == nil ? "" : today, stamp, stamp])
-            latest[task.lead] = CallRecord(id: db.lastInsertedRowID, leadID: task.lead, attempt: task.attempt, staff: staff ?? "",
+            insert.bind(3, task.lead)
+            insert.bind(4, Int64(task.attempt))
+            insert.bind(5, staff ?? "")
+            insert.bind(6, staff == nil ? "" : today)
+            _ = try insert.step()
+            latest[task.lead] = CallRecord(id: insert.lastInsertedRowID, leadID: task.lead, attempt: task.attempt, staff: staff ?? "",
                                            assignedOn: staff == nil ? "" : today, dueAt: now, status: .open, note: "",
                                            updatedAt: now)
         }

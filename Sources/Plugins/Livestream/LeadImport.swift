@@ -70,7 +70,6 @@ struct LeadImport: LedgerKind {
 
     func makeWriter(_ db: Database, options: ImportOptions) throws -> Writer {
         let campaign = options.campaign ?? ""
-        _ = try Registrations.badgeCode(db, for: campaign)   // made once here: each lead registers without looking
         // The campaign's postings by code, title and enterprise+title (each only when it names one posting).
         var postings: [String: Int64?] = [:]
         for posting in try Postings.offered(db, at: campaign) {
@@ -78,87 +77,57 @@ struct LeadImport: LedgerKind {
                 postings[key] = postings[key] == nil ? posting.id : .some(nil)
             }
         }
-        return Writer(db: db, campaign: campaign, source: options.source, now: options.now, stamp: options.now.databaseValue,
-                      filePlatform: Self.platform(options.source) ?? "", postings: postings)
+        // `now` as stored, made once: GRDB formats a bound date with a DateFormatter each time.
+        let stamp = String.fromDatabaseValue(options.now.databaseValue) ?? ""
+        return Writer(db: db, campaign: campaign, now: options.now, filePlatform: Self.platform(options.source) ?? "",
+                      postings: postings, leads: try LeadStore(db, campaign: campaign, source: options.source, stamp: stamp),
+                      registrar: try CampaignRegistrar(db, campaign: campaign, channel: "livestream", now: options.now))
     }
 
     struct Writer: LedgerWriter {
         let db: Database
         let campaign: String
-        let source: String
         let now: Date
-        /// `now` as stored, made once: GRDB formats a bound date with a DateFormatter each time (a seventh of a lead).
-        let stamp: DatabaseValue
         let filePlatform: String
         let postings: [String: Int64?]
+        var leads: LeadStore
+        let registrar: CampaignRegistrar
         var linked = 0
 
         mutating func write(_ lead: Lead, row: Int) throws -> Result<WriteOutcome, RowProblem> {
             let platform = lead.platform.isEmpty ? filePlatform : lead.platform
             let posting = postings[lead.posting] ?? nil
-            // The lead already known: by phone, else by ID number (the same person from another platform).
-            var existing = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT \(Self.columns) FROM livestream_lead WHERE campaign = ? AND phone = ?
-                """), arguments: [campaign, lead.phone.value]).map(Stored.init)
-            if existing == nil, let id = lead.idNumber {
-                existing = try Row.fetchOne(db.cachedStatement(sql: """
-                    SELECT \(Self.columns) FROM livestream_lead WHERE campaign = ? AND id_number = ?
-                    """), arguments: [campaign, id.value]).map(Stored.init)
-            }
+            let existing = try leads.lead(phone: lead.phone.value, idNumber: lead.idNumber?.value)
             let person = try match(lead, known: existing)
-            if let existing {
-                // In the order the platforms brought the lead.
-                var platforms = existing.platforms.split(separator: ",").map(String.init)
-                if !platform.isEmpty, !platforms.contains(platform) { platforms.append(platform) }
-                let merged: [DatabaseValueConvertible?] = [
-                    lead.name.isEmpty ? existing.name : lead.name,
-                    lead.idNumber?.value ?? existing.idNumber,
-                    platforms.joined(separator: ","),
-                    posting ?? existing.posting,
-                    lead.posting.isEmpty ? existing.postingText : lead.posting,
-                    existing.signedAt.isEmpty || (!lead.signedAt.isEmpty && lead.signedAt < existing.signedAt)
-                        ? lead.signedAt : existing.signedAt,
-                    person ?? existing.person,
-                ]
-                try db.cachedStatement(sql: """
-                    UPDATE livestream_lead SET name = ?, id_number = ?, platforms = ?, posting_id = ?, posting_text = ?,
-                        signed_at = ?, person_id = ?, source = ?, updated_at = ?
-                    WHERE id = ? AND (name, id_number, platforms, posting_id, posting_text, signed_at, person_id)
-                        IS NOT (?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: StatementArguments(merged + [source, stamp, existing.id] + merged))
-                return .success(db.changesCount > 0 ? .updated : .unchanged)
+            guard let existing else {
+                try leads.add(phone: lead.phone.value, LeadStore.Fields(
+                    name: lead.name, idNumber: lead.idNumber?.value ?? "", platforms: platform, posting: posting,
+                    postingText: lead.posting, signedAt: lead.signedAt, person: person))
+                return .success(.inserted)
             }
-            try db.cachedStatement(sql: """
-                INSERT INTO livestream_lead (campaign, phone, name, id_number, platforms, posting_id, posting_text, signed_at,
-                                             person_id, source, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [campaign, lead.phone.value, lead.name, lead.idNumber?.value ?? "", platform, posting,
-                                         lead.posting, lead.signedAt, person, source, stamp])
-            return .success(.inserted)
-        }
-
-        static let columns = "id, name, id_number, platforms, posting_id, posting_text, signed_at, person_id"
-
-        /// A stored lead, read by position (a name lookup per column showed in a profile).
-        struct Stored {
-            var id: Int64, name: String, idNumber: String, platforms: String, posting: Int64?, postingText: String
-            var signedAt: String, person: Int64?
-            init(_ row: Row) {
-                id = row[0]; name = row[1]; idNumber = row[2]; platforms = row[3]; posting = row[4]; postingText = row[5]
-                signedAt = row[6]; person = row[7]
-            }
+            // In the order the platforms brought the lead.
+            var platforms = existing.platforms.split(separator: ",").map(String.init)
+            if !platform.isEmpty, !platforms.contains(platform) { platforms.append(platform) }
+            let merged = LeadStore.Fields(
+                name: lead.name.isEmpty ? existing.name : lead.name,
+                idNumber: lead.idNumber?.value ?? existing.idNumber,
+                platforms: platforms.joined(separator: ","),
+                posting: posting ?? existing.posting,
+                postingText: lead.posting.isEmpty ? existing.postingText : lead.posting,
+                signedAt: existing.signedAt.isEmpty || (!lead.signedAt.isEmpty && lead.signedAt < existing.signedAt)
+                    ? lead.signedAt : existing.signedAt,
+                person: person ?? existing.person)
+            return .success(try leads.merge(existing, merged) ? .updated : .unchanged)
         }
 
         /// The ledger's person for the lead, registered to the campaign (livestream channel): by ID number,
         /// else by phone; added when the lead gave an ID number and a name and is not in the ledger yet.
-        private mutating func match(_ lead: Lead, known: Stored?) throws -> Int64? {
+        private mutating func match(_ lead: Lead, known: LeadStore.Stored?) throws -> Int64? {
             let idNumber = lead.idNumber ?? (known.flatMap { $0.idNumber.isEmpty ? nil : try? ResidentID($0.idNumber) })
-            var person = try idNumber.flatMap { try People.id(db, of: $0) }
-            if person == nil { person = try People.id(db, ofPhone: lead.phone) }
+            var person = try idNumber.flatMap { try registrar.person(idNumber: $0) }
+            if person == nil { person = try registrar.person(phone: lead.phone) }
             if let person {
-                if try Registrations.register(db, person, campaign: campaign, channel: "livestream", now: now, badgeKeyMade: true) {
-                    linked += 1
-                }
+                if try registrar.register(person) { linked += 1 }
                 return person
             }
             let name = lead.name.isEmpty ? (known?.name ?? "") : lead.name
@@ -167,7 +136,7 @@ struct LeadImport: LedgerKind {
                 db, WalkIn(campaign: campaign, name: name, idNumber: idNumber.value, phone: lead.phone.value, channel: "livestream"),
                 now: now)
             if added.newlyRegistered { linked += 1 }
-            return try People.id(db, of: idNumber)
+            return try registrar.person(idNumber: idNumber)
         }
     }
 }

@@ -44,6 +44,11 @@ public struct RawStatement {
         sqlite3_bind_int64(handle, index, value)
     }
 
+    @inlinable
+    public func bind(_ index: Int32, _ value: Int64?) {
+        if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
     /// Runs the statement: true when a row is ready to read, false when done.
     public func step() throws -> Bool {
         let code = sqlite3_step(handle)
@@ -60,6 +65,12 @@ public struct RawStatement {
         }
     }
 
+    /// Rows the last insert, update or delete of the connection changed (this statement's, just after its step).
+    public var changes: Int { Int(sqlite3_changes(sqlite3_db_handle(handle))) }
+
+    /// The row number the connection's last INSERT made (this statement's, just after its step).
+    public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(sqlite3_db_handle(handle)) }
+
     /// Ends a statement that returned a row, so it can run again.
     @inlinable
     public func reset() {
@@ -68,6 +79,12 @@ public struct RawStatement {
 
     @inlinable
     public func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    /// The column as an integer, nil where it is NULL.
+    @inlinable
+    public func optionalInt(_ column: Int32) -> Int64? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+    }
 
     /// The column's UTF-8 bytes, valid until the next step: for comparing text without making Strings.
     @inlinable
