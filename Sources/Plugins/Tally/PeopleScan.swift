@@ -36,8 +36,22 @@ enum PeopleScan {
         var groups: TargetGroupSet
     }
 
+    /// A campaign's registrations (sorted by person) and each section's levels (sorted by person; none
+    /// where the section does not apply to the campaign's kind), as read from the workspace.
+    struct Stream {
+        var people: [Int64]
+        var levels: [[PersonLevel]]
+    }
+
     static func groups(_ db: Database, _ scope: TallyScope, strategy: TallyQuery.PeopleStrategy,
                        parallel pool: DatabasePool?) throws -> [Group] {
+        try scan(db, scope, strategy: strategy, parallel: pool).groups
+    }
+
+    /// The cells, and the streams they were counted from (the people counted once across campaigns
+    /// are counted from the same streams, not read a second time).
+    static func scan(_ db: Database, _ scope: TallyScope, strategy: TallyQuery.PeopleStrategy,
+                     parallel pool: DatabasePool?) throws -> (groups: [Group], streams: [Stream]) {
         let campaigns = scope.names, measures = scope.peopleMeasures, sections = scope.sections
         // Which section each measure reads its level from (-1: the registration itself) and the level it needs.
         let sectionOf = measures.map { scope.sectionIndex(of: $0) ?? -1 }
@@ -51,13 +65,13 @@ enum PeopleScan {
             scanAll = registered * 8 >= Int(try People.highestID(db)) && registered > 10_000
         }
         let pending = scanAll ? pool.map { pool in Pending { try pool.read { db in try PersonPlaces.load(db) } } } : nil
-        var streams: [(people: [Int64], levels: [[PersonLevel]])] = []
+        var streams: [Stream] = []
         for (c, campaign) in campaigns.enumerated() {
             // A section that does not apply to the campaign's kind gives its people no level there.
-            streams.append((try Registrations.registeredPeople(db, campaign: campaign),
-                            try sections.indices.map { s in
-                                scope.sectionApplies[s][c] ? try sections[s].personLevels(db, campaign: campaign) : []
-                            }))
+            streams.append(Stream(people: try Registrations.registeredPeople(db, campaign: campaign),
+                                  levels: try sections.indices.map { s in
+                                      scope.sectionApplies[s][c] ? try sections[s].personLevels(db, campaign: campaign) : []
+                                  }))
         }
         var people = scanAll ? try pending?.value() ?? PersonPlaces.load(db) : PersonPlaces.empty
         let lookUp = try PersonPlaces.lookUpStatement(db)
@@ -87,12 +101,13 @@ enum PeopleScan {
                 }
             }
         }
-        return cellKeys.enumerated().map { cell, key in
+        let groups = cellKeys.enumerated().map { cell, key in
             let place = people.places[Int(key.place)]
             return Group(campaign: campaigns[Int(key.campaign)], campaignIndex: Int(key.campaign), township: place.township, village: place.village,
                          placeOrder: Int(key.place), groups: key.groups,
                          counts: Array(counts[cell * width..<(cell + 1) * width]))
         }
+        return (groups, streams)
     }
 }
 

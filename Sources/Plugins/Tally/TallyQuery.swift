@@ -48,7 +48,7 @@ public enum TallyQuery {
     public static func run(_ db: Database, _ request: TallyRequest, sections: [any TallySection], now: Date,
                            strategy: PeopleStrategy = .automatic, parallel: DatabasePool? = nil) throws -> TallyReport {
         let scope = try TallyScope(db, try select(db, request), plugins: sections)
-        let people = try PeopleScan.groups(db, scope, strategy: strategy, parallel: parallel)
+        let (people, streams) = try PeopleScan.scan(db, scope, strategy: strategy, parallel: parallel)
         let totals = TallyTotals(scope: scope)
         let perCampaign = try totals.perCampaign(db, people)
         let funnel = totals.funnel(people, perCampaign: perCampaign)
@@ -70,7 +70,7 @@ public enum TallyQuery {
         }
         report.shredded = try ShredRecords.all(db).filter { scope.names.contains($0.campaign) }
         if scope.campaigns.count > 1 {
-            let distinct = try distinctPeople(db, scope)
+            let distinct = distinctPeople(scope, streams: streams)
             report.distinctPeople = distinct
             // The year view: under the per-campaign rows and their 人次 total, the people each counted once.
             for index in report.breakdowns.indices where report.breakdowns[index].dimension == .campaign {
@@ -83,8 +83,9 @@ public enum TallyQuery {
     /// 人数: each people measure counting a person once across the campaigns — registered at any of
     /// them; reaching the measure's level (came, was interviewed, placed…) at any of them where its
     /// section applies. People are ledger row numbers, dense from 1: a byte per person (a million
-    /// people, a megabyte) keeps each one's furthest level without hashing.
-    static func distinctPeople(_ db: Database, _ scope: TallyScope) throws -> [String: Int] {
+    /// people, a megabyte) keeps each one's furthest level without hashing. Counted from the streams
+    /// the people scan read, not read from the workspace a second time.
+    static func distinctPeople(_ scope: TallyScope, streams: [PeopleScan.Stream]) -> [String: Int] {
         func mark(_ person: Int64, _ level: Int, in levels: inout [UInt8]) {
             let index = Int(person)
             guard index >= 0 else { return }
@@ -93,8 +94,8 @@ public enum TallyQuery {
         }
         var counts: [String: Int] = [:]
         var registered: [UInt8] = []
-        for campaign in scope.names {
-            for person in try Registrations.registeredPeople(db, campaign: campaign) { mark(person, 1, in: &registered) }
+        for stream in streams {
+            for person in stream.people { mark(person, 1, in: &registered) }
         }
         counts[LedgerMeasures.registered.key] = registered.reduce(0) { $0 + Int($1) }
         for (s, section) in scope.sections.enumerated() {
@@ -102,9 +103,7 @@ public enum TallyQuery {
             guard !own.isEmpty else { continue }
             var furthest: [UInt8] = []
             for c in scope.campaignIndexes(of: s) {
-                for entry in try section.personLevels(db, campaign: scope.names[c]) {
-                    mark(entry.person, entry.level, in: &furthest)
-                }
+                for entry in streams[c].levels[s] { mark(entry.person, entry.level, in: &furthest) }
             }
             for measure in own {
                 let threshold = UInt8(clamping: measure.threshold ?? 1)
