@@ -150,6 +150,28 @@ import WorkflowTesting
         #expect(counts["of_which"] is NSNull)
     }
 
+    /// The JSON is written from values (not dictionaries of Any) but reads as it always did: the same
+    /// text JSONSerialization writes for the same document with the options the tally used — two-space
+    /// indents, `"key" : value`, sorted keys, whole rates without `.0`, unescaped slashes and Chinese —
+    /// with the list of placed people and an earlier period in it too.
+    @Test func jsonIsTheTextJSONSerializationWrites() async throws {
+        let (f, _) = try await sampleReport()
+        let request = TallyRequest(campaigns: ["fair"], breakdowns: [.township, .group, .enterprise], listPlaced: true)
+        let now = f.now
+        let report = try await f.pool.read { db in
+            try TallyQuery.compare(db, try TallyQuery.run(db, request, sections: OutcomeFixture.sections, now: now),
+                                   from: nil, to: nil, sections: OutcomeFixture.sections, now: now)
+        }
+        let written = try TallyJSON.encode(report)
+        let object = try JSONSerialization.jsonObject(with: written)
+        let reference = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys,
+                                                                                     .withoutEscapingSlashes])
+        #expect(String(decoding: written, as: UTF8.self) == String(decoding: reference, as: UTF8.self))
+        let text = String(decoding: written, as: UTF8.self)
+        #expect(text.contains(#""attended_of_registered" : 0.6"#) && text.contains("城关镇") && text.contains(#""comparison" : {"#))
+        #expect(text.contains(#""id_number" : "110105********002X""#))
+    }
+
     @Test func csvHasOneLinePerRowWithAllMeasures() async throws {
         let (_, report) = try await sampleReport()
         let csv = TallyTextReport.csv(report, lang: .en)
