@@ -33,4 +33,32 @@ import WorkflowTesting
         #expect(places.places[Int(places.place(of: zhang))] == ("城关镇", "东街村"))
         #expect(places.places.count == 5)   // 东街村 西街村 新庄村 渡口村 (from the fixture) and 石门村
     }
+
+    /// Thousands of places, people of each scattered through the ledger, a village name under two
+    /// townships, a blank village: each person reads back their own place, and each place is held once
+    /// (the table of places grows and probes past its collisions).
+    @Test func everyPersonHasTheirOwnPlaceAmongThousands() async throws {
+        let h = try await LedgerHarness()
+        let people = 30_000
+        @Sendable func township(_ i: Int) -> String { "第\(i * 7 % 40)镇" }
+        @Sendable func village(_ i: Int) -> String { i % 97 == 0 ? "" : "村\(i * 13 % 2_500 / 40)-\(i * 13 % 40)" }
+        try await h.pool.write { db in
+            try db.execute(sql: "INSERT INTO ledger_source (id, name) VALUES (1, 'test')")
+            for i in 1...people {
+                try db.execute(sql: """
+                    INSERT INTO person (id, id_number, name, phone, township, village, groups, source_id, created_at, updated_at)
+                    VALUES (?, ?, '测试', NULL, ?, ?, ?, 1, 0, 0)
+                    """, arguments: [i, "T\(i)", township(i), village(i), i % 5])
+            }
+        }
+        let places = try await h.pool.read { db in try PersonPlaces.load(db) }
+        var distinct = Set<String>()
+        for i in 1...people {
+            let place = places.places[Int(places.place(of: i))]
+            #expect(place.township == township(i) && place.village == village(i), "person \(i)")
+            #expect(places.groups[i].rawValue == UInt32(i % 5))
+            distinct.insert(township(i) + "|" + village(i))
+        }
+        #expect(places.places.count == distinct.count && distinct.count > 1_000)
+    }
 }

@@ -30,7 +30,7 @@ enum PeopleScan {
     }
 
     /// What a cell is: a campaign (its index), a place (its index) and a set of target groups.
-    private struct CellKey: Hashable {
+    private struct CellKey {
         var campaign: Int32
         var place: Int32
         var groups: TargetGroupSet
@@ -77,23 +77,19 @@ enum PeopleScan {
         let lookUp = try PersonPlaces.lookUpStatement(db)
 
         let width = measures.count
-        var cellIndex: [CellKey: Int] = [:]
         var cellKeys: [CellKey] = []
         var counts: [Int] = []
         for (index, stream) in streams.enumerated() {
             // Each section's level for each registration, aligned with the registrations.
             let aligned = stream.levels.map { Self.align($0, to: stream.people) }
+            var cellIndex = CellIndex()
             for (r, person) in stream.people.enumerated() {
                 var place = people.place(of: Int(person))
                 if place < 0 { place = try people.lookUp(Int(person), with: lookUp) }
-                let key = CellKey(campaign: Int32(index), place: place, groups: people.groups[Int(person)])
-                let cell: Int
-                if let known = cellIndex[key] {
-                    cell = known
-                } else {
-                    cell = cellKeys.count
-                    cellIndex[key] = cell
-                    cellKeys.append(key)
+                let groups = people.groups[Int(person)]
+                let (cell, isNew) = cellIndex.cell(of: CellIndex.key(place: place, groups: groups.rawValue), new: cellKeys.count)
+                if isNew {
+                    cellKeys.append(CellKey(campaign: Int32(index), place: place, groups: groups))
                     counts += repeatElement(0, count: width)
                 }
                 for m in 0..<width where sectionOf[m] < 0 || aligned[sectionOf[m]][r] >= thresholds[m] {
