@@ -18,8 +18,15 @@ public enum Language: String, Sendable, CaseIterable {
         }
     }
 
-    /// `CAMPAIGN_LANG` when it names a language, else Chinese.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
+    /// `CAMPAIGN_LANG` when it names a language, else Chinese. Read with getenv: every help text of
+    /// every command asks at start-up, and copying the whole environment each time was a quarter of
+    /// a short command's start.
+    public static func fromEnvironment() -> Language {
+        getenv("CAMPAIGN_LANG").flatMap { Language(tag: String(cString: $0)) } ?? .zh
+    }
+
+    /// `CAMPAIGN_LANG` in the given environment when it names a language, else Chinese.
+    public static func fromEnvironment(_ environment: [String: String]) -> Language {
         environment["CAMPAIGN_LANG"].flatMap(Language.init(tag:)) ?? .zh
     }
 
