@@ -61,4 +61,17 @@ import WorkflowTesting
         }
         #expect(places.places.count == distinct.count && distinct.count > 1_000)
     }
+
+    /// The tally chooses how to read people by how many a campaign registered, counted only as far as the
+    /// choice needs: the count stops at its limit and is exact below it.
+    @Test func aCountUpToALimitStopsThereAndIsExactBelowIt() async throws {
+        let f = try await OutcomeFixture()
+        let all = try await f.pool.read { db in try Registrations.count(db, campaigns: ["fair"]) }
+        #expect(all >= 3)
+        let counts = try await f.pool.read { db in
+            (try Registrations.count(db, campaigns: ["fair"], upTo: 2), try Registrations.count(db, campaigns: ["fair"], upTo: all + 5),
+             try Registrations.count(db, campaigns: ["fair", "nowhere"], upTo: all), try Registrations.count(db, campaigns: ["nowhere"], upTo: 9))
+        }
+        #expect(counts.0 == 2 && counts.1 == all && counts.2 == all && counts.3 == 0)
+    }
 }

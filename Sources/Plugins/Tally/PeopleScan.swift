@@ -61,8 +61,9 @@ enum PeopleScan {
         case .scan: scanAll = true
         case .join: scanAll = false
         case .automatic:
-            let registered = try Registrations.count(db, campaigns: campaigns)
-            scanAll = registered * 8 >= Int(try People.highestID(db)) && registered > 10_000
+            // Counted only as far as the choice needs: the ledger's read starts the sooner.
+            let enough = max((Int(try People.highestID(db)) + 7) / 8, 10_001)   // an eighth of the ledger, and more than 10,000
+            scanAll = try Registrations.count(db, campaigns: campaigns, upTo: enough) >= enough
         }
         let pending = scanAll ? pool.map { pool in Pending { try pool.read { db in try PersonPlaces.load(db) } } } : nil
         var streams: [Stream] = []
