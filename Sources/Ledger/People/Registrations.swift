@@ -110,13 +110,6 @@ extension Registrations {
         return people
     }
 
-    /// How many people a set of campaigns registered.
-    public static func count(_ db: Database, campaigns: [String]) throws -> Int {
-        let marks = Array(repeating: "?", count: campaigns.count).joined(separator: ", ")
-        return try Int.fetchOne(db, sql: "SELECT count(*) FROM registration WHERE campaign IN (\(marks))",
-                                arguments: StatementArguments(campaigns)) ?? 0
-    }
-
     /// How many people a set of campaigns registered, counting no further than `limit`: enough to
     /// choose between ways of reading them without counting a million first.
     public static func count(_ db: Database, campaigns: [String], upTo limit: Int) throws -> Int {
