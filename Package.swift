@@ -203,7 +203,8 @@ let package = Package(
         .testTarget(
             name: "CheckinTests",
             dependencies: ["Workflow", "Ledger", "PluginKit", "Registration", "Checkin", "BuiltinPlugins", "WorkflowTesting",
-                           "CampaignTesting", .product(name: "GRDB", package: "GRDB.swift")]
+                           "CampaignTesting", "Messages", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "NIOCore", package: "swift-nio")]
         ),
         .testTarget(
             name: "OutcomeTests",

@@ -42,31 +42,66 @@ struct ScanReply: ResponseGenerator, Encodable {
 
     init(_ answer: ScanAnswer, in language: Language) {
         result = answer.result.rawValue
-        reason = answer.message.text(language)
         reason_zh = answer.message.text(.zh)
         reason_en = answer.message.text(.en)
+        reason = language == .zh ? reason_zh : reason_en
         name = answer.maskedName
         id_number = answer.maskedID
         groups = answer.groups
         replayed = answer.replayed
     }
 
-    /// The answer written out by hand, keys in the order declared: the one reply every scan waits for,
-    /// where JSONEncoder's generic walk cost more than the scan's own look-ups.
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        func string(_ text: String?) -> String { text.map(Message.jsonString) ?? "null" }
-        let json = "{\"result\":\(string(result)),\"reason\":\(string(reason)),\"reason_zh\":\(string(reason_zh)),"
-            + "\"reason_en\":\(string(reason_en)),\"name\":\(string(name)),\"id_number\":\(string(id_number)),"
-            + "\"groups\":[\(groups.map(Message.jsonString).joined(separator: ","))],\"replayed\":\(replayed)}"
-        let buffer = ByteBuffer(string: json)
+        let buffer = json()
         var headers = HTTPFields()
         headers.reserveCapacity(4)   // and the server's date and name, added later
         headers[.contentType] = "application/json; charset=utf-8"
         headers[.contentLength] = String(buffer.readableBytes)
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: buffer))
     }
+
+    /// The answer written out by hand, keys in the order declared: the one reply every scan waits for,
+    /// where JSONEncoder's generic walk cost more than the scan's own look-ups. Written straight into
+    /// the response's buffer, no string made on the way (#39).
+    func json() -> ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(256 + reason.utf8.count * 3)
+        func write(_ key: String, _ text: String?, first: Bool = false) {
+            buffer.writeString(first ? "{\"" : ",\"")
+            buffer.writeString(key)
+            buffer.writeString("\":")
+            if let text { Self.writeJSONString(text, to: &buffer) } else { buffer.writeString("null") }
+        }
+        write("result", result, first: true)
+        write("reason", reason)
+        write("reason_zh", reason_zh)
+        write("reason_en", reason_en)
+        write("name", name)
+        write("id_number", id_number)
+        buffer.writeString(",\"groups\":[")
+        for (index, group) in groups.enumerated() {
+            if index > 0 { buffer.writeString(",") }
+            Self.writeJSONString(group, to: &buffer)
+        }
+        buffer.writeString(replayed ? "],\"replayed\":true}" : "],\"replayed\":false}")
+        return buffer
+    }
 }
 
+
+extension ScanReply {
+    /// A JSON string literal into the buffer: the text as it is when nothing in it needs escaping (the
+    /// answer's words nearly always), else `Message.jsonString`'s escaped form.
+    static func writeJSONString(_ text: String, to buffer: inout ByteBuffer) {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            buffer.writeInteger(UInt8(ascii: "\""))
+            buffer.writeString(text)
+            buffer.writeInteger(UInt8(ascii: "\""))
+        } else {
+            buffer.writeString(Message.jsonString(text))
+        }
+    }
+}
 
 struct CountsReply: ResponseEncodable {
     var campaign: String
