@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Workflow
+@testable import Workflow
 
 /// The text helpers the check-in path was made faster with (#39) say exactly what the slower ones said:
 /// a message's placeholders, JSON strings, masks and trimming.
@@ -8,6 +8,29 @@ import Workflow
     static let repeated = MessageText("test.repeat", zh: "{time} 已在{gate}签到（{staff}）", en: "Checked in at {time} at {gate} by {staff}")
     static let gateWord = MessageText("test.gate", zh: "北门", en: "the north gate")
     static let nested = MessageText("test.nested", zh: "{what}：{value}", en: "{what}: {value}")
+
+    /// A number as a scanner sends it takes the quick path; it must mask exactly as the scalar-by-scalar
+    /// reading does, at every length (a code, a phone, an ID, one digit short or long) and with a final x.
+    @Test func aScannedNumberIsMaskedAsTheScalarReadingMasksIt() {
+        var generator = SystemRandomNumberGenerator()
+        var inputs = ["0", "12", "123456", "1234567", "13800138000", "11010519491231002X", "11010519491231002x",
+                      "1101051949123100", "110105194912310021234", "1X", "12x34", "007"]
+        for _ in 0..<500 {
+            let length = Int.random(in: 1...24, using: &generator)
+            inputs.append(String((0..<length).map { index in
+                index > 0 && Int.random(in: 0..<8, using: &generator) == 0 ? (Bool.random() ? "X" : "x")
+                    : Character(String(Int.random(in: 0...9, using: &generator)))
+            }))
+        }
+        for input in inputs {
+            #expect(Masking.scrub(input) == Masking.scrubScalars(input), "\(input)")
+        }
+        #expect(Masking.scrub("11010519491231002x") == "110105********002X")
+        #expect(Masking.scrub("13800138000") == "138****8000")
+        // Not a bare number: the scalar reading as before (a letter first, a space inside).
+        #expect(Masking.scrub("X13800138000") == "X138****8000")
+        #expect(Masking.scrub("138 0013 8000") == "138****8000")
+    }
 
     @Test func placeholdersAreFilledOnceAndValuesAreNotReadAgain() {
         let message = Message(Self.repeated, ["time": "09:05", "staff": "{gate}"], words: ["gate": Message(Self.gateWord)])

@@ -15,16 +15,18 @@ public enum PersonLookup {
                                campaign: String) throws -> (method: Method, Result<Int64, LookupFailure>) {
         // Read by meaning: a number typed with a zero-width space or in another script's digits is that number.
         let input = TypedText.trimmed(TypedText.normalized(rawInput))
-        let digits = input.filter { $0.isNumber || $0 == "X" || $0 == "x" }
-        if digits.count >= 15 {
+        if digitCount(input) >= 15 {
             guard let id = try? ResidentID(input) else {
                 return (.id, .failure(LookupFailure(Message(LookupMessages.invalidID, ["input": Masking.scrub(input)]))))
             }
-            guard let personID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE id_number = ?"),
-                                                    arguments: [id.value]) else {
+            // Read through SQLite's C API: a gate looks an ID number up on nearly every scan.
+            let byNumber = try RawStatement(cached: db, sql: "SELECT id FROM person WHERE id_number = ?")
+            byNumber.bind(1, id.value)
+            guard try byNumber.step() else {
                 return (.id, .failure(LookupFailure(Message(LookupMessages.unknownID, ["id": id.masked]))))
             }
-            return (.id, .success(personID))
+            defer { byNumber.reset() }
+            return (.id, .success(byNumber.int(0)))
         }
         if let phone = try? PhoneNumber(input) {
             let ids = try People.ids(db, ofPhone: phone)
@@ -42,6 +44,20 @@ public enum PersonLookup {
                                                           ["code": Masking.scrub(String(input.prefix(12))), "campaign": campaign]))))
         }
         return (.code, .success(personID))
+    }
+}
+
+extension PersonLookup {
+    /// How many of the input's characters are digits (of any script) or an ID number's X: an ID number
+    /// has 15 or more. Counted byte by byte for ASCII input (what scanners send), by character otherwise.
+    static func digitCount(_ input: String) -> Int {
+        let utf8 = input.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            return utf8.reduce(0) { count, byte in
+                count + ((0x30...0x39).contains(byte) || byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x") ? 1 : 0)
+            }
+        }
+        return input.filter { $0.isNumber || $0 == "X" || $0 == "x" }.count
     }
 }
 

@@ -75,18 +75,27 @@ public enum Scans {
             (result, reason) = (.rejected, why.message)
         case .success(let id):
             personID = id
-            person = try People.summary(db, id: id)
-            (result, reason, firstScan) = try judge(db, request, person: id, now: now, zone: zone, windows: windows)
+            let found = try People.atGate(db, id: id, campaign: request.campaign)
+            person = found?.person
+            (result, reason, firstScan) = try judge(db, request, person: id, registered: found?.registered ?? false, now: now,
+                                                    zone: zone, windows: windows)
         }
         do {
-            try db.cachedStatement(sql: """
+            let stored = windows.stored(reason)
+            let insert = try RawStatement(cached: db, sql: """
                 INSERT INTO scan (nonce, campaign, checkpoint, person_id, method, input, gate, staff, device, client_time,
                                   received_at, result, reason, reason_message, first_scan_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [request.nonce, request.campaign, request.checkpoint, personID, method,
-                                         Self.stored(request.input), request.gate, request.staff, request.device,
-                                         request.clientTime.map(StoredTime.text),
-                                         nowText, result, reason.text(.en), reason.storedForm, firstScan])
+                """)
+            for (index, text) in [request.nonce, request.campaign, request.checkpoint].enumerated() { insert.bind(Int32(index + 1), text) }
+            insert.bind(4, personID)
+            for (index, text) in [method.rawValue, Self.stored(request.input), request.gate, request.staff, request.device,
+                                  request.clientTime.map(StoredTime.text), nowText, result.rawValue, stored.english,
+                                  stored.form].enumerated() {
+                insert.bind(Int32(index + 5), text)
+            }
+            insert.bind(15, firstScan)
+            _ = try insert.step()
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             // The nonce was seen before (a retried request): answer as the first time, count nothing.
             // Checking for it only when the insert fails keeps a query off every normal scan.
@@ -117,13 +126,13 @@ public enum Scans {
     /// Whether a person found for the scan may pass: the checkpoint's window open at the time it
     /// happened, registered for the campaign, not checked in here before (then a repeat, naming when,
     /// where and by whom). The result, the reason shown, and the first scan a repeat points at.
-    static func judge(_ db: Database, _ request: ScanRequest, person id: Int64, now: Date, zone: TimeZone,
+    static func judge(_ db: Database, _ request: ScanRequest, person id: Int64, registered: Bool, now: Date, zone: TimeZone,
                       windows: WindowCache) throws -> (ScanAnswer.Result, Message, Int64?) {
         let happened = Self.happened(request, now: now)
         if let why = try windowProblem(request, now: happened, zone: zone, window: windows.window(db, for: request)) {
             return (.rejected, why, nil)
         }
-        guard try Registrations.isRegistered(db, id, campaign: request.campaign) else {
+        guard registered else {
             let walkIns = try windows.window(db, for: request)?.walkIns ?? false
             let reason = Message(CheckinMessages.notRegistered, ["campaign": request.campaign])
             return (.rejected, walkIns ? reason + Message(CheckinMessages.walkInsWelcome) : reason, nil)
@@ -131,15 +140,20 @@ public enum Scans {
         if let why = try admissionProblem(db, request, person: id, happened: happened, zone: zone, now: now, windows: windows) {
             return (.rejected, why, nil)
         }
-        if let first = try Row.fetchOne(db.cachedStatement(sql: """
+        let first = try RawStatement(cached: db, sql: """
             SELECT id, gate, staff, received_at FROM scan
             WHERE campaign = ? AND checkpoint = ? AND person_id = ? AND \(ScanAnswer.Result.isAccepted)
-            """), arguments: [request.campaign, request.checkpoint, id]) {
-            let at: Date = first["received_at"]
-            let gate: String = first["gate"], staff: String = first["staff"]
+            """)
+        first.bind(1, request.campaign)
+        first.bind(2, request.checkpoint)
+        first.bind(3, id)
+        if try first.step() {
+            defer { first.reset() }
+            let gate = first.text(1) ?? "", staff = first.text(2) ?? ""
+            let at = first.text(3).flatMap { Date.fromDatabaseValue($0.databaseValue) } ?? now
             let gateName = try windows.window(db, for: request)?.gateNames[gate] ?? gate
             return (.repeat_, CheckinMessages.alreadyCheckedIn(time: String(TimeFormats.display(at, timeZone: zone).suffix(5)),
-                                                              gate: gateName, staff: staff), first["id"])
+                                                              gate: gateName, staff: staff), first.int(0))
         }
         // Sent late from a device's queue: staff see when it was really scanned.
         return (.accepted, happened < now.addingTimeInterval(-60)

@@ -22,6 +22,17 @@ final class WindowCache {
         return try AdmissionDays.day(db, campaign: request.campaign, checkpoint: request.checkpoint, person: person)
     }
 
+    private var storedReasons: [Message: (english: String, form: String)] = [:]
+
+    /// A reason as the scan ledger stores it (its English words and its stored form): the same few reasons
+    /// recur through a batch (checked in; checked in at 09:12 at the north gate by 王), rendered once each.
+    func stored(_ reason: Message) -> (english: String, form: String) {
+        if let known = storedReasons[reason] { return known }
+        let stored = (reason.text(.en), reason.storedForm)
+        if storedReasons.count < 64 { storedReasons[reason] = stored }
+        return stored
+    }
+
     private var storedNow: (date: Date, text: String)?
 
     /// A time as the scan ledger stores it. A batch's scans share their time: written once a batch.

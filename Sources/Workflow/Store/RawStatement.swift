@@ -20,6 +20,12 @@ public struct RawStatement {
         statement = try db.makeStatement(sql: sql)
     }
 
+    /// The connection's cached statement for `sql` (prepared once per connection), for statements run
+    /// again and again (a check-in's). A statement that returned a row must be `reset()` after reading it.
+    public init(cached db: Database, sql: String) throws {
+        statement = try db.cachedStatement(sql: sql)
+    }
+
     @inlinable
     public func bind(_ index: Int32, _ text: String?) {
         guard var text else {

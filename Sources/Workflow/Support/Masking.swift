@@ -47,6 +47,20 @@ public enum Masking {
     /// rest of the text stays as written (a Chinese colon stays a Chinese colon); invisible characters
     /// are dropped and digits come back as ASCII.
     public static func scrub(_ text: String) -> String {
+        // A number as a scanner or a keyboard sends it (digits, an ID's final X): one run, masked at once.
+        // Every check-in stores its input scrubbed; this is nearly every one of them.
+        let utf8 = text.utf8
+        if let first = utf8.first, (0x30...0x39).contains(first),
+           utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "x") }) {
+            let run = utf8.contains(UInt8(ascii: "x")) ? String(decoding: utf8.map { $0 == UInt8(ascii: "x") ? UInt8(ascii: "X") : $0 },
+                                                                  as: UTF8.self) : text
+            return run.utf8.count >= 15 ? idNumber(run) : run.utf8.count >= 7 ? phone(run) : run
+        }
+        return scrubScalars(text)
+    }
+
+    /// `scrub` of any text, scalar by scalar.
+    static func scrubScalars(_ text: String) -> String {
         // Built in arrays and made a string once: appending to a string's scalars one by one went through
         // its generic replace path, a sizeable part of a check-in (every scan's input is stored scrubbed).
         var out: [Unicode.Scalar] = []
