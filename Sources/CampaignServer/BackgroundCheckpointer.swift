@@ -9,12 +9,14 @@ import Workflow
 /// PASSIVE mode: it copies what no reader still needs and never blocks a writer.
 final class BackgroundCheckpointer: @unchecked Sendable {
     private let connection: DatabaseQueue
+    private let workspace: Workspace
     let interval: Duration
     private let lock = NSLock()
     private var caughtUpWaiters: [CheckedContinuation<Void, Never>] = []
 
     init(workspace: Workspace, interval: Duration = .milliseconds(250)) throws {
         connection = try DatabaseQueue(path: workspace.path)
+        self.workspace = workspace
         self.interval = interval
     }
 
@@ -27,7 +29,10 @@ final class BackgroundCheckpointer: @unchecked Sendable {
     func run() async {
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
-            let result = try? await connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            var result = try? await connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            if let copied = result, copied.checkpointedFrameCount < copied.walFrameCount {
+                result = try? await workspace.pool.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            }
             if let result, result.checkpointedFrameCount == result.walFrameCount {
                 for waiter in lock.withLock({ defer { caughtUpWaiters = [] }; return caughtUpWaiters }) { waiter.resume() }
             }
