@@ -17,7 +17,7 @@ public enum CommandSupport {
 
     public static func logger() -> Logger {
         let level = ProcessInfo.processInfo.environment["CAMPAIGN_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
-        var logger = Logger(label: "campaign") { StreamLogHandler.standardError(label: $0) }
+        var logger = Logger(label: "campaign") { QuietMetadataLogHandler(label: $0) }
         logger.logLevel = level ?? .warning
         return logger
     }
