@@ -73,3 +73,51 @@ import Workflow
         }
     }
 }
+
+/// The check-in body read by hand says what the general decoder says, or leaves the body to it (#39).
+@Suite struct CheckinBodyReaderTests {
+    static func general(_ json: String) -> CheckinBody? {
+        try? CheckinBodyReader.isoDecoder().decode(CheckinBody.self, from: Data(json.utf8))
+    }
+
+    static func byHand(_ json: String) -> CheckinBody? {
+        Array(json.utf8).withUnsafeBytes { CheckinBodyReader.parse($0) }
+    }
+
+    @Test func whatThePageAndScannersSendIsReadByHandAsTheDecoderReadsIt() throws {
+        let ordinary = [
+            #"{"input":"11010519491231002X","gate":"north","nonce":"first.lua-0-1"}"#,
+            #"{"input":"13800138000","gate":"北门","checkpoint":"gate","nonce":"3f2a","device":"Mozilla/5.0 (iPhone)","client_time":"2026-03-01T01:02:03.456Z"}"#,
+            #"{"input":"FAIR-000123","gate":"south","nonce":"n","client_time":"2026-03-01T09:02:03+08:00","kept_ms":15000}"#,
+            #" { "input" : "x" , "kept_ms" : -1.5e3 , "gate" : null, "extra": 12, "other": "ignored" } "#,
+            #"{"input":"","kept_ms":0}"#,
+        ]
+        for json in ordinary {
+            let decoded = try #require(Self.general(json), "\(json)")
+            #expect(Self.byHand(json) == decoded, "\(json)")
+        }
+        let time = try #require(Self.byHand(ordinary[1])?.client_time)
+        #expect(abs(time.timeIntervalSince1970 - 1_772_326_923.456) < 0.001)
+    }
+
+    @Test func anythingElseIsLeftToTheGeneralDecoder() {
+        let unusual = [
+            #"{"input":"a\"b","gate":"north"}"#,        // an escape: the decoder unescapes
+            #"{"input":"\u5f20"}"#,
+            #"{"gate":"north"}"#,                        // no input: the decoder says which field
+            #"{"input":null}"#, #"{"input":12}"#, #"{"input":"x","gate":7}"#, #"{"input":"x","kept_ms":"7"}"#,
+            #"{"input":"x","client_time":"yesterday"}"#, #"{"input":"x","client_time":12}"#,
+            #"{"input":"x","extra":{"a":1}}"#, #"{"input":"x","extra":[1]}"#, #"{"input":"x","extra":true}"#,
+            #"{"input":"x","input":"y"}"#,               // a duplicate key
+            #"{"input":"x"} trailing"#, #"{"input":"x""#, #"{"input":"x",}"#, #"["x"]"#, "", "{",
+            #"{"input":"x","kept_ms":01}"#, #"{"input":"x","kept_ms":1.}"#, #"{"input":"x","kept_ms":1e999}"#,
+            "{\"input\":\"tab\there\"}",
+        ]
+        for json in unusual {
+            #expect(Self.byHand(json) == nil, "\(json)")
+        }
+        // Broken UTF-8 in a string is never read by hand.
+        let broken: [UInt8] = Array(#"{"input":""#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8)
+        #expect(broken.withUnsafeBytes { CheckinBodyReader.parse($0) } == nil)
+    }
+}

@@ -16,7 +16,7 @@ struct FrameReply: ResponseEncodable {
     enum CodingKeys: String, CodingKey { case code }
 }
 
-struct CheckinBody: Decodable {
+struct CheckinBody: Decodable, Equatable {
     var input: String
     /// The checkpoint scanned at, when not the one `serve` was started for (a bus campaign's four doors).
     var checkpoint: String?

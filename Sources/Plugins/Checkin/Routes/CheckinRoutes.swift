@@ -30,7 +30,7 @@ enum CheckinRoutes {
         }
         routes.post("checkin") { request, context in
             let staff = try context.requireStaff()
-            let body = try await request.decodeBody(as: CheckinBody.self, context: context)
+            let body = try await CheckinBodyReader.read(request, context: context)
             // An escort scans at their own bus's door (its plate is the gate); managers at any.
             if let vehicle = staff.vehicle, staff.role == .staff, !staff.ridesWith(body.gate ?? "") {
                 throw RoleRefusal(needed: .manager, reason: Message(CheckinMessages.otherVehicle, [
