@@ -9,6 +9,17 @@ import Testing
     static let gateWord = MessageText("test.gate", zh: "北门", en: "the north gate")
     static let nested = MessageText("test.nested", zh: "{what}：{value}", en: "{what}: {value}")
 
+    /// A name of Chinese characters or Latin letters is masked scalar by scalar, as by characters.
+    @Test func namesAreMaskedByCharacters() {
+        #expect(Masking.name("张伟") == "张*")
+        #expect(Masking.name("欧阳娜娜") == "欧阳**")
+        #expect(Masking.name("王") == "王")
+        #expect(Masking.name("Li Na") == "Li***")
+        // Combining marks and emoji: by characters, as before.
+        #expect(Masking.name("e\u{301}mile") == "e\u{301}m***")
+        #expect(Masking.name("👨‍👩‍👧王") == "👨‍👩‍👧*")
+    }
+
     /// A number as a scanner sends it takes the quick path; it must mask exactly as the scalar-by-scalar
     /// reading does, at every length (a code, a phone, an ID, one digit short or long) and with a final x.
     @Test func aScannedNumberIsMaskedAsTheScalarReadingMasksIt() {

@@ -31,6 +31,27 @@ import WorkflowTesting
         #expect(differing.isEmpty, "\(differing.count) differ, e.g. \(firstFew)")
     }
 
+    /// A repeat scan reads its first scan's time by arithmetic: the same instant GRDB reads (to well under
+    /// a millisecond), across leap days and centuries; forms it does not write go to GRDB.
+    @Test func readsTheTimeItWritesAsGRDBReadsIt() throws {
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["2000-02-29 23:59:59.999", "2100-02-28 00:00:00.000", "1970-01-01 00:00:00.000", "1600-01-01 12:00:00.001"]
+        for _ in 0..<5_000 {
+            texts.append(StoredTime.text(Date(timeIntervalSince1970: Double.random(in: -8_520_000_000...13_569_000_000,
+                                                                                   using: &generator))))
+        }
+        for text in texts {
+            let ours = try #require(StoredTime.date(text), "\(text)")
+            let grdb = try #require(Date.fromDatabaseValue(text.databaseValue), "\(text)")
+            #expect(abs(ours.timeIntervalSince1970 - grdb.timeIntervalSince1970) < 0.000_01, "\(text)")
+            #expect(StoredTime.text(ours) == text)
+        }
+        // Not the written form: GRDB's reading (a date alone, a time without milliseconds), or none.
+        for other in ["2026-03-01", "2026-03-01 09:00:00", "2026-03-01T09:00:00.000", "2026-02-30 09:00:00.000", "soon"] {
+            #expect(StoredTime.date(other) == Date.fromDatabaseValue(other.databaseValue), "\(other)")
+        }
+    }
+
     @Test func readsBackAsTheNearestMillisecond() throws {
         let date = Date(timeIntervalSince1970: 1_772_355_600.4567)
         let text = StoredTime.text(date)

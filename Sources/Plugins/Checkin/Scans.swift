@@ -150,7 +150,7 @@ public enum Scans {
         if try first.step() {
             defer { first.reset() }
             let gate = first.text(1) ?? "", staff = first.text(2) ?? ""
-            let at = first.text(3).flatMap { Date.fromDatabaseValue($0.databaseValue) } ?? now
+            let at = first.text(3).flatMap(StoredTime.date) ?? now
             let gateName = try windows.window(db, for: request)?.gateNames[gate] ?? gate
             return (.repeat_, CheckinMessages.alreadyCheckedIn(time: String(TimeFormats.display(at, timeZone: zone).suffix(5)),
                                                               gate: gateName, staff: staff), first.int(0))

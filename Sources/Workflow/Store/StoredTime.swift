@@ -37,6 +37,40 @@ public enum StoredTime {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The time a stored text says: the form `text` writes read by arithmetic (a repeat scan reads when
+    /// the person was first let in), any other form through GRDB as before.
+    public static func date(_ text: String) -> Date? {
+        var text = text
+        let parsed = text.withUTF8 { bytes -> Date? in
+            guard bytes.count == 23, bytes[4] == 45, bytes[7] == 45, bytes[10] == 32, bytes[13] == 58, bytes[16] == 58,
+                  bytes[19] == 46 else { return nil }
+            func number(_ start: Int, _ digits: Int) -> Int? {
+                var value = 0
+                for index in start..<(start + digits) {
+                    guard (48...57).contains(bytes[index]) else { return nil }
+                    value = value * 10 + Int(bytes[index] - 48)
+                }
+                return value
+            }
+            guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
+                  let minute = number(14, 2), let second = number(17, 2), let millisecond = number(20, 3),
+                  (1600...9999).contains(year), (1...12).contains(month), (1...28).contains(day) || day <= daysIn(month, of: year),
+                  day >= 1, hour < 24, minute < 60, second < 60 else { return nil }
+            let days = TimeFormats.daysSinceEpoch(year: year, month: month, day: day)
+            let seconds = days * 86_400 + hour * 3600 + minute * 60 + second
+            return Date(timeIntervalSince1970: Double(seconds) + Double(millisecond) / 1000)
+        }
+        return parsed ?? Date.fromDatabaseValue(text.databaseValue)
+    }
+
+    private static func daysIn(_ month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
     /// Years outside 1600…9999 (never a campaign's; before 1582 ICU's calendar is Julian) keep GRDB's own form.
     private static func fallback(_ date: Date) -> String {
         String.fromDatabaseValue(date.databaseValue) ?? ""

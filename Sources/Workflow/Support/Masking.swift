@@ -32,6 +32,15 @@ public enum Masking {
 
     /// `张*` / `欧阳**`: the family name stays, the given name is hidden.
     public static func name(_ name: String) -> String {
+        // A name of Chinese characters or Latin letters: each scalar a character of its own, counted as such
+        // (a check-in masks a name with every answer).
+        let scalars = name.unicodeScalars
+        if scalars.allSatisfy({ (0x20..<0x300).contains($0.value) || (0x3400...0x9FFF).contains($0.value) }) {
+            let count = scalars.count
+            guard count > 1 else { return name }
+            let keep = count >= 4 ? 2 : 1
+            return String(String.UnicodeScalarView(scalars.prefix(keep))) + String(repeating: "*", count: count - keep)
+        }
         let c = Array(name)
         guard c.count > 1 else { return name }
         let keep = c.count >= 4 ? 2 : 1
