@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -74,10 +75,13 @@ enum PhotoBenchmark {
         let alone = try fair.wrk(seconds: seconds, script: fair.script)
         // The phones' own connections, closed when they stop, so the server's count after is its own.
         let phonesSession = URLSession(configuration: .ephemeral)
+        // Told to stop rather than cancelled: cancelling a task inside URLSession's async upload deadlocked
+        // FoundationNetworking on Linux (its cancel waits on a queue whose completion waits on the task).
+        let stop = StopSignal()
         let senders = (0..<phones).map { phone in
             Task {
                 var (sent, busy) = (0, 0)
-                while !Task.isCancelled {
+                while !stop.isSet {
                     if let (_, status) = try? await post(photo, to: fair, nonce: "load-\(phone)-\(sent)", session: phonesSession) {
                         sent += 1
                         if status == 503 { busy += 1 }
@@ -87,7 +91,7 @@ enum PhotoBenchmark {
             }
         }
         let meanwhile = try fair.wrk(seconds: seconds, script: fair.script)
-        for sender in senders { sender.cancel() }
+        stop.set()
         var (sent, busy) = (0, 0)
         for sender in senders {
             let (s, b) = await sender.value
@@ -106,6 +110,13 @@ enum PhotoBenchmark {
                             meaning: "check-ins a second while phones send photos ÷ alone")
         print("server's open descriptors: \(descriptorsBefore) before the photos, \(descriptorsAfter) after")
         try await fair.checkLedger()
+    }
+
+    /// A flag the phones' loops read between photos.
+    final class StopSignal: Sendable {
+        private let flag = Mutex(false)
+        var isSet: Bool { flag.withLock { $0 } }
+        func set() { flag.withLock { $0 = true } }
     }
 
     /// How many descriptors a process holds (Linux: its /proc entry), -1 where that cannot be read.
