@@ -64,9 +64,9 @@ import Workflow
         var bomb = step("")
         bomb += "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for i in 1...9 { bomb += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
-        let started = ContinuousClock.now
+        // 10^10 values if expanded (no machine would finish): the refusal coming back at all, with these
+        // words, is the proof it was counted, not expanded — no clock needed.
         let found = errors(bomb)
-        #expect(ContinuousClock.now - started < .seconds(5))   // 10^10 values if expanded: refused, not expanded
         #expect(found.contains { $0.hasSuffix("the file expands to more than 100000 values: YAML aliases (*name) repeat what "
                                               + "an anchor (&name) holds, and these repeat each other") })
         let nested = "name: t\nsteps: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
