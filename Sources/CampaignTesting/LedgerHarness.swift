@@ -43,6 +43,16 @@ public struct LedgerHarness: Sendable {
         return try await pool.write { db in try kind.importFile(db, url, options: options) }
     }
 
+    /// `count` generated people (`LedgerGenerator(seed:)`) imported into the ledger and registered for the
+    /// fair: their ID numbers, in ledger order.
+    public func importGeneratedPeople(_ count: Int, seed: UInt64) async throws -> [String] {
+        var generator = LedgerGenerator(seed: seed)
+        let url = directory.url.appendingPathComponent("generated-\(seed)-\(count).csv")
+        try generator.writePeopleCSV(to: url, count: count)
+        _ = try await importFile(.people, url)
+        return try await pool.read { db in try String.fetchAll(db, sql: "SELECT id_number FROM person ORDER BY id") }
+    }
+
     public func count(_ table: String) async throws -> Int {
         try await pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
     }

@@ -19,11 +19,7 @@ import WorkflowTesting
 
     @Test(.timeLimit(.minutes(5))) func aBackupDuringThirtyTwoScannersKeepsEveryAcknowledgedCheckIn() async throws {
         let h = try await LedgerHarness()
-        var generator = LedgerGenerator(seed: 5)
-        let csv = h.directory.url.appendingPathComponent("people.csv")
-        try generator.writePeopleCSV(to: csv, count: 640)
-        _ = try await h.importFile(.people, csv)
-        let ids = try await h.pool.read { db in try String.fetchAll(db, sql: "SELECT id_number FROM person ORDER BY id") }
+        let ids = try await h.importGeneratedPeople(640, seed: 5)
         let acknowledged = Acknowledged()
         let backupFile = h.directory.url.appendingPathComponent("backups/b.sqlite")
         let scanners = Task {

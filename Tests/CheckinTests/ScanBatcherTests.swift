@@ -14,11 +14,7 @@ import Workflow
 @Suite struct ScanBatcherTests {
     @Test func scansArrivingTogetherAreEachAnsweredAndCountedOnce() async throws {
         let h = try await LedgerHarness()
-        var generator = LedgerGenerator(seed: 4)
-        let ledger = h.directory.url.appendingPathComponent("people.csv")
-        try generator.writePeopleCSV(to: ledger, count: 150)
-        _ = try await h.importFile(.people, ledger)
-        let ids = try await h.pool.read { db in try String.fetchAll(db, sql: "SELECT id_number FROM person ORDER BY id") }
+        let ids = try await h.importGeneratedPeople(150, seed: 4)
         #expect(ids.count == 150)
         let batcher = ScanBatcher(workspace: h.engine.workspace, clock: h.engine.clock)
         // Each person twice, more scans at once than one batch takes, plus one nobody has and one retried.

@@ -135,11 +135,7 @@ import WorkflowTesting
     /// concurrently, a fifth of them twice: exactly 2,000 accepted, every other scan a repeat.
     @Test func concurrentStaffCountEveryoneExactlyOnce() async throws {
         let h = try await LedgerHarness()
-        var generator = LedgerGenerator(seed: 5)
-        let url = h.directory.url.appendingPathComponent("many.csv")
-        try generator.writePeopleCSV(to: url, count: 2000)
-        _ = try await h.importFile(.people, url)
-        let ids = try await h.pool.read { db in try String.fetchAll(db, sql: "SELECT id_number FROM person") }
+        let ids = try await h.importGeneratedPeople(2000, seed: 5)
         let scans = ids + ids.prefix(400)
         let devices = try (0..<8).map { _ in try Workspace(path: h.directory.databasePath, registry: BuiltinPlugins.registry) }
         let now = h.engine.clock.now()

@@ -87,13 +87,20 @@ public enum Scans {
                                   received_at, result, reason, reason_message, first_scan_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for (index, text) in [request.nonce, request.campaign, request.checkpoint].enumerated() { insert.bind(Int32(index + 1), text) }
+            insert.bind(1, request.nonce)
+            insert.bind(2, request.campaign)
+            insert.bind(3, request.checkpoint)
             insert.bind(4, personID)
-            for (index, text) in [method.rawValue, Self.stored(request.input), request.gate, request.staff, request.device,
-                                  request.clientTime.map(StoredTime.text), nowText, result.rawValue, stored.english,
-                                  stored.form].enumerated() {
-                insert.bind(Int32(index + 5), text)
-            }
+            insert.bind(5, method.rawValue)
+            insert.bind(6, Self.stored(request.input))
+            insert.bind(7, request.gate)
+            insert.bind(8, request.staff)
+            insert.bind(9, request.device)
+            insert.bind(10, request.clientTime.map(StoredTime.text))
+            insert.bind(11, nowText)
+            insert.bind(12, result.rawValue)
+            insert.bind(13, stored.english)
+            insert.bind(14, stored.form)
             insert.bind(15, firstScan)
             _ = try insert.step()
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
