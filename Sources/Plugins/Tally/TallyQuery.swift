@@ -86,28 +86,32 @@ public enum TallyQuery {
     /// people, a megabyte) keeps each one's furthest level without hashing. Counted from the streams
     /// the people scan read, not read from the workspace a second time.
     static func distinctPeople(_ scope: TallyScope, streams: [PeopleScan.Stream]) -> [String: Int] {
-        func mark(_ person: Int64, _ level: Int, in levels: inout [UInt8]) {
-            let index = Int(person)
-            guard index >= 0 else { return }
-            if index >= levels.count { levels.append(contentsOf: repeatElement(0, count: index + 1 - levels.count)) }
-            levels[index] = max(levels[index], UInt8(clamping: level))
-        }
-        var counts: [String: Int] = [:]
-        var registered: [UInt8] = []
+        // Room for the highest person, made once (growing a byte array person by person was most of the count).
+        var highest: Int64 = 0
         for stream in streams {
-            for person in stream.people { mark(person, 1, in: &registered) }
+            for person in stream.people { highest = max(highest, person) }
+            for levels in stream.levels { for entry in levels { highest = max(highest, entry.person) } }
         }
-        counts[LedgerMeasures.registered.key] = registered.reduce(0) { $0 + Int($1) }
+        let size = Int(highest) + 1
+        var counts: [String: Int] = [:]
+        var registered = [UInt8](repeating: 0, count: size)
+        for stream in streams {
+            for person in stream.people where person >= 0 { registered[Int(person)] = 1 }
+        }
+        counts[LedgerMeasures.registered.key] = registered.count { $0 != 0 }
         for (s, section) in scope.sections.enumerated() {
             let own = section.measures.filter { ($0.threshold ?? 0) > 0 && scope.measures.contains($0) }
             guard !own.isEmpty else { continue }
-            var furthest: [UInt8] = []
+            var furthest = [UInt8](repeating: 0, count: size)
             for c in scope.campaignIndexes(of: s) {
-                for entry in streams[c].levels[s] { mark(entry.person, entry.level, in: &furthest) }
+                for entry in streams[c].levels[s] where entry.person >= 0 {
+                    let level = UInt8(clamping: entry.level)
+                    if level > furthest[Int(entry.person)] { furthest[Int(entry.person)] = level }
+                }
             }
             for measure in own {
                 let threshold = UInt8(clamping: measure.threshold ?? 1)
-                counts[measure.key] = furthest.reduce(0) { $0 + ($1 >= threshold ? 1 : 0) }
+                counts[measure.key] = furthest.count { $0 >= threshold }
             }
         }
         return counts
