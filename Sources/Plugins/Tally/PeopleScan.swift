@@ -50,8 +50,11 @@ enum PeopleScan {
 
     /// The cells, and the streams they were counted from (the people counted once across campaigns
     /// are counted from the same streams, not read a second time).
+    /// `meanwhile` is given the streams as soon as they are read, while the places may still be
+    /// read on the other connection: work that needs no places fills the wait.
     static func scan(_ db: Database, _ scope: TallyScope, strategy: TallyQuery.PeopleStrategy,
-                     parallel pool: DatabasePool?) throws -> (groups: [Group], streams: [Stream]) {
+                     parallel pool: DatabasePool?,
+                     meanwhile: ([Stream]) throws -> Void = { _ in }) throws -> (groups: [Group], streams: [Stream]) {
         let campaigns = scope.names, measures = scope.peopleMeasures, sections = scope.sections
         // Which section each measure reads its level from (-1: the registration itself) and the level it needs.
         let sectionOf = measures.map { scope.sectionIndex(of: $0) ?? -1 }
@@ -74,6 +77,7 @@ enum PeopleScan {
                                       scope.sectionApplies[s][c] ? try sections[s].personLevels(db, campaign: campaign) : []
                                   }))
         }
+        try meanwhile(streams)
         var people = scanAll ? try pending?.value() ?? PersonPlaces.load(db) : PersonPlaces.empty
         let lookUp = try PersonPlaces.lookUpStatement(db)
 

@@ -12,6 +12,8 @@ struct TallyBreakdowns {
     let people: [PeopleScan.Group]
     let perCampaign: [TallyCounts]
     let funnel: TallyCounts
+    /// The enterprise and posting breakdowns made before the people were counted (they need none).
+    var postings: [TallyDimension: TallyBreakdown] = [:]
 
     func breakdown(_ db: Database, _ dimension: TallyDimension) throws -> TallyBreakdown? {
         var breakdown: TallyBreakdown
@@ -34,7 +36,7 @@ struct TallyBreakdowns {
         case .enterprise, .posting:
             // Only campaigns that offer postings have enterprises and postings to break down by.
             guard scope.measures.contains(LedgerMeasures.positions) || scope.campaigns.isEmpty else { return nil }
-            breakdown = try postingBreakdown(db, dimension)
+            breakdown = try postings[dimension] ?? Self.postingBreakdown(db, scope, dimension)
         default:
             // A plugin's grouping: its people (and its own things, such as leads), by the group it gives each.
             guard let owner = scope.sections.firstIndex(where: { $0.groupings.contains { $0.key == dimension.rawValue } }) else {
@@ -67,7 +69,9 @@ struct TallyBreakdowns {
 
     /// Enterprises or postings: what each offered, and the people at each level with its postings,
     /// from the sections whose measures are tied to postings, in the campaigns each applies to.
-    private func postingBreakdown(_ db: Database, _ dimension: TallyDimension) throws -> TallyBreakdown {
+    /// Counted from the sections' own tables alone, so a tally makes them while the ledger's places
+    /// are still being read.
+    static func postingBreakdown(_ db: Database, _ scope: TallyScope, _ dimension: TallyDimension) throws -> TallyBreakdown {
         var sections: [PostingBreakdown.Section] = []
         for (s, section) in scope.sections.enumerated() {
             var levels: [String: [PostingLevel]] = [:]

@@ -48,11 +48,21 @@ public enum TallyQuery {
     public static func run(_ db: Database, _ request: TallyRequest, sections: [any TallySection], now: Date,
                            strategy: PeopleStrategy = .automatic, parallel: DatabasePool? = nil) throws -> TallyReport {
         let scope = try TallyScope(db, try select(db, request), plugins: sections)
-        let (people, streams) = try PeopleScan.scan(db, scope, strategy: strategy, parallel: parallel)
+        var distinct: [String: Int]?
+        var postings: [TallyDimension: TallyBreakdown] = [:]
+        let (people, _) = try PeopleScan.scan(db, scope, strategy: strategy, parallel: parallel) { streams in
+            // What needs no places, counted while the ledger's places are read on the other connection.
+            if scope.campaigns.count > 1 { distinct = distinctPeople(scope, streams: streams) }
+            for dimension in request.breakdowns where dimension == .enterprise || dimension == .posting {
+                guard scope.measures.contains(LedgerMeasures.positions) || scope.campaigns.isEmpty else { continue }
+                postings[dimension] = try TallyBreakdowns.postingBreakdown(db, scope, dimension)
+            }
+        }
         let totals = TallyTotals(scope: scope)
         let perCampaign = try totals.perCampaign(db, people)
         let funnel = totals.funnel(people, perCampaign: perCampaign)
-        let builder = TallyBreakdowns(scope: scope, totals: totals, people: people, perCampaign: perCampaign, funnel: funnel)
+        let builder = TallyBreakdowns(scope: scope, totals: totals, people: people, perCampaign: perCampaign, funnel: funnel,
+                                      postings: postings)
         var breakdowns: [TallyBreakdown] = []
         for dimension in request.breakdowns {
             if let breakdown = try builder.breakdown(db, dimension) { breakdowns.append(breakdown) }
@@ -69,8 +79,7 @@ public enum TallyQuery {
             report.form = ReportForm(vars: try RunQueries.requireRun(db, first).vars)
         }
         report.shredded = try ShredRecords.all(db).filter { scope.names.contains($0.campaign) }
-        if scope.campaigns.count > 1 {
-            let distinct = distinctPeople(scope, streams: streams)
+        if let distinct {
             report.distinctPeople = distinct
             // The year view: under the per-campaign rows and their 人次 total, the people each counted once.
             for index in report.breakdowns.indices where report.breakdowns[index].dimension == .campaign {
