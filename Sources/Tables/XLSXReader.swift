@@ -336,6 +336,7 @@ final class SheetStream: @unchecked Sendable {
 
     private func parse(archive: Archive, entry: Entry, file: String, shared: [String]) throws {
         var tokenizer = XMLTokenizer()
+        tokenizer.wantsNames = false   // the cursor switches on `nameCode`
         var rows: [Row] = []
         var cursor = SheetCursor(file: file, shared: shared)
         do {

@@ -21,6 +21,10 @@ struct XMLTokenizer {
     private var position = 0
     /// Text is only decoded where a reader wants it (`<v>`, `<t>`): elsewhere it is skipped.
     var wantsText = false
+    /// Whether tokens carry their tags' names as text. A sheet's reader switches on `nameCode` alone
+    /// and turns them off (names come as ""): making a name for each of five tags a cell is written
+    /// with was a tenth of a sheet's parse.
+    var wantsNames = true
     /// The last start or end tag's local name as a number, its bytes packed (`row` → 0x72_6F_77), or
     /// `UInt32.max` for a name longer than four bytes: what a sheet's reader switches on, since
     /// comparing unequal strings was a twelfth of its thread (the import's bottleneck).
@@ -99,15 +103,15 @@ struct XMLTokenizer {
                     stopped()
                     return nil
                 }
-                let (name, code) = buffer.withUnsafeBufferPointer { Self.localName($0[(position + 2)..<end]) }
+                let (name, code) = buffer.withUnsafeBufferPointer { [wantsNames] in Self.localName($0[(position + 2)..<end], named: wantsNames) }
                 nameCode = code
                 position = end + 1
                 return .end(name: name)
             default:
                 guard let end = tagEnd(from: position) else { return nil }
                 let tag = position + 1
-                let (token, code) = try buffer.withUnsafeBufferPointer { (bytes) throws(Problem) -> (Token, UInt32) in
-                    try Self.startTag(bytes[tag..<end])
+                let (token, code) = try buffer.withUnsafeBufferPointer { [wantsNames] (bytes) throws(Problem) -> (Token, UInt32) in
+                    try Self.startTag(bytes[tag..<end], named: wantsNames)
                 }
                 nameCode = code
                 position = end + 1
@@ -171,20 +175,22 @@ struct XMLTokenizer {
     /// `ArraySlice`s they did — retain and release were a third of a sheet's parse).
     typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
 
-    /// `name a="1" b='2'` (and a closing `/`), from between `<` and `>`.
-    private static func startTag(_ bytes: Bytes) throws(Problem) -> (Token, UInt32) {
+    /// `name a="1" b='2'` (and a closing `/`), from between `<` and `>`; the name as text when `named`.
+    private static func startTag(_ bytes: Bytes, named: Bool) throws(Problem) -> (Token, UInt32) {
         var body = bytes
         let selfClosing = body.last == UInt8(ascii: "/")
         if selfClosing { body = body.dropLast() }
         let nameEnd = body.firstIndex { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 } ?? body.endIndex
-        let (name, code) = localName(body[body.startIndex..<nameEnd])
+        let (name, code) = localName(body[body.startIndex..<nameEnd], named: named)
+        // A refusal names the tag whether or not the reader wanted names.
+        var shownName: String { named ? name : localName(body[body.startIndex..<nameEnd], named: true).0 }
         var attributes = XMLAttributes()
         var i = nameEnd
         while i < body.endIndex {
             while i < body.endIndex && (body[i] == 32 || body[i] == 9 || body[i] == 10 || body[i] == 13) { i += 1 }
             guard i < body.endIndex else { break }
             guard let equals = body[i...].firstIndex(of: UInt8(ascii: "=")) else {
-                throw Problem(message: TableMessages.attributeWithoutValue(["name": name]))
+                throw Problem(message: TableMessages.attributeWithoutValue(["name": shownName]))
             }
             // The name ends at the first blank before `=` (XML allows blanks around it); trimmed as bytes, since
             // Foundation's trimming bridged through NSString and was a fifth of an import's parse.
@@ -197,7 +203,7 @@ struct XMLTokenizer {
             while j < body.endIndex && body[j] == 32 { j += 1 }
             guard j < body.endIndex, body[j] == 34 || body[j] == 39,
                   let close = body[(j + 1)...].firstIndex(of: body[j]) else {
-                throw Problem(message: TableMessages.attributeWithoutQuotes(["name": name]))
+                throw Problem(message: TableMessages.attributeWithoutQuotes(["name": shownName]))
             }
             attributes.append(key, decode(body[(j + 1)..<close]))
             i = close + 1
@@ -205,14 +211,15 @@ struct XMLTokenizer {
         return (.start(name: name, attributes: attributes, selfClosing: selfClosing), code)
     }
 
-    /// A tag's name without its namespace prefix, and its code (see `nameCode`).
-    static func localName(_ bytes: Bytes) -> (String, UInt32) {
+    /// A tag's name without its namespace prefix (as text when `named`, else ""), and its code (see `nameCode`).
+    static func localName(_ bytes: Bytes, named: Bool = true) -> (String, UInt32) {
         let trimmed = bytes.prefix { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }
         let local = trimmed.lastIndex(of: UInt8(ascii: ":")).map { trimmed[($0 + 1)...] } ?? trimmed
-        guard local.count <= 4 else { return (string(local), .max) }
+        let name = named ? string(local) : ""
+        guard local.count <= 4 else { return (name, .max) }
         var code: UInt32 = 0
         for byte in local { code = code << 8 | UInt32(byte) }
-        return (string(local), code)
+        return (name, code)
     }
 
     /// UTF-8 bytes as text, read from contiguous memory (repairing what is not UTF-8, as before).

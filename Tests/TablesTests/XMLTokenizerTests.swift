@@ -39,4 +39,46 @@ import Testing
         #expect(seen.map(\.0) == ["<row", "<c", "<v", "/v", "/row", "<worksheet", "<rowx"])
         #expect(seen.map(\.1) == [0x72_6F_77, 0x63, 0x76, 0x76, 0x72_6F_77, UInt32.max, 0x72_6F_77_78])
     }
+
+    /// A sheet's reader turns names off: the same codes, attributes and text, every name "" — and a
+    /// malformed tag is still refused by its name.
+    @Test func withoutNamesTheCodesAttributesAndTextsAreTheSame() throws {
+        let xml = Data("<x:row r=\"2\" spans=\"1:3\"><c r=\"A2\" t=\"s\"><v>1&amp;2</v></c><worksheet a='1'/></x:row>".utf8)
+        func tokens(named: Bool) throws -> [String] {
+            var tokenizer = XMLTokenizer()
+            tokenizer.wantsNames = named
+            tokenizer.wantsText = true
+            tokenizer.append(xml)
+            var seen: [String] = []
+            while let token = try tokenizer.next() {
+                switch token {
+                case .start(let name, let attributes, let selfClosing):
+                    seen.append("<\(name)|\(tokenizer.nameCode)|\(attributes.map { "\($0.key)=\($0.value)" })|\(selfClosing)")
+                case .end(let name): seen.append("/\(name)|\(tokenizer.nameCode)")
+                case .text(let text): seen.append("'\(text)")
+                }
+            }
+            return seen
+        }
+        let named = try tokens(named: true), unnamed = try tokens(named: false)
+        #expect(named.count == 8 && unnamed.count == named.count)
+        #expect(named[0] == "<row|7499639|[\"r=2\", \"spans=1:3\"]|false" && unnamed[0] == "<|7499639|[\"r=2\", \"spans=1:3\"]|false")
+        #expect(unnamed.map { $0.replacingOccurrences(of: "<|", with: "<").replacingOccurrences(of: "/|", with: "/") }
+                == named.map { $0.replacingOccurrences(of: "<row|", with: "<").replacingOccurrences(of: "<c|", with: "<")
+                    .replacingOccurrences(of: "<v|", with: "<").replacingOccurrences(of: "<worksheet|", with: "<")
+                    .replacingOccurrences(of: "/row|", with: "/").replacingOccurrences(of: "/c|", with: "/")
+                    .replacingOccurrences(of: "/v|", with: "/") })
+        #expect(unnamed.contains("'1&2"))
+        for wantsNames in [true, false] {
+            var tokenizer = XMLTokenizer()
+            tokenizer.wantsNames = wantsNames
+            tokenizer.append(Data("<x:cell r>".utf8))
+            do {
+                _ = try tokenizer.next()
+                Issue.record("a tag with an attribute without a value was taken")
+            } catch {
+                #expect(error.message.text(.en).contains("cell"), "\(error.message.text(.en))")
+            }
+        }
+    }
 }
