@@ -213,13 +213,22 @@ struct XMLTokenizer {
 
     /// A tag's name without its namespace prefix (as text when `named`, else ""), and its code (see `nameCode`).
     static func localName(_ bytes: Bytes, named: Bool = true) -> (String, UInt32) {
-        let trimmed = bytes.prefix { $0 != 32 && $0 != 9 && $0 != 10 && $0 != 13 }
-        let local = trimmed.lastIndex(of: UInt8(ascii: ":")).map { trimmed[($0 + 1)...] } ?? trimmed
-        let name = named ? string(local) : ""
-        guard local.count <= 4 else { return (name, .max) }
+        // One pass: the name ends at a blank, and starts after its last colon (the prefix's).
+        var start = bytes.startIndex, end = bytes.startIndex
         var code: UInt32 = 0
-        for byte in local { code = code << 8 | UInt32(byte) }
-        return (name, code)
+        while end < bytes.endIndex {
+            let byte = bytes[end]
+            if byte == 32 || byte == 9 || byte == 10 || byte == 13 { break }
+            end += 1
+            if byte == UInt8(ascii: ":") {
+                start = end
+                code = 0
+            } else {
+                code = code << 8 | UInt32(byte)
+            }
+        }
+        let name = named ? string(bytes[start..<end]) : ""
+        return (name, end - start <= 4 ? code : .max)
     }
 
     /// UTF-8 bytes as text, read from contiguous memory (repairing what is not UTF-8, as before).
