@@ -10,6 +10,11 @@ struct XMLAttributes: Sequence {
         pairs.last { $0.key == key }?.value
     }
 
+    /// Empty, the room kept for the next tag.
+    mutating func removeAll() {
+        pairs.removeAll(keepingCapacity: true)
+    }
+
     mutating func append(_ key: String, _ value: String) {
         // A cell's tag has three (r, s, t): room made once rather than grown twice.
         if pairs.isEmpty { pairs.reserveCapacity(4) }

@@ -25,6 +25,8 @@ struct XMLTokenizer {
     /// and turns them off (names come as ""): making a name for each of five tags a cell is written
     /// with was a tenth of a sheet's parse.
     var wantsNames = true
+    /// The list the last start tag's attributes were read into (see `next`).
+    private var spareAttributes = XMLAttributes()
     /// The last start or end tag's local name as a number, its bytes packed (`row` → 0x72_6F_77), or
     /// `UInt32.max` for a name longer than four bytes: what a sheet's reader switches on, since
     /// comparing unequal strings was a twelfth of its thread (the import's bottleneck).
@@ -110,9 +112,16 @@ struct XMLTokenizer {
             default:
                 guard let end = tagEnd(from: position) else { return nil }
                 let tag = position + 1
+                // The last tag's list of attributes, emptied and filled again: once its token is gone (a
+                // reader takes each before asking for the next) the list is this tokenizer's alone, and a
+                // cell's tag costs no new block of memory.
+                var attributes = spareAttributes
+                spareAttributes = XMLAttributes()
+                attributes.removeAll()
                 let (token, code) = try buffer.withUnsafeBufferPointer { [wantsNames] (bytes) throws(Problem) -> (Token, UInt32) in
-                    try Self.startTag(bytes[tag..<end], named: wantsNames)
+                    try Self.startTag(bytes[tag..<end], named: wantsNames, into: &attributes)
                 }
+                spareAttributes = attributes
                 nameCode = code
                 position = end + 1
                 return token
@@ -176,7 +185,7 @@ struct XMLTokenizer {
     typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
 
     /// `name a="1" b='2'` (and a closing `/`), from between `<` and `>`; the name as text when `named`.
-    private static func startTag(_ bytes: Bytes, named: Bool) throws(Problem) -> (Token, UInt32) {
+    private static func startTag(_ bytes: Bytes, named: Bool, into attributes: inout XMLAttributes) throws(Problem) -> (Token, UInt32) {
         var body = bytes
         let selfClosing = body.last == UInt8(ascii: "/")
         if selfClosing { body = body.dropLast() }
@@ -184,7 +193,6 @@ struct XMLTokenizer {
         let (name, code) = localName(body[body.startIndex..<nameEnd], named: named)
         // A refusal names the tag whether or not the reader wanted names.
         var shownName: String { named ? name : localName(body[body.startIndex..<nameEnd], named: true).0 }
-        var attributes = XMLAttributes()
         var i = nameEnd
         while i < body.endIndex {
             while i < body.endIndex && (body[i] == 32 || body[i] == 9 || body[i] == 10 || body[i] == 13) { i += 1 }
