@@ -111,23 +111,28 @@ struct XMLTokenizer {
                 return .end(name: name)
             default:
                 guard let end = tagEnd(from: position) else { return nil }
-                let tag = position + 1
-                // The last tag's list of attributes, emptied and filled again: once its token is gone (a
-                // reader takes each before asking for the next) the list is this tokenizer's alone, and a
-                // cell's tag costs no new block of memory.
-                var attributes = spareAttributes
-                spareAttributes = XMLAttributes()
-                attributes.removeAll()
-                let (token, code) = try buffer.withUnsafeBufferPointer { [wantsNames] (bytes) throws(Problem) -> (Token, UInt32) in
-                    try Self.startTag(bytes[tag..<end], named: wantsNames, into: &attributes)
-                }
-                spareAttributes = attributes
-                nameCode = code
-                position = end + 1
-                return token
+                return try startTag(endingAt: end)
             }
         }
         return nil
+    }
+
+    /// The start tag at `position`, whose `>` is at `end`.
+    private mutating func startTag(endingAt end: Int) throws(Problem) -> Token {
+        let tag = position + 1
+        // The last tag's list of attributes, emptied and filled again: once its token is gone (a
+        // reader takes each before asking for the next) the list is this tokenizer's alone, and a
+        // cell's tag costs no new block of memory.
+        var attributes = spareAttributes
+        spareAttributes = XMLAttributes()
+        attributes.removeAll()
+        let (token, code) = try buffer.withUnsafeBufferPointer { [wantsNames] (bytes) throws(Problem) -> (Token, UInt32) in
+            try Self.startTag(bytes[tag..<end], named: wantsNames, into: &attributes)
+        }
+        spareAttributes = attributes
+        nameCode = code
+        position = end + 1
+        return token
     }
 
     private mutating func find(_ byte: UInt8, from start: Int) -> Int? {
