@@ -50,6 +50,7 @@ enum PeopleScan {
 
     /// The cells, and the streams they were counted from (the people counted once across campaigns
     /// are counted from the same streams, not read a second time).
+    ///
     /// `meanwhile` is given the streams as soon as they are read, while the places may still be
     /// read on the other connection: work that needs no places fills the wait.
     static func scan(_ db: Database, _ scope: TallyScope, strategy: TallyQuery.PeopleStrategy,

@@ -34,9 +34,8 @@ struct TallyBreakdowns {
             }
             breakdown = TallyBreakdown(dimension: .group, measures: scope.peopleMeasures, rows: rows)
         case .enterprise, .posting:
-            // Only campaigns that offer postings have enterprises and postings to break down by.
-            guard scope.measures.contains(LedgerMeasures.positions) || scope.campaigns.isEmpty else { return nil }
-            breakdown = try postings[dimension] ?? Self.postingBreakdown(db, scope, dimension)
+            guard let made = try postings[dimension] ?? Self.postingBreakdown(db, scope, dimension) else { return nil }
+            breakdown = made
         default:
             // A plugin's grouping: its people (and its own things, such as leads), by the group it gives each.
             guard let owner = scope.sections.firstIndex(where: { $0.groupings.contains { $0.key == dimension.rawValue } }) else {
@@ -70,8 +69,10 @@ struct TallyBreakdowns {
     /// Enterprises or postings: what each offered, and the people at each level with its postings,
     /// from the sections whose measures are tied to postings, in the campaigns each applies to.
     /// Counted from the sections' own tables alone, so a tally makes them while the ledger's places
-    /// are still being read.
-    static func postingBreakdown(_ db: Database, _ scope: TallyScope, _ dimension: TallyDimension) throws -> TallyBreakdown {
+    /// are still being read. None when no campaign offers postings (only those have enterprises and
+    /// postings to break down by).
+    static func postingBreakdown(_ db: Database, _ scope: TallyScope, _ dimension: TallyDimension) throws -> TallyBreakdown? {
+        guard scope.measures.contains(LedgerMeasures.positions) || scope.campaigns.isEmpty else { return nil }
         var sections: [PostingBreakdown.Section] = []
         for (s, section) in scope.sections.enumerated() {
             var levels: [String: [PostingLevel]] = [:]

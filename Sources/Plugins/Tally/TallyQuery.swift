@@ -54,7 +54,6 @@ public enum TallyQuery {
             // What needs no places, counted while the ledger's places are read on the other connection.
             if scope.campaigns.count > 1 { distinct = distinctPeople(scope, streams: streams) }
             for dimension in request.breakdowns where dimension == .enterprise || dimension == .posting {
-                guard scope.measures.contains(LedgerMeasures.positions) || scope.campaigns.isEmpty else { continue }
                 postings[dimension] = try TallyBreakdowns.postingBreakdown(db, scope, dimension)
             }
         }
