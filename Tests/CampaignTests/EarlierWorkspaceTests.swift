@@ -81,8 +81,10 @@ import WorkflowTesting
                 SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
                 """).map { ($0["name"] as String, $0["sql"] as String) })
             #expect(indexes["person_phone"] == "CREATE INDEX person_phone ON person(phone) WHERE phone IS NOT NULL")
-            #expect(indexes["scan_attended"]
-                    == "CREATE INDEX scan_attended ON scan(campaign, person_id) WHERE result = 'accepted'")
+            // Made by checkin-v3, dropped by checkin-v11: attendance is read from scan_once.
+            #expect(applied.contains("checkin-v11-attended-from-once") && indexes["scan_attended"] == nil)
+            #expect(indexes["scan_once"]
+                    == "CREATE UNIQUE INDEX scan_once ON scan(campaign, checkpoint, person_id) WHERE result = 'accepted'")
             // The run took its time zone from the definition it was started with.
             #expect(try String.fetchOne(db, sql: "SELECT time_zone_identifier FROM workflow_run") == "Asia/Shanghai")
             #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")

@@ -25,18 +25,9 @@ struct AttendanceSection: TallySection {
         [Self.enterprisesAttended.key: try EnterpriseCheckIns.count(db, campaign: campaign)]
     }
 
-    /// Level 1 for everyone who came, sorted by person: one seek per campaign on the attended
-    /// index (several checkpoints may list a person twice).
+    /// Level 1 for everyone who came, sorted by person: a sorted read of `scan_once` per checkpoint,
+    /// merged (several checkpoints may list a person twice).
     func personLevels(_ db: Database, campaign: String) throws -> [PersonLevel] {
-        let scans = try RawStatement(db, sql: """
-            SELECT person_id FROM scan INDEXED BY scan_attended WHERE campaign = ? AND \(ScanAnswer.Result.isAccepted) ORDER BY person_id
-            """)
-        scans.bind(1, campaign)
-        var levels: [PersonLevel] = []
-        while try scans.step() {
-            let person = scans.int(0)
-            if levels.last?.person != person { levels.append(PersonLevel(person: person, level: 1)) }
-        }
-        return levels
+        try AcceptedScans.people(db, campaign: campaign).map { PersonLevel(person: $0, level: 1) }
     }
 }

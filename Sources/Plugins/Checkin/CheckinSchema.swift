@@ -46,8 +46,8 @@ enum CheckinSchema {
         // Once the phone index without blanks, on the ledger's table; the ledger owns it now
         // (ledger-v4-person-phone-index). Kept, empty, so the name stays known to older workspaces.
         Migration("checkin-v2-phone-index-without-blanks") { _ in },
-        // "Attended" is one seek per registration in a tally, whatever the checkpoints. Workspaces
-        // made before check-in owned it got it from outcomes-v1; hence IF NOT EXISTS.
+        // "Attended" was one seek per registration in a tally, whatever the checkpoints (dropped by
+        // checkin-v11). Workspaces made before check-in owned it got it from outcomes-v1; hence IF NOT EXISTS.
         Migration("checkin-v3-attended-index") { db in
             try db.execute(sql: """
                 CREATE INDEX IF NOT EXISTS scan_attended ON scan(campaign, person_id) WHERE result = 'accepted'
@@ -115,6 +115,12 @@ enum CheckinSchema {
         // An admission closed early (the bus has left): a later scan is refused, saying when.
         Migration("checkin-v10-admission-closed") { db in
             try db.execute(sql: "ALTER TABLE checkin_admission ADD COLUMN closed_at TEXT")
+        },
+        // Attendance is read from `scan_once` a checkpoint at a time (`AcceptedScans`): a first scan
+        // wrote a random leaf page of `scan_attended` into the log as well, and without it the gate
+        // takes a third more first scans a second (campaign-bench checkin, docs/benchmarks.md).
+        Migration("checkin-v11-attended-from-once") { db in
+            try db.execute(sql: "DROP INDEX IF EXISTS scan_attended")
         },
     ]
 }

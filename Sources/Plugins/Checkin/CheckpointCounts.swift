@@ -36,9 +36,7 @@ extension Scans {
 
     /// Whether the person was checked in at any checkpoint of the campaign (what "attended" means).
     public static func hasCheckedIn(_ db: Database, _ person: Int64, campaign: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT EXISTS (SELECT 1 FROM scan INDEXED BY scan_attended WHERE campaign = ? AND person_id = ? AND \(ScanAnswer.Result.isAccepted))
-            """), arguments: [campaign, person]) ?? false
+        try AcceptedScans.contains(db, person, campaign: campaign)
     }
 
     /// The gates a checkpoint's step named (empty: any gate), for the page's gate picker.

@@ -14,8 +14,8 @@ public struct ScanAnswer: Sendable, Equatable {
         case rejected
 
         /// `result = 'accepted'` for a query's WHERE, written from the case so the two cannot part.
-        /// A literal, not a bound value: SQLite uses the indexes on accepted scans (`scan_once`,
-        /// `scan_attended`, partial) only where the query's text implies their condition.
+        /// A literal, not a bound value: SQLite uses the index on accepted scans (`scan_once`,
+        /// partial) only where the query's text implies its condition.
         static let isAccepted = "result = '\(Result.accepted.rawValue)'"
     }
 
