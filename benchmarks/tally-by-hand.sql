@@ -4,15 +4,17 @@
 --
 -- One row per registration with what the counts need: the person's township and groups, whether
 -- they came (an accepted check-in: the desk scans walk-ins when it registers them) and their furthest
--- stage (a placement implies the earlier ones). Every count below is a sum over it.
+-- stage (a placement implies the earlier ones). Every count below is a sum over it. Who came is read once,
+-- into a table of its own like the furthest stages: an accepted scan is indexed by campaign, checkpoint and
+-- person (scan_once), not by campaign and person.
 CREATE TEMP TABLE furthest AS SELECT campaign, person_id, max(stage) AS stage FROM outcome GROUP BY campaign, person_id;
 CREATE INDEX temp.furthest_key ON furthest(campaign, person_id);
+CREATE TEMP TABLE came AS SELECT DISTINCT campaign, person_id FROM scan WHERE result = 'accepted';
+CREATE INDEX temp.came_key ON came(campaign, person_id);
 CREATE TEMP TABLE reg AS
-SELECT p.township, p.groups,
-       EXISTS (SELECT 1 FROM scan s WHERE s.campaign = r.campaign
-           AND s.person_id = r.person_id AND s.result = 'accepted') AS attended,
-       coalesce(f.stage, 0) AS stage
+SELECT p.township, p.groups, c.person_id IS NOT NULL AS attended, coalesce(f.stage, 0) AS stage
 FROM registration r JOIN person p ON p.id = r.person_id
+LEFT JOIN came c ON c.campaign = r.campaign AND c.person_id = r.person_id
 LEFT JOIN furthest f ON f.campaign = r.campaign AND f.person_id = r.person_id;
 -- The funnel: registered, attended, interviewed, intents, placed, retained; then what was offered.
 SELECT count(*), sum(attended), sum(stage >= 1), sum(stage >= 2), sum(stage >= 3), sum(stage >= 4) FROM reg;

@@ -49,7 +49,8 @@ enum ProvinceBenchmark {
                 INSERT INTO scan (nonce, campaign, checkpoint, person_id, method, input, gate, staff, device, received_at, result, reason)
                 SELECT 'late' || person_id, campaign, 'gate', person_id, 'code', '', 'north', 'Li', 'bench', '2026-03-01 11:00:00.000',
                        'accepted', 'checked in'
-                FROM registration r WHERE NOT EXISTS (SELECT 1 FROM scan s WHERE s.campaign = r.campaign AND s.person_id = r.person_id)
+                FROM registration r WHERE NOT EXISTS (SELECT 1 FROM scan s WHERE s.campaign = r.campaign AND s.checkpoint = 'gate'
+                                                         AND s.person_id = r.person_id AND s.result = 'accepted')
                 LIMIT \(changed)
                 """)
         }
