@@ -168,7 +168,7 @@ let package = Package(
         ),
         // Fuzzing: the parsers strangers' bytes reach, each a target (`scripts/fuzz`), and a replayer.
         .target(name: "CampaignFuzzing", dependencies: [
-            "Workflow", "Ledger", "BuiltinPlugins", "CampaignTesting", "CampaignServer", "PluginKit",
+            "Workflow", "Ledger", "BuiltinPlugins", "WorkflowTesting", "CampaignTesting", "CampaignServer", "PluginKit",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),

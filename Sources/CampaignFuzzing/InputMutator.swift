@@ -1,4 +1,5 @@
 import CampaignTesting
+import WorkflowTesting
 
 /// Deterministic mutations of seed inputs, in the manner of libFuzzer's own (flip, insert, erase,
 /// copy a span, insert a dictionary word, splice two seeds), for the property tests: the same

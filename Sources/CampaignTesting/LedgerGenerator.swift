@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import WorkflowTesting
 
 /// Synthetic but realistic ledgers — valid ID check digits, mobile numbers, credit codes — for
 /// tests, the sample campaign and the import benchmark. Seeded, so the same call writes the same file.
@@ -114,22 +115,5 @@ public struct LedgerGenerator {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return data
-    }
-}
-
-/// A small, fast, seedable generator (Vigna's SplitMix64).
-public struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    public init(seed: UInt64) {
-        state = seed
-    }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -5,6 +5,7 @@ import GRDB
 import Province
 import Tally
 import Workflow
+import WorkflowTesting
 
 /// `campaign-bench province [--counties N] [--people N] [--county-people N] [--repetitions N]`: the
 /// province view at a province's size (#37), on a PostgreSQL server of its own (`scripts/postgres`).

@@ -2,6 +2,7 @@ import CampaignTesting
 import Foundation
 import Transport
 import Workflow
+import WorkflowTesting
 
 /// `campaign-bench roster`: the bus roster at a province's season size — 100,000 passengers, 500
 /// destinations over 5 departure days, 2,000 villages at 200 pickup points, a fleet of 53- and

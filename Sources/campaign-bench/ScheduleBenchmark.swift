@@ -2,6 +2,7 @@ import CampaignTesting
 import Foundation
 import Scheduling
 import Workflow
+import WorkflowTesting
 
 /// `campaign-bench schedule`: the interview planner at a city fair's size — 60 booths with 300
 /// postings, 8,000 job seekers with up to 3 ranked wishes, 2 interviewers a booth, 10-minute slots

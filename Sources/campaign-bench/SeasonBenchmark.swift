@@ -2,6 +2,7 @@ import CampaignTesting
 import Foundation
 import Transport
 import Workflow
+import WorkflowTesting
 
 /// `campaign-bench season [--passengers N] [--days N] [--coaches N] [--destinations N]`: a province's
 /// bus season as a dispatcher runs it (#36) — 20,000 passengers over 60 days to 40 destinations, each

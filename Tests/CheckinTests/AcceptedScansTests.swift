@@ -3,6 +3,7 @@ import CampaignTesting
 import Foundation
 import GRDB
 import Testing
+import WorkflowTesting
 
 /// Attendance read from `scan_once` a checkpoint at a time (#39: no second index on accepted scans)
 /// gives what a plain read of every accepted scan gives: the same people, each once, in order.

@@ -1,5 +1,6 @@
 @testable import Ledger
 import Testing
+import WorkflowTesting
 
 /// The import's duplicate check keeps each key's first row; the compact table it uses for ID
 /// numbers must answer exactly as a dictionary would, however full it gets.
@@ -17,7 +18,7 @@ import Testing
     @Test func answersAsADictionaryThroughGrowthOverflowAndTheKeyZero() {
         var table = FirstRows<UInt64>(expected: 10)   // far too small: it must grow many times
         var reference = Reference()
-        var random = SplitMix(seed: 7)
+        var random = SplitMix64(seed: 7)
         var repeats = 0
         for index in 0..<200_000 {
             // Keys from a small range, so about a third repeat; now and then the key 0 and values
@@ -39,17 +40,5 @@ import Testing
         #expect(table.insertFirst("91BENCH02", 6) == nil)
         #expect(table.insertFirst("91BENCH01", 9) == 1 << 40 | 5)
         #expect(table.insertFirst("91BENCH01", 12) == 1 << 40 | 5)
-    }
-
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

@@ -1,6 +1,7 @@
 import CampaignTesting
 import Scheduling
 import Testing
+import WorkflowTesting
 
 /// The interview planner on random fairs: never two places at once, never a booth over its
 /// interviewers, as many interviews as the best plan (checked by brute force on small fairs), and a

@@ -1,5 +1,6 @@
 import CampaignTesting
 import Foundation
+import WorkflowTesting
 
 /// A county's year drawn at random from a seed: a ledger of people (every group's spellings, blank
 /// townships, phones a digit short, labels nobody knows) and campaigns of every kind with what

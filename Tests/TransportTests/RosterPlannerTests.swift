@@ -1,5 +1,6 @@
 import Testing
 import Transport
+import WorkflowTesting
 
 /// The roster's rules, over hand-made and random fleets: no bus over its capacity, the fewest buses
 /// when villages may split, villages together when that costs no bus, and seats kept on re-runs.
@@ -7,16 +8,11 @@ import Transport
     typealias P = RosterPlanner.Passenger
     typealias V = RosterPlanner.Vehicle
 
-    /// A small deterministic generator (SplitMix64), so a failing case can be run again.
+    /// A seeded generator, so a failing case can be run again.
     struct Random {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
+        var generator: SplitMix64
+        init(state: UInt64) { generator = SplitMix64(seed: state) }
+        mutating func next(_ bound: Int) -> Int { generator.next(below: bound) }
     }
 
     static func passengers(_ count: Int, days: Int, destinations: Int, villages: Int, random: inout Random) -> [P] {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Workflow
+import WorkflowTesting
 
 /// `PrettyJSONWriter` writes what `JSONEncoder` writes with the options the tally's JSON uses, byte
 /// for byte: the tally's JSON is an interface other systems read, and its text must not move when
@@ -65,17 +66,12 @@ import Workflow
         }
     }
 
+    /// Random documents drawn from a seeded generator, so a failing one can be made again.
     struct Random {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
+        var generator: SplitMix64
+        init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        mutating func next() -> UInt64 { generator.next() }
 
         mutating func text() -> String {
             let pieces = ["a", "Z", "_", "9", "10", "镇", "村", "\"", "\\", "/", "\n", "\u{1}", "\u{1f}", "\u{7f}", "e\u{301}",
