@@ -41,6 +41,9 @@ struct CountingWorld {
         var gate: String
         /// Through `POST /api/checkin`, else as `campaign checkin` records it.
         var overHTTP: Bool
+        /// The fair's gate, or its hall (a second checkpoint naming no gates): whoever was let in at
+        /// either came, each once.
+        var checkpoint = "gate"
     }
 
     /// Someone registered at the desk: a person of the ledger not registered yet, or a new one.
@@ -208,6 +211,9 @@ struct CountingWorld {
             c.walkIns.append(WalkIn(person: who, township: roll(2) == 0 ? "城关镇" : nil))
         }
         c.enterprisesAtGate = c.invited.filter { _ in roll(2) == 0 }
+        for _ in 0..<roll(people.count / 2 + 2) {
+            c.scans.append(GateScan(person: roll(people.count), gate: gates[roll(gates.count)], overHTTP: false, checkpoint: "hall"))
+        }
         let registered = c.registered + c.walkIns.map(\.person)
         guard !c.offered.isEmpty, !registered.isEmpty else { return }
         for _ in 0..<roll(registered.count * 2 + 1) {

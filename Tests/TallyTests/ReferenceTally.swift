@@ -103,8 +103,10 @@ struct ReferenceTally {
     private func countFair(_ c: CountingWorld.Campaign, into out: inout CampaignCount) {
         var registered = Set(c.registered)
         var came = Set<Int>()
-        // A scan counts when the person is registered and the gate is one the checkpoint names.
-        for scan in c.scans where registered.contains(scan.person) && ["north", "south"].contains(scan.gate) {
+        // A scan counts when the person is registered and the gate is one the checkpoint names (the
+        // hall names none: any gate said, or none, is let in there).
+        for scan in c.scans where registered.contains(scan.person)
+            && (scan.checkpoint == "hall" || ["north", "south"].contains(scan.gate)) {
             came.insert(scan.person)
         }
         // A walk-in is registered and, the gate being open and taking walk-ins, checked in at the desk.

@@ -26,7 +26,7 @@ extension WorldPlayer {
                 if scan.overHTTP {
                     _ = try await api.post("/api/checkin", ["input": person.idNumber, "gate": scan.gate], token: staff)
                 } else {
-                    try await scanAsTheCommandLine(c.name, input: person.idNumber, gate: scan.gate)
+                    try await scanAsTheCommandLine(c.name, checkpoint: scan.checkpoint, input: person.idNumber, gate: scan.gate)
                 }
             }
             for walkIn in c.walkIns {
@@ -51,10 +51,10 @@ extension WorldPlayer {
         }
     }
 
-    private func scanAsTheCommandLine(_ campaign: String, input: String, gate: String) async throws {
+    private func scanAsTheCommandLine(_ campaign: String, checkpoint: String = "gate", input: String, gate: String) async throws {
         let now = h.clock.now()
         _ = try await pool.write { db in
-            try Scans.scan(db, ScanRequest(campaign: campaign, input: input, gate: gate, staff: "甲"), now: now)
+            try Scans.scan(db, ScanRequest(campaign: campaign, checkpoint: checkpoint, input: input, gate: gate, staff: "甲"), now: now)
         }
     }
 

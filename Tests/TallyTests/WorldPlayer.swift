@@ -98,6 +98,10 @@ struct WorldPlayer {
                     needs: [people, postings]
                     uses: checkin.gate
                     with: { gates: [north, south] }
+                  - id: hall
+                    needs: [people, postings]
+                    uses: checkin.gate
+                    with: { checkpoint: hall }
                 """
         case .livestream:
             steps = try offerSheets(c) + (try livestreamSteps(c))
